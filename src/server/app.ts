@@ -1,0 +1,152 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import cookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Logger } from 'pino';
+import type { Config } from './config/config.ts';
+import type { Database } from './db/database.ts';
+import { installAccessLog } from './http/access-log.ts';
+import { installBetterAuthBridge } from './http/better-auth-bridge.ts';
+import { installErrorHandler } from './http/error-handler.ts';
+import { routeAccessPlugin } from './http/route-access.ts';
+import { createAuth, type Auth } from './modules/auth/auth.ts';
+import { meRoutes } from './modules/auth/me.routes.ts';
+import { auditRoutes } from './modules/audit/audit.routes.ts';
+import { healthRoutes } from './modules/health/health.routes.ts';
+import type { Mailer } from './modules/mail/mailer.ts';
+import { workspacesRoutes } from './modules/workspaces/workspaces.routes.ts';
+
+export const webDistDir = fileURLToPath(new URL('../../dist/web', import.meta.url));
+
+export type AppDeps = { config: Config; database: Database; logger: Logger; mailer: Mailer; secret: string; trustedOrigins: string[] };
+
+// Attempts against these are limited per IP: they are where passwords and codes get guessed.
+const rateLimitedAuthPaths = /^\/api\/auth\/(sign-in|sign-up|request-password-reset|reset-password|two-factor\/verify)/;
+
+export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; auth: Auth }> {
+  const { config, database, logger } = deps;
+  // Plugins declare the zod type provider themselves (FastifyPluginAsyncZod); the root stays plain.
+  const app: FastifyInstance = Fastify({
+    loggerInstance: logger as FastifyBaseLogger,
+    trustProxy: config.trustProxy,
+    // Requests are recorded in the access_log table instead of one log line each.
+    logController: new LogController({ disableRequestLogging: true }),
+    bodyLimit: 1024 * 1024,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandler(app);
+
+  const auth = createAuth({ config, db: database.db, mailer: deps.mailer, secret: deps.secret, trustedOrigins: deps.trustedOrigins });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'", 'data:'],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        // Only on https: on plain-http installs it would send the browser to an https port that is not there.
+        upgradeInsecureRequests: config.secure ? [] : null,
+      },
+    },
+    hsts: config.secure ? { maxAge: 31536000, includeSubDomains: true } : false,
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_req, context) => ({
+      statusCode: 429,
+      error: { code: 'rate_limited', message: `Too many attempts. Try again in ${Math.ceil(context.ttl / 1000)} s.`, details: { retryAfterSeconds: Math.ceil(context.ttl / 1000) } },
+    }),
+  });
+
+  // State-changing requests from a browser must come from Herald's own pages.
+  app.addHook('onRequest', async (request, reply) => {
+    if (request.method === 'GET' || request.method === 'HEAD' || request.method === 'OPTIONS') return;
+    const origin = request.headers.origin;
+    const crossSite = request.headers['sec-fetch-site'] === 'cross-site';
+    if ((origin && !deps.trustedOrigins.includes(origin)) || (!origin && crossSite)) {
+      return reply.status(403).send({ error: { code: 'request.bad_origin', message: 'Request refused: it did not come from this Herald' } });
+    }
+  });
+
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Herald API', version: '0.1.0', description: 'Herald, the self-hosted social media scheduler. Errors: `{ error: { code, message, details } }`.' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: `${config.secure ? '__Secure-' : ''}herald.session_token` } } },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+  await app.register(routeAccessPlugin, { auth, db: database.db });
+  installAccessLog(app, database.db, logger);
+
+  await app.register(
+    async (rateLimited) => {
+      await rateLimited.register(async (scope) => {
+        scope.addHook('onRoute', (route) => {
+          route.config = {
+            ...route.config,
+            rateLimit: {
+              max: config.authRateLimit,
+              timeWindow: 60_000,
+              allowList: (req: { url: string; method: string }) => req.method !== 'POST' || !rateLimitedAuthPaths.test(req.url),
+            },
+          } as typeof route.config;
+        });
+        installBetterAuthBridge(scope, auth, config.publicOrigin);
+      });
+    },
+  );
+
+  await app.register(healthRoutes, { database });
+  await app.register(
+    async (api) => {
+      await api.register(meRoutes, {
+        instance: {
+          signupDisabled: config.disableSignup,
+          mailTransport: deps.mailer.transport,
+          passwordMinLength: config.passwordMinLength,
+          sessionIdleDays: config.sessionIdleDays,
+        },
+      });
+      await api.register(workspacesRoutes, { mailer: deps.mailer, publicOrigin: config.publicOrigin, db: database.db });
+      await api.register(auditRoutes);
+    },
+    { prefix: '/api/v1' },
+  );
+
+  await installWebApp(app);
+  return { app, auth };
+}
+
+async function installWebApp(app: FastifyInstance) {
+  const indexHtml = path.join(webDistDir, 'index.html');
+  const built = fs.existsSync(indexHtml);
+  if (built) await app.register(fastifyStatic, { root: webDistDir, wildcard: false, index: false, serve: true, prefix: '/' });
+  app.setNotFoundHandler(async (request, reply) => {
+    const wantsPage = request.method === 'GET' && !request.url.startsWith('/api/') && (request.headers.accept ?? '').includes('text/html');
+    if (wantsPage && built) {
+      // Client-side routes (/login, /w/…): the SPA decides what to show.
+      return reply.type('text/html').header('cache-control', 'no-cache').send(fs.createReadStream(indexHtml));
+    }
+    if (wantsPage) return reply.type('text/plain').status(503).send('The web app is not built yet: run `npm run build` (npm start does it for you).');
+    return reply.status(404).send({ error: { code: 'route.not_found', message: `No route ${request.method} ${request.url.split('?')[0]}` } });
+  });
+}

@@ -1,0 +1,160 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+// Every setting Herald reads from the environment, in one place. docs/configuration.md is
+// generated from this table (npm run docs:config), so the doc line is the user-facing text.
+type Setting<T> = { env: string; doc: string; default: string | undefined; schema: z.ZodType<T> };
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+const positiveInt = z.coerce.number({ message: 'must be a number' }).int('must be a whole number').positive('must be positive');
+
+export const settings = {
+  port: {
+    env: 'PORT',
+    doc: 'TCP port the web app and API listen on.',
+    default: '3000',
+    schema: z.coerce.number({ message: 'must be a number' }).int().min(0).max(65535),
+  },
+  host: {
+    env: 'HOST',
+    doc: 'Interface to listen on. Keep 127.0.0.1 behind a reverse proxy; use 0.0.0.0 to listen on every interface (containers).',
+    default: '127.0.0.1',
+    schema: z.string().min(1),
+  },
+  dataDir: {
+    env: 'HERALD_DATA_DIR',
+    doc: 'Folder for the embedded database, uploaded media and the generated secret. Back it up.',
+    default: './data',
+    schema: z.string().min(1),
+  },
+  databaseUrl: {
+    env: 'DATABASE_URL',
+    doc: 'PostgreSQL connection string (postgres://user:pass@host:5432/db). Unset: the embedded database in HERALD_DATA_DIR/db.',
+    default: undefined,
+    schema: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+      .optional(),
+  },
+  publicUrl: {
+    env: 'HERALD_PUBLIC_URL',
+    doc: 'The address users type to reach Herald (used in e-mails and OAuth callbacks). With https, cookies are Secure and HSTS is sent. Default: http://localhost:PORT.',
+    default: undefined,
+    schema: z.url({ message: 'must be an absolute http(s) URL' }).regex(/^https?:\/\//, 'must be http or https').optional(),
+  },
+  secret: {
+    env: 'HERALD_SECRET',
+    doc: 'Secret that signs sessions (at least 32 characters). Unset in the embedded mode: generated once into HERALD_DATA_DIR/secret.key.',
+    default: undefined,
+    schema: z.string().min(32, 'must be at least 32 characters').optional(),
+  },
+  sessionIdleDays: {
+    env: 'HERALD_SESSION_IDLE_DAYS',
+    doc: 'A session ends after this many days without use.',
+    default: '30',
+    schema: positiveInt,
+  },
+  passwordMinLength: {
+    env: 'HERALD_PASSWORD_MIN_LENGTH',
+    doc: 'Minimum password length at sign-up and reset.',
+    default: '10',
+    schema: positiveInt.min(8, 'must be at least 8'),
+  },
+  disableSignup: {
+    env: 'HERALD_DISABLE_SIGNUP',
+    doc: 'true closes public sign-up after the first user; invitations still work.',
+    default: 'false',
+    schema: bool,
+  },
+  smtpUrl: {
+    env: 'SMTP_URL',
+    doc: 'SMTP server for e-mail (smtp://user:pass@host:587 or smtps://…). Unset: e-mails (reset links, invitations) are written to the server log.',
+    default: undefined,
+    schema: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
+  },
+  smtpFrom: {
+    env: 'SMTP_FROM',
+    doc: 'Sender address of e-mails.',
+    default: 'Herald <herald@localhost>',
+    schema: z.string().min(3),
+  },
+  accessLogDays: {
+    env: 'HERALD_ACCESS_LOG_DAYS',
+    doc: 'Days the access log (one row per request) is kept before the retention job deletes it.',
+    default: '90',
+    schema: positiveInt,
+  },
+  authRateLimit: {
+    env: 'HERALD_AUTH_RATE_LIMIT',
+    doc: 'Sign-in, sign-up, password-reset and 2FA attempts allowed per IP address per minute.',
+    default: '10',
+    schema: positiveInt,
+  },
+  trustProxy: {
+    env: 'HERALD_TRUST_PROXY',
+    doc: 'true when Herald runs behind a reverse proxy that sets X-Forwarded-For/-Proto (needed for real client IPs in logs).',
+    default: 'false',
+    schema: bool,
+  },
+  logLevel: {
+    env: 'LOG_LEVEL',
+    doc: 'Log level: fatal, error, warn, info, debug, trace or silent.',
+    default: 'info',
+    schema: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
+  },
+  jobPollSeconds: {
+    env: 'HERALD_JOB_POLL_SECONDS',
+    doc: 'How often workers poll the job queue when no wake-up arrives (seconds, at least 0.5).',
+    default: '2',
+    schema: z.coerce.number().min(0.5, 'must be at least 0.5'),
+  },
+} satisfies Record<string, Setting<unknown>>;
+
+type Settings = typeof settings;
+export type Config = { [K in keyof Settings]: z.output<Settings[K]['schema']> } & {
+  /** Resolved absolute data folder. */
+  dataPath: string;
+  /** Origin users reach Herald on, no trailing slash. */
+  publicOrigin: string;
+  secure: boolean;
+};
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+// Secrets that appear in tutorials and sample files; accepting them in production would make
+// every session forgeable.
+const knownDefaultSecrets = ['changeme', 'change-me', 'secret', 'better-auth-secret', 'herald-secret'];
+
+/** Reads and validates every setting at once, so an operator sees all problems in one go. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const problems: string[] = [];
+  const values: Record<string, unknown> = {};
+  for (const [key, setting] of Object.entries(settings) as [string, Setting<unknown>][]) {
+    const raw = env[setting.env] === '' ? undefined : env[setting.env];
+    const parsed = setting.schema.safeParse(raw ?? setting.default);
+    if (parsed.success) values[key] = parsed.data;
+    else problems.push(`${setting.env}: ${parsed.error.issues.map((i) => i.message).join('; ')}`);
+  }
+  if (problems.length) throw new ConfigError(problems);
+  const config = values as Config;
+  const publicUrl = new URL(config.publicUrl ?? `http://localhost:${config.port}`);
+  config.publicOrigin = publicUrl.origin;
+  config.secure = publicUrl.protocol === 'https:';
+  config.dataPath = path.resolve(config.dataDir);
+  const production = env.NODE_ENV === 'production' || config.secure;
+  if (production && config.secret && knownDefaultSecrets.some((s) => config.secret!.toLowerCase().includes(s))) {
+    problems.push('HERALD_SECRET: looks like a sample value; generate one with `openssl rand -base64 48`');
+  }
+  if (production && config.databaseUrl && !config.secret) {
+    problems.push('HERALD_SECRET: required in production with DATABASE_URL (all processes must share it)');
+  }
+  if (problems.length) throw new ConfigError(problems);
+  return config;
+}

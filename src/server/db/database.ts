@@ -1,0 +1,114 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import pg from 'pg';
+import * as schema from './schema/index.ts';
+import { acquireDataDirLock } from './data-dir-lock.ts';
+
+export type Schema = typeof schema;
+/** The one database type services see, whichever driver is underneath. */
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
+export type Database = {
+  db: Db;
+  kind: 'pglite' | 'postgres';
+  /** Present in the embedded mode: pg-boss runs on the same in-process database. */
+  pglite?: PGlite;
+  /** Present in the scaled mode. */
+  connectionString?: string;
+  migrate(): Promise<void>;
+  migrationsApplied(): Promise<boolean>;
+  close(): Promise<void>;
+};
+
+const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
+// Any fixed number works; it only has to be the same in every Herald process.
+const MIGRATION_LOCK_KEY = 727_131_001;
+
+export function expectedMigrationCount(): number {
+  const journal = JSON.parse(fs.readFileSync(path.join(migrationsFolder, 'meta/_journal.json'), 'utf8')) as {
+    entries: unknown[];
+  };
+  return journal.entries.length;
+}
+
+async function countApplied(db: Db): Promise<number> {
+  try {
+    const rows = await db.execute<{ n: number }>(sql`select count(*)::int as n from drizzle.__drizzle_migrations`);
+    return Number((rows as unknown as { rows: { n: number }[] }).rows[0]?.n ?? 0);
+  } catch {
+    return 0;
+  }
+}
+
+export async function openDatabase(options: { databaseUrl?: string; dataPath: string; poolSize?: number }): Promise<Database> {
+  if (options.databaseUrl) return openPostgres(options.databaseUrl, options.poolSize ?? 10);
+  return openPglite(options.dataPath);
+}
+
+async function openPglite(dataPath: string): Promise<Database> {
+  // PGlite neither creates parent folders nor stops a second process from opening the same
+  // folder (which was seen to lose writes), so Herald does both.
+  fs.mkdirSync(dataPath, { recursive: true });
+  const releaseLock = acquireDataDirLock(dataPath);
+  let pglite: PGlite;
+  try {
+    pglite = await PGlite.create(path.join(dataPath, 'db'));
+  } catch (error) {
+    releaseLock();
+    throw error;
+  }
+  const db = drizzlePglite(pglite, { schema }) as unknown as Db;
+  return {
+    db,
+    kind: 'pglite',
+    pglite,
+    async migrate() {
+      await migratePglite(db as never, { migrationsFolder });
+    },
+    async migrationsApplied() {
+      return (await countApplied(db)) >= expectedMigrationCount();
+    },
+    async close() {
+      if (!pglite.closed) await pglite.close();
+      releaseLock();
+    },
+  };
+}
+
+async function openPostgres(connectionString: string, poolSize: number): Promise<Database> {
+  const pool = new pg.Pool({ connectionString, max: poolSize });
+  // An idle client losing its connection must not crash the process; the pool replaces it.
+  pool.on('error', () => {});
+  const db = drizzlePg(pool, { schema }) as unknown as Db;
+  return {
+    db,
+    kind: 'postgres',
+    connectionString,
+    async migrate() {
+      // Several serve/worker processes may start together: one migrates, the others wait.
+      const client = await pool.connect();
+      try {
+        await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+        await migratePg(drizzlePg(client, { schema }), { migrationsFolder });
+      } finally {
+        await client.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => {});
+        client.release();
+      }
+    },
+    async migrationsApplied() {
+      return (await countApplied(db)) >= expectedMigrationCount();
+    },
+    async close() {
+      if (!pool.ended) await pool.end();
+    },
+  };
+}

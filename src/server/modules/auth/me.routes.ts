@@ -1,0 +1,71 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { eq } from 'drizzle-orm';
+import { rolePermissions, type Role } from '../../../shared/permissions.ts';
+import { users } from '../../db/schema/index.ts';
+import { listMyWorkspaces } from '../workspaces/workspaces.service.ts';
+import { notFound } from '../shared/errors.ts';
+
+export type InstanceInfo = { signupDisabled: boolean; mailTransport: 'smtp' | 'log'; passwordMinLength: number; sessionIdleDays: number };
+
+export const meRoutes: FastifyPluginAsyncZod<{ instance: InstanceInfo }> = async (app, { instance }) => {
+  app.get('/instance', {
+    config: { access: 'public' },
+    schema: {
+      tags: ['instance'],
+      summary: 'What the sign-in pages need to know about this Herald',
+      response: {
+        200: z.object({ signupDisabled: z.boolean(), mailTransport: z.enum(['smtp', 'log']), passwordMinLength: z.number(), sessionIdleDays: z.number() }),
+      },
+    },
+    handler: async () => instance,
+  });
+
+  app.get('/me', {
+    config: { access: 'user' },
+    schema: {
+      tags: ['me'],
+      summary: 'The signed-in user, their workspaces, role and permissions in each',
+      response: {
+        200: z.object({
+          user: z.object({
+            id: z.string(),
+            name: z.string(),
+            email: z.string(),
+            image: z.string().nullable(),
+            isOperator: z.boolean(),
+            twoFactorEnabled: z.boolean(),
+            createdAt: z.date(),
+          }),
+          workspaces: z.array(
+            z.object({ id: z.string(), name: z.string(), slug: z.string(), role: z.string(), permissions: z.array(z.string()) }),
+          ),
+        }),
+      },
+    },
+    handler: async (req) => {
+      const ctx = req.serviceContext();
+      const [user] = await ctx.db.select().from(users).where(eq(users.id, ctx.actor.userId));
+      if (!user) throw notFound('user');
+      const workspaces = await listMyWorkspaces(ctx);
+      return {
+        user: {
+          id: user.id,
+          name: user.name,
+          email: user.email,
+          image: user.image,
+          isOperator: user.isOperator,
+          twoFactorEnabled: !!user.twoFactorEnabled,
+          createdAt: user.createdAt,
+        },
+        workspaces: workspaces.map((w) => ({
+          id: w.id,
+          name: w.name,
+          slug: w.slug,
+          role: w.role,
+          permissions: [...(rolePermissions[w.role as Role] ?? [])],
+        })),
+      };
+    },
+  });
+};

@@ -1,0 +1,130 @@
+import { and, asc, eq, gt } from 'drizzle-orm';
+import type { Db, Tx } from '../../db/database.ts';
+import { invitations, members, users, workspaces } from '../../db/schema/index.ts';
+
+export function createWorkspacesRepository(db: Db | Tx) {
+  return {
+    async listForUser(userId: string) {
+      return db
+        .select({ id: workspaces.id, name: workspaces.name, slug: workspaces.slug, createdAt: workspaces.createdAt, role: members.role })
+        .from(members)
+        .innerJoin(workspaces, eq(workspaces.id, members.organizationId))
+        .where(eq(members.userId, userId))
+        .orderBy(asc(workspaces.name));
+    },
+    async find(workspaceId: string) {
+      const [row] = await db.select().from(workspaces).where(eq(workspaces.id, workspaceId));
+      return row ?? null;
+    },
+    async insert(row: typeof workspaces.$inferInsert) {
+      const [created] = await db.insert(workspaces).values(row).returning();
+      return created!;
+    },
+    async rename(workspaceId: string, name: string) {
+      await db.update(workspaces).set({ name }).where(eq(workspaces.id, workspaceId));
+    },
+    async remove(workspaceId: string) {
+      await db.delete(workspaces).where(eq(workspaces.id, workspaceId));
+    },
+    async findMembership(workspaceId: string, userId: string) {
+      const [row] = await db
+        .select()
+        .from(members)
+        .where(and(eq(members.organizationId, workspaceId), eq(members.userId, userId)));
+      return row ?? null;
+    },
+    async findMember(workspaceId: string, memberId: string) {
+      const [row] = await db
+        .select()
+        .from(members)
+        .where(and(eq(members.organizationId, workspaceId), eq(members.id, memberId)));
+      return row ?? null;
+    },
+    async listMembers(workspaceId: string) {
+      return db
+        .select({
+          id: members.id,
+          userId: members.userId,
+          role: members.role,
+          createdAt: members.createdAt,
+          name: users.name,
+          email: users.email,
+          image: users.image,
+        })
+        .from(members)
+        .innerJoin(users, eq(users.id, members.userId))
+        .where(eq(members.organizationId, workspaceId))
+        .orderBy(asc(members.createdAt));
+    },
+    async insertMember(row: typeof members.$inferInsert) {
+      await db.insert(members).values(row).onConflictDoNothing();
+    },
+    async setMemberRole(memberId: string, role: string) {
+      await db.update(members).set({ role }).where(eq(members.id, memberId));
+    },
+    async removeMember(memberId: string) {
+      await db.delete(members).where(eq(members.id, memberId));
+    },
+    async findUserByEmail(email: string) {
+      const [row] = await db.select({ id: users.id, email: users.email }).from(users).where(eq(users.email, email));
+      return row ?? null;
+    },
+    async listPendingInvitations(workspaceId: string, now: Date) {
+      return db
+        .select({
+          id: invitations.id,
+          email: invitations.email,
+          role: invitations.role,
+          status: invitations.status,
+          expiresAt: invitations.expiresAt,
+          createdAt: invitations.createdAt,
+          inviterName: users.name,
+        })
+        .from(invitations)
+        .innerJoin(users, eq(users.id, invitations.inviterId))
+        .where(and(eq(invitations.organizationId, workspaceId), eq(invitations.status, 'pending'), gt(invitations.expiresAt, now)))
+        .orderBy(asc(invitations.createdAt));
+    },
+    async findInvitation(invitationId: string) {
+      const [row] = await db
+        .select({
+          id: invitations.id,
+          workspaceId: invitations.organizationId,
+          workspaceName: workspaces.name,
+          email: invitations.email,
+          role: invitations.role,
+          status: invitations.status,
+          expiresAt: invitations.expiresAt,
+          inviterName: users.name,
+        })
+        .from(invitations)
+        .innerJoin(workspaces, eq(workspaces.id, invitations.organizationId))
+        .innerJoin(users, eq(users.id, invitations.inviterId))
+        .where(eq(invitations.id, invitationId));
+      return row ?? null;
+    },
+    async findPendingInvitationFor(workspaceId: string, email: string, now: Date) {
+      const [row] = await db
+        .select()
+        .from(invitations)
+        .where(
+          and(
+            eq(invitations.organizationId, workspaceId),
+            eq(invitations.email, email),
+            eq(invitations.status, 'pending'),
+            gt(invitations.expiresAt, now),
+          ),
+        );
+      return row ?? null;
+    },
+    async insertInvitation(row: typeof invitations.$inferInsert) {
+      await db.insert(invitations).values(row);
+    },
+    async setInvitationStatus(invitationId: string, status: 'accepted' | 'rejected' | 'canceled') {
+      await db.update(invitations).set({ status }).where(eq(invitations.id, invitationId));
+    },
+    async renewInvitation(invitationId: string, role: string, expiresAt: Date) {
+      await db.update(invitations).set({ role, expiresAt }).where(eq(invitations.id, invitationId));
+    },
+  };
+}

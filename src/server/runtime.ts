@@ -1,0 +1,94 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import pino, { type Logger } from 'pino';
+import type { FastifyInstance } from 'fastify';
+import type { Config } from './config/config.ts';
+import { openDatabase, type Database } from './db/database.ts';
+import { buildApp } from './app.ts';
+import { createMailer } from './modules/mail/mailer.ts';
+import { createQueue, type Queue } from './jobs/queue.ts';
+import { createQueues, startWorkers } from './jobs/register-jobs.ts';
+
+export type Mode = 'all' | 'serve' | 'worker';
+
+export function createLogger(config: Pick<Config, 'logLevel'>): Logger {
+  return pino({
+    level: config.logLevel,
+    // Defence in depth: nothing should log these, and if something does they are masked.
+    redact: { paths: ['req.headers.cookie', 'req.headers.authorization', '*.password', '*.token', '*.accessToken', '*.refreshToken', '*.secret'], censor: '[redacted]' },
+  });
+}
+
+/** The signing secret: from the environment, or generated once into the data folder. */
+export function loadOrCreateSecret(config: Config, logger: Logger): string {
+  if (config.secret) return config.secret;
+  const file = path.join(config.dataPath, 'secret.key');
+  if (fs.existsSync(file)) return fs.readFileSync(file, 'utf8').trim();
+  fs.mkdirSync(config.dataPath, { recursive: true });
+  const secret = crypto.randomBytes(48).toString('base64url');
+  fs.writeFileSync(file, `${secret}\n`, { mode: 0o600, flag: 'wx' });
+  logger.warn(
+    { file },
+    'Generated a new secret in the data folder. BACK IT UP with the database: without it every session ends, and (once channels are connected) stored tokens cannot be decrypted.',
+  );
+  return secret;
+}
+
+/** Origins allowed to send state-changing requests: the public URL, plus loopback aliases when none was set. */
+export function trustedOriginsFor(config: Config): string[] {
+  if (config.publicUrl) return [config.publicOrigin];
+  return [`http://localhost:${config.port}`, `http://127.0.0.1:${config.port}`, `http://[::1]:${config.port}`];
+}
+
+export type Herald = { app?: FastifyInstance; boss: Queue; database: Database; logger: Logger; url?: string; close(): Promise<void> };
+
+export async function startHerald(options: { mode: Mode; config: Config; logger?: Logger; listen?: boolean }): Promise<Herald> {
+  const { mode, config } = options;
+  const logger = options.logger ?? createLogger(config);
+  const secret = loadOrCreateSecret(config, logger);
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataPath: config.dataPath });
+  let boss: Queue | undefined;
+  let app: FastifyInstance | undefined;
+  try {
+    await database.migrate();
+    boss = createQueue(database, { pollSeconds: config.jobPollSeconds, logger, runsMaintenance: mode !== 'serve' });
+    await boss.start();
+    await createQueues(boss);
+    if (mode !== 'serve') await startWorkers(boss, { db: database.db, config, logger });
+    let url: string | undefined;
+    if (mode !== 'worker') {
+      const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.smtpFrom, logger });
+      ({ app } = await buildApp({ config, database, logger, mailer, secret, trustedOrigins: trustedOriginsFor(config) }));
+      if (options.listen !== false) {
+        await app.listen({ port: config.port, host: config.host });
+        const address = app.server.address();
+        const port = typeof address === 'object' && address ? address.port : config.port;
+        url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+        logger.info({ url, publicUrl: config.publicOrigin, database: database.kind, mode }, `Herald is listening on ${url}`);
+      } else {
+        await app.ready();
+      }
+    } else {
+      logger.info({ database: database.kind }, 'Herald worker started');
+    }
+    const started = { boss, app };
+    return {
+      app,
+      boss,
+      database,
+      logger,
+      url,
+      async close() {
+        await started.app?.close();
+        await started.boss.stop({ graceful: true, timeout: 5000 }).catch(() => {});
+        await database.close();
+      },
+    };
+  } catch (error) {
+    await app?.close().catch(() => {});
+    await boss?.stop({ graceful: false }).catch(() => {});
+    await database.close().catch(() => {});
+    throw error;
+  }
+}

@@ -1,0 +1,30 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Logger } from 'pino';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const stampFile = path.join(root, 'dist/web/.build-stamp');
+const inputs = ['src/web', 'src/shared', 'index.html', 'vite.config.ts', 'package-lock.json'];
+
+function newestMtime(target: string): number {
+  if (!fs.existsSync(target)) return 0;
+  const stat = fs.statSync(target);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let newest = stat.mtimeMs;
+  for (const entry of fs.readdirSync(target)) newest = Math.max(newest, newestMtime(path.join(target, entry)));
+  return newest;
+}
+
+/** `npm start` builds the web app when it is missing or older than its sources. */
+export async function buildWebIfStale(logger: Logger): Promise<void> {
+  const sourcesChanged = Math.max(...inputs.map((p) => newestMtime(path.join(root, p))));
+  const built = fs.existsSync(stampFile) ? fs.statSync(stampFile).mtimeMs : 0;
+  if (built >= sourcesChanged) return;
+  logger.info('building the web app (first start or sources changed)…');
+  const started = Date.now();
+  const { build } = await import('vite');
+  await build({ root, configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn' });
+  fs.writeFileSync(stampFile, new Date().toISOString());
+  logger.info({ ms: Date.now() - started }, 'web app built');
+}
