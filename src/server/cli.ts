@@ -80,7 +80,8 @@ async function main(argv: string[]) {
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {
-  if (error instanceof ConfigError) console.error(error.message);
+  // Expected failures (bad settings, a refused user, a locked data folder) get one line, not a stack.
+  if (error instanceof ConfigError || (error instanceof Error && ['APIError', 'DataDirLockedError'].includes(error.name))) console.error(error.message);
   else console.error(error instanceof Error ? (error.stack ?? error.message) : error);
   process.exit(1);
 });
