@@ -97,23 +97,11 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; a
   await app.register(routeAccessPlugin, { auth, db: database.db });
   installAccessLog(app, database.db, logger);
 
-  await app.register(
-    async (rateLimited) => {
-      await rateLimited.register(async (scope) => {
-        scope.addHook('onRoute', (route) => {
-          route.config = {
-            ...route.config,
-            rateLimit: {
-              max: config.authRateLimit,
-              timeWindow: 60_000,
-              allowList: (req: { url: string; method: string }) => req.method !== 'POST' || !rateLimitedAuthPaths.test(req.url),
-            },
-          } as typeof route.config;
-        });
-        installBetterAuthBridge(scope, auth, config.publicOrigin);
-      });
-    },
-  );
+  installBetterAuthBridge(app, auth, config.publicOrigin, {
+    max: config.authRateLimit,
+    timeWindow: 60_000,
+    allowList: (req) => req.method !== 'POST' || !rateLimitedAuthPaths.test(req.url),
+  });
 
   await app.register(healthRoutes, { database });
   await app.register(

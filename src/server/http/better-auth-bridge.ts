@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import type { RateLimitOptions } from '@fastify/rate-limit';
 import type { Auth } from '../modules/auth/auth.ts';
 import { CLIENT_IP_HEADER } from '../modules/auth/auth.ts';
 
@@ -24,11 +25,12 @@ const exposed: RegExp[] = [
   /^\/error$/,
 ];
 
-export function installBetterAuthBridge(app: FastifyInstance, auth: Auth, publicOrigin: string) {
+export function installBetterAuthBridge(app: FastifyInstance, auth: Auth, publicOrigin: string, rateLimit: RateLimitOptions) {
   app.route({
     method: ['GET', 'POST'],
     url: '/api/auth/*',
     schema: { hide: true },
+    config: { rateLimit },
     async handler(request, reply) {
       const url = new URL(request.url, publicOrigin);
       const subPath = url.pathname.replace(/^\/api\/auth/, '');

@@ -1,0 +1,190 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { generate } from 'otplib';
+import { accounts, sessions, users } from '../../src/server/db/schema/index.ts';
+import { createClient, signUp, startTestHerald, type TestHerald } from '../helpers/test-herald.ts';
+
+const totp = (uri: string) => generate({ secret: new URL(uri).searchParams.get('secret')! });
+
+describe('accounts and sessions', () => {
+  let h: TestHerald;
+  beforeAll(async () => {
+    h = await startTestHerald({ env: { HERALD_SESSION_IDLE_DAYS: '7' } });
+  });
+  afterAll(async () => h?.close());
+  const db = () => h.herald.database.db;
+
+  it('makes the first user the operator, and only the first', async () => {
+    const first = await signUp(h.url, { email: 'first@example.com' });
+    const second = await signUp(h.url);
+    expect((await first.client.get('/api/v1/me')).body.user.isOperator).toBe(true);
+    expect((await second.client.get('/api/v1/me')).body.user.isOperator).toBe(false);
+  });
+
+  it('refuses short passwords and duplicate e-mails with clear messages', async () => {
+    const client = createClient(h.url);
+    const short = await client.post('/api/auth/sign-up/email', { name: 'S', email: 'short@example.com', password: 'abc12345' });
+    expect(short.status).toBe(400);
+    expect(short.body.error.message).toMatch(/too short/i);
+    const dup = await client.post('/api/auth/sign-up/email', { name: 'D', email: 'first@example.com', password: 'a long enough password' });
+    expect(dup.status).toBeGreaterThanOrEqual(400);
+    expect(dup.status).toBeLessThan(500);
+    expect(await db().select().from(users).where(eq(users.email, 'short@example.com'))).toHaveLength(0);
+  });
+
+  it('stores only a slow hash of the password', async () => {
+    const u = await signUp(h.url, { password: 'plaintext must not be stored' });
+    const [account] = await db().select().from(accounts).where(eq(accounts.userId, u.id));
+    expect(account!.password).toBeTruthy();
+    expect(account!.password).not.toContain('plaintext must not be stored');
+    expect(account!.password).toMatch(/^[0-9a-f]+:[0-9a-f]+$/);
+  });
+
+  it('signs in and out; the cookie is httpOnly and SameSite=Lax, and no token is echoed in the body', async () => {
+    const u = await signUp(h.url);
+    const client = createClient(h.url);
+    const signIn = await client.post('/api/auth/sign-in/email', { email: u.email, password: u.password });
+    expect(signIn.status).toBe(200);
+    expect(signIn.body.token).toBeUndefined();
+    const cookie = signIn.headers.getSetCookie().find((c) => c.startsWith('herald.session_token='))!;
+    expect(cookie).toMatch(/HttpOnly/i);
+    expect(cookie).toMatch(/SameSite=Lax/i);
+    expect((await client.get('/api/v1/me')).status).toBe(200);
+    expect((await client.post('/api/auth/sign-out')).status).toBe(200);
+    const after = await client.get('/api/v1/me');
+    expect(after.status).toBe(401);
+    expect(after.body.error.code).toBe('auth.unauthenticated');
+  });
+
+  it('refuses a wrong password', async () => {
+    const u = await signUp(h.url);
+    const res = await createClient(h.url).post('/api/auth/sign-in/email', { email: u.email, password: 'not the password' });
+    expect(res.status).toBe(401);
+    expect(res.body.error.code).toBe('auth.invalid_email_or_password');
+  });
+
+  it('lists sessions and signs out other devices; sessions expire after the idle setting', async () => {
+    const u = await signUp(h.url);
+    const laptop = createClient(h.url);
+    await laptop.post('/api/auth/sign-in/email', { email: u.email, password: u.password });
+    const list = await u.client.get('/api/auth/list-sessions');
+    expect(list.body).toHaveLength(2);
+    const rows = await db().select().from(sessions).where(eq(sessions.userId, u.id));
+    for (const row of rows) {
+      const days = (row.expiresAt.getTime() - Date.now()) / 86_400_000;
+      expect(days).toBeGreaterThan(6.9);
+      expect(days).toBeLessThan(7.1);
+    }
+    expect((await u.client.post('/api/auth/revoke-other-sessions')).status).toBe(200);
+    expect((await laptop.get('/api/v1/me')).status).toBe(401);
+    expect((await u.client.get('/api/v1/me')).status).toBe(200);
+  });
+
+  it('resets a forgotten password through the link written to the log', async () => {
+    const u = await signUp(h.url);
+    const client = createClient(h.url);
+    expect((await client.post('/api/auth/request-password-reset', { email: u.email, redirectTo: '/reset-password' })).status).toBe(200);
+    const line = h.logs.find((l) => l.includes(u.email) && l.includes('reset-password'));
+    expect(line).toBeTruthy();
+    const link = /(http:\/\/[^\s"\\]+\/api\/auth\/reset-password\/[^\s"\\]+)/.exec(line!)![1]!;
+    const follow = await fetch(link, { redirect: 'manual' });
+    expect(follow.status).toBe(302);
+    const token = new URL(follow.headers.get('location')!, h.url).searchParams.get('token');
+    expect(token).toBeTruthy();
+    expect((await client.post('/api/auth/reset-password', { newPassword: 'a brand new password', token })).status).toBe(200);
+    expect((await client.post('/api/auth/sign-in/email', { email: u.email, password: u.password })).status).toBe(401);
+    expect((await client.post('/api/auth/sign-in/email', { email: u.email, password: 'a brand new password' })).status).toBe(200);
+    // The old session was ended by the reset.
+    expect((await u.client.get('/api/v1/me')).status).toBe(401);
+  });
+
+  it('requires the TOTP code at sign-in once two-factor is on', async () => {
+    const u = await signUp(h.url);
+    const enable = await u.client.post('/api/auth/two-factor/enable', { password: u.password });
+    expect(enable.status).toBe(200);
+    expect(enable.body.backupCodes.length).toBeGreaterThan(0);
+    expect((await u.client.get('/api/v1/me')).body.user.twoFactorEnabled).toBe(false);
+    expect((await u.client.post('/api/auth/two-factor/verify-totp', { code: await totp(enable.body.totpURI) })).status).toBe(200);
+    expect((await u.client.get('/api/v1/me')).body.user.twoFactorEnabled).toBe(true);
+
+    const phone = createClient(h.url);
+    const first = await phone.post('/api/auth/sign-in/email', { email: u.email, password: u.password });
+    expect(first.body.twoFactorRedirect).toBe(true);
+    expect((await phone.get('/api/v1/me')).status).toBe(401);
+    expect((await phone.post('/api/auth/two-factor/verify-totp', { code: '000000' })).status).toBeGreaterThanOrEqual(400);
+    expect((await phone.post('/api/auth/two-factor/verify-totp', { code: await totp(enable.body.totpURI) })).status).toBe(200);
+    expect((await phone.get('/api/v1/me')).status).toBe(200);
+  });
+
+  it('refuses state-changing requests from another origin', async () => {
+    const res = await fetch(`${h.url}/api/v1/workspaces`, {
+      method: 'POST',
+      headers: { origin: 'https://evil.example', 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'x' }),
+    });
+    expect(res.status).toBe(403);
+    expect((await res.json()).error.code).toBe('request.bad_origin');
+  });
+
+  it('sends the security headers a browser needs (CSP, no-sniff, frame denial)', async () => {
+    const res = await fetch(`${h.url}/healthz`);
+    expect(res.headers.get('content-security-policy')).toContain("script-src 'self'");
+    expect(res.headers.get('content-security-policy')).not.toContain('upgrade-insecure-requests');
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('strict-transport-security')).toBeNull();
+  });
+});
+
+describe('with sign-up closed, behind https, with a tight rate limit', () => {
+  let h: TestHerald;
+  beforeAll(async () => {
+    h = await startTestHerald({ env: { HERALD_DISABLE_SIGNUP: 'true', HERALD_AUTH_RATE_LIMIT: '4' } });
+  });
+  afterAll(async () => h?.close());
+
+  it('lets the first user and invited people sign up, and nobody else', async () => {
+    const owner = await signUp(h.url, { email: 'owner@example.com' });
+    const stranger = await createClient(h.url).post('/api/auth/sign-up/email', { name: 'S', email: 'stranger@example.com', password: 'a long enough password' });
+    expect(stranger.status).toBe(403);
+    expect(stranger.body.error.code).toBe('auth.signup_disabled');
+    const ws = (await owner.client.post('/api/v1/workspaces', { name: 'Closed' })).body;
+    const invite = await owner.client.post(`/api/v1/workspaces/${ws.id}/invitations`, { email: 'guest@example.com', role: 'viewer' });
+    const guest = await signUp(h.url, { email: 'guest@example.com' });
+    expect((await guest.client.post(`/api/v1/invitations/${invite.body.id}/accept`)).status).toBe(200);
+  });
+
+  it('answers 429 with a clear code once sign-in attempts exceed the limit', async () => {
+    const client = createClient(h.url);
+    const statuses: number[] = [];
+    for (let i = 0; i < 6; i++) statuses.push((await client.post('/api/auth/sign-in/email', { email: 'nobody@example.com', password: 'wrong password' })).status);
+    // Sign-ups in the test above count against the same IP's budget of 4 a minute.
+    expect(statuses[0]).toBe(401);
+    expect(statuses.slice(-2)).toEqual([429, 429]);
+    const limited = await client.post('/api/auth/sign-in/email', { email: 'nobody@example.com', password: 'wrong password' });
+    expect(limited.status).toBe(429);
+    expect(limited.body.error.code).toBe('rate_limited');
+    // Other requests are not limited.
+    expect((await client.get('/api/v1/instance')).status).toBe(200);
+  });
+});
+
+describe('behind https', () => {
+  let h: TestHerald;
+  beforeAll(async () => {
+    h = await startTestHerald({ env: { HERALD_PUBLIC_URL: 'https://herald.example.com' } });
+  });
+  afterAll(async () => h?.close());
+
+  it('marks cookies Secure and sends HSTS', async () => {
+    const res = await fetch(`${h.url}/api/auth/sign-up/email`, {
+      method: 'POST',
+      headers: { origin: 'https://herald.example.com', 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'T', email: 'tls@example.com', password: 'a long enough password' }),
+    });
+    expect(res.status).toBe(200);
+    const cookie = res.headers.getSetCookie().find((c) => c.includes('session_token'))!;
+    expect(cookie).toMatch(/^__Secure-/);
+    expect(cookie).toMatch(/; Secure/i);
+    expect(res.headers.get('strict-transport-security')).toMatch(/max-age=\d+/);
+  });
+});
