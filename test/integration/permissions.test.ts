@@ -1,0 +1,72 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { can, roles, type Permission } from '../../src/shared/permissions.ts';
+import { createClient, startTestHerald, type TestHerald } from '../helpers/test-herald.ts';
+import { createTeam } from '../helpers/workspace-team.ts';
+
+// Walks every route the running app registered, with every role, and checks the answer against
+// the permission table. New modules are covered as soon as they add routes.
+describe('every route × every role', () => {
+  let h: TestHerald;
+  beforeAll(async () => {
+    h = await startTestHerald();
+  });
+  afterAll(async () => h?.close());
+
+  const fill = (url: string, workspaceId: string) => url.replace(':workspaceId', workspaceId).replace(/:(\w+)/g, 'does-not-exist');
+  // Bodies that pass validation, so an allowed call reaches the service instead of stopping at 400.
+  const body = (method: string, url: string): unknown => {
+    if (method === 'GET' || method === 'DELETE') return undefined;
+    if (url.endsWith('/invitations')) return { email: `walk-${Math.random().toString(36).slice(2)}@example.com`, role: 'viewer' };
+    if (url.endsWith('/transfer')) return { memberId: 'does-not-exist' };
+    if (url.includes('/members/')) return { role: 'viewer' };
+    return { name: 'Walked' };
+  };
+
+  it('has an access rule on every API route', () => {
+    const registry = h.herald.app!.routeRegistry;
+    expect(registry.length).toBeGreaterThan(10);
+    for (const r of registry) expect(r.access, `${r.method} ${r.url}`).toBeTruthy();
+  });
+
+  it('refuses every non-public route without a session', async () => {
+    const anonymous = createClient(h.url);
+    for (const r of h.herald.app!.routeRegistry.filter((r) => r.access !== 'public')) {
+      const res = await anonymous.request(r.method, fill(r.url, 'any'), body(r.method, r.url));
+      expect(res.status, `${r.method} ${r.url}`).toBe(401);
+    }
+  });
+
+  it('allows and denies exactly as the role table says', async () => {
+    const routes = h.herald.app!.routeRegistry.filter((r) => r.access !== 'public' && r.access !== 'user');
+    expect(routes.length).toBeGreaterThan(5);
+    // Destructive routes (deleting the workspace, transferring it) get a fresh team per call.
+    const destructive = (url: string, method: string) => (method === 'DELETE' && url.endsWith(':workspaceId')) || url.endsWith('/transfer');
+    const shared = await createTeam(h.url, 'Walk');
+    const checked: string[] = [];
+    for (const route of routes) {
+      for (const role of roles) {
+        const team = destructive(route.url, route.method) ? await createTeam(h.url, 'Throwaway') : shared;
+        const res = await team.members[role].client.request(route.method, fill(route.url, team.workspaceId), body(route.method, route.url));
+        const label = `${role} ${route.method} ${route.url} → ${res.status} ${JSON.stringify(res.body)}`;
+        if (can(role, route.access as Permission)) {
+          expect(res.status, label).not.toBe(403);
+          expect(res.status, label).not.toBe(401);
+          expect(res.status, label).toBeLessThan(500);
+        } else {
+          expect(res.status, label).toBe(403);
+          expect(res.body.error.code, label).toBe('auth.forbidden');
+        }
+        checked.push(label);
+      }
+    }
+    expect(checked.length).toBe(routes.length * roles.length);
+  });
+
+  it('hides workspaces from people who are not members', async () => {
+    const team = await createTeam(h.url, 'Private');
+    const outsider = (await createTeam(h.url, 'Other')).members.owner.client;
+    const res = await outsider.get(`/api/v1/workspaces/${team.workspaceId}/members`);
+    expect(res.status).toBe(404);
+    expect(res.body.error.code).toBe('workspace.not_found');
+  });
+});

@@ -1,0 +1,123 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { and, eq } from 'drizzle-orm';
+import { auditLog, invitations, members, workspaces } from '../../src/server/db/schema/index.ts';
+import { signUp, startTestHerald, type TestHerald } from '../helpers/test-herald.ts';
+import { createTeam } from '../helpers/workspace-team.ts';
+
+describe('workspaces, members and invitations', () => {
+  let h: TestHerald;
+  beforeAll(async () => {
+    h = await startTestHerald();
+  });
+  afterAll(async () => h?.close());
+  const db = () => h.herald.database.db;
+  const auditFor = (workspaceId: string, action: string) =>
+    db().select().from(auditLog).where(and(eq(auditLog.workspaceId, workspaceId), eq(auditLog.action, action)));
+
+  it('creates, lists and renames a workspace, auditing each change', async () => {
+    const ann = await signUp(h.url);
+    const created = await ann.client.post('/api/v1/workspaces', { name: 'Acme' });
+    expect(created.status).toBe(201);
+    expect(created.body.role).toBe('owner');
+    await ann.client.post('/api/v1/workspaces', { name: 'Beta' });
+    const me = await ann.client.get('/api/v1/me');
+    expect(me.body.workspaces.map((w: { name: string }) => w.name)).toEqual(['Acme', 'Beta']);
+    expect(me.body.workspaces[0].permissions).toContain('workspace.delete');
+
+    const renamed = await ann.client.patch(`/api/v1/workspaces/${created.body.id}`, { name: 'Acme Coffee' });
+    expect(renamed.status).toBe(200);
+    const [row] = await db().select().from(workspaces).where(eq(workspaces.id, created.body.id));
+    expect(row!.name).toBe('Acme Coffee');
+    const [audit] = await auditFor(created.body.id, 'workspace.updated');
+    expect(audit!.changes).toEqual({ name: { from: 'Acme', to: 'Acme Coffee' } });
+    expect(audit!.actorUserId).toBe(ann.id);
+    expect(audit!.userAgent).toBe('herald-tests');
+    expect(await auditFor(created.body.id, 'workspace.created')).toHaveLength(1);
+  });
+
+  it('invites by e-mail; the invitee accepts with the invited address and gets the role', async () => {
+    const owner = await signUp(h.url);
+    const ws = (await owner.client.post('/api/v1/workspaces', { name: 'Invites' })).body;
+    const bob = await signUp(h.url);
+    const invite = await owner.client.post(`/api/v1/workspaces/${ws.id}/invitations`, { email: bob.email.toUpperCase(), role: 'editor' });
+    expect(invite.status).toBe(201);
+    expect(invite.body.link).toBe(`${h.url}/invite/${invite.body.id}`);
+    expect(h.logs.some((l) => l.includes(invite.body.link))).toBe(true);
+
+    const publicView = await bob.client.get(`/api/v1/invitations/${invite.body.id}`);
+    expect(publicView.body).toMatchObject({ workspaceName: 'Invites', email: bob.email, role: 'editor', status: 'pending' });
+
+    const stranger = await signUp(h.url);
+    const wrong = await stranger.client.post(`/api/v1/invitations/${invite.body.id}/accept`);
+    expect(wrong.status).toBe(403);
+    expect(wrong.body.error.code).toBe('invitation.wrong_account');
+
+    const accepted = await bob.client.post(`/api/v1/invitations/${invite.body.id}/accept`);
+    expect(accepted.status).toBe(200);
+    const [membership] = await db().select().from(members).where(and(eq(members.organizationId, ws.id), eq(members.userId, bob.id)));
+    expect(membership!.role).toBe('editor');
+    const [inv] = await db().select().from(invitations).where(eq(invitations.id, invite.body.id));
+    expect(inv!.status).toBe('accepted');
+    expect(await auditFor(ws.id, 'member.invited')).toHaveLength(1);
+    expect(await auditFor(ws.id, 'member.joined')).toHaveLength(1);
+    expect((await bob.client.post(`/api/v1/invitations/${invite.body.id}/accept`)).body.error.code).toBe('invitation.not_pending');
+  });
+
+  it('renews a repeated invitation instead of stacking copies, refuses members and expired links', async () => {
+    const owner = await signUp(h.url);
+    const ws = (await owner.client.post('/api/v1/workspaces', { name: 'Renew' })).body;
+    const first = await owner.client.post(`/api/v1/workspaces/${ws.id}/invitations`, { email: 'carol@example.com', role: 'viewer' });
+    const again = await owner.client.post(`/api/v1/workspaces/${ws.id}/invitations`, { email: 'carol@example.com', role: 'approver' });
+    expect(again.body.id).toBe(first.body.id);
+    const rows = await db().select().from(invitations).where(eq(invitations.organizationId, ws.id));
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.role).toBe('approver');
+
+    const self = await owner.client.post(`/api/v1/workspaces/${ws.id}/invitations`, { email: owner.email, role: 'viewer' });
+    expect(self.status).toBe(409);
+    expect(self.body.error.code).toBe('member.already_member');
+
+    await db().update(invitations).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(invitations.id, first.body.id));
+    const carol = await signUp(h.url, { email: 'carol@example.com' });
+    expect((await carol.client.get(`/api/v1/invitations/${first.body.id}`)).body.status).toBe('expired');
+    const late = await carol.client.post(`/api/v1/invitations/${first.body.id}/accept`);
+    expect(late.status).toBe(410);
+    expect(late.body.error.code).toBe('invitation.expired');
+  });
+
+  it('changes roles and removes members, but never the owner, and only owners make owners', async () => {
+    const { workspaceId, members: team } = await createTeam(h.url, 'Roles');
+    const url = (m: { memberId: string }) => `/api/v1/workspaces/${workspaceId}/members/${m.memberId}`;
+
+    expect((await team.owner.client.patch(url(team.viewer), { role: 'editor' })).status).toBe(200);
+    const [changed] = await auditFor(workspaceId, 'member.role_changed');
+    expect(changed!.changes).toEqual({ role: { from: 'viewer', to: 'editor' } });
+
+    const demoteOwner = await team.admin.client.patch(url(team.owner), { role: 'viewer' });
+    expect(demoteOwner.status).toBe(403);
+    expect(demoteOwner.body.error.code).toBe('member.owner_role_locked');
+    const makeOwner = await team.admin.client.patch(url(team.editor), { role: 'owner' });
+    expect(makeOwner.status).toBe(400);
+    const removeOwner = await team.admin.client.delete(url(team.owner));
+    expect(removeOwner.body.error.code).toBe('member.owner_not_removable');
+
+    expect((await team.admin.client.delete(url(team.approver))).status).toBe(200);
+    expect((await team.approver.client.get(`/api/v1/workspaces/${workspaceId}/members`)).status).toBe(404);
+    expect(await auditFor(workspaceId, 'member.removed')).toHaveLength(1);
+  });
+
+  it('transfers ownership (the old owner stays as admin) and lets only the owner delete', async () => {
+    const { workspaceId, members: team } = await createTeam(h.url, 'Transfer');
+    expect((await team.admin.client.delete(`/api/v1/workspaces/${workspaceId}`)).status).toBe(403);
+    const transfer = await team.owner.client.post(`/api/v1/workspaces/${workspaceId}/transfer`, { memberId: team.editor.memberId });
+    expect(transfer.status).toBe(200);
+    const roleOf = async (userId: string) =>
+      (await db().select().from(members).where(and(eq(members.organizationId, workspaceId), eq(members.userId, userId))))[0]!.role;
+    expect(await roleOf(team.editor.id)).toBe('owner');
+    expect(await roleOf(team.owner.id)).toBe('admin');
+    expect((await team.owner.client.delete(`/api/v1/workspaces/${workspaceId}`)).status).toBe(403);
+    expect((await team.editor.client.delete(`/api/v1/workspaces/${workspaceId}`)).status).toBe(200);
+    expect(await db().select().from(workspaces).where(eq(workspaces.id, workspaceId))).toHaveLength(0);
+    expect(await auditFor(workspaceId, 'workspace.deleted')).toHaveLength(1);
+  });
+});
