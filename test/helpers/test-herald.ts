@@ -49,6 +49,7 @@ export async function freshDatabase(): Promise<{ env: Record<string, string>; da
 
 export type TestHerald = {
   url: string;
+  dataDir: string;
   herald: Herald;
   logs: string[];
   /** Stops Herald; the database stays, so a test can start it again on the same data. */
@@ -81,6 +82,7 @@ export async function startTestHerald(options: { env?: Record<string, string>; m
   };
   return {
     url: `http://127.0.0.1:${port}`,
+    dataDir: database.dataDir,
     herald,
     logs,
     stop,

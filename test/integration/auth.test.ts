@@ -171,7 +171,8 @@ describe('with sign-up closed, behind https, with a tight rate limit', () => {
 describe('behind https', () => {
   let h: TestHerald;
   beforeAll(async () => {
-    h = await startTestHerald({ env: { HERALD_PUBLIC_URL: 'https://herald.example.com' } });
+    // https counts as production: with PostgreSQL that requires a shared secret.
+    h = await startTestHerald({ env: { HERALD_PUBLIC_URL: 'https://herald.example.com', HERALD_SECRET: 'k'.repeat(24) + Math.random().toString(36).slice(2, 14) } });
   });
   afterAll(async () => h?.close());
 

@@ -20,16 +20,23 @@ function isAlive(pid: number): boolean {
   }
 }
 
+// Locks this process holds: a lock file carrying our own pid is stale (a container's pid 1
+// restarting) unless it is in here.
+const heldHere = new Set<string>();
+
 /** Takes the data folder's lock file; a lock left by a dead process is taken over. */
 export function acquireDataDirLock(dataPath: string): () => void {
   const lockPath = path.join(dataPath, 'herald.lock');
+  if (heldHere.has(lockPath)) throw new DataDirLockedError(dataPath, process.pid);
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       fs.writeFileSync(lockPath, String(process.pid), { flag: 'wx' });
+      heldHere.add(lockPath);
       let released = false;
       return () => {
         if (released) return;
         released = true;
+        heldHere.delete(lockPath);
         fs.rmSync(lockPath, { force: true });
       };
     } catch (error) {
