@@ -48,7 +48,8 @@ function WorkspaceSwitcher({ workspaces, current }: { workspaces: MyWorkspace[];
 
 export function Shell({ me, children }: { me: Me; children: ReactNode }) {
   const { workspaceId } = useParams();
-  const current = me.workspaces.find((w) => w.id === workspaceId);
+  // Pages outside a workspace (Profile) keep the last one in the switcher and the navigation.
+  const current = me.workspaces.find((w) => w.id === (workspaceId ?? lastWorkspace()));
   const [open, setOpen] = useState(false);
   const location = useLocation();
   const queryClient = useQueryClient();
@@ -75,7 +76,7 @@ export function Shell({ me, children }: { me: Me; children: ReactNode }) {
           Herald
         </Link>
         <WorkspaceSwitcher workspaces={me.workspaces} current={current} />
-        <button className="menu-button" aria-expanded={open} aria-controls="main-nav" onClick={() => setOpen(!open)}>
+        <button className="btn menu-button" aria-expanded={open} aria-controls="main-nav" onClick={() => setOpen(!open)}>
           Menu
         </button>
         <nav id="main-nav" className={open ? 'nav open' : 'nav'} aria-label="Main">
