@@ -33,19 +33,21 @@ const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url))
 // Any fixed number works; it only has to be the same in every Herald process.
 const MIGRATION_LOCK_KEY = 727_131_001;
 
-export function expectedMigrationCount(): number {
-  const journal = JSON.parse(fs.readFileSync(path.join(migrationsFolder, 'meta/_journal.json'), 'utf8')) as {
-    entries: unknown[];
-  };
-  return journal.entries.length;
+let expectedMigrations: number | undefined;
+function expectedMigrationCount(): number {
+  expectedMigrations ??= (
+    JSON.parse(fs.readFileSync(path.join(migrationsFolder, 'meta/_journal.json'), 'utf8')) as { entries: unknown[] }
+  ).entries.length;
+  return expectedMigrations;
 }
 
-async function countApplied(db: Db): Promise<number> {
+/** True when every committed migration has been applied (what /readyz reports). */
+async function migrationsApplied(db: Db): Promise<boolean> {
   try {
     const rows = await db.execute<{ n: number }>(sql`select count(*)::int as n from drizzle.__drizzle_migrations`);
-    return Number((rows as unknown as { rows: { n: number }[] }).rows[0]?.n ?? 0);
+    return Number((rows as unknown as { rows: { n: number }[] }).rows[0]?.n ?? 0) >= expectedMigrationCount();
   } catch {
-    return 0;
+    return false;
   }
 }
 
@@ -74,9 +76,7 @@ async function openPglite(dataPath: string): Promise<Database> {
     async migrate() {
       await migratePglite(db as never, { migrationsFolder });
     },
-    async migrationsApplied() {
-      return (await countApplied(db)) >= expectedMigrationCount();
-    },
+    migrationsApplied: () => migrationsApplied(db),
     async close() {
       if (!pglite.closed) await pglite.close();
       releaseLock();
@@ -104,9 +104,7 @@ async function openPostgres(connectionString: string, poolSize: number): Promise
         client.release();
       }
     },
-    async migrationsApplied() {
-      return (await countApplied(db)) >= expectedMigrationCount();
-    },
+    migrationsApplied: () => migrationsApplied(db),
     async close() {
       if (!pool.ended) await pool.end();
     },
