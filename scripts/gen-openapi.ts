@@ -9,6 +9,7 @@ import { loadConfig } from '../src/server/config/config.ts';
 import { openDatabase } from '../src/server/db/database.ts';
 import { buildApp } from '../src/server/app.ts';
 import { createMailer } from '../src/server/modules/mail/mailer.ts';
+import { createSecretBox, generateEncryptionKey, parseEncryptionKeys } from '../src/server/security/secret-box.ts';
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'herald-openapi-'));
 const logger = pino({ level: 'silent' });
@@ -22,6 +23,8 @@ try {
     mailer: createMailer({ from: config.smtpFrom, logger }),
     secret: crypto.randomBytes(48).toString('base64url'),
     trustedOrigins: [config.publicOrigin],
+    providers: {},
+    box: createSecretBox(parseEncryptionKeys(generateEncryptionKey())),
   });
   await app.ready();
   const text = `${JSON.stringify(app.swagger(), null, 2)}\n`;

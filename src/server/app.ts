@@ -22,10 +22,22 @@ import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import type { Mailer } from './modules/mail/mailer.ts';
 import { workspacesRoutes } from './modules/workspaces/workspaces.routes.ts';
+import { channelsRoutes } from './modules/channels/channels.routes.ts';
+import type { Providers } from './providers/registry.ts';
+import type { SecretBox } from './security/secret-box.ts';
 
 export const webDistDir = fileURLToPath(new URL('../../dist/web', import.meta.url));
 
-export type AppDeps = { config: Config; database: Database; logger: Logger; mailer: Mailer; secret: string; trustedOrigins: string[] };
+export type AppDeps = {
+  config: Config;
+  database: Database;
+  logger: Logger;
+  mailer: Mailer;
+  secret: string;
+  trustedOrigins: string[];
+  providers: Providers;
+  box: SecretBox;
+};
 
 // Attempts against these are limited per IP: they are where passwords and codes get guessed.
 const rateLimitedAuthPaths = /^\/api\/auth\/(sign-in|sign-up|request-password-reset|reset-password|two-factor\/verify)/;
@@ -116,6 +128,9 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; a
       });
       await api.register(workspacesRoutes, { mailer: deps.mailer, publicOrigin: config.publicOrigin, db: database.db });
       await api.register(auditRoutes);
+      await api.register(channelsRoutes, {
+        deps: { providers: deps.providers, box: deps.box, publicOrigin: config.publicOrigin, retentionDays: config.disconnectedRetentionDays },
+      });
     },
     { prefix: '/api/v1' },
   );

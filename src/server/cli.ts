@@ -4,6 +4,8 @@ import { createLogger, startHerald, type Mode } from './runtime.ts';
 import { openDatabase } from './db/database.ts';
 import { buildWebIfStale } from './web-build.ts';
 import { createUser } from './modules/auth/create-user.ts';
+import { rotateSecrets } from './security/rotate-keys.ts';
+import { loadSecretBox } from './security/encryption-keys.ts';
 
 const usage = `Usage: herald <command>
 
@@ -14,6 +16,7 @@ Commands:
   worker        job worker only (scaled mode, DATABASE_URL required)
   migrate       apply database migrations and exit
   user:create   create a user: --email, --name, and the password in HERALD_NEW_PASSWORD or --password
+  keys:rotate   re-encrypt every stored token with the first key of HERALD_ENCRYPTION_KEYS
 
 Settings come from the environment; see docs/configuration.md.`;
 
@@ -71,6 +74,17 @@ async function main(argv: string[]) {
       }
       const user = await createUser({ config, logger, email: values.email, name: values.name, password });
       console.log(`Created ${user.email} (${user.id})${user.isOperator ? ', the operator of this instance' : ''}`);
+      return;
+    }
+    case 'keys:rotate': {
+      const database = await openDatabase({ databaseUrl: config.databaseUrl, dataPath: config.dataPath });
+      try {
+        await database.migrate();
+        const count = await rotateSecrets(database.db, loadSecretBox(config, logger));
+        console.log(`Re-encrypted ${count} secret(s) with the newest key.`);
+      } finally {
+        await database.close();
+      }
       return;
     }
     default:

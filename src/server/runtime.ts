@@ -9,6 +9,8 @@ import { buildApp } from './app.ts';
 import { createMailer } from './modules/mail/mailer.ts';
 import { createQueue, type Queue } from './jobs/queue.ts';
 import { createQueues, startWorkers } from './jobs/register-jobs.ts';
+import { createProviders } from './providers/registry.ts';
+import { loadSecretBox } from './security/encryption-keys.ts';
 
 export type Mode = 'all' | 'serve' | 'worker';
 
@@ -47,6 +49,8 @@ export async function startHerald(options: { mode: Mode; config: Config; logger?
   const { mode, config } = options;
   const logger = options.logger ?? createLogger(config);
   const secret = loadOrCreateSecret(config, logger);
+  const box = loadSecretBox(config, logger);
+  const providers = createProviders(config);
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataPath: config.dataPath });
   let boss: Queue | undefined;
   let app: FastifyInstance | undefined;
@@ -55,11 +59,11 @@ export async function startHerald(options: { mode: Mode; config: Config; logger?
     boss = createQueue(database, { pollSeconds: config.jobPollSeconds, logger, runsMaintenance: mode !== 'serve' });
     await boss.start();
     await createQueues(boss);
-    if (mode !== 'serve') await startWorkers(boss, { db: database.db, config, logger });
+    if (mode !== 'serve') await startWorkers(boss, { db: database.db, config, logger, providers, box });
     let url: string | undefined;
     if (mode !== 'worker') {
       const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.smtpFrom, logger });
-      ({ app } = await buildApp({ config, database, logger, mailer, secret, trustedOrigins: trustedOriginsFor(config) }));
+      ({ app } = await buildApp({ config, database, logger, mailer, secret, trustedOrigins: trustedOriginsFor(config), providers, box }));
       if (options.listen !== false) {
         await app.listen({ port: config.port, host: config.host });
         const address = app.server.address();

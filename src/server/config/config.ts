@@ -104,6 +104,51 @@ export const settings = {
     default: 'info',
     schema: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
   },
+  encryptionKeys: {
+    env: 'HERALD_ENCRYPTION_KEYS',
+    doc: 'Keys that encrypt social-network tokens at rest: `id:base64(32 bytes)`, comma-separated; the first encrypts, all decrypt (rotation). Unset in the embedded mode: generated once into HERALD_DATA_DIR/encryption.keys.',
+    default: undefined,
+    schema: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,32}:[A-Za-z0-9+/=]{40,}(,\s*[A-Za-z0-9_-]{1,32}:[A-Za-z0-9+/=]{40,})*$/, 'must be id:base64key[,id:base64key…]')
+      .optional(),
+  },
+  disconnectedRetentionDays: {
+    env: 'HERALD_DISCONNECTED_RETENTION_DAYS',
+    doc: 'Days after a channel is disconnected before its cached profile data and metrics are purged.',
+    default: '30',
+    schema: positiveInt,
+  },
+  tiktokClientKey: {
+    env: 'HERALD_TIKTOK_CLIENT_KEY',
+    doc: 'TikTok app client key (developers.tiktok.com). TikTok is offered only when key and secret are set.',
+    default: undefined,
+    schema: z.string().min(1).optional(),
+  },
+  tiktokClientSecret: {
+    env: 'HERALD_TIKTOK_CLIENT_SECRET',
+    doc: 'TikTok app client secret.',
+    default: undefined,
+    schema: z.string().min(1).optional(),
+  },
+  tiktokAuthUrl: {
+    env: 'HERALD_TIKTOK_AUTH_URL',
+    doc: "Origin of TikTok's consent page (change only to point at a local fake).",
+    default: 'https://www.tiktok.com',
+    schema: z.url({ message: 'must be an absolute URL' }),
+  },
+  tiktokApiUrl: {
+    env: 'HERALD_TIKTOK_API_URL',
+    doc: "Origin of TikTok's API (change only to point at a local fake).",
+    default: 'https://open.tiktokapis.com',
+    schema: z.url({ message: 'must be an absolute URL' }),
+  },
+  mastodonAllowHttp: {
+    env: 'HERALD_MASTODON_ALLOW_HTTP',
+    doc: 'true lets Mastodon instances be reached over plain http (local test instances and the offline demo only).',
+    default: 'false',
+    schema: bool,
+  },
   jobPollSeconds: {
     env: 'HERALD_JOB_POLL_SECONDS',
     doc: 'How often workers poll the job queue when no wake-up arrives (seconds, at least 0.5).',

@@ -57,7 +57,8 @@ export const routeAccessPlugin = fp<{ auth: Auth; db: Db }>(async (app: FastifyI
     for (const method of methods) if (method !== 'HEAD') registry.push({ method, url: route.url, access });
   });
 
-  app.addHook('preHandler', async (request: FastifyRequest, _reply: FastifyReply) => {
+  // Before validation: who may call comes before what they sent (no 400 hints to outsiders).
+  app.addHook('preValidation', async (request: FastifyRequest, _reply: FastifyReply) => {
     const access = request.routeOptions.config?.access;
     if (!access || access === 'public') return;
     const session = await auth.api.getSession({ headers: fromNodeHeaders(request.headers) });

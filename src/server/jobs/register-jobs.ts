@@ -3,14 +3,24 @@ import type { Config } from '../config/config.ts';
 import type { Db } from '../db/database.ts';
 import { ACCESS_LOG_PURGE_JOB, purgeAccessLog } from '../modules/access-log/access-log.retention.ts';
 import type { Queue } from './queue.ts';
+import type { Providers } from '../providers/registry.ts';
+import type { SecretBox } from '../security/secret-box.ts';
+import { channelsDueForRefresh, purgeDisconnectedChannels, refreshChannel, retryPendingRevokes } from '../modules/channels/channels.service.ts';
+
+export const CHANNELS_REFRESH_JOB = 'channels.refresh-due';
+export const CHANNELS_PURGE_JOB = 'channels.purge-disconnected';
+export const CHANNELS_REVOKE_RETRY_JOB = 'channels.revoke-retry';
 
 /** Queues every process needs to be able to send to. */
 export async function createQueues(boss: Queue) {
-  await boss.createQueue(ACCESS_LOG_PURGE_JOB, { policy: 'singleton', retryLimit: 3, retryDelay: 60, retryBackoff: true });
+  for (const name of [ACCESS_LOG_PURGE_JOB, CHANNELS_REFRESH_JOB, CHANNELS_PURGE_JOB, CHANNELS_REVOKE_RETRY_JOB]) {
+    await boss.createQueue(name, { policy: 'singleton', retryLimit: 3, retryDelay: 60, retryBackoff: true });
+  }
 }
 
 /** Worker side: handlers and the recurring schedules (pg-boss keeps one schedule per name across processes). */
-export async function startWorkers(boss: Queue, deps: { db: Db; config: Config; logger: Logger }) {
+export async function startWorkers(boss: Queue, deps: { db: Db; config: Config; logger: Logger; providers: Providers; box: SecretBox }) {
+  const channelDeps = { providers: deps.providers, box: deps.box, publicOrigin: deps.config.publicOrigin, retentionDays: deps.config.disconnectedRetentionDays };
   await boss.work(ACCESS_LOG_PURGE_JOB, async () => {
     const deleted = await purgeAccessLog(deps.db, { days: deps.config.accessLogDays });
     deps.logger.info({ deleted, retentionDays: deps.config.accessLogDays }, 'access log retention sweep');
@@ -18,4 +28,29 @@ export async function startWorkers(boss: Queue, deps: { db: Db; config: Config; 
   });
   // Daily, shortly after 03:00 UTC, when instances are usually quiet.
   await boss.schedule(ACCESS_LOG_PURGE_JOB, '17 3 * * *');
+
+  await boss.work(CHANNELS_REFRESH_JOB, async () => {
+    const outcomes: Record<string, number> = {};
+    for (const id of await channelsDueForRefresh(deps.db)) {
+      const outcome = await refreshChannel(deps.db, channelDeps, id);
+      outcomes[outcome] = (outcomes[outcome] ?? 0) + 1;
+    }
+    if (Object.keys(outcomes).length) deps.logger.info({ outcomes }, 'channel token refresh');
+    return outcomes;
+  });
+  await boss.schedule(CHANNELS_REFRESH_JOB, '*/5 * * * *');
+
+  await boss.work(CHANNELS_REVOKE_RETRY_JOB, async () => {
+    const revoked = await retryPendingRevokes(deps.db, channelDeps);
+    if (revoked) deps.logger.info({ revoked }, 'pending revocations done');
+    return { revoked };
+  });
+  await boss.schedule(CHANNELS_REVOKE_RETRY_JOB, '*/15 * * * *');
+
+  await boss.work(CHANNELS_PURGE_JOB, async () => {
+    const purged = await purgeDisconnectedChannels(deps.db);
+    deps.logger.info({ purged, retentionDays: deps.config.disconnectedRetentionDays }, 'disconnected channel data purge');
+    return { purged };
+  });
+  await boss.schedule(CHANNELS_PURGE_JOB, '37 3 * * *');
 }

@@ -1,2 +1,3 @@
 export * from './auth.schema.ts';
 export * from './logs.schema.ts';
+export * from './channels.schema.ts';

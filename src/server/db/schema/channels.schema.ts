@@ -1,0 +1,77 @@
+import { index, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { users, workspaces } from './auth.schema.ts';
+
+// A social account connected to a workspace. Tokens are stored sealed (AES-256-GCM, see
+// src/server/security/secret-box.ts); profile fields are cached and purged after disconnection.
+export const channels = pgTable(
+  'channels',
+  {
+    id: text('id').primaryKey(),
+    workspaceId: text('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    network: text('network').notNull(),
+    /** The account's id at the network (TikTok open_id, Mastodon account id, Bluesky DID). */
+    externalId: text('external_id').notNull(),
+    /** Mastodon instance domain or Bluesky PDS origin; null for single-host networks. */
+    instance: text('instance'),
+    username: text('username'),
+    displayName: text('display_name'),
+    avatarUrl: text('avatar_url'),
+    /** Network limits read at connect time (Mastodon max characters, media limits…). */
+    limits: jsonb('limits').$type<Record<string, unknown>>(),
+    scopesGranted: text('scopes_granted').array().notNull().default([]),
+    status: text('status').notNull().default('ok'),
+    statusReason: text('status_reason'),
+    accessTokenSealed: text('access_token_sealed'),
+    refreshTokenSealed: text('refresh_token_sealed'),
+    accessTokenExpiresAt: timestamp('access_token_expires_at', { withTimezone: true }),
+    refreshTokenExpiresAt: timestamp('refresh_token_expires_at', { withTimezone: true }),
+    connectedBy: text('connected_by').references(() => users.id, { onDelete: 'set null' }),
+    connectedAt: timestamp('connected_at', { withTimezone: true }).notNull().defaultNow(),
+    disconnectedAt: timestamp('disconnected_at', { withTimezone: true }),
+    /** When the cached profile data of a disconnected channel is to be purged. */
+    purgeAfter: timestamp('purge_after', { withTimezone: true }),
+    /** Set when revocation at the network failed and a job retries it. */
+    revokePending: text('revoke_pending_sealed'),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('channels_account_idx').on(t.workspaceId, t.network, t.externalId),
+    index('channels_workspace_idx').on(t.workspaceId),
+    index('channels_refresh_due_idx').on(t.accessTokenExpiresAt),
+  ],
+);
+
+// One row per OAuth attempt: the `state` is single use, bound to the user's session and the
+// workspace, and expires after ten minutes.
+export const oauthStates = pgTable(
+  'oauth_states',
+  {
+    state: text('state').primaryKey(),
+    workspaceId: text('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    sessionId: text('session_id').notNull(),
+    network: text('network').notNull(),
+    instance: text('instance'),
+    codeVerifierSealed: text('code_verifier_sealed'),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('oauth_states_expires_idx').on(t.expiresAt)],
+);
+
+// Mastodon needs an app registered on each instance; Herald registers once and reuses it.
+export const mastodonApps = pgTable('mastodon_apps', {
+  instance: text('instance').primaryKey(),
+  clientId: text('client_id').notNull(),
+  clientSecretSealed: text('client_secret_sealed').notNull(),
+  redirectUri: text('redirect_uri').notNull(),
+  scopes: text('scopes').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});

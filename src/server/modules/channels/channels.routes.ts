@@ -1,0 +1,104 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { networkIds, networks, type NetworkId } from '../../../shared/networks.ts';
+import { AppError } from '../shared/errors.ts';
+import * as service from './channels.service.ts';
+
+const channel = z.object({
+  id: z.string(),
+  workspaceId: z.string(),
+  network: z.string(),
+  externalId: z.string(),
+  instance: z.string().nullable(),
+  username: z.string().nullable(),
+  displayName: z.string().nullable(),
+  avatarUrl: z.string().nullable(),
+  status: z.string(),
+  statusReason: z.string().nullable(),
+  scopesGranted: z.array(z.string()),
+  missingFeatures: z.array(z.string()),
+  connectedAt: z.date(),
+  disconnectedAt: z.date().nullable(),
+  purgeAfter: z.date().nullable(),
+});
+const workspaceParams = z.object({ workspaceId: z.string().min(1).max(100) });
+const network = z.enum(networkIds, { message: `must be one of ${networkIds.join(', ')}` });
+
+export const channelsRoutes: FastifyPluginAsyncZod<{ deps: service.ChannelDeps }> = async (app, { deps }) => {
+  const tags = ['channels'];
+
+  app.get('/networks', {
+    config: { access: 'user' },
+    schema: {
+      tags,
+      summary: 'Networks this Herald offers, with the scopes it requests',
+      response: { 200: z.object({ items: z.array(z.object({ id: z.string(), label: z.string(), connect: z.string(), scopes: z.array(z.string()), enabled: z.boolean() })) }) },
+    },
+    handler: async () => ({
+      items: networkIds.map((id) => ({ id, label: networks[id].label, connect: networks[id].connect, scopes: [...networks[id].scopes], enabled: !!deps.providers[id] })),
+    }),
+  });
+
+  app.get('/workspaces/:workspaceId/channels', {
+    config: { access: 'channels.read' },
+    schema: { tags, summary: 'Connected (and disconnected) channels; never tokens', params: workspaceParams, response: { 200: z.object({ items: z.array(channel) }) } },
+    handler: async (req) => ({ items: await service.listChannels(req.serviceContext(), req.params.workspaceId) }),
+  });
+
+  app.post('/workspaces/:workspaceId/channels/connect', {
+    config: { access: 'channels.manage' },
+    schema: {
+      tags,
+      summary: "Start connecting an account: answers the network's consent page URL (state bound to this session, 10 min, single use; PKCE)",
+      params: workspaceParams,
+      body: z.object({ network }),
+      response: { 200: z.object({ authorizationUrl: z.string() }) },
+    },
+    handler: async (req) =>
+      service.startConnect(req.serviceContext(), deps, { workspaceId: req.params.workspaceId, sessionId: req.auth!.sessionId, network: req.body.network as NetworkId }),
+  });
+
+  app.get('/oauth/callback/:network', {
+    config: { access: 'user' },
+    schema: {
+      tags,
+      summary: "Where the network's consent page sends the browser back; redirects to the Channels page",
+      params: z.object({ network: z.string().max(32) }),
+      querystring: z.object({
+        state: z.string().max(200).optional(),
+        code: z.string().max(2000).optional(),
+        error: z.string().max(200).optional(),
+        error_description: z.string().max(1000).optional(),
+      }),
+    },
+    handler: async (req, reply) => {
+      try {
+        const connected = await service.completeConnect(req.serviceContext(), deps, {
+          network: req.params.network,
+          state: req.query.state,
+          code: req.query.code,
+          error: req.query.error,
+          errorDescription: req.query.error_description,
+          sessionId: req.auth!.sessionId,
+        });
+        return reply.redirect(`/w/${connected.workspaceId}/channels?connected=${connected.id}`);
+      } catch (error) {
+        if (!(error instanceof AppError)) throw error;
+        const workspaceId = error.details?.workspaceId;
+        const query = new URLSearchParams({ error: error.code, message: error.message }).toString();
+        return reply.redirect(typeof workspaceId === 'string' ? `/w/${workspaceId}/channels?${query}` : `/?${query}`);
+      }
+    },
+  });
+
+  app.delete('/workspaces/:workspaceId/channels/:channelId', {
+    config: { access: 'channels.manage' },
+    schema: {
+      tags,
+      summary: 'Disconnect: revoke the token at the network, delete it here at once, purge cached profile data after the retention period',
+      params: workspaceParams.extend({ channelId: z.string().min(1).max(100) }),
+      response: { 200: z.object({ channel, revokedAtNetwork: z.boolean() }) },
+    },
+    handler: async (req) => service.disconnectChannel(req.serviceContext(), deps, req.params.workspaceId, req.params.channelId),
+  });
+};

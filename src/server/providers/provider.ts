@@ -1,0 +1,47 @@
+import type { NetworkId } from '../../shared/networks.ts';
+
+export type TokenSet = {
+  accessToken: string;
+  /** Absent when the network did not send one: the stored one is then kept. */
+  refreshToken?: string | null;
+  accessTokenExpiresAt?: Date | null;
+  refreshTokenExpiresAt?: Date | null;
+  scopes: string[];
+};
+
+export type Profile = {
+  externalId: string;
+  username: string | null;
+  displayName: string | null;
+  avatarUrl: string | null;
+  limits?: Record<string, unknown>;
+};
+
+/**
+ * Why a network call failed, in the terms the engine acts on: `auth` (token rejected: refresh
+ * once, then needs re-auth), `denied` (the user said no), `invalid` (our request or their answer
+ * is wrong; retrying will not help), `transient` (try again later).
+ */
+export type ProviderErrorKind = 'auth' | 'denied' | 'invalid' | 'transient';
+
+export class ProviderError extends Error {
+  constructor(
+    readonly kind: ProviderErrorKind,
+    readonly network: NetworkId,
+    message: string,
+    readonly code?: string,
+  ) {
+    super(message);
+    this.name = 'ProviderError';
+  }
+}
+
+/** The connection side of a network (publishing arrives with the publishing issue). */
+export interface OAuthProvider {
+  readonly network: NetworkId;
+  authorizationUrl(input: { state: string; redirectUri: string; codeChallenge: string }): string;
+  exchangeCode(input: { code: string; redirectUri: string; codeVerifier: string }): Promise<TokenSet & { externalId: string }>;
+  refresh(refreshToken: string): Promise<TokenSet>;
+  revoke(accessToken: string): Promise<void>;
+  profile(accessToken: string): Promise<Profile>;
+}
