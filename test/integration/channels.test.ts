@@ -1,0 +1,176 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { and, eq, sql } from 'drizzle-orm';
+import { auditLog, channels } from '../../src/server/db/schema/index.ts';
+import { purgeDisconnectedChannels, refreshChannel, retryPendingRevokes } from '../../src/server/modules/channels/channels.service.ts';
+import { createProviders } from '../../src/server/providers/registry.ts';
+import { loadSecretBox } from '../../src/server/security/encryption-keys.ts';
+import { loadConfig } from '../../src/server/config/config.ts';
+import { signUp, startTestHerald, type Client, type TestHerald } from '../helpers/test-herald.ts';
+import { startTikTokFake, type TikTokFake } from '../fakes/tiktok/tiktok-fake.ts';
+
+describe('TikTok channels against the local fake', () => {
+  let tiktok: TikTokFake;
+  let h: TestHerald;
+  let owner: Awaited<ReturnType<typeof signUp>>;
+  let workspaceId: string;
+
+  beforeAll(async () => {
+    tiktok = await startTikTokFake();
+    h = await startTestHerald({
+      env: {
+        HERALD_TIKTOK_CLIENT_KEY: tiktok.clientKey,
+        HERALD_TIKTOK_CLIENT_SECRET: tiktok.clientSecret,
+        HERALD_TIKTOK_AUTH_URL: tiktok.url,
+        HERALD_TIKTOK_API_URL: tiktok.url,
+      },
+    });
+    owner = await signUp(h.url);
+    workspaceId = (await owner.client.post('/api/v1/workspaces', { name: 'Social' })).body.id;
+  });
+  afterAll(async () => {
+    await h?.close();
+    await tiktok?.close();
+  });
+  const db = () => h.herald.database.db;
+  // The services the jobs run, wired as the worker wires them.
+  const deps = () => {
+    const config = loadConfig({ HERALD_DATA_DIR: h.dataDir, HERALD_TIKTOK_CLIENT_KEY: tiktok.clientKey, HERALD_TIKTOK_CLIENT_SECRET: tiktok.clientSecret, HERALD_TIKTOK_AUTH_URL: tiktok.url, HERALD_TIKTOK_API_URL: tiktok.url });
+    return { providers: createProviders(config), box: loadSecretBox(config, h.herald.logger), publicOrigin: h.url, retentionDays: 30 };
+  };
+
+  /** Starts connecting, answers the consent page like the user would, and follows the redirect back. */
+  async function connect(client: Client, choice: { grant?: string[]; deny?: boolean } = {}) {
+    const start = await client.post(`/api/v1/workspaces/${workspaceId}/channels/connect`, { network: 'tiktok' });
+    expect(start.status).toBe(200);
+    const back = tiktok.authorize(start.body.authorizationUrl, choice);
+    const res = await client.get(back.replace(/^https?:\/\/[^/]+/, ''));
+    expect(res.status).toBe(302);
+    return { location: new URL(res.headers.get('location')!, h.url), back, authorizationUrl: start.body.authorizationUrl as string };
+  }
+
+  it('asks TikTok for the documented scopes with state and PKCE', async () => {
+    const start = await owner.client.post(`/api/v1/workspaces/${workspaceId}/channels/connect`, { network: 'tiktok' });
+    const q = new URL(start.body.authorizationUrl).searchParams;
+    expect(start.body.authorizationUrl.startsWith(`${tiktok.url}/v2/auth/authorize/`)).toBe(true);
+    expect(q.get('scope')).toBe('user.info.basic,user.info.profile,user.info.stats,video.list,video.upload,video.publish');
+    expect(q.get('redirect_uri')).toBe(`${h.url}/api/v1/oauth/callback/tiktok`);
+    expect(q.get('state')!.length).toBeGreaterThanOrEqual(40);
+    expect(q.get('code_challenge_method')).toBe('S256');
+    const networks = await owner.client.get('/api/v1/networks');
+    expect(networks.body.items.find((n: { id: string }) => n.id === 'tiktok').enabled).toBe(true);
+    expect(networks.body.items.find((n: { id: string }) => n.id === 'mastodon').enabled).toBe(false);
+  });
+
+  it('connects an account: profile shown, scopes stored, token sealed, audited', async () => {
+    const { location } = await connect(owner.client);
+    expect(location.pathname).toBe(`/w/${workspaceId}/channels`);
+    const channelId = location.searchParams.get('connected')!;
+    const list = await owner.client.get(`/api/v1/workspaces/${workspaceId}/channels`);
+    const channel = list.body.items.find((c: { id: string }) => c.id === channelId);
+    expect(channel).toMatchObject({ network: 'tiktok', externalId: 'tt-user-1', username: 'herald.tester', displayName: 'Herald Tester', status: 'ok', missingFeatures: [] });
+    expect(channel.scopesGranted).toHaveLength(6);
+
+    const issued = tiktok.tokens().at(-1)!;
+    const [row] = await db().select().from(channels).where(eq(channels.id, channelId));
+    expect(row!.accessTokenSealed).toMatch(/^v1\./);
+    const dump = JSON.stringify(await db().execute(sql`select * from channels`));
+    expect(dump).not.toContain(issued.accessToken);
+    expect(dump).not.toContain(issued.refreshToken);
+    expect(JSON.stringify(list.body)).not.toContain(issued.accessToken);
+    expect(h.logs.join('\n')).not.toContain(issued.accessToken);
+    const audits = await db().select().from(auditLog).where(and(eq(auditLog.entityId, channelId), eq(auditLog.action, 'channel.connected')));
+    expect(audits).toHaveLength(1);
+  });
+
+  it('refuses a replayed callback, and a callback from another session', async () => {
+    const { back } = await connect(owner.client);
+    const replay = await owner.client.get(back.replace(/^https?:\/\/[^/]+/, ''));
+    expect(new URL(replay.headers.get('location')!, h.url).searchParams.get('error')).toBe('channel.state_invalid');
+
+    const other = await signUp(h.url);
+    const start = await owner.client.post(`/api/v1/workspaces/${workspaceId}/channels/connect`, { network: 'tiktok' });
+    const stolen = await other.client.get(tiktok.authorize(start.body.authorizationUrl).replace(/^https?:\/\/[^/]+/, ''));
+    expect(new URL(stolen.headers.get('location')!, h.url).searchParams.get('error')).toBe('channel.state_invalid');
+  });
+
+  it('reconnecting updates the same channel; fewer scopes switch features off; a denial creates nothing', async () => {
+    const before = (await owner.client.get(`/api/v1/workspaces/${workspaceId}/channels`)).body.items.length;
+    const { location } = await connect(owner.client, { grant: ['user.info.basic', 'user.info.profile', 'video.publish', 'video.upload'] });
+    const list = (await owner.client.get(`/api/v1/workspaces/${workspaceId}/channels`)).body.items;
+    expect(list).toHaveLength(before);
+    const channel = list.find((c: { id: string }) => c.id === location.searchParams.get('connected'));
+    expect(channel.missingFeatures).toEqual(['analytics']);
+    expect(channel.scopesGranted).not.toContain('video.list');
+
+    const denied = await connect(owner.client, { deny: true });
+    expect(denied.location.searchParams.get('error')).toBe('channel.consent_denied');
+    expect((await owner.client.get(`/api/v1/workspaces/${workspaceId}/channels`)).body.items).toHaveLength(before);
+  });
+
+  it('refreshes before expiry, keeping the newest rotated refresh token; a rejected refresh means needs_reauth, once', async () => {
+    const [row] = await db().select().from(channels).where(eq(channels.workspaceId, workspaceId));
+    const oldRefresh = tiktok.tokens().at(-1)!.refreshToken;
+    expect(await refreshChannel(db(), deps(), row!.id)).toBe('refreshed');
+    const newest = tiktok.tokens().at(-1)!;
+    expect(newest.refreshToken).not.toBe(oldRefresh);
+    // The rotated-out token no longer works at TikTok; the stored one does.
+    expect(await refreshChannel(db(), deps(), row!.id)).toBe('refreshed');
+
+    tiktok.rejectRefreshTokens(true);
+    expect(await refreshChannel(db(), deps(), row!.id)).toBe('needs_reauth');
+    expect(await refreshChannel(db(), deps(), row!.id)).toBe('skipped');
+    tiktok.rejectRefreshTokens(false);
+    const list = (await owner.client.get(`/api/v1/workspaces/${workspaceId}/channels`)).body.items;
+    expect(list[0].status).toBe('needs_reauth');
+    const incidents = await db().select().from(auditLog).where(and(eq(auditLog.entityId, row!.id), eq(auditLog.action, 'channel.needs_reauth')));
+    expect(incidents).toHaveLength(1);
+  });
+
+  it('disconnects: revoked at TikTok, tokens gone at once, profile purged after the retention period', async () => {
+    const { location } = await connect(owner.client);
+    const channelId = location.searchParams.get('connected')!;
+    const access = tiktok.tokens().at(-1)!.accessToken;
+    const res = await owner.client.delete(`/api/v1/workspaces/${workspaceId}/channels/${channelId}`);
+    expect(res.status).toBe(200);
+    expect(res.body.revokedAtNetwork).toBe(true);
+    expect(tiktok.isRevoked(access)).toBe(true);
+    const [row] = await db().select().from(channels).where(eq(channels.id, channelId));
+    expect(row).toMatchObject({ status: 'disconnected', accessTokenSealed: null, refreshTokenSealed: null, revokePending: null, username: 'herald.tester' });
+    const days = (row!.purgeAfter!.getTime() - Date.now()) / 86_400_000;
+    expect(days).toBeGreaterThan(29.9);
+
+    expect(await purgeDisconnectedChannels(db(), new Date(Date.now() + 29 * 86_400_000))).toBe(0);
+    expect(await purgeDisconnectedChannels(db(), new Date(Date.now() + 31 * 86_400_000))).toBe(1);
+    const [purged] = await db().select().from(channels).where(eq(channels.id, channelId));
+    expect(purged).toMatchObject({ username: null, displayName: null, avatarUrl: null });
+  });
+
+  it('still deletes the tokens when TikTok is down, and a job revokes later', async () => {
+    const { location } = await connect(owner.client);
+    const channelId = location.searchParams.get('connected')!;
+    const access = tiktok.tokens().at(-1)!.accessToken;
+    tiktok.setDown(true);
+    const res = await owner.client.delete(`/api/v1/workspaces/${workspaceId}/channels/${channelId}`);
+    tiktok.setDown(false);
+    expect(res.body.revokedAtNetwork).toBe(false);
+    const [row] = await db().select().from(channels).where(eq(channels.id, channelId));
+    expect(row).toMatchObject({ accessTokenSealed: null, refreshTokenSealed: null, statusReason: 'revoke_pending' });
+    expect(tiktok.isRevoked(access)).toBe(false);
+    expect(await retryPendingRevokes(db(), deps())).toBe(1);
+    expect(tiktok.isRevoked(access)).toBe(true);
+  });
+
+  it('answers garbage from TikTok with a clear message and stores nothing', async () => {
+    const before = (await owner.client.get(`/api/v1/workspaces/${workspaceId}/channels`)).body.items.length;
+    tiktok.failNext('/v2/oauth/token/', { status: 200, rawBody: '<html>not json</html>' });
+    const { location } = await connect(owner.client);
+    expect(location.searchParams.get('error')).toBe('channel.connect_failed');
+    expect(location.searchParams.get('message')).toMatch(/cannot read/);
+    expect((await owner.client.get(`/api/v1/workspaces/${workspaceId}/channels`)).body.items).toHaveLength(before);
+    const unknown = await owner.client.post(`/api/v1/workspaces/${workspaceId}/channels/connect`, { network: 'myspace' });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error.details.issues[0].field).toBe('body.network');
+    const disabled = await owner.client.post(`/api/v1/workspaces/${workspaceId}/channels/connect`, { network: 'mastodon' });
+    expect(disabled.body.error.code).toBe('channel.network_unavailable');
+  });
+});
