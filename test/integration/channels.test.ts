@@ -1,9 +1,13 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, sql } from 'drizzle-orm';
 import { auditLog, channels } from '../../src/server/db/schema/index.ts';
 import { purgeDisconnectedChannels, refreshChannel, retryPendingRevokes } from '../../src/server/modules/channels/channels.service.ts';
 import { createProviders } from '../../src/server/providers/registry.ts';
 import { loadSecretBox } from '../../src/server/security/encryption-keys.ts';
+import { rotateSecrets } from '../../src/server/security/rotate-keys.ts';
+import { createSecretBox, generateEncryptionKey, parseEncryptionKeys } from '../../src/server/security/secret-box.ts';
 import { loadConfig } from '../../src/server/config/config.ts';
 import { signUp, startTestHerald, type Client, type TestHerald } from '../helpers/test-herald.ts';
 import { startTikTokFake, type TikTokFake } from '../fakes/tiktok/tiktok-fake.ts';
@@ -172,5 +176,31 @@ describe('TikTok channels against the local fake', () => {
     expect(unknown.body.error.details.issues[0].field).toBe('body.network');
     const disabled = await owner.client.post(`/api/v1/workspaces/${workspaceId}/channels/connect`, { network: 'mastodon' });
     expect(disabled.body.error.code).toBe('channel.network_unavailable');
+  });
+});
+
+describe('key rotation', () => {
+  it('re-seals every token with the newest key, after which the old key can go', async () => {
+    const tiktok = await startTikTokFake();
+    const h = await startTestHerald({
+      env: { HERALD_TIKTOK_CLIENT_KEY: tiktok.clientKey, HERALD_TIKTOK_CLIENT_SECRET: tiktok.clientSecret, HERALD_TIKTOK_AUTH_URL: tiktok.url, HERALD_TIKTOK_API_URL: tiktok.url },
+    });
+    try {
+      const owner = await signUp(h.url);
+      const ws = (await owner.client.post('/api/v1/workspaces', { name: 'Keys' })).body.id;
+      const start = await owner.client.post(`/api/v1/workspaces/${ws}/channels/connect`, { network: 'tiktok' });
+      await owner.client.get(tiktok.authorize(start.body.authorizationUrl).replace(/^https?:\/\/[^/]+/, ''));
+      const oldSpec = fs.readFileSync(path.join(h.dataDir, 'encryption.keys'), 'utf8').trim();
+      const newSpec = generateEncryptionKey('k2');
+      const rotated = createSecretBox(parseEncryptionKeys(`${newSpec},${oldSpec}`));
+      expect(await rotateSecrets(h.herald.database.db, rotated)).toBeGreaterThanOrEqual(2);
+      const [row] = await h.herald.database.db.select().from(channels).where(eq(channels.workspaceId, ws));
+      expect(row!.accessTokenSealed!.split('.')[1]).toBe('k2');
+      const onlyNew = createSecretBox(parseEncryptionKeys(newSpec));
+      expect(onlyNew.open(row!.accessTokenSealed!, `channel:${row!.id}:access`)).toBe(tiktok.tokens().at(-1)!.accessToken);
+    } finally {
+      await h.close();
+      await tiktok.close();
+    }
   });
 });
