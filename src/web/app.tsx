@@ -8,6 +8,7 @@ import { MembersPage } from './modules/members/members-page.tsx';
 import { ActivityPage } from './modules/activity/activity-page.tsx';
 import { ProfilePage } from './modules/profile/profile-page.tsx';
 import { InvitationPage } from './modules/invitations/invitation-page.tsx';
+import { ChannelsPage } from './modules/channels/channels-page.tsx';
 
 function Signed({ render }: { render: (me: Me) => ReactNode }) {
   return <RequireUser>{(me) => <Shell me={me}>{render(me)}</Shell>}</RequireUser>;
@@ -31,6 +32,7 @@ export function App() {
       <Route path="/profile" element={<Signed render={(me) => <ProfilePage me={me} />} />} />
       <Route path="/w/:workspaceId" element={<Navigate to="members" replace />} />
       <Route path="/w/:workspaceId/members" element={<Signed render={(me) => <InWorkspace me={me} render={(w) => <MembersPage workspace={w} />} />} />} />
+      <Route path="/w/:workspaceId/channels" element={<Signed render={(me) => <InWorkspace me={me} render={(w) => <ChannelsPage workspace={w} />} />} />} />
       <Route path="/w/:workspaceId/activity" element={<Signed render={(me) => <InWorkspace me={me} render={(w) => <ActivityPage workspace={w} />} />} />} />
       <Route path="/w/:workspaceId/settings" element={<Signed render={(me) => <InWorkspace me={me} render={(w) => <SettingsPage workspace={w} />} />} />} />
       <Route path="*" element={<Navigate to="/" replace />} />

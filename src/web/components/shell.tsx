@@ -82,6 +82,7 @@ export function Shell({ me, children }: { me: Me; children: ReactNode }) {
         <nav id="main-nav" className={open ? 'nav open' : 'nav'} aria-label="Main">
           {current ? (
             <>
+              <NavLink to={`/w/${current.id}/channels`}>Channels</NavLink>
               <NavLink to={`/w/${current.id}/members`}>Members</NavLink>
               {current.permissions.includes('audit.read') ? <NavLink to={`/w/${current.id}/activity`}>Activity</NavLink> : null}
               <NavLink to={`/w/${current.id}/settings`}>Settings</NavLink>

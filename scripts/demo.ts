@@ -1,0 +1,29 @@
+// `npm run demo`: Herald wired to local fakes of the networks, so the whole connect flow can be
+// tried offline with made-up accounts. Data goes to ./data-demo, never to ./data.
+import path from 'node:path';
+import { loadConfig } from '../src/server/config/config.ts';
+import { createLogger, startHerald } from '../src/server/runtime.ts';
+import { buildWebIfStale } from '../src/server/web-build.ts';
+import { startTikTokFake } from '../test/fakes/tiktok/tiktok-fake.ts';
+
+const tiktok = await startTikTokFake();
+const config = loadConfig({
+  ...process.env,
+  HERALD_DATA_DIR: process.env.HERALD_DATA_DIR ?? path.resolve('data-demo'),
+  HERALD_TIKTOK_CLIENT_KEY: tiktok.clientKey,
+  HERALD_TIKTOK_CLIENT_SECRET: tiktok.clientSecret,
+  HERALD_TIKTOK_AUTH_URL: tiktok.url,
+  HERALD_TIKTOK_API_URL: tiktok.url,
+});
+const logger = createLogger(config);
+await buildWebIfStale(logger);
+const herald = await startHerald({ mode: 'all', config, logger });
+logger.info({ tiktok: tiktok.url }, `Demo ready on ${config.publicOrigin}: sign up, create a workspace, open Channels and connect TikTok (a local fake consent page).`);
+
+const stop = async () => {
+  await herald.close();
+  await tiktok.close();
+  process.exit(0);
+};
+process.on('SIGINT', () => void stop());
+process.on('SIGTERM', () => void stop());

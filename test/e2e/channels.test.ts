@@ -1,0 +1,69 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import pino from 'pino';
+import { buildWebIfStale } from '../../src/server/web-build.ts';
+import { startTestHerald, type TestHerald } from '../helpers/test-herald.ts';
+import { startTikTokFake, type TikTokFake } from '../fakes/tiktok/tiktok-fake.ts';
+import { launchBrowser, snap } from './browser.ts';
+
+// Connecting a TikTok account through the (fake) consent page, declining a permission, and
+// disconnecting, all in the browser.
+describe('channels in Chromium', () => {
+  let h: TestHerald;
+  let tiktok: TikTokFake;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    await buildWebIfStale(pino({ level: 'warn' }));
+    tiktok = await startTikTokFake();
+    h = await startTestHerald({
+      env: { HERALD_TIKTOK_CLIENT_KEY: tiktok.clientKey, HERALD_TIKTOK_CLIENT_SECRET: tiktok.clientSecret, HERALD_TIKTOK_AUTH_URL: tiktok.url, HERALD_TIKTOK_API_URL: tiktok.url },
+    });
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await h?.close();
+    await tiktok?.close();
+  });
+
+  it('connects TikTok through the consent page, shows what is off, and disconnects with revocation', async () => {
+    const page = await (await browser.newContext({ viewport: { width: 1280, height: 860 } })).newPage();
+    page.setDefaultTimeout(15_000);
+    await page.goto(`${h.url}/signup`);
+    await page.getByLabel('Name').fill('Cara Creator');
+    await page.getByLabel('Email').fill('cara@example.com');
+    await page.getByLabel('Password').fill('cara has a long password');
+    await page.getByRole('button', { name: 'Sign up' }).click();
+    await page.getByLabel('Workspace name').fill('Cara Studio');
+    await page.getByRole('button', { name: 'Create workspace' }).click();
+    await page.waitForURL(/\/w\/[^/]+\/members/);
+    await page.getByRole('link', { name: 'Channels' }).click();
+
+    await page.getByRole('button', { name: 'Connect TikTok' }).click();
+    await page.waitForURL(new RegExp(`^${tiktok.url}/v2/auth/authorize/`));
+    await snap(page, 'tiktok-consent');
+    await page.getByLabel('video.list').uncheck();
+    await page.getByRole('button', { name: 'Allow' }).click();
+
+    await page.waitForURL(/\/channels\?connected=/);
+    await page.getByText('Herald Tester').waitFor();
+    await page.getByText('Channel connected.').waitFor();
+    await page.getByText(/Off because a permission was not granted: analytics/).waitFor();
+    await snap(page, 'channels');
+
+    const access = tiktok.tokens().at(-1)!.accessToken;
+    await page.getByRole('button', { name: 'Disconnect…' }).click();
+    await page.getByText(/purged/).first().waitFor();
+    await page.getByRole('button', { name: 'Disconnect', exact: true }).click();
+    await page.getByText(/the network revoked Herald’s access/).waitFor();
+    await page.getByText('Disconnected', { exact: true }).waitFor();
+    expect(tiktok.isRevoked(access)).toBe(true);
+
+    // Denying consent comes back with a clear message and no new channel.
+    await page.getByRole('button', { name: 'Connect TikTok' }).click();
+    await page.getByRole('button', { name: 'Deny' }).click();
+    await page.getByText(/You did not allow Herald on TikTok/).waitFor();
+    await snap(page, 'channels-denied');
+  });
+});
