@@ -50,12 +50,12 @@ export async function startHerald(options: { mode: Mode; config: Config; logger?
   const logger = options.logger ?? createLogger(config);
   const secret = loadOrCreateSecret(config, logger);
   const box = loadSecretBox(config, logger);
-  const providers = createProviders(config);
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataPath: config.dataPath });
   let boss: Queue | undefined;
   let app: FastifyInstance | undefined;
   try {
     await database.migrate();
+    const providers = createProviders(config, { db: database.db, box });
     boss = createQueue(database, { pollSeconds: config.jobPollSeconds, logger, runsMaintenance: mode !== 'serve' });
     await boss.start();
     await createQueues(boss);

@@ -4,6 +4,7 @@ import pino from 'pino';
 import { buildWebIfStale } from '../../src/server/web-build.ts';
 import { startTestHerald, type TestHerald } from '../helpers/test-herald.ts';
 import { startTikTokFake, type TikTokFake } from '../fakes/tiktok/tiktok-fake.ts';
+import { startMastodonFake, type MastodonFake } from '../fakes/mastodon/mastodon-fake.ts';
 import { launchBrowser, snap } from './browser.ts';
 
 // Connecting a TikTok account through the (fake) consent page, declining a permission, and
@@ -11,13 +12,15 @@ import { launchBrowser, snap } from './browser.ts';
 describe('channels in Chromium', () => {
   let h: TestHerald;
   let tiktok: TikTokFake;
+  let mastodon: MastodonFake;
   let browser: Browser;
 
   beforeAll(async () => {
     await buildWebIfStale(pino({ level: 'warn' }));
     tiktok = await startTikTokFake();
+    mastodon = await startMastodonFake();
     h = await startTestHerald({
-      env: { HERALD_TIKTOK_CLIENT_KEY: tiktok.clientKey, HERALD_TIKTOK_CLIENT_SECRET: tiktok.clientSecret, HERALD_TIKTOK_AUTH_URL: tiktok.url, HERALD_TIKTOK_API_URL: tiktok.url },
+      env: { HERALD_TIKTOK_CLIENT_KEY: tiktok.clientKey, HERALD_TIKTOK_CLIENT_SECRET: tiktok.clientSecret, HERALD_TIKTOK_AUTH_URL: tiktok.url, HERALD_TIKTOK_API_URL: tiktok.url, HERALD_MASTODON_ALLOW_HTTP: 'true' },
     });
     browser = await launchBrowser();
   });
@@ -25,6 +28,7 @@ describe('channels in Chromium', () => {
     await browser?.close();
     await h?.close();
     await tiktok?.close();
+    await mastodon?.close();
   });
 
   it('connects TikTok through the consent page, shows what is off, and disconnects with revocation', async () => {
@@ -65,5 +69,17 @@ describe('channels in Chromium', () => {
     await page.getByRole('button', { name: 'Deny' }).click();
     await page.getByText(/You did not allow Herald on TikTok/).waitFor();
     await snap(page, 'channels-denied');
+
+    // Mastodon: any server by name; Herald registers itself there and runs OAuth.
+    await page.getByLabel('Mastodon server').fill('not a server');
+    await page.getByRole('button', { name: 'Connect Mastodon' }).click();
+    await page.getByText('must be a server name like mastodon.social').waitFor();
+    await page.getByLabel('Mastodon server').fill(mastodon.domain);
+    await page.getByRole('button', { name: 'Connect Mastodon' }).click();
+    await page.getByRole('button', { name: 'Authorize' }).click();
+    await page.waitForURL(/\/channels\?connected=/);
+    await page.getByText('Herald on Mastodon').waitFor();
+    expect(mastodon.apps).toHaveLength(1);
+    await snap(page, 'channels-mastodon');
   });
 });

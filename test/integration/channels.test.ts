@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, sql } from 'drizzle-orm';
-import { auditLog, channels } from '../../src/server/db/schema/index.ts';
+import { auditLog, channels, mastodonApps } from '../../src/server/db/schema/index.ts';
 import { purgeDisconnectedChannels, refreshChannel, retryPendingRevokes } from '../../src/server/modules/channels/channels.service.ts';
 import { createProviders } from '../../src/server/providers/registry.ts';
 import { loadSecretBox } from '../../src/server/security/encryption-keys.ts';
@@ -11,6 +11,7 @@ import { createSecretBox, generateEncryptionKey, parseEncryptionKeys } from '../
 import { loadConfig } from '../../src/server/config/config.ts';
 import { signUp, startTestHerald, type Client, type TestHerald } from '../helpers/test-herald.ts';
 import { startTikTokFake, type TikTokFake } from '../fakes/tiktok/tiktok-fake.ts';
+import { startMastodonFake, type MastodonFake } from '../fakes/mastodon/mastodon-fake.ts';
 
 describe('TikTok channels against the local fake', () => {
   let tiktok: TikTokFake;
@@ -39,7 +40,8 @@ describe('TikTok channels against the local fake', () => {
   // The services the jobs run, wired as the worker wires them.
   const deps = () => {
     const config = loadConfig({ HERALD_DATA_DIR: h.dataDir, HERALD_TIKTOK_CLIENT_KEY: tiktok.clientKey, HERALD_TIKTOK_CLIENT_SECRET: tiktok.clientSecret, HERALD_TIKTOK_AUTH_URL: tiktok.url, HERALD_TIKTOK_API_URL: tiktok.url });
-    return { providers: createProviders(config), box: loadSecretBox(config, h.herald.logger), publicOrigin: h.url, retentionDays: 30 };
+    const box = loadSecretBox(config, h.herald.logger);
+    return { providers: createProviders(config, { db: db(), box }), box, publicOrigin: h.url, retentionDays: 30 };
   };
 
   /** Starts connecting, answers the consent page like the user would, and follows the redirect back. */
@@ -62,7 +64,7 @@ describe('TikTok channels against the local fake', () => {
     expect(q.get('code_challenge_method')).toBe('S256');
     const networks = await owner.client.get('/api/v1/networks');
     expect(networks.body.items.find((n: { id: string }) => n.id === 'tiktok').enabled).toBe(true);
-    expect(networks.body.items.find((n: { id: string }) => n.id === 'mastodon').enabled).toBe(false);
+    expect(networks.body.items.find((n: { id: string }) => n.id === 'bluesky').enabled).toBe(false);
   });
 
   it('connects an account: profile shown, scopes stored, token sealed, audited', async () => {
@@ -174,7 +176,7 @@ describe('TikTok channels against the local fake', () => {
     const unknown = await owner.client.post(`/api/v1/workspaces/${workspaceId}/channels/connect`, { network: 'myspace' });
     expect(unknown.status).toBe(400);
     expect(unknown.body.error.details.issues[0].field).toBe('body.network');
-    const disabled = await owner.client.post(`/api/v1/workspaces/${workspaceId}/channels/connect`, { network: 'mastodon' });
+    const disabled = await owner.client.post(`/api/v1/workspaces/${workspaceId}/channels/connect`, { network: 'bluesky' });
     expect(disabled.body.error.code).toBe('channel.network_unavailable');
   });
 });
@@ -202,5 +204,68 @@ describe('key rotation', () => {
       await h.close();
       await tiktok.close();
     }
+  });
+});
+
+describe('Mastodon channels against the local fake instance', () => {
+  let mastodon: MastodonFake;
+  let h: TestHerald;
+  let owner: Awaited<ReturnType<typeof signUp>>;
+  let workspaceId: string;
+  beforeAll(async () => {
+    mastodon = await startMastodonFake({ maxCharacters: 5000 });
+    h = await startTestHerald({ env: { HERALD_MASTODON_ALLOW_HTTP: 'true' } });
+    owner = await signUp(h.url);
+    workspaceId = (await owner.client.post('/api/v1/workspaces', { name: 'Fediverse' })).body.id;
+  });
+  afterAll(async () => {
+    await h?.close();
+    await mastodon?.close();
+  });
+  const db = () => h.herald.database.db;
+
+  async function connect(instance: string, choice: { deny?: boolean } = {}) {
+    const start = await owner.client.post(`/api/v1/workspaces/${workspaceId}/channels/connect`, { network: 'mastodon', instance });
+    if (start.status !== 200) return { start };
+    const res = await owner.client.get(mastodon.authorize(start.body.authorizationUrl, choice).replace(/^https?:\/\/[^/]+/, ''));
+    return { start, location: new URL(res.headers.get('location')!, h.url) };
+  }
+
+  it('registers an app on the instance once, connects, and stores the instance limits', async () => {
+    const first = await connect(`http://${mastodon.domain.toUpperCase()}/`);
+    expect(first.location!.searchParams.get('connected')).toBeTruthy();
+    const second = await connect(mastodon.domain);
+    expect(second.location!.searchParams.get('connected')).toBe(first.location!.searchParams.get('connected'));
+    expect(mastodon.apps).toHaveLength(1);
+    const [row] = await db().select().from(channels).where(eq(channels.workspaceId, workspaceId));
+    expect(row).toMatchObject({ instance: mastodon.domain, username: `herald@${mastodon.domain}`, displayName: 'Herald on Mastodon', scopesGranted: ['read', 'write'] });
+    expect(row!.limits).toMatchObject({ maxCharacters: 5000, maxMediaAttachments: 4 });
+    const [app] = await db().select().from(mastodonApps);
+    expect(app!.clientSecretSealed).not.toContain(mastodon.apps[0]!.clientSecret);
+  });
+
+  it('refuses malformed names, unreachable servers and servers that are not Mastodon, creating nothing', async () => {
+    const bad = await connect('not a domain!');
+    expect(bad.start.status).toBe(400);
+    expect(bad.start.body.error.details.issues[0].field).toBe('body.instance');
+    const unreachable = await connect('127.0.0.1:1');
+    expect(unreachable.start.body.error.code).toBe('channel.instance_unreachable');
+    mastodon.setNotMastodon(true);
+    // Another name for the fake, so Herald has no app there yet and must look at the server.
+    const notMastodon = await connect(`localhost:${new URL(mastodon.url).port}`);
+    mastodon.setNotMastodon(false);
+    expect(notMastodon.start.status).toBe(400);
+    expect(notMastodon.start.body.error.code).toBe('channel.not_mastodon');
+    expect((await owner.client.get(`/api/v1/workspaces/${workspaceId}/channels`)).body.items).toHaveLength(1);
+  });
+
+  it('disconnects with revocation at the instance; the old token is then refused there', async () => {
+    const [row] = await db().select().from(channels).where(eq(channels.workspaceId, workspaceId));
+    const token = mastodon.tokens().at(-1)!.token;
+    const res = await owner.client.delete(`/api/v1/workspaces/${workspaceId}/channels/${row!.id}`);
+    expect(res.body.revokedAtNetwork).toBe(true);
+    expect(mastodon.isRevoked(token)).toBe(true);
+    const check = await fetch(`${mastodon.url}/api/v1/accounts/verify_credentials`, { headers: { authorization: `Bearer ${token}` } });
+    expect(check.status).toBe(401);
   });
 });

@@ -36,12 +36,16 @@ export class ProviderError extends Error {
   }
 }
 
+/** Which server of the network: a Mastodon instance domain; null for single-host networks. */
+export type Instance = string | null;
+
 /** The connection side of a network (publishing arrives with the publishing issue). */
 export interface OAuthProvider {
   readonly network: NetworkId;
-  authorizationUrl(input: { state: string; redirectUri: string; codeChallenge: string }): string;
-  exchangeCode(input: { code: string; redirectUri: string; codeVerifier: string }): Promise<TokenSet & { externalId: string }>;
-  refresh(refreshToken: string): Promise<TokenSet>;
-  revoke(accessToken: string): Promise<void>;
-  profile(accessToken: string): Promise<Profile>;
+  authorizationUrl(input: { state: string; redirectUri: string; codeChallenge: string; instance: Instance }): Promise<string>;
+  exchangeCode(input: { code: string; redirectUri: string; codeVerifier: string; instance: Instance }): Promise<TokenSet & { externalId: string }>;
+  /** Absent for networks whose tokens do not expire (Mastodon). */
+  refresh?(refreshToken: string, instance: Instance): Promise<TokenSet>;
+  revoke(accessToken: string, instance: Instance): Promise<void>;
+  profile(accessToken: string, instance: Instance): Promise<Profile>;
 }

@@ -51,11 +51,16 @@ export const channelsRoutes: FastifyPluginAsyncZod<{ deps: service.ChannelDeps }
       tags,
       summary: "Start connecting an account: answers the network's consent page URL (state bound to this session, 10 min, single use; PKCE)",
       params: workspaceParams,
-      body: z.object({ network }),
+      body: z.object({ network, instance: z.string().max(260).optional().describe('Mastodon: the server name, e.g. mastodon.social') }),
       response: { 200: z.object({ authorizationUrl: z.string() }) },
     },
     handler: async (req) =>
-      service.startConnect(req.serviceContext(), deps, { workspaceId: req.params.workspaceId, sessionId: req.auth!.sessionId, network: req.body.network as NetworkId }),
+      service.startConnect(req.serviceContext(), deps, {
+        workspaceId: req.params.workspaceId,
+        sessionId: req.auth!.sessionId,
+        network: req.body.network as NetworkId,
+        instance: req.body.instance,
+      }),
   });
 
   app.get('/oauth/callback/:network', {

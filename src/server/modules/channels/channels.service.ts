@@ -52,8 +52,18 @@ export async function listChannels(ctx: ServiceContext, workspaceId: string) {
   return rows.map(publicChannel);
 }
 
-export async function startConnect(ctx: ServiceContext, deps: ChannelDeps, input: { workspaceId: string; sessionId: string; network: NetworkId }) {
+/** `mastodon.social`, `https://Mastodon.Social/` and `social.example:8443` → host[:port], lower case. */
+export function normaliseInstance(raw: string | undefined): string {
+  const host = (raw ?? '').trim().toLowerCase().replace(/^https?:\/\//, '').replace(/\/.*$/, '');
+  if (!/^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)*[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(:\d{1,5})?$/.test(host) || host.length > 253) {
+    throw new AppError('validation_failed', 400, 'body.instance: must be a server name like mastodon.social', { issues: [{ field: 'body.instance', message: 'must be a server name like mastodon.social' }] });
+  }
+  return host;
+}
+
+export async function startConnect(ctx: ServiceContext, deps: ChannelDeps, input: { workspaceId: string; sessionId: string; network: NetworkId; instance?: string }) {
   const provider = providerFor(deps, input.network);
+  const instance = networks[input.network].connect === 'oauth-instance' ? normaliseInstance(input.instance) : null;
   const state = crypto.randomBytes(32).toString('base64url');
   const codeVerifier = crypto.randomBytes(48).toString('base64url');
   const codeChallenge = crypto.createHash('sha256').update(codeVerifier).digest('base64url');
@@ -63,10 +73,18 @@ export async function startConnect(ctx: ServiceContext, deps: ChannelDeps, input
     userId: ctx.actor.userId,
     sessionId: input.sessionId,
     network: input.network,
+    instance,
     codeVerifierSealed: deps.box.seal(codeVerifier, `oauth-state:${state}`),
     expiresAt: new Date(Date.now() + STATE_TTL_MS),
   });
-  return { authorizationUrl: provider.authorizationUrl({ state, redirectUri: callbackUrl(deps.publicOrigin, input.network), codeChallenge }) };
+  let authorizationUrl: string;
+  try {
+    authorizationUrl = await provider.authorizationUrl({ state, redirectUri: callbackUrl(deps.publicOrigin, input.network), codeChallenge, instance });
+  } catch (error) {
+    if (error instanceof ProviderError) throw new AppError(`channel.${error.code ?? 'connect_failed'}`, 400, error.message);
+    throw error;
+  }
+  return { authorizationUrl };
 }
 
 export type CallbackInput = { network: string; state?: string; code?: string; error?: string; errorDescription?: string; sessionId: string };
@@ -104,8 +122,9 @@ export async function completeConnect(ctx: ServiceContext, deps: ChannelDeps, in
       code: input.code,
       redirectUri: callbackUrl(deps.publicOrigin, network),
       codeVerifier: deps.box.open(claimed.codeVerifierSealed!, `oauth-state:${claimed.state}`),
+      instance: claimed.instance,
     });
-    profile = await provider.profile(tokens.accessToken);
+    profile = await provider.profile(tokens.accessToken, claimed.instance);
   } catch (error) {
     if (error instanceof ProviderError) throw new AppError(`channel.${error.kind === 'transient' ? 'network_unavailable' : 'connect_failed'}`, 502, error.message, { workspaceId });
     throw error;
@@ -137,7 +156,7 @@ export async function completeConnect(ctx: ServiceContext, deps: ChannelDeps, in
       updatedAt: new Date(),
     };
     if (existing) await tx.update(channels).set(values).where(eq(channels.id, id));
-    else await tx.insert(channels).values({ id, workspaceId, network, externalId: tokens.externalId, ...values });
+    else await tx.insert(channels).values({ id, workspaceId, network, externalId: tokens.externalId, instance: claimed.instance, ...values });
     await recordAudit(tx, {
       actorUserId: ctx.actor.userId,
       ip: ctx.actor.ip,
@@ -165,7 +184,7 @@ export async function disconnectChannel(ctx: ServiceContext, deps: ChannelDeps, 
   const provider = deps.providers[row.network as NetworkId];
   if (row.accessTokenSealed && provider) {
     try {
-      await provider.revoke(deps.box.open(row.accessTokenSealed, sealContext(row.id, 'access')));
+      await provider.revoke(deps.box.open(row.accessTokenSealed, sealContext(row.id, 'access')), row.instance);
     } catch (error) {
       if (!(error instanceof ProviderError)) throw error;
       revoked = false;
@@ -212,7 +231,7 @@ export async function retryPendingRevokes(db: Db, deps: ChannelDeps): Promise<nu
     const provider = deps.providers[row.network as NetworkId];
     if (!provider) continue;
     try {
-      await provider.revoke(deps.box.open(row.revokePending!, sealContext(row.id, 'access')));
+      await provider.revoke(deps.box.open(row.revokePending!, sealContext(row.id, 'access')), row.instance);
     } catch (error) {
       if (error instanceof ProviderError && error.kind === 'transient') continue;
       if (!(error instanceof ProviderError)) throw error;
@@ -248,7 +267,7 @@ export async function purgeDisconnectedChannels(db: Db, now = new Date()): Promi
 export async function refreshChannel(db: Db, deps: ChannelDeps, channelId: string): Promise<'refreshed' | 'needs_reauth' | 'retry_later' | 'skipped'> {
   const [row] = await db.select().from(channels).where(eq(channels.id, channelId));
   const provider = row ? deps.providers[row.network as NetworkId] : undefined;
-  if (!row || !provider || !row.refreshTokenSealed || row.status === 'disconnected' || row.status === 'needs_reauth') return 'skipped';
+  if (!row || !provider?.refresh || !row.refreshTokenSealed || row.status === 'disconnected' || row.status === 'needs_reauth') return 'skipped';
   const setStatus = async (status: string, reason: string | null) => {
     await db.transaction(async (tx) => {
       await tx.update(channels).set({ status, statusReason: reason, updatedAt: new Date() }).where(eq(channels.id, row.id));
@@ -259,7 +278,7 @@ export async function refreshChannel(db: Db, deps: ChannelDeps, channelId: strin
   };
   let tokens: TokenSet;
   try {
-    tokens = await provider.refresh(deps.box.open(row.refreshTokenSealed, sealContext(row.id, 'refresh')));
+    tokens = await provider.refresh(deps.box.open(row.refreshTokenSealed, sealContext(row.id, 'refresh')), row.instance);
   } catch (error) {
     if (!(error instanceof ProviderError)) throw error;
     if (error.kind === 'transient') {

@@ -47,7 +47,7 @@ export function createTikTokProvider(config: TikTokConfig): OAuthProvider {
 
   return {
     network,
-    authorizationUrl({ state, redirectUri, codeChallenge }) {
+    async authorizationUrl({ state, redirectUri, codeChallenge }) {
       const url = new URL('/v2/auth/authorize/', config.authUrl);
       url.search = new URLSearchParams({
         client_key: config.clientKey,

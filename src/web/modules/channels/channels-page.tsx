@@ -3,7 +3,7 @@ import { useSearchParams } from 'react-router-dom';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { del, get, post } from '../../api/client.ts';
 import type { MyWorkspace } from '../../api/types.ts';
-import { FormError, Notice } from '../../components/form.tsx';
+import { Field, FormError, Notice, fieldError } from '../../components/form.tsx';
 import { formatDateTime } from '../../components/format.ts';
 
 type Network = { id: string; label: string; connect: string; scopes: string[]; enabled: boolean };
@@ -34,8 +34,9 @@ export function ChannelsPage({ workspace }: { workspace: MyWorkspace }) {
   const channels = useQuery({ queryKey: key, queryFn: () => get<{ items: Channel[] }>(`/api/v1/workspaces/${workspace.id}/channels`) });
   const [confirming, setConfirming] = useState<string | null>(null);
 
+  const [instance, setInstance] = useState('');
   const connect = useMutation({
-    mutationFn: (network: string) => post<{ authorizationUrl: string }>(`/api/v1/workspaces/${workspace.id}/channels/connect`, { network }),
+    mutationFn: (input: { network: string; instance?: string }) => post<{ authorizationUrl: string }>(`/api/v1/workspaces/${workspace.id}/channels/connect`, input),
     onSuccess: ({ authorizationUrl }) => window.location.assign(authorizationUrl),
   });
   const disconnect = useMutation({
@@ -73,7 +74,7 @@ export function ChannelsPage({ workspace }: { workspace: MyWorkspace }) {
               : 'Disconnected and tokens deleted here. The network could not be reached to revoke access; Herald keeps retrying.'}
           </Notice>
         ) : null}
-        <FormError error={channels.error ?? connect.error ?? disconnect.error} />
+        <FormError error={channels.error ?? (fieldError(connect.error, 'instance') ? null : connect.error) ?? disconnect.error} />
         <ul className="list" aria-label="Channels">
           {channels.data?.items.map((c) => (
             <li key={c.id} className="list-row">
@@ -124,11 +125,25 @@ export function ChannelsPage({ workspace }: { workspace: MyWorkspace }) {
             {networks.data?.items
               .filter((n) => n.enabled && n.connect === 'oauth')
               .map((n) => (
-                <button key={n.id} className="btn btn-primary" onClick={() => connect.mutate(n.id)} disabled={connect.isPending}>
+                <button key={n.id} className="btn btn-primary" onClick={() => connect.mutate({ network: n.id })} disabled={connect.isPending}>
                   Connect {n.label}
                 </button>
               ))}
           </div>
+          {networks.data?.items.some((n) => n.id === 'mastodon' && n.enabled) ? (
+            <form
+              className="inline-form"
+              onSubmit={(e) => {
+                e.preventDefault();
+                connect.mutate({ network: 'mastodon', instance });
+              }}
+            >
+              <Field label="Mastodon server" placeholder="mastodon.social" value={instance} onChange={(e) => setInstance(e.target.value)} error={fieldError(connect.error, 'instance')} />
+              <button className="btn btn-primary" disabled={!instance.trim() || connect.isPending}>
+                Connect Mastodon
+              </button>
+            </form>
+          ) : null}
           {networks.data && !networks.data.items.some((n) => n.enabled) ? (
             <p className="muted">No network is configured on this Herald yet. The operator sets each network’s app credentials (see docs/configuration.md).</p>
           ) : null}

@@ -1,0 +1,111 @@
+import { eq } from 'drizzle-orm';
+import { networks } from '../../../shared/networks.ts';
+import type { Db } from '../../db/database.ts';
+import { mastodonApps } from '../../db/schema/index.ts';
+import type { SecretBox } from '../../security/secret-box.ts';
+import { form, formHeaders, requestJson } from '../http.ts';
+import { ProviderError, type Instance, type OAuthProvider, type Profile } from '../provider.ts';
+
+type InstanceInfo = {
+  version?: string;
+  configuration?: { statuses?: { max_characters?: number; max_media_attachments?: number; characters_reserved_per_url?: number }; media_attachments?: Record<string, unknown> };
+};
+
+const network = 'mastodon' as const;
+const scopes = networks.mastodon.scopes.join(' ');
+
+// Mastodon runs on any server: Herald registers an app on each instance the first time someone
+// connects an account there, and reuses it afterwards (the client secret is sealed at rest).
+export function createMastodonProvider(deps: { db: Db; box: SecretBox; allowHttp: boolean; publicOrigin: string }): OAuthProvider {
+  const base = (instance: Instance) => {
+    if (!instance) throw new ProviderError('invalid', network, 'A Mastodon server name is needed');
+    return `${deps.allowHttp ? 'http' : 'https'}://${instance}`;
+  };
+
+  /** Reads the instance's limits; anything that does not answer like Mastodon is refused. */
+  async function instanceInfo(instance: string): Promise<InstanceInfo> {
+    let answer;
+    try {
+      answer = await requestJson(network, `${base(instance)}/api/v2/instance`, { headers: { accept: 'application/json' } });
+    } catch (error) {
+      if (error instanceof ProviderError && error.kind === 'transient') throw new ProviderError('invalid', network, `${instance} cannot be reached right now`, 'instance_unreachable');
+      if (error instanceof ProviderError) throw new ProviderError('invalid', network, `${instance} does not look like a Mastodon server`, 'not_mastodon');
+      throw error;
+    }
+    const info = answer.body as InstanceInfo | null;
+    if (answer.status !== 200 || typeof info?.configuration?.statuses?.max_characters !== 'number') {
+      throw new ProviderError('invalid', network, `${instance} does not look like a Mastodon server`, 'not_mastodon');
+    }
+    return info;
+  }
+
+  async function app(instance: string, redirectUri: string) {
+    const [existing] = await deps.db.select().from(mastodonApps).where(eq(mastodonApps.instance, instance));
+    if (existing && existing.redirectUri === redirectUri) {
+      return { clientId: existing.clientId, clientSecret: deps.box.open(existing.clientSecretSealed, `mastodon-app:${instance}`) };
+    }
+    await instanceInfo(instance);
+    const { status, body } = await requestJson(network, `${base(instance)}/api/v1/apps`, {
+      method: 'POST',
+      headers: formHeaders,
+      body: form({ client_name: 'Herald', redirect_uris: redirectUri, scopes, website: deps.publicOrigin }),
+    });
+    const registered = body as { client_id?: string; client_secret?: string; error?: string } | null;
+    if (status !== 200 || !registered?.client_id || !registered.client_secret) {
+      throw new ProviderError('invalid', network, `${instance} refused to register Herald: ${registered?.error ?? status}`, 'app_registration_failed');
+    }
+    const row = { instance, clientId: registered.client_id, clientSecretSealed: deps.box.seal(registered.client_secret, `mastodon-app:${instance}`), redirectUri, scopes };
+    await deps.db.insert(mastodonApps).values(row).onConflictDoUpdate({ target: mastodonApps.instance, set: row });
+    return { clientId: registered.client_id, clientSecret: registered.client_secret };
+  }
+
+  return {
+    network,
+    async authorizationUrl({ state, redirectUri, codeChallenge, instance }) {
+      const { clientId } = await app(instance!, redirectUri);
+      const url = new URL('/oauth/authorize', base(instance));
+      url.search = new URLSearchParams({ response_type: 'code', client_id: clientId, redirect_uri: redirectUri, scope: scopes, state, code_challenge: codeChallenge, code_challenge_method: 'S256' }).toString();
+      return url.toString();
+    },
+    async exchangeCode({ code, redirectUri, codeVerifier, instance }) {
+      const { clientId, clientSecret } = await app(instance!, redirectUri);
+      const { status, body } = await requestJson(network, `${base(instance)}/oauth/token`, {
+        method: 'POST',
+        headers: formHeaders,
+        body: form({ grant_type: 'authorization_code', code, client_id: clientId, client_secret: clientSecret, redirect_uri: redirectUri, code_verifier: codeVerifier }),
+      });
+      const answer = (body ?? {}) as { access_token?: string; scope?: string; error?: string; error_description?: string };
+      if (status !== 200 || !answer.access_token) {
+        throw new ProviderError(answer.error === 'invalid_grant' ? 'auth' : 'invalid', network, `${instance} refused the sign-in: ${answer.error_description ?? answer.error ?? status}`, answer.error);
+      }
+      const token = answer.access_token;
+      const me = await this.profile(token, instance);
+      // Mastodon tokens do not expire and come without a refresh token.
+      return { externalId: me.externalId, accessToken: token, refreshToken: null, accessTokenExpiresAt: null, refreshTokenExpiresAt: null, scopes: (answer.scope ?? '').split(/\s+/).filter(Boolean) };
+    },
+    async revoke(accessToken, instance) {
+      const [row] = await deps.db.select().from(mastodonApps).where(eq(mastodonApps.instance, instance!));
+      if (!row) throw new ProviderError('invalid', network, `No Herald app is registered on ${instance}`);
+      const { status } = await requestJson(network, `${base(instance)}/oauth/revoke`, {
+        method: 'POST',
+        headers: formHeaders,
+        body: form({ client_id: row.clientId, client_secret: deps.box.open(row.clientSecretSealed, `mastodon-app:${instance}`), token: accessToken }),
+      });
+      if (status !== 200) throw new ProviderError('invalid', network, `${instance} did not revoke the token (HTTP ${status})`);
+    },
+    async profile(accessToken, instance): Promise<Profile> {
+      const { status, body } = await requestJson(network, `${base(instance)}/api/v1/accounts/verify_credentials`, { headers: { authorization: `Bearer ${accessToken}` } });
+      if (status === 401) throw new ProviderError('auth', network, `${instance} rejected the access token`);
+      const me = body as { id?: string; username?: string; display_name?: string; avatar_static?: string } | null;
+      if (status !== 200 || !me?.id) throw new ProviderError('invalid', network, `${instance} did not return the account (HTTP ${status})`);
+      const info = await instanceInfo(instance!);
+      return {
+        externalId: me.id,
+        username: me.username ? `${me.username}@${instance}` : null,
+        displayName: me.display_name || me.username || null,
+        avatarUrl: me.avatar_static ?? null,
+        limits: { maxCharacters: info.configuration?.statuses?.max_characters, maxMediaAttachments: info.configuration?.statuses?.max_media_attachments, charactersReservedPerUrl: info.configuration?.statuses?.characters_reserved_per_url, mediaAttachments: info.configuration?.media_attachments, version: info.version },
+      };
+    },
+  };
+}
