@@ -4,7 +4,7 @@ import path from 'node:path';
 import { loadConfig } from '../src/server/config/config.ts';
 import { createLogger, startHerald } from '../src/server/runtime.ts';
 import { buildWebIfStale } from '../src/server/web-build.ts';
-import { startTikTokFake } from '../test/fakes/tiktok/tiktok-fake.ts';
+import { startTikTokFake, tiktokEnv } from '../test/fakes/tiktok/tiktok-fake.ts';
 import { startMastodonFake } from '../test/fakes/mastodon/mastodon-fake.ts';
 
 const tiktok = await startTikTokFake();
@@ -12,10 +12,7 @@ const mastodon = await startMastodonFake();
 const config = loadConfig({
   ...process.env,
   HERALD_DATA_DIR: process.env.HERALD_DATA_DIR ?? path.resolve('data-demo'),
-  HERALD_TIKTOK_CLIENT_KEY: tiktok.clientKey,
-  HERALD_TIKTOK_CLIENT_SECRET: tiktok.clientSecret,
-  HERALD_TIKTOK_AUTH_URL: tiktok.url,
-  HERALD_TIKTOK_API_URL: tiktok.url,
+  ...tiktokEnv(tiktok),
   HERALD_MASTODON_ALLOW_HTTP: 'true',
 });
 const logger = createLogger(config);

@@ -1,25 +1,22 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import pino from 'pino';
 import { generate } from 'otplib';
-import { buildWebIfStale } from '../../src/server/web-build.ts';
-import { startTestHerald, type TestHerald } from '../helpers/test-herald.ts';
-import { launchBrowser, snap } from './browser.ts';
+import type { TestHerald } from '../helpers/test-herald.ts';
+import { snap, startJourney } from './browser.ts';
 
 // What a careful user does on the Profile page: turn on two-factor, sign in with it, sign out
 // another device, and recover a forgotten password through the link the operator finds in the log.
 describe('account security in Chromium', () => {
   let h: TestHerald;
   let browser: Browser;
+  let journey: Awaited<ReturnType<typeof startJourney>>;
 
   beforeAll(async () => {
-    await buildWebIfStale(pino({ level: 'warn' }));
-    h = await startTestHerald();
-    browser = await launchBrowser();
+    journey = await startJourney();
+    ({ h, browser } = journey);
   });
   afterAll(async () => {
-    await browser?.close();
-    await h?.close();
+    await journey?.close();
   });
 
   async function newPage(width = 1280): Promise<Page> {

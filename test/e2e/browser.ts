@@ -1,6 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import pino from 'pino';
+import { buildWebIfStale } from '../../src/server/web-build.ts';
+import { startTestHerald } from '../helpers/test-herald.ts';
 
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -19,4 +22,19 @@ export const screenshotDir = path.resolve('test/e2e/screenshots');
 export async function snap(page: Page, name: string) {
   fs.mkdirSync(screenshotDir, { recursive: true });
   await page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage: true });
+}
+
+/** A built web app, a real Herald on a fresh database, and Chromium: what every journey starts from. */
+export async function startJourney(options: Parameters<typeof startTestHerald>[0] = {}) {
+  await buildWebIfStale(pino({ level: 'warn' }));
+  const h = await startTestHerald(options);
+  const browser = await launchBrowser();
+  return {
+    h,
+    browser,
+    async close() {
+      await browser.close();
+      await h.close();
+    },
+  };
 }

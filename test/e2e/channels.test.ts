@@ -1,11 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import pino from 'pino';
-import { buildWebIfStale } from '../../src/server/web-build.ts';
-import { startTestHerald, type TestHerald } from '../helpers/test-herald.ts';
-import { startTikTokFake, type TikTokFake } from '../fakes/tiktok/tiktok-fake.ts';
+import type { TestHerald } from '../helpers/test-herald.ts';
+import { startTikTokFake, tiktokEnv, type TikTokFake } from '../fakes/tiktok/tiktok-fake.ts';
 import { startMastodonFake, type MastodonFake } from '../fakes/mastodon/mastodon-fake.ts';
-import { launchBrowser, snap } from './browser.ts';
+import { snap, startJourney } from './browser.ts';
 
 // Connecting a TikTok account through the (fake) consent page, declining a permission, and
 // disconnecting, all in the browser.
@@ -14,19 +12,16 @@ describe('channels in Chromium', () => {
   let tiktok: TikTokFake;
   let mastodon: MastodonFake;
   let browser: Browser;
+  let journey: Awaited<ReturnType<typeof startJourney>>;
 
   beforeAll(async () => {
-    await buildWebIfStale(pino({ level: 'warn' }));
     tiktok = await startTikTokFake();
     mastodon = await startMastodonFake();
-    h = await startTestHerald({
-      env: { HERALD_TIKTOK_CLIENT_KEY: tiktok.clientKey, HERALD_TIKTOK_CLIENT_SECRET: tiktok.clientSecret, HERALD_TIKTOK_AUTH_URL: tiktok.url, HERALD_TIKTOK_API_URL: tiktok.url, HERALD_MASTODON_ALLOW_HTTP: 'true' },
-    });
-    browser = await launchBrowser();
+    journey = await startJourney({ env: { ...tiktokEnv(tiktok), HERALD_MASTODON_ALLOW_HTTP: 'true' } });
+    ({ h, browser } = journey);
   });
   afterAll(async () => {
-    await browser?.close();
-    await h?.close();
+    await journey?.close();
     await tiktok?.close();
     await mastodon?.close();
   });

@@ -1,9 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import pino from 'pino';
-import { buildWebIfStale } from '../../src/server/web-build.ts';
-import { startTestHerald, type TestHerald } from '../helpers/test-herald.ts';
-import { launchBrowser, snap } from './browser.ts';
+import type { TestHerald } from '../helpers/test-herald.ts';
+import { snap, startJourney } from './browser.ts';
 
 // The foundation's promise in one journey: sign up → create a workspace → invite → the invitee
 // signs up through the link and accepts → as an editor they cannot manage members, neither in
@@ -11,15 +9,14 @@ import { launchBrowser, snap } from './browser.ts';
 describe('foundation journey in Chromium', () => {
   let h: TestHerald;
   let browser: Browser;
+  let journey: Awaited<ReturnType<typeof startJourney>>;
 
   beforeAll(async () => {
-    await buildWebIfStale(pino({ level: 'warn' }));
-    h = await startTestHerald();
-    browser = await launchBrowser();
+    journey = await startJourney();
+    ({ h, browser } = journey);
   });
   afterAll(async () => {
-    await browser?.close();
-    await h?.close();
+    await journey?.close();
   });
 
   async function newPage(): Promise<Page> {

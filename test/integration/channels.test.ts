@@ -10,7 +10,7 @@ import { rotateSecrets } from '../../src/server/security/rotate-keys.ts';
 import { createSecretBox, generateEncryptionKey, parseEncryptionKeys } from '../../src/server/security/secret-box.ts';
 import { loadConfig } from '../../src/server/config/config.ts';
 import { signUp, startTestHerald, type Client, type TestHerald } from '../helpers/test-herald.ts';
-import { startTikTokFake, type TikTokFake } from '../fakes/tiktok/tiktok-fake.ts';
+import { startTikTokFake, tiktokEnv, type TikTokFake } from '../fakes/tiktok/tiktok-fake.ts';
 import { startMastodonFake, type MastodonFake } from '../fakes/mastodon/mastodon-fake.ts';
 
 describe('TikTok channels against the local fake', () => {
@@ -21,14 +21,7 @@ describe('TikTok channels against the local fake', () => {
 
   beforeAll(async () => {
     tiktok = await startTikTokFake();
-    h = await startTestHerald({
-      env: {
-        HERALD_TIKTOK_CLIENT_KEY: tiktok.clientKey,
-        HERALD_TIKTOK_CLIENT_SECRET: tiktok.clientSecret,
-        HERALD_TIKTOK_AUTH_URL: tiktok.url,
-        HERALD_TIKTOK_API_URL: tiktok.url,
-      },
-    });
+    h = await startTestHerald({ env: tiktokEnv(tiktok) });
     owner = await signUp(h.url);
     workspaceId = (await owner.client.post('/api/v1/workspaces', { name: 'Social' })).body.id;
   });
@@ -39,7 +32,7 @@ describe('TikTok channels against the local fake', () => {
   const db = () => h.herald.database.db;
   // The services the jobs run, wired as the worker wires them.
   const deps = () => {
-    const config = loadConfig({ HERALD_DATA_DIR: h.dataDir, HERALD_TIKTOK_CLIENT_KEY: tiktok.clientKey, HERALD_TIKTOK_CLIENT_SECRET: tiktok.clientSecret, HERALD_TIKTOK_AUTH_URL: tiktok.url, HERALD_TIKTOK_API_URL: tiktok.url });
+    const config = loadConfig({ HERALD_DATA_DIR: h.dataDir, ...tiktokEnv(tiktok) });
     const box = loadSecretBox(config, h.herald.logger);
     return { providers: createProviders(config, { db: db(), box }), box, publicOrigin: h.url, retentionDays: 30 };
   };
@@ -184,9 +177,7 @@ describe('TikTok channels against the local fake', () => {
 describe('key rotation', () => {
   it('re-seals every token with the newest key, after which the old key can go', async () => {
     const tiktok = await startTikTokFake();
-    const h = await startTestHerald({
-      env: { HERALD_TIKTOK_CLIENT_KEY: tiktok.clientKey, HERALD_TIKTOK_CLIENT_SECRET: tiktok.clientSecret, HERALD_TIKTOK_AUTH_URL: tiktok.url, HERALD_TIKTOK_API_URL: tiktok.url },
-    });
+    const h = await startTestHerald({ env: tiktokEnv(tiktok) });
     try {
       const owner = await signUp(h.url);
       const ws = (await owner.client.post('/api/v1/workspaces', { name: 'Keys' })).body.id;

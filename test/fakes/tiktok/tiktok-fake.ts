@@ -180,3 +180,11 @@ export async function startTikTokFake(options: TikTokFakeOptions = {}) {
 }
 
 export type TikTokFake = Awaited<ReturnType<typeof startTikTokFake>>;
+
+/** The settings that point Herald's TikTok provider at this fake. */
+export const tiktokEnv = (fake: TikTokFake) => ({
+  HERALD_TIKTOK_CLIENT_KEY: fake.clientKey,
+  HERALD_TIKTOK_CLIENT_SECRET: fake.clientSecret,
+  HERALD_TIKTOK_AUTH_URL: fake.url,
+  HERALD_TIKTOK_API_URL: fake.url,
+});
