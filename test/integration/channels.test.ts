@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, sql } from 'drizzle-orm';
-import { auditLog, channels, mastodonApps } from '../../src/server/db/schema/index.ts';
+import { auditLog, channels, mastodonApps, oauthStates } from '../../src/server/db/schema/index.ts';
 import { purgeDisconnectedChannels, refreshChannel, retryPendingRevokes } from '../../src/server/modules/channels/channels.service.ts';
 import { createProviders } from '../../src/server/providers/registry.ts';
 import { loadSecretBox } from '../../src/server/security/encryption-keys.ts';
@@ -248,6 +248,26 @@ describe('Mastodon channels against the local fake instance', () => {
     expect(notMastodon.start.status).toBe(400);
     expect(notMastodon.start.body.error.code).toBe('channel.not_mastodon');
     expect((await owner.client.get(`/api/v1/workspaces/${workspaceId}/channels`)).body.items).toHaveLength(1);
+  });
+
+  it('keeps the token and the app secret out of every table, every answer and the logs', async () => {
+    const secrets = [mastodon.tokens().at(-1)!.token, mastodon.apps[0]!.clientSecret];
+    const tables = ['channels', 'mastodon_apps', 'oauth_states', 'audit_log', 'access_log'];
+    await h.herald.app!.flushAccessLog();
+    let dump = '';
+    for (const table of tables) dump += JSON.stringify(await db().execute(sql.raw(`select * from ${table}`)));
+    dump += JSON.stringify((await owner.client.get(`/api/v1/workspaces/${workspaceId}/channels`)).body);
+    dump += JSON.stringify((await owner.client.get(`/api/v1/workspaces/${workspaceId}/audit?limit=200`)).body);
+    dump += h.logs.join('\n');
+    for (const secret of secrets) expect(dump).not.toContain(secret);
+  });
+
+  it('refuses a state older than ten minutes', async () => {
+    const start = await owner.client.post(`/api/v1/workspaces/${workspaceId}/channels/connect`, { network: 'mastodon', instance: mastodon.domain });
+    const state = new URL(start.body.authorizationUrl).searchParams.get('state')!;
+    await db().update(oauthStates).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(oauthStates.state, state));
+    const res = await owner.client.get(mastodon.authorize(start.body.authorizationUrl).replace(/^https?:\/\/[^/]+/, ''));
+    expect(new URL(res.headers.get('location')!, h.url).searchParams.get('error')).toBe('channel.state_expired');
   });
 
   it('disconnects with revocation at the instance; the old token is then refused there', async () => {
