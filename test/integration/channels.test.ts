@@ -169,6 +169,10 @@ describe('TikTok channels against the local fake', () => {
     const unknown = await owner.client.post(`/api/v1/workspaces/${workspaceId}/channels/connect`, { network: 'myspace' });
     expect(unknown.status).toBe(400);
     expect(unknown.body.error.details.issues[0].field).toBe('body.network');
+    // Outside tests and the demo, a user-named server on a private address is refused (SSRF).
+    const internal = await owner.client.post(`/api/v1/workspaces/${workspaceId}/channels/connect`, { network: 'mastodon', instance: 'localhost:5432' });
+    expect(internal.status).toBe(400);
+    expect(internal.body.error.code).toBe('channel.instance_not_public');
     const disabled = await owner.client.post(`/api/v1/workspaces/${workspaceId}/channels/connect`, { network: 'bluesky' });
     expect(disabled.body.error.code).toBe('channel.network_unavailable');
   });

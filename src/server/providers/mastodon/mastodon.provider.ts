@@ -4,6 +4,7 @@ import type { Db } from '../../db/database.ts';
 import { mastodonApps } from '../../db/schema/index.ts';
 import type { SecretBox } from '../../security/secret-box.ts';
 import { form, formHeaders, requestJson } from '../http.ts';
+import { assertPublicHost } from '../public-host.ts';
 import { ProviderError, type Instance, type OAuthProvider, type Profile } from '../provider.ts';
 
 type InstanceInfo = {
@@ -24,6 +25,8 @@ export function createMastodonProvider(deps: { db: Db; box: SecretBox; allowHttp
 
   /** Reads the instance's limits; anything that does not answer like Mastodon is refused. */
   async function instanceInfo(instance: string): Promise<InstanceInfo> {
+    // Local test instances and the offline demo are the only reason to reach a private address.
+    if (!deps.allowHttp) await assertPublicHost(network, instance);
     let answer;
     try {
       answer = await requestJson(network, `${base(instance)}/api/v2/instance`, { headers: { accept: 'application/json' } });
