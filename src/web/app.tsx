@@ -1,22 +1,30 @@
-import { Navigate, Route, Routes } from 'react-router-dom';
-import type { ReactNode } from 'react';
-import type { Me, MyWorkspace } from './api/types.ts';
-import { RequireUser, Shell, useCurrentWorkspace } from './components/shell.tsx';
-import { ForgotPasswordPage, LoginPage, ResetPasswordPage, SignupPage } from './modules/auth/auth-pages.tsx';
-import { HomeRedirect, NewWorkspacePage, NotAMember, SettingsPage } from './modules/workspaces/workspace-pages.tsx';
-import { MembersPage } from './modules/members/members-page.tsx';
-import { ActivityPage } from './modules/activity/activity-page.tsx';
-import { ProfilePage } from './modules/profile/profile-page.tsx';
-import { InvitationPage } from './modules/invitations/invitation-page.tsx';
-import { ChannelsPage } from './modules/channels/channels-page.tsx';
+import { Link, Navigate, Route, Routes } from 'react-router-dom';
+import { Shell } from './components/shell.tsx';
+import { FullPageMessage } from './components/status.tsx';
+import { ActivityPage } from './modules/activity/activity.page.tsx';
+import { ForgotPasswordPage } from './modules/auth/forgot-password.page.tsx';
+import { LoginPage } from './modules/auth/login.page.tsx';
+import { RequireUser } from './modules/auth/require-user.tsx';
+import { ResetPasswordPage } from './modules/auth/reset-password.page.tsx';
+import { SignupPage } from './modules/auth/signup.page.tsx';
+import { ChannelsPage } from './modules/channels/channels.page.tsx';
+import { InvitationPage } from './modules/invitations/invitation.page.tsx';
+import { MembersPage } from './modules/members/members.page.tsx';
+import { ProfilePage } from './modules/profile/profile.page.tsx';
+import { HomeRedirect } from './modules/workspaces/home-redirect.tsx';
+import { NewWorkspacePage } from './modules/workspaces/new-workspace.page.tsx';
+import { SettingsPage } from './modules/workspaces/settings.page.tsx';
+import { RequirePermission, WorkspaceRoute } from './modules/workspaces/workspace-route.tsx';
 
-function Signed({ render }: { render: (me: Me) => ReactNode }) {
-  return <RequireUser>{(me) => <Shell me={me}>{render(me)}</Shell>}</RequireUser>;
-}
-
-function InWorkspace({ me, render }: { me: Me; render: (w: MyWorkspace) => ReactNode }) {
-  const workspace = useCurrentWorkspace(me);
-  return workspace ? <>{render(workspace)}</> : <NotAMember />;
+function NotFoundPage() {
+  return (
+    <FullPageMessage title="Page not found">
+      <p>There is nothing at this address. It may have moved, or the link is incomplete.</p>
+      <Link to="/" className="btn btn-primary btn-block">
+        Go to Herald
+      </Link>
+    </FullPageMessage>
+  );
 }
 
 export function App() {
@@ -27,15 +35,28 @@ export function App() {
       <Route path="/forgot-password" element={<ForgotPasswordPage />} />
       <Route path="/reset-password" element={<ResetPasswordPage />} />
       <Route path="/invite/:invitationId" element={<InvitationPage />} />
-      <Route path="/" element={<RequireUser>{(me) => <HomeRedirect me={me} />}</RequireUser>} />
-      <Route path="/new-workspace" element={<Signed render={(me) => <NewWorkspacePage me={me} />} />} />
-      <Route path="/profile" element={<Signed render={(me) => <ProfilePage me={me} />} />} />
-      <Route path="/w/:workspaceId" element={<Navigate to="members" replace />} />
-      <Route path="/w/:workspaceId/members" element={<Signed render={(me) => <InWorkspace me={me} render={(w) => <MembersPage workspace={w} />} />} />} />
-      <Route path="/w/:workspaceId/channels" element={<Signed render={(me) => <InWorkspace me={me} render={(w) => <ChannelsPage workspace={w} />} />} />} />
-      <Route path="/w/:workspaceId/activity" element={<Signed render={(me) => <InWorkspace me={me} render={(w) => <ActivityPage workspace={w} />} />} />} />
-      <Route path="/w/:workspaceId/settings" element={<Signed render={(me) => <InWorkspace me={me} render={(w) => <SettingsPage workspace={w} />} />} />} />
-      <Route path="*" element={<Navigate to="/" replace />} />
+      <Route element={<RequireUser />}>
+        <Route index element={<HomeRedirect />} />
+        <Route element={<Shell />}>
+          <Route path="/new-workspace" element={<NewWorkspacePage />} />
+          <Route path="/profile" element={<ProfilePage />} />
+          <Route path="/w/:workspaceId" element={<WorkspaceRoute />}>
+            <Route index element={<Navigate to="members" replace />} />
+            <Route path="members" element={<MembersPage />} />
+            <Route path="channels" element={<ChannelsPage />} />
+            <Route
+              path="activity"
+              element={
+                <RequirePermission permission="audit.read">
+                  <ActivityPage />
+                </RequirePermission>
+              }
+            />
+            <Route path="settings" element={<SettingsPage />} />
+          </Route>
+        </Route>
+      </Route>
+      <Route path="*" element={<NotFoundPage />} />
     </Routes>
   );
 }

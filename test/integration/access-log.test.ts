@@ -22,11 +22,15 @@ describe('access log', () => {
     const u = await signUp(h.url);
     const ws = (await u.client.post('/api/v1/workspaces', { name: 'Logged' })).body;
     await u.client.get(`/api/v1/workspaces/${ws.id}/members?token=supersecretvalue`);
+    await u.client.get('/api/auth/get-session?token=authsecretvalue');
+    await u.client.get('/api/v1/no-such-route?token=strayvalue');
     const all = await rows();
     const hit = all.find((r) => r.route === '/api/v1/workspaces/:workspaceId/members')!;
     expect(hit).toMatchObject({ method: 'GET', status: 200, userId: u.id, workspaceId: ws.id, ip: '127.0.0.1', userAgent: 'herald-tests' });
     expect(hit.durationMs).toBeGreaterThan(0);
-    expect(JSON.stringify(all)).not.toContain('supersecretvalue');
+    for (const secret of ['supersecretvalue', 'authsecretvalue', 'strayvalue']) expect(JSON.stringify(all)).not.toContain(secret);
+    expect(all.filter((r) => r.route.includes('?'))).toEqual([]);
+    expect(all.some((r) => r.route === '/api/auth/get-session')).toBe(true);
     expect(all.some((r) => r.route === '/api/auth/sign-up/email' && r.status === 200)).toBe(true);
   });
 
@@ -57,8 +61,8 @@ describe('access log', () => {
 
   it('runs the retention sweep as a pg-boss job', async () => {
     await db().insert(accessLog).values([
-      { method: 'GET', route: '/job-old', status: 200, durationMs: 1, createdAt: daysAgo(120) },
-      { method: 'GET', route: '/job-recent', status: 200, durationMs: 1, createdAt: daysAgo(10) },
+      { method: 'GET', route: '/job-old', status: 200, durationMs: 1, createdAt: daysAgo(100) },
+      { method: 'GET', route: '/job-recent', status: 200, durationMs: 1, createdAt: daysAgo(30) },
     ]);
     await h.herald.boss.send(ACCESS_LOG_PURGE_JOB, {});
     const deadline = Date.now() + 20_000;

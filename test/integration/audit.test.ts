@@ -40,23 +40,45 @@ describe('audit log', () => {
     expect(first.body.nextCursor).toBeTruthy();
     const second = await members.owner.client.get(`/api/v1/workspaces/${workspaceId}/audit?limit=3&cursor=${first.body.nextCursor}`);
     expect(second.body.items[0].id).toBeLessThan(first.body.items[2].id);
+    // Walking every page gives exactly the single long page: no gaps, no repeats.
+    const all = (await members.owner.client.get(`/api/v1/workspaces/${workspaceId}/audit?limit=200`)).body.items.map((i: { id: number }) => i.id);
+    expect(all.length).toBeGreaterThan(6);
+    const walked: number[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: { body: { items: { id: number }[]; nextCursor: string | null } } = await members.owner.client.get(
+        `/api/v1/workspaces/${workspaceId}/audit?limit=4${cursor ? `&cursor=${cursor}` : ''}`,
+      );
+      walked.push(...page.body.items.map((i) => i.id));
+      cursor = page.body.nextCursor;
+    } while (cursor);
+    expect(walked).toEqual(all);
     const joined = await members.owner.client.get(`/api/v1/workspaces/${workspaceId}/audit?action=member.`);
     expect(joined.body.items.every((i: { action: string }) => i.action.startsWith('member.'))).toBe(true);
     const editor = await members.editor.client.get(`/api/v1/workspaces/${workspaceId}/audit`);
     expect(editor.status).toBe(403);
+    expect(editor.body.error.code).toBe('auth.forbidden');
+    expect((await members.admin.client.get(`/api/v1/workspaces/${workspaceId}/audit`)).status).toBe(200);
   });
 
   it('cannot be edited or deleted, except by an explicit maintenance transaction', async () => {
     const refusal = (e: { message: string; cause?: { message?: string } }) => `${e.message} ${e.cause?.message ?? ''}`.includes('append-only');
     await expect(db().execute(sql`update audit_log set action = 'forged'`)).rejects.toSatisfy(refusal);
     await expect(db().execute(sql`delete from audit_log`)).rejects.toSatisfy(refusal);
-    const before = await db().execute(sql`select count(*)::int as n from audit_log`);
+    const rowsOf = async (query: ReturnType<typeof sql>) => ((await db().execute(query)) as unknown as { rows: Record<string, unknown>[] }).rows;
+    const count = async () => Number((await rowsOf(sql`select count(*)::int as n from audit_log`))[0]!.n);
+    const before = await count();
+    expect(await rowsOf(sql`select id from audit_log where action = 'forged'`)).toHaveLength(0);
     await db().transaction(async (tx) => {
       await tx.execute(sql`set local herald.audit_maintenance = 'on'`);
       await tx.execute(sql`update audit_log set actor_user_id = 'anonymised' where id = (select min(id) from audit_log)`);
+      await tx.execute(sql`delete from audit_log where id = (select max(id) from audit_log)`);
     });
-    const after = await db().execute(sql`select count(*)::int as n from audit_log`);
-    expect((after as unknown as { rows: unknown[] }).rows).toEqual((before as unknown as { rows: unknown[] }).rows);
+    expect(await rowsOf(sql`select id from audit_log where actor_user_id = 'anonymised'`)).toHaveLength(1);
+    expect(await count()).toBe(before - 1);
+    // The switch is local to that transaction: the next statement is refused again.
+    await expect(db().execute(sql`delete from audit_log`)).rejects.toSatisfy(refusal);
+    expect(await count()).toBe(before - 1);
     // And the app offers no route to change it.
     const auditRoutes = h.herald.app!.routeRegistry.filter((r) => r.url.includes('/audit'));
     expect(auditRoutes.map((r) => r.method)).toEqual(['GET']);

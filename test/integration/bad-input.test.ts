@@ -23,6 +23,16 @@ describe('bad input gets a clear 4xx and loses nothing', () => {
     expect(body.error.message).toBeTruthy();
   });
 
+  it('answers an oversized body with 413, not 500', async () => {
+    const res = await fetch(`${h.url}/api/v1/workspaces`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie: cookie() },
+      body: JSON.stringify({ name: 'x'.repeat(2 * 1024 * 1024) }),
+    });
+    expect(res.status).toBe(413);
+    expect((await res.json()).error.code).toMatch(/^request\./);
+  });
+
   it('names the field and the reason', async () => {
     const missing = await user.client.post('/api/v1/workspaces', {});
     expect(missing.status).toBe(400);
@@ -32,8 +42,14 @@ describe('bad input gets a clear 4xx and loses nothing', () => {
     const tooLong = await user.client.patch(`/api/v1/workspaces/${workspaceId}`, { name: 'x'.repeat(200) });
     expect(tooLong.status).toBe(400);
     expect(tooLong.body.error.message).toBe('body.name: must be at most 80 characters');
+    const blank = await user.client.patch(`/api/v1/workspaces/${workspaceId}`, { name: '   ' });
+    expect(blank.status).toBe(400);
+    expect(blank.body.error.details.issues[0].field).toBe('body.name');
     const [row] = await h.herald.database.db.select().from(workspaces).where(eq(workspaces.id, workspaceId));
     expect(row!.name).toBe('Keep me');
+    const longCreate = await user.client.post('/api/v1/workspaces', { name: 'y'.repeat(81) });
+    expect(longCreate.status).toBe(400);
+    expect(await h.herald.database.db.select().from(workspaces)).toHaveLength(1);
 
     const badEmail = await user.client.post(`/api/v1/workspaces/${workspaceId}/invitations`, { email: 'not-an-email', role: 'viewer' });
     expect(badEmail.body.error.message).toBe('body.email: must be an e-mail address');

@@ -1,5 +1,8 @@
+import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { can, roles, type Permission } from '../../src/shared/permissions.ts';
+import { routeAccessPlugin } from '../../src/server/http/route-access.ts';
+import type { Auth } from '../../src/server/modules/auth/auth.ts';
+import { can, permissions, roles, type Permission } from '../../src/shared/permissions.ts';
 import { createClient, startTestHerald, type TestHerald } from '../helpers/test-herald.ts';
 import { createTeam } from '../helpers/workspace-team.ts';
 
@@ -25,7 +28,25 @@ describe('every route × every role', () => {
   it('has an access rule on every API route', () => {
     const registry = h.herald.app!.routeRegistry;
     expect(registry.length).toBeGreaterThan(10);
-    for (const r of registry) expect(r.access, `${r.method} ${r.url}`).toBeTruthy();
+    const valid = new Set<string>(['public', 'user', ...permissions]);
+    for (const r of registry) expect(valid.has(r.access), `${r.method} ${r.url} → ${r.access}`).toBe(true);
+    for (const url of ['/api/v1/me', '/api/v1/workspaces/:workspaceId', '/api/v1/workspaces/:workspaceId/audit']) {
+      expect(registry.some((r) => r.url === url), url).toBe(true);
+    }
+  });
+
+  it('refuses to boot with an /api route that declares no access rule', async () => {
+    const app = Fastify();
+    await app.register(routeAccessPlugin, { auth: {} as Auth, db: h.herald.database.db });
+    const registering = app.register(
+      async (api) => {
+        api.get('/declared', { config: { access: 'user' } }, async () => ({}));
+        api.get('/forgotten', async () => ({}));
+      },
+      { prefix: '/api/v1' },
+    );
+    await expect(registering).rejects.toThrow('Route GET /api/v1/forgotten declares no access rule');
+    expect(app.routeRegistry).toEqual([{ method: 'GET', url: '/api/v1/declared', access: 'user' }]);
   });
 
   it('refuses every non-public route without a session', async () => {
@@ -33,6 +54,7 @@ describe('every route × every role', () => {
     for (const r of h.herald.app!.routeRegistry.filter((r) => r.access !== 'public')) {
       const res = await anonymous.request(r.method, fill(r.url, 'any'), body(r.method, r.url));
       expect(res.status, `${r.method} ${r.url}`).toBe(401);
+      expect(res.body.error.code, `${r.method} ${r.url}`).toBe('auth.unauthenticated');
     }
   });
 
@@ -52,6 +74,8 @@ describe('every route × every role', () => {
           expect(res.status, label).not.toBe(403);
           expect(res.status, label).not.toBe(401);
           expect(res.status, label).toBeLessThan(500);
+          // Reads that need nothing but the workspace must actually answer.
+          if (route.method === 'GET' && !/:(?!workspaceId\b)\w+/.test(route.url)) expect(res.status, label).toBe(200);
         } else {
           expect(res.status, label).toBe(403);
           expect(res.body.error.code, label).toBe('auth.forbidden');

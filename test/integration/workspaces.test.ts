@@ -20,6 +20,17 @@ describe('workspaces, members and invitations', () => {
     expect(created.status).toBe(201);
     expect(created.body.role).toBe('owner');
     await ann.client.post('/api/v1/workspaces', { name: 'Beta' });
+    const list = await ann.client.get('/api/v1/workspaces');
+    expect(list.status).toBe(200);
+    expect(list.body.items.map((w: { name: string; role: string }) => [w.name, w.role]).sort()).toEqual([
+      ['Acme', 'owner'],
+      ['Beta', 'owner'],
+    ]);
+    const [ownerRow] = await db().select().from(members).where(and(eq(members.organizationId, created.body.id), eq(members.userId, ann.id)));
+    expect(ownerRow!.role).toBe('owner');
+    // Someone else's list does not show them.
+    const other = await signUp(h.url);
+    expect((await other.client.get('/api/v1/workspaces')).body.items).toEqual([]);
     const me = await ann.client.get('/api/v1/me');
     expect(me.body.workspaces.map((w: { name: string }) => w.name)).toEqual(['Acme', 'Beta']);
     expect(me.body.workspaces[0].permissions).toContain('workspace.delete');
@@ -83,6 +94,38 @@ describe('workspaces, members and invitations', () => {
     const late = await carol.client.post(`/api/v1/invitations/${first.body.id}/accept`);
     expect(late.status).toBe(410);
     expect(late.body.error.code).toBe('invitation.expired');
+    expect(await db().select().from(members).where(and(eq(members.organizationId, ws.id), eq(members.userId, carol.id)))).toHaveLength(0);
+
+    // Inviting again after expiry gives a working link.
+    const fresh = await owner.client.post(`/api/v1/workspaces/${ws.id}/invitations`, { email: 'carol@example.com', role: 'viewer' });
+    expect(fresh.status).toBe(201);
+    expect(new Date(fresh.body.expiresAt).getTime()).toBeGreaterThan(Date.now() + 6 * 86_400_000);
+    expect((await carol.client.post(`/api/v1/invitations/${fresh.body.id}/accept`)).status).toBe(200);
+    const [joined] = await db().select().from(members).where(and(eq(members.organizationId, ws.id), eq(members.userId, carol.id)));
+    expect(joined!.role).toBe('viewer');
+  });
+
+  it('cancels and declines invitations; neither can be accepted afterwards', async () => {
+    const owner = await signUp(h.url);
+    const ws = (await owner.client.post('/api/v1/workspaces', { name: 'Cancel' })).body;
+    const dan = await signUp(h.url);
+    const erin = await signUp(h.url);
+    const toDan = await owner.client.post(`/api/v1/workspaces/${ws.id}/invitations`, { email: dan.email, role: 'editor' });
+    const toErin = await owner.client.post(`/api/v1/workspaces/${ws.id}/invitations`, { email: erin.email, role: 'editor' });
+    expect((await owner.client.get(`/api/v1/workspaces/${ws.id}/invitations`)).body.items).toHaveLength(2);
+
+    expect((await owner.client.delete(`/api/v1/workspaces/${ws.id}/invitations/${toDan.body.id}`)).status).toBe(200);
+    const cancelled = await dan.client.post(`/api/v1/invitations/${toDan.body.id}/accept`);
+    expect(cancelled.status).toBe(409);
+    expect(cancelled.body.error.code).toBe('invitation.not_pending');
+    expect(await auditFor(ws.id, 'invitation.canceled')).toHaveLength(1);
+
+    expect((await erin.client.post(`/api/v1/invitations/${toErin.body.id}/reject`)).status).toBe(200);
+    expect((await erin.client.post(`/api/v1/invitations/${toErin.body.id}/accept`)).status).toBe(409);
+    expect(await auditFor(ws.id, 'invitation.rejected')).toHaveLength(1);
+
+    expect(await db().select().from(members).where(eq(members.organizationId, ws.id))).toHaveLength(1);
+    expect((await owner.client.get(`/api/v1/workspaces/${ws.id}/invitations`)).body.items).toEqual([]);
   });
 
   it('changes roles and removes members, but never the owner, and only owners make owners', async () => {
@@ -96,10 +139,22 @@ describe('workspaces, members and invitations', () => {
     const demoteOwner = await team.admin.client.patch(url(team.owner), { role: 'viewer' });
     expect(demoteOwner.status).toBe(403);
     expect(demoteOwner.body.error.code).toBe('member.owner_role_locked');
+    const demoteSelf = await team.owner.client.patch(url(team.owner), { role: 'admin' });
+    expect(demoteSelf.status).toBe(403);
+    expect(demoteSelf.body.error.code).toBe('member.owner_role_locked');
     const makeOwner = await team.admin.client.patch(url(team.editor), { role: 'owner' });
     expect(makeOwner.status).toBe(400);
+    expect(makeOwner.body.error.details.issues[0].field).toBe('body.role');
+    const inviteOwner = await team.admin.client.post(`/api/v1/workspaces/${workspaceId}/invitations`, { email: 'boss@example.com', role: 'owner' });
+    expect(inviteOwner.status).toBe(400);
+    const roleOf = async (userId: string) =>
+      (await db().select().from(members).where(and(eq(members.organizationId, workspaceId), eq(members.userId, userId))))[0]!.role;
+    expect(await roleOf(team.owner.id)).toBe('owner');
+    expect(await roleOf(team.editor.id)).toBe('editor');
     const removeOwner = await team.admin.client.delete(url(team.owner));
+    expect(removeOwner.status).toBe(403);
     expect(removeOwner.body.error.code).toBe('member.owner_not_removable');
+    expect(await roleOf(team.owner.id)).toBe('owner');
 
     expect((await team.admin.client.delete(url(team.approver))).status).toBe(200);
     expect((await team.approver.client.get(`/api/v1/workspaces/${workspaceId}/members`)).status).toBe(404);
@@ -115,9 +170,18 @@ describe('workspaces, members and invitations', () => {
       (await db().select().from(members).where(and(eq(members.organizationId, workspaceId), eq(members.userId, userId))))[0]!.role;
     expect(await roleOf(team.editor.id)).toBe('owner');
     expect(await roleOf(team.owner.id)).toBe('admin');
+    const [transferred] = await auditFor(workspaceId, 'workspace.ownership_transferred');
+    expect(transferred!.changes).toEqual({ owner: { from: team.owner.id, to: team.editor.id } });
     expect((await team.owner.client.delete(`/api/v1/workspaces/${workspaceId}`)).status).toBe(403);
+    await team.editor.client.post(`/api/v1/workspaces/${workspaceId}/invitations`, { email: 'pending@example.com', role: 'viewer' });
     expect((await team.editor.client.delete(`/api/v1/workspaces/${workspaceId}`)).status).toBe(200);
+    // No invitation outlives its workspace (with sign-up closed, one would still open the door).
+    expect(await db().select().from(invitations).where(eq(invitations.organizationId, workspaceId))).toHaveLength(0);
     expect(await db().select().from(workspaces).where(eq(workspaces.id, workspaceId))).toHaveLength(0);
     expect(await auditFor(workspaceId, 'workspace.deleted')).toHaveLength(1);
+    expect(await db().select().from(members).where(eq(members.organizationId, workspaceId))).toHaveLength(0);
+    const gone = await team.editor.client.get(`/api/v1/workspaces/${workspaceId}`);
+    expect(gone.status).toBe(404);
+    expect(gone.body.error.code).toBe('workspace.not_found');
   });
 });

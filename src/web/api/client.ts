@@ -1,22 +1,56 @@
-/** An API answer that was not 2xx, with the server's stable code and per-field messages. */
+import { friendlyMessage } from './error-messages.ts';
+
+/** An answer that was not 2xx: the server's stable code, its message, and messages per input field. */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
     message: string,
     readonly fieldErrors: Record<string, string> = {},
+    readonly details: Record<string, unknown> = {},
   ) {
     super(message);
     this.name = 'ApiError';
   }
 }
 
-type ErrorBody = { error?: { code?: string; message?: string; details?: { issues?: { field: string; message: string }[] } } };
+type ErrorBody = { error?: { code?: string; message?: string; details?: Record<string, unknown> & { issues?: { field: string; message: string }[] } } };
 
-export async function api<T>(method: string, url: string, body?: unknown): Promise<T> {
-  const init: RequestInit = { method, credentials: 'same-origin', headers: {} };
+// Herald names fields `body.email`; forms name them `email`.
+const fieldName = (path: string) => path.replace(/^(body|query|params)\.?/, '') || 'form';
+
+function collectFieldErrors(error: NonNullable<ErrorBody['error']>): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const issue of error.details?.issues ?? []) fields[fieldName(issue.field)] ??= issue.message;
+  // better-auth's own validation answers "[body.email] Invalid email address" without details.
+  const inline = /^\[([\w.]+)\]\s*(.+)$/.exec(error.message ?? '');
+  if (inline) fields[fieldName(inline[1]!)] ??= inline[2]!;
+  return fields;
+}
+
+async function toApiError(response: Response): Promise<ApiError> {
+  const text = await response.text();
+  let body: ErrorBody = {};
+  try {
+    body = text ? (JSON.parse(text) as ErrorBody) : {};
+  } catch {
+    // A proxy's HTML error page: fall back to the status below.
+  }
+  const error = body.error ?? {};
+  const code = error.code ?? (response.status === 429 ? 'rate_limited' : `http_${response.status}`);
+  const details = { ...error.details };
+  // The sign-in limiter may answer without details; its Retry-After header still says how long.
+  const retryAfter = Number(details.retryAfterSeconds ?? response.headers.get('retry-after'));
+  if (code === 'rate_limited' && retryAfter > 0) details.retryAfterSeconds = retryAfter;
+  const message = friendlyMessage(code, details) ?? error.message ?? `Request failed (${response.status})`;
+  return new ApiError(response.status, code, message, collectFieldErrors(error), details);
+}
+
+async function request<T>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, body?: unknown): Promise<T> {
+  const init: RequestInit = { method, credentials: 'same-origin', headers: { accept: 'application/json' } };
   if (method !== 'GET') {
-    init.headers = { 'content-type': 'application/json' };
+    // Herald's JSON routes refuse an empty body, so a bodiless call still sends `{}`.
+    init.headers = { accept: 'application/json', 'content-type': 'application/json' };
     init.body = JSON.stringify(body ?? {});
   }
   let response: Response;
@@ -25,22 +59,16 @@ export async function api<T>(method: string, url: string, body?: unknown): Promi
   } catch {
     throw new ApiError(0, 'network', 'Herald cannot be reached. Check your connection and try again.');
   }
+  if (!response.ok) throw await toApiError(response);
   const text = await response.text();
-  const data = text ? (JSON.parse(text) as unknown) : null;
-  if (!response.ok) {
-    const error = (data as ErrorBody | null)?.error;
-    const fieldErrors: Record<string, string> = {};
-    for (const issue of error?.details?.issues ?? []) fieldErrors[issue.field.replace(/^body\./, '')] ??= issue.message;
-    throw new ApiError(response.status, error?.code ?? 'unknown', error?.message ?? `Request failed (${response.status})`, fieldErrors);
-  }
-  return data as T;
+  return (text ? JSON.parse(text) : null) as T;
 }
 
-export const get = <T>(url: string) => api<T>('GET', url);
-export const post = <T>(url: string, body?: unknown) => api<T>('POST', url, body);
-export const patch = <T>(url: string, body?: unknown) => api<T>('PATCH', url, body);
-export const del = <T>(url: string) => api<T>('DELETE', url);
+export const api = {
+  get: <T>(url: string) => request<T>('GET', url),
+  post: <T>(url: string, body?: unknown) => request<T>('POST', url, body),
+  patch: <T>(url: string, body?: unknown) => request<T>('PATCH', url, body),
+  delete: <T>(url: string) => request<T>('DELETE', url),
+};
 
-export function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : 'Something went wrong';
-}
+export const isApiError = (error: unknown, code?: string): error is ApiError => error instanceof ApiError && (code === undefined || error.code === code);

@@ -1,20 +1,17 @@
 import type { ReactNode } from 'react';
+import { Brand } from './brand.tsx';
 
-/** Centered card for the signed-out pages. */
-export function AuthLayout({ title, children, footer }: { title: string; children: ReactNode; footer?: ReactNode }) {
+/** The centred card every signed-out page uses. */
+export function AuthLayout({ title, intro, children, footer }: { title: string; intro?: ReactNode; children: ReactNode; footer?: ReactNode }) {
   return (
     <main className="auth-page">
       <div className="auth-card">
-        <div className="brand">
-          <span className="brand-mark" aria-hidden="true">
-            H
-          </span>{' '}
-          Herald
-        </div>
+        <Brand />
         <h1>{title}</h1>
+        {intro ? <div className="auth-intro">{intro}</div> : null}
         {children}
-        {footer ? <div className="auth-footer">{footer}</div> : null}
       </div>
+      {footer ? <div className="auth-footer">{footer}</div> : null}
     </main>
   );
 }

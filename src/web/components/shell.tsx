@@ -1,110 +1,130 @@
-import { useEffect, useState, type ReactNode } from 'react';
-import { Link, NavLink, Navigate, useLocation, useNavigate, useParams } from 'react-router-dom';
-import { useQueryClient } from '@tanstack/react-query';
-import { post } from '../api/client.ts';
-import { useMe } from '../api/queries.ts';
-import type { Me, MyWorkspace } from '../api/types.ts';
-import { roleLabel } from './format.ts';
+import { useEffect, useRef, useState } from 'react';
+import { NavLink, Outlet, useLocation, useMatch, useNavigate } from 'react-router-dom';
+import { useSignOut, type MyWorkspace } from '../modules/auth/auth.api.ts';
+import { useSignedInUser } from '../modules/auth/require-user.tsx';
+import { lastWorkspace } from '../modules/workspaces/last-workspace.ts';
+import { WorkspaceSwitcher } from '../modules/workspaces/workspace-switcher.tsx';
+import { Avatar } from './avatar.tsx';
+import { Brand } from './brand.tsx';
+import { ActivityIcon, ChannelsIcon, CloseIcon, DocsIcon, MembersIcon, MenuIcon, ProfileIcon, SettingsIcon, SignOutIcon } from './icons.tsx';
+import { useMediaQuery } from './use-media-query.ts';
 
-const LAST_WORKSPACE = 'herald.lastWorkspace';
-
-export const rememberWorkspace = (id: string) => localStorage.setItem(LAST_WORKSPACE, id);
-export const lastWorkspace = () => localStorage.getItem(LAST_WORKSPACE);
-
-/** Renders its children only for a signed-in user; otherwise sends them to sign in and back. */
-export function RequireUser({ children }: { children: (me: Me) => ReactNode }) {
-  const me = useMe();
-  const location = useLocation();
-  if (me.isPending) return <div className="loading" aria-busy="true">Loading…</div>;
-  if (me.isError) return <div className="loading">Herald cannot be reached: {me.error.message}</div>;
-  if (!me.data) return <Navigate to={`/login?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
-  return <>{children(me.data)}</>;
-}
-
-function WorkspaceSwitcher({ workspaces, current }: { workspaces: MyWorkspace[]; current?: MyWorkspace }) {
+function Sidebar({ current, drawer, onClose }: { current: MyWorkspace | undefined; drawer: boolean; onClose: () => void }) {
+  const me = useSignedInUser();
   const navigate = useNavigate();
+  const signOut = useSignOut();
+  const closeButton = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (drawer) closeButton.current?.focus();
+  }, [drawer]);
+  const base = current ? `/w/${current.id}` : null;
   return (
-    <div className="switcher">
-      <label htmlFor="workspace-switcher" className="visually-hidden">
-        Workspace
-      </label>
-      <select
-        id="workspace-switcher"
-        data-testid="workspace-switcher"
-        value={current?.id ?? ''}
-        onChange={(e) => navigate(e.target.value === '__new' ? '/new-workspace' : `/w/${e.target.value}/members`)}
-      >
-        {!current ? <option value="">Choose a workspace</option> : null}
-        {workspaces.map((w) => (
-          <option key={w.id} value={w.id}>
-            {w.name} · {roleLabel(w.role)}
-          </option>
-        ))}
-        <option value="__new">+ New workspace</option>
-      </select>
-    </div>
+    <aside id="sidebar" className={drawer ? 'sidebar drawer' : 'sidebar'} aria-label="Navigation">
+      <div className="sidebar-top">
+        <Brand to="/" />
+        {drawer ? (
+          <button ref={closeButton} type="button" className="btn btn-ghost btn-icon" aria-label="Close menu" onClick={onClose}>
+            <CloseIcon />
+          </button>
+        ) : null}
+      </div>
+      <WorkspaceSwitcher current={current} />
+      <nav className="nav" aria-label="Main">
+        {base && current ? (
+          <>
+            <p className="nav-heading">Workspace</p>
+            <NavLink to={`${base}/channels`}>
+              <ChannelsIcon /> Channels
+            </NavLink>
+            <NavLink to={`${base}/members`}>
+              <MembersIcon /> Members
+            </NavLink>
+            {current.permissions.includes('audit.read') ? (
+              <NavLink to={`${base}/activity`}>
+                <ActivityIcon /> Activity
+              </NavLink>
+            ) : null}
+            <NavLink to={`${base}/settings`}>
+              <SettingsIcon /> Settings
+            </NavLink>
+          </>
+        ) : null}
+        <p className="nav-heading">Account</p>
+        <NavLink to="/profile">
+          <ProfileIcon /> Profile
+        </NavLink>
+        <a href="/api/docs" target="_blank" rel="noopener">
+          <DocsIcon /> API documentation
+        </a>
+        <button
+          type="button"
+          className="nav-button"
+          disabled={signOut.isPending}
+          onClick={() => signOut.mutate(undefined, { onSettled: () => navigate('/login', { replace: true }) })}
+        >
+          <SignOutIcon /> Sign out
+        </button>
+      </nav>
+      <div className="sidebar-user">
+        <Avatar name={me.user.name || me.user.email} />
+        <div className="sidebar-user-text">
+          <span className="sidebar-user-name">{me.user.name || me.user.email}</span>
+          <span className="sidebar-user-email" title={me.user.email}>
+            {me.user.email}
+          </span>
+        </div>
+      </div>
+    </aside>
   );
 }
 
-export function Shell({ me, children }: { me: Me; children: ReactNode }) {
-  const { workspaceId } = useParams();
-  // Pages outside a workspace (Profile) keep the last one in the switcher and the navigation.
-  const current = me.workspaces.find((w) => w.id === (workspaceId ?? lastWorkspace()));
+/** The signed-in frame: a sidebar on wide screens; on phones a top bar whose Menu button opens it as a drawer. */
+export function Shell() {
+  const me = useSignedInUser();
+  const match = useMatch('/w/:workspaceId/*');
+  // Pages outside a workspace (Profile, New workspace) keep the last one, or the first, in the
+  // sidebar; an unknown id in the URL shows none, matching the "not found" page.
+  const current = match ? me.workspaces.find((w) => w.id === match.params.workspaceId) : (me.workspaces.find((w) => w.id === lastWorkspace()) ?? me.workspaces[0]);
+  // The closed drawer and the phone bar are not rendered at all on the other layout, so no
+  // hidden copy of a link or a name is tabbable or found by find-in-page and tests.
+  const narrow = useMediaQuery('(max-width: 900px)');
   const [open, setOpen] = useState(false);
   const location = useLocation();
-  const queryClient = useQueryClient();
-  const navigate = useNavigate();
+  const menuButton = useRef<HTMLButtonElement>(null);
 
-  useEffect(() => setOpen(false), [location.pathname]);
+  useEffect(() => setOpen(false), [location.pathname, narrow]);
   useEffect(() => {
-    if (current) rememberWorkspace(current.id);
-  }, [current]);
-
-  const signOut = async () => {
-    await post('/api/auth/sign-out').catch(() => undefined);
-    queryClient.clear();
-    navigate('/login');
-  };
+    if (!open) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape') return;
+      setOpen(false);
+      menuButton.current?.focus();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [open]);
 
   return (
-    <div className="shell">
-      <header className="topbar">
-        <Link to="/" className="brand">
-          <span className="brand-mark" aria-hidden="true">
-            H
-          </span>{' '}
-          Herald
-        </Link>
-        <WorkspaceSwitcher workspaces={me.workspaces} current={current} />
-        <button className="btn menu-button" aria-expanded={open} aria-controls="main-nav" onClick={() => setOpen(!open)}>
-          Menu
-        </button>
-        <nav id="main-nav" className={open ? 'nav open' : 'nav'} aria-label="Main">
-          {current ? (
-            <>
-              <NavLink to={`/w/${current.id}/channels`}>Channels</NavLink>
-              <NavLink to={`/w/${current.id}/members`}>Members</NavLink>
-              {current.permissions.includes('audit.read') ? <NavLink to={`/w/${current.id}/activity`}>Activity</NavLink> : null}
-              <NavLink to={`/w/${current.id}/settings`}>Settings</NavLink>
-            </>
-          ) : null}
-          <NavLink to="/profile">Profile</NavLink>
-          <button className="btn-link nav-signout" onClick={() => void signOut()}>
-            Sign out
+    <div className="app">
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      {narrow ? (
+        <header className="mobile-bar">
+          <Brand to="/" />
+          {current ? <span className="mobile-workspace">{current.name}</span> : null}
+          <button ref={menuButton} type="button" className="btn btn-ghost menu-button" aria-expanded={open} aria-controls="sidebar" onClick={() => setOpen(true)}>
+            <MenuIcon /> Menu
           </button>
-        </nav>
-      </header>
-      <main className="content">{children}</main>
-      <footer className="footer">
-        Signed in as {me.user.email}
-        {me.user.isOperator ? ' · operator' : ''} · <a href="/api/docs">API documentation</a>
-      </footer>
+        </header>
+      ) : null}
+      {!narrow || open ? <Sidebar current={current} drawer={narrow} onClose={() => setOpen(false)} /> : null}
+      {open ? <div className="backdrop" aria-hidden="true" onClick={() => setOpen(false)} /> : null}
+      <main id="main" className="main" tabIndex={-1}>
+        <div className="content">
+          <Outlet />
+        </div>
+      </main>
     </div>
   );
-}
-
-/** Resolves the workspace in the URL from the user's list; unknown ids get a clear page. */
-export function useCurrentWorkspace(me: Me): MyWorkspace | undefined {
-  const { workspaceId } = useParams();
-  return me.workspaces.find((w) => w.id === workspaceId);
 }

@@ -1,0 +1,87 @@
+import { useState, type FormEvent } from 'react';
+import { roleDescriptions, type Role } from '../../../shared/permissions.ts';
+import { CopyButton } from '../../components/copy-button.tsx';
+import { FormError, Notice } from '../../components/feedback.tsx';
+import { Field, SelectField } from '../../components/field.tsx';
+import { formErrors } from '../../components/form-errors.ts';
+import { roleLabel } from '../../components/format.ts';
+import { useInstance } from '../auth/auth.api.ts';
+import { useInvite } from './members.api.ts';
+
+export function InviteForm({ workspaceId, roles, onClose }: { workspaceId: string; roles: Role[]; onClose: () => void }) {
+  const instance = useInstance();
+  const [email, setEmail] = useState('');
+  const [role, setRole] = useState<Role>(roles.includes('editor') ? 'editor' : roles[0]!);
+  const invite = useInvite(workspaceId);
+  const errors = formErrors(invite.error, ['email', 'role']);
+  const logOnly = instance.data?.mailTransport === 'log';
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    invite.mutate({ email: email.trim(), role }, { onSuccess: () => setEmail('') });
+  };
+
+  return (
+    <section className="card invite-card" aria-labelledby="invite-title">
+      <div className="card-head">
+        <h2 id="invite-title">Invite a member</h2>
+        <button type="button" className="btn btn-ghost btn-sm" onClick={onClose}>
+          Close
+        </button>
+      </div>
+      {logOnly ? (
+        <Notice tone="warn" title="Invitations are not e-mailed on this Herald">
+          No mail server is configured: the invitation e-mail is written to the server log. Copy the link shown after sending and pass it on yourself.
+        </Notice>
+      ) : null}
+      <form onSubmit={submit} noValidate className="invite-form" data-testid="invite-form">
+        <Field
+          label="Email"
+          type="email"
+          inputMode="email"
+          autoComplete="off"
+          placeholder="name@example.com"
+          required
+          autoFocus
+          value={email}
+          onChange={(e) => setEmail(e.target.value)}
+          error={errors.field('email')}
+        />
+        <SelectField
+          label="Role"
+          value={role}
+          onChange={(e) => setRole(e.target.value as Role)}
+          error={errors.field('role')}
+          hint={roleDescriptions[role]}
+          data-testid="invite-role-select"
+        >
+          {roles.map((r) => (
+            <option key={r} value={r}>
+              {roleLabel(r)}
+            </option>
+          ))}
+        </SelectField>
+        <div className="invite-submit">
+          <button className="btn btn-primary" disabled={invite.isPending || !email.trim()}>
+            {invite.isPending ? 'Sending…' : 'Send invitation'}
+          </button>
+        </div>
+      </form>
+      <FormError message={errors.general} />
+      {invite.data ? (
+        <div className="invite-result">
+          <Notice tone="success">
+            {logOnly ? 'Invitation created' : 'Invitation sent'} for <strong>{invite.data.email}</strong> as {roleLabel(invite.data.role).toLowerCase()}. The link works for 7 days.
+          </Notice>
+          <label htmlFor="invitation-link" className="label">
+            Invitation link
+          </label>
+          <div className="copy-row">
+            <input id="invitation-link" data-testid="invitation-link" readOnly value={invite.data.link} onFocus={(e) => e.target.select()} />
+            <CopyButton text={invite.data.link} testId="copy-invitation-link" />
+          </div>
+        </div>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,103 @@
+import { useState } from 'react';
+import type { Role } from '../../../shared/permissions.ts';
+import { Avatar } from '../../components/avatar.tsx';
+import { Dialog } from '../../components/dialog.tsx';
+import { FormError } from '../../components/feedback.tsx';
+import { formErrors } from '../../components/form-errors.ts';
+import { formatDate, roleLabel } from '../../components/format.ts';
+import { useToast } from '../../components/toast.tsx';
+import { useChangeRole, useRemoveMember, type Member } from './members.api.ts';
+
+type Props = { workspaceId: string; workspaceName: string; members: Member[]; myUserId: string; manageable: Role[] | null };
+
+/** The team; with `manageable` roles, each member but the owner and oneself gets a role select and Remove. */
+export function MemberList({ workspaceId, workspaceName, members, myUserId, manageable }: Props) {
+  const toast = useToast();
+  const changeRole = useChangeRole(workspaceId);
+  const remove = useRemoveMember(workspaceId);
+  const [removing, setRemoving] = useState<Member | null>(null);
+  const sorted = [...members].sort((a, b) => Number(b.role === 'owner') - Number(a.role === 'owner') || a.name.localeCompare(b.name));
+
+  return (
+    <>
+      <FormError message={formErrors(changeRole.error, []).general} />
+      <ul className="rows" aria-label="Members" data-testid="member-list">
+        {sorted.map((m) => {
+          const me = m.userId === myUserId;
+          const editable = manageable && m.role !== 'owner' && !me;
+          return (
+            <li key={m.id} className="row" data-testid="member-row">
+              <Avatar name={m.name || m.email} />
+              <div className="row-main">
+                <div className="row-title">
+                  {m.name || m.email}
+                  {me ? <span className="tag">You</span> : null}
+                </div>
+                <div className="row-sub">
+                  {m.email} · joined {formatDate(m.createdAt)}
+                </div>
+              </div>
+              {editable ? (
+                <div className="row-actions">
+                  <select
+                    aria-label={`Access level for ${m.name || m.email}`}
+                    data-testid="member-role-select"
+                    value={m.role}
+                    disabled={changeRole.isPending}
+                    onChange={(e) => {
+                      const role = e.target.value;
+                      changeRole.mutate({ memberId: m.id, role }, { onSuccess: () => toast(`Role changed to ${role}.`) });
+                    }}
+                  >
+                    {manageable.map((r) => (
+                      <option key={r} value={r}>
+                        {roleLabel(r)}
+                      </option>
+                    ))}
+                  </select>
+                  <button type="button" className="btn btn-ghost btn-sm" data-testid="remove-member-button" onClick={() => setRemoving(m)}>
+                    Remove
+                  </button>
+                </div>
+              ) : (
+                <span className={`badge role-${m.role}`}>{roleLabel(m.role)}</span>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+      <Dialog
+        open={!!removing}
+        title={`Remove ${removing?.name || removing?.email} from ${workspaceName}?`}
+        onClose={() => {
+          setRemoving(null);
+          remove.reset();
+        }}
+      >
+        <p>They lose access to this workspace at once. Their past work and the activity log stay. You can invite them again later.</p>
+        <FormError message={formErrors(remove.error, []).general} />
+        <div className="dialog-actions">
+          <button type="button" className="btn" onClick={() => setRemoving(null)}>
+            Cancel
+          </button>
+          <button
+            type="button"
+            className="btn btn-danger"
+            disabled={remove.isPending}
+            onClick={() =>
+              removing &&
+              remove.mutate(removing.id, {
+                onSuccess: () => {
+                  toast('Member removed.');
+                  setRemoving(null);
+                },
+              })
+            }
+          >
+            Remove member
+          </button>
+        </div>
+      </Dialog>
+    </>
+  );
+}

@@ -1,0 +1,26 @@
+import { PageHeader } from '../../components/page-header.tsx';
+import { useSignedInUser } from '../auth/require-user.tsx';
+import { NameForm } from './name-form.tsx';
+import { PasswordForm } from './password-form.tsx';
+import { SessionsSection } from './sessions-section.tsx';
+import { TwoFactorSection } from './two-factor-section.tsx';
+
+export function ProfilePage() {
+  const me = useSignedInUser();
+  return (
+    <div className="page">
+      <PageHeader
+        title="Profile"
+        description={
+          <>
+            Your account on this Herald, in every workspace. Building on Herald? See the <a href="/api/docs">API documentation</a>.
+          </>
+        }
+      />
+      <NameForm me={me} />
+      <PasswordForm />
+      <TwoFactorSection me={me} />
+      <SessionsSection />
+    </div>
+  );
+}

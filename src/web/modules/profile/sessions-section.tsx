@@ -1,0 +1,74 @@
+import { FormError } from '../../components/feedback.tsx';
+import { formErrors } from '../../components/form-errors.ts';
+import { formatDateTime, isPhone, relativeTime, shortUserAgent } from '../../components/format.ts';
+import { DeviceIcon } from '../../components/icons.tsx';
+import { Loading } from '../../components/status.tsx';
+import { useToast } from '../../components/toast.tsx';
+import { useInstance } from '../auth/auth.api.ts';
+import { useCurrentSessionId, useRevokeOtherSessions, useRevokeSession, useSessions } from './profile.api.ts';
+
+export function SessionsSection() {
+  const toast = useToast();
+  const instance = useInstance();
+  const currentId = useCurrentSessionId();
+  const sessions = useSessions();
+  const revoke = useRevokeSession();
+  const revokeOthers = useRevokeOtherSessions();
+  // The current session first, then the most recently used.
+  const list = [...(sessions.data ?? [])].sort((a, b) => Number(b.id === currentId.data) - Number(a.id === currentId.data) || b.updatedAt.localeCompare(a.updatedAt));
+  const others = list.filter((s) => s.id !== currentId.data);
+
+  return (
+    <section className="card" aria-labelledby="sessions-title">
+      <div className="card-head">
+        <div>
+          <h2 id="sessions-title">Where you are signed in</h2>
+          <p className="muted small">A session ends after {instance.data?.sessionIdleDays ?? 30} days without use. Sign out any you do not recognise.</p>
+        </div>
+        <button
+          type="button"
+          className="btn"
+          data-testid="revoke-other-sessions"
+          onClick={() => revokeOthers.mutate(undefined, { onSuccess: () => toast('Your other devices were signed out.') })}
+          disabled={others.length === 0 || revokeOthers.isPending}
+        >
+          Sign out other devices
+        </button>
+      </div>
+      <FormError message={formErrors(sessions.error ?? revoke.error ?? revokeOthers.error, []).general} />
+      {sessions.isPending ? <Loading label="Loading sessions…" /> : null}
+      <ul className="rows" aria-label="Sessions" data-testid="session-list">
+        {list.map((s) => {
+          const current = s.id === currentId.data;
+          return (
+            <li key={s.id} className="row" data-testid="session-row">
+              <span className="row-icon">
+                <DeviceIcon phone={isPhone(s.userAgent)} />
+              </span>
+              <div className="row-main">
+                <div className="row-title" title={s.userAgent ?? undefined}>
+                  {shortUserAgent(s.userAgent)}
+                  {current ? <span className="tag tag-accent">This device</span> : null}
+                </div>
+                <div className="row-sub">
+                  {s.ipAddress || 'Unknown address'} · signed in {formatDateTime(s.createdAt)} · last active{' '}
+                  <span title={formatDateTime(s.updatedAt)}>{relativeTime(s.updatedAt)}</span>
+                </div>
+              </div>
+              {!current ? (
+                <button
+                  type="button"
+                  className="btn btn-ghost btn-sm"
+                  disabled={revoke.isPending}
+                  onClick={() => revoke.mutate(s.token, { onSuccess: () => toast('Session signed out.') })}
+                >
+                  Revoke
+                </button>
+              ) : null}
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}
