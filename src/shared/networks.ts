@@ -40,7 +40,8 @@ export const networks: Record<NetworkId, NetworkInfo> = {
     id: 'bluesky',
     label: 'Bluesky',
     connect: 'app-password',
-    scopes: [],
+    // An app password's session carries this scope; the account password (com.atproto.access) is refused.
+    scopes: ['com.atproto.appPass'],
     featureScopes: { profile: [], publish: [], drafts: [], analytics: [] },
   },
 };

@@ -57,7 +57,7 @@ describe('TikTok channels against the local fake', () => {
     expect(q.get('code_challenge_method')).toBe('S256');
     const networks = await owner.client.get('/api/v1/networks');
     expect(networks.body.items.find((n: { id: string }) => n.id === 'tiktok').enabled).toBe(true);
-    expect(networks.body.items.find((n: { id: string }) => n.id === 'bluesky').enabled).toBe(false);
+    expect(networks.body.items.find((n: { id: string }) => n.id === 'bluesky').enabled).toBe(true);
   });
 
   it('connects an account: profile shown, scopes stored, token sealed, audited', async () => {
@@ -159,6 +159,45 @@ describe('TikTok channels against the local fake', () => {
     expect(tiktok.isRevoked(access)).toBe(true);
   });
 
+  it('a token TikTok rejects during use gets one refresh and one more try; a dead refresh means needs_reauth and one notification', async () => {
+    const { location } = await connect(owner.client);
+    const channelId = location.searchParams.get('connected')!;
+    const refreshCalls = () => tiktok.requests.filter((r) => r.path === '/v2/oauth/token/' && r.body.grant_type === 'refresh_token').length;
+    const incidents = async () => (await owner.client.get('/api/v1/notifications?limit=100')).body.items.filter((n: { entityId: string; kind: string }) => n.entityId === channelId && n.kind === 'channel.needs_reauth');
+
+    // TikTok stops accepting the access token before the expiry it announced.
+    tiktok.expireAccessTokens();
+    const before = refreshCalls();
+    const ok = await owner.client.post(`/api/v1/workspaces/${workspaceId}/channels/${channelId}/refresh`);
+    expect(ok.status).toBe(200);
+    expect(ok.body.channel).toMatchObject({ status: 'ok', username: 'herald.tester' });
+    expect(refreshCalls()).toBe(before + 1);
+
+    const notifiedBefore = (await incidents()).length;
+    tiktok.expireAccessTokens();
+    tiktok.rejectRefreshTokens(true);
+    const dead = await owner.client.post(`/api/v1/workspaces/${workspaceId}/channels/${channelId}/refresh`);
+    expect(dead.status).toBe(409);
+    expect(dead.body.error.code).toBe('channel.needs_reauth');
+    expect(refreshCalls()).toBe(before + 2);
+    // Asking again neither calls TikTok nor notifies again: one incident, one notification.
+    const again = await owner.client.post(`/api/v1/workspaces/${workspaceId}/channels/${channelId}/refresh`);
+    expect(again.status).toBe(409);
+    expect(refreshCalls()).toBe(before + 2);
+    tiktok.rejectRefreshTokens(false);
+    const notified = await incidents();
+    expect(notified).toHaveLength(notifiedBefore + 1);
+    expect(notified[0]).toMatchObject({ title: 'Reconnect TikTok @herald.tester', link: `/w/${workspaceId}/channels`, readAt: null });
+
+    const unread = (await owner.client.get('/api/v1/notifications?unread=true')).body.unreadCount;
+    expect((await owner.client.post(`/api/v1/notifications/${notified[0].id}/read`)).body.marked).toBe(1);
+    expect((await owner.client.get('/api/v1/notifications?unread=true')).body.unreadCount).toBe(unread - 1);
+    // Someone else's notification cannot be touched.
+    const stranger = await signUp(h.url);
+    expect((await stranger.client.post(`/api/v1/notifications/${notified[1]?.id ?? notified[0].id}/read`)).body.marked).toBe(0);
+    expect((await stranger.client.get('/api/v1/notifications')).body.items).toHaveLength(0);
+  });
+
   it('answers garbage from TikTok with a clear message and stores nothing', async () => {
     const before = (await owner.client.get(`/api/v1/workspaces/${workspaceId}/channels`)).body.items.length;
     tiktok.failNext('/v2/oauth/token/', { status: 200, rawBody: '<html>not json</html>' });
@@ -173,8 +212,9 @@ describe('TikTok channels against the local fake', () => {
     const internal = await owner.client.post(`/api/v1/workspaces/${workspaceId}/channels/connect`, { network: 'mastodon', instance: 'localhost:5432' });
     expect(internal.status).toBe(400);
     expect(internal.body.error.code).toBe('channel.instance_not_public');
-    const disabled = await owner.client.post(`/api/v1/workspaces/${workspaceId}/channels/connect`, { network: 'bluesky' });
-    expect(disabled.body.error.code).toBe('channel.network_unavailable');
+    const noHandle = await owner.client.post(`/api/v1/workspaces/${workspaceId}/channels/connect`, { network: 'bluesky' });
+    expect(noHandle.status).toBe(400);
+    expect(noHandle.body.error.details.issues[0].field).toBe('body.identifier');
   });
 });
 

@@ -149,6 +149,24 @@ export const settings = {
     default: 'false',
     schema: bool,
   },
+  blueskyResolverUrl: {
+    env: 'HERALD_BLUESKY_RESOLVER_URL',
+    doc: 'Service that resolves Bluesky handles to DIDs (com.atproto.identity.resolveHandle); it sees the handles being connected.',
+    default: 'https://public.api.bsky.app',
+    schema: z.url({ message: 'must be an absolute URL' }),
+  },
+  blueskyPlcUrl: {
+    env: 'HERALD_BLUESKY_PLC_URL',
+    doc: 'PLC directory that serves did:plc identity documents (change only to point at a local test network).',
+    default: 'https://plc.directory',
+    schema: z.url({ message: 'must be an absolute URL' }),
+  },
+  blueskyAllowHttp: {
+    env: 'HERALD_BLUESKY_ALLOW_HTTP',
+    doc: 'true lets Bluesky servers (PDS, did:web) be reached over plain http and on private addresses (local test networks and the offline demo only).',
+    default: 'false',
+    schema: bool,
+  },
   jobPollSeconds: {
     env: 'HERALD_JOB_POLL_SECONDS',
     doc: 'How often workers poll the job queue when no wake-up arrives (seconds, at least 0.5).',

@@ -36,16 +36,31 @@ export class ProviderError extends Error {
   }
 }
 
-/** Which server of the network: a Mastodon instance domain; null for single-host networks. */
+/** Which server of the network: a Mastodon instance domain or a Bluesky PDS origin; null for single-host networks. */
 export type Instance = string | null;
 
-/** The connection side of a network (publishing arrives with the publishing issue). */
-export interface OAuthProvider {
+/** What every network offers once an account is connected (publishing arrives with the publishing issue). */
+interface ConnectedAccountProvider {
   readonly network: NetworkId;
-  authorizationUrl(input: { state: string; redirectUri: string; codeChallenge: string; instance: Instance }): Promise<string>;
-  exchangeCode(input: { code: string; redirectUri: string; codeVerifier: string; instance: Instance }): Promise<TokenSet & { externalId: string }>;
   /** Absent for networks whose tokens do not expire (Mastodon). */
   refresh?(refreshToken: string, instance: Instance): Promise<TokenSet>;
-  revoke(accessToken: string, instance: Instance): Promise<void>;
+  /** Which of the two tokens the network's revocation takes (Bluesky ends a session with its refresh token). */
+  readonly revokes: 'access' | 'refresh';
+  revoke(token: string, instance: Instance): Promise<void>;
   profile(accessToken: string, instance: Instance): Promise<Profile>;
 }
+
+/** Networks connected through the browser: the user consents on the network's own page. */
+export interface OAuthProvider extends ConnectedAccountProvider {
+  readonly connect: 'oauth';
+  authorizationUrl(input: { state: string; redirectUri: string; codeChallenge: string; instance: Instance }): Promise<string>;
+  exchangeCode(input: { code: string; state: string; redirectUri: string; codeVerifier: string; instance: Instance }): Promise<TokenSet & { externalId: string }>;
+}
+
+/** Networks without OAuth for this use: the user gives Herald an app password (Bluesky). */
+export interface AppPasswordProvider extends ConnectedAccountProvider {
+  readonly connect: 'app-password';
+  signIn(input: { identifier: string; appPassword: string }): Promise<TokenSet & { externalId: string; instance: string }>;
+}
+
+export type Provider = OAuthProvider | AppPasswordProvider;

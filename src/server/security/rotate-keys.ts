@@ -22,7 +22,7 @@ export async function rotateSecrets(db: Db, box: SecretBox): Promise<number> {
         .set({
           accessTokenSealed: reseal(row.accessTokenSealed, `channel:${row.id}:access`),
           refreshTokenSealed: reseal(row.refreshTokenSealed, `channel:${row.id}:refresh`),
-          revokePending: reseal(row.revokePending, `channel:${row.id}:access`),
+          revokePending: reseal(row.revokePending, `channel:${row.id}:revoke`),
         })
         .where(eq(channels.id, row.id));
     }

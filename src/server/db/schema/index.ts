@@ -1,3 +1,4 @@
 export * from './auth.schema.ts';
 export * from './logs.schema.ts';
 export * from './channels.schema.ts';
+export * from './notifications.schema.ts';

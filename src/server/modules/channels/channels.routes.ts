@@ -49,10 +49,16 @@ export const channelsRoutes: FastifyPluginAsyncZod<{ deps: service.ChannelDeps }
     config: { access: 'channels.manage' },
     schema: {
       tags,
-      summary: "Start connecting an account: answers the network's consent page URL (state bound to this session, 10 min, single use; PKCE)",
+      summary:
+        "Connect an account. OAuth networks (TikTok, Mastodon) answer the consent page URL to open (state bound to this session, 10 min, single use; PKCE); Bluesky signs in with the handle and app password at once and answers the channel",
       params: workspaceParams,
-      body: z.object({ network, instance: z.string().max(260).optional().describe('Mastodon: the server name, e.g. mastodon.social') }),
-      response: { 200: z.object({ authorizationUrl: z.string() }) },
+      body: z.object({
+        network,
+        instance: z.string().max(260).optional().describe('Mastodon: the server name, e.g. mastodon.social'),
+        identifier: z.string().max(300).optional().describe('Bluesky: handle (alice.bsky.social) or DID'),
+        appPassword: z.string().max(100).optional().describe('Bluesky: an app password (xxxx-xxxx-xxxx-xxxx), never the account password'),
+      }),
+      response: { 200: z.object({ authorizationUrl: z.string().optional(), channel: channel.optional() }) },
     },
     handler: async (req) =>
       service.startConnect(req.serviceContext(), deps, {
@@ -60,6 +66,8 @@ export const channelsRoutes: FastifyPluginAsyncZod<{ deps: service.ChannelDeps }
         sessionId: req.auth!.sessionId,
         network: req.body.network as NetworkId,
         instance: req.body.instance,
+        identifier: req.body.identifier,
+        appPassword: req.body.appPassword,
       }),
   });
 
@@ -105,5 +113,16 @@ export const channelsRoutes: FastifyPluginAsyncZod<{ deps: service.ChannelDeps }
       response: { 200: z.object({ channel, revokedAtNetwork: z.boolean() }) },
     },
     handler: async (req) => service.disconnectChannel(req.serviceContext(), deps, req.params.workspaceId, req.params.channelId),
+  });
+
+  app.post('/workspaces/:workspaceId/channels/:channelId/refresh', {
+    config: { access: 'channels.manage' },
+    schema: {
+      tags,
+      summary: "Read the account's name, avatar and limits again from the network (one token refresh if the network rejects the token)",
+      params: workspaceParams.extend({ channelId: z.string().min(1).max(100) }),
+      response: { 200: z.object({ channel }) },
+    },
+    handler: async (req) => ({ channel: await service.refreshChannelProfile(req.serviceContext(), deps, req.params.workspaceId, req.params.channelId) }),
   });
 };

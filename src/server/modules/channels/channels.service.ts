@@ -1,12 +1,14 @@
 import crypto from 'node:crypto';
 import { and, eq, inArray, isNotNull, isNull, lt } from 'drizzle-orm';
+import { appPasswordHint, blueskyIdentifierHint, isAppPassword, parseBlueskyIdentifier } from '../../../shared/bluesky.ts';
 import { missingFeatures, networks, type NetworkId } from '../../../shared/networks.ts';
-import type { Db } from '../../db/database.ts';
+import type { Db, Tx } from '../../db/database.ts';
 import { channels, oauthStates } from '../../db/schema/index.ts';
-import { ProviderError, type OAuthProvider, type TokenSet } from '../../providers/provider.ts';
+import { ProviderError, type AppPasswordProvider, type Instance, type OAuthProvider, type Profile, type Provider, type TokenSet } from '../../providers/provider.ts';
 import type { Providers } from '../../providers/registry.ts';
 import type { SecretBox } from '../../security/secret-box.ts';
 import { recordAudit } from '../audit/audit.service.ts';
+import { notifyMembersWhoCan } from '../notifications/notifications.service.ts';
 import type { ServiceContext } from '../shared/context.ts';
 import { AppError, invalid, notFound } from '../shared/errors.ts';
 
@@ -16,14 +18,22 @@ const STATE_TTL_MS = 10 * 60 * 1000;
 // Refresh this long before expiry, so a publish never meets an expired token.
 const REFRESH_AHEAD_MS = 30 * 60 * 1000;
 
-const sealContext = (channelId: string, field: 'access' | 'refresh') => `channel:${channelId}:${field}`;
+const sealContext = (channelId: string, field: 'access' | 'refresh' | 'revoke') => `channel:${channelId}:${field}`;
 export const callbackUrl = (publicOrigin: string, network: NetworkId) => `${publicOrigin}/api/v1/oauth/callback/${network}`;
 
-function providerFor(deps: ChannelDeps, network: string): OAuthProvider {
+function providerFor(deps: ChannelDeps, network: string): Provider {
   const provider = deps.providers[network as NetworkId];
   if (!provider) throw new AppError('channel.network_unavailable', 400, `${network} is not enabled on this Herald`, { network });
   return provider;
 }
+
+function oauthProviderFor(deps: ChannelDeps, network: string): OAuthProvider {
+  const provider = providerFor(deps, network);
+  if (provider.connect !== 'oauth') throw new AppError('channel.not_oauth', 400, `${networks[network as NetworkId].label} is connected with an app password, not through a consent page`);
+  return provider;
+}
+
+const fieldError = (field: string, message: string) => new AppError('validation_failed', 400, `${field}: ${message}`, { issues: [{ field, message }] });
 
 /** A channel as the API shows it: never a token, and which features the granted scopes leave off. */
 export function publicChannel(row: typeof channels.$inferSelect) {
@@ -61,8 +71,15 @@ export function normaliseInstance(raw: string | undefined): string {
   return host;
 }
 
-export async function startConnect(ctx: ServiceContext, deps: ChannelDeps, input: { workspaceId: string; sessionId: string; network: NetworkId; instance?: string }) {
+export type ConnectInput = { workspaceId: string; sessionId: string; network: NetworkId; instance?: string; identifier?: string; appPassword?: string };
+
+/**
+ * Starts connecting an account. OAuth networks answer the consent page to send the browser to;
+ * app-password networks (Bluesky) sign in at once and answer the channel.
+ */
+export async function startConnect(ctx: ServiceContext, deps: ChannelDeps, input: ConnectInput): Promise<{ authorizationUrl?: string; channel?: ReturnType<typeof publicChannel> }> {
   const provider = providerFor(deps, input.network);
+  if (provider.connect === 'app-password') return { channel: await connectWithAppPassword(ctx, deps, provider, input) };
   const instance = networks[input.network].connect === 'oauth-instance' ? normaliseInstance(input.instance) : null;
   const state = crypto.randomBytes(32).toString('base64url');
   const codeVerifier = crypto.randomBytes(48).toString('base64url');
@@ -85,6 +102,23 @@ export async function startConnect(ctx: ServiceContext, deps: ChannelDeps, input
     throw error;
   }
   return { authorizationUrl };
+}
+
+/** Bluesky: the handle and app password are checked for shape before anything is sent anywhere. */
+async function connectWithAppPassword(ctx: ServiceContext, deps: ChannelDeps, provider: AppPasswordProvider, input: ConnectInput) {
+  if (!input.identifier || !parseBlueskyIdentifier(input.identifier)) throw fieldError('body.identifier', blueskyIdentifierHint);
+  if (!input.appPassword || !isAppPassword(input.appPassword)) throw fieldError('body.appPassword', appPasswordHint);
+  let signedIn: TokenSet & { externalId: string; instance: string };
+  let profile: Profile;
+  try {
+    signedIn = await provider.signIn({ identifier: input.identifier, appPassword: input.appPassword });
+    profile = await provider.profile(signedIn.accessToken, signedIn.instance);
+  } catch (error) {
+    if (!(error instanceof ProviderError)) throw error;
+    if (error.kind === 'transient') throw new AppError('channel.network_unavailable', 502, error.message, { reason: error.code ?? null });
+    throw new AppError(error.kind === 'denied' ? 'channel.credentials_rejected' : 'channel.connect_failed', 400, error.message, { reason: error.code ?? null });
+  }
+  return saveConnectedChannel(ctx, deps, { workspaceId: input.workspaceId, network: input.network, instance: signedIn.instance, tokens: signedIn, profile });
 }
 
 export type CallbackInput = { network: string; state?: string; code?: string; error?: string; errorDescription?: string; sessionId: string };
@@ -113,13 +147,14 @@ export async function completeConnect(ctx: ServiceContext, deps: ChannelDeps, in
   }
   if (!input.code) throw fail('channel.code_missing', 'The network came back without an authorization code');
 
-  const provider = providerFor(deps, claimed.network);
+  const provider = oauthProviderFor(deps, claimed.network);
   const network = claimed.network as NetworkId;
   let tokens: TokenSet & { externalId: string };
   let profile;
   try {
     tokens = await provider.exchangeCode({
       code: input.code,
+      state: claimed.state,
       redirectUri: callbackUrl(deps.publicOrigin, network),
       codeVerifier: deps.box.open(claimed.codeVerifierSealed!, `oauth-state:${claimed.state}`),
       instance: claimed.instance,
@@ -130,6 +165,16 @@ export async function completeConnect(ctx: ServiceContext, deps: ChannelDeps, in
     throw error;
   }
 
+  return saveConnectedChannel(ctx, deps, { workspaceId, network, instance: claimed.instance, tokens, profile });
+}
+
+/** Creates the channel, or updates the same account's channel in place on a reconnect. */
+async function saveConnectedChannel(
+  ctx: ServiceContext,
+  deps: ChannelDeps,
+  input: { workspaceId: string; network: NetworkId; instance: Instance; tokens: TokenSet & { externalId: string }; profile: Profile },
+) {
+  const { workspaceId, network, tokens, profile } = input;
   return ctx.db.transaction(async (tx) => {
     const [existing] = await tx
       .select()
@@ -137,6 +182,8 @@ export async function completeConnect(ctx: ServiceContext, deps: ChannelDeps, in
       .where(and(eq(channels.workspaceId, workspaceId), eq(channels.network, network), eq(channels.externalId, tokens.externalId)));
     const id = existing?.id ?? crypto.randomUUID();
     const values = {
+      // A Bluesky account can move to another PDS: the newest one is where its data lives.
+      instance: input.instance,
       username: profile.username,
       displayName: profile.displayName,
       avatarUrl: profile.avatarUrl,
@@ -156,7 +203,7 @@ export async function completeConnect(ctx: ServiceContext, deps: ChannelDeps, in
       updatedAt: new Date(),
     };
     if (existing) await tx.update(channels).set(values).where(eq(channels.id, id));
-    else await tx.insert(channels).values({ id, workspaceId, network, externalId: tokens.externalId, instance: claimed.instance, ...values });
+    else await tx.insert(channels).values({ id, workspaceId, network, externalId: tokens.externalId, ...values });
     await recordAudit(tx, {
       actorUserId: ctx.actor.userId,
       ip: ctx.actor.ip,
@@ -182,9 +229,12 @@ export async function disconnectChannel(ctx: ServiceContext, deps: ChannelDeps, 
   if (row.status === 'disconnected') return { channel: publicChannel(row), revokedAtNetwork: !row.revokePending };
   let revoked = true;
   const provider = deps.providers[row.network as NetworkId];
-  if (row.accessTokenSealed && provider) {
+  const revokeWith = provider?.revokes ?? 'access';
+  const sealedToken = revokeWith === 'refresh' ? row.refreshTokenSealed : row.accessTokenSealed;
+  const token = sealedToken ? deps.box.open(sealedToken, sealContext(row.id, revokeWith)) : null;
+  if (token && provider) {
     try {
-      await provider.revoke(deps.box.open(row.accessTokenSealed, sealContext(row.id, 'access')), row.instance);
+      await provider.revoke(token, row.instance);
     } catch (error) {
       if (!(error instanceof ProviderError)) throw error;
       revoked = false;
@@ -202,7 +252,8 @@ export async function disconnectChannel(ctx: ServiceContext, deps: ChannelDeps, 
         refreshTokenSealed: null,
         accessTokenExpiresAt: null,
         refreshTokenExpiresAt: null,
-        revokePending: revoked || !row.accessTokenSealed ? null : row.accessTokenSealed,
+        // Only the token the network's revocation needs, sealed for the retry job alone.
+        revokePending: revoked || !token ? null : deps.box.seal(token, sealContext(row.id, 'revoke')),
         disconnectedAt: now,
         purgeAfter,
         updatedAt: now,
@@ -231,7 +282,7 @@ export async function retryPendingRevokes(db: Db, deps: ChannelDeps): Promise<nu
     const provider = deps.providers[row.network as NetworkId];
     if (!provider) continue;
     try {
-      await provider.revoke(deps.box.open(row.revokePending!, sealContext(row.id, 'access')), row.instance);
+      await provider.revoke(deps.box.open(row.revokePending!, sealContext(row.id, 'revoke')), row.instance);
     } catch (error) {
       if (error instanceof ProviderError && error.kind === 'transient') continue;
       if (!(error instanceof ProviderError)) throw error;
@@ -260,32 +311,65 @@ export async function purgeDisconnectedChannels(db: Db, now = new Date()): Promi
   });
 }
 
+type ChannelRow = typeof channels.$inferSelect;
+
+const incidentText: Record<string, (label: string, account: string) => { title: string; body: string }> = {
+  needs_reauth: (label, account) => ({
+    title: `Reconnect ${label} ${account}`,
+    body: `${label} no longer accepts Herald's access to ${account}. Posts to it cannot be published until someone connects it again on the Channels page.`,
+  }),
+  expiring: (label, account) => ({
+    title: `${label} ${account}: access is about to expire`,
+    body: `Herald could not renew its access to ${account} because ${label} did not answer; it keeps trying. If this lasts, connect the account again.`,
+  }),
+};
+
 /**
- * Refreshes one channel's token. Rotating refresh tokens (TikTok) are replaced by the newest;
- * a rejected refresh marks the channel `needs_reauth` once (one audit row per incident).
+ * Moves a channel to another health status. The change writes one audit row and, when an
+ * incident starts (ok → expiring, → needs_reauth), one notification to each member who can fix
+ * it; retries that find the same status write nothing, so one incident is one entry.
+ */
+async function changeStatus(db: Db | Tx, row: ChannelRow, status: 'ok' | 'expiring' | 'needs_reauth', reason: string | null) {
+  const run = async (tx: Db | Tx) => {
+    await tx.update(channels).set({ status, statusReason: reason, updatedAt: new Date() }).where(eq(channels.id, row.id));
+    if (status === row.status) return;
+    await recordAudit(tx, { actorUserId: null, workspaceId: row.workspaceId, action: `channel.${status}`, entityType: 'channel', entityId: row.id, changes: { status: { from: row.status, to: status }, reason } });
+    const text = incidentText[status];
+    if (text) {
+      const label = networks[row.network as NetworkId]?.label ?? row.network;
+      const account = row.username ? `@${row.username}` : (row.displayName ?? 'account');
+      await notifyMembersWhoCan(tx, 'channels.manage', {
+        workspaceId: row.workspaceId,
+        kind: `channel.${status}`,
+        entityType: 'channel',
+        entityId: row.id,
+        ...text(label, account),
+        link: `/w/${row.workspaceId}/channels`,
+      });
+    }
+  };
+  await db.transaction(run);
+}
+
+/**
+ * Refreshes one channel's token. Rotating refresh tokens (TikTok, Bluesky) are replaced by the
+ * newest in the same transaction as the new access token; a rejected refresh marks the channel
+ * `needs_reauth` once.
  */
 export async function refreshChannel(db: Db, deps: ChannelDeps, channelId: string): Promise<'refreshed' | 'needs_reauth' | 'retry_later' | 'skipped'> {
   const [row] = await db.select().from(channels).where(eq(channels.id, channelId));
   const provider = row ? deps.providers[row.network as NetworkId] : undefined;
   if (!row || !provider?.refresh || !row.refreshTokenSealed || row.status === 'disconnected' || row.status === 'needs_reauth') return 'skipped';
-  const setStatus = async (status: string, reason: string | null) => {
-    await db.transaction(async (tx) => {
-      await tx.update(channels).set({ status, statusReason: reason, updatedAt: new Date() }).where(eq(channels.id, row.id));
-      if (status !== row.status) {
-        await recordAudit(tx, { actorUserId: null, workspaceId: row.workspaceId, action: `channel.${status}`, entityType: 'channel', entityId: row.id, changes: { status: { from: row.status, to: status }, reason } });
-      }
-    });
-  };
   let tokens: TokenSet;
   try {
     tokens = await provider.refresh(deps.box.open(row.refreshTokenSealed, sealContext(row.id, 'refresh')), row.instance);
   } catch (error) {
     if (!(error instanceof ProviderError)) throw error;
     if (error.kind === 'transient') {
-      await setStatus('expiring', error.message);
+      await changeStatus(db, row, 'expiring', error.message);
       return 'retry_later';
     }
-    await setStatus('needs_reauth', error.message);
+    await changeStatus(db, row, 'needs_reauth', error.message);
     return 'needs_reauth';
   }
   await db.transaction(async (tx) => {
@@ -308,6 +392,77 @@ export async function refreshChannel(db: Db, deps: ChannelDeps, channelId: strin
     }
   });
   return 'refreshed';
+}
+
+/**
+ * Runs a call to the network with the channel's access token. An expired token is refreshed
+ * first; a token the network rejects during use (401) gets at most one refresh and one more try,
+ * after which the channel needs to be reconnected. Everything that publishes or reads through a
+ * channel goes through here.
+ */
+export async function withChannelToken<T>(db: Db, deps: ChannelDeps, channelId: string, call: (accessToken: string, instance: Instance) => Promise<T>): Promise<T> {
+  const load = async () => (await db.select().from(channels).where(eq(channels.id, channelId)))[0];
+  let row = await load();
+  const network = (row?.network ?? 'tiktok') as NetworkId;
+  const notConnected = (message: string) => new ProviderError('auth', network, message, 'needs_reauth');
+  if (!row || !row.accessTokenSealed || row.status === 'disconnected') throw notConnected('This channel is not connected');
+  if (row.status === 'needs_reauth') throw notConnected('This channel needs to be connected again');
+  const provider = deps.providers[network];
+  if (!provider) throw new ProviderError('invalid', network, `${network} is not enabled on this Herald`);
+  const attempt = (current: ChannelRow) => call(deps.box.open(current.accessTokenSealed!, sealContext(current.id, 'access')), current.instance);
+
+  if (row.accessTokenExpiresAt && row.accessTokenExpiresAt.getTime() <= Date.now() && provider.refresh) {
+    const outcome = await refreshChannel(db, deps, row.id);
+    if (outcome === 'needs_reauth') throw notConnected(`${networks[network].label} rejected the token refresh: connect the account again`);
+    if (outcome === 'retry_later') throw new ProviderError('transient', network, `${networks[network].label} did not answer the token refresh; try again shortly`);
+    row = (await load())!;
+  }
+  try {
+    return await attempt(row);
+  } catch (error) {
+    if (!(error instanceof ProviderError && error.kind === 'auth')) throw error;
+  }
+  if (!provider.refresh || !row.refreshTokenSealed) {
+    await changeStatus(db, row, 'needs_reauth', `${networks[network].label} rejected the access token`);
+    throw notConnected(`${networks[network].label} rejected the access token: connect the account again`);
+  }
+  const outcome = await refreshChannel(db, deps, row.id);
+  if (outcome === 'retry_later') throw new ProviderError('transient', network, `${networks[network].label} did not answer the token refresh; try again shortly`);
+  if (outcome !== 'refreshed') throw notConnected(`${networks[network].label} rejected the token refresh: connect the account again`);
+  const refreshed = (await load())!;
+  try {
+    return await attempt(refreshed);
+  } catch (error) {
+    if (error instanceof ProviderError && error.kind === 'auth') {
+      await changeStatus(db, refreshed, 'needs_reauth', `${networks[network].label} rejected the access token even after a refresh`);
+      throw notConnected(`${networks[network].label} rejected the access token even after a refresh: connect the account again`);
+    }
+    throw error;
+  }
+}
+
+/** Reads the account's name, avatar and limits again from the network (through withChannelToken). */
+export async function refreshChannelProfile(ctx: ServiceContext, deps: ChannelDeps, workspaceId: string, channelId: string) {
+  const [row] = await ctx.db.select().from(channels).where(and(eq(channels.id, channelId), eq(channels.workspaceId, workspaceId)));
+  if (!row) throw notFound('channel');
+  if (row.status === 'disconnected') throw new AppError('channel.disconnected', 409, 'This channel is disconnected; connect the account again');
+  const provider = providerFor(deps, row.network);
+  let profile: Profile;
+  try {
+    profile = await withChannelToken(ctx.db, deps, row.id, (token, instance) => provider.profile(token, instance));
+  } catch (error) {
+    if (!(error instanceof ProviderError)) throw error;
+    if (error.kind === 'auth') throw new AppError('channel.needs_reauth', 409, error.message);
+    throw new AppError(error.kind === 'transient' ? 'channel.network_unavailable' : 'channel.network_error', 502, error.message);
+  }
+  const next = { username: profile.username, displayName: profile.displayName, avatarUrl: profile.avatarUrl, limits: profile.limits ?? row.limits };
+  const changed = (Object.keys(next) as (keyof typeof next)[]).filter((key) => JSON.stringify(next[key]) !== JSON.stringify(row[key]));
+  await ctx.db.transaction(async (tx) => {
+    await tx.update(channels).set({ ...next, updatedAt: new Date() }).where(eq(channels.id, row.id));
+    await recordAudit(tx, { actorUserId: ctx.actor.userId, ip: ctx.actor.ip, userAgent: ctx.actor.userAgent, workspaceId, action: 'channel.profile_refreshed', entityType: 'channel', entityId: row.id, changes: { fields: changed } });
+  });
+  const [after] = await ctx.db.select().from(channels).where(eq(channels.id, row.id));
+  return publicChannel(after!);
 }
 
 /** Channels whose access token expires soon (or already did) and can be refreshed. */

@@ -4,6 +4,8 @@ import type { Db } from '../../db/database.ts';
 import { mastodonApps } from '../../db/schema/index.ts';
 import type { SecretBox } from '../../security/secret-box.ts';
 import { form, formHeaders, requestJson } from '../http.ts';
+import * as oauth from 'oauth4webapi';
+import { createOAuthClient } from '../oauth-client.ts';
 import { assertPublicHost } from '../public-host.ts';
 import { ProviderError, type Instance, type OAuthProvider, type Profile } from '../provider.ts';
 
@@ -62,39 +64,43 @@ export function createMastodonProvider(deps: { db: Db; box: SecretBox; allowHttp
     return { clientId: registered.client_id, clientSecret: registered.client_secret };
   }
 
+  /** The OAuth client of Herald's app on this instance (oauth4webapi, client_secret_post). */
+  async function oauthClient(instance: Instance, redirectUri: string) {
+    const origin = base(instance);
+    const { clientId, clientSecret } = await app(instance!, redirectUri);
+    return createOAuthClient(
+      network,
+      { issuer: origin, authorizationEndpoint: `${origin}/oauth/authorize`, tokenEndpoint: `${origin}/oauth/token`, revocationEndpoint: `${origin}/oauth/revoke` },
+      { clientId, clientAuth: oauth.ClientSecretPost(clientSecret) },
+    );
+  }
+
   return {
     network,
+    connect: 'oauth',
+    revokes: 'access',
     async authorizationUrl({ state, redirectUri, codeChallenge, instance }) {
       const { clientId } = await app(instance!, redirectUri);
-      const url = new URL('/oauth/authorize', base(instance));
-      url.search = new URLSearchParams({ response_type: 'code', client_id: clientId, redirect_uri: redirectUri, scope: scopes, state, code_challenge: codeChallenge, code_challenge_method: 'S256' }).toString();
-      return url.toString();
-    },
-    async exchangeCode({ code, redirectUri, codeVerifier, instance }) {
-      const { clientId, clientSecret } = await app(instance!, redirectUri);
-      const { status, body } = await requestJson(network, `${base(instance)}/oauth/token`, {
-        method: 'POST',
-        headers: formHeaders,
-        body: form({ grant_type: 'authorization_code', code, client_id: clientId, client_secret: clientSecret, redirect_uri: redirectUri, code_verifier: codeVerifier }),
+      return (await oauthClient(instance, redirectUri)).authorizationUrl({
+        response_type: 'code',
+        client_id: clientId,
+        redirect_uri: redirectUri,
+        scope: scopes,
+        state,
+        code_challenge: codeChallenge,
+        code_challenge_method: 'S256',
       });
-      const answer = (body ?? {}) as { access_token?: string; scope?: string; error?: string; error_description?: string };
-      if (status !== 200 || !answer.access_token) {
-        throw new ProviderError(answer.error === 'invalid_grant' ? 'auth' : 'invalid', network, `${instance} refused the sign-in: ${answer.error_description ?? answer.error ?? status}`, answer.error);
-      }
-      const token = answer.access_token;
-      const me = await this.profile(token, instance);
+    },
+    async exchangeCode({ code, state, redirectUri, codeVerifier, instance }) {
+      const answer = await (await oauthClient(instance, redirectUri)).exchangeCode({ code, state, redirectUri, codeVerifier });
+      const me = await this.profile(answer.access_token, instance);
       // Mastodon tokens do not expire and come without a refresh token.
-      return { externalId: me.externalId, accessToken: token, refreshToken: null, accessTokenExpiresAt: null, refreshTokenExpiresAt: null, scopes: (answer.scope ?? '').split(/\s+/).filter(Boolean) };
+      return { externalId: me.externalId, accessToken: answer.access_token, refreshToken: null, accessTokenExpiresAt: null, refreshTokenExpiresAt: null, scopes: (answer.scope ?? '').split(/\s+/).filter(Boolean) };
     },
     async revoke(accessToken, instance) {
       const [row] = await deps.db.select().from(mastodonApps).where(eq(mastodonApps.instance, instance!));
       if (!row) throw new ProviderError('invalid', network, `No Herald app is registered on ${instance}`);
-      const { status } = await requestJson(network, `${base(instance)}/oauth/revoke`, {
-        method: 'POST',
-        headers: formHeaders,
-        body: form({ client_id: row.clientId, client_secret: deps.box.open(row.clientSecretSealed, `mastodon-app:${instance}`), token: accessToken }),
-      });
-      if (status !== 200) throw new ProviderError('invalid', network, `${instance} did not revoke the token (HTTP ${status})`);
+      await (await oauthClient(instance, row.redirectUri)).revoke(accessToken);
     },
     async profile(accessToken, instance): Promise<Profile> {
       const { status, body } = await requestJson(network, `${base(instance)}/api/v1/accounts/verify_credentials`, { headers: { authorization: `Bearer ${accessToken}` } });

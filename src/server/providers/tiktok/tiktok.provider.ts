@@ -1,55 +1,52 @@
 import { networks } from '../../../shared/networks.ts';
-import { form, formHeaders, requestJson } from '../http.ts';
+import { requestJson } from '../http.ts';
+import { createOAuthClient, secondsFromNow, type TokenAnswer } from '../oauth-client.ts';
 import { ProviderError, type OAuthProvider, type Profile, type TokenSet } from '../provider.ts';
 
 export type TikTokConfig = { clientKey: string; clientSecret: string; authUrl: string; apiUrl: string };
 
-type TokenAnswer = {
-  open_id?: string;
-  scope?: string;
-  access_token?: string;
-  expires_in?: number;
-  refresh_token?: string;
-  refresh_expires_in?: number;
-  error?: string;
-  error_description?: string;
-};
 type ApiAnswer<T> = { data?: T; error?: { code?: string; message?: string } };
 
-const inSeconds = (seconds: number | undefined) => (typeof seconds === 'number' ? new Date(Date.now() + seconds * 1000) : null);
-
-// TikTok Login Kit v2: OAuth 2 with TikTok's own parameter names (`client_key`) and a flat token
-// answer, which is why this speaks plain HTTP instead of a generic OAuth client (ADR 0007).
+// TikTok Login Kit v2 is OAuth 2 with its own name for the client id (`client_key`, sent in the
+// body with the secret, never `client_id`) and `open_id` in the token answer.
 export function createTikTokProvider(config: TikTokConfig): OAuthProvider {
   const network = 'tiktok' as const;
+  const client = createOAuthClient(
+    network,
+    {
+      issuer: config.authUrl,
+      authorizationEndpoint: new URL('/v2/auth/authorize/', config.authUrl).toString(),
+      tokenEndpoint: new URL('/v2/oauth/token/', config.apiUrl).toString(),
+      revocationEndpoint: new URL('/v2/oauth/revoke/', config.apiUrl).toString(),
+    },
+    {
+      clientId: config.clientKey,
+      clientAuth: (_as, _client, body) => {
+        body.set('client_key', config.clientKey);
+        body.set('client_secret', config.clientSecret);
+      },
+    },
+  );
 
-  async function tokenCall(params: Record<string, string>): Promise<TokenSet & { externalId: string }> {
-    const { status, body } = await requestJson(network, `${config.apiUrl}/v2/oauth/token/`, {
-      method: 'POST',
-      headers: formHeaders,
-      body: form({ client_key: config.clientKey, client_secret: config.clientSecret, ...params }),
-    });
-    const answer = (body ?? {}) as TokenAnswer;
-    if (answer.error || status >= 400) {
-      const kind = answer.error === 'invalid_grant' ? 'auth' : 'invalid';
-      throw new ProviderError(kind, network, `TikTok refused the request: ${answer.error_description ?? answer.error ?? `HTTP ${status}`}`, answer.error);
-    }
-    if (!answer.access_token || !answer.open_id) throw new ProviderError('invalid', network, 'TikTok sent a token answer without a token');
+  function tokenSet(answer: TokenAnswer): TokenSet & { externalId: string } {
+    if (typeof answer.open_id !== 'string') throw new ProviderError('invalid', network, 'TikTok sent a token answer without the account id', 'bad_answer');
     return {
       externalId: answer.open_id,
       accessToken: answer.access_token,
       refreshToken: answer.refresh_token ?? null,
-      accessTokenExpiresAt: inSeconds(answer.expires_in),
-      refreshTokenExpiresAt: inSeconds(answer.refresh_expires_in),
+      accessTokenExpiresAt: secondsFromNow(answer.expires_in),
+      refreshTokenExpiresAt: secondsFromNow(answer.refresh_expires_in),
+      // TikTok separates granted scopes with commas, not spaces.
       scopes: (answer.scope ?? '').split(',').map((s) => s.trim()).filter(Boolean),
     };
   }
 
   return {
     network,
+    connect: 'oauth',
+    revokes: 'access',
     async authorizationUrl({ state, redirectUri, codeChallenge }) {
-      const url = new URL('/v2/auth/authorize/', config.authUrl);
-      url.search = new URLSearchParams({
+      return client.authorizationUrl({
         client_key: config.clientKey,
         scope: networks.tiktok.scopes.join(','),
         response_type: 'code',
@@ -57,25 +54,20 @@ export function createTikTokProvider(config: TikTokConfig): OAuthProvider {
         state,
         code_challenge: codeChallenge,
         code_challenge_method: 'S256',
-      }).toString();
-      return url.toString();
+      });
     },
-    exchangeCode({ code, redirectUri, codeVerifier }) {
-      return tokenCall({ grant_type: 'authorization_code', code, redirect_uri: redirectUri, code_verifier: codeVerifier });
+    async exchangeCode({ code, state, redirectUri, codeVerifier }) {
+      return tokenSet(await client.exchangeCode({ code, state, redirectUri, codeVerifier }));
     },
-    refresh(refreshToken) {
-      return tokenCall({ grant_type: 'refresh_token', refresh_token: refreshToken });
+    async refresh(refreshToken) {
+      return tokenSet(await client.refresh(refreshToken));
     },
     async revoke(accessToken) {
-      const { status, body } = await requestJson(network, `${config.apiUrl}/v2/oauth/revoke/`, {
-        method: 'POST',
-        headers: formHeaders,
-        body: form({ client_key: config.clientKey, client_secret: config.clientSecret, token: accessToken }),
-      });
-      const answer = (body ?? {}) as TokenAnswer;
-      // A token TikTok no longer knows is as revoked as it gets.
-      if (status >= 400 && answer.error !== 'invalid_grant') {
-        throw new ProviderError('invalid', network, `TikTok did not revoke the token: ${answer.error_description ?? answer.error ?? status}`, answer.error);
+      try {
+        await client.revoke(accessToken);
+      } catch (error) {
+        // A token TikTok no longer knows is as revoked as it gets.
+        if (!(error instanceof ProviderError && (error.code === 'invalid_grant' || error.code === 'invalid_request'))) throw error;
       }
     },
     async profile(accessToken): Promise<Profile> {

@@ -1,0 +1,26 @@
+import { index, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { users, workspaces } from './auth.schema.ts';
+
+// What Herald tells a person that needs them to act (a channel to reconnect…): one row per
+// recipient and incident, written in the transaction that records the incident.
+export const notifications = pgTable(
+  'notifications',
+  {
+    id: text('id').primaryKey(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    workspaceId: text('workspace_id').references(() => workspaces.id, { onDelete: 'cascade' }),
+    /** `entity.event`, e.g. `channel.needs_reauth`. */
+    kind: text('kind').notNull(),
+    entityType: text('entity_type').notNull(),
+    entityId: text('entity_id'),
+    title: text('title').notNull(),
+    body: text('body').notNull(),
+    /** Where in the web app the person can act on it. */
+    link: text('link'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    readAt: timestamp('read_at', { withTimezone: true }),
+  },
+  (t) => [index('notifications_user_idx').on(t.userId, t.createdAt)],
+);

@@ -1,0 +1,130 @@
+import { parseBlueskyIdentifier } from '../../../shared/bluesky.ts';
+import { requestJson } from '../http.ts';
+import { ProviderError, type AppPasswordProvider, type Instance, type Profile, type TokenSet } from '../provider.ts';
+import { resolveAccount, type IdentitySettings } from './identity.ts';
+
+const network = 'bluesky' as const;
+
+type Session = { accessJwt?: string; refreshJwt?: string; did?: string; handle?: string; active?: boolean; status?: string };
+type XrpcError = { error?: string; message?: string };
+type BlobRef = { ref?: { $link?: string }; mimeType?: string };
+type ProfileRecord = { value?: { displayName?: string; avatar?: BlobRef } };
+
+/** The claims Herald reads from a session JWT: when it expires and what it may do. */
+function jwtClaims(jwt: string): { exp?: number; scope?: string } {
+  try {
+    return JSON.parse(Buffer.from(jwt.split('.')[1] ?? '', 'base64url').toString('utf8')) as { exp?: number; scope?: string };
+  } catch {
+    return {};
+  }
+}
+
+const expiry = (jwt: string) => {
+  const { exp } = jwtClaims(jwt);
+  return typeof exp === 'number' ? new Date(exp * 1000) : null;
+};
+
+function tokenSet(session: Session): TokenSet {
+  if (!session.accessJwt || !session.refreshJwt) throw new ProviderError('invalid', network, 'Bluesky sent a session without tokens', 'bad_answer');
+  const scope = jwtClaims(session.accessJwt).scope;
+  return {
+    accessToken: session.accessJwt,
+    refreshToken: session.refreshJwt,
+    accessTokenExpiresAt: expiry(session.accessJwt),
+    refreshTokenExpiresAt: expiry(session.refreshJwt),
+    scopes: scope ? [scope] : [],
+  };
+}
+
+const xrpc = (pds: Instance, nsid: string) => {
+  if (!pds) throw new ProviderError('invalid', network, 'The Bluesky server (PDS) of this channel is unknown');
+  return `${pds}/xrpc/${nsid}`;
+};
+
+// Bluesky accounts are connected with an app password: Herald signs in once, keeps the session
+// (access JWT ~2 h, refresh JWT ~90 days) and refreshes it, because the entryway allows only a
+// handful of sign-ins a day. Disconnecting deletes the session at the account's PDS.
+export function createBlueskyProvider(settings: IdentitySettings): AppPasswordProvider {
+  return {
+    network,
+    connect: 'app-password',
+    revokes: 'refresh',
+
+    async signIn({ identifier, appPassword }) {
+      const parsed = parseBlueskyIdentifier(identifier);
+      if (!parsed) throw new ProviderError('invalid', network, `${identifier} is not a Bluesky handle or DID`, 'bad_identifier');
+      const { did, pds } = await resolveAccount(settings, parsed);
+      const { status, body } = await requestJson(network, xrpc(pds, 'com.atproto.server.createSession'), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'application/json' },
+        body: JSON.stringify({ identifier: did, password: appPassword.trim().toLowerCase() }),
+      });
+      const session = (body ?? {}) as Session & XrpcError;
+      if (status !== 200) {
+        if (session.error === 'AuthFactorTokenRequired') {
+          throw new ProviderError('denied', network, 'Bluesky asked for a sign-in code: use an app password, which skips it', session.error);
+        }
+        if (session.error === 'AccountTakedown') throw new ProviderError('denied', network, 'Bluesky has suspended this account', session.error);
+        throw new ProviderError('denied', network, 'Bluesky did not accept this handle and app password', session.error ?? 'sign_in_failed');
+      }
+      if (session.did !== did) throw new ProviderError('invalid', network, 'Bluesky signed in a different account than the one named', 'did_mismatch');
+      const tokens = tokenSet(session);
+      // The account's own password would give Herald everything, including deleting the account.
+      if (tokens.scopes.includes('com.atproto.access')) {
+        await this.revoke(tokens.refreshToken!, pds).catch(() => undefined);
+        throw new ProviderError('denied', network, 'This is the account password: create an app password in Bluesky and use that instead', 'main_password');
+      }
+      return { ...tokens, externalId: did, instance: pds };
+    },
+
+    async refresh(refreshToken, pds) {
+      const { status, body } = await requestJson(network, xrpc(pds, 'com.atproto.server.refreshSession'), {
+        method: 'POST',
+        headers: { authorization: `Bearer ${refreshToken}`, accept: 'application/json' },
+      });
+      const session = (body ?? {}) as Session & XrpcError;
+      if (status === 400 || status === 401) {
+        throw new ProviderError('auth', network, `Bluesky ended the session (${session.error ?? status}): connect the account again`, session.error);
+      }
+      if (status !== 200) throw new ProviderError('invalid', network, `Bluesky did not refresh the session (HTTP ${status})`);
+      return tokenSet(session);
+    },
+
+    async revoke(refreshToken, pds) {
+      const { status, body } = await requestJson(network, xrpc(pds, 'com.atproto.server.deleteSession'), {
+        method: 'POST',
+        headers: { authorization: `Bearer ${refreshToken}`, accept: 'application/json' },
+      });
+      // An expired or already deleted session is as ended as it gets.
+      const error = (body as XrpcError | null)?.error;
+      if (status !== 200 && !(status === 400 || status === 401) && error !== 'ExpiredToken' && error !== 'InvalidToken') {
+        throw new ProviderError('invalid', network, `Bluesky did not end the session (HTTP ${status})`, error);
+      }
+    },
+
+    async profile(accessToken, pds): Promise<Profile> {
+      const { status, body } = await requestJson(network, xrpc(pds, 'com.atproto.server.getSession'), {
+        headers: { authorization: `Bearer ${accessToken}`, accept: 'application/json' },
+      });
+      const session = (body ?? {}) as Session & XrpcError;
+      if (status === 400 || status === 401) throw new ProviderError('auth', network, `Bluesky rejected the session (${session.error ?? status})`, session.error);
+      if (status !== 200 || !session.did) throw new ProviderError('invalid', network, `Bluesky did not return the account (HTTP ${status})`);
+      // The profile record lives in the account's own repository: no AppView needed.
+      const recordUrl = new URL(xrpc(pds, 'com.atproto.repo.getRecord'));
+      recordUrl.search = new URLSearchParams({ repo: session.did, collection: 'app.bsky.actor.profile', rkey: 'self' }).toString();
+      const record = await requestJson(network, recordUrl.toString(), { headers: { accept: 'application/json' } });
+      const value = record.status === 200 ? (record.body as ProfileRecord | null)?.value : undefined;
+      const avatarCid = value?.avatar?.ref?.$link;
+      const avatarUrl = avatarCid ? `${xrpc(pds, 'com.atproto.sync.getBlob')}?${new URLSearchParams({ did: session.did, cid: avatarCid }).toString()}` : null;
+      const server = await requestJson(network, xrpc(pds, 'com.atproto.server.describeServer'), { headers: { accept: 'application/json' } }).catch(() => null);
+      const blobUploadLimit = (server?.body as { blobUploadLimit?: unknown } | null)?.blobUploadLimit;
+      return {
+        externalId: session.did,
+        username: session.handle ?? null,
+        displayName: value?.displayName || session.handle || null,
+        avatarUrl,
+        limits: { maxGraphemes: 300, maxImages: 4, pds, ...(typeof blobUploadLimit === 'number' ? { blobUploadLimit } : {}) },
+      };
+    },
+  };
+}
