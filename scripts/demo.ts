@@ -6,14 +6,18 @@ import { createLogger, startHerald } from '../src/server/runtime.ts';
 import { buildWebIfStale } from '../src/server/web-build.ts';
 import { startTikTokFake, tiktokEnv } from '../test/fakes/tiktok/tiktok-fake.ts';
 import { startMastodonFake } from '../test/fakes/mastodon/mastodon-fake.ts';
+import { blueskyEnv, pdsAvailable, startLocalPds } from '../test/pds/pds.ts';
 
 const tiktok = await startTikTokFake();
 const mastodon = await startMastodonFake();
+// Bluesky runs for real: the reference PDS, installed by `bash test/pds/setup.sh` (Node 22).
+const pds = pdsAvailable() ? await startLocalPds([{ handle: 'demo.test', password: 'demo-account-password', displayName: 'Demo on Bluesky' }]) : null;
 const config = loadConfig({
   ...process.env,
   HERALD_DATA_DIR: process.env.HERALD_DATA_DIR ?? path.resolve('data-demo'),
   ...tiktokEnv(tiktok),
   HERALD_MASTODON_ALLOW_HTTP: 'true',
+  ...(pds ? blueskyEnv(pds) : {}),
 });
 const logger = createLogger(config);
 await buildWebIfStale(logger);
@@ -22,11 +26,18 @@ logger.info(
   { tiktok: tiktok.url, mastodonServer: mastodon.domain },
   `Demo ready on ${config.publicOrigin}: sign up, create a workspace, open Channels and connect TikTok, or Mastodon with the server name ${mastodon.domain} (local fakes with consent pages).`,
 );
+if (pds) {
+  const account = pds.accounts[0]!;
+  logger.info({ pds: pds.pdsUrl }, `Bluesky (a real local PDS): connect handle ${account.handle} with the app password ${account.appPassword}`);
+} else {
+  logger.warn('Bluesky is not part of this demo: run `bash test/pds/setup.sh` once (downloads Node 22 and the reference PDS) and start the demo again.');
+}
 
 const stop = async () => {
   await herald.close();
   await tiktok.close();
   await mastodon.close();
+  await pds?.stop();
   process.exit(0);
 };
 process.on('SIGINT', () => void stop());

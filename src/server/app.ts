@@ -23,6 +23,7 @@ import { healthRoutes } from './modules/health/health.routes.ts';
 import type { Mailer } from './modules/mail/mailer.ts';
 import { workspacesRoutes } from './modules/workspaces/workspaces.routes.ts';
 import { channelsRoutes } from './modules/channels/channels.routes.ts';
+import { revokeWorkspaceChannels } from './modules/channels/channels.service.ts';
 import { notificationsRoutes } from './modules/notifications/notifications.routes.ts';
 import type { Providers } from './providers/registry.ts';
 import type { SecretBox } from './security/secret-box.ts';
@@ -127,12 +128,16 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; a
           sessionIdleDays: config.sessionIdleDays,
         },
       });
-      await api.register(workspacesRoutes, { mailer: deps.mailer, publicOrigin: config.publicOrigin, db: database.db });
+      const channelDeps = { providers: deps.providers, box: deps.box, publicOrigin: config.publicOrigin, retentionDays: config.disconnectedRetentionDays };
+      await api.register(workspacesRoutes, {
+        mailer: deps.mailer,
+        publicOrigin: config.publicOrigin,
+        db: database.db,
+        beforeDelete: async (workspaceId) => ({ channelTokens: await revokeWorkspaceChannels(database.db, channelDeps, workspaceId) }),
+      });
       await api.register(auditRoutes);
       await api.register(notificationsRoutes);
-      await api.register(channelsRoutes, {
-        deps: { providers: deps.providers, box: deps.box, publicOrigin: config.publicOrigin, retentionDays: config.disconnectedRetentionDays },
-      });
+      await api.register(channelsRoutes, { deps: channelDeps });
     },
     { prefix: '/api/v1' },
   );

@@ -11,6 +11,7 @@ import { ChannelsPage } from './modules/channels/channels.page.tsx';
 import { InvitationPage } from './modules/invitations/invitation.page.tsx';
 import { MembersPage } from './modules/members/members.page.tsx';
 import { ProfilePage } from './modules/profile/profile.page.tsx';
+import { NotificationsPage } from './modules/notifications/notifications.page.tsx';
 import { HomeRedirect } from './modules/workspaces/home-redirect.tsx';
 import { NewWorkspacePage } from './modules/workspaces/new-workspace.page.tsx';
 import { SettingsPage } from './modules/workspaces/settings.page.tsx';
@@ -40,6 +41,7 @@ export function App() {
         <Route element={<Shell />}>
           <Route path="/new-workspace" element={<NewWorkspacePage />} />
           <Route path="/profile" element={<ProfilePage />} />
+          <Route path="/notifications" element={<NotificationsPage />} />
           <Route path="/w/:workspaceId" element={<WorkspaceRoute />}>
             <Route index element={<Navigate to="members" replace />} />
             <Route path="members" element={<MembersPage />} />

@@ -3,6 +3,7 @@ import type { Browser } from 'playwright-core';
 import type { TestHerald } from '../helpers/test-herald.ts';
 import { startTikTokFake, tiktokEnv, type TikTokFake } from '../fakes/tiktok/tiktok-fake.ts';
 import { startMastodonFake, type MastodonFake } from '../fakes/mastodon/mastodon-fake.ts';
+import { blueskyEnv, pdsAvailable, startLocalPds, type LocalPds } from '../pds/pds.ts';
 import { snap, startJourney } from './browser.ts';
 
 // Connecting a TikTok account through the (fake) consent page, declining a permission, and
@@ -11,19 +12,22 @@ describe('channels in Chromium', () => {
   let h: TestHerald;
   let tiktok: TikTokFake;
   let mastodon: MastodonFake;
+  let pds: LocalPds | undefined;
   let browser: Browser;
   let journey: Awaited<ReturnType<typeof startJourney>>;
 
   beforeAll(async () => {
     tiktok = await startTikTokFake();
     mastodon = await startMastodonFake();
-    journey = await startJourney({ env: { ...tiktokEnv(tiktok), HERALD_MASTODON_ALLOW_HTTP: 'true' } });
+    if (pdsAvailable() || process.env.CI) pds = await startLocalPds([{ handle: 'dana.test', password: 'dana-main-password', displayName: 'Dana on Bluesky' }]);
+    journey = await startJourney({ env: { ...tiktokEnv(tiktok), HERALD_MASTODON_ALLOW_HTTP: 'true', ...(pds ? blueskyEnv(pds) : {}) } });
     ({ h, browser } = journey);
   });
   afterAll(async () => {
     await journey?.close();
     await tiktok?.close();
     await mastodon?.close();
+    await pds?.stop();
   });
 
   it('connects TikTok through the consent page, shows what is off, and disconnects with revocation', async () => {
@@ -76,5 +80,24 @@ describe('channels in Chromium', () => {
     await page.getByText('Herald on Mastodon').waitFor();
     expect(mastodon.apps).toHaveLength(1);
     await snap(page, 'channels-mastodon');
+
+    // Bluesky: handle and app password, checked in the page with the server's own rules first.
+    if (!pds) return;
+    const dana = pds.accounts[0]!;
+    await page.getByLabel('Bluesky handle').fill('dana');
+    await page.getByLabel('App password').fill('dana-main-password');
+    await page.getByRole('button', { name: 'Connect Bluesky' }).click();
+    await page.getByText(/Handle must be a handle like alice.bsky.social/).waitFor();
+    await page.getByText(/App password must be an app password like/).waitFor();
+    await page.getByLabel('Bluesky handle').fill(dana.handle);
+    await page.getByLabel('App password').fill('aaaa-bbbb-cccc-dddd');
+    await page.getByRole('button', { name: 'Connect Bluesky' }).click();
+    await page.getByText('Bluesky did not accept this handle and app password').waitFor();
+    await page.getByLabel('App password').fill(dana.appPassword);
+    await page.getByRole('button', { name: 'Connect Bluesky' }).click();
+    await page.getByText('Dana on Bluesky').waitFor();
+    await page.getByText('Channel connected.').waitFor();
+    await page.getByText('Permissions granted: com.atproto.appPass').waitFor();
+    await snap(page, 'channels-bluesky');
   });
 });

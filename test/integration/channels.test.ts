@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, sql } from 'drizzle-orm';
-import { auditLog, channels, mastodonApps, oauthStates } from '../../src/server/db/schema/index.ts';
+import { auditLog, channels, mastodonApps, oauthStates, pendingRevocations } from '../../src/server/db/schema/index.ts';
 import { purgeDisconnectedChannels, refreshChannel, retryPendingRevokes } from '../../src/server/modules/channels/channels.service.ts';
 import { createProviders } from '../../src/server/providers/registry.ts';
 import { loadSecretBox } from '../../src/server/security/encryption-keys.ts';
@@ -134,7 +134,7 @@ describe('TikTok channels against the local fake', () => {
     expect(res.body.revokedAtNetwork).toBe(true);
     expect(tiktok.isRevoked(access)).toBe(true);
     const [row] = await db().select().from(channels).where(eq(channels.id, channelId));
-    expect(row).toMatchObject({ status: 'disconnected', accessTokenSealed: null, refreshTokenSealed: null, revokePending: null, username: 'herald.tester' });
+    expect(row).toMatchObject({ status: 'disconnected', accessTokenSealed: null, refreshTokenSealed: null, username: 'herald.tester' });
     const days = (row!.purgeAfter!.getTime() - Date.now()) / 86_400_000;
     expect(days).toBeGreaterThan(29.9);
 
@@ -155,8 +155,39 @@ describe('TikTok channels against the local fake', () => {
     const [row] = await db().select().from(channels).where(eq(channels.id, channelId));
     expect(row).toMatchObject({ accessTokenSealed: null, refreshTokenSealed: null, statusReason: 'revoke_pending' });
     expect(tiktok.isRevoked(access)).toBe(false);
+    const [pending] = await db().select().from(pendingRevocations).where(eq(pendingRevocations.channelId, channelId));
+    expect(pending!.tokenSealed).toMatch(/^v1\./);
+    expect(pending!.tokenSealed).not.toContain(access);
+    tiktok.setDown(true);
+    expect(await retryPendingRevokes(db(), deps())).toBe(0);
+    tiktok.setDown(false);
     expect(await retryPendingRevokes(db(), deps())).toBe(1);
     expect(tiktok.isRevoked(access)).toBe(true);
+    const [after] = await db().select().from(channels).where(eq(channels.id, channelId));
+    expect(after!.statusReason).toBeNull();
+    expect(await db().select().from(pendingRevocations)).toHaveLength(0);
+  });
+
+  it('deleting a workspace revokes its channels first; a revocation TikTok cannot take yet outlives the workspace', async () => {
+    const doomed = (await owner.client.post('/api/v1/workspaces', { name: 'Short-lived' })).body.id as string;
+    const start = await owner.client.post(`/api/v1/workspaces/${doomed}/channels/connect`, { network: 'tiktok' });
+    await owner.client.get(tiktok.authorize(start.body.authorizationUrl).replace(/^https?:\/\/[^/]+/, ''));
+    const first = tiktok.tokens().at(-1)!.accessToken;
+    expect((await owner.client.delete(`/api/v1/workspaces/${doomed}`)).status).toBe(200);
+    expect(tiktok.isRevoked(first)).toBe(true);
+    const [deleted] = await db().select().from(auditLog).where(and(eq(auditLog.entityId, doomed), eq(auditLog.action, 'workspace.deleted')));
+    expect(deleted!.changes).toMatchObject({ channelTokens: { revoked: 1, pending: 0 } });
+
+    const unlucky = (await owner.client.post('/api/v1/workspaces', { name: 'Unlucky' })).body.id as string;
+    const again = await owner.client.post(`/api/v1/workspaces/${unlucky}/channels/connect`, { network: 'tiktok' });
+    await owner.client.get(tiktok.authorize(again.body.authorizationUrl).replace(/^https?:\/\/[^/]+/, ''));
+    const second = tiktok.tokens().at(-1)!.accessToken;
+    tiktok.setDown(true);
+    expect((await owner.client.delete(`/api/v1/workspaces/${unlucky}`)).status).toBe(200);
+    tiktok.setDown(false);
+    expect(await db().select().from(channels).where(eq(channels.workspaceId, unlucky))).toHaveLength(0);
+    expect(await retryPendingRevokes(db(), deps())).toBe(1);
+    expect(tiktok.isRevoked(second)).toBe(true);
   });
 
   it('a token TikTok rejects during use gets one refresh and one more try; a dead refresh means needs_reauth and one notification', async () => {

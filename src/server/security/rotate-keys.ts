@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/database.ts';
-import { channels, mastodonApps, oauthStates } from '../db/schema/index.ts';
+import { channels, mastodonApps, oauthStates, pendingRevocations } from '../db/schema/index.ts';
 import { recordAudit } from '../modules/audit/audit.service.ts';
 import type { SecretBox } from './secret-box.ts';
 
@@ -22,9 +22,11 @@ export async function rotateSecrets(db: Db, box: SecretBox): Promise<number> {
         .set({
           accessTokenSealed: reseal(row.accessTokenSealed, `channel:${row.id}:access`),
           refreshTokenSealed: reseal(row.refreshTokenSealed, `channel:${row.id}:refresh`),
-          revokePending: reseal(row.revokePending, `channel:${row.id}:revoke`),
         })
         .where(eq(channels.id, row.id));
+    }
+    for (const row of await tx.select().from(pendingRevocations)) {
+      await tx.update(pendingRevocations).set({ tokenSealed: reseal(row.tokenSealed, `revocation:${row.id}`)! }).where(eq(pendingRevocations.id, row.id));
     }
     for (const row of await tx.select().from(oauthStates)) {
       await tx.update(oauthStates).set({ codeVerifierSealed: reseal(row.codeVerifierSealed, `oauth-state:${row.state}`) }).where(eq(oauthStates.state, row.state));

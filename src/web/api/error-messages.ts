@@ -33,4 +33,5 @@ export const fieldsByCode: Record<string, string[]> = {
   'auth.invalid_code': ['code'],
   'auth.invalid_backup_code': ['code'],
   'member.already_member': ['email'],
+  'channel.credentials_rejected': ['appPassword'],
 };

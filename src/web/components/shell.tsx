@@ -4,15 +4,17 @@ import { useSignOut, type MyWorkspace } from '../modules/auth/auth.api.ts';
 import { useSignedInUser } from '../modules/auth/require-user.tsx';
 import { lastWorkspace } from '../modules/workspaces/last-workspace.ts';
 import { WorkspaceSwitcher } from '../modules/workspaces/workspace-switcher.tsx';
+import { useUnreadCount } from '../modules/notifications/notifications.api.ts';
 import { Avatar } from './avatar.tsx';
 import { Brand } from './brand.tsx';
-import { ActivityIcon, ChannelsIcon, CloseIcon, DocsIcon, MembersIcon, MenuIcon, ProfileIcon, SettingsIcon, SignOutIcon } from './icons.tsx';
+import { ActivityIcon, BellIcon, ChannelsIcon, CloseIcon, DocsIcon, MembersIcon, MenuIcon, ProfileIcon, SettingsIcon, SignOutIcon } from './icons.tsx';
 import { useMediaQuery } from './use-media-query.ts';
 
 function Sidebar({ current, drawer, onClose }: { current: MyWorkspace | undefined; drawer: boolean; onClose: () => void }) {
   const me = useSignedInUser();
   const navigate = useNavigate();
   const signOut = useSignOut();
+  const unread = useUnreadCount().data ?? 0;
   const closeButton = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     if (drawer) closeButton.current?.focus();
@@ -50,6 +52,14 @@ function Sidebar({ current, drawer, onClose }: { current: MyWorkspace | undefine
           </>
         ) : null}
         <p className="nav-heading">Account</p>
+        <NavLink to="/notifications" aria-label={unread ? `Notifications, ${unread} unread` : 'Notifications'}>
+          <BellIcon /> Notifications
+          {unread ? (
+            <span className="nav-count" data-testid="unread-count">
+              {unread}
+            </span>
+          ) : null}
+        </NavLink>
         <NavLink to="/profile">
           <ProfileIcon /> Profile
         </NavLink>

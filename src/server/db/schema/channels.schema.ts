@@ -1,4 +1,4 @@
-import { index, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { users, workspaces } from './auth.schema.ts';
 
 // A social account connected to a workspace. Tokens are stored sealed (AES-256-GCM, see
@@ -32,8 +32,6 @@ export const channels = pgTable(
     disconnectedAt: timestamp('disconnected_at', { withTimezone: true }),
     /** When the cached profile data of a disconnected channel is to be purged. */
     purgeAfter: timestamp('purge_after', { withTimezone: true }),
-    /** Set when revocation at the network failed and a job retries it. */
-    revokePending: text('revoke_pending_sealed'),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -73,5 +71,20 @@ export const mastodonApps = pgTable('mastodon_apps', {
   clientSecretSealed: text('client_secret_sealed').notNull(),
   redirectUri: text('redirect_uri').notNull(),
   scopes: text('scopes').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+// A token the network could not be reached to revoke (at disconnect, or when a workspace is
+// deleted). Only the token the revocation needs is kept, sealed for this row alone, until the
+// channels.revoke-retry job gets it revoked. It outlives its channel and workspace on purpose.
+export const pendingRevocations = pgTable('pending_revocations', {
+  id: text('id').primaryKey(),
+  channelId: text('channel_id').references(() => channels.id, { onDelete: 'set null' }),
+  workspaceId: text('workspace_id'),
+  network: text('network').notNull(),
+  instance: text('instance'),
+  tokenSealed: text('token_sealed').notNull(),
+  attempts: integer('attempts').notNull().default(0),
+  lastAttemptAt: timestamp('last_attempt_at', { withTimezone: true }),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });

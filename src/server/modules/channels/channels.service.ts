@@ -3,7 +3,7 @@ import { and, eq, inArray, isNotNull, isNull, lt } from 'drizzle-orm';
 import { appPasswordHint, blueskyIdentifierHint, isAppPassword, parseBlueskyIdentifier } from '../../../shared/bluesky.ts';
 import { missingFeatures, networks, type NetworkId } from '../../../shared/networks.ts';
 import type { Db, Tx } from '../../db/database.ts';
-import { channels, oauthStates } from '../../db/schema/index.ts';
+import { channels, oauthStates, pendingRevocations } from '../../db/schema/index.ts';
 import { ProviderError, type AppPasswordProvider, type Instance, type OAuthProvider, type Profile, type Provider, type TokenSet } from '../../providers/provider.ts';
 import type { Providers } from '../../providers/registry.ts';
 import type { SecretBox } from '../../security/secret-box.ts';
@@ -12,13 +12,15 @@ import { notifyMembersWhoCan } from '../notifications/notifications.service.ts';
 import type { ServiceContext } from '../shared/context.ts';
 import { AppError, invalid, notFound } from '../shared/errors.ts';
 
+type ChannelRow = typeof channels.$inferSelect;
+
 export type ChannelDeps = { providers: Providers; box: SecretBox; publicOrigin: string; retentionDays: number };
 
 const STATE_TTL_MS = 10 * 60 * 1000;
 // Refresh this long before expiry, so a publish never meets an expired token.
 const REFRESH_AHEAD_MS = 30 * 60 * 1000;
 
-const sealContext = (channelId: string, field: 'access' | 'refresh' | 'revoke') => `channel:${channelId}:${field}`;
+const sealContext = (channelId: string, field: 'access' | 'refresh') => `channel:${channelId}:${field}`;
 export const callbackUrl = (publicOrigin: string, network: NetworkId) => `${publicOrigin}/api/v1/oauth/callback/${network}`;
 
 function providerFor(deps: ChannelDeps, network: string): Provider {
@@ -220,29 +222,52 @@ async function saveConnectedChannel(
 }
 
 /**
- * Revokes at the network first; the tokens leave the database whatever the network says. When the
- * network cannot be reached, only the sealed access token is kept for the revoke-retry job.
+ * Asks the network to revoke the channel's access. When it cannot be reached, answers the token
+ * the revocation needs, for rememberPendingRevocation. Runs outside any transaction: a slow
+ * network must not hold the database.
+ */
+async function askNetworkToRevoke(deps: ChannelDeps, row: ChannelRow): Promise<{ revoked: true } | { revoked: false; token: string }> {
+  const provider = deps.providers[row.network as NetworkId];
+  const revokeWith = provider?.revokes ?? 'access';
+  const sealedToken = revokeWith === 'refresh' ? row.refreshTokenSealed : row.accessTokenSealed;
+  if (!sealedToken || !provider) return { revoked: true };
+  const token = deps.box.open(sealedToken, sealContext(row.id, revokeWith));
+  try {
+    await provider.revoke(token, row.instance);
+    return { revoked: true };
+  } catch (error) {
+    if (!(error instanceof ProviderError)) throw error;
+    return { revoked: false, token };
+  }
+}
+
+/** Keeps the one token the retry job needs, sealed for its pending_revocations row alone. */
+async function rememberPendingRevocation(tx: Db | Tx, deps: ChannelDeps, row: ChannelRow, token: string, channelOutlivesIt: boolean) {
+  const id = crypto.randomUUID();
+  await tx.insert(pendingRevocations).values({
+    id,
+    channelId: channelOutlivesIt ? row.id : null,
+    workspaceId: row.workspaceId,
+    network: row.network,
+    instance: row.instance,
+    tokenSealed: deps.box.seal(token, `revocation:${id}`),
+  });
+}
+
+/**
+ * Revokes at the network first; the tokens leave the channel row whatever the network says. When
+ * the network cannot be reached, the revoke-retry job tries again later.
  */
 export async function disconnectChannel(ctx: ServiceContext, deps: ChannelDeps, workspaceId: string, channelId: string) {
   const [row] = await ctx.db.select().from(channels).where(and(eq(channels.id, channelId), eq(channels.workspaceId, workspaceId)));
   if (!row) throw notFound('channel');
-  if (row.status === 'disconnected') return { channel: publicChannel(row), revokedAtNetwork: !row.revokePending };
-  let revoked = true;
-  const provider = deps.providers[row.network as NetworkId];
-  const revokeWith = provider?.revokes ?? 'access';
-  const sealedToken = revokeWith === 'refresh' ? row.refreshTokenSealed : row.accessTokenSealed;
-  const token = sealedToken ? deps.box.open(sealedToken, sealContext(row.id, revokeWith)) : null;
-  if (token && provider) {
-    try {
-      await provider.revoke(token, row.instance);
-    } catch (error) {
-      if (!(error instanceof ProviderError)) throw error;
-      revoked = false;
-    }
-  }
+  if (row.status === 'disconnected') return { channel: publicChannel(row), revokedAtNetwork: row.statusReason !== 'revoke_pending' };
   const now = new Date();
   const purgeAfter = new Date(now.getTime() + deps.retentionDays * 24 * 60 * 60 * 1000);
+  const outcome = await askNetworkToRevoke(deps, row);
+  const revoked = outcome.revoked;
   await ctx.db.transaction(async (tx) => {
+    if (!outcome.revoked) await rememberPendingRevocation(tx, deps, row, outcome.token, true);
     await tx
       .update(channels)
       .set({
@@ -252,8 +277,6 @@ export async function disconnectChannel(ctx: ServiceContext, deps: ChannelDeps, 
         refreshTokenSealed: null,
         accessTokenExpiresAt: null,
         refreshTokenExpiresAt: null,
-        // Only the token the network's revocation needs, sealed for the retry job alone.
-        revokePending: revoked || !token ? null : deps.box.seal(token, sealContext(row.id, 'revoke')),
         disconnectedAt: now,
         purgeAfter,
         updatedAt: now,
@@ -274,22 +297,49 @@ export async function disconnectChannel(ctx: ServiceContext, deps: ChannelDeps, 
   return { channel: publicChannel(after!), revokedAtNetwork: revoked };
 }
 
-/** Retries revocations that failed at disconnect time; returns how many went through. */
+/**
+ * Before a workspace is deleted: revokes every connected channel's access at its network (or
+ * leaves it to the retry job, which outlives the workspace). Answers how many were revoked now
+ * and how many are pending.
+ */
+export async function revokeWorkspaceChannels(db: Db, deps: ChannelDeps, workspaceId: string): Promise<{ revoked: number; pending: number }> {
+  const rows = await db.select().from(channels).where(and(eq(channels.workspaceId, workspaceId), isNotNull(channels.accessTokenSealed)));
+  const outcome = { revoked: 0, pending: 0 };
+  for (const row of rows) {
+    const result = await askNetworkToRevoke(deps, row);
+    await db.transaction(async (tx) => {
+      if (!result.revoked) await rememberPendingRevocation(tx, deps, row, result.token, false);
+      await tx
+        .update(channels)
+        .set({ status: 'disconnected', accessTokenSealed: null, refreshTokenSealed: null, statusReason: result.revoked ? null : 'revoke_pending', updatedAt: new Date() })
+        .where(eq(channels.id, row.id));
+    });
+    outcome[result.revoked ? 'revoked' : 'pending'] += 1;
+  }
+  return outcome;
+}
+
+/** Retries revocations the network could not take; returns how many went through. */
 export async function retryPendingRevokes(db: Db, deps: ChannelDeps): Promise<number> {
-  const pending = await db.select().from(channels).where(isNotNull(channels.revokePending));
+  const pending = await db.select().from(pendingRevocations);
   let done = 0;
   for (const row of pending) {
     const provider = deps.providers[row.network as NetworkId];
     if (!provider) continue;
     try {
-      await provider.revoke(deps.box.open(row.revokePending!, sealContext(row.id, 'revoke')), row.instance);
+      await provider.revoke(deps.box.open(row.tokenSealed, `revocation:${row.id}`), row.instance);
     } catch (error) {
-      if (error instanceof ProviderError && error.kind === 'transient') continue;
       if (!(error instanceof ProviderError)) throw error;
+      if (error.kind === 'transient') {
+        await db.update(pendingRevocations).set({ attempts: row.attempts + 1, lastAttemptAt: new Date() }).where(eq(pendingRevocations.id, row.id));
+        continue;
+      }
+      // Any other answer means the network no longer honours the token: nothing left to revoke.
     }
     await db.transaction(async (tx) => {
-      await tx.update(channels).set({ revokePending: null, statusReason: null }).where(eq(channels.id, row.id));
-      await recordAudit(tx, { actorUserId: null, workspaceId: row.workspaceId, action: 'channel.revoked', entityType: 'channel', entityId: row.id });
+      await tx.delete(pendingRevocations).where(eq(pendingRevocations.id, row.id));
+      if (row.channelId) await tx.update(channels).set({ statusReason: null }).where(and(eq(channels.id, row.channelId), eq(channels.statusReason, 'revoke_pending')));
+      await recordAudit(tx, { actorUserId: null, workspaceId: row.channelId ? row.workspaceId : null, action: 'channel.revoked', entityType: 'channel', entityId: row.channelId, changes: { network: row.network, attempts: row.attempts + 1 } });
     });
     done += 1;
   }
@@ -310,8 +360,6 @@ export async function purgeDisconnectedChannels(db: Db, now = new Date()): Promi
     return purged.length;
   });
 }
-
-type ChannelRow = typeof channels.$inferSelect;
 
 const incidentText: Record<string, (label: string, account: string) => { title: string; body: string }> = {
   needs_reauth: (label, account) => ({

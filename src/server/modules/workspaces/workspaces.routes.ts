@@ -33,7 +33,15 @@ const invitation = z.object({
 });
 const ok = z.object({ ok: z.literal(true) });
 
-export const workspacesRoutes: FastifyPluginAsyncZod<{ mailer: Mailer; publicOrigin: string; db: Db }> = async (app, opts) => {
+export type WorkspacesRoutesOptions = {
+  mailer: Mailer;
+  publicOrigin: string;
+  db: Db;
+  /** Runs before a workspace is deleted (channels revoke their tokens); answers what it did, for the audit row. */
+  beforeDelete?: (workspaceId: string) => Promise<Record<string, unknown>>;
+};
+
+export const workspacesRoutes: FastifyPluginAsyncZod<WorkspacesRoutesOptions> = async (app, opts) => {
   const tags = ['workspaces'];
 
   app.get('/workspaces', {
@@ -62,9 +70,10 @@ export const workspacesRoutes: FastifyPluginAsyncZod<{ mailer: Mailer; publicOri
 
   app.delete('/workspaces/:workspaceId', {
     config: { access: 'workspace.delete' },
-    schema: { tags, summary: 'Delete a workspace and everything in it', params: workspaceParams, response: { 200: ok } },
+    schema: { tags, summary: "Delete a workspace and everything in it; its channels' tokens are revoked at their networks first", params: workspaceParams, response: { 200: ok } },
     handler: async (req) => {
-      await service.deleteWorkspace(req.serviceContext(), req.params.workspaceId);
+      const done = opts.beforeDelete ? await opts.beforeDelete(req.params.workspaceId) : {};
+      await service.deleteWorkspace(req.serviceContext(), req.params.workspaceId, done);
       return { ok: true as const };
     },
   });

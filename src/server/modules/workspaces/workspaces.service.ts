@@ -62,7 +62,7 @@ export async function renameWorkspace(ctx: ServiceContext, workspaceId: string, 
   });
 }
 
-export async function deleteWorkspace(ctx: ServiceContext, workspaceId: string) {
+export async function deleteWorkspace(ctx: ServiceContext, workspaceId: string, alsoDone: Record<string, unknown> = {}) {
   await ctx.db.transaction(async (tx) => {
     const repo = createWorkspacesRepository(tx);
     const before = await repo.find(workspaceId);
@@ -74,7 +74,7 @@ export async function deleteWorkspace(ctx: ServiceContext, workspaceId: string) 
       action: 'workspace.deleted',
       entityType: 'workspace',
       entityId: workspaceId,
-      changes: { name: { from: before.name, to: null } },
+      changes: { name: { from: before.name, to: null }, ...alsoDone },
     });
   });
 }

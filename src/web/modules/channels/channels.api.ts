@@ -11,6 +11,7 @@ export type Channel = {
   avatarUrl: string | null;
   status: string;
   statusReason: string | null;
+  instance: string | null;
   scopesGranted: string[];
   missingFeatures: string[];
   connectedAt: string;
@@ -28,11 +29,30 @@ export function useChannels(workspaceId: string) {
   return useQuery({ queryKey: channelsKey(workspaceId), queryFn: () => api.get<{ items: Channel[] }>(`/api/v1/workspaces/${workspaceId}/channels`) });
 }
 
-/** Starts the network's consent flow; the browser leaves Herald and comes back to ?connected= or ?error=. */
+type ConnectAnswer = { authorizationUrl?: string; channel?: Channel };
+
+/**
+ * Connects an account. OAuth networks answer their consent page: the browser leaves Herald and
+ * comes back to ?connected= or ?error=. App-password networks (Bluesky) answer the channel at once.
+ */
 export function useConnectChannel(workspaceId: string) {
+  const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: { network: string; instance?: string }) => api.post<{ authorizationUrl: string }>(`/api/v1/workspaces/${workspaceId}/channels/connect`, input),
-    onSuccess: ({ authorizationUrl }) => window.location.assign(authorizationUrl),
+    mutationFn: (input: { network: string; instance?: string; identifier?: string; appPassword?: string }) =>
+      api.post<ConnectAnswer>(`/api/v1/workspaces/${workspaceId}/channels/connect`, input),
+    onSuccess: ({ authorizationUrl }) => {
+      if (authorizationUrl) window.location.assign(authorizationUrl);
+      else void queryClient.invalidateQueries({ queryKey: channelsKey(workspaceId) });
+    },
+  });
+}
+
+/** Reads the account's name and avatar again; a rejected token gets one refresh on the server. */
+export function useRefreshChannel(workspaceId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (channelId: string) => api.post<{ channel: Channel }>(`/api/v1/workspaces/${workspaceId}/channels/${channelId}/refresh`),
+    onSettled: () => Promise.all([queryClient.invalidateQueries({ queryKey: channelsKey(workspaceId) }), queryClient.invalidateQueries({ queryKey: ['notifications'] })]),
   });
 }
 

@@ -3,19 +3,21 @@ import { useSearchParams } from 'react-router-dom';
 import { Avatar } from '../../components/avatar.tsx';
 import { Dialog } from '../../components/dialog.tsx';
 import { FormError, Notice } from '../../components/feedback.tsx';
-import { Field } from '../../components/field.tsx';
+import { Field, PasswordField } from '../../components/field.tsx';
+import { appPasswordHint, blueskyIdentifierHint, isAppPassword, parseBlueskyIdentifier } from '../../../shared/bluesky.ts';
 import { formErrors } from '../../components/form-errors.ts';
 import { formatDate, formatDateTime } from '../../components/format.ts';
 import { PageHeader } from '../../components/page-header.tsx';
 import { EmptyState, Loading } from '../../components/status.tsx';
 import { hasPermission, useWorkspace } from '../workspaces/workspace-route.tsx';
-import { useChannels, useConnectChannel, useDisconnectChannel, useNetworks, type Channel, type Network } from './channels.api.ts';
+import { useChannels, useConnectChannel, useDisconnectChannel, useNetworks, useRefreshChannel, type Channel, type Network } from './channels.api.ts';
 
 const statusLabels: Record<string, string> = { ok: 'Connected', expiring: 'Refresh failing', needs_reauth: 'Reconnect needed', disconnected: 'Disconnected' };
 const featureLabels: Record<string, string> = { profile: 'profile', publish: 'direct posting', drafts: 'sending drafts', analytics: 'analytics' };
 
-function ChannelRow({ channel, networkLabel, onDisconnect }: { channel: Channel; networkLabel: string; onDisconnect?: () => void }) {
+function ChannelRow({ channel, networkLabel, actions }: { channel: Channel; networkLabel: string; actions?: { onDisconnect: () => void; onCheck: () => void; checking: boolean } }) {
   const disconnected = channel.status === 'disconnected';
+  const troubled = channel.status === 'needs_reauth' || channel.status === 'expiring';
   return (
     <li className={disconnected ? 'row row-muted' : 'row'} data-testid="channel-row">
       {/* Network avatars are not loaded from the network's CDN: that would tell it who views Herald. */}
@@ -33,75 +35,164 @@ function ChannelRow({ channel, networkLabel, onDisconnect }: { channel: Channel;
             ? `Disconnected ${formatDateTime(channel.disconnectedAt!)}; name and avatar will be purged on ${formatDate(channel.purgeAfter)}.`
             : `Connected ${formatDateTime(channel.connectedAt)}`}
         </div>
+        {!disconnected && channel.scopesGranted.length ? (
+          <div className="row-sub" data-testid="channel-scopes">
+            Permissions granted: {channel.scopesGranted.join(', ')}
+          </div>
+        ) : null}
         {!disconnected && channel.missingFeatures.length ? (
           <div className="row-note">
             Off because a permission was not granted: {channel.missingFeatures.map((f) => featureLabels[f] ?? f).join(', ')}. Reconnect and allow all permissions to turn them on.
           </div>
         ) : null}
+        {troubled ? (
+          <div className="row-note" role="status">
+            {channel.status === 'needs_reauth' ? 'Connect this account again below: ' : 'Herald keeps retrying: '}
+            {channel.statusReason ?? ''}
+          </div>
+        ) : null}
       </div>
       <span className={`badge status-${channel.status}`}>{statusLabels[channel.status] ?? channel.status}</span>
-      {onDisconnect && !disconnected ? (
-        <button type="button" className="btn btn-ghost btn-sm" onClick={onDisconnect}>
-          Disconnect…
-        </button>
+      {actions && !disconnected ? (
+        <>
+          <button type="button" className="btn btn-ghost btn-sm" onClick={actions.onCheck} disabled={actions.checking}>
+            {actions.checking ? 'Checking…' : 'Check'}
+          </button>
+          <button type="button" className="btn btn-ghost btn-sm" onClick={actions.onDisconnect}>
+            Disconnect…
+          </button>
+        </>
       ) : null}
     </li>
   );
 }
 
-function ConnectSection({ workspaceId, networks }: { workspaceId: string; networks: Network[] }) {
+/** Mastodon: the user names their server; Herald registers itself there once. */
+function InstanceConnectForm({ workspaceId, network }: { workspaceId: string; network: Network }) {
   const [instance, setInstance] = useState('');
   const connect = useConnectChannel(workspaceId);
   const errors = formErrors(connect.error, ['instance']);
+  return (
+    <form
+      className="network-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        connect.mutate({ network: network.id, instance: instance.trim() });
+      }}
+    >
+      <Field
+        label="Mastodon server"
+        placeholder="mastodon.social"
+        autoCapitalize="off"
+        spellCheck={false}
+        value={instance}
+        onChange={(e) => setInstance(e.target.value)}
+        error={errors.field('instance')}
+      />
+      <FormError message={errors.general} />
+      <button className="btn btn-primary" disabled={!instance.trim() || connect.isPending}>
+        Connect {network.label}
+      </button>
+    </form>
+  );
+}
+
+/** Bluesky: a handle and an app password, checked with the server's own rules before sending. */
+function AppPasswordConnectForm({ workspaceId, network, onConnected }: { workspaceId: string; network: Network; onConnected: (channel: Channel) => void }) {
+  const [identifier, setIdentifier] = useState('');
+  const [appPassword, setAppPassword] = useState('');
+  const [touched, setTouched] = useState(false);
+  const connect = useConnectChannel(workspaceId);
+  const errors = formErrors(connect.error, ['identifier', 'appPassword']);
+  const localIdentifierError = touched && !parseBlueskyIdentifier(identifier) ? `Handle ${blueskyIdentifierHint}` : undefined;
+  const localPasswordError = touched && !isAppPassword(appPassword) ? `App password ${appPasswordHint}` : undefined;
+  return (
+    <form
+      className="network-form"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        setTouched(true);
+        if (!parseBlueskyIdentifier(identifier) || !isAppPassword(appPassword)) return;
+        connect.mutate(
+          { network: network.id, identifier: identifier.trim(), appPassword: appPassword.trim() },
+          {
+            onSuccess: ({ channel }) => {
+              setAppPassword('');
+              setTouched(false);
+              if (channel) onConnected(channel);
+            },
+          },
+        );
+      }}
+    >
+      <Field
+        label="Bluesky handle"
+        placeholder="alice.bsky.social"
+        autoCapitalize="off"
+        autoComplete="username"
+        spellCheck={false}
+        value={identifier}
+        onChange={(e) => setIdentifier(e.target.value)}
+        error={localIdentifierError ?? errors.field('identifier')}
+      />
+      <PasswordField
+        label="App password"
+        placeholder="xxxx-xxxx-xxxx-xxxx"
+        autoComplete="off"
+        value={appPassword}
+        onChange={(e) => setAppPassword(e.target.value)}
+        hint="Create one in Bluesky: Settings → Privacy and security → App passwords. Never your account password; delete the app password there to cut Herald off."
+        error={localPasswordError ?? errors.field('appPassword')}
+      />
+      <FormError message={errors.general} />
+      <button className="btn btn-primary" disabled={connect.isPending}>
+        {connect.isPending ? 'Signing in…' : `Connect ${network.label}`}
+      </button>
+    </form>
+  );
+}
+
+function OAuthConnectButton({ workspaceId, network }: { workspaceId: string; network: Network }) {
+  const connect = useConnectChannel(workspaceId);
+  return (
+    <>
+      <button type="button" className="btn btn-primary" onClick={() => connect.mutate({ network: network.id })} disabled={connect.isPending}>
+        Connect {network.label}
+      </button>
+      <FormError message={formErrors(connect.error, []).general} />
+    </>
+  );
+}
+
+function ConnectSection({ workspaceId, networks, onConnected }: { workspaceId: string; networks: Network[]; onConnected: (channel: Channel) => void }) {
   return (
     <section className="card" aria-labelledby="connect-title">
       <div className="card-head">
         <div>
           <h2 id="connect-title">Connect a channel</h2>
-          <p className="muted small">You sign in on the network’s own page; Herald never sees your password there.</p>
+          <p className="muted small">You sign in on the network’s own page; Herald never sees your password there. Bluesky uses an app password you can delete at any time.</p>
         </div>
       </div>
       <div className="network-grid">
         {networks.map((n) => (
-          <div key={n.id} className={n.enabled ? 'network-tile' : 'network-tile is-off'}>
+          <div key={n.id} className={n.enabled ? 'network-tile' : 'network-tile is-off'} data-testid={`network-${n.id}`}>
             <div className="network-name">
               <Avatar name={n.label} square size="sm" />
               {n.label}
             </div>
             {!n.enabled ? (
-              <p className="muted small">
-                {n.connect === 'app-password' ? 'Coming soon.' : 'Not set up on this Herald: the operator adds the app credentials (docs/configuration.md).'}
-              </p>
+              <p className="muted small">Not set up on this Herald: the operator adds the app credentials (docs/configuration.md).</p>
             ) : n.connect === 'oauth-instance' ? (
-              <form
-                className="network-form"
-                onSubmit={(e) => {
-                  e.preventDefault();
-                  connect.mutate({ network: n.id, instance: instance.trim() });
-                }}
-              >
-                <Field
-                  label="Mastodon server"
-                  placeholder="mastodon.social"
-                  autoCapitalize="off"
-                  spellCheck={false}
-                  value={instance}
-                  onChange={(e) => setInstance(e.target.value)}
-                  error={errors.field('instance')}
-                />
-                <button className="btn btn-primary" disabled={!instance.trim() || connect.isPending}>
-                  Connect {n.label}
-                </button>
-              </form>
+              <InstanceConnectForm workspaceId={workspaceId} network={n} />
+            ) : n.connect === 'app-password' ? (
+              <AppPasswordConnectForm workspaceId={workspaceId} network={n} onConnected={onConnected} />
             ) : (
-              <button type="button" className="btn btn-primary" onClick={() => connect.mutate({ network: n.id })} disabled={connect.isPending}>
-                Connect {n.label}
-              </button>
+              <OAuthConnectButton workspaceId={workspaceId} network={n} />
             )}
           </div>
         ))}
       </div>
-      <FormError message={errors.general} />
     </section>
   );
 }
@@ -113,6 +204,7 @@ export function ChannelsPage() {
   const networks = useNetworks();
   const channels = useChannels(workspace.id);
   const disconnect = useDisconnectChannel(workspace.id);
+  const check = useRefreshChannel(workspace.id);
   const [confirming, setConfirming] = useState<Channel | null>(null);
   const label = (network: string) => networks.data?.items.find((n) => n.id === network)?.label ?? network;
   const items = channels.data?.items ?? [];
@@ -132,6 +224,7 @@ export function ChannelsPage() {
         </Notice>
       ) : null}
       {params.get('connected') ? <Notice tone="success">Channel connected.</Notice> : null}
+      {check.data ? <Notice tone="success">{check.data.channel.displayName ?? 'The channel'} answered: access works and the profile is up to date.</Notice> : null}
       {disconnect.data ? (
         <Notice tone={disconnect.data.revokedAtNetwork ? 'success' : 'warn'}>
           {disconnect.data.revokedAtNetwork
@@ -143,21 +236,28 @@ export function ChannelsPage() {
         <div className="card-head">
           <h2 id="channels-title">Connected accounts</h2>
         </div>
-        <FormError message={formErrors(channels.error ?? disconnect.error, []).general} />
+        <FormError message={formErrors(channels.error ?? disconnect.error ?? check.error, []).general} />
         {channels.isPending ? <Loading label="Loading channels…" /> : null}
         {channels.data && items.length === 0 ? (
           <EmptyState title="No channel yet">{canManage ? 'Connect a first account below.' : 'An owner or admin connects the accounts this workspace publishes to.'}</EmptyState>
         ) : null}
         <ul className="rows" aria-label="Channels">
           {items.map((c) => (
-            <ChannelRow key={c.id} channel={c} networkLabel={label(c.network)} onDisconnect={canManage ? () => setConfirming(c) : undefined} />
+            <ChannelRow
+              key={c.id}
+              channel={c}
+              networkLabel={label(c.network)}
+              actions={canManage ? { onDisconnect: () => setConfirming(c), onCheck: () => check.mutate(c.id), checking: check.isPending && check.variables === c.id } : undefined}
+            />
           ))}
         </ul>
       </section>
-      {canManage && networks.data ? <ConnectSection workspaceId={workspace.id} networks={networks.data.items} /> : null}
+      {canManage && networks.data ? (
+        <ConnectSection workspaceId={workspace.id} networks={networks.data.items} onConnected={(channel) => setParams({ connected: channel.id })} />
+      ) : null}
       <Dialog open={!!confirming} title={`Disconnect ${confirming?.displayName ?? 'this channel'}?`} onClose={() => setConfirming(null)}>
         <p>
-          Herald will revoke its access at {confirming ? label(confirming.network) : 'the network'} and delete the tokens now. Name and avatar are kept for 30 days, then purged.
+          Herald will revoke its access at {confirming ? label(confirming.network) : 'the network'} and delete the tokens now. Name and avatar are kept for the retention period, then purged.
         </p>
         <div className="dialog-actions">
           <button type="button" className="btn" onClick={() => setConfirming(null)}>

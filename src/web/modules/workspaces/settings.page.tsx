@@ -143,7 +143,7 @@ function DeleteSection({ workspace }: { workspace: MyWorkspace }) {
       <div className="card-head">
         <div>
           <h2 id="delete-title">Delete workspace</h2>
-          <p className="muted small">Deletes the workspace, its channels, posts and memberships for every member. This cannot be undone.</p>
+          <p className="muted small">Revokes Herald’s access at every connected network, then deletes the workspace, its channels, posts and memberships for every member. This cannot be undone.</p>
         </div>
         <button type="button" className="btn btn-danger-outline" data-testid="delete-workspace-button" onClick={() => setConfirming(true)}>
           Delete workspace…

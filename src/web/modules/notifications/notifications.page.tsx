@@ -1,0 +1,54 @@
+import { Link } from 'react-router-dom';
+import { FormError } from '../../components/feedback.tsx';
+import { formErrors } from '../../components/form-errors.ts';
+import { formatDateTime } from '../../components/format.ts';
+import { PageHeader } from '../../components/page-header.tsx';
+import { EmptyState, Loading } from '../../components/status.tsx';
+import { useMarkRead, useNotifications } from './notifications.api.ts';
+
+export function NotificationsPage() {
+  const list = useNotifications();
+  const markRead = useMarkRead();
+  const items = list.data?.items ?? [];
+  return (
+    <div className="page">
+      <PageHeader title="Notifications" description="What needs you: a channel to reconnect, a network that stopped answering. One entry per incident." />
+      <section className="card" aria-labelledby="notifications-title">
+        <div className="card-head">
+          <h2 id="notifications-title">{list.data?.unreadCount ? `${list.data.unreadCount} unread` : 'All read'}</h2>
+          {list.data?.unreadCount ? (
+            <button type="button" className="btn btn-ghost btn-sm" onClick={() => markRead.mutate(undefined)} disabled={markRead.isPending}>
+              Mark all read
+            </button>
+          ) : null}
+        </div>
+        <FormError message={formErrors(list.error ?? markRead.error, []).general} />
+        {list.isPending ? <Loading label="Loading notifications…" /> : null}
+        {list.data && items.length === 0 ? <EmptyState title="Nothing needs you">Herald tells you here when a channel needs attention.</EmptyState> : null}
+        <ul className="rows" aria-label="Notifications">
+          {items.map((n) => (
+            <li key={n.id} className={n.readAt ? 'row row-muted' : 'row'} data-testid="notification">
+              <div className="row-main">
+                <div className="row-title">
+                  {n.readAt ? null : <span className="badge status-needs_reauth">New</span>} {n.title}
+                </div>
+                <div className="row-sub">{n.body}</div>
+                <div className="row-sub">{formatDateTime(n.createdAt)}</div>
+              </div>
+              {n.link ? (
+                <Link className="btn btn-ghost btn-sm" to={n.link} onClick={() => !n.readAt && markRead.mutate(n.id)}>
+                  Open
+                </Link>
+              ) : null}
+              {n.readAt ? null : (
+                <button type="button" className="btn btn-ghost btn-sm" onClick={() => markRead.mutate(n.id)}>
+                  Mark read
+                </button>
+              )}
+            </li>
+          ))}
+        </ul>
+      </section>
+    </div>
+  );
+}
