@@ -18,6 +18,8 @@ export const channels = pgTable(
     username: text('username'),
     displayName: text('display_name'),
     avatarUrl: text('avatar_url'),
+    /** Set while Herald holds a copy of the avatar (channel_avatars), so browsers never ask the network. */
+    avatarCachedAt: timestamp('avatar_cached_at', { withTimezone: true }),
     /** Network limits read at connect time (Mastodon max characters, media limits…). */
     limits: jsonb('limits').$type<Record<string, unknown>>(),
     scopesGranted: text('scopes_granted').array().notNull().default([]),
@@ -87,4 +89,16 @@ export const pendingRevocations = pgTable('pending_revocations', {
   attempts: integer('attempts').notNull().default(0),
   lastAttemptAt: timestamp('last_attempt_at', { withTimezone: true }),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+// The avatar image, fetched by the server: the browser loads it from Herald, so the network never
+// learns who looks at Herald. Purged with the rest of the cached profile data.
+export const channelAvatars = pgTable('channel_avatars', {
+  channelId: text('channel_id')
+    .primaryKey()
+    .references(() => channels.id, { onDelete: 'cascade' }),
+  contentType: text('content_type').notNull(),
+  /** The image bytes, base64 (at most 1 MB of image). */
+  data: text('data').notNull(),
+  fetchedAt: timestamp('fetched_at', { withTimezone: true }).notNull().defaultNow(),
 });

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { networkIds, networks, type NetworkId } from '../../../shared/networks.ts';
 import { AppError } from '../shared/errors.ts';
+import { readAvatar } from './avatar-cache.ts';
 import * as service from './channels.service.ts';
 
 const channel = z.object({
@@ -13,6 +14,7 @@ const channel = z.object({
   username: z.string().nullable(),
   displayName: z.string().nullable(),
   avatarUrl: z.string().nullable(),
+  avatar: z.string().nullable().describe("Herald's copy of the avatar (the browser never loads it from the network)"),
   status: z.string(),
   statusReason: z.string().nullable(),
   scopesGranted: z.array(z.string()),
@@ -124,5 +126,15 @@ export const channelsRoutes: FastifyPluginAsyncZod<{ deps: service.ChannelDeps }
       response: { 200: z.object({ channel }) },
     },
     handler: async (req) => ({ channel: await service.refreshChannelProfile(req.serviceContext(), deps, req.params.workspaceId, req.params.channelId) }),
+  });
+
+  app.get('/workspaces/:workspaceId/channels/:channelId/avatar', {
+    config: { access: 'channels.read' },
+    schema: { tags, summary: "The channel's avatar, as Herald copied it from the network", params: workspaceParams.extend({ channelId: z.string().min(1).max(100) }) },
+    handler: async (req, reply) => {
+      const avatar = await readAvatar(req.serviceContext().db, req.params.workspaceId, req.params.channelId);
+      if (!avatar) throw new AppError('not_found', 404, 'This channel has no avatar');
+      return reply.type(avatar.contentType).header('cache-control', 'private, max-age=86400').header('x-content-type-options', 'nosniff').send(avatar.bytes);
+    },
   });
 };

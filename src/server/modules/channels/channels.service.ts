@@ -3,7 +3,8 @@ import { and, eq, inArray, isNotNull, isNull, lt } from 'drizzle-orm';
 import { appPasswordHint, blueskyIdentifierHint, isAppPassword, parseBlueskyIdentifier } from '../../../shared/bluesky.ts';
 import { missingFeatures, networks, type NetworkId } from '../../../shared/networks.ts';
 import type { Db, Tx } from '../../db/database.ts';
-import { channels, oauthStates, pendingRevocations } from '../../db/schema/index.ts';
+import { channelAvatars, channels, oauthStates, pendingRevocations } from '../../db/schema/index.ts';
+import { cacheAvatar } from './avatar-cache.ts';
 import { ProviderError, type AppPasswordProvider, type Instance, type OAuthProvider, type Profile, type Provider, type TokenSet } from '../../providers/provider.ts';
 import type { Providers } from '../../providers/registry.ts';
 import type { SecretBox } from '../../security/secret-box.ts';
@@ -49,6 +50,8 @@ export function publicChannel(row: typeof channels.$inferSelect) {
     username: row.username,
     displayName: row.displayName,
     avatarUrl: row.avatarUrl,
+    /** Herald's own copy of the avatar, for the browser (never the network's URL). */
+    avatar: row.avatarCachedAt ? `/api/v1/workspaces/${row.workspaceId}/channels/${row.id}/avatar?v=${row.avatarCachedAt.getTime()}` : null,
     status: row.status,
     statusReason: row.statusReason,
     scopesGranted: row.scopesGranted,
@@ -177,7 +180,7 @@ async function saveConnectedChannel(
   input: { workspaceId: string; network: NetworkId; instance: Instance; tokens: TokenSet & { externalId: string }; profile: Profile },
 ) {
   const { workspaceId, network, tokens, profile } = input;
-  return ctx.db.transaction(async (tx) => {
+  const saved = await ctx.db.transaction(async (tx) => {
     const [existing] = await tx
       .select()
       .from(channels)
@@ -217,8 +220,11 @@ async function saveConnectedChannel(
       changes: { network, username: profile.username, scopes: tokens.scopes },
     });
     const [row] = await tx.select().from(channels).where(eq(channels.id, id));
-    return publicChannel(row!);
+    return row!;
   });
+  await cacheAvatar(ctx.db, saved);
+  const [row] = await ctx.db.select().from(channels).where(eq(channels.id, saved.id));
+  return publicChannel(row!);
 }
 
 /**
@@ -351,11 +357,12 @@ export async function purgeDisconnectedChannels(db: Db, now = new Date()): Promi
   return db.transaction(async (tx) => {
     const purged = await tx
       .update(channels)
-      .set({ username: null, displayName: null, avatarUrl: null, limits: null, purgeAfter: null, updatedAt: now })
+      .set({ username: null, displayName: null, avatarUrl: null, avatarCachedAt: null, limits: null, purgeAfter: null, updatedAt: now })
       .where(and(eq(channels.status, 'disconnected'), lt(channels.purgeAfter, now)))
       .returning({ id: channels.id, workspaceId: channels.workspaceId });
+    if (purged.length) await tx.delete(channelAvatars).where(inArray(channelAvatars.channelId, purged.map((row) => row.id)));
     for (const row of purged) {
-      await recordAudit(tx, { actorUserId: null, workspaceId: row.workspaceId, action: 'channel.purged', entityType: 'channel', entityId: row.id, changes: { fields: ['username', 'displayName', 'avatarUrl', 'limits'] } });
+      await recordAudit(tx, { actorUserId: null, workspaceId: row.workspaceId, action: 'channel.purged', entityType: 'channel', entityId: row.id, changes: { fields: ['username', 'displayName', 'avatarUrl', 'avatar', 'limits'] } });
     }
     return purged.length;
   });
@@ -509,6 +516,7 @@ export async function refreshChannelProfile(ctx: ServiceContext, deps: ChannelDe
     await tx.update(channels).set({ ...next, updatedAt: new Date() }).where(eq(channels.id, row.id));
     await recordAudit(tx, { actorUserId: ctx.actor.userId, ip: ctx.actor.ip, userAgent: ctx.actor.userAgent, workspaceId, action: 'channel.profile_refreshed', entityType: 'channel', entityId: row.id, changes: { fields: changed } });
   });
+  await cacheAvatar(ctx.db, { ...row, ...next });
   const [after] = await ctx.db.select().from(channels).where(eq(channels.id, row.id));
   return publicChannel(after!);
 }

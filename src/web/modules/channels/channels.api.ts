@@ -9,6 +9,7 @@ export type Channel = {
   username: string | null;
   displayName: string | null;
   avatarUrl: string | null;
+  avatar: string | null;
   status: string;
   statusReason: string | null;
   instance: string | null;

@@ -20,8 +20,8 @@ function ChannelRow({ channel, networkLabel, actions }: { channel: Channel; netw
   const troubled = channel.status === 'needs_reauth' || channel.status === 'expiring';
   return (
     <li className={disconnected ? 'row row-muted' : 'row'} data-testid="channel-row">
-      {/* Network avatars are not loaded from the network's CDN: that would tell it who views Herald. */}
-      <Avatar name={channel.displayName ?? channel.network} />
+      {/* Herald's copy of the avatar: loading it from the network's CDN would tell it who views Herald. */}
+      <Avatar name={channel.displayName ?? channel.network} src={channel.avatar} />
       <div className="row-main">
         <div className="row-title">
           {channel.displayName ?? '(profile purged)'}{' '}

@@ -1,0 +1,59 @@
+import { and, eq } from 'drizzle-orm';
+import type { NetworkId } from '../../../shared/networks.ts';
+import type { Db } from '../../db/database.ts';
+import { channelAvatars, channels } from '../../db/schema/index.ts';
+import { ProviderError } from '../../providers/provider.ts';
+import { assertPublicHost } from '../../providers/public-host.ts';
+
+const MAX_BYTES = 1024 * 1024;
+const TIMEOUT_MS = 8000;
+const imageTypes = new Set(['image/png', 'image/jpeg', 'image/gif', 'image/webp']);
+
+/** The channel's own server (a Mastodon instance or Bluesky PDS) was vetted when it was connected. */
+function sameServer(url: URL, instance: string | null): boolean {
+  if (!instance) return false;
+  return instance.includes('://') ? url.origin === new URL(instance).origin : url.host === instance;
+}
+
+/**
+ * Copies the channel's avatar into Herald, best effort: a network CDN that is slow, down, too big
+ * or not an image leaves the previous copy (or the initials) in place. Answers whether it stored one.
+ */
+export async function cacheAvatar(db: Db, channel: { id: string; network: string; instance: string | null; avatarUrl: string | null }): Promise<boolean> {
+  if (!channel.avatarUrl) return false;
+  let url: URL;
+  try {
+    url = new URL(channel.avatarUrl);
+  } catch {
+    return false;
+  }
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && sameServer(url, channel.instance))) return false;
+  try {
+    // An avatar URL comes from the network's answer; it must not make Herald fetch from the operator's own network.
+    if (!sameServer(url, channel.instance)) await assertPublicHost(channel.network as NetworkId, url.host);
+    const response = await fetch(url, { signal: AbortSignal.timeout(TIMEOUT_MS), redirect: 'manual' });
+    const contentType = (response.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+    if (response.status !== 200 || !imageTypes.has(contentType) || Number(response.headers.get('content-length') ?? 0) > MAX_BYTES) return false;
+    const bytes = Buffer.from(await response.arrayBuffer());
+    if (bytes.length === 0 || bytes.length > MAX_BYTES) return false;
+    const now = new Date();
+    await db.transaction(async (tx) => {
+      const row = { channelId: channel.id, contentType, data: bytes.toString('base64'), fetchedAt: now };
+      await tx.insert(channelAvatars).values(row).onConflictDoUpdate({ target: channelAvatars.channelId, set: row });
+      await tx.update(channels).set({ avatarCachedAt: now }).where(eq(channels.id, channel.id));
+    });
+    return true;
+  } catch (error) {
+    if (error instanceof ProviderError || (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'TypeError' || error.name === 'AbortError'))) return false;
+    throw error;
+  }
+}
+
+export async function readAvatar(db: Db, workspaceId: string, channelId: string): Promise<{ contentType: string; bytes: Buffer } | null> {
+  const [row] = await db
+    .select({ contentType: channelAvatars.contentType, data: channelAvatars.data })
+    .from(channelAvatars)
+    .innerJoin(channels, eq(channels.id, channelAvatars.channelId))
+    .where(and(eq(channelAvatars.channelId, channelId), eq(channels.workspaceId, workspaceId)));
+  return row ? { contentType: row.contentType, bytes: Buffer.from(row.data, 'base64') } : null;
+}
