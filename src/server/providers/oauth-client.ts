@@ -1,8 +1,7 @@
 import * as oauth from 'oauth4webapi';
 import type { NetworkId } from '../../shared/networks.ts';
+import { fetchFromNetwork } from './http.ts';
 import { ProviderError } from './provider.ts';
-
-const TIMEOUT_MS = 15_000;
 
 export type OAuthEndpoints = {
   /** The authorization server's identifier: its origin for networks without discovery. */
@@ -20,26 +19,6 @@ export type OAuthClientSettings = {
 
 /** The token endpoint's answer; networks add their own fields (TikTok's `open_id`). */
 export type TokenAnswer = oauth.TokenEndpointResponse;
-
-/**
- * fetch for oauth4webapi with a timeout; a network that is down, slow or failing on its side
- * becomes a transient ProviderError instead of a library error.
- */
-function networkFetch(network: NetworkId): typeof fetch {
-  return async (input, init) => {
-    let response: Response;
-    try {
-      response = await fetch(input, { ...init, signal: AbortSignal.timeout(TIMEOUT_MS), redirect: 'manual' });
-    } catch (error) {
-      const timedOut = error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
-      throw new ProviderError('transient', network, timedOut ? `${network} did not answer in time` : `${network} cannot be reached`);
-    }
-    if (response.status >= 500 || response.status === 429) {
-      throw new ProviderError('transient', network, `${network} is having trouble (HTTP ${response.status}); try again shortly`);
-    }
-    return response;
-  };
-}
 
 /** Turns what oauth4webapi throws into the kinds the channel lifecycle acts on. */
 function asProviderError(network: NetworkId, error: unknown, what: string): never {
@@ -70,7 +49,7 @@ export function createOAuthClient(network: NetworkId, endpoints: OAuthEndpoints,
   const client: oauth.Client = { client_id: settings.clientId };
   // Plain http is only ever configured for local fakes; production endpoints are https.
   const insecure = [endpoints.tokenEndpoint, endpoints.revocationEndpoint].some((url) => url.startsWith('http:'));
-  const requestOptions = { [oauth.customFetch]: networkFetch(network), [oauth.allowInsecureRequests]: insecure };
+  const requestOptions = { [oauth.customFetch]: ((url, init) => fetchFromNetwork(network, url, init)) as typeof fetch, [oauth.allowInsecureRequests]: insecure };
 
   return {
     authorizationUrl(parameters: Record<string, string>): string {
