@@ -11,7 +11,12 @@ import { blueskyEnv, pdsAvailable, startLocalPds } from '../test/pds/pds.ts';
 const tiktok = await startTikTokFake();
 const mastodon = await startMastodonFake();
 // Bluesky runs for real: the reference PDS, installed by `bash test/pds/setup.sh` (Node 22).
-const pds = pdsAvailable() ? await startLocalPds([{ handle: 'demo.test', password: 'demo-account-password', displayName: 'Demo on Bluesky' }]) : null;
+const pds = pdsAvailable()
+  ? await startLocalPds([{ handle: 'casey.test', password: 'casey-account-password', displayName: 'Casey on Bluesky' }]).catch((error: unknown) => {
+      console.error(`The local Bluesky server did not start, so Bluesky is left out of the demo: ${error instanceof Error ? error.message : String(error)}`);
+      return null;
+    })
+  : null;
 const config = loadConfig({
   ...process.env,
   HERALD_DATA_DIR: process.env.HERALD_DATA_DIR ?? path.resolve('data-demo'),
