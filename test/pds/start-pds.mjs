@@ -9,12 +9,18 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import * as pds from '@atproto/pds';
-import { Secp256k1Keypair } from '@atproto/crypto';
-import * as plc from '@did-plc/server';
+import { setTimeout } from 'node:timers';
 
 const accounts = JSON.parse(process.argv[2] ?? '[]');
 const log = (...args) => process.env.PDS_VERBOSE && console.error('[pds]', ...args);
+// PDS_VERBOSE=1 also turns on the PDS's own logs, sent to stderr: stdout carries only the ready line.
+// (The atproto logger reads its settings when it is first imported, hence the dynamic imports.)
+if (process.env.PDS_VERBOSE) {
+  process.env.LOG_ENABLED ??= 'true';
+  process.env.LOG_DESTINATION ??= '/dev/stderr';
+}
+const pds = await import('@atproto/pds');
+const plc = await import('@did-plc/server');
 
 const freePort = () =>
   new Promise((resolve, reject) => {
@@ -27,15 +33,18 @@ const freePort = () =>
   });
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'herald-pds-'));
+process.on('exit', () => fs.rmSync(dataDir, { recursive: true, force: true }));
 const plcPort = await freePort();
 const plcServer = plc.PlcServer.create({ db: plc.Database.mock(), port: plcPort });
 // PlcServer.start() listens on every interface; a test network has no business outside loopback.
 plcServer.server = plcServer.app.listen(plcPort, '127.0.0.1');
 await events.once(plcServer.server, 'listening');
-const plcUrl = `http://127.0.0.1:${plcPort}`;
+// Named by host name, not IP: the PDS resolves DIDs through a fetch that refuses IP hosts
+// (allowIpHost: false), so http://127.0.0.1:… would fail com.atproto.repo.describeRepo and
+// every other lookup of a DID document with "Could not resolve DID: Error: Invalid hostname".
+const plcUrl = `http://localhost:${plcPort}`;
 
 const port = await freePort();
-const rotationKey = await Secp256k1Keypair.create({ exportable: true });
 const env = {
   devMode: true,
   port,
@@ -50,7 +59,8 @@ const env = {
   blobUploadLimit: 100 * 1024 * 1024,
   jwtSecret: crypto.randomBytes(32).toString('hex'),
   adminPassword: crypto.randomBytes(16).toString('hex'),
-  plcRotationKeyK256PrivateKeyHex: Buffer.from(await rotationKey.export()).toString('hex'),
+  // Any 32 random bytes are a secp256k1 private key (but for odds of about 2^-128).
+  plcRotationKeyK256PrivateKeyHex: crypto.randomBytes(32).toString('hex'),
   rateLimitsEnabled: process.env.PDS_RATE_LIMITS === 'true',
   disableSsrfProtection: true,
 };
@@ -96,12 +106,16 @@ let stopping = false;
 async function stop() {
   if (stopping) return;
   stopping = true;
-  await new Promise((resolve) => server.server.close(resolve));
+  // A stop that hangs (an open request, a busy database) still ends the process, and the data
+  // directory goes with it: the 'exit' handler above removes it on every way out.
+  setTimeout(() => process.exit(0), 5000).unref();
+  const closing = new Promise((resolve) => server.server.close(resolve));
   server.server.closeAllConnections?.();
-  await server.ctx.destroy().catch(() => undefined);
+  await closing;
+  await server.ctx.destroy().catch((error) => log('destroy', error));
+  const plcClosing = new Promise((resolve) => plcServer.server.close(resolve));
   plcServer.server.closeAllConnections?.();
-  await new Promise((resolve) => plcServer.server.close(resolve));
-  fs.rmSync(dataDir, { recursive: true, force: true });
+  await plcClosing;
   process.exit(0);
 }
 process.on('SIGTERM', stop);
