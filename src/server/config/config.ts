@@ -173,6 +173,60 @@ export const settings = {
     default: '2',
     schema: z.coerce.number().min(0.5, 'must be at least 0.5'),
   },
+  networkTimeoutSeconds: {
+    env: 'HERALD_NETWORK_TIMEOUT_SECONDS',
+    doc: 'How long Herald waits for a social network to answer one request. A publish whose answer does not come in time is checked at the network before anything is sent again.',
+    default: '15',
+    schema: z.coerce.number({ message: 'must be a number' }).min(0.1, 'must be at least 0.1'),
+  },
+  publishLeaseSeconds: {
+    env: 'HERALD_PUBLISH_LEASE_SECONDS',
+    doc: 'How long a worker may hold a delivery without a sign of life before another worker treats it as interrupted (a crash) and checks it.',
+    default: '120',
+    schema: z.coerce.number({ message: 'must be a number' }).min(1, 'must be at least 1'),
+  },
+  reconcileSeconds: {
+    env: 'HERALD_RECONCILE_SECONDS',
+    doc: 'How often each worker looks for due deliveries without a wake-up (after downtime), interrupted ones and unconfirmed ones.',
+    default: '60',
+    schema: z.coerce.number({ message: 'must be a number' }).min(0.2, 'must be at least 0.2'),
+  },
+  publishRetryBaseSeconds: {
+    env: 'HERALD_PUBLISH_RETRY_BASE_SECONDS',
+    doc: 'First wait before retrying a publish that failed for a passing reason (doubled each time, with jitter, capped at one hour; a network\'s Retry-After wins).',
+    default: '30',
+    schema: z.coerce.number({ message: 'must be a number' }).min(0.05, 'must be at least 0.05'),
+  },
+  publishMaxAttempts: {
+    env: 'HERALD_PUBLISH_MAX_ATTEMPTS',
+    doc: 'Attempts before a delivery that keeps failing for passing reasons is marked failed.',
+    default: '8',
+    schema: positiveInt,
+  },
+  publishConcurrency: {
+    env: 'HERALD_PUBLISH_CONCURRENCY',
+    doc: 'Deliveries one worker process publishes at once per network (each channel still gets one at a time).',
+    default: '8',
+    schema: positiveInt,
+  },
+  mediaPublicUrl: {
+    env: 'HERALD_MEDIA_PUBLIC_URL',
+    doc: 'https address under which uploaded media is reachable by networks that pull files (TikTok PULL_FROM_URL; the domain must be verified in the TikTok developer portal). Unset: files are pushed.',
+    default: undefined,
+    schema: z.url({ message: 'must be an absolute URL' }).optional(),
+  },
+  mediaDeleteAfterPublish: {
+    env: 'HERALD_MEDIA_DELETE_AFTER_PUBLISH',
+    doc: 'true deletes an uploaded file once every delivery that uses it is published or its post is deleted; false keeps it in the media library.',
+    default: 'true',
+    schema: bool,
+  },
+  mediaMaxUploadMb: {
+    env: 'HERALD_MEDIA_MAX_UPLOAD_MB',
+    doc: 'Largest file one upload may be, in MB (videos go through resumable uploads).',
+    default: '4096',
+    schema: positiveInt,
+  },
 } satisfies Record<string, Setting<unknown>>;
 
 type Settings = typeof settings;

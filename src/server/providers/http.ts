@@ -3,26 +3,66 @@ import { ProviderError } from './provider.ts';
 
 const TIMEOUT_MS = 15_000;
 
+/** Retry-After as seconds or an HTTP date; null when absent or unreadable. */
+export function retryAfterMs(value: string | null, now = Date.now()): number | null {
+  if (!value) return null;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? null : Math.max(0, date - now);
+}
+
+/** Errors that prove the request never left this machine: sending it again cannot duplicate anything. */
+const notSentCodes = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT']);
+function causeCode(error: unknown): string | undefined {
+  let current: unknown = error;
+  for (let depth = 0; depth < 4 && current; depth += 1) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string') return code;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
+
 /**
  * fetch with a timeout; a network that is down, slow or failing on its side (5xx, 429) becomes a
  * transient ProviderError, so it never surfaces as a 500.
  */
-export async function fetchFromNetwork(network: NetworkId, url: string | URL | Request, init: RequestInit = {}): Promise<Response> {
+export async function fetchFromNetwork(network: NetworkId, url: string | URL | Request, init: RequestInit & { timeoutMs?: number } = {}): Promise<Response> {
   let response: Response;
+  const { timeoutMs, ...rest } = init;
   try {
-    response = await fetch(url, { ...init, signal: AbortSignal.timeout(TIMEOUT_MS), redirect: 'manual' });
+    response = await fetch(url, { ...rest, signal: AbortSignal.timeout(timeoutMs ?? requestTimeoutMs()), redirect: 'manual' });
   } catch (error) {
     const timedOut = error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
-    throw new ProviderError('transient', network, timedOut ? `${network} did not answer in time` : `${network} cannot be reached`);
+    const notSent = !timedOut && notSentCodes.has(causeCode(error) ?? '');
+    throw new ProviderError('transient', network, timedOut ? `${network} did not answer in time` : `${network} cannot be reached`, timedOut ? 'timeout' : 'unreachable', {
+      ambiguous: !notSent,
+    });
   }
   if (response.status >= 500 || response.status === 429) {
-    throw new ProviderError('transient', network, `${network} is having trouble (HTTP ${response.status}); try again shortly`);
+    const wait = retryAfterMs(response.headers.get('retry-after'));
+    await response.body?.cancel().catch(() => undefined);
+    throw new ProviderError(
+      'transient',
+      network,
+      response.status === 429 ? `${network} asked Herald to slow down (HTTP 429)` : `${network} is having trouble (HTTP ${response.status}); try again shortly`,
+      response.status === 429 ? 'rate_limited' : `http_${response.status}`,
+      { retryAfterMs: wait ?? undefined },
+    );
   }
   return response;
 }
 
+let timeoutMs = TIMEOUT_MS;
+/** Set once at start from HERALD_NETWORK_TIMEOUT_SECONDS (tests shorten it to exercise lost answers quickly). */
+export function configureNetworkTimeout(ms: number) {
+  timeoutMs = ms;
+}
+const requestTimeoutMs = () => timeoutMs;
+
 /** fetchFromNetwork for JSON APIs: an answer that is not JSON is refused with a clear message. */
-export async function requestJson(network: NetworkId, url: string, init: RequestInit): Promise<{ status: number; body: unknown; headers: Headers }> {
+export async function requestJson(network: NetworkId, url: string, init: RequestInit & { timeoutMs?: number }): Promise<{ status: number; body: unknown; headers: Headers }> {
   const response = await fetchFromNetwork(network, url, init);
   const text = await response.text();
   let body: unknown;

@@ -25,14 +25,25 @@ export type Profile = {
 export type ProviderErrorKind = 'auth' | 'denied' | 'invalid' | 'transient';
 
 export class ProviderError extends Error {
+  /** The network asked to wait this long (Retry-After, rate-limit reset). */
+  retryAfterMs?: number;
+  /**
+   * The request may have reached the network and its answer was lost (timeout, connection cut
+   * after sending): for a creating call the outcome is unknown.
+   */
+  ambiguous = false;
+
   constructor(
     readonly kind: ProviderErrorKind,
     readonly network: NetworkId,
     message: string,
     readonly code?: string,
+    extra: { retryAfterMs?: number; ambiguous?: boolean } = {},
   ) {
     super(message);
     this.name = 'ProviderError';
+    this.retryAfterMs = extra.retryAfterMs;
+    this.ambiguous = extra.ambiguous ?? false;
   }
 }
 

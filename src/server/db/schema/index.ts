@@ -2,3 +2,5 @@ export * from './auth.schema.ts';
 export * from './logs.schema.ts';
 export * from './channels.schema.ts';
 export * from './notifications.schema.ts';
+export * from './posts.schema.ts';
+export * from './media.schema.ts';

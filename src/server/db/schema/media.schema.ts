@@ -1,0 +1,33 @@
+import { bigint, index, integer, pgTable, real, text, timestamp } from 'drizzle-orm/pg-core';
+import { users, workspaces } from './auth.schema.ts';
+
+// A file uploaded to a workspace for posting. The bytes live in the storage driver (disk in the
+// embedded mode) under `storageKey`; what the probe found is kept here so every network's rules
+// can be checked without reading the file again.
+export const media = pgTable(
+  'media',
+  {
+    id: text('id').primaryKey(),
+    workspaceId: text('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    /** image | video */
+    kind: text('kind').notNull(),
+    /** Detected from the content, never from the file name. */
+    mimeType: text('mime_type').notNull(),
+    fileName: text('file_name'),
+    size: bigint('size', { mode: 'number' }).notNull(),
+    width: integer('width'),
+    height: integer('height'),
+    durationSeconds: real('duration_seconds'),
+    videoCodec: text('video_codec'),
+    frameRate: real('frame_rate'),
+    storageKey: text('storage_key').notNull(),
+    /** ready | deleted (the bytes are gone; the row stays while posts refer to it) */
+    status: text('status').notNull().default('ready'),
+    uploadedBy: text('uploaded_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    deletedAt: timestamp('deleted_at', { withTimezone: true }),
+  },
+  (t) => [index('media_workspace_idx').on(t.workspaceId, t.createdAt)],
+);

@@ -1,0 +1,153 @@
+import { boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { users, workspaces } from './auth.schema.ts';
+import { channels } from './channels.schema.ts';
+
+/** What one channel publishes: the main post, its thread parts and an optional first comment. */
+export type PostContent = {
+  parts: { text: string; media: { mediaId: string; altText?: string }[] }[];
+  firstComment?: string | null;
+  /** Network settings (TikTok privacy level, Mastodon visibility…), validated by the network's rules. */
+  settings: Record<string, unknown>;
+};
+
+// A post group: one draft written once and sent to one or more channels. The shared content is
+// what the composer edits; each delivery holds the channel's own variant.
+export const postGroups = pgTable(
+  'post_groups',
+  {
+    id: text('id').primaryKey(),
+    workspaceId: text('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    /** draft | scheduled | publishing | published | partially_failed | failed | cancelled (derived from deliveries once scheduled). */
+    state: text('state').notNull().default('draft'),
+    content: jsonb('content').$type<PostContent>().notNull(),
+    /** The instant it is due (UTC); null for drafts without a time. */
+    publishAt: timestamp('publish_at', { withTimezone: true }),
+    /** The IANA zone the time was chosen in, so the calendar shows it the way the author meant it. */
+    timeZone: text('time_zone').notNull().default('UTC'),
+    createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('post_groups_calendar_idx').on(t.workspaceId, t.publishAt, t.id), index('post_groups_state_idx').on(t.workspaceId, t.state)],
+);
+
+// One delivery per (post group, channel). The row is the truth the engine works from; jobs only
+// wake it up. `pendingStep` is set, and committed, before any call that creates something at the
+// network and cleared once the answer is stored: a delivery found with a pending step after a
+// crash may have been published, so it becomes `unconfirmed` instead of being sent again.
+export const deliveries = pgTable(
+  'deliveries',
+  {
+    id: text('id').primaryKey(),
+    workspaceId: text('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    postGroupId: text('post_group_id')
+      .notNull()
+      .references(() => postGroups.id, { onDelete: 'cascade' }),
+    channelId: text('channel_id')
+      .notNull()
+      .references(() => channels.id, { onDelete: 'cascade' }),
+    network: text('network').notNull(),
+    /** draft | queued | publishing | processing | published | failed | unconfirmed | cancelled */
+    state: text('state').notNull().default('draft'),
+    content: jsonb('content').$type<PostContent>().notNull(),
+    dueAt: timestamp('due_at', { withTimezone: true }),
+    /** When the engine may try next (backoff, Retry-After, per-channel spacing). */
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }),
+    attemptCount: integer('attempt_count').notNull().default(0),
+    /** Stable for the delivery's life: the base of the keys sent to networks that honour one (Mastodon). */
+    idempotencyKey: text('idempotency_key').notNull(),
+    claimedBy: text('claimed_by'),
+    claimExpiresAt: timestamp('claim_expires_at', { withTimezone: true }),
+    /** What earlier attempts achieved at the network (ids of parts already created, upload state…), provider-defined. */
+    progress: jsonb('progress').$type<Record<string, unknown>>().notNull().default({}),
+    pendingStep: jsonb('pending_step').$type<{ step: string; attemptId: string; sentAt: string } | null>(),
+    externalId: text('external_id'),
+    externalUrl: text('external_url'),
+    publishedAt: timestamp('published_at', { withTimezone: true }),
+    publishedBy: text('published_by'),
+    /** Published more than a minute after it was due (e.g. Herald was down). */
+    late: boolean('late').notNull().default(false),
+    errorCode: text('error_code'),
+    errorMessage: text('error_message'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('deliveries_post_channel_idx').on(t.postGroupId, t.channelId),
+    index('deliveries_due_idx').on(t.state, t.nextAttemptAt),
+    index('deliveries_channel_idx').on(t.channelId, t.state),
+    index('deliveries_workspace_state_idx').on(t.workspaceId, t.state),
+  ],
+);
+
+// Every engine run on a delivery, with the calls it made (request summaries and the network's
+// answers, secrets removed).
+export const deliveryAttempts = pgTable(
+  'delivery_attempts',
+  {
+    id: text('id').primaryKey(),
+    deliveryId: text('delivery_id')
+      .notNull()
+      .references(() => deliveries.id, { onDelete: 'cascade' }),
+    number: integer('number').notNull(),
+    /** publish | check | resolve (unconfirmed check) | manual */
+    kind: text('kind').notNull(),
+    startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+    /** published | processing | retry | failed | unconfirmed | found | not_found | interrupted */
+    outcome: text('outcome'),
+    steps: jsonb('steps').$type<{ at: string; step: string; request?: unknown; response?: unknown }[]>().notNull().default([]),
+    errorCode: text('error_code'),
+    errorMessage: text('error_message'),
+    retryAt: timestamp('retry_at', { withTimezone: true }),
+  },
+  (t) => [index('delivery_attempts_delivery_idx').on(t.deliveryId, t.number)],
+);
+
+// Weekly posting times of a channel, in the workspace's time zone: "add to queue" takes the next
+// one that no post of the channel occupies.
+export const timeSlots = pgTable(
+  'time_slots',
+  {
+    channelId: text('channel_id')
+      .notNull()
+      .references(() => channels.id, { onDelete: 'cascade' }),
+    /** 0 = Monday … 6 = Sunday */
+    weekday: integer('weekday').notNull(),
+    /** Minutes after local midnight. */
+    minute: integer('minute').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.channelId, t.weekday, t.minute] })],
+);
+
+export const workspaceSettings = pgTable('workspace_settings', {
+  workspaceId: text('workspace_id')
+    .primaryKey()
+    .references(() => workspaces.id, { onDelete: 'cascade' }),
+  timeZone: text('time_zone').notNull().default('UTC'),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+// The answer to a creating request, kept for 24 hours under the client's Idempotency-Key, so a
+// repeated request (a retry after a timeout) gets the same post instead of a second one.
+export const idempotencyKeys = pgTable(
+  'idempotency_keys',
+  {
+    workspaceId: text('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    key: text('key').notNull(),
+    userId: text('user_id').notNull(),
+    route: text('route').notNull(),
+    /** Hash of the request body: the same key with another body is refused. */
+    requestHash: text('request_hash').notNull(),
+    status: integer('status'),
+    response: jsonb('response'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.key] }), index('idempotency_keys_created_idx').on(t.createdAt)],
+);

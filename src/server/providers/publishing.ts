@@ -1,0 +1,78 @@
+import type { Readable } from 'node:stream';
+import type { NetworkId } from '../../shared/networks.ts';
+import type { Instance } from './provider.ts';
+
+/** A media file as a provider sees it: probed facts and a way to read the bytes. */
+export type PublishMedia = {
+  id: string;
+  kind: 'image' | 'video';
+  mimeType: string;
+  size: number;
+  width: number | null;
+  height: number | null;
+  durationSeconds: number | null;
+  altText: string;
+  /** Opens the bytes; `range` is inclusive, as in HTTP Content-Range. */
+  open(range?: { start: number; end: number }): Readable;
+  /** A public https URL of the file when the operator configured one (TikTok PULL_FROM_URL), else null. */
+  publicUrl: string | null;
+};
+
+export type PublishPart = { text: string; media: PublishMedia[] };
+
+/**
+ * The engine's journal for one delivery. Every call that creates something at the network is
+ * announced with `beforeCreate` (committed before the call is sent) and settled with
+ * `afterCreate` (which also stores the progress made). If the process dies or the call times out
+ * in between, the delivery becomes `unconfirmed` and `findExisting` decides, never a blind resend.
+ */
+export type PublishJournal = {
+  /** Progress stored by earlier attempts (provider-defined; {} at first). Always the newest. */
+  readonly progress: Record<string, unknown>;
+  beforeCreate(step: string, request: Record<string, unknown>): Promise<void>;
+  afterCreate(step: string, response: Record<string, unknown>, progress: Record<string, unknown>): Promise<void>;
+  /** Stores progress that created nothing (an upload finished, a media id polled…). */
+  saveProgress(progress: Record<string, unknown>): Promise<void>;
+  /** Adds a request/answer summary to the attempt's log (secrets removed by the caller). */
+  log(step: string, request?: Record<string, unknown>, response?: Record<string, unknown>): void;
+};
+
+export type PublishContext = {
+  deliveryId: string;
+  /** Stable for the delivery's life; networks with an idempotency key get `${key}:${step}`. */
+  idempotencyKey: string;
+  accessToken: string;
+  instance: Instance;
+  /** The account at the network (Bluesky DID, Mastodon account id, TikTok open_id). */
+  externalAccountId: string;
+  username: string | null;
+  /** Limits read at connect time (channels.limits). */
+  limits: Record<string, unknown>;
+  /** parts[0] is the post; later parts are thread replies. */
+  parts: PublishPart[];
+  firstComment: string | null;
+  settings: Record<string, unknown>;
+  journal: PublishJournal;
+};
+
+export type PublishOutcome =
+  | { status: 'published'; externalId: string; url: string | null }
+  /** The network is still working (TikTok processing, Mastodon media): the engine calls `publish` again after the delay, with the progress saved. */
+  | { status: 'processing'; checkAfterMs: number };
+
+/** What the network says about a creating call whose outcome Herald does not know. */
+export type ExistingCheck =
+  /** It was created: the progress to continue from (the engine calls `publish` again with it, which finishes or polls). */
+  | { found: true; progress: Record<string, unknown> }
+  /** It was not created: sending it again is safe. */
+  | { found: false }
+  /** The network cannot tell (yet): the delivery stays unconfirmed for a person to decide. */
+  | { found: 'unknown'; reason: string };
+
+export interface Publisher {
+  readonly network: NetworkId;
+  /** Runs the next steps of a delivery from `journal.progress`: creates, uploads, polls. Resumable. */
+  publish(ctx: PublishContext): Promise<PublishOutcome>;
+  /** Settles a creating call (`pending.step`) whose answer never came, by asking the network. */
+  findExisting(ctx: PublishContext, pending: { step: string; sentAt: Date }): Promise<ExistingCheck>;
+}
