@@ -9,6 +9,8 @@ import { loadConfig } from '../src/server/config/config.ts';
 import { openDatabase } from '../src/server/db/database.ts';
 import { buildApp } from '../src/server/app.ts';
 import { createMailer } from '../src/server/modules/mail/mailer.ts';
+import { createDiskStorage } from '../src/server/modules/media/media.storage.ts';
+import { createQueue } from '../src/server/jobs/queue.ts';
 import { createSecretBox, generateEncryptionKey, parseEncryptionKeys } from '../src/server/security/secret-box.ts';
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'herald-openapi-'));
@@ -25,6 +27,9 @@ try {
     trustedOrigins: [config.publicOrigin],
     providers: {},
     box: createSecretBox(parseEncryptionKeys(generateEncryptionKey())),
+    // Routes are registered, never called: the queue is not started.
+    boss: createQueue(database, { pollSeconds: 2, logger, runsMaintenance: false }),
+    storage: createDiskStorage(path.join(dataDir, 'media')),
   });
   await app.ready();
   const text = `${JSON.stringify(app.swagger(), null, 2)}\n`;

@@ -25,8 +25,14 @@ import { workspacesRoutes } from './modules/workspaces/workspaces.routes.ts';
 import { channelsRoutes } from './modules/channels/channels.routes.ts';
 import { revokeWorkspaceChannels } from './modules/channels/channels.service.ts';
 import { notificationsRoutes } from './modules/notifications/notifications.routes.ts';
+import { mediaRoutes } from './modules/media/media.routes.ts';
 import type { Providers } from './providers/registry.ts';
 import type { SecretBox } from './security/secret-box.ts';
+import type { Queue } from './jobs/queue.ts';
+import type { MediaStorage } from './modules/media/media.storage.ts';
+import { postsRoutes } from './modules/posts/posts.routes.ts';
+import { timeSlotsRoutes } from './modules/posts/time-slots.routes.ts';
+import { publicMediaRoutes } from './modules/publishing/public-media.routes.ts';
 
 export const webDistDir = fileURLToPath(new URL('../../dist/web', import.meta.url));
 
@@ -39,6 +45,8 @@ export type AppDeps = {
   trustedOrigins: string[];
   providers: Providers;
   box: SecretBox;
+  boss: Queue;
+  storage: MediaStorage;
 };
 
 // Attempts against these are limited per IP: they are where passwords and codes get guessed.
@@ -138,10 +146,14 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; a
       await api.register(auditRoutes);
       await api.register(notificationsRoutes);
       await api.register(channelsRoutes, { deps: channelDeps });
+      await api.register(mediaRoutes, { storage: deps.storage, config });
+      await api.register(postsRoutes, { deps: { boss: deps.boss }, channelDeps, tiktokApiUrl: config.tiktokApiUrl });
+      await api.register(timeSlotsRoutes);
     },
     { prefix: '/api/v1' },
   );
 
+  await app.register(publicMediaRoutes, { db: database.db, storage: deps.storage, secret: deps.secret });
   await installWebApp(app);
   return { app, auth };
 }

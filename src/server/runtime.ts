@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import pino, { type Logger } from 'pino';
 import type { FastifyInstance } from 'fastify';
@@ -11,6 +12,12 @@ import { createQueue, type Queue } from './jobs/queue.ts';
 import { createQueues, startWorkers } from './jobs/register-jobs.ts';
 import { createProviders } from './providers/registry.ts';
 import { loadSecretBox } from './security/encryption-keys.ts';
+import { configureNetworkTimeout } from './providers/http.ts';
+import { createDiskStorage } from './modules/media/media.storage.ts';
+import { createMediaSource } from './modules/publishing/media-source.ts';
+import { createPublishers } from './modules/publishing/publishers.ts';
+import { startPublishingWorkers } from './modules/publishing/publishing.worker.ts';
+import { createPublishingQueues } from './modules/publishing/wake-ups.ts';
 
 export type Mode = 'all' | 'serve' | 'worker';
 
@@ -53,17 +60,38 @@ export async function startHerald(options: { mode: Mode; config: Config; logger?
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataPath: config.dataPath });
   let boss: Queue | undefined;
   let app: FastifyInstance | undefined;
+  let stopPublishing: (() => Promise<void>) | undefined;
   try {
     await database.migrate();
+    configureNetworkTimeout(config.networkTimeoutSeconds * 1000);
     const providers = createProviders(config, { db: database.db, box });
+    const storage = createDiskStorage(path.join(config.dataPath, 'media'));
     boss = createQueue(database, { pollSeconds: config.jobPollSeconds, logger, runsMaintenance: mode !== 'serve' });
     await boss.start();
     await createQueues(boss);
-    if (mode !== 'serve') await startWorkers(boss, { db: database.db, config, logger, providers, box });
+    await createPublishingQueues(boss);
+    if (mode !== 'serve') {
+      await startWorkers(boss, { db: database.db, config, logger, providers, box, storage });
+      const channelDeps = { providers, box, publicOrigin: config.publicOrigin, retentionDays: config.disconnectedRetentionDays };
+      stopPublishing = await startPublishingWorkers(
+        boss,
+        {
+          db: database.db,
+          boss,
+          logger,
+          channelDeps,
+          publishers: createPublishers(config, { tiktok: !!providers.tiktok }),
+          media: createMediaSource(storage, { publicUrl: config.mediaPublicUrl, secret }),
+          settings: { leaseMs: config.publishLeaseSeconds * 1000, retryBaseMs: config.publishRetryBaseSeconds * 1000, maxAttempts: config.publishMaxAttempts },
+          workerId: `${os.hostname()}:${process.pid}:${crypto.randomBytes(4).toString('hex')}`,
+        },
+        { concurrency: config.publishConcurrency, pollSeconds: config.jobPollSeconds, reconcileSeconds: config.reconcileSeconds },
+      );
+    }
     let url: string | undefined;
     if (mode !== 'worker') {
       const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.smtpFrom, logger });
-      ({ app } = await buildApp({ config, database, logger, mailer, secret, trustedOrigins: trustedOriginsFor(config), providers, box }));
+      ({ app } = await buildApp({ config, database, logger, mailer, secret, trustedOrigins: trustedOriginsFor(config), providers, box, boss, storage }));
       if (options.listen !== false) {
         await app.listen({ port: config.port, host: config.host });
         const address = app.server.address();
@@ -85,6 +113,7 @@ export async function startHerald(options: { mode: Mode; config: Config; logger?
       url,
       async close() {
         await started.app?.close();
+        await stopPublishing?.().catch(() => {});
         await started.boss.stop({ graceful: true, timeout: 5000 }).catch(() => {});
         await database.close();
       },

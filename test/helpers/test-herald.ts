@@ -102,8 +102,8 @@ export type ApiResponse<T = any> = { status: number; body: T; headers: Headers }
 /** A browser-like API client: keeps cookies and sends the Origin header a browser would. */
 export function createClient(baseUrl: string, options: { userAgent?: string } = {}) {
   const jar = new Map<string, string>();
-  async function request<T = any>(method: string, url: string, body?: unknown): Promise<ApiResponse<T>> {
-    const headers: Record<string, string> = { origin: baseUrl, 'user-agent': options.userAgent ?? 'herald-tests' };
+  async function request<T = any>(method: string, url: string, body?: unknown, extraHeaders: Record<string, string> = {}): Promise<ApiResponse<T>> {
+    const headers: Record<string, string> = { origin: baseUrl, 'user-agent': options.userAgent ?? 'herald-tests', ...extraHeaders };
     if (body !== undefined) headers['content-type'] = 'application/json';
     if (jar.size) headers.cookie = [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
     const response = await fetch(new URL(url, baseUrl), { method, headers, body: body === undefined ? undefined : JSON.stringify(body), redirect: 'manual' });

@@ -6,20 +6,23 @@ import type { Queue } from './queue.ts';
 import type { Providers } from '../providers/registry.ts';
 import type { SecretBox } from '../security/secret-box.ts';
 import { channelsDueForRefresh, purgeDisconnectedChannels, refreshChannel, retryPendingRevokes } from '../modules/channels/channels.service.ts';
+import type { MediaStorage } from '../modules/media/media.storage.ts';
+import { purgePublishedMedia } from '../modules/media/media.service.ts';
 
 export const CHANNELS_REFRESH_JOB = 'channels.refresh-due';
 export const CHANNELS_PURGE_JOB = 'channels.purge-disconnected';
 export const CHANNELS_REVOKE_RETRY_JOB = 'channels.revoke-retry';
+export const MEDIA_PURGE_JOB = 'media.purge-published';
 
 /** Queues every process needs to be able to send to. */
 export async function createQueues(boss: Queue) {
-  for (const name of [ACCESS_LOG_PURGE_JOB, CHANNELS_REFRESH_JOB, CHANNELS_PURGE_JOB, CHANNELS_REVOKE_RETRY_JOB]) {
+  for (const name of [ACCESS_LOG_PURGE_JOB, CHANNELS_REFRESH_JOB, CHANNELS_PURGE_JOB, CHANNELS_REVOKE_RETRY_JOB, MEDIA_PURGE_JOB]) {
     await boss.createQueue(name, { policy: 'singleton', retryLimit: 3, retryDelay: 60, retryBackoff: true });
   }
 }
 
 /** Worker side: handlers and the recurring schedules (pg-boss keeps one schedule per name across processes). */
-export async function startWorkers(boss: Queue, deps: { db: Db; config: Config; logger: Logger; providers: Providers; box: SecretBox }) {
+export async function startWorkers(boss: Queue, deps: { db: Db; config: Config; logger: Logger; providers: Providers; box: SecretBox; storage: MediaStorage }) {
   const channelDeps = { providers: deps.providers, box: deps.box, publicOrigin: deps.config.publicOrigin, retentionDays: deps.config.disconnectedRetentionDays };
   await boss.work(ACCESS_LOG_PURGE_JOB, async () => {
     const deleted = await purgeAccessLog(deps.db, { days: deps.config.accessLogDays });
@@ -53,4 +56,12 @@ export async function startWorkers(boss: Queue, deps: { db: Db; config: Config; 
     return { purged };
   });
   await boss.schedule(CHANNELS_PURGE_JOB, '37 3 * * *');
+
+  // Uploaded media is kept only until every delivery that uses it is published (or its post is deleted).
+  await boss.work(MEDIA_PURGE_JOB, async () => {
+    const purged = await purgePublishedMedia(deps.db, deps.storage, { deleteAfterPublish: deps.config.mediaDeleteAfterPublish });
+    if (purged) deps.logger.info({ purged }, 'published media deleted');
+    return { purged };
+  });
+  await boss.schedule(MEDIA_PURGE_JOB, '*/10 * * * *');
 }

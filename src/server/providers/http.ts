@@ -12,6 +12,22 @@ export function retryAfterMs(value: string | null, now = Date.now()): number | n
   return Number.isNaN(date) ? null : Math.max(0, date - now);
 }
 
+/**
+ * How long a network asks Herald to wait: Retry-After, else the rate-limit window's reset
+ * (Bluesky's RateLimit-Reset in epoch seconds, Mastodon's X-RateLimit-Reset as an ISO date).
+ */
+export function waitAskedFor(headers: Headers, now = Date.now()): number | null {
+  const retryAfter = retryAfterMs(headers.get('retry-after'), now);
+  if (retryAfter !== null) return retryAfter;
+  const reset = headers.get('ratelimit-reset') ?? headers.get('x-ratelimit-reset');
+  if (!reset) return null;
+  const asNumber = Number(reset);
+  // Small numbers are seconds from now (the IETF draft), large ones an epoch time.
+  if (Number.isFinite(asNumber)) return Math.max(0, asNumber > 1e9 ? asNumber * 1000 - now : asNumber * 1000);
+  const date = Date.parse(reset);
+  return Number.isNaN(date) ? null : Math.max(0, date - now);
+}
+
 /** Errors that prove the request never left this machine: sending it again cannot duplicate anything. */
 const notSentCodes = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT']);
 function causeCode(error: unknown): string | undefined {
@@ -41,7 +57,7 @@ export async function fetchFromNetwork(network: NetworkId, url: string | URL | R
     });
   }
   if (response.status >= 500 || response.status === 429) {
-    const wait = retryAfterMs(response.headers.get('retry-after'));
+    const wait = waitAskedFor(response.headers);
     await response.body?.cancel().catch(() => undefined);
     throw new ProviderError(
       'transient',

@@ -1,15 +1,25 @@
 import crypto from 'node:crypto';
 import { escapeHtml, startFakeServer, type FakeRequest, type FakeResponse } from '../http.ts';
+import { createPostingApi, type CreatorSettings, type PostingOptions } from './tiktok-posting.ts';
 
 // A local TikTok following ../shared/providers.md §1: Login Kit v2 consent page, token exchange
-// with rotating refresh tokens, revoke, and /v2/user/info with TikTok's error envelope.
+// with rotating refresh tokens, revoke, /v2/user/info with TikTok's error envelope, and the
+// Content Posting API (./tiktok-posting.ts).
 
-export type TikTokUser = { openId: string; username: string; displayName: string; avatarUrl: string; followerCount: number };
+export type TikTokUser = { openId: string; username: string; displayName: string; avatarUrl: string; followerCount: number } & CreatorSettings;
 
 type IssuedToken = { accessToken: string; refreshToken: string; openId: string; scopes: string[]; accessExpiresAt: number; refreshExpiresAt: number; revoked: boolean };
 type PendingCode = { code: string; openId: string; scopes: string[]; redirectUri: string; codeChallenge?: string; expiresAt: number; used: boolean };
 
-export type TikTokFakeOptions = { clientKey?: string; clientSecret?: string; accessTokenTtlSeconds?: number; refreshTokenTtlSeconds?: number; users?: TikTokUser[] };
+export type TikTokFakeOptions = {
+  clientKey?: string;
+  clientSecret?: string;
+  accessTokenTtlSeconds?: number;
+  refreshTokenTtlSeconds?: number;
+  users?: TikTokUser[];
+  /** Added to every answer (benchmarks). */
+  latencyMs?: () => number;
+} & PostingOptions;
 
 const logId = () => crypto.randomBytes(8).toString('hex').toUpperCase();
 const random = (prefix: string) => `${prefix}.${crypto.randomBytes(18).toString('base64url')}`;
@@ -35,7 +45,7 @@ export async function startTikTokFake(options: TikTokFakeOptions = {}) {
   const clientSecret = options.clientSecret ?? 'test-client-secret';
   const accessTtl = options.accessTokenTtlSeconds ?? 7200;
   const refreshTtl = options.refreshTokenTtlSeconds ?? 15_552_000;
-  const users = options.users ?? [{ openId: 'tt-user-1', username: 'herald.tester', displayName: 'Herald Tester', avatarUrl: 'https://p16.tiktokcdn.example/avatar-1.jpeg', followerCount: 1234 }];
+  const users = (options.users ?? [{ openId: 'tt-user-1', username: 'herald.tester', displayName: 'Herald Tester', avatarUrl: 'https://p16.tiktokcdn.example/avatar-1.jpeg', followerCount: 1234 }]).map((u) => ({ ...u }));
   let currentUser = users[0]!.openId;
   const codes = new Map<string, PendingCode>();
   const tokens: IssuedToken[] = [];
@@ -117,10 +127,17 @@ export async function startTikTokFake(options: TikTokFakeOptions = {}) {
     return { status: 200, body: {} };
   }
 
-  function userInfo(req: FakeRequest): FakeResponse {
+  /** The live token behind the request's bearer header, or TikTok's 401. */
+  function authenticate(req: FakeRequest): IssuedToken | FakeResponse {
     const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
     const token = tokens.find((t) => t.accessToken === bearer);
     if (!token || token.revoked || token.accessExpiresAt < Date.now()) return apiError(401, 'access_token_invalid', 'The access token is invalid or not found in the request.');
+    return token;
+  }
+
+  function userInfo(req: FakeRequest): FakeResponse {
+    const token = authenticate(req);
+    if ('status' in token) return token;
     const fields = (req.query.get('fields') ?? '').split(',').filter(Boolean);
     if (!fields.length) return apiError(400, 'invalid_params', 'fields is required');
     const missing = fields.find((f) => fieldScopes[f] && !token.scopes.includes(fieldScopes[f]!));
@@ -141,6 +158,13 @@ export async function startTikTokFake(options: TikTokFakeOptions = {}) {
     return { status: 200, body: { data: { user: Object.fromEntries(fields.filter((f) => f in all).map((f) => [f, all[f]])) }, error: { code: 'ok', message: '', log_id: logId() } } };
   }
 
+  const findUser = (openId: string) => {
+    const user = users.find((u) => u.openId === openId);
+    if (!user) throw new Error(`the TikTok fake has no user ${openId}`);
+    return user;
+  };
+  const posting = createPostingApi({ authenticate, creator: findUser, baseUrl: () => server.url, options });
+
   const server = await startFakeServer((req) => {
     if (req.method === 'GET' && req.path === '/v2/auth/authorize/') return consentPage(req.query);
     if (req.method === 'POST' && req.path === '/v2/auth/authorize/decision') {
@@ -151,8 +175,8 @@ export async function startTikTokFake(options: TikTokFakeOptions = {}) {
     if (req.method === 'POST' && req.path === '/v2/oauth/token/') return tokenEndpoint(req);
     if (req.method === 'POST' && req.path === '/v2/oauth/revoke/') return revokeEndpoint(req);
     if (req.method === 'GET' && req.path === '/v2/user/info/') return userInfo(req);
-    return apiError(404, 'invalid_params', `No such endpoint ${req.method} ${req.path}`);
-  });
+    return posting.handle(req) ?? apiError(404, 'invalid_params', `No such endpoint ${req.method} ${req.path}`);
+  }, { latencyMs: options.latencyMs });
 
   return {
     ...server,
@@ -176,6 +200,16 @@ export async function startTikTokFake(options: TikTokFakeOptions = {}) {
     rejectRefreshTokens(value = true) {
       rejectRefresh = value;
     },
+    /** A token as the OAuth flow would grant it, for tests that need no consent page. */
+    issueToken(openId: string, scopes: string[]): string {
+      findUser(openId);
+      return issue(openId, scopes).access_token;
+    },
+    /** Changes what creator_info reports for a user (private account, max duration, disabled interactions). */
+    updateCreator(openId: string, settings: CreatorSettings) {
+      Object.assign(findUser(openId), settings);
+    },
+    ...posting.controls,
   };
 }
 

@@ -10,6 +10,7 @@ CREATE TABLE "deliveries" (
 	"next_attempt_at" timestamp with time zone,
 	"attempt_count" integer DEFAULT 0 NOT NULL,
 	"idempotency_key" text NOT NULL,
+	"wake_job_id" text,
 	"claimed_by" text,
 	"claim_expires_at" timestamp with time zone,
 	"progress" jsonb DEFAULT '{}'::jsonb NOT NULL,
@@ -95,6 +96,7 @@ CREATE TABLE "media" (
 	"deleted_at" timestamp with time zone
 );
 --> statement-breakpoint
+ALTER TABLE "channels" ADD COLUMN "publish_not_before" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "deliveries" ADD CONSTRAINT "deliveries_workspace_id_workspaces_id_fk" FOREIGN KEY ("workspace_id") REFERENCES "public"."workspaces"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "deliveries" ADD CONSTRAINT "deliveries_post_group_id_post_groups_id_fk" FOREIGN KEY ("post_group_id") REFERENCES "public"."post_groups"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "deliveries" ADD CONSTRAINT "deliveries_channel_id_channels_id_fk" FOREIGN KEY ("channel_id") REFERENCES "public"."channels"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint

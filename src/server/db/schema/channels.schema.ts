@@ -34,6 +34,8 @@ export const channels = pgTable(
     disconnectedAt: timestamp('disconnected_at', { withTimezone: true }),
     /** When the cached profile data of a disconnected channel is to be purged. */
     purgeAfter: timestamp('purge_after', { withTimezone: true }),
+    /** The engine sends nothing creating to this account before then (per-account spacing, the network's Retry-After). */
+    publishNotBefore: timestamp('publish_not_before', { withTimezone: true }),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

@@ -60,6 +60,8 @@ export const deliveries = pgTable(
     attemptCount: integer('attempt_count').notNull().default(0),
     /** Stable for the delivery's life: the base of the keys sent to networks that honour one (Mastodon). */
     idempotencyKey: text('idempotency_key').notNull(),
+    /** The pg-boss job that will wake this delivery, so rescheduling or cancelling can remove it. */
+    wakeJobId: text('wake_job_id'),
     claimedBy: text('claimed_by'),
     claimExpiresAt: timestamp('claim_expires_at', { withTimezone: true }),
     /** What earlier attempts achieved at the network (ids of parts already created, upload state…), provider-defined. */

@@ -1,0 +1,212 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { and, eq, sql } from 'drizzle-orm';
+import pg from 'pg';
+import pino from 'pino';
+import { loadConfig, settings } from '../src/server/config/config.ts';
+import { openDatabase, rowsOf, type Db } from '../src/server/db/database.ts';
+import { channels, deliveries, postGroups } from '../src/server/db/schema/index.ts';
+import { wakeMany } from '../src/server/modules/publishing/wake-ups.ts';
+import { loadSecretBox } from '../src/server/security/encryption-keys.ts';
+import { signUp, startTestHerald, type Client, type TestHerald } from '../test/helpers/test-herald.ts';
+import type { RemoteMastodonFake } from './fake-client.ts';
+
+export type DatabaseKind = 'pglite' | 'postgres';
+export type BenchDatabase = { kind: DatabaseKind; env: Record<string, string>; dataDir: string; drop(): Promise<void> };
+
+/** A fresh database for one benchmark, as test/helpers/test-herald.ts `freshDatabase` makes them, for either kind. */
+export async function benchDatabase(kind: DatabaseKind, postgresUrl: string): Promise<BenchDatabase> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'herald-bench-'));
+  const removeDir = () => fs.rmSync(dataDir, { recursive: true, force: true });
+  if (kind === 'pglite') return { kind, env: {}, dataDir, drop: async () => removeDir() };
+  const name = `herald_bench_${crypto.randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: postgresUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(postgresUrl);
+  url.pathname = `/${name}`;
+  return {
+    kind,
+    env: { DATABASE_URL: url.toString() },
+    dataDir,
+    async drop() {
+      const client = new pg.Client({ connectionString: postgresUrl });
+      await client.connect();
+      await client.query(`drop database if exists ${name} with (force)`);
+      await client.end();
+      removeDir();
+    },
+  };
+}
+
+/** Why PostgreSQL cannot be used, or null when it answers. */
+export async function postgresUnreachable(postgresUrl: string): Promise<string | null> {
+  const client = new pg.Client({ connectionString: postgresUrl, connectionTimeoutMillis: 3000 });
+  try {
+    await client.connect();
+    await client.query('select 1');
+    return null;
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+/**
+ * The settings Herald runs with in a benchmark: the product's defaults, except plain HTTP to the
+ * local fake and what the command line overrides. startTestHerald lowers the poll interval for
+ * tests, so the shipped default is put back explicitly.
+ */
+export function benchEnv(overrides: Record<string, string>): Record<string, string> {
+  return { HERALD_JOB_POLL_SECONDS: settings.jobPollSeconds.default, HERALD_MASTODON_ALLOW_HTTP: 'true', ...overrides };
+}
+
+/** The engine settings a result records, as Herald read them. */
+export function engineSettingsOf(env: Record<string, string>) {
+  const config = loadConfig({ HERALD_DATA_DIR: os.tmpdir(), ...env });
+  return {
+    HERALD_JOB_POLL_SECONDS: config.jobPollSeconds,
+    HERALD_PUBLISH_CONCURRENCY: config.publishConcurrency,
+    HERALD_RECONCILE_SECONDS: config.reconcileSeconds,
+    HERALD_PUBLISH_LEASE_SECONDS: config.publishLeaseSeconds,
+    HERALD_NETWORK_TIMEOUT_SECONDS: config.networkTimeoutSeconds,
+    HERALD_MASTODON_ALLOW_HTTP: config.mastodonAllowHttp,
+    LOG_LEVEL: config.logLevel,
+  };
+}
+
+export type BenchWorkspace = { h: TestHerald; client: Client; workspaceId: string; channelIds: string[] };
+
+/**
+ * Starts Herald on the database, signs an owner up, creates a workspace and gives it `count`
+ * Mastodon channels on the fake, each its own account. The first is connected through the real
+ * OAuth round trip; the others are copies of its row with their own account and token, sealed as
+ * channels.service.ts `saveConnectedChannel` seals them (500 consent round trips would only
+ * measure the setup).
+ */
+export async function startWithChannels(database: BenchDatabase, env: Record<string, string>, fake: RemoteMastodonFake, count: number): Promise<BenchWorkspace> {
+  const h = await startTestHerald({ env, database });
+  const { client } = await signUp(h.url, { name: 'Bench owner' });
+  const workspace = await client.post('/api/v1/workspaces', { name: 'Bench' });
+  if (workspace.status !== 201) throw new Error(`workspace creation failed: ${JSON.stringify(workspace.body)}`);
+  const workspaceId = workspace.body.id as string;
+
+  const start = await client.post(`/api/v1/workspaces/${workspaceId}/channels/connect`, { network: 'mastodon', instance: fake.domain });
+  if (start.status !== 200) throw new Error(`connect failed: ${JSON.stringify(start.body)}`);
+  const back = await client.get((await fake.authorize(start.body.authorizationUrl)).replace(/^https?:\/\/[^/]+/, ''));
+  const firstId = new URL(back.headers.get('location')!, h.url).searchParams.get('connected');
+  if (!firstId) throw new Error(`connect failed: ${back.headers.get('location')}`);
+
+  const db = h.herald.database.db;
+  const [first] = await db.select().from(channels).where(eq(channels.id, firstId));
+  const box = loadSecretBox(loadConfig({ HERALD_DATA_DIR: database.dataDir, ...env }), pino({ level: 'silent' }));
+  const accounts = await fake.issueTokens(count - 1, '1100000');
+  const rows = accounts.map((account) => {
+    const id = crypto.randomUUID();
+    return {
+      ...first!,
+      id,
+      externalId: account.accountId,
+      username: `${account.username}@${fake.domain}`,
+      displayName: `Bench ${account.username}`,
+      avatarUrl: null,
+      avatarCachedAt: null,
+      accessTokenSealed: box.seal(account.token, `channel:${id}:access`),
+      connectedAt: new Date(),
+      updatedAt: new Date(),
+    };
+  });
+  for (let i = 0; i < rows.length; i += 250) await db.insert(channels).values(rows.slice(i, i + 250));
+  return { h, client, workspaceId, channelIds: [firstId, ...rows.map((r) => r.id)] };
+}
+
+/** A delivery's content as the posts API writes it for this channel, to be copied with another text. */
+export async function contentTemplate(w: BenchWorkspace) {
+  const draft = await w.client.post(`/api/v1/workspaces/${w.workspaceId}/posts`, { content: { text: 'template' }, channels: [{ channelId: w.channelIds[0] }], schedule: { mode: 'draft' } });
+  if (draft.status !== 201) throw new Error(`draft failed: ${JSON.stringify(draft.body)}`);
+  const db = w.h.herald.database.db;
+  const [group] = await db.select().from(postGroups).where(eq(postGroups.id, draft.body.id));
+  const [delivery] = await db.select().from(deliveries).where(eq(deliveries.postGroupId, draft.body.id));
+  const withText = <T extends { parts: { text: string }[] }>(content: T, text: string): T => ({ ...content, parts: content.parts.map((p, i) => (i === 0 ? { ...p, text } : p)) });
+  return { group: (text: string) => withText(group!.content, text), delivery: (text: string) => withText(delivery!.content, text) };
+}
+
+/**
+ * Inserts one single-channel post group per text, queued at a placeholder time a day away, in
+ * bulk; `releaseAt` then moves them all to their due time and sends the wake-ups (wakeMany, the
+ * engine's own bulk path). Answers the delivery ids in the order of `posts`.
+ */
+export async function insertQueuedPosts(w: BenchWorkspace, posts: { channelId: string; text: string }[]) {
+  const db = w.h.herald.database.db;
+  const template = await contentTemplate(w);
+  const placeholder = new Date(Date.now() + 24 * 60 * 60 * 1000);
+  const ids = posts.map(() => ({ group: crypto.randomUUID(), delivery: crypto.randomUUID() }));
+  for (let i = 0; i < posts.length; i += 500) {
+    const slice = posts.slice(i, i + 500);
+    await db.transaction(async (tx) => {
+      await tx.insert(postGroups).values(
+        slice.map((p, j) => ({ id: ids[i + j]!.group, workspaceId: w.workspaceId, state: 'scheduled', content: template.group(p.text), publishAt: placeholder, timeZone: 'UTC' })),
+      );
+      await tx.insert(deliveries).values(
+        slice.map((p, j) => ({
+          id: ids[i + j]!.delivery,
+          workspaceId: w.workspaceId,
+          postGroupId: ids[i + j]!.group,
+          channelId: p.channelId,
+          network: 'mastodon',
+          state: 'queued',
+          content: template.delivery(p.text),
+          dueAt: placeholder,
+          nextAttemptAt: placeholder,
+          idempotencyKey: crypto.randomUUID(),
+        })),
+      );
+    });
+  }
+  const deliveryIds = ids.map((id) => id.delivery);
+  return {
+    deliveryIds,
+    /** Makes every delivery due at `at` and sends its wake-up; answers how long that took. */
+    async releaseAt(at: Date) {
+      const started = Date.now();
+      await db.update(deliveries).set({ dueAt: at, nextAttemptAt: at }).where(and(eq(deliveries.workspaceId, w.workspaceId), eq(deliveries.dueAt, placeholder)));
+      await db.update(postGroups).set({ publishAt: at }).where(and(eq(postGroups.workspaceId, w.workspaceId), eq(postGroups.publishAt, placeholder)));
+      await wakeMany(
+        w.h.herald.boss,
+        deliveryIds.map((deliveryId) => ({ deliveryId, network: 'mastodon', at })),
+      );
+      return Date.now() - started;
+    },
+  };
+}
+
+/** The workspace's scheduled deliveries (the content template is a draft) by state, with the first and last publication. */
+export async function deliveryOutcome(db: Db, workspaceId: string) {
+  const rows = rowsOf<{ state: string; n: number; first: string | Date | null; last: string | Date | null; attempts: number; late: number }>(
+    await db.execute(sql`
+      select state, count(*)::int as n, min(published_at) as first, max(published_at) as last,
+             sum(attempt_count)::int as attempts, count(*) filter (where late)::int as late
+      from deliveries where workspace_id = ${workspaceId} and due_at is not null
+      group by state`),
+  );
+  const states = Object.fromEntries(rows.map((r) => [r.state, r.n]));
+  const published = rows.find((r) => r.state === 'published');
+  const time = (v: string | Date | null | undefined) => (v ? new Date(v).getTime() : null);
+  return {
+    states,
+    published: states.published ?? 0,
+    firstPublishedAt: time(published?.first),
+    lastPublishedAt: time(published?.last),
+    attempts: rows.reduce((sum, r) => sum + r.attempts, 0),
+    late: rows.reduce((sum, r) => sum + r.late, 0),
+  };
+}
+
+/** Opens the benchmark's database again after Herald stopped, to read what it left. */
+export async function reopen(database: BenchDatabase) {
+  return openDatabase({ databaseUrl: database.env.DATABASE_URL, dataPath: database.dataDir });
+}

@@ -1,0 +1,109 @@
+import { parseArgs } from 'node:util';
+import type { DatabaseKind } from './herald-setup.ts';
+
+export const benchmarkNames = ['burst', 'lateness'] as const;
+export type BenchmarkName = (typeof benchmarkNames)[number];
+
+export type BenchOptions = {
+  benchmarks: BenchmarkName[];
+  /** Databases per benchmark: the burst runs on both by default, the lateness on the embedded one. */
+  databases: Record<BenchmarkName, DatabaseKind[]>;
+  postgresUrl: string;
+  latencyMs: number;
+  burst: { deliveries: number; channels: number; budgetSeconds: number };
+  lateness: { minutes: number; perMinute: number; channels: number };
+  /** Herald settings changed from the shipped defaults (besides HERALD_MASTODON_ALLOW_HTTP). */
+  env: Record<string, string>;
+  /** Added to the result file names, so a variant does not overwrite the default run. */
+  variant: string;
+  profileQueries: boolean;
+};
+
+export const usage = `npm run bench -- [burst] [lateness] [options]
+
+  --db pglite|postgres|both     databases (default: burst on both, lateness on pglite)
+  --postgres-url URL            server to create fresh databases on (default $BENCH_POSTGRES_URL or postgres://postgres@127.0.0.1:5432/test)
+  --latency-ms N                the fake's answer delay (default 20)
+  --deliveries N                burst size (default 10000)
+  --channels N                  burst channels (default 500)
+  --burst-budget-seconds N      stop a burst that has not finished by then and report the partial rate (default 120)
+  --lateness-minutes N          how long posts keep coming (default 5)
+  --lateness-per-minute N       posts due per minute (default 100)
+  --lateness-channels N         channels they are spread over (default 10)
+  --poll-seconds N              HERALD_JOB_POLL_SECONDS (default: the shipped default)
+  --concurrency N               HERALD_PUBLISH_CONCURRENCY (default: the shipped default)
+  --env KEY=VALUE               any other Herald setting (repeatable)
+  --variant NAME                suffix of the result files (default: derived from the overrides)
+  --profile-queries             time every PostgreSQL query by statement (PostgreSQL runs only)
+`;
+
+const number = (value: string | undefined, fallback: number, name: string) => {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) throw new Error(`--${name} must be a positive number (got ${value})`);
+  return n;
+};
+
+export function parseOptions(argv: string[]): BenchOptions | 'help' {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      help: { type: 'boolean', short: 'h' },
+      db: { type: 'string' },
+      'postgres-url': { type: 'string' },
+      'latency-ms': { type: 'string' },
+      deliveries: { type: 'string' },
+      channels: { type: 'string' },
+      'burst-budget-seconds': { type: 'string' },
+      'lateness-minutes': { type: 'string' },
+      'lateness-per-minute': { type: 'string' },
+      'lateness-channels': { type: 'string' },
+      'poll-seconds': { type: 'string' },
+      concurrency: { type: 'string' },
+      env: { type: 'string', multiple: true },
+      variant: { type: 'string' },
+      'profile-queries': { type: 'boolean' },
+    },
+  });
+  if (values.help) return 'help';
+  const unknown = positionals.filter((p) => !(benchmarkNames as readonly string[]).includes(p));
+  if (unknown.length) throw new Error(`unknown benchmark ${unknown.join(', ')} (choose from ${benchmarkNames.join(', ')})`);
+  const benchmarks = positionals.length ? [...new Set(positionals as BenchmarkName[])] : [...benchmarkNames];
+
+  const env: Record<string, string> = {};
+  if (values['poll-seconds']) env.HERALD_JOB_POLL_SECONDS = values['poll-seconds'];
+  if (values.concurrency) env.HERALD_PUBLISH_CONCURRENCY = values.concurrency;
+  for (const pair of values.env ?? []) {
+    const eq = pair.indexOf('=');
+    if (eq < 1) throw new Error(`--env takes KEY=VALUE (got ${pair})`);
+    env[pair.slice(0, eq)] = pair.slice(eq + 1);
+  }
+  const short: Record<string, string> = { HERALD_JOB_POLL_SECONDS: 'poll', HERALD_PUBLISH_CONCURRENCY: 'concurrency' };
+  const variant = values.variant ?? Object.entries(env).map(([k, v]) => `${short[k] ?? k.toLowerCase()}${v}`).join('-');
+
+  const chosen = values.db === undefined ? null : values.db === 'both' ? (['pglite', 'postgres'] as DatabaseKind[]) : [values.db as DatabaseKind];
+  if (chosen?.some((kind) => kind !== 'pglite' && kind !== 'postgres')) throw new Error(`--db must be pglite, postgres or both (got ${values.db})`);
+
+  return {
+    benchmarks,
+    databases: { burst: chosen ?? ['pglite', 'postgres'], lateness: chosen ?? ['pglite'] },
+    postgresUrl: values['postgres-url'] ?? process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test',
+    latencyMs: number(values['latency-ms'], 20, 'latency-ms'),
+    burst: {
+      deliveries: number(values.deliveries, 10_000, 'deliveries'),
+      channels: number(values.channels, 500, 'channels'),
+      budgetSeconds: number(values['burst-budget-seconds'], 120, 'burst-budget-seconds'),
+    },
+    lateness: {
+      minutes: number(values['lateness-minutes'], 5, 'lateness-minutes'),
+      perMinute: number(values['lateness-per-minute'], 100, 'lateness-per-minute'),
+      channels: number(values['lateness-channels'], 10, 'lateness-channels'),
+    },
+    env,
+    variant,
+    profileQueries: values['profile-queries'] ?? false,
+  };
+}
+
+export const resultName = (benchmark: BenchmarkName, options: BenchOptions) => (options.variant ? `${benchmark}.${options.variant}` : benchmark);

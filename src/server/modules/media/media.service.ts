@@ -1,0 +1,223 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import fsp from 'node:fs/promises';
+import path from 'node:path';
+import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { MediaFacts } from '../../../shared/publishing-rules.ts';
+import type { Db, Tx } from '../../db/database.ts';
+import { recordAudit } from '../audit/audit.service.ts';
+import type { ServiceContext } from '../shared/context.ts';
+import { AppError, invalid, notFound } from '../shared/errors.ts';
+import { probeMedia } from './media.probe.ts';
+import { createMediaRepository, type MediaRow } from './media.repository.ts';
+import type { ByteRange, MediaStorage } from './media.storage.ts';
+
+export type { MediaRow } from './media.repository.ts';
+
+export type MediaDeps = {
+  storage: MediaStorage;
+  /** Local folder for uploads being received (on the same disk as the storage, so moving is a rename). */
+  incomingDir: string;
+};
+
+const storageKey = (workspaceId: string, id: string) => `${workspaceId}/${id}`;
+
+export const tooLarge = (maxBytes: number) =>
+  new AppError('media.too_large', 413, `The file is larger than this Herald accepts (${Math.round(maxBytes / 1024 / 1024)} MB)`, { field: 'file', maxBytes });
+
+/**
+ * Streams an upload into a temp file under `incomingDir`; the caller passes it to
+ * `createMediaFromFile` (which consumes it) or removes it with `discardIncoming`.
+ */
+export async function receiveUpload(deps: MediaDeps, stream: Readable, isTruncated: () => boolean, maxBytes: number): Promise<string> {
+  await fsp.mkdir(deps.incomingDir, { recursive: true });
+  const file = path.join(deps.incomingDir, `upload-${crypto.randomUUID()}`);
+  try {
+    await pipeline(stream, fs.createWriteStream(file, { flags: 'wx' }));
+    if (isTruncated()) throw tooLarge(maxBytes);
+    return file;
+  } catch (error) {
+    await discardIncoming(file);
+    throw error;
+  }
+}
+
+export const discardIncoming = (file: string) => fsp.rm(file, { force: true });
+
+/**
+ * Probes a received file, moves it into storage and saves the row with its audit entry in one
+ * transaction. The local file is consumed either way. `id` lets a resumable upload keep its id.
+ */
+export async function createMediaFromFile(
+  ctx: ServiceContext,
+  deps: MediaDeps,
+  input: { workspaceId: string; filePath: string; fileName: string | null; id?: string; altText?: string | null },
+): Promise<MediaRow> {
+  const id = input.id ?? crypto.randomUUID();
+  const key = storageKey(input.workspaceId, id);
+  let stored = false;
+  try {
+    const facts = await probeMedia(input.filePath);
+    const { size } = await deps.storage.putFile(key, input.filePath);
+    stored = true;
+    return await ctx.db.transaction(async (tx) => {
+      const row = await createMediaRepository(tx).insert({
+        id,
+        workspaceId: input.workspaceId,
+        ...facts,
+        fileName: cleanFileName(input.fileName),
+        size,
+        storageKey: key,
+        status: 'ready',
+        uploadedBy: ctx.actor.userId,
+        // Set here, to the millisecond, so list cursors (which carry milliseconds) are exact.
+        createdAt: new Date(),
+      });
+      await recordAudit(tx, {
+        actorUserId: ctx.actor.userId,
+        workspaceId: input.workspaceId,
+        action: 'media.uploaded',
+        entityType: 'media',
+        entityId: id,
+        changes: { kind: row.kind, mimeType: row.mimeType, fileName: row.fileName, size, ...(input.altText ? { altText: input.altText } : {}) },
+        ip: ctx.actor.ip,
+        userAgent: ctx.actor.userAgent,
+      });
+      return row;
+    });
+  } catch (error) {
+    if (stored) await deps.storage.delete(key);
+    throw error;
+  } finally {
+    await discardIncoming(input.filePath);
+  }
+}
+
+/** Keeps a display name only: no folders, no control characters, bounded length. */
+function cleanFileName(name: string | null): string | null {
+  if (!name) return null;
+  // eslint-disable-next-line no-control-regex
+  const base = name.split(/[\\/]/).pop()!.replace(/[\u0000-\u001f\u007f]/g, '').trim();
+  return base ? base.slice(0, 255) : null;
+}
+
+export type MediaPage = { items: MediaRow[]; nextCursor: string | null };
+
+const encodeCursor = (row: MediaRow) => Buffer.from(`${row.createdAt.toISOString()}|${row.id}`).toString('base64url');
+function decodeCursor(cursor: string): { createdAt: Date; id: string } {
+  const [at, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
+  const createdAt = new Date(at ?? '');
+  if (!id || Number.isNaN(createdAt.getTime())) {
+    throw invalid('media.bad_cursor', 'querystring.cursor: not a cursor this API gave out', { field: 'querystring.cursor' });
+  }
+  return { createdAt, id };
+}
+
+/** The workspace's media library (ready files), newest first. */
+export async function listMedia(ctx: ServiceContext, workspaceId: string, page: { cursor?: string; limit: number }): Promise<MediaPage> {
+  const rows = await createMediaRepository(ctx.db).listReady(workspaceId, { limit: page.limit + 1, after: page.cursor ? decodeCursor(page.cursor) : undefined });
+  const items = rows.slice(0, page.limit);
+  return { items, nextCursor: rows.length > page.limit ? encodeCursor(items.at(-1)!) : null };
+}
+
+export async function getMedia(ctx: Pick<ServiceContext, 'db'>, workspaceId: string, id: string): Promise<MediaRow> {
+  const row = await createMediaRepository(ctx.db).find(workspaceId, id);
+  if (!row) throw notFound('media');
+  return row;
+}
+
+/**
+ * Deletes the file now; the row stays (status `deleted`) so posts that mention it can say so.
+ * Refused while a delivery that is queued or being published still needs it.
+ */
+export async function deleteMedia(ctx: ServiceContext, deps: Pick<MediaDeps, 'storage'>, workspaceId: string, id: string): Promise<MediaRow> {
+  const row = await ctx.db.transaction(async (tx) => {
+    const repo = createMediaRepository(tx);
+    const existing = await repo.find(workspaceId, id);
+    if (!existing) throw notFound('media');
+    if (existing.status === 'deleted') return { row: existing, changed: false };
+    const users = await repo.activeDeliveriesUsing(workspaceId, id);
+    if (users.length) {
+      throw new AppError('media.in_use', 409, 'A scheduled post still uses this file; remove it from the post (or cancel the post) first', {
+        deliveryIds: users.map((u) => u.id),
+      });
+    }
+    const deleted = await repo.markDeleted(id, new Date());
+    if (!deleted) throw notFound('media');
+    await recordAudit(tx, {
+      actorUserId: ctx.actor.userId,
+      workspaceId,
+      action: 'media.deleted',
+      entityType: 'media',
+      entityId: id,
+      changes: { status: { from: 'ready', to: 'deleted' }, fileName: existing.fileName, size: existing.size },
+      ip: ctx.actor.ip,
+      userAgent: ctx.actor.userAgent,
+    });
+    return { row: deleted, changed: true };
+  });
+  // After the commit: a failed commit must not have removed the bytes.
+  if (row.changed) await deps.storage.delete(row.row.storageKey);
+  return row.row;
+}
+
+/** Probed facts of the ready media among `ids`, for the publishing rules; unknown or deleted ids are absent. */
+export async function loadMediaFacts(db: Db | Tx, workspaceId: string, ids: string[]): Promise<Map<string, MediaFacts>> {
+  const rows = await createMediaRepository(db).findReady(workspaceId, [...new Set(ids)]);
+  return new Map(
+    rows.map((r) => [
+      r.id,
+      {
+        id: r.id,
+        kind: r.kind === 'video' ? 'video' : 'image',
+        mimeType: r.mimeType,
+        size: r.size,
+        width: r.width,
+        height: r.height,
+        durationSeconds: r.durationSeconds,
+        frameRate: r.frameRate,
+      } satisfies MediaFacts,
+    ]),
+  );
+}
+
+/** The bytes of a media file (or a range of them), for publishers and the file route. */
+export function openMedia(storage: MediaStorage, row: MediaRow, range?: ByteRange): Readable {
+  if (row.status !== 'ready') throw new AppError('media.deleted', 410, 'This file has been deleted', { mediaId: row.id });
+  return storage.open(row.storageKey, range);
+}
+
+/**
+ * Retention: when `deleteAfterPublish` is on, removes the bytes of media whose every delivery is
+ * published (and that no open post mentions). Media that no delivery ever used stays in the
+ * library. Returns how many files were removed.
+ */
+export async function purgePublishedMedia(
+  db: Db,
+  storage: MediaStorage,
+  options: { deleteAfterPublish: boolean; now?: Date; batchSize?: number },
+): Promise<number> {
+  if (!options.deleteAfterPublish) return 0;
+  const now = options.now ?? new Date();
+  let purged = 0;
+  for (const candidate of await createMediaRepository(db).findPublishedOnly(options.batchSize ?? 500)) {
+    const row = await db.transaction(async (tx) => {
+      const marked = await createMediaRepository(tx).markPurged(candidate.id, now);
+      if (!marked) return undefined;
+      await recordAudit(tx, {
+        actorUserId: null,
+        workspaceId: marked.workspaceId,
+        action: 'media.purged',
+        entityType: 'media',
+        entityId: marked.id,
+        changes: { status: { from: 'ready', to: 'deleted' }, reason: 'published', size: marked.size },
+      });
+      return marked;
+    });
+    if (!row) continue;
+    await storage.delete(row.storageKey);
+    purged += 1;
+  }
+  return purged;
+}

@@ -1,0 +1,233 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { withIdempotencyKey } from './idempotency.ts';
+import * as service from './posts.service.ts';
+import type { ChannelDeps } from '../channels/channels.service.ts';
+import { tiktokCreatorInfo } from './creator-info.ts';
+
+const workspaceParams = z.object({ workspaceId: z.string().min(1).max(100) });
+const postParams = workspaceParams.extend({ postId: z.string().min(1).max(100) });
+const deliveryParams = postParams.extend({ deliveryId: z.string().min(1).max(100) });
+
+const mediaRef = z.object({ mediaId: z.string().min(1).max(100), altText: z.string().max(2000, 'must be at most 2000 characters').optional() });
+const part = z.object({ text: z.string().max(50_000).default(''), media: z.array(mediaRef).max(35).default([]) });
+const compose = {
+  content: z
+    .object({
+      text: z.string().max(50_000).default(''),
+      media: z.array(mediaRef).max(35).default([]),
+      threadParts: z.array(part).max(25, 'at most 25 thread parts').default([]),
+      firstComment: z.string().max(10_000).nullable().optional(),
+    })
+    .describe('What every channel posts unless its own entry overrides it'),
+  channels: z
+    .array(
+      z.object({
+        channelId: z.string().min(1).max(100),
+        text: z.string().max(50_000).optional(),
+        media: z.array(mediaRef).max(35).optional(),
+        threadParts: z.array(part).max(25).optional(),
+        firstComment: z.string().max(10_000).nullable().optional(),
+        settings: z.record(z.string(), z.unknown()).optional().describe('Network settings: TikTok privacyLevel, mode (direct|inbox), disableComment…; Mastodon visibility, spoilerText; Bluesky langs'),
+      }),
+    )
+    .min(1, 'choose at least one channel')
+    .max(50),
+};
+const schedule = z
+  .discriminatedUnion('mode', [
+    z.object({ mode: z.literal('draft') }),
+    z.object({ mode: z.literal('now') }),
+    z.object({
+      mode: z.literal('at'),
+      publishAt: z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time with a zone, e.g. 2026-12-01T09:00:00+01:00' }),
+      timeZone: z.string().min(1).max(64).describe('The IANA zone the time was picked in, e.g. Europe/Berlin'),
+    }),
+    z.object({ mode: z.literal('queue'), timeZone: z.string().max(64).optional() }),
+  ])
+  .describe('draft: no time; now: publish at once; at: at publishAt; queue: the next free time slot of the channels');
+
+const delivery = z.object({
+  id: z.string(),
+  channelId: z.string(),
+  network: z.string(),
+  channel: z.object({ username: z.string().nullable(), displayName: z.string().nullable(), status: z.string(), avatar: z.string().nullable() }).nullable(),
+  state: z.string().describe('draft | queued | publishing | processing | published | failed | unconfirmed | cancelled'),
+  content: z.unknown(),
+  settings: z.record(z.string(), z.unknown()),
+  dueAt: z.date().nullable(),
+  nextAttemptAt: z.date().nullable(),
+  attemptCount: z.number(),
+  late: z.boolean(),
+  externalId: z.string().nullable(),
+  externalUrl: z.string().nullable(),
+  publishedAt: z.date().nullable(),
+  publishedBy: z.string().nullable(),
+  errorCode: z.string().nullable(),
+  errorMessage: z.string().nullable(),
+  actions: z.array(z.string()),
+});
+const post = z.object({
+  id: z.string(),
+  workspaceId: z.string(),
+  state: z.string().describe('draft | scheduled | publishing | published | partially_failed | failed | cancelled'),
+  content: z.unknown(),
+  publishAt: z.date().nullable(),
+  timeZone: z.string(),
+  createdBy: z.string().nullable(),
+  createdAt: z.date(),
+  updatedAt: z.date(),
+  deliveries: z.array(delivery),
+});
+const attempt = z.object({
+  id: z.string(),
+  number: z.number(),
+  kind: z.string(),
+  startedAt: z.date(),
+  finishedAt: z.date().nullable(),
+  outcome: z.string().nullable(),
+  steps: z.array(z.object({ at: z.string(), step: z.string(), request: z.unknown().optional(), response: z.unknown().optional() })),
+  errorCode: z.string().nullable(),
+  errorMessage: z.string().nullable(),
+  retryAt: z.date().nullable(),
+});
+const idempotencyHeader = z.object({
+  'idempotency-key': z.string().min(8, 'must be at least 8 characters').max(200).optional().describe('Repeat a creation safely: the same key within 24 h answers the post created the first time'),
+});
+
+export const postsRoutes: FastifyPluginAsyncZod<{ deps: service.PostsDeps; channelDeps: ChannelDeps; tiktokApiUrl: string }> = async (app, { deps, channelDeps, tiktokApiUrl }) => {
+  const tags = ['posts'];
+
+  app.get('/workspaces/:workspaceId/channels/:channelId/creator-info', {
+    config: { access: 'posts.edit' },
+    schema: {
+      tags,
+      summary: "TikTok creator info for the composer (asked of TikTok each time, as its posting guidelines require); kept as the channel's limits",
+      params: workspaceParams.extend({ channelId: z.string().min(1).max(100) }),
+      response: {
+        200: z.object({
+          nickname: z.string(),
+          username: z.string(),
+          avatar: z.string().nullable(),
+          privacyLevelOptions: z.array(z.string()),
+          commentDisabled: z.boolean(),
+          duetDisabled: z.boolean(),
+          stitchDisabled: z.boolean(),
+          maxVideoPostDurationSec: z.number(),
+        }),
+      },
+    },
+    handler: async (req) => tiktokCreatorInfo(req.serviceContext(), { ...channelDeps, tiktokApiUrl }, req.params.workspaceId, req.params.channelId),
+  });
+
+  app.post('/workspaces/:workspaceId/posts', {
+    config: { access: 'posts.edit' },
+    schema: {
+      tags,
+      summary: 'Create a post for one or more channels: a draft, or scheduled (at a time, now, or in the next free slot). Scheduling also needs posts.schedule',
+      params: workspaceParams,
+      headers: idempotencyHeader,
+      body: z.object({ ...compose, schedule: schedule.default({ mode: 'draft' }) }),
+      response: { 201: post },
+    },
+    handler: async (req, reply) => {
+      const ctx = req.serviceContext();
+      const { status, body, replayed } = await withIdempotencyKey(ctx, { workspaceId: req.params.workspaceId, key: req.headers['idempotency-key'], route: 'posts.create', request: req.body }, async () => ({
+        status: 201,
+        body: await service.createPost(ctx, deps, { workspaceId: req.params.workspaceId, role: req.workspace!.role, compose: req.body, schedule: req.body.schedule }),
+      }));
+      // The stored answer is JSON: the post is read again so the repeat gets its current state.
+      const answer = replayed ? await service.getPost(ctx, req.params.workspaceId, (body as { id: string }).id) : body;
+      return reply.status(status as 201).send(answer as never);
+    },
+  });
+
+  app.get('/workspaces/:workspaceId/posts', {
+    config: { access: 'posts.read' },
+    schema: {
+      tags,
+      summary: 'Posts by publish time (calendar range with from/to), oldest first, in cursor pages',
+      params: workspaceParams,
+      querystring: z.object({
+        from: z.coerce.date({ message: 'must be a date' }).optional(),
+        to: z.coerce.date({ message: 'must be a date' }).optional(),
+        state: z.string().max(200).optional().describe('Comma-separated post states'),
+        channelId: z.string().max(100).optional(),
+        cursor: z.string().max(300).optional(),
+        limit: z.coerce.number().int().min(1).max(500).default(100),
+      }),
+      response: { 200: z.object({ items: z.array(post), nextCursor: z.string().nullable() }) },
+    },
+    handler: async (req) =>
+      service.listPosts(req.serviceContext(), req.params.workspaceId, { ...req.query, states: req.query.state?.split(',').filter(Boolean) }),
+  });
+
+  app.get('/workspaces/:workspaceId/posts/needs-attention', {
+    config: { access: 'posts.read' },
+    schema: { tags, summary: 'Failed and unconfirmed deliveries, for the "Needs attention" view', params: workspaceParams, response: { 200: z.object({ count: z.number(), items: z.array(delivery.extend({ postId: z.string() })) }) } },
+    handler: async (req) => service.needsAttention(req.serviceContext(), req.params.workspaceId),
+  });
+
+  app.get('/workspaces/:workspaceId/posts/:postId', {
+    config: { access: 'posts.read' },
+    schema: { tags, summary: 'One post with its deliveries', params: postParams, response: { 200: post } },
+    handler: async (req) => service.getPost(req.serviceContext(), req.params.workspaceId, req.params.postId),
+  });
+
+  app.patch('/workspaces/:workspaceId/posts/:postId', {
+    config: { access: 'posts.edit' },
+    schema: { tags, summary: 'Edit content and channels (refused while it is being published, or once part of it is out)', params: postParams, body: z.object(compose), response: { 200: post } },
+    handler: async (req) => service.updatePost(req.serviceContext(), deps, { workspaceId: req.params.workspaceId, postId: req.params.postId, role: req.workspace!.role, compose: req.body }),
+  });
+
+  app.post('/workspaces/:workspaceId/posts/:postId/schedule', {
+    config: { access: 'posts.edit' },
+    schema: { tags, summary: 'Reschedule, post now, add to queue, or back to draft; the wake-up moves with it', params: postParams, body: schedule, response: { 200: post } },
+    handler: async (req) => service.schedulePost(req.serviceContext(), deps, { workspaceId: req.params.workspaceId, postId: req.params.postId, role: req.workspace!.role, schedule: req.body }),
+  });
+
+  app.post('/workspaces/:workspaceId/posts/:postId/cancel', {
+    config: { access: 'posts.schedule' },
+    schema: { tags, summary: 'Cancel what has not gone out yet', params: postParams, response: { 200: post } },
+    handler: async (req) => service.cancelPost(req.serviceContext(), deps, { workspaceId: req.params.workspaceId, postId: req.params.postId }),
+  });
+
+  app.delete('/workspaces/:workspaceId/posts/:postId', {
+    config: { access: 'posts.edit' },
+    schema: { tags, summary: 'Delete a post (refused while it is being published); its uploaded media is then deleted by the retention job', params: postParams, response: { 204: z.null() } },
+    handler: async (req, reply) => {
+      await service.deletePost(req.serviceContext(), deps, { workspaceId: req.params.workspaceId, postId: req.params.postId });
+      return reply.status(204).send(null);
+    },
+  });
+
+  app.post('/workspaces/:workspaceId/posts/:postId/deliveries/:deliveryId/retry', {
+    config: { access: 'posts.schedule' },
+    schema: {
+      tags,
+      summary: 'Retry a failed delivery, or check an unconfirmed one at the network again (never a blind resend; confirmedAbsent: a person checked the network and it is not there)',
+      params: deliveryParams,
+      body: z.object({ confirmedAbsent: z.boolean().optional() }).default({}),
+      response: { 200: post },
+    },
+    handler: async (req) => service.retryDelivery(req.serviceContext(), deps, { ...req.params, confirmedAbsent: req.body.confirmedAbsent }),
+  });
+
+  app.post('/workspaces/:workspaceId/posts/:postId/deliveries/:deliveryId/mark-published', {
+    config: { access: 'posts.schedule' },
+    schema: {
+      tags,
+      summary: 'Mark a failed, unconfirmed or queued delivery as published by hand (with its link)',
+      params: deliveryParams,
+      body: z.object({ url: z.url({ message: 'must be a link to the post' }).max(2000).optional() }).default({}),
+      response: { 200: post },
+    },
+    handler: async (req) => service.markPublished(req.serviceContext(), deps, { ...req.params, url: req.body.url }),
+  });
+
+  app.get('/workspaces/:workspaceId/posts/:postId/deliveries/:deliveryId/log', {
+    config: { access: 'posts.read' },
+    schema: { tags, summary: 'Delivery log: every attempt with its requests and the network answers (secrets removed)', params: deliveryParams, response: { 200: z.object({ delivery, attempts: z.array(attempt) }) } },
+    handler: async (req) => service.deliveryLog(req.serviceContext(), req.params),
+  });
+};

@@ -1,0 +1,386 @@
+import crypto from 'node:crypto';
+import { and, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
+import type { Logger } from 'pino';
+import type { NetworkId } from '../../../shared/networks.ts';
+import { rowsOf, type Db } from '../../db/database.ts';
+import { channels, deliveries, deliveryAttempts, idempotencyKeys } from '../../db/schema/index.ts';
+import type { Queue } from '../../jobs/queue.ts';
+import { ProviderError } from '../../providers/provider.ts';
+import type { PublishContext, PublishJournal, PublishOutcome, PublishPart, Publisher } from '../../providers/publishing.ts';
+import { withChannelToken, type ChannelDeps } from '../channels/channels.service.ts';
+import { retryDelayMs } from './backoff.ts';
+import { refreshGroupState } from './group-state.ts';
+import { scheduleWakeUp, wakeMany, type WakeUp } from './wake-ups.ts';
+
+type DeliveryRow = typeof deliveries.$inferSelect;
+
+export type Publishers = Partial<Record<NetworkId, Publisher>>;
+
+/** Turns a delivery's media references into files a publisher can read. */
+export type MediaSource = (db: Db, workspaceId: string, refs: { mediaId: string; altText?: string }[]) => Promise<PublishPart['media']>;
+
+export type EngineSettings = { leaseMs: number; retryBaseMs: number; maxAttempts: number };
+
+export type EngineDeps = {
+  db: Db;
+  boss: Queue;
+  logger: Logger;
+  channelDeps: ChannelDeps;
+  publishers: Publishers;
+  media: MediaSource;
+  settings: EngineSettings;
+  /** Names this process in claims, so an interrupted claim can be told from a live one. */
+  workerId: string;
+};
+
+/**
+ * The least time between two creating calls to one account, within each network's documented
+ * limits: TikTok allows 6 post inits a minute per token, Mastodon 300 requests per 5 minutes,
+ * Bluesky about 1,666 record creations an hour.
+ */
+export const accountSpacingMs: Record<NetworkId, number> = { tiktok: 10_000, mastodon: 1_000, bluesky: 2_200 };
+
+// A delivery first touched this long after it was due is marked late (Herald was down, or busy).
+const LATE_AFTER_MS = 60_000;
+// Checks of an unconfirmed delivery stop after this; a person decides from then on.
+const AUTO_CHECK_WINDOW_MS = 60 * 60 * 1000;
+const UNKNOWN_RECHECK_MS = 5 * 60 * 1000;
+
+class LostClaim extends Error {}
+
+const secretKey = /token|secret|password|authorization|jwt|cookie/i;
+/** Request and answer summaries keep their shape but never a credential. */
+export function withoutSecrets(value: unknown, depth = 0): unknown {
+  if (depth > 6 || value === null || typeof value !== 'object') return typeof value === 'string' && value.length > 2000 ? `${value.slice(0, 2000)}…` : value;
+  if (Array.isArray(value)) return value.slice(0, 50).map((v) => withoutSecrets(v, depth + 1));
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, secretKey.test(k) ? '[removed]' : withoutSecrets(v, depth + 1)]));
+}
+
+type Claimed = { delivery: DeliveryRow; attemptId: string; kind: 'publish' | 'check' | 'resolve' };
+
+/**
+ * Takes a delivery for this worker, atomically: only one process can move it to `publishing`.
+ * One delivery per account at a time, and creating calls to an account are spaced out; a
+ * delivery that must wait is given a wake-up at its turn.
+ */
+async function claim(deps: EngineDeps, deliveryId: string, now: Date): Promise<Claimed | 'skipped' | 'deferred'> {
+  const [row] = await deps.db.select().from(deliveries).where(eq(deliveries.id, deliveryId));
+  if (!row || !['queued', 'processing', 'unconfirmed'].includes(row.state)) return 'skipped';
+  // Early wake-ups (the post was moved later) find nothing to do; the delivery has its own.
+  if (!row.nextAttemptAt || row.nextAttemptAt.getTime() > now.getTime() + 250) return 'skipped';
+  const spacing = accountSpacingMs[row.network as NetworkId] ?? 1000;
+  return deps.db.transaction(async (tx) => {
+    const [channel] = rowsOf<{ publish_not_before: string | Date | null }>(await tx.execute(sql`select publish_not_before from channels where id = ${row.channelId} for update`));
+    const notBefore = channel?.publish_not_before ? new Date(channel.publish_not_before) : null;
+    const busy = (
+      await tx
+        .select({ id: deliveries.id })
+        .from(deliveries)
+        .where(and(eq(deliveries.channelId, row.channelId), eq(deliveries.state, 'publishing'), sql`${deliveries.claimExpiresAt} > ${now}`, sql`${deliveries.id} <> ${row.id}`))
+        .limit(1)
+    ).length > 0;
+    const creating = row.state === 'queued';
+    if (busy || (creating && notBefore && notBefore > now)) {
+      // Its turn: after the account's next free moment, behind the deliveries queued before it.
+      const [{ ahead }] = rowsOf<{ ahead: number }>(
+        await tx.execute(sql`
+          select count(*)::int as ahead from deliveries
+          where channel_id = ${row.channelId} and state = 'queued' and id <> ${row.id}
+            and (next_attempt_at, id) < (${row.nextAttemptAt}, ${row.id})`),
+      ) as [{ ahead: number }];
+      const start = Math.max(now.getTime(), notBefore?.getTime() ?? 0) + (busy ? spacing : 0);
+      const at = new Date(start + ahead * spacing + Math.floor(Math.random() * 200));
+      const [moved] = await tx
+        .update(deliveries)
+        .set({ nextAttemptAt: at, updatedAt: now })
+        .where(and(eq(deliveries.id, row.id), eq(deliveries.state, row.state)))
+        .returning();
+      if (moved) await scheduleWakeUp(tx, deps.boss, { deliveryId: row.id, network: row.network, at, check: row.state !== 'queued' }, row.wakeJobId);
+      return 'deferred' as const;
+    }
+    const [taken] = await tx
+      .update(deliveries)
+      .set({
+        state: 'publishing',
+        claimedBy: deps.workerId,
+        claimExpiresAt: new Date(now.getTime() + deps.settings.leaseMs),
+        attemptCount: creating ? row.attemptCount + 1 : row.attemptCount,
+        late: row.late || (creating && row.attemptCount === 0 && !!row.dueAt && now.getTime() - row.dueAt.getTime() > LATE_AFTER_MS),
+        wakeJobId: null,
+        updatedAt: now,
+      })
+      .where(and(eq(deliveries.id, row.id), eq(deliveries.state, row.state), eq(deliveries.updatedAt, row.updatedAt)))
+      .returning();
+    if (!taken) return 'skipped' as const;
+    if (creating) await tx.update(channels).set({ publishNotBefore: new Date(now.getTime() + spacing) }).where(eq(channels.id, row.channelId));
+    const kind = row.pendingStep || row.state === 'unconfirmed' ? 'resolve' : row.state === 'processing' ? 'check' : 'publish';
+    const attemptId = crypto.randomUUID();
+    const [{ n }] = rowsOf<{ n: number }>(await tx.execute(sql`select count(*)::int + 1 as n from delivery_attempts where delivery_id = ${row.id}`)) as [{ n: number }];
+    await tx.insert(deliveryAttempts).values({ id: attemptId, deliveryId: row.id, number: n, kind, startedAt: now });
+    return { delivery: taken, attemptId, kind } as Claimed;
+  });
+}
+
+/** The journal a publisher writes through; every write also proves this worker is alive. */
+function createJournal(deps: EngineDeps, claimed: Claimed) {
+  const { delivery, attemptId } = claimed;
+  let progress = delivery.progress ?? {};
+  let pending = delivery.pendingStep ?? null;
+  const steps: { at: string; step: string; request?: unknown; response?: unknown }[] = [];
+  const lease = () => new Date(Date.now() + deps.settings.leaseMs);
+
+  async function write(values: Partial<DeliveryRow>) {
+    await deps.db.transaction(async (tx) => {
+      const [kept] = await tx
+        .update(deliveries)
+        .set({ ...values, claimExpiresAt: lease(), updatedAt: new Date() })
+        .where(and(eq(deliveries.id, delivery.id), eq(deliveries.state, 'publishing'), eq(deliveries.claimedBy, deps.workerId)))
+        .returning({ id: deliveries.id });
+      // Another worker took over (this one was presumed dead): it must not send anything more.
+      if (!kept) throw new LostClaim('the claim on this delivery was lost');
+      await tx.update(deliveryAttempts).set({ steps }).where(eq(deliveryAttempts.id, attemptId));
+    });
+  }
+  const note = (step: string, request?: Record<string, unknown>, response?: Record<string, unknown>) =>
+    steps.push({ at: new Date().toISOString(), step, ...(request ? { request: withoutSecrets(request) } : {}), ...(response ? { response: withoutSecrets(response) } : {}) });
+
+  const journal: PublishJournal = {
+    get progress() {
+      return progress;
+    },
+    async beforeCreate(step, request) {
+      note(`${step}: sending`, request);
+      pending = { step, attemptId, sentAt: new Date().toISOString() };
+      await write({ pendingStep: pending });
+    },
+    async afterCreate(step, response, next) {
+      note(`${step}: created`, undefined, response);
+      progress = next;
+      pending = null;
+      await write({ pendingStep: null, progress });
+    },
+    async saveProgress(next) {
+      progress = next;
+      await write({ progress });
+    },
+    log: note,
+  };
+  return {
+    journal,
+    steps,
+    note,
+    get pending() {
+      return pending;
+    },
+    /** After a check settled the unknown call: continue from what the network says happened. */
+    async settlePending(next: Record<string, unknown>, found: boolean) {
+      note(`${pending?.step ?? 'check'}: ${found ? 'found at the network' : 'not at the network, safe to send'}`);
+      progress = next;
+      pending = null;
+      await write({ pendingStep: null, progress });
+    },
+    /** Called when a creating call failed with a clear answer: nothing was created. */
+    clearPending() {
+      pending = null;
+    },
+  };
+}
+
+type RunResult = PublishOutcome | { status: 'unknown'; reason: string };
+
+export type RunOutcome = 'skipped' | 'deferred' | 'published' | 'processing' | 'retry' | 'failed' | 'unconfirmed' | 'lost';
+
+/** Wakes a delivery: claims it, runs its publisher, and records what happened. */
+export async function runDelivery(deps: EngineDeps, deliveryId: string): Promise<RunOutcome> {
+  const now = new Date();
+  const claimed = await claim(deps, deliveryId, now);
+  if (claimed === 'skipped' || claimed === 'deferred') return claimed;
+  const { delivery } = claimed;
+  const network = delivery.network as NetworkId;
+  const run = createJournal(deps, claimed);
+  const publisher = deps.publishers[network];
+  try {
+    if (!publisher) throw new ProviderError('invalid', network, `${network} is not enabled on this Herald`, 'network_unavailable');
+    const [channel] = await deps.db.select().from(channels).where(eq(channels.id, delivery.channelId));
+    const parts: PublishPart[] = [];
+    for (const part of delivery.content.parts) parts.push({ text: part.text, media: await deps.media(deps.db, delivery.workspaceId, part.media) });
+    const result: RunResult = await withChannelToken(deps.db, deps.channelDeps, delivery.channelId, async (accessToken, instance) => {
+      const ctx: PublishContext = {
+        deliveryId: delivery.id,
+        idempotencyKey: delivery.idempotencyKey,
+        accessToken,
+        instance,
+        externalAccountId: channel!.externalId,
+        username: channel!.username,
+        limits: channel!.limits ?? {},
+        parts,
+        firstComment: delivery.content.firstComment ?? null,
+        settings: delivery.content.settings ?? {},
+        journal: run.journal,
+      };
+      const pending = run.pending;
+      if (pending) {
+        const check = await publisher.findExisting(ctx, { step: pending.step, sentAt: new Date(pending.sentAt) });
+        if (check.found === 'unknown') return { status: 'unknown' as const, reason: check.reason };
+        await run.settlePending(check.found ? check.progress : run.journal.progress, check.found);
+      }
+      return publisher.publish(ctx);
+    });
+    return await settle(deps, claimed, run, result);
+  } catch (error) {
+    if (error instanceof LostClaim) {
+      deps.logger.warn({ deliveryId }, 'another worker took this delivery over; stopping here');
+      return 'lost';
+    }
+    return settleError(deps, claimed, run, error);
+  }
+}
+
+async function finish(
+  deps: EngineDeps,
+  claimed: Claimed,
+  run: ReturnType<typeof createJournal>,
+  values: Partial<DeliveryRow>,
+  attempt: { outcome: string; errorCode?: string | null; errorMessage?: string | null; retryAt?: Date | null },
+  wake?: WakeUp,
+) {
+  const { delivery, attemptId } = claimed;
+  await deps.db.transaction(async (tx) => {
+    const [kept] = await tx
+      .update(deliveries)
+      .set({ claimedBy: null, claimExpiresAt: null, updatedAt: new Date(), progress: run.journal.progress, pendingStep: run.pending, ...values })
+      .where(and(eq(deliveries.id, delivery.id), eq(deliveries.state, 'publishing'), eq(deliveries.claimedBy, deps.workerId)))
+      .returning({ id: deliveries.id });
+    if (!kept) throw new LostClaim('the claim on this delivery was lost');
+    await tx
+      .update(deliveryAttempts)
+      .set({ finishedAt: new Date(), outcome: attempt.outcome, steps: run.steps, errorCode: attempt.errorCode ?? null, errorMessage: attempt.errorMessage ?? null, retryAt: attempt.retryAt ?? null })
+      .where(eq(deliveryAttempts.id, attemptId));
+    if (wake) await scheduleWakeUp(tx, deps.boss, wake);
+    await refreshGroupState(tx, delivery.postGroupId);
+  });
+}
+
+async function settle(deps: EngineDeps, claimed: Claimed, run: ReturnType<typeof createJournal>, result: RunResult): Promise<RunOutcome> {
+  const { delivery } = claimed;
+  if (result.status === 'published') {
+    await finish(
+      deps,
+      claimed,
+      run,
+      { state: 'published', externalId: result.externalId, externalUrl: result.url, publishedAt: new Date(), errorCode: null, errorMessage: null, nextAttemptAt: null },
+      { outcome: 'published' },
+    );
+    deps.logger.info({ deliveryId: delivery.id, network: delivery.network, externalId: result.externalId, late: delivery.late }, 'delivery published');
+    return 'published';
+  }
+  if (result.status === 'processing') {
+    const at = new Date(Date.now() + result.checkAfterMs);
+    await finish(deps, claimed, run, { state: 'processing', nextAttemptAt: at }, { outcome: 'processing', retryAt: at }, { deliveryId: delivery.id, network: delivery.network, at, check: true });
+    return 'processing';
+  }
+  // The network cannot tell whether the lost call created the post: checked again later, then left to a person.
+  const sentAt = run.pending ? new Date(run.pending.sentAt).getTime() : Date.now();
+  const giveUp = Date.now() - sentAt > AUTO_CHECK_WINDOW_MS;
+  const at = giveUp ? null : new Date(Date.now() + UNKNOWN_RECHECK_MS);
+  await finish(
+    deps,
+    claimed,
+    run,
+    { state: 'unconfirmed', nextAttemptAt: at, errorCode: 'delivery.unconfirmed', errorMessage: result.reason },
+    { outcome: 'unconfirmed', errorCode: 'delivery.unconfirmed', errorMessage: result.reason, retryAt: at },
+    at ? { deliveryId: delivery.id, network: delivery.network, at, check: true } : undefined,
+  );
+  return 'unconfirmed';
+}
+
+async function settleError(deps: EngineDeps, claimed: Claimed, run: ReturnType<typeof createJournal>, error: unknown): Promise<RunOutcome> {
+  const { delivery } = claimed;
+  const providerError = error instanceof ProviderError ? error : null;
+  if (!providerError) deps.logger.error({ err: error, deliveryId: delivery.id }, 'publishing failed unexpectedly');
+  const message = providerError?.message ?? 'Herald hit an unexpected error while publishing; it will try again';
+  const code = providerError?.code ?? (providerError ? providerError.kind : 'internal');
+  try {
+    // A creating call whose answer was lost (timeout, cut connection, crash): never sent again blindly.
+    if (run.pending && (!providerError || providerError.ambiguous)) {
+      const at = new Date(Date.now() + retryDelayMs(1, deps.settings.retryBaseMs));
+      await finish(
+        deps,
+        claimed,
+        run,
+        { state: 'unconfirmed', nextAttemptAt: at, errorCode: 'delivery.unconfirmed', errorMessage: `${message}. Herald does not know whether the post was created and checks the network before anything is sent again.` },
+        { outcome: 'unconfirmed', errorCode: code, errorMessage: message, retryAt: at },
+        { deliveryId: delivery.id, network: delivery.network, at, check: true },
+      );
+      return 'unconfirmed';
+    }
+    // The network answered: whatever was being created was not.
+    run.clearPending();
+    const transient = !providerError || providerError.kind === 'transient';
+    if (transient && delivery.attemptCount < deps.settings.maxAttempts) {
+      const delay = retryDelayMs(delivery.attemptCount, deps.settings.retryBaseMs, providerError?.retryAfterMs);
+      const at = new Date(Date.now() + delay);
+      if (providerError?.retryAfterMs) {
+        // The network's "slow down" is about the account, not just this post.
+        await deps.db.update(channels).set({ publishNotBefore: at }).where(eq(channels.id, delivery.channelId));
+      }
+      await finish(
+        deps,
+        claimed,
+        run,
+        { state: 'queued', nextAttemptAt: at, errorCode: code, errorMessage: message },
+        { outcome: 'retry', errorCode: code, errorMessage: message, retryAt: at },
+        { deliveryId: delivery.id, network: delivery.network, at },
+      );
+      return 'retry';
+    }
+    const finalMessage = transient ? `${message} (gave up after ${delivery.attemptCount} attempts)` : message;
+    const finalCode = providerError?.kind === 'auth' ? 'channel.needs_reauth' : code;
+    await finish(deps, claimed, run, { state: 'failed', nextAttemptAt: null, errorCode: finalCode, errorMessage: finalMessage }, { outcome: 'failed', errorCode: finalCode, errorMessage: finalMessage });
+    deps.logger.warn({ deliveryId: delivery.id, network: delivery.network, code: finalCode }, 'delivery failed');
+    return 'failed';
+  } catch (settleFailure) {
+    if (settleFailure instanceof LostClaim) return 'lost';
+    throw settleFailure;
+  }
+}
+
+/**
+ * Runs every minute in each worker (and at start): deliveries whose worker died are taken back
+ * (`unconfirmed` when a creating call was in flight, else queued again), and due deliveries that
+ * have no live wake-up (Herald was down, a job was lost) are woken.
+ */
+export async function reconcile(deps: EngineDeps, options: { staleAfterMs: number; now?: Date }): Promise<{ interrupted: number; woken: number }> {
+  const now = options.now ?? new Date();
+  const interrupted = await deps.db.transaction(async (tx) => {
+    const rows = await tx
+      .update(deliveries)
+      .set({
+        state: sql`case when ${deliveries.pendingStep} is not null then 'unconfirmed' else 'queued' end`,
+        claimedBy: null,
+        claimExpiresAt: null,
+        nextAttemptAt: now,
+        updatedAt: now,
+      })
+      .where(and(eq(deliveries.state, 'publishing'), lt(deliveries.claimExpiresAt, now)))
+      .returning({ id: deliveries.id, postGroupId: deliveries.postGroupId });
+    if (rows.length) {
+      await tx
+        .update(deliveryAttempts)
+        .set({ finishedAt: now, outcome: 'interrupted', errorMessage: 'The worker stopped during this attempt' })
+        .where(and(inArray(deliveryAttempts.deliveryId, rows.map((r) => r.id)), isNull(deliveryAttempts.finishedAt)));
+      for (const groupId of new Set(rows.map((r) => r.postGroupId))) await refreshGroupState(tx, groupId);
+    }
+    return rows.length;
+  });
+  const stale = await deps.db
+    .select({ id: deliveries.id, network: deliveries.network, state: deliveries.state, nextAttemptAt: deliveries.nextAttemptAt })
+    .from(deliveries)
+    .where(and(inArray(deliveries.state, ['queued', 'processing', 'unconfirmed']), lt(deliveries.nextAttemptAt, new Date(now.getTime() - options.staleAfterMs))))
+    .limit(5000);
+  await wakeMany(deps.boss, stale.map((row) => ({ deliveryId: row.id, network: row.network, at: now, check: row.state !== 'queued' })));
+  await deps.db.delete(idempotencyKeys).where(lt(idempotencyKeys.createdAt, new Date(now.getTime() - 24 * 60 * 60 * 1000)));
+  if (interrupted || stale.length) deps.logger.info({ interrupted, woken: stale.length }, 'publishing reconcile');
+  return { interrupted, woken: stale.length };
+}
+

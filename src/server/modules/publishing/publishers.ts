@@ -1,0 +1,14 @@
+import type { Config } from '../../config/config.ts';
+import { createBlueskyPublisher } from '../../providers/bluesky/bluesky.publisher.ts';
+import { createMastodonPublisher } from '../../providers/mastodon/mastodon.publisher.ts';
+import { createTikTokPublisher } from '../../providers/tiktok/tiktok.publisher.ts';
+import type { Publishers } from './engine.ts';
+
+/** The publishing side of each network this instance offers (the same networks as its providers). */
+export function createPublishers(config: Config, enabled: { tiktok: boolean }): Publishers {
+  return {
+    mastodon: createMastodonPublisher({ allowHttp: config.mastodonAllowHttp }),
+    bluesky: createBlueskyPublisher(),
+    ...(enabled.tiktok ? { tiktok: createTikTokPublisher({ apiUrl: config.tiktokApiUrl }) } : {}),
+  };
+}

@@ -1,0 +1,43 @@
+import { networkIds } from '../../../shared/networks.ts';
+import type { Queue } from '../../jobs/queue.ts';
+import { reconcile, runDelivery, type EngineDeps } from './engine.ts';
+import { CHECK_STATUS_QUEUE, publishQueue } from './wake-ups.ts';
+
+type WakeJob = { data: { deliveryId: string } };
+
+/**
+ * The worker side of publishing: one queue per network, so each network gets its own
+ * concurrency, a queue for status checks, and the reconcile pass on a timer. Answers a stop
+ * function for shutdown.
+ */
+export async function startPublishingWorkers(boss: Queue, deps: EngineDeps, options: { concurrency: number; pollSeconds: number; reconcileSeconds: number }) {
+  const handle = async (jobs: WakeJob[]) => {
+    for (const job of jobs) await runDelivery(deps, job.data.deliveryId);
+  };
+  const work = { localConcurrency: options.concurrency, pollingIntervalSeconds: options.pollSeconds, batchSize: 1 };
+  for (const network of networkIds) {
+    if (deps.publishers[network]) await boss.work<{ deliveryId: string }>(publishQueue(network), work, handle);
+  }
+  await boss.work<{ deliveryId: string }>(CHECK_STATUS_QUEUE, work, handle);
+
+  let running: Promise<unknown> | null = null;
+  const pass = (staleAfterMs: number) => {
+    // One pass at a time per process; a slow pass is not stacked with the next.
+    if (running) return running;
+    running = reconcile(deps, { staleAfterMs })
+      .catch((err: unknown) => deps.logger.error({ err }, 'publishing reconcile failed'))
+      .finally(() => {
+        running = null;
+      });
+    return running;
+  };
+  // At start everything overdue is woken at once: posts due while Herald was down go out now.
+  await pass(0);
+  const intervalMs = options.reconcileSeconds * 1000;
+  const timer = setInterval(() => void pass(Math.max(2 * intervalMs, 5_000)), intervalMs);
+  timer.unref();
+  return async () => {
+    clearInterval(timer);
+    await running;
+  };
+}

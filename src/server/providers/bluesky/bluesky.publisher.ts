@@ -1,0 +1,230 @@
+import { detectFacets, type Facet } from '../../../shared/bluesky-richtext.ts';
+import { blueskySettings } from '../../../shared/publishing-rules.ts';
+import { requestJson } from '../http.ts';
+import { ProviderError, type Instance } from '../provider.ts';
+import type { PublishContext, PublishMedia, PublishPart, Publisher } from '../publishing.ts';
+
+const network = 'bluesky' as const;
+const collection = 'app.bsky.feed.post';
+const maxImages = 4;
+
+type XrpcError = { error?: string; message?: string };
+type BlobRef = { $type: 'blob'; ref: { $link: string }; mimeType: string; size: number };
+type StrongRef = { uri: string; cid: string };
+/** What Herald keeps per post of the thread, so that a retry continues where the last one stopped. */
+type PostProgress = {
+  /** Uploaded images by media id: a retry references them instead of uploading again. */
+  blobs?: Record<string, BlobRef>;
+  /** The record key, chosen before the first attempt so a lost answer can be looked up. */
+  rkey?: string;
+  uri?: string;
+  cid?: string;
+};
+type Progress = { posts: PostProgress[] };
+
+function readProgress(raw: Record<string, unknown>): Progress {
+  return { posts: Array.isArray(raw.posts) ? (raw.posts as PostProgress[]).map((post) => post ?? {}) : [] };
+}
+
+function withPost(progress: Progress, index: number, change: PostProgress): Progress {
+  const posts = [...progress.posts];
+  while (posts.length <= index) posts.push({});
+  posts[index] = { ...posts[index], ...change };
+  return { ...progress, posts };
+}
+
+const created = (post: PostProgress | undefined): post is PostProgress & StrongRef => !!post?.uri && !!post.cid;
+
+// A TID (timestamp identifier, the record key Bluesky's own clients use): 64 bits, the top one
+// zero, then microseconds since the epoch and a 10-bit clock id, written in base32-sortable so
+// keys sort by time. Strictly increasing within the process; the random clock id keeps two
+// workers apart.
+const tidAlphabet = '234567abcdefghijklmnopqrstuvwxyz';
+const clockId = BigInt(Math.floor(Math.random() * 1024));
+let lastMicros = 0;
+function nextTid(): string {
+  lastMicros = Math.max(Date.now() * 1000, lastMicros + 1);
+  let value = (BigInt(lastMicros) << 10n) | clockId;
+  let tid = '';
+  for (let i = 0; i < 13; i += 1) {
+    tid = tidAlphabet[Number(value & 31n)]! + tid;
+    value >>= 5n;
+  }
+  return tid;
+}
+
+function xrpcUrl(pds: Instance, nsid: string, query?: Record<string, string>): string {
+  if (!pds) throw new ProviderError('invalid', network, 'The Bluesky server (PDS) of this channel is unknown');
+  const url = new URL(`${pds}/xrpc/${nsid}`);
+  if (query) url.search = new URLSearchParams(query).toString();
+  return url.toString();
+}
+
+const authErrors = new Set(['ExpiredToken', 'InvalidToken', 'AuthMissing', 'AuthRequired']);
+
+/** A 4xx answer in the engine's terms. (5xx and 429 never get here: fetchFromNetwork made them transient.) */
+function refused(status: number, body: unknown, action: 'upload' | 'post' | 'read'): ProviderError {
+  const { error, message } = (body ?? {}) as XrpcError;
+  // The reference PDS answers an expired access token with 400 ExpiredToken, not 401.
+  if (status === 401 || (error && authErrors.has(error))) {
+    return new ProviderError('auth', network, `Bluesky rejected the session (${error ?? `HTTP ${status}`})`, error ?? 'unauthorized');
+  }
+  if (status === 413 || error === 'PayloadTooLarge') {
+    return new ProviderError('invalid', network, action === 'upload' ? 'Image too large for this Bluesky server' : 'The post is too large for this Bluesky server', 'PayloadTooLarge');
+  }
+  const what = { upload: 'the image', post: 'the post', read: 'the lookup' }[action];
+  return new ProviderError('invalid', network, `Bluesky refused ${what}: ${message ?? error ?? `HTTP ${status}`}`, error ?? `http_${status}`);
+}
+
+async function readBytes(media: PublishMedia): Promise<Uint8Array<ArrayBuffer>> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of media.open()) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
+  return new Uint8Array(Buffer.concat(chunks));
+}
+
+function languages(settings: Record<string, unknown>): string[] | undefined {
+  const parsed = blueskySettings.safeParse(settings ?? {});
+  if (!parsed.success) throw new ProviderError('invalid', network, `Bluesky settings: ${parsed.error.issues.map((i) => i.message).join('; ')}`, 'bad_settings');
+  return parsed.data.langs?.length ? parsed.data.langs : undefined;
+}
+
+// Publishes a post and its thread (later parts, then the first comment, each a reply) with
+// com.atproto.repo.createRecord at the account's PDS. Every record key is chosen and stored
+// before the record is sent: retrying with a key that exists gets an opaque HTTP 500 from the
+// reference PDS, so after a lost answer findExisting reads the key back instead.
+export function createBlueskyPublisher(): Publisher {
+  async function send(ctx: PublishContext, nsid: string, init: { json?: unknown; bytes?: { data: Uint8Array<ArrayBuffer>; mimeType: string } }) {
+    return requestJson(network, xrpcUrl(ctx.instance, nsid), {
+      method: 'POST',
+      headers: { authorization: `Bearer ${ctx.accessToken}`, accept: 'application/json', 'content-type': init.bytes ? init.bytes.mimeType : 'application/json' },
+      body: init.bytes ? init.bytes.data : JSON.stringify(init.json),
+    });
+  }
+
+  async function uploadImages(ctx: PublishContext, index: number, part: PublishPart, progress: Progress, save: (change: PostProgress) => Promise<void>) {
+    if (part.media.length > maxImages) throw new ProviderError('invalid', network, `Bluesky takes at most ${maxImages} images per post`, 'too_many_images');
+    if (part.media.some((m) => m.kind !== 'image')) throw new ProviderError('invalid', network, 'Bluesky: video posts are not supported by Herald yet', 'video_unsupported');
+    let blobs = progress.posts[index]?.blobs ?? {};
+    for (const media of part.media) {
+      if (blobs[media.id]) continue;
+      const data = await readBytes(media);
+      const { status, body } = await send(ctx, 'com.atproto.repo.uploadBlob', { bytes: { data, mimeType: media.mimeType } });
+      const blob = (body as { blob?: BlobRef } | null)?.blob;
+      ctx.journal.log(`upload:${index}:${media.id}`, { mimeType: media.mimeType, size: data.byteLength }, { status, cid: blob?.ref?.$link ?? null });
+      if (status !== 200) throw refused(status, body, 'upload');
+      if (!blob?.ref?.$link) throw new ProviderError('invalid', network, 'Bluesky accepted an image but sent no reference to it', 'bad_answer');
+      blobs = { ...blobs, [media.id]: blob };
+      await save({ blobs });
+    }
+    return part.media.map((media) => ({
+      image: blobs[media.id]!,
+      alt: media.altText ?? '',
+      ...(media.width && media.height ? { aspectRatio: { width: media.width, height: media.height } } : {}),
+    }));
+  }
+
+  /** Mentions whose handle resolves; the others stay plain text, as in Bluesky's own app. */
+  async function mentionFacets(ctx: PublishContext, text: string, dids: Map<string, string | null>): Promise<Facet[]> {
+    const { facets, mentions } = detectFacets(text);
+    for (const mention of mentions) {
+      if (!dids.has(mention.handle)) {
+        const { status, body } = await requestJson(network, xrpcUrl(ctx.instance, 'com.atproto.identity.resolveHandle', { handle: mention.handle }), { headers: { accept: 'application/json' } });
+        const did = (body as { did?: unknown } | null)?.did;
+        ctx.journal.log('resolveHandle', { handle: mention.handle }, { status, did: typeof did === 'string' ? did : null });
+        if (status === 200 && typeof did === 'string') dids.set(mention.handle, did);
+        else if (status === 400 || status === 404) dids.set(mention.handle, null);
+        else throw refused(status, body, 'read');
+      }
+      const did = dids.get(mention.handle);
+      if (did) facets.push({ index: { byteStart: mention.byteStart, byteEnd: mention.byteEnd }, features: [{ $type: 'app.bsky.richtext.facet#mention', did }] });
+    }
+    return facets.sort((a, b) => a.index.byteStart - b.index.byteStart);
+  }
+
+  return {
+    network,
+
+    async publish(ctx) {
+      const did = ctx.externalAccountId;
+      const posts: PublishPart[] = [...ctx.parts, ...(ctx.firstComment ? [{ text: ctx.firstComment, media: [] }] : [])];
+      if (posts.length === 0) throw new ProviderError('invalid', network, 'There is nothing to publish', 'empty');
+      const langs = languages(ctx.settings);
+      const dids = new Map<string, string | null>();
+      let progress = readProgress(ctx.journal.progress);
+
+      for (const [index, part] of posts.entries()) {
+        if (created(progress.posts[index])) continue;
+        const save = async (change: PostProgress) => {
+          progress = withPost(progress, index, change);
+          await ctx.journal.saveProgress(progress);
+        };
+        const images = await uploadImages(ctx, index, part, progress, save);
+        let rkey = progress.posts[index]?.rkey;
+        if (!rkey) {
+          rkey = nextTid();
+          await save({ rkey });
+        }
+        const facets = await mentionFacets(ctx, part.text, dids);
+        const root = progress.posts[0];
+        const parent = progress.posts[index - 1];
+        const record = {
+          $type: collection,
+          text: part.text,
+          createdAt: new Date().toISOString(),
+          ...(facets.length ? { facets } : {}),
+          ...(langs ? { langs } : {}),
+          ...(images.length ? { embed: { $type: 'app.bsky.embed.images', images } } : {}),
+          ...(index > 0 && created(root) && created(parent) ? { reply: { root: { uri: root.uri, cid: root.cid }, parent: { uri: parent.uri, cid: parent.cid } } } : {}),
+        };
+        const step = `post:${index}`;
+        await ctx.journal.beforeCreate(step, { repo: did, collection, rkey, images: images.length, reply: index > 0 });
+        let answer: Awaited<ReturnType<typeof send>>;
+        try {
+          answer = await send(ctx, 'com.atproto.repo.createRecord', { json: { repo: did, collection, rkey, record } });
+        } catch (error) {
+          // A 5xx after sending may hide a commit (and a resend of an existing key is itself a
+          // 500): the outcome is unknown, findExisting must decide.
+          if (error instanceof ProviderError && error.code?.startsWith('http_5')) {
+            throw new ProviderError(error.kind, network, error.message, error.code, { retryAfterMs: error.retryAfterMs, ambiguous: true });
+          }
+          throw error;
+        }
+        const { status, body } = answer;
+        if (status !== 200) {
+          // Uploaded images not referenced in time are removed by the PDS: upload them again.
+          if ((body as XrpcError | null)?.error === 'BlobNotFound') {
+            await save({ blobs: {} });
+            throw new ProviderError('transient', network, 'Bluesky no longer has the uploaded images; they will be uploaded again', 'BlobNotFound');
+          }
+          throw refused(status, body, 'post');
+        }
+        const { uri, cid } = (body ?? {}) as Partial<StrongRef>;
+        if (!uri || !cid) throw new ProviderError('invalid', network, 'Bluesky created the post but sent no reference to it', 'bad_answer');
+        progress = withPost(progress, index, { uri, cid });
+        await ctx.journal.afterCreate(step, { uri, cid }, progress);
+      }
+
+      const first = progress.posts[0] as PostProgress & StrongRef;
+      const rkey = first.uri.split('/').at(-1)!;
+      return { status: 'published', externalId: first.uri, url: `https://bsky.app/profile/${ctx.username || ctx.externalAccountId}/post/${rkey}` };
+    },
+
+    async findExisting(ctx, pending) {
+      const index = /^post:(\d+)$/.exec(pending.step)?.[1];
+      if (index === undefined) return { found: 'unknown', reason: `Herald has no Bluesky step called ${pending.step}` };
+      const progress = readProgress(ctx.journal.progress);
+      const rkey = progress.posts[Number(index)]?.rkey;
+      if (!rkey) return { found: 'unknown', reason: `No record key was stored for post ${index}` };
+      // Network failures and a rejected session are thrown: asking again later can still settle it.
+      const { status, body } = await requestJson(network, xrpcUrl(ctx.instance, 'com.atproto.repo.getRecord', { repo: ctx.externalAccountId, collection, rkey }), {
+        headers: { authorization: `Bearer ${ctx.accessToken}`, accept: 'application/json' },
+      });
+      const answer = (body ?? {}) as Partial<StrongRef> & XrpcError;
+      if (status === 200 && answer.uri && answer.cid) return { found: true, progress: withPost(progress, Number(index), { uri: answer.uri, cid: answer.cid }) };
+      if (status === 400 && answer.error === 'RecordNotFound') return { found: false };
+      const error = refused(status, body, 'read');
+      if (error.kind === 'auth') throw error;
+      return { found: 'unknown', reason: `Bluesky did not say whether post ${rkey} exists (HTTP ${status}${answer.error ? ` ${answer.error}` : ''})` };
+    },
+  };
+}

@@ -1,0 +1,73 @@
+import { expect } from 'vitest';
+import type { Client, TestHerald } from './test-herald.ts';
+import type { MastodonFake } from '../fakes/mastodon/mastodon-fake.ts';
+import type { TikTokFake } from '../fakes/tiktok/tiktok-fake.ts';
+
+/** Settings that make the engine's waits short enough for tests (retries, crash detection, checks). */
+export const fastEngineEnv = {
+  HERALD_JOB_POLL_SECONDS: '0.5',
+  HERALD_PUBLISH_RETRY_BASE_SECONDS: '0.2',
+  HERALD_RECONCILE_SECONDS: '1',
+  HERALD_PUBLISH_LEASE_SECONDS: '5',
+  HERALD_NETWORK_TIMEOUT_SECONDS: '2',
+  HERALD_MASTODON_ALLOW_HTTP: 'true',
+};
+
+/** Polls until `check` returns something truthy, or fails with what it last saw. */
+export async function waitFor<T>(check: () => Promise<T | null | undefined | false>, options: { timeoutMs?: number; intervalMs?: number; what?: string } = {}): Promise<T> {
+  const deadline = Date.now() + (options.timeoutMs ?? 20_000);
+  let last: unknown;
+  while (Date.now() < deadline) {
+    const value = await check();
+    if (value) return value;
+    last = value;
+    await new Promise((r) => setTimeout(r, options.intervalMs ?? 200));
+  }
+  throw new Error(`timed out waiting for ${options.what ?? 'a condition'} (last: ${JSON.stringify(last)})`);
+}
+
+/** Connects the fake's account through Herald's consent round trip; answers the channel id. */
+export async function connectMastodon(h: TestHerald, client: Client, workspaceId: string, fake: MastodonFake): Promise<string> {
+  const start = await client.post(`/api/v1/workspaces/${workspaceId}/channels/connect`, { network: 'mastodon', instance: fake.domain });
+  expect(start.status).toBe(200);
+  const res = await client.get(fake.authorize(start.body.authorizationUrl).replace(/^https?:\/\/[^/]+/, ''));
+  const location = new URL(res.headers.get('location')!, h.url);
+  const id = location.searchParams.get('connected');
+  if (!id) throw new Error(`connect failed: ${location.toString()}`);
+  return id;
+}
+
+/** Waits until the post's deliveries have all left the engine's hands (published, failed, unconfirmed…). */
+export async function waitForPost(client: Client, workspaceId: string, postId: string, done: (post: any) => boolean, timeoutMs = 20_000) {
+  return waitFor(
+    async () => {
+      const res = await client.get(`/api/v1/workspaces/${workspaceId}/posts/${postId}`);
+      return done(res.body) ? res.body : null;
+    },
+    { timeoutMs, what: `post ${postId}` },
+  );
+}
+
+/** Uploads a file the way the composer does (multipart); answers the media object. */
+export async function uploadMedia(h: TestHerald, client: Client, workspaceId: string, file: { bytes: Buffer; name: string; type: string }) {
+  const form = new FormData();
+  form.append('file', new Blob([new Uint8Array(file.bytes)], { type: file.type }), file.name);
+  const res = await fetch(new URL(`/api/v1/workspaces/${workspaceId}/media`, h.url), {
+    method: 'POST',
+    headers: { origin: h.url, cookie: [...client.jar].map(([k, v]) => `${k}=${v}`).join('; ') },
+    body: form,
+  });
+  const body = (await res.json()) as { id: string };
+  if (res.status !== 201) throw new Error(`upload failed: ${res.status} ${JSON.stringify(body)}`);
+  return body;
+}
+
+/** Connects the TikTok fake's current user through Herald's consent round trip; answers the channel id. */
+export async function connectTikTok(h: TestHerald, client: Client, workspaceId: string, fake: TikTokFake): Promise<string> {
+  const start = await client.post(`/api/v1/workspaces/${workspaceId}/channels/connect`, { network: 'tiktok' });
+  expect(start.status).toBe(200);
+  const res = await client.get(fake.authorize(start.body.authorizationUrl).replace(/^https?:\/\/[^/]+/, ''));
+  const id = new URL(res.headers.get('location')!, h.url).searchParams.get('connected');
+  if (!id) throw new Error(`connect failed: ${res.headers.get('location')}`);
+  return id;
+}
