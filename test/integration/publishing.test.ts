@@ -3,7 +3,11 @@ import { eq } from 'drizzle-orm';
 import { channels, deliveries } from '../../src/server/db/schema/index.ts';
 import { createClient, signUp, type TestHerald, startTestHerald } from '../helpers/test-herald.ts';
 import { openDatabase } from '../../src/server/db/database.ts';
-import { connectMastodon, fastEngineEnv, waitForPost } from '../helpers/publishing.ts';
+import { connectMastodon, fastEngineEnv, uploadMedia, waitForPost } from '../helpers/publishing.ts';
+import path from 'node:path';
+import sharp from 'sharp';
+import { createDiskStorage } from '../../src/server/modules/media/media.storage.ts';
+import { purgePublishedMedia } from '../../src/server/modules/media/media.service.ts';
 import { startMastodonFake, type MastodonFake } from '../fakes/mastodon/mastodon-fake.ts';
 
 // The engine end to end against the Mastodon fake: the API schedules, pg-boss wakes, the worker
@@ -201,6 +205,43 @@ describe('publishing engine (Mastodon fake)', () => {
     const done = await waitForPost(owner.client, workspaceId, created.body.id, settled);
     expect(done.deliveries[0]).toMatchObject({ state: 'published', late: true });
     expect(mastodon.creations() - before).toBe(1);
+  });
+
+  it('adds posts to the queue: the next free weekly slot, in the workspace time zone', async () => {
+    expect((await owner.client.request('PUT', api('/schedule-settings'), { timeZone: 'Europe/Berlin' })).status).toBe(200);
+    const slots = [0, 1, 2, 3, 4, 5, 6].map((weekday) => ({ weekday, minute: 9 * 60 }));
+    const set = await owner.client.request('PUT', api(`/channels/${channelId}/slots`), { slots: [...slots, { weekday: 0, minute: 9 * 60 }] });
+    expect(set.body.slots).toHaveLength(7);
+    const bad = await owner.client.request('PUT', api(`/channels/${channelId}/slots`), { slots: [{ weekday: 7, minute: 1440 }] });
+    expect(bad.status).toBe(400);
+    const first = await post('Queued one', {}, { mode: 'queue' });
+    const second = await post('Queued two', {}, { mode: 'queue' });
+    const at = [first, second].map((r) => new Date(r.body.publishAt));
+    const berlin = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Berlin', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    expect(at.map((d) => berlin.format(d))).toEqual(['09:00', '09:00']);
+    expect(at[1]!.getTime() - at[0]!.getTime()).toBeGreaterThanOrEqual(23 * 3600 * 1000);
+    expect(first.body.timeZone).toBe('Europe/Berlin');
+    const next = await owner.client.get(api(`/queue/next?channelIds=${channelId}`));
+    expect(new Date(next.body.at).getTime()).toBeGreaterThan(at[1]!.getTime());
+    for (const r of [first, second]) await owner.client.post(api(`/posts/${r.body.id}/cancel`));
+  });
+
+  it('deletes uploaded media once its post is published, and when its post is deleted', async () => {
+    const png = () => sharp({ create: { width: 20, height: 20, channels: 3, background: '#00aa00' } }).png().toBuffer();
+    const published = await uploadMedia(h, owner.client, workspaceId, { bytes: await png(), name: 'a.png', type: 'image/png' });
+    const orphan = await uploadMedia(h, owner.client, workspaceId, { bytes: await png(), name: 'b.png', type: 'image/png' });
+    const library = await uploadMedia(h, owner.client, workspaceId, { bytes: await png(), name: 'c.png', type: 'image/png' });
+    const created = await post('With a picture', { media: [{ mediaId: published.id, altText: 'green' }] });
+    await waitForPost(owner.client, workspaceId, created.body.id, settled);
+    const draft = await owner.client.post(api('/posts'), { content: { text: 'Drop me', media: [{ mediaId: orphan.id }] }, channels: [{ channelId }], schedule: { mode: 'draft' } });
+    expect((await owner.client.delete(api(`/posts/${draft.body.id}`))).status).toBe(204);
+    const storage = createDiskStorage(path.join(h.dataDir, 'media'));
+    expect(await purgePublishedMedia(db(), storage, { deleteAfterPublish: true })).toBe(2);
+    const state = async (id: string) => (await owner.client.get(api(`/media/${id}`))).body.status;
+    expect(await state(published.id)).toBe('deleted');
+    expect(await state(orphan.id)).toBe('deleted');
+    expect(await state(library.id)).toBe('ready');
+    expect((await owner.client.get(api(`/media/${published.id}/file`))).status).toBe(410);
   });
 
   it('a viewer cannot create posts; an editor can', async () => {

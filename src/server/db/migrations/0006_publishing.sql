@@ -93,6 +93,7 @@ CREATE TABLE "media" (
 	"status" text DEFAULT 'ready' NOT NULL,
 	"uploaded_by" text,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"released_at" timestamp with time zone,
 	"deleted_at" timestamp with time zone
 );
 --> statement-breakpoint

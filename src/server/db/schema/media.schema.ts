@@ -27,6 +27,8 @@ export const media = pgTable(
     status: text('status').notNull().default('ready'),
     uploadedBy: text('uploaded_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Set when the last post that used it was deleted: the retention job then deletes the file. */
+    releasedAt: timestamp('released_at', { withTimezone: true }),
     deletedAt: timestamp('deleted_at', { withTimezone: true }),
   },
   (t) => [index('media_workspace_idx').on(t.workspaceId, t.createdAt)],

@@ -1,12 +1,12 @@
-import { and, desc, eq, inArray, sql, type SQLWrapper } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNotNull, or, sql, type SQLWrapper } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/database.ts';
 import { deliveries, media, postGroups } from '../../db/schema/index.ts';
 
 export type MediaRow = typeof media.$inferSelect;
-export type NewMediaRow = typeof media.$inferInsert;
+type NewMediaRow = typeof media.$inferInsert;
 
 /** Delivery states in which the file may still be sent (or checked against what was sent). */
-export const activeDeliveryStates = ['queued', 'publishing', 'processing', 'unconfirmed'] as const;
+const activeDeliveryStates = ['queued', 'publishing', 'processing', 'unconfirmed'] as const;
 /** Post group states in which the shared draft may still become new deliveries. */
 const openPostGroupStates = ['draft', 'scheduled', 'publishing'] as const;
 
@@ -95,9 +95,13 @@ export function createMediaRepository(db: Db | Tx) {
   };
 }
 
+// Used and all published, or released by the deletion of the last post that used it.
 const publishedOnly = and(
   eq(media.status, 'ready'),
-  sql`exists (select 1 from ${deliveries} where ${deliveries.workspaceId} = ${media.workspaceId} and ${usesMedia(deliveries.content, media.id)})`,
+  or(
+    sql`exists (select 1 from ${deliveries} where ${deliveries.workspaceId} = ${media.workspaceId} and ${usesMedia(deliveries.content, media.id)})`,
+    isNotNull(media.releasedAt),
+  ),
   sql`not exists (select 1 from ${deliveries} where ${deliveries.workspaceId} = ${media.workspaceId} and ${deliveries.state} <> 'published' and ${usesMedia(deliveries.content, media.id)})`,
   sql`not exists (select 1 from ${postGroups} where ${postGroups.workspaceId} = ${media.workspaceId} and ${inArray(postGroups.state, [...openPostGroupStates])} and ${usesMedia(postGroups.content, media.id)})`,
 )!;

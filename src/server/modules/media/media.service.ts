@@ -102,7 +102,7 @@ function cleanFileName(name: string | null): string | null {
   return base ? base.slice(0, 255) : null;
 }
 
-export type MediaPage = { items: MediaRow[]; nextCursor: string | null };
+type MediaPage = { items: MediaRow[]; nextCursor: string | null };
 
 const encodeCursor = (row: MediaRow) => Buffer.from(`${row.createdAt.toISOString()}|${row.id}`).toString('base64url');
 function decodeCursor(cursor: string): { createdAt: Date; id: string } {

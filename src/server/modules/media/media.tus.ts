@@ -33,6 +33,7 @@ export function createTusUploads(options: { deps: MediaDeps; directory: string; 
   };
 
   const server = new Server({
+    // Required by tus, but only its default URL handling reads it; ours (below) is per workspace.
     path: '/uploads',
     datastore: store,
     maxSize: options.maxBytes,

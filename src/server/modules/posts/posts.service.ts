@@ -427,6 +427,9 @@ export async function deletePost(ctx: ServiceContext, deps: PostsDeps, input: { 
     refuseWhileActive(rows);
     for (const row of rows) await cancelWakeUp(tx, deps.boss, row.network, row.wakeJobId);
     await tx.delete(postGroups).where(eq(postGroups.id, group.id));
+    // Its uploads are released: the retention job deletes each one no other post still needs.
+    const mediaIds = [...new Set([group.content, ...rows.map((r) => r.content)].flatMap((c) => c.parts.flatMap((p) => p.media.map((m) => m.mediaId))))];
+    if (mediaIds.length) await tx.update(media).set({ releasedAt: new Date() }).where(and(eq(media.workspaceId, input.workspaceId), inArray(media.id, mediaIds)));
     await recordAudit(tx, {
       actorUserId: ctx.actor.userId,
       ip: ctx.actor.ip,

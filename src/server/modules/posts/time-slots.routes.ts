@@ -77,7 +77,7 @@ export const timeSlotsRoutes: FastifyPluginAsyncZod = async (app) => {
       tags,
       summary: 'The next free time slot shared by these channels ("add to queue" would take it)',
       params: workspaceParams,
-      querystring: z.object({ channelIds: z.string().min(1).max(5000).describe('Comma-separated channel ids') }),
+      querystring: z.object({ channelIds: z.string().max(5000).default('').describe('Comma-separated channel ids') }),
       response: { 200: z.object({ at: z.date().nullable(), timeZone: z.string() }) },
     },
     handler: async (req) => nextQueueSlot(req.serviceContext().db, req.params.workspaceId, req.query.channelIds.split(',').filter(Boolean)),

@@ -109,7 +109,7 @@ async function claim(deps: EngineDeps, deliveryId: string, now: Date): Promise<C
         wakeJobId: null,
         updatedAt: now,
       })
-      .where(and(eq(deliveries.id, row.id), eq(deliveries.state, row.state), eq(deliveries.updatedAt, row.updatedAt)))
+      .where(and(eq(deliveries.id, row.id), eq(deliveries.state, row.state)))
       .returning();
     if (!taken) return 'skipped' as const;
     if (creating) await tx.update(channels).set({ publishNotBefore: new Date(now.getTime() + spacing) }).where(eq(channels.id, row.channelId));
