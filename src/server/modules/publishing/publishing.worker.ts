@@ -12,9 +12,17 @@ type WakeJob = { data: { deliveryId: string } };
  */
 export async function startPublishingWorkers(boss: Queue, deps: EngineDeps, options: { concurrency: number; pollSeconds: number; reconcileSeconds: number }) {
   const handle = async (jobs: WakeJob[]) => {
-    for (const job of jobs) await runDelivery(deps, job.data.deliveryId);
+    await Promise.all(jobs.map((job) => runDelivery(deps, job.data.deliveryId)));
   };
-  const work = { localConcurrency: options.concurrency, pollingIntervalSeconds: options.pollSeconds, batchSize: 1 };
+  // pg-boss waits a polling interval after every fetch unless the fetch came back full: batches of
+  // two (run side by side) let a worker keep fetching while a burst is waiting, and half as many
+  // workers keep the number in flight at the configured concurrency.
+  const work = {
+    localConcurrency: Math.max(1, Math.ceil(options.concurrency / 2)),
+    batchSize: 2,
+    burstWhenBatchFull: true,
+    pollingIntervalSeconds: options.pollSeconds,
+  };
   for (const network of networkIds) {
     if (deps.publishers[network]) await boss.work<{ deliveryId: string }>(publishQueue(network), work, handle);
   }
