@@ -71,6 +71,7 @@ function image(id: string, bytes: Buffer, width: number, height: number, altText
     width,
     height,
     durationSeconds: null,
+    frameRate: null,
     altText,
     publicUrl: null,
     opened: 0,

@@ -10,7 +10,7 @@ const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR
 
 function mediaFile(id: string, bytes: Buffer, mimeType: string, altText = ''): PublishMedia {
   const kind = mimeType.startsWith('video/') ? 'video' : 'image';
-  return { id, kind, mimeType, size: bytes.length, width: 1, height: 1, durationSeconds: kind === 'video' ? 3 : null, altText, open: () => Readable.from([bytes]), publicUrl: null };
+  return { id, kind, mimeType, size: bytes.length, width: 1, height: 1, durationSeconds: kind === 'video' ? 3 : null, frameRate: kind === 'video' ? 30 : null, altText, open: () => Readable.from([bytes]), publicUrl: null };
 }
 
 /** The engine's journal, in memory: what was announced, settled and logged. */

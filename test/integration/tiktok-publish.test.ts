@@ -45,6 +45,7 @@ function bufferMedia(bytes: Buffer, fields: Partial<PublishMedia> = {}): Publish
     width: 1080,
     height: 1920,
     durationSeconds: 12,
+    frameRate: 30,
     altText: '',
     publicUrl: null,
     open: (range) => Readable.from([range ? bytes.subarray(range.start, range.end + 1) : bytes]),

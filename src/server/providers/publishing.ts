@@ -1,16 +1,10 @@
 import type { Readable } from 'node:stream';
 import type { NetworkId } from '../../shared/networks.ts';
+import type { MediaFacts } from '../../shared/publishing-rules.ts';
 import type { Instance } from './provider.ts';
 
 /** A media file as a provider sees it: probed facts and a way to read the bytes. */
-export type PublishMedia = {
-  id: string;
-  kind: 'image' | 'video';
-  mimeType: string;
-  size: number;
-  width: number | null;
-  height: number | null;
-  durationSeconds: number | null;
+export type PublishMedia = MediaFacts & {
   altText: string;
   /** Opens the bytes; `range` is inclusive, as in HTTP Content-Range. */
   open(range?: { start: number; end: number }): Readable;

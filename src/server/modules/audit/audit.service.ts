@@ -32,6 +32,11 @@ export async function recordAudit(db: Db | Tx, entry: AuditEntry): Promise<void>
   });
 }
 
+/** recordAudit for a change made by the signed-in user of a request (actor, IP and user agent from it). */
+export function auditByActor(db: Db | Tx, ctx: { actor: { userId: string } & RequestMeta }, entry: Omit<AuditEntry, 'actorUserId' | 'ip' | 'userAgent'>): Promise<void> {
+  return recordAudit(db, { ...entry, actorUserId: ctx.actor.userId, ip: ctx.actor.ip, userAgent: ctx.actor.userAgent });
+}
+
 /** `{ field: { from, to } }` for the fields that really changed. */
 export function diffFields<T extends Record<string, unknown>>(before: T, after: Partial<T>): Record<string, { from: unknown; to: unknown }> {
   const changes: Record<string, { from: unknown; to: unknown }> = {};

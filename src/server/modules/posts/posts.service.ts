@@ -7,7 +7,7 @@ import { isValidTimeZone, nextFreeSlotAcross } from '../../../shared/time-slots.
 import type { Db, Tx } from '../../db/database.ts';
 import { channels, deliveries, deliveryAttempts, media, postGroups, timeSlots, workspaceSettings, type PostContent } from '../../db/schema/index.ts';
 import type { Queue } from '../../jobs/queue.ts';
-import { recordAudit } from '../audit/audit.service.ts';
+import { auditByActor } from '../audit/audit.service.ts';
 import { refreshGroupState } from '../publishing/group-state.ts';
 import { cancelWakeUp, scheduleWakeUp } from '../publishing/wake-ups.ts';
 import type { ServiceContext } from '../shared/context.ts';
@@ -183,11 +183,8 @@ export async function createPost(ctx: ServiceContext, deps: PostsDeps, input: { 
       });
       if (when.at) await scheduleWakeUp(tx, deps.boss, { deliveryId, network: variant.channel.network, at: when.at });
     }
-    await recordAudit(tx, {
-      actorUserId: ctx.actor.userId,
-      ip: ctx.actor.ip,
-      userAgent: ctx.actor.userAgent,
-      workspaceId,
+    await auditByActor(tx, ctx, {
+            workspaceId,
       action: queued ? 'post.scheduled' : 'post.created',
       entityType: 'post',
       entityId: groupId,
@@ -344,11 +341,8 @@ export async function updatePost(ctx: ServiceContext, deps: PostsDeps, input: { 
     }
     await tx.update(postGroups).set({ content: sharedContent(input.compose.content), updatedAt: new Date() }).where(eq(postGroups.id, group.id));
     await refreshGroupState(tx, group.id);
-    await recordAudit(tx, {
-      actorUserId: ctx.actor.userId,
-      ip: ctx.actor.ip,
-      userAgent: ctx.actor.userAgent,
-      workspaceId: input.workspaceId,
+    await auditByActor(tx, ctx, {
+            workspaceId: input.workspaceId,
       action: 'post.updated',
       entityType: 'post',
       entityId: group.id,
@@ -389,11 +383,8 @@ export async function schedulePost(ctx: ServiceContext, deps: PostsDeps, input: 
       .set({ publishAt: when.at, ...(when.timeZone ? { timeZone: when.timeZone } : {}), updatedAt: new Date() })
       .where(eq(postGroups.id, group.id));
     await refreshGroupState(tx, group.id);
-    await recordAudit(tx, {
-      actorUserId: ctx.actor.userId,
-      ip: ctx.actor.ip,
-      userAgent: ctx.actor.userAgent,
-      workspaceId: input.workspaceId,
+    await auditByActor(tx, ctx, {
+            workspaceId: input.workspaceId,
       action: when.at ? 'post.scheduled' : 'post.unscheduled',
       entityType: 'post',
       entityId: group.id,
@@ -415,7 +406,7 @@ export async function cancelPost(ctx: ServiceContext, deps: PostsDeps, input: { 
       await tx.update(deliveries).set({ state: 'cancelled', nextAttemptAt: null, wakeJobId: null, updatedAt: new Date() }).where(eq(deliveries.id, row.id));
     }
     await refreshGroupState(tx, group.id);
-    await recordAudit(tx, { actorUserId: ctx.actor.userId, ip: ctx.actor.ip, userAgent: ctx.actor.userAgent, workspaceId: input.workspaceId, action: 'post.cancelled', entityType: 'post', entityId: group.id, changes: { deliveries: stoppable.length } });
+    await auditByActor(tx, ctx, { workspaceId: input.workspaceId, action: 'post.cancelled', entityType: 'post', entityId: group.id, changes: { deliveries: stoppable.length } });
   });
   return getPost(ctx, input.workspaceId, input.postId);
 }
@@ -430,11 +421,8 @@ export async function deletePost(ctx: ServiceContext, deps: PostsDeps, input: { 
     // Its uploads are released: the retention job deletes each one no other post still needs.
     const mediaIds = [...new Set([group.content, ...rows.map((r) => r.content)].flatMap((c) => c.parts.flatMap((p) => p.media.map((m) => m.mediaId))))];
     if (mediaIds.length) await tx.update(media).set({ releasedAt: new Date() }).where(and(eq(media.workspaceId, input.workspaceId), inArray(media.id, mediaIds)));
-    await recordAudit(tx, {
-      actorUserId: ctx.actor.userId,
-      ip: ctx.actor.ip,
-      userAgent: ctx.actor.userAgent,
-      workspaceId: input.workspaceId,
+    await auditByActor(tx, ctx, {
+            workspaceId: input.workspaceId,
       action: 'post.deleted',
       entityType: 'post',
       entityId: group.id,
@@ -487,11 +475,8 @@ export async function retryDelivery(ctx: ServiceContext, deps: PostsDeps, input:
       steps: [{ at: now.toISOString(), step: resend ? (row.state === 'unconfirmed' ? 'a person confirmed the post is not at the network: send again' : 'retry requested') : 'check at the network requested' }],
     });
     await refreshGroupState(tx, row.postGroupId);
-    await recordAudit(tx, {
-      actorUserId: ctx.actor.userId,
-      ip: ctx.actor.ip,
-      userAgent: ctx.actor.userAgent,
-      workspaceId: input.workspaceId,
+    await auditByActor(tx, ctx, {
+            workspaceId: input.workspaceId,
       action: 'delivery.retried',
       entityType: 'delivery',
       entityId: row.id,
@@ -522,11 +507,8 @@ export async function markPublished(ctx: ServiceContext, deps: PostsDeps, input:
       steps: [{ at: now.toISOString(), step: 'marked as published by hand', request: input.url ? { url: input.url } : undefined }],
     });
     await refreshGroupState(tx, row.postGroupId);
-    await recordAudit(tx, {
-      actorUserId: ctx.actor.userId,
-      ip: ctx.actor.ip,
-      userAgent: ctx.actor.userAgent,
-      workspaceId: input.workspaceId,
+    await auditByActor(tx, ctx, {
+            workspaceId: input.workspaceId,
       action: 'delivery.marked_published',
       entityType: 'delivery',
       entityId: row.id,

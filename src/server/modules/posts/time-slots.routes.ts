@@ -3,7 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { isValidTimeZone } from '../../../shared/time-slots.ts';
 import { channels, timeSlots, workspaceSettings } from '../../db/schema/index.ts';
-import { recordAudit } from '../audit/audit.service.ts';
+import { auditByActor } from '../audit/audit.service.ts';
 import { notFound } from '../shared/errors.ts';
 import { nextQueueSlot } from './posts.service.ts';
 
@@ -36,7 +36,7 @@ export const timeSlotsRoutes: FastifyPluginAsyncZod = async (app) => {
       await ctx.db.transaction(async (tx) => {
         const values = { workspaceId: req.params.workspaceId, timeZone: req.body.timeZone, updatedAt: new Date() };
         await tx.insert(workspaceSettings).values(values).onConflictDoUpdate({ target: workspaceSettings.workspaceId, set: values });
-        await recordAudit(tx, { actorUserId: ctx.actor.userId, ip: ctx.actor.ip, userAgent: ctx.actor.userAgent, workspaceId: req.params.workspaceId, action: 'workspace.time_zone_set', entityType: 'workspace', entityId: req.params.workspaceId, changes: { timeZone: req.body.timeZone } });
+        await auditByActor(tx, ctx, { workspaceId: req.params.workspaceId, action: 'workspace.time_zone_set', entityType: 'workspace', entityId: req.params.workspaceId, changes: { timeZone: req.body.timeZone } });
       });
       return { timeZone: req.body.timeZone };
     },
@@ -65,7 +65,7 @@ export const timeSlotsRoutes: FastifyPluginAsyncZod = async (app) => {
         if (!channel) throw notFound('channel');
         await tx.delete(timeSlots).where(eq(timeSlots.channelId, channel.id));
         if (unique.length) await tx.insert(timeSlots).values(unique.map((s) => ({ channelId: channel.id, ...s })));
-        await recordAudit(tx, { actorUserId: ctx.actor.userId, ip: ctx.actor.ip, userAgent: ctx.actor.userAgent, workspaceId: req.params.workspaceId, action: 'channel.slots_set', entityType: 'channel', entityId: channel.id, changes: { slots: unique.length } });
+        await auditByActor(tx, ctx, { workspaceId: req.params.workspaceId, action: 'channel.slots_set', entityType: 'channel', entityId: channel.id, changes: { slots: unique.length } });
       });
       return { slots: unique };
     },

@@ -28,6 +28,7 @@ export function createMediaSource(storage: MediaStorage, options: { publicUrl?: 
         width: row.width,
         height: row.height,
         durationSeconds: row.durationSeconds,
+        frameRate: row.frameRate,
         altText: ref.altText ?? '',
         open: (range) => storage.open(row.storageKey, range),
         publicUrl: options.publicUrl ? `${options.publicUrl.replace(/\/$/, '')}/media/public/${row.id}/${publicMediaSignature(options.secret, row.id)}` : null,
