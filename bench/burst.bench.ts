@@ -1,10 +1,10 @@
 import crypto from 'node:crypto';
 import { startRemoteMastodonFake } from './fake-client.ts';
-import { benchDatabase, benchEnv, deliveryOutcome, engineSettingsOf, insertQueuedPosts, postgresUnreachable, reopen, startWithChannels, type DatabaseKind } from './herald-setup.ts';
+import { benchDatabase, benchEnv, deliveryOutcome, engineSettingsOf, heraldProblems, insertQueuedPosts, postgresUnreachable, reopen, startWithChannels, wakeUpJobs, type DatabaseKind } from './herald-setup.ts';
 import type { BenchOptions } from './options.ts';
 import { profileQueries } from './query-profile.ts';
 import { rawStatusCalls } from './raw-calls.ts';
-import { machine } from './results.ts';
+import { machine, revision } from './results.ts';
 import { perSecond, sleep } from './stats.ts';
 
 // Burst: every delivery due at the same instant, spread evenly over the channels (the engine
@@ -24,7 +24,7 @@ async function engineBurst(kind: DatabaseKind, options: BenchOptions, env: Recor
     const posts = Array.from({ length: count }, (_, i) => ({ channelId: w.channelIds[i % channelCount]!, text: `${prefix} #${i}` }));
     const batch = await insertQueuedPosts(w, posts);
     // Far enough ahead that every wake-up is in pg-boss before the first one is due.
-    const dueAt = new Date(Date.now() + 5_000 + count * 2);
+    const dueAt = new Date(Date.now() + 3_000 + count * 0.7);
     const releaseMs = await batch.releaseAt(dueAt);
     const setupMs = Date.now() - setupStarted;
     const margin = dueAt.getTime() - Date.now();
@@ -48,9 +48,12 @@ async function engineBurst(kind: DatabaseKind, options: BenchOptions, env: Recor
     // A graceful stop lets the deliveries in flight settle before the rows are read.
     await w.h.stop();
     const stoppedAt = Date.now();
+    const problems = heraldProblems(w.h.logs);
+    for (const p of problems.slice(0, 5)) log(`    Herald logged ${p.count}× ${p.message}`);
 
     const db = await reopen(database);
     const outcome = await deliveryOutcome(db.db, w.workspaceId);
+    const jobs = await wakeUpJobs(db.db);
     await db.close();
     const statuses = await fake.statuses(prefix);
     const distinct = new Set(statuses.map((s) => s.text)).size;
@@ -82,6 +85,8 @@ async function engineBurst(kind: DatabaseKind, options: BenchOptions, env: Recor
       deliveryStates: outcome.states,
       attempts: outcome.attempts,
       markedLate: outcome.late,
+      wakeUpJobs: jobs,
+      heraldWarningsAndErrors: problems,
       timeline,
       queries,
     };
@@ -122,6 +127,7 @@ export async function runBurst(options: BenchOptions, log: (line: string) => voi
     benchmark: 'burst',
     ranAt: new Date().toISOString(),
     machine: machine(),
+    revision: revision(),
     settings,
     fake: { latencyMs: options.latencyMs, process: 'separate (bench/mastodon-fake.process.ts)' },
     counts: { deliveries: count, channels, deliveriesPerChannel: Math.ceil(count / channels) },

@@ -206,6 +206,25 @@ export async function deliveryOutcome(db: Db, workspaceId: string) {
   };
 }
 
+/** pg-boss wake-up jobs by queue and state: where deliveries that never ran got stuck. */
+export async function wakeUpJobs(db: Db) {
+  const rows = rowsOf<{ name: string; state: string; n: number }>(await db.execute(sql`select name, state, count(*)::int as n from pgboss.job group by name, state order by name, state`));
+  return Object.fromEntries(rows.map((r) => [`${r.name} ${r.state}`, r.n]));
+}
+
+/** Herald's warnings and errors during a run, minus the ones every fresh data folder gives. */
+export function heraldProblems(logs: string[]) {
+  const problems = logs
+    .map((line) => JSON.parse(line) as { level: number; msg: string; err?: { message?: string } })
+    .filter((entry) => entry.level >= 40 && !/^Generated (a new secret|the token encryption key)/.test(entry.msg));
+  const counts = new Map<string, number>();
+  for (const p of problems) {
+    const key = `${p.msg}${p.err?.message ? `: ${p.err.message}` : ''}`.slice(0, 300);
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return [...counts].map(([message, count]) => ({ message, count }));
+}
+
 /** Opens the benchmark's database again after Herald stopped, to read what it left. */
 export async function reopen(database: BenchDatabase) {
   return openDatabase({ databaseUrl: database.env.DATABASE_URL, dataPath: database.dataDir });

@@ -1,8 +1,8 @@
 import crypto from 'node:crypto';
 import { startRemoteMastodonFake } from './fake-client.ts';
-import { benchDatabase, benchEnv, deliveryOutcome, engineSettingsOf, postgresUnreachable, reopen, startWithChannels, type DatabaseKind } from './herald-setup.ts';
+import { benchDatabase, benchEnv, deliveryOutcome, engineSettingsOf, heraldProblems, postgresUnreachable, reopen, startWithChannels, type DatabaseKind } from './herald-setup.ts';
 import type { BenchOptions } from './options.ts';
-import { machine } from './results.ts';
+import { machine, revision } from './results.ts';
 import { sleep, summarize } from './stats.ts';
 
 // Lateness: a steady stream of posts, each scheduled through the posts API for its own second,
@@ -37,12 +37,18 @@ async function latenessOn(kind: DatabaseKind, options: BenchOptions, env: Record
 
     const lastDue = dueOf(total - 1);
     let created = 0;
+    let logged = Date.now();
     while (Date.now() < lastDue + DRAIN_MS && (created < total || Date.now() < lastDue)) {
       await sleep(Math.min(5_000, Math.max(200, lastDue - Date.now())));
       created = await fake.creations();
-      if (Date.now() < lastDue + 1000) log(`    ${Math.round((Date.now() - start) / 1000)} s: ${created}/${total} published`);
+      if (Date.now() - logged >= 30_000) {
+        logged = Date.now();
+        log(`    ${Math.round((Date.now() - start) / 1000)} s: ${created}/${total} published`);
+      }
     }
     await w.h.stop();
+    const problems = heraldProblems(w.h.logs);
+    for (const p of problems.slice(0, 5)) log(`    Herald logged ${p.count}× ${p.message}`);
     const db = await reopen(database);
     const outcome = await deliveryOutcome(db.db, w.workspaceId);
     await db.close();
@@ -79,6 +85,7 @@ async function latenessOn(kind: DatabaseKind, options: BenchOptions, env: Record
       histogramMs: histogram(lateness, pollSeconds * 1000),
       deliveryStates: outcome.states,
       markedLate: outcome.late,
+      heraldWarningsAndErrors: problems,
     };
   } finally {
     await fake.close();
@@ -119,6 +126,7 @@ export async function runLateness(options: BenchOptions, log: (line: string) => 
     benchmark: 'lateness',
     ranAt: new Date().toISOString(),
     machine: machine(),
+    revision: revision(),
     settings,
     fake: { latencyMs: options.latencyMs, process: 'separate (bench/mastodon-fake.process.ts)' },
     latenessDefinition: 'the moment the status request reached the fake (its createdAt minus the answer delay) minus the post\'s due time',

@@ -26,7 +26,7 @@ export const usage = `npm run bench -- [burst] [lateness] [options]
   --latency-ms N                the fake's answer delay (default 20)
   --deliveries N                burst size (default 10000)
   --channels N                  burst channels (default 500)
-  --burst-budget-seconds N      stop a burst that has not finished by then and report the partial rate (default 120)
+  --burst-budget-seconds N      stop a burst that has not finished by then and report the partial rate (default 90)
   --lateness-minutes N          how long posts keep coming (default 5)
   --lateness-per-minute N       posts due per minute (default 100)
   --lateness-channels N         channels they are spread over (default 10)
@@ -93,7 +93,7 @@ export function parseOptions(argv: string[]): BenchOptions | 'help' {
     burst: {
       deliveries: number(values.deliveries, 10_000, 'deliveries'),
       channels: number(values.channels, 500, 'channels'),
-      budgetSeconds: number(values['burst-budget-seconds'], 120, 'burst-budget-seconds'),
+      budgetSeconds: number(values['burst-budget-seconds'], 90, 'burst-budget-seconds'),
     },
     lateness: {
       minutes: number(values['lateness-minutes'], 5, 'lateness-minutes'),

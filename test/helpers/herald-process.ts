@@ -22,7 +22,7 @@ process.once('exit', () => {
  * Settings every process of one Herald shares: the database, the data folder, the signing secret
  * and the token keys (set explicitly, so processes started together do not race to generate them).
  */
-export async function sharedHeraldEnv(database: Awaited<ReturnType<typeof freshDatabase>>, extra: Record<string, string> = {}) {
+export async function sharedHeraldEnv(database: Awaited<ReturnType<typeof freshDatabase>>, extra: Record<string, string> = {}): Promise<Record<string, string>> {
   const port = await freePort();
   return {
     PORT: String(port),
@@ -54,8 +54,8 @@ export type HeraldProcess = {
 
 function exited(child: ChildProcess) {
   return new Promise<void>((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) resolve();
-    else child.once('exit', () => resolve());
+    if (!running.has(child)) resolve();
+    else child.once('close', () => resolve());
   });
 }
 
@@ -79,17 +79,21 @@ export async function startHeraldProcess(options: { mode: ProcessMode; env: Reco
       if (line.includes('"Herald worker started"')) workerStarted = true;
     });
     readline.createInterface({ input: proc.stderr! }).on('line', (line) => logs.push(`[stderr] ${line}`));
-    proc.once('exit', (code, signal) => {
+    // 'close' comes once the output is read to the end, so a failed start shows its last words.
+    let closed = false;
+    proc.once('close', (code, signal) => {
+      closed = true;
       running.delete(proc);
       logs.push(`--- herald ${options.mode} pid ${proc.pid} exited (${signal ?? code}) ---`);
     });
 
     const deadline = started + (options.readyTimeoutMs ?? 60_000);
+    const thisRun = () => logs.slice(logs.lastIndexOf(`--- herald ${options.mode} started, pid ${proc.pid} ---`)).slice(-60).join('\n');
     for (;;) {
-      if (proc.exitCode !== null || proc.signalCode !== null) throw new Error(`herald ${options.mode} exited before it was ready:\n${logs.slice(-20).join('\n')}`);
+      if (closed) throw new Error(`herald ${options.mode} exited before it was ready:\n${thisRun()}`);
       if (Date.now() > deadline) {
         proc.kill('SIGKILL');
-        throw new Error(`herald ${options.mode} was not ready after ${options.readyTimeoutMs ?? 60_000} ms:\n${logs.slice(-20).join('\n')}`);
+        throw new Error(`herald ${options.mode} was not ready after ${options.readyTimeoutMs ?? 60_000} ms:\n${thisRun()}`);
       }
       if (options.mode === 'worker' ? workerStarted : await isReady(url)) break;
       await new Promise((r) => setTimeout(r, 100));

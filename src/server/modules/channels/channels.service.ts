@@ -455,9 +455,11 @@ export async function refreshChannel(db: Db, deps: ChannelDeps, channelId: strin
  * after which the channel needs to be reconnected. Everything that publishes or reads through a
  * channel goes through here.
  */
-export async function withChannelToken<T>(db: Db, deps: ChannelDeps, channelId: string, call: (accessToken: string, instance: Instance) => Promise<T>): Promise<T> {
+export async function withChannelToken<T>(db: Db, deps: ChannelDeps, channel: string | ChannelRow, call: (accessToken: string, instance: Instance) => Promise<T>): Promise<T> {
+  const channelId = typeof channel === 'string' ? channel : channel.id;
   const load = async () => (await db.select().from(channels).where(eq(channels.id, channelId)))[0];
-  let row = await load();
+  // A caller that has just read the row (the publishing engine, under its claim) saves a query.
+  let row = typeof channel === 'string' ? await load() : channel;
   const network = (row?.network ?? 'tiktok') as NetworkId;
   const notConnected = (message: string) => new ProviderError('auth', network, message, 'needs_reauth');
   if (!row || !row.accessTokenSealed || row.status === 'disconnected') throw notConnected('This channel is not connected');

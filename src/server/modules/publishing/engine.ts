@@ -13,6 +13,7 @@ import { refreshGroupState } from './group-state.ts';
 import { scheduleWakeUp, wakeMany, type WakeUp } from './wake-ups.ts';
 
 type DeliveryRow = typeof deliveries.$inferSelect;
+type ChannelRow = typeof channels.$inferSelect;
 
 export type Publishers = Partial<Record<NetworkId, Publisher>>;
 
@@ -44,7 +45,7 @@ export const accountSpacingMs: Record<NetworkId, number> = { tiktok: 10_000, mas
 const LATE_AFTER_MS = 60_000;
 // Checks of an unconfirmed delivery stop after this; a person decides from then on.
 const AUTO_CHECK_WINDOW_MS = 60 * 60 * 1000;
-const UNKNOWN_RECHECK_MS = 5 * 60 * 1000;
+const MAX_CHECK_INTERVAL_MS = 15 * 60 * 1000;
 
 class LostClaim extends Error {}
 
@@ -56,12 +57,12 @@ export function withoutSecrets(value: unknown, depth = 0): unknown {
   return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, secretKey.test(k) ? '[removed]' : withoutSecrets(v, depth + 1)]));
 }
 
-type Claimed = { delivery: DeliveryRow; attemptId: string; kind: 'publish' | 'check' | 'resolve' };
+type Claimed = { delivery: DeliveryRow; channel: ChannelRow; attemptId: string; claimToken: string; kind: 'publish' | 'check' | 'resolve' };
 
 /**
- * Takes a delivery for this worker, atomically: only one process can move it to `publishing`.
- * One delivery per account at a time, and creating calls to an account are spaced out; a
- * delivery that must wait is given a wake-up at its turn.
+ * Takes a delivery for this attempt, atomically: only one attempt anywhere can move it to
+ * `publishing`. One delivery per account at a time, and creating calls to an account are spaced
+ * out; a delivery that must wait is given a wake-up at its turn.
  */
 async function claim(deps: EngineDeps, deliveryId: string, now: Date): Promise<Claimed | 'skipped' | 'deferred'> {
   const [row] = await deps.db.select().from(deliveries).where(eq(deliveries.id, deliveryId));
@@ -70,8 +71,10 @@ async function claim(deps: EngineDeps, deliveryId: string, now: Date): Promise<C
   if (!row.nextAttemptAt || row.nextAttemptAt.getTime() > now.getTime() + 250) return 'skipped';
   const spacing = accountSpacingMs[row.network as NetworkId] ?? 1000;
   return deps.db.transaction(async (tx) => {
-    const [channel] = rowsOf<{ publish_not_before: string | Date | null }>(await tx.execute(sql`select publish_not_before from channels where id = ${row.channelId} for update`));
-    const notBefore = channel?.publish_not_before ? new Date(channel.publish_not_before) : null;
+    // The channel row lock serialises every claim on one account, across processes.
+    const [locked] = await tx.select().from(channels).where(eq(channels.id, row.channelId)).for('update');
+    if (!locked) return 'skipped' as const;
+    const notBefore = locked.publishNotBefore;
     const busy = (
       await tx
         .select({ id: deliveries.id })
@@ -94,15 +97,19 @@ async function claim(deps: EngineDeps, deliveryId: string, now: Date): Promise<C
         .update(deliveries)
         .set({ nextAttemptAt: at, updatedAt: now })
         .where(and(eq(deliveries.id, row.id), eq(deliveries.state, row.state)))
-        .returning();
+        .returning({ id: deliveries.id });
       if (moved) await scheduleWakeUp(tx, deps.boss, { deliveryId: row.id, network: row.network, at, check: row.state !== 'queued' }, row.wakeJobId);
       return 'deferred' as const;
     }
+    const attemptId = crypto.randomUUID();
+    // Per attempt, not per process: a slow attempt whose lease ran out cannot go on writing
+    // (or sending) after a newer attempt of the same process took the delivery.
+    const claimToken = `${deps.workerId}:${attemptId}`;
     const [taken] = await tx
       .update(deliveries)
       .set({
         state: 'publishing',
-        claimedBy: deps.workerId,
+        claimedBy: claimToken,
         claimExpiresAt: new Date(now.getTime() + deps.settings.leaseMs),
         attemptCount: creating ? row.attemptCount + 1 : row.attemptCount,
         late: row.late || (creating && row.attemptCount === 0 && !!row.dueAt && now.getTime() - row.dueAt.getTime() > LATE_AFTER_MS),
@@ -114,33 +121,46 @@ async function claim(deps: EngineDeps, deliveryId: string, now: Date): Promise<C
     if (!taken) return 'skipped' as const;
     if (creating) await tx.update(channels).set({ publishNotBefore: new Date(now.getTime() + spacing) }).where(eq(channels.id, row.channelId));
     const kind = row.pendingStep || row.state === 'unconfirmed' ? 'resolve' : row.state === 'processing' ? 'check' : 'publish';
-    const attemptId = crypto.randomUUID();
-    const [{ n }] = rowsOf<{ n: number }>(await tx.execute(sql`select count(*)::int + 1 as n from delivery_attempts where delivery_id = ${row.id}`)) as [{ n: number }];
-    await tx.insert(deliveryAttempts).values({ id: attemptId, deliveryId: row.id, number: n, kind, startedAt: now });
-    return { delivery: taken, attemptId, kind } as Claimed;
+    await tx.insert(deliveryAttempts).values({
+      id: attemptId,
+      deliveryId: row.id,
+      number: sql`(select count(*)::int + 1 from delivery_attempts where delivery_id = ${row.id})`,
+      kind,
+      startedAt: now,
+    });
+    return { delivery: taken, channel: locked, attemptId, claimToken, kind } as Claimed;
   });
 }
 
-/** The journal a publisher writes through; every write also proves this worker is alive. */
+/**
+ * The journal a publisher writes through. Only `beforeCreate` must reach the database before the
+ * call it announces; what a call achieved (`afterCreate`, `saveProgress`) is carried to the next
+ * write, because losing it in a crash only costs a check (the pending step stays set) or a
+ * re-upload. Every write renews the lease and fails if the claim was lost.
+ */
 function createJournal(deps: EngineDeps, claimed: Claimed) {
-  const { delivery, attemptId } = claimed;
+  const { delivery, attemptId, claimToken } = claimed;
   let progress = delivery.progress ?? {};
   let pending = delivery.pendingStep ?? null;
+  let lastWrite = Date.now();
   const steps: { at: string; step: string; request?: unknown; response?: unknown }[] = [];
   const lease = () => new Date(Date.now() + deps.settings.leaseMs);
 
-  async function write(values: Partial<DeliveryRow>) {
+  async function write(withSteps: boolean) {
+    lastWrite = Date.now();
     await deps.db.transaction(async (tx) => {
       const [kept] = await tx
         .update(deliveries)
-        .set({ ...values, claimExpiresAt: lease(), updatedAt: new Date() })
-        .where(and(eq(deliveries.id, delivery.id), eq(deliveries.state, 'publishing'), eq(deliveries.claimedBy, deps.workerId)))
+        .set({ pendingStep: pending, progress, claimExpiresAt: lease(), updatedAt: new Date() })
+        .where(and(eq(deliveries.id, delivery.id), eq(deliveries.state, 'publishing'), eq(deliveries.claimedBy, claimToken)))
         .returning({ id: deliveries.id });
-      // Another worker took over (this one was presumed dead): it must not send anything more.
+      // Another attempt took over (this one was presumed dead): it must not send anything more.
       if (!kept) throw new LostClaim('the claim on this delivery was lost');
-      await tx.update(deliveryAttempts).set({ steps }).where(eq(deliveryAttempts.id, attemptId));
+      if (withSteps) await tx.update(deliveryAttempts).set({ steps }).where(eq(deliveryAttempts.id, attemptId));
     });
   }
+  // Long uploads write nothing for a while: the lease is renewed before a third of it is gone.
+  const keepAlive = () => (Date.now() - lastWrite > deps.settings.leaseMs / 3 ? write(false) : Promise.resolve());
   const note = (step: string, request?: Record<string, unknown>, response?: Record<string, unknown>) =>
     steps.push({ at: new Date().toISOString(), step, ...(request ? { request: withoutSecrets(request) } : {}), ...(response ? { response: withoutSecrets(response) } : {}) });
 
@@ -151,17 +171,18 @@ function createJournal(deps: EngineDeps, claimed: Claimed) {
     async beforeCreate(step, request) {
       note(`${step}: sending`, request);
       pending = { step, attemptId, sentAt: new Date().toISOString() };
-      await write({ pendingStep: pending });
+      // Committed before the call: after a crash this is what says "ask the network first".
+      await write(true);
     },
     async afterCreate(step, response, next) {
       note(`${step}: created`, undefined, response);
       progress = next;
       pending = null;
-      await write({ pendingStep: null, progress });
+      await keepAlive();
     },
     async saveProgress(next) {
       progress = next;
-      await write({ progress });
+      await keepAlive();
     },
     log: note,
   };
@@ -169,6 +190,9 @@ function createJournal(deps: EngineDeps, claimed: Claimed) {
     journal,
     steps,
     note,
+    claimToken,
+    /** True while the network is being asked about a lost call: its errors settle nothing. */
+    checking: false,
     get pending() {
       return pending;
     },
@@ -177,7 +201,7 @@ function createJournal(deps: EngineDeps, claimed: Claimed) {
       note(`${pending?.step ?? 'check'}: ${found ? 'found at the network' : 'not at the network, safe to send'}`);
       progress = next;
       pending = null;
-      await write({ pendingStep: null, progress });
+      await write(true);
     },
     /** Called when a creating call failed with a clear answer: nothing was created. */
     clearPending() {
@@ -201,18 +225,18 @@ export async function runDelivery(deps: EngineDeps, deliveryId: string): Promise
   const publisher = deps.publishers[network];
   try {
     if (!publisher) throw new ProviderError('invalid', network, `${network} is not enabled on this Herald`, 'network_unavailable');
-    const [channel] = await deps.db.select().from(channels).where(eq(channels.id, delivery.channelId));
+    const channel = claimed.channel;
     const parts: PublishPart[] = [];
     for (const part of delivery.content.parts) parts.push({ text: part.text, media: await deps.media(deps.db, delivery.workspaceId, part.media) });
-    const result: RunResult = await withChannelToken(deps.db, deps.channelDeps, delivery.channelId, async (accessToken, instance) => {
+    const result: RunResult = await withChannelToken(deps.db, deps.channelDeps, channel, async (accessToken, instance) => {
       const ctx: PublishContext = {
         deliveryId: delivery.id,
         idempotencyKey: delivery.idempotencyKey,
         accessToken,
         instance,
-        externalAccountId: channel!.externalId,
-        username: channel!.username,
-        limits: channel!.limits ?? {},
+        externalAccountId: channel.externalId,
+        username: channel.username,
+        limits: channel.limits ?? {},
         parts,
         firstComment: delivery.content.firstComment ?? null,
         settings: delivery.content.settings ?? {},
@@ -220,7 +244,9 @@ export async function runDelivery(deps: EngineDeps, deliveryId: string): Promise
       };
       const pending = run.pending;
       if (pending) {
+        run.checking = true;
         const check = await publisher.findExisting(ctx, { step: pending.step, sentAt: new Date(pending.sentAt) });
+        run.checking = false;
         if (check.found === 'unknown') return { status: 'unknown' as const, reason: check.reason };
         await run.settlePending(check.found ? check.progress : run.journal.progress, check.found);
       }
@@ -249,7 +275,7 @@ async function finish(
     const [kept] = await tx
       .update(deliveries)
       .set({ claimedBy: null, claimExpiresAt: null, updatedAt: new Date(), progress: run.journal.progress, pendingStep: run.pending, ...values })
-      .where(and(eq(deliveries.id, delivery.id), eq(deliveries.state, 'publishing'), eq(deliveries.claimedBy, deps.workerId)))
+      .where(and(eq(deliveries.id, delivery.id), eq(deliveries.state, 'publishing'), eq(deliveries.claimedBy, run.claimToken)))
       .returning({ id: deliveries.id });
     if (!kept) throw new LostClaim('the claim on this delivery was lost');
     await tx
@@ -280,9 +306,7 @@ async function settle(deps: EngineDeps, claimed: Claimed, run: ReturnType<typeof
     return 'processing';
   }
   // The network cannot tell whether the lost call created the post: checked again later, then left to a person.
-  const sentAt = run.pending ? new Date(run.pending.sentAt).getTime() : Date.now();
-  const giveUp = Date.now() - sentAt > AUTO_CHECK_WINDOW_MS;
-  const at = giveUp ? null : new Date(Date.now() + UNKNOWN_RECHECK_MS);
+  const at = nextCheckAt(deps, run.pending?.sentAt ?? new Date().toISOString());
   await finish(
     deps,
     claimed,
@@ -294,6 +318,17 @@ async function settle(deps: EngineDeps, claimed: Claimed, run: ReturnType<typeof
   return 'unconfirmed';
 }
 
+/**
+ * When to ask the network again about a lost call: soon at first, then less often (a quarter of
+ * the time it has been unknown, at most 15 minutes); after an hour a person decides (null).
+ */
+function nextCheckAt(deps: EngineDeps, sentAt: string, retryAfterMs?: number): Date | null {
+  const unknownFor = Date.now() - new Date(sentAt).getTime();
+  if (unknownFor > AUTO_CHECK_WINDOW_MS) return null;
+  const wait = Math.min(MAX_CHECK_INTERVAL_MS, Math.max(deps.settings.retryBaseMs, unknownFor / 4)) * (0.75 + Math.random() / 2);
+  return new Date(Date.now() + Math.max(wait, retryAfterMs ?? 0));
+}
+
 async function settleError(deps: EngineDeps, claimed: Claimed, run: ReturnType<typeof createJournal>, error: unknown): Promise<RunOutcome> {
   const { delivery } = claimed;
   const providerError = error instanceof ProviderError ? error : null;
@@ -301,16 +336,23 @@ async function settleError(deps: EngineDeps, claimed: Claimed, run: ReturnType<t
   const message = providerError?.message ?? 'Herald hit an unexpected error while publishing; it will try again';
   const code = providerError?.code ?? (providerError ? providerError.kind : 'internal');
   try {
-    // A creating call whose answer was lost (timeout, cut connection, crash): never sent again blindly.
-    if (run.pending && (!providerError || providerError.ambiguous)) {
-      const at = new Date(Date.now() + retryDelayMs(1, deps.settings.retryBaseMs));
+    // A creating call whose answer was lost (timeout, cut connection, crash), or a check of one that
+    // could not be made: whatever the error, nothing is sent again until the network has answered.
+    if (run.pending && (!providerError || providerError.ambiguous || run.checking)) {
+      const at = nextCheckAt(deps, run.pending.sentAt, providerError?.retryAfterMs);
+      const why = run.checking ? `Herald could not ask ${delivery.network} whether the post was created (${message})` : message;
       await finish(
         deps,
         claimed,
         run,
-        { state: 'unconfirmed', nextAttemptAt: at, errorCode: 'delivery.unconfirmed', errorMessage: `${message}. Herald does not know whether the post was created and checks the network before anything is sent again.` },
-        { outcome: 'unconfirmed', errorCode: code, errorMessage: message, retryAt: at },
-        { deliveryId: delivery.id, network: delivery.network, at, check: true },
+        {
+          state: 'unconfirmed',
+          nextAttemptAt: at,
+          errorCode: 'delivery.unconfirmed',
+          errorMessage: `${why}. Herald does not know whether the post was created and checks the network before anything is sent again.`,
+        },
+        { outcome: 'unconfirmed', errorCode: code, errorMessage: why, retryAt: at },
+        at ? { deliveryId: delivery.id, network: delivery.network, at, check: true } : undefined,
       );
       return 'unconfirmed';
     }
@@ -363,7 +405,7 @@ export async function reconcile(deps: EngineDeps, options: { staleAfterMs: numbe
         updatedAt: now,
       })
       .where(and(eq(deliveries.state, 'publishing'), lt(deliveries.claimExpiresAt, now)))
-      .returning({ id: deliveries.id, postGroupId: deliveries.postGroupId });
+      .returning({ id: deliveries.id, postGroupId: deliveries.postGroupId, network: deliveries.network, state: deliveries.state });
     if (rows.length) {
       await tx
         .update(deliveryAttempts)
@@ -371,8 +413,10 @@ export async function reconcile(deps: EngineDeps, options: { staleAfterMs: numbe
         .where(and(inArray(deliveryAttempts.deliveryId, rows.map((r) => r.id)), isNull(deliveryAttempts.finishedAt)));
       for (const groupId of new Set(rows.map((r) => r.postGroupId))) await refreshGroupState(tx, groupId);
     }
-    return rows.length;
+    return rows;
   });
+  // Taken back from a dead worker: woken now, not a stale period later.
+  await wakeMany(deps.boss, interrupted.map((row) => ({ deliveryId: row.id, network: row.network, at: now, check: row.state !== 'queued' })));
   const stale = await deps.db
     .select({ id: deliveries.id, network: deliveries.network, state: deliveries.state, nextAttemptAt: deliveries.nextAttemptAt })
     .from(deliveries)
@@ -380,7 +424,7 @@ export async function reconcile(deps: EngineDeps, options: { staleAfterMs: numbe
     .limit(5000);
   await wakeMany(deps.boss, stale.map((row) => ({ deliveryId: row.id, network: row.network, at: now, check: row.state !== 'queued' })));
   await deps.db.delete(idempotencyKeys).where(lt(idempotencyKeys.createdAt, new Date(now.getTime() - 24 * 60 * 60 * 1000)));
-  if (interrupted || stale.length) deps.logger.info({ interrupted, woken: stale.length }, 'publishing reconcile');
-  return { interrupted, woken: stale.length };
+  if (interrupted.length || stale.length) deps.logger.info({ interrupted: interrupted.length, woken: stale.length }, 'publishing reconcile');
+  return { interrupted: interrupted.length, woken: stale.length };
 }
 
