@@ -61,7 +61,7 @@ export type TestHerald = {
 
 export async function startTestHerald(options: { env?: Record<string, string>; mode?: Mode; database?: Awaited<ReturnType<typeof freshDatabase>> } = {}): Promise<TestHerald> {
   const database = options.database ?? (await freshDatabase());
-  const port = await freePort();
+  const port = options.env?.PORT ? Number(options.env.PORT) : await freePort();
   const logs: string[] = [];
   const logger = pino({ level: 'info' }, { write: (line: string) => void logs.push(line) });
   const config = loadConfig({

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import sharp from 'sharp';
-import { signUp, startTestHerald, type TestHerald } from '../helpers/test-herald.ts';
+import { freePort, signUp, startTestHerald, type TestHerald } from '../helpers/test-herald.ts';
 import { connectTikTok, fastEngineEnv, uploadMedia, waitForPost } from '../helpers/publishing.ts';
 import { buildMp4 } from '../helpers/mp4.ts';
 import { startTikTokFake, tiktokEnv, type TikTokFake } from '../fakes/tiktok/tiktok-fake.ts';
@@ -143,5 +143,60 @@ describe.skipIf(!pdsAvailable() && !process.env.CI)('publishing to Bluesky throu
     const res = await owner.client.post(api('/posts'), { content: { text: '👋🏽'.repeat(301) }, channels: [{ channelId }], schedule: { mode: 'draft' } });
     expect(res.status).toBe(400);
     expect(res.body.error.details.issues[0].message).toContain('301 of 300 graphemes');
+  });
+});
+
+describe('TikTok pulls media from a verified domain (signed public links)', () => {
+  let h: TestHerald;
+  let tiktok: TikTokFake;
+  let owner: Awaited<ReturnType<typeof signUp>>;
+  let workspaceId: string;
+  let channelId: string;
+  const api = (path: string) => `/api/v1/workspaces/${workspaceId}${path}`;
+
+  beforeAll(async () => {
+    // The public media address must be known before start: it is this Herald's own origin here.
+    const port = await freePort();
+    const origin = `http://127.0.0.1:${port}`;
+    tiktok = await startTikTokFake({ verifiedUrlPrefixes: [`${origin}/media/public/`] });
+    h = await startTestHerald({ env: { ...fastEngineEnv, ...tiktokEnv(tiktok), PORT: String(port), HERALD_PUBLIC_URL: origin, HERALD_MEDIA_PUBLIC_URL: origin } });
+    owner = await signUp(h.url);
+    workspaceId = (await owner.client.post('/api/v1/workspaces', { name: 'Pulled' })).body.id;
+    channelId = await connectTikTok(h, owner.client, workspaceId, tiktok);
+  });
+  afterAll(async () => {
+    await h?.close();
+    await tiktok?.close();
+  });
+
+  it('publishes a photo post and a pulled video; the links work only with their signature', async () => {
+    const photo = (color: string) => sharp({ create: { width: 1080, height: 1350, channels: 3, background: color } }).jpeg().toBuffer();
+    const photos = [await photo('#123456'), await photo('#654321')];
+    const uploaded = [];
+    for (const [i, bytes] of photos.entries()) uploaded.push(await uploadMedia(h, owner.client, workspaceId, { bytes, name: `p${i}.jpg`, type: 'image/jpeg' }));
+    const created = await owner.client.post(api('/posts'), {
+      content: { text: 'A carousel', media: uploaded.map((m) => ({ mediaId: m.id })) },
+      channels: [{ channelId, settings: { privacyLevel: 'PUBLIC_TO_EVERYONE', title: 'Two colours' } }],
+      schedule: { mode: 'now' },
+    });
+    expect(created.status).toBe(201);
+    const done = await waitForPost(owner.client, workspaceId, created.body.id, settled, 40_000);
+    expect(done.deliveries[0]).toMatchObject({ state: 'published' });
+    const post = tiktok.posts().at(-1)!;
+    expect(post).toMatchObject({ kind: 'photo', source: 'PULL_FROM_URL' });
+    expect(post.bytes.map((b, i) => Buffer.compare(b, photos[i]!))).toEqual([0, 0]);
+    const link = post.pullUrls[0]!;
+    expect((await fetch(link)).status).toBe(200);
+    expect((await fetch(link.replace(/[^/]+$/, 'forged-signature'))).status).toBe(404);
+
+    const video = await uploadMedia(h, owner.client, workspaceId, { bytes: buildMp4({ durationSeconds: 8, width: 720, height: 1280, frameRate: 30 }), name: 'v.mp4', type: 'video/mp4' });
+    const pulled = await owner.client.post(api('/posts'), {
+      content: { text: 'Pulled video', media: [{ mediaId: video.id }] },
+      channels: [{ channelId, settings: { privacyLevel: 'SELF_ONLY' } }],
+      schedule: { mode: 'now' },
+    });
+    const finished = await waitForPost(owner.client, workspaceId, pulled.body.id, settled, 40_000);
+    expect(finished.deliveries[0].state).toBe('published');
+    expect(tiktok.posts().at(-1)).toMatchObject({ kind: 'video', source: 'PULL_FROM_URL', privacyLevel: 'SELF_ONLY' });
   });
 });
