@@ -18,6 +18,7 @@ const channel = z.object({
   status: z.string(),
   statusReason: z.string().nullable(),
   scopesGranted: z.array(z.string()),
+  limits: z.record(z.string(), z.unknown()).describe("The network's limits for this account, as the composer checks them"),
   missingFeatures: z.array(z.string()),
   connectedAt: z.date(),
   disconnectedAt: z.date().nullable(),

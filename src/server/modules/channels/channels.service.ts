@@ -55,6 +55,8 @@ export function publicChannel(row: typeof channels.$inferSelect) {
     status: row.status,
     statusReason: row.statusReason,
     scopesGranted: row.scopesGranted,
+    /** What the composer checks posts against (Mastodon instance limits, TikTok creator info…). */
+    limits: row.limits ?? {},
     missingFeatures: networks[network] ? missingFeatures(network, row.scopesGranted) : [],
     connectedAt: row.connectedAt,
     disconnectedAt: row.disconnectedAt,

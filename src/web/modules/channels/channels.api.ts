@@ -14,6 +14,8 @@ export type Channel = {
   statusReason: string | null;
   instance: string | null;
   scopesGranted: string[];
+  /** The network's limits for this account (Mastodon instance limits, TikTok creator info): what the composer counts against. */
+  limits: Record<string, unknown>;
   missingFeatures: string[];
   connectedAt: string;
   disconnectedAt: string | null;
