@@ -1,4 +1,5 @@
 import { runBurst } from './burst.bench.ts';
+import { runCalendar } from './calendar.bench.ts';
 import { runLateness } from './lateness.bench.ts';
 import { parseOptions, resultName, usage, type BenchmarkName, type BenchOptions } from './options.ts';
 import { writeResult } from './results.ts';
@@ -6,7 +7,7 @@ import { writeResult } from './results.ts';
 // npm run bench [-- burst|lateness] [options]: runs the publishing benchmarks one after the
 // other (never together: they would share the two cores) and writes bench/results/<name>.json.
 
-const benchmarks: Record<BenchmarkName, (options: BenchOptions, log: (line: string) => void) => Promise<unknown>> = { burst: runBurst, lateness: runLateness };
+const benchmarks: Record<BenchmarkName, (options: BenchOptions, log: (line: string) => void) => Promise<unknown>> = { burst: runBurst, lateness: runLateness, calendar: runCalendar };
 
 async function main() {
   let options;

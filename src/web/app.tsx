@@ -8,6 +8,10 @@ import { RequireUser } from './modules/auth/require-user.tsx';
 import { ResetPasswordPage } from './modules/auth/reset-password.page.tsx';
 import { SignupPage } from './modules/auth/signup.page.tsx';
 import { ChannelsPage } from './modules/channels/channels.page.tsx';
+import { AttentionPage } from './modules/posts/attention.page.tsx';
+import { CalendarPage } from './modules/posts/calendar.page.tsx';
+import { ComposerPage } from './modules/posts/composer.page.tsx';
+import { PostPage } from './modules/posts/post.page.tsx';
 import { InvitationPage } from './modules/invitations/invitation.page.tsx';
 import { MembersPage } from './modules/members/members.page.tsx';
 import { ProfilePage } from './modules/profile/profile.page.tsx';
@@ -46,6 +50,11 @@ export function App() {
             <Route index element={<Navigate to="members" replace />} />
             <Route path="members" element={<MembersPage />} />
             <Route path="channels" element={<ChannelsPage />} />
+            <Route path="calendar" element={<CalendarPage />} />
+            <Route path="compose" element={<ComposerPage />} />
+            <Route path="posts/:postId" element={<PostPage />} />
+            <Route path="posts/:postId/edit" element={<ComposerPage />} />
+            <Route path="attention" element={<AttentionPage />} />
             <Route
               path="activity"
               element={

@@ -19,7 +19,8 @@ const CHANNELS = 20;
 const POSTS = 10; // × CHANNELS = 200 deliveries, 10 per account (the engine sends one a second per account)
 // Restarting `herald all` on PGlite takes several seconds (WASM start, crash recovery), so fewer kills fit.
 const KILLS = onPostgres ? 6 : 4;
-const TEST_BUDGET_MS = 120_000;
+// Bounded, with room for a loaded CI machine (restarting `herald all` on PGlite alone takes 3–17 s).
+const TEST_BUDGET_MS = 240_000;
 
 const engineEnv = {
   ...fastEngineEnv,

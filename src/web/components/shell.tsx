@@ -7,7 +7,8 @@ import { WorkspaceSwitcher } from '../modules/workspaces/workspace-switcher.tsx'
 import { useUnreadCount } from '../modules/notifications/notifications.api.ts';
 import { Avatar } from './avatar.tsx';
 import { Brand } from './brand.tsx';
-import { ActivityIcon, BellIcon, ChannelsIcon, CloseIcon, DocsIcon, MembersIcon, MenuIcon, ProfileIcon, SettingsIcon, SignOutIcon } from './icons.tsx';
+import { ActivityIcon, AlertIcon, BellIcon, CalendarIcon, ChannelsIcon, CloseIcon, ComposeIcon, DocsIcon, MembersIcon, MenuIcon, ProfileIcon, SettingsIcon, SignOutIcon } from './icons.tsx';
+import { useNeedsAttention } from '../modules/posts/posts.api.ts';
 import { useMediaQuery } from './use-media-query.ts';
 
 function Sidebar({ current, drawer, onClose }: { current: MyWorkspace | undefined; drawer: boolean; onClose: () => void }) {
@@ -15,6 +16,7 @@ function Sidebar({ current, drawer, onClose }: { current: MyWorkspace | undefine
   const navigate = useNavigate();
   const signOut = useSignOut();
   const unread = useUnreadCount().data ?? 0;
+  const attention = useNeedsAttention(current?.permissions.includes('posts.read') ? current.id : undefined).data?.count ?? 0;
   const closeButton = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     if (drawer) closeButton.current?.focus();
@@ -34,6 +36,23 @@ function Sidebar({ current, drawer, onClose }: { current: MyWorkspace | undefine
       <nav className="nav" aria-label="Main">
         {base && current ? (
           <>
+            <p className="nav-heading">Posts</p>
+            {current.permissions.includes('posts.edit') ? (
+              <NavLink to={`${base}/compose`}>
+                <ComposeIcon /> New post
+              </NavLink>
+            ) : null}
+            <NavLink to={`${base}/calendar`}>
+              <CalendarIcon /> Calendar
+            </NavLink>
+            <NavLink to={`${base}/attention`} aria-label={attention ? `Needs attention, ${attention}` : 'Needs attention'}>
+              <AlertIcon /> Needs attention
+              {attention ? (
+                <span className="nav-count nav-count-alert" data-testid="attention-count">
+                  {attention}
+                </span>
+              ) : null}
+            </NavLink>
             <p className="nav-heading">Workspace</p>
             <NavLink to={`${base}/channels`}>
               <ChannelsIcon /> Channels

@@ -431,6 +431,8 @@ export async function deletePost(ctx: ServiceContext, deps: PostsDeps, input: { 
   });
 }
 
+const nextAttemptNumber = (deliveryId: string) => sql<number>`(select count(*)::int + 1 from delivery_attempts where delivery_id = ${deliveryId})`;
+
 async function loadDelivery(tx: Db | Tx, workspaceId: string, postId: string, deliveryId: string) {
   const [row] = await tx
     .select()
@@ -468,7 +470,7 @@ export async function retryDelivery(ctx: ServiceContext, deps: PostsDeps, input:
     await tx.insert(deliveryAttempts).values({
       id: crypto.randomUUID(),
       deliveryId: row.id,
-      number: row.attemptCount + 1000,
+      number: nextAttemptNumber(row.id),
       kind: 'manual',
       finishedAt: now,
       outcome: resend ? 'retry' : 'check',
@@ -500,7 +502,7 @@ export async function markPublished(ctx: ServiceContext, deps: PostsDeps, input:
     await tx.insert(deliveryAttempts).values({
       id: crypto.randomUUID(),
       deliveryId: row.id,
-      number: row.attemptCount + 1000,
+      number: nextAttemptNumber(row.id),
       kind: 'manual',
       finishedAt: now,
       outcome: 'published',
@@ -526,7 +528,8 @@ export async function deliveryLog(ctx: ServiceContext, input: { workspaceId: str
     .where(and(eq(deliveries.id, input.deliveryId), eq(deliveries.postGroupId, input.postId), eq(deliveries.workspaceId, input.workspaceId)));
   if (!row) throw notFound('delivery');
   const attempts = await ctx.db.select().from(deliveryAttempts).where(eq(deliveryAttempts.deliveryId, row.id)).orderBy(asc(deliveryAttempts.startedAt), asc(deliveryAttempts.number));
-  return { delivery: publicDelivery(row), attempts };
+  const [channel] = await ctx.db.select().from(channels).where(eq(channels.id, row.channelId));
+  return { delivery: publicDelivery(row, channel), attempts };
 }
 
 /** Failed and unconfirmed deliveries: the "Needs attention" list. */
@@ -537,5 +540,7 @@ export async function needsAttention(ctx: ServiceContext, workspaceId: string) {
     .where(and(eq(deliveries.workspaceId, workspaceId), inArray(deliveries.state, ['failed', 'unconfirmed'])))
     .orderBy(asc(deliveries.dueAt))
     .limit(500);
-  return { count: rows.length, items: rows.map((r) => ({ postId: r.postGroupId, ...publicDelivery(r) })) };
+  const channelRows = rows.length ? await ctx.db.select().from(channels).where(inArray(channels.id, [...new Set(rows.map((r) => r.channelId))])) : [];
+  const byId = new Map(channelRows.map((c) => [c.id, c]));
+  return { count: rows.length, items: rows.map((r) => ({ postId: r.postGroupId, ...publicDelivery(r, byId.get(r.channelId)) })) };
 }

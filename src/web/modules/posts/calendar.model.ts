@@ -1,0 +1,108 @@
+import { useRef } from 'react';
+import { dayKey, minuteOfDay } from './calendar.dates.ts';
+import type { Post } from './posts.api.ts';
+
+/** What the calendar colours a post by: one state per post, the most urgent of its deliveries. */
+export type DisplayState = 'draft' | 'scheduled' | 'publishing' | 'published' | 'failed' | 'unconfirmed' | 'cancelled';
+
+export const displayStates: { state: DisplayState; label: string }[] = [
+  { state: 'draft', label: 'Draft' },
+  { state: 'scheduled', label: 'Scheduled' },
+  { state: 'publishing', label: 'Publishing' },
+  { state: 'published', label: 'Published' },
+  { state: 'failed', label: 'Failed' },
+  { state: 'unconfirmed', label: 'Unconfirmed' },
+  { state: 'cancelled', label: 'Cancelled' },
+];
+export const stateLabel = Object.fromEntries(displayStates.map((s) => [s.state, s.label])) as Record<DisplayState, string>;
+
+/** A post as the calendar draws it; made once per Post object (query data keeps unchanged posts identical). */
+export type CalendarPost = {
+  post: Post;
+  id: string;
+  at: Date;
+  day: string;
+  /** Half-hour slot of the day, 0–47: the week view's row. */
+  slot: number;
+  state: DisplayState;
+  /** First line of the text, or what the post carries instead. */
+  title: string;
+  channelIds: string[];
+  /** Scheduled and every delivery still waiting: the only posts a drag may move. */
+  movable: boolean;
+  /** Shown at a time the server has not confirmed yet. */
+  moving: boolean;
+};
+
+export function displayStateOf(post: Post): DisplayState {
+  if (post.deliveries.some((d) => d.state === 'unconfirmed')) return 'unconfirmed';
+  if (post.state === 'partially_failed') return 'failed';
+  return post.state;
+}
+
+function titleOf(post: Post): string {
+  const text = post.content.text || post.deliveries.find((d) => d.content?.text)?.content.text || '';
+  const line = text.split('\n').find((l) => l.trim()) ?? '';
+  if (line) return line.trim();
+  return post.content.media.length ? `(${post.content.media.length === 1 ? 'one attachment' : `${post.content.media.length} attachments`}, no text)` : '(no text)';
+}
+
+const cache = new WeakMap<Post, CalendarPost>();
+
+export function toCalendarPost(post: Post, movedTo?: Date): CalendarPost {
+  const cached = movedTo ? undefined : cache.get(post);
+  if (cached) return cached;
+  const at = movedTo ?? new Date(post.publishAt ?? post.createdAt);
+  const view: CalendarPost = {
+    post,
+    id: post.id,
+    at,
+    day: dayKey(at),
+    slot: Math.floor(minuteOfDay(at) / 30),
+    state: displayStateOf(post),
+    title: titleOf(post),
+    channelIds: post.deliveries.map((d) => d.channelId),
+    movable: post.state === 'scheduled' && post.deliveries.length > 0 && post.deliveries.every((d) => d.state === 'queued'),
+    moving: !!movedTo,
+  };
+  if (!movedTo) cache.set(post, view);
+  return view;
+}
+
+export type CalendarFilters = { states: DisplayState[]; channelId: string | null };
+
+export function matchesFilters(post: CalendarPost, filters: CalendarFilters): boolean {
+  if (filters.states.length && !filters.states.includes(post.state)) return false;
+  if (filters.channelId && !post.channelIds.includes(filters.channelId)) return false;
+  return true;
+}
+
+const byTime = (a: CalendarPost, b: CalendarPost) => a.at.getTime() - b.at.getTime() || (a.id < b.id ? -1 : 1);
+const sameItems = <T>(a: readonly T[] | undefined, b: readonly T[]) => !!a && a.length === b.length && a.every((item, i) => item === b[i]);
+
+/**
+ * Groups posts by a key and hands back the previous render's array for every group whose posts
+ * did not change, so memoised day cells and slots skip re-rendering when one post moves.
+ */
+export function useStableGroups(posts: CalendarPost[], keyOf: (post: CalendarPost) => string): Map<string, CalendarPost[]> {
+  const previous = useRef<{ posts: CalendarPost[]; keyOf: (post: CalendarPost) => string; groups: Map<string, CalendarPost[]> } | null>(null);
+  if (previous.current && previous.current.posts === posts && previous.current.keyOf === keyOf) return previous.current.groups;
+  const groups = new Map<string, CalendarPost[]>();
+  for (const post of posts) {
+    const key = keyOf(post);
+    const list = groups.get(key);
+    if (list) list.push(post);
+    else groups.set(key, [post]);
+  }
+  const before = previous.current?.groups;
+  for (const [key, list] of groups) {
+    list.sort(byTime);
+    const old = before?.get(key);
+    if (old && sameItems(old, list)) groups.set(key, old);
+  }
+  previous.current = { posts, keyOf, groups };
+  return groups;
+}
+
+export const byDay = (post: CalendarPost) => post.day;
+export const byDaySlot = (post: CalendarPost) => `${post.day}/${post.slot}`;

@@ -1,0 +1,267 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Link, useSearchParams } from 'react-router-dom';
+import { PlusIcon } from '../../components/icons.tsx';
+import { PageHeader } from '../../components/page-header.tsx';
+import { useToast } from '../../components/toast.tsx';
+import { useMediaQuery } from '../../components/use-media-query.ts';
+import { useChannels } from '../channels/channels.api.ts';
+import { hasPermission, useWorkspace } from '../workspaces/workspace-route.tsx';
+import { calendarViews, dayKey, fullDateTime, parseDayKey, stepAnchor, userTimeZone, visibleRange, zoneOffsetLabel, type CalendarView } from './calendar.dates.ts';
+import { ListView } from './calendar.list.tsx';
+import { displayStates, matchesFilters, toCalendarPost, type CalendarFilters, type CalendarPost, type DisplayState } from './calendar.model.ts';
+import { MonthView } from './calendar.month.tsx';
+import { MoveDialog, useDragAndDrop, useMovePost } from './calendar.move.tsx';
+import { CalendarContext, ChevronLeft, ChevronRight, type CalendarContextValue } from './calendar.parts.tsx';
+import { WeekView } from './calendar.week.tsx';
+import { usePostsInRange } from './posts.api.ts';
+import './calendar.css';
+
+const viewLabels: Record<CalendarView, string> = { month: 'Month', week: 'Week', day: 'Day', list: 'List' };
+const stepUnit: Record<CalendarView, string> = { month: 'month', week: 'week', day: 'day', list: 'month' };
+
+const parseView = (value: string | null): CalendarView | null => (calendarViews.includes(value as CalendarView) ? (value as CalendarView) : null);
+const parseStates = (value: string | null): DisplayState[] => (value ?? '').split(',').filter((s): s is DisplayState => displayStates.some((d) => d.state === s));
+
+/** Reads the pages before and after the visible one into the cache, so stepping there draws at once. */
+function PrefetchNeighbours({ workspaceId, ranges }: { workspaceId: string; ranges: { from: Date; to: Date }[] }) {
+  usePostsInRange(workspaceId, ranges[1]!.from, ranges[1]!.to);
+  usePostsInRange(workspaceId, ranges[0]!.from, ranges[0]!.to);
+  return null;
+}
+
+/** The minute, for "today", the past days and the now line; ticks once a minute. */
+function useNow(): Date {
+  const [now, setNow] = useState(() => new Date());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(new Date()), 60_000);
+    return () => clearInterval(timer);
+  }, []);
+  return now;
+}
+
+export function CalendarPage() {
+  const workspace = useWorkspace();
+  const toast = useToast();
+  const [params, setParams] = useSearchParams();
+  const phone = useMediaQuery('(max-width: 640px)');
+  const now = useNow();
+  const timeZone = userTimeZone();
+
+  // Everything that names what is shown lives in the URL: reload, links and Back keep it.
+  const view = parseView(params.get('view')) ?? (phone ? 'list' : 'month');
+  const dateParam = params.get('date');
+  const anchorKey = parseDayKey(dateParam) ? dateParam! : dayKey(now);
+  const anchor = useMemo(() => parseDayKey(anchorKey)!, [anchorKey]);
+  const range = useMemo(() => visibleRange(view, anchor), [view, anchor]);
+  const neighbours = useMemo(() => [visibleRange(view, stepAnchor(view, anchor, -1)), visibleRange(view, stepAnchor(view, anchor, 1))], [view, anchor]);
+  const stateParam = params.get('state');
+  const channelParam = params.get('channel');
+  const filters = useMemo<CalendarFilters>(() => ({ states: parseStates(stateParam), channelId: channelParam || null }), [stateParam, channelParam]);
+
+  const update = useCallback(
+    (changes: Record<string, string | null>, replace = false) =>
+      setParams(
+        (previous) => {
+          const next = new URLSearchParams(previous);
+          for (const [key, value] of Object.entries(changes)) {
+            if (value === null || value === '') next.delete(key);
+            else next.set(key, value);
+          }
+          return next;
+        },
+        { replace },
+      ),
+    [setParams],
+  );
+
+  const query = usePostsInRange(workspace.id, range.from, range.to);
+  const loaded = query.isSuccess && !query.isPlaceholderData;
+  const channels = useChannels(workspace.id).data?.items;
+  const channelsById = useMemo(() => new Map((channels ?? []).map((c) => [c.id, c])), [channels]);
+
+  const { moves, move } = useMovePost(workspace.id);
+  const posts = useMemo(() => (query.data ?? []).map((p) => toCalendarPost(p, moves.get(p.id))), [query.data, moves]);
+  const channelMatches = useMemo(() => (filters.channelId ? posts.filter((p) => matchesFilters(p, { states: [], channelId: filters.channelId })) : posts), [posts, filters.channelId]);
+  const visible = useMemo(() => (filters.states.length ? channelMatches.filter((p) => filters.states.includes(p.state)) : channelMatches), [channelMatches, filters.states]);
+  const counts = useMemo(() => {
+    const inRange = channelMatches.filter((p) => p.at >= range.from && p.at < range.to);
+    return Object.fromEntries(displayStates.map(({ state }) => [state, inRange.filter((p) => p.state === state).length])) as Record<DisplayState, number>;
+  }, [channelMatches, range]);
+
+  const postsById = useRef(new Map<string, CalendarPost>());
+  postsById.current = useMemo(() => new Map(posts.map((p) => [p.id, p])), [posts]);
+  const findPost = useCallback((id: string) => postsById.current.get(id), []);
+
+  const canEdit = hasPermission(workspace, 'posts.edit');
+  const canMove = canEdit && hasPermission(workspace, 'posts.schedule');
+  const [failure, setFailure] = useState<{ title: string; message: string } | null>(null);
+  const [moving, setMoving] = useState<CalendarPost | null>(null);
+
+  const moveAndReport = useCallback(
+    async (post: CalendarPost, to: Date, fromDialog = false) => {
+      setFailure(null);
+      const result = await move(post, to);
+      if (result.ok) toast(`Moved “${post.title.slice(0, 40)}” to ${fullDateTime.format(to)}.`);
+      else if (!fromDialog) setFailure({ title: post.title, message: result.message });
+      return result;
+    },
+    [move, toast],
+  );
+  const restoreFocus = (postId: string) => requestAnimationFrame(() => document.querySelector<HTMLElement>(`[data-post-id="${postId}"]`)?.focus());
+
+  const dnd = useDragAndDrop(findPost, (post, to) => void moveAndReport(post, to), setMoving);
+
+  const context = useMemo<CalendarContextValue>(
+    () => ({
+      channelsById,
+      canMove,
+      postHref: (post) => `/w/${workspace.id}/posts/${post.id}${canEdit && (post.state === 'draft' || post.state === 'scheduled') ? '/edit' : ''}`,
+      composeHref: (at) => (canEdit ? `/w/${workspace.id}/compose?at=${encodeURIComponent(at.toISOString())}` : null),
+      openMove: (postId) => setMoving(postsById.current.get(postId) ?? null),
+      showDay: (day) => update({ view: 'day', date: dayKey(day) }),
+    }),
+    [channelsById, canMove, canEdit, workspace.id, update],
+  );
+
+  const unit = stepUnit[view];
+  const showsToday = now >= range.from && now < range.to;
+  const composeLink = canEdit ? (
+    <Link to={`/w/${workspace.id}/compose`} className="btn btn-primary">
+      <PlusIcon /> New post
+    </Link>
+  ) : null;
+
+  return (
+    <div className="page page-wide cal-page">
+      <PageHeader
+        title="Calendar"
+        description={
+          <>
+            Times are in <strong data-testid="calendar-timezone">{timeZone}</strong> <span className="cal-offset">{zoneOffsetLabel(timeZone, now)}</span>, your browser’s time zone.
+          </>
+        }
+        actions={composeLink}
+      />
+      <section className="card cal-card" aria-labelledby="cal-title">
+        <div className="cal-toolbar">
+          <div className="cal-nav">
+            <button type="button" className="btn btn-sm" onClick={() => update({ date: null })} disabled={showsToday && !dateParam}>
+              Today
+            </button>
+            <div className="cal-arrows">
+              <button type="button" className="btn btn-ghost btn-icon" aria-label={`Previous ${unit}`} onClick={() => update({ date: dayKey(stepAnchor(view, anchor, -1)) })}>
+                <ChevronLeft />
+              </button>
+              <button type="button" className="btn btn-ghost btn-icon" aria-label={`Next ${unit}`} onClick={() => update({ date: dayKey(stepAnchor(view, anchor, 1)) })}>
+                <ChevronRight />
+              </button>
+            </div>
+            <h2 id="cal-title" className="cal-title" aria-live="polite">
+              {range.label}
+            </h2>
+            {query.isFetching ? <span className="spinner cal-spinner" role="status" aria-label="Loading posts" /> : null}
+          </div>
+          <div className="cal-controls">
+            <label className="cal-channel">
+              <span className="visually-hidden">Channel</span>
+              <select value={filters.channelId ?? ''} onChange={(e) => update({ channel: e.target.value || null }, true)}>
+                <option value="">All channels</option>
+                {(channels ?? []).map((c) => (
+                  <option key={c.id} value={c.id}>
+                    {c.displayName ?? c.username ?? c.network}
+                    {c.username ? ` · @${c.username.split('@')[0]}` : ''}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <div className="cal-views" role="group" aria-label="View">
+              {calendarViews.map((v) => (
+                <button key={v} type="button" className="cal-view-button" aria-pressed={v === view} onClick={() => update({ view: v })}>
+                  {viewLabels[v]}
+                </button>
+              ))}
+            </div>
+          </div>
+        </div>
+
+        <div className="cal-filterbar">
+          <div className="cal-legend" role="group" aria-label="Filter by state">
+            {displayStates.map(({ state, label }) => {
+              const active = filters.states.includes(state);
+              return (
+                <button
+                  key={state}
+                  type="button"
+                  className={`cal-legend-item${active ? ' is-active' : ''}${filters.states.length && !active ? ' is-dimmed' : ''}`}
+                  aria-pressed={active}
+                  onClick={() => update({ state: (active ? filters.states.filter((s) => s !== state) : [...filters.states, state]).join(',') || null }, true)}
+                >
+                  <span className={`cal-dot state-${state}`} aria-hidden="true" />
+                  {label}
+                  <span className="cal-legend-count" aria-label={`, ${counts[state]} in view`}>
+                    {counts[state]}
+                  </span>
+                </button>
+              );
+            })}
+            {filters.states.length || filters.channelId ? (
+              <button type="button" className="btn-text cal-clear" onClick={() => update({ state: null, channel: null }, true)}>
+                Clear filters
+              </button>
+            ) : null}
+          </div>
+          {canMove && view !== 'list' ? <p className="cal-hint">Drag a scheduled post to move it, or focus it and press M.</p> : null}
+        </div>
+
+        {failure ? (
+          <div className="cal-failure" role="alert" data-testid="move-failure">
+            <div>
+              <strong>“{failure.title.slice(0, 60)}” was not moved.</strong> {failure.message}
+            </div>
+            <button type="button" className="btn btn-ghost btn-sm" onClick={() => setFailure(null)}>
+              Dismiss
+            </button>
+          </div>
+        ) : null}
+        {query.isError ? (
+          <div className="cal-failure" role="alert">
+            <div>
+              <strong>The posts could not be loaded.</strong> {query.error.message}
+            </div>
+            <button type="button" className="btn btn-sm" onClick={() => void query.refetch()}>
+              Try again
+            </button>
+          </div>
+        ) : null}
+
+        <CalendarContext.Provider value={context}>
+          <div
+            {...dnd}
+            className={`cal-body cal-body-${view}${loaded ? '' : ' is-loading'}`}
+            data-testid="calendar"
+            data-view={view}
+            data-range={`${range.from.toISOString()}/${range.to.toISOString()}`}
+            data-loaded={loaded ? 'true' : 'false'}
+            data-count={visible.length}
+            aria-busy={!loaded}
+          >
+            {view === 'month' ? <MonthView range={range} anchor={anchor} posts={visible} now={now} /> : null}
+            {view === 'week' || view === 'day' ? <WeekView range={range} posts={visible} now={now} /> : null}
+            {view === 'list' ? <ListView range={range} posts={visible} now={now} loading={!loaded} emptyAction={composeLink} /> : null}
+          </div>
+        </CalendarContext.Provider>
+      </section>
+
+      <MoveDialog
+        post={moving}
+        onClose={() => {
+          const id = moving?.id;
+          setMoving(null);
+          if (id) restoreFocus(id);
+        }}
+        onMove={(post, to) => moveAndReport(post, to, true)}
+      />
+      {loaded ? <PrefetchNeighbours workspaceId={workspace.id} ranges={neighbours} /> : null}
+    </div>
+  );
+}

@@ -1,0 +1,111 @@
+import { createContext, memo, useContext } from 'react';
+import { Link } from 'react-router-dom';
+import type { Channel } from '../channels/channels.api.ts';
+import { fullDateTime, timeFormat } from './calendar.dates.ts';
+import { stateLabel, type CalendarPost } from './calendar.model.ts';
+
+/** What every cell and post needs and what changes rarely; kept out of props so memoised cells stay put. */
+export type CalendarContextValue = {
+  channelsById: Map<string, Channel>;
+  postHref: (post: CalendarPost) => string;
+  /** The composer prefilled with a time, or null for people who cannot write posts. */
+  composeHref: (at: Date) => string | null;
+  canMove: boolean;
+  openMove: (postId: string) => void;
+  showDay: (day: Date) => void;
+};
+
+export const CalendarContext = createContext<CalendarContextValue | null>(null);
+
+export function useCalendar(): CalendarContextValue {
+  const value = useContext(CalendarContext);
+  if (!value) throw new Error('useCalendar outside CalendarContext');
+  return value;
+}
+
+const networkLabels: Record<string, string> = { mastodon: 'Mastodon', bluesky: 'Bluesky', tiktok: 'TikTok', threads: 'Threads', linkedin: 'LinkedIn', instagram: 'Instagram', x: 'X' };
+export const networkLabel = (network: string) => networkLabels[network] ?? network;
+
+export function channelName(channelsById: Map<string, Channel>, channelId: string, network: string): string {
+  const channel = channelsById.get(channelId);
+  const name = channel?.displayName ?? channel?.username ?? null;
+  return name ? `${name} (${networkLabel(network)})` : networkLabel(network);
+}
+
+/** The channel's picture as Herald serves it; without one, the network's initial on its colour. */
+export function ChannelAvatar({ channelId, network, size = 'sm' }: { channelId: string; network: string; size?: 'sm' | 'md' }) {
+  const { channelsById } = useCalendar();
+  const src = channelsById.get(channelId)?.avatar;
+  if (src) return <img className={`cal-avatar cal-avatar-${size}`} src={src} alt="" aria-hidden="true" loading="lazy" decoding="async" draggable={false} />;
+  return (
+    <span className={`cal-avatar cal-avatar-${size} cal-net cal-net-${network}`} aria-hidden="true">
+      {(network[0] ?? '?').toUpperCase()}
+    </span>
+  );
+}
+
+export function AvatarStack({ post, max = 3, size = 'sm' }: { post: CalendarPost; max?: number; size?: 'sm' | 'md' }) {
+  const deliveries = post.post.deliveries;
+  const shown = deliveries.slice(0, deliveries.length > max ? max - 1 : max);
+  return (
+    <span className="cal-avatars" aria-hidden="true">
+      {shown.map((d) => (
+        <ChannelAvatar key={d.id} channelId={d.channelId} network={d.network} size={size} />
+      ))}
+      {deliveries.length > shown.length ? <span className={`cal-avatar cal-avatar-${size} cal-avatar-more`}>+{deliveries.length - shown.length}</span> : null}
+    </span>
+  );
+}
+
+/** "9:00 AM, Scheduled: Launch day… on Herald (Mastodon). Press M to move." */
+export function describePost(post: CalendarPost, channelsById: Map<string, Channel>, withDay = false): string {
+  const when = withDay ? fullDateTime.format(post.at) : timeFormat.format(post.at);
+  const channels = post.post.deliveries.map((d) => channelName(channelsById, d.channelId, d.network)).join(', ');
+  const title = post.title.length > 120 ? `${post.title.slice(0, 119)}…` : post.title;
+  return `${when}, ${stateLabel[post.state]}${post.moving ? ' (moving)' : ''}: ${title}${channels ? ` on ${channels}` : ''}`;
+}
+
+/**
+ * One post in the month, week and day views: a link to it, draggable when it can be moved. Drag
+ * and keyboard events are handled once by the calendar around it, not per post.
+ */
+export const PostChip = memo(function PostChip({ post, showTime = true }: { post: CalendarPost; showTime?: boolean }) {
+  const { postHref, channelsById, canMove } = useCalendar();
+  const draggable = canMove && post.movable && !post.moving;
+  return (
+    <Link
+      to={postHref(post)}
+      className={`cal-post state-${post.state}${post.moving ? ' is-moving' : ''}${draggable ? ' is-draggable' : ''}`}
+      data-testid="calendar-post"
+      data-post-id={post.id}
+      data-state={post.state}
+      data-movable={draggable ? 'true' : undefined}
+      draggable={draggable}
+      aria-label={describePost(post, channelsById)}
+      aria-keyshortcuts={draggable ? 'M' : undefined}
+      title={draggable ? `${post.title}\nDrag to move, or press M` : post.title}
+    >
+      <span className="cal-post-head">
+        <AvatarStack post={post} max={3} />
+        {showTime ? <span className="cal-post-time">{timeFormat.format(post.at)}</span> : null}
+      </span>
+      <span className="cal-post-text">{post.title}</span>
+    </Link>
+  );
+});
+
+export const ChevronLeft = () => (
+  <svg className="icon" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" aria-hidden="true">
+    <path d="m15 18-6-6 6-6" />
+  </svg>
+);
+export const ChevronRight = () => (
+  <svg className="icon" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" aria-hidden="true">
+    <path d="m9 18 6-6-6-6" />
+  </svg>
+);
+export const PlusSmall = () => (
+  <svg className="icon" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2.2" strokeLinecap="round" aria-hidden="true">
+    <path d="M12 5v14M5 12h14" />
+  </svg>
+);

@@ -1,0 +1,167 @@
+import { useId, useState, type DragEvent } from 'react';
+import type { MediaSlot, Upload } from './composer-model.ts';
+import type { Uploads } from './composer-uploads.ts';
+
+const accept = 'image/jpeg,image/png,image/webp,image/gif,video/mp4,video/quicktime,video/webm';
+
+function formatDuration(seconds: number | null) {
+  if (seconds === null) return null;
+  const s = Math.round(seconds);
+  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+}
+
+function Thumb({ upload }: { upload: Upload | undefined }) {
+  if (!upload) return <div className="cm-thumb-empty" aria-hidden="true" />;
+  const src = upload.media?.url ?? upload.previewUrl;
+  if (upload.kind === 'video') {
+    return src ? <video className="cm-thumb-media" src={src} muted playsInline preload="metadata" aria-hidden="true" /> : <div className="cm-thumb-empty" aria-hidden="true" />;
+  }
+  return src ? <img className="cm-thumb-media" src={src} alt="" /> : <div className="cm-thumb-empty" aria-hidden="true" />;
+}
+
+/**
+ * A post's media: drop or pick files, see them upload, write alt text, reorder and remove.
+ * `errors` are the rule checks about these files (per network), shown under the list.
+ */
+export function MediaBox({ slots, onChange, uploads, label, errors }: { slots: MediaSlot[]; onChange: (slots: MediaSlot[]) => void; uploads: Uploads; label: string; errors: string[] }) {
+  const inputId = useId();
+  const [dragging, setDragging] = useState(false);
+
+  const addFiles = (files: FileList | File[] | null) => {
+    const list = [...(files ?? [])].filter((f) => f.type.startsWith('image/') || f.type.startsWith('video/'));
+    if (!list.length) return;
+    const keys = uploads.add(list);
+    onChange([...slots, ...keys.map((key) => ({ key, altText: '' }))]);
+  };
+  const move = (index: number, by: number) => {
+    const next = [...slots];
+    const [item] = next.splice(index, 1);
+    next.splice(index + by, 0, item!);
+    onChange(next);
+  };
+  const remove = (index: number) => {
+    const slot = slots[index]!;
+    if (uploads.uploads[slot.key]?.state !== 'ready') uploads.discard(slot.key);
+    onChange(slots.filter((_, i) => i !== index));
+  };
+  const onDrop = (e: DragEvent) => {
+    e.preventDefault();
+    setDragging(false);
+    addFiles(e.dataTransfer.files);
+  };
+
+  return (
+    <div className="cm-media" role="group" aria-label={`Media for ${label}`}>
+      {slots.length ? (
+        <ol className="cm-media-list">
+          {slots.map((slot, index) => {
+            const upload = uploads.uploads[slot.key];
+            const name = upload?.fileName ?? 'file';
+            const media = upload?.media;
+            return (
+              <li key={slot.key} className={upload?.state === 'failed' ? 'cm-media-item is-failed' : 'cm-media-item'} data-testid="media-item">
+                <div className="cm-thumb">
+                  <Thumb upload={upload} />
+                  {upload?.kind === 'video' ? <span className="cm-thumb-badge">{formatDuration(media?.durationSeconds ?? null) ?? 'Video'}</span> : null}
+                  <button type="button" className="cm-thumb-remove" aria-label={`Remove ${name}`} onClick={() => remove(index)}>
+                    ×
+                  </button>
+                </div>
+                <div className="cm-media-side">
+                  <div className="cm-media-name" title={name}>
+                    {name}
+                  </div>
+                  {upload && upload.state !== 'ready' && upload.state !== 'failed' ? (
+                    <div className="cm-progress-row">
+                      <progress className="cm-progress" max={1} value={upload.progress} aria-label={`Uploading ${name}`} />
+                      <span className="small muted">{Math.round(upload.progress * 100)}%</span>
+                      {upload.resumable ? (
+                        upload.state === 'paused' ? (
+                          <button type="button" className="btn-text small" onClick={() => uploads.resume(slot.key)}>
+                            Resume
+                          </button>
+                        ) : (
+                          <button type="button" className="btn-text small" onClick={() => uploads.pause(slot.key)}>
+                            Pause
+                          </button>
+                        )
+                      ) : null}
+                    </div>
+                  ) : null}
+                  {upload?.state === 'failed' ? (
+                    <p className="field-error" role="alert">
+                      {upload.error}
+                    </p>
+                  ) : null}
+                  {media ? (
+                    <div className="small muted">
+                      {[media.width && media.height ? `${media.width}×${media.height}` : null, media.durationSeconds !== null ? `${Math.round(media.durationSeconds)} s` : null, `${(media.size / 1024 / 1024).toFixed(1)} MB`]
+                        .filter(Boolean)
+                        .join(' · ')}
+                    </div>
+                  ) : null}
+                  {upload?.kind === 'image' ? (
+                    <input
+                      className="cm-alt"
+                      aria-label={`Alt text for ${name}`}
+                      placeholder="Describe the image (alt text)"
+                      maxLength={1500}
+                      value={slot.altText}
+                      onChange={(e) => onChange(slots.map((s, i) => (i === index ? { ...s, altText: e.target.value } : s)))}
+                    />
+                  ) : null}
+                  {slots.length > 1 ? (
+                    <div className="cm-media-order">
+                      <button type="button" className="btn btn-ghost btn-sm" disabled={index === 0} aria-label={`Move ${name} earlier`} onClick={() => move(index, -1)}>
+                        ←
+                      </button>
+                      <button type="button" className="btn btn-ghost btn-sm" disabled={index === slots.length - 1} aria-label={`Move ${name} later`} onClick={() => move(index, 1)}>
+                        →
+                      </button>
+                    </div>
+                  ) : null}
+                </div>
+              </li>
+            );
+          })}
+        </ol>
+      ) : null}
+      <div
+        className={dragging ? 'cm-drop is-dragging' : 'cm-drop'}
+        onDragOver={(e) => {
+          e.preventDefault();
+          setDragging(true);
+        }}
+        onDragLeave={() => setDragging(false)}
+        onDrop={onDrop}
+      >
+        <span aria-hidden="true" className="cm-drop-icon">
+          ⤒
+        </span>
+        <span>
+          Drag images or a video here, or{' '}
+          <label htmlFor={inputId} className="btn-text">
+            choose files
+          </label>
+        </span>
+        <input
+          id={inputId}
+          className="cm-file-input"
+          type="file"
+          multiple
+          accept={accept}
+          aria-label={`Add media to ${label}`}
+          onChange={(e) => {
+            addFiles(e.target.files);
+            e.target.value = '';
+          }}
+        />
+      </div>
+      {errors.map((message) => (
+        <p key={message} className="field-error" role="alert">
+          {message}
+        </p>
+      ))}
+    </div>
+  );
+}

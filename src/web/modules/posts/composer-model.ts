@@ -1,0 +1,189 @@
+// The composer's state and the pure functions over it: what is sent to the API, and what the
+// shared publishing rules say about each selected channel before anything is sent.
+import { checkVariant, publishingRules, type ChannelLimits, type MediaFacts, type RuleIssue } from '../../../shared/publishing-rules.ts';
+import type { NetworkId } from '../../../shared/networks.ts';
+import type { Channel } from '../channels/channels.api.ts';
+import type { ComposeInput, CreatorInfo, Media, Post } from './posts.api.ts';
+
+export const networkLabels: Record<NetworkId, string> = { tiktok: 'TikTok', mastodon: 'Mastodon', bluesky: 'Bluesky' };
+export const isNetwork = (value: string): value is NetworkId => value in networkLabels;
+
+/** One file in a media list; `key` points into the uploads, which may still be running. */
+export type MediaSlot = { key: string; altText: string };
+
+export type Override = { text: string; media: MediaSlot[] };
+
+export type Draft = {
+  channelIds: string[];
+  text: string;
+  media: MediaSlot[];
+  threadParts: string[];
+  firstComment: string;
+  /** Channels whose text and media were customised, by channel id. */
+  overrides: Record<string, Override>;
+  settings: Record<string, Record<string, unknown>>;
+};
+
+export const emptyDraft = (): Draft => ({ channelIds: [], text: '', media: [], threadParts: [], firstComment: '', overrides: {}, settings: {} });
+
+/** A file being uploaded or uploaded: `media` is set once the server has probed it. */
+export type Upload = {
+  key: string;
+  fileName: string;
+  kind: 'image' | 'video';
+  /** A local object URL while the file is on its way; the served URL after. */
+  previewUrl: string | null;
+  progress: number;
+  state: 'uploading' | 'paused' | 'ready' | 'failed';
+  error: string | null;
+  media: Media | null;
+  resumable: boolean;
+};
+
+export const factsOf = (media: Media): MediaFacts => ({
+  id: media.id,
+  kind: media.kind,
+  mimeType: media.mimeType,
+  size: media.size,
+  width: media.width,
+  height: media.height,
+  durationSeconds: media.durationSeconds,
+  frameRate: media.frameRate,
+});
+
+/**
+ * The limits the server checks this channel against (Mastodon's instance limits, Bluesky's blob
+ * limit…); for TikTok, the creator info just read wins (the server stores the same answer).
+ */
+export function limitsFor(channel: Channel, creatorInfo: CreatorInfo | undefined): ChannelLimits {
+  if (channel.network === 'tiktok' && creatorInfo) return { ...channel.limits, privacyLevelOptions: creatorInfo.privacyLevelOptions, maxVideoPostDurationSec: creatorInfo.maxVideoPostDurationSec };
+  return channel.limits ?? {};
+}
+
+const readyRefs = (slots: MediaSlot[], uploads: Record<string, Upload>) =>
+  slots.flatMap((slot) => {
+    const media = uploads[slot.key]?.media;
+    if (!media) return [];
+    return [slot.altText.trim() ? { mediaId: media.id, altText: slot.altText.trim() } : { mediaId: media.id }];
+  });
+
+/** What one channel posts: its own text and media when customised, the shared ones otherwise. */
+export function variantOf(draft: Draft, channel: Channel, uploads: Record<string, Upload>) {
+  const rules = isNetwork(channel.network) ? publishingRules[channel.network] : null;
+  const own = draft.overrides[channel.id];
+  const first = { text: own ? own.text : draft.text, media: readyRefs(own ? own.media : draft.media, uploads) };
+  const threads = rules?.threads ? draft.threadParts.map((text) => ({ text, media: [] })) : [];
+  return {
+    parts: [first, ...threads],
+    firstComment: rules?.firstComment && draft.firstComment.trim() ? draft.firstComment : null,
+    settings: draft.settings[channel.id] ?? {},
+  };
+}
+
+export function toComposeInput(draft: Draft, channels: Channel[], uploads: Record<string, Upload>): ComposeInput {
+  return {
+    content: {
+      text: draft.text,
+      media: readyRefs(draft.media, uploads),
+      threadParts: draft.threadParts.map((text) => ({ text, media: [] })),
+      firstComment: draft.firstComment.trim() ? draft.firstComment : null,
+    },
+    channels: channels.map((channel) => {
+      const variant = variantOf(draft, channel, uploads);
+      const own = draft.overrides[channel.id];
+      const rules = isNetwork(channel.network) ? publishingRules[channel.network] : null;
+      return {
+        channelId: channel.id,
+        ...(own ? { text: variant.parts[0]!.text, media: variant.parts[0]!.media } : {}),
+        // Networks without threads or first comments get none, whatever the shared content has.
+        ...(rules && !rules.threads ? { threadParts: [] } : {}),
+        ...(rules && !rules.firstComment ? { firstComment: null } : {}),
+        settings: apiSettings(variant.settings),
+      };
+    }),
+  };
+}
+
+export type ChannelIssue = RuleIssue & { channelId: string };
+
+/** TikTok's guidelines ask for rules the API cannot know were shown; the composer enforces them. */
+function tiktokComposerIssues(settings: Record<string, unknown>): RuleIssue[] {
+  if (settings.mode === 'inbox') return [];
+  if (settings.discloseCommercial && !settings.brandContent && !settings.brandOrganic) {
+    return [{ field: 'settings.commercial', message: 'TikTok: say whether this promotes your brand, a third party, or both' }];
+  }
+  return [];
+}
+
+/**
+ * Every rule a selected channel breaks, from the same `checkVariant` the server runs, with the
+ * media facts the uploads answered. Files still uploading are not counted yet.
+ */
+export function channelIssues(draft: Draft, channels: Channel[], uploads: Record<string, Upload>, limits: Record<string, ChannelLimits>, forPublishing: boolean): ChannelIssue[] {
+  const facts = new Map<string, MediaFacts>();
+  for (const upload of Object.values(uploads)) if (upload.media) facts.set(upload.media.id, factsOf(upload.media));
+  return channels.flatMap((channel) => {
+    if (!isNetwork(channel.network)) return [];
+    const variant = variantOf(draft, channel, uploads);
+    const issues = checkVariant(channel.network, { ...variant, settings: apiSettings(variant.settings) }, facts, limits[channel.id] ?? {}, { forPublishing });
+    if (forPublishing && channel.network === 'tiktok') issues.push(...tiktokComposerIssues(variant.settings));
+    return issues.map((issue) => ({ ...issue, channelId: channel.id }));
+  });
+}
+
+/** Settings as the API takes them: the composer's own switches are left out. */
+export function apiSettings(settings: Record<string, unknown>): Record<string, unknown> {
+  const { discloseCommercial: _ui, ...rest } = settings;
+  return rest;
+}
+
+/** Server issues come as `channels.<i>.<field>`; they are shown on the channel they concern. */
+export function serverIssues(fieldErrors: Record<string, string>, sentChannelIds: string[]): ChannelIssue[] {
+  return Object.entries(fieldErrors).flatMap(([field, message]) => {
+    const match = /^channels\.(\d+)\.(.+)$/.exec(field);
+    const channelId = match ? sentChannelIds[Number(match[1])] : undefined;
+    return channelId ? [{ channelId, field: match![2]!, message }] : [];
+  });
+}
+
+/** A stored post back into the composer's shape; media keys are the media ids. */
+export function draftFromPost(post: Post): Draft {
+  const slots = (refs: { mediaId: string; altText?: string }[]) => refs.map((m) => ({ key: m.mediaId, altText: m.altText ?? '' }));
+  const overrides: Record<string, Override> = {};
+  const settings: Record<string, Record<string, unknown>> = {};
+  for (const delivery of post.deliveries) {
+    if (delivery.state === 'cancelled') continue;
+    const sameText = delivery.content.text === post.content.text;
+    const sameMedia = JSON.stringify(delivery.content.media) === JSON.stringify(post.content.media);
+    if (!sameText || !sameMedia) overrides[delivery.channelId] = { text: delivery.content.text, media: slots(delivery.content.media) };
+    settings[delivery.channelId] = {
+      ...delivery.settings,
+      ...(delivery.network === 'tiktok' && (delivery.settings.brandContent || delivery.settings.brandOrganic) ? { discloseCommercial: true } : {}),
+    };
+  }
+  return {
+    channelIds: post.deliveries.filter((d) => d.state !== 'cancelled').map((d) => d.channelId),
+    text: post.content.text,
+    media: slots(post.content.media),
+    threadParts: post.content.threadParts.map((p) => p.text),
+    firstComment: post.content.firstComment ?? '',
+    overrides,
+    settings,
+  };
+}
+
+/** `YYYY-MM-DD` and `HH:MM` of an instant, in the browser's zone (what date and time inputs hold). */
+export function localInputs(date: Date): { date: string; time: string } {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return {
+    date: `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`,
+    time: `${pad(date.getHours())}:${pad(date.getMinutes())}${date.getSeconds() ? `:${pad(date.getSeconds())}` : ''}`,
+  };
+}
+
+/** The instant a date and time picked in the browser's zone stand for; null when incomplete. */
+export function instantOf(date: string, time: string): Date | null {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !/^\d{2}:\d{2}(:\d{2})?$/.test(time)) return null;
+  const at = new Date(`${date}T${time}`);
+  return Number.isNaN(at.getTime()) ? null : at;
+}

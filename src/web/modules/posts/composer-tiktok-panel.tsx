@@ -1,0 +1,197 @@
+// TikTok's content sharing guidelines for direct posting, as the panel a TikTok channel shows:
+// the creator's name and avatar from creator_info, a privacy level with no default, interactions
+// greyed out where the creator turned them off, the commercial content disclosure and its labels,
+// and the consent line shown before posting.
+import { useId } from 'react';
+import { Avatar } from '../../components/avatar.tsx';
+import { FormError } from '../../components/feedback.tsx';
+import { formErrors } from '../../components/form-errors.ts';
+import { Loading } from '../../components/status.tsx';
+import type { Channel } from '../channels/channels.api.ts';
+import type { CreatorInfo } from './posts.api.ts';
+
+const privacyLabels: Record<string, string> = {
+  PUBLIC_TO_EVERYONE: 'Everyone',
+  MUTUAL_FOLLOW_FRIENDS: 'Friends (followers you follow back)',
+  FOLLOWER_OF_CREATOR: 'Followers',
+  SELF_ONLY: 'Only me',
+};
+
+const musicUrl = 'https://www.tiktok.com/legal/page/global/music-usage-confirmation/en';
+const brandedUrl = 'https://www.tiktok.com/legal/page/global/bc-policy/en';
+
+type Props = {
+  channel: Channel;
+  creator: { data?: CreatorInfo; error: unknown; isPending: boolean };
+  settings: Record<string, unknown>;
+  onChange: (settings: Record<string, unknown>) => void;
+  /** Issues of this channel by field (`settings.privacyLevel`, `media`…). */
+  errorFor: (field: string) => string | undefined;
+  video: { durationSeconds: number | null } | null;
+  isPhoto: boolean;
+};
+
+export function TikTokPanel({ channel, creator, settings, onChange, errorFor, video, isPhoto }: Props) {
+  const privacyId = useId();
+  const info = creator.data;
+  const set = (change: Record<string, unknown>) => onChange({ ...settings, ...change });
+  const inbox = settings.mode === 'inbox';
+  const disclose = settings.discloseCommercial === true;
+  const brandContent = settings.brandContent === true;
+  const brandOrganic = settings.brandOrganic === true;
+  const privacy = typeof settings.privacyLevel === 'string' ? settings.privacyLevel : '';
+  const privacyError = errorFor('settings.privacyLevel');
+  const commercialError = errorFor('settings.commercial');
+  const media = isPhoto ? 'photo' : 'video';
+
+  const interaction = (key: 'disableComment' | 'disableDuet' | 'disableStitch', label: string, offByCreator: boolean) => (
+    <label className={offByCreator ? 'cm-switch is-off' : 'cm-switch'}>
+      <input type="checkbox" checked={!offByCreator && settings[key] === false} disabled={offByCreator} onChange={(e) => set({ [key]: !e.target.checked })} />
+      <span>
+        {label}
+        {offByCreator ? <span className="cm-switch-note">Turned off in this account’s TikTok privacy settings</span> : null}
+      </span>
+    </label>
+  );
+
+  return (
+    <section className="card cm-network-card" aria-labelledby={`${privacyId}-title`} data-testid="tiktok-panel">
+      <div className="cm-network-head">
+        <span className="cm-net-dot net-tiktok" aria-hidden="true" />
+        <h2 id={`${privacyId}-title`}>TikTok</h2>
+        {info ? (
+          <span className="cm-creator">
+            <Avatar name={info.nickname} src={info.avatar} size="sm" />
+            <span>
+              Posting as <strong>{info.nickname}</strong> <span className="muted">@{info.username}</span>
+            </span>
+          </span>
+        ) : null}
+      </div>
+      {creator.isPending ? <Loading label="Asking TikTok about this account…" /> : null}
+      <FormError message={creator.error ? `${formErrors(creator.error, []).general ?? 'TikTok did not answer'} — posting to ${channel.displayName ?? 'this account'} is not possible until it does.` : undefined} />
+      {info ? (
+        <>
+          <fieldset className="cm-segment">
+            <legend className="label">How to post</legend>
+            <label>
+              <input type="radio" name={`${privacyId}-mode`} checked={!inbox} onChange={() => set({ mode: 'direct' })} />
+              <span>Post directly</span>
+            </label>
+            <label>
+              <input type="radio" name={`${privacyId}-mode`} checked={inbox} onChange={() => set({ mode: 'inbox' })} />
+              <span>Send to TikTok inbox as a draft</span>
+            </label>
+          </fieldset>
+          {inbox ? (
+            <p className="muted small">TikTok notifies {info.nickname} to finish the post in the app: caption, sound and who can see it are set there.</p>
+          ) : (
+            <>
+              <div className={privacyError ? 'field has-error' : 'field'}>
+                <label htmlFor={privacyId}>Who can see this {media}</label>
+                <select
+                  id={privacyId}
+                  value={privacy}
+                  aria-invalid={privacyError ? true : undefined}
+                  aria-describedby={privacyError ? `${privacyId}-error` : undefined}
+                  onChange={(e) => set({ privacyLevel: e.target.value || undefined })}
+                >
+                  <option value="">Choose who can see it…</option>
+                  {info.privacyLevelOptions.map((level) => (
+                    <option key={level} value={level} disabled={level === 'SELF_ONLY' && brandContent}>
+                      {privacyLabels[level] ?? level}
+                      {level === 'SELF_ONLY' && brandContent ? ' (not for branded content)' : ''}
+                    </option>
+                  ))}
+                </select>
+                {privacyError ? (
+                  <p className="field-error" id={`${privacyId}-error`}>
+                    {privacyError}
+                  </p>
+                ) : null}
+              </div>
+              <fieldset className="cm-switches">
+                <legend className="label">Allow viewers to</legend>
+                {interaction('disableComment', 'Comment', info.commentDisabled)}
+                {isPhoto ? null : interaction('disableDuet', 'Duet', info.duetDisabled)}
+                {isPhoto ? null : interaction('disableStitch', 'Stitch', info.stitchDisabled)}
+              </fieldset>
+              {video ? (
+                <p className={video.durationSeconds !== null && video.durationSeconds > info.maxVideoPostDurationSec ? 'field-error' : 'muted small'}>
+                  Video length {video.durationSeconds !== null ? `${Math.round(video.durationSeconds)} s` : 'unknown'}; this account can post up to {info.maxVideoPostDurationSec} s.
+                </p>
+              ) : null}
+              <div className="cm-disclosure">
+                <label className="cm-switch">
+                  <input
+                    type="checkbox"
+                    checked={disclose}
+                    onChange={(e) => set(e.target.checked ? { discloseCommercial: true } : { discloseCommercial: false, brandContent: false, brandOrganic: false })}
+                  />
+                  <span>
+                    Disclose commercial content
+                    <span className="cm-switch-note">Turn on if this {media} promotes yourself, a brand, a product or a service.</span>
+                  </span>
+                </label>
+                {disclose ? (
+                  <div className="cm-disclosure-choices">
+                    <label className="checkbox">
+                      <input type="checkbox" checked={brandOrganic} onChange={(e) => set({ brandOrganic: e.target.checked })} />
+                      <span>
+                        <strong>Your brand</strong> — you are promoting yourself or your own business
+                      </span>
+                    </label>
+                    <label className="checkbox">
+                      <input
+                        type="checkbox"
+                        checked={brandContent}
+                        onChange={(e) => set({ brandContent: e.target.checked, ...(e.target.checked && privacy === 'SELF_ONLY' ? { privacyLevel: undefined } : {}) })}
+                      />
+                      <span>
+                        <strong>Branded content</strong> — you are promoting another brand or a third party
+                      </span>
+                    </label>
+                    {brandContent ? (
+                      <p className="notice cm-label-notice">Your {media} will be labeled as ‘Paid partnership’. Branded content cannot be private (only me).</p>
+                    ) : brandOrganic ? (
+                      <p className="notice cm-label-notice">Your {media} will be labeled as ‘Promotional content’.</p>
+                    ) : null}
+                    {commercialError ? <p className="field-error">{commercialError}</p> : null}
+                  </div>
+                ) : null}
+              </div>
+              <label className="checkbox">
+                <input type="checkbox" checked={settings.isAigc === true} onChange={(e) => set({ isAigc: e.target.checked })} />
+                <span>Label as AI-generated content</span>
+              </label>
+              <p className="cm-consent" data-testid="tiktok-consent">
+                {brandContent ? (
+                  <>
+                    By posting, you agree to TikTok’s{' '}
+                    <a href={brandedUrl} target="_blank" rel="noreferrer">
+                      Branded Content Policy
+                    </a>{' '}
+                    and{' '}
+                    <a href={musicUrl} target="_blank" rel="noreferrer">
+                      Music Usage Confirmation
+                    </a>
+                    .
+                  </>
+                ) : (
+                  <>
+                    By posting, you agree to TikTok’s{' '}
+                    <a href={musicUrl} target="_blank" rel="noreferrer">
+                      Music Usage Confirmation
+                    </a>
+                    .
+                  </>
+                )}
+              </p>
+              <p className="muted small">After posting, TikTok may take a few minutes to process the {media} before it appears on the profile.</p>
+            </>
+          )}
+        </>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,70 @@
+import { networks, type NetworkId } from '../../../shared/networks.ts';
+import type { Channel } from '../channels/channels.api.ts';
+import type { Delivery, DeliveryState, PostState } from './posts.api.ts';
+
+// One colour per state everywhere (post page, attention list): the tone names map to post.css.
+const deliveryStates: Record<DeliveryState, { label: string; tone: string }> = {
+  draft: { label: 'Draft', tone: 'draft' },
+  queued: { label: 'Scheduled', tone: 'scheduled' },
+  publishing: { label: 'Publishing', tone: 'busy' },
+  processing: { label: 'Processing', tone: 'busy' },
+  published: { label: 'Published', tone: 'published' },
+  failed: { label: 'Failed', tone: 'failed' },
+  unconfirmed: { label: 'Unconfirmed', tone: 'unconfirmed' },
+  cancelled: { label: 'Cancelled', tone: 'cancelled' },
+};
+
+// `unconfirmed` is the page's own reading of a "publishing" post that only waits for a person.
+const postStates: Record<PostState | 'unconfirmed', { label: string; tone: string }> = {
+  draft: { label: 'Draft', tone: 'draft' },
+  scheduled: { label: 'Scheduled', tone: 'scheduled' },
+  publishing: { label: 'Publishing', tone: 'busy' },
+  published: { label: 'Published', tone: 'published' },
+  partially_failed: { label: 'Partly failed', tone: 'failed' },
+  unconfirmed: { label: 'Unconfirmed', tone: 'unconfirmed' },
+  failed: { label: 'Failed', tone: 'failed' },
+  cancelled: { label: 'Cancelled', tone: 'cancelled' },
+};
+
+export const deliveryStateLabel = (state: string) => deliveryStates[state as DeliveryState]?.label ?? state;
+
+export function StateBadge({ state, kind = 'delivery' }: { state: string; kind?: 'delivery' | 'post' }) {
+  const known = kind === 'post' ? postStates[state as PostState | 'unconfirmed'] : deliveryStates[state as DeliveryState];
+  const tone = known?.tone ?? 'draft';
+  return (
+    <span className={`badge state-badge state-${tone}`} data-testid={`${kind}-state`} data-state={state}>
+      {tone === 'busy' ? <span className="spinner state-spinner" aria-hidden="true" /> : null}
+      {known?.label ?? state}
+    </span>
+  );
+}
+
+export const networkLabel = (network: string) => networks[network as NetworkId]?.label ?? network;
+
+/** Name, handle and avatar of a delivery's account: from the delivery, else from the channel list. */
+export function channelFacts(delivery: Pick<Delivery, 'channel' | 'channelId' | 'network'>, channels: Channel[] | undefined) {
+  const channel = delivery.channel ?? channels?.find((c) => c.id === delivery.channelId) ?? null;
+  const network = networkLabel(delivery.network);
+  return {
+    name: channel?.displayName ?? channel?.username ?? network,
+    handle: channel?.username ? `@${channel.username}` : null,
+    avatar: channel?.avatar ?? null,
+    network,
+  };
+}
+
+/** Text for a short preview: the first line-ish, cut at a word. */
+export function excerpt(text: string, max = 140): string {
+  const clean = text.replace(/\s+/g, ' ').trim();
+  if (clean.length <= max) return clean;
+  const cut = clean.slice(0, max);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), max - 20))}…`;
+}
+
+export const userTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
+
+/** A time in the reader's zone, with the zone named ("12 Mar 2026, 09:00 CET"). */
+export function formatInZone(value: string | Date, timeZone?: string): string {
+  // dateStyle/timeStyle cannot be combined with timeZoneName: the fields are spelled out.
+  return new Date(value).toLocaleString(undefined, { year: 'numeric', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZone, timeZoneName: 'short' });
+}
