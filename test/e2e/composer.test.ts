@@ -201,5 +201,15 @@ describe.skipIf(!pdsAvailable() && !process.env.CI)('composer in Chromium', () =
     expect(byNetwork.mastodon.content.threadParts).toHaveLength(1);
     const published = tiktok.posts().at(-1)!;
     expect(Buffer.compare(published.received, video)).toBe(0);
+
+    // The post page the composer opened follows the engine: each channel ends with its link.
+    for (const network of ['TikTok', 'Bluesky', 'Mastodon']) {
+      const link = page.getByRole('link', { name: `View on ${network}` });
+      await link.waitFor({ timeout: 30_000 });
+      expect(await link.getAttribute('href')).toBe(byNetwork[network.toLowerCase()].externalUrl);
+    }
+    // And the calendar shows it as published.
+    await page.goto(`${h.url}/w/${workspaceId}/calendar?view=list`);
+    await page.locator(`[data-testid="calendar-post"][data-post-id="${postId}"][data-state="published"]`).waitFor({ timeout: 15_000 });
   });
 });
