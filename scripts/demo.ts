@@ -29,7 +29,7 @@ await buildWebIfStale(logger);
 const herald = await startHerald({ mode: 'all', config, logger });
 logger.info(
   { tiktok: tiktok.url, mastodonServer: mastodon.domain },
-  `Demo ready on ${config.publicOrigin}: sign up, create a workspace, open Channels and connect TikTok, or Mastodon with the server name ${mastodon.domain} (local fakes with consent pages).`,
+  `Demo ready on ${config.publicOrigin}: sign up, create a workspace, open Channels and connect TikTok, or Mastodon with the server name ${mastodon.domain} (local fakes with consent pages), then write a post (New post) and watch it go out on the Calendar.`,
 );
 if (pds) {
   const account = pds.accounts[0]!;
