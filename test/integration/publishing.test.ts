@@ -244,6 +244,25 @@ describe('publishing engine (Mastodon fake)', () => {
     expect((await owner.client.get(api(`/media/${published.id}/file`))).status).toBe(410);
   });
 
+  it('a draft may carry a planned time: on the calendar, never sent', async () => {
+    const before = mastodon.creations();
+    const planned = new Date(Date.now() + 1500).toISOString();
+    const draft = await post('Just an idea', {}, { mode: 'draft', publishAt: planned, timeZone: 'Europe/Berlin' });
+    expect(draft.status).toBe(201);
+    expect(draft.body).toMatchObject({ state: 'draft', publishAt: planned, timeZone: 'Europe/Berlin' });
+    expect(draft.body.deliveries[0]).toMatchObject({ state: 'draft', dueAt: null });
+    const range = await owner.client.get(api(`/posts?from=${new Date(Date.now() - 60_000).toISOString()}&to=${new Date(Date.now() + 60_000).toISOString()}&state=draft`));
+    expect(range.body.items.map((p: any) => p.id)).toContain(draft.body.id);
+    // Scheduled and taken back to draft: the time stays as the plan.
+    const scheduled = await owner.client.post(api(`/posts/${draft.body.id}/schedule`), { mode: 'at', publishAt: new Date(Date.now() + 3_600_000).toISOString(), timeZone: 'UTC' });
+    expect(scheduled.body.state).toBe('scheduled');
+    const back = await owner.client.post(api(`/posts/${draft.body.id}/schedule`), { mode: 'draft' });
+    expect(back.body).toMatchObject({ state: 'draft', publishAt: scheduled.body.publishAt });
+    await new Promise((r) => setTimeout(r, 2500));
+    expect(mastodon.creations() - before).toBe(0);
+    await owner.client.delete(api(`/posts/${draft.body.id}`));
+  });
+
   it('a viewer cannot create posts; an editor can', async () => {
     const viewer = await signUp(h.url);
     const invite = await owner.client.post(api('/invitations'), { email: viewer.email, role: 'viewer' });

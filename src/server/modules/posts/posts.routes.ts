@@ -36,7 +36,11 @@ const compose = {
 };
 const schedule = z
   .discriminatedUnion('mode', [
-    z.object({ mode: z.literal('draft') }),
+    z.object({
+      mode: z.literal('draft'),
+      publishAt: z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time with a zone' }).optional().describe('A planned time: the draft shows on the calendar, nothing is sent'),
+      timeZone: z.string().min(1).max(64).optional(),
+    }),
     z.object({ mode: z.literal('now') }),
     z.object({
       mode: z.literal('at'),

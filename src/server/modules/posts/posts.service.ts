@@ -22,7 +22,8 @@ export type ComposeInput = {
   content: { text: string; media: MediaRef[]; threadParts: Part[]; firstComment?: string | null };
   channels: { channelId: string; text?: string; media?: MediaRef[]; threadParts?: Part[]; firstComment?: string | null; settings?: Record<string, unknown> }[];
 };
-export type ScheduleInput = { mode: 'draft' } | { mode: 'now' } | { mode: 'at'; publishAt: string; timeZone: string } | { mode: 'queue'; timeZone?: string };
+/** A draft may carry a planned time: it shows on the calendar but nothing is sent until it is scheduled. */
+export type ScheduleInput = { mode: 'draft'; publishAt?: string; timeZone?: string } | { mode: 'now' } | { mode: 'at'; publishAt: string; timeZone: string } | { mode: 'queue'; timeZone?: string };
 
 type GroupRow = typeof postGroups.$inferSelect;
 type DeliveryRow = typeof deliveries.$inferSelect;
@@ -145,6 +146,13 @@ export async function nextQueueSlot(db: Db | Tx, workspaceId: string, channelIds
   return { at, timeZone };
 }
 
+/** The planned time of a draft, checked like a schedule's (a real instant, a real zone). */
+function plannedTime(schedule: ScheduleInput): { at: Date | null; timeZone: string | null } {
+  if (schedule.mode !== 'draft' || !schedule.publishAt) return { at: null, timeZone: null };
+  if (schedule.timeZone && !isValidTimeZone(schedule.timeZone)) throw validationError([{ field: 'schedule.timeZone', message: 'is not an IANA time zone (e.g. Europe/Berlin)' }]);
+  return { at: new Date(schedule.publishAt), timeZone: schedule.timeZone ?? null };
+}
+
 function requireSchedulePermission(role: string, schedule: ScheduleInput) {
   if (schedule.mode !== 'draft' && !can(role, 'posts.schedule')) throw forbidden('posts.schedule');
 }
@@ -156,6 +164,7 @@ export async function createPost(ctx: ServiceContext, deps: PostsDeps, input: { 
   const id = await ctx.db.transaction(async (tx) => {
     const variants = await prepareVariants(tx, workspaceId, input.compose, input.schedule.mode !== 'draft');
     const when = await resolvePublishAt(tx, workspaceId, variants.map((v) => v.channel.id), input.schedule);
+    const planned = plannedTime(input.schedule);
     const groupId = crypto.randomUUID();
     const queued = when.at !== null;
     await tx.insert(postGroups).values({
@@ -163,8 +172,8 @@ export async function createPost(ctx: ServiceContext, deps: PostsDeps, input: { 
       workspaceId,
       state: queued ? 'scheduled' : 'draft',
       content: sharedContent(input.compose.content),
-      publishAt: when.at,
-      timeZone: when.timeZone ?? (input.schedule.mode === 'at' ? input.schedule.timeZone : await workspaceTimeZone(tx, workspaceId)),
+      publishAt: when.at ?? planned.at,
+      timeZone: when.timeZone ?? planned.timeZone ?? (input.schedule.mode === 'at' ? input.schedule.timeZone : await workspaceTimeZone(tx, workspaceId)),
       createdBy: ctx.actor.userId,
     });
     for (const variant of variants) {
@@ -184,7 +193,7 @@ export async function createPost(ctx: ServiceContext, deps: PostsDeps, input: { 
       if (when.at) await scheduleWakeUp(tx, deps.boss, { deliveryId, network: variant.channel.network, at: when.at });
     }
     await auditByActor(tx, ctx, {
-            workspaceId,
+      workspaceId,
       action: queued ? 'post.scheduled' : 'post.created',
       entityType: 'post',
       entityId: groupId,
@@ -342,7 +351,7 @@ export async function updatePost(ctx: ServiceContext, deps: PostsDeps, input: { 
     await tx.update(postGroups).set({ content: sharedContent(input.compose.content), updatedAt: new Date() }).where(eq(postGroups.id, group.id));
     await refreshGroupState(tx, group.id);
     await auditByActor(tx, ctx, {
-            workspaceId: input.workspaceId,
+      workspaceId: input.workspaceId,
       action: 'post.updated',
       entityType: 'post',
       entityId: group.id,
@@ -378,13 +387,17 @@ export async function schedulePost(ctx: ServiceContext, deps: PostsDeps, input: 
       if (when.at) await scheduleWakeUp(tx, deps.boss, { deliveryId: row.id, network: row.network, at: when.at }, row.wakeJobId);
       else await cancelWakeUp(tx, deps.boss, row.network, row.wakeJobId);
     }
+    // Back to draft keeps the time as the plan (still on the calendar), unless another is given.
+    const planned = plannedTime(input.schedule);
+    const publishAt = when.at ?? planned.at ?? (input.schedule.mode === 'draft' ? group.publishAt : null);
+    const timeZone = when.timeZone ?? planned.timeZone;
     await tx
       .update(postGroups)
-      .set({ publishAt: when.at, ...(when.timeZone ? { timeZone: when.timeZone } : {}), updatedAt: new Date() })
+      .set({ publishAt, ...(timeZone ? { timeZone } : {}), updatedAt: new Date() })
       .where(eq(postGroups.id, group.id));
     await refreshGroupState(tx, group.id);
     await auditByActor(tx, ctx, {
-            workspaceId: input.workspaceId,
+      workspaceId: input.workspaceId,
       action: when.at ? 'post.scheduled' : 'post.unscheduled',
       entityType: 'post',
       entityId: group.id,
@@ -422,7 +435,7 @@ export async function deletePost(ctx: ServiceContext, deps: PostsDeps, input: { 
     const mediaIds = [...new Set([group.content, ...rows.map((r) => r.content)].flatMap((c) => c.parts.flatMap((p) => p.media.map((m) => m.mediaId))))];
     if (mediaIds.length) await tx.update(media).set({ releasedAt: new Date() }).where(and(eq(media.workspaceId, input.workspaceId), inArray(media.id, mediaIds)));
     await auditByActor(tx, ctx, {
-            workspaceId: input.workspaceId,
+      workspaceId: input.workspaceId,
       action: 'post.deleted',
       entityType: 'post',
       entityId: group.id,
@@ -478,7 +491,7 @@ export async function retryDelivery(ctx: ServiceContext, deps: PostsDeps, input:
     });
     await refreshGroupState(tx, row.postGroupId);
     await auditByActor(tx, ctx, {
-            workspaceId: input.workspaceId,
+      workspaceId: input.workspaceId,
       action: 'delivery.retried',
       entityType: 'delivery',
       entityId: row.id,
@@ -510,7 +523,7 @@ export async function markPublished(ctx: ServiceContext, deps: PostsDeps, input:
     });
     await refreshGroupState(tx, row.postGroupId);
     await auditByActor(tx, ctx, {
-            workspaceId: input.workspaceId,
+      workspaceId: input.workspaceId,
       action: 'delivery.marked_published',
       entityType: 'delivery',
       entityId: row.id,

@@ -242,7 +242,8 @@ export function ComposerPage() {
     if ((kind === 'draft' ? draftBlockers : publishBlockers).length || saving) return;
     const input = toComposeInput(draft, selected, uploads.uploads);
     const schedule: Schedule =
-      kind === 'draft' ? { mode: 'draft' } : mode === 'now' ? { mode: 'now' } : mode === 'queue' ? { mode: 'queue' } : { mode: 'at', publishAt: instant!.toISOString(), timeZone };
+      // A draft with a picked time keeps it as its plan: it shows on the calendar, nothing is sent.
+      kind === 'draft' ? (mode === 'at' && instant ? { mode: 'draft', publishAt: instant.toISOString(), timeZone } : { mode: 'draft' }) : mode === 'now' ? { mode: 'now' } : mode === 'queue' ? { mode: 'queue' } : { mode: 'at', publishAt: instant!.toISOString(), timeZone };
     setSaving(true);
     setSubmitError(null);
     try {

@@ -57,7 +57,7 @@ export type Attempt = {
 };
 
 export type ChannelVariant = { channelId: string; text?: string; media?: MediaRef[]; threadParts?: Part[]; firstComment?: string | null; settings?: Record<string, unknown> };
-export type Schedule = { mode: 'draft' } | { mode: 'now' } | { mode: 'at'; publishAt: string; timeZone: string } | { mode: 'queue'; timeZone?: string };
+export type Schedule = { mode: 'draft'; publishAt?: string; timeZone?: string } | { mode: 'now' } | { mode: 'at'; publishAt: string; timeZone: string } | { mode: 'queue'; timeZone?: string };
 export type ComposeInput = { content: ComposedContent; channels: ChannelVariant[] };
 
 export type CreatorInfo = {
