@@ -31,8 +31,10 @@ import type { SecretBox } from './security/secret-box.ts';
 import type { Queue } from './jobs/queue.ts';
 import type { MediaStorage } from './modules/media/media.storage.ts';
 import { postsRoutes } from './modules/posts/posts.routes.ts';
+import { exportRoutes } from './modules/privacy/export.routes.ts';
 import { timeSlotsRoutes } from './modules/posts/time-slots.routes.ts';
 import { publicMediaRoutes } from './modules/publishing/public-media.routes.ts';
+import { policyRoutes } from './modules/privacy/policy.routes.ts';
 
 export const webDistDir = fileURLToPath(new URL('../../dist/web', import.meta.url));
 
@@ -148,12 +150,14 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; a
       await api.register(channelsRoutes, { deps: channelDeps });
       await api.register(mediaRoutes, { storage: deps.storage, config });
       await api.register(postsRoutes, { deps: { boss: deps.boss }, channelDeps, tiktokApiUrl: config.tiktokApiUrl });
+      await api.register(exportRoutes, { boss: deps.boss });
       await api.register(timeSlotsRoutes);
     },
     { prefix: '/api/v1' },
   );
 
   await app.register(publicMediaRoutes, { db: database.db, storage: deps.storage, secret: deps.secret });
+  await app.register(policyRoutes, { config });
   await installWebApp(app);
   return { app, auth };
 }

@@ -1,5 +1,7 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { networkIds, type NetworkId } from '../../shared/networks.ts';
 
 // Every setting Herald reads from the environment, in one place. docs/configuration.md is
 // generated from this table (npm run docs:config), so the doc line is the user-facing text.
@@ -8,6 +10,16 @@ type Setting<T> = { env: string; doc: string; default: string | undefined; schem
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
+const isEmail = (v: string) => z.email().safeParse(v).success;
+const isHttpUrl = (v: string) => /^https?:\/\//i.test(v) && z.url().safeParse(v).success;
+const isReadableFile = (file: string) => {
+  try {
+    fs.accessSync(file, fs.constants.R_OK);
+    return fs.statSync(file).isFile();
+  } catch {
+    return false;
+  }
+};
 const positiveInt = z.coerce.number({ message: 'must be a number' }).int('must be a whole number').positive('must be positive');
 
 export const settings = {
@@ -226,6 +238,79 @@ export const settings = {
     doc: 'Largest file one upload may be, in MB (videos go through resumable uploads).',
     default: '4096',
     schema: positiveInt,
+  },
+  exportRetentionHours: {
+    env: 'HERALD_EXPORT_RETENTION_HOURS',
+    doc: 'How long a "download all my data" archive can be downloaded, in hours; the file is deleted afterwards.',
+    default: '72',
+    schema: positiveInt,
+  },
+  operatorName: {
+    env: 'HERALD_OPERATOR_NAME',
+    doc: 'Person or organisation that runs this Herald, named on /privacy and /terms. Unset: “the operator of this Herald”, and the pages say it was not filled in.',
+    default: undefined,
+    schema: z.string().trim().min(1).max(200, 'must be at most 200 characters').optional(),
+  },
+  operatorAddress: {
+    env: 'HERALD_OPERATOR_ADDRESS',
+    doc: 'Postal address of the operator, shown on /privacy and /terms. Unset: the pages say it was not filled in.',
+    default: undefined,
+    schema: z.string().trim().min(1).max(500, 'must be at most 500 characters').optional(),
+  },
+  operatorContact: {
+    env: 'HERALD_OPERATOR_CONTACT',
+    doc: 'Where users reach the operator about their data and these terms: an e-mail address or an http(s) URL. Unset: the pages say it was not filled in.',
+    default: undefined,
+    schema: z
+      .string()
+      .trim()
+      .refine((v) => isEmail(v) || isHttpUrl(v), 'must be an e-mail address or an http(s) URL')
+      .optional(),
+  },
+  subprocessors: {
+    env: 'HERALD_SUBPROCESSORS',
+    doc: 'Sub-processors listed on /privacy (hosting, e-mail…): `Name — purpose — location` entries separated by `;`. Unset: the page says none are listed.',
+    default: undefined,
+    schema: z
+      .string()
+      .optional()
+      .transform((v, ctx) =>
+        (v ?? '')
+          .split(';')
+          .map((entry) => entry.trim())
+          .filter(Boolean)
+          .map((entry) => {
+            const [name, purpose, location, ...rest] = entry.split(/\s*[—–]\s*|\s+-{1,2}\s+/).map((f) => f.trim());
+            if (!name || !purpose || !location || rest.length) ctx.addIssue({ code: 'custom', message: `"${entry}" must read Name — purpose — location` });
+            return { name: name ?? '', purpose: purpose ?? '', location: location ?? '' };
+          }),
+      ),
+  },
+  networksDisabled: {
+    env: 'HERALD_NETWORKS_DISABLED',
+    doc: `Networks this instance does not offer, comma-separated (${networkIds.join(', ')}). TikTok is also off while its client key and secret are unset.`,
+    default: undefined,
+    schema: z
+      .string()
+      .optional()
+      .transform((v, ctx) => {
+        const ids = (v ?? '').split(',').map((id) => id.trim().toLowerCase()).filter(Boolean);
+        const unknown = ids.filter((id) => !(networkIds as readonly string[]).includes(id));
+        if (unknown.length) ctx.addIssue({ code: 'custom', message: `unknown network ${unknown.join(', ')} (known: ${networkIds.join(', ')})` });
+        return [...new Set(ids)] as NetworkId[];
+      }),
+  },
+  policyExtraFile: {
+    env: 'HERALD_POLICY_EXTRA_FILE',
+    doc: 'Markdown file whose sections are added to /privacy (headings, paragraphs, lists, emphasis, links). Read at start.',
+    default: undefined,
+    schema: z.string().refine(isReadableFile, 'must be a readable file').optional(),
+  },
+  termsExtraFile: {
+    env: 'HERALD_TERMS_EXTRA_FILE',
+    doc: 'Markdown file whose sections are added to /terms; put your liability and governing-law terms here. Read at start.',
+    default: undefined,
+    schema: z.string().refine(isReadableFile, 'must be a readable file').optional(),
   },
 } satisfies Record<string, Setting<unknown>>;
 

@@ -8,6 +8,7 @@ import type { SecretBox } from '../security/secret-box.ts';
 import { channelsDueForRefresh, purgeDisconnectedChannels, refreshChannel, retryPendingRevokes } from '../modules/channels/channels.service.ts';
 import type { MediaStorage } from '../modules/media/media.storage.ts';
 import { purgePublishedMedia } from '../modules/media/media.service.ts';
+import { EXPORT_JOB, EXPORT_PURGE_JOB, buildExport, purgeExpiredExports } from '../modules/privacy/export.service.ts';
 
 export const CHANNELS_REFRESH_JOB = 'channels.refresh-due';
 export const CHANNELS_PURGE_JOB = 'channels.purge-disconnected';
@@ -16,9 +17,11 @@ export const MEDIA_PURGE_JOB = 'media.purge-published';
 
 /** Queues every process needs to be able to send to. */
 export async function createQueues(boss: Queue) {
-  for (const name of [ACCESS_LOG_PURGE_JOB, CHANNELS_REFRESH_JOB, CHANNELS_PURGE_JOB, CHANNELS_REVOKE_RETRY_JOB, MEDIA_PURGE_JOB]) {
+  for (const name of [ACCESS_LOG_PURGE_JOB, CHANNELS_REFRESH_JOB, CHANNELS_PURGE_JOB, CHANNELS_REVOKE_RETRY_JOB, MEDIA_PURGE_JOB, EXPORT_PURGE_JOB]) {
     await boss.createQueue(name, { policy: 'singleton', retryLimit: 3, retryDelay: 60, retryBackoff: true });
   }
+  // One job per export; a failed build marks its export failed and the user asks again.
+  await boss.createQueue(EXPORT_JOB, { policy: 'standard', retryLimit: 0, expireInSeconds: 60 * 60 });
 }
 
 /** Worker side: handlers and the recurring schedules (pg-boss keeps one schedule per name across processes). */
@@ -64,4 +67,17 @@ export async function startWorkers(boss: Queue, deps: { db: Db; config: Config; 
     return { purged };
   });
   await boss.schedule(MEDIA_PURGE_JOB, '*/10 * * * *');
+
+  const exportDeps = { db: deps.db, storage: deps.storage, dataPath: deps.config.dataPath, retentionHours: deps.config.exportRetentionHours };
+  await boss.work<{ exportId: string }>(EXPORT_JOB, async ([job]) => {
+    const built = await buildExport(exportDeps, job!.data.exportId);
+    if (built) deps.logger.info({ exportId: built.id, size: built.size }, 'data export ready');
+    return { ready: !!built };
+  });
+  await boss.work(EXPORT_PURGE_JOB, async () => {
+    const expired = await purgeExpiredExports(deps.db);
+    if (expired) deps.logger.info({ expired }, 'expired data exports deleted');
+    return { expired };
+  });
+  await boss.schedule(EXPORT_PURGE_JOB, '47 3 * * *');
 }

@@ -25,5 +25,7 @@ export function createProviders(config: Config, deps: { db: Db; box: SecretBox }
       apiUrl: config.tiktokApiUrl,
     });
   }
+  // HERALD_NETWORKS_DISABLED: the operator turns these off (the /privacy page lists what is left).
+  for (const id of config.networksDisabled) delete providers[id];
   return providers;
 }

@@ -4,3 +4,4 @@ export * from './channels.schema.ts';
 export * from './notifications.schema.ts';
 export * from './posts.schema.ts';
 export * from './media.schema.ts';
+export * from './privacy.schema.ts';

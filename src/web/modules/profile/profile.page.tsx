@@ -2,6 +2,7 @@ import { PageHeader } from '../../components/page-header.tsx';
 import { useSignedInUser } from '../auth/require-user.tsx';
 import { NameForm } from './name-form.tsx';
 import { PasswordForm } from './password-form.tsx';
+import { PrivacySection } from './privacy-section.tsx';
 import { SessionsSection } from './sessions-section.tsx';
 import { TwoFactorSection } from './two-factor-section.tsx';
 
@@ -21,6 +22,7 @@ export function ProfilePage() {
       <PasswordForm />
       <TwoFactorSection me={me} />
       <SessionsSection />
+      <PrivacySection />
     </div>
   );
 }

@@ -1,0 +1,34 @@
+import { sql } from 'drizzle-orm';
+import { bigint, index, integer, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { users } from './auth.schema.ts';
+
+// A "download all my data" archive. The job builds the ZIP under `<dataPath>/exports/<id>.zip`;
+// the link works until `expiresAt`, then the daily purge deletes the file and marks the row expired.
+// The row itself stays (without the file) as a record that an export was made.
+export const dataExports = pgTable(
+  'data_exports',
+  {
+    id: text('id').primaryKey(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    /** queued | building | ready | failed | expired */
+    status: text('status').notNull().default('queued'),
+    /** 0–100, updated by the job as it writes each part. */
+    progress: integer('progress').notNull().default(0),
+    /** Where the ZIP was written (`<dataPath>/exports/<id>.zip`), so the purge finds it on its own. */
+    filePath: text('file_path'),
+    size: bigint('size', { mode: 'number' }),
+    error: text('error'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    readyAt: timestamp('ready_at', { withTimezone: true }),
+    expiresAt: timestamp('expires_at', { withTimezone: true }),
+    downloadedAt: timestamp('downloaded_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('data_exports_user_idx').on(t.userId, t.createdAt),
+    index('data_exports_expires_idx').on(t.status, t.expiresAt),
+    // At most one export in the making per user, even when two requests race.
+    uniqueIndex('data_exports_one_running_idx').on(t.userId).where(sql`${t.status} in ('queued', 'building')`),
+  ],
+);

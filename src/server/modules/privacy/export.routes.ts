@@ -1,0 +1,60 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Queue } from '../../jobs/queue.ts';
+import * as service from './export.service.ts';
+
+const dataExport = z.object({
+  id: z.string(),
+  status: z.string().describe('queued | building | ready | failed | expired'),
+  progress: z.number().describe('0–100'),
+  size: z.number().nullable().describe('Bytes of the ZIP, once ready'),
+  error: z.string().nullable(),
+  createdAt: z.date(),
+  readyAt: z.date().nullable(),
+  expiresAt: z.date().nullable().describe('After this the link answers 410 and the file is deleted'),
+  downloadedAt: z.date().nullable(),
+  downloadUrl: z.string().nullable().describe('Set while the archive can be downloaded'),
+});
+
+/** "Download all my data": the signed-in user's exports (a ZIP built by the privacy.export job). */
+export const exportRoutes: FastifyPluginAsyncZod<{ boss: Queue }> = async (app, { boss }) => {
+  const tags = ['privacy'];
+
+  app.post('/me/exports', {
+    config: { access: 'user' },
+    schema: {
+      tags,
+      summary: 'Request an archive of all your data; 409 privacy.export_running while one is being prepared',
+      response: { 201: dataExport },
+    },
+    handler: async (req, reply) => reply.status(201).send(service.presentExport(await service.requestExport(req.serviceContext(), { boss }))),
+  });
+
+  app.get('/me/exports', {
+    config: { access: 'user' },
+    schema: { tags, summary: 'Your data exports, newest first, with their progress', response: { 200: z.object({ items: z.array(dataExport) }) } },
+    handler: async (req) => {
+      const now = new Date();
+      return { items: (await service.listExports(req.serviceContext())).map((row) => service.presentExport(row, now)) };
+    },
+  });
+
+  app.get('/me/exports/:exportId/download', {
+    config: { access: 'user' },
+    schema: {
+      tags,
+      summary: 'The ZIP of a ready export (yours only); 410 privacy.export_expired once the link has expired',
+      params: z.object({ exportId: z.string().min(1).max(100) }),
+    },
+    handler: async (req, reply) => {
+      const file = await service.startDownload(req.serviceContext(), req.params.exportId);
+      return reply
+        .type('application/zip')
+        .header('content-disposition', `attachment; filename="${file.fileName}"`)
+        .header('content-length', file.size)
+        .header('cache-control', 'private, no-store')
+        .header('x-content-type-options', 'nosniff')
+        .send(service.openExportFile(file.filePath));
+    },
+  });
+};

@@ -1,0 +1,363 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import fsp from 'node:fs/promises';
+import path from 'node:path';
+import { and, desc, eq, inArray, lte, sql } from 'drizzle-orm';
+import { fromDrizzle } from 'pg-boss';
+import type { Db } from '../../db/database.ts';
+import {
+  accessLog,
+  accounts,
+  auditLog,
+  channels,
+  dataExports,
+  deliveries,
+  deliveryAttempts,
+  media,
+  members,
+  notifications,
+  postGroups,
+  sessions,
+  users,
+  workspaces,
+} from '../../db/schema/index.ts';
+import type { Queue } from '../../jobs/queue.ts';
+import { auditByActor, recordAudit } from '../audit/audit.service.ts';
+import type { MediaStorage } from '../media/media.storage.ts';
+import type { ServiceContext } from '../shared/context.ts';
+import { AppError, conflict, notFound } from '../shared/errors.ts';
+import { createZipWriter } from './export.zip.ts';
+import { EXPORT_README } from './export.readme.ts';
+
+export const EXPORT_JOB = 'privacy.export';
+export const EXPORT_PURGE_JOB = 'privacy.export-purge';
+
+export type ExportRow = typeof dataExports.$inferSelect;
+export type BuildDeps = { db: Db; storage: MediaStorage; dataPath: string; retentionHours: number; now?: () => Date };
+
+const RUNNING = ['queued', 'building'];
+
+const exportsFolder = (dataPath: string) => path.join(dataPath, 'exports');
+
+/** What the API shows of an export: never the file's place on disk. */
+export function presentExport(row: ExportRow, now = new Date()) {
+  const downloadable = row.status === 'ready' && !!row.expiresAt && row.expiresAt > now;
+  return {
+    id: row.id,
+    status: row.status,
+    progress: row.progress,
+    size: row.size,
+    error: row.error,
+    createdAt: row.createdAt,
+    readyAt: row.readyAt,
+    expiresAt: row.expiresAt,
+    downloadedAt: row.downloadedAt,
+    downloadUrl: downloadable ? `/api/v1/me/exports/${row.id}/download` : null,
+  };
+}
+
+/** Queues an export of everything the signed-in user has in Herald; one at a time per user. */
+export async function requestExport(ctx: ServiceContext, deps: { boss: Queue }): Promise<ExportRow> {
+  const userId = ctx.actor.userId;
+  try {
+    return await ctx.db.transaction(async (tx) => {
+      const [running] = await tx
+        .select({ id: dataExports.id })
+        .from(dataExports)
+        .where(and(eq(dataExports.userId, userId), inArray(dataExports.status, RUNNING)));
+      if (running) throw runningConflict(running.id);
+      const [row] = await tx.insert(dataExports).values({ id: crypto.randomUUID(), userId }).returning();
+      await deps.boss.send(EXPORT_JOB, { exportId: row!.id }, { db: fromDrizzle(tx as never, sql as never) });
+      await auditByActor(tx, ctx, { action: 'privacy.export_requested', entityType: 'data_export', entityId: row!.id });
+      return row!;
+    });
+  } catch (error) {
+    // Two requests at once: the partial unique index lets only one through.
+    if (isUniqueViolation(error)) throw runningConflict(null);
+    throw error;
+  }
+}
+
+const runningConflict = (id: string | null) =>
+  new AppError('privacy.export_running', 409, 'An export of your data is already being prepared; wait until it is ready', id ? { exportId: id } : undefined);
+
+function isUniqueViolation(error: unknown): boolean {
+  for (let e = error as { code?: string; cause?: unknown } | undefined; e; e = e.cause as typeof e) {
+    if (e.code === '23505') return true;
+  }
+  return false;
+}
+
+export async function listExports(ctx: ServiceContext): Promise<ExportRow[]> {
+  return ctx.db.select().from(dataExports).where(eq(dataExports.userId, ctx.actor.userId)).orderBy(desc(dataExports.createdAt)).limit(50);
+}
+
+/**
+ * The ready archive of the signed-in user, for download; records the download. Another user's
+ * export is not found (404), an expired one is gone (410).
+ */
+export async function startDownload(ctx: ServiceContext, exportId: string, now = new Date()): Promise<{ filePath: string; size: number; fileName: string }> {
+  const [row] = await ctx.db
+    .select()
+    .from(dataExports)
+    .where(and(eq(dataExports.id, exportId), eq(dataExports.userId, ctx.actor.userId)));
+  if (!row) throw notFound('privacy.export', 'Export not found');
+  if (row.status === 'expired' || (row.status === 'ready' && (!row.expiresAt || row.expiresAt <= now))) {
+    throw new AppError('privacy.export_expired', 410, 'This download link has expired; request a new export', { exportId });
+  }
+  if (row.status !== 'ready' || !row.filePath) throw conflict('privacy.export_not_ready', `This export is ${row.status}, not ready to download`);
+  const size = await fsp.stat(row.filePath).then(
+    (s) => s.size,
+    () => {
+      throw new AppError('privacy.export_missing', 410, 'The archive is no longer on the server; request a new export', { exportId });
+    },
+  );
+  await ctx.db.transaction(async (tx) => {
+    await tx.update(dataExports).set({ downloadedAt: now }).where(eq(dataExports.id, row.id));
+    await auditByActor(tx, ctx, { action: 'privacy.export_downloaded', entityType: 'data_export', entityId: row.id });
+  });
+  return { filePath: row.filePath, size, fileName: `herald-data-${row.createdAt.toISOString().slice(0, 10)}.zip` };
+}
+
+export const openExportFile = (filePath: string) => fs.createReadStream(filePath);
+
+// ---------------------------------------------------------------------------------------------
+// Building the archive (the privacy.export job)
+
+const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
+const safeName = (name: string | null) => (name ?? 'file').replace(/[^A-Za-z0-9._-]+/g, '_').replace(/^\.+/, '').slice(0, 100) || 'file';
+
+/** Builds the ZIP of one export, updating its progress; a failure marks it failed. */
+export async function buildExport(deps: BuildDeps, exportId: string): Promise<ExportRow | null> {
+  const { db } = deps;
+  const now = deps.now ?? (() => new Date());
+  const [claimed] = await db
+    .update(dataExports)
+    .set({ status: 'building', progress: 1 })
+    .where(and(eq(dataExports.id, exportId), inArray(dataExports.status, RUNNING)))
+    .returning();
+  if (!claimed) return null;
+  await fsp.mkdir(exportsFolder(deps.dataPath), { recursive: true, mode: 0o700 });
+  const filePath = path.join(exportsFolder(deps.dataPath), `${exportId}.zip`);
+  // A retry after a crash starts over.
+  await fsp.rm(filePath, { force: true });
+  const zip = await createZipWriter(filePath, { now: now() });
+  const progress = (value: number) => db.update(dataExports).set({ progress: value }).where(eq(dataExports.id, exportId));
+  try {
+    await writeArchive(deps, claimed.userId, zip, progress);
+    const size = await zip.finish();
+    const readyAt = now();
+    const expiresAt = new Date(readyAt.getTime() + deps.retentionHours * 3_600_000);
+    const [ready] = await db.transaction(async (tx) => {
+      const rows = await tx.update(dataExports).set({ status: 'ready', progress: 100, filePath, size, readyAt, expiresAt, error: null }).where(eq(dataExports.id, exportId)).returning();
+      await recordAudit(tx, { actorUserId: null, action: 'privacy.export_ready', entityType: 'data_export', entityId: exportId, changes: { userId: claimed.userId, size, expiresAt: expiresAt.toISOString() } });
+      return rows;
+    });
+    return ready ?? null;
+  } catch (error) {
+    await zip.abort();
+    await fsp.rm(filePath, { force: true });
+    await db
+      .update(dataExports)
+      .set({ status: 'failed', error: 'The archive could not be built; try again, and tell your administrator if it fails again' })
+      .where(eq(dataExports.id, exportId));
+    throw error;
+  }
+}
+
+type Zip = Awaited<ReturnType<typeof createZipWriter>>;
+
+async function writeArchive(deps: BuildDeps, userId: string, zip: Zip, progress: (value: number) => Promise<unknown>) {
+  const { db } = deps;
+
+  const [user] = await db.select().from(users).where(eq(users.id, userId));
+  if (!user) throw new Error('The user of this export no longer exists');
+  const mySessions = await db.select().from(sessions).where(eq(sessions.userId, userId)).orderBy(desc(sessions.createdAt));
+  const myAccounts = await db.select().from(accounts).where(eq(accounts.userId, userId));
+  // Field by field on purpose: password hashes, 2FA secrets and session tokens never leave.
+  await zip.addFile(
+    'profile.json',
+    json({
+      user: {
+        id: user.id,
+        name: user.name,
+        email: user.email,
+        emailVerified: user.emailVerified,
+        image: user.image,
+        twoFactorEnabled: !!user.twoFactorEnabled,
+        isOperator: user.isOperator,
+        createdAt: user.createdAt,
+        updatedAt: user.updatedAt,
+      },
+      signInMethods: myAccounts.map((a) => ({ provider: a.providerId, createdAt: a.createdAt, updatedAt: a.updatedAt })),
+      sessions: mySessions.map((s) => ({ id: s.id, createdAt: s.createdAt, updatedAt: s.updatedAt, expiresAt: s.expiresAt, ipAddress: s.ipAddress, userAgent: s.userAgent })),
+    }),
+  );
+  await progress(10);
+
+  const memberships = await db
+    .select({ id: workspaces.id, name: workspaces.name, slug: workspaces.slug, logo: workspaces.logo, createdAt: workspaces.createdAt, role: members.role, memberSince: members.createdAt })
+    .from(members)
+    .innerJoin(workspaces, eq(workspaces.id, members.organizationId))
+    .where(eq(members.userId, userId))
+    .orderBy(workspaces.createdAt);
+  await zip.addFile('workspaces.json', json(memberships));
+  await progress(15);
+
+  const workspaceIds = memberships.map((m) => m.id);
+  const channelRows = workspaceIds.length ? await db.select().from(channels).where(inArray(channels.workspaceId, workspaceIds)).orderBy(channels.connectedAt) : [];
+  await zip.addFile(
+    'channels.json',
+    json(
+      channelRows.map((c) => ({
+        id: c.id,
+        workspaceId: c.workspaceId,
+        network: c.network,
+        externalId: c.externalId,
+        instance: c.instance,
+        username: c.username,
+        displayName: c.displayName,
+        avatarUrl: c.avatarUrl,
+        scopesGranted: c.scopesGranted,
+        status: c.status,
+        statusReason: c.statusReason,
+        connectedByMe: c.connectedBy === userId,
+        connectedAt: c.connectedAt,
+        disconnectedAt: c.disconnectedAt,
+      })),
+    ),
+  );
+  await progress(20);
+
+  const groups = await db.select().from(postGroups).where(eq(postGroups.createdBy, userId)).orderBy(postGroups.createdAt);
+  const deliveryRows = groups.length ? await db.select().from(deliveries).where(inArray(deliveries.postGroupId, groups.map((g) => g.id))).orderBy(deliveries.createdAt) : [];
+  const attemptRows = deliveryRows.length
+    ? await db.select().from(deliveryAttempts).where(inArray(deliveryAttempts.deliveryId, deliveryRows.map((d) => d.id))).orderBy(deliveryAttempts.number)
+    : [];
+  await zip.addFile(
+    'posts.json',
+    json(
+      groups.map((g) => ({
+        id: g.id,
+        workspaceId: g.workspaceId,
+        state: g.state,
+        content: g.content,
+        publishAt: g.publishAt,
+        timeZone: g.timeZone,
+        createdAt: g.createdAt,
+        updatedAt: g.updatedAt,
+        deliveries: deliveryRows
+          .filter((d) => d.postGroupId === g.id)
+          .map((d) => ({
+            id: d.id,
+            channelId: d.channelId,
+            network: d.network,
+            state: d.state,
+            content: d.content,
+            dueAt: d.dueAt,
+            attemptCount: d.attemptCount,
+            externalId: d.externalId,
+            externalUrl: d.externalUrl,
+            publishedAt: d.publishedAt,
+            late: d.late,
+            errorCode: d.errorCode,
+            errorMessage: d.errorMessage,
+            createdAt: d.createdAt,
+            updatedAt: d.updatedAt,
+            attempts: attemptRows
+              .filter((a) => a.deliveryId === d.id)
+              .map((a) => ({
+                id: a.id,
+                number: a.number,
+                kind: a.kind,
+                startedAt: a.startedAt,
+                finishedAt: a.finishedAt,
+                outcome: a.outcome,
+                steps: a.steps,
+                errorCode: a.errorCode,
+                errorMessage: a.errorMessage,
+                retryAt: a.retryAt,
+              })),
+          })),
+      })),
+    ),
+  );
+  await progress(30);
+
+  const mediaRows = await db
+    .select()
+    .from(media)
+    .where(and(eq(media.uploadedBy, userId), eq(media.status, 'ready')))
+    .orderBy(media.createdAt);
+  const mediaFacts: unknown[] = [];
+  for (const [i, m] of mediaRows.entries()) {
+    const exists = await deps.storage.size(m.storageKey).then(
+      () => true,
+      () => false,
+    );
+    const file = exists ? `media/${m.id}-${safeName(m.fileName)}` : null;
+    if (file) await zip.addStream(file, deps.storage.open(m.storageKey));
+    mediaFacts.push({
+      id: m.id,
+      workspaceId: m.workspaceId,
+      file,
+      fileName: m.fileName,
+      kind: m.kind,
+      mimeType: m.mimeType,
+      size: m.size,
+      width: m.width,
+      height: m.height,
+      durationSeconds: m.durationSeconds,
+      videoCodec: m.videoCodec,
+      frameRate: m.frameRate,
+      createdAt: m.createdAt,
+    });
+    await progress(30 + Math.floor(((i + 1) / mediaRows.length) * 45));
+  }
+  await zip.addFile('media.json', json(mediaFacts));
+  await progress(75);
+
+  await zip.addFile('analytics.json', json({ note: 'Herald does not collect analytics about your posts yet, so there is nothing to export here.', items: [] }));
+
+  const audit = await db.select().from(auditLog).where(eq(auditLog.actorUserId, userId)).orderBy(auditLog.id);
+  await zip.addFile(
+    'audit-log.json',
+    json(audit.map((a) => ({ id: a.id, at: a.createdAt, action: a.action, workspaceId: a.workspaceId, entityType: a.entityType, entityId: a.entityId, changes: a.changes, ip: a.ip, userAgent: a.userAgent }))),
+  );
+  await progress(85);
+
+  const requests = await db.select().from(accessLog).where(eq(accessLog.userId, userId)).orderBy(accessLog.id);
+  await zip.addFile(
+    'access-log.json',
+    json(requests.map((r) => ({ at: r.createdAt, method: r.method, route: r.route, status: r.status, durationMs: r.durationMs, workspaceId: r.workspaceId, ip: r.ip, userAgent: r.userAgent }))),
+  );
+  await progress(92);
+
+  const notes = await db.select().from(notifications).where(eq(notifications.userId, userId)).orderBy(notifications.createdAt);
+  await zip.addFile(
+    'notifications.json',
+    json(notes.map((n) => ({ id: n.id, workspaceId: n.workspaceId, kind: n.kind, entityType: n.entityType, entityId: n.entityId, title: n.title, body: n.body, link: n.link, createdAt: n.createdAt, readAt: n.readAt }))),
+  );
+  await zip.addFile('README.md', EXPORT_README(deps.retentionHours));
+  await progress(98);
+}
+
+/**
+ * Deletes the archives whose link has expired and marks them expired (the row stays, as a record
+ * that an export was made). `now` is injectable for tests.
+ */
+export async function purgeExpiredExports(db: Db, options: { now?: Date } = {}): Promise<number> {
+  const now = options.now ?? new Date();
+  const due = await db
+    .select()
+    .from(dataExports)
+    .where(and(eq(dataExports.status, 'ready'), lte(dataExports.expiresAt, now)));
+  for (const row of due) {
+    if (row.filePath) await fsp.rm(row.filePath, { force: true });
+    await db.transaction(async (tx) => {
+      await tx.update(dataExports).set({ status: 'expired', filePath: null }).where(eq(dataExports.id, row.id));
+      await recordAudit(tx, { actorUserId: null, action: 'privacy.export_expired', entityType: 'data_export', entityId: row.id, changes: { userId: row.userId } });
+    });
+  }
+  return due.length;
+}

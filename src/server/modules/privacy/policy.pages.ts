@@ -1,0 +1,256 @@
+import { escapeHtml as e, renderMarkdown, type RenderedMarkdown } from './policy.markdown.ts';
+import type { PolicyFacts } from './policy.service.ts';
+
+// The standalone /privacy and /terms pages. Every operator value is escaped here (e()) or by the
+// Markdown renderer; the page has no script, so it works under the app's CSP as it is.
+
+type Section = { id: string; title: string; html: string };
+
+const notFilledIn = (setting: string) => `<span class="missing">Not filled in by the operator (<code>${setting}</code>).</span>`;
+const operatorLabel = (facts: PolicyFacts) => (facts.operator.name ? e(facts.operator.name) : 'the operator of this Herald');
+
+function contactHtml(facts: PolicyFacts): string {
+  const contact = facts.operator.contact;
+  return contact ? `<a href="${e(contact.href)}">${e(contact.value)}</a>` : notFilledIn('HERALD_OPERATOR_CONTACT');
+}
+
+function operatorSection(facts: PolicyFacts, title: string): Section {
+  const { name, address } = facts.operator;
+  return {
+    id: 'operator',
+    title,
+    html: `<p>This Herald is run by <strong>${operatorLabel(facts)}</strong>, who decides how it is used and is responsible for the data it holds (the controller, in GDPR terms).</p>
+<dl>
+<dt>Name</dt><dd>${name ? e(name) : notFilledIn('HERALD_OPERATOR_NAME')}</dd>
+<dt>Address</dt><dd>${address ? e(address) : notFilledIn('HERALD_OPERATOR_ADDRESS')}</dd>
+<dt>Contact</dt><dd>${contactHtml(facts)}</dd>
+</dl>`,
+  };
+}
+
+const days = (n: number) => `${n} ${n === 1 ? 'day' : 'days'}`;
+
+function networksSection(facts: PolicyFacts): Section {
+  const items = facts.networks.map((n) => {
+    const how =
+      n.connect === 'app-password'
+        ? `Connected with an <strong>app password</strong> you create in Bluesky's settings and can delete there at any time; Herald asks for no OAuth scopes. The session an app password gives carries the scope below.`
+        : n.connect === 'oauth-instance'
+          ? `Connected through the consent page of your own Mastodon server, which shows these scopes before you agree.`
+          : `Connected through ${e(n.label)}'s own consent page, which shows these scopes before you agree.`;
+    const rows = n.scopes.map((s) => `<tr><td><code>${e(s.scope)}</code></td><td>${e(s.meaning)}</td></tr>`).join('');
+    return `<h3 id="network-${n.id}">${e(n.label)}</h3>
+<p>${how}</p>
+<table><thead><tr><th scope="col">Scope</th><th scope="col">What it lets Herald do</th></tr></thead><tbody>${rows}</tbody></table>`;
+  });
+  return {
+    id: 'networks',
+    title: 'Social networks and the access Herald asks for',
+    html: facts.networks.length
+      ? `<p>This instance offers these networks. Herald asks each one for exactly the scopes listed, and you can see the scopes you granted on the Channels page.</p>\n${items.join('\n')}`
+      : '<p>This instance offers no social network.</p>',
+  };
+}
+
+function storageSection(facts: PolicyFacts): Section {
+  const r = facts.retention;
+  const media = r.mediaDeleteAfterPublish
+    ? 'Uploaded media is kept only until every post that uses it is published or deleted, then the file is deleted.'
+    : 'Uploaded media is kept in the workspace’s media library until a member deletes it (this instance keeps files after publishing).';
+  return {
+    id: 'storage',
+    title: 'What Herald stores and how',
+    html: `<ul>
+<li><strong>Your account:</strong> name, e-mail address and password. Passwords are stored only as <strong>scrypt hashes</strong>, never in readable form. Session cookies are httpOnly.</li>
+<li><strong>Social network tokens</strong> are <strong>encrypted at rest with AES-256-GCM</strong>, never written to logs and never sent to the browser. When you disconnect a channel, its token is <strong>revoked at the network and deleted at once</strong>; the cached profile data and statistics of the disconnected account are purged after ${days(r.disconnectedRetentionDays)}.</li>
+<li><strong>Posts and media:</strong> what you write and upload to schedule it. ${media}</li>
+<li><strong>Delivery logs</strong> record what Herald sent to a network and what it answered, with tokens and other credentials removed.</li>
+<li><strong>Access log:</strong> one row per request (method, route without query string, status, duration, user, workspace, IP address, user agent), kept for ${days(r.accessLogDays)}.</li>
+<li><strong>Audit log:</strong> every change to accounts, workspaces and memberships, with the acting user, IP address and user agent. It is append-only: entries are never edited.</li>
+<li><strong>Sessions</strong> end after ${days(r.sessionIdleDays)} without use.</li>
+</ul>`,
+  };
+}
+
+function retentionSection(facts: PolicyFacts): Section {
+  const r = facts.retention;
+  const rows: [string, string][] = [
+    ['Access log (requests, IP addresses, user agents)', days(r.accessLogDays)],
+    ['Cached profile data and statistics of a disconnected channel', `${days(r.disconnectedRetentionDays)} after disconnecting`],
+    ['Token of a disconnected channel', 'deleted at once (revoked at the network first)'],
+    ['Sessions', `end after ${days(r.sessionIdleDays)} without use`],
+    ['Uploaded media', r.mediaDeleteAfterPublish ? 'until every post using it is published or deleted' : 'in the media library until deleted'],
+    ['Audit log', 'append-only; no automatic deletion'],
+    ['Account, workspaces and posts', 'until you or a workspace owner delete them'],
+  ];
+  return {
+    id: 'retention',
+    title: 'How long data is kept',
+    html: `<p>These periods are this instance’s current settings.</p>
+<table><thead><tr><th scope="col">Data</th><th scope="col">Kept</th></tr></thead><tbody>${rows.map(([what, kept]) => `<tr><td>${what}</td><td>${kept}</td></tr>`).join('')}</tbody></table>`,
+  };
+}
+
+function connectionsSection(facts: PolicyFacts): Section {
+  const o = facts.outgoing;
+  const items = [
+    o.smtpConfigured
+      ? "<li>The operator's <strong>SMTP server</strong>, to send e-mails (password resets, invitations, notifications).</li>"
+      : '<li>No SMTP server is configured: e-mails (password resets, invitations) are written to the server log, which only the operator reads.</li>',
+    facts.networks.length
+      ? `<li>The <strong>social networks you connect</strong> (${facts.networks.map((n) => e(n.label)).join(', ')}), to read your profile and publish what you schedule.</li>`
+      : '',
+    o.blueskyResolverUrl
+      ? `<li>When you connect a Bluesky handle: <code>${e(o.blueskyResolverUrl)}</code> (set by <code>HERALD_BLUESKY_RESOLVER_URL</code>) sees the handle to resolve it to an account${o.blueskyPlcUrl ? `, and <code>${e(o.blueskyPlcUrl)}</code> tells which server the account is on` : ''}.</li>`
+      : '',
+    o.mediaPublicUrl ? `<li>TikTok fetches the videos you publish from <code>${e(o.mediaPublicUrl)}</code>, through a link signed for that one file, valid only while the file exists.</li>` : '',
+  ];
+  return {
+    id: 'connections',
+    title: 'Outgoing connections and telemetry',
+    html: `<p>Herald sends <strong>no telemetry</strong> and no analytics to anyone. Its only outgoing connections are:</p>\n<ul>${items.join('')}</ul>`,
+  };
+}
+
+function subprocessorsSection(facts: PolicyFacts): Section {
+  const rows = facts.subprocessors.map((s) => `<tr><td>${e(s.name)}</td><td>${e(s.purpose)}</td><td>${e(s.location)}</td></tr>`).join('');
+  return {
+    id: 'subprocessors',
+    title: 'Sub-processors',
+    html: facts.subprocessors.length
+      ? `<p>The operator uses these services to run this Herald:</p>
+<table><thead><tr><th scope="col">Name</th><th scope="col">Purpose</th><th scope="col">Location</th></tr></thead><tbody>${rows}</tbody></table>`
+      : `<p><span class="missing">None listed by the operator (<code>HERALD_SUBPROCESSORS</code>).</span></p>`,
+  };
+}
+
+function rightsSection(facts: PolicyFacts): Section {
+  const operator = `by writing to the operator: ${contactHtml(facts)}`;
+  return {
+    id: 'rights',
+    title: 'Your rights',
+    html: `<p>Under the GDPR you have the right to:</p>
+<ul>
+<li><strong>Access and portability:</strong> get a copy of your data in a machine-readable form: <em>Your data → Download all my data</em> on the <a href="/profile">Profile page</a>.</li>
+<li><strong>Rectification:</strong> have wrong data corrected: your name and password on the <a href="/profile">Profile page</a>, anything else ${operator}.</li>
+<li><strong>Erasure:</strong> have your account and data deleted.</li>
+<li><strong>Restriction:</strong> have the processing of your data limited.</li>
+<li><strong>Objection:</strong> object to processing based on legitimate interests.</li>
+<li><strong>Complaint:</strong> lodge a complaint with a supervisory authority, for example the data protection authority of the country you live or work in (<a href="https://edpb.europa.eu/about-edpb/about-edpb/members_en">list of EU authorities</a>).</li>
+</ul>
+<p>Exercise the others ${operator}.</p>`,
+  };
+}
+
+const stylesheet = `
+:root { color-scheme: light dark; --fg: #1d2430; --muted: #5b6576; --bg: #fbfbfc; --card: #fff; --line: #dfe3ea; --accent: #2f5bd3; --warn-bg: #fff6dc; --warn-fg: #6b4e00; }
+@media (prefers-color-scheme: dark) { :root { --fg: #e6e9ef; --muted: #a3acbb; --bg: #14171d; --card: #1b1f27; --line: #2e3440; --accent: #8fb0ff; --warn-bg: #3a3113; --warn-fg: #f5d98b; } }
+* { box-sizing: border-box; }
+body { margin: 0; background: var(--bg); color: var(--fg); font: 16px/1.6 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; }
+main { max-width: 46rem; margin: 0 auto; padding: 2.5rem 1.25rem 4rem; }
+h1 { font-size: 2rem; line-height: 1.2; margin: 0 0 .25rem; }
+h2 { font-size: 1.35rem; margin: 2.5rem 0 .75rem; padding-top: .5rem; border-top: 1px solid var(--line); }
+h3 { font-size: 1.1rem; margin: 1.5rem 0 .5rem; }
+a { color: var(--accent); }
+code { font: .9em ui-monospace, SFMono-Regular, Menlo, monospace; background: var(--card); border: 1px solid var(--line); border-radius: 4px; padding: 0 .25em; }
+.generated { color: var(--muted); margin: 0 0 1.5rem; font-size: .95rem; }
+nav.toc { background: var(--card); border: 1px solid var(--line); border-radius: 8px; padding: .75rem 1.25rem; }
+nav.toc h2 { border: 0; margin: 0 0 .25rem; padding: 0; font-size: 1rem; }
+nav.toc ol { margin: 0; padding-left: 1.25rem; }
+table { width: 100%; border-collapse: collapse; margin: .5rem 0 1rem; background: var(--card); }
+th, td { text-align: left; vertical-align: top; padding: .4rem .6rem; border: 1px solid var(--line); }
+th { font-weight: 600; }
+dl { display: grid; grid-template-columns: max-content 1fr; gap: .25rem 1rem; }
+dt { font-weight: 600; }
+dd { margin: 0; }
+.missing { background: var(--warn-bg); color: var(--warn-fg); border-radius: 4px; padding: 0 .3em; }
+.placeholder { background: var(--warn-bg); color: var(--warn-fg); border-radius: 8px; padding: .75rem 1rem; }
+footer { margin-top: 3rem; color: var(--muted); font-size: .9rem; }
+`;
+
+function page(options: { title: string; facts: PolicyFacts; sections: Section[]; extra?: RenderedMarkdown; otherPage: { href: string; label: string } }): string {
+  const { title, facts, sections, extra } = options;
+  const toc = [
+    ...sections.map((s) => `<li><a href="#${s.id}">${e(s.title)}</a></li>`),
+    ...(extra?.headings ?? []).filter((h) => h.level === 2).map((h) => `<li><a href="#${h.id}">${h.labelHtml}</a></li>`),
+  ];
+  const generated = facts.generatedAt.slice(0, 10);
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${e(title)} · ${operatorLabel(facts)}</title>
+<style>${stylesheet}</style>
+</head>
+<body>
+<main>
+<h1>${e(title)}</h1>
+<p class="generated">Last generated from this instance's configuration on <time datetime="${e(facts.generatedAt)}">${generated}</time>.</p>
+<nav class="toc" aria-labelledby="toc-title"><h2 id="toc-title">Contents</h2><ol>${toc.join('')}</ol></nav>
+${sections.map((s) => `<section aria-labelledby="${s.id}"><h2 id="${s.id}">${e(s.title)}</h2>\n${s.html}</section>`).join('\n')}
+${extra?.html ? `<section class="custom">\n${extra.html}\n</section>` : ''}
+<footer><p><a href="${options.otherPage.href}">${options.otherPage.label}</a> · <a href="/">Herald</a></p></footer>
+</main>
+</body>
+</html>
+`;
+}
+
+export function renderPrivacyPage(facts: PolicyFacts, extraMarkdown: string | undefined): string {
+  return page({
+    title: 'Privacy policy',
+    facts,
+    sections: [
+      operatorSection(facts, 'Who is responsible'),
+      networksSection(facts),
+      storageSection(facts),
+      retentionSection(facts),
+      connectionsSection(facts),
+      subprocessorsSection(facts),
+      rightsSection(facts),
+    ],
+    extra: extraMarkdown === undefined ? undefined : renderMarkdown(extraMarkdown, { idPrefix: 'operator-' }),
+    otherPage: { href: '/terms', label: 'Terms of service' },
+  });
+}
+
+export function renderTermsPage(facts: PolicyFacts, extraMarkdown: string | undefined): string {
+  const networkTerms = facts.networks
+    .map((n) => `<li>${e(n.label)}: ${n.terms.map((t) => `<a href="${e(t.url)}">${e(t.label)}</a>`).join(', ')}</li>`)
+    .join('');
+  const sections: Section[] = [
+    operatorSection(facts, 'Who provides this service'),
+    {
+      id: 'service',
+      title: 'What the service does',
+      html: `<p>Herald lets you and the members of your workspaces write posts, schedule them and publish them to the social network accounts you connect${facts.networks.length ? ` (${facts.networks.map((n) => e(n.label)).join(', ')})` : ''}, and shows those accounts' profile and statistics. It publishes only what you schedule, at the time you choose. How your data is handled is described in the <a href="/privacy">privacy policy</a>.</p>`,
+    },
+    {
+      id: 'acceptable-use',
+      title: 'Acceptable use',
+      html: `<p>You are responsible for what you publish through Herald. Do not use it to publish anything unlawful, to send spam or to break the rules of the networks you publish to. Each network's own terms apply to everything you publish there:</p>
+${networkTerms ? `<ul>${networkTerms}</ul>` : '<p>This instance offers no social network.</p>'}`,
+    },
+    {
+      id: 'termination',
+      title: 'Account termination',
+      html: `<p>You can stop using Herald at any time: disconnect your channels (their tokens are revoked at the network and deleted at once) and ask the operator (contact below) to delete your account. The operator may suspend or close an account that breaks these terms or the networks' terms, and may stop running this instance; where possible you will be told in advance so you can take a copy of your data.</p>`,
+    },
+  ];
+  if (!facts.customSections.terms) {
+    sections.push({
+      id: 'liability',
+      title: 'Liability',
+      html: `<div class="placeholder" role="note"><p><strong>Placeholder:</strong> the operator has not provided liability terms for this instance.</p><p>Operators: replace this section with your own terms (liability, warranty, governing law) in a Markdown file named by <code>HERALD_TERMS_EXTRA_FILE</code>.</p></div>`,
+    });
+  }
+  sections.push({ id: 'contact', title: 'Contact', html: `<p>Questions about these terms: ${contactHtml(facts)}</p>` });
+  return page({
+    title: 'Terms of service',
+    facts,
+    sections,
+    extra: extraMarkdown === undefined ? undefined : renderMarkdown(extraMarkdown, { idPrefix: 'operator-' }),
+    otherPage: { href: '/privacy', label: 'Privacy policy' },
+  });
+}

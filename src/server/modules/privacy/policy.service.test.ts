@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { loadConfig, type ConfigError } from '../../config/config.ts';
+import { enabledNetworks, policyFacts } from './policy.service.ts';
+
+const base = { HERALD_DATA_DIR: '/tmp/herald-policy-unit' };
+const problems = (env: Record<string, string>) => {
+  try {
+    loadConfig({ ...base, ...env });
+    return [];
+  } catch (error) {
+    return (error as ConfigError).problems;
+  }
+};
+
+describe('policy settings and facts', () => {
+  it('offers TikTok only with its key and secret, minus the disabled networks', () => {
+    expect(enabledNetworks(loadConfig(base))).toEqual(['mastodon', 'bluesky']);
+    const tiktok = { HERALD_TIKTOK_CLIENT_KEY: 'k', HERALD_TIKTOK_CLIENT_SECRET: 's' };
+    expect(enabledNetworks(loadConfig({ ...base, ...tiktok }))).toEqual(['tiktok', 'mastodon', 'bluesky']);
+    expect(enabledNetworks(loadConfig({ ...base, ...tiktok, HERALD_NETWORKS_DISABLED: ' Mastodon , bluesky' }))).toEqual(['tiktok']);
+  });
+
+  it('refuses unknown networks, malformed sub-processors, bad contacts and missing files, all at once', () => {
+    const found = problems({
+      HERALD_NETWORKS_DISABLED: 'mastodon,myspace',
+      HERALD_SUBPROCESSORS: 'Hetzner — hosting — Germany; just a name',
+      HERALD_OPERATOR_CONTACT: 'javascript:alert(1)',
+      HERALD_POLICY_EXTRA_FILE: '/nonexistent/privacy.md',
+    });
+    expect(found).toEqual([
+      expect.stringMatching(/^HERALD_OPERATOR_CONTACT: must be an e-mail address or an http\(s\) URL/),
+      expect.stringMatching(/^HERALD_SUBPROCESSORS: "just a name" must read Name — purpose — location/),
+      expect.stringMatching(/^HERALD_NETWORKS_DISABLED: unknown network myspace/),
+      expect.stringMatching(/^HERALD_POLICY_EXTRA_FILE: must be a readable file/),
+    ]);
+  });
+
+  it('reads contacts as e-mail or URL, and sub-processors with any dash', () => {
+    const config = loadConfig({ ...base, HERALD_OPERATOR_CONTACT: 'https://acme.example/contact', HERALD_SUBPROCESSORS: 'Hetzner – hosting – Germany;Mailgun - e-mail - EU;' });
+    const facts = policyFacts(config, { now: new Date('2026-01-02T03:04:05Z'), customSections: { privacy: false, terms: false } });
+    expect(facts.operator.contact).toEqual({ kind: 'url', value: 'https://acme.example/contact', href: 'https://acme.example/contact' });
+    expect(facts.subprocessors).toEqual([
+      { name: 'Hetzner', purpose: 'hosting', location: 'Germany' },
+      { name: 'Mailgun', purpose: 'e-mail', location: 'EU' },
+    ]);
+    expect(facts.networks.find((n) => n.id === 'bluesky')?.scopes).toEqual([{ scope: 'com.atproto.appPass', meaning: expect.any(String) }]);
+    expect(facts.generatedAt).toBe('2026-01-02T03:04:05.000Z');
+  });
+});

@@ -1,0 +1,165 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { networks } from '../../src/shared/networks.ts';
+import { signUp, startTestHerald, type TestHerald } from '../helpers/test-herald.ts';
+import { startTikTokFake, tiktokEnv, type TikTokFake } from '../fakes/tiktok/tiktok-fake.ts';
+
+const page = async (h: TestHerald, url: string) => {
+  const res = await fetch(`${h.url}${url}`, { headers: { accept: 'text/html' } });
+  return { status: res.status, type: res.headers.get('content-type'), csp: res.headers.get('content-security-policy'), html: await res.text() };
+};
+const facts = async (h: TestHerald) => (await fetch(`${h.url}/api/v1/policy`)).json();
+/** The page's text between one section heading and the next. */
+const section = (html: string, id: string) => html.slice(html.indexOf(`<h2 id="${id}"`), html.indexOf('</section>', html.indexOf(`<h2 id="${id}"`)));
+
+describe('/privacy and /terms', () => {
+  let h: TestHerald;
+  let tiktok: TikTokFake;
+  let dir: string;
+  beforeAll(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'herald-policy-'));
+    tiktok = await startTikTokFake();
+    h = await startTestHerald();
+  });
+  afterAll(async () => {
+    await h?.close();
+    await tiktok?.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('serves standalone pages without a session that say what the operator has not filled in', async () => {
+    const privacy = await page(h, '/privacy');
+    expect(privacy.status).toBe(200);
+    expect(privacy.type).toBe('text/html; charset=utf-8');
+    expect(privacy.csp).toContain("script-src 'self'");
+    expect(privacy.html).toMatch(/^<!doctype html>/);
+    expect(privacy.html).toContain('<main>');
+    expect(privacy.html).not.toContain('<script');
+    expect(privacy.html).toContain("Last generated from this instance's configuration on");
+    expect(privacy.html).toContain('the operator of this Herald');
+    for (const setting of ['HERALD_OPERATOR_NAME', 'HERALD_OPERATOR_ADDRESS', 'HERALD_OPERATOR_CONTACT']) {
+      expect(privacy.html).toContain(`Not filled in by the operator (<code>${setting}</code>)`);
+    }
+    expect(privacy.html).toContain('None listed by the operator (<code>HERALD_SUBPROCESSORS</code>)');
+    // Defaults: Mastodon and Bluesky, no TikTok without its client key and secret.
+    expect(privacy.html).toContain('id="network-mastodon"');
+    expect(privacy.html).toContain('id="network-bluesky"');
+    expect(privacy.html).not.toContain('TikTok');
+    expect(privacy.html).toContain('app password');
+    expect(section(privacy.html, 'retention')).toContain('<td>Access log (requests, IP addresses, user agents)</td><td>90 days</td>');
+    expect(section(privacy.html, 'connections')).toContain('https://public.api.bsky.app');
+    for (const words of ['scrypt', 'AES-256-GCM', 'revoked at the network', 'no telemetry', 'append-only', 'supervisory authority', 'href="/profile"']) {
+      expect(privacy.html).toContain(words);
+    }
+
+    const terms = await page(h, '/terms');
+    expect(terms.status).toBe(200);
+    expect(terms.html).toContain('<strong>Placeholder:</strong>');
+    expect(terms.html).toContain('HERALD_TERMS_EXTRA_FILE');
+    expect(terms.html).toContain('https://bsky.social/about/support/tos');
+
+    const json = await facts(h);
+    expect(json.operator).toEqual({ name: null, address: null, contact: null });
+    expect(json.networks.map((n: { id: string }) => n.id)).toEqual(['mastodon', 'bluesky']);
+    expect(json.subprocessors).toEqual([]);
+  });
+
+  it('follows the configuration: operator, networks, retention, sub-processors and custom sections', async () => {
+    const policyFile = path.join(dir, 'privacy.md');
+    fs.writeFileSync(policyFile, '# Cookies\n\nWe set **one** cookie, see [our DPA](https://example.org/dpa).\n\n- <img src=x onerror=alert(1)>\n- [bad](javascript:alert(1))\n');
+    const termsFile = path.join(dir, 'terms.md');
+    fs.writeFileSync(termsFile, '## Liability\n\nProvided *as is*, to the extent the law allows.\n');
+    h = await h.restart({
+      ...tiktokEnv(tiktok),
+      HERALD_OPERATOR_NAME: 'Acme <script>alert("x")</script> & Co',
+      HERALD_OPERATOR_ADDRESS: '1 Rue de la Paix, 75002 Paris',
+      HERALD_OPERATOR_CONTACT: 'privacy@acme.example',
+      HERALD_SUBPROCESSORS: 'Hetzner — hosting — Germany; Postmark — e-mail delivery — USA',
+      HERALD_NETWORKS_DISABLED: 'mastodon',
+      HERALD_ACCESS_LOG_DAYS: '14',
+      HERALD_DISCONNECTED_RETENTION_DAYS: '45',
+      HERALD_SESSION_IDLE_DAYS: '7',
+      HERALD_MEDIA_DELETE_AFTER_PUBLISH: 'false',
+      HERALD_POLICY_EXTRA_FILE: policyFile,
+      HERALD_TERMS_EXTRA_FILE: termsFile,
+    });
+    const { html } = await page(h, '/privacy');
+
+    expect(html).not.toContain('<script>alert');
+    expect(html).toContain('Acme &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; Co');
+    expect(html).toContain('1 Rue de la Paix, 75002 Paris');
+    expect(html).toContain('<a href="mailto:privacy@acme.example">privacy@acme.example</a>');
+    expect(html).not.toContain('Not filled in');
+
+    // Mastodon is off, and with it its scopes; TikTok is on with its six scopes.
+    expect(html).not.toContain('Mastodon');
+    // Off for real, not only on the page: it cannot be connected.
+    const user = await signUp(h.url);
+    const offered = await user.client.get('/api/v1/networks');
+    expect(offered.body.items.find((n: { id: string }) => n.id === 'mastodon').enabled).toBe(false);
+    const ws = (await user.client.post('/api/v1/workspaces', { name: 'Off' })).body.id;
+    const refused = await user.client.post(`/api/v1/workspaces/${ws}/channels/connect`, { network: 'mastodon', instance: 'mastodon.social' });
+    expect(refused.body.error.code).toBe('channel.network_unavailable');
+    expect(html).not.toContain('<code>write</code>');
+    expect(html).toContain('id="network-tiktok"');
+    expect(networks.tiktok.scopes).toHaveLength(6);
+    for (const scope of networks.tiktok.scopes) expect(section(html, 'networks')).toContain(`<code>${scope}</code>`);
+
+    const retention = section(html, 'retention');
+    expect(retention).toContain('<td>Access log (requests, IP addresses, user agents)</td><td>14 days</td>');
+    expect(retention).toContain('<td>45 days after disconnecting</td>');
+    expect(retention).toContain('end after 7 days without use');
+    expect(retention).toContain('in the media library until deleted');
+    expect(html).not.toMatch(/\b(90|30) days/);
+    expect(section(html, 'storage')).toContain('kept for 14 days');
+
+    expect(section(html, 'subprocessors')).toContain('<tr><td>Hetzner</td><td>hosting</td><td>Germany</td></tr>');
+    expect(section(html, 'subprocessors')).toContain('<tr><td>Postmark</td><td>e-mail delivery</td><td>USA</td></tr>');
+
+    // The operator's Markdown, rendered and escaped, and listed in the table of contents.
+    expect(html).toContain('<h2 id="operator-cookies">Cookies</h2>');
+    expect(html).toContain('<a href="#operator-cookies">Cookies</a>');
+    expect(html).toContain('We set <strong>one</strong> cookie, see <a href="https://example.org/dpa" rel="nofollow noopener noreferrer">our DPA</a>.');
+    expect(html).toContain('<li>&lt;img src=x onerror=alert(1)&gt;</li>');
+    expect(html).toContain('<li>bad</li>');
+    expect(html).not.toContain('javascript:');
+
+    const terms = (await page(h, '/terms')).html;
+    expect(terms).toContain('<h2 id="operator-liability">Liability</h2>');
+    expect(terms).toContain('Provided <em>as is</em>, to the extent the law allows.');
+    expect(terms).not.toContain('Placeholder');
+    expect(terms).toContain('https://www.tiktok.com/legal/page/global/terms-of-service/en');
+    expect(terms).not.toContain('Mastodon');
+    expect(terms).not.toContain('<script>alert');
+
+    const json = await facts(h);
+    expect(json.operator).toEqual({
+      name: 'Acme <script>alert("x")</script> & Co',
+      address: '1 Rue de la Paix, 75002 Paris',
+      contact: { kind: 'email', value: 'privacy@acme.example', href: 'mailto:privacy@acme.example' },
+    });
+    expect(json.networks.map((n: { id: string }) => n.id)).toEqual(['tiktok', 'bluesky']);
+    expect(json.networks[0].scopes.map((s: { scope: string }) => s.scope)).toEqual([...networks.tiktok.scopes]);
+    expect(json.retention).toEqual({ accessLogDays: 14, disconnectedRetentionDays: 45, sessionIdleDays: 7, mediaDeleteAfterPublish: false });
+    expect(json.subprocessors).toEqual([
+      { name: 'Hetzner', purpose: 'hosting', location: 'Germany' },
+      { name: 'Postmark', purpose: 'e-mail delivery', location: 'USA' },
+    ]);
+    expect(json.customSections).toEqual({ privacy: true, terms: true });
+    expect(json.outgoing).toMatchObject({ telemetry: false, smtpConfigured: false, blueskyResolverUrl: 'https://public.api.bsky.app' });
+  });
+
+  it('changes with a restart: retention 30 → 45 days and TikTok off without its secret', async () => {
+    h = await h.restart({ HERALD_DISCONNECTED_RETENTION_DAYS: '30', HERALD_TIKTOK_CLIENT_SECRET: '', HERALD_NETWORKS_DISABLED: '' });
+    let html = (await page(h, '/privacy')).html;
+    expect(section(html, 'retention')).toContain('<td>30 days after disconnecting</td>');
+    expect(html).not.toContain('TikTok');
+    expect(html).toContain('id="network-mastodon"');
+    h = await h.restart({ HERALD_DISCONNECTED_RETENTION_DAYS: '45' });
+    html = (await page(h, '/privacy')).html;
+    expect(section(html, 'retention')).toContain('<td>45 days after disconnecting</td>');
+    expect((await facts(h)).retention.disconnectedRetentionDays).toBe(45);
+  });
+});
