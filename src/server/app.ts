@@ -32,6 +32,8 @@ import type { Queue } from './jobs/queue.ts';
 import type { MediaStorage } from './modules/media/media.storage.ts';
 import { postsRoutes } from './modules/posts/posts.routes.ts';
 import { exportRoutes } from './modules/privacy/export.routes.ts';
+import { accountDeletionRoutes } from './modules/privacy/account-deletion.routes.ts';
+import { restrictionRoutes } from './modules/privacy/restriction.routes.ts';
 import { timeSlotsRoutes } from './modules/posts/time-slots.routes.ts';
 import { publicMediaRoutes } from './modules/publishing/public-media.routes.ts';
 import { policyRoutes } from './modules/privacy/policy.routes.ts';
@@ -151,6 +153,8 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; a
       await api.register(mediaRoutes, { storage: deps.storage, config });
       await api.register(postsRoutes, { deps: { boss: deps.boss }, channelDeps, tiktokApiUrl: config.tiktokApiUrl });
       await api.register(exportRoutes, { boss: deps.boss });
+      await api.register(accountDeletionRoutes, { auth, db: database.db, channelDeps, graceDays: config.accountDeletionGraceDays });
+      await api.register(restrictionRoutes, { boss: deps.boss });
       await api.register(timeSlotsRoutes);
     },
     { prefix: '/api/v1' },

@@ -41,7 +41,9 @@ describe('publishing through a network that fails 20 % of the calls', () => {
   const api = (path: string) => `/api/v1/workspaces/${workspaceId}${path}`;
 
   beforeAll(async () => {
-    h = await startTestHerald({ env: { ...fastEngineEnv, HERALD_PUBLISH_LEASE_SECONDS: '3', HERALD_NETWORK_TIMEOUT_SECONDS: String(NETWORK_TIMEOUT_SECONDS), HERALD_AUTH_RATE_LIMIT: '1000' } });
+    // No worker dies in this test: a lease well above the network timeout keeps a starved machine
+    // from taking a live attempt over (which would put a second call in flight and blur the timing).
+    h = await startTestHerald({ env: { ...fastEngineEnv, HERALD_PUBLISH_LEASE_SECONDS: '10', HERALD_NETWORK_TIMEOUT_SECONDS: String(NETWORK_TIMEOUT_SECONDS), HERALD_AUTH_RATE_LIMIT: '1000' } });
     owner = await signUp(h.url);
     workspaceId = (await owner.client.post('/api/v1/workspaces', { name: 'Chaos' })).body.id;
   });

@@ -312,6 +312,12 @@ export const settings = {
     default: undefined,
     schema: z.string().refine(isReadableFile, 'must be a readable file').optional(),
   },
+  accountDeletionGraceDays: {
+    env: 'HERALD_ACCOUNT_DELETION_GRACE_DAYS',
+    doc: 'Days between a user deleting their account and the deletion; 0 deletes at once. Signing in during the period cancels it.',
+    default: '0',
+    schema: z.coerce.number({ message: 'must be a number' }).int('must be a whole number').min(0).max(365),
+  },
 } satisfies Record<string, Setting<unknown>>;
 
 type Settings = typeof settings;

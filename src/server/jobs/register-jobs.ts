@@ -9,6 +9,8 @@ import { channelsDueForRefresh, purgeDisconnectedChannels, refreshChannel, retry
 import type { MediaStorage } from '../modules/media/media.storage.ts';
 import { purgePublishedMedia } from '../modules/media/media.service.ts';
 import { EXPORT_JOB, EXPORT_PURGE_JOB, buildExport, purgeExpiredExports } from '../modules/privacy/export.service.ts';
+import { ACCOUNT_DELETE_DUE_JOB, deleteDueAccounts } from '../modules/privacy/account-deletion.service.ts';
+import { RETENTION_JOB, runRetentionSweeps } from '../modules/privacy/retention.service.ts';
 
 export const CHANNELS_REFRESH_JOB = 'channels.refresh-due';
 export const CHANNELS_PURGE_JOB = 'channels.purge-disconnected';
@@ -17,7 +19,7 @@ export const MEDIA_PURGE_JOB = 'media.purge-published';
 
 /** Queues every process needs to be able to send to. */
 export async function createQueues(boss: Queue) {
-  for (const name of [ACCESS_LOG_PURGE_JOB, CHANNELS_REFRESH_JOB, CHANNELS_PURGE_JOB, CHANNELS_REVOKE_RETRY_JOB, MEDIA_PURGE_JOB, EXPORT_PURGE_JOB]) {
+  for (const name of [ACCESS_LOG_PURGE_JOB, CHANNELS_REFRESH_JOB, CHANNELS_PURGE_JOB, CHANNELS_REVOKE_RETRY_JOB, MEDIA_PURGE_JOB, EXPORT_PURGE_JOB, RETENTION_JOB]) {
     await boss.createQueue(name, { policy: 'singleton', retryLimit: 3, retryDelay: 60, retryBackoff: true });
   }
   // One job per export; a failed build marks its export failed and the user asks again.
@@ -80,4 +82,17 @@ export async function startWorkers(boss: Queue, deps: { db: Db; config: Config; 
     return { expired };
   });
   await boss.schedule(EXPORT_PURGE_JOB, '47 3 * * *');
+
+  await boss.work(RETENTION_JOB, async () =>
+    runRetentionSweeps(deps.db, { accessLogDays: deps.config.accessLogDays, disconnectedRetentionDays: deps.config.disconnectedRetentionDays, logger: deps.logger }),
+  );
+  await boss.schedule(RETENTION_JOB, '57 3 * * *');
+
+  await boss.createQueue(ACCOUNT_DELETE_DUE_JOB, { policy: 'singleton', retryLimit: 3, retryDelay: 60, retryBackoff: true });
+  await boss.work(ACCOUNT_DELETE_DUE_JOB, async () => {
+    const outcome = await deleteDueAccounts(deps.db, { channelDeps, graceDays: deps.config.accountDeletionGraceDays });
+    if (outcome.deleted || outcome.cancelled) deps.logger.info(outcome, 'account deletions after their grace period');
+    return outcome;
+  });
+  await boss.schedule(ACCOUNT_DELETE_DUE_JOB, '7 4 * * *');
 }

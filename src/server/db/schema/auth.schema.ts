@@ -22,6 +22,10 @@ export const users = pgTable(
     // The instance operator is the first user; the partial unique index makes a race between two
     // first sign-ups end with exactly one operator.
     isOperator: boolean('is_operator').notNull().default(false),
+    /** Set while the user has paused processing (GDPR art. 18): nothing is published or refreshed for the channels they connected. */
+    processingRestrictedAt: timestamp('processing_restricted_at', { withTimezone: true }),
+    /** Set while an account deletion waits out its grace period; the account.delete-due job deletes it then (signing in again cancels). */
+    deletionRequestedAt: timestamp('deletion_requested_at', { withTimezone: true }),
     ...timestamps,
   },
   (t) => [uniqueIndex('users_one_operator').on(t.isOperator).where(sql`${t.isOperator}`)],

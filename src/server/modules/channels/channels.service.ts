@@ -9,6 +9,7 @@ import { ProviderError, type AppPasswordProvider, type Instance, type OAuthProvi
 import type { Providers } from '../../providers/registry.ts';
 import type { SecretBox } from '../../security/secret-box.ts';
 import { recordAudit } from '../audit/audit.service.ts';
+import { connectorNotRestricted } from '../privacy/restriction.service.ts';
 import { notifyMembersWhoCan } from '../notifications/notifications.service.ts';
 import type { ServiceContext } from '../shared/context.ts';
 import { AppError, invalid, notFound } from '../shared/errors.ts';
@@ -535,6 +536,8 @@ export async function channelsDueForRefresh(db: Db, now = new Date()): Promise<s
         inArray(channels.status, ['ok', 'expiring']),
         isNotNull(channels.refreshTokenSealed),
         lt(channels.accessTokenExpiresAt, new Date(now.getTime() + REFRESH_AHEAD_MS)),
+        // No refresh while the connecting user has paused processing.
+        connectorNotRestricted,
       ),
     );
   return rows.map((r) => r.id);

@@ -63,6 +63,7 @@ const delivery = z.object({
   nextAttemptAt: z.date().nullable(),
   attemptCount: z.number(),
   late: z.boolean(),
+  paused: z.boolean().describe('Waiting because the user who connected the channel paused processing; it goes out when they resume'),
   externalId: z.string().nullable(),
   externalUrl: z.string().nullable(),
   publishedAt: z.date().nullable(),

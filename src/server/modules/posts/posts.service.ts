@@ -8,6 +8,7 @@ import type { Db, Tx } from '../../db/database.ts';
 import { channels, deliveries, deliveryAttempts, media, postGroups, timeSlots, workspaceSettings, type PostContent } from '../../db/schema/index.ts';
 import type { Queue } from '../../jobs/queue.ts';
 import { auditByActor } from '../audit/audit.service.ts';
+import { withPausedFlag } from '../privacy/restriction.service.ts';
 import { refreshGroupState } from '../publishing/group-state.ts';
 import { cancelWakeUp, scheduleWakeUp } from '../publishing/wake-ups.ts';
 import type { ServiceContext } from '../shared/context.ts';
@@ -211,7 +212,7 @@ async function loadGroup(db: Db | Tx, workspaceId: string, postId: string, lock 
   return group;
 }
 
-function publicDelivery(row: DeliveryRow, channel?: typeof channels.$inferSelect) {
+function publicDelivery(row: DeliveryRow, channel?: typeof channels.$inferSelect & { paused?: boolean }) {
   return {
     id: row.id,
     channelId: row.channelId,
@@ -224,6 +225,8 @@ function publicDelivery(row: DeliveryRow, channel?: typeof channels.$inferSelect
     nextAttemptAt: row.nextAttemptAt,
     attemptCount: row.attemptCount,
     late: row.late,
+    /** Waiting because the user who connected the channel paused processing. */
+    paused: !!channel?.paused && ['queued', 'processing', 'unconfirmed'].includes(row.state),
     externalId: row.externalId,
     externalUrl: row.externalUrl,
     publishedAt: row.publishedAt,
@@ -242,7 +245,7 @@ function deliveryActions(row: DeliveryRow): string[] {
   return [];
 }
 
-function publicPost(group: GroupRow, rows: DeliveryRow[], channelRows: (typeof channels.$inferSelect)[]) {
+function publicPost(group: GroupRow, rows: DeliveryRow[], channelRows: (typeof channels.$inferSelect & { paused?: boolean })[]) {
   const byId = new Map(channelRows.map((c) => [c.id, c]));
   return {
     id: group.id,
@@ -261,7 +264,7 @@ function publicPost(group: GroupRow, rows: DeliveryRow[], channelRows: (typeof c
 export async function getPost(ctx: ServiceContext, workspaceId: string, postId: string) {
   const group = await loadGroup(ctx.db, workspaceId, postId);
   const rows = await ctx.db.select().from(deliveries).where(eq(deliveries.postGroupId, group.id)).orderBy(asc(deliveries.createdAt), asc(deliveries.id));
-  const channelRows = rows.length ? await ctx.db.select().from(channels).where(inArray(channels.id, rows.map((r) => r.channelId))) : [];
+  const channelRows = rows.length ? await withPausedFlag(ctx.db, await ctx.db.select().from(channels).where(inArray(channels.id, rows.map((r) => r.channelId)))) : [];
   return publicPost(group, rows, channelRows);
 }
 
@@ -291,7 +294,7 @@ export async function listPosts(ctx: ServiceContext, workspaceId: string, q: { f
   const groups = await ctx.db.select().from(postGroups).where(and(...filters)).orderBy(when, asc(postGroups.id)).limit(q.limit + 1);
   const page = groups.slice(0, q.limit);
   const rows = page.length ? await ctx.db.select().from(deliveries).where(inArray(deliveries.postGroupId, page.map((g) => g.id))).orderBy(asc(deliveries.createdAt)) : [];
-  const channelRows = rows.length ? await ctx.db.select().from(channels).where(inArray(channels.id, [...new Set(rows.map((r) => r.channelId))])) : [];
+  const channelRows = rows.length ? await withPausedFlag(ctx.db, await ctx.db.select().from(channels).where(inArray(channels.id, [...new Set(rows.map((r) => r.channelId))]))) : [];
   const last = page.at(-1);
   return {
     items: page.map((g) => publicPost(g, rows.filter((r) => r.postGroupId === g.id), channelRows)),
@@ -541,7 +544,7 @@ export async function deliveryLog(ctx: ServiceContext, input: { workspaceId: str
     .where(and(eq(deliveries.id, input.deliveryId), eq(deliveries.postGroupId, input.postId), eq(deliveries.workspaceId, input.workspaceId)));
   if (!row) throw notFound('delivery');
   const attempts = await ctx.db.select().from(deliveryAttempts).where(eq(deliveryAttempts.deliveryId, row.id)).orderBy(asc(deliveryAttempts.startedAt), asc(deliveryAttempts.number));
-  const [channel] = await ctx.db.select().from(channels).where(eq(channels.id, row.channelId));
+  const [channel] = await withPausedFlag(ctx.db, await ctx.db.select().from(channels).where(eq(channels.id, row.channelId)));
   return { delivery: publicDelivery(row, channel), attempts };
 }
 
@@ -553,7 +556,7 @@ export async function needsAttention(ctx: ServiceContext, workspaceId: string) {
     .where(and(eq(deliveries.workspaceId, workspaceId), inArray(deliveries.state, ['failed', 'unconfirmed'])))
     .orderBy(asc(deliveries.dueAt))
     .limit(500);
-  const channelRows = rows.length ? await ctx.db.select().from(channels).where(inArray(channels.id, [...new Set(rows.map((r) => r.channelId))])) : [];
+  const channelRows = rows.length ? await withPausedFlag(ctx.db, await ctx.db.select().from(channels).where(inArray(channels.id, [...new Set(rows.map((r) => r.channelId))]))) : [];
   const byId = new Map(channelRows.map((c) => [c.id, c]));
   return { count: rows.length, items: rows.map((r) => ({ postId: r.postGroupId, ...publicDelivery(r, byId.get(r.channelId)) })) };
 }

@@ -8,6 +8,7 @@ import type { Queue } from '../../jobs/queue.ts';
 import { ProviderError } from '../../providers/provider.ts';
 import type { PublishContext, PublishJournal, PublishOutcome, PublishPart, Publisher } from '../../providers/publishing.ts';
 import { withChannelToken, type ChannelDeps } from '../channels/channels.service.ts';
+import { isChannelRestricted } from '../privacy/restriction.service.ts';
 import { retryDelayMs } from './backoff.ts';
 import { refreshGroupState } from './group-state.ts';
 import { scheduleWakeUp, wakeMany, type WakeUp } from './wake-ups.ts';
@@ -74,6 +75,9 @@ async function claim(deps: EngineDeps, deliveryId: string, now: Date): Promise<C
     // The channel row lock serialises every claim on one account, across processes.
     const [locked] = await tx.select().from(channels).where(eq(channels.id, row.channelId)).for('update');
     if (!locked) return 'skipped' as const;
+    // Processing paused by the user who connected the account (GDPR art. 18): the delivery keeps its
+    // state and gets no wake-up; resuming wakes it, and until then reconcile re-checks it.
+    if (await isChannelRestricted(tx, locked)) return 'deferred' as const;
     const notBefore = locked.publishNotBefore;
     const busy = (
       await tx

@@ -67,6 +67,11 @@ function DeliveryCard({ post, delivery, channels, canAct }: { post: Post; delive
           </div>
         </div>
         <div className="delivery-badges">
+          {delivery.paused ? (
+            <span className="badge state-badge state-late" title="The person who connected this channel paused processing of their data: nothing is sent until they resume">
+              Paused
+            </span>
+          ) : null}
           {delivery.late ? (
             <span className="badge state-badge state-late" title="Herald started this more than a minute after it was due (it was down or busy)">
               Late

@@ -20,6 +20,8 @@ export type Delivery = {
   nextAttemptAt: string | null;
   attemptCount: number;
   late: boolean;
+  /** Its channel's connecting user paused processing (GDPR restriction): nothing is sent until resumed. */
+  paused: boolean;
   externalId: string | null;
   externalUrl: string | null;
   publishedAt: string | null;

@@ -1,8 +1,10 @@
 import { PageHeader } from '../../components/page-header.tsx';
 import { useSignedInUser } from '../auth/require-user.tsx';
+import { DeleteAccountSection } from './delete-account-section.tsx';
 import { NameForm } from './name-form.tsx';
 import { PasswordForm } from './password-form.tsx';
 import { PrivacySection } from './privacy-section.tsx';
+import { RestrictionSection } from './restriction-section.tsx';
 import { SessionsSection } from './sessions-section.tsx';
 import { TwoFactorSection } from './two-factor-section.tsx';
 
@@ -23,6 +25,8 @@ export function ProfilePage() {
       <TwoFactorSection me={me} />
       <SessionsSection />
       <PrivacySection />
+      <RestrictionSection />
+      <DeleteAccountSection me={me} />
     </div>
   );
 }

@@ -1,0 +1,1 @@
+ALTER TABLE "users" ADD COLUMN "processing_restricted_at" timestamp with time zone;

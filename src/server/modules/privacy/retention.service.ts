@@ -1,0 +1,49 @@
+import { isNotNull, lt, or } from 'drizzle-orm';
+import type { Logger } from 'pino';
+import type { Db, Tx } from '../../db/database.ts';
+import { oauthStates, sessions } from '../../db/schema/index.ts';
+import { purgeAccessLog } from '../access-log/access-log.retention.ts';
+import { recordAudit } from '../audit/audit.service.ts';
+import { purgeDisconnectedChannels } from '../channels/channels.service.ts';
+
+export const RETENTION_JOB = 'privacy.retention';
+
+export type RetentionSettings = {
+  now?: Date;
+  /** HERALD_ACCESS_LOG_DAYS. */
+  accessLogDays: number;
+  /** HERALD_DISCONNECTED_RETENTION_DAYS; already turned into each channel's purge date when it was disconnected, named here for the record. */
+  disconnectedRetentionDays: number;
+  logger?: Logger;
+};
+
+export type RetentionReport = { sessions: number; oauthStates: number; accessLog: number; disconnectedChannels: number };
+
+/**
+ * The daily retention sweeps. Each one logs a line and writes one audit row with its count (also
+ * when nothing was due, so the audit log shows the sweep ran); the access-log and channel sweeps
+ * are their modules' own functions.
+ */
+export async function runRetentionSweeps(db: Db, settings: RetentionSettings): Promise<RetentionReport> {
+  const now = settings.now ?? new Date();
+  const record = async (tx: Db | Tx, sweep: keyof RetentionReport, deleted: number, details: Record<string, unknown>) => {
+    await recordAudit(tx, { actorUserId: null, action: 'retention.swept', entityType: 'retention', entityId: sweep, changes: { sweep, deleted, ...details } });
+    settings.logger?.info({ sweep, deleted, ...details }, 'retention sweep');
+    return deleted;
+  };
+  // The deletion and its audit row commit together.
+  const ownSweep = (sweep: keyof RetentionReport, details: Record<string, unknown>, run: (tx: Tx) => Promise<number>) =>
+    db.transaction(async (tx) => record(tx, sweep, await run(tx), details));
+
+  return {
+    // Expired sessions can no longer sign anyone in; only their IP and user agent would be left.
+    sessions: await ownSweep('sessions', { expiredBefore: now.toISOString() }, async (tx) => (await tx.delete(sessions).where(lt(sessions.expiresAt, now)).returning({ id: sessions.id })).length),
+    // An OAuth state is single use and lives ten minutes: once used or expired it serves nothing.
+    oauthStates: await ownSweep('oauthStates', { usedOrExpiredBefore: now.toISOString() }, async (tx) =>
+      (await tx.delete(oauthStates).where(or(isNotNull(oauthStates.usedAt), lt(oauthStates.expiresAt, now))).returning({ state: oauthStates.state })).length,
+    ),
+    // These two audit their own deletions in detail; the row here is the sweep's count.
+    accessLog: await record(db, 'accessLog', await purgeAccessLog(db, { days: settings.accessLogDays, now }), { retentionDays: settings.accessLogDays }),
+    disconnectedChannels: await record(db, 'disconnectedChannels', await purgeDisconnectedChannels(db, now), { retentionDays: settings.disconnectedRetentionDays }),
+  };
+}

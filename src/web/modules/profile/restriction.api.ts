@@ -1,0 +1,20 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../api/client.ts';
+
+export type Restriction = { restricted: boolean; restrictedAt: string | null };
+
+const restrictionKey = ['me', 'restriction'] as const;
+
+export function useRestriction() {
+  return useQuery({ queryKey: restrictionKey, queryFn: () => api.get<Restriction>('/api/v1/me/restriction') });
+}
+
+/** Pauses or resumes processing; the posts lists change too (deliveries shown as paused). */
+export function useSetRestriction() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (restricted: boolean) => api.post<Restriction>('/api/v1/me/restriction', { restricted }),
+    onSuccess: (data) => queryClient.setQueryData(restrictionKey, data),
+    onSettled: () => queryClient.invalidateQueries({ predicate: (query) => query.queryKey[0] === 'workspaces' && query.queryKey[2] === 'posts' }),
+  });
+}
