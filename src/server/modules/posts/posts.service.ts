@@ -302,18 +302,23 @@ export async function listPosts(ctx: ServiceContext, workspaceId: string, q: { f
   };
 }
 
-function refuseWhileActive(rows: DeliveryRow[]) {
+/**
+ * Locks a post and its deliveries for a change by a person; refused while the engine is publishing
+ * it (the engine's claim would otherwise race the change).
+ */
+async function lockForChange(tx: Tx, workspaceId: string, postId: string) {
+  const group = await loadGroup(tx, workspaceId, postId, true);
+  const rows = await tx.select().from(deliveries).where(eq(deliveries.postGroupId, group.id)).for('update');
   if (rows.some((r) => ACTIVE.includes(r.state))) {
     throw conflict('post.publishing', 'This post is being published right now; changes are possible once it has finished');
   }
+  return { group, rows };
 }
 
 /** Edits content and channels of a post that has not gone out; its deliveries follow. */
 export async function updatePost(ctx: ServiceContext, deps: PostsDeps, input: { workspaceId: string; postId: string; role: string; compose: ComposeInput }) {
   await ctx.db.transaction(async (tx) => {
-    const group = await loadGroup(tx, input.workspaceId, input.postId, true);
-    const rows = await tx.select().from(deliveries).where(eq(deliveries.postGroupId, group.id)).for('update');
-    refuseWhileActive(rows);
+    const { group, rows } = await lockForChange(tx, input.workspaceId, input.postId);
     if (rows.some((r) => r.state === 'published' || r.state === 'unconfirmed')) {
       throw conflict('post.already_published', 'Part of this post is already published; create a new post instead of editing it');
     }
@@ -368,9 +373,7 @@ export async function updatePost(ctx: ServiceContext, deps: PostsDeps, input: { 
 export async function schedulePost(ctx: ServiceContext, deps: PostsDeps, input: { workspaceId: string; postId: string; role: string; schedule: ScheduleInput }) {
   requireSchedulePermission(input.role, input.schedule);
   await ctx.db.transaction(async (tx) => {
-    const group = await loadGroup(tx, input.workspaceId, input.postId, true);
-    const rows = await tx.select().from(deliveries).where(eq(deliveries.postGroupId, group.id)).for('update');
-    refuseWhileActive(rows);
+    const { group, rows } = await lockForChange(tx, input.workspaceId, input.postId);
     const movable = rows.filter((r) => ['draft', 'queued', 'failed', 'cancelled'].includes(r.state));
     if (!movable.length) throw conflict('post.not_movable', 'Nothing of this post is left to schedule: it has gone out');
     if (input.schedule.mode !== 'draft') {
@@ -413,9 +416,7 @@ export async function schedulePost(ctx: ServiceContext, deps: PostsDeps, input: 
 /** Stops what has not gone out; what was published stays published. */
 export async function cancelPost(ctx: ServiceContext, deps: PostsDeps, input: { workspaceId: string; postId: string }) {
   await ctx.db.transaction(async (tx) => {
-    const group = await loadGroup(tx, input.workspaceId, input.postId, true);
-    const rows = await tx.select().from(deliveries).where(eq(deliveries.postGroupId, group.id)).for('update');
-    refuseWhileActive(rows);
+    const { group, rows } = await lockForChange(tx, input.workspaceId, input.postId);
     const stoppable = rows.filter((r) => ['draft', 'queued', 'unconfirmed', 'failed'].includes(r.state));
     for (const row of stoppable) {
       await cancelWakeUp(tx, deps.boss, row.network, row.wakeJobId);
@@ -429,9 +430,7 @@ export async function cancelPost(ctx: ServiceContext, deps: PostsDeps, input: { 
 
 export async function deletePost(ctx: ServiceContext, deps: PostsDeps, input: { workspaceId: string; postId: string }) {
   await ctx.db.transaction(async (tx) => {
-    const group = await loadGroup(tx, input.workspaceId, input.postId, true);
-    const rows = await tx.select().from(deliveries).where(eq(deliveries.postGroupId, group.id)).for('update');
-    refuseWhileActive(rows);
+    const { group, rows } = await lockForChange(tx, input.workspaceId, input.postId);
     for (const row of rows) await cancelWakeUp(tx, deps.boss, row.network, row.wakeJobId);
     await tx.delete(postGroups).where(eq(postGroups.id, group.id));
     // Its uploads are released: the retention job deletes each one no other post still needs.
