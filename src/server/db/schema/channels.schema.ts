@@ -1,4 +1,4 @@
-import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { users, workspaces } from './auth.schema.ts';
 
 // A social account connected to a workspace. Tokens are stored sealed (AES-256-GCM, see
@@ -35,6 +35,8 @@ export const channels = pgTable(
     /** When the cached profile data of a disconnected channel is to be purged. */
     purgeAfter: timestamp('purge_after', { withTimezone: true }),
     /** The engine sends nothing creating to this account before then (per-account spacing, the network's Retry-After). */
+    /** Off = someone objected to analytics for this account: Herald fetches no counters for it. */
+    analyticsEnabled: boolean('analytics_enabled').notNull().default(true),
     publishNotBefore: timestamp('publish_not_before', { withTimezone: true }),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

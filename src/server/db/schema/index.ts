@@ -5,3 +5,4 @@ export * from './notifications.schema.ts';
 export * from './posts.schema.ts';
 export * from './media.schema.ts';
 export * from './privacy.schema.ts';
+export * from './analytics.schema.ts';

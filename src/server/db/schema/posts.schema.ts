@@ -131,6 +131,8 @@ export const workspaceSettings = pgTable('workspace_settings', {
     .primaryKey()
     .references(() => workspaces.id, { onDelete: 'cascade' }),
   timeZone: text('time_zone').notNull().default('UTC'),
+  /** Off = the workspace objected to analytics: no counters are fetched for any of its channels. */
+  analyticsEnabled: boolean('analytics_enabled').notNull().default(true),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
 

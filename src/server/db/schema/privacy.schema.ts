@@ -32,3 +32,14 @@ export const dataExports = pgTable(
     uniqueIndex('data_exports_one_running_idx').on(t.userId).where(sql`${t.status} in ('queued', 'building')`),
   ],
 );
+
+// A user's own picture, resized by Herald to a small square (WebP) and kept base64 in the row so it
+// lives and dies with the user (no file to forget on deletion).
+export const userAvatars = pgTable('user_avatars', {
+  userId: text('user_id')
+    .primaryKey()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  contentType: text('content_type').notNull(),
+  data: text('data').notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
