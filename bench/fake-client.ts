@@ -1,6 +1,6 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import type { MastodonFakeOptions } from '../test/fakes/mastodon/mastodon-fake.ts';
-import type { CreatedStatus, FakeCommand, IssuedAccount } from './mastodon-fake.process.ts';
+import type { CreatedStatus, FakeCommand, IssuedAccount, RequestCounts, SeededStatus } from './mastodon-fake.process.ts';
 
 export type RemoteMastodonFake = Awaited<ReturnType<typeof startRemoteMastodonFake>>;
 
@@ -36,6 +36,10 @@ export async function startRemoteMastodonFake(options: MastodonFakeOptions) {
     authorize: (authorizationUrl: string) => send<string>({ op: 'authorize', url: authorizationUrl }),
     creations: () => send<number>({ op: 'creations' }),
     statuses: (textPrefix: string) => send<CreatedStatus[]>({ op: 'statuses', textPrefix }),
+    /** `perAccount` statuses per account holding a token, with favourites and boosts set (see mastodon-fake.process.ts). */
+    seedStatuses: (perAccount: number, textPrefix: string, concurrency = 50) => send<SeededStatus[]>({ op: 'seedStatuses', perAccount, textPrefix, concurrency }),
+    /** Requests since the previous call by "METHOD /path/:id"; `keep` switches the log on (off: nothing is counted afterwards). */
+    countRequests: (keep: boolean) => send<RequestCounts>({ op: 'countRequests', keep }),
     async close() {
       await send({ op: 'close' }).catch(() => undefined);
       child.disconnect();

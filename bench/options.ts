@@ -1,17 +1,18 @@
 import { parseArgs } from 'node:util';
 import type { DatabaseKind } from './herald-setup.ts';
 
-export const benchmarkNames = ['burst', 'lateness', 'calendar'] as const;
+export const benchmarkNames = ['burst', 'lateness', 'calendar', 'analytics'] as const;
 export type BenchmarkName = (typeof benchmarkNames)[number];
 
 export type BenchOptions = {
   benchmarks: BenchmarkName[];
-  /** Databases per benchmark: the burst runs on both by default, the lateness on the embedded one. */
+  /** Databases per benchmark: the burst and the analytics run on both by default, the lateness on the embedded one. */
   databases: Record<BenchmarkName, DatabaseKind[]>;
   postgresUrl: string;
   latencyMs: number;
   burst: { deliveries: number; channels: number; budgetSeconds: number };
   lateness: { minutes: number; perMinute: number; channels: number };
+  analytics: { channels: number; posts: number };
   /** Herald settings changed from the shipped defaults (besides HERALD_MASTODON_ALLOW_HTTP). */
   env: Record<string, string>;
   /** Added to the result file names, so a variant does not overwrite the default run. */
@@ -19,9 +20,9 @@ export type BenchOptions = {
   profileQueries: boolean;
 };
 
-export const usage = `npm run bench -- [burst] [lateness] [options]
+export const usage = `npm run bench -- [burst] [lateness] [calendar] [analytics] [options]
 
-  --db pglite|postgres|both     databases (default: burst on both, lateness on pglite)
+  --db pglite|postgres|both     databases (default: burst and analytics on both, lateness on pglite)
   --postgres-url URL            server to create fresh databases on (default $BENCH_POSTGRES_URL or postgres://postgres@127.0.0.1:5432/test)
   --latency-ms N                the fake's answer delay (default 20)
   --deliveries N                burst size (default 10000)
@@ -30,6 +31,8 @@ export const usage = `npm run bench -- [burst] [lateness] [options]
   --lateness-minutes N          how long posts keep coming (default 5)
   --lateness-per-minute N       posts due per minute (default 100)
   --lateness-channels N         channels they are spread over (default 10)
+  --analytics-channels N        channels whose published posts the collector reads (default 50)
+  --analytics-posts N           published deliveries per channel (default 40; the collector reads at most 100 per channel per run)
   --poll-seconds N              HERALD_JOB_POLL_SECONDS (default: the shipped default)
   --concurrency N               HERALD_PUBLISH_CONCURRENCY (default: the shipped default)
   --env KEY=VALUE               any other Herald setting (repeatable)
@@ -59,6 +62,8 @@ export function parseOptions(argv: string[]): BenchOptions | 'help' {
       'lateness-minutes': { type: 'string' },
       'lateness-per-minute': { type: 'string' },
       'lateness-channels': { type: 'string' },
+      'analytics-channels': { type: 'string' },
+      'analytics-posts': { type: 'string' },
       'poll-seconds': { type: 'string' },
       concurrency: { type: 'string' },
       env: { type: 'string', multiple: true },
@@ -87,7 +92,7 @@ export function parseOptions(argv: string[]): BenchOptions | 'help' {
 
   return {
     benchmarks,
-    databases: { burst: chosen ?? ['pglite', 'postgres'], lateness: chosen ?? ['pglite'], calendar: ['pglite'] },
+    databases: { burst: chosen ?? ['pglite', 'postgres'], lateness: chosen ?? ['pglite'], calendar: ['pglite'], analytics: chosen ?? ['pglite', 'postgres'] },
     postgresUrl: values['postgres-url'] ?? process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test',
     latencyMs: number(values['latency-ms'], 20, 'latency-ms'),
     burst: {
@@ -99,6 +104,10 @@ export function parseOptions(argv: string[]): BenchOptions | 'help' {
       minutes: number(values['lateness-minutes'], 5, 'lateness-minutes'),
       perMinute: number(values['lateness-per-minute'], 100, 'lateness-per-minute'),
       channels: number(values['lateness-channels'], 10, 'lateness-channels'),
+    },
+    analytics: {
+      channels: number(values['analytics-channels'], 50, 'analytics-channels'),
+      posts: number(values['analytics-posts'], 40, 'analytics-posts'),
     },
     env,
     variant,

@@ -21,7 +21,7 @@ export function revision() {
       return null;
     }
   };
-  const changed = git('status', '--porcelain', '--', 'src/server/modules/publishing', 'src/server/jobs', 'src/server/db', 'src/server/providers');
+  const changed = git('status', '--porcelain', '--', 'src/server/modules/publishing', 'src/server/jobs', 'src/server/db', 'src/server/providers', 'src/server/modules/analytics');
   return { commit: git('rev-parse', 'HEAD'), uncommittedEngineChanges: changed ? changed.split('\n').map((line) => line.trim()) : [] };
 }
 

@@ -34,7 +34,9 @@ import { postsRoutes } from './modules/posts/posts.routes.ts';
 import { exportRoutes } from './modules/privacy/export.routes.ts';
 import { accountDeletionRoutes } from './modules/privacy/account-deletion.routes.ts';
 import { restrictionRoutes } from './modules/privacy/restriction.routes.ts';
+import { avatarRoutes } from './modules/profile/avatar.routes.ts';
 import { timeSlotsRoutes } from './modules/posts/time-slots.routes.ts';
+import { analyticsRoutes } from './modules/analytics/analytics.routes.ts';
 import { publicMediaRoutes } from './modules/publishing/public-media.routes.ts';
 import { policyRoutes } from './modules/privacy/policy.routes.ts';
 
@@ -54,7 +56,7 @@ export type AppDeps = {
 };
 
 // Attempts against these are limited per IP: they are where passwords and codes get guessed.
-const rateLimitedAuthPaths = /^\/api\/auth\/(sign-in|sign-up|request-password-reset|reset-password|two-factor\/verify)/;
+const rateLimitedAuthPaths = /^\/api\/auth\/(sign-in|sign-up|request-password-reset|reset-password|two-factor\/verify|change-email)/;
 
 export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; auth: Auth }> {
   const { config, database, logger } = deps;
@@ -155,7 +157,9 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; a
       await api.register(exportRoutes, { boss: deps.boss });
       await api.register(accountDeletionRoutes, { auth, db: database.db, channelDeps, graceDays: config.accountDeletionGraceDays });
       await api.register(restrictionRoutes, { boss: deps.boss });
+      await api.register(avatarRoutes);
       await api.register(timeSlotsRoutes);
+      await api.register(analyticsRoutes, { intervalMinutes: config.analyticsIntervalMinutes, windowDays: config.analyticsWindowDays });
     },
     { prefix: '/api/v1' },
   );

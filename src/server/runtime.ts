@@ -71,7 +71,8 @@ export async function startHerald(options: { mode: Mode; config: Config; logger?
     await createQueues(boss);
     await createPublishingQueues(boss);
     if (mode !== 'serve') {
-      await startWorkers(boss, { db: database.db, config, logger, providers, box, storage });
+      const publishers = createPublishers(config, { tiktok: !!providers.tiktok });
+      await startWorkers(boss, { db: database.db, config, logger, providers, box, storage, publishers });
       const channelDeps = { providers, box, publicOrigin: config.publicOrigin, retentionDays: config.disconnectedRetentionDays };
       stopPublishing = await startPublishingWorkers(
         boss,
@@ -80,7 +81,7 @@ export async function startHerald(options: { mode: Mode; config: Config; logger?
           boss,
           logger,
           channelDeps,
-          publishers: createPublishers(config, { tiktok: !!providers.tiktok }),
+          publishers,
           media: createMediaSource(storage, { publicUrl: config.mediaPublicUrl, secret }),
           settings: { leaseMs: config.publishLeaseSeconds * 1000, retryBaseMs: config.publishRetryBaseSeconds * 1000, maxAttempts: config.publishMaxAttempts },
           workerId: `${os.hostname()}:${process.pid}:${crypto.randomBytes(4).toString('hex')}`,

@@ -58,6 +58,8 @@ describe('channels in Chromium', () => {
     const access = tiktok.tokens().at(-1)!.accessToken;
     await page.getByRole('button', { name: 'Disconnect…' }).click();
     await page.getByText(/purged/).first().waitFor();
+    // What is purged and when, with this instance's retention (30 days by default).
+    await expect.poll(() => page.getByTestId('disconnect-purge').textContent()).toMatch(/name, avatar and post statistics stay visible on past posts for 30 days \(until .+\)/);
     await page.getByRole('button', { name: 'Disconnect', exact: true }).click();
     await page.getByText(/the network revoked Herald’s access/).waitFor();
     await page.getByText('Disconnected', { exact: true }).waitFor();

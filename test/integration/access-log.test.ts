@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
 import { accessLog, auditLog } from '../../src/server/db/schema/index.ts';
-import { ACCESS_LOG_PURGE_JOB, purgeAccessLog } from '../../src/server/modules/access-log/access-log.retention.ts';
+import { purgeAccessLog } from '../../src/server/modules/access-log/access-log.retention.ts';
+import { RETENTION_JOB } from '../../src/server/modules/privacy/retention.service.ts';
 import { createClient, signUp, startTestHerald, type TestHerald } from '../helpers/test-herald.ts';
 
 const daysAgo = (days: number, from = new Date()) => new Date(from.getTime() - days * 86_400_000);
@@ -64,7 +65,7 @@ describe('access log', () => {
       { method: 'GET', route: '/job-old', status: 200, durationMs: 1, createdAt: daysAgo(100) },
       { method: 'GET', route: '/job-recent', status: 200, durationMs: 1, createdAt: daysAgo(30) },
     ]);
-    await h.herald.boss.send(ACCESS_LOG_PURGE_JOB, {});
+    await h.herald.boss.send(RETENTION_JOB, {});
     const deadline = Date.now() + 20_000;
     let routes: string[] = [];
     while (Date.now() < deadline) {
@@ -74,7 +75,7 @@ describe('access log', () => {
     }
     expect(routes).not.toContain('/job-old');
     expect(routes).toContain('/job-recent');
-    expect(h.logs.some((l) => l.includes('access log retention sweep'))).toBe(true);
+    expect(h.logs.some((l) => l.includes('retention sweep') && l.includes('accessLog'))).toBe(true);
   });
 
   it('does not log health probes', async () => {

@@ -49,6 +49,10 @@ describe('/privacy and /terms', () => {
     expect(privacy.html).not.toContain('TikTok');
     expect(privacy.html).toContain('app password');
     expect(section(privacy.html, 'retention')).toContain('<td>Access log (requests, IP addresses, user agents)</td><td>90 days</td>');
+    expect(section(privacy.html, 'retention')).toContain('<td>Post statistics</td><td>the newest reading, read for 30 days after publishing');
+    expect(section(privacy.html, 'storage')).toContain('about every hour');
+    expect(section(privacy.html, 'rights')).toContain('deletes your data at once');
+    expect(section(privacy.html, 'rights')).toContain('Workspace settings → Analytics');
     expect(section(privacy.html, 'connections')).toContain('https://public.api.bsky.app');
     for (const words of ['scrypt', 'AES-256-GCM', 'revoked at the network', 'no telemetry', 'append-only', 'supervisory authority', 'href="/profile"']) {
       expect(privacy.html).toContain(words);
@@ -82,6 +86,8 @@ describe('/privacy and /terms', () => {
       HERALD_DISCONNECTED_RETENTION_DAYS: '45',
       HERALD_SESSION_IDLE_DAYS: '7',
       HERALD_MEDIA_DELETE_AFTER_PUBLISH: 'false',
+      HERALD_ANALYTICS_INTERVAL_MINUTES: '0',
+      HERALD_ACCOUNT_DELETION_GRACE_DAYS: '7',
       HERALD_POLICY_EXTRA_FILE: policyFile,
       HERALD_TERMS_EXTRA_FILE: termsFile,
     });
@@ -112,6 +118,9 @@ describe('/privacy and /terms', () => {
     expect(retention).toContain('<td>45 days after disconnecting</td>');
     expect(retention).toContain('end after 7 days without use');
     expect(retention).toContain('in the media library until deleted');
+    expect(retention).toContain('<td>Post statistics</td><td>not collected on this instance</td>');
+    expect(section(html, 'rights')).toContain('after a grace period of 7 days');
+    expect(section(html, 'storage')).toContain('this instance does not collect any');
     expect(html).not.toMatch(/\b(90|30) days/);
     expect(section(html, 'storage')).toContain('kept for 14 days');
 
@@ -143,6 +152,8 @@ describe('/privacy and /terms', () => {
     expect(json.networks.map((n: { id: string }) => n.id)).toEqual(['tiktok', 'bluesky']);
     expect(json.networks[0].scopes.map((s: { scope: string }) => s.scope)).toEqual([...networks.tiktok.scopes]);
     expect(json.retention).toEqual({ accessLogDays: 14, disconnectedRetentionDays: 45, sessionIdleDays: 7, mediaDeleteAfterPublish: false });
+    expect(json.analytics).toEqual({ enabled: false, intervalMinutes: 0, windowDays: 30 });
+    expect(json.accountDeletionGraceDays).toBe(7);
     expect(json.subprocessors).toEqual([
       { name: 'Hetzner', purpose: 'hosting', location: 'Germany' },
       { name: 'Postmark', purpose: 'e-mail delivery', location: 'USA' },

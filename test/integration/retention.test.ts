@@ -1,7 +1,9 @@
 import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq, inArray } from 'drizzle-orm';
-import { accessLog, auditLog, channels, oauthStates, sessions } from '../../src/server/db/schema/index.ts';
+import { accessLog, auditLog, channels, dataExports, oauthStates, sessions } from '../../src/server/db/schema/index.ts';
 import { RETENTION_JOB, runRetentionSweeps } from '../../src/server/modules/privacy/retention.service.ts';
 import { signUp, startTestHerald, type TestHerald } from '../helpers/test-herald.ts';
 import { waitFor } from '../helpers/publishing.ts';
@@ -52,9 +54,20 @@ describe('retention sweeps', () => {
       { method: 'GET', route: '/retention-recent', status: 200, durationMs: 1, createdAt: new Date(now.getTime() - 89 * DAY) },
     ]);
     await db().insert(channels).values([channel('gone-long-ago', new Date(now.getTime() - DAY)), channel('gone-recently', new Date(now.getTime() + 29 * DAY))]);
+    const exportFile = path.join(h.dataDir, 'expired-export.zip');
+    fs.writeFileSync(exportFile, 'zip');
+    await db().insert(dataExports).values([
+      { id: 'expired-export', userId: owner.id, status: 'ready', filePath: exportFile, expiresAt: new Date(now.getTime() - 60_000) },
+      { id: 'fresh-export', userId: owner.id, status: 'ready', filePath: null, expiresAt: new Date(now.getTime() + DAY) },
+    ]);
 
     const report = await runRetentionSweeps(db(), settings);
-    expect(report).toEqual({ sessions: 1, oauthStates: 2, accessLog: 1, disconnectedChannels: 1 });
+    expect(report).toEqual({ sessions: 1, oauthStates: 2, accessLog: 1, disconnectedChannels: 1, exports: 1 });
+    expect(fs.existsSync(exportFile)).toBe(false);
+    expect((await db().select().from(dataExports).orderBy(dataExports.id)).map((e) => [e.id, e.status])).toEqual([
+      ['expired-export', 'expired'],
+      ['fresh-export', 'ready'],
+    ]);
 
     const sessionIds = (await db().select({ id: sessions.id }).from(sessions)).map((r) => r.id);
     expect(sessionIds).toContain('fresh-session');
@@ -75,14 +88,15 @@ describe('retention sweeps', () => {
       ['oauthStates', 2],
       ['accessLog', 1],
       ['disconnectedChannels', 1],
+      ['exports', 1],
     ]);
     expect(audits[2]!.changes).toMatchObject({ retentionDays: 90 });
     expect(audits.every((a) => a.actorUserId === null)).toBe(true);
   });
 
   it('finds nothing more on a second run the same day, and still records each sweep', async () => {
-    expect(await runRetentionSweeps(db(), settings)).toEqual({ sessions: 0, oauthStates: 0, accessLog: 0, disconnectedChannels: 0 });
-    expect(await db().select().from(auditLog).where(eq(auditLog.action, 'retention.swept'))).toHaveLength(8);
+    expect(await runRetentionSweeps(db(), settings)).toEqual({ sessions: 0, oauthStates: 0, accessLog: 0, disconnectedChannels: 0, exports: 0 });
+    expect(await db().select().from(auditLog).where(eq(auditLog.action, 'retention.swept'))).toHaveLength(10);
   });
 
   it('runs as the privacy.retention job', async () => {

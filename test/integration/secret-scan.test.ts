@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import { inflateRawSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
 import sharp from 'sharp';
@@ -14,6 +13,7 @@ import { signUp, startTestHerald, type ApiResponse, type TestHerald } from '../h
 import { startMastodonFake, type MastodonFake } from '../fakes/mastodon/mastodon-fake.ts';
 import { startTikTokFake, tiktokEnv, type TikTokFake } from '../fakes/tiktok/tiktok-fake.ts';
 import { blueskyEnv, pdsAvailable, startLocalPds, type LocalPds } from '../pds/pds.ts';
+import { readZip } from '../helpers/zip.ts';
 
 // Every token the networks issued to Herald, and Herald's own key material, must only ever exist
 // sealed: not in any database column, log line, export entry or API answer.
@@ -21,28 +21,6 @@ import { blueskyEnv, pdsAvailable, startLocalPds, type LocalPds } from '../pds/p
 type Secret = { kind: string; value: string };
 type Finding = { kind: string; where: string };
 
-/** Reads a ZIP through its central directory (stored and deflated entries). */
-function readZip(zip: Buffer): Map<string, Buffer> {
-  const end = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-  if (end < 0) throw new Error('not a ZIP: no end of central directory');
-  const count = zip.readUInt16LE(end + 10);
-  let at = zip.readUInt32LE(end + 16);
-  const files = new Map<string, Buffer>();
-  for (let i = 0; i < count; i += 1) {
-    const method = zip.readUInt16LE(at + 10);
-    const compressedSize = zip.readUInt32LE(at + 20);
-    const nameLength = zip.readUInt16LE(at + 28);
-    const extraLength = zip.readUInt16LE(at + 30);
-    const commentLength = zip.readUInt16LE(at + 32);
-    const local = zip.readUInt32LE(at + 42);
-    const name = zip.toString('utf8', at + 46, at + 46 + nameLength);
-    const dataStart = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
-    const raw = zip.subarray(dataStart, dataStart + compressedSize);
-    files.set(name, method === 8 ? inflateRawSync(raw) : Buffer.from(raw));
-    at += 46 + nameLength + extraLength + commentLength;
-  }
-  return files;
-}
 
 /** The forms a secret could take when stored or printed: as is, URL-encoded, hex (bytea columns). */
 function variants(secrets: Secret[]): Secret[] {

@@ -461,4 +461,21 @@ describe('TikTok publishing against the local fake', () => {
     const old = context({ media: [bufferMedia(bytes, { publicUrl: serve(bytes) })] });
     expect(await publisher.findExisting(old.ctx, { step: 'init', sentAt: new Date(Date.now() - 20 * 60_000) })).toEqual({ found: false });
   });
+
+  it('reads views, likes, comments and shares with video/query; inbox drafts and deleted videos have none', async () => {
+    const published = await runToEnd(context({ media: [bufferMedia(randomBytes(2000))] }).ctx);
+    const inbox = await runToEnd(context({ media: [bufferMedia(randomBytes(2000))], settings: { mode: 'inbox' } }).ctx);
+    const gone = await runToEnd(context({ media: [bufferMedia(randomBytes(2000))] }).ctx);
+    if (published.status !== 'published' || inbox.status !== 'published' || gone.status !== 'published') throw new Error('not published');
+    fake.engage(published.externalId, { view_count: 1520, like_count: 87, comment_count: 9, share_count: 4 });
+    fake.deletePost(gone.externalId);
+    const ctx = { accessToken: token, instance: null, externalAccountId: 'tt-user-1' };
+    const readings = await publisher.readMetrics!(ctx, [published.externalId, inbox.externalId, gone.externalId]);
+    expect([...readings.keys()]).toEqual([published.externalId]);
+    expect(readings.get(published.externalId)).toEqual({ views: 1520, likes: 87, comments: 9, shares: 4, reach: null, extra: {} });
+    expect(publisher.metricsBatch).toBe(20);
+    // Without video.list TikTok refuses the query: the account must grant it again.
+    const error = await failureOf(publisher.readMetrics!({ ...ctx, accessToken: fake.issueToken('tt-user-1', ['video.publish']) }, [published.externalId]));
+    expect(error.code).toBe('scope_not_authorized');
+  });
 });

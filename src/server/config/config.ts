@@ -227,6 +227,18 @@ export const settings = {
     default: undefined,
     schema: z.url({ message: 'must be an absolute URL' }).optional(),
   },
+  analyticsIntervalMinutes: {
+    env: 'HERALD_ANALYTICS_INTERVAL_MINUTES',
+    doc: "How often each published post's counters (views, likes, comments, shares) are read again from its network. 0 turns analytics collection off on this instance.",
+    default: '60',
+    schema: z.coerce.number().int().min(0, 'must be 0 (off) or more minutes').max(7 * 24 * 60, 'must be at most a week (10080)'),
+  },
+  analyticsWindowDays: {
+    env: 'HERALD_ANALYTICS_WINDOW_DAYS',
+    doc: 'Days after publishing during which a post\'s counters are still read; older posts keep their last reading.',
+    default: '30',
+    schema: positiveInt,
+  },
   mediaDeleteAfterPublish: {
     env: 'HERALD_MEDIA_DELETE_AFTER_PUBLISH',
     doc: 'true deletes an uploaded file once every delivery that uses it is published or its post is deleted; false keeps it in the media library.',

@@ -19,6 +19,9 @@ const exposed: RegExp[] = [
   /^\/reset-password(\/[^/]+)?$/,
   /^\/change-password$/,
   /^\/update-user$/,
+  // Changing the e-mail address: the request, and the link sent to the new address.
+  /^\/change-email$/,
+  /^\/verify-email$/,
   /^\/two-factor\/(enable|disable|get-totp-uri|verify-totp|verify-backup-code|generate-backup-codes)$/,
   /^\/organization\/(set-active|list)$/,
   /^\/ok$/,

@@ -1,25 +1,27 @@
 import type { Logger } from 'pino';
 import type { Config } from '../config/config.ts';
 import type { Db } from '../db/database.ts';
-import { ACCESS_LOG_PURGE_JOB, purgeAccessLog } from '../modules/access-log/access-log.retention.ts';
 import type { Queue } from './queue.ts';
 import type { Providers } from '../providers/registry.ts';
 import type { SecretBox } from '../security/secret-box.ts';
-import { channelsDueForRefresh, purgeDisconnectedChannels, refreshChannel, retryPendingRevokes } from '../modules/channels/channels.service.ts';
+import { channelsDueForRefresh, refreshChannel, retryPendingRevokes } from '../modules/channels/channels.service.ts';
 import type { MediaStorage } from '../modules/media/media.storage.ts';
 import { purgePublishedMedia } from '../modules/media/media.service.ts';
-import { EXPORT_JOB, EXPORT_PURGE_JOB, buildExport, purgeExpiredExports } from '../modules/privacy/export.service.ts';
+import { EXPORT_JOB, buildExport } from '../modules/privacy/export.service.ts';
+import { ANALYTICS_COLLECT_JOB, collectMetrics } from '../modules/analytics/metrics.collector.ts';
+import type { Publishers } from '../modules/publishing/engine.ts';
 import { ACCOUNT_DELETE_DUE_JOB, deleteDueAccounts } from '../modules/privacy/account-deletion.service.ts';
 import { RETENTION_JOB, runRetentionSweeps } from '../modules/privacy/retention.service.ts';
 
 export const CHANNELS_REFRESH_JOB = 'channels.refresh-due';
-export const CHANNELS_PURGE_JOB = 'channels.purge-disconnected';
 export const CHANNELS_REVOKE_RETRY_JOB = 'channels.revoke-retry';
 export const MEDIA_PURGE_JOB = 'media.purge-published';
+/** Jobs earlier versions scheduled on their own, now part of privacy.retention. */
+const RETIRED_JOBS = ['access-log.purge', 'channels.purge-disconnected', 'privacy.export-purge'];
 
 /** Queues every process needs to be able to send to. */
 export async function createQueues(boss: Queue) {
-  for (const name of [ACCESS_LOG_PURGE_JOB, CHANNELS_REFRESH_JOB, CHANNELS_PURGE_JOB, CHANNELS_REVOKE_RETRY_JOB, MEDIA_PURGE_JOB, EXPORT_PURGE_JOB, RETENTION_JOB]) {
+  for (const name of [CHANNELS_REFRESH_JOB, CHANNELS_REVOKE_RETRY_JOB, MEDIA_PURGE_JOB, RETENTION_JOB, ANALYTICS_COLLECT_JOB]) {
     await boss.createQueue(name, { policy: 'singleton', retryLimit: 3, retryDelay: 60, retryBackoff: true });
   }
   // One job per export; a failed build marks its export failed and the user asks again.
@@ -27,15 +29,12 @@ export async function createQueues(boss: Queue) {
 }
 
 /** Worker side: handlers and the recurring schedules (pg-boss keeps one schedule per name across processes). */
-export async function startWorkers(boss: Queue, deps: { db: Db; config: Config; logger: Logger; providers: Providers; box: SecretBox; storage: MediaStorage }) {
+export async function startWorkers(boss: Queue, deps: { db: Db; config: Config; logger: Logger; providers: Providers; box: SecretBox; storage: MediaStorage; publishers: Publishers }) {
   const channelDeps = { providers: deps.providers, box: deps.box, publicOrigin: deps.config.publicOrigin, retentionDays: deps.config.disconnectedRetentionDays };
-  await boss.work(ACCESS_LOG_PURGE_JOB, async () => {
-    const deleted = await purgeAccessLog(deps.db, { days: deps.config.accessLogDays });
-    deps.logger.info({ deleted, retentionDays: deps.config.accessLogDays }, 'access log retention sweep');
-    return { deleted };
-  });
-  // Daily, shortly after 03:00 UTC, when instances are usually quiet.
-  await boss.schedule(ACCESS_LOG_PURGE_JOB, '17 3 * * *');
+  // The daily retention sweeps (access log, disconnected channels, expired exports, sessions,
+  // OAuth states) run as one job, privacy.retention. Earlier versions scheduled three of them
+  // separately; their schedules are removed so existing instances do not queue jobs nobody takes.
+  for (const retired of RETIRED_JOBS) await boss.unschedule(retired).catch(() => undefined);
 
   await boss.work(CHANNELS_REFRESH_JOB, async () => {
     const outcomes: Record<string, number> = {};
@@ -55,13 +54,6 @@ export async function startWorkers(boss: Queue, deps: { db: Db; config: Config; 
   });
   await boss.schedule(CHANNELS_REVOKE_RETRY_JOB, '*/15 * * * *');
 
-  await boss.work(CHANNELS_PURGE_JOB, async () => {
-    const purged = await purgeDisconnectedChannels(deps.db);
-    deps.logger.info({ purged, retentionDays: deps.config.disconnectedRetentionDays }, 'disconnected channel data purge');
-    return { purged };
-  });
-  await boss.schedule(CHANNELS_PURGE_JOB, '37 3 * * *');
-
   // Uploaded media is kept only until every delivery that uses it is published (or its post is deleted).
   await boss.work(MEDIA_PURGE_JOB, async () => {
     const purged = await purgePublishedMedia(deps.db, deps.storage, { deleteAfterPublish: deps.config.mediaDeleteAfterPublish });
@@ -76,16 +68,10 @@ export async function startWorkers(boss: Queue, deps: { db: Db; config: Config; 
     if (built) deps.logger.info({ exportId: built.id, size: built.size }, 'data export ready');
     return { ready: !!built };
   });
-  await boss.work(EXPORT_PURGE_JOB, async () => {
-    const expired = await purgeExpiredExports(deps.db);
-    if (expired) deps.logger.info({ expired }, 'expired data exports deleted');
-    return { expired };
-  });
-  await boss.schedule(EXPORT_PURGE_JOB, '47 3 * * *');
-
   await boss.work(RETENTION_JOB, async () =>
     runRetentionSweeps(deps.db, { accessLogDays: deps.config.accessLogDays, disconnectedRetentionDays: deps.config.disconnectedRetentionDays, logger: deps.logger }),
   );
+  // Daily, shortly before 04:00 UTC, when instances are usually quiet.
   await boss.schedule(RETENTION_JOB, '57 3 * * *');
 
   await boss.createQueue(ACCOUNT_DELETE_DUE_JOB, { policy: 'singleton', retryLimit: 3, retryDelay: 60, retryBackoff: true });
@@ -95,4 +81,16 @@ export async function startWorkers(boss: Queue, deps: { db: Db; config: Config; 
     return outcome;
   });
   await boss.schedule(ACCOUNT_DELETE_DUE_JOB, '7 4 * * *');
+
+  // The collector reads the counters whose last reading is older than
+  // HERALD_ANALYTICS_INTERVAL_MINUTES, looking every quarter of an hour (or more often for a
+  // shorter interval); 0 turns collection off for the instance.
+  const interval = deps.config.analyticsIntervalMinutes;
+  if (interval > 0) {
+    const collectDeps = { db: deps.db, channelDeps, publishers: deps.publishers, intervalMinutes: interval, windowDays: deps.config.analyticsWindowDays, logger: deps.logger };
+    await boss.work(ANALYTICS_COLLECT_JOB, async () => collectMetrics(collectDeps));
+    await boss.schedule(ANALYTICS_COLLECT_JOB, `*/${Math.min(15, interval)} * * * *`);
+  } else {
+    await boss.unschedule(ANALYTICS_COLLECT_JOB).catch(() => undefined);
+  }
 }

@@ -63,10 +63,33 @@ export type ExistingCheck =
   /** The network cannot tell (yet): the delivery stays unconfirmed for a person to decide. */
   | { found: 'unknown'; reason: string };
 
+/**
+ * The counters a network shows for one published post. Networks differ (Mastodon and Bluesky have
+ * no views or reach; TikTok's Display API has no reach): what a network does not report is null.
+ */
+export type PostMetrics = {
+  views: number | null;
+  likes: number | null;
+  comments: number | null;
+  shares: number | null;
+  reach: number | null;
+  /** Counters only this network has, by the network's own name (quotes…). */
+  extra: Record<string, number>;
+};
+
+export type MetricsContext = { accessToken: string; instance: Instance; externalAccountId: string };
+
 export interface Publisher {
   readonly network: NetworkId;
   /** Runs the next steps of a delivery from `journal.progress`: creates, uploads, polls. Resumable. */
   publish(ctx: PublishContext): Promise<PublishOutcome>;
   /** Settles a creating call (`pending.step`) whose answer never came, by asking the network. */
   findExisting(ctx: PublishContext, pending: { step: string; sentAt: Date }): Promise<ExistingCheck>;
+  /**
+   * Reads the counters of published posts (their `externalId`s, at most `metricsBatch` at once).
+   * A post missing from the answer is gone at the network (deleted) or has no public counters
+   * (a TikTok inbox draft). Absent when the network offers no counters to Herald.
+   */
+  readMetrics?(ctx: MetricsContext, externalIds: string[]): Promise<Map<string, PostMetrics>>;
+  readonly metricsBatch?: number;
 }

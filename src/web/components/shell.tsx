@@ -95,7 +95,7 @@ function Sidebar({ current, drawer, onClose }: { current: MyWorkspace | undefine
         </button>
       </nav>
       <div className="sidebar-user">
-        <Avatar name={me.user.name || me.user.email} />
+        <Avatar name={me.user.name || me.user.email} src={me.user.image} />
         <div className="sidebar-user-text">
           <span className="sidebar-user-name">{me.user.name || me.user.email}</span>
           <span className="sidebar-user-email" title={me.user.email}>

@@ -41,6 +41,10 @@ export type FakeStatus = {
   idempotencyKey: string | null;
   createdAt: Date;
   deletedAt: Date | null;
+  /** What people did with it since (set by tests through `engage`). */
+  favourites?: number;
+  reblogs?: number;
+  quotes?: number;
 };
 
 export type MastodonFakeOptions = {
@@ -310,9 +314,9 @@ export async function startMastodonFake(options: MastodonFakeOptions = {}) {
       uri: `${origin}/users/${author.username}/statuses/${s.id}`,
       url: `${origin}/@${author.username}/${s.id}`,
       replies_count: statuses.filter((reply) => reply.inReplyToId === s.id && !reply.deletedAt).length,
-      reblogs_count: 0,
-      favourites_count: 0,
-      quotes_count: 0,
+      reblogs_count: s.reblogs ?? 0,
+      favourites_count: s.favourites ?? 0,
+      quotes_count: s.quotes ?? 0,
       content: contentHtml(s.text),
       reblog: null,
       account: accountJson(author),
@@ -580,6 +584,17 @@ export async function startMastodonFake(options: MastodonFakeOptions = {}) {
       const token: Token = { token: crypto.randomBytes(32).toString('base64url'), clientId: null, accountId: forAccount.id, scopes, revoked: false };
       tokens.push(token);
       return token.token;
+    },
+    /** People favourite, boost and quote a status: its counters go up as the instance would show them. */
+    engage(statusId: string, counts: { favourites?: number; reblogs?: number; quotes?: number }) {
+      const status = statuses.find((s) => s.id === statusId);
+      if (!status) throw new Error(`no status ${statusId}`);
+      Object.assign(status, counts);
+    },
+    /** Someone deletes the status at the instance (not through Herald). */
+    deleteStatus(statusId: string) {
+      const status = statuses.find((s) => s.id === statusId);
+      if (status) status.deletedAt = new Date();
     },
     setNotMastodon(value: boolean) {
       notMastodon = value;

@@ -50,6 +50,9 @@ export type FakePost = {
   publishStatus: PublishStatus;
   failReason: string | null;
   postId: string | null;
+  /** Likes, comments, shares and views since publishing (set by tests through `engage`). */
+  deleted?: boolean;
+  counts?: { like_count?: number; comment_count?: number; share_count?: number; view_count?: number };
   videoSize: number;
   chunkSize: number;
   totalChunkCount: number;
@@ -381,7 +384,7 @@ export function createPostingApi(deps: {
     if (!isInt(cursor)) return invalid('cursor must be a UTC epoch in milliseconds');
     const username = deps.creator(caller.openId).username;
     const listed = posts
-      .filter((p) => p.openId === caller.openId)
+      .filter((p) => p.openId === caller.openId && !p.deleted)
       .map((p) => (settle(p), p))
       .filter((p) => p.publishStatus === 'PUBLISH_COMPLETE' && p.privacyLevel === 'PUBLIC_TO_EVERYONE' && p.createdAt < cursor)
       .sort((a, b) => b.createdAt - a.createdAt);
@@ -396,14 +399,51 @@ export function createPostingApi(deps: {
         duration: p.kind === 'video' ? 15 : 0,
         cover_image_url: `https://p16.tiktokcdn.example/cover-${p.postId}.jpeg`,
         embed_link: `https://www.tiktok.com/player/v1/${p.postId}`,
-        like_count: 0,
-        comment_count: 0,
-        share_count: 0,
-        view_count: 0,
+        like_count: p.counts?.like_count ?? 0,
+        comment_count: p.counts?.comment_count ?? 0,
+        share_count: p.counts?.share_count ?? 0,
+        view_count: p.counts?.view_count ?? 0,
       };
       return Object.fromEntries(fields.map((f) => [f, all[f]]));
     });
     return ok({ videos, cursor: page.at(-1)?.createdAt ?? cursor, has_more: listed.length > page.length });
+  }
+
+  // POST /v2/video/query/: up to 20 of the caller's own videos by id; ids that are not (or no
+  // longer) the caller's public videos are simply absent from the answer.
+  function videoQuery(req: FakeRequest): FakeResponse {
+    const caller = gate(req, ['video.list'], null);
+    if ('status' in caller) return caller;
+    const fields = (req.query.get('fields') ?? '').split(',').filter(Boolean);
+    if (!fields.length) return invalid('fields is required');
+    const unknown = fields.find((f) => !listFields.includes(f));
+    if (unknown) return invalid(`Unknown field ${unknown}`);
+    const ids = ((req.body as unknown as Json).filters as Json | undefined)?.video_ids;
+    if (!Array.isArray(ids) || !ids.length) return invalid('filters.video_ids is required');
+    if (ids.length > 20) return invalid('filters.video_ids takes at most 20 ids');
+    const username = deps.creator(caller.openId).username;
+    const videos = posts
+      .filter((p) => p.openId === caller.openId && p.postId && ids.includes(p.postId) && !p.deleted)
+      .map((p) => (settle(p), p))
+      .filter((p) => p.publishStatus === 'PUBLISH_COMPLETE')
+      .map((p) => {
+        const all: Json = {
+          id: p.postId,
+          title: p.title,
+          video_description: p.description,
+          create_time: Math.floor(p.createdAt / 1000),
+          share_url: `https://www.tiktok.com/@${username}/${p.kind}/${p.postId}`,
+          duration: p.kind === 'video' ? 15 : 0,
+          cover_image_url: `https://p16.tiktokcdn.example/cover-${p.postId}.jpeg`,
+          embed_link: `https://www.tiktok.com/player/v1/${p.postId}`,
+          like_count: p.counts?.like_count ?? 0,
+          comment_count: p.counts?.comment_count ?? 0,
+          share_count: p.counts?.share_count ?? 0,
+          view_count: p.counts?.view_count ?? 0,
+        };
+        return Object.fromEntries(fields.map((f) => [f, all[f]]));
+      });
+    return ok({ videos, cursor: 0, has_more: false });
   }
 
   return {
@@ -428,6 +468,8 @@ export function createPostingApi(deps: {
           return statusFetch(req);
         case '/v2/video/list/':
           return videoList(req);
+        case '/v2/video/query/':
+          return videoQuery(req);
         default:
           return null;
       }
@@ -437,6 +479,17 @@ export function createPostingApi(deps: {
       posts: (): (FakePost & { received: Buffer })[] => posts.map((p) => (settle(p), { ...p, ranges: [...p.ranges], received: Buffer.concat(p.bytes) })),
       /** How many posts inits created (TikTok has no idempotency: each successful init is one). */
       creations: () => posts.length,
+      /** People watch, like, comment and share a published post (by its public post id). */
+      engage(postId: string, counts: NonNullable<FakePost['counts']>) {
+        const post = posts.find((p) => p.postId === postId);
+        if (!post) throw new Error(`no TikTok post ${postId}`);
+        post.counts = { ...post.counts, ...counts };
+      },
+      /** The creator deletes the video in the TikTok app. */
+      deletePost(postId: string) {
+        const post = posts.find((p) => p.postId === postId);
+        if (post) post.deleted = true;
+      },
       /** The next `count` publishes end FAILED with this fail_reason once processed. */
       failNextPublishes(failReason: string, count = 1) {
         for (let i = 0; i < count; i += 1) plannedFailures.push(failReason);

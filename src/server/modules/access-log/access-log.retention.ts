@@ -3,8 +3,6 @@ import type { Db } from '../../db/database.ts';
 import { accessLog } from '../../db/schema/index.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 
-export const ACCESS_LOG_PURGE_JOB = 'access-log.purge';
-
 /** Deletes access-log rows older than `days` before `now`; the count is audit-logged with the deletion. */
 export async function purgeAccessLog(db: Db, options: { days: number; now?: Date }): Promise<number> {
   const cutoff = new Date((options.now ?? new Date()).getTime() - options.days * 24 * 60 * 60 * 1000);

@@ -8,6 +8,7 @@ import type { Config } from '../../config/config.ts';
 import type { Db } from '../../db/database.ts';
 import * as schema from '../../db/schema/index.ts';
 import { recordAudit } from '../audit/audit.service.ts';
+import { cancelAccountDeletion } from '../privacy/account-deletion.service.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import { permissions, rolePermissions, roles, type Role } from '../../../shared/permissions.ts';
 
@@ -36,12 +37,15 @@ function accessControl() {
   return { ac, roles: roleObjects };
 }
 
+/** How long the link sent to a new e-mail address works. */
+export const EMAIL_CHANGE_LINK_HOURS = 24;
+
 type AuthDeps = { config: Config; db: Db; mailer: Mailer; secret: string; trustedOrigins: string[] };
 
 export function createAuth({ config, db, mailer, secret, trustedOrigins }: AuthDeps) {
   const { ac, roles: orgRoles } = accessControl();
 
-  const audit = createAuthAuditHook(db);
+  const audit = createAuthAuditHook(db, mailer);
 
   const options = {
     appName: 'Herald',
@@ -79,12 +83,30 @@ export function createAuth({ config, db, mailer, secret, trustedOrigins }: AuthD
         });
       },
     },
+    // Used only for changing the e-mail address: the link goes to the new address, and the account
+    // switches to it when the link is opened. Sign-up and sign-in send nothing (addresses are not
+    // verified at sign-up), and /send-verification-email is not exposed by the bridge.
+    emailVerification: {
+      sendOnSignUp: false,
+      sendOnSignIn: false,
+      autoSignInAfterVerification: false,
+      expiresIn: EMAIL_CHANGE_LINK_HOURS * 60 * 60,
+      async sendVerificationEmail({ user, url }) {
+        await mailer.send({
+          to: user.email,
+          subject: 'Confirm your new e-mail address for Herald',
+          text: `Someone (hopefully you) asked to use ${user.email} for the Herald account of ${user.name}.\n\nOpen this link within ${EMAIL_CHANGE_LINK_HOURS} hours to confirm; your account changes to this address only then:\n${url}\n\nIf it was not you, ignore this e-mail: nothing changes.`,
+        });
+      },
+    },
     session: {
       // Sliding expiry: each use within the window pushes the end out, so this is an idle timeout.
       expiresIn: config.sessionIdleDays * 24 * 60 * 60,
       updateAge: Math.min(24 * 60 * 60, Math.floor((config.sessionIdleDays * 24 * 60 * 60) / 2)),
     },
     user: {
+      // Never updateEmailWithoutVerification: the address changes only once the new one is confirmed.
+      changeEmail: { enabled: true },
       additionalFields: {
         isOperator: { type: 'boolean', required: false, defaultValue: false, input: false },
       },
@@ -119,6 +141,23 @@ export function createAuth({ config, db, mailer, secret, trustedOrigins }: AuthD
         if (ctx.path === '/sign-out') {
           const session = await getSessionFromCtx(ctx).catch(() => null);
           if (session) (ctx.context as { heraldSignedOutUser?: string }).heraldSignedOutUser = session.user.id;
+        }
+        if (ctx.path === '/verify-email') {
+          const change = emailChangeTokenClaims(ctx.query?.token);
+          if (change) {
+            // Someone signed up with the address after the link was sent: refuse instead of
+            // letting the unique index fail inside better-auth.
+            const [holder] = await db.select({ id: schema.users.id }).from(schema.users).where(eq(schema.users.email, change.updateTo));
+            if (holder && holder.id !== change.userId) {
+              const callbackURL = String(ctx.query?.callbackURL ?? '');
+              // Root-relative only: better-auth's own origin check of callbackURL has not run yet.
+              if (/^\/(?![/\\])/.test(callbackURL)) throw ctx.redirect(`${callbackURL}${callbackURL.includes('?') ? '&' : '?'}error=EMAIL_TAKEN`);
+              throw new APIError('BAD_REQUEST', { code: 'EMAIL_TAKEN', message: 'This address is already used by another account' });
+            }
+            // The address before the link is opened, so the after-hook audits only a real change.
+            const [user] = await db.select({ email: schema.users.email }).from(schema.users).where(eq(schema.users.id, change.userId));
+            if (user) (ctx.context as EmailChangeState).heraldEmailBefore = { userId: change.userId, email: user.email };
+          }
         }
       }),
       after: audit,
@@ -157,12 +196,31 @@ async function signupAllowedWhileClosed(db: Db, email: string): Promise<boolean>
   return !!invite;
 }
 
+type EmailChangeState = { heraldEmailBefore?: { userId: string; email: string } };
+
+/**
+ * Whose address a change-email link changes, and to what, read from the token without checking its
+ * signature: better-auth checks it. Herald only uses this to refuse a taken address and to compare
+ * the address before and after.
+ */
+function emailChangeTokenClaims(token: unknown): { userId: string; updateTo: string } | null {
+  if (typeof token !== 'string') return null;
+  try {
+    const payload = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8')) as { userId?: unknown; updateTo?: unknown };
+    if (typeof payload.userId !== 'string' || typeof payload.updateTo !== 'string') return null;
+    return { userId: payload.userId, updateTo: payload.updateTo.toLowerCase() };
+  } catch {
+    return null;
+  }
+}
+
 type AuditableReturn = { user?: { id?: string }; twoFactorRedirect?: boolean } | null | undefined;
 
 // better-auth writes users and sessions itself, so account events are recorded right after its
 // endpoint returns (see docs/adr/0004-audit-log.md). Workspace changes go through Herald's own
-// services and are audited in the same transaction.
-function createAuthAuditHook(db: Db) {
+// services and are audited in the same transaction. A requested e-mail change also warns the old
+// address here, since better-auth only writes to the new one.
+function createAuthAuditHook(db: Db, mailer: Mailer) {
   return createAuthMiddleware(async (ctx) => {
     const returned = ctx.context.returned as AuditableReturn | APIError;
     const failed = returned instanceof APIError;
@@ -200,12 +258,19 @@ function createAuthAuditHook(db: Db) {
           });
         }
         else if (returned?.twoFactorRedirect) await write('auth.second_factor_requested', null, { email: String(body.email ?? '').toLowerCase() });
-        else if (newSessionUser) await write('auth.signed_in', newSessionUser, { method: 'password' });
+        else if (newSessionUser) {
+          await write('auth.signed_in', newSessionUser, { method: 'password' });
+          // Signing in during a deletion's grace period is the user changing their mind.
+          await cancelAccountDeletion(db, newSessionUser);
+        }
         return;
       case '/two-factor/verify-totp':
       case '/two-factor/verify-backup-code':
         if (failed) await write('auth.sign_in_failed', sessionUser, { reason: 'invalid_second_factor' });
-        else if (newSessionUser && !sessionUser) await write('auth.signed_in', newSessionUser, { method: 'password+2fa' });
+        else if (newSessionUser && !sessionUser) {
+          await write('auth.signed_in', newSessionUser, { method: 'password+2fa' });
+          await cancelAccountDeletion(db, newSessionUser);
+        }
         else if (sessionUser) await write('user.two_factor_verified', sessionUser);
         return;
       case '/sign-out': {
@@ -228,6 +293,28 @@ function createAuthAuditHook(db: Db) {
       case '/reset-password':
         if (!failed) await write('user.password_reset', null);
         return;
+      case '/change-email': {
+        if (failed || !sessionUser) return;
+        // Also when the address is taken: better-auth then sends nothing, and the answer is the same.
+        const to = String(body.newEmail ?? '').toLowerCase();
+        await write('user.email_change_requested', sessionUser, { to });
+        const from = ctx.context.session!.user.email;
+        await mailer
+          .send({
+            to: from,
+            subject: 'Your Herald e-mail address is being changed',
+            text: `Someone signed in to your Herald account asked to change its e-mail address from ${from} to ${to}.\n\nThe change happens only if the link sent to ${to} is opened within ${EMAIL_CHANGE_LINK_HOURS} hours.\n\nIf it was not you, sign in and change your password now, and sign out your other sessions.`,
+          })
+          .catch((err: unknown) => ctx.context.logger.error('Could not send the e-mail change notice to the old address', err));
+        return;
+      }
+      case '/verify-email': {
+        const before = (ctx.context as EmailChangeState).heraldEmailBefore;
+        if (!before) return;
+        const [after] = await db.select({ email: schema.users.email }).from(schema.users).where(eq(schema.users.id, before.userId));
+        if (after && after.email !== before.email) await write('user.email_changed', before.userId, { email: { from: before.email, to: after.email } });
+        return;
+      }
       case '/update-user':
         if (!failed) await write('user.updated', sessionUser, { fields: Object.keys(body) });
         return;

@@ -3,7 +3,7 @@ import { and, eq, inArray, isNotNull, isNull, lt } from 'drizzle-orm';
 import { appPasswordHint, blueskyIdentifierHint, isAppPassword, parseBlueskyIdentifier } from '../../../shared/bluesky.ts';
 import { missingFeatures, networks, type NetworkId } from '../../../shared/networks.ts';
 import type { Db, Tx } from '../../db/database.ts';
-import { channelAvatars, channels, oauthStates, pendingRevocations } from '../../db/schema/index.ts';
+import { channelAvatars, channels, deliveryMetrics, oauthStates, pendingRevocations } from '../../db/schema/index.ts';
 import { cacheAvatar } from './avatar-cache.ts';
 import { ProviderError, type AppPasswordProvider, type Instance, type OAuthProvider, type Profile, type Provider, type TokenSet } from '../../providers/provider.ts';
 import type { Providers } from '../../providers/registry.ts';
@@ -363,9 +363,12 @@ export async function purgeDisconnectedChannels(db: Db, now = new Date()): Promi
       .set({ username: null, displayName: null, avatarUrl: null, avatarCachedAt: null, limits: null, purgeAfter: null, updatedAt: now })
       .where(and(eq(channels.status, 'disconnected'), lt(channels.purgeAfter, now)))
       .returning({ id: channels.id, workspaceId: channels.workspaceId });
-    if (purged.length) await tx.delete(channelAvatars).where(inArray(channelAvatars.channelId, purged.map((row) => row.id)));
+    if (purged.length) {
+      await tx.delete(channelAvatars).where(inArray(channelAvatars.channelId, purged.map((row) => row.id)));
+      await tx.delete(deliveryMetrics).where(inArray(deliveryMetrics.channelId, purged.map((row) => row.id)));
+    }
     for (const row of purged) {
-      await recordAudit(tx, { actorUserId: null, workspaceId: row.workspaceId, action: 'channel.purged', entityType: 'channel', entityId: row.id, changes: { fields: ['username', 'displayName', 'avatarUrl', 'avatar', 'limits'] } });
+      await recordAudit(tx, { actorUserId: null, workspaceId: row.workspaceId, action: 'channel.purged', entityType: 'channel', entityId: row.id, changes: { fields: ['username', 'displayName', 'avatarUrl', 'avatar', 'limits', 'metrics'] } });
     }
     return purged.length;
   });

@@ -71,6 +71,18 @@ const delivery = z.object({
   errorCode: z.string().nullable(),
   errorMessage: z.string().nullable(),
   actions: z.array(z.string()),
+  metrics: z
+    .object({
+      views: z.number().nullable(),
+      likes: z.number().nullable(),
+      comments: z.number().nullable(),
+      shares: z.number().nullable(),
+      reach: z.number().nullable(),
+      extra: z.record(z.string(), z.number()),
+      fetchedAt: z.date(),
+    })
+    .nullable()
+    .describe("The network's latest counters (in the post detail only); null until read, when analytics are off, or for networks without counters. A counter the network does not report is null."),
 });
 const post = z.object({
   id: z.string(),

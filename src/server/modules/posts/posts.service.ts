@@ -5,7 +5,7 @@ import type { NetworkId } from '../../../shared/networks.ts';
 import { checkVariant, type MediaFacts, type RuleIssue } from '../../../shared/publishing-rules.ts';
 import { isValidTimeZone, nextFreeSlotAcross } from '../../../shared/time-slots.ts';
 import type { Db, Tx } from '../../db/database.ts';
-import { channels, deliveries, deliveryAttempts, media, postGroups, timeSlots, workspaceSettings, type PostContent } from '../../db/schema/index.ts';
+import { channels, deliveries, deliveryAttempts, deliveryMetrics, media, postGroups, timeSlots, workspaceSettings, type PostContent } from '../../db/schema/index.ts';
 import type { Queue } from '../../jobs/queue.ts';
 import { auditByActor } from '../audit/audit.service.ts';
 import { withPausedFlag } from '../privacy/restriction.service.ts';
@@ -212,7 +212,14 @@ async function loadGroup(db: Db | Tx, workspaceId: string, postId: string, lock 
   return group;
 }
 
-function publicDelivery(row: DeliveryRow, channel?: typeof channels.$inferSelect & { paused?: boolean }) {
+type MetricsRow = typeof deliveryMetrics.$inferSelect;
+
+function publicMetrics(row: MetricsRow | undefined) {
+  if (!row) return null;
+  return { views: row.views, likes: row.likes, comments: row.comments, shares: row.shares, reach: row.reach, extra: row.extra, fetchedAt: row.fetchedAt };
+}
+
+function publicDelivery(row: DeliveryRow, channel?: typeof channels.$inferSelect & { paused?: boolean }, metrics?: MetricsRow) {
   return {
     id: row.id,
     channelId: row.channelId,
@@ -235,6 +242,8 @@ function publicDelivery(row: DeliveryRow, channel?: typeof channels.$inferSelect
     errorMessage: row.errorMessage,
     /** What the engine will let a person do now. */
     actions: deliveryActions(row),
+    /** The network's latest counters (analytics), null until read or when not collected. */
+    metrics: publicMetrics(metrics),
   };
 }
 
@@ -245,8 +254,9 @@ function deliveryActions(row: DeliveryRow): string[] {
   return [];
 }
 
-function publicPost(group: GroupRow, rows: DeliveryRow[], channelRows: (typeof channels.$inferSelect & { paused?: boolean })[]) {
+function publicPost(group: GroupRow, rows: DeliveryRow[], channelRows: (typeof channels.$inferSelect & { paused?: boolean })[], metrics: MetricsRow[] = []) {
   const byId = new Map(channelRows.map((c) => [c.id, c]));
+  const metricsById = new Map(metrics.map((m) => [m.deliveryId, m]));
   return {
     id: group.id,
     workspaceId: group.workspaceId,
@@ -257,7 +267,7 @@ function publicPost(group: GroupRow, rows: DeliveryRow[], channelRows: (typeof c
     createdBy: group.createdBy,
     createdAt: group.createdAt,
     updatedAt: group.updatedAt,
-    deliveries: rows.map((row) => publicDelivery(row, byId.get(row.channelId))),
+    deliveries: rows.map((row) => publicDelivery(row, byId.get(row.channelId), metricsById.get(row.id))),
   };
 }
 
@@ -265,7 +275,9 @@ export async function getPost(ctx: ServiceContext, workspaceId: string, postId: 
   const group = await loadGroup(ctx.db, workspaceId, postId);
   const rows = await ctx.db.select().from(deliveries).where(eq(deliveries.postGroupId, group.id)).orderBy(asc(deliveries.createdAt), asc(deliveries.id));
   const channelRows = rows.length ? await withPausedFlag(ctx.db, await ctx.db.select().from(channels).where(inArray(channels.id, rows.map((r) => r.channelId)))) : [];
-  return publicPost(group, rows, channelRows);
+  const published = rows.filter((r) => r.state === 'published').map((r) => r.id);
+  const metrics = published.length ? await ctx.db.select().from(deliveryMetrics).where(inArray(deliveryMetrics.deliveryId, published)) : [];
+  return publicPost(group, rows, channelRows, metrics);
 }
 
 const encodeCursor = (at: Date, id: string) => Buffer.from(`${at.toISOString()}|${id}`).toString('base64url');

@@ -187,13 +187,36 @@ async function eraseUser(tx: Tx, user: { id: string; email: string }, anonymised
 }
 
 /**
+ * Keeps an account whose deletion waits out its grace period: the user signed in again. Lifts the
+ * processing restriction too when the deletion set it (not when the user had paused processing
+ * before). Answers whether there was a deletion to cancel.
+ */
+export async function cancelAccountDeletion(db: Db, userId: string, now = new Date()): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const [user] = await tx
+      .select({ requestedAt: users.deletionRequestedAt, restrictedAt: users.processingRestrictedAt })
+      .from(users)
+      .where(and(eq(users.id, userId), isNotNull(users.deletionRequestedAt)))
+      .for('update');
+    if (!user) return false;
+    const liftRestriction = user.restrictedAt?.getTime() === user.requestedAt!.getTime();
+    await tx
+      .update(users)
+      .set({ deletionRequestedAt: null, ...(liftRestriction ? { processingRestrictedAt: null } : {}), updatedAt: now })
+      .where(eq(users.id, userId));
+    await recordAudit(tx, { actorUserId: userId, action: 'account.deletion_cancelled', entityType: 'user', entityId: userId, changes: { reason: 'signed_in' } });
+    return true;
+  });
+}
+
+/**
  * The account.delete-due job: deletes accounts whose grace period has ended. Signing in during the
  * period cancels the deletion (every session ended when it was requested, so any sign-in since is
  * the user changing their mind).
  */
 export async function deleteDueAccounts(db: Db, deps: DeletionDeps, options: { now?: Date } = {}): Promise<{ deleted: number; cancelled: number }> {
   const now = options.now ?? new Date();
-  const marked = await db.select({ id: users.id, requestedAt: users.deletionRequestedAt, restrictedAt: users.processingRestrictedAt }).from(users).where(isNotNull(users.deletionRequestedAt));
+  const marked = await db.select({ id: users.id, requestedAt: users.deletionRequestedAt }).from(users).where(isNotNull(users.deletionRequestedAt));
   const outcome = { deleted: 0, cancelled: 0 };
   for (const user of marked) {
     const requestedAt = user.requestedAt!;
@@ -210,15 +233,7 @@ export async function deleteDueAccounts(db: Db, deps: DeletionDeps, options: { n
           .where(and(eq(auditLog.actorUserId, user.id), eq(auditLog.action, 'auth.signed_in'), gt(auditLog.createdAt, requestedAt)))
           .limit(1);
     if (auditedSignIn) {
-      await db.transaction(async (tx) => {
-        const liftRestriction = user.restrictedAt?.getTime() === requestedAt.getTime();
-        await tx
-          .update(users)
-          .set({ deletionRequestedAt: null, ...(liftRestriction ? { processingRestrictedAt: null } : {}), updatedAt: now })
-          .where(eq(users.id, user.id));
-        await recordAudit(tx, { actorUserId: user.id, action: 'account.deletion_cancelled', entityType: 'user', entityId: user.id, changes: { reason: 'signed_in' } });
-      });
-      outcome.cancelled += 1;
+      if (await cancelAccountDeletion(db, user.id, now)) outcome.cancelled += 1;
       continue;
     }
     if (requestedAt.getTime() + deps.graceDays * DAY_MS > now.getTime()) continue;

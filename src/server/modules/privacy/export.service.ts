@@ -12,6 +12,7 @@ import {
   channels,
   dataExports,
   deliveries,
+  deliveryMetrics,
   deliveryAttempts,
   media,
   members,
@@ -24,13 +25,13 @@ import {
 import type { Queue } from '../../jobs/queue.ts';
 import { auditByActor, recordAudit } from '../audit/audit.service.ts';
 import type { MediaStorage } from '../media/media.storage.ts';
+import { findAvatar } from '../profile/avatar.service.ts';
 import type { ServiceContext } from '../shared/context.ts';
 import { AppError, conflict, notFound } from '../shared/errors.ts';
 import { createZipWriter } from './export.zip.ts';
 import { EXPORT_README } from './export.readme.ts';
 
 export const EXPORT_JOB = 'privacy.export';
-export const EXPORT_PURGE_JOB = 'privacy.export-purge';
 
 export type ExportRow = typeof dataExports.$inferSelect;
 export type BuildDeps = { db: Db; storage: MediaStorage; dataPath: string; retentionHours: number; now?: () => Date };
@@ -193,6 +194,8 @@ async function writeArchive(deps: BuildDeps, userId: string, zip: Zip, progress:
       sessions: mySessions.map((s) => ({ id: s.id, createdAt: s.createdAt, updatedAt: s.updatedAt, expiresAt: s.expiresAt, ipAddress: s.ipAddress, userAgent: s.userAgent })),
     }),
   );
+  const avatar = await findAvatar(db, userId);
+  if (avatar) await zip.addFile('avatar.webp', avatar.data);
   await progress(10);
 
   const memberships = await db
@@ -317,7 +320,36 @@ async function writeArchive(deps: BuildDeps, userId: string, zip: Zip, progress:
   await zip.addFile('media.json', json(mediaFacts));
   await progress(75);
 
-  await zip.addFile('analytics.json', json({ note: 'Herald does not collect analytics about your posts yet, so there is nothing to export here.', items: [] }));
+  // Every member can read the counters of their workspaces' posts, so those are what they can see.
+  const metricRows = memberships.length
+    ? await db
+        .select({ m: deliveryMetrics, postId: deliveries.postGroupId, network: deliveries.network, externalUrl: deliveries.externalUrl, publishedAt: deliveries.publishedAt })
+        .from(deliveryMetrics)
+        .innerJoin(deliveries, eq(deliveries.id, deliveryMetrics.deliveryId))
+        .where(inArray(deliveryMetrics.workspaceId, memberships.map((w) => w.id)))
+        .orderBy(deliveries.publishedAt)
+    : [];
+  await zip.addFile(
+    'analytics.json',
+    json(
+      metricRows.map(({ m, ...d }) => ({
+        workspaceId: m.workspaceId,
+        postId: d.postId,
+        deliveryId: m.deliveryId,
+        channelId: m.channelId,
+        network: d.network,
+        url: d.externalUrl,
+        publishedAt: d.publishedAt,
+        views: m.views,
+        likes: m.likes,
+        comments: m.comments,
+        shares: m.shares,
+        reach: m.reach,
+        extra: m.extra,
+        readAt: m.fetchedAt,
+      })),
+    ),
+  );
 
   const audit = await db.select().from(auditLog).where(eq(auditLog.actorUserId, userId)).orderBy(auditLog.id);
   await zip.addFile(

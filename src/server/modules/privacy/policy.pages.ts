@@ -64,12 +64,20 @@ function storageSection(facts: PolicyFacts): Section {
 <li><strong>Your account:</strong> name, e-mail address and password. Passwords are stored only as <strong>scrypt hashes</strong>, never in readable form. Session cookies are httpOnly.</li>
 <li><strong>Social network tokens</strong> are <strong>encrypted at rest with AES-256-GCM</strong>, never written to logs and never sent to the browser. When you disconnect a channel, its token is <strong>revoked at the network and deleted at once</strong>; the cached profile data and statistics of the disconnected account are purged after ${days(r.disconnectedRetentionDays)}.</li>
 <li><strong>Posts and media:</strong> what you write and upload to schedule it. ${media}</li>
+${analyticsItem(facts)}
 <li><strong>Delivery logs</strong> record what Herald sent to a network and what it answered, with tokens and other credentials removed.</li>
 <li><strong>Access log:</strong> one row per request (method, route without query string, status, duration, user, workspace, IP address, user agent), kept for ${days(r.accessLogDays)}.</li>
 <li><strong>Audit log:</strong> every change to accounts, workspaces and memberships, with the acting user, IP address and user agent. It is append-only: entries are never edited.</li>
 <li><strong>Sessions</strong> end after ${days(r.sessionIdleDays)} without use.</li>
 </ul>`,
   };
+}
+
+function analyticsItem(facts: PolicyFacts): string {
+  const a = facts.analytics;
+  if (!a.enabled) return '<li><strong>Post statistics:</strong> this instance does not collect any (the operator turned analytics off).</li>';
+  const every = a.intervalMinutes % 60 === 0 ? `${a.intervalMinutes / 60 === 1 ? 'hour' : `${a.intervalMinutes / 60} hours`}` : `${a.intervalMinutes} minutes`;
+  return `<li><strong>Post statistics:</strong> for ${days(a.windowDays)} after a post is published, Herald reads its public counters (views, likes, comments, shares, where the network reports them) from the network about every ${every}, through the channel's own token. Only the newest reading per post is kept. A workspace or a single channel can turn this off at any time (<em>Workspace settings → Analytics</em>), and delete what was collected.</li>`;
 }
 
 function retentionSection(facts: PolicyFacts): Section {
@@ -79,6 +87,7 @@ function retentionSection(facts: PolicyFacts): Section {
     ['Cached profile data and statistics of a disconnected channel', `${days(r.disconnectedRetentionDays)} after disconnecting`],
     ['Token of a disconnected channel', 'deleted at once (revoked at the network first)'],
     ['Sessions', `end after ${days(r.sessionIdleDays)} without use`],
+    ['Post statistics', facts.analytics.enabled ? `the newest reading, read for ${days(facts.analytics.windowDays)} after publishing; kept until deleted in the workspace settings, or ${days(r.disconnectedRetentionDays)} after the channel is disconnected` : 'not collected on this instance'],
     ['Uploaded media', r.mediaDeleteAfterPublish ? 'until every post using it is published or deleted' : 'in the media library until deleted'],
     ['Audit log', 'append-only; no automatic deletion'],
     ['Account, workspaces and posts', 'until you or a workspace owner delete them'],
@@ -131,14 +140,14 @@ function rightsSection(facts: PolicyFacts): Section {
     title: 'Your rights',
     html: `<p>Under the GDPR you have the right to:</p>
 <ul>
-<li><strong>Access and portability:</strong> get a copy of your data in a machine-readable form: <em>Your data → Download all my data</em> on the <a href="/profile">Profile page</a>.</li>
-<li><strong>Rectification:</strong> have wrong data corrected: your name and password on the <a href="/profile">Profile page</a>, anything else ${operator}.</li>
-<li><strong>Erasure:</strong> have your account and data deleted.</li>
-<li><strong>Restriction:</strong> have the processing of your data limited.</li>
-<li><strong>Objection:</strong> object to processing based on legitimate interests.</li>
+<li><strong>Access and portability:</strong> get a copy of your data in a machine-readable form: <em>Download all my data</em> on the <a href="/profile">Profile page</a>.</li>
+<li><strong>Rectification:</strong> have wrong data corrected: your name, e-mail address (confirmed through a link sent to the new address), password and picture on the <a href="/profile">Profile page</a>, anything else ${operator}.</li>
+<li><strong>Erasure:</strong> have your account and data deleted: <em>Delete my account</em> on the <a href="/profile">Profile page</a> revokes every channel you connected at its network and deletes your data${facts.accountDeletionGraceDays > 0 ? ` after a grace period of ${days(facts.accountDeletionGraceDays)}, during which you can cancel` : ' at once'}.</li>
+<li><strong>Restriction:</strong> have the processing of your data limited: <em>Pause processing</em> on the <a href="/profile">Profile page</a> stops all publishing, statistics reading and token renewal for the channels you connected until you resume.</li>
+<li><strong>Objection:</strong> object to processing based on legitimate interests: statistics collection can be turned off for a workspace or a single channel in <em>Workspace settings → Analytics</em>, which can also delete what was collected; anything else ${operator}.</li>
 <li><strong>Complaint:</strong> lodge a complaint with a supervisory authority, for example the data protection authority of the country you live or work in (<a href="https://edpb.europa.eu/about-edpb/about-edpb/members_en">list of EU authorities</a>).</li>
 </ul>
-<p>Exercise the others ${operator}.</p>`,
+<p>Where a right has no button above, exercise it ${operator}.</p>`,
   };
 }
 

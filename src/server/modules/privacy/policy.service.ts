@@ -69,6 +69,12 @@ export const policyFactsSchema = z.object({
     sessionIdleDays: z.number(),
     mediaDeleteAfterPublish: z.boolean(),
   }),
+  accountDeletionGraceDays: z.number().describe('Days between asking to delete an account and the deletion; 0 = at once'),
+  analytics: z.object({
+    enabled: z.boolean().describe('false: the operator turned collection off (HERALD_ANALYTICS_INTERVAL_MINUTES=0)'),
+    intervalMinutes: z.number(),
+    windowDays: z.number().describe('Counters are read for this many days after publishing'),
+  }),
   outgoing: z.object({
     telemetry: z.literal(false),
     smtpConfigured: z.boolean(),
@@ -106,6 +112,8 @@ export function policyFacts(config: Config, options: { now: Date; customSections
       sessionIdleDays: config.sessionIdleDays,
       mediaDeleteAfterPublish: config.mediaDeleteAfterPublish,
     },
+    accountDeletionGraceDays: config.accountDeletionGraceDays,
+    analytics: { enabled: config.analyticsIntervalMinutes > 0, intervalMinutes: config.analyticsIntervalMinutes, windowDays: config.analyticsWindowDays },
     outgoing: {
       telemetry: false,
       smtpConfigured: Boolean(config.smtpUrl),

@@ -12,7 +12,7 @@ import { notFound } from '../shared/errors.ts';
 // - publishing: the engine's claim defers their deliveries (they stay queued, see engine.ts);
 //   the reconcile pass re-checks overdue ones each interval, and resuming wakes them at once;
 // - token refresh: channelsDueForRefresh skips their channels;
-// - analytics: there is no analytics module yet; its fetch job must skip channels for which
+// - analytics: the collector (analytics/metrics.collector.ts) skips channels for which
 //   `connectorNotRestricted` is false.
 // Their data stays: scheduled posts are kept and shown as paused.
 

@@ -5,6 +5,7 @@ import { oauthStates, sessions } from '../../db/schema/index.ts';
 import { purgeAccessLog } from '../access-log/access-log.retention.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { purgeDisconnectedChannels } from '../channels/channels.service.ts';
+import { purgeExpiredExports } from './export.service.ts';
 
 export const RETENTION_JOB = 'privacy.retention';
 
@@ -17,12 +18,12 @@ export type RetentionSettings = {
   logger?: Logger;
 };
 
-export type RetentionReport = { sessions: number; oauthStates: number; accessLog: number; disconnectedChannels: number };
+export type RetentionReport = { sessions: number; oauthStates: number; accessLog: number; disconnectedChannels: number; exports: number };
 
 /**
  * The daily retention sweeps. Each one logs a line and writes one audit row with its count (also
- * when nothing was due, so the audit log shows the sweep ran); the access-log and channel sweeps
- * are their modules' own functions.
+ * when nothing was due, so the audit log shows the sweep ran); the access-log, channel and export
+ * sweeps are their modules' own functions.
  */
 export async function runRetentionSweeps(db: Db, settings: RetentionSettings): Promise<RetentionReport> {
   const now = settings.now ?? new Date();
@@ -42,8 +43,10 @@ export async function runRetentionSweeps(db: Db, settings: RetentionSettings): P
     oauthStates: await ownSweep('oauthStates', { usedOrExpiredBefore: now.toISOString() }, async (tx) =>
       (await tx.delete(oauthStates).where(or(isNotNull(oauthStates.usedAt), lt(oauthStates.expiresAt, now))).returning({ state: oauthStates.state })).length,
     ),
-    // These two audit their own deletions in detail; the row here is the sweep's count.
+    // These three audit their own deletions in detail; the row here is the sweep's count.
     accessLog: await record(db, 'accessLog', await purgeAccessLog(db, { days: settings.accessLogDays, now }), { retentionDays: settings.accessLogDays }),
     disconnectedChannels: await record(db, 'disconnectedChannels', await purgeDisconnectedChannels(db, now), { retentionDays: settings.disconnectedRetentionDays }),
+    // A data export's file is deleted once its link has expired; the row stays as the record.
+    exports: await record(db, 'exports', await purgeExpiredExports(db, { now }), { expiredBefore: now.toISOString() }),
   };
 }

@@ -2,7 +2,7 @@ import { detectFacets, type Facet } from '../../../shared/bluesky-richtext.ts';
 import { blueskySettings } from '../../../shared/publishing-rules.ts';
 import { requestJson } from '../http.ts';
 import { ProviderError, type Instance } from '../provider.ts';
-import type { PublishContext, PublishMedia, PublishPart, Publisher } from '../publishing.ts';
+import type { PostMetrics, PublishContext, PublishMedia, PublishPart, Publisher } from '../publishing.ts';
 
 const network = 'bluesky' as const;
 const collection = 'app.bsky.feed.post';
@@ -226,5 +226,26 @@ export function createBlueskyPublisher(): Publisher {
       if (error.kind === 'auth') throw error;
       return { found: 'unknown', reason: `Bluesky did not say whether post ${rkey} exists (HTTP ${status}${answer.error ? ` ${answer.error}` : ''})` };
     },
+
+    // app.bsky.feed.getPosts takes up to 25 AT-URIs; the PDS passes it on to its AppView, which
+    // leaves deleted posts out of the answer. Bluesky counts no views or reach.
+    metricsBatch: 25,
+    async readMetrics(ctx, uris) {
+      const url = new URL(xrpcUrl(ctx.instance, 'app.bsky.feed.getPosts'));
+      for (const uri of uris) url.searchParams.append('uris', uri);
+      const { status, body } = await requestJson(network, url.toString(), { headers: { authorization: `Bearer ${ctx.accessToken}`, accept: 'application/json' } });
+      if (status !== 200) throw refused(status, body, 'read');
+      const found = new Map<string, PostMetrics>();
+      for (const post of (body as { posts?: PostView[] } | null)?.posts ?? []) {
+        if (!post.uri) continue;
+        const extra: Record<string, number> = {};
+        if (typeof post.quoteCount === 'number') extra.quotes = post.quoteCount;
+        found.set(post.uri, { views: null, reach: null, likes: count(post.likeCount), comments: count(post.replyCount), shares: count(post.repostCount), extra });
+      }
+      return found;
+    },
   };
 }
+
+type PostView = { uri?: string; likeCount?: unknown; replyCount?: unknown; repostCount?: unknown; quoteCount?: unknown };
+const count = (value: unknown) => (typeof value === 'number' && Number.isFinite(value) ? value : null);

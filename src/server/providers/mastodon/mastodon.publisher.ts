@@ -2,7 +2,7 @@ import type { Readable } from 'node:stream';
 import { mastodonSettings } from '../../../shared/publishing-rules.ts';
 import { requestJson } from '../http.ts';
 import { ProviderError, type Instance } from '../provider.ts';
-import type { ExistingCheck, PublishContext, PublishMedia, Publisher } from '../publishing.ts';
+import type { ExistingCheck, PostMetrics, PublishContext, PublishMedia, Publisher } from '../publishing.ts';
 
 // Publishing to Mastodon (shared/providers.md §3): upload every file (POST /api/v2/media), wait
 // until the instance has processed them, then post the statuses in order, each reply pointing at
@@ -231,5 +231,29 @@ export function createMastodonPublisher(options: { allowHttp: boolean }): Publis
       const found = await calls.findRecent(step, progress, pending.sentAt);
       return found ? record(found) : { found: false };
     },
+
+    // Mastodon has no batch read: one GET per status (the API allows 300 calls per 5 minutes).
+    metricsBatch: 20,
+    async readMetrics(ctx, ids) {
+      const origin = base(ctx.instance);
+      const found = new Map<string, PostMetrics>();
+      for (const id of ids) {
+        const { status, body } = await requestJson(network, `${origin}/api/v1/statuses/${encodeURIComponent(id)}`, { headers: { authorization: `Bearer ${ctx.accessToken}` } });
+        if (status === 404) continue;
+        if (status !== 200) throw refusal(status, body, 'the counters lookup');
+        const counters = body as { replies_count?: unknown; reblogs_count?: unknown; favourites_count?: unknown; quotes_count?: unknown };
+        found.set(id, {
+          views: null,
+          reach: null,
+          likes: count(counters.favourites_count),
+          comments: count(counters.replies_count),
+          shares: count(counters.reblogs_count),
+          extra: typeof counters.quotes_count === 'number' ? { quotes: counters.quotes_count } : {},
+        });
+      }
+      return found;
+    },
   };
 }
+
+const count = (value: unknown) => (typeof value === 'number' && Number.isFinite(value) ? value : null);

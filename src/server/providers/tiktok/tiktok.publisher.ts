@@ -2,7 +2,7 @@ import type { Readable } from 'node:stream';
 import { tiktokSettings } from '../../../shared/publishing-rules.ts';
 import { fetchFromNetwork, requestJson } from '../http.ts';
 import { ProviderError } from '../provider.ts';
-import type { ExistingCheck, PublishContext, PublishMedia, PublishOutcome, Publisher } from '../publishing.ts';
+import type { ExistingCheck, PostMetrics, PublishContext, PublishMedia, PublishOutcome, Publisher } from '../publishing.ts';
 
 // TikTok Content Posting API v2 (shared/providers.md §1): creator info before every post, one
 // init that creates the post (no idempotency key), chunked PUTs for FILE_UPLOAD, then status
@@ -432,5 +432,24 @@ export function createTikTokPublisher(options: TikTokPublisherOptions): Publishe
       if (Date.now() - pending.sentAt.getTime() > listingDelayMs) return { found: false };
       return { found: 'unknown', reason: 'TikTok may still be processing the post; Herald will look again' };
     },
+
+    // video/query takes up to 20 ids. Only public post ids (digits) can be asked for: a post
+    // published to the inbox or privately is known by its publish_id alone and has no counters.
+    metricsBatch: 20,
+    async readMetrics(ctx, ids) {
+      const found = new Map<string, PostMetrics>();
+      const postIds = ids.filter((id) => /^\d+$/.test(id));
+      if (!postIds.length) return found;
+      const data = await callApi<{ videos?: QueriedVideo[] }>(apiUrl, ctx.accessToken, `/v2/video/query/?fields=${metricsFields}`, { filters: { video_ids: postIds } });
+      for (const video of data.videos ?? []) {
+        if (!video.id) continue;
+        found.set(String(video.id), { views: count(video.view_count), likes: count(video.like_count), comments: count(video.comment_count), shares: count(video.share_count), reach: null, extra: {} });
+      }
+      return found;
+    },
   };
 }
+
+type QueriedVideo = { id?: string | number; view_count?: unknown; like_count?: unknown; comment_count?: unknown; share_count?: unknown };
+const metricsFields = 'id,view_count,like_count,comment_count,share_count';
+const count = (value: unknown) => (typeof value === 'number' && Number.isFinite(value) ? value : null);

@@ -10,6 +10,7 @@ import { formatDate, formatDateTime } from '../../components/format.ts';
 import { PageHeader } from '../../components/page-header.tsx';
 import { EmptyState, Loading } from '../../components/status.tsx';
 import { hasPermission, useWorkspace } from '../workspaces/workspace-route.tsx';
+import { usePolicyFacts } from './policy.api.ts';
 import { useChannels, useConnectChannel, useDisconnectChannel, useNetworks, useRefreshChannel, type Channel, type Network } from './channels.api.ts';
 
 const statusLabels: Record<string, string> = { ok: 'Connected', expiring: 'Refresh failing', needs_reauth: 'Reconnect needed', disconnected: 'Disconnected' };
@@ -32,7 +33,7 @@ function ChannelRow({ channel, networkLabel, actions }: { channel: Channel; netw
         </div>
         <div className="row-sub">
           {disconnected && channel.purgeAfter
-            ? `Disconnected ${formatDateTime(channel.disconnectedAt!)}; name and avatar will be purged on ${formatDate(channel.purgeAfter)}.`
+            ? `Disconnected ${formatDateTime(channel.disconnectedAt!)}; name, avatar and post statistics will be purged on ${formatDate(channel.purgeAfter)}.`
             : `Connected ${formatDateTime(channel.connectedAt)}`}
         </div>
         {!disconnected && channel.scopesGranted.length ? (
@@ -204,6 +205,7 @@ export function ChannelsPage() {
   const networks = useNetworks();
   const channels = useChannels(workspace.id);
   const disconnect = useDisconnectChannel(workspace.id);
+  const retentionDays = usePolicyFacts().data?.retention.disconnectedRetentionDays;
   const check = useRefreshChannel(workspace.id);
   const [confirming, setConfirming] = useState<Channel | null>(null);
   const label = (network: string) => networks.data?.items.find((n) => n.id === network)?.label ?? network;
@@ -257,7 +259,11 @@ export function ChannelsPage() {
       ) : null}
       <Dialog open={!!confirming} title={`Disconnect ${confirming?.displayName ?? 'this channel'}?`} onClose={() => setConfirming(null)}>
         <p>
-          Herald will revoke its access at {confirming ? label(confirming.network) : 'the network'} and delete the tokens now. Name and avatar are kept for the retention period, then purged.
+          Herald will revoke its access at {confirming ? label(confirming.network) : 'the network'} and delete the tokens now. Nothing more is published to it or read from it.
+        </p>
+        <p data-testid="disconnect-purge">
+          The account’s name, avatar and post statistics stay visible on past posts for {retentionDays ? `${retentionDays} days (until ${formatDate(new Date(Date.now() + retentionDays * 86_400_000))})` : 'the retention period'}, then
+          they are purged. Posts already published stay on {confirming ? label(confirming.network) : 'the network'}.
         </p>
         <div className="dialog-actions">
           <button type="button" className="btn" onClick={() => setConfirming(null)}>

@@ -32,6 +32,7 @@ const ListRow = memo(function ListRow({ post }: { post: CalendarPost }) {
         </span>
       </div>
       <span className={`cal-badge state-${post.state}`}>{stateLabel[post.state]}</span>
+      {post.paused ? <span className="cal-badge cal-paused" data-testid="calendar-paused">Paused</span> : null}
       {movable ? (
         <button type="button" className="btn btn-sm btn-ghost cal-row-move" onClick={() => openMove(post.id)} aria-label={`Move “${post.title.slice(0, 60)}”…`}>
           Move…

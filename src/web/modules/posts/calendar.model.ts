@@ -32,6 +32,8 @@ export type CalendarPost = {
   movable: boolean;
   /** Shown at a time the server has not confirmed yet. */
   moving: boolean;
+  /** Waiting because the person who connected a channel paused processing (GDPR restriction). */
+  paused: boolean;
 };
 
 export function displayStateOf(post: Post): DisplayState {
@@ -64,6 +66,7 @@ export function toCalendarPost(post: Post, movedTo?: Date): CalendarPost {
     channelIds: post.deliveries.map((d) => d.channelId),
     movable: post.state === 'scheduled' && post.deliveries.length > 0 && post.deliveries.every((d) => d.state === 'queued'),
     moving: !!movedTo,
+    paused: post.deliveries.some((d) => d.paused),
   };
   if (!movedTo) cache.set(post, view);
   return view;

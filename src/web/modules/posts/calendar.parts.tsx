@@ -62,7 +62,7 @@ export function describePost(post: CalendarPost, channelsById: Map<string, Chann
   const when = withDay ? fullDateTime.format(post.at) : timeFormat.format(post.at);
   const channels = post.post.deliveries.map((d) => channelName(channelsById, d.channelId, d.network)).join(', ');
   const title = post.title.length > 120 ? `${post.title.slice(0, 119)}…` : post.title;
-  return `${when}, ${stateLabel[post.state]}${post.moving ? ' (moving)' : ''}: ${title}${channels ? ` on ${channels}` : ''}`;
+  return `${when}, ${stateLabel[post.state]}${post.paused ? ' (paused)' : ''}${post.moving ? ' (moving)' : ''}: ${title}${channels ? ` on ${channels}` : ''}`;
 }
 
 /**
@@ -88,6 +88,11 @@ export const PostChip = memo(function PostChip({ post, showTime = true }: { post
       <span className="cal-post-head">
         <AvatarStack post={post} max={3} />
         {showTime ? <span className="cal-post-time">{timeFormat.format(post.at)}</span> : null}
+        {post.paused ? (
+          <span className="cal-paused" data-testid="calendar-paused" aria-hidden="true">
+            Paused
+          </span>
+        ) : null}
       </span>
       <span className="cal-post-text">{post.title}</span>
     </Link>

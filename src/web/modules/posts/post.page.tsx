@@ -10,7 +10,7 @@ import { useToast } from '../../components/toast.tsx';
 import { isApiError } from '../../api/client.ts';
 import { useChannels, type Channel } from '../channels/channels.api.ts';
 import { hasPermission, useWorkspace } from '../workspaces/workspace-route.tsx';
-import { useCancelPost, useDeletePost, usePost, type Delivery, type Post } from './posts.api.ts';
+import { useCancelPost, useDeletePost, usePost, type Delivery, type DeliveryMetrics, type Post } from './posts.api.ts';
 import { DeliveryActions } from './post-delivery-actions.tsx';
 import { DeliveryLog } from './post-delivery-log.tsx';
 import { channelFacts, deliveryStateLabel, formatInZone, StateBadge, userTimeZone } from './post-state.tsx';
@@ -96,6 +96,7 @@ function DeliveryCard({ post, delivery, channels, canAct }: { post: Post; delive
           ) : null}
         </p>
       ) : null}
+      {delivery.state === 'published' && delivery.metrics ? <DeliveryCounters metrics={delivery.metrics} network={who.network} /> : null}
       {delivery.state === 'queued' && delivery.nextAttemptAt && delivery.attemptCount > 0 ? (
         <p className="delivery-line muted">
           Trying again <time dateTime={delivery.nextAttemptAt}>{relativeTime(delivery.nextAttemptAt)}</time>.
@@ -115,6 +116,41 @@ function DeliveryCard({ post, delivery, channels, canAct }: { post: Post; delive
       {canAct ? <DeliveryActions workspaceId={workspace.id} postId={post.id} delivery={delivery} channelName={who.name} /> : null}
       <DeliveryLog workspaceId={workspace.id} postId={post.id} delivery={delivery} />
     </li>
+  );
+}
+
+const counterLabels: [keyof Omit<DeliveryMetrics, 'extra' | 'fetchedAt'>, string][] = [
+  ['views', 'Views'],
+  ['likes', 'Likes'],
+  ['comments', 'Comments'],
+  ['shares', 'Shares'],
+  ['reach', 'Reach'],
+];
+
+/** The network's counters; those it does not report (Mastodon has no views) are left out, not shown as 0. */
+function DeliveryCounters({ metrics, network }: { metrics: DeliveryMetrics; network: string }) {
+  const shown = counterLabels.filter(([key]) => metrics[key] !== null);
+  const extra = Object.entries(metrics.extra);
+  return (
+    <div className="delivery-counters" data-testid="delivery-counters">
+      <dl aria-label={`How it performed on ${network}`}>
+        {shown.map(([key, label]) => (
+          <div key={key}>
+            <dt>{label}</dt>
+            <dd>{metrics[key]!.toLocaleString()}</dd>
+          </div>
+        ))}
+        {extra.map(([key, value]) => (
+          <div key={key}>
+            <dt>{key[0]!.toUpperCase() + key.slice(1)}</dt>
+            <dd>{value.toLocaleString()}</dd>
+          </div>
+        ))}
+      </dl>
+      <p className="muted small">
+        As read from {network} <time dateTime={metrics.fetchedAt}>{relativeTime(metrics.fetchedAt)}</time>.
+      </p>
+    </div>
   );
 }
 

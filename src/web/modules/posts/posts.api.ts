@@ -30,6 +30,18 @@ export type Delivery = {
   errorMessage: string | null;
   /** What the engine allows a person to do now: retry, check, retry_confirmed_absent, mark_published, cancel. */
   actions: string[];
+  /** The network's latest counters (post detail only); a counter the network does not report is null. */
+  metrics?: DeliveryMetrics | null;
+};
+
+export type DeliveryMetrics = {
+  views: number | null;
+  likes: number | null;
+  comments: number | null;
+  shares: number | null;
+  reach: number | null;
+  extra: Record<string, number>;
+  fetchedAt: string;
 };
 
 export type Post = {

@@ -31,7 +31,6 @@ export function NameForm({ me }: { me: Me }) {
       </div>
       <form onSubmit={submit} noValidate className="form-grid">
         <Field label="Name" autoComplete="name" value={name} onChange={(e) => setName(e.target.value)} error={empty ? 'Enter your name.' : errors.field('name')} />
-        <Field label="Email" value={me.user.email} readOnly hint="You sign in with this address. It cannot be changed yet." />
         <FormError message={errors.general} />
         <div className="form-actions">
           <button className="btn btn-primary" disabled={save.isPending || name.trim() === me.user.name}>

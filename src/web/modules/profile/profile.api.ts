@@ -60,3 +60,10 @@ export function useRevokeOtherSessions() {
     onSettled: () => queryClient.invalidateQueries({ queryKey: sessionsKey }),
   });
 }
+
+/** Where the confirmation link in the new address's mail lands; the Profile page reads the query. */
+const EMAIL_CHANGED_CALLBACK = '/profile?email=changed';
+
+/** Sends a link to the new address; the account switches to it only when the link is opened. */
+export const useChangeEmail = () =>
+  useMutation({ mutationFn: (newEmail: string) => api.post<{ status: boolean }>('/api/auth/change-email', { newEmail, callbackURL: EMAIL_CHANGED_CALLBACK }) });

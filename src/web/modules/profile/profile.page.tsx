@@ -1,6 +1,8 @@
 import { PageHeader } from '../../components/page-header.tsx';
 import { useSignedInUser } from '../auth/require-user.tsx';
+import { AvatarForm } from './avatar-form.tsx';
 import { DeleteAccountSection } from './delete-account-section.tsx';
+import { EmailForm } from './email-form.tsx';
 import { NameForm } from './name-form.tsx';
 import { PasswordForm } from './password-form.tsx';
 import { PrivacySection } from './privacy-section.tsx';
@@ -21,6 +23,8 @@ export function ProfilePage() {
         }
       />
       <NameForm me={me} />
+      <AvatarForm me={me} />
+      <EmailForm me={me} />
       <PasswordForm />
       <TwoFactorSection me={me} />
       <SessionsSection />

@@ -1,3 +1,4 @@
+import { useId } from 'react';
 import { Checkbox } from '../../components/field.tsx';
 import { FormError } from '../../components/feedback.tsx';
 import { formErrors } from '../../components/form-errors.ts';
@@ -12,6 +13,7 @@ export function RestrictionSection() {
   const restriction = useRestriction();
   const change = useSetRestriction();
   const restricted = restriction.data?.restricted ?? false;
+  const sinceId = useId();
 
   return (
     <section className="card" aria-labelledby="restriction-title">
@@ -19,7 +21,8 @@ export function RestrictionSection() {
         <div>
           <h2 id="restriction-title">Pause processing</h2>
           <p className="muted small">
-            While processing is paused, Herald publishes nothing to the channels you connected and stops renewing their access at the networks. Nothing is deleted:
+            While processing is paused, Herald publishes nothing to the channels you connected, reads no statistics from them and stops renewing their access at
+            the networks. Nothing is deleted:
             scheduled posts stay in their place and are shown as paused. When you resume, posts whose time has passed go out at once and are marked late.
           </p>
         </div>
@@ -27,17 +30,27 @@ export function RestrictionSection() {
       {restriction.isPending ? (
         <Loading label="Loading…" />
       ) : (
-        <Checkbox
-          label={restricted && restriction.data?.restrictedAt ? `Processing paused since ${formatDateTime(restriction.data.restrictedAt)}` : 'Pause processing'}
-          checked={restricted}
-          disabled={change.isPending}
-          data-testid="restriction-toggle"
-          onChange={(event) =>
-            change.mutate(event.target.checked, {
-              onSuccess: (data) => toast(data.restricted ? 'Processing is paused.' : 'Processing resumed; overdue posts go out now.'),
-            })
-          }
-        />
+        <>
+          {/* The name stays "Pause processing" whatever the state: a control whose name changes when
+              it is used reads as a different control. The box shows the choice while it is saved. */}
+          <Checkbox
+            label="Pause processing"
+            checked={change.isPending ? !!change.variables : restricted}
+            disabled={change.isPending}
+            aria-describedby={restricted ? sinceId : undefined}
+            data-testid="restriction-toggle"
+            onChange={(event) =>
+              change.mutate(event.target.checked, {
+                onSuccess: (data) => toast(data.restricted ? 'Processing is paused.' : 'Processing resumed; overdue posts go out now.'),
+              })
+            }
+          />
+          {restricted && restriction.data?.restrictedAt ? (
+            <p id={sinceId} className="muted small" data-testid="restriction-since">
+              Paused since {formatDateTime(restriction.data.restrictedAt)}: nothing is published to the channels you connected.
+            </p>
+          ) : null}
+        </>
       )}
       <FormError message={formErrors(restriction.error ?? change.error, []).general} />
     </section>

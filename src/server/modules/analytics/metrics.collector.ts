@@ -1,0 +1,141 @@
+import { and, asc, eq, gte, inArray, isNotNull, lte, or, isNull, sql } from 'drizzle-orm';
+import type { Logger } from 'pino';
+import type { Db } from '../../db/database.ts';
+import { channels, deliveries, deliveryMetrics, workspaceSettings } from '../../db/schema/index.ts';
+import { missingFeatures, type NetworkId } from '../../../shared/networks.ts';
+import type { PostMetrics } from '../../providers/publishing.ts';
+import { withChannelToken, type ChannelDeps } from '../channels/channels.service.ts';
+import type { Publishers } from '../publishing/engine.ts';
+import { connectorNotRestricted } from '../privacy/restriction.service.ts';
+
+export const ANALYTICS_COLLECT_JOB = 'analytics.collect';
+
+export type CollectDeps = {
+  db: Db;
+  channelDeps: ChannelDeps;
+  publishers: Publishers;
+  /** A reading older than this is read again; 0 = collection is off on this instance. */
+  intervalMinutes: number;
+  windowDays: number;
+  logger?: Logger;
+};
+
+export type CollectResult = { channels: number; read: number; gone: number; failed: number };
+
+/** Deliveries read per channel per run: Mastodon allows 300 calls in 5 minutes, one per status. */
+const PER_CHANNEL_LIMIT = 100;
+/** Channels read at the same time. */
+const COLLECT_CONCURRENCY = 8;
+
+/**
+ * Where analytics may be collected: the channel is connected and healthy, neither the workspace nor
+ * the channel objected (analytics off), and the person who connected it has not paused processing.
+ */
+export const collectionAllowed = and(
+  inArray(channels.status, ['ok', 'expiring']),
+  eq(channels.analyticsEnabled, true),
+  sql`coalesce((select ${workspaceSettings.analyticsEnabled} from ${workspaceSettings} where ${workspaceSettings.workspaceId} = ${channels.workspaceId}), true)`,
+  connectorNotRestricted,
+)!;
+
+/**
+ * Reads the counters of recently published posts from their networks and keeps the newest reading
+ * per delivery. A channel's failure (network down, token rejected) is logged and leaves its
+ * earlier readings as they were; the other channels go on.
+ */
+export async function collectMetrics(deps: CollectDeps, now = new Date()): Promise<CollectResult> {
+  const result: CollectResult = { channels: 0, read: 0, gone: 0, failed: 0 };
+  if (deps.intervalMinutes <= 0) return result;
+  const since = new Date(now.getTime() - deps.windowDays * 86_400_000);
+  const staleBefore = new Date(now.getTime() - deps.intervalMinutes * 60_000);
+  const networks = Object.entries(deps.publishers)
+    .filter(([, publisher]) => publisher?.readMetrics)
+    .map(([network]) => network);
+  if (!networks.length) return result;
+
+  const candidates = await deps.db
+    .selectDistinct({ channel: channels })
+    .from(channels)
+    .innerJoin(deliveries, eq(deliveries.channelId, channels.id))
+    .where(and(collectionAllowed, inArray(channels.network, networks), eq(deliveries.state, 'published'), isNotNull(deliveries.externalId), gte(deliveries.publishedAt, since)));
+
+  // Channels are read side by side (each one's calls one after another, as its account's rate
+  // limit is per account): one at a time, 10,000 readings at 100 ms a call would outlast the job.
+  const queue = candidates.map((c) => c.channel);
+  const worker = async () => {
+    for (let channel = queue.shift(); channel; channel = queue.shift()) await collectChannel(deps, channel, since, staleBefore, result);
+  };
+  await Promise.all(Array.from({ length: Math.min(COLLECT_CONCURRENCY, queue.length) }, worker));
+  if (result.channels) deps.logger?.info(result, 'analytics counters read');
+  return result;
+}
+
+async function collectChannel(deps: CollectDeps, channel: typeof channels.$inferSelect, since: Date, staleBefore: Date, result: CollectResult) {
+  // The user did not grant the scopes counters need (TikTok video.list): asking would only be refused.
+  if (missingFeatures(channel.network as NetworkId, channel.scopesGranted).includes('analytics')) return;
+  const due = await deps.db
+    .select({ id: deliveries.id, externalId: deliveries.externalId })
+    .from(deliveries)
+    .leftJoin(deliveryMetrics, eq(deliveryMetrics.deliveryId, deliveries.id))
+    .where(
+      and(
+        eq(deliveries.channelId, channel.id),
+        eq(deliveries.state, 'published'),
+        isNotNull(deliveries.externalId),
+        gte(deliveries.publishedAt, since),
+        or(isNull(deliveryMetrics.fetchedAt), lte(deliveryMetrics.fetchedAt, staleBefore)),
+      ),
+    )
+    .orderBy(sql`${deliveryMetrics.fetchedAt} asc nulls first`, asc(deliveries.publishedAt))
+    .limit(PER_CHANNEL_LIMIT);
+  if (!due.length) return;
+  result.channels += 1;
+  const publisher = deps.publishers[channel.network as NetworkId]!;
+  const batch = publisher.metricsBatch ?? 20;
+  try {
+    for (let i = 0; i < due.length; i += batch) {
+      const slice = due.slice(i, i + batch);
+      const readings = await withChannelToken(deps.db, deps.channelDeps, channel, (accessToken, instance) =>
+        publisher.readMetrics!({ accessToken, instance, externalAccountId: channel.externalId }, slice.map((d) => d.externalId!)),
+      );
+      const stored = await storeReadings(deps.db, channel.id, slice, readings, new Date());
+      result.read += stored;
+      result.gone += slice.length - readings.size;
+    }
+  } catch (error) {
+    result.failed += 1;
+    deps.logger?.warn({ channelId: channel.id, network: channel.network, reason: error instanceof Error ? error.message : String(error) }, 'analytics: could not read counters');
+  }
+}
+
+/**
+ * Writes the readings unless collection was turned off (or processing paused) while they were
+ * being read: the channel and workspace rows are locked and the rule checked again first.
+ */
+async function storeReadings(db: Db, channelId: string, slice: { id: string; externalId: string | null }[], readings: Map<string, PostMetrics>, at: Date): Promise<number> {
+  return db.transaction(async (tx) => {
+    const [allowed] = await tx.select({ id: channels.id, workspaceId: channels.workspaceId }).from(channels).where(and(eq(channels.id, channelId), collectionAllowed)).for('share');
+    if (!allowed) return 0;
+    await tx.select({ id: workspaceSettings.workspaceId }).from(workspaceSettings).where(eq(workspaceSettings.workspaceId, allowed.workspaceId)).for('share');
+    const rows = slice
+      .filter((d) => readings.has(d.externalId!))
+      .map((d) => ({ deliveryId: d.id, workspaceId: allowed.workspaceId, channelId, ...readings.get(d.externalId!)!, fetchedAt: at }));
+    if (!rows.length) return 0;
+    await tx
+      .insert(deliveryMetrics)
+      .values(rows.map((r) => ({ ...r, firstFetchedAt: at })))
+      .onConflictDoUpdate({
+        target: deliveryMetrics.deliveryId,
+        set: {
+          views: sql`excluded.views`,
+          likes: sql`excluded.likes`,
+          comments: sql`excluded.comments`,
+          shares: sql`excluded.shares`,
+          reach: sql`excluded.reach`,
+          extra: sql`excluded.extra`,
+          fetchedAt: sql`excluded.fetched_at`,
+        },
+      });
+    return rows.length;
+  });
+}

@@ -1,0 +1,33 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { ApiError, api } from '../../api/client.ts';
+import { meKey } from '../auth/auth.api.ts';
+
+type Picture = { image: string | null };
+
+// The JSON client cannot send files; this is the one multipart call of the profile.
+async function uploadAvatar(file: File): Promise<Picture> {
+  const body = new FormData();
+  body.append('file', file);
+  let response: Response;
+  try {
+    response = await fetch('/api/v1/me/avatar', { method: 'PUT', credentials: 'same-origin', headers: { accept: 'application/json' }, body });
+  } catch {
+    throw new ApiError(0, 'network', 'Herald cannot be reached. Check your connection and try again.');
+  }
+  const parsed = (await response.json().catch(() => null)) as (Picture & { error?: { code?: string; message?: string; details?: Record<string, unknown> } }) | null;
+  if (!response.ok) {
+    const error = parsed?.error ?? {};
+    throw new ApiError(response.status, error.code ?? `http_${response.status}`, error.message ?? `Upload failed (${response.status})`, {}, error.details ?? {});
+  }
+  return parsed as Picture;
+}
+
+export function useUploadAvatar() {
+  const queryClient = useQueryClient();
+  return useMutation({ mutationFn: uploadAvatar, onSuccess: () => queryClient.invalidateQueries({ queryKey: meKey }) });
+}
+
+export function useRemoveAvatar() {
+  const queryClient = useQueryClient();
+  return useMutation({ mutationFn: () => api.delete<Picture>('/api/v1/me/avatar'), onSuccess: () => queryClient.invalidateQueries({ queryKey: meKey }) });
+}
