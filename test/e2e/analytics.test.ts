@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { ANALYTICS_COLLECT_JOB } from '../../src/server/modules/analytics/metrics.collector.ts';
 import { startMastodonFake, type MastodonFake } from '../fakes/mastodon/mastodon-fake.ts';
-import { fastEngineEnv, waitFor } from '../helpers/publishing.ts';
+import { fastEngineEnv, runJobNow, waitFor } from '../helpers/publishing.ts';
 import type { TestHerald } from '../helpers/test-herald.ts';
-import { snap, startJourney } from './browser.ts';
+import { connectMastodonInBrowser, signUpWithWorkspace, snap, startJourney } from './browser.ts';
 
 // How a post performed, on its page; and objecting to analytics in the workspace settings:
 // collection off for one channel, then deleting what was collected.
@@ -22,13 +22,7 @@ describe('analytics in Chromium', () => {
     const res = await page.request.fetch(api(path), { method, data, headers: { origin: h.url } });
     return { status: res.status(), body: (await res.json()) as any };
   }
-  async function collect() {
-    const id = await h.herald.boss.send(ANALYTICS_COLLECT_JOB, {});
-    await waitFor(async () => {
-      const job = await h.herald.boss.getJobById(ANALYTICS_COLLECT_JOB, id!);
-      return job && ['completed', 'failed'].includes(job.state) ? job : null;
-    }, { what: 'the analytics job' });
-  }
+  const collect = () => runJobNow(h, ANALYTICS_COLLECT_JOB);
 
   beforeAll(async () => {
     mastodon = await startMastodonFake({ maxCharacters: 500 });
@@ -37,22 +31,8 @@ describe('analytics in Chromium', () => {
     page = await (await browser.newContext({ viewport: { width: 1280, height: 860 } })).newPage();
     page.setDefaultTimeout(15_000);
 
-    await page.goto(`${h.url}/signup`);
-    await page.getByLabel('Name').fill('Ana Lytics');
-    await page.getByLabel('Email').fill('ana@example.com');
-    await page.getByLabel('Password').fill('ana has a long password');
-    await page.getByRole('button', { name: 'Sign up' }).click();
-    await page.getByLabel('Workspace name').fill('Ana Studio');
-    await page.getByRole('button', { name: 'Create workspace' }).click();
-    await page.waitForURL(/\/w\/[^/]+\/members/);
-    workspaceId = /\/w\/([^/]+)\//.exec(page.url())![1]!;
-
-    await page.getByRole('link', { name: 'Channels' }).click();
-    await page.getByLabel('Mastodon server').fill(mastodon.domain);
-    await page.getByRole('button', { name: 'Connect Mastodon' }).click();
-    await page.getByRole('button', { name: 'Authorize' }).click();
-    await page.waitForURL(/\/channels\?connected=/);
-    channelId = new URL(page.url()).searchParams.get('connected')!;
+    workspaceId = await signUpWithWorkspace(page, h.url, { name: 'Ana Lytics', email: 'ana@example.com', password: 'ana has a long password', workspace: 'Ana Studio' });
+    channelId = await connectMastodonInBrowser(page, mastodon.domain);
   });
   afterAll(async () => {
     await journey?.close();

@@ -38,3 +38,26 @@ export async function startJourney(options: Parameters<typeof startTestHerald>[0
     },
   };
 }
+
+/** Signs a new person up through the pages and creates their first workspace; answers its id. */
+export async function signUpWithWorkspace(page: Page, baseUrl: string, person: { name: string; email: string; password: string; workspace: string }): Promise<string> {
+  await page.goto(`${baseUrl}/signup`);
+  await page.getByLabel('Name').fill(person.name);
+  await page.getByLabel('Email').fill(person.email);
+  await page.getByLabel('Password').fill(person.password);
+  await page.getByRole('button', { name: 'Sign up' }).click();
+  await page.getByLabel('Workspace name').fill(person.workspace);
+  await page.getByRole('button', { name: 'Create workspace' }).click();
+  await page.waitForURL(/\/w\/[^/]+\/members/);
+  return /\/w\/([^/]+)\//.exec(page.url())![1]!;
+}
+
+/** Connects the Mastodon fake's account from the Channels page (consent page included); answers the channel id. */
+export async function connectMastodonInBrowser(page: Page, instanceDomain: string): Promise<string> {
+  await page.getByRole('link', { name: 'Channels' }).click();
+  await page.getByLabel('Mastodon server').fill(instanceDomain);
+  await page.getByRole('button', { name: 'Connect Mastodon' }).click();
+  await page.getByRole('button', { name: 'Authorize' }).click();
+  await page.waitForURL(/\/channels\?connected=/);
+  return new URL(page.url()).searchParams.get('connected')!;
+}

@@ -7,7 +7,7 @@ import { refreshGroupState } from '../../src/server/modules/publishing/group-sta
 import { startMastodonFake, type MastodonFake } from '../fakes/mastodon/mastodon-fake.ts';
 import { fastEngineEnv, waitFor } from '../helpers/publishing.ts';
 import type { TestHerald } from '../helpers/test-herald.ts';
-import { snap, startJourney } from './browser.ts';
+import { connectMastodonInBrowser, signUpWithWorkspace, snap, startJourney } from './browser.ts';
 
 // What a person sees when a post does not go out: the "Needs attention" list and its count, the
 // post page with the network's reason and the delivery log, and the actions that settle it.
@@ -46,22 +46,8 @@ describe('delivery log and needs attention in Chromium', () => {
     page = await (await browser.newContext({ viewport: { width: 1280, height: 860 } })).newPage();
     page.setDefaultTimeout(15_000);
 
-    await page.goto(`${h.url}/signup`);
-    await page.getByLabel('Name').fill('Pia Publisher');
-    await page.getByLabel('Email').fill('pia@example.com');
-    await page.getByLabel('Password').fill('pia has a long password');
-    await page.getByRole('button', { name: 'Sign up' }).click();
-    await page.getByLabel('Workspace name').fill('Pia Studio');
-    await page.getByRole('button', { name: 'Create workspace' }).click();
-    await page.waitForURL(/\/w\/[^/]+\/members/);
-    workspaceId = /\/w\/([^/]+)\//.exec(page.url())![1]!;
-
-    await page.getByRole('link', { name: 'Channels' }).click();
-    await page.getByLabel('Mastodon server').fill(mastodon.domain);
-    await page.getByRole('button', { name: 'Connect Mastodon' }).click();
-    await page.getByRole('button', { name: 'Authorize' }).click();
-    await page.waitForURL(/\/channels\?connected=/);
-    channelId = new URL(page.url()).searchParams.get('connected')!;
+    workspaceId = await signUpWithWorkspace(page, h.url, { name: 'Pia Publisher', email: 'pia@example.com', password: 'pia has a long password', workspace: 'Pia Studio' });
+    channelId = await connectMastodonInBrowser(page, mastodon.domain);
   });
   afterAll(async () => {
     await journey?.close();

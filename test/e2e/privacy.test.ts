@@ -6,7 +6,7 @@ import { users, workspaces } from '../../src/server/db/schema/index.ts';
 import { startMastodonFake, type MastodonFake } from '../fakes/mastodon/mastodon-fake.ts';
 import { connectMastodon, fastEngineEnv } from '../helpers/publishing.ts';
 import { signUp, type TestHerald } from '../helpers/test-herald.ts';
-import { snap, startJourney } from './browser.ts';
+import { connectMastodonInBrowser, signUpWithWorkspace, snap, startJourney } from './browser.ts';
 import { readZip } from '../helpers/zip.ts';
 
 // What a person does under Profile → privacy: takes their data with them, pauses what Herald does
@@ -50,20 +50,8 @@ describe('privacy on the profile page in Chromium', () => {
     ({ h, browser } = journey);
     page = await newPage(browser);
 
-    await page.goto(`${h.url}/signup`);
-    await page.getByLabel('Name').fill(pia.name);
-    await page.getByLabel('Email').fill(pia.email);
-    await page.getByLabel('Password').fill(pia.password);
-    await page.getByRole('button', { name: 'Sign up' }).click();
-    await page.getByLabel('Workspace name').fill('Pia Studio');
-    await page.getByRole('button', { name: 'Create workspace' }).click();
-    await page.waitForURL(/\/w\/[^/]+\/members/);
-    workspaceId = /\/w\/([^/]+)\//.exec(page.url())![1]!;
-    await page.getByRole('link', { name: 'Channels' }).click();
-    await page.getByLabel('Mastodon server').fill(mastodon.domain);
-    await page.getByRole('button', { name: 'Connect Mastodon' }).click();
-    await page.getByRole('button', { name: 'Authorize' }).click();
-    await page.waitForURL(/\/channels\?connected=/);
+    workspaceId = await signUpWithWorkspace(page, h.url, { ...pia, workspace: 'Pia Studio' });
+    await connectMastodonInBrowser(page, mastodon.domain);
   });
   afterAll(async () => {
     await journey?.close();

@@ -71,3 +71,16 @@ export async function connectTikTok(h: TestHerald, client: Client, workspaceId: 
   if (!id) throw new Error(`connect failed: ${res.headers.get('location')}`);
   return id;
 }
+
+/** Sends a job as its schedule would and waits until a worker has finished it. */
+export async function runJobNow(h: TestHerald, name: string) {
+  const id = await h.herald.boss.send(name, {});
+  if (!id) throw new Error(`${name} was not queued (a singleton job of that name may be waiting)`);
+  await waitFor(
+    async () => {
+      const job = await h.herald.boss.getJobById(name, id);
+      return job && ['completed', 'failed'].includes(job.state) ? job : null;
+    },
+    { what: `the ${name} job` },
+  );
+}

@@ -5,7 +5,7 @@ import { ANALYTICS_COLLECT_JOB } from '../../src/server/modules/analytics/metric
 import { RETENTION_JOB } from '../../src/server/modules/privacy/retention.service.ts';
 import { createBlueskyPublisher } from '../../src/server/providers/bluesky/bluesky.publisher.ts';
 import { signUp, startTestHerald, type TestHerald } from '../helpers/test-herald.ts';
-import { connectMastodon, fastEngineEnv, waitFor, waitForPost } from '../helpers/publishing.ts';
+import { connectMastodon, fastEngineEnv, runJobNow, waitFor, waitForPost } from '../helpers/publishing.ts';
 import { startMastodonFake, type MastodonFake } from '../fakes/mastodon/mastodon-fake.ts';
 import { startFakeServer } from '../fakes/http.ts';
 import { exportMyData } from '../helpers/zip.ts';
@@ -31,13 +31,7 @@ describe('analytics collection and objection', () => {
     return waitForPost(owner.client, workspaceId, created.body.id, published);
   }
   /** Runs the collector as the schedule would, and waits for it to finish. */
-  async function collect() {
-    const id = await h.herald.boss.send(ANALYTICS_COLLECT_JOB, {});
-    await waitFor(async () => {
-      const job = await h.herald.boss.getJobById(ANALYTICS_COLLECT_JOB, id!);
-      return job && ['completed', 'failed'].includes(job.state) ? job : null;
-    }, { what: 'the analytics job' });
-  }
+  const collect = () => runJobNow(h, ANALYTICS_COLLECT_JOB);
   /** Makes every stored reading look older than the collection interval. */
   const ageReadings = () => db().execute(sql`update delivery_metrics set fetched_at = fetched_at - interval '2 hours'`);
   const metricsOf = async (postId: string) => (await owner.client.get(api(`/posts/${postId}`))).body.deliveries.map((d: any) => d.metrics);

@@ -12,6 +12,25 @@ const publicAccountOptions = ['PUBLIC_TO_EVERYONE', 'MUTUAL_FOLLOW_FRIENDS', 'SE
 const privateAccountOptions = ['FOLLOWER_OF_CREATOR', 'MUTUAL_FOLLOW_FRIENDS', 'SELF_ONLY'];
 const listFields = ['id', 'title', 'video_description', 'create_time', 'share_url', 'duration', 'cover_image_url', 'embed_link', 'like_count', 'comment_count', 'share_count', 'view_count'];
 
+/** A video object as video/list and video/query answer it, with only the fields asked for. */
+function videoJson(p: FakePost, username: string, fields: string[]) {
+  const all: Record<string, unknown> = {
+    id: p.postId,
+    title: p.title,
+    video_description: p.description,
+    create_time: Math.floor(p.createdAt / 1000),
+    share_url: `https://www.tiktok.com/@${username}/${p.kind}/${p.postId}`,
+    duration: p.kind === 'video' ? 15 : 0,
+    cover_image_url: `https://p16.tiktokcdn.example/cover-${p.postId}.jpeg`,
+    embed_link: `https://www.tiktok.com/player/v1/${p.postId}`,
+    like_count: p.counts?.like_count ?? 0,
+    comment_count: p.counts?.comment_count ?? 0,
+    share_count: p.counts?.share_count ?? 0,
+    view_count: p.counts?.view_count ?? 0,
+  };
+  return Object.fromEntries(fields.map((f) => [f, all[f]]));
+}
+
 /** What creator_info reports for a user; everything optional, with a public account's defaults. */
 export type CreatorSettings = {
   privateAccount?: boolean;
@@ -370,13 +389,21 @@ export function createPostingApi(deps: {
     });
   }
 
-  function videoList(req: FakeRequest): FakeResponse {
+  /** What video/list and video/query check first: the video.list scope, then the fields asked for. */
+  function videoRequest(req: FakeRequest): FakeResponse | { caller: Caller; fields: string[] } {
     const caller = gate(req, ['video.list'], null);
     if ('status' in caller) return caller;
     const fields = (req.query.get('fields') ?? '').split(',').filter(Boolean);
     if (!fields.length) return invalid('fields is required');
     const unknown = fields.find((f) => !listFields.includes(f));
     if (unknown) return invalid(`Unknown field ${unknown}`);
+    return { caller, fields };
+  }
+
+  function videoList(req: FakeRequest): FakeResponse {
+    const asked = videoRequest(req);
+    if ('status' in asked) return asked;
+    const { caller, fields } = asked;
     const body = req.body as unknown as Json;
     const maxCount = body.max_count ?? 10;
     if (!isInt(maxCount) || maxCount < 1 || maxCount > 20) return invalid('max_count must be between 1 and 20');
@@ -389,35 +416,16 @@ export function createPostingApi(deps: {
       .filter((p) => p.publishStatus === 'PUBLISH_COMPLETE' && p.privacyLevel === 'PUBLIC_TO_EVERYONE' && p.createdAt < cursor)
       .sort((a, b) => b.createdAt - a.createdAt);
     const page = listed.slice(0, maxCount);
-    const videos = page.map((p) => {
-      const all: Json = {
-        id: p.postId,
-        title: p.title,
-        video_description: p.description,
-        create_time: Math.floor(p.createdAt / 1000),
-        share_url: `https://www.tiktok.com/@${username}/${p.kind}/${p.postId}`,
-        duration: p.kind === 'video' ? 15 : 0,
-        cover_image_url: `https://p16.tiktokcdn.example/cover-${p.postId}.jpeg`,
-        embed_link: `https://www.tiktok.com/player/v1/${p.postId}`,
-        like_count: p.counts?.like_count ?? 0,
-        comment_count: p.counts?.comment_count ?? 0,
-        share_count: p.counts?.share_count ?? 0,
-        view_count: p.counts?.view_count ?? 0,
-      };
-      return Object.fromEntries(fields.map((f) => [f, all[f]]));
-    });
+    const videos = page.map((p) => videoJson(p, username, fields));
     return ok({ videos, cursor: page.at(-1)?.createdAt ?? cursor, has_more: listed.length > page.length });
   }
 
   // POST /v2/video/query/: up to 20 of the caller's own videos by id; ids that are not (or no
   // longer) the caller's public videos are simply absent from the answer.
   function videoQuery(req: FakeRequest): FakeResponse {
-    const caller = gate(req, ['video.list'], null);
-    if ('status' in caller) return caller;
-    const fields = (req.query.get('fields') ?? '').split(',').filter(Boolean);
-    if (!fields.length) return invalid('fields is required');
-    const unknown = fields.find((f) => !listFields.includes(f));
-    if (unknown) return invalid(`Unknown field ${unknown}`);
+    const asked = videoRequest(req);
+    if ('status' in asked) return asked;
+    const { caller, fields } = asked;
     const ids = ((req.body as unknown as Json).filters as Json | undefined)?.video_ids;
     if (!Array.isArray(ids) || !ids.length) return invalid('filters.video_ids is required');
     if (ids.length > 20) return invalid('filters.video_ids takes at most 20 ids');
@@ -426,23 +434,7 @@ export function createPostingApi(deps: {
       .filter((p) => p.openId === caller.openId && p.postId && ids.includes(p.postId) && !p.deleted)
       .map((p) => (settle(p), p))
       .filter((p) => p.publishStatus === 'PUBLISH_COMPLETE')
-      .map((p) => {
-        const all: Json = {
-          id: p.postId,
-          title: p.title,
-          video_description: p.description,
-          create_time: Math.floor(p.createdAt / 1000),
-          share_url: `https://www.tiktok.com/@${username}/${p.kind}/${p.postId}`,
-          duration: p.kind === 'video' ? 15 : 0,
-          cover_image_url: `https://p16.tiktokcdn.example/cover-${p.postId}.jpeg`,
-          embed_link: `https://www.tiktok.com/player/v1/${p.postId}`,
-          like_count: p.counts?.like_count ?? 0,
-          comment_count: p.counts?.comment_count ?? 0,
-          share_count: p.counts?.share_count ?? 0,
-          view_count: p.counts?.view_count ?? 0,
-        };
-        return Object.fromEntries(fields.map((f) => [f, all[f]]));
-      });
+      .map((p) => videoJson(p, username, fields));
     return ok({ videos, cursor: 0, has_more: false });
   }
 
