@@ -32,8 +32,8 @@ export function PrivacySection() {
         <div>
           <h2 id="privacy-title">Your data</h2>
           <p className="muted small">
-            Get a ZIP archive of everything Herald keeps about you: your profile, workspaces, connected channels (without their access tokens), the posts you wrote,
-            the files you uploaded, and the logs of what you did. It is prepared in the background; the download link then works for a limited time.
+            Get a ZIP archive of everything Herald keeps about you: your profile and picture, workspaces, connected channels (without their access tokens), the
+            posts you wrote, the files you uploaded, the statistics of your workspaces' posts, and the logs of what you did. It is prepared in the background; the download link then works for a limited time.
           </p>
         </div>
         <button

@@ -25,6 +25,7 @@ export function RestrictionSection() {
             the networks. Nothing is deleted:
             scheduled posts stay in their place and are shown as paused. When you resume, posts whose time has passed go out at once and are marked late.
           </p>
+          <p className="muted small">To stop only the reading of post statistics, for a whole workspace or one channel, use Analytics in the workspace settings.</p>
         </div>
       </div>
       {restriction.isPending ? (
