@@ -1,4 +1,5 @@
 import type { Readable } from 'node:stream';
+import type { PostCounters } from '../../shared/analytics.ts';
 import type { NetworkId } from '../../shared/networks.ts';
 import type { MediaFacts } from '../../shared/publishing-rules.ts';
 import type { Instance } from './provider.ts';
@@ -63,19 +64,8 @@ export type ExistingCheck =
   /** The network cannot tell (yet): the delivery stays unconfirmed for a person to decide. */
   | { found: 'unknown'; reason: string };
 
-/**
- * The counters a network shows for one published post. Networks differ (Mastodon and Bluesky have
- * no views or reach; TikTok's Display API has no reach): what a network does not report is null.
- */
-export type PostMetrics = {
-  views: number | null;
-  likes: number | null;
-  comments: number | null;
-  shares: number | null;
-  reach: number | null;
-  /** Counters only this network has, by the network's own name (quotes…). */
-  extra: Record<string, number>;
-};
+/** The counters a network shows for one published post (null: the network does not report it). */
+export type PostMetrics = PostCounters;
 
 export type MetricsContext = { accessToken: string; instance: Instance; externalAccountId: string };
 

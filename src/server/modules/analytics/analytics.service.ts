@@ -1,4 +1,5 @@
 import { and, count, eq, sql } from 'drizzle-orm';
+import type { AnalyticsSettings } from '../../../shared/analytics.ts';
 import type { Tx } from '../../db/database.ts';
 import { channels, deliveryMetrics, workspaceSettings } from '../../db/schema/index.ts';
 import { auditByActor } from '../audit/audit.service.ts';
@@ -8,16 +9,6 @@ import { notFound } from '../shared/errors.ts';
 // Objection to analytics (GDPR art. 21): a workspace, or one of its channels, can turn collection
 // off. Off stops the collector for it at once (it checks again before every write); the counters
 // already collected stay until someone deletes them, which the same request can do.
-
-export type AnalyticsSettings = {
-  enabled: boolean;
-  /** The operator turned collection off for the whole instance (HERALD_ANALYTICS_INTERVAL_MINUTES=0). */
-  instanceEnabled: boolean;
-  intervalMinutes: number;
-  windowDays: number;
-  collected: number;
-  channels: { id: string; network: string; name: string; enabled: boolean; collected: number; status: string }[];
-};
 
 export async function analyticsSettings(ctx: ServiceContext, workspaceId: string, instance: { intervalMinutes: number; windowDays: number }): Promise<AnalyticsSettings> {
   const [settings] = await ctx.db.select({ enabled: workspaceSettings.analyticsEnabled }).from(workspaceSettings).where(eq(workspaceSettings.workspaceId, workspaceId));

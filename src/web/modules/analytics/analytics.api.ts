@@ -1,15 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { AnalyticsSettings } from '../../../shared/analytics.ts';
 import { api } from '../../api/client.ts';
 
-export type AnalyticsSettings = {
-  enabled: boolean;
-  /** False when the operator turned collection off for the whole instance. */
-  instanceEnabled: boolean;
-  intervalMinutes: number;
-  windowDays: number;
-  collected: number;
-  channels: { id: string; network: string; name: string; enabled: boolean; collected: number; status: string }[];
-};
+export type { AnalyticsSettings };
 
 const settingsKey = (workspaceId: string) => ['workspaces', workspaceId, 'analytics'] as const;
 

@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client.ts';
+import type { PostCounters } from '../../../shared/analytics.ts';
 
 export type MediaRef = { mediaId: string; altText?: string };
 export type Part = { text: string; media: MediaRef[] };
@@ -34,15 +35,7 @@ export type Delivery = {
   metrics?: DeliveryMetrics | null;
 };
 
-export type DeliveryMetrics = {
-  views: number | null;
-  likes: number | null;
-  comments: number | null;
-  shares: number | null;
-  reach: number | null;
-  extra: Record<string, number>;
-  fetchedAt: string;
-};
+export type DeliveryMetrics = PostCounters & { fetchedAt: string };
 
 export type Post = {
   id: string;
