@@ -132,7 +132,7 @@ describe('rectification: e-mail change and picture', () => {
     const getAvatar = (client: Client | null, userId: string) =>
       fetch(new URL(`/api/v1/users/${userId}/avatar`, h.url), { headers: client ? { cookie: cookie(client) } : {} });
 
-    it('keeps an uploaded picture as a 256×256 WebP that other users may see', async () => {
+    it('keeps an uploaded picture as a 256×256 WebP that the people the user works with may see', async () => {
       const u = await signUp(h.url, { name: 'Pia Picture' });
       const png = await sharp({ create: { width: 640, height: 400, channels: 3, background: '#cc3366' } }).png().toBuffer();
       const res = await put(u.client, form(png, 'me.png', 'image/png'));
@@ -148,8 +148,14 @@ describe('rectification: e-mail change and picture', () => {
       const meta = await sharp(Buffer.from(await served.arrayBuffer())).metadata();
       expect(meta).toMatchObject({ format: 'webp', width: 256, height: 256 });
 
-      const other = await signUp(h.url);
-      expect((await getAvatar(other.client, u.id)).status).toBe(200);
+      // Shown to the people Pia works with, not to every account on the instance.
+      const stranger = await signUp(h.url);
+      expect((await getAvatar(stranger.client, u.id)).status).toBe(404);
+      const workspace = (await u.client.post('/api/v1/workspaces', { name: 'Pia and friends' })).body.id;
+      const colleague = await signUp(h.url);
+      const invite = await u.client.post(`/api/v1/workspaces/${workspace}/invitations`, { email: colleague.email, role: 'viewer' });
+      expect((await colleague.client.post(`/api/v1/invitations/${invite.body.id}/accept`)).status).toBe(200);
+      expect((await getAvatar(colleague.client, u.id)).status).toBe(200);
       const anonymous = await getAvatar(null, u.id);
       expect(anonymous.status).toBe(401);
       expect((await anonymous.json()).error.code).toBe('auth.unauthenticated');

@@ -53,7 +53,7 @@ export const avatarRoutes: FastifyPluginAsyncZod = async (app) => {
     config: { access: 'user' },
     schema: {
       tags,
-      summary: 'A user’s picture (image/webp); 404 avatar.not_found when they have none',
+      summary: 'A user’s picture (image/webp), for themselves and the people they share a workspace with; 404 avatar.not_found for anyone else or when they have none',
       params: z.object({ id: z.string().min(1).max(100) }),
     },
     handler: async (req, reply) => {

@@ -1,8 +1,8 @@
 import crypto from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import sharp from 'sharp';
 import type { Db, Tx } from '../../db/database.ts';
-import { userAvatars, users } from '../../db/schema/index.ts';
+import { members, userAvatars, users } from '../../db/schema/index.ts';
 import { auditByActor } from '../audit/audit.service.ts';
 import type { ServiceContext } from '../shared/context.ts';
 import { AppError, notFound } from '../shared/errors.ts';
@@ -86,8 +86,22 @@ export async function findAvatar(db: Db | Tx, userId: string): Promise<Avatar | 
   return row ? { contentType: row.contentType, data: Buffer.from(row.data, 'base64'), updatedAt: row.updatedAt } : null;
 }
 
+/**
+ * A picture is shown only to its owner and the people they work with (a workspace in common):
+ * to anyone else the user might as well not exist, so the answer is the same 404.
+ */
 export async function getAvatar(ctx: ServiceContext, userId: string): Promise<Avatar> {
+  if (userId !== ctx.actor.userId && !(await shareAWorkspace(ctx.db, ctx.actor.userId, userId))) throw notFound('avatar', 'This user has no picture');
   const avatar = await findAvatar(ctx.db, userId);
   if (!avatar) throw notFound('avatar', 'This user has no picture');
   return avatar;
+}
+
+async function shareAWorkspace(db: Db, a: string, b: string): Promise<boolean> {
+  const [row] = await db
+    .select({ one: sql`1` })
+    .from(members)
+    .where(and(eq(members.userId, a), sql`exists (select 1 from ${members} m2 where m2.workspace_id = ${members.organizationId} and m2.user_id = ${b})`))
+    .limit(1);
+  return !!row;
 }
