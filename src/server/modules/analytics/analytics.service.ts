@@ -1,4 +1,4 @@
-import { and, count, eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { AnalyticsSettings } from '../../../shared/analytics.ts';
 import type { Tx } from '../../db/database.ts';
 import { channels, deliveryMetrics, workspaceSettings } from '../../db/schema/index.ts';
@@ -37,9 +37,7 @@ export async function analyticsSettings(ctx: ServiceContext, workspaceId: string
 
 async function deleteCollected(tx: Tx, ctx: ServiceContext, workspaceId: string, channelId: string | null): Promise<number> {
   const where = channelId ? and(eq(deliveryMetrics.workspaceId, workspaceId), eq(deliveryMetrics.channelId, channelId)) : eq(deliveryMetrics.workspaceId, workspaceId);
-  const [before] = await tx.select({ n: count() }).from(deliveryMetrics).where(where);
-  await tx.delete(deliveryMetrics).where(where);
-  const deleted = before?.n ?? 0;
+  const deleted = (await tx.delete(deliveryMetrics).where(where).returning({ id: deliveryMetrics.deliveryId })).length;
   await auditByActor(tx, ctx, { workspaceId, action: 'analytics.metrics_deleted', entityType: channelId ? 'channel' : 'workspace', entityId: channelId ?? workspaceId, changes: { deleted } });
   return deleted;
 }

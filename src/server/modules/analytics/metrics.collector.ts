@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, inArray, isNotNull, lte, or, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, exists, gte, inArray, isNotNull, isNull, lte, or, sql, type SQLWrapper } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { Db } from '../../db/database.ts';
 import { channels, deliveries, deliveryMetrics, workspaceSettings } from '../../db/schema/index.ts';
@@ -53,21 +53,31 @@ export async function collectMetrics(deps: CollectDeps, now = new Date()): Promi
     .map(([network]) => network);
   if (!networks.length) return result;
 
-  const candidates = await deps.db
-    .selectDistinct({ channel: channels })
+  // Only channels with at least one reading due: a run with nothing due is this one query.
+  const queue = await deps.db
+    .select()
     .from(channels)
-    .innerJoin(deliveries, eq(deliveries.channelId, channels.id))
-    .where(and(collectionAllowed, inArray(channels.network, networks), eq(deliveries.state, 'published'), isNotNull(deliveries.externalId), gte(deliveries.publishedAt, since)));
+    .where(and(collectionAllowed, inArray(channels.network, networks), exists(deps.db.select({ one: sql`1` }).from(deliveries).leftJoin(deliveryMetrics, eq(deliveryMetrics.deliveryId, deliveries.id)).where(dueFor(channels.id, since, staleBefore)))));
 
   // Channels are read side by side (each one's calls one after another, as its account's rate
   // limit is per account): one at a time, 10,000 readings at 100 ms a call would outlast the job.
-  const queue = candidates.map((c) => c.channel);
   const worker = async () => {
     for (let channel = queue.shift(); channel; channel = queue.shift()) await collectChannel(deps, channel, since, staleBefore, result);
   };
   await Promise.all(Array.from({ length: Math.min(COLLECT_CONCURRENCY, queue.length) }, worker));
   if (result.channels) deps.logger?.info(result, 'analytics counters read');
   return result;
+}
+
+/** A delivery of this channel whose counters are due: published in the window, never read or read before `staleBefore`. */
+function dueFor(channelId: SQLWrapper | string, since: Date, staleBefore: Date) {
+  return and(
+    eq(deliveries.channelId, channelId),
+    eq(deliveries.state, 'published'),
+    isNotNull(deliveries.externalId),
+    gte(deliveries.publishedAt, since),
+    or(isNull(deliveryMetrics.fetchedAt), lte(deliveryMetrics.fetchedAt, staleBefore)),
+  );
 }
 
 async function collectChannel(deps: CollectDeps, channel: typeof channels.$inferSelect, since: Date, staleBefore: Date, result: CollectResult) {
@@ -77,15 +87,7 @@ async function collectChannel(deps: CollectDeps, channel: typeof channels.$infer
     .select({ id: deliveries.id, externalId: deliveries.externalId })
     .from(deliveries)
     .leftJoin(deliveryMetrics, eq(deliveryMetrics.deliveryId, deliveries.id))
-    .where(
-      and(
-        eq(deliveries.channelId, channel.id),
-        eq(deliveries.state, 'published'),
-        isNotNull(deliveries.externalId),
-        gte(deliveries.publishedAt, since),
-        or(isNull(deliveryMetrics.fetchedAt), lte(deliveryMetrics.fetchedAt, staleBefore)),
-      ),
-    )
+    .where(dueFor(channel.id, since, staleBefore))
     .orderBy(sql`${deliveryMetrics.fetchedAt} asc nulls first`, asc(deliveries.publishedAt))
     .limit(PER_CHANNEL_LIMIT);
   if (!due.length) return;
