@@ -17,6 +17,12 @@ export type Mp4Options = {
   moovAtEnd?: boolean;
   /** Stored landscape with a 90° display matrix, as phones filming upright do. */
   rotate90?: boolean;
+  /**
+   * Written as moov/mvex/mehd (the total duration of a fragmented file), with the movie header's
+   * own duration left at 0 as fragmented files do. The bytes are the box body, as given: tests
+   * pass short ones to check malformed files are refused.
+   */
+  mehd?: Buffer;
 };
 
 const u8 = (n: number) => Buffer.from([n & 0xff]);
@@ -25,7 +31,7 @@ const u16 = (n: number) => {
   b.writeUInt16BE(n);
   return b;
 };
-const u32 = (n: number) => {
+export const u32 = (n: number) => {
   const b = Buffer.alloc(4);
   b.writeUInt32BE(n >>> 0);
   return b;
@@ -38,7 +44,7 @@ const i32 = (n: number) => {
 const zeros = (n: number) => Buffer.alloc(n);
 const ascii = (s: string) => Buffer.from(s, 'latin1');
 
-const box = (type: string, ...parts: Buffer[]) => {
+export const box = (type: string, ...parts: Buffer[]) => {
   const body = Buffer.concat(parts);
   return Buffer.concat([u32(8 + body.length), ascii(type), body]);
 };
@@ -64,7 +70,7 @@ export function buildMp4(options: Mp4Options): Buffer {
   const ftyp = box('ftyp', ascii(brand), u32(brand === 'qt  ' ? 0x20050300 : 512), ascii(brand), ascii('isom'), ascii('iso2'), ascii(codec), ascii('mp41'));
 
   const moovWith = (chunkOffset: number, sizes: number[]) => {
-    const mvhd = fullBox('mvhd', 0, 0, u32(0), u32(0), u32(movieTimescale), u32(movieDuration), u32(0x10000), u16(0x100), zeros(10), matrix(false), zeros(24), u32(2));
+    const mvhd = fullBox('mvhd', 0, 0, u32(0), u32(0), u32(movieTimescale), u32(options.mehd ? 0 : movieDuration), u32(0x10000), u16(0x100), zeros(10), matrix(false), zeros(24), u32(2));
     const tkhd = fullBox(
       'tkhd',
       0,
@@ -116,7 +122,7 @@ export function buildMp4(options: Mp4Options): Buffer {
     const dinf = box('dinf', fullBox('dref', 0, 0, u32(1), fullBox('url ', 0, 1)));
     const minf = box('minf', vmhd, dinf, stbl);
     const trak = box('trak', tkhd, box('mdia', mdhd, hdlr, minf));
-    return box('moov', mvhd, trak);
+    return options.mehd ? box('moov', mvhd, trak, box('mvex', box('mehd', options.mehd))) : box('moov', mvhd, trak);
   };
 
   // Sample sizes: small filler, or whatever reaches totalBytes (the last sample takes the rest).

@@ -115,71 +115,140 @@ function describeUnknown(head: Buffer): string {
 }
 
 // --- ISO base media files (MP4, MOV) -------------------------------------------------------------
+//
+// Uploads are untrusted, so every step of the walk is bounded: the number of boxes visited (top
+// level and inside the movie header), the bytes of the movie header held in memory, and the
+// nesting (only a fixed path of known containers is entered). Headers are read through a window,
+// so many small boxes cost few reads. Every field read is bounds-checked: a box too short for its
+// version is a malformed file (400 media.unreadable), never a RangeError.
 
-type Box = { type: string; start: number; headerSize: number; size: number };
+/** Top-level boxes visited; real files have a handful, fragmented ones a few per second of video. */
+const MAX_TOP_LEVEL_BOXES = 10_000;
+/** Boxes visited inside the movie header (a real one has a few dozen per track). */
+const MAX_MOVIE_HEADER_BOXES = 10_000;
+/** Containers entered below moov: trak, mdia, minf, stbl, stsd entry, sinf (a fixed path); a guard. */
+const MAX_DEPTH = 8;
+/** A 10-hour 60 fps video's sample tables fit in a few tens of MB. */
+const MAX_MOOV_BYTES = 64 * 1024 * 1024;
+const HEADER_WINDOW_BYTES = 64 * 1024;
 
-/** Boxes in `[start, end)` of the file, without reading their bodies. */
-async function listBoxes(source: Source, start: number, end: number): Promise<Box[]> {
-  const boxes: Box[] = [];
-  let offset = start;
-  while (offset + 8 <= end) {
-    const header = await source.read(offset, 16);
-    if (header.length < 8) break;
-    let size = header.readUInt32BE(0);
-    const type = header.subarray(4, 8).toString('latin1');
-    let headerSize = 8;
-    if (size === 1) {
-      if (header.length < 16) break;
-      size = Number(header.readBigUInt64BE(8));
-      headerSize = 16;
-    } else if (size === 0) {
-      size = end - offset;
+/** Why a file that claims to be MP4/MOV cannot be read; becomes `media.unreadable` with this reason. */
+class MalformedMedia extends Error {}
+
+type BoxHeader = { type: string; start: number; headerSize: number; size: number };
+
+const fourcc = (bytes: Buffer, at: number) => bytes.subarray(at, at + 4).toString('latin1').replace(/[^\x20-\x7e]/g, '?');
+
+/**
+ * The header of the box at `start` (its first bytes in `bytes`), which must end by `end` (its
+ * parent's end, or the end of the file). Size 0 means "to the end of the parent"; size 1 means a
+ * 64-bit size follows.
+ */
+function readBoxHeader(bytes: Buffer, start: number, end: number): BoxHeader {
+  const type = fourcc(bytes, 4);
+  let size = bytes.readUInt32BE(0);
+  let headerSize = 8;
+  if (size === 1) {
+    if (bytes.length < 16 || start + 16 > end) throw new MalformedMedia(`its ${type} box is cut off in its header`);
+    const large = bytes.readBigUInt64BE(8);
+    if (large > BigInt(Number.MAX_SAFE_INTEGER)) throw new MalformedMedia(`its ${type} box declares an impossible size`);
+    size = Number(large);
+    headerSize = 16;
+  } else if (size === 0) {
+    size = end - start;
+  }
+  if (size < headerSize) throw new MalformedMedia(`its ${type} box declares an impossible size (${size} bytes)`);
+  return { type, start, headerSize, size };
+}
+
+/** Box headers of a file on disk, read through a window rather than one read per box. */
+function headerReader(source: Source) {
+  let window: Buffer = Buffer.alloc(0);
+  let windowStart = 0;
+  return async (offset: number): Promise<Buffer> => {
+    const windowEnd = windowStart + window.length;
+    const inside = offset >= windowStart && (offset + 16 <= windowEnd || (windowEnd >= source.size && offset < windowEnd));
+    if (!inside) {
+      window = await source.read(offset, HEADER_WINDOW_BYTES);
+      windowStart = offset;
     }
-    if (size < headerSize) break;
-    boxes.push({ type, start: offset, headerSize, size });
-    offset += size;
+    return window.subarray(offset - windowStart, offset - windowStart + 16);
+  };
+}
+
+/** Where the movie header is, after checking the top-level boxes fit the file. */
+async function findMovieHeader(source: Source): Promise<BoxHeader> {
+  const headerAt = headerReader(source);
+  let moov: BoxHeader | null = null;
+  let visited = 0;
+  let offset = 0;
+  while (offset + 8 <= source.size) {
+    visited += 1;
+    if (visited > MAX_TOP_LEVEL_BOXES) {
+      // The rest (fragments) is not needed for the facts; only the truncation check is skipped.
+      if (moov) break;
+      throw new MalformedMedia(`it has more than ${MAX_TOP_LEVEL_BOXES} boxes and no movie header (moov box) among them`);
+    }
+    const box = readBoxHeader(await headerAt(offset), offset, source.size);
+    if (box.start + box.size > source.size) throw new MalformedMedia(`the file ends inside its ${box.type} box; was the upload cut short?`);
+    if (box.type === 'moov' && !moov) moov = box;
+    offset += box.size;
+  }
+  if (!moov) throw new MalformedMedia('it has no movie header (moov box); was the upload cut short?');
+  return moov;
+}
+
+type Box = { type: string; body: Buffer };
+type Walk = { boxesLeft: number };
+
+/** The boxes inside `body[from, to)`, the content of a box already in memory. */
+function childBoxes(walk: Walk, depth: number, parent: string, body: Buffer, from = 0, to = body.length): Box[] {
+  if (depth > MAX_DEPTH) throw new MalformedMedia(`its boxes are nested more than ${MAX_DEPTH} deep`);
+  const boxes: Box[] = [];
+  let offset = from;
+  // Fewer than 8 bytes left is padding some writers leave; it holds no box.
+  while (offset + 8 <= to) {
+    walk.boxesLeft -= 1;
+    if (walk.boxesLeft < 0) throw new MalformedMedia(`its movie header has more than ${MAX_MOVIE_HEADER_BOXES} boxes`);
+    const box = readBoxHeader(body.subarray(offset, Math.min(offset + 16, to)), offset, to);
+    if (offset + box.size > to) throw new MalformedMedia(`its ${box.type} box runs past the end of its ${parent} box`);
+    boxes.push({ type: box.type, body: body.subarray(offset + box.headerSize, offset + box.size) });
+    offset += box.size;
   }
   return boxes;
 }
 
-/** Children of a box already in memory. */
-function childBoxes(buffer: Buffer, start = 0, end = buffer.length): Map<string, Buffer[]> {
-  const children = new Map<string, Buffer[]>();
-  let offset = start;
-  while (offset + 8 <= end) {
-    let size = buffer.readUInt32BE(offset);
-    const type = buffer.subarray(offset + 4, offset + 8).toString('latin1');
-    let headerSize = 8;
-    if (size === 1 && offset + 16 <= end) {
-      size = Number(buffer.readBigUInt64BE(offset + 8));
-      headerSize = 16;
-    } else if (size === 0) {
-      size = end - offset;
-    }
-    if (size < headerSize || offset + size > end) break;
-    const list = children.get(type) ?? [];
-    list.push(buffer.subarray(offset + headerSize, offset + size));
-    children.set(type, list);
-    offset += size;
-  }
-  return children;
-}
+const first = (boxes: Box[], type: string) => boxes.find((b) => b.type === type)?.body;
 
-const first = (boxes: Map<string, Buffer[]>, type: string) => boxes.get(type)?.[0];
+/** Bounds-checked reads of a box body: a short box is a malformed file, named in the refusal. */
+function fieldsOf(body: Buffer, box: string) {
+  const need = (at: number, bytes: number) => {
+    if (at + bytes > body.length) throw new MalformedMedia(`its ${box} box is too short (${body.length} bytes, at least ${at + bytes} needed)`);
+  };
+  return {
+    length: body.length,
+    u8: (at: number) => (need(at, 1), body.readUInt8(at)),
+    u16: (at: number) => (need(at, 2), body.readUInt16BE(at)),
+    u32: (at: number) => (need(at, 4), body.readUInt32BE(at)),
+    i32: (at: number) => (need(at, 4), body.readInt32BE(at)),
+    /** 64-bit values beyond 2^53 are "unknown" for durations: 0. */
+    u64: (at: number) => {
+      need(at, 8);
+      const value = body.readBigUInt64BE(at);
+      return value > BigInt(Number.MAX_SAFE_INTEGER) ? 0 : Number(value);
+    },
+    fourcc: (at: number) => (need(at, 4), fourcc(body, at)),
+  };
+}
 
 /** Timescale and duration of an mvhd or mdhd box body (full box: version and flags first). */
-function timeHeader(body: Buffer): { timescale: number; duration: number } | null {
-  const version = body[0];
-  if (version === 1 && body.length >= 32) return { timescale: body.readUInt32BE(20), duration: Number(body.readBigUInt64BE(24)) };
-  if (body.length >= 20) {
-    const duration = body.readUInt32BE(16);
-    // All ones means "unknown".
-    return { timescale: body.readUInt32BE(12), duration: duration === 0xffffffff ? 0 : duration };
-  }
-  return null;
+function timeHeader(body: Buffer, box: string): { timescale: number; duration: number } {
+  const f = fieldsOf(body, box);
+  if (f.u8(0) === 1) return { timescale: f.u32(20), duration: f.u64(24) };
+  const duration = f.u32(16);
+  // All ones means "unknown".
+  return { timescale: f.u32(12), duration: duration === 0xffffffff ? 0 : duration };
 }
-
-const MAX_MOOV_BYTES = 256 * 1024 * 1024;
 
 async function probeIsoMedia(source: Source, head: Buffer): Promise<ProbeResult> {
   const brand = head.subarray(8, 12).toString('latin1');
@@ -187,21 +256,28 @@ async function probeIsoMedia(source: Source, head: Buffer): Promise<ProbeResult>
   if (['M4A ', 'M4B ', 'M4P '].includes(brand)) throw unsupported('an audio file (M4A)');
   const mimeType = brand === 'qt  ' ? 'video/quicktime' : 'video/mp4';
   const label = mimeType === 'video/quicktime' ? 'a MOV video' : 'an MP4 video';
+  try {
+    return await readMovie(source, mimeType, label);
+  } catch (error) {
+    if (error instanceof MalformedMedia) throw unreadable(label, error.message);
+    // A read the checks above missed is still a malformed file, not a server error.
+    if (error instanceof RangeError) throw unreadable(label, 'its headers are malformed');
+    throw error;
+  }
+}
 
-  const boxes = await listBoxes(source, 0, source.size);
-  const last = boxes.at(-1);
-  if (last && last.start + last.size > source.size) throw unreadable(label, `the file ends inside its ${last.type} box; was the upload cut short?`);
-  const moovBox = boxes.find((b) => b.type === 'moov');
-  if (!moovBox) throw unreadable(label, 'it has no movie header (moov box); was the upload cut short?');
-  if (moovBox.size > MAX_MOOV_BYTES) throw unreadable(label, 'its movie header is too large');
-  if (moovBox.start + moovBox.size > source.size) throw unreadable(label, 'the file ends inside its movie header');
-  const moov = childBoxes(await source.read(moovBox.start + moovBox.headerSize, moovBox.size - moovBox.headerSize));
+async function readMovie(source: Source, mimeType: string, label: string): Promise<ProbeResult> {
+  const moovBox = await findMovieHeader(source);
+  if (moovBox.size > MAX_MOOV_BYTES) throw new MalformedMedia('its movie header is too large');
+  const walk: Walk = { boxesLeft: MAX_MOVIE_HEADER_BOXES };
+  const moov = childBoxes(walk, 1, 'moov', await source.read(moovBox.start + moovBox.headerSize, moovBox.size - moovBox.headerSize));
 
-  const movie = first(moov, 'mvhd') ? timeHeader(first(moov, 'mvhd')!) : null;
+  const mvhd = first(moov, 'mvhd');
+  const movie = mvhd ? timeHeader(mvhd, 'mvhd') : null;
   let video: VideoTrack | null = null;
   let hasAudio = false;
-  for (const trak of moov.get('trak') ?? []) {
-    const track = readTrack(trak);
+  for (const trak of moov.filter((b) => b.type === 'trak')) {
+    const track = readTrack(walk, trak.body);
     if (track?.handler === 'vide' && !video) video = track;
     if (track?.handler === 'soun') hasAudio = true;
   }
@@ -209,9 +285,11 @@ async function probeIsoMedia(source: Source, head: Buffer): Promise<ProbeResult>
 
   let durationSeconds = movie && movie.timescale > 0 && movie.duration > 0 ? movie.duration / movie.timescale : null;
   // Fragmented files keep the total in mvex/mehd; the track's own duration is the last resort.
-  const mehd = first(childBoxes(first(moov, 'mvex') ?? Buffer.alloc(0)), 'mehd');
+  const mvex = first(moov, 'mvex');
+  const mehd = mvex ? first(childBoxes(walk, 2, 'mvex', mvex), 'mehd') : undefined;
   if (!durationSeconds && mehd && movie?.timescale) {
-    const total = mehd[0] === 1 ? Number(mehd.readBigUInt64BE(4)) : mehd.readUInt32BE(4);
+    const f = fieldsOf(mehd, 'mehd');
+    const total = f.u8(0) === 1 ? f.u64(4) : f.u32(4);
     if (total > 0) durationSeconds = total / movie.timescale;
   }
   if (!durationSeconds && video.duration > 0 && video.timescale > 0) durationSeconds = video.duration / video.timescale;
@@ -237,36 +315,43 @@ type VideoTrack = {
   frameRate: number | null;
 };
 
-function readTrack(trak: Buffer): VideoTrack | null {
-  const boxes = childBoxes(trak);
+/** A track's handler; for a video track also its size, codec, duration and frame rate. */
+function readTrack(walk: Walk, trak: Buffer): VideoTrack | null {
+  const boxes = childBoxes(walk, 2, 'trak', trak);
   const mdia = first(boxes, 'mdia');
   if (!mdia) return null;
-  const media = childBoxes(mdia);
+  const media = childBoxes(walk, 3, 'mdia', mdia);
   const hdlr = first(media, 'hdlr');
-  const handler = hdlr && hdlr.length >= 12 ? hdlr.subarray(8, 12).toString('latin1') : '';
+  const handler = hdlr ? fieldsOf(hdlr, 'hdlr').fourcc(8) : '';
+  const none = { handler, timescale: 0, duration: 0, width: null, height: null, codec: null, frameRate: null };
+  // Only the video track's details are used; other tracks are not read further.
+  if (handler !== 'vide') return none;
   const mdhd = first(media, 'mdhd');
-  const time = mdhd ? timeHeader(mdhd) : null;
-  const stbl = first(childBoxes(first(media, 'minf') ?? Buffer.alloc(0)), 'stbl');
-  const table = stbl ? childBoxes(stbl) : new Map<string, Buffer[]>();
+  const time = mdhd ? timeHeader(mdhd, 'mdhd') : null;
+  const minf = first(media, 'minf');
+  const stbl = minf ? first(childBoxes(walk, 4, 'minf', minf), 'stbl') : undefined;
+  const table = stbl ? childBoxes(walk, 5, 'stbl', stbl) : [];
 
   // Sample description: the codec's four-character code, and the coded picture size.
   let codec: string | null = null;
   let codedWidth: number | null = null;
   let codedHeight: number | null = null;
   const stsd = first(table, 'stsd');
-  if (stsd && stsd.length >= 16 && stsd.readUInt32BE(4) > 0) {
-    const entry = stsd.subarray(8);
-    codec = entry.subarray(4, 8).toString('latin1').replace(/[^\x20-\x7e]/g, '?').trim() || null;
+  if (stsd && fieldsOf(stsd, 'stsd').u32(4) > 0) {
+    const described = fieldsOf(stsd, 'stsd');
+    const entrySize = described.u32(8);
+    if (entrySize < 16 || 8 + entrySize > stsd.length) throw new MalformedMedia('its stsd box has a sample entry that does not fit in it');
+    const entry = stsd.subarray(8, 8 + entrySize);
+    const f = fieldsOf(entry, 'sample entry');
+    codec = f.fourcc(4).trim() || null;
     if (codec === 'encv' || codec === 'resv') {
-      // Protected/restricted entries name the real codec in sinf/frma.
-      const sinf = first(childBoxes(entry, 86, Math.min(entry.length, entry.readUInt32BE(0))), 'sinf');
-      const frma = sinf ? first(childBoxes(sinf), 'frma') : undefined;
-      if (frma && frma.length >= 4) codec = frma.subarray(0, 4).toString('latin1');
+      // Protected/restricted entries name the real codec in sinf/frma (after the 78 bytes of the visual entry).
+      const sinf = first(childBoxes(walk, 6, codec, entry, 86), 'sinf');
+      const frma = sinf ? first(childBoxes(walk, 7, 'sinf', sinf), 'frma') : undefined;
+      if (frma) codec = fieldsOf(frma, 'frma').fourcc(0);
     }
-    if (entry.length >= 36) {
-      codedWidth = entry.readUInt16BE(32) || null;
-      codedHeight = entry.readUInt16BE(34) || null;
-    }
+    codedWidth = f.u16(32) || null;
+    codedHeight = f.u16(34) || null;
   }
 
   // Track header: the display size (16.16 fixed point) and the matrix that may rotate it.
@@ -274,28 +359,28 @@ function readTrack(trak: Buffer): VideoTrack | null {
   let height = codedHeight;
   const tkhd = first(boxes, 'tkhd');
   if (tkhd) {
-    const matrixAt = tkhd[0] === 1 ? 52 : 40;
-    if (tkhd.length >= matrixAt + 44) {
-      const displayWidth = Math.round(tkhd.readUInt32BE(matrixAt + 36) / 65536);
-      const displayHeight = Math.round(tkhd.readUInt32BE(matrixAt + 40) / 65536);
-      if (displayWidth > 0 && displayHeight > 0) {
-        width = displayWidth;
-        height = displayHeight;
-      }
-      // A 90° or 270° rotation (phones filming upright) swaps what the viewer sees.
-      const a = tkhd.readInt32BE(matrixAt);
-      const b = tkhd.readInt32BE(matrixAt + 4);
-      if (a === 0 && b !== 0) [width, height] = [height, width];
+    const f = fieldsOf(tkhd, 'tkhd');
+    const matrixAt = f.u8(0) === 1 ? 52 : 40;
+    const displayWidth = Math.round(f.u32(matrixAt + 36) / 65536);
+    const displayHeight = Math.round(f.u32(matrixAt + 40) / 65536);
+    if (displayWidth > 0 && displayHeight > 0) {
+      width = displayWidth;
+      height = displayHeight;
     }
+    // A 90° or 270° rotation (phones filming upright) swaps what the viewer sees.
+    const a = f.i32(matrixAt);
+    const b = f.i32(matrixAt + 4);
+    if (a === 0 && b !== 0) [width, height] = [height, width];
   }
 
   // Frame rate: samples per second of media time, from the decoding time-to-sample table.
   let frameRate: number | null = null;
   const stts = first(table, 'stts');
-  if (stts && stts.length >= 8 && time && time.timescale > 0) {
-    const entries = stts.readUInt32BE(4);
+  if (stts && time && time.timescale > 0) {
+    const entries = fieldsOf(stts, 'stts').u32(4);
     let samples = 0;
     let ticks = 0;
+    // The declared count is not trusted: the loop stops at the end of the box.
     for (let i = 0; i < entries && 8 + i * 8 + 8 <= stts.length; i += 1) {
       const count = stts.readUInt32BE(8 + i * 8);
       samples += count;
