@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import { and, eq, inArray, isNotNull, isNull, lt } from 'drizzle-orm';
 import { appPasswordHint, blueskyIdentifierHint, isAppPassword, parseBlueskyIdentifier } from '../../../shared/bluesky.ts';
 import { missingFeatures, networks, type NetworkId } from '../../../shared/networks.ts';
+import { can } from '../../../shared/permissions.ts';
 import type { Db, Tx } from '../../db/database.ts';
 import { channelAvatars, channels, deliveryMetrics, oauthStates, pendingRevocations } from '../../db/schema/index.ts';
 import { cacheAvatar } from './avatar-cache.ts';
@@ -10,9 +11,10 @@ import type { Providers } from '../../providers/registry.ts';
 import type { SecretBox } from '../../security/secret-box.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { connectorNotRestricted } from '../privacy/restriction.service.ts';
-import { notifyMembersWhoCan } from '../notifications/notifications.service.ts';
+import { providerErrorToAppError, tokenSealContext, withChannelToken } from '../channel-tokens/index.ts';
 import type { ServiceContext } from '../shared/context.ts';
 import { AppError, invalid, notFound } from '../shared/errors.ts';
+import { createWorkspacesRepository } from '../workspaces/workspaces.repository.ts';
 
 type ChannelRow = typeof channels.$inferSelect;
 
@@ -22,7 +24,7 @@ const STATE_TTL_MS = 10 * 60 * 1000;
 // Refresh this long before expiry, so a publish never meets an expired token.
 const REFRESH_AHEAD_MS = 30 * 60 * 1000;
 
-const sealContext = (channelId: string, field: 'access' | 'refresh') => `channel:${channelId}:${field}`;
+const sealContext = tokenSealContext;
 export const callbackUrl = (publicOrigin: string, network: NetworkId) => `${publicOrigin}/api/v1/oauth/callback/${network}`;
 
 function providerFor(deps: ChannelDeps, network: string): Provider {
@@ -106,7 +108,7 @@ export async function startConnect(ctx: ServiceContext, deps: ChannelDeps, input
   try {
     authorizationUrl = await provider.authorizationUrl({ state, redirectUri: callbackUrl(deps.publicOrigin, input.network), codeChallenge, instance });
   } catch (error) {
-    if (error instanceof ProviderError) throw new AppError(`channel.${error.code ?? 'connect_failed'}`, 400, error.message);
+    if (error instanceof ProviderError) throw providerErrorToAppError(error, 'connect');
     throw error;
   }
   return { authorizationUrl };
@@ -127,6 +129,31 @@ async function connectWithAppPassword(ctx: ServiceContext, deps: ChannelDeps, pr
     throw new AppError(error.kind === 'denied' ? 'channel.credentials_rejected' : 'channel.connect_failed', 400, error.message, { reason: error.code ?? null });
   }
   return saveConnectedChannel(ctx, deps, { workspaceId: input.workspaceId, network: input.network, instance: signedIn.instance, tokens: signedIn, profile });
+}
+
+/**
+ * A connection is finished minutes (OAuth consent) or seconds (Bluesky sign-in) after the route
+ * checked the caller: by then they may have been removed from the workspace or lost the role that
+ * manages channels. Inside the saving transaction the membership row is locked (`lock`), so a
+ * removal waits for the save and then hands the new channel over like the others.
+ */
+async function ensureStillMayConnect(db: Db | Tx, workspaceId: string, userId: string, lock = false) {
+  const repo = createWorkspacesRepository(db);
+  const membership = lock ? await repo.lockMembership(workspaceId, userId) : await repo.findMembership(workspaceId, userId);
+  // No workspaceId in the details: a former member is not sent back to the workspace's pages.
+  if (!membership) throw new AppError('workspace.not_found', 404, 'You are no longer a member of this workspace; nothing was connected');
+  if (!can(membership.role, 'channels.manage')) {
+    throw new AppError('auth.forbidden', 403, 'Your role no longer allows connecting channels (channels.manage); nothing was connected', { permission: 'channels.manage', workspaceId });
+  }
+}
+
+/** Tokens the network issued for a connection that was refused after all: Herald keeps none of them. */
+async function revokeUnsavedTokens(deps: ChannelDeps, network: NetworkId, tokens: TokenSet, instance: Instance) {
+  const provider = deps.providers[network];
+  const token = provider?.revokes === 'refresh' ? tokens.refreshToken : tokens.accessToken;
+  if (!provider || !token) return;
+  // Best effort: the user is told nothing was connected either way, and no copy stays here.
+  await provider.revoke(token, instance).catch(() => undefined);
 }
 
 export type CallbackInput = { network: string; state?: string; code?: string; error?: string; errorDescription?: string; sessionId: string };
@@ -154,6 +181,8 @@ export async function completeConnect(ctx: ServiceContext, deps: ChannelDeps, in
     throw fail('channel.consent_denied', input.error === 'access_denied' ? `You did not allow Herald on ${networks[claimed.network as NetworkId].label}` : `${input.network} said: ${input.errorDescription ?? input.error}`);
   }
   if (!input.code) throw fail('channel.code_missing', 'The network came back without an authorization code');
+  // Before the code is exchanged: no token is asked for on behalf of someone who lost the right.
+  await ensureStillMayConnect(ctx.db, workspaceId, ctx.actor.userId);
 
   const provider = oauthProviderFor(deps, claimed.network);
   const network = claimed.network as NetworkId;
@@ -184,6 +213,7 @@ async function saveConnectedChannel(
 ) {
   const { workspaceId, network, tokens, profile } = input;
   const saved = await ctx.db.transaction(async (tx) => {
+    await ensureStillMayConnect(tx, workspaceId, ctx.actor.userId, true);
     const [existing] = await tx
       .select()
       .from(channels)
@@ -224,6 +254,9 @@ async function saveConnectedChannel(
     });
     const [row] = await tx.select().from(channels).where(eq(channels.id, id));
     return row!;
+  }).catch(async (error: unknown) => {
+    if (error instanceof AppError) await revokeUnsavedTokens(deps, network, tokens, input.instance);
+    throw error;
   });
   await cacheAvatar(ctx.db, saved);
   const [row] = await ctx.db.select().from(channels).where(eq(channels.id, saved.id));
@@ -374,136 +407,6 @@ export async function purgeDisconnectedChannels(db: Db, now = new Date()): Promi
   });
 }
 
-const incidentText: Record<string, (label: string, account: string) => { title: string; body: string }> = {
-  needs_reauth: (label, account) => ({
-    title: `Reconnect ${label} ${account}`,
-    body: `${label} no longer accepts Herald's access to ${account}. Posts to it cannot be published until someone connects it again on the Channels page.`,
-  }),
-  expiring: (label, account) => ({
-    title: `${label} ${account}: access is about to expire`,
-    body: `Herald could not renew its access to ${account} because ${label} did not answer; it keeps trying. If this lasts, connect the account again.`,
-  }),
-};
-
-/**
- * Moves a channel to another health status. The change writes one audit row and, when an
- * incident starts (ok → expiring, → needs_reauth), one notification to each member who can fix
- * it; retries that find the same status write nothing, so one incident is one entry.
- */
-async function changeStatus(db: Db | Tx, row: ChannelRow, status: 'ok' | 'expiring' | 'needs_reauth', reason: string | null) {
-  const run = async (tx: Db | Tx) => {
-    await tx.update(channels).set({ status, statusReason: reason, updatedAt: new Date() }).where(eq(channels.id, row.id));
-    if (status === row.status) return;
-    await recordAudit(tx, { actorUserId: null, workspaceId: row.workspaceId, action: `channel.${status}`, entityType: 'channel', entityId: row.id, changes: { status: { from: row.status, to: status }, reason } });
-    const text = incidentText[status];
-    if (text) {
-      const label = networks[row.network as NetworkId]?.label ?? row.network;
-      const account = row.username ? `@${row.username}` : (row.displayName ?? 'account');
-      await notifyMembersWhoCan(tx, 'channels.manage', {
-        workspaceId: row.workspaceId,
-        kind: `channel.${status}`,
-        entityType: 'channel',
-        entityId: row.id,
-        ...text(label, account),
-        link: `/w/${row.workspaceId}/channels`,
-      });
-    }
-  };
-  await db.transaction(run);
-}
-
-/**
- * Refreshes one channel's token. Rotating refresh tokens (TikTok, Bluesky) are replaced by the
- * newest in the same transaction as the new access token; a rejected refresh marks the channel
- * `needs_reauth` once.
- */
-export async function refreshChannel(db: Db, deps: ChannelDeps, channelId: string): Promise<'refreshed' | 'needs_reauth' | 'retry_later' | 'skipped'> {
-  const [row] = await db.select().from(channels).where(eq(channels.id, channelId));
-  const provider = row ? deps.providers[row.network as NetworkId] : undefined;
-  if (!row || !provider?.refresh || !row.refreshTokenSealed || row.status === 'disconnected' || row.status === 'needs_reauth') return 'skipped';
-  let tokens: TokenSet;
-  try {
-    tokens = await provider.refresh(deps.box.open(row.refreshTokenSealed, sealContext(row.id, 'refresh')), row.instance);
-  } catch (error) {
-    if (!(error instanceof ProviderError)) throw error;
-    if (error.kind === 'transient') {
-      await changeStatus(db, row, 'expiring', error.message);
-      return 'retry_later';
-    }
-    await changeStatus(db, row, 'needs_reauth', error.message);
-    return 'needs_reauth';
-  }
-  await db.transaction(async (tx) => {
-    await tx
-      .update(channels)
-      .set({
-        status: 'ok',
-        statusReason: null,
-        accessTokenSealed: deps.box.seal(tokens.accessToken, sealContext(row.id, 'access')),
-        accessTokenExpiresAt: tokens.accessTokenExpiresAt ?? null,
-        ...(tokens.refreshToken
-          ? { refreshTokenSealed: deps.box.seal(tokens.refreshToken, sealContext(row.id, 'refresh')), refreshTokenExpiresAt: tokens.refreshTokenExpiresAt ?? null }
-          : {}),
-        scopesGranted: tokens.scopes.length ? tokens.scopes : row.scopesGranted,
-        updatedAt: new Date(),
-      })
-      .where(eq(channels.id, row.id));
-    if (row.status !== 'ok') {
-      await recordAudit(tx, { actorUserId: null, workspaceId: row.workspaceId, action: 'channel.ok', entityType: 'channel', entityId: row.id, changes: { status: { from: row.status, to: 'ok' } } });
-    }
-  });
-  return 'refreshed';
-}
-
-/**
- * Runs a call to the network with the channel's access token. An expired token is refreshed
- * first; a token the network rejects during use (401) gets at most one refresh and one more try,
- * after which the channel needs to be reconnected. Everything that publishes or reads through a
- * channel goes through here.
- */
-export async function withChannelToken<T>(db: Db, deps: ChannelDeps, channel: string | ChannelRow, call: (accessToken: string, instance: Instance) => Promise<T>): Promise<T> {
-  const channelId = typeof channel === 'string' ? channel : channel.id;
-  const load = async () => (await db.select().from(channels).where(eq(channels.id, channelId)))[0];
-  // A caller that has just read the row (the publishing engine, under its claim) saves a query.
-  let row = typeof channel === 'string' ? await load() : channel;
-  const network = (row?.network ?? 'tiktok') as NetworkId;
-  const notConnected = (message: string) => new ProviderError('auth', network, message, 'needs_reauth');
-  if (!row || !row.accessTokenSealed || row.status === 'disconnected') throw notConnected('This channel is not connected');
-  if (row.status === 'needs_reauth') throw notConnected('This channel needs to be connected again');
-  const provider = deps.providers[network];
-  if (!provider) throw new ProviderError('invalid', network, `${network} is not enabled on this Herald`);
-  const attempt = (current: ChannelRow) => call(deps.box.open(current.accessTokenSealed!, sealContext(current.id, 'access')), current.instance);
-
-  if (row.accessTokenExpiresAt && row.accessTokenExpiresAt.getTime() <= Date.now() && provider.refresh) {
-    const outcome = await refreshChannel(db, deps, row.id);
-    if (outcome === 'needs_reauth') throw notConnected(`${networks[network].label} rejected the token refresh: connect the account again`);
-    if (outcome === 'retry_later') throw new ProviderError('transient', network, `${networks[network].label} did not answer the token refresh; try again shortly`);
-    row = (await load())!;
-  }
-  try {
-    return await attempt(row);
-  } catch (error) {
-    if (!(error instanceof ProviderError && error.kind === 'auth')) throw error;
-  }
-  if (!provider.refresh || !row.refreshTokenSealed) {
-    await changeStatus(db, row, 'needs_reauth', `${networks[network].label} rejected the access token`);
-    throw notConnected(`${networks[network].label} rejected the access token: connect the account again`);
-  }
-  const outcome = await refreshChannel(db, deps, row.id);
-  if (outcome === 'retry_later') throw new ProviderError('transient', network, `${networks[network].label} did not answer the token refresh; try again shortly`);
-  if (outcome !== 'refreshed') throw notConnected(`${networks[network].label} rejected the token refresh: connect the account again`);
-  const refreshed = (await load())!;
-  try {
-    return await attempt(refreshed);
-  } catch (error) {
-    if (error instanceof ProviderError && error.kind === 'auth') {
-      await changeStatus(db, refreshed, 'needs_reauth', `${networks[network].label} rejected the access token even after a refresh`);
-      throw notConnected(`${networks[network].label} rejected the access token even after a refresh: connect the account again`);
-    }
-    throw error;
-  }
-}
-
 /** Reads the account's name, avatar and limits again from the network (through withChannelToken). */
 export async function refreshChannelProfile(ctx: ServiceContext, deps: ChannelDeps, workspaceId: string, channelId: string) {
   const [row] = await ctx.db.select().from(channels).where(and(eq(channels.id, channelId), eq(channels.workspaceId, workspaceId)));
@@ -515,8 +418,7 @@ export async function refreshChannelProfile(ctx: ServiceContext, deps: ChannelDe
     profile = await withChannelToken(ctx.db, deps, row.id, (token, instance) => provider.profile(token, instance));
   } catch (error) {
     if (!(error instanceof ProviderError)) throw error;
-    if (error.kind === 'auth') throw new AppError('channel.needs_reauth', 409, error.message);
-    throw new AppError(error.kind === 'transient' ? 'channel.network_unavailable' : 'channel.network_error', 502, error.message);
+    throw providerErrorToAppError(error, 'use');
   }
   const next = { username: profile.username, displayName: profile.displayName, avatarUrl: profile.avatarUrl, limits: profile.limits ?? row.limits };
   const changed = (Object.keys(next) as (keyof typeof next)[]).filter((key) => JSON.stringify(next[key]) !== JSON.stringify(row[key]));
@@ -529,6 +431,9 @@ export async function refreshChannelProfile(ctx: ServiceContext, deps: ChannelDe
   return publicChannel(after!);
 }
 
+/** A token expiring before this is refreshed ahead of use. */
+export const refreshDueBefore = (now = new Date()) => new Date(now.getTime() + REFRESH_AHEAD_MS);
+
 /** Channels whose access token expires soon (or already did) and can be refreshed. */
 export async function channelsDueForRefresh(db: Db, now = new Date()): Promise<string[]> {
   const rows = await db
@@ -538,7 +443,7 @@ export async function channelsDueForRefresh(db: Db, now = new Date()): Promise<s
       and(
         inArray(channels.status, ['ok', 'expiring']),
         isNotNull(channels.refreshTokenSealed),
-        lt(channels.accessTokenExpiresAt, new Date(now.getTime() + REFRESH_AHEAD_MS)),
+        lt(channels.accessTokenExpiresAt, refreshDueBefore(now)),
         // No refresh while the connecting user has paused processing.
         connectorNotRestricted,
       ),

@@ -34,6 +34,18 @@ async function soleOwnedWorkspaceIds(db: Db | Tx, userId: string): Promise<strin
   return owned.map((row) => row.id).filter((id) => !shared.has(id));
 }
 
+/**
+ * Channels the user connected that are theirs to revoke: only in workspaces they still belong to.
+ * Removal hands a member's channels over; the membership test is the second guard, for channels
+ * left pointing at a former member.
+ */
+const connectedByMemberCondition = (userId: string) =>
+  and(
+    eq(channels.connectedBy, userId),
+    isNotNull(channels.accessTokenSealed),
+    sql`exists (select 1 from ${members} where ${members.organizationId} = ${channels.workspaceId} and ${members.userId} = ${userId})`,
+  );
+
 /** What deleting the account will do, for the user to read before confirming. */
 export async function previewDeletion(ctx: ServiceContext, graceDays: number) {
   const { db } = ctx;
@@ -71,7 +83,7 @@ export async function previewDeletion(ctx: ServiceContext, graceDays: number) {
     .select({ id: channels.id, workspaceId: channels.workspaceId, workspaceName: workspaces.name, network: channels.network, username: channels.username, displayName: channels.displayName })
     .from(channels)
     .innerJoin(workspaces, eq(workspaces.id, channels.workspaceId))
-    .where(and(eq(channels.connectedBy, userId), isNotNull(channels.accessTokenSealed)))
+    .where(connectedByMemberCondition(userId))
     .orderBy(workspaces.name, channels.network);
 
   return {
@@ -123,7 +135,7 @@ export async function requestAccountDeletion(ctx: ServiceContext, deps: Deletion
 
 /**
  * Deletes the account and everything that is only theirs:
- * - channels they connected, in any workspace, are revoked at their networks (unreachable ones
+ * - channels they connected, in any workspace they still belong to, are revoked at their networks (unreachable ones
  *   become pending revocations, which the revoke-retry job keeps trying) and lose their tokens;
  * - workspaces they own alone are deleted like from the workspace settings (channels revoked first);
  * - in shared workspaces their posts and media stay, with created_by / uploaded_by /
@@ -150,7 +162,7 @@ export async function deleteAccountNow(db: Db, channelDeps: ChannelDeps, userId:
   const connected = await db
     .select({ id: channels.id, workspaceId: channels.workspaceId })
     .from(channels)
-    .where(and(eq(channels.connectedBy, userId), isNotNull(channels.accessTokenSealed)));
+    .where(connectedByMemberCondition(userId));
   for (const channel of connected) {
     const { revokedAtNetwork } = await disconnectChannel(ctx, channelDeps, channel.workspaceId, channel.id);
     done[revokedAtNetwork ? 'channelsRevoked' : 'revocationsPending'] += 1;

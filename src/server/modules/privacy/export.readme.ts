@@ -9,14 +9,16 @@ ${retentionHours} hours; after that Herald deleted this archive from the server.
 | --- | --- |
 | \`profile.json\` | Your account: name, email, whether two-factor sign-in is on, how you sign in, and your sessions (when and from where you signed in). Your password and two-factor secrets are never exported. |
 | \`avatar.webp\` | Your profile picture, as Herald keeps it (256×256 pixels). Only there if you set one. |
-| \`workspaces.json\` | The workspaces you belong to and your role in each. |
+| \`workspaces.json\` | The workspaces you belong to now and your role in each. |
 | \`channels.json\` | The social accounts connected to your workspaces, and whether you connected them. The access tokens Herald holds for them are secret and are not included. |
-| \`posts.json\` | The posts you wrote, with each channel's version (delivery), and every publishing attempt with what the network answered. |
-| \`media.json\` and \`media/\` | The files you uploaded that Herald still keeps, and their facts (type, size, dimensions). Files already deleted after publishing are not here. |
+| \`posts.json\` | The posts you wrote in the workspaces you belong to now, with each channel's version (delivery), and every publishing attempt with what the network answered. |
+| \`media.json\` and \`media/\` | The files you uploaded to the workspaces you belong to now that Herald still keeps, and their facts (type, size, dimensions). Files already deleted after publishing are not here. |
 | \`analytics.json\` | The newest counters Herald read from the networks (views, likes, comments, shares, reach) for the published posts of every workspace you belong to. A counter the network does not report is \`null\`, not 0. Empty when none were collected. |
 | \`audit-log.json\` | The changes you made (the audit log entries where you are the actor), with the IP address and browser they came from. |
 | \`access-log.json\` | The requests you made to Herald: when, which page of the API, the answer's status, IP address and browser. Herald keeps these only for a limited time. |
-| \`notifications.json\` | The notifications Herald sent you. |
+| \`notifications.json\` | The notifications Herald sent you (those about a workspace only while you belong to it). |
 
 Posts and channels belong to your workspaces too: other members may still see them in Herald.
+Of a workspace you left or were removed from, this archive holds nothing but your own audit-log
+and access-log entries: what is in it now is the workspace's, not yours.
 `;

@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
-import { and, desc, eq, inArray, lte, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, lte, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import { fromDrizzle } from 'pg-boss';
 import type { Db } from '../../db/database.ts';
 import {
@@ -207,7 +207,11 @@ async function writeArchive(deps: BuildDeps, userId: string, zip: Zip, progress:
   await zip.addFile('workspaces.json', json(memberships));
   await progress(15);
 
+  // Everything of a workspace comes only from the workspaces the user belongs to now: a former
+  // member gets nothing of one they left (not even their posts as others edited them since), only
+  // their own audit and access-log rows below.
   const workspaceIds = memberships.map((m) => m.id);
+  const inMyWorkspaces = (column: AnyColumn): SQL => (workspaceIds.length ? inArray(column, workspaceIds) : sql`false`);
   const channelRows = workspaceIds.length ? await db.select().from(channels).where(inArray(channels.workspaceId, workspaceIds)).orderBy(channels.connectedAt) : [];
   await zip.addFile(
     'channels.json',
@@ -232,7 +236,11 @@ async function writeArchive(deps: BuildDeps, userId: string, zip: Zip, progress:
   );
   await progress(20);
 
-  const groups = await db.select().from(postGroups).where(eq(postGroups.createdBy, userId)).orderBy(postGroups.createdAt);
+  const groups = await db
+    .select()
+    .from(postGroups)
+    .where(and(eq(postGroups.createdBy, userId), inMyWorkspaces(postGroups.workspaceId)))
+    .orderBy(postGroups.createdAt);
   const deliveryRows = groups.length ? await db.select().from(deliveries).where(inArray(deliveries.postGroupId, groups.map((g) => g.id))).orderBy(deliveries.createdAt) : [];
   const attemptRows = deliveryRows.length
     ? await db.select().from(deliveryAttempts).where(inArray(deliveryAttempts.deliveryId, deliveryRows.map((d) => d.id))).orderBy(deliveryAttempts.number)
@@ -290,7 +298,7 @@ async function writeArchive(deps: BuildDeps, userId: string, zip: Zip, progress:
   const mediaRows = await db
     .select()
     .from(media)
-    .where(and(eq(media.uploadedBy, userId), eq(media.status, 'ready')))
+    .where(and(eq(media.uploadedBy, userId), eq(media.status, 'ready'), inMyWorkspaces(media.workspaceId)))
     .orderBy(media.createdAt);
   const mediaFacts: unknown[] = [];
   for (const [i, m] of mediaRows.entries()) {
@@ -365,7 +373,11 @@ async function writeArchive(deps: BuildDeps, userId: string, zip: Zip, progress:
   );
   await progress(92);
 
-  const notes = await db.select().from(notifications).where(eq(notifications.userId, userId)).orderBy(notifications.createdAt);
+  const notes = await db
+    .select()
+    .from(notifications)
+    .where(and(eq(notifications.userId, userId), or(isNull(notifications.workspaceId), inMyWorkspaces(notifications.workspaceId))))
+    .orderBy(notifications.createdAt);
   await zip.addFile(
     'notifications.json',
     json(notes.map((n) => ({ id: n.id, workspaceId: n.workspaceId, kind: n.kind, entityType: n.entityType, entityId: n.entityId, title: n.title, body: n.body, link: n.link, createdAt: n.createdAt, readAt: n.readAt }))),

@@ -1,6 +1,6 @@
 import { and, eq, inArray, isNotNull, lte, sql, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/database.ts';
-import { channels, deliveries, users } from '../../db/schema/index.ts';
+import { channels, deliveries, members, users } from '../../db/schema/index.ts';
 import type { Queue } from '../../jobs/queue.ts';
 import { auditByActor } from '../audit/audit.service.ts';
 import { wakeMany } from '../publishing/wake-ups.ts';
@@ -15,28 +15,47 @@ import { notFound } from '../shared/errors.ts';
 // - analytics: the collector (analytics/metrics.collector.ts) skips channels for which
 //   `connectorNotRestricted` is false.
 // Their data stays: scheduled posts are kept and shown as paused.
+// A pause reaches only the workspaces the user still belongs to: removing a member hands their
+// channels over (workspaces.service.ts), and the membership test below also covers channels left
+// pointing at a former member (removed before that hand-over existed).
 
 type ChannelRow = typeof channels.$inferSelect;
 
 const ACTIVE_STATES = ['queued', 'processing', 'unconfirmed'];
 
-/** A where-condition on `channels`: true unless the user who connected the channel paused processing. */
-export const connectorNotRestricted: SQL = sql`not exists (select 1 from ${users} where ${users.id} = ${channels.connectedBy} and ${users.processingRestrictedAt} is not null)`;
+/**
+ * A where-condition on `channels`: true unless the user who connected the channel paused
+ * processing while being a member of the channel's workspace.
+ */
+export const connectorNotRestricted: SQL = sql`not exists (select 1 from ${users} inner join ${members} on ${members.userId} = ${users.id} where ${users.id} = ${channels.connectedBy} and ${members.organizationId} = ${channels.workspaceId} and ${users.processingRestrictedAt} is not null)`;
 
 /** For the engine's claim, inside its transaction: is this channel's connecting user restricted? */
-export async function isChannelRestricted(tx: Db | Tx, channel: Pick<ChannelRow, 'connectedBy'>): Promise<boolean> {
+export async function isChannelRestricted(tx: Db | Tx, channel: Pick<ChannelRow, 'connectedBy' | 'workspaceId'>): Promise<boolean> {
   if (!channel.connectedBy) return false;
-  const [row] = await tx.select({ at: users.processingRestrictedAt }).from(users).where(eq(users.id, channel.connectedBy));
+  const [row] = await tx
+    .select({ at: users.processingRestrictedAt })
+    .from(users)
+    .innerJoin(members, and(eq(members.userId, users.id), eq(members.organizationId, channel.workspaceId)))
+    .where(eq(users.id, channel.connectedBy));
   return !!row?.at;
 }
 
 /** The channels with `paused` set when their connecting user has paused processing (for the delivery answer). */
-export async function withPausedFlag<T extends Pick<ChannelRow, 'connectedBy'>>(db: Db | Tx, rows: T[]): Promise<(T & { paused: boolean })[]> {
+export async function withPausedFlag<T extends Pick<ChannelRow, 'connectedBy' | 'workspaceId'>>(db: Db | Tx, rows: T[]): Promise<(T & { paused: boolean })[]> {
   const ids = [...new Set(rows.map((r) => r.connectedBy).filter((id): id is string => !!id))];
+  const workspaceIds = [...new Set(rows.map((r) => r.workspaceId))];
   const restricted = ids.length
-    ? new Set((await db.select({ id: users.id }).from(users).where(and(inArray(users.id, ids), isNotNull(users.processingRestrictedAt)))).map((r) => r.id))
+    ? new Set(
+        (
+          await db
+            .select({ userId: users.id, workspaceId: members.organizationId })
+            .from(users)
+            .innerJoin(members, eq(members.userId, users.id))
+            .where(and(inArray(users.id, ids), inArray(members.organizationId, workspaceIds), isNotNull(users.processingRestrictedAt)))
+        ).map((r) => `${r.userId} ${r.workspaceId}`),
+      )
     : new Set<string>();
-  return rows.map((row) => ({ ...row, paused: !!row.connectedBy && restricted.has(row.connectedBy) }));
+  return rows.map((row) => ({ ...row, paused: !!row.connectedBy && restricted.has(`${row.connectedBy} ${row.workspaceId}`) }));
 }
 
 export type Restriction = { restricted: boolean; restrictedAt: Date | null };

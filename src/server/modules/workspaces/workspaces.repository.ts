@@ -1,6 +1,6 @@
-import { and, asc, eq, gt } from 'drizzle-orm';
+import { and, asc, eq, gt, isNull } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/database.ts';
-import { invitations, members, users, workspaces } from '../../db/schema/index.ts';
+import { channels, invitations, members, notifications, oauthStates, users, workspaces } from '../../db/schema/index.ts';
 
 export function createWorkspacesRepository(db: Db | Tx) {
   return {
@@ -31,6 +31,25 @@ export function createWorkspacesRepository(db: Db | Tx) {
         .select()
         .from(members)
         .where(and(eq(members.organizationId, workspaceId), eq(members.userId, userId)));
+      return row ?? null;
+    },
+    /** The member's row, locked against removal until the transaction ends (connect completion takes it). */
+    async lockMembership(workspaceId: string, userId: string) {
+      const [row] = await db
+        .select()
+        .from(members)
+        .where(and(eq(members.organizationId, workspaceId), eq(members.userId, userId)))
+        .for('share');
+      return row ?? null;
+    },
+    /** The longest-standing owner: who inherits what a member leaving on their own leaves behind. */
+    async findOwner(workspaceId: string) {
+      const [row] = await db
+        .select()
+        .from(members)
+        .where(and(eq(members.organizationId, workspaceId), eq(members.role, 'owner')))
+        .orderBy(asc(members.createdAt))
+        .limit(1);
       return row ?? null;
     },
     async findMember(workspaceId: string, memberId: string) {
@@ -64,6 +83,26 @@ export function createWorkspacesRepository(db: Db | Tx) {
     },
     async removeMember(memberId: string) {
       await db.delete(members).where(eq(members.id, memberId));
+    },
+    /** Hands the channels one user connected in the workspace to another; answers the channels moved. */
+    async reassignChannels(workspaceId: string, fromUserId: string, toUserId: string | null) {
+      return db
+        .update(channels)
+        .set({ connectedBy: toUserId, updatedAt: new Date() })
+        .where(and(eq(channels.workspaceId, workspaceId), eq(channels.connectedBy, fromUserId)))
+        .returning({ id: channels.id, network: channels.network, username: channels.username });
+    },
+    /** Connections the user started in the workspace and has not finished (used ones are kept as a record). */
+    async deletePendingOAuthStates(workspaceId: string, userId: string) {
+      const deleted = await db
+        .delete(oauthStates)
+        .where(and(eq(oauthStates.workspaceId, workspaceId), eq(oauthStates.userId, userId), isNull(oauthStates.usedAt)))
+        .returning({ state: oauthStates.state });
+      return deleted.length;
+    },
+    /** The workspace's notifications to one user: a former member is told nothing more about it. */
+    async deleteNotificationsOf(workspaceId: string, userId: string) {
+      await db.delete(notifications).where(and(eq(notifications.workspaceId, workspaceId), eq(notifications.userId, userId)));
     },
     async findUserByEmail(email: string) {
       const [row] = await db.select({ id: users.id, email: users.email }).from(users).where(eq(users.email, email));

@@ -133,21 +133,45 @@ export async function changeMemberRole(ctx: ServiceContext, workspaceId: string,
   });
 }
 
+/**
+ * Removes a member, or lets one leave (an admin removing themselves). A removed member keeps no
+ * power over the workspace: in the same transaction, every channel they connected there is handed
+ * to whoever removed them (to the owner when they left on their own), so their pause or their
+ * account deletion no longer reaches those channels; their unfinished connections are cancelled
+ * and their notifications about the workspace deleted.
+ */
 export async function removeMember(ctx: ServiceContext, workspaceId: string, memberId: string) {
   await ctx.db.transaction(async (tx) => {
     const repo = createWorkspacesRepository(tx);
     const member = await repo.findMember(workspaceId, memberId);
     if (!member) throw notFound('member');
     if (member.role === 'owner') throw new AppError('member.owner_not_removable', 403, 'The owner cannot be removed; transfer ownership first');
+    const left = member.userId === ctx.actor.userId;
+    // Deleting the row first: a connect being completed holds it (FOR SHARE), so this waits for it
+    // and the hand-over below then sees the channel it saved.
     await repo.removeMember(memberId);
+    const heir = left ? ((await repo.findOwner(workspaceId))?.userId ?? null) : ctx.actor.userId;
+    const handedOver = await repo.reassignChannels(workspaceId, member.userId, heir);
+    const connectionsCancelled = await repo.deletePendingOAuthStates(workspaceId, member.userId);
+    await repo.deleteNotificationsOf(workspaceId, member.userId);
     await recordAudit(tx, {
       ...auditMeta(ctx),
       workspaceId,
-      action: 'member.removed',
+      action: left ? 'member.left' : 'member.removed',
       entityType: 'member',
       entityId: member.userId,
-      changes: { role: { from: member.role, to: null } },
+      changes: { role: { from: member.role, to: null }, channelsHandedOver: handedOver.length, connectionsCancelled },
     });
+    for (const channel of handedOver) {
+      await recordAudit(tx, {
+        ...auditMeta(ctx),
+        workspaceId,
+        action: 'channel.reassigned',
+        entityType: 'channel',
+        entityId: channel.id,
+        changes: { connectedBy: { from: member.userId, to: heir }, reason: left ? 'member_left' : 'member_removed' },
+      });
+    }
   });
 }
 
