@@ -13,6 +13,7 @@ import { createQueues, startWorkers } from './jobs/register-jobs.ts';
 import { createProviders } from './providers/registry.ts';
 import { loadSecretBox } from './security/encryption-keys.ts';
 import { configureNetworkTimeout } from './providers/http.ts';
+import { configureAvatarFetch } from './modules/channels/avatar-cache.ts';
 import { createDiskStorage } from './modules/media/media.storage.ts';
 import { createMediaSource } from './modules/publishing/media-source.ts';
 import { createPublishers } from './modules/publishing/publishers.ts';
@@ -64,6 +65,7 @@ export async function startHerald(options: { mode: Mode; config: Config; logger?
   try {
     await database.migrate();
     configureNetworkTimeout(config.networkTimeoutSeconds * 1000);
+    configureAvatarFetch({ allowPrivateFor: [...(config.mastodonAllowHttp ? (['mastodon'] as const) : []), ...(config.blueskyAllowHttp ? (['bluesky'] as const) : [])] });
     const providers = createProviders(config, { db: database.db, box });
     const storage = createDiskStorage(path.join(config.dataPath, 'media'));
     boss = createQueue(database, { pollSeconds: config.jobPollSeconds, logger, runsMaintenance: mode !== 'serve' });

@@ -190,7 +190,7 @@ describe('Bluesky counters through app.bsky.feed.getPosts', () => {
       return { status: 200, body: { posts: uris.filter((u) => known[u]).map((uri) => ({ uri, cid: 'bafy', author: { did: 'did:plc:abc', handle: 'a.test' }, record: {}, indexedAt: new Date().toISOString(), ...known[uri] })) } };
     });
     try {
-      const publisher = createBlueskyPublisher();
+      const publisher = createBlueskyPublisher({ allowLocal: true });
       const ctx = { accessToken: 'jwt-1', instance: server.url, externalAccountId: 'did:plc:abc' };
       const readings = await publisher.readMetrics!(ctx, ['at://did:plc:abc/app.bsky.feed.post/1', 'at://did:plc:abc/app.bsky.feed.post/deleted']);
       expect([...readings.entries()]).toEqual([['at://did:plc:abc/app.bsky.feed.post/1', { views: null, reach: null, likes: 7, comments: 2, shares: 1, extra: { quotes: 3 } }]]);

@@ -100,7 +100,7 @@ describe.skipIf(!pdsAvailable() && !process.env.CI)('Publishing to Bluesky again
   let accessJwt: string;
   const alice = () => pds.accounts[0]!;
   const bob = () => pds.accounts[1]!;
-  const publisher = createBlueskyPublisher();
+  const publisher = createBlueskyPublisher({ allowLocal: true });
 
   beforeAll(async () => {
     pds = await startLocalPds([

@@ -1,7 +1,11 @@
+import { isInteger, isSafeNumber, parse as parseLossless } from 'lossless-json';
 import type { NetworkId } from '../../shared/networks.ts';
+import { AnswerTooLargeError, guardedFetch, HostNotPublicError } from './guarded-fetch.ts';
 import { ProviderError } from './provider.ts';
 
 const TIMEOUT_MS = 15_000;
+/** JSON APIs answer in kilobytes; a few megabytes leaves room for long timelines without letting one answer fill memory. */
+const MAX_ANSWER_BYTES = 4 * 1024 * 1024;
 
 /** Retry-After as seconds or an HTTP date; null when absent or unreadable. */
 export function retryAfterMs(value: string | null, now = Date.now()): number | null {
@@ -40,16 +44,31 @@ function causeCode(error: unknown): string | undefined {
   return undefined;
 }
 
+export type NetworkCallOptions = {
+  timeoutMs?: number;
+  /** The answer's byte cap (MAX_ANSWER_BYTES unless given). */
+  maxBytes?: number;
+  /**
+   * False for every host a user can influence (Mastodon instances, Bluesky servers): private,
+   * loopback and special addresses are refused, checked on the address connected to. True only
+   * for operator-configured hosts (TikTok's API URL) and the allow-http settings of tests and the demo.
+   */
+  allowPrivate: boolean;
+};
+
 /**
- * fetch with a timeout; a network that is down, slow or failing on its side (5xx, 429) becomes a
- * transient ProviderError, so it never surfaces as a 500.
+ * fetch through guardedFetch with a timeout and a bounded answer; a network that is down, slow
+ * or failing on its side (5xx, 429) becomes a transient ProviderError, so it never surfaces as a 500.
  */
-export async function fetchFromNetwork(network: NetworkId, url: string | URL | Request, init: RequestInit & { timeoutMs?: number } = {}): Promise<Response> {
+export async function fetchFromNetwork(network: NetworkId, url: string | URL, init: RequestInit & NetworkCallOptions): Promise<Response> {
   let response: Response;
-  const { timeoutMs, ...rest } = init;
+  const { timeoutMs, maxBytes, allowPrivate, ...rest } = init;
   try {
-    response = await fetch(url, { ...rest, signal: AbortSignal.timeout(timeoutMs ?? requestTimeoutMs()), redirect: 'manual' });
+    response = await guardedFetch(url, rest, { allowPrivate, maxBytes: maxBytes ?? MAX_ANSWER_BYTES, timeoutMs: timeoutMs ?? requestTimeoutMs() });
   } catch (error) {
+    if (error instanceof HostNotPublicError) {
+      throw new ProviderError('invalid', network, `${error.host} is a private address; Herald only connects to public servers`, 'instance_not_public');
+    }
     const timedOut = error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
     const notSent = !timedOut && notSentCodes.has(causeCode(error) ?? '');
     throw new ProviderError('transient', network, timedOut ? `${network} did not answer in time` : `${network} cannot be reached`, timedOut ? 'timeout' : 'unreachable', {
@@ -77,13 +96,39 @@ export function configureNetworkTimeout(ms: number) {
 }
 const requestTimeoutMs = () => timeoutMs;
 
-/** fetchFromNetwork for JSON APIs: an answer that is not JSON is refused with a clear message. */
-export async function requestJson(network: NetworkId, url: string, init: RequestInit & { timeoutMs?: number }): Promise<{ status: number; body: unknown; headers: Headers }> {
+/**
+ * Integers past 2^53 (TikTok's int64 post ids) become exact decimal strings instead of rounded
+ * numbers; every other number stays a number.
+ */
+function parseNumber(text: string): number | string {
+  return isInteger(text) && !isSafeNumber(text) ? text : Number(text);
+}
+
+/** JSON.parse without losing 64-bit ids. */
+export function parseNetworkJson(text: string): unknown {
+  return parseLossless(text, null, parseNumber);
+}
+
+/**
+ * fetchFromNetwork for JSON APIs: the answer is read up to its byte cap and parsed losslessly;
+ * one that is not JSON, or too large, is refused with a clear message.
+ */
+export async function requestJson(network: NetworkId, url: string, init: RequestInit & NetworkCallOptions): Promise<{ status: number; body: unknown; headers: Headers }> {
   const response = await fetchFromNetwork(network, url, init);
-  const text = await response.text();
+  let text: string;
+  try {
+    text = await response.text();
+  } catch (error) {
+    // The request reached the network either way: for a creating call the outcome is unknown.
+    if (error instanceof AnswerTooLargeError) {
+      throw new ProviderError('invalid', network, `${network} sent an answer larger than ${Math.round(error.maxBytes / 1024)} KB (HTTP ${response.status}); Herald stopped reading it`, 'answer_too_large', { ambiguous: true });
+    }
+    const timedOut = error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
+    throw new ProviderError('transient', network, timedOut ? `${network} did not answer in time` : `${network} cut the connection while answering`, timedOut ? 'timeout' : 'unreachable', { ambiguous: true });
+  }
   let body: unknown;
   try {
-    body = text ? JSON.parse(text) : null;
+    body = text ? parseNetworkJson(text) : null;
   } catch {
     throw new ProviderError('invalid', network, `${network} sent an answer Herald cannot read (HTTP ${response.status})`);
   }

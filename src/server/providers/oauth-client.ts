@@ -15,6 +15,8 @@ export type OAuthClientSettings = {
   clientId: string;
   /** How the client proves itself at the token and revocation endpoints. */
   clientAuth: oauth.ClientAuth;
+  /** False when a user named the server (a Mastodon instance): its private addresses are refused. */
+  allowPrivate: boolean;
 };
 
 /** The token endpoint's answer; networks add their own fields (TikTok's `open_id`). */
@@ -49,7 +51,7 @@ export function createOAuthClient(network: NetworkId, endpoints: OAuthEndpoints,
   const client: oauth.Client = { client_id: settings.clientId };
   // Plain http is only ever configured for local fakes; production endpoints are https.
   const insecure = [endpoints.tokenEndpoint, endpoints.revocationEndpoint].some((url) => url.startsWith('http:'));
-  const requestOptions = { [oauth.customFetch]: ((url, init) => fetchFromNetwork(network, url, init)) as typeof fetch, [oauth.allowInsecureRequests]: insecure };
+  const requestOptions = { [oauth.customFetch]: ((url: string | URL, init: RequestInit) => fetchFromNetwork(network, url, { ...init, allowPrivate: settings.allowPrivate })) as typeof fetch, [oauth.allowInsecureRequests]: insecure };
 
   return {
     authorizationUrl(parameters: Record<string, string>): string {

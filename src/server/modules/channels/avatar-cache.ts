@@ -2,12 +2,20 @@ import { and, eq } from 'drizzle-orm';
 import type { NetworkId } from '../../../shared/networks.ts';
 import type { Db } from '../../db/database.ts';
 import { channelAvatars, channels } from '../../db/schema/index.ts';
-import { ProviderError } from '../../providers/provider.ts';
-import { assertPublicHost } from '../../providers/public-host.ts';
+import { AnswerTooLargeError, guardedFetch, HostNotPublicError } from '../../providers/guarded-fetch.ts';
 
 const MAX_BYTES = 1024 * 1024;
 const TIMEOUT_MS = 8000;
 const imageTypes = new Set(['image/png', 'image/jpeg', 'image/gif', 'image/webp']);
+
+let privateAllowedFor: ReadonlySet<NetworkId> = new Set();
+/**
+ * Set once at start from the allow-http settings (tests and the offline demo run their networks
+ * on loopback): only those networks' avatars may come from a private address.
+ */
+export function configureAvatarFetch(settings: { allowPrivateFor: NetworkId[] }) {
+  privateAllowedFor = new Set(settings.allowPrivateFor);
+}
 
 /** The channel's own server (a Mastodon instance or Bluesky PDS) was vetted when it was connected. */
 function sameServer(url: URL, instance: string | null): boolean {
@@ -29,11 +37,14 @@ export async function cacheAvatar(db: Db, channel: { id: string; network: string
   }
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && sameServer(url, channel.instance))) return false;
   try {
-    // An avatar URL comes from the network's answer; it must not make Herald fetch from the operator's own network.
-    if (!sameServer(url, channel.instance)) await assertPublicHost(channel.network as NetworkId, url.host);
-    const response = await fetch(url, { signal: AbortSignal.timeout(TIMEOUT_MS), redirect: 'manual' });
+    // An avatar URL comes from the network's answer (even one on the channel's own server, whose
+    // name may point elsewhere by now): it must not make Herald fetch from the operator's own network.
+    const response = await guardedFetch(url, {}, { allowPrivate: privateAllowedFor.has(channel.network as NetworkId), maxBytes: MAX_BYTES, timeoutMs: TIMEOUT_MS });
     const contentType = (response.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
-    if (response.status !== 200 || !imageTypes.has(contentType) || Number(response.headers.get('content-length') ?? 0) > MAX_BYTES) return false;
+    if (response.status !== 200 || !imageTypes.has(contentType) || Number(response.headers.get('content-length') ?? 0) > MAX_BYTES) {
+      await response.body?.cancel().catch(() => undefined);
+      return false;
+    }
     const bytes = Buffer.from(await response.arrayBuffer());
     if (bytes.length === 0 || bytes.length > MAX_BYTES) return false;
     const now = new Date();
@@ -44,7 +55,7 @@ export async function cacheAvatar(db: Db, channel: { id: string; network: string
     });
     return true;
   } catch (error) {
-    if (error instanceof ProviderError || (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'TypeError' || error.name === 'AbortError'))) return false;
+    if (error instanceof HostNotPublicError || error instanceof AnswerTooLargeError || (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'TypeError' || error.name === 'AbortError'))) return false;
     throw error;
   }
 }

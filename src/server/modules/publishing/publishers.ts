@@ -8,7 +8,7 @@ import type { Publishers } from './engine.ts';
 export function createPublishers(config: Config, enabled: { tiktok: boolean }): Publishers {
   return {
     mastodon: createMastodonPublisher({ allowHttp: config.mastodonAllowHttp }),
-    bluesky: createBlueskyPublisher(),
+    bluesky: createBlueskyPublisher({ allowLocal: config.blueskyAllowHttp }),
     ...(enabled.tiktok ? { tiktok: createTikTokPublisher({ apiUrl: config.tiktokApiUrl }) } : {}),
   };
 }

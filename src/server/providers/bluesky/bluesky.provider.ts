@@ -1,5 +1,5 @@
 import { parseBlueskyIdentifier } from '../../../shared/bluesky.ts';
-import { requestJson } from '../http.ts';
+import { requestJson, type NetworkCallOptions } from '../http.ts';
 import { ProviderError, type AppPasswordProvider, type Instance, type Profile, type TokenSet } from '../provider.ts';
 import { resolveAccount, type IdentitySettings } from './identity.ts';
 
@@ -45,6 +45,8 @@ const xrpc = (pds: Instance, nsid: string) => {
 // (access JWT ~2 h, refresh JWT ~90 days) and refreshes it, because the entryway allows only a
 // handful of sign-ins a day. Disconnecting deletes the session at the account's PDS.
 export function createBlueskyProvider(settings: IdentitySettings): AppPasswordProvider {
+  // The PDS comes from the account's identity document, which its owner writes.
+  const request = (url: string, init: RequestInit & Omit<NetworkCallOptions, 'allowPrivate'>) => requestJson(network, url, { ...init, allowPrivate: settings.allowLocal });
   return {
     network,
     connect: 'app-password',
@@ -54,7 +56,7 @@ export function createBlueskyProvider(settings: IdentitySettings): AppPasswordPr
       const parsed = parseBlueskyIdentifier(identifier);
       if (!parsed) throw new ProviderError('invalid', network, `${identifier} is not a Bluesky handle or DID`, 'bad_identifier');
       const { did, pds } = await resolveAccount(settings, parsed);
-      const { status, body } = await requestJson(network, xrpc(pds, 'com.atproto.server.createSession'), {
+      const { status, body } = await request(xrpc(pds, 'com.atproto.server.createSession'), {
         method: 'POST',
         headers: { 'content-type': 'application/json', accept: 'application/json' },
         body: JSON.stringify({ identifier: did, password: appPassword.trim().toLowerCase() }),
@@ -78,7 +80,7 @@ export function createBlueskyProvider(settings: IdentitySettings): AppPasswordPr
     },
 
     async refresh(refreshToken, pds) {
-      const { status, body } = await requestJson(network, xrpc(pds, 'com.atproto.server.refreshSession'), {
+      const { status, body } = await request(xrpc(pds, 'com.atproto.server.refreshSession'), {
         method: 'POST',
         headers: { authorization: `Bearer ${refreshToken}`, accept: 'application/json' },
       });
@@ -91,7 +93,7 @@ export function createBlueskyProvider(settings: IdentitySettings): AppPasswordPr
     },
 
     async revoke(refreshToken, pds) {
-      const { status, body } = await requestJson(network, xrpc(pds, 'com.atproto.server.deleteSession'), {
+      const { status, body } = await request(xrpc(pds, 'com.atproto.server.deleteSession'), {
         method: 'POST',
         headers: { authorization: `Bearer ${refreshToken}`, accept: 'application/json' },
       });
@@ -103,7 +105,7 @@ export function createBlueskyProvider(settings: IdentitySettings): AppPasswordPr
     },
 
     async profile(accessToken, pds): Promise<Profile> {
-      const { status, body } = await requestJson(network, xrpc(pds, 'com.atproto.server.getSession'), {
+      const { status, body } = await request(xrpc(pds, 'com.atproto.server.getSession'), {
         headers: { authorization: `Bearer ${accessToken}`, accept: 'application/json' },
       });
       const session = (body ?? {}) as Session & XrpcError;
@@ -112,11 +114,11 @@ export function createBlueskyProvider(settings: IdentitySettings): AppPasswordPr
       // The profile record lives in the account's own repository: no AppView needed.
       const recordUrl = new URL(xrpc(pds, 'com.atproto.repo.getRecord'));
       recordUrl.search = new URLSearchParams({ repo: session.did, collection: 'app.bsky.actor.profile', rkey: 'self' }).toString();
-      const record = await requestJson(network, recordUrl.toString(), { headers: { accept: 'application/json' } });
+      const record = await request(recordUrl.toString(), { headers: { accept: 'application/json' } });
       const value = record.status === 200 ? (record.body as ProfileRecord | null)?.value : undefined;
       const avatarCid = value?.avatar?.ref?.$link;
       const avatarUrl = avatarCid ? `${xrpc(pds, 'com.atproto.sync.getBlob')}?${new URLSearchParams({ did: session.did, cid: avatarCid }).toString()}` : null;
-      const server = await requestJson(network, xrpc(pds, 'com.atproto.server.describeServer'), { headers: { accept: 'application/json' } }).catch(() => null);
+      const server = await request(xrpc(pds, 'com.atproto.server.describeServer'), { headers: { accept: 'application/json' } }).catch(() => null);
       const blobUploadLimit = (server?.body as { blobUploadLimit?: unknown } | null)?.blobUploadLimit;
       return {
         externalId: session.did,

@@ -1,6 +1,6 @@
 import { detectFacets, type Facet } from '../../../shared/bluesky-richtext.ts';
 import { blueskySettings } from '../../../shared/publishing-rules.ts';
-import { requestJson } from '../http.ts';
+import { requestJson, type NetworkCallOptions } from '../http.ts';
 import { ProviderError, type Instance } from '../provider.ts';
 import type { PostMetrics, PublishContext, PublishMedia, PublishPart, Publisher } from '../publishing.ts';
 
@@ -92,9 +92,11 @@ function languages(settings: Record<string, unknown>): string[] | undefined {
 // com.atproto.repo.createRecord at the account's PDS. Every record key is chosen and stored
 // before the record is sent: retrying with a key that exists gets an opaque HTTP 500 from the
 // reference PDS, so after a lost answer findExisting reads the key back instead.
-export function createBlueskyPublisher(): Publisher {
+export function createBlueskyPublisher(options: { allowLocal: boolean }): Publisher {
+  // The PDS was named by the account's identity document: its address is checked on every call.
+  const request = (url: string, init: RequestInit & Omit<NetworkCallOptions, 'allowPrivate'>) => requestJson(network, url, { ...init, allowPrivate: options.allowLocal });
   async function send(ctx: PublishContext, nsid: string, init: { json?: unknown; bytes?: { data: Uint8Array<ArrayBuffer>; mimeType: string } }) {
-    return requestJson(network, xrpcUrl(ctx.instance, nsid), {
+    return request(xrpcUrl(ctx.instance, nsid), {
       method: 'POST',
       headers: { authorization: `Bearer ${ctx.accessToken}`, accept: 'application/json', 'content-type': init.bytes ? init.bytes.mimeType : 'application/json' },
       body: init.bytes ? init.bytes.data : JSON.stringify(init.json),
@@ -128,7 +130,7 @@ export function createBlueskyPublisher(): Publisher {
     const { facets, mentions } = detectFacets(text);
     for (const mention of mentions) {
       if (!dids.has(mention.handle)) {
-        const { status, body } = await requestJson(network, xrpcUrl(ctx.instance, 'com.atproto.identity.resolveHandle', { handle: mention.handle }), { headers: { accept: 'application/json' } });
+        const { status, body } = await request(xrpcUrl(ctx.instance, 'com.atproto.identity.resolveHandle', { handle: mention.handle }), { headers: { accept: 'application/json' } });
         const did = (body as { did?: unknown } | null)?.did;
         ctx.journal.log('resolveHandle', { handle: mention.handle }, { status, did: typeof did === 'string' ? did : null });
         if (status === 200 && typeof did === 'string') dids.set(mention.handle, did);
@@ -216,7 +218,7 @@ export function createBlueskyPublisher(): Publisher {
       const rkey = progress.posts[Number(index)]?.rkey;
       if (!rkey) return { found: 'unknown', reason: `No record key was stored for post ${index}` };
       // Network failures and a rejected session are thrown: asking again later can still settle it.
-      const { status, body } = await requestJson(network, xrpcUrl(ctx.instance, 'com.atproto.repo.getRecord', { repo: ctx.externalAccountId, collection, rkey }), {
+      const { status, body } = await request(xrpcUrl(ctx.instance, 'com.atproto.repo.getRecord', { repo: ctx.externalAccountId, collection, rkey }), {
         headers: { authorization: `Bearer ${ctx.accessToken}`, accept: 'application/json' },
       });
       const answer = (body ?? {}) as Partial<StrongRef> & XrpcError;
@@ -233,7 +235,7 @@ export function createBlueskyPublisher(): Publisher {
     async readMetrics(ctx, uris) {
       const url = new URL(xrpcUrl(ctx.instance, 'app.bsky.feed.getPosts'));
       for (const uri of uris) url.searchParams.append('uris', uri);
-      const { status, body } = await requestJson(network, url.toString(), { headers: { authorization: `Bearer ${ctx.accessToken}`, accept: 'application/json' } });
+      const { status, body } = await request(url.toString(), { headers: { authorization: `Bearer ${ctx.accessToken}`, accept: 'application/json' } });
       if (status !== 200) throw refused(status, body, 'read');
       const found = new Map<string, PostMetrics>();
       for (const post of (body as { posts?: PostView[] } | null)?.posts ?? []) {

@@ -1,7 +1,6 @@
 import type { BlueskyIdentifier } from '../../../shared/bluesky.ts';
 import { requestJson } from '../http.ts';
 import { ProviderError } from '../provider.ts';
-import { assertPublicHost } from '../public-host.ts';
 
 const network = 'bluesky' as const;
 
@@ -23,7 +22,7 @@ type DidDocument = {
 async function resolveHandle(settings: IdentitySettings, handle: string): Promise<string> {
   const url = new URL('/xrpc/com.atproto.identity.resolveHandle', settings.resolverUrl);
   url.searchParams.set('handle', handle);
-  const { status, body } = await requestJson(network, url.toString(), { headers: { accept: 'application/json' } });
+  const { status, body } = await requestJson(network, url.toString(), { headers: { accept: 'application/json' }, allowPrivate: settings.allowLocal });
   const did = (body as { did?: unknown } | null)?.did;
   if (status !== 200 || typeof did !== 'string' || !did.startsWith('did:')) {
     throw new ProviderError('invalid', network, `No Bluesky account has the handle @${handle}`, 'handle_not_found');
@@ -36,10 +35,10 @@ async function didDocument(settings: IdentitySettings, did: string): Promise<Did
   if (did.startsWith('did:plc:')) url = new URL(`/${did}`, settings.plcUrl).toString();
   else {
     const host = decodeURIComponent(did.slice('did:web:'.length));
-    if (!settings.allowLocal) await assertPublicHost(network, host);
     url = `${settings.allowLocal ? 'http' : 'https'}://${host}/.well-known/did.json`;
   }
-  const { status, body } = await requestJson(network, url, { headers: { accept: 'application/json' } });
+  // A did:web host is whatever the identifier names: its address is checked when connecting to it.
+  const { status, body } = await requestJson(network, url, { headers: { accept: 'application/json' }, allowPrivate: settings.allowLocal });
   const doc = body as DidDocument | null;
   if (status !== 200 || doc?.id !== did) throw new ProviderError('invalid', network, `The identity ${did} cannot be found`, 'did_not_found');
   return doc;
@@ -64,9 +63,7 @@ export async function resolveAccount(settings: IdentitySettings, identifier: Blu
   } catch {
     throw new ProviderError('invalid', network, `The account ${did} names no Bluesky server (PDS)`, 'pds_missing');
   }
-  if (!settings.allowLocal) {
-    if (pds.protocol !== 'https:') throw new ProviderError('invalid', network, `The account's server ${pds.host} is not reachable over https`, 'pds_insecure');
-    await assertPublicHost(network, pds.host);
-  }
+  // The PDS's address is checked by every call made to it (guardedFetch), not once here.
+  if (!settings.allowLocal && pds.protocol !== 'https:') throw new ProviderError('invalid', network, `The account's server ${pds.host} is not reachable over https`, 'pds_insecure');
   return { did, pds: pds.origin };
 }

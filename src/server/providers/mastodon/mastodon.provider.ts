@@ -6,7 +6,6 @@ import type { SecretBox } from '../../security/secret-box.ts';
 import { form, formHeaders, requestJson } from '../http.ts';
 import * as oauth from 'oauth4webapi';
 import { createOAuthClient } from '../oauth-client.ts';
-import { assertPublicHost } from '../public-host.ts';
 import { ProviderError, type Instance, type OAuthProvider, type Profile } from '../provider.ts';
 
 type InstanceInfo = {
@@ -20,6 +19,8 @@ const scopes = networks.mastodon.scopes.join(' ');
 // Mastodon runs on any server: Herald registers an app on each instance the first time someone
 // connects an account there, and reuses it afterwards (the client secret is sealed at rest).
 export function createMastodonProvider(deps: { db: Db; box: SecretBox; allowHttp: boolean; publicOrigin: string }): OAuthProvider {
+  // Local test instances and the offline demo are the only reason to reach a private address.
+  const allowPrivate = deps.allowHttp;
   const base = (instance: Instance) => {
     if (!instance) throw new ProviderError('invalid', network, 'A Mastodon server name is needed');
     return `${deps.allowHttp ? 'http' : 'https'}://${instance}`;
@@ -27,12 +28,11 @@ export function createMastodonProvider(deps: { db: Db; box: SecretBox; allowHttp
 
   /** Reads the instance's limits; anything that does not answer like Mastodon is refused. */
   async function instanceInfo(instance: string): Promise<InstanceInfo> {
-    // Local test instances and the offline demo are the only reason to reach a private address.
-    if (!deps.allowHttp) await assertPublicHost(network, instance);
     let answer;
     try {
-      answer = await requestJson(network, `${base(instance)}/api/v2/instance`, { headers: { accept: 'application/json' } });
+      answer = await requestJson(network, `${base(instance)}/api/v2/instance`, { headers: { accept: 'application/json' }, allowPrivate });
     } catch (error) {
+      if (error instanceof ProviderError && error.code === 'instance_not_public') throw error;
       if (error instanceof ProviderError && error.kind === 'transient') throw new ProviderError('invalid', network, `${instance} cannot be reached right now`, 'instance_unreachable');
       if (error instanceof ProviderError) throw new ProviderError('invalid', network, `${instance} does not look like a Mastodon server`, 'not_mastodon');
       throw error;
@@ -54,6 +54,7 @@ export function createMastodonProvider(deps: { db: Db; box: SecretBox; allowHttp
       method: 'POST',
       headers: formHeaders,
       body: form({ client_name: 'Herald', redirect_uris: redirectUri, scopes, website: deps.publicOrigin }),
+      allowPrivate,
     });
     const registered = body as { client_id?: string; client_secret?: string; error?: string } | null;
     if (status !== 200 || !registered?.client_id || !registered.client_secret) {
@@ -71,7 +72,7 @@ export function createMastodonProvider(deps: { db: Db; box: SecretBox; allowHttp
     return createOAuthClient(
       network,
       { issuer: origin, authorizationEndpoint: `${origin}/oauth/authorize`, tokenEndpoint: `${origin}/oauth/token`, revocationEndpoint: `${origin}/oauth/revoke` },
-      { clientId, clientAuth: oauth.ClientSecretPost(clientSecret) },
+      { clientId, clientAuth: oauth.ClientSecretPost(clientSecret), allowPrivate },
     );
   }
 
@@ -103,7 +104,7 @@ export function createMastodonProvider(deps: { db: Db; box: SecretBox; allowHttp
       await (await oauthClient(instance, row.redirectUri)).revoke(accessToken);
     },
     async profile(accessToken, instance): Promise<Profile> {
-      const { status, body } = await requestJson(network, `${base(instance)}/api/v1/accounts/verify_credentials`, { headers: { authorization: `Bearer ${accessToken}` } });
+      const { status, body } = await requestJson(network, `${base(instance)}/api/v1/accounts/verify_credentials`, { headers: { authorization: `Bearer ${accessToken}` }, allowPrivate });
       if (status === 401) throw new ProviderError('auth', network, `${instance} rejected the access token`);
       const me = body as { id?: string; username?: string; display_name?: string; avatar_static?: string } | null;
       if (status !== 200 || !me?.id) throw new ProviderError('invalid', network, `${instance} did not return the account (HTTP ${status})`);

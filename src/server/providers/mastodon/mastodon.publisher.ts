@@ -1,6 +1,6 @@
 import type { Readable } from 'node:stream';
 import { mastodonSettings } from '../../../shared/publishing-rules.ts';
-import { requestJson } from '../http.ts';
+import { requestJson, type NetworkCallOptions } from '../http.ts';
 import { ProviderError, type Instance } from '../provider.ts';
 import type { ExistingCheck, PostMetrics, PublishContext, PublishMedia, Publisher } from '../publishing.ts';
 
@@ -75,6 +75,8 @@ function plainText(html: string): string {
 const sameText = (a: string, b: string) => a.normalize('NFC').replace(/\s+/g, ' ').trim() === b.normalize('NFC').replace(/\s+/g, ' ').trim();
 
 export function createMastodonPublisher(options: { allowHttp: boolean }): Publisher {
+  // The instance is the user's choice: its address is checked on every call (it may have moved since connecting).
+  const request = (url: string, init: RequestInit & Omit<NetworkCallOptions, 'allowPrivate'>) => requestJson(network, url, { ...init, allowPrivate: options.allowHttp });
   const base = (instance: Instance) => {
     if (!instance) throw new ProviderError('invalid', network, 'A Mastodon server name is needed');
     return `${options.allowHttp ? 'http' : 'https'}://${instance}`;
@@ -90,7 +92,7 @@ export function createMastodonPublisher(options: { allowHttp: boolean }): Publis
       const form = new FormData();
       form.append('file', await readBlob(media.open(), media.mimeType), `${media.id}.${media.mimeType.split('/')[1] ?? 'bin'}`);
       if (media.altText) form.append('description', media.altText);
-      const { status, body } = await requestJson(network, `${origin}/api/v2/media`, {
+      const { status, body } = await request(`${origin}/api/v2/media`, {
         method: 'POST',
         headers: { authorization },
         body: form,
@@ -105,7 +107,7 @@ export function createMastodonPublisher(options: { allowHttp: boolean }): Publis
 
     /** Asks whether an upload is processed; an upload the instance no longer has is made again. */
     async function check(media: PublishMedia, step: Step, uploaded: MediaProgress): Promise<MediaProgress> {
-      const { status, body } = await requestJson(network, `${origin}/api/v1/media/${encodeURIComponent(uploaded.remoteId)}`, { headers: { authorization } });
+      const { status, body } = await request(`${origin}/api/v1/media/${encodeURIComponent(uploaded.remoteId)}`, { headers: { authorization } });
       if (status === 206) return uploaded;
       if (status === 200 && (body as MediaAttachment | null)?.url) return { ...uploaded, ready: true };
       // Files never attached are removed by the instance after a while (a delivery paused for long).
@@ -127,7 +129,7 @@ export function createMastodonPublisher(options: { allowHttp: boolean }): Publis
     }
 
     async function postStatus(step: Step, progress: Progress): Promise<PostedStatus> {
-      const { status, body } = await requestJson(network, `${origin}/api/v1/statuses`, {
+      const { status, body } = await request(`${origin}/api/v1/statuses`, {
         method: 'POST',
         headers: { authorization, 'content-type': 'application/json', 'idempotency-key': `${ctx.idempotencyKey}:${stepName(step)}` },
         body: JSON.stringify(statusRequest(step, progress)),
@@ -145,7 +147,7 @@ export function createMastodonPublisher(options: { allowHttp: boolean }): Publis
       let maxId: string | null = null;
       for (let page = 0; page < LOOKUP_PAGES; page += 1) {
         const query = new URLSearchParams({ limit: '40', ...(maxId ? { max_id: maxId } : {}) });
-        const { status, body } = await requestJson(network, `${origin}/api/v1/accounts/${encodeURIComponent(ctx.externalAccountId)}/statuses?${query}`, { headers: { authorization } });
+        const { status, body } = await request(`${origin}/api/v1/accounts/${encodeURIComponent(ctx.externalAccountId)}/statuses?${query}`, { headers: { authorization } });
         if (status !== 200 || !Array.isArray(body)) throw refusal(status, body, "Herald's look-up of recent posts");
         const found = (body as Status[]).find(
           (s) =>
@@ -238,7 +240,7 @@ export function createMastodonPublisher(options: { allowHttp: boolean }): Publis
       const origin = base(ctx.instance);
       const found = new Map<string, PostMetrics>();
       for (const id of ids) {
-        const { status, body } = await requestJson(network, `${origin}/api/v1/statuses/${encodeURIComponent(id)}`, { headers: { authorization: `Bearer ${ctx.accessToken}` } });
+        const { status, body } = await request(`${origin}/api/v1/statuses/${encodeURIComponent(id)}`, { headers: { authorization: `Bearer ${ctx.accessToken}` } });
         if (status === 404) continue;
         if (status !== 200) throw refusal(status, body, 'the counters lookup');
         const counters = body as { replies_count?: unknown; reblogs_count?: unknown; favourites_count?: unknown; quotes_count?: unknown };

@@ -21,6 +21,8 @@ export function createTikTokProvider(config: TikTokConfig): OAuthProvider {
     },
     {
       clientId: config.clientKey,
+      // TikTok's endpoints come from the operator's configuration, never from a user.
+      allowPrivate: true,
       clientAuth: (_as, _client, body) => {
         body.set('client_key', config.clientKey);
         body.set('client_secret', config.clientSecret);
@@ -74,6 +76,7 @@ export function createTikTokProvider(config: TikTokConfig): OAuthProvider {
       const fields = 'open_id,avatar_url,display_name,username';
       const { status, body } = await requestJson(network, `${config.apiUrl}/v2/user/info/?fields=${fields}`, {
         headers: { authorization: `Bearer ${accessToken}` },
+        allowPrivate: true,
       });
       const answer = (body ?? {}) as ApiAnswer<{ user?: { open_id?: string; avatar_url?: string; display_name?: string; username?: string } }>;
       if (status === 401) throw new ProviderError('auth', network, 'TikTok rejected the access token', answer.error?.code);

@@ -135,6 +135,8 @@ async function callApi<T>(apiUrl: string, accessToken: string, path: string, bod
       method: 'POST',
       headers: { authorization: `Bearer ${accessToken}`, 'content-type': 'application/json; charset=UTF-8' },
       body: body === undefined ? undefined : JSON.stringify(body),
+      // The API URL is the operator's configuration, not a user's choice.
+      allowPrivate: true,
     });
   } catch (error) {
     throw withRateLimitWait(error);
@@ -318,6 +320,7 @@ export function createTikTokPublisher(options: TikTokPublisherOptions): Publishe
           headers: { 'content-type': video.mimeType, 'content-length': String(bytes.length), 'content-range': `bytes ${start}-${end}/${size}` },
           body: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) as Uint8Array<ArrayBuffer>,
           timeoutMs: 120_000,
+          allowPrivate: true,
         });
       } catch (error) {
         throw withRateLimitWait(error);
