@@ -198,6 +198,15 @@ describe('TikTok publishing against the local fake', () => {
     expect(done.publishStatus).toBe('PUBLISH_COMPLETE');
     expect(outcome).toEqual({ status: 'published', externalId: done.postId, url: `https://www.tiktok.com/@herald.tester/video/${done.postId}` });
     expect(fake.creations()).toBe(before + 1);
+    // TikTok's post ids are int64 sent as bare JSON numbers, past 2^53: Herald keeps them exact.
+    expect(done.postId).toMatch(/^\d{19}$/);
+    expect(BigInt(done.postId!)).toBeGreaterThan(BigInt(Number.MAX_SAFE_INTEGER));
+    const status = await fetch(`${fake.url}/v2/post/publish/status/fetch/`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ publish_id: post.publishId }),
+    });
+    expect(await status.text()).toContain(`"publicaly_available_post_id":[${done.postId}]`);
   });
 
   it('the fake refuses chunks with a wrong Content-Range, size or order', async () => {

@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import { LosslessNumber, stringify } from 'lossless-json';
 import type { FakeRequest, FakeResponse } from '../http.ts';
 
 // TikTok's Content Posting API (creator info, video and photo init, chunked upload, status) and
@@ -137,7 +138,8 @@ export function createPostingApi(deps: {
   const posts: FakePost[] = [];
   const plannedFailures: string[] = [];
   let creatorError: { status: number; code: string } | null = null;
-  let postIds = 7_300_000_000_000_000_000n;
+  // 19-digit ids like TikTok's, past 2^53: a client parsing them as doubles gets them wrong.
+  let postIds = 7_493_128_377_364_417_285n;
 
   /** Sliding one-minute window per token and endpoint; rejected calls do not count. */
   function rateLimited(req: FakeRequest, limit: number) {
@@ -381,12 +383,14 @@ export function createPostingApi(deps: {
     if (post.openId !== caller.openId) return apiError(400, 'token_not_authorized_for_specified_publish_id', 'The token is not authorized for this publish_id.');
     settle(post);
     const received = post.bytes.reduce((n, b) => n + b.length, 0);
-    return ok({
+    const answer = ok({
       status: post.publishStatus,
       ...(post.failReason ? { fail_reason: post.failReason } : {}),
-      publicaly_available_post_id: post.postId ? [post.postId] : [],
+      publicaly_available_post_id: post.postId ? [new LosslessNumber(post.postId)] : [],
       ...(post.source === 'FILE_UPLOAD' ? { uploaded_bytes: received } : { downloaded_bytes: received }),
     });
+    // TikTok documents the post id as an int64 and sends it as a bare JSON number.
+    return { status: answer.status, raw: stringify(answer.body) ?? '' };
   }
 
   /** What video/list and video/query check first: the video.list scope, then the fields asked for. */
