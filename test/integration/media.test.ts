@@ -204,6 +204,63 @@ describe('media library', () => {
     expect(options.headers.get('tus-max-size')).toBe(String(2 * MB));
   });
 
+  const mediaRows = async () => (await db().select({ id: media.id }).from(media).where(eq(media.workspaceId, workspaceId))).length;
+  const octets = { 'content-type': 'application/offset+octet-stream' };
+
+  it('creates a resumable upload with its first bytes (creation-with-upload), and finishes one in a single POST', async () => {
+    const options = await tus(owner.client, 'OPTIONS', `${base()}/uploads`);
+    expect(options.headers.get('tus-extension')?.split(',')).toContain('creation-with-upload');
+
+    const video = buildMp4({ durationSeconds: 5, width: 720, height: 1280, frameRate: 30, totalBytes: 300 * 1024 });
+    const half = 100 * 1024;
+    const started = await tus(owner.client, 'POST', `${base()}/uploads`, { 'upload-length': String(video.length), ...octets }, video.subarray(0, half));
+    expect(started.status).toBe(201);
+    expect(started.headers.get('upload-offset')).toBe(String(half));
+    const location = started.headers.get('location')!;
+    const rest = await tus(owner.client, 'PATCH', location, { 'upload-offset': String(half), ...octets }, video.subarray(half));
+    expect(rest.status).toBe(204);
+    expect(rest.headers.get('herald-media-id')).toBe(location.split('/').at(-1));
+
+    const before = await mediaRows();
+    const whole = await tus(owner.client, 'POST', `${base()}/uploads`, { 'upload-length': String(video.length), ...octets }, video);
+    expect(whole.status).toBe(201);
+    expect(whole.headers.get('upload-offset')).toBe(String(video.length));
+    const mediaId = whole.headers.get('herald-media-id')!;
+    expect(whole.headers.get('location')).toBe(`${base()}/uploads/${mediaId}`);
+    expect(await mediaRows()).toBe(before + 1);
+    const result = await owner.client.get(`${base()}/uploads/${mediaId}/result`);
+    expect(result.status).toBe(200);
+    expect(result.body).toMatchObject({ id: mediaId, kind: 'video', width: 720, height: 1280, durationSeconds: 5, size: video.length });
+    // Finished: the upload itself is no longer there to resume.
+    expect((await tus(owner.client, 'HEAD', whole.headers.get('location')!)).status).toBe(404);
+  });
+
+  it('leaves no media row behind when a POST with a body is refused', async () => {
+    const before = await mediaRows();
+    const pdf = Buffer.from('%PDF-1.7 not a video at all');
+    const refused = await tus(owner.client, 'POST', `${base()}/uploads`, { 'upload-length': String(pdf.length), ...octets }, pdf);
+    expect(refused.status).toBe(400);
+    expect(JSON.parse(refused.text).error.code).toBe('media.unsupported_type');
+    const tooMuch = await tus(owner.client, 'POST', `${base()}/uploads`, { 'upload-length': '10', ...octets }, Buffer.alloc(100, 1));
+    expect(tooMuch.status).toBeGreaterThanOrEqual(400);
+    expect(tooMuch.status).toBeLessThan(500);
+    expect(await mediaRows()).toBe(before);
+  });
+
+  it('refuses a malformed MP4 (mehd shorter than its version needs) with 400 on both upload paths', async () => {
+    const broken = buildMp4({ durationSeconds: 3, width: 320, height: 240, frameRate: 25, mehd: Buffer.from([1, 0, 0, 0, 0, 0, 0, 5]) });
+    const before = await mediaRows();
+    const viaMultipart = await upload(owner.client, { bytes: broken, name: 'broken.mp4', type: 'video/mp4' });
+    expect(viaMultipart.status).toBe(400);
+    expect(viaMultipart.body.error).toMatchObject({ code: 'media.unreadable', details: { field: 'file', found: 'an MP4 video' } });
+    expect(viaMultipart.body.error.message).toMatch(/mehd box is too short/);
+    const created = await tus(owner.client, 'POST', `${base()}/uploads`, { 'upload-length': String(broken.length) });
+    const viaTus = await tus(owner.client, 'PATCH', created.headers.get('location')!, { 'upload-offset': '0', ...octets }, broken);
+    expect(viaTus.status).toBe(400);
+    expect(JSON.parse(viaTus.text).error.code).toBe('media.unreadable');
+    expect(await mediaRows()).toBe(before);
+  });
+
   it('lets viewers look but not upload; keeps uploads inside their workspace', async () => {
     const multipartRes = await upload(viewer.client, { bytes: png, name: 'v.png' });
     expect(multipartRes.status).toBe(403);

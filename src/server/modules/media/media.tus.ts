@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import fsp from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
-import { Server, type Upload } from '@tus/server';
+import { Server, Upload } from '@tus/server';
 import { FileStore } from '@tus/file-store';
 import type { FastifyBaseLogger } from 'fastify';
 import type { ServiceContext } from '../shared/context.ts';
@@ -17,13 +17,27 @@ const KEEP_MS = 24 * 60 * 60 * 1000;
 export type TusCaller = { ctx: ServiceContext; workspaceId: string };
 
 /**
+ * A finished upload's bytes have moved into media storage, but tus still reads the upload once
+ * more after a creation-with-upload POST finished it (for `Upload-Expires`). Its record is kept,
+ * marked with the media id, and read as complete; without this that POST answered 404 although
+ * the media had been created.
+ */
+class UploadStore extends FileStore {
+  override async getUpload(id: string): Promise<Upload> {
+    const info = await this.configstore.get(id);
+    if (info?.metadata?.heraldMediaId) return new Upload({ ...info, offset: info.size ?? 0 });
+    return super.getUpload(id);
+  }
+}
+
+/**
  * Resumable uploads (tus 1.0) into `directory`. Fastify routes check access and hand the raw
  * request over with `handle`; when the last byte arrives the file is probed and becomes a media
  * row whose id is the upload id (answered in `Herald-Media-Id`, and by `result`).
  */
 export function createTusUploads(options: { deps: MediaDeps; directory: string; maxBytes: number; origin: string; logger: FastifyBaseLogger }) {
   const { deps, directory, logger } = options;
-  const store = new FileStore({ directory, expirationPeriodInMilliseconds: KEEP_MS });
+  const store = new UploadStore({ directory, expirationPeriodInMilliseconds: KEEP_MS });
   // The Fastify request's caller, for tus hooks that only see the raw request.
   const callers = new WeakMap<object, TusCaller>();
   const callerOf = (req: { runtime?: { node?: { req: object } } }) => {
@@ -57,7 +71,9 @@ export function createTusUploads(options: { deps: MediaDeps; directory: string; 
           fileName: upload.metadata?.filename ?? null,
           id: upload.id,
         });
-        await store.configstore.delete(upload.id);
+        // Kept (swept with the refusals) so tus can finish answering a creation-with-upload POST.
+        upload.metadata = { ...upload.metadata, heraldMediaId: row.id };
+        await store.configstore.set(upload.id, upload);
         return { headers: { 'Herald-Media-Id': row.id } };
       } catch (error) {
         const refusal =
@@ -77,13 +93,19 @@ export function createTusUploads(options: { deps: MediaDeps; directory: string; 
     return info?.metadata?.workspaceId === workspaceId ? info : undefined;
   }
 
+  /** An upload of this workspace that can still be resumed or abandoned (not yet media). */
+  async function findOpen(workspaceId: string, uploadId: string): Promise<Upload | undefined> {
+    const info = await findOwn(workspaceId, uploadId);
+    return info?.metadata?.heraldMediaId ? undefined : info;
+  }
+
   const sweep = setInterval(() => void sweepExpired(store, directory).catch((err: unknown) => logger.error({ err }, 'sweeping resumable uploads failed')), 60 * 60 * 1000);
   sweep.unref();
 
   return {
     /** Hands a request on to tus. Requests naming an upload must name one of this workspace. */
     async handle(caller: TusCaller, raw: IncomingMessage, res: ServerResponse, uploadId?: string): Promise<'handled' | 'not_found'> {
-      if (uploadId !== undefined && !(await findOwn(caller.workspaceId, uploadId))) return 'not_found';
+      if (uploadId !== undefined && !(await findOpen(caller.workspaceId, uploadId))) return 'not_found';
       callers.set(raw, caller);
       await server.handle(raw, res);
       return 'handled';
