@@ -164,7 +164,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; a
     { prefix: '/api/v1' },
   );
 
-  await app.register(publicMediaRoutes, { db: database.db, storage: deps.storage, secret: deps.secret });
+  await app.register(publicMediaRoutes, { db: database.db, storage: deps.storage, secret: deps.secret, config });
   await app.register(policyRoutes, { config });
   await installWebApp(app);
   return { app, auth };

@@ -84,7 +84,7 @@ export async function startHerald(options: { mode: Mode; config: Config; logger?
           logger,
           channelDeps,
           publishers,
-          media: createMediaSource(storage, { publicUrl: config.mediaPublicUrl, secret }),
+          media: createMediaSource(storage, { publicUrl: config.mediaPublicUrl, secret, linkHours: config.mediaLinkHours }),
           settings: { leaseMs: config.publishLeaseSeconds * 1000, retryBaseMs: config.publishRetryBaseSeconds * 1000, maxAttempts: config.publishMaxAttempts },
           workerId: `${os.hostname()}:${process.pid}:${crypto.randomBytes(4).toString('hex')}`,
         },

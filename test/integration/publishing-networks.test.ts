@@ -169,7 +169,7 @@ describe('TikTok pulls media from a verified domain (signed public links)', () =
     await tiktok?.close();
   });
 
-  it('publishes a photo post and a pulled video; the links work only with their signature', async () => {
+  it('publishes a photo post and a pulled video through signed links that stop working once published', async () => {
     const photo = (color: string) => sharp({ create: { width: 1080, height: 1350, channels: 3, background: color } }).jpeg().toBuffer();
     const photos = [await photo('#123456'), await photo('#654321')];
     const uploaded = [];
@@ -185,8 +185,10 @@ describe('TikTok pulls media from a verified domain (signed public links)', () =
     const post = tiktok.posts().at(-1)!;
     expect(post).toMatchObject({ kind: 'photo', source: 'PULL_FROM_URL' });
     expect(post.bytes.map((b, i) => Buffer.compare(b, photos[i]!))).toEqual([0, 0]);
+    // TikTok downloaded both while the delivery was in progress; the links (id, expiry, signature) stop working once it is published.
     const link = post.pullUrls[0]!;
-    expect((await fetch(link)).status).toBe(200);
+    expect(link).toMatch(new RegExp(`/media/public/${uploaded[0]!.id}/\\d+/[\\w-]{43}$`));
+    expect((await fetch(link)).status).toBe(404);
     expect((await fetch(link.replace(/[^/]+$/, 'forged-signature'))).status).toBe(404);
 
     const video = await uploadMedia(h, owner.client, workspaceId, { bytes: buildMp4({ durationSeconds: 8, width: 720, height: 1280, frameRate: 30 }), name: 'v.mp4', type: 'video/mp4' });

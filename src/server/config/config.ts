@@ -227,6 +227,12 @@ export const settings = {
     default: undefined,
     schema: z.url({ message: 'must be an absolute URL' }).optional(),
   },
+  mediaLinkHours: {
+    env: 'HERALD_MEDIA_LINK_HOURS',
+    doc: 'How long a signed link under HERALD_MEDIA_PUBLIC_URL works, in hours. A link is also refused as soon as its post is no longer being published to a network that pulls files.',
+    default: '6',
+    schema: positiveInt.max(168, 'must be at most a week (168)'),
+  },
   analyticsIntervalMinutes: {
     env: 'HERALD_ANALYTICS_INTERVAL_MINUTES',
     doc: "How often each published post's counters (views, likes, comments, shares) are read again from its network. 0 turns analytics collection off on this instance.",

@@ -71,6 +71,8 @@ export type MetricsContext = { accessToken: string; instance: Instance; external
 
 export interface Publisher {
   readonly network: NetworkId;
+  /** The network downloads media from `PublishMedia.publicUrl` itself: only its deliveries in progress make a signed media link work. */
+  readonly pullsMediaFromUrl?: boolean;
   /** Runs the next steps of a delivery from `journal.progress`: creates, uploads, polls. Resumable. */
   publish(ctx: PublishContext): Promise<PublishOutcome>;
   /** Settles a creating call (`pending.step`) whose answer never came, by asking the network. */

@@ -201,6 +201,8 @@ export async function startMastodonFake(options: MastodonFakeOptions = {}) {
   const idempotencyKeys = new Map<string, { statusId: string; at: number }>();
   const windows = new Map<string, { count: number; resetAt: number }>();
   let notMastodon = false;
+  // A broken or hostile instance may answer any `url`; null: the status's real address.
+  let answeredStatusUrl: string | null = null;
   let domain = '';
   let origin = '';
   let sequence = 0;
@@ -312,7 +314,7 @@ export async function startMastodonFake(options: MastodonFakeOptions = {}) {
       visibility: s.visibility,
       language: s.language,
       uri: `${origin}/users/${author.username}/statuses/${s.id}`,
-      url: `${origin}/@${author.username}/${s.id}`,
+      url: answeredStatusUrl ?? `${origin}/@${author.username}/${s.id}`,
       replies_count: statuses.filter((reply) => reply.inReplyToId === s.id && !reply.deletedAt).length,
       reblogs_count: s.reblogs ?? 0,
       favourites_count: s.favourites ?? 0,
@@ -598,6 +600,10 @@ export async function startMastodonFake(options: MastodonFakeOptions = {}) {
     },
     setNotMastodon(value: boolean) {
       notMastodon = value;
+    },
+    /** Statuses are answered with this `url` from now on (null: their real address again). */
+    answerStatusUrl(url: string | null) {
+      answeredStatusUrl = url;
     },
     /** What clicking Authorize (or Deny) on the consent page returns: the redirect back. */
     authorize(authorizeUrl: string, choice: { deny?: boolean } = {}) {

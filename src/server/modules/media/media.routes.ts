@@ -252,7 +252,7 @@ function multipartError(error: unknown, maxBytes: number): unknown {
 }
 
 /** One `bytes=` range; several ranges or a malformed header mean the whole file (RFC 9110 allows ignoring). */
-function parseRange(header: string | undefined, size: number): { start: number; end: number } | 'unsatisfiable' | null {
+export function parseRange(header: string | undefined, size: number): { start: number; end: number } | 'unsatisfiable' | null {
   if (!header) return null;
   const match = /^bytes=(\d*)-(\d*)$/.exec(header.trim());
   if (!match || (match[1] === '' && match[2] === '')) return null;

@@ -4,6 +4,7 @@ import { withIdempotencyKey } from './idempotency.ts';
 import * as service from './posts.service.ts';
 import type { ChannelDeps } from '../channels/channels.service.ts';
 import { tiktokCreatorInfo } from './creator-info.ts';
+import { httpLinkProblem } from '../../../shared/web-links.ts';
 
 const workspaceParams = z.object({ workspaceId: z.string().min(1).max(100) });
 const postParams = workspaceParams.extend({ postId: z.string().min(1).max(100) });
@@ -236,7 +237,19 @@ export const postsRoutes: FastifyPluginAsyncZod<{ deps: service.PostsDeps; chann
       tags,
       summary: 'Mark a failed, unconfirmed or queued delivery as published by hand (with its link)',
       params: deliveryParams,
-      body: z.object({ url: z.url({ message: 'must be a link to the post' }).max(2000).optional() }).default({}),
+      body: z
+        .object({
+          url: z
+            .string()
+            .max(2000)
+            .superRefine((value, ctx) => {
+              const problem = httpLinkProblem(value);
+              if (problem) ctx.addIssue({ code: 'custom', message: problem });
+            })
+            .optional()
+            .describe('The post at the network: an absolute http(s) link'),
+        })
+        .default({}),
       response: { 200: post },
     },
     handler: async (req) => service.markPublished(req.serviceContext(), deps, { ...req.params, url: req.body.url }),

@@ -4,6 +4,7 @@ import { can } from '../../../shared/permissions.ts';
 import type { NetworkId } from '../../../shared/networks.ts';
 import { checkVariant, type MediaFacts, type RuleIssue } from '../../../shared/publishing-rules.ts';
 import { isValidTimeZone, nextFreeSlotAcross } from '../../../shared/time-slots.ts';
+import { httpLinkOrNull } from '../../../shared/web-links.ts';
 import type { Db, Tx } from '../../db/database.ts';
 import { channels, deliveries, deliveryAttempts, deliveryMetrics, media, postGroups, timeSlots, workspaceSettings, type PostContent } from '../../db/schema/index.ts';
 import type { Queue } from '../../jobs/queue.ts';
@@ -517,6 +518,9 @@ export async function retryDelivery(ctx: ServiceContext, deps: PostsDeps, input:
 
 /** A person published it themselves (or saw it at the network): the engine stops. */
 export async function markPublished(ctx: ServiceContext, deps: PostsDeps, input: { workspaceId: string; postId: string; deliveryId: string; url?: string }) {
+  // Checked here as well as in the route's schema: every entry point (API, jobs, CLI) goes through this function.
+  const url = httpLinkOrNull(input.url);
+  if (input.url !== undefined && !url) throw validationError([{ field: 'body.url', message: 'must be an http or https link' }]);
   await ctx.db.transaction(async (tx) => {
     const row = await loadDelivery(tx, input.workspaceId, input.postId, input.deliveryId);
     if (!['failed', 'unconfirmed', 'queued'].includes(row.state)) throw conflict('delivery.not_markable', `This delivery is ${row.state}; it cannot be marked as published`);
@@ -524,7 +528,7 @@ export async function markPublished(ctx: ServiceContext, deps: PostsDeps, input:
     await cancelWakeUp(tx, deps.boss, row.network, row.wakeJobId);
     await tx
       .update(deliveries)
-      .set({ state: 'published', publishedAt: now, publishedBy: ctx.actor.userId, externalUrl: input.url ?? row.externalUrl, pendingStep: null, nextAttemptAt: null, wakeJobId: null, errorCode: null, errorMessage: null, updatedAt: now })
+      .set({ state: 'published', publishedAt: now, publishedBy: ctx.actor.userId, externalUrl: url ?? httpLinkOrNull(row.externalUrl), pendingStep: null, nextAttemptAt: null, wakeJobId: null, errorCode: null, errorMessage: null, updatedAt: now })
       .where(eq(deliveries.id, row.id));
     await tx.insert(deliveryAttempts).values({
       id: crypto.randomUUID(),
@@ -533,7 +537,7 @@ export async function markPublished(ctx: ServiceContext, deps: PostsDeps, input:
       kind: 'manual',
       finishedAt: now,
       outcome: 'published',
-      steps: [{ at: now.toISOString(), step: 'marked as published by hand', request: input.url ? { url: input.url } : undefined }],
+      steps: [{ at: now.toISOString(), step: 'marked as published by hand', request: url ? { url } : undefined }],
     });
     await refreshGroupState(tx, row.postGroupId);
     await auditByActor(tx, ctx, {
@@ -541,7 +545,7 @@ export async function markPublished(ctx: ServiceContext, deps: PostsDeps, input:
       action: 'delivery.marked_published',
       entityType: 'delivery',
       entityId: row.id,
-      changes: { from: row.state, url: input.url ?? null },
+      changes: { from: row.state, url },
     });
   });
   return getPost(ctx, input.workspaceId, input.postId);

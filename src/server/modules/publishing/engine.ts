@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import { and, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { NetworkId } from '../../../shared/networks.ts';
+import { httpLinkOrNull } from '../../../shared/web-links.ts';
 import { rowsOf, type Db } from '../../db/database.ts';
 import { channels, deliveries, deliveryAttempts, idempotencyKeys } from '../../db/schema/index.ts';
 import type { Queue } from '../../jobs/queue.ts';
@@ -294,11 +295,12 @@ async function finish(
 async function settle(deps: EngineDeps, claimed: Claimed, run: ReturnType<typeof createJournal>, result: RunResult): Promise<RunOutcome> {
   const { delivery } = claimed;
   if (result.status === 'published') {
+    // The network's link becomes an href in the web app: anything but http(s) is dropped, the id is kept.
     await finish(
       deps,
       claimed,
       run,
-      { state: 'published', externalId: result.externalId, externalUrl: result.url, publishedAt: new Date(), errorCode: null, errorMessage: null, nextAttemptAt: null },
+      { state: 'published', externalId: result.externalId, externalUrl: httpLinkOrNull(result.url), publishedAt: new Date(), errorCode: null, errorMessage: null, nextAttemptAt: null },
       { outcome: 'published' },
     );
     deps.logger.info({ deliveryId: delivery.id, network: delivery.network, externalId: result.externalId, late: delivery.late }, 'delivery published');

@@ -381,6 +381,8 @@ export function createTikTokPublisher(options: TikTokPublisherOptions): Publishe
 
   return {
     network,
+    // PULL_FROM_URL: TikTok downloads photos (always) and videos (with HERALD_MEDIA_PUBLIC_URL) from Herald's signed links.
+    pullsMediaFromUrl: true,
     async publish(ctx) {
       let progress = ctx.journal.progress as Progress;
       if (progress.postId) return { status: 'published', externalId: progress.postId, url: postUrl(progress.username ?? ctx.username, progress.kind, progress.postId) };

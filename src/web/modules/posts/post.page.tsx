@@ -8,6 +8,7 @@ import { relativeTime } from '../../components/format.ts';
 import { EmptyState, Loading } from '../../components/status.tsx';
 import { useToast } from '../../components/toast.tsx';
 import { isApiError } from '../../api/client.ts';
+import { httpLinkOrNull } from '../../../shared/web-links.ts';
 import { useChannels, type Channel } from '../channels/channels.api.ts';
 import { hasPermission, useWorkspace } from '../workspaces/workspace-route.tsx';
 import { useCancelPost, useDeletePost, usePost, type Delivery, type DeliveryMetrics, type Post } from './posts.api.ts';
@@ -52,6 +53,8 @@ function PostTime({ post }: { post: Post }) {
 function DeliveryCard({ post, delivery, channels, canAct }: { post: Post; delivery: Delivery; channels: Channel[] | undefined; canAct: boolean }) {
   const workspace = useWorkspace();
   const who = channelFacts(delivery, channels);
+  // Rows stored before links were checked may hold anything: only an http(s) link becomes an href.
+  const postLink = httpLinkOrNull(delivery.externalUrl);
   const headingId = `delivery-${delivery.id}`;
   return (
     <li className={`delivery delivery-${delivery.state}`} aria-labelledby={headingId} data-testid="delivery" data-delivery-id={delivery.id}>
@@ -89,8 +92,8 @@ function DeliveryCard({ post, delivery, channels, canAct }: { post: Post; delive
               {delivery.publishedBy ? ' (marked by hand)' : ''}.{' '}
             </>
           ) : null}
-          {delivery.externalUrl ? (
-            <a href={delivery.externalUrl} target="_blank" rel="noopener noreferrer" className="delivery-link">
+          {postLink ? (
+            <a href={postLink} target="_blank" rel="noopener noreferrer" className="delivery-link">
               View on {who.network}
             </a>
           ) : null}
