@@ -15,6 +15,7 @@ import type { Database } from './db/database.ts';
 import { installAccessLog } from './http/access-log.ts';
 import { installBetterAuthBridge } from './http/better-auth-bridge.ts';
 import { installErrorHandler } from './http/error-handler.ts';
+import { installInputGuard } from './http/input-guard.ts';
 import { routeAccessPlugin } from './http/route-access.ts';
 import { createAuth, type Auth } from './modules/auth/auth.ts';
 import { meRoutes } from './modules/auth/me.routes.ts';
@@ -67,10 +68,14 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; a
     // Requests are recorded in the access_log table instead of one log line each.
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: 1024 * 1024,
+    // A JSON body carrying `__proto__` or `constructor.prototype` is refused (400), never merged.
+    onProtoPoisoning: 'error',
+    onConstructorPoisoning: 'error',
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
+  installInputGuard(app);
 
   const auth = createAuth({ config, db: database.db, mailer: deps.mailer, secret: deps.secret, trustedOrigins: deps.trustedOrigins });
 

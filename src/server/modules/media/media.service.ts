@@ -12,6 +12,7 @@ import { AppError, invalid, notFound } from '../shared/errors.ts';
 import { probeMedia } from './media.probe.ts';
 import { createMediaRepository, type MediaRow } from './media.repository.ts';
 import type { ByteRange, MediaStorage } from './media.storage.ts';
+import { decodeInstantCursor, encodeInstantCursor } from '../shared/cursor.ts';
 
 export type { MediaRow } from './media.repository.ts';
 
@@ -104,14 +105,11 @@ function cleanFileName(name: string | null): string | null {
 
 type MediaPage = { items: MediaRow[]; nextCursor: string | null };
 
-const encodeCursor = (row: MediaRow) => Buffer.from(`${row.createdAt.toISOString()}|${row.id}`).toString('base64url');
+const encodeCursor = (row: MediaRow) => encodeInstantCursor(row.createdAt, row.id);
 function decodeCursor(cursor: string): { createdAt: Date; id: string } {
-  const [at, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
-  const createdAt = new Date(at ?? '');
-  if (!id || Number.isNaN(createdAt.getTime())) {
-    throw invalid('media.bad_cursor', 'querystring.cursor: not a cursor this API gave out', { field: 'querystring.cursor' });
-  }
-  return { createdAt, id };
+  const parts = decodeInstantCursor(cursor);
+  if (!parts) throw invalid('media.bad_cursor', 'querystring.cursor: not a cursor this API gave out', { field: 'querystring.cursor' });
+  return { createdAt: parts.at, id: parts.id };
 }
 
 /** The workspace's media library (ready files), newest first. */

@@ -4,6 +4,7 @@ import { withIdempotencyKey } from './idempotency.ts';
 import * as service from './posts.service.ts';
 import type { ChannelDeps } from '../channels/channels.service.ts';
 import { tiktokCreatorInfo } from './creator-info.ts';
+import { dateQuery, isoInstant } from '../../http/schemas.ts';
 import { httpLinkProblem } from '../../../shared/web-links.ts';
 
 const workspaceParams = z.object({ workspaceId: z.string().min(1).max(100) });
@@ -39,13 +40,13 @@ const schedule = z
   .discriminatedUnion('mode', [
     z.object({
       mode: z.literal('draft'),
-      publishAt: z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time with a zone' }).optional().describe('A planned time: the draft shows on the calendar, nothing is sent'),
+      publishAt: isoInstant().optional().describe('A planned time: the draft shows on the calendar, nothing is sent'),
       timeZone: z.string().min(1).max(64).optional(),
     }),
     z.object({ mode: z.literal('now') }),
     z.object({
       mode: z.literal('at'),
-      publishAt: z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time with a zone, e.g. 2026-12-01T09:00:00+01:00' }),
+      publishAt: isoInstant('must be an ISO 8601 date-time with a zone, e.g. 2026-12-01T09:00:00+01:00'),
       timeZone: z.string().min(1).max(64).describe('The IANA zone the time was picked in, e.g. Europe/Berlin'),
     }),
     z.object({ mode: z.literal('queue'), timeZone: z.string().max(64).optional() }),
@@ -167,8 +168,8 @@ export const postsRoutes: FastifyPluginAsyncZod<{ deps: service.PostsDeps; chann
       summary: 'Posts by publish time (calendar range with from/to), oldest first, in cursor pages',
       params: workspaceParams,
       querystring: z.object({
-        from: z.coerce.date({ message: 'must be a date' }).optional(),
-        to: z.coerce.date({ message: 'must be a date' }).optional(),
+        from: dateQuery().optional(),
+        to: dateQuery().optional(),
         state: z.string().max(200).optional().describe('Comma-separated post states'),
         channelId: z.string().max(100).optional(),
         cursor: z.string().max(300).optional(),

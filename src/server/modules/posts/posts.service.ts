@@ -14,6 +14,7 @@ import { refreshGroupState } from '../publishing/group-state.ts';
 import { cancelWakeUp, scheduleWakeUp } from '../publishing/wake-ups.ts';
 import type { ServiceContext } from '../shared/context.ts';
 import { AppError, conflict, forbidden, notFound } from '../shared/errors.ts';
+import { decodeInstantCursor, encodeInstantCursor } from '../shared/cursor.ts';
 
 export type PostsDeps = { boss: Queue };
 
@@ -281,12 +282,11 @@ export async function getPost(ctx: ServiceContext, workspaceId: string, postId: 
   return publicPost(group, rows, channelRows, metrics);
 }
 
-const encodeCursor = (at: Date, id: string) => Buffer.from(`${at.toISOString()}|${id}`).toString('base64url');
+const encodeCursor = encodeInstantCursor;
 function decodeCursor(cursor: string): { at: Date; id: string } {
-  const [iso, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
-  const at = new Date(iso ?? '');
-  if (!id || Number.isNaN(at.getTime())) throw validationError([{ field: 'querystring.cursor', message: 'is not a cursor this API gave out' }]);
-  return { at, id };
+  const parts = decodeInstantCursor(cursor);
+  if (!parts) throw validationError([{ field: 'querystring.cursor', message: 'is not a cursor this API gave out' }]);
+  return parts;
 }
 
 /**
