@@ -10,6 +10,13 @@ describe('parseNetworkJson', () => {
     expect(parsed).toEqual({ id: '7493128377364417286', ids: ['7493128377364417287'], count: 12, safe: 9007199254740991, ratio: 1.5, negative: '-9223372036854775808', exp: 1000 });
   });
 
+  it('reads answers without long numbers exactly as JSON.parse does, long digit runs inside strings included', () => {
+    const text = '{"count":123456789012345,"text":"call 1234567890123456789 now","list":[1,2.5,-3],"nested":{"id":"7493128377364417286"}}';
+    expect(parseNetworkJson(text)).toEqual(JSON.parse(text));
+    const both = '{"text":"x:1234567890123456789","id":1234567890123456789}';
+    expect(parseNetworkJson(both)).toEqual({ text: 'x:1234567890123456789', id: '1234567890123456789' });
+  });
+
   it('refuses what is not JSON', () => {
     expect(() => parseNetworkJson('<html>')).toThrow();
   });
