@@ -19,6 +19,7 @@ import { installInputGuard } from './http/input-guard.ts';
 import { routeAccessPlugin } from './http/route-access.ts';
 import { createAuth, type Auth } from './modules/auth/auth.ts';
 import { meRoutes } from './modules/auth/me.routes.ts';
+import { createSecretCheckLimit } from './modules/auth/secret-check-limit.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import type { Mailer } from './modules/mail/mailer.ts';
@@ -106,6 +107,8 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; a
       error: { code: 'rate_limited', message: `Too many attempts. Try again in ${Math.ceil(context.ttl / 1000)} s.`, details: { retryAfterSeconds: Math.ceil(context.ttl / 1000) } },
     }),
   });
+  // Password and code checks of signed-in users: per IP and per user (the deletion route uses it too).
+  app.decorate('secretCheckLimit', createSecretCheckLimit(app, { max: config.authRateLimit, timeWindowMs: 60_000 }));
 
   // State-changing requests from a browser must come from Herald's own pages.
   app.addHook('onRequest', async (request, reply) => {
@@ -131,9 +134,12 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; a
   installAccessLog(app, database.db, logger);
 
   installBetterAuthBridge(app, auth, config.publicOrigin, {
-    max: config.authRateLimit,
-    timeWindow: 60_000,
-    allowList: (req) => req.method !== 'POST' || !rateLimitedAuthPaths.test(req.url),
+    rateLimit: {
+      max: config.authRateLimit,
+      timeWindow: 60_000,
+      allowList: (req) => req.method !== 'POST' || !rateLimitedAuthPaths.test(req.url),
+    },
+    secretCheckLimit: app.secretCheckLimit,
   });
 
   await app.register(healthRoutes, { database });

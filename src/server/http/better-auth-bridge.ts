@@ -1,7 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { RateLimitOptions } from '@fastify/rate-limit';
+import { fromNodeHeaders } from 'better-auth/node';
 import type { Auth } from '../modules/auth/auth.ts';
 import { CLIENT_IP_HEADER } from '../modules/auth/auth.ts';
+import { checkAuthInput } from '../modules/auth/auth-input.ts';
+import type { SecretCheckLimit } from '../modules/auth/secret-check-limit.ts';
 
 // better-auth endpoints the web app and API users may call directly. Workspace and member changes
 // are deliberately absent: they go through /api/v1, where Herald checks its permission table and
@@ -28,7 +31,13 @@ const exposed: RegExp[] = [
   /^\/error$/,
 ];
 
-export function installBetterAuthBridge(app: FastifyInstance, auth: Auth, publicOrigin: string, rateLimit: RateLimitOptions) {
+// Endpoints that check a password or a code for someone who may already be signed in: limited per
+// IP and per user (see secret-check-limit.ts), on top of the per-IP limit of the sign-in paths.
+const secretChecks = /^\/(change-password|verify-email|two-factor\/(enable|disable|get-totp-uri|generate-backup-codes|verify-totp|verify-backup-code))$/;
+
+type Limits = { rateLimit: RateLimitOptions; secretCheckLimit: SecretCheckLimit };
+
+export function installBetterAuthBridge(app: FastifyInstance, auth: Auth, publicOrigin: string, { rateLimit, secretCheckLimit }: Limits) {
   app.route({
     method: ['GET', 'POST'],
     url: '/api/auth/*',
@@ -40,18 +49,29 @@ export function installBetterAuthBridge(app: FastifyInstance, auth: Auth, public
       if (!exposed.some((re) => re.test(subPath))) {
         return reply.status(404).send({ error: { code: 'auth.endpoint_not_available', message: `No auth endpoint ${subPath}` } });
       }
+      if (secretChecks.test(subPath)) {
+        const session = await auth.api.getSession({ headers: fromNodeHeaders(request.headers) }).catch(() => null);
+        await secretCheckLimit(request, reply, session?.user.id ?? null);
+      }
+      let body = request.body;
+      if (request.method === 'POST') {
+        const checked = checkAuthInput(subPath, body);
+        if (!checked.ok) {
+          const first = checked.issues[0]!;
+          return reply.status(400).send({ error: { code: 'validation_failed', message: `${first.field}: ${first.message}`, details: { issues: checked.issues } } });
+        }
+        body = checked.body;
+      }
       const headers = new Headers();
       for (const [key, value] of Object.entries(request.headers)) {
         if (value === undefined || key === CLIENT_IP_HEADER) continue;
         headers.set(key, Array.isArray(value) ? value.join(', ') : value);
       }
       headers.set(CLIENT_IP_HEADER, request.ip);
-      const hasBody = request.method !== 'GET' && request.body !== undefined;
+      const hasBody = request.method !== 'GET' && body !== undefined;
       if (hasBody) headers.set('content-type', 'application/json');
       headers.delete('content-length');
-      const response = await auth.handler(
-        new Request(url, { method: request.method, headers, body: hasBody ? JSON.stringify(request.body) : undefined }),
-      );
+      const response = await auth.handler(new Request(url, { method: request.method, headers, body: hasBody ? JSON.stringify(body) : undefined }));
       reply.status(response.status);
       for (const [key, value] of response.headers) {
         if (key !== 'set-cookie' && key !== 'content-length') reply.header(key, value);
@@ -76,18 +96,23 @@ function normaliseAuthError(text: string, status: number) {
 }
 
 // The session lives in an httpOnly cookie; echoing its token in the JSON body would hand it to any
-// script on the page, which is what httpOnly is there to prevent.
+// script on the page, which is what httpOnly is there to prevent. better-auth puts it at the top of
+// sign-in, sign-up, 2FA and change-password answers, under `session` in get-session and in every
+// element of list-sessions, so every `token` key is removed at any depth (sessions are revoked by
+// id through DELETE /api/v1/me/sessions/:id). No exposed endpoint answers another kind of token.
 function withoutSessionToken(text: string, contentType: string | null): string | null {
   if (!text) return null;
   if (!contentType?.includes('application/json')) return text;
   try {
-    const body = JSON.parse(text) as unknown;
-    if (body && typeof body === 'object' && !Array.isArray(body) && 'token' in body) {
-      delete (body as { token?: unknown }).token;
-      return JSON.stringify(body);
-    }
+    return JSON.stringify(withoutTokenKeys(JSON.parse(text) as unknown));
   } catch {
     // Not JSON after all: pass it through untouched.
+    return text;
   }
-  return text;
+}
+
+function withoutTokenKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutTokenKeys);
+  if (!value || typeof value !== 'object') return value;
+  return Object.fromEntries(Object.entries(value).filter(([key]) => key !== 'token').map(([key, inner]) => [key, withoutTokenKeys(inner)]));
 }

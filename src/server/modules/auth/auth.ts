@@ -3,6 +3,7 @@ import { drizzleAdapter } from 'better-auth/adapters/drizzle';
 import { APIError, createAuthMiddleware, getSessionFromCtx } from 'better-auth/api';
 import { organization, twoFactor } from 'better-auth/plugins';
 import { createAccessControl } from 'better-auth/plugins/access';
+import { verifyJWT } from 'better-auth/crypto';
 import { and, count, eq, gt } from 'drizzle-orm';
 import type { Config } from '../../config/config.ts';
 import type { Db } from '../../db/database.ts';
@@ -143,7 +144,7 @@ export function createAuth({ config, db, mailer, secret, trustedOrigins }: AuthD
           if (session) (ctx.context as { heraldSignedOutUser?: string }).heraldSignedOutUser = session.user.id;
         }
         if (ctx.path === '/verify-email') {
-          const change = emailChangeTokenClaims(ctx.query?.token);
+          const change = await emailChangeTokenClaims(ctx.query?.token, ctx.context.secret);
           if (change) {
             // Someone signed up with the address after the link was sent: refuse instead of
             // letting the unique index fail inside better-auth.
@@ -199,19 +200,16 @@ async function signupAllowedWhileClosed(db: Db, email: string): Promise<boolean>
 type EmailChangeState = { heraldEmailBefore?: { userId: string; email: string } };
 
 /**
- * Whose address a change-email link changes, and to what, read from the token without checking its
- * signature: better-auth checks it. Herald only uses this to refuse a taken address and to compare
- * the address before and after.
+ * Whose address a change-email link changes, and to what, once the token's signature and expiry
+ * are verified with the same secret better-auth signs it with. Reading the claims of an unverified
+ * token would let anyone forge one naming any address and learn from the answer (EMAIL_TAKEN or
+ * not) whether it has an account; a forged or expired token gets better-auth's own answer instead.
  */
-function emailChangeTokenClaims(token: unknown): { userId: string; updateTo: string } | null {
+async function emailChangeTokenClaims(token: unknown, secret: string): Promise<{ userId: string; updateTo: string } | null> {
   if (typeof token !== 'string') return null;
-  try {
-    const payload = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8')) as { userId?: unknown; updateTo?: unknown };
-    if (typeof payload.userId !== 'string' || typeof payload.updateTo !== 'string') return null;
-    return { userId: payload.userId, updateTo: payload.updateTo.toLowerCase() };
-  } catch {
-    return null;
-  }
+  const payload = await verifyJWT<{ userId?: unknown; updateTo?: unknown }>(token, secret);
+  if (!payload || typeof payload.userId !== 'string' || typeof payload.updateTo !== 'string') return null;
+  return { userId: payload.userId, updateTo: payload.updateTo.toLowerCase() };
 }
 
 type AuditableReturn = { user?: { id?: string }; twoFactorRedirect?: boolean } | null | undefined;

@@ -5,10 +5,13 @@ import { rolePermissions, type Role } from '../../../shared/permissions.ts';
 import { users } from '../../db/schema/index.ts';
 import { listMyWorkspaces } from '../workspaces/workspaces.service.ts';
 import { notFound } from '../shared/errors.ts';
+import { sessionsRoutes } from './sessions.routes.ts';
 
 export type InstanceInfo = { signupDisabled: boolean; mailTransport: 'smtp' | 'log'; passwordMinLength: number; sessionIdleDays: number };
 
 export const meRoutes: FastifyPluginAsyncZod<{ instance: InstanceInfo }> = async (app, { instance }) => {
+  await app.register(sessionsRoutes);
+
   app.get('/instance', {
     config: { access: 'public' },
     schema: {

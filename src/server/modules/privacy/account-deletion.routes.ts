@@ -43,8 +43,9 @@ export const accountDeletionRoutes: FastifyPluginAsyncZod<AccountDeletionRoutesO
   });
 
   app.post('/me/delete', {
-    // The password is checked here, so guesses are limited like sign-in attempts.
-    config: { access: 'user', rateLimit: { max: 10, timeWindow: 60_000 } },
+    config: { access: 'user' },
+    // The password (and code) is checked here, so guesses are limited per IP and per user.
+    preHandler: async (req, reply) => app.secretCheckLimit(req, reply, req.auth?.userId ?? null),
     schema: {
       tags,
       summary:

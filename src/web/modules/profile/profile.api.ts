@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client.ts';
 import { meKey } from '../auth/auth.api.ts';
 
-type SessionInfo = { id: string; token: string; createdAt: string; updatedAt: string; expiresAt: string; ipAddress?: string | null; userAgent?: string | null };
+type SessionInfo = { id: string; createdAt: string; updatedAt: string; expiresAt: string; ipAddress?: string | null; userAgent?: string | null };
 export type TwoFactorSetup = { totpURI: string; backupCodes: string[] };
 
 const sessionsKey = ['sessions'] as const;
@@ -48,7 +48,8 @@ export function useCurrentSessionId() {
 export function useRevokeSession() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (token: string) => api.post('/api/auth/revoke-session', { token }),
+    // By id: session tokens stay in the httpOnly cookie and are never sent to the page.
+    mutationFn: (sessionId: string) => api.delete(`/api/v1/me/sessions/${encodeURIComponent(sessionId)}`),
     onSettled: () => queryClient.invalidateQueries({ queryKey: sessionsKey }),
   });
 }

@@ -60,7 +60,7 @@ export function SessionsSection() {
                   type="button"
                   className="btn btn-ghost btn-sm"
                   disabled={revoke.isPending}
-                  onClick={() => revoke.mutate(s.token, { onSuccess: () => toast('Session signed out.') })}
+                  onClick={() => revoke.mutate(s.id, { onSuccess: () => toast('Session signed out.') })}
                 >
                   Revoke
                 </button>
