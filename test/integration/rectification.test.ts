@@ -200,6 +200,35 @@ describe('rectification: e-mail change and picture', () => {
       expect(await db().select().from(userAvatars).where(eq(userAvatars.userId, u.id))).toEqual([]);
     });
 
+    it('refuses a 16,000×16,000 picture from its header, quickly, naming the reason', async () => {
+      const u = await signUp(h.url);
+      // One colour compresses to a small file; decoding it would still take seconds.
+      const giant = await sharp({ create: { width: 16_000, height: 16_000, channels: 3, background: '#224466' } }).png({ compressionLevel: 9 }).toBuffer();
+      expect(giant.length).toBeLessThan(5 * 1024 * 1024);
+      const started = performance.now();
+      const res = await put(u.client, form(giant, 'giant.png', 'image/png'));
+      const elapsedMs = performance.now() - started;
+      expect(res.status).toBe(400);
+      expect((await res.json()).error).toMatchObject({
+        code: 'avatar.too_many_pixels',
+        details: { field: 'file', reason: 'too_many_pixels', width: 16_000, height: 16_000, maxPixels: 4096 * 4096 },
+      });
+      expect(elapsedMs).toBeLessThan(1000);
+      const [row] = await db().select().from(users).where(eq(users.id, u.id));
+      expect(row!.image).toBeNull();
+    });
+
+    it('takes at most 10 uploads a minute from one user (429 rate_limited), and counts each user apart', async () => {
+      const u = await signUp(h.url);
+      const other = await signUp(h.url);
+      const png = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#123456' } }).png().toBuffer();
+      for (let i = 0; i < 10; i++) expect((await put(u.client, form(png, 'a.png', 'image/png'))).status).toBe(200);
+      const eleventh = await put(u.client, form(png, 'a.png', 'image/png'));
+      expect(eleventh.status).toBe(429);
+      expect((await eleventh.json()).error.code).toBe('rate_limited');
+      expect((await put(other.client, form(png, 'a.png', 'image/png'))).status).toBe(200);
+    });
+
     it('removes the picture', async () => {
       const u = await signUp(h.url);
       const gif = await sharp({ create: { width: 32, height: 32, channels: 4, background: '#00aa00ff' } }).gif().toBuffer();

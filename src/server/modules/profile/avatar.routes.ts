@@ -4,6 +4,9 @@ import { z } from 'zod';
 import { AppError, invalid } from '../shared/errors.ts';
 import * as service from './avatar.service.ts';
 
+/** Each upload decodes a picture (up to 4096×4096): a budget per user keeps one account from taking the CPU. */
+const AVATAR_UPLOADS_PER_MINUTE = 10;
+
 const picture = z.object({ image: z.string().nullable().describe('Where the picture is served (the same as `user.image` of /me), or null without one') });
 
 /** The signed-in user's own picture, and everyone's pictures for signed-in users. Registered under /api/v1. */
@@ -14,10 +17,14 @@ export const avatarRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(multipart, { limits: { fileSize: service.AVATAR_MAX_BYTES, fieldSize: 1024, fields: 5, parts: 5, headerPairs: 100 } });
 
   app.put('/me/avatar', {
-    config: { access: 'user' },
+    config: {
+      access: 'user',
+      // After the access check (preValidation), so the budget is the signed-in user's; before the body is read.
+      rateLimit: { max: AVATAR_UPLOADS_PER_MINUTE, timeWindow: 60_000, hook: 'preHandler', keyGenerator: (req) => `avatar-upload:${req.auth?.userId ?? req.ip}` },
+    },
     schema: {
       tags,
-      summary: `Set your picture (multipart/form-data: \`file\`). ${service.acceptedAvatarTypes} up to ${service.AVATAR_MAX_BYTES / 1024 / 1024} MB, detected from the content; Herald keeps a ${service.AVATAR_SIZE}×${service.AVATAR_SIZE} WebP copy`,
+      summary: `Set your picture (multipart/form-data: \`file\`). ${service.acceptedAvatarTypes} up to ${service.AVATAR_MAX_BYTES / 1024 / 1024} MB and 4096×4096 pixels, detected from the content; Herald keeps a ${service.AVATAR_SIZE}×${service.AVATAR_SIZE} WebP copy. At most ${AVATAR_UPLOADS_PER_MINUTE} uploads a minute (429 rate_limited)`,
       consumes: ['multipart/form-data'],
       response: { 200: picture },
     },

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
-import sharp from 'sharp';
+import sharp, { type Metadata } from 'sharp';
 import type { Db, Tx } from '../../db/database.ts';
 import { members, userAvatars, users } from '../../db/schema/index.ts';
 import { auditByActor } from '../audit/audit.service.ts';
@@ -11,6 +11,12 @@ export const AVATAR_MAX_BYTES = 5 * 1024 * 1024;
 export const AVATAR_SIZE = 256;
 const AVATAR_TYPE = 'image/webp';
 export const acceptedAvatarTypes = 'PNG, JPEG, WebP or GIF';
+/**
+ * Pictures with more pixels are refused from their header, before decoding: a 16,000×16,000 PNG
+ * compresses to a few hundred KB but takes seconds of CPU to decode, and a 256×256 copy needs no
+ * more than a camera's picture.
+ */
+export const AVATAR_MAX_PIXELS = 4096 * 4096;
 
 // Formats as sharp names them. Anything else sharp can read (SVG, TIFF, HEIF…) is refused too:
 // SVG in particular is a document, not a picture.
@@ -18,6 +24,14 @@ const accepted = new Set(['png', 'jpeg', 'webp', 'gif']);
 
 export const avatarTooLarge = () =>
   new AppError('avatar.too_large', 413, `The picture is larger than ${AVATAR_MAX_BYTES / 1024 / 1024} MB`, { field: 'file', reason: 'too_large', maxBytes: AVATAR_MAX_BYTES });
+const tooManyPixels = (width: number, height: number) =>
+  new AppError('avatar.too_many_pixels', 400, `The picture is ${width}×${height} pixels; at most ${AVATAR_MAX_PIXELS.toLocaleString('en')} pixels (4096×4096) are accepted`, {
+    field: 'file',
+    reason: 'too_many_pixels',
+    width,
+    height,
+    maxPixels: AVATAR_MAX_PIXELS,
+  });
 const unsupported = (found: string) =>
   new AppError('avatar.unsupported_type', 400, `This file is ${found}; a picture must be ${acceptedAvatarTypes}`, { field: 'file', reason: 'unsupported_type', found });
 
@@ -28,16 +42,20 @@ const avatarUrl = (userId: string, data: Buffer) =>
 /** Checks the bytes are a picture Herald accepts (by content, never by name) and makes the 256×256 WebP. */
 async function toAvatar(input: Buffer): Promise<Buffer> {
   if (input.length === 0) throw unsupported('empty');
-  let format: string | undefined;
+  let meta: Metadata;
   try {
-    format = (await sharp(input).metadata()).format;
+    // Reads the header only: nothing is decoded yet.
+    meta = await sharp(input).metadata();
   } catch {
     throw unsupported('not a picture');
   }
+  const format = meta.format;
   if (!format || !accepted.has(format)) throw unsupported(format ? `a ${format.toUpperCase()} file` : 'not a picture');
+  if (meta.width && meta.height && meta.width * meta.height > AVATAR_MAX_PIXELS) throw tooManyPixels(meta.width, meta.height);
   try {
-    // The first frame of an animation; rotated as the camera meant it.
-    return await sharp(input).rotate().resize(AVATAR_SIZE, AVATAR_SIZE, { fit: 'cover' }).webp({ quality: 82 }).toBuffer();
+    // The first frame of an animation; rotated as the camera meant it. The pixel limit again, in
+    // case the header understated the size.
+    return await sharp(input, { limitInputPixels: AVATAR_MAX_PIXELS }).rotate().resize(AVATAR_SIZE, AVATAR_SIZE, { fit: 'cover' }).webp({ quality: 82 }).toBuffer();
   } catch (error) {
     throw new AppError('avatar.unreadable', 400, `This file looks like a ${format.toUpperCase()} picture but cannot be read`, {
       field: 'file',
