@@ -164,7 +164,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; a
       await api.register(notificationsRoutes);
       await api.register(channelsRoutes, { deps: channelDeps });
       await api.register(mediaRoutes, { storage: deps.storage, config });
-      await api.register(postsRoutes, { deps: { boss: deps.boss }, channelDeps, tiktokApiUrl: config.tiktokApiUrl });
+      await api.register(postsRoutes, { deps: { boss: deps.boss, instance: { mediaByUrl: Boolean(config.mediaPublicUrl) } }, channelDeps, tiktokApiUrl: config.tiktokApiUrl });
       await api.register(exportRoutes, { boss: deps.boss });
       await api.register(accountDeletionRoutes, { auth, db: database.db, channelDeps, graceDays: config.accountDeletionGraceDays });
       await api.register(restrictionRoutes, { boss: deps.boss });

@@ -1,7 +1,7 @@
 // What each network accepts in a post, as data shared by the composer, the API and the worker,
 // so all three refuse the same things with the same words. Sources: shared/providers.md.
 import { z } from 'zod';
-import type { NetworkId } from './networks.ts';
+import { networks, type Feature, type NetworkId } from './networks.ts';
 
 export type MediaFacts = {
   id: string;
@@ -24,6 +24,15 @@ export type VariantInput = {
 export type ChannelLimits = Record<string, unknown>;
 
 export type RuleIssue = { field: string; message: string };
+
+/** What this Herald instance can do, as configured by its operator. */
+export type InstanceCapabilities = {
+  /** A public address networks can fetch media from (HERALD_MEDIA_PUBLIC_URL); TikTok photos need one. */
+  mediaByUrl: boolean;
+};
+
+/** What the channel was allowed to do when it was connected. */
+export type ChannelGrant = { scopesGranted: readonly string[] };
 
 const segmenter = typeof Intl !== 'undefined' && 'Segmenter' in Intl ? new Intl.Segmenter(undefined, { granularity: 'grapheme' }) : null;
 /** User-perceived characters: an emoji with modifiers is one, as Bluesky counts. */
@@ -98,7 +107,9 @@ export type NetworkRules = {
   needsMedia: boolean;
   settings: z.ZodType<Record<string, unknown>>;
   /** Per-file and per-post media checks; messages are shown to the user as they are. */
-  checkMedia(media: MediaFacts[], limits: ChannelLimits, settings: Record<string, unknown>): string[];
+  checkMedia(media: MediaFacts[], limits: ChannelLimits, settings: Record<string, unknown>, instance?: InstanceCapabilities): string[];
+  /** The feature (and so the permissions, networks.featureScopes) a post with these settings uses. */
+  featureUsed(settings: Record<string, unknown>): { feature: Feature; field: string; words: string; instead?: string };
   /** Checks that only matter when the post is scheduled (a draft may still be incomplete). */
   checkForPublishing(variant: VariantInput, limits: ChannelLimits): RuleIssue[];
 };
@@ -113,7 +124,11 @@ const tiktok: NetworkRules = {
   firstComment: false,
   needsMedia: true,
   settings: tiktokSettings,
-  checkMedia(media, limits) {
+  featureUsed: (settings) =>
+    settings.mode === 'inbox'
+      ? { feature: 'drafts', field: 'settings.mode', words: 'sending posts to the TikTok inbox' }
+      : { feature: 'publish', field: 'settings.mode', words: 'posting directly to TikTok', instead: 'Send it to the TikTok inbox instead, or connect' },
+  checkMedia(media, limits, _settings, instance) {
     const problems: string[] = [];
     const videos = media.filter((m) => m.kind === 'video');
     const images = media.filter((m) => m.kind === 'image');
@@ -137,6 +152,10 @@ const tiktok: NetworkRules = {
       if (Math.max(image.width ?? 0, image.height ?? 0) > 1920) problems.push('TikTok: photos can be at most 1080p (1920 px on the long side)');
     }
     if (images.length > 35) problems.push('TikTok: at most 35 photos');
+    // TikTok takes photos only by fetching them from a web address (PULL_FROM_URL).
+    if (images.length && instance && !instance.mediaByUrl) {
+      problems.push('TikTok: this Herald cannot send photos to TikTok yet. TikTok fetches photos from a web address that the operator of this Herald must set up first: ask them, or post a video instead');
+    }
     return problems;
   },
   checkForPublishing(variant, limits) {
@@ -167,6 +186,7 @@ const mastodon: NetworkRules = {
   firstComment: true,
   needsMedia: false,
   settings: mastodonSettings,
+  featureUsed: () => ({ feature: 'publish', field: 'channelId', words: 'posting' }),
   checkMedia(media, limits) {
     const problems: string[] = [];
     const attach = (limits.mediaAttachments ?? {}) as Record<string, unknown>;
@@ -190,6 +210,7 @@ const bluesky: NetworkRules = {
   firstComment: true,
   needsMedia: false,
   settings: blueskySettings,
+  featureUsed: () => ({ feature: 'publish', field: 'channelId', words: 'posting' }),
   checkMedia(media, limits) {
     const problems: string[] = [];
     const maxImage = Math.min(num(limits.blobUploadLimit, 1_000_000), 1_000_000);
@@ -214,7 +235,7 @@ export function checkVariant(
   variant: VariantInput,
   mediaFacts: Map<string, MediaFacts>,
   limits: ChannelLimits,
-  options: { forPublishing: boolean },
+  options: { forPublishing: boolean; grant?: ChannelGrant; instance?: InstanceCapabilities },
 ): RuleIssue[] {
   const rules = publishingRules[network];
   const issues: RuleIssue[] = [];
@@ -223,6 +244,18 @@ export function checkVariant(
   if (!settings.success) {
     for (const issue of settings.error.issues) issues.push({ field: `settings.${issue.path.join('.')}`.replace(/\.$/, ''), message: `${label}: ${issue.message}` });
     return issues;
+  }
+  if (options.grant) {
+    // A permission the account owner did not grant: refused now, in words saying which one to allow.
+    const used = rules.featureUsed(settings.data);
+    const missing = networks[network].featureScopes[used.feature].filter((scope) => !options.grant!.scopesGranted.includes(scope));
+    if (missing.length) {
+      const names = missing.map((scope) => `"${scope}"`).join(' and ');
+      issues.push({
+        field: used.field,
+        message: `${label}: this account did not give Herald the ${names} permission${missing.length > 1 ? 's' : ''} that ${used.words} needs. ${used.instead ?? 'Connect'} the account again on the Channels page and allow ${names}`,
+      });
+    }
   }
   if (variant.parts.length === 0) issues.push({ field: 'parts', message: `${label}: the post is empty` });
   if (variant.parts.length > 1 && !rules.threads) issues.push({ field: 'parts', message: `${label}: threads are not supported` });
@@ -238,7 +271,7 @@ export function checkVariant(
     const facts = part.media.map((m) => mediaFacts.get(m.mediaId));
     const missing = part.media.filter((_, i) => !facts[i]);
     if (missing.length) issues.push({ field: index === 0 ? 'media' : `parts.${index}.media`, message: `Media ${missing.map((m) => m.mediaId).join(', ')} not found in this workspace` });
-    for (const problem of rules.checkMedia(facts.filter((f): f is MediaFacts => !!f), limits, settings.data)) {
+    for (const problem of rules.checkMedia(facts.filter((f): f is MediaFacts => !!f), limits, settings.data, options.instance)) {
       issues.push({ field: index === 0 ? 'media' : `parts.${index}.media`, message: problem });
     }
   });

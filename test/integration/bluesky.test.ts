@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, sql } from 'drizzle-orm';
 import { auditLog, channelAvatars, channels } from '../../src/server/db/schema/index.ts';
-import { purgeDisconnectedChannels, refreshChannel } from '../../src/server/modules/channels/channels.service.ts';
+import { purgeDisconnectedChannels } from '../../src/server/modules/channels/channels.service.ts';
+import { refreshChannel } from '../../src/server/modules/channel-tokens/index.ts';
 import { createProviders } from '../../src/server/providers/registry.ts';
 import { loadSecretBox } from '../../src/server/security/encryption-keys.ts';
 import { loadConfig } from '../../src/server/config/config.ts';

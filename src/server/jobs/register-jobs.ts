@@ -4,7 +4,8 @@ import type { Db } from '../db/database.ts';
 import type { Queue } from './queue.ts';
 import type { Providers } from '../providers/registry.ts';
 import type { SecretBox } from '../security/secret-box.ts';
-import { channelsDueForRefresh, refreshChannel, retryPendingRevokes } from '../modules/channels/channels.service.ts';
+import { channelsDueForRefresh, refreshDueBefore, retryPendingRevokes } from '../modules/channels/channels.service.ts';
+import { refreshChannel } from '../modules/channel-tokens/index.ts';
 import type { MediaStorage } from '../modules/media/media.storage.ts';
 import { purgePublishedMedia } from '../modules/media/media.service.ts';
 import { EXPORT_JOB, buildExport } from '../modules/privacy/export.service.ts';
@@ -39,7 +40,8 @@ export async function startWorkers(boss: Queue, deps: { db: Db; config: Config; 
   await boss.work(CHANNELS_REFRESH_JOB, async () => {
     const outcomes: Record<string, number> = {};
     for (const id of await channelsDueForRefresh(deps.db)) {
-      const outcome = await refreshChannel(deps.db, channelDeps, id);
+      // Another process (or a request that found the token expired) may have refreshed it meanwhile.
+      const outcome = await refreshChannel(deps.db, channelDeps, id, { dueBefore: refreshDueBefore() });
       outcomes[outcome] = (outcomes[outcome] ?? 0) + 1;
     }
     if (Object.keys(outcomes).length) deps.logger.info({ outcomes }, 'channel token refresh');

@@ -19,10 +19,12 @@ export type Profile = {
 
 /**
  * Why a network call failed, in the terms the engine acts on: `auth` (token rejected: refresh
- * once, then needs re-auth), `denied` (the user said no), `invalid` (our request or their answer
- * is wrong; retrying will not help), `transient` (try again later).
+ * once, then needs re-auth), `scope` (the token is fine but the account owner did not grant the
+ * permission this call needs: a refresh cannot add it, only a reconnect can), `denied` (the user
+ * said no), `invalid` (our request or their answer is wrong; retrying will not help), `transient`
+ * (try again later).
  */
-export type ProviderErrorKind = 'auth' | 'denied' | 'invalid' | 'transient';
+export type ProviderErrorKind = 'auth' | 'scope' | 'denied' | 'invalid' | 'transient';
 
 export class ProviderError extends Error {
   /** The network asked to wait this long (Retry-After, rate-limit reset). */
@@ -32,18 +34,21 @@ export class ProviderError extends Error {
    * after sending): for a creating call the outcome is unknown.
    */
   ambiguous = false;
+  /** For `scope`: the permission, in the network's notation, the call needed (when known). */
+  scope?: string;
 
   constructor(
     readonly kind: ProviderErrorKind,
     readonly network: NetworkId,
     message: string,
     readonly code?: string,
-    extra: { retryAfterMs?: number; ambiguous?: boolean } = {},
+    extra: { retryAfterMs?: number; ambiguous?: boolean; scope?: string } = {},
   ) {
     super(message);
     this.name = 'ProviderError';
     this.retryAfterMs = extra.retryAfterMs;
     this.ambiguous = extra.ambiguous ?? false;
+    this.scope = extra.scope;
   }
 }
 

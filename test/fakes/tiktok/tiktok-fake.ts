@@ -51,6 +51,9 @@ export async function startTikTokFake(options: TikTokFakeOptions = {}) {
   const tokens: IssuedToken[] = [];
   const revocations: string[] = [];
   let rejectRefresh = false;
+  // Every refresh request, accepted or not: a reused rotating token shows up here as a second call.
+  let refreshCalls = 0;
+  let refreshDelayMs = 0;
 
   const issue = (openId: string, scopes: string[]) => {
     const token: IssuedToken = {
@@ -94,7 +97,7 @@ export async function startTikTokFake(options: TikTokFakeOptions = {}) {
     };
   }
 
-  function tokenEndpoint(req: FakeRequest): FakeResponse {
+  async function tokenEndpoint(req: FakeRequest): Promise<FakeResponse> {
     const b = req.body;
     if (b.client_key !== clientKey || b.client_secret !== clientSecret) return oauthError(401, 'invalid_client', 'Client key or secret is invalid');
     if (b.grant_type === 'authorization_code') {
@@ -109,6 +112,9 @@ export async function startTikTokFake(options: TikTokFakeOptions = {}) {
       return { status: 200, body: issue(pending.openId, pending.scopes) };
     }
     if (b.grant_type === 'refresh_token') {
+      refreshCalls += 1;
+      // Held before the token is looked up, so overlapping refreshes race as they would at TikTok.
+      if (refreshDelayMs) await new Promise((r) => setTimeout(r, refreshDelayMs));
       const token = tokens.find((t) => t.refreshToken === b.refresh_token);
       if (!token || token.revoked || token.refreshExpiresAt < Date.now() || rejectRefresh) return oauthError(400, 'invalid_grant', 'Refresh token is invalid or expired');
       // Rotation: the old pair stops working the moment a new one is issued.
@@ -199,6 +205,12 @@ export async function startTikTokFake(options: TikTokFakeOptions = {}) {
     },
     rejectRefreshTokens(value = true) {
       rejectRefresh = value;
+    },
+    /** How many refresh requests arrived (accepted or rejected). */
+    refreshCalls: () => refreshCalls,
+    /** Makes every refresh answer this much later (0: at once), to keep a refresh in flight. */
+    delayRefreshes(ms: number) {
+      refreshDelayMs = ms;
     },
     /** A token as the OAuth flow would grant it, for tests that need no consent page. */
     issueToken(openId: string, scopes: string[]): string {

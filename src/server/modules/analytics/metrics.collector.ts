@@ -4,7 +4,8 @@ import type { Db } from '../../db/database.ts';
 import { channels, deliveries, deliveryMetrics, workspaceSettings } from '../../db/schema/index.ts';
 import { missingFeatures, type NetworkId } from '../../../shared/networks.ts';
 import type { PostMetrics } from '../../providers/publishing.ts';
-import { withChannelToken, type ChannelDeps } from '../channels/channels.service.ts';
+import type { ChannelDeps } from '../channels/channels.service.ts';
+import { withChannelToken } from '../channel-tokens/index.ts';
 import type { Publishers } from '../publishing/engine.ts';
 import { connectorNotRestricted } from '../privacy/restriction.service.ts';
 

@@ -11,7 +11,7 @@ import type { Providers } from '../../providers/registry.ts';
 import type { SecretBox } from '../../security/secret-box.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { connectorNotRestricted } from '../privacy/restriction.service.ts';
-import { notifyMembersWhoCan } from '../notifications/notifications.service.ts';
+import { providerErrorToAppError, tokenSealContext, withChannelToken } from '../channel-tokens/index.ts';
 import type { ServiceContext } from '../shared/context.ts';
 import { AppError, invalid, notFound } from '../shared/errors.ts';
 import { createWorkspacesRepository } from '../workspaces/workspaces.repository.ts';
@@ -24,7 +24,7 @@ const STATE_TTL_MS = 10 * 60 * 1000;
 // Refresh this long before expiry, so a publish never meets an expired token.
 const REFRESH_AHEAD_MS = 30 * 60 * 1000;
 
-const sealContext = (channelId: string, field: 'access' | 'refresh') => `channel:${channelId}:${field}`;
+const sealContext = tokenSealContext;
 export const callbackUrl = (publicOrigin: string, network: NetworkId) => `${publicOrigin}/api/v1/oauth/callback/${network}`;
 
 function providerFor(deps: ChannelDeps, network: string): Provider {
@@ -108,7 +108,7 @@ export async function startConnect(ctx: ServiceContext, deps: ChannelDeps, input
   try {
     authorizationUrl = await provider.authorizationUrl({ state, redirectUri: callbackUrl(deps.publicOrigin, input.network), codeChallenge, instance });
   } catch (error) {
-    if (error instanceof ProviderError) throw new AppError(`channel.${error.code ?? 'connect_failed'}`, 400, error.message);
+    if (error instanceof ProviderError) throw providerErrorToAppError(error, 'connect');
     throw error;
   }
   return { authorizationUrl };
@@ -407,136 +407,6 @@ export async function purgeDisconnectedChannels(db: Db, now = new Date()): Promi
   });
 }
 
-const incidentText: Record<string, (label: string, account: string) => { title: string; body: string }> = {
-  needs_reauth: (label, account) => ({
-    title: `Reconnect ${label} ${account}`,
-    body: `${label} no longer accepts Herald's access to ${account}. Posts to it cannot be published until someone connects it again on the Channels page.`,
-  }),
-  expiring: (label, account) => ({
-    title: `${label} ${account}: access is about to expire`,
-    body: `Herald could not renew its access to ${account} because ${label} did not answer; it keeps trying. If this lasts, connect the account again.`,
-  }),
-};
-
-/**
- * Moves a channel to another health status. The change writes one audit row and, when an
- * incident starts (ok → expiring, → needs_reauth), one notification to each member who can fix
- * it; retries that find the same status write nothing, so one incident is one entry.
- */
-async function changeStatus(db: Db | Tx, row: ChannelRow, status: 'ok' | 'expiring' | 'needs_reauth', reason: string | null) {
-  const run = async (tx: Db | Tx) => {
-    await tx.update(channels).set({ status, statusReason: reason, updatedAt: new Date() }).where(eq(channels.id, row.id));
-    if (status === row.status) return;
-    await recordAudit(tx, { actorUserId: null, workspaceId: row.workspaceId, action: `channel.${status}`, entityType: 'channel', entityId: row.id, changes: { status: { from: row.status, to: status }, reason } });
-    const text = incidentText[status];
-    if (text) {
-      const label = networks[row.network as NetworkId]?.label ?? row.network;
-      const account = row.username ? `@${row.username}` : (row.displayName ?? 'account');
-      await notifyMembersWhoCan(tx, 'channels.manage', {
-        workspaceId: row.workspaceId,
-        kind: `channel.${status}`,
-        entityType: 'channel',
-        entityId: row.id,
-        ...text(label, account),
-        link: `/w/${row.workspaceId}/channels`,
-      });
-    }
-  };
-  await db.transaction(run);
-}
-
-/**
- * Refreshes one channel's token. Rotating refresh tokens (TikTok, Bluesky) are replaced by the
- * newest in the same transaction as the new access token; a rejected refresh marks the channel
- * `needs_reauth` once.
- */
-export async function refreshChannel(db: Db, deps: ChannelDeps, channelId: string): Promise<'refreshed' | 'needs_reauth' | 'retry_later' | 'skipped'> {
-  const [row] = await db.select().from(channels).where(eq(channels.id, channelId));
-  const provider = row ? deps.providers[row.network as NetworkId] : undefined;
-  if (!row || !provider?.refresh || !row.refreshTokenSealed || row.status === 'disconnected' || row.status === 'needs_reauth') return 'skipped';
-  let tokens: TokenSet;
-  try {
-    tokens = await provider.refresh(deps.box.open(row.refreshTokenSealed, sealContext(row.id, 'refresh')), row.instance);
-  } catch (error) {
-    if (!(error instanceof ProviderError)) throw error;
-    if (error.kind === 'transient') {
-      await changeStatus(db, row, 'expiring', error.message);
-      return 'retry_later';
-    }
-    await changeStatus(db, row, 'needs_reauth', error.message);
-    return 'needs_reauth';
-  }
-  await db.transaction(async (tx) => {
-    await tx
-      .update(channels)
-      .set({
-        status: 'ok',
-        statusReason: null,
-        accessTokenSealed: deps.box.seal(tokens.accessToken, sealContext(row.id, 'access')),
-        accessTokenExpiresAt: tokens.accessTokenExpiresAt ?? null,
-        ...(tokens.refreshToken
-          ? { refreshTokenSealed: deps.box.seal(tokens.refreshToken, sealContext(row.id, 'refresh')), refreshTokenExpiresAt: tokens.refreshTokenExpiresAt ?? null }
-          : {}),
-        scopesGranted: tokens.scopes.length ? tokens.scopes : row.scopesGranted,
-        updatedAt: new Date(),
-      })
-      .where(eq(channels.id, row.id));
-    if (row.status !== 'ok') {
-      await recordAudit(tx, { actorUserId: null, workspaceId: row.workspaceId, action: 'channel.ok', entityType: 'channel', entityId: row.id, changes: { status: { from: row.status, to: 'ok' } } });
-    }
-  });
-  return 'refreshed';
-}
-
-/**
- * Runs a call to the network with the channel's access token. An expired token is refreshed
- * first; a token the network rejects during use (401) gets at most one refresh and one more try,
- * after which the channel needs to be reconnected. Everything that publishes or reads through a
- * channel goes through here.
- */
-export async function withChannelToken<T>(db: Db, deps: ChannelDeps, channel: string | ChannelRow, call: (accessToken: string, instance: Instance) => Promise<T>): Promise<T> {
-  const channelId = typeof channel === 'string' ? channel : channel.id;
-  const load = async () => (await db.select().from(channels).where(eq(channels.id, channelId)))[0];
-  // A caller that has just read the row (the publishing engine, under its claim) saves a query.
-  let row = typeof channel === 'string' ? await load() : channel;
-  const network = (row?.network ?? 'tiktok') as NetworkId;
-  const notConnected = (message: string) => new ProviderError('auth', network, message, 'needs_reauth');
-  if (!row || !row.accessTokenSealed || row.status === 'disconnected') throw notConnected('This channel is not connected');
-  if (row.status === 'needs_reauth') throw notConnected('This channel needs to be connected again');
-  const provider = deps.providers[network];
-  if (!provider) throw new ProviderError('invalid', network, `${network} is not enabled on this Herald`);
-  const attempt = (current: ChannelRow) => call(deps.box.open(current.accessTokenSealed!, sealContext(current.id, 'access')), current.instance);
-
-  if (row.accessTokenExpiresAt && row.accessTokenExpiresAt.getTime() <= Date.now() && provider.refresh) {
-    const outcome = await refreshChannel(db, deps, row.id);
-    if (outcome === 'needs_reauth') throw notConnected(`${networks[network].label} rejected the token refresh: connect the account again`);
-    if (outcome === 'retry_later') throw new ProviderError('transient', network, `${networks[network].label} did not answer the token refresh; try again shortly`);
-    row = (await load())!;
-  }
-  try {
-    return await attempt(row);
-  } catch (error) {
-    if (!(error instanceof ProviderError && error.kind === 'auth')) throw error;
-  }
-  if (!provider.refresh || !row.refreshTokenSealed) {
-    await changeStatus(db, row, 'needs_reauth', `${networks[network].label} rejected the access token`);
-    throw notConnected(`${networks[network].label} rejected the access token: connect the account again`);
-  }
-  const outcome = await refreshChannel(db, deps, row.id);
-  if (outcome === 'retry_later') throw new ProviderError('transient', network, `${networks[network].label} did not answer the token refresh; try again shortly`);
-  if (outcome !== 'refreshed') throw notConnected(`${networks[network].label} rejected the token refresh: connect the account again`);
-  const refreshed = (await load())!;
-  try {
-    return await attempt(refreshed);
-  } catch (error) {
-    if (error instanceof ProviderError && error.kind === 'auth') {
-      await changeStatus(db, refreshed, 'needs_reauth', `${networks[network].label} rejected the access token even after a refresh`);
-      throw notConnected(`${networks[network].label} rejected the access token even after a refresh: connect the account again`);
-    }
-    throw error;
-  }
-}
-
 /** Reads the account's name, avatar and limits again from the network (through withChannelToken). */
 export async function refreshChannelProfile(ctx: ServiceContext, deps: ChannelDeps, workspaceId: string, channelId: string) {
   const [row] = await ctx.db.select().from(channels).where(and(eq(channels.id, channelId), eq(channels.workspaceId, workspaceId)));
@@ -548,8 +418,7 @@ export async function refreshChannelProfile(ctx: ServiceContext, deps: ChannelDe
     profile = await withChannelToken(ctx.db, deps, row.id, (token, instance) => provider.profile(token, instance));
   } catch (error) {
     if (!(error instanceof ProviderError)) throw error;
-    if (error.kind === 'auth') throw new AppError('channel.needs_reauth', 409, error.message);
-    throw new AppError(error.kind === 'transient' ? 'channel.network_unavailable' : 'channel.network_error', 502, error.message);
+    throw providerErrorToAppError(error, 'use');
   }
   const next = { username: profile.username, displayName: profile.displayName, avatarUrl: profile.avatarUrl, limits: profile.limits ?? row.limits };
   const changed = (Object.keys(next) as (keyof typeof next)[]).filter((key) => JSON.stringify(next[key]) !== JSON.stringify(row[key]));
@@ -562,6 +431,9 @@ export async function refreshChannelProfile(ctx: ServiceContext, deps: ChannelDe
   return publicChannel(after!);
 }
 
+/** A token expiring before this is refreshed ahead of use. */
+export const refreshDueBefore = (now = new Date()) => new Date(now.getTime() + REFRESH_AHEAD_MS);
+
 /** Channels whose access token expires soon (or already did) and can be refreshed. */
 export async function channelsDueForRefresh(db: Db, now = new Date()): Promise<string[]> {
   const rows = await db
@@ -571,7 +443,7 @@ export async function channelsDueForRefresh(db: Db, now = new Date()): Promise<s
       and(
         inArray(channels.status, ['ok', 'expiring']),
         isNotNull(channels.refreshTokenSealed),
-        lt(channels.accessTokenExpiresAt, new Date(now.getTime() + REFRESH_AHEAD_MS)),
+        lt(channels.accessTokenExpiresAt, refreshDueBefore(now)),
         // No refresh while the connecting user has paused processing.
         connectorNotRestricted,
       ),

@@ -1,8 +1,10 @@
 import { and, eq } from 'drizzle-orm';
+import { missingFeatures } from '../../../shared/networks.ts';
 import { channels } from '../../db/schema/index.ts';
 import { ProviderError } from '../../providers/provider.ts';
 import { queryCreatorInfo } from '../../providers/tiktok/tiktok.publisher.ts';
-import { publicChannel, withChannelToken, type ChannelDeps } from '../channels/channels.service.ts';
+import { publicChannel, type ChannelDeps } from '../channels/channels.service.ts';
+import { missingScopeMessage, providerErrorToAppError, withChannelToken } from '../channel-tokens/index.ts';
 import type { ServiceContext } from '../shared/context.ts';
 import { AppError, notFound } from '../shared/errors.ts';
 
@@ -15,13 +17,17 @@ export async function tiktokCreatorInfo(ctx: ServiceContext, deps: ChannelDeps &
   const [row] = await ctx.db.select().from(channels).where(and(eq(channels.id, channelId), eq(channels.workspaceId, workspaceId)));
   if (!row) throw notFound('channel');
   if (row.network !== 'tiktok') throw new AppError('channel.not_tiktok', 400, 'Creator info exists for TikTok channels only');
+  // TikTok answers creator info only with video.publish; without it direct posts are off and
+  // inbox posts need no creator info, so TikTok is not asked at all.
+  if (missingFeatures('tiktok', row.scopesGranted).includes('publish')) {
+    throw new AppError('channel.scope_missing', 409, missingScopeMessage('tiktok', 'video.publish', 'posting directly to TikTok'), { scope: 'video.publish', feature: 'publish' });
+  }
   let info;
   try {
     info = await withChannelToken(ctx.db, deps, row.id, (token) => queryCreatorInfo(deps.tiktokApiUrl, token));
   } catch (error) {
     if (!(error instanceof ProviderError)) throw error;
-    if (error.kind === 'auth') throw new AppError('channel.needs_reauth', 409, error.message);
-    throw new AppError(error.kind === 'transient' ? 'channel.network_unavailable' : 'channel.creator_info_refused', 502, error.message, { reason: error.code ?? null });
+    throw providerErrorToAppError(error, 'use');
   }
   const limits = {
     ...(row.limits ?? {}),

@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import { and, asc, eq, gte, inArray, lt, or, sql } from 'drizzle-orm';
 import { can } from '../../../shared/permissions.ts';
 import type { NetworkId } from '../../../shared/networks.ts';
-import { checkVariant, type MediaFacts, type RuleIssue } from '../../../shared/publishing-rules.ts';
+import { checkVariant, type InstanceCapabilities, type MediaFacts, type RuleIssue } from '../../../shared/publishing-rules.ts';
 import { isValidTimeZone, nextFreeSlotAcross } from '../../../shared/time-slots.ts';
 import { httpLinkOrNull } from '../../../shared/web-links.ts';
 import type { Db, Tx } from '../../db/database.ts';
@@ -16,7 +16,8 @@ import type { ServiceContext } from '../shared/context.ts';
 import { AppError, conflict, forbidden, notFound } from '../shared/errors.ts';
 import { decodeInstantCursor, encodeInstantCursor } from '../shared/cursor.ts';
 
-export type PostsDeps = { boss: Queue };
+/** `instance`: what the operator set up that the network rules depend on (media by URL for TikTok photos). */
+export type PostsDeps = { boss: Queue; instance: InstanceCapabilities };
 
 type MediaRef = { mediaId: string; altText?: string };
 type Part = { text: string; media: MediaRef[] };
@@ -77,7 +78,7 @@ export async function loadMediaFacts(db: Db | Tx, workspaceId: string, ids: stri
  * workspace's, connected). Answers the variants to store; throws 400 listing every problem with
  * its field (`channels.<i>.<field>`).
  */
-async function prepareVariants(db: Db | Tx, workspaceId: string, input: ComposeInput, forPublishing: boolean) {
+async function prepareVariants(db: Db | Tx, workspaceId: string, input: ComposeInput, forPublishing: boolean, instance: InstanceCapabilities) {
   const ids = input.channels.map((c) => c.channelId);
   if (new Set(ids).size !== ids.length) throw validationError([{ field: 'channels', message: 'a channel is listed twice' }]);
   const rows = await db.select().from(channels).where(and(eq(channels.workspaceId, workspaceId), inArray(channels.id, ids)));
@@ -90,7 +91,9 @@ async function prepareVariants(db: Db | Tx, workspaceId: string, input: ComposeI
     const field = (name: string) => `channels.${index}.${name}`;
     if (!channel) return issues.push({ field: field('channelId'), message: 'no such channel in this workspace' });
     if (channel.status === 'disconnected') return issues.push({ field: field('channelId'), message: `${channel.username ?? channel.network} is disconnected; connect it again first` });
-    for (const issue of checkVariant(channel.network as NetworkId, content, facts, channel.limits ?? {}, { forPublishing })) issues.push({ field: field(issue.field), message: issue.message });
+    // Every save checks what the granted permissions and this instance allow: a draft that could never go out is refused early.
+    const checked = checkVariant(channel.network as NetworkId, content, facts, channel.limits ?? {}, { forPublishing, grant: channel, instance });
+    for (const issue of checked) issues.push({ field: field(issue.field), message: issue.message });
   });
   if (issues.length) throw validationError(issues);
   return variants.map((v) => ({ channel: v.channel!, content: v.content }));
@@ -165,7 +168,7 @@ export async function createPost(ctx: ServiceContext, deps: PostsDeps, input: { 
   requireSchedulePermission(input.role, input.schedule);
   const { workspaceId } = input;
   const id = await ctx.db.transaction(async (tx) => {
-    const variants = await prepareVariants(tx, workspaceId, input.compose, input.schedule.mode !== 'draft');
+    const variants = await prepareVariants(tx, workspaceId, input.compose, input.schedule.mode !== 'draft', deps.instance);
     const when = await resolvePublishAt(tx, workspaceId, variants.map((v) => v.channel.id), input.schedule);
     const planned = plannedTime(input.schedule);
     const groupId = crypto.randomUUID();
@@ -336,7 +339,7 @@ export async function updatePost(ctx: ServiceContext, deps: PostsDeps, input: { 
       throw conflict('post.already_published', 'Part of this post is already published; create a new post instead of editing it');
     }
     const scheduled = group.publishAt !== null && group.state !== 'draft';
-    const variants = await prepareVariants(tx, input.workspaceId, input.compose, scheduled);
+    const variants = await prepareVariants(tx, input.workspaceId, input.compose, scheduled, deps.instance);
     const keep = new Set(variants.map((v) => v.channel.id));
     for (const row of rows.filter((r) => !keep.has(r.channelId))) {
       await cancelWakeUp(tx, deps.boss, row.network, row.wakeJobId);
@@ -395,7 +398,7 @@ export async function schedulePost(ctx: ServiceContext, deps: PostsDeps, input: 
         content: composeView(group.content),
         channels: movable.map((r) => ({ channelId: r.channelId, ...composeView(r.content), settings: r.content.settings })),
       };
-      await prepareVariants(tx, input.workspaceId, compose, true);
+      await prepareVariants(tx, input.workspaceId, compose, true, deps.instance);
     }
     const when = await resolvePublishAt(tx, input.workspaceId, movable.map((r) => r.channelId), input.schedule, group.id);
     for (const row of movable) {

@@ -8,7 +8,8 @@ import { channels, deliveries, deliveryAttempts, idempotencyKeys } from '../../d
 import type { Queue } from '../../jobs/queue.ts';
 import { ProviderError } from '../../providers/provider.ts';
 import type { PublishContext, PublishJournal, PublishOutcome, PublishPart, Publisher } from '../../providers/publishing.ts';
-import { withChannelToken, type ChannelDeps } from '../channels/channels.service.ts';
+import type { ChannelDeps } from '../channels/channels.service.ts';
+import { deliveryErrorCode, withChannelToken } from '../channel-tokens/index.ts';
 import { isChannelRestricted } from '../privacy/restriction.service.ts';
 import { retryDelayMs } from './backoff.ts';
 import { refreshGroupState } from './group-state.ts';
@@ -383,7 +384,7 @@ async function settleError(deps: EngineDeps, claimed: Claimed, run: ReturnType<t
       return 'retry';
     }
     const finalMessage = transient ? `${message} (gave up after ${delivery.attemptCount} attempts)` : message;
-    const finalCode = providerError?.kind === 'auth' ? 'channel.needs_reauth' : code;
+    const finalCode = providerError ? deliveryErrorCode(providerError) : code;
     await finish(deps, claimed, run, { state: 'failed', nextAttemptAt: null, errorCode: finalCode, errorMessage: finalMessage }, { outcome: 'failed', errorCode: finalCode, errorMessage: finalMessage });
     deps.logger.warn({ deliveryId: delivery.id, network: delivery.network, code: finalCode }, 'delivery failed');
     return 'failed';

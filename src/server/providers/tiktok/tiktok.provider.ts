@@ -2,6 +2,7 @@ import { networks } from '../../../shared/networks.ts';
 import { requestJson } from '../http.ts';
 import { createOAuthClient, secondsFromNow, type TokenAnswer } from '../oauth-client.ts';
 import { ProviderError, type OAuthProvider, type Profile, type TokenSet } from '../provider.ts';
+import { missingScope } from './tiktok.publisher.ts';
 
 export type TikTokConfig = { clientKey: string; clientSecret: string; authUrl: string; apiUrl: string };
 
@@ -79,6 +80,9 @@ export function createTikTokProvider(config: TikTokConfig): OAuthProvider {
         allowPrivate: true,
       });
       const answer = (body ?? {}) as ApiAnswer<{ user?: { open_id?: string; avatar_url?: string; display_name?: string; username?: string } }>;
+      if (answer.error?.code === 'scope_not_authorized' || answer.error?.code === 'scope_permission_missed') {
+        throw missingScope(answer.error.code, { scope: 'user.info.profile', what: "reading the account's name and picture" });
+      }
       if (status === 401) throw new ProviderError('auth', network, 'TikTok rejected the access token', answer.error?.code);
       const user = answer.data?.user;
       if (status >= 400 || answer.error?.code !== 'ok' || !user?.open_id) {

@@ -111,13 +111,31 @@ const reasons: Record<string, string> = {
   invalid_publish_id: 'TikTok no longer knows this post (invalid publish id)',
   token_not_authorized_for_specified_publish_id: 'the post was started from another TikTok account than the one connected now',
 };
-const authCodes = new Set(['access_token_invalid', 'scope_not_authorized', 'scope_permission_missed']);
+const scopeCodes = new Set(['scope_not_authorized', 'scope_permission_missed']);
 
-function failure(status: number, code: string | undefined, message: string | undefined): ProviderError {
-  if (status === 401 || (code && authCodes.has(code))) {
-    const text = code === 'access_token_invalid' || !code ? 'TikTok rejected the access token' : `TikTok says Herald lacks a permission for this (${code}): reconnect the channel and allow every permission`;
-    return new ProviderError('auth', network, text, code);
-  }
+/** The permission each endpoint needs and what it is for, in words (shared/providers.md §1). */
+function scopeNeeded(path: string, body: unknown): { scope: string; what: string } | null {
+  const directPhoto = path.startsWith('/v2/post/publish/content/init/') && (body as { post_mode?: string } | undefined)?.post_mode === 'DIRECT_POST';
+  if (directPhoto || path.startsWith('/v2/post/publish/creator_info/') || path.startsWith('/v2/post/publish/video/init/')) return { scope: 'video.publish', what: 'posting directly to TikTok' };
+  if (path.startsWith('/v2/post/publish/')) return { scope: 'video.upload', what: 'sending posts to the TikTok inbox' };
+  if (path.startsWith('/v2/video/')) return { scope: 'video.list', what: 'reading the statistics of posts' };
+  return null;
+}
+
+/**
+ * A permission the account owner did not grant is not a broken token: it fails with the
+ * permission to allow on reconnect, and no refresh (which cannot add it) is tried.
+ */
+export function missingScope(code: string, needed: { scope: string; what: string } | null): ProviderError {
+  const text = needed
+    ? `TikTok did not give Herald the "${needed.scope}" permission, which ${needed.what} needs. Connect the account again on the Channels page and allow "${needed.scope}".`
+    : 'TikTok did not give Herald a permission this needs. Connect the account again on the Channels page and allow every permission.';
+  return new ProviderError('scope', network, text, code, { scope: needed?.scope });
+}
+
+function failure(status: number, code: string | undefined, message: string | undefined, needed: { scope: string; what: string } | null = null): ProviderError {
+  if (code && scopeCodes.has(code)) return missingScope(code, needed);
+  if (status === 401 || code === 'access_token_invalid') return new ProviderError('auth', network, 'TikTok rejected the access token', code);
   const reason = (code && reasons[code]) ?? (code === 'invalid_params' || code === 'invalid_file_upload' ? `TikTok refused the request: ${message || code}` : `TikTok refused the request (${code ?? `HTTP ${status}`}${message ? `: ${message}` : ''})`);
   return new ProviderError('invalid', network, `TikTok did not publish: ${reason}`, code);
 }
@@ -143,7 +161,7 @@ async function callApi<T>(apiUrl: string, accessToken: string, path: string, bod
   }
   const envelope = (answer.body ?? {}) as Envelope<T>;
   if (answer.status < 300 && envelope.error?.code === 'ok' && envelope.data) return envelope.data;
-  throw failure(answer.status, envelope.error?.code, envelope.error?.message);
+  throw failure(answer.status, envelope.error?.code, envelope.error?.message, scopeNeeded(path, body));
 }
 
 /** Creator info, which TikTok requires Herald to read (and honour) before every direct post. */

@@ -1,0 +1,207 @@
+import { PGlite } from '@electric-sql/pglite';
+import { eq, sql } from 'drizzle-orm';
+import { networks, type NetworkId } from '../../../shared/networks.ts';
+import type { Db, Tx } from '../../db/database.ts';
+import { channels } from '../../db/schema/index.ts';
+import { ProviderError, type Instance, type TokenSet } from '../../providers/provider.ts';
+import type { Providers } from '../../providers/registry.ts';
+import type { SecretBox } from '../../security/secret-box.ts';
+import { recordAudit } from '../audit/audit.service.ts';
+import { notifyMembersWhoCan } from '../notifications/notifications.service.ts';
+
+// The one lifecycle of a channel's tokens: sealing, refreshing (once per channel across every
+// Herald process), using them for a network call, and the health status that follows.
+
+type ChannelRow = typeof channels.$inferSelect;
+
+/** What the lifecycle needs; every module's ChannelDeps carries it. */
+export type TokenDeps = { providers: Providers; box: SecretBox };
+
+export type ChannelStatus = 'ok' | 'expiring' | 'needs_reauth';
+
+/**
+ * What a refresh did: `refreshed` (new tokens from the network), `fresh` (another request or
+ * process had already stored newer tokens; the network was not called), `retry_later` (the network
+ * did not answer), `needs_reauth` (the network rejected the refresh token), `skipped` (nothing to
+ * refresh: disconnected, no refresh token, or the network has none).
+ */
+export type RefreshOutcome = 'refreshed' | 'fresh' | 'needs_reauth' | 'retry_later' | 'skipped';
+
+export type RefreshCondition = {
+  /**
+   * The sealed access token the caller found expired or had rejected. When the stored one is
+   * another by the time the lock is held, someone else refreshed it: that token is used as it is.
+   */
+  replacing?: string | null;
+  /** A proactive refresh: skipped when the stored token no longer expires before this time. */
+  dueBefore?: Date;
+};
+
+/** The sealing context binds each sealed token to its channel and role. */
+export const tokenSealContext = (channelId: string, field: 'access' | 'refresh') => `channel:${channelId}:${field}`;
+
+// Any fixed number works; it only has to be the same in every Herald process. Two-key advisory
+// locks live apart from the one-key migration lock.
+const REFRESH_LOCK_CLASS = 727_131_002;
+
+const incidentText: Record<string, (label: string, account: string) => { title: string; body: string }> = {
+  needs_reauth: (label, account) => ({
+    title: `Reconnect ${label} ${account}`,
+    body: `${label} no longer accepts Herald's access to ${account}. Posts to it cannot be published until someone connects it again on the Channels page.`,
+  }),
+  expiring: (label, account) => ({
+    title: `${label} ${account}: access is about to expire`,
+    body: `Herald could not renew its access to ${account} because ${label} did not answer; it keeps trying. If this lasts, connect the account again.`,
+  }),
+};
+
+/**
+ * Moves a channel to another health status. The change writes one audit row and, when an
+ * incident starts (ok → expiring, → needs_reauth), one notification to each member who can fix
+ * it; retries that find the same status write nothing, so one incident is one entry.
+ */
+export async function markChannelStatus(db: Db | Tx, row: ChannelRow, status: ChannelStatus, reason: string | null) {
+  await db.transaction(async (tx) => {
+    await tx.update(channels).set({ status, statusReason: reason, updatedAt: new Date() }).where(eq(channels.id, row.id));
+    if (status === row.status) return;
+    await recordAudit(tx, { actorUserId: null, workspaceId: row.workspaceId, action: `channel.${status}`, entityType: 'channel', entityId: row.id, changes: { status: { from: row.status, to: status }, reason } });
+    const text = incidentText[status];
+    if (!text) return;
+    const label = networks[row.network as NetworkId]?.label ?? row.network;
+    const account = row.username ? `@${row.username}` : (row.displayName ?? 'account');
+    await notifyMembersWhoCan(tx, 'channels.manage', {
+      workspaceId: row.workspaceId,
+      kind: `channel.${status}`,
+      entityType: 'channel',
+      entityId: row.id,
+      ...text(label, account),
+      link: `/w/${row.workspaceId}/channels`,
+    });
+  });
+}
+
+/** Embedded mode: PGlite is one session in one process, where an advisory lock excludes nobody. */
+const isSingleSession = (db: Db) => (db as unknown as { $client?: unknown }).$client instanceof PGlite;
+
+/**
+ * Runs `work` as the only refresher of this channel across every process. On PostgreSQL a
+ * transaction-scoped advisory lock serialises processes (and is released by the commit that
+ * stores the new tokens). PGlite has a single session, on which an open transaction makes every
+ * other query of the process wait: there the in-process single flight alone serialises, and
+ * `work` runs without holding a transaction across the network call.
+ */
+async function asOnlyRefresher<T>(db: Db, channelId: string, work: (q: Db | Tx) => Promise<T>): Promise<T> {
+  if (isSingleSession(db)) return work(db);
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(${REFRESH_LOCK_CLASS}, hashtext(${channelId}))`);
+    return work(tx);
+  });
+}
+
+// One refresh per channel at a time in this process: a second caller shares the first's result.
+const inFlight = new Map<string, Promise<RefreshOutcome>>();
+
+/**
+ * Refreshes one channel's token, once per channel across all processes. Rotating refresh tokens
+ * (TikTok, X, Bluesky…) are single use, so two refreshes with the same one would see the second
+ * rejected: callers wait for the one running and use what it stored. The rotated refresh token is
+ * stored with the new access token; a rejected refresh marks the channel `needs_reauth` once.
+ */
+export function refreshChannel(db: Db, deps: TokenDeps, channelId: string, condition: RefreshCondition = {}): Promise<RefreshOutcome> {
+  const running = inFlight.get(channelId);
+  if (running) return running;
+  const started = asOnlyRefresher(db, channelId, (q) => refreshHoldingLock(q, deps, channelId, condition)).finally(() => inFlight.delete(channelId));
+  inFlight.set(channelId, started);
+  return started;
+}
+
+async function refreshHoldingLock(q: Db | Tx, deps: TokenDeps, channelId: string, condition: RefreshCondition): Promise<RefreshOutcome> {
+  // Read after the lock: whatever an earlier holder stored is visible now.
+  const [row] = await q.select().from(channels).where(eq(channels.id, channelId));
+  const provider = row ? deps.providers[row.network as NetworkId] : undefined;
+  if (!row || !provider?.refresh || !row.refreshTokenSealed || row.status === 'disconnected' || row.status === 'needs_reauth') return 'skipped';
+  if (condition.replacing !== undefined && row.accessTokenSealed !== condition.replacing) return 'fresh';
+  if (condition.dueBefore && row.accessTokenExpiresAt && row.accessTokenExpiresAt.getTime() >= condition.dueBefore.getTime()) return 'fresh';
+  let tokens: TokenSet;
+  try {
+    tokens = await provider.refresh(deps.box.open(row.refreshTokenSealed, tokenSealContext(row.id, 'refresh')), row.instance);
+  } catch (error) {
+    if (!(error instanceof ProviderError)) throw error;
+    if (error.kind === 'transient') {
+      await markChannelStatus(q, row, 'expiring', error.message);
+      return 'retry_later';
+    }
+    await markChannelStatus(q, row, 'needs_reauth', error.message);
+    return 'needs_reauth';
+  }
+  await q.transaction(async (tx) => {
+    await tx
+      .update(channels)
+      .set({
+        status: 'ok',
+        statusReason: null,
+        accessTokenSealed: deps.box.seal(tokens.accessToken, tokenSealContext(row.id, 'access')),
+        accessTokenExpiresAt: tokens.accessTokenExpiresAt ?? null,
+        ...(tokens.refreshToken
+          ? { refreshTokenSealed: deps.box.seal(tokens.refreshToken, tokenSealContext(row.id, 'refresh')), refreshTokenExpiresAt: tokens.refreshTokenExpiresAt ?? null }
+          : {}),
+        scopesGranted: tokens.scopes.length ? tokens.scopes : row.scopesGranted,
+        updatedAt: new Date(),
+      })
+      .where(eq(channels.id, row.id));
+    if (row.status !== 'ok') {
+      await recordAudit(tx, { actorUserId: null, workspaceId: row.workspaceId, action: 'channel.ok', entityType: 'channel', entityId: row.id, changes: { status: { from: row.status, to: 'ok' } } });
+    }
+  });
+  return 'refreshed';
+}
+
+/**
+ * Runs a call to the network with the channel's access token. An expired token is refreshed
+ * first; a token the network rejects during use (401) gets at most one refresh and one more try,
+ * after which the channel needs to be reconnected. A missing permission (`scope`) is passed on as
+ * it is: no refresh can grant it, and the channel stays healthy for what it may do. Everything
+ * that publishes or reads through a channel goes through here.
+ */
+export async function withChannelToken<T>(db: Db, deps: TokenDeps, channel: string | ChannelRow, call: (accessToken: string, instance: Instance) => Promise<T>): Promise<T> {
+  const channelId = typeof channel === 'string' ? channel : channel.id;
+  const load = async () => (await db.select().from(channels).where(eq(channels.id, channelId)))[0];
+  // A caller that has just read the row (the publishing engine, under its claim) saves a query.
+  let row = typeof channel === 'string' ? await load() : channel;
+  const network = (row?.network ?? 'tiktok') as NetworkId;
+  const label = networks[network]?.label ?? network;
+  const notConnected = (message: string) => new ProviderError('auth', network, message, 'needs_reauth');
+  if (!row || !row.accessTokenSealed || row.status === 'disconnected') throw notConnected('This channel is not connected');
+  if (row.status === 'needs_reauth') throw notConnected('This channel needs to be connected again');
+  const provider = deps.providers[network];
+  if (!provider) throw new ProviderError('invalid', network, `${network} is not enabled on this Herald`);
+  const attempt = (current: ChannelRow) => call(deps.box.open(current.accessTokenSealed!, tokenSealContext(current.id, 'access')), current.instance);
+  const refreshed = async (replacing: string | null) => {
+    const outcome = await refreshChannel(db, deps, row!.id, { replacing });
+    if (outcome === 'retry_later') throw new ProviderError('transient', network, `${label} did not answer the token refresh; try again shortly`);
+    const current = (await load())!;
+    if (outcome === 'refreshed' || (outcome === 'fresh' && current.status !== 'needs_reauth' && current.accessTokenSealed)) return current;
+    throw notConnected(`${label} rejected the token refresh: connect the account again`);
+  };
+
+  if (row.accessTokenExpiresAt && row.accessTokenExpiresAt.getTime() <= Date.now() && provider.refresh) row = await refreshed(row.accessTokenSealed);
+  try {
+    return await attempt(row);
+  } catch (error) {
+    if (!(error instanceof ProviderError && error.kind === 'auth')) throw error;
+  }
+  if (!provider.refresh || !row.refreshTokenSealed) {
+    await markChannelStatus(db, row, 'needs_reauth', `${label} rejected the access token`);
+    throw notConnected(`${label} rejected the access token: connect the account again`);
+  }
+  const retried = await refreshed(row.accessTokenSealed);
+  try {
+    return await attempt(retried);
+  } catch (error) {
+    if (error instanceof ProviderError && error.kind === 'auth') {
+      await markChannelStatus(db, retried, 'needs_reauth', `${label} rejected the access token even after a refresh`);
+      throw notConnected(`${label} rejected the access token even after a refresh: connect the account again`);
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,13 @@
+// The channel-token lifecycle's public surface: other modules import from here, never from the
+// files behind it.
+export {
+  markChannelStatus,
+  refreshChannel,
+  tokenSealContext,
+  withChannelToken,
+  type ChannelStatus,
+  type RefreshCondition,
+  type RefreshOutcome,
+  type TokenDeps,
+} from './channel-tokens.ts';
+export { deliveryErrorCode, missingScopeMessage, providerErrorToAppError } from './provider-errors.ts';
