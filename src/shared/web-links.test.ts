@@ -15,7 +15,7 @@ describe('links that may become an href', () => {
 
   it('says why a link is refused', () => {
     expect(httpLinkProblem('javascript:alert(1)')).toBe('must be an http or https link');
-    expect(httpLinkProblem('/relative')).toBe('must be an absolute link (https://…)');
+    expect(httpLinkProblem('/relative')).toBe('must be a link to the post (https://…)');
     expect(httpLinkProblem('https://a.example/\u0000')).toBe('must not contain control characters');
   });
 });

@@ -13,7 +13,7 @@ export function httpLinkProblem(value: string): string | null {
   try {
     url = new URL(value);
   } catch {
-    return 'must be an absolute link (https://…)';
+    return 'must be a link to the post (https://…)';
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return 'must be an http or https link';
   if (!url.hostname) return 'must name a host';

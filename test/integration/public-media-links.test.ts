@@ -11,6 +11,12 @@ import { startMastodonFake, type MastodonFake } from '../fakes/mastodon/mastodon
 import { startTikTokFake, tiktokEnv, type TikTokFake } from '../fakes/tiktok/tiktok-fake.ts';
 
 const secret = crypto.randomBytes(32).toString('base64url');
+// Reads the whole answer: a body left unread keeps the connection busy and Herald's close waits for it.
+const statusOf = async (url: string) => {
+  const res = await fetch(url);
+  await res.arrayBuffer();
+  return res.status;
+};
 const settled = (p: any) => p.deliveries.every((d: any) => ['published', 'failed', 'cancelled', 'unconfirmed'].includes(d.state));
 
 // Links TikTok uses to pull media (PULL_FROM_URL) and links stored as "the post at the network".
@@ -95,22 +101,22 @@ describe('signed public media links and stored post links', () => {
 
     const done = await waitForPost(owner.client, workspaceId, created.body.id, settled, 30_000);
     expect(done.deliveries[0].state).toBe('published');
-    expect((await fetch(link)).status).toBe(404);
+    expect(await statusOf(link)).toBe(404);
   });
 
   it('serves a file only while one of its deliveries to a network that pulls is in progress', async () => {
     const deliveryId = await tiktokDraftDelivery();
     const link = links.linkTo(video.id);
-    expect((await fetch(link)).status).toBe(404); // a draft
+    expect(await statusOf(link)).toBe(404); // a draft
     for (const state of ['publishing', 'processing', 'unconfirmed']) {
       await setState(deliveryId, state);
-      expect((await fetch(link)).status, state).toBe(200);
+      expect(await statusOf(link), state).toBe(200);
     }
     await setState(deliveryId, 'queued', 1); // back in the queue after an attempt: TikTok may still be fetching
-    expect((await fetch(link)).status).toBe(200);
+    expect(await statusOf(link)).toBe(200);
     for (const state of ['queued', 'published', 'failed', 'cancelled']) {
       await setState(deliveryId, state, 0);
-      expect((await fetch(link)).status, state).toBe(404);
+      expect(await statusOf(link), state).toBe(404);
     }
 
     // Mastodon is sent the bytes; a Mastodon delivery in progress never opens a link.
@@ -118,27 +124,27 @@ describe('signed public media links and stored post links', () => {
     const picture = await uploadMedia(h, owner.client, workspaceId, { bytes: image, name: 'p.jpg', type: 'image/jpeg' });
     const toot = await owner.client.post(api('/posts'), { content: { text: 'A picture', media: [{ mediaId: picture.id }] }, channels: [{ channelId: mastodonChannel }], schedule: { mode: 'draft' } });
     await setState(toot.body.deliveries[0].id, 'processing');
-    expect((await fetch(links.linkTo(picture.id))).status).toBe(404);
+    expect(await statusOf(links.linkTo(picture.id))).toBe(404);
     await setState(toot.body.deliveries[0].id, 'cancelled');
   });
 
   it('refuses expired links, links for another file, and links signed the old way with the session secret', async () => {
     const deliveryId = await tiktokDraftDelivery();
     await setState(deliveryId, 'processing');
-    expect((await fetch(links.linkTo(video.id))).status).toBe(200);
+    expect(await statusOf(links.linkTo(video.id))).toBe(200);
 
     const expired = links.linkTo(video.id, new Date(Date.now() - 6 * 3_600_000 - 1000));
     expect(links.verify(video.id, /\/(\d+)\/[^/]+$/.exec(expired)![1]!, expired.split('/').at(-1)!, new Date(Date.now() - 7 * 3_600_000))).toBe(true);
-    expect((await fetch(expired)).status).toBe(404);
+    expect(await statusOf(expired)).toBe(404);
 
-    expect((await fetch(links.linkTo(crypto.randomUUID()))).status).toBe(404);
+    expect(await statusOf(links.linkTo(crypto.randomUUID()))).toBe(404);
 
     // Before: HMAC keyed with the session secret itself, no expiry.
     const oldSignature = crypto.createHmac('sha256', secret).update(`media:${video.id}`).digest('base64url').slice(0, 32);
-    expect((await fetch(`${origin}/media/public/${video.id}/${oldSignature}`)).status).toBe(404);
+    expect(await statusOf(`${origin}/media/public/${video.id}/${oldSignature}`)).toBe(404);
     const expires = Math.floor(Date.now() / 1000) + 3600;
     const withSessionSecret = signPublicMedia(Buffer.from(secret), video.id, expires);
-    expect((await fetch(`${origin}/media/public/${video.id}/${expires}/${withSessionSecret}`)).status).toBe(404);
+    expect(await statusOf(`${origin}/media/public/${video.id}/${expires}/${withSessionSecret}`)).toBe(404);
     await setState(deliveryId, 'cancelled');
   });
 
@@ -178,7 +184,7 @@ describe('signed public media links and stored post links', () => {
     const deliveryId = await tiktokDraftDelivery();
     await setState(deliveryId, 'processing');
     const link = links.linkTo(video.id);
-    expect((await fetch(link)).status).toBe(200);
+    expect(await statusOf(link)).toBe(200);
     h = await h.restart({ HERALD_MEDIA_PUBLIC_URL: '' });
     const res = await fetch(link);
     expect(res.status).toBe(404);
