@@ -2,10 +2,12 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { isMainThread } from 'node:worker_threads';
 import pino, { type Logger } from 'pino';
 import type { FastifyInstance } from 'fastify';
 import type { Config } from './config/config.ts';
 import { openDatabase, type Database } from './db/database.ts';
+import { createDataDir, DATA_FILE_MODE, restrictToOwner } from './db/data-dir-modes.ts';
 import { buildApp } from './app.ts';
 import { createMailer } from './modules/mail/mailer.ts';
 import { createQueue, type Queue } from './jobs/queue.ts';
@@ -35,9 +37,9 @@ export function loadOrCreateSecret(config: Config, logger: Logger): string {
   if (config.secret) return config.secret;
   const file = path.join(config.dataPath, 'secret.key');
   if (fs.existsSync(file)) return fs.readFileSync(file, 'utf8').trim();
-  fs.mkdirSync(config.dataPath, { recursive: true });
+  createDataDir(config.dataPath);
   const secret = crypto.randomBytes(48).toString('base64url');
-  fs.writeFileSync(file, `${secret}\n`, { mode: 0o600, flag: 'wx' });
+  fs.writeFileSync(file, `${secret}\n`, { mode: DATA_FILE_MODE, flag: 'wx' });
   logger.warn(
     { file },
     'Generated a new secret in the data folder. BACK IT UP with the database: without it every session ends, and (once channels are connected) stored tokens cannot be decrypted.',
@@ -51,11 +53,26 @@ export function trustedOriginsFor(config: Config): string[] {
   return [`http://localhost:${config.port}`, `http://127.0.0.1:${config.port}`, `http://[::1]:${config.port}`];
 }
 
+/**
+ * The data folder and everything in it are the owner's only: created so, and an existing folder
+ * with looser modes (an older Herald, a copy made by hand) is corrected, saying how much was.
+ */
+function secureDataFolder(config: Pick<Config, 'dataPath'>, logger: Logger): void {
+  // Files Herald writes from now on (media, uploads, exports) are born owner-only. Worker
+  // threads may not change the umask; the folder's own mode still protects what they write.
+  if (isMainThread) process.umask(0o077);
+  const fixed = createDataDir(config.dataPath) + restrictToOwner(config.dataPath);
+  if (fixed > 0) {
+    logger.warn({ dataPath: config.dataPath, fixed }, `Made ${fixed} entries of the data folder owner-only (other accounts on this machine could read or change them)`);
+  }
+}
+
 export type Herald = { app?: FastifyInstance; boss: Queue; database: Database; logger: Logger; url?: string; close(): Promise<void> };
 
 export async function startHerald(options: { mode: Mode; config: Config; logger?: Logger; listen?: boolean }): Promise<Herald> {
   const { mode, config } = options;
   const logger = options.logger ?? createLogger(config);
+  secureDataFolder(config, logger);
   const secret = loadOrCreateSecret(config, logger);
   const box = loadSecretBox(config, logger);
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataPath: config.dataPath });

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { DATA_FILE_MODE } from './data-dir-modes.ts';
 
 export class DataDirLockedError extends Error {
   constructor(readonly dataPath: string, readonly pid: number) {
@@ -30,7 +31,7 @@ export function acquireDataDirLock(dataPath: string): () => void {
   if (heldHere.has(lockPath)) throw new DataDirLockedError(dataPath, process.pid);
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
-      fs.writeFileSync(lockPath, String(process.pid), { flag: 'wx' });
+      fs.writeFileSync(lockPath, String(process.pid), { flag: 'wx', mode: DATA_FILE_MODE });
       heldHere.add(lockPath);
       let released = false;
       return () => {

@@ -11,6 +11,7 @@ import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import * as schema from './schema/index.ts';
 import { acquireDataDirLock } from './data-dir-lock.ts';
+import { createDataDir, restrictToOwner } from './data-dir-modes.ts';
 
 export type Schema = typeof schema;
 /** The one database type services see, whichever driver is underneath. */
@@ -64,15 +65,18 @@ export async function openDatabase(options: { databaseUrl?: string; dataPath: st
 async function openPglite(dataPath: string): Promise<Database> {
   // PGlite neither creates parent folders nor stops a second process from opening the same
   // folder (which was seen to lose writes), so Herald does both.
-  fs.mkdirSync(dataPath, { recursive: true });
+  createDataDir(dataPath);
   const releaseLock = acquireDataDirLock(dataPath);
+  const dbPath = path.join(dataPath, 'db');
   let pglite: PGlite;
   try {
-    pglite = await PGlite.create(path.join(dataPath, 'db'));
+    pglite = await PGlite.create(dbPath);
   } catch (error) {
     releaseLock();
     throw error;
   }
+  // PGlite writes a new database's files 0666 and some files it rewrites 0644, umask or not.
+  restrictToOwner(dbPath);
   const db = drizzlePglite(pglite, { schema }) as unknown as Db;
   return {
     db,
@@ -84,6 +88,8 @@ async function openPglite(dataPath: string): Promise<Database> {
     migrationsApplied: () => migrationsApplied(db),
     async close() {
       if (!pglite.closed) await pglite.close();
+      // Files written while closing (statistics) get PGlite's modes too.
+      restrictToOwner(dbPath);
       releaseLock();
     },
   };
