@@ -114,7 +114,7 @@ export const mediaRoutes: FastifyPluginAsyncZod<{ storage: MediaStorage; config:
 
   // --- Resumable uploads (tus 1.0) -------------------------------------------------------------
   const uploadsUrl = '/workspaces/:workspaceId/media/uploads';
-  const tusSummary = (what: string) => `Resumable upload (tus 1.0, creation and termination extensions): ${what}`;
+  const tusSummary = (what: string) => `Resumable upload (tus 1.0; creation, creation-with-upload, creation-defer-length, termination and expiration extensions): ${what}`;
   const forward = async (req: FastifyRequest<{ Params: { workspaceId: string; uploadId?: string } }>, reply: FastifyReply) => {
     const caller = { ctx: req.serviceContext(), workspaceId: req.params.workspaceId };
     const raw = req.raw;
@@ -139,7 +139,7 @@ export const mediaRoutes: FastifyPluginAsyncZod<{ storage: MediaStorage; config:
     method: 'POST',
     url: uploadsUrl,
     config: { access: 'posts.edit' },
-    schema: { tags, summary: tusSummary(`create an upload (Upload-Length ≤ ${config.mediaMaxUploadMb} MB, Upload-Metadata filename); answers its Location`), params: workspaceParams },
+    schema: { tags, summary: tusSummary(`create an upload (Upload-Length ≤ ${config.mediaMaxUploadMb} MB, Upload-Metadata filename), optionally with its first bytes (application/offset+octet-stream); answers its Location and Upload-Offset, and Herald-Media-Id when those bytes completed it`), params: workspaceParams },
     handler: forward,
   });
   app.route({
