@@ -223,7 +223,7 @@ export const settings = {
   },
   mediaPublicUrl: {
     env: 'HERALD_MEDIA_PUBLIC_URL',
-    doc: 'https address under which uploaded media is reachable by networks that pull files (TikTok PULL_FROM_URL; the domain must be verified in the TikTok developer portal). Unset: files are pushed.',
+    doc: 'https address under which uploaded media is reachable by networks that pull files (TikTok PULL_FROM_URL; the domain must be verified in the TikTok developer portal). Unset: videos are pushed, and TikTok photo posts are refused when they are saved (TikTok takes photos only from such an address).',
     default: undefined,
     schema: z.url({ message: 'must be an absolute URL' }).optional(),
   },

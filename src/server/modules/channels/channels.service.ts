@@ -125,8 +125,7 @@ async function connectWithAppPassword(ctx: ServiceContext, deps: ChannelDeps, pr
     profile = await provider.profile(signedIn.accessToken, signedIn.instance);
   } catch (error) {
     if (!(error instanceof ProviderError)) throw error;
-    if (error.kind === 'transient') throw new AppError('channel.network_unavailable', 502, error.message, { reason: error.code ?? null });
-    throw new AppError(error.kind === 'denied' ? 'channel.credentials_rejected' : 'channel.connect_failed', 400, error.message, { reason: error.code ?? null });
+    throw providerErrorToAppError(error, 'connect');
   }
   return saveConnectedChannel(ctx, deps, { workspaceId: input.workspaceId, network: input.network, instance: signedIn.instance, tokens: signedIn, profile });
 }
@@ -198,7 +197,7 @@ export async function completeConnect(ctx: ServiceContext, deps: ChannelDeps, in
     });
     profile = await provider.profile(tokens.accessToken, claimed.instance);
   } catch (error) {
-    if (error instanceof ProviderError) throw new AppError(`channel.${error.kind === 'transient' ? 'network_unavailable' : 'connect_failed'}`, 502, error.message, { workspaceId });
+    if (error instanceof ProviderError) throw providerErrorToAppError(error, 'connect', { workspaceId });
     throw error;
   }
 

@@ -125,7 +125,8 @@ export function channelIssues(draft: Draft, channels: Channel[], uploads: Record
   return channels.flatMap((channel) => {
     if (!isNetwork(channel.network)) return [];
     const variant = variantOf(draft, channel, uploads);
-    const issues = checkVariant(channel.network, { ...variant, settings: apiSettings(variant.settings) }, facts, limits[channel.id] ?? {}, { forPublishing });
+    // The same permission check the server makes (which instance capabilities apply, only the server knows).
+    const issues = checkVariant(channel.network, { ...variant, settings: apiSettings(variant.settings) }, facts, limits[channel.id] ?? {}, { forPublishing, grant: channel });
     if (forPublishing && channel.network === 'tiktok') issues.push(...tiktokComposerIssues(variant.settings));
     return issues.map((issue) => ({ ...issue, channelId: channel.id }));
   });

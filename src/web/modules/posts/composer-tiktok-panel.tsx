@@ -2,7 +2,7 @@
 // the creator's name and avatar from creator_info, a privacy level with no default, interactions
 // greyed out where the creator turned them off, the commercial content disclosure and its labels,
 // and the consent line shown before posting.
-import { useId } from 'react';
+import { useEffect, useId } from 'react';
 import { Avatar } from '../../components/avatar.tsx';
 import { FormError } from '../../components/feedback.tsx';
 import { formErrors } from '../../components/form-errors.ts';
@@ -35,7 +35,14 @@ export function TikTokPanel({ channel, creator, settings, onChange, errorFor, vi
   const privacyId = useId();
   const info = creator.data;
   const set = (change: Record<string, unknown>) => onChange({ ...settings, ...change });
-  const inbox = settings.mode === 'inbox';
+  // Without video.publish TikTok allows only inbox drafts, and creator info is not asked for.
+  const directOff = channel.missingFeatures.includes('publish');
+  const inbox = settings.mode === 'inbox' || directOff;
+  const wantsCreatorInfo = !inbox;
+  const account = info?.nickname ?? channel.displayName ?? channel.username ?? 'the account';
+  useEffect(() => {
+    if (directOff && settings.mode !== 'inbox') onChange({ ...settings, mode: 'inbox' });
+  }, [directOff, settings, onChange]);
   const disclose = settings.discloseCommercial === true;
   const brandContent = settings.brandContent === true;
   const brandOrganic = settings.brandOrganic === true;
@@ -68,14 +75,14 @@ export function TikTokPanel({ channel, creator, settings, onChange, errorFor, vi
           </span>
         ) : null}
       </div>
-      {creator.isPending ? <Loading label="Asking TikTok about this account…" /> : null}
-      <FormError message={creator.error ? `${formErrors(creator.error, []).general ?? 'TikTok did not answer'} — posting to ${channel.displayName ?? 'this account'} is not possible until it does.` : undefined} />
-      {info ? (
+      {wantsCreatorInfo && creator.isPending ? <Loading label="Asking TikTok about this account…" /> : null}
+      <FormError message={wantsCreatorInfo && creator.error ? `${formErrors(creator.error, []).general ?? 'TikTok did not answer'} — posting directly to ${channel.displayName ?? 'this account'} is not possible until it does.` : undefined} />
+      {info || !wantsCreatorInfo || creator.error ? (
         <>
           <fieldset className="cm-segment">
             <legend className="label">How to post</legend>
             <label>
-              <input type="radio" name={`${privacyId}-mode`} checked={!inbox} onChange={() => set({ mode: 'direct' })} />
+              <input type="radio" name={`${privacyId}-mode`} checked={!inbox} disabled={directOff} onChange={() => set({ mode: 'direct' })} />
               <span>Post directly</span>
             </label>
             <label>
@@ -83,8 +90,13 @@ export function TikTokPanel({ channel, creator, settings, onChange, errorFor, vi
               <span>Send to TikTok inbox as a draft</span>
             </label>
           </fieldset>
-          {inbox ? (
-            <p className="muted small">TikTok notifies {info.nickname} to finish the post in the app: caption, sound and who can see it are set there.</p>
+          {directOff ? (
+            <p className="notice" data-testid="tiktok-direct-off">
+              Posting directly is off: this account did not give Herald the “video.publish” permission. To turn it on, connect the account again on the Channels page and allow “video.publish”.
+            </p>
+          ) : null}
+          {inbox || !info ? (
+            inbox ? <p className="muted small">TikTok notifies {account} to finish the post in the app: caption, sound and who can see it are set there.</p> : null
           ) : (
             <>
               <div className={privacyError ? 'field has-error' : 'field'}>

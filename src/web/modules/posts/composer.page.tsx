@@ -180,6 +180,8 @@ export function ComposerPage() {
       queryFn: () => api.get<CreatorInfo>(`/api/v1/workspaces/${workspace.id}/channels/${c.id}/creator-info`),
       staleTime: 60_000,
       retry: false,
+      // Creator info concerns direct posts (and needs video.publish): inbox drafts go without it.
+      enabled: !c.missingFeatures.includes('publish') && draft.settings[c.id]?.mode !== 'inbox',
     })),
   });
   const creatorOf = (channelId: string) => creatorQueries[tiktokChannels.findIndex((c) => c.id === channelId)];
