@@ -187,7 +187,7 @@ describe('password and code checks are rate-limited per IP and per user', () => 
     expect(res.status).toBe(200);
     return { ...caller(client, ip), ip, email, password, id: res.body.user.id as string };
   }
-  async function statuses(times: number, attempt: () => Promise<{ status: number; body: any }>) {
+  async function statuses(times: number, attempt: () => Promise<{ status: number }>) {
     const seen: number[] = [];
     for (let i = 0; i < times; i++) seen.push((await attempt()).status);
     return seen;
