@@ -1,10 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { eq } from 'drizzle-orm';
 import { rolePermissions, type Role } from '../../../shared/permissions.ts';
-import { users } from '../../db/schema/index.ts';
-import { listMyWorkspaces } from '../workspaces/workspaces.service.ts';
-import { notFound } from '../shared/errors.ts';
+import { getMe } from './me.service.ts';
 import { sessionsRoutes } from './sessions.routes.ts';
 
 export type InstanceInfo = { signupDisabled: boolean; mailTransport: 'smtp' | 'log'; passwordMinLength: number; sessionIdleDays: number };
@@ -47,10 +44,7 @@ export const meRoutes: FastifyPluginAsyncZod<{ instance: InstanceInfo }> = async
       },
     },
     handler: async (req) => {
-      const ctx = req.serviceContext();
-      const [user] = await ctx.db.select().from(users).where(eq(users.id, ctx.actor.userId));
-      if (!user) throw notFound('user');
-      const workspaces = await listMyWorkspaces(ctx);
+      const { user, workspaces } = await getMe(req.serviceContext());
       return {
         user: {
           id: user.id,

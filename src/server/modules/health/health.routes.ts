@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { sql } from 'drizzle-orm';
 import type { Database } from '../../db/database.ts';
+import { pingDatabase } from './health.service.ts';
 
 export const healthRoutes: FastifyPluginAsyncZod<{ database: Database }> = async (app, { database }) => {
   app.get('/healthz', {
@@ -19,7 +19,7 @@ export const healthRoutes: FastifyPluginAsyncZod<{ database: Database }> = async
     },
     handler: async (_req, reply) => {
       try {
-        await database.db.execute(sql`select 1`);
+        await pingDatabase(database);
         if (!(await database.migrationsApplied())) return reply.status(503).send({ status: 'not_ready' as const, reason: 'migrations pending' });
         return { status: 'ready' as const, database: database.kind };
       } catch {

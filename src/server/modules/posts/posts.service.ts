@@ -3,10 +3,10 @@ import { and, asc, eq, gte, inArray, lt, or, sql } from 'drizzle-orm';
 import { can } from '../../../shared/permissions.ts';
 import type { NetworkId } from '../../../shared/networks.ts';
 import { checkVariant, type InstanceCapabilities, type MediaFacts, type RuleIssue } from '../../../shared/publishing-rules.ts';
-import { isValidTimeZone, nextFreeSlotAcross } from '../../../shared/time-slots.ts';
+import { isValidTimeZone } from '../../../shared/time-slots.ts';
 import { httpLinkOrNull } from '../../../shared/web-links.ts';
 import type { Db, Tx } from '../../db/database.ts';
-import { channels, deliveries, deliveryAttempts, deliveryMetrics, media, postGroups, timeSlots, workspaceSettings, type PostContent } from '../../db/schema/index.ts';
+import { channels, deliveries, deliveryAttempts, deliveryMetrics, media, postGroups, type PostContent } from '../../db/schema/index.ts';
 import type { Queue } from '../../jobs/queue.ts';
 import { auditByActor } from '../audit/audit.service.ts';
 import { withPausedFlag } from '../privacy/restriction.service.ts';
@@ -15,6 +15,7 @@ import { cancelWakeUp, scheduleWakeUp } from '../publishing/wake-ups.ts';
 import type { ServiceContext } from '../shared/context.ts';
 import { AppError, conflict, forbidden, notFound } from '../shared/errors.ts';
 import { decodeInstantCursor, encodeInstantCursor } from '../shared/cursor.ts';
+import { nextQueueSlot, workspaceTimeZone } from './time-slots.service.ts';
 
 /** `instance`: what the operator set up that the network rules depend on (media by URL for TikTok photos). */
 export type PostsDeps = { boss: Queue; instance: InstanceCapabilities };
@@ -99,11 +100,6 @@ async function prepareVariants(db: Db | Tx, workspaceId: string, input: ComposeI
   return variants.map((v) => ({ channel: v.channel!, content: v.content }));
 }
 
-async function workspaceTimeZone(db: Db | Tx, workspaceId: string): Promise<string> {
-  const [row] = await db.select().from(workspaceSettings).where(eq(workspaceSettings.workspaceId, workspaceId));
-  return row?.timeZone ?? 'UTC';
-}
-
 /** When the post goes out, from the schedule the user chose; null for drafts. */
 async function resolvePublishAt(db: Db | Tx, workspaceId: string, channelIds: string[], schedule: ScheduleInput, excludeGroupId?: string): Promise<{ at: Date | null; timeZone: string | null }> {
   if (schedule.mode === 'draft') return { at: null, timeZone: null };
@@ -116,39 +112,6 @@ async function resolvePublishAt(db: Db | Tx, workspaceId: string, channelIds: st
   }
   const { at, timeZone } = await nextQueueSlot(db, workspaceId, channelIds, excludeGroupId);
   if (!at) throw new AppError('posts.no_free_slot', 400, 'No free time slot for the selected channels: add posting times on the Channels page, or pick a time', { field: 'schedule' });
-  return { at, timeZone };
-}
-
-/**
- * The next weekly slot free on every one of these channels, in the workspace's time zone; slots
- * taken by other posts (except `excludeGroupId`, the post being moved) do not count as free.
- */
-export async function nextQueueSlot(db: Db | Tx, workspaceId: string, channelIds: string[], excludeGroupId?: string) {
-  const timeZone = await workspaceTimeZone(db, workspaceId);
-  const owned = channelIds.length ? await db.select({ id: channels.id }).from(channels).where(and(eq(channels.workspaceId, workspaceId), inArray(channels.id, channelIds))) : [];
-  if (!owned.length) return { at: null, timeZone };
-  const ids = owned.map((c) => c.id);
-  const slots = await db.select().from(timeSlots).where(inArray(timeSlots.channelId, ids));
-  const taken = await db
-    .select({ channelId: deliveries.channelId, dueAt: deliveries.dueAt })
-    .from(deliveries)
-    .where(
-      and(
-        inArray(deliveries.channelId, ids),
-        inArray(deliveries.state, ['queued', 'publishing', 'processing', 'published', 'unconfirmed']),
-        gte(deliveries.dueAt, new Date()),
-        excludeGroupId ? sql`${deliveries.postGroupId} <> ${excludeGroupId}` : sql`true`,
-      ),
-    );
-  const at = nextFreeSlotAcross(
-    ids.map((channelId) => ({
-      channelId,
-      slots: slots.filter((s) => s.channelId === channelId).map((s) => ({ weekday: s.weekday, minute: s.minute })),
-      occupied: taken.filter((t) => t.channelId === channelId && t.dueAt).map((t) => t.dueAt!),
-    })),
-    timeZone,
-    new Date(),
-  );
   return { at, timeZone };
 }
 
