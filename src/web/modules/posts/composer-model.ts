@@ -1,12 +1,11 @@
 // The composer's state and the pure functions over it: what is sent to the API, and what the
 // shared publishing rules say about each selected channel before anything is sent.
 import { checkVariant, publishingRules, type ChannelLimits, type MediaFacts, type RuleIssue } from '../../../shared/publishing-rules.ts';
-import type { NetworkId } from '../../../shared/networks.ts';
+import { networkWeb } from '../../../networks/web.ts';
+import type { Preflight } from '../../../networks/web-types.ts';
+import { isNetwork } from '../../components/networks.ts';
 import type { Channel } from '../channels/channels.api.ts';
-import type { ComposeInput, CreatorInfo, Media, Post } from './posts.api.ts';
-
-export const networkLabels: Record<NetworkId, string> = { tiktok: 'TikTok', mastodon: 'Mastodon', bluesky: 'Bluesky' };
-export const isNetwork = (value: string): value is NetworkId => value in networkLabels;
+import type { ComposeInput, Media, Post } from './posts.api.ts';
 
 /** One file in a media list; `key` points into the uploads, which may still be running. */
 export type MediaSlot = { key: string; altText: string };
@@ -53,12 +52,16 @@ export const factsOf = (media: Media): MediaFacts => ({
 
 /**
  * The limits the server checks this channel against (Mastodon's instance limits, Bluesky's blob
- * limit…); for TikTok, the creator info just read wins (the server stores the same answer).
+ * limit…); a pre-flight read just answered (TikTok's creator info) wins: the server stores the same answer.
  */
-export function limitsFor(channel: Channel, creatorInfo: CreatorInfo | undefined): ChannelLimits {
-  if (channel.network === 'tiktok' && creatorInfo) return { ...channel.limits, privacyLevelOptions: creatorInfo.privacyLevelOptions, maxVideoPostDurationSec: creatorInfo.maxVideoPostDurationSec };
-  return channel.limits ?? {};
+export function limitsFor(channel: Channel, preflight: Preflight | undefined): ChannelLimits {
+  const stored = channel.limits ?? {};
+  const read = networkWeb(channel.network)?.preflight;
+  return read && preflight?.data !== undefined ? read.limits(stored, preflight.data) : stored;
 }
+
+/** The settings a channel starts with when it is picked. */
+export const initialSettings = (network: string): Record<string, unknown> => ({ ...(networkWeb(network)?.initialSettings ?? {}) });
 
 const readyRefs = (slots: MediaSlot[], uploads: Record<string, Upload>) =>
   slots.flatMap((slot) => {
@@ -98,22 +101,13 @@ export function toComposeInput(draft: Draft, channels: Channel[], uploads: Recor
         // Networks without threads or first comments get none, whatever the shared content has.
         ...(rules && !rules.threads ? { threadParts: [] } : {}),
         ...(rules && !rules.firstComment ? { firstComment: null } : {}),
-        settings: apiSettings(variant.settings),
+        settings: apiSettings(channel.network, variant.settings),
       };
     }),
   };
 }
 
 export type ChannelIssue = RuleIssue & { channelId: string };
-
-/** TikTok's guidelines ask for rules the API cannot know were shown; the composer enforces them. */
-function tiktokComposerIssues(settings: Record<string, unknown>): RuleIssue[] {
-  if (settings.mode === 'inbox') return [];
-  if (settings.discloseCommercial && !settings.brandContent && !settings.brandOrganic) {
-    return [{ field: 'settings.commercial', message: 'TikTok: say whether this promotes your brand, a third party, or both' }];
-  }
-  return [];
-}
 
 /**
  * Every rule a selected channel breaks, from the same `checkVariant` the server runs, with the
@@ -126,16 +120,17 @@ export function channelIssues(draft: Draft, channels: Channel[], uploads: Record
     if (!isNetwork(channel.network)) return [];
     const variant = variantOf(draft, channel, uploads);
     // The same permission check the server makes (which instance capabilities apply, only the server knows).
-    const issues = checkVariant(channel.network, { ...variant, settings: apiSettings(variant.settings) }, facts, limits[channel.id] ?? {}, { forPublishing, grant: channel });
-    if (forPublishing && channel.network === 'tiktok') issues.push(...tiktokComposerIssues(variant.settings));
+    const issues = checkVariant(channel.network, { ...variant, settings: apiSettings(channel.network, variant.settings) }, facts, limits[channel.id] ?? {}, { forPublishing, grant: channel });
+    const extra = networkWeb(channel.network)?.composerIssues;
+    if (forPublishing && extra) issues.push(...extra(variant.settings));
     return issues.map((issue) => ({ ...issue, channelId: channel.id }));
   });
 }
 
-/** Settings as the API takes them: the composer's own switches are left out. */
-export function apiSettings(settings: Record<string, unknown>): Record<string, unknown> {
-  const { discloseCommercial: _ui, ...rest } = settings;
-  return rest;
+/** Settings as the API takes them: the network panel's own switches are left out. */
+export function apiSettings(network: string, settings: Record<string, unknown>): Record<string, unknown> {
+  const toApi = networkWeb(network)?.toApiSettings;
+  return toApi ? toApi(settings) : settings;
 }
 
 /** Server issues come as `channels.<i>.<field>`; they are shown on the channel they concern. */
@@ -157,10 +152,8 @@ export function draftFromPost(post: Post): Draft {
     const sameText = delivery.content.text === post.content.text;
     const sameMedia = JSON.stringify(delivery.content.media) === JSON.stringify(post.content.media);
     if (!sameText || !sameMedia) overrides[delivery.channelId] = { text: delivery.content.text, media: slots(delivery.content.media) };
-    settings[delivery.channelId] = {
-      ...delivery.settings,
-      ...(delivery.network === 'tiktok' && (delivery.settings.brandContent || delivery.settings.brandOrganic) ? { discloseCommercial: true } : {}),
-    };
+    const fromStored = networkWeb(delivery.network)?.settingsFromStored;
+    settings[delivery.channelId] = fromStored ? fromStored({ ...delivery.settings }) : { ...delivery.settings };
   }
   return {
     channelIds: post.deliveries.filter((d) => d.state !== 'cancelled').map((d) => d.channelId),

@@ -3,12 +3,13 @@
 // greyed out where the creator turned them off, the commercial content disclosure and its labels,
 // and the consent line shown before posting.
 import { useEffect, useId } from 'react';
-import { Avatar } from '../../components/avatar.tsx';
-import { FormError } from '../../components/feedback.tsx';
-import { formErrors } from '../../components/form-errors.ts';
-import { Loading } from '../../components/status.tsx';
-import type { Channel } from '../channels/channels.api.ts';
-import type { CreatorInfo } from './posts.api.ts';
+import { Avatar } from '../../../web/components/avatar.tsx';
+import { FormError } from '../../../web/components/feedback.tsx';
+import { formErrors } from '../../../web/components/form-errors.ts';
+import { Loading } from '../../../web/components/status.tsx';
+import { NetworkCardHead } from '../../../web/modules/posts/composer-network-card.tsx';
+import type { CreatorInfo } from '../../../web/modules/posts/posts.api.ts';
+import type { OptionsPanelProps } from '../../web-types.ts';
 
 const privacyLabels: Record<string, string> = {
   PUBLIC_TO_EVERYONE: 'Everyone',
@@ -20,20 +21,11 @@ const privacyLabels: Record<string, string> = {
 const musicUrl = 'https://www.tiktok.com/legal/page/global/music-usage-confirmation/en';
 const brandedUrl = 'https://www.tiktok.com/legal/page/global/bc-policy/en';
 
-type Props = {
-  channel: Channel;
-  creator: { data?: CreatorInfo; error: unknown; isPending: boolean };
-  settings: Record<string, unknown>;
-  onChange: (settings: Record<string, unknown>) => void;
-  /** Issues of this channel by field (`settings.privacyLevel`, `media`…). */
-  errorFor: (field: string) => string | undefined;
-  video: { durationSeconds: number | null } | null;
-  isPhoto: boolean;
-};
-
-export function TikTokPanel({ channel, creator, settings, onChange, errorFor, video, isPhoto }: Props) {
+export function TikTokPanel({ channel, preflight: creator, settings, onChange, errorFor, files }: OptionsPanelProps) {
   const privacyId = useId();
-  const info = creator.data;
+  const info = creator.data as CreatorInfo | undefined;
+  const video = files.find((m) => m.kind === 'video') ?? null;
+  const isPhoto = !video && files.length > 0;
   const set = (change: Record<string, unknown>) => onChange({ ...settings, ...change });
   // Without video.publish TikTok allows only inbox drafts, and creator info is not asked for.
   const directOff = channel.missingFeatures.includes('publish');
@@ -63,9 +55,7 @@ export function TikTokPanel({ channel, creator, settings, onChange, errorFor, vi
 
   return (
     <section className="card cm-network-card" aria-labelledby={`${privacyId}-title`} data-testid="tiktok-panel">
-      <div className="cm-network-head">
-        <span className="cm-net-dot net-tiktok" aria-hidden="true" />
-        <h2 id={`${privacyId}-title`}>TikTok</h2>
+      <NetworkCardHead channel={channel} title="TikTok" id={`${privacyId}-title`}>
         {info ? (
           <span className="cm-creator">
             <Avatar name={info.nickname} src={info.avatar} size="sm" />
@@ -74,7 +64,7 @@ export function TikTokPanel({ channel, creator, settings, onChange, errorFor, vi
             </span>
           </span>
         ) : null}
-      </div>
+      </NetworkCardHead>
       {wantsCreatorInfo && creator.isPending ? <Loading label="Asking TikTok about this account…" /> : null}
       <FormError message={wantsCreatorInfo && creator.error ? `${formErrors(creator.error, []).general ?? 'TikTok did not answer'} — posting directly to ${channel.displayName ?? 'this account'} is not possible until it does.` : undefined} />
       {info || !wantsCreatorInfo || creator.error ? (

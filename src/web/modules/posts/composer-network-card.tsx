@@ -1,0 +1,47 @@
+// Pieces every network's options panel is built from, so the panels look alike.
+import type { ReactNode } from 'react';
+import { Avatar } from '../../components/avatar.tsx';
+import { NetworkMark } from '../../components/network-mark.tsx';
+import type { Channel } from '../channels/channels.api.ts';
+
+/** The panel's heading: the network's mark and name, then who posts (the account by default). */
+export function NetworkCardHead({ channel, title, id, children }: { channel: Channel; title: string; id: string; children?: ReactNode }) {
+  return (
+    <div className="cm-network-head">
+      <NetworkMark network={channel.network} className="cm-network-mark" />
+      <h2 id={id}>{title}</h2>
+      {children === undefined ? (
+        <span className="cm-creator">
+          <Avatar name={channel.displayName ?? channel.username ?? title} src={channel.avatar} size="sm" />
+          <span className="muted">@{channel.username}</span>
+        </span>
+      ) : (
+        children
+      )}
+    </div>
+  );
+}
+
+export function FieldMessage({ message, id }: { message: string | undefined; id: string }) {
+  return message ? (
+    <p className="field-error" id={id}>
+      {message}
+    </p>
+  ) : null;
+}
+
+/** Languages offered for a post's language setting (the most used first). */
+export const postLanguages: [string, string][] = [
+  ['en', 'English'],
+  ['de', 'German'],
+  ['fr', 'French'],
+  ['es', 'Spanish'],
+  ['it', 'Italian'],
+  ['pt', 'Portuguese'],
+  ['nl', 'Dutch'],
+  ['pl', 'Polish'],
+  ['sv', 'Swedish'],
+  ['ja', 'Japanese'],
+  ['ko', 'Korean'],
+  ['zh', 'Chinese'],
+];

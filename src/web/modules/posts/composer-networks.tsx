@@ -1,0 +1,110 @@
+// What each selected channel's network adds to the composer, from the web registry: its
+// pre-flight read, its options panel and its preview.
+import { useQueries } from '@tanstack/react-query';
+import { networkWeb } from '../../../networks/web.ts';
+import type { Preflight } from '../../../networks/web-types.ts';
+import { publishingRules } from '../../../shared/publishing-rules.ts';
+import { NetworkMark } from '../../components/network-mark.tsx';
+import { isNetwork, networkLabel } from '../../components/networks.ts';
+import type { Channel } from '../channels/channels.api.ts';
+import type { Draft, Upload } from './composer-model.ts';
+import { Preview } from './composer-preview.tsx';
+import type { Media } from './posts.api.ts';
+
+const idle: Preflight = { data: undefined, error: null, isPending: false, enabled: false };
+
+/** The pre-flight read of every selected channel whose network has one, by channel id. */
+export function usePreflights(workspaceId: string, channels: Channel[], settings: Draft['settings']): Map<string, Preflight> {
+  const reading = channels.flatMap((channel) => {
+    const read = networkWeb(channel.network)?.preflight;
+    return read ? [{ channel, query: read.query({ workspaceId, channel, settings: settings[channel.id] ?? {} }) }] : [];
+  });
+  const results = useQueries({ queries: reading.map(({ query }) => ({ ...query, staleTime: 60_000, retry: false })) });
+  const byChannel = new Map<string, Preflight>();
+  reading.forEach(({ channel, query }, index) => {
+    const result = results[index];
+    byChannel.set(channel.id, { data: result?.data, error: result?.error ?? null, isPending: result?.isPending ?? true, enabled: query.enabled });
+  });
+  return byChannel;
+}
+
+export const preflightOf = (preflights: Map<string, Preflight>, channelId: string) => preflights.get(channelId) ?? idle;
+
+/** Why publishing must wait for a pre-flight read, one line per channel still waiting. */
+export function preflightWaits(channels: Channel[], preflights: Map<string, Preflight>): string[] {
+  return channels.flatMap((channel) => {
+    const waiting = networkWeb(channel.network)?.preflight?.waiting(channel, preflightOf(preflights, channel.id));
+    return waiting ? [waiting] : [];
+  });
+}
+
+export function NetworkPanels({
+  channels,
+  draft,
+  uploads,
+  preflights,
+  onSettings,
+  errorFor,
+}: {
+  channels: Channel[];
+  draft: Draft;
+  uploads: Record<string, Upload>;
+  preflights: Map<string, Preflight>;
+  onSettings: (channelId: string, settings: Record<string, unknown>) => void;
+  errorFor: (channelId: string, field: string) => string | undefined;
+}) {
+  return (
+    <>
+      {channels.map((channel) => {
+        const Panel = networkWeb(channel.network)?.OptionsPanel;
+        if (!Panel) return null;
+        const slots = draft.overrides[channel.id]?.media ?? draft.media;
+        const files = slots.map((s) => uploads[s.key]?.media).filter((m): m is Media => !!m);
+        return (
+          <Panel
+            key={channel.id}
+            channel={channel}
+            settings={draft.settings[channel.id] ?? {}}
+            onChange={(settings) => onSettings(channel.id, settings)}
+            errorFor={(field) => errorFor(channel.id, field)}
+            files={files}
+            preflight={preflightOf(preflights, channel.id)}
+          />
+        );
+      })}
+    </>
+  );
+}
+
+export function Previews({ channels, draft, uploads, preflights }: { channels: Channel[]; draft: Draft; uploads: Record<string, Upload>; preflights: Map<string, Preflight> }) {
+  return (
+    <aside className="cm-previews" aria-label="Previews">
+      <h2 className="cm-previews-title">Preview</h2>
+      {channels.length === 0 ? <p className="muted small">Choose a channel to see how the post will look there.</p> : null}
+      {channels.map((channel) => {
+        const own = draft.overrides[channel.id];
+        const rules = isNetwork(channel.network) ? publishingRules[channel.network] : null;
+        return (
+          <div key={channel.id} className="cm-preview" data-testid={`preview-${channel.network}`}>
+            <div className="cm-preview-label">
+              <NetworkMark network={channel.network} />
+              {networkLabel(channel.network)}
+            </div>
+            <Preview
+              uploads={uploads}
+              preflight={preflightOf(preflights, channel.id)}
+              content={{
+                channel,
+                text: own ? own.text : draft.text,
+                media: own ? own.media : draft.media,
+                threadParts: rules?.threads ? draft.threadParts : [],
+                firstComment: rules?.firstComment && draft.firstComment.trim() ? draft.firstComment : null,
+                settings: draft.settings[channel.id] ?? {},
+              }}
+            />
+          </div>
+        );
+      })}
+    </aside>
+  );
+}

@@ -1,0 +1,78 @@
+// The "When" choice: the next free queue slot, a picked date and time (in the browser's zone), or now.
+import { formatDateTime } from '../../components/format.ts';
+import type { When } from './use-composer-draft.ts';
+
+const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+
+function zoneName(at: Date) {
+  const short = new Intl.DateTimeFormat(undefined, { timeZoneName: 'short' }).formatToParts(at).find((p) => p.type === 'timeZoneName')?.value;
+  return short && short !== timeZone ? `${timeZone} (${short})` : timeZone;
+}
+
+export const browserTimeZone = timeZone;
+
+export function WhenChoice({
+  baseId,
+  mode,
+  onMode,
+  nextSlotAt,
+  hasChannels,
+  date,
+  time,
+  onDate,
+  onTime,
+  instant,
+}: {
+  baseId: string;
+  mode: When;
+  onMode: (mode: When) => void;
+  /** The next free slot; null when there is none, undefined while unknown. */
+  nextSlotAt: string | null | undefined;
+  hasChannels: boolean;
+  date: string;
+  time: string;
+  onDate: (date: string) => void;
+  onTime: (time: string) => void;
+  instant: Date | null;
+}) {
+  return (
+    <>
+      <div className="cm-when-options" role="radiogroup" aria-labelledby={`${baseId}-when`}>
+        {(['queue', 'at', 'now'] as const).map((value) => (
+          <label key={value} className={mode === value ? 'cm-when-option is-on' : 'cm-when-option'}>
+            <input type="radio" name={`${baseId}-when`} checked={mode === value} onChange={() => onMode(value)} />
+            <span>
+              <strong>{{ queue: 'Add to queue', at: 'Pick a time', now: 'Post now' }[value]}</strong>
+              <span className="small muted">
+                {value === 'queue'
+                  ? nextSlotAt
+                    ? `Next free slot ${formatDateTime(nextSlotAt)}`
+                    : hasChannels
+                      ? 'No posting times set up yet'
+                      : 'The next free posting time'
+                  : value === 'at'
+                    ? 'A date and time of your choice'
+                    : 'Publish right away'}
+              </span>
+            </span>
+          </label>
+        ))}
+      </div>
+      {mode === 'at' ? (
+        <div className="cm-datetime">
+          <div className="field">
+            <label htmlFor={`${baseId}-date`}>Date</label>
+            <input id={`${baseId}-date`} type="date" value={date} onChange={(e) => onDate(e.target.value)} />
+          </div>
+          <div className="field">
+            <label htmlFor={`${baseId}-time`}>Time</label>
+            <input id={`${baseId}-time`} type="time" value={time} onChange={(e) => onTime(e.target.value)} />
+          </div>
+          <p className="cm-zone small muted" data-testid="time-zone">
+            Time zone: {zoneName(instant ?? new Date())}
+          </p>
+        </div>
+      ) : null}
+    </>
+  );
+}
