@@ -209,6 +209,12 @@ export async function startMastodonFake(options: MastodonFakeOptions = {}) {
 
   /** Snowflake-like ids, as Mastodon's: milliseconds shifted left 16 bits plus a sequence, so they sort by time. */
   const nextId = () => String((BigInt(Date.now()) << 16n) | BigInt(sequence++ & 0xffff));
+  let chosenStatusId: string | null = null;
+  const nextStatusId = () => {
+    const id = chosenStatusId ?? nextId();
+    chosenStatusId = null;
+    return id;
+  };
   const byId = (a: { id: string }, b: { id: string }) => (BigInt(a.id) < BigInt(b.id) ? -1 : 1);
 
   function hit(key: string, windowMs: number) {
@@ -393,7 +399,7 @@ export async function startMastodonFake(options: MastodonFakeOptions = {}) {
     if (countableLength(spoilerText + text) > maxCharacters) return error(422, `Validation failed: Text character limit of ${maxCharacters} exceeded`);
 
     const status: FakeStatus = {
-      id: nextId(),
+      id: nextStatusId(),
       accountId: token.accountId,
       text,
       inReplyToId,
@@ -586,6 +592,10 @@ export async function startMastodonFake(options: MastodonFakeOptions = {}) {
       const token: Token = { token: crypto.randomBytes(32).toString('base64url'), clientId: null, accountId: forAccount.id, scopes, revoked: false };
       tokens.push(token);
       return token.token;
+    },
+    /** The next status created gets this id (Mastodon ids are numeric strings of up to 19 digits). */
+    setNextStatusId(id: string) {
+      chosenStatusId = id;
     },
     /** People favourite, boost and quote a status: its counters go up as the instance would show them. */
     engage(statusId: string, counts: { favourites?: number; reblogs?: number; quotes?: number }) {

@@ -203,6 +203,13 @@ export async function startTikTokFake(options: TikTokFakeOptions = {}) {
     expireAccessTokens() {
       for (const t of tokens) t.accessExpiresAt = Date.now() - 1000;
     },
+    /**
+     * The user takes one permission back in TikTok's app settings: every token of that user
+     * (including the ones a later refresh issues) loses the scope; the tokens stay valid.
+     */
+    withdrawScope(openId: string, scope: string) {
+      for (const t of tokens) if (t.openId === openId) t.scopes = t.scopes.filter((s) => s !== scope);
+    },
     rejectRefreshTokens(value = true) {
       rejectRefresh = value;
     },

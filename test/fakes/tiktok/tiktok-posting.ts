@@ -140,6 +140,8 @@ export function createPostingApi(deps: {
   let creatorError: { status: number; code: string } | null = null;
   // 19-digit ids like TikTok's, past 2^53: a client parsing them as doubles gets them wrong.
   let postIds = 7_493_128_377_364_417_285n;
+  // A test-chosen id for the next post that gets one (int64 ids near 2^63 show rounding at once).
+  let nextPostId: string | null = null;
 
   /** Sliding one-minute window per token and endpoint; rejected calls do not count. */
   function rateLimited(req: FakeRequest, limit: number) {
@@ -249,6 +251,10 @@ export function createPostingApi(deps: {
     } else {
       post.publishStatus = 'PUBLISH_COMPLETE';
       if (post.privacyLevel !== 'SELF_ONLY') post.postId = String((postIds += 1n));
+      if (post.postId && nextPostId) {
+        post.postId = nextPostId;
+        nextPostId = null;
+      }
     }
   }
 
@@ -485,6 +491,10 @@ export function createPostingApi(deps: {
       deletePost(postId: string) {
         const post = posts.find((p) => p.postId === postId);
         if (post) post.deleted = true;
+      },
+      /** The next post that is published gets this public post id (an int64, sent as a bare JSON number). */
+      setNextPostId(id: string) {
+        nextPostId = id;
       },
       /** The next `count` publishes end FAILED with this fail_reason once processed. */
       failNextPublishes(failReason: string, count = 1) {

@@ -1,0 +1,4 @@
+import { describeNetworkConformance } from './network-conformance.ts';
+import { mastodonKit } from '../fakes/mastodon/conformance-kit.ts';
+
+describeNetworkConformance(mastodonKit);
