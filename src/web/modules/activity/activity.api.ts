@@ -1,22 +1,9 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { api } from '../../api/client.ts';
+import type { ApiAnswer } from '../../api/types.ts';
 
-export type AuditEntry = {
-  id: number;
-  createdAt: string;
-  actorUserId: string | null;
-  actorName: string | null;
-  actorEmail: string | null;
-  workspaceId: string | null;
-  action: string;
-  entityType: string;
-  entityId: string | null;
-  changes: Record<string, unknown> | null;
-  ip: string | null;
-  userAgent: string | null;
-};
-
-type AuditPage = { items: AuditEntry[]; nextCursor: string | null };
+type AuditPage = ApiAnswer<'/api/v1/workspaces/{workspaceId}/audit', 'get'>;
+export type AuditEntry = AuditPage['items'][number];
 
 /** The workspace's audit log, newest first, 50 rows a page; `action` filters by prefix. */
 export function useAuditLog(workspaceId: string, action: string) {

@@ -1,8 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { AnalyticsSettings } from '../../../shared/analytics.ts';
 import { api } from '../../api/client.ts';
+import type { ApiAnswer, ApiBody } from '../../api/types.ts';
 
-export type { AnalyticsSettings };
+export type AnalyticsSettings = ApiAnswer<'/api/v1/workspaces/{workspaceId}/analytics/settings', 'get'>;
+type Deleted = ApiAnswer<'/api/v1/workspaces/{workspaceId}/analytics/settings', 'put'>;
 
 const settingsKey = (workspaceId: string) => ['workspaces', workspaceId, 'analytics'] as const;
 
@@ -10,7 +11,7 @@ export function useAnalyticsSettings(workspaceId: string) {
   return useQuery({ queryKey: settingsKey(workspaceId), queryFn: () => api.get<AnalyticsSettings>(`/api/v1/workspaces/${workspaceId}/analytics/settings`) });
 }
 
-type Toggle = { enabled: boolean; deleteCollected?: boolean };
+type Toggle = ApiBody<'/api/v1/workspaces/{workspaceId}/analytics/settings', 'put'>;
 
 /** After any change the counts and the posts' counters are read again. */
 function useRefresh(workspaceId: string) {
@@ -21,7 +22,7 @@ function useRefresh(workspaceId: string) {
 export function useSetWorkspaceAnalytics(workspaceId: string) {
   const refresh = useRefresh(workspaceId);
   return useMutation({
-    mutationFn: (toggle: Toggle) => api.put<{ deleted: number }>(`/api/v1/workspaces/${workspaceId}/analytics/settings`, toggle),
+    mutationFn: (toggle: Toggle) => api.put<Deleted>(`/api/v1/workspaces/${workspaceId}/analytics/settings`, toggle),
     onSettled: refresh,
   });
 }
@@ -29,7 +30,7 @@ export function useSetWorkspaceAnalytics(workspaceId: string) {
 export function useSetChannelAnalytics(workspaceId: string) {
   const refresh = useRefresh(workspaceId);
   return useMutation({
-    mutationFn: ({ channelId, ...toggle }: Toggle & { channelId: string }) => api.put<{ deleted: number }>(`/api/v1/workspaces/${workspaceId}/channels/${channelId}/analytics`, toggle),
+    mutationFn: ({ channelId, ...toggle }: Toggle & { channelId: string }) => api.put<Deleted>(`/api/v1/workspaces/${workspaceId}/channels/${channelId}/analytics`, toggle),
     onSettled: refresh,
   });
 }
@@ -37,7 +38,7 @@ export function useSetChannelAnalytics(workspaceId: string) {
 export function useDeleteMetrics(workspaceId: string) {
   const refresh = useRefresh(workspaceId);
   return useMutation({
-    mutationFn: (channelId?: string) => api.delete<{ deleted: number }>(`/api/v1/workspaces/${workspaceId}/analytics/metrics${channelId ? `?channelId=${encodeURIComponent(channelId)}` : ''}`),
+    mutationFn: (channelId?: string) => api.delete<Deleted>(`/api/v1/workspaces/${workspaceId}/analytics/metrics${channelId ? `?channelId=${encodeURIComponent(channelId)}` : ''}`),
     onSettled: refresh,
   });
 }

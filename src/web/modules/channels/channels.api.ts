@@ -1,26 +1,13 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client.ts';
+import type { ApiAnswer, ApiBody, Refine } from '../../api/types.ts';
 
-export type Network = { id: string; label: string; connect: 'oauth' | 'oauth-instance' | 'app-password'; scopes: string[]; enabled: boolean };
+// The route schema says `connect: string`; the Channels page picks its form by these three kinds.
+export type Network = Refine<ApiAnswer<'/api/v1/networks', 'get'>['items'][number], { connect: 'oauth' | 'oauth-instance' | 'app-password' }>;
 
-export type Channel = {
-  id: string;
-  network: string;
-  username: string | null;
-  displayName: string | null;
-  avatarUrl: string | null;
-  avatar: string | null;
-  status: string;
-  statusReason: string | null;
-  instance: string | null;
-  scopesGranted: string[];
-  /** The network's limits for this account (Mastodon instance limits, TikTok creator info): what the composer counts against. */
-  limits: Record<string, unknown>;
-  missingFeatures: string[];
-  connectedAt: string;
-  disconnectedAt: string | null;
-  purgeAfter: string | null;
-};
+export type Channel = ApiAnswer<'/api/v1/workspaces/{workspaceId}/channels', 'get'>['items'][number];
+// The page passes the id it read from /api/v1/networks, a string there; the server checks it.
+type ConnectInput = Refine<ApiBody<'/api/v1/workspaces/{workspaceId}/channels/connect', 'post'>, { network: string }>;
 
 const channelsKey = (workspaceId: string) => ['workspaces', workspaceId, 'channels'] as const;
 
@@ -32,7 +19,7 @@ export function useChannels(workspaceId: string) {
   return useQuery({ queryKey: channelsKey(workspaceId), queryFn: () => api.get<{ items: Channel[] }>(`/api/v1/workspaces/${workspaceId}/channels`) });
 }
 
-type ConnectAnswer = { authorizationUrl?: string; channel?: Channel };
+type ConnectAnswer = ApiAnswer<'/api/v1/workspaces/{workspaceId}/channels/connect', 'post'>;
 
 /**
  * Connects an account. OAuth networks answer their consent page: the browser leaves Herald and
@@ -41,7 +28,7 @@ type ConnectAnswer = { authorizationUrl?: string; channel?: Channel };
 export function useConnectChannel(workspaceId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: { network: string; instance?: string; identifier?: string; appPassword?: string }) =>
+    mutationFn: (input: ConnectInput) =>
       api.post<ConnectAnswer>(`/api/v1/workspaces/${workspaceId}/channels/connect`, input),
     onSuccess: ({ authorizationUrl }) => {
       if (authorizationUrl) window.location.assign(authorizationUrl);
@@ -54,7 +41,7 @@ export function useConnectChannel(workspaceId: string) {
 export function useRefreshChannel(workspaceId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (channelId: string) => api.post<{ channel: Channel }>(`/api/v1/workspaces/${workspaceId}/channels/${channelId}/refresh`),
+    mutationFn: (channelId: string) => api.post<ApiAnswer<'/api/v1/workspaces/{workspaceId}/channels/{channelId}/refresh', 'post'>>(`/api/v1/workspaces/${workspaceId}/channels/${channelId}/refresh`),
     onSettled: () => Promise.all([queryClient.invalidateQueries({ queryKey: channelsKey(workspaceId) }), queryClient.invalidateQueries({ queryKey: ['notifications'] })]),
   });
 }
@@ -62,7 +49,7 @@ export function useRefreshChannel(workspaceId: string) {
 export function useDisconnectChannel(workspaceId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (channelId: string) => api.delete<{ revokedAtNetwork: boolean }>(`/api/v1/workspaces/${workspaceId}/channels/${channelId}`),
+    mutationFn: (channelId: string) => api.delete<ApiAnswer<'/api/v1/workspaces/{workspaceId}/channels/{channelId}', 'delete'>>(`/api/v1/workspaces/${workspaceId}/channels/${channelId}`),
     onSettled: () => queryClient.invalidateQueries({ queryKey: channelsKey(workspaceId) }),
   });
 }

@@ -1,18 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client.ts';
+import type { ApiAnswer, Refine } from '../../api/types.ts';
 import { meKey } from '../auth/auth.api.ts';
 
-export type PublicInvitation = {
-  id: string;
-  workspaceName: string;
-  inviterName: string;
-  email: string;
-  role: string | null;
-  status: 'pending' | 'accepted' | 'rejected' | 'canceled' | 'expired';
-  expiresAt: string;
-};
+// The route schema says `status: string`; the invitation page words each of these states.
+export type PublicInvitation = Refine<ApiAnswer<'/api/v1/invitations/{invitationId}', 'get'>, { status: 'pending' | 'accepted' | 'rejected' | 'canceled' | 'expired' }>;
 
-type InvitationAnswer = { workspaceId: string; workspaceName: string; role: string; status: string };
+type InvitationAnswer = ApiAnswer<'/api/v1/invitations/{invitationId}/accept', 'post'>;
 
 const invitationKey = (id: string) => ['invitation', id] as const;
 

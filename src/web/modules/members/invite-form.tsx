@@ -6,12 +6,13 @@ import { Field, SelectField } from '../../components/field.tsx';
 import { formErrors } from '../../components/form-errors.ts';
 import { roleLabel } from '../../components/format.ts';
 import { useInstance } from '../auth/auth.api.ts';
-import { useInvite } from './members.api.ts';
+import { useInvite, type InvitableRole } from './members.api.ts';
 
-export function InviteForm({ workspaceId, roles, onClose }: { workspaceId: string; roles: Role[]; onClose: () => void }) {
+export function InviteForm({ workspaceId, roles: assignable, onClose }: { workspaceId: string; roles: Role[]; onClose: () => void }) {
+  const roles = assignable.filter((r): r is InvitableRole => r !== 'owner');
   const instance = useInstance();
   const [email, setEmail] = useState('');
-  const [role, setRole] = useState<Role>(roles.includes('editor') ? 'editor' : roles[0]!);
+  const [role, setRole] = useState<InvitableRole>(roles.includes('editor') ? 'editor' : roles[0]!);
   const invite = useInvite(workspaceId);
   const errors = formErrors(invite.error, ['email', 'role']);
   const logOnly = instance.data?.mailTransport === 'log';
@@ -50,7 +51,7 @@ export function InviteForm({ workspaceId, roles, onClose }: { workspaceId: strin
         <SelectField
           label="Role"
           value={role}
-          onChange={(e) => setRole(e.target.value as Role)}
+          onChange={(e) => setRole(e.target.value as InvitableRole)}
           error={errors.field('role')}
           hint={roleDescriptions[role]}
           data-testid="invite-role-select"

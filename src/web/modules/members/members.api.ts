@@ -1,27 +1,31 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client.ts';
+import type { ApiAnswer, ApiBody } from '../../api/types.ts';
 
-export type Member = { id: string; userId: string; role: string; name: string; email: string; image: string | null; createdAt: string };
-
-export type Invitation = { id: string; email: string; role: string | null; status: string; expiresAt: string; createdAt: string; inviterName: string };
-
-type NewInvitation = { id: string; email: string; role: string; status: string; expiresAt: string; link: string };
+type MemberList = ApiAnswer<'/api/v1/workspaces/{workspaceId}/members', 'get'>;
+export type Member = MemberList['items'][number];
+type InvitationList = ApiAnswer<'/api/v1/workspaces/{workspaceId}/invitations', 'get'>;
+export type Invitation = InvitationList['items'][number];
+type NewInvitation = ApiAnswer<'/api/v1/workspaces/{workspaceId}/invitations', 'post'>;
+type InviteInput = ApiBody<'/api/v1/workspaces/{workspaceId}/invitations', 'post'>;
+/** The roles an invitation can carry (ownership is transferred, never given by invitation). */
+export type InvitableRole = InviteInput['role'];
 
 const membersKey = (workspaceId: string) => ['workspaces', workspaceId, 'members'] as const;
 const invitationsKey = (workspaceId: string) => ['workspaces', workspaceId, 'invitations'] as const;
 
 export function useMembers(workspaceId: string) {
-  return useQuery({ queryKey: membersKey(workspaceId), queryFn: () => api.get<{ items: Member[] }>(`/api/v1/workspaces/${workspaceId}/members`) });
+  return useQuery({ queryKey: membersKey(workspaceId), queryFn: () => api.get<MemberList>(`/api/v1/workspaces/${workspaceId}/members`) });
 }
 
 export function useInvitations(workspaceId: string) {
-  return useQuery({ queryKey: invitationsKey(workspaceId), queryFn: () => api.get<{ items: Invitation[] }>(`/api/v1/workspaces/${workspaceId}/invitations`) });
+  return useQuery({ queryKey: invitationsKey(workspaceId), queryFn: () => api.get<InvitationList>(`/api/v1/workspaces/${workspaceId}/invitations`) });
 }
 
 export function useInvite(workspaceId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: { email: string; role: string }) => api.post<NewInvitation>(`/api/v1/workspaces/${workspaceId}/invitations`, input),
+    mutationFn: (input: InviteInput) => api.post<NewInvitation>(`/api/v1/workspaces/${workspaceId}/invitations`, input),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: invitationsKey(workspaceId) }),
   });
 }

@@ -1,18 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client.ts';
+import type { ApiAnswer } from '../../api/types.ts';
 
-export type Notification = {
-  id: string;
-  workspaceId: string | null;
-  kind: string;
-  title: string;
-  body: string;
-  link: string | null;
-  createdAt: string;
-  readAt: string | null;
-};
-
-type NotificationList = { items: Notification[]; unreadCount: number };
+type NotificationList = ApiAnswer<'/api/v1/notifications', 'get'>;
+export type Notification = NotificationList['items'][number];
 
 export function useNotifications() {
   return useQuery({ queryKey: ['notifications', 'list'], queryFn: () => api.get<NotificationList>('/api/v1/notifications?limit=100') });
@@ -30,7 +21,7 @@ export function useUnreadCount() {
 export function useMarkRead() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (id?: string) => api.post<{ marked: number }>(id ? `/api/v1/notifications/${id}/read` : '/api/v1/notifications/read-all'),
+    mutationFn: (id?: string) => api.post<ApiAnswer<'/api/v1/notifications/read-all', 'post'>>(id ? `/api/v1/notifications/${id}/read` : '/api/v1/notifications/read-all'),
     onSettled: () => queryClient.invalidateQueries({ queryKey: ['notifications'] }),
   });
 }

@@ -1,8 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { ApiError, api } from '../../api/client.ts';
+import type { ApiAnswer } from '../../api/types.ts';
 import { meKey } from '../auth/auth.api.ts';
 
-type Picture = { image: string | null };
+// The PUT is multipart and sent without the JSON client; both answers have this shape.
+type Picture = ApiAnswer<'/api/v1/me/avatar', 'delete'>;
 
 // The JSON client cannot send files; this is the one multipart call of the profile.
 async function uploadAvatar(file: File): Promise<Picture> {

@@ -1,15 +1,11 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { api } from '../../api/client.ts';
+import type { ApiAnswer, Refine } from '../../api/types.ts';
 
-export type DeletionPreview = {
-  graceDays: number;
-  deletionRequestedAt: string | null;
-  deletedWorkspaces: { id: string; name: string; channels: number; posts: number; members: number }[];
-  sharedWorkspaces: { id: string; name: string; role: string; yourPosts: number }[];
-  connectedChannels: { id: string; workspaceId: string; workspaceName: string; network: string; username: string | null; displayName: string | null; workspaceDeleted: boolean }[];
-};
+export type DeletionPreview = ApiAnswer<'/api/v1/me/deletion-preview', 'get'>;
 
-export type DeletionOutcome = { status: 'deleted' | 'scheduled'; deleteAfter: string | null };
+// The route schema says `status: string`; the danger zone words the two outcomes.
+export type DeletionOutcome = Refine<ApiAnswer<'/api/v1/me/delete', 'post'>, { status: 'deleted' | 'scheduled' }>;
 
 /** Loaded only once the user opens the danger zone: it counts posts in every workspace. */
 export function useDeletionPreview(enabled: boolean) {

@@ -1,18 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client.ts';
+import type { ApiAnswer, Refine } from '../../api/types.ts';
 
-export type DataExport = {
-  id: string;
-  status: 'queued' | 'building' | 'ready' | 'failed' | 'expired';
-  progress: number;
-  size: number | null;
-  error: string | null;
-  createdAt: string;
-  readyAt: string | null;
-  expiresAt: string | null;
-  downloadedAt: string | null;
-  downloadUrl: string | null;
-};
+type ExportList = ApiAnswer<'/api/v1/me/exports', 'get'>;
+// The route schema says `status: string`; the Privacy section words each of these states.
+export type DataExport = Refine<ExportList['items'][number], { status: 'queued' | 'building' | 'ready' | 'failed' | 'expired' }>;
 
 const exportsKey = ['me', 'exports'] as const;
 const inProgress = (items: DataExport[] | undefined) => !!items?.some((e) => e.status === 'queued' || e.status === 'building');

@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client.ts';
 import { meKey } from '../auth/auth.api.ts';
 
+// better-auth's routes are not in docs/openapi.json (the bridge passes them on): written by hand.
 type SessionInfo = { id: string; createdAt: string; updatedAt: string; expiresAt: string; ipAddress?: string | null; userAgent?: string | null };
 export type TwoFactorSetup = { totpURI: string; backupCodes: string[] };
 

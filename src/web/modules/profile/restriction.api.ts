@@ -1,7 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client.ts';
+import type { ApiAnswer } from '../../api/types.ts';
 
-export type Restriction = { restricted: boolean; restrictedAt: string | null };
+export type Restriction = ApiAnswer<'/api/v1/me/restriction', 'get'>;
 
 const restrictionKey = ['me', 'restriction'] as const;
 

@@ -1,8 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client.ts';
+import type { ApiAnswer } from '../../api/types.ts';
 import { meKey } from '../auth/auth.api.ts';
 
-export type Workspace = { id: string; name: string; slug: string; createdAt: string; role: string };
+export type Workspace = ApiAnswer<'/api/v1/workspaces', 'post'>;
 
 // The workspace list, names and roles come from /me, so every change here refreshes it.
 function useRefreshingMutation<TInput, TOutput>(mutationFn: (input: TInput) => Promise<TOutput>) {
