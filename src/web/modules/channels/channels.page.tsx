@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import { Avatar } from '../../components/avatar.tsx';
+import { ChannelAvatar, NetworkMark } from '../../components/network-mark.tsx';
 import { Dialog } from '../../components/dialog.tsx';
 import { FormError, Notice } from '../../components/feedback.tsx';
 import { Field, PasswordField } from '../../components/field.tsx';
-import { appPasswordHint, blueskyIdentifierHint, isAppPassword, parseBlueskyIdentifier } from '../../../shared/bluesky.ts';
+import { appPasswordHint, blueskyIdentifierHint, isAppPassword, parseBlueskyIdentifier } from '../../../networks/bluesky/identifier.ts';
 import { formErrors } from '../../components/form-errors.ts';
 import { formatDate, formatDateTime } from '../../components/format.ts';
 import { PageHeader } from '../../components/page-header.tsx';
@@ -22,7 +22,7 @@ function ChannelRow({ channel, networkLabel, actions }: { channel: Channel; netw
   return (
     <li className={disconnected ? 'row row-muted' : 'row'} data-testid="channel-row">
       {/* Herald's copy of the avatar: loading it from the network's CDN would tell it who views Herald. */}
-      <Avatar name={channel.displayName ?? channel.network} src={channel.avatar} />
+      <ChannelAvatar network={channel.network} src={channel.avatar} />
       <div className="row-main">
         <div className="row-title">
           {channel.displayName ?? '(profile purged)'}{' '}
@@ -179,7 +179,7 @@ function ConnectSection({ workspaceId, networks, onConnected }: { workspaceId: s
         {networks.map((n) => (
           <div key={n.id} className={n.enabled ? 'network-tile' : 'network-tile is-off'} data-testid={`network-${n.id}`}>
             <div className="network-name">
-              <Avatar name={n.label} square size="sm" />
+              <NetworkMark network={n.id} className="network-mark" />
               {n.label}
             </div>
             {!n.enabled ? (

@@ -2,7 +2,7 @@ import { memo, type ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import { Loading } from '../../components/status.tsx';
 import { dayKey, fullDay, timeFormat, type VisibleRange } from './calendar.dates.ts';
-import { byDay, stateLabel, useStableGroups, type CalendarPost } from './calendar.model.ts';
+import { byDay, useStableGroups, type CalendarPost } from './calendar.model.ts';
 import { AvatarStack, channelName, describePost, useCalendar } from './calendar.parts.tsx';
 
 const ListRow = memo(function ListRow({ post }: { post: CalendarPost }) {
@@ -27,11 +27,11 @@ const ListRow = memo(function ListRow({ post }: { post: CalendarPost }) {
           {post.title}
         </Link>
         <span className="cal-row-sub">
-          <span className="cal-row-state">{stateLabel[post.state]} · </span>
+          <span className="cal-row-state">{post.stateLabel} · </span>
           {channels}
         </span>
       </div>
-      <span className={`cal-badge state-${post.state}`}>{stateLabel[post.state]}</span>
+      <span className={`cal-badge state-${post.state}`}>{post.stateLabel}</span>
       {post.paused ? <span className="cal-badge cal-paused" data-testid="calendar-paused">Paused</span> : null}
       {movable ? (
         <button type="button" className="btn btn-sm btn-ghost cal-row-move" onClick={() => openMove(post.id)} aria-label={`Move “${post.title.slice(0, 60)}”…`}>

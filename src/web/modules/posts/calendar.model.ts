@@ -1,20 +1,22 @@
 import { useRef } from 'react';
 import { dayKey, minuteOfDay } from './calendar.dates.ts';
+import { postStates } from './post-states.ts';
 import type { Post } from './posts.api.ts';
 
-/** What the calendar colours a post by: one state per post, the most urgent of its deliveries. */
+/**
+ * What the calendar colours and filters a post by: one state per post, the most urgent of its
+ * deliveries. A partly failed post is coloured and filtered as failed, and called "Partly failed".
+ */
 export type DisplayState = 'draft' | 'scheduled' | 'publishing' | 'published' | 'failed' | 'unconfirmed' | 'cancelled';
 
-export const displayStates: { state: DisplayState; label: string }[] = [
-  { state: 'draft', label: 'Draft' },
-  { state: 'scheduled', label: 'Scheduled' },
-  { state: 'publishing', label: 'Publishing' },
-  { state: 'published', label: 'Published' },
-  { state: 'failed', label: 'Failed' },
-  { state: 'unconfirmed', label: 'Unconfirmed' },
-  { state: 'cancelled', label: 'Cancelled' },
-];
-export const stateLabel = Object.fromEntries(displayStates.map((s) => [s.state, s.label])) as Record<DisplayState, string>;
+/** The legend and state filter, in the words of the one state table. */
+export const displayStates: { state: DisplayState; label: string; description: string }[] = (
+  ['draft', 'scheduled', 'publishing', 'published', 'failed', 'unconfirmed', 'cancelled'] as const
+).map((state) => ({
+  state,
+  label: postStates[state].label,
+  description: state === 'failed' ? `${postStates.failed.description}, or ${postStates.partially_failed.label.toLowerCase()}` : postStates[state].description,
+}));
 
 /** A post as the calendar draws it; made once per Post object (query data keeps unchanged posts identical). */
 export type CalendarPost = {
@@ -25,6 +27,8 @@ export type CalendarPost = {
   /** Half-hour slot of the day, 0–47: the week view's row. */
   slot: number;
   state: DisplayState;
+  /** The post's state in words ("Partly failed" where `state` says failed). */
+  stateLabel: string;
   /** First line of the text, or what the post carries instead. */
   title: string;
   channelIds: string[];
@@ -40,6 +44,11 @@ export function displayStateOf(post: Post): DisplayState {
   if (post.deliveries.some((d) => d.state === 'unconfirmed')) return 'unconfirmed';
   if (post.state === 'partially_failed') return 'failed';
   return post.state;
+}
+
+function stateWordsOf(post: Post): keyof typeof postStates {
+  const shown = displayStateOf(post);
+  return shown === 'failed' && post.state === 'partially_failed' ? 'partially_failed' : shown;
 }
 
 function titleOf(post: Post): string {
@@ -62,6 +71,7 @@ export function toCalendarPost(post: Post, movedTo?: Date): CalendarPost {
     day: dayKey(at),
     slot: Math.floor(minuteOfDay(at) / 30),
     state: displayStateOf(post),
+    stateLabel: postStates[stateWordsOf(post)].label,
     title: titleOf(post),
     channelIds: post.deliveries.map((d) => d.channelId),
     movable: post.state === 'scheduled' && post.deliveries.length > 0 && post.deliveries.every((d) => d.state === 'queued'),

@@ -186,7 +186,7 @@ export function CalendarPage() {
 
         <div className="cal-filterbar">
           <div className="cal-legend" role="group" aria-label="Filter by state">
-            {displayStates.map(({ state, label }) => {
+            {displayStates.map(({ state, label, description }) => {
               const active = filters.states.includes(state);
               return (
                 <button
@@ -194,6 +194,7 @@ export function CalendarPage() {
                   type="button"
                   className={`cal-legend-item${active ? ' is-active' : ''}${filters.states.length && !active ? ' is-dimmed' : ''}`}
                   aria-pressed={active}
+                  title={description}
                   onClick={() => update({ state: (active ? filters.states.filter((s) => s !== state) : [...filters.states, state]).join(',') || null }, true)}
                 >
                   <span className={`cal-dot state-${state}`} aria-hidden="true" />

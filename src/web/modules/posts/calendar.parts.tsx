@@ -1,8 +1,10 @@
 import { createContext, memo, useContext } from 'react';
 import { Link } from 'react-router-dom';
+import { NetworkMark } from '../../components/network-mark.tsx';
+import { networkLabel } from '../../components/networks.ts';
 import type { Channel } from '../channels/channels.api.ts';
 import { fullDateTime, timeFormat } from './calendar.dates.ts';
-import { stateLabel, type CalendarPost } from './calendar.model.ts';
+import type { CalendarPost } from './calendar.model.ts';
 
 /** What every cell and post needs and what changes rarely; kept out of props so memoised cells stay put. */
 export type CalendarContextValue = {
@@ -23,8 +25,6 @@ export function useCalendar(): CalendarContextValue {
   return value;
 }
 
-const networkLabels: Record<string, string> = { mastodon: 'Mastodon', bluesky: 'Bluesky', tiktok: 'TikTok', threads: 'Threads', linkedin: 'LinkedIn', instagram: 'Instagram', x: 'X' };
-export const networkLabel = (network: string) => networkLabels[network] ?? network;
 
 export function channelName(channelsById: Map<string, Channel>, channelId: string, network: string): string {
   const channel = channelsById.get(channelId);
@@ -32,14 +32,14 @@ export function channelName(channelsById: Map<string, Channel>, channelId: strin
   return name ? `${name} (${networkLabel(network)})` : networkLabel(network);
 }
 
-/** The channel's picture as Herald serves it; without one, the network's initial on its colour. */
+/** The channel's picture as Herald serves it; without one, the network's mark. */
 export function ChannelAvatar({ channelId, network, size = 'sm' }: { channelId: string; network: string; size?: 'sm' | 'md' }) {
   const { channelsById } = useCalendar();
   const src = channelsById.get(channelId)?.avatar;
   if (src) return <img className={`cal-avatar cal-avatar-${size}`} src={src} alt="" aria-hidden="true" loading="lazy" decoding="async" draggable={false} />;
   return (
-    <span className={`cal-avatar cal-avatar-${size} cal-net cal-net-${network}`} aria-hidden="true">
-      {(network[0] ?? '?').toUpperCase()}
+    <span className={`cal-avatar cal-avatar-${size} cal-net`} aria-hidden="true">
+      <NetworkMark network={network} />
     </span>
   );
 }
@@ -62,7 +62,7 @@ export function describePost(post: CalendarPost, channelsById: Map<string, Chann
   const when = withDay ? fullDateTime.format(post.at) : timeFormat.format(post.at);
   const channels = post.post.deliveries.map((d) => channelName(channelsById, d.channelId, d.network)).join(', ');
   const title = post.title.length > 120 ? `${post.title.slice(0, 119)}…` : post.title;
-  return `${when}, ${stateLabel[post.state]}${post.paused ? ' (paused)' : ''}${post.moving ? ' (moving)' : ''}: ${title}${channels ? ` on ${channels}` : ''}`;
+  return `${when}, ${post.stateLabel}${post.paused ? ' (paused)' : ''}${post.moving ? ' (moving)' : ''}: ${title}${channels ? ` on ${channels}` : ''}`;
 }
 
 /**

@@ -5,7 +5,7 @@ import { Field } from '../../components/field.tsx';
 import { formErrors } from '../../components/form-errors.ts';
 import { useToast } from '../../components/toast.tsx';
 import { useMarkPublished, useRetryDelivery, type Delivery } from './posts.api.ts';
-import { networkLabel } from './post-state.tsx';
+import { networkLabel } from '../../components/networks.ts';
 
 type Props = {
   workspaceId: string;

@@ -4,6 +4,7 @@ import { formErrors } from '../../components/form-errors.ts';
 import { Loading } from '../../components/status.tsx';
 import { useDeliveryLog, type Attempt, type Delivery } from './posts.api.ts';
 import { formatInZone } from './post-state.tsx';
+import { attemptOutcomes, manualOutcomes } from './post-states.ts';
 
 const kindLabels: Record<Attempt['kind'], string> = {
   publish: 'Publish',
@@ -17,23 +18,6 @@ const kindHints: Record<Attempt['kind'], string> = {
   resolve: 'Herald asked the network whether an earlier, unanswered call created the post',
   manual: 'Someone in this workspace acted on the delivery',
 };
-const outcomeLabels: Record<string, { label: string; tone: string }> = {
-  published: { label: 'Published', tone: 'published' },
-  processing: { label: 'Processing', tone: 'busy' },
-  retry: { label: 'Will retry', tone: 'busy' },
-  check: { label: 'Check requested', tone: 'scheduled' },
-  failed: { label: 'Failed', tone: 'failed' },
-  unconfirmed: { label: 'Unconfirmed', tone: 'unconfirmed' },
-  interrupted: { label: 'Interrupted', tone: 'unconfirmed' },
-};
-
-// A person's action records what they asked for, not what the engine then did.
-const manualOutcomeLabels: Record<string, { label: string; tone: string }> = {
-  retry: { label: 'Retry requested', tone: 'scheduled' },
-  check: { label: 'Check requested', tone: 'scheduled' },
-  published: { label: 'Marked as published', tone: 'published' },
-};
-
 const time = (value: string) => new Date(value).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
 
 const isPlain = (value: unknown): value is Record<string, string | number | boolean | null> =>
@@ -63,7 +47,7 @@ function Payload({ label, value }: { label: string; value: unknown }) {
 }
 
 function AttemptItem({ attempt, index }: { attempt: Attempt; index: number }) {
-  const labels = attempt.kind === 'manual' ? { ...outcomeLabels, ...manualOutcomeLabels } : outcomeLabels;
+  const labels = attempt.kind === 'manual' ? { ...attemptOutcomes, ...manualOutcomes } : attemptOutcomes;
   const outcome = attempt.outcome ? (labels[attempt.outcome] ?? { label: attempt.outcome, tone: 'draft' }) : { label: 'In progress', tone: 'busy' };
   return (
     <li className="attempt" data-testid="log-attempt">

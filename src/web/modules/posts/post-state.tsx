@@ -1,45 +1,22 @@
-import { networks, type NetworkId } from '../../../shared/networks.ts';
+import { networkLabel } from '../../components/networks.ts';
 import type { Channel } from '../channels/channels.api.ts';
-import type { Delivery, DeliveryState, PostState } from './posts.api.ts';
+import { deliveryStateWords, postStateWords } from './post-states.ts';
+import type { Delivery } from './posts.api.ts';
 
-// One colour per state everywhere (post page, attention list): the tone names map to post.css.
-const deliveryStates: Record<DeliveryState, { label: string; tone: string }> = {
-  draft: { label: 'Draft', tone: 'draft' },
-  queued: { label: 'Scheduled', tone: 'scheduled' },
-  publishing: { label: 'Publishing', tone: 'busy' },
-  processing: { label: 'Processing', tone: 'busy' },
-  published: { label: 'Published', tone: 'published' },
-  failed: { label: 'Failed', tone: 'failed' },
-  unconfirmed: { label: 'Unconfirmed', tone: 'unconfirmed' },
-  cancelled: { label: 'Cancelled', tone: 'cancelled' },
-};
-
-// `unconfirmed` is the page's own reading of a "publishing" post that only waits for a person.
-const postStates: Record<PostState | 'unconfirmed', { label: string; tone: string }> = {
-  draft: { label: 'Draft', tone: 'draft' },
-  scheduled: { label: 'Scheduled', tone: 'scheduled' },
-  publishing: { label: 'Publishing', tone: 'busy' },
-  published: { label: 'Published', tone: 'published' },
-  partially_failed: { label: 'Partly failed', tone: 'failed' },
-  unconfirmed: { label: 'Unconfirmed', tone: 'unconfirmed' },
-  failed: { label: 'Failed', tone: 'failed' },
-  cancelled: { label: 'Cancelled', tone: 'cancelled' },
-};
-
-export const deliveryStateLabel = (state: string) => deliveryStates[state as DeliveryState]?.label ?? state;
+export const deliveryStateLabel = (state: string) => deliveryStateWords(state)?.label ?? state;
 
 export function StateBadge({ state, kind = 'delivery' }: { state: string; kind?: 'delivery' | 'post' }) {
-  const known = kind === 'post' ? postStates[state as PostState | 'unconfirmed'] : deliveryStates[state as DeliveryState];
+  const known = kind === 'post' ? postStateWords(state) : deliveryStateWords(state);
   const tone = known?.tone ?? 'draft';
   return (
-    <span className={`badge state-badge state-${tone}`} data-testid={`${kind}-state`} data-state={state}>
+    <span className={`badge state-badge state-${tone}`} data-testid={`${kind}-state`} data-state={state} title={known?.description}>
       {tone === 'busy' ? <span className="spinner state-spinner" aria-hidden="true" /> : null}
       {known?.label ?? state}
     </span>
   );
 }
 
-export const networkLabel = (network: string) => networks[network as NetworkId]?.label ?? network;
+
 
 /** Name, handle and avatar of a delivery's account: from the delivery, else from the channel list. */
 export function channelFacts(delivery: Pick<Delivery, 'channel' | 'channelId' | 'network'>, channels: Channel[] | undefined) {
