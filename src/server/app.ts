@@ -28,7 +28,7 @@ import { channelsRoutes } from './modules/channels/channels.routes.ts';
 import { revokeWorkspaceChannels } from './modules/channels/channels.service.ts';
 import { notificationsRoutes } from './modules/notifications/notifications.routes.ts';
 import { mediaRoutes } from './modules/media/media.routes.ts';
-import type { Providers } from './providers/registry.ts';
+import type { Providers } from '../networks/server.ts';
 import type { SecretBox } from './security/secret-box.ts';
 import type { Queue } from './jobs/queue.ts';
 import type { MediaStorage } from './modules/media/media.storage.ts';
@@ -164,7 +164,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; a
       await api.register(notificationsRoutes);
       await api.register(channelsRoutes, { deps: channelDeps });
       await api.register(mediaRoutes, { storage: deps.storage, config });
-      await api.register(postsRoutes, { deps: { boss: deps.boss, instance: { mediaByUrl: Boolean(config.mediaPublicUrl) } }, channelDeps, tiktokApiUrl: config.tiktokApiUrl });
+      await api.register(postsRoutes, { deps: { boss: deps.boss, instance: { mediaByUrl: Boolean(config.mediaPublicUrl) } }, channelDeps, config });
       await api.register(exportRoutes, { boss: deps.boss });
       await api.register(accountDeletionRoutes, { auth, db: database.db, channelDeps, graceDays: config.accountDeletionGraceDays });
       await api.register(restrictionRoutes, { boss: deps.boss });

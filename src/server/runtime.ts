@@ -12,13 +12,12 @@ import { buildApp } from './app.ts';
 import { createMailer } from './modules/mail/mailer.ts';
 import { createQueue, type Queue } from './jobs/queue.ts';
 import { createQueues, startWorkers } from './jobs/register-jobs.ts';
-import { createProviders } from './providers/registry.ts';
+import { createProviders, createPublishers, networksOnPrivateAddresses } from '../networks/server.ts';
 import { loadSecretBox } from './security/encryption-keys.ts';
 import { configureNetworkTimeout } from './providers/http.ts';
 import { configureAvatarFetch } from './modules/channels/avatar-cache.ts';
 import { createDiskStorage } from './modules/media/media.storage.ts';
 import { createMediaSource } from './modules/publishing/media-source.ts';
-import { createPublishers } from './modules/publishing/publishers.ts';
 import { startPublishingWorkers } from './modules/publishing/publishing.worker.ts';
 import { createPublishingQueues } from './modules/publishing/wake-ups.ts';
 
@@ -82,7 +81,7 @@ export async function startHerald(options: { mode: Mode; config: Config; logger?
   try {
     await database.migrate();
     configureNetworkTimeout(config.networkTimeoutSeconds * 1000);
-    configureAvatarFetch({ allowPrivateFor: [...(config.mastodonAllowHttp ? (['mastodon'] as const) : []), ...(config.blueskyAllowHttp ? (['bluesky'] as const) : [])] });
+    configureAvatarFetch({ allowPrivateFor: networksOnPrivateAddresses(config) });
     const providers = createProviders(config, { db: database.db, box });
     const storage = createDiskStorage(path.join(config.dataPath, 'media'));
     boss = createQueue(database, { pollSeconds: config.jobPollSeconds, logger, runsMaintenance: mode !== 'serve' });
@@ -90,7 +89,7 @@ export async function startHerald(options: { mode: Mode; config: Config; logger?
     await createQueues(boss);
     await createPublishingQueues(boss);
     if (mode !== 'serve') {
-      const publishers = createPublishers(config, { tiktok: !!providers.tiktok });
+      const publishers = createPublishers(config);
       await startWorkers(boss, { db: database.db, config, logger, providers, box, storage, publishers });
       const channelDeps = { providers, box, publicOrigin: config.publicOrigin, retentionDays: config.disconnectedRetentionDays };
       stopPublishing = await startPublishingWorkers(

@@ -5,7 +5,7 @@ import { auditLog, channels, postGroups, users, workspaces } from '../../src/ser
 import type { Db } from '../../src/server/db/database.ts';
 import { loadConfig } from '../../src/server/config/config.ts';
 import { anonymisedUserId, deleteDueAccounts } from '../../src/server/modules/privacy/account-deletion.service.ts';
-import { createProviders } from '../../src/server/providers/registry.ts';
+import { createProviders } from '../../src/networks/server.ts';
 import { loadSecretBox } from '../../src/server/security/encryption-keys.ts';
 import { createClient, signUp, startTestHerald, type Client, type TestHerald } from '../helpers/test-herald.ts';
 import { connectMastodon, connectTikTok, uploadMedia } from '../helpers/publishing.ts';

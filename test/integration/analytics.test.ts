@@ -3,7 +3,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { auditLog, channels, deliveryMetrics } from '../../src/server/db/schema/index.ts';
 import { ANALYTICS_COLLECT_JOB } from '../../src/server/modules/analytics/metrics.collector.ts';
 import { RETENTION_JOB } from '../../src/server/modules/privacy/retention.service.ts';
-import { createBlueskyPublisher } from '../../src/server/providers/bluesky/bluesky.publisher.ts';
+import { createBlueskyPublisher } from '../../src/networks/bluesky/server/bluesky.publisher.ts';
 import { signUp, startTestHerald, type TestHerald } from '../helpers/test-herald.ts';
 import { connectMastodon, fastEngineEnv, runJobNow, waitFor, waitForPost } from '../helpers/publishing.ts';
 import { startMastodonFake, type MastodonFake } from '../fakes/mastodon/mastodon-fake.ts';

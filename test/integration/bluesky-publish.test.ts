@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createBlueskyPublisher } from '../../src/server/providers/bluesky/bluesky.publisher.ts';
+import { createBlueskyPublisher } from '../../src/networks/bluesky/server/bluesky.publisher.ts';
 import { ProviderError } from '../../src/server/providers/provider.ts';
 import type { PublishContext, PublishJournal, PublishMedia, PublishPart } from '../../src/server/providers/publishing.ts';
 import { pdsAvailable, startLocalPds, type LocalPds } from '../pds/pds.ts';

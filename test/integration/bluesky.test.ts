@@ -3,7 +3,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { auditLog, channelAvatars, channels } from '../../src/server/db/schema/index.ts';
 import { purgeDisconnectedChannels } from '../../src/server/modules/channels/channels.service.ts';
 import { refreshChannel } from '../../src/server/modules/channel-tokens/index.ts';
-import { createProviders } from '../../src/server/providers/registry.ts';
+import { createProviders } from '../../src/networks/server.ts';
 import { loadSecretBox } from '../../src/server/security/encryption-keys.ts';
 import { loadConfig } from '../../src/server/config/config.ts';
 import { signUp, startTestHerald, type TestHerald } from '../helpers/test-herald.ts';

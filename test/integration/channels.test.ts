@@ -5,7 +5,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { auditLog, channels, mastodonApps, oauthStates, pendingRevocations } from '../../src/server/db/schema/index.ts';
 import { purgeDisconnectedChannels, retryPendingRevokes } from '../../src/server/modules/channels/channels.service.ts';
 import { refreshChannel } from '../../src/server/modules/channel-tokens/index.ts';
-import { createProviders } from '../../src/server/providers/registry.ts';
+import { createProviders } from '../../src/networks/server.ts';
 import { loadSecretBox } from '../../src/server/security/encryption-keys.ts';
 import { rotateSecrets } from '../../src/server/security/rotate-keys.ts';
 import { createSecretBox, generateEncryptionKey, parseEncryptionKeys } from '../../src/server/security/secret-box.ts';

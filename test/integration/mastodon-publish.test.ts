@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createMastodonPublisher } from '../../src/server/providers/mastodon/mastodon.publisher.ts';
+import { createMastodonPublisher } from '../../src/networks/mastodon/server/mastodon.publisher.ts';
 import { ProviderError } from '../../src/server/providers/provider.ts';
 import type { PublishContext, PublishJournal, PublishMedia, PublishPart } from '../../src/server/providers/publishing.ts';
 import { startMastodonFake, type MastodonFake } from '../fakes/mastodon/mastodon-fake.ts';

@@ -5,7 +5,7 @@ import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ProviderError } from '../../src/server/providers/provider.ts';
 import type { PublishContext, PublishMedia, PublishOutcome, Publisher } from '../../src/server/providers/publishing.ts';
-import { createTikTokPublisher, planChunks, queryCreatorInfo } from '../../src/server/providers/tiktok/tiktok.publisher.ts';
+import { createTikTokPublisher, planChunks, queryCreatorInfo } from '../../src/networks/tiktok/server/tiktok.publisher.ts';
 import { startTikTokFake, type TikTokFake } from '../fakes/tiktok/tiktok-fake.ts';
 import { checkChunkPlan } from '../fakes/tiktok/tiktok-posting.ts';
 

@@ -1,15 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { networkIds, type NetworkId } from '../../shared/networks.ts';
+import { networkIds, networkSettings, type NetworkId } from '../../networks/index.ts';
+import { envBoolean } from '../../networks/setting-schemas.ts';
 
 // Every setting Herald reads from the environment, in one place. docs/configuration.md is
 // generated from this table (npm run docs:config), so the doc line is the user-facing text.
 type Setting<T> = { env: string; doc: string; default: string | undefined; schema: z.ZodType<T> };
 
-const bool = z
-  .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
-  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+const bool = envBoolean;
 const isEmail = (v: string) => z.email().safeParse(v).success;
 const isHttpUrl = (v: string) => /^https?:\/\//i.test(v) && z.url().safeParse(v).success;
 const isReadableFile = (file: string) => {
@@ -131,54 +130,8 @@ export const settings = {
     default: '30',
     schema: positiveInt,
   },
-  tiktokClientKey: {
-    env: 'HERALD_TIKTOK_CLIENT_KEY',
-    doc: 'TikTok app client key (developers.tiktok.com). TikTok is offered only when key and secret are set.',
-    default: undefined,
-    schema: z.string().min(1).optional(),
-  },
-  tiktokClientSecret: {
-    env: 'HERALD_TIKTOK_CLIENT_SECRET',
-    doc: 'TikTok app client secret.',
-    default: undefined,
-    schema: z.string().min(1).optional(),
-  },
-  tiktokAuthUrl: {
-    env: 'HERALD_TIKTOK_AUTH_URL',
-    doc: "Origin of TikTok's consent page (change only to point at a local fake).",
-    default: 'https://www.tiktok.com',
-    schema: z.url({ message: 'must be an absolute URL' }),
-  },
-  tiktokApiUrl: {
-    env: 'HERALD_TIKTOK_API_URL',
-    doc: "Origin of TikTok's API (change only to point at a local fake).",
-    default: 'https://open.tiktokapis.com',
-    schema: z.url({ message: 'must be an absolute URL' }),
-  },
-  mastodonAllowHttp: {
-    env: 'HERALD_MASTODON_ALLOW_HTTP',
-    doc: 'true lets Mastodon instances be reached over plain http (local test instances and the offline demo only).',
-    default: 'false',
-    schema: bool,
-  },
-  blueskyResolverUrl: {
-    env: 'HERALD_BLUESKY_RESOLVER_URL',
-    doc: 'Service that resolves Bluesky handles to DIDs (com.atproto.identity.resolveHandle); it sees the handles being connected.',
-    default: 'https://public.api.bsky.app',
-    schema: z.url({ message: 'must be an absolute URL' }),
-  },
-  blueskyPlcUrl: {
-    env: 'HERALD_BLUESKY_PLC_URL',
-    doc: 'PLC directory that serves did:plc identity documents (change only to point at a local test network).',
-    default: 'https://plc.directory',
-    schema: z.url({ message: 'must be an absolute URL' }),
-  },
-  blueskyAllowHttp: {
-    env: 'HERALD_BLUESKY_ALLOW_HTTP',
-    doc: 'true lets Bluesky servers (PDS, did:web) be reached over plain http and on private addresses (local test networks and the offline demo only).',
-    default: 'false',
-    schema: bool,
-  },
+  // Each network's own settings (app credentials, test-network switches), from its descriptor.
+  ...networkSettings,
   jobPollSeconds: {
     env: 'HERALD_JOB_POLL_SECONDS',
     doc: 'How often workers poll the job queue when no wake-up arrives (seconds, at least 0.5).',
@@ -306,7 +259,7 @@ export const settings = {
   },
   networksDisabled: {
     env: 'HERALD_NETWORKS_DISABLED',
-    doc: `Networks this instance does not offer, comma-separated (${networkIds.join(', ')}). TikTok is also off while its client key and secret are unset.`,
+    doc: `Networks this instance does not offer, comma-separated (${networkIds.join(', ')}). A network that needs app credentials from the operator is also off while they are unset.`,
     default: undefined,
     schema: z
       .string()

@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import type { Config } from '../config/config.ts';
 import type { Db } from '../db/database.ts';
 import type { Queue } from './queue.ts';
-import type { Providers } from '../providers/registry.ts';
+import type { Providers } from '../../networks/server.ts';
 import type { SecretBox } from '../security/secret-box.ts';
 import { channelsDueForRefresh, refreshDueBefore, retryPendingRevokes } from '../modules/channels/channels.service.ts';
 import { refreshChannel } from '../modules/channel-tokens/index.ts';

@@ -4,7 +4,7 @@ import { networks, type NetworkId } from '../../../shared/networks.ts';
 import type { Db, Tx } from '../../db/database.ts';
 import { channels } from '../../db/schema/index.ts';
 import { ProviderError, type Instance, type TokenSet } from '../../providers/provider.ts';
-import type { Providers } from '../../providers/registry.ts';
+import type { Providers } from '../../../networks/server.ts';
 import type { SecretBox } from '../../security/secret-box.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { notifyMembersWhoCan } from '../notifications/notifications.service.ts';
@@ -168,7 +168,7 @@ export async function withChannelToken<T>(db: Db, deps: TokenDeps, channel: stri
   const load = async () => (await db.select().from(channels).where(eq(channels.id, channelId)))[0];
   // A caller that has just read the row (the publishing engine, under its claim) saves a query.
   let row = typeof channel === 'string' ? await load() : channel;
-  const network = (row?.network ?? 'tiktok') as NetworkId;
+  const network = (row?.network ?? '') as NetworkId;
   const label = networks[network]?.label ?? network;
   const notConnected = (message: string) => new ProviderError('auth', network, message, 'needs_reauth');
   if (!row || !row.accessTokenSealed || row.status === 'disconnected') throw notConnected('This channel is not connected');

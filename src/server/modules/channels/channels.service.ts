@@ -1,13 +1,13 @@
 import crypto from 'node:crypto';
 import { and, eq, inArray, isNotNull, isNull, lt } from 'drizzle-orm';
-import { appPasswordHint, blueskyIdentifierHint, isAppPassword, parseBlueskyIdentifier } from '../../../shared/bluesky.ts';
+import { appPasswordHint, blueskyIdentifierHint, isAppPassword, parseBlueskyIdentifier } from '../../../networks/bluesky/identifier.ts';
 import { missingFeatures, networks, type NetworkId } from '../../../shared/networks.ts';
 import { can } from '../../../shared/permissions.ts';
 import type { Db, Tx } from '../../db/database.ts';
 import { channelAvatars, channels, deliveryMetrics, oauthStates, pendingRevocations } from '../../db/schema/index.ts';
 import { cacheAvatar } from './avatar-cache.ts';
 import { ProviderError, type AppPasswordProvider, type Instance, type OAuthProvider, type Profile, type Provider, type TokenSet } from '../../providers/provider.ts';
-import type { Providers } from '../../providers/registry.ts';
+import type { Providers } from '../../../networks/server.ts';
 import type { SecretBox } from '../../security/secret-box.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { connectorNotRestricted } from '../privacy/restriction.service.ts';

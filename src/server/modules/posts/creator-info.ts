@@ -1,54 +1,33 @@
 import { and, eq } from 'drizzle-orm';
-import { missingFeatures } from '../../../shared/networks.ts';
+import { networkLabel } from '../../../networks/index.ts';
+import { serverParts } from '../../../networks/server.ts';
+import type { Config } from '../../config/config.ts';
 import { channels } from '../../db/schema/index.ts';
 import { ProviderError } from '../../providers/provider.ts';
-import { queryCreatorInfo } from '../../providers/tiktok/tiktok.publisher.ts';
 import { publicChannel, type ChannelDeps } from '../channels/channels.service.ts';
-import { missingScopeMessage, providerErrorToAppError, withChannelToken } from '../channel-tokens/index.ts';
+import { providerErrorToAppError, withChannelToken } from '../channel-tokens/index.ts';
 import type { ServiceContext } from '../shared/context.ts';
 import { AppError, notFound } from '../shared/errors.ts';
 
 /**
- * TikTok's creator info, which its posting guidelines require the composer to show before every
- * post (nickname, who may see it, which interactions the creator turned off, the longest video).
- * The answer is also kept in the channel's limits, so the server checks a post against it.
+ * The read a network needs before a post is written (TikTok's creator info), answered by the
+ * network's own server part. The answer's limits are kept on the channel, so the server checks a
+ * post against them.
  */
-export async function tiktokCreatorInfo(ctx: ServiceContext, deps: ChannelDeps & { tiktokApiUrl: string }, workspaceId: string, channelId: string) {
+export async function preflightRead(ctx: ServiceContext, deps: ChannelDeps & { config: Config }, workspaceId: string, channelId: string) {
   const [row] = await ctx.db.select().from(channels).where(and(eq(channels.id, channelId), eq(channels.workspaceId, workspaceId)));
   if (!row) throw notFound('channel');
-  if (row.network !== 'tiktok') throw new AppError('channel.not_tiktok', 400, 'Creator info exists for TikTok channels only');
-  // TikTok answers creator info only with video.publish; without it direct posts are off and
-  // inbox posts need no creator info, so TikTok is not asked at all.
-  if (missingFeatures('tiktok', row.scopesGranted).includes('publish')) {
-    throw new AppError('channel.scope_missing', 409, missingScopeMessage('tiktok', 'video.publish', 'posting directly to TikTok'), { scope: 'video.publish', feature: 'publish' });
-  }
-  let info;
+  const preflight = serverParts[row.network as keyof typeof serverParts]?.preflight;
+  if (!preflight) throw new AppError('channel.no_preflight', 400, `${networkLabel(row.network)} channels have no creator info to read`);
+  let read;
   try {
-    info = await withChannelToken(ctx.db, deps, row.id, (token) => queryCreatorInfo(deps.tiktokApiUrl, token));
+    read = await preflight({ config: deps.config, scopesGranted: row.scopesGranted, withToken: (call) => withChannelToken(ctx.db, deps, row.id, call) });
   } catch (error) {
     if (!(error instanceof ProviderError)) throw error;
     throw providerErrorToAppError(error, 'use');
   }
-  const limits = {
-    ...(row.limits ?? {}),
-    privacyLevelOptions: info.privacyLevelOptions,
-    maxVideoPostDurationSec: info.maxVideoPostDurationSec,
-    commentDisabled: info.commentDisabled,
-    duetDisabled: info.duetDisabled,
-    stitchDisabled: info.stitchDisabled,
-    creatorInfoAt: new Date().toISOString(),
-  };
+  const limits = { ...(row.limits ?? {}), ...read.limits };
   await ctx.db.update(channels).set({ limits, updatedAt: new Date() }).where(eq(channels.id, row.id));
-  const channel = publicChannel({ ...row, limits });
-  return {
-    nickname: info.nickname,
-    username: info.username,
-    // Herald's own copy of the avatar: the browser never loads TikTok's CDN.
-    avatar: channel.avatar,
-    privacyLevelOptions: info.privacyLevelOptions,
-    commentDisabled: info.commentDisabled,
-    duetDisabled: info.duetDisabled,
-    stitchDisabled: info.stitchDisabled,
-    maxVideoPostDurationSec: info.maxVideoPostDurationSec,
-  };
+  // Herald's own copy of the avatar: the browser never loads the network's CDN.
+  return { ...read.answer, avatar: publicChannel({ ...row, limits }).avatar };
 }

@@ -3,6 +3,7 @@ import { and, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { NetworkId } from '../../../shared/networks.ts';
 import { httpLinkOrNull } from '../../../shared/web-links.ts';
+import { accountSpacingMs } from '../../../networks/server.ts';
 import { rowsOf, type Db } from '../../db/database.ts';
 import { channels, deliveries, deliveryAttempts, idempotencyKeys } from '../../db/schema/index.ts';
 import type { Queue } from '../../jobs/queue.ts';
@@ -37,13 +38,6 @@ export type EngineDeps = {
   workerId: string;
 };
 
-/**
- * The least time between two creating calls to one account, within each network's documented
- * limits: TikTok allows 6 post inits a minute per token, Mastodon 300 requests per 5 minutes,
- * Bluesky about 1,666 record creations an hour.
- */
-export const accountSpacingMs: Record<NetworkId, number> = { tiktok: 10_000, mastodon: 1_000, bluesky: 2_200 };
-
 // A delivery first touched this long after it was due is marked late (Herald was down, or busy).
 const LATE_AFTER_MS = 60_000;
 // Checks of an unconfirmed delivery stop after this; a person decides from then on.
@@ -72,7 +66,7 @@ async function claim(deps: EngineDeps, deliveryId: string, now: Date): Promise<C
   if (!row || !['queued', 'processing', 'unconfirmed'].includes(row.state)) return 'skipped';
   // Early wake-ups (the post was moved later) find nothing to do; the delivery has its own.
   if (!row.nextAttemptAt || row.nextAttemptAt.getTime() > now.getTime() + 250) return 'skipped';
-  const spacing = accountSpacingMs[row.network as NetworkId] ?? 1000;
+  const spacing = accountSpacingMs(row.network);
   return deps.db.transaction(async (tx) => {
     // The channel row lock serialises every claim on one account, across processes.
     const [locked] = await tx.select().from(channels).where(eq(channels.id, row.channelId)).for('update');

@@ -7,7 +7,7 @@ import type { MediaStorage } from '../media/media.storage.ts';
 import { AppError } from '../shared/errors.ts';
 import { findMediaBeingPulled } from './media-source.ts';
 import { createPublicMediaLinks } from './public-media-link.ts';
-import { networksPullingMedia } from './publishers.ts';
+import { networksPullingMedia } from '../../../networks/server.ts';
 
 // One answer for every refusal (no such file, bad or expired signature, links turned off, post not
 // being published), so a link tells a stranger nothing about what exists.

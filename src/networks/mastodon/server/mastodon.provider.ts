@@ -1,12 +1,12 @@
 import { eq } from 'drizzle-orm';
-import { networks } from '../../../shared/networks.ts';
-import type { Db } from '../../db/database.ts';
-import { mastodonApps } from '../../db/schema/index.ts';
-import type { SecretBox } from '../../security/secret-box.ts';
-import { form, formHeaders, requestJson } from '../http.ts';
+import { mastodon } from '../descriptor.ts';
+import type { Db } from '../../../server/db/database.ts';
+import { mastodonApps } from '../../../server/db/schema/index.ts';
+import type { SecretBox } from '../../../server/security/secret-box.ts';
+import { form, formHeaders, requestJson } from '../../../server/providers/http.ts';
 import * as oauth from 'oauth4webapi';
-import { createOAuthClient } from '../oauth-client.ts';
-import { ProviderError, type Instance, type OAuthProvider, type Profile } from '../provider.ts';
+import { createOAuthClient } from '../../../server/providers/oauth-client.ts';
+import { ProviderError, type Instance, type OAuthProvider, type Profile } from '../../../server/providers/provider.ts';
 
 type InstanceInfo = {
   version?: string;
@@ -14,7 +14,7 @@ type InstanceInfo = {
 };
 
 const network = 'mastodon' as const;
-const scopes = networks.mastodon.scopes.join(' ');
+const scopes = mastodon.scopes.join(' ');
 
 // Mastodon runs on any server: Herald registers an app on each instance the first time someone
 // connects an account there, and reuses it afterwards (the client secret is sealed at rest).

@@ -1,7 +1,7 @@
-import { networks } from '../../../shared/networks.ts';
-import { requestJson } from '../http.ts';
-import { createOAuthClient, secondsFromNow, type TokenAnswer } from '../oauth-client.ts';
-import { ProviderError, type OAuthProvider, type Profile, type TokenSet } from '../provider.ts';
+import { tiktok } from '../descriptor.ts';
+import { requestJson } from '../../../server/providers/http.ts';
+import { createOAuthClient, secondsFromNow, type TokenAnswer } from '../../../server/providers/oauth-client.ts';
+import { ProviderError, type OAuthProvider, type Profile, type TokenSet } from '../../../server/providers/provider.ts';
 import { missingScope } from './tiktok.publisher.ts';
 
 export type TikTokConfig = { clientKey: string; clientSecret: string; authUrl: string; apiUrl: string };
@@ -51,7 +51,7 @@ export function createTikTokProvider(config: TikTokConfig): OAuthProvider {
     async authorizationUrl({ state, redirectUri, codeChallenge }) {
       return client.authorizationUrl({
         client_key: config.clientKey,
-        scope: networks.tiktok.scopes.join(','),
+        scope: tiktok.scopes.join(','),
         response_type: 'code',
         redirect_uri: redirectUri,
         state,

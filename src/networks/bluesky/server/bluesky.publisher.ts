@@ -1,8 +1,8 @@
-import { detectFacets, type Facet } from '../../../shared/bluesky-richtext.ts';
-import { blueskySettings } from '../../../shared/publishing-rules.ts';
-import { requestJson, type NetworkCallOptions } from '../http.ts';
-import { ProviderError, type Instance } from '../provider.ts';
-import type { PostMetrics, PublishContext, PublishMedia, PublishPart, Publisher } from '../publishing.ts';
+import { detectFacets, type Facet } from '../richtext.ts';
+import { blueskySettings } from '../descriptor.ts';
+import { requestJson, type NetworkCallOptions } from '../../../server/providers/http.ts';
+import { ProviderError, type Instance } from '../../../server/providers/provider.ts';
+import type { PostMetrics, PublishContext, PublishMedia, PublishPart, Publisher } from '../../../server/providers/publishing.ts';
 
 const network = 'bluesky' as const;
 const collection = 'app.bsky.feed.post';

@@ -1,6 +1,6 @@
-import type { BlueskyIdentifier } from '../../../shared/bluesky.ts';
-import { requestJson } from '../http.ts';
-import { ProviderError } from '../provider.ts';
+import type { BlueskyIdentifier } from '../identifier.ts';
+import { requestJson } from '../../../server/providers/http.ts';
+import { ProviderError } from '../../../server/providers/provider.ts';
 
 const network = 'bluesky' as const;
 

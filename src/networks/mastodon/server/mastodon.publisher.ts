@@ -1,8 +1,8 @@
 import type { Readable } from 'node:stream';
-import { mastodonSettings } from '../../../shared/publishing-rules.ts';
-import { requestJson, type NetworkCallOptions } from '../http.ts';
-import { ProviderError, type Instance } from '../provider.ts';
-import type { ExistingCheck, PostMetrics, PublishContext, PublishMedia, Publisher } from '../publishing.ts';
+import { mastodonSettings } from '../descriptor.ts';
+import { requestJson, type NetworkCallOptions } from '../../../server/providers/http.ts';
+import { ProviderError, type Instance } from '../../../server/providers/provider.ts';
+import type { ExistingCheck, PostMetrics, PublishContext, PublishMedia, Publisher } from '../../../server/providers/publishing.ts';
 
 // Publishing to Mastodon (shared/providers.md §3): upload every file (POST /api/v2/media), wait
 // until the instance has processed them, then post the statuses in order, each reply pointing at

@@ -3,8 +3,8 @@
 // composer (highlighting), so it stays free of Node APIs. Offsets count UTF-8 bytes, start
 // inclusive, end exclusive, while JavaScript strings index UTF-16 code units: everything is found
 // on the string and converted at the end.
-import { parseBlueskyIdentifier } from './bluesky.ts';
-import { countGraphemes, utf8Length } from './publishing-rules.ts';
+import { parseBlueskyIdentifier } from './identifier.ts';
+import { countGraphemes, utf8Length } from '../rules.ts';
 
 export type ByteSlice = { byteStart: number; byteEnd: number };
 export type FacetFeature =

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectFacets, type ByteSlice } from './bluesky-richtext.ts';
+import { detectFacets, type ByteSlice } from './richtext.ts';
 
 /** The substring a facet selects, read the way Bluesky reads it: from the UTF-8 bytes. */
 const slice = (text: string, { byteStart, byteEnd }: ByteSlice) => Buffer.from(text, 'utf8').subarray(byteStart, byteEnd).toString('utf8');

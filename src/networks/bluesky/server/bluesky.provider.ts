@@ -1,6 +1,6 @@
-import { parseBlueskyIdentifier } from '../../../shared/bluesky.ts';
-import { requestJson, type NetworkCallOptions } from '../http.ts';
-import { ProviderError, type AppPasswordProvider, type Instance, type Profile, type TokenSet } from '../provider.ts';
+import { parseBlueskyIdentifier } from '../identifier.ts';
+import { requestJson, type NetworkCallOptions } from '../../../server/providers/http.ts';
+import { ProviderError, type AppPasswordProvider, type Instance, type Profile, type TokenSet } from '../../../server/providers/provider.ts';
 import { resolveAccount, type IdentitySettings } from './identity.ts';
 
 const network = 'bluesky' as const;

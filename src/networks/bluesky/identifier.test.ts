@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isAppPassword, parseBlueskyIdentifier } from './bluesky.ts';
+import { isAppPassword, parseBlueskyIdentifier } from './identifier.ts';
 
 describe('Bluesky identifiers and app passwords', () => {
   it('accepts handles with or without @, in any case, and DIDs', () => {

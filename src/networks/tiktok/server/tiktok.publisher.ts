@@ -1,8 +1,8 @@
 import type { Readable } from 'node:stream';
-import { tiktokSettings } from '../../../shared/publishing-rules.ts';
-import { fetchFromNetwork, requestJson } from '../http.ts';
-import { ProviderError } from '../provider.ts';
-import type { ExistingCheck, PostMetrics, PublishContext, PublishMedia, PublishOutcome, Publisher } from '../publishing.ts';
+import { tiktokSettings } from '../descriptor.ts';
+import { fetchFromNetwork, requestJson } from '../../../server/providers/http.ts';
+import { ProviderError } from '../../../server/providers/provider.ts';
+import type { ExistingCheck, PostMetrics, PublishContext, PublishMedia, PublishOutcome, Publisher } from '../../../server/providers/publishing.ts';
 
 // TikTok Content Posting API v2 (shared/providers.md §1): creator info before every post, one
 // init that creates the post (no idempotency key), chunked PUTs for FILE_UPLOAD, then status

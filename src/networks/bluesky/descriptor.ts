@@ -1,0 +1,76 @@
+// Bluesky as Herald knows it: shared by the server and the web app. Sources: shared/providers.md.
+import { z } from 'zod';
+import { countGraphemes, positiveOr, type NetworkRules } from '../rules.ts';
+import { envBoolean } from '../setting-schemas.ts';
+import { defineNetwork } from '../types.ts';
+
+export const blueskySettings = z
+  .object({
+    langs: z.array(z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/, 'must be a BCP-47 language tag')).max(3).optional(),
+  })
+  .strict();
+
+const rules: NetworkRules = {
+  network: 'bluesky',
+  textLimit: () => ({ max: 300, count: countGraphemes, unit: 'graphemes' }),
+  maxTextBytes: 3000,
+  maxMedia: () => 4,
+  threads: true,
+  firstComment: true,
+  needsMedia: false,
+  settings: blueskySettings,
+  featureUsed: () => ({ feature: 'publish', field: 'channelId', words: 'posting' }),
+  checkMedia(media, limits) {
+    const problems: string[] = [];
+    const maxImage = Math.min(positiveOr(limits.blobUploadLimit, 1_000_000), 1_000_000);
+    if (media.some((m) => m.kind === 'video')) problems.push('Bluesky: video posts are not supported by Herald yet; use images');
+    for (const image of media.filter((m) => m.kind === 'image')) {
+      if (!image.mimeType.startsWith('image/')) problems.push(`Bluesky: ${image.mimeType} is not an image`);
+      if (image.size > maxImage) problems.push(`Bluesky: images can be at most ${Math.floor(maxImage / 1000)} kB (this one is ${Math.ceil(image.size / 1000)} kB)`);
+    }
+    return problems;
+  },
+  checkForPublishing: () => [],
+};
+
+export const bluesky = defineNetwork({
+  id: 'bluesky',
+  label: 'Bluesky',
+  brandColor: '#1185FE',
+  connect: 'app-password',
+  // An app password's session carries this scope; the account password (com.atproto.access) is refused.
+  scopes: ['com.atproto.appPass'],
+  scopeMeanings: {
+    'com.atproto.appPass': 'the session an app password gives: post and read on your behalf, but not change your password or delete your account',
+  },
+  featureScopes: { profile: [], publish: [], drafts: [], analytics: [] },
+  terms: [
+    { label: 'Bluesky Terms of Service', url: 'https://bsky.social/about/support/tos' },
+    { label: 'Bluesky Community Guidelines', url: 'https://bsky.social/about/support/community-guidelines' },
+  ],
+  rules,
+  // Bluesky allows about 1,666 record creations an hour.
+  accountSpacingMs: 2_200,
+  settings: {
+    blueskyResolverUrl: {
+      env: 'HERALD_BLUESKY_RESOLVER_URL',
+      doc: 'Service that resolves Bluesky handles to DIDs (com.atproto.identity.resolveHandle); it sees the handles being connected.',
+      default: 'https://public.api.bsky.app',
+      schema: z.url({ message: 'must be an absolute URL' }),
+    },
+    blueskyPlcUrl: {
+      env: 'HERALD_BLUESKY_PLC_URL',
+      doc: 'PLC directory that serves did:plc identity documents (change only to point at a local test network).',
+      default: 'https://plc.directory',
+      schema: z.url({ message: 'must be an absolute URL' }),
+    },
+    blueskyAllowHttp: {
+      env: 'HERALD_BLUESKY_ALLOW_HTTP',
+      doc: 'true lets Bluesky servers (PDS, did:web) be reached over plain http and on private addresses (local test networks and the offline demo only).',
+      default: 'false',
+      schema: envBoolean,
+    },
+  },
+  // Nothing to configure: accounts sign in with app passwords on their own servers.
+  enabled: () => true,
+});

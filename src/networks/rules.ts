@@ -1,0 +1,71 @@
+// The shape of a network's publishing rules and the text and number helpers they share. The
+// rules themselves live in each network's descriptor; src/shared/publishing-rules.ts applies them.
+import type { z } from 'zod';
+import type { Feature } from './types.ts';
+
+export type MediaFacts = {
+  id: string;
+  kind: 'image' | 'video';
+  mimeType: string;
+  size: number;
+  width: number | null;
+  height: number | null;
+  durationSeconds: number | null;
+  frameRate: number | null;
+};
+
+export type VariantInput = {
+  parts: { text: string; media: { mediaId: string; altText?: string }[] }[];
+  firstComment?: string | null;
+  settings: Record<string, unknown>;
+};
+
+/** Channel facts that change the rules: Mastodon's instance limits, TikTok's creator info. */
+export type ChannelLimits = Record<string, unknown>;
+
+export type RuleIssue = { field: string; message: string };
+
+/** What this Herald instance can do, as configured by its operator. */
+export type InstanceCapabilities = {
+  /** A public address networks can fetch media from (HERALD_MEDIA_PUBLIC_URL); networks that pull media need one. */
+  mediaByUrl: boolean;
+};
+
+/** What the channel was allowed to do when it was connected. */
+export type ChannelGrant = { scopesGranted: readonly string[] };
+
+export type NetworkRules = {
+  network: string;
+  /** The text limit and how it is counted, for this channel. */
+  textLimit(limits: ChannelLimits): { max: number; count: (text: string) => number; unit: string };
+  /** A hard limit in UTF-8 bytes on each text, on top of the counted limit (Bluesky's record size). */
+  maxTextBytes?: number;
+  maxMedia(limits: ChannelLimits): number;
+  threads: boolean;
+  firstComment: boolean;
+  /** A post needs at least one media file (no text-only posts): its text may then be empty. */
+  needsMedia: boolean;
+  /** The post's settings; their defaults are the composer's initial settings and the API's defaults. */
+  settings: z.ZodType<Record<string, unknown>>;
+  /** Per-file and per-post media checks; messages are shown to the user as they are. */
+  checkMedia(media: MediaFacts[], limits: ChannelLimits, settings: Record<string, unknown>, instance?: InstanceCapabilities): string[];
+  /** The feature (and so the permissions, featureScopes) a post with these settings uses. */
+  featureUsed(settings: Record<string, unknown>): { feature: Feature; field: string; words: string; instead?: string };
+  /** Checks that only matter when the post is scheduled (a draft may still be incomplete). */
+  checkForPublishing(variant: VariantInput, limits: ChannelLimits): RuleIssue[];
+};
+
+const segmenter = typeof Intl !== 'undefined' && 'Segmenter' in Intl ? new Intl.Segmenter(undefined, { granularity: 'grapheme' }) : null;
+/** User-perceived characters: an emoji with modifiers is one. */
+export function countGraphemes(text: string): number {
+  if (!segmenter) return [...text].length;
+  let n = 0;
+  for (const _ of segmenter.segment(text)) n += 1;
+  return n;
+}
+export const utf8Length = (text: string) => new TextEncoder().encode(text).length;
+
+/** A positive limit from a network's answer, or the documented fallback. */
+export const positiveOr = (value: unknown, fallback: number) => (typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : fallback);
+
+export const MB = 1024 * 1024;

@@ -1,0 +1,66 @@
+// What a network folder declares about itself. The descriptor (shared by server and web) is data
+// plus pure functions; the server part (`<id>/server/index.ts`) builds the network's provider and
+// publisher from the instance's configuration.
+import type { z } from 'zod';
+import type { NetworkRules } from './rules.ts';
+
+export type Feature = 'profile' | 'publish' | 'drafts' | 'analytics';
+
+/** How an account is connected: OAuth on one host, OAuth on the user's own instance, or an app password. */
+export type ConnectKind = 'oauth' | 'oauth-instance' | 'app-password';
+
+/** One environment setting a network needs; docs/configuration.md is generated from these. */
+export type NetworkSetting<T = unknown> = { env: string; doc: string; default: string | undefined; schema: z.ZodType<T> };
+export type NetworkSettings = Record<string, NetworkSetting>;
+/** The parsed values of a network's settings, as they appear in the server's Config. */
+export type SettingValues<S extends NetworkSettings> = { [K in keyof S]: z.output<S[K]['schema']> };
+
+export type NetworkDescriptor<Id extends string = string, S extends NetworkSettings = NetworkSettings> = {
+  id: Id;
+  label: string;
+  /** Brand colour (#rrggbb) for marks and chips. */
+  brandColor: string;
+  connect: ConnectKind;
+  /** Scopes Herald asks for, in the network's own notation. */
+  scopes: readonly string[];
+  /** What each scope lets Herald do, in plain words (Channels page, /privacy). */
+  scopeMeanings: Record<string, string>;
+  /** Each feature works only with all of these scopes granted. */
+  featureScopes: Record<Feature, readonly string[]>;
+  /** The network's own terms, which apply to everything published through Herald (/terms, /privacy). */
+  terms: readonly { label: string; url: string }[];
+  /** What a post may contain, how text is counted, the settings schema with its defaults. */
+  rules: NetworkRules;
+  /** The least time between two publishing calls for one account (the engine's spacing). */
+  accountSpacingMs: number;
+  /** Configuration keys the network needs, merged into the server's Config under these names. */
+  settings: S;
+  /** Whether this instance can offer the network with the operator's configuration. */
+  enabled(config: SettingValues<S>): boolean;
+};
+
+/** The same data as a NetworkDescriptor without its functions, for code that only reads facts. */
+export type NetworkInfo<Id extends string = string> = Pick<NetworkDescriptor<Id>, 'id' | 'label' | 'brandColor' | 'connect' | 'scopes' | 'featureScopes'>;
+
+export function defineNetwork<const Id extends string, const S extends NetworkSettings>(descriptor: NetworkDescriptor<Id, S>): NetworkDescriptor<Id, S> {
+  return descriptor;
+}
+
+/**
+ * A read the composer makes before a post can be written (TikTok's creator info): the network
+ * part answers it and says which channel limits to keep, so the server checks posts against them.
+ */
+export type NetworkPreflight = (input: {
+  config: import('../server/config/config.ts').Config;
+  scopesGranted: readonly string[];
+  withToken: <T>(call: (accessToken: string, instance: string | null) => Promise<T>) => Promise<T>;
+}) => Promise<{ limits: Record<string, unknown>; answer: Record<string, unknown> }>;
+
+/** The server part of a network folder (`<id>/server/index.ts`, exported as `server`). */
+export type NetworkServer = {
+  createProvider(config: import('../server/config/config.ts').Config, deps: { db: import('../server/db/database.ts').Db; box: import('../server/security/secret-box.ts').SecretBox }): import('../server/providers/provider.ts').Provider;
+  createPublisher(config: import('../server/config/config.ts').Config): import('../server/providers/publishing.ts').Publisher;
+  /** The operator let this network's servers be on private addresses (local test networks, the demo). */
+  allowsPrivateAddresses?(config: import('../server/config/config.ts').Config): boolean;
+  preflight?: NetworkPreflight;
+};
