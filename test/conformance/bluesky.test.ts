@@ -1,0 +1,4 @@
+import { describeNetworkConformance } from './network-conformance.ts';
+import { blueskyKit } from '../pds/conformance-kit.ts';
+
+describeNetworkConformance(blueskyKit);
