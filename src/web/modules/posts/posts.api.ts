@@ -1,97 +1,37 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client.ts';
-import type { PostCounters } from '../../../shared/analytics.ts';
+import type { ApiAnswer, ApiBody, Refine } from '../../api/types.ts';
 
-export type MediaRef = { mediaId: string; altText?: string };
+type ServerPost = ApiAnswer<'/api/v1/workspaces/{workspaceId}/posts/{postId}', 'get'>;
+type ServerDelivery = ServerPost['deliveries'][number];
+type CreateBody = ApiBody<'/api/v1/workspaces/{workspaceId}/posts', 'post'>;
+
+export type MediaRef = NonNullable<CreateBody['content']['media']>[number];
 export type Part = { text: string; media: MediaRef[] };
+/** What a post says, as the server answers it (defaults filled in). */
 export type ComposedContent = { text: string; media: MediaRef[]; threadParts: Part[]; firstComment: string | null };
 
+// The route schemas type these states as plain strings and content as `unknown`: the narrowing
+// below is what the server fills in (posts.schema / delivery states), until the schemas say it.
 export type DeliveryState = 'draft' | 'queued' | 'publishing' | 'processing' | 'published' | 'failed' | 'unconfirmed' | 'cancelled';
 export type PostState = 'draft' | 'scheduled' | 'publishing' | 'published' | 'partially_failed' | 'failed' | 'cancelled';
 
-export type Delivery = {
-  id: string;
-  channelId: string;
-  network: string;
-  channel: { username: string | null; displayName: string | null; status: string; avatar: string | null } | null;
-  state: DeliveryState;
-  content: ComposedContent;
-  settings: Record<string, unknown>;
-  dueAt: string | null;
-  nextAttemptAt: string | null;
-  attemptCount: number;
-  late: boolean;
-  /** Its channel's connecting user paused processing (GDPR restriction): nothing is sent until resumed. */
-  paused: boolean;
-  externalId: string | null;
-  externalUrl: string | null;
-  publishedAt: string | null;
-  publishedBy: string | null;
-  errorCode: string | null;
-  errorMessage: string | null;
-  /** What the engine allows a person to do now: retry, check, retry_confirmed_absent, mark_published, cancel. */
-  actions: string[];
-  /** The network's latest counters (post detail only); a counter the network does not report is null. */
-  metrics?: DeliveryMetrics | null;
-};
+export type DeliveryMetrics = NonNullable<ServerDelivery['metrics']>;
+/** `metrics` is the network's latest counters, in the post detail only. */
+export type Delivery = Refine<ServerDelivery, { state: DeliveryState; content: ComposedContent; metrics?: DeliveryMetrics | null }>;
+export type Post = Refine<ServerPost, { state: PostState; content: ComposedContent; deliveries: Delivery[] }>;
 
-export type DeliveryMetrics = PostCounters & { fetchedAt: string };
+type DeliveryLog = ApiAnswer<'/api/v1/workspaces/{workspaceId}/posts/{postId}/deliveries/{deliveryId}/log', 'get'>;
+export type Attempt = Refine<DeliveryLog['attempts'][number], { kind: 'publish' | 'check' | 'resolve' | 'manual' }>;
 
-export type Post = {
-  id: string;
-  workspaceId: string;
-  state: PostState;
-  content: ComposedContent;
-  publishAt: string | null;
-  timeZone: string;
-  createdBy: string | null;
-  createdAt: string;
-  updatedAt: string;
-  deliveries: Delivery[];
-};
-
-export type Attempt = {
-  id: string;
-  number: number;
-  kind: 'publish' | 'check' | 'resolve' | 'manual';
-  startedAt: string;
-  finishedAt: string | null;
-  outcome: string | null;
-  steps: { at: string; step: string; request?: unknown; response?: unknown }[];
-  errorCode: string | null;
-  errorMessage: string | null;
-  retryAt: string | null;
-};
-
-export type ChannelVariant = { channelId: string; text?: string; media?: MediaRef[]; threadParts?: Part[]; firstComment?: string | null; settings?: Record<string, unknown> };
-export type Schedule = { mode: 'draft'; publishAt?: string; timeZone?: string } | { mode: 'now' } | { mode: 'at'; publishAt: string; timeZone: string } | { mode: 'queue'; timeZone?: string };
+export type ChannelVariant = CreateBody['channels'][number];
+export type Schedule = NonNullable<CreateBody['schedule']>;
 export type ComposeInput = { content: ComposedContent; channels: ChannelVariant[] };
 
-export type CreatorInfo = {
-  nickname: string;
-  username: string;
-  avatar: string | null;
-  privacyLevelOptions: string[];
-  commentDisabled: boolean;
-  duetDisabled: boolean;
-  stitchDisabled: boolean;
-  maxVideoPostDurationSec: number;
-};
+export type CreatorInfo = ApiAnswer<'/api/v1/workspaces/{workspaceId}/channels/{channelId}/creator-info', 'get'>;
 
-export type Media = {
-  id: string;
-  kind: 'image' | 'video';
-  mimeType: string;
-  fileName: string | null;
-  size: number;
-  width: number | null;
-  height: number | null;
-  durationSeconds: number | null;
-  videoCodec: string | null;
-  frameRate: number | null;
-  status: string;
-  url: string;
-};
+// The media routes answer this on upload (multipart and tus), which the JSON client does not send.
+export type Media = Refine<ApiAnswer<'/api/v1/workspaces/{workspaceId}/media/{mediaId}', 'get'>, { kind: 'image' | 'video' }>;
 
 const base = (workspaceId: string) => `/api/v1/workspaces/${workspaceId}`;
 export const postsKey = (workspaceId: string) => ['workspaces', workspaceId, 'posts'] as const;
