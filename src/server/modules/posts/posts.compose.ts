@@ -1,0 +1,130 @@
+import crypto from 'node:crypto';
+import { auditByActor } from '../audit/audit.service.ts';
+import { refreshGroupState } from '../publishing/group-state.ts';
+import { cancelWakeUp, scheduleWakeUp } from '../publishing/wake-ups.ts';
+import type { ServiceContext } from '../shared/context.ts';
+import { conflict } from '../shared/errors.ts';
+import { mediaIdsOf, sharedContent, type ComposeInput, type PostsDeps, type ScheduleInput } from './posts.content.ts';
+import { getPost } from './posts.query.ts';
+import { createPostsRepository } from './posts.repository.ts';
+import { PAST_TOLERANCE_MS, plannedTime, resolvePublishAt } from './posts.schedule.ts';
+import { lockForChange, prepareVariants, requireSchedulePermission } from './posts.validate.ts';
+import { workspaceTimeZone } from './time-slots.service.ts';
+
+/** Creates a post group with one delivery per channel, and wake-ups for the engine in the same transaction. */
+export async function createPost(ctx: ServiceContext, deps: PostsDeps, input: { workspaceId: string; role: string; compose: ComposeInput; schedule: ScheduleInput }) {
+  requireSchedulePermission(input.role, input.schedule);
+  const { workspaceId } = input;
+  const id = await ctx.db.transaction(async (tx) => {
+    const repo = createPostsRepository(tx);
+    const variants = await prepareVariants(tx, workspaceId, input.compose, input.schedule.mode !== 'draft', deps.instance);
+    const when = await resolvePublishAt(tx, workspaceId, variants.map((v) => v.channel.id), input.schedule);
+    const planned = plannedTime(input.schedule);
+    const groupId = crypto.randomUUID();
+    const queued = when.at !== null;
+    await repo.insertGroup({
+      id: groupId,
+      workspaceId,
+      state: queued ? 'scheduled' : 'draft',
+      content: sharedContent(input.compose.content),
+      publishAt: when.at ?? planned.at,
+      timeZone: when.timeZone ?? planned.timeZone ?? (input.schedule.mode === 'at' ? input.schedule.timeZone : await workspaceTimeZone(tx, workspaceId)),
+      createdBy: ctx.actor.userId,
+    });
+    for (const variant of variants) {
+      const deliveryId = crypto.randomUUID();
+      await repo.insertDelivery({
+        id: deliveryId,
+        workspaceId,
+        postGroupId: groupId,
+        channelId: variant.channel.id,
+        network: variant.channel.network,
+        state: queued ? 'queued' : 'draft',
+        content: variant.content,
+        dueAt: when.at,
+        nextAttemptAt: when.at,
+        idempotencyKey: crypto.randomUUID(),
+      });
+      if (when.at) await scheduleWakeUp(tx, deps.boss, { deliveryId, network: variant.channel.network, at: when.at });
+    }
+    await auditByActor(tx, ctx, {
+      workspaceId,
+      action: queued ? 'post.scheduled' : 'post.created',
+      entityType: 'post',
+      entityId: groupId,
+      changes: { channels: variants.map((v) => v.channel.id), publishAt: when.at?.toISOString() ?? null, mode: input.schedule.mode },
+    });
+    return groupId;
+  });
+  return getPost(ctx, workspaceId, id);
+}
+
+/** Edits content and channels of a post that has not gone out; its deliveries follow. */
+export async function updatePost(ctx: ServiceContext, deps: PostsDeps, input: { workspaceId: string; postId: string; role: string; compose: ComposeInput }) {
+  await ctx.db.transaction(async (tx) => {
+    const repo = createPostsRepository(tx);
+    const { group, rows } = await lockForChange(tx, input.workspaceId, input.postId);
+    if (rows.some((r) => r.state === 'published' || r.state === 'unconfirmed')) {
+      throw conflict('post.already_published', 'Part of this post is already published; create a new post instead of editing it');
+    }
+    const scheduled = group.publishAt !== null && group.state !== 'draft';
+    const variants = await prepareVariants(tx, input.workspaceId, input.compose, scheduled, deps.instance);
+    const keep = new Set(variants.map((v) => v.channel.id));
+    for (const row of rows.filter((r) => !keep.has(r.channelId))) {
+      await cancelWakeUp(tx, deps.boss, row.network, row.wakeJobId);
+      await repo.deleteDelivery(row.id);
+    }
+    for (const variant of variants) {
+      const existing = rows.find((r) => r.channelId === variant.channel.id);
+      if (existing) {
+        // A failed or cancelled delivery that is edited is sent again at the post's time.
+        const revive = scheduled && (existing.state === 'failed' || existing.state === 'cancelled') && group.publishAt!.getTime() > Date.now() - PAST_TOLERANCE_MS;
+        await repo.updateDelivery(existing.id, { content: variant.content, updatedAt: new Date(), ...(revive ? { state: 'queued', nextAttemptAt: group.publishAt, attemptCount: 0, errorCode: null, errorMessage: null } : {}) });
+        if (revive) await scheduleWakeUp(tx, deps.boss, { deliveryId: existing.id, network: existing.network, at: group.publishAt! }, existing.wakeJobId);
+        continue;
+      }
+      const deliveryId = crypto.randomUUID();
+      await repo.insertDelivery({
+        id: deliveryId,
+        workspaceId: input.workspaceId,
+        postGroupId: group.id,
+        channelId: variant.channel.id,
+        network: variant.channel.network,
+        state: scheduled ? 'queued' : 'draft',
+        content: variant.content,
+        dueAt: group.publishAt,
+        nextAttemptAt: scheduled ? group.publishAt : null,
+        idempotencyKey: crypto.randomUUID(),
+      });
+      if (scheduled) await scheduleWakeUp(tx, deps.boss, { deliveryId, network: variant.channel.network, at: group.publishAt! });
+    }
+    await repo.updateGroup(group.id, { content: sharedContent(input.compose.content), updatedAt: new Date() });
+    await refreshGroupState(tx, group.id);
+    await auditByActor(tx, ctx, {
+      workspaceId: input.workspaceId,
+      action: 'post.updated',
+      entityType: 'post',
+      entityId: group.id,
+      changes: { channels: [...keep] },
+    });
+  });
+  return getPost(ctx, input.workspaceId, input.postId);
+}
+
+export async function deletePost(ctx: ServiceContext, deps: PostsDeps, input: { workspaceId: string; postId: string }) {
+  await ctx.db.transaction(async (tx) => {
+    const repo = createPostsRepository(tx);
+    const { group, rows } = await lockForChange(tx, input.workspaceId, input.postId);
+    for (const row of rows) await cancelWakeUp(tx, deps.boss, row.network, row.wakeJobId);
+    await repo.deleteGroup(group.id);
+    // Its uploads are released: the retention job deletes each one no other post still needs.
+    await repo.releaseMedia(input.workspaceId, mediaIdsOf([group.content, ...rows.map((r) => r.content)]));
+    await auditByActor(tx, ctx, {
+      workspaceId: input.workspaceId,
+      action: 'post.deleted',
+      entityType: 'post',
+      entityId: group.id,
+      changes: { states: rows.map((r) => r.state) },
+    });
+  });
+}

@@ -1,0 +1,114 @@
+import type { Db, Tx } from '../../db/database.ts';
+import { withPausedFlag } from '../privacy/restriction.service.ts';
+import type { ServiceContext } from '../shared/context.ts';
+import { decodeInstantCursor, encodeInstantCursor } from '../shared/cursor.ts';
+import { notFound } from '../shared/errors.ts';
+import { composeView } from './posts.content.ts';
+import { createPostsRepository, type ChannelRow, type DeliveryRow, type GroupRow, type MetricsRow } from './posts.repository.ts';
+import { validationError } from './posts.validate.ts';
+
+type ShownChannel = ChannelRow & { paused?: boolean };
+
+function publicMetrics(row: MetricsRow | undefined) {
+  if (!row) return null;
+  return { views: row.views, likes: row.likes, comments: row.comments, shares: row.shares, reach: row.reach, extra: row.extra, fetchedAt: row.fetchedAt };
+}
+
+export function publicDelivery(row: DeliveryRow, channel?: ShownChannel, metrics?: MetricsRow) {
+  return {
+    id: row.id,
+    channelId: row.channelId,
+    network: row.network,
+    channel: channel ? { username: channel.username, displayName: channel.displayName, status: channel.status, avatar: channel.avatarCachedAt ? `/api/v1/workspaces/${channel.workspaceId}/channels/${channel.id}/avatar?v=${channel.avatarCachedAt.getTime()}` : null } : null,
+    state: row.state,
+    content: composeView(row.content),
+    settings: row.content.settings ?? {},
+    dueAt: row.dueAt,
+    nextAttemptAt: row.nextAttemptAt,
+    attemptCount: row.attemptCount,
+    late: row.late,
+    /** Waiting because the user who connected the channel paused processing. */
+    paused: !!channel?.paused && ['queued', 'processing', 'unconfirmed'].includes(row.state),
+    externalId: row.externalId,
+    externalUrl: row.externalUrl,
+    publishedAt: row.publishedAt,
+    publishedBy: row.publishedBy,
+    errorCode: row.errorCode,
+    errorMessage: row.errorMessage,
+    /** What the engine will let a person do now. */
+    actions: deliveryActions(row),
+    /** The network's latest counters (analytics), null until read or when not collected. */
+    metrics: publicMetrics(metrics),
+  };
+}
+
+function deliveryActions(row: DeliveryRow): string[] {
+  if (row.state === 'failed') return ['retry', 'mark_published'];
+  if (row.state === 'unconfirmed') return ['check', 'retry_confirmed_absent', 'mark_published', 'cancel'];
+  if (row.state === 'queued' || row.state === 'draft') return ['cancel'];
+  return [];
+}
+
+function publicPost(group: GroupRow, rows: DeliveryRow[], channelRows: ShownChannel[], metrics: MetricsRow[] = []) {
+  const byId = new Map(channelRows.map((c) => [c.id, c]));
+  const metricsById = new Map(metrics.map((m) => [m.deliveryId, m]));
+  return {
+    id: group.id,
+    workspaceId: group.workspaceId,
+    state: group.state,
+    content: composeView(group.content),
+    publishAt: group.publishAt,
+    timeZone: group.timeZone,
+    createdBy: group.createdBy,
+    createdAt: group.createdAt,
+    updatedAt: group.updatedAt,
+    deliveries: rows.map((row) => publicDelivery(row, byId.get(row.channelId), metricsById.get(row.id))),
+  };
+}
+
+/** The deliveries' channels, each with whether its connecting user paused processing. */
+export async function channelsShownWith(db: Db | Tx, rows: DeliveryRow[]): Promise<ShownChannel[]> {
+  if (!rows.length) return [];
+  return withPausedFlag(db, await createPostsRepository(db).channelsByIds(rows.map((r) => r.channelId)));
+}
+
+export async function getPost(ctx: ServiceContext, workspaceId: string, postId: string) {
+  const repo = createPostsRepository(ctx.db);
+  const group = await repo.findGroup(workspaceId, postId);
+  if (!group) throw notFound('post');
+  const rows = await repo.deliveriesOf(group.id);
+  const channelRows = await channelsShownWith(ctx.db, rows);
+  const metrics = await repo.metricsOf(rows.filter((r) => r.state === 'published').map((r) => r.id));
+  return publicPost(group, rows, channelRows, metrics);
+}
+
+function decodeCursor(cursor: string): { at: Date; id: string } {
+  const parts = decodeInstantCursor(cursor);
+  if (!parts) throw validationError([{ field: 'querystring.cursor', message: 'is not a cursor this API gave out' }]);
+  return parts;
+}
+
+/**
+ * Posts in a time range (calendar) or all of them, ordered by when they go out (drafts by when
+ * they were written), in cursor pages.
+ */
+export async function listPosts(ctx: ServiceContext, workspaceId: string, q: { from?: Date; to?: Date; states?: string[]; channelId?: string; cursor?: string; limit: number }) {
+  const repo = createPostsRepository(ctx.db);
+  const after = q.cursor ? decodeCursor(q.cursor) : undefined;
+  const groups = await repo.listGroups(workspaceId, { from: q.from, to: q.to, states: q.states, channelId: q.channelId, after, limit: q.limit });
+  const page = groups.slice(0, q.limit);
+  const rows = await repo.deliveriesOfGroups(page.map((g) => g.id));
+  const channelRows = await channelsShownWith(ctx.db, rows);
+  const last = page.at(-1);
+  return {
+    items: page.map((g) => publicPost(g, rows.filter((r) => r.postGroupId === g.id), channelRows)),
+    nextCursor: groups.length > q.limit && last ? encodeInstantCursor(last.publishAt ?? last.createdAt, last.id) : null,
+  };
+}
+
+/** Failed and unconfirmed deliveries: the "Needs attention" list. */
+export async function needsAttention(ctx: ServiceContext, workspaceId: string) {
+  const rows = await createPostsRepository(ctx.db).deliveriesNeedingAttention(workspaceId);
+  const byId = new Map((await channelsShownWith(ctx.db, rows)).map((c) => [c.id, c]));
+  return { count: rows.length, items: rows.map((r) => ({ postId: r.postGroupId, ...publicDelivery(r, byId.get(r.channelId)) })) };
+}

@@ -1,0 +1,107 @@
+import crypto from 'node:crypto';
+import { and, asc, eq, gte, inArray, lt, or, sql } from 'drizzle-orm';
+import type { Db, Tx } from '../../db/database.ts';
+import { channels, deliveries, deliveryAttempts, deliveryMetrics, media, postGroups } from '../../db/schema/index.ts';
+
+export type GroupRow = typeof postGroups.$inferSelect;
+export type DeliveryRow = typeof deliveries.$inferSelect;
+export type ChannelRow = typeof channels.$inferSelect;
+export type MetricsRow = typeof deliveryMetrics.$inferSelect;
+type AttemptInsert = Omit<typeof deliveryAttempts.$inferInsert, 'id' | 'number'>;
+
+export type PostListFilter = { from?: Date; to?: Date; states?: string[]; channelId?: string; after?: { at: Date; id: string }; limit: number };
+
+/** All SQL of posts (post groups) and their deliveries; every lookup a person starts is filtered by workspace. */
+export function createPostsRepository(db: Db | Tx) {
+  return {
+    async channelsIn(workspaceId: string, channelIds: string[]): Promise<ChannelRow[]> {
+      return db.select().from(channels).where(and(eq(channels.workspaceId, workspaceId), inArray(channels.id, channelIds)));
+    },
+    /** Channels of deliveries already known to be in the workspace (the delivery row was filtered by it). */
+    async channelsByIds(channelIds: string[]): Promise<ChannelRow[]> {
+      if (!channelIds.length) return [];
+      return db.select().from(channels).where(inArray(channels.id, [...new Set(channelIds)]));
+    },
+    /** `lock`: held until the transaction ends, so the engine's claim waits for a person's change. */
+    async findGroup(workspaceId: string, postId: string, lock = false): Promise<GroupRow | null> {
+      const query = db.select().from(postGroups).where(and(eq(postGroups.id, postId), eq(postGroups.workspaceId, workspaceId)));
+      const [group] = lock ? await query.for('update') : await query;
+      return group ?? null;
+    },
+    async insertGroup(row: typeof postGroups.$inferInsert) {
+      await db.insert(postGroups).values(row);
+    },
+    async updateGroup(groupId: string, set: Partial<typeof postGroups.$inferInsert>) {
+      await db.update(postGroups).set(set).where(eq(postGroups.id, groupId));
+    },
+    async deleteGroup(groupId: string) {
+      await db.delete(postGroups).where(eq(postGroups.id, groupId));
+    },
+    /** Posts in cursor order: by when they go out (drafts by when they were written), then id; one extra row tells whether a next page exists. */
+    async listGroups(workspaceId: string, q: PostListFilter): Promise<GroupRow[]> {
+      const when = sql`coalesce(${postGroups.publishAt}, ${postGroups.createdAt})`;
+      const filters = [eq(postGroups.workspaceId, workspaceId)];
+      if (q.from) filters.push(gte(postGroups.publishAt, q.from));
+      if (q.to) filters.push(lt(postGroups.publishAt, q.to));
+      if (q.states?.length) filters.push(inArray(postGroups.state, q.states));
+      if (q.channelId) filters.push(sql`exists (select 1 from deliveries d where d.post_group_id = ${postGroups.id} and d.channel_id = ${q.channelId})`);
+      if (q.after) filters.push(or(sql`${when} > ${q.after.at}`, and(sql`${when} = ${q.after.at}`, sql`${postGroups.id} > ${q.after.id}`))!);
+      return db.select().from(postGroups).where(and(...filters)).orderBy(when, asc(postGroups.id)).limit(q.limit + 1);
+    },
+
+    async deliveriesOf(groupId: string): Promise<DeliveryRow[]> {
+      return db.select().from(deliveries).where(eq(deliveries.postGroupId, groupId)).orderBy(asc(deliveries.createdAt), asc(deliveries.id));
+    },
+    async lockDeliveriesOf(groupId: string): Promise<DeliveryRow[]> {
+      return db.select().from(deliveries).where(eq(deliveries.postGroupId, groupId)).for('update');
+    },
+    async deliveriesOfGroups(groupIds: string[]): Promise<DeliveryRow[]> {
+      if (!groupIds.length) return [];
+      return db.select().from(deliveries).where(inArray(deliveries.postGroupId, groupIds)).orderBy(asc(deliveries.createdAt));
+    },
+    async findDelivery(workspaceId: string, postId: string, deliveryId: string, lock = false): Promise<DeliveryRow | null> {
+      const query = db
+        .select()
+        .from(deliveries)
+        .where(and(eq(deliveries.id, deliveryId), eq(deliveries.postGroupId, postId), eq(deliveries.workspaceId, workspaceId)));
+      const [row] = lock ? await query.for('update') : await query;
+      return row ?? null;
+    },
+    /** Failed and unconfirmed deliveries, oldest first, at most 500. */
+    async deliveriesNeedingAttention(workspaceId: string): Promise<DeliveryRow[]> {
+      return db
+        .select()
+        .from(deliveries)
+        .where(and(eq(deliveries.workspaceId, workspaceId), inArray(deliveries.state, ['failed', 'unconfirmed'])))
+        .orderBy(asc(deliveries.dueAt))
+        .limit(500);
+    },
+    async insertDelivery(row: typeof deliveries.$inferInsert) {
+      await db.insert(deliveries).values(row);
+    },
+    async updateDelivery(deliveryId: string, set: Partial<typeof deliveries.$inferInsert>) {
+      await db.update(deliveries).set(set).where(eq(deliveries.id, deliveryId));
+    },
+    async deleteDelivery(deliveryId: string) {
+      await db.delete(deliveries).where(eq(deliveries.id, deliveryId));
+    },
+
+    /** Records an attempt a person made, numbered after the delivery's existing attempts. */
+    async insertAttempt(row: AttemptInsert) {
+      const number = sql<number>`(select count(*)::int + 1 from delivery_attempts where delivery_id = ${row.deliveryId})`;
+      await db.insert(deliveryAttempts).values({ id: crypto.randomUUID(), number, ...row });
+    },
+    async attemptsOf(deliveryId: string) {
+      return db.select().from(deliveryAttempts).where(eq(deliveryAttempts.deliveryId, deliveryId)).orderBy(asc(deliveryAttempts.startedAt), asc(deliveryAttempts.number));
+    },
+    async metricsOf(deliveryIds: string[]): Promise<MetricsRow[]> {
+      if (!deliveryIds.length) return [];
+      return db.select().from(deliveryMetrics).where(inArray(deliveryMetrics.deliveryId, deliveryIds));
+    },
+    /** Marks uploads as no longer needed by this post; the retention job deletes each one no other post still needs. */
+    async releaseMedia(workspaceId: string, mediaIds: string[]) {
+      if (!mediaIds.length) return;
+      await db.update(media).set({ releasedAt: new Date() }).where(and(eq(media.workspaceId, workspaceId), inArray(media.id, mediaIds)));
+    },
+  };
+}

@@ -1,0 +1,57 @@
+import type { NetworkId } from '../../../shared/networks.ts';
+import { checkVariant, type InstanceCapabilities, type RuleIssue } from '../../../shared/publishing-rules.ts';
+import type { Db, Tx } from '../../db/database.ts';
+import { loadMediaFacts } from '../media/media.service.ts';
+import { AppError, conflict, forbidden, notFound } from '../shared/errors.ts';
+import { can } from '../../../shared/permissions.ts';
+import { mediaIdsOf, variantFor, type ComposeInput, type ScheduleInput } from './posts.content.ts';
+import { createPostsRepository } from './posts.repository.ts';
+
+const ACTIVE = ['publishing', 'processing'];
+
+export const validationError = (issues: RuleIssue[]) =>
+  new AppError('validation_failed', 400, `${issues[0]!.field}: ${issues[0]!.message}`, { issues });
+
+/**
+ * Checks every channel's variant against its network's rules (and that the channels are this
+ * workspace's, connected). Answers the variants to store; throws 400 listing every problem with
+ * its field (`channels.<i>.<field>`).
+ */
+export async function prepareVariants(db: Db | Tx, workspaceId: string, input: ComposeInput, forPublishing: boolean, instance: InstanceCapabilities) {
+  const ids = input.channels.map((c) => c.channelId);
+  if (new Set(ids).size !== ids.length) throw validationError([{ field: 'channels', message: 'a channel is listed twice' }]);
+  const rows = await createPostsRepository(db).channelsIn(workspaceId, ids);
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const variants = input.channels.map((c) => ({ channel: byId.get(c.channelId), content: variantFor(input, c) }));
+  const facts = await loadMediaFacts(db, workspaceId, mediaIdsOf(variants.map((v) => v.content)));
+  const issues: RuleIssue[] = [];
+  variants.forEach(({ channel, content }, index) => {
+    const field = (name: string) => `channels.${index}.${name}`;
+    if (!channel) return issues.push({ field: field('channelId'), message: 'no such channel in this workspace' });
+    if (channel.status === 'disconnected') return issues.push({ field: field('channelId'), message: `${channel.username ?? channel.network} is disconnected; connect it again first` });
+    // Every save checks what the granted permissions and this instance allow: a draft that could never go out is refused early.
+    const checked = checkVariant(channel.network as NetworkId, content, facts, channel.limits ?? {}, { forPublishing, grant: channel, instance });
+    for (const issue of checked) issues.push({ field: field(issue.field), message: issue.message });
+  });
+  if (issues.length) throw validationError(issues);
+  return variants.map((v) => ({ channel: v.channel!, content: v.content }));
+}
+
+export function requireSchedulePermission(role: string, schedule: ScheduleInput) {
+  if (schedule.mode !== 'draft' && !can(role, 'posts.schedule')) throw forbidden('posts.schedule');
+}
+
+/**
+ * Locks a post and its deliveries for a change by a person; refused while the engine is publishing
+ * it (the engine's claim would otherwise race the change).
+ */
+export async function lockForChange(tx: Tx, workspaceId: string, postId: string) {
+  const repo = createPostsRepository(tx);
+  const group = await repo.findGroup(workspaceId, postId, true);
+  if (!group) throw notFound('post');
+  const rows = await repo.lockDeliveriesOf(group.id);
+  if (rows.some((r) => ACTIVE.includes(r.state))) {
+    throw conflict('post.publishing', 'This post is being published right now; changes are possible once it has finished');
+  }
+  return { group, rows };
+}
