@@ -3,7 +3,7 @@
 import { bluesky } from './bluesky/descriptor.ts';
 import { mastodon } from './mastodon/descriptor.ts';
 import { tiktok } from './tiktok/descriptor.ts';
-import type { Feature, NetworkInfo, SettingValues } from './types.ts';
+import type { Feature, NetworkInfo, PolicySentence, SettingValues, SharedConfigValues } from './types.ts';
 
 export const descriptors = [tiktok, mastodon, bluesky] as const;
 
@@ -45,6 +45,10 @@ export function isNetworkEnabled(id: NetworkId, config: NetworkConfigValues & { 
   if (config.networksDisabled.includes(id)) return false;
   return (networks[id].enabled as (values: NetworkConfigValues) => boolean)(config);
 }
+
+/** What each enabled network contacts besides its own API, for /privacy. */
+export const outgoingConnections = (config: NetworkConfigValues & SharedConfigValues & { networksDisabled: readonly string[] }) =>
+  enabledNetworks(config).flatMap((id) => ((networks[id] as { outgoing?: (c: unknown) => PolicySentence[] }).outgoing?.(config) ?? []).map((sentence) => ({ network: id, sentence })));
 
 export const enabledNetworks = (config: NetworkConfigValues & { networksDisabled: readonly string[] }): NetworkId[] => networkIds.filter((id) => isNetworkEnabled(id, config));
 

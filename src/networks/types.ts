@@ -37,7 +37,16 @@ export type NetworkDescriptor<Id extends string = string, S extends NetworkSetti
   settings: S;
   /** Whether this instance can offer the network with the operator's configuration. */
   enabled(config: SettingValues<S>): boolean;
+  /**
+   * Addresses besides the network's own API that using it contacts, one sentence each, for
+   * /privacy's list of outgoing connections (a `{ code }` part is shown as an address or name).
+   */
+  outgoing?(config: SettingValues<S> & SharedConfigValues): PolicySentence[];
 };
+
+/** Instance settings a network's descriptor may read besides its own. */
+export type SharedConfigValues = { mediaPublicUrl?: string };
+export type PolicySentence = (string | { code: string })[];
 
 /** The same data as a NetworkDescriptor without its functions, for code that only reads facts. */
 export type NetworkInfo<Id extends string = string> = Pick<NetworkDescriptor<Id>, 'id' | 'label' | 'brandColor' | 'connect' | 'scopes' | 'featureScopes'>;

@@ -159,7 +159,7 @@ describe('/privacy and /terms', () => {
       { name: 'Postmark', purpose: 'e-mail delivery', location: 'USA' },
     ]);
     expect(json.customSections).toEqual({ privacy: true, terms: true });
-    expect(json.outgoing).toMatchObject({ telemetry: false, smtpConfigured: false, blueskyResolverUrl: 'https://public.api.bsky.app' });
+    expect(json.outgoing).toMatchObject({ telemetry: false, smtpConfigured: false, networkServices: [{ network: 'bluesky', sentence: expect.arrayContaining([{ code: 'https://public.api.bsky.app' }]) }] });
   });
 
   it('changes with a restart: retention 30 → 45 days and TikTok off without its secret', async () => {

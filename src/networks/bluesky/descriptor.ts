@@ -73,4 +73,15 @@ export const bluesky = defineNetwork({
   },
   // Nothing to configure: accounts sign in with app passwords on their own servers.
   enabled: () => true,
+  outgoing: (config) => [
+    [
+      'When you connect a Bluesky handle: ',
+      { code: config.blueskyResolverUrl },
+      ' (set by ',
+      { code: 'HERALD_BLUESKY_RESOLVER_URL' },
+      ') sees the handle to resolve it to an account, and ',
+      { code: config.blueskyPlcUrl },
+      ' tells which server the account is on.',
+    ],
+  ],
 });

@@ -141,4 +141,6 @@ export const tiktok = defineNetwork({
   },
   // TikTok needs an app registered by the operator.
   enabled: (config) => Boolean(config.tiktokClientKey && config.tiktokClientSecret),
+  outgoing: (config) =>
+    config.mediaPublicUrl ? [['TikTok fetches the videos you publish from ', { code: config.mediaPublicUrl }, ', through a link signed for that one file, valid only while the file exists.']] : [],
 });

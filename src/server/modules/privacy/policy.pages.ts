@@ -109,10 +109,7 @@ function connectionsSection(facts: PolicyFacts): Section {
     facts.networks.length
       ? `<li>The <strong>social networks you connect</strong> (${facts.networks.map((n) => e(n.label)).join(', ')}), to read your profile and publish what you schedule.</li>`
       : '',
-    o.blueskyResolverUrl
-      ? `<li>When you connect a Bluesky handle: <code>${e(o.blueskyResolverUrl)}</code> (set by <code>HERALD_BLUESKY_RESOLVER_URL</code>) sees the handle to resolve it to an account${o.blueskyPlcUrl ? `, and <code>${e(o.blueskyPlcUrl)}</code> tells which server the account is on` : ''}.</li>`
-      : '',
-    o.mediaPublicUrl ? `<li>TikTok fetches the videos you publish from <code>${e(o.mediaPublicUrl)}</code>, through a link signed for that one file, valid only while the file exists.</li>` : '',
+    ...o.networkServices.map(({ sentence }) => `<li>${sentence.map((part) => (typeof part === 'string' ? e(part) : `<code>${e(part.code)}</code>`)).join('')}</li>`),
   ];
   return {
     id: 'connections',

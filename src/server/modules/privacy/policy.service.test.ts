@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadConfig, type ConfigError } from '../../config/config.ts';
-import { enabledNetworks, policyFacts } from './policy.service.ts';
+import { enabledNetworks } from '../../../networks/index.ts';
+import { policyFacts } from './policy.service.ts';
 
 const base = { HERALD_DATA_DIR: '/tmp/herald-policy-unit' };
 const problems = (env: Record<string, string>) => {
@@ -45,5 +46,18 @@ describe('policy settings and facts', () => {
     ]);
     expect(facts.networks.find((n) => n.id === 'bluesky')?.scopes).toEqual([{ scope: 'com.atproto.appPass', meaning: expect.any(String) }]);
     expect(facts.generatedAt).toBe('2026-01-02T03:04:05.000Z');
+  });
+
+  it("lists what each enabled network contacts besides its API, taken from the network's descriptor", () => {
+    const tiktok = { HERALD_TIKTOK_CLIENT_KEY: 'k', HERALD_TIKTOK_CLIENT_SECRET: 's', HERALD_MEDIA_PUBLIC_URL: 'https://media.acme.example' };
+    const services = (env: Record<string, string>) =>
+      policyFacts(loadConfig({ ...base, ...env }), { now: new Date(), customSections: { privacy: false, terms: false } }).outgoing.networkServices.map((s) => [s.network, s.sentence.filter((p) => typeof p !== 'string')]);
+    expect(services(tiktok)).toEqual([
+      ['tiktok', [{ code: 'https://media.acme.example' }]],
+      ['bluesky', [{ code: 'https://public.api.bsky.app' }, { code: 'HERALD_BLUESKY_RESOLVER_URL' }, { code: 'https://plc.directory' }]],
+    ]);
+    // A network that is off contacts nothing; TikTok without a media address pulls nothing.
+    expect(services({ ...tiktok, HERALD_NETWORKS_DISABLED: 'bluesky' })).toEqual([['tiktok', [{ code: 'https://media.acme.example' }]]]);
+    expect(services({ HERALD_MEDIA_PUBLIC_URL: 'https://media.acme.example', HERALD_NETWORKS_DISABLED: 'bluesky' })).toEqual([]);
   });
 });

@@ -1,50 +1,9 @@
 import { z } from 'zod';
 import type { Config } from '../../config/config.ts';
-import { networkIds, networks, type NetworkId } from '../../../shared/networks.ts';
+import { enabledNetworks, networkIds, networks, outgoingConnections } from '../../../networks/index.ts';
 
 // The facts /privacy, /terms and /api/v1/policy state, all taken from this instance's
 // configuration so the pages cannot drift from what Herald really does.
-
-/** Where each network's own terms are; they apply to everything published through Herald. */
-const networkTerms: Record<NetworkId, { label: string; url: string }[]> = {
-  tiktok: [
-    { label: 'TikTok Terms of Service', url: 'https://www.tiktok.com/legal/page/global/terms-of-service/en' },
-    { label: 'TikTok Community Guidelines', url: 'https://www.tiktok.com/community-guidelines' },
-  ],
-  mastodon: [
-    // Mastodon has no global terms: each server sets its own rules (on its About page).
-    { label: 'Mastodon Server Covenant (each server also publishes its own rules on its About page)', url: 'https://joinmastodon.org/covenant' },
-  ],
-  bluesky: [
-    { label: 'Bluesky Terms of Service', url: 'https://bsky.social/about/support/tos' },
-    { label: 'Bluesky Community Guidelines', url: 'https://bsky.social/about/support/community-guidelines' },
-  ],
-};
-
-/** What each requested scope lets Herald do, in plain words. */
-const scopeMeanings: Record<string, string> = {
-  'user.info.basic': 'read your account id, display name and avatar',
-  'user.info.profile': 'read your username, bio and profile link',
-  'user.info.stats': 'read your follower, following, like and video counts',
-  'video.list': 'read the list of your public videos and their statistics',
-  'video.upload': 'upload videos as drafts to your TikTok inbox',
-  'video.publish': 'publish videos to your account',
-  read: 'read your account, profile and posts (for the profile and statistics)',
-  write: 'publish posts and upload media on your behalf',
-  'com.atproto.appPass': 'the session an app password gives: post and read on your behalf, but not change your password or delete your account',
-};
-
-/**
- * The networks this instance offers: TikTok only with its client key and secret, Mastodon and
- * Bluesky always, minus HERALD_NETWORKS_DISABLED (the same rule as providers/registry.ts).
- */
-export function enabledNetworks(config: Config): NetworkId[] {
-  return networkIds.filter((id) => {
-    if (config.networksDisabled.includes(id)) return false;
-    if (id === 'tiktok') return Boolean(config.tiktokClientKey && config.tiktokClientSecret);
-    return true;
-  });
-}
 
 export const policyFactsSchema = z.object({
   generatedAt: z.string().describe('When these facts were read from the configuration (Herald start)'),
@@ -78,9 +37,9 @@ export const policyFactsSchema = z.object({
   outgoing: z.object({
     telemetry: z.literal(false),
     smtpConfigured: z.boolean(),
-    blueskyResolverUrl: z.string().nullable().describe('Resolves Bluesky handles; null when Bluesky is off'),
-    blueskyPlcUrl: z.string().nullable(),
-    mediaPublicUrl: z.string().nullable().describe('Where TikTok pulls media from; null when unused'),
+    networkServices: z
+      .array(z.object({ network: z.enum(networkIds), sentence: z.array(z.union([z.string(), z.object({ code: z.string() })])) }))
+      .describe("What the enabled networks contact besides their own API (handle resolvers, media links), one sentence each; a { code } part is an address or setting name"),
   }),
   subprocessors: z.array(z.object({ name: z.string(), purpose: z.string(), location: z.string() })),
   customSections: z.object({ privacy: z.boolean(), terms: z.boolean() }),
@@ -94,7 +53,6 @@ function contactOf(value: string | undefined): PolicyFacts['operator']['contact'
 
 export function policyFacts(config: Config, options: { now: Date; customSections: { privacy: boolean; terms: boolean } }): PolicyFacts {
   const enabled = enabledNetworks(config);
-  const bluesky = enabled.includes('bluesky');
   return {
     generatedAt: options.now.toISOString(),
     pages: { privacy: `${config.publicOrigin}/privacy`, terms: `${config.publicOrigin}/terms` },
@@ -103,8 +61,8 @@ export function policyFacts(config: Config, options: { now: Date; customSections
       id,
       label: networks[id].label,
       connect: networks[id].connect,
-      scopes: networks[id].scopes.map((scope) => ({ scope, meaning: scopeMeanings[scope] ?? '' })),
-      terms: networkTerms[id],
+      scopes: networks[id].scopes.map((scope) => ({ scope, meaning: (networks[id].scopeMeanings as Record<string, string>)[scope] ?? '' })),
+      terms: [...networks[id].terms],
     })),
     retention: {
       accessLogDays: config.accessLogDays,
@@ -117,9 +75,7 @@ export function policyFacts(config: Config, options: { now: Date; customSections
     outgoing: {
       telemetry: false,
       smtpConfigured: Boolean(config.smtpUrl),
-      blueskyResolverUrl: bluesky ? config.blueskyResolverUrl : null,
-      blueskyPlcUrl: bluesky ? config.blueskyPlcUrl : null,
-      mediaPublicUrl: enabled.includes('tiktok') ? (config.mediaPublicUrl ?? null) : null,
+      networkServices: outgoingConnections(config),
     },
     subprocessors: config.subprocessors,
     customSections: options.customSections,
