@@ -1,6 +1,7 @@
 // `npm run demo`: Herald wired to local fakes of the networks, so the whole connect flow can be
 // tried offline with made-up accounts. Data goes to ./data-demo, never to ./data.
 import path from 'node:path';
+import { enabledNetworks, networkIds, networkLabel } from '../src/networks/index.ts';
 import { loadConfig } from '../src/server/config/config.ts';
 import { createLogger, startHerald } from '../src/server/runtime.ts';
 import { buildWebIfStale } from '../src/server/web-build.ts';
@@ -31,6 +32,11 @@ logger.info(
   { tiktok: tiktok.url, mastodonServer: mastodon.domain },
   `Demo ready on ${config.publicOrigin}: sign up, create a workspace, open Channels and connect TikTok, or Mastodon with the server name ${mastodon.domain} (local fakes with consent pages), then write a post (New post) and watch it go out on the Calendar.`,
 );
+// The registry says what this Herald offers; a registered network without a fake wired above is named, not silently missing.
+const offered = enabledNetworks(config);
+logger.info(`Networks offered in this demo: ${offered.map(networkLabel).join(', ')}`);
+const missing = networkIds.filter((id) => !offered.includes(id));
+if (missing.length) logger.warn(`Not offered in this demo (no local fake wired in scripts/demo.ts, or switched off): ${missing.map(networkLabel).join(', ')}`);
 if (pds) {
   const account = pds.accounts[0]!;
   logger.info({ pds: pds.pdsUrl }, `Bluesky (a real local PDS): connect handle ${account.handle} with the app password ${account.appPassword}`);

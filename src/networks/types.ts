@@ -35,6 +35,8 @@ export type NetworkDescriptor<Id extends string = string, S extends NetworkSetti
   accountSpacingMs: number;
   /** Configuration keys the network needs, merged into the server's Config under these names. */
   settings: S;
+  /** App-password networks: the shape checks of the sign-in form, made by the connect form and the API alike. */
+  signIn?: SignInChecks;
   /** Whether this instance can offer the network with the operator's configuration. */
   enabled(config: SettingValues<S>): boolean;
   /**
@@ -42,6 +44,14 @@ export type NetworkDescriptor<Id extends string = string, S extends NetworkSetti
    * /privacy's list of outgoing connections (a `{ code }` part is shown as an address or name).
    */
   outgoing?(config: SettingValues<S> & SharedConfigValues): PolicySentence[];
+};
+
+export type SignInChecks = {
+  isIdentifier(raw: string): boolean;
+  /** Completes "Handle …" / "App password …" in the refusal. */
+  identifierHint: string;
+  isAppPassword(raw: string): boolean;
+  appPasswordHint: string;
 };
 
 /** Instance settings a network's descriptor may read besides its own. */

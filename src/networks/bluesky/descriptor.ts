@@ -1,5 +1,6 @@
 // Bluesky as Herald knows it: shared by the server and the web app. Sources: shared/providers.md.
 import { z } from 'zod';
+import { appPasswordHint, blueskyIdentifierHint, isAppPassword, parseBlueskyIdentifier } from './identifier.ts';
 import { countGraphemes, positiveOr, type NetworkRules } from '../rules.ts';
 import { envBoolean } from '../setting-schemas.ts';
 import { defineNetwork } from '../types.ts';
@@ -71,6 +72,7 @@ export const bluesky = defineNetwork({
       schema: envBoolean,
     },
   },
+  signIn: { isIdentifier: (raw) => parseBlueskyIdentifier(raw) !== null, identifierHint: blueskyIdentifierHint, isAppPassword, appPasswordHint },
   // Nothing to configure: accounts sign in with app passwords on their own servers.
   enabled: () => true,
   outgoing: (config) => [
