@@ -36,6 +36,8 @@ export type PreviewContent = {
 
 export type PreviewProps = { content: PreviewContent; uploads: Record<string, Upload>; preflight: Preflight };
 
+export type ConnectFormProps = { workspaceId: string; network: { id: string; label: string }; onConnected: (channel: Channel) => void };
+
 export type NetworkWeb = {
   mark: BrandMark | null;
   /** What the network calls a post's text, in lower case ("caption" on TikTok). */
@@ -44,6 +46,8 @@ export type NetworkWeb = {
   initialSettings: Record<string, unknown>;
   OptionsPanel: ComponentType<OptionsPanelProps>;
   Preview: ComponentType<PreviewProps>;
+  /** The Channels page's connect form, for a network that is not connected by OAuth alone. */
+  ConnectForm?: ComponentType<ConnectFormProps>;
   /** A read the composer makes before a post can be published (TikTok: creator info). */
   preflight?: {
     query(context: PreflightContext): { queryKey: readonly unknown[]; queryFn: () => Promise<unknown>; enabled: boolean };

@@ -1,6 +1,7 @@
 // Bluesky in the web app: the post's language, and a post (or thread) as the app shows it.
 import { siBluesky } from 'simple-icons';
 import type { NetworkWeb } from '../../web-types.ts';
+import { BlueskyConnectForm } from './connect-form.tsx';
 import { BlueskyOptions } from './options-panel.tsx';
 import { BlueskyPreview } from './preview.tsx';
 
@@ -10,4 +11,5 @@ export const web: NetworkWeb = {
   initialSettings: {},
   OptionsPanel: BlueskyOptions,
   Preview: BlueskyPreview,
+  ConnectForm: BlueskyConnectForm,
 };

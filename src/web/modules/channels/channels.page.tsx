@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
+import { networkWeb } from '../../../networks/web.ts';
 import { ChannelAvatar, NetworkMark } from '../../components/network-mark.tsx';
 import { Dialog } from '../../components/dialog.tsx';
 import { FormError, Notice } from '../../components/feedback.tsx';
-import { Field, PasswordField } from '../../components/field.tsx';
-import { appPasswordHint, blueskyIdentifierHint, isAppPassword, parseBlueskyIdentifier } from '../../../networks/bluesky/identifier.ts';
+import { Field } from '../../components/field.tsx';
 import { formErrors } from '../../components/form-errors.ts';
 import { formatDate, formatDateTime } from '../../components/format.ts';
 import { PageHeader } from '../../components/page-header.tsx';
@@ -98,62 +98,6 @@ function InstanceConnectForm({ workspaceId, network }: { workspaceId: string; ne
   );
 }
 
-/** Bluesky: a handle and an app password, checked with the server's own rules before sending. */
-function AppPasswordConnectForm({ workspaceId, network, onConnected }: { workspaceId: string; network: Network; onConnected: (channel: Channel) => void }) {
-  const [identifier, setIdentifier] = useState('');
-  const [appPassword, setAppPassword] = useState('');
-  const [touched, setTouched] = useState(false);
-  const connect = useConnectChannel(workspaceId);
-  const errors = formErrors(connect.error, ['identifier', 'appPassword']);
-  const localIdentifierError = touched && !parseBlueskyIdentifier(identifier) ? `Handle ${blueskyIdentifierHint}` : undefined;
-  const localPasswordError = touched && !isAppPassword(appPassword) ? `App password ${appPasswordHint}` : undefined;
-  return (
-    <form
-      className="network-form"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        setTouched(true);
-        if (!parseBlueskyIdentifier(identifier) || !isAppPassword(appPassword)) return;
-        connect.mutate(
-          { network: network.id, identifier: identifier.trim(), appPassword: appPassword.trim() },
-          {
-            onSuccess: ({ channel }) => {
-              setAppPassword('');
-              setTouched(false);
-              if (channel) onConnected(channel);
-            },
-          },
-        );
-      }}
-    >
-      <Field
-        label="Bluesky handle"
-        placeholder="alice.bsky.social"
-        autoCapitalize="off"
-        autoComplete="username"
-        spellCheck={false}
-        value={identifier}
-        onChange={(e) => setIdentifier(e.target.value)}
-        error={localIdentifierError ?? errors.field('identifier')}
-      />
-      <PasswordField
-        label="App password"
-        placeholder="xxxx-xxxx-xxxx-xxxx"
-        autoComplete="off"
-        value={appPassword}
-        onChange={(e) => setAppPassword(e.target.value)}
-        hint="Create one in Bluesky: Settings → Privacy and security → App passwords. Never your account password; delete the app password there to cut Herald off."
-        error={localPasswordError ?? errors.field('appPassword')}
-      />
-      <FormError message={errors.general} />
-      <button className="btn btn-primary" disabled={connect.isPending}>
-        {connect.isPending ? 'Signing in…' : `Connect ${network.label}`}
-      </button>
-    </form>
-  );
-}
-
 function OAuthConnectButton({ workspaceId, network }: { workspaceId: string; network: Network }) {
   const connect = useConnectChannel(workspaceId);
   return (
@@ -172,27 +116,31 @@ function ConnectSection({ workspaceId, networks, onConnected }: { workspaceId: s
       <div className="card-head">
         <div>
           <h2 id="connect-title">Connect a channel</h2>
-          <p className="muted small">You sign in on the network’s own page; Herald never sees your password there. Bluesky uses an app password you can delete at any time.</p>
+          <p className="muted small">You sign in on the network’s own page; Herald never sees your password there. A network without such a page takes an app password instead, which you can delete at any time.</p>
         </div>
       </div>
       <div className="network-grid">
-        {networks.map((n) => (
-          <div key={n.id} className={n.enabled ? 'network-tile' : 'network-tile is-off'} data-testid={`network-${n.id}`}>
-            <div className="network-name">
-              <NetworkMark network={n.id} className="network-mark" />
-              {n.label}
+        {networks.map((n) => {
+          // A network with its own way to connect (Bluesky's handle and app password) brings its form.
+          const OwnForm = networkWeb(n.id)?.ConnectForm;
+          return (
+            <div key={n.id} className={n.enabled ? 'network-tile' : 'network-tile is-off'} data-testid={`network-${n.id}`}>
+              <div className="network-name">
+                <NetworkMark network={n.id} className="network-mark" />
+                {n.label}
+              </div>
+              {!n.enabled ? (
+                <p className="muted small">Not set up on this Herald: the operator adds the app credentials (docs/configuration.md).</p>
+              ) : OwnForm ? (
+                <OwnForm workspaceId={workspaceId} network={n} onConnected={onConnected} />
+              ) : n.connect === 'oauth-instance' ? (
+                <InstanceConnectForm workspaceId={workspaceId} network={n} />
+              ) : (
+                <OAuthConnectButton workspaceId={workspaceId} network={n} />
+              )}
             </div>
-            {!n.enabled ? (
-              <p className="muted small">Not set up on this Herald: the operator adds the app credentials (docs/configuration.md).</p>
-            ) : n.connect === 'oauth-instance' ? (
-              <InstanceConnectForm workspaceId={workspaceId} network={n} />
-            ) : n.connect === 'app-password' ? (
-              <AppPasswordConnectForm workspaceId={workspaceId} network={n} onConnected={onConnected} />
-            ) : (
-              <OAuthConnectButton workspaceId={workspaceId} network={n} />
-            )}
-          </div>
-        ))}
+          );
+        })}
       </div>
     </section>
   );
