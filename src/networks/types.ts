@@ -2,6 +2,11 @@
 // plus pure functions; the server part (`<id>/server/index.ts`) builds the network's provider and
 // publisher from the instance's configuration.
 import type { z } from 'zod';
+import type { Config } from '../server/config/config.ts';
+import type { Db } from '../server/db/database.ts';
+import type { Provider } from '../server/providers/provider.ts';
+import type { Publisher } from '../server/providers/publishing.ts';
+import type { SecretBox } from '../server/security/secret-box.ts';
 import type { NetworkRules } from './rules.ts';
 
 export type Feature = 'profile' | 'publish' | 'drafts' | 'analytics';
@@ -70,16 +75,16 @@ export function defineNetwork<const Id extends string, const S extends NetworkSe
  * part answers it and says which channel limits to keep, so the server checks posts against them.
  */
 export type NetworkPreflight = (input: {
-  config: import('../server/config/config.ts').Config;
+  config: Config;
   scopesGranted: readonly string[];
   withToken: <T>(call: (accessToken: string, instance: string | null) => Promise<T>) => Promise<T>;
 }) => Promise<{ limits: Record<string, unknown>; answer: Record<string, unknown> }>;
 
 /** The server part of a network folder (`<id>/server/index.ts`, exported as `server`). */
 export type NetworkServer = {
-  createProvider(config: import('../server/config/config.ts').Config, deps: { db: import('../server/db/database.ts').Db; box: import('../server/security/secret-box.ts').SecretBox }): import('../server/providers/provider.ts').Provider;
-  createPublisher(config: import('../server/config/config.ts').Config): import('../server/providers/publishing.ts').Publisher;
+  createProvider(config: Config, deps: { db: Db; box: SecretBox }): Provider;
+  createPublisher(config: Config): Publisher;
   /** The operator let this network's servers be on private addresses (local test networks, the demo). */
-  allowsPrivateAddresses?(config: import('../server/config/config.ts').Config): boolean;
+  allowsPrivateAddresses?(config: Config): boolean;
   preflight?: NetworkPreflight;
 };
