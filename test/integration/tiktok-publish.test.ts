@@ -182,6 +182,7 @@ describe('TikTok publishing against the local fake', () => {
   it('uploads a 12 MB video in ordered chunks and publishes it with its URL', async () => {
     const bytes = randomBytes(12 * MB + 12_345);
     const before = fake.creations();
+    // disableComment is left out: interactions start off, the same default the composer starts from.
     const { ctx, journal } = context({ media: [bufferMedia(bytes)], settings: { privacyLevel: 'PUBLIC_TO_EVERYONE', disableDuet: true, isAigc: true } });
 
     expect(await publisher.publish(ctx)).toEqual({ status: 'processing', checkAfterMs: 50 });
@@ -189,7 +190,7 @@ describe('TikTok publishing against the local fake', () => {
     expect(fake.creations()).toBe(before + 1);
     expect(post.ranges).toEqual([`bytes 0-${5 * MB - 1}/${bytes.length}`, `bytes ${5 * MB}-${bytes.length - 1}/${bytes.length}`]);
     expect(post.received.equals(bytes)).toBe(true);
-    expect(post).toMatchObject({ source: 'FILE_UPLOAD', title: ctx.parts[0]!.text, privacyLevel: 'PUBLIC_TO_EVERYONE', flags: { disable_duet: true, is_aigc: true, disable_comment: false } });
+    expect(post).toMatchObject({ source: 'FILE_UPLOAD', title: ctx.parts[0]!.text, privacyLevel: 'PUBLIC_TO_EVERYONE', flags: { disable_duet: true, is_aigc: true, disable_comment: true } });
     expect(journal.events).toEqual(['before:init', 'after:init', 'save', 'save']);
     expect(journal.progress).toMatchObject({ publishId: post.publishId, uploadedChunks: 2, totalChunkCount: 2 });
 

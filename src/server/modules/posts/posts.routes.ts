@@ -12,6 +12,18 @@ import { preflightRead } from './creator-info.ts';
 import { dateQuery, isoInstant } from '../../http/schemas.ts';
 import { httpLinkProblem } from '../../../shared/web-links.ts';
 
+/** The pre-flight read the composer shows before a post (TikTok's creator info, shaped by its network part). */
+const creatorInfo = z.object({
+  nickname: z.string(),
+  username: z.string(),
+  avatar: z.string().nullable(),
+  privacyLevelOptions: z.array(z.string()),
+  commentDisabled: z.boolean(),
+  duetDisabled: z.boolean(),
+  stitchDisabled: z.boolean(),
+  maxVideoPostDurationSec: z.number(),
+});
+
 const workspaceParams = z.object({ workspaceId: z.string().min(1).max(100) });
 const postParams = workspaceParams.extend({ postId: z.string().min(1).max(100) });
 const deliveryParams = postParams.extend({ deliveryId: z.string().min(1).max(100) });
@@ -128,21 +140,10 @@ export const postsRoutes: FastifyPluginAsyncZod<{ deps: PostsDeps; channelDeps: 
       tags,
       summary: "TikTok creator info for the composer (asked of TikTok each time, as its posting guidelines require); kept as the channel's limits",
       params: workspaceParams.extend({ channelId: z.string().min(1).max(100) }),
-      response: {
-        200: z.object({
-          nickname: z.string(),
-          username: z.string(),
-          avatar: z.string().nullable(),
-          privacyLevelOptions: z.array(z.string()),
-          commentDisabled: z.boolean(),
-          duetDisabled: z.boolean(),
-          stitchDisabled: z.boolean(),
-          maxVideoPostDurationSec: z.number(),
-        }),
-      },
+      response: { 200: creatorInfo },
     },
-    // The network part shapes the answer; the response schema above checks it.
-    handler: async (req) => (await preflightRead(req.serviceContext(), { ...channelDeps, config }, req.params.workspaceId, req.params.channelId)) as never,
+    // The network part shapes the answer: checked here against what the API promises.
+    handler: async (req) => creatorInfo.parse(await preflightRead(req.serviceContext(), { ...channelDeps, config }, req.params.workspaceId, req.params.channelId)),
   });
 
   app.post('/workspaces/:workspaceId/posts', {
