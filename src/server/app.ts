@@ -25,7 +25,7 @@ import { healthRoutes } from './modules/health/health.routes.ts';
 import type { Mailer } from './modules/mail/mailer.ts';
 import { workspacesRoutes } from './modules/workspaces/workspaces.routes.ts';
 import { channelsRoutes } from './modules/channels/channels.routes.ts';
-import { revokeWorkspaceChannels } from './modules/channels/channels.service.ts';
+import { revokeWorkspaceChannels } from './modules/channels/channels.disconnect.ts';
 import { notificationsRoutes } from './modules/notifications/notifications.routes.ts';
 import { mediaRoutes } from './modules/media/media.routes.ts';
 import type { Providers } from '../networks/server.ts';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, sql } from 'drizzle-orm';
 import { auditLog, channelAvatars, channels } from '../../src/server/db/schema/index.ts';
-import { purgeDisconnectedChannels } from '../../src/server/modules/channels/channels.service.ts';
+import { purgeDisconnectedChannels } from '../../src/server/modules/channels/channels.disconnect.ts';
 import { refreshChannel } from '../../src/server/modules/channel-tokens/index.ts';
 import { createProviders } from '../../src/networks/server.ts';
 import { loadSecretBox } from '../../src/server/security/encryption-keys.ts';

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, sql } from 'drizzle-orm';
 import { auditLog, channels, mastodonApps, oauthStates, pendingRevocations } from '../../src/server/db/schema/index.ts';
-import { purgeDisconnectedChannels, retryPendingRevokes } from '../../src/server/modules/channels/channels.service.ts';
+import { purgeDisconnectedChannels, retryPendingRevokes } from '../../src/server/modules/channels/channels.disconnect.ts';
 import { refreshChannel } from '../../src/server/modules/channel-tokens/index.ts';
 import { createProviders } from '../../src/networks/server.ts';
 import { loadSecretBox } from '../../src/server/security/encryption-keys.ts';

@@ -4,6 +4,8 @@ import { networkIds, networks, type NetworkId } from '../../../shared/networks.t
 import { AppError } from '../shared/errors.ts';
 import { readAvatar } from './avatar-cache.ts';
 import * as service from './channels.service.ts';
+import { completeConnect, startConnect } from './channels.connect.ts';
+import { disconnectChannel } from './channels.disconnect.ts';
 
 const channel = z.object({
   id: z.string(),
@@ -64,7 +66,7 @@ export const channelsRoutes: FastifyPluginAsyncZod<{ deps: service.ChannelDeps }
       response: { 200: z.object({ authorizationUrl: z.string().optional(), channel: channel.optional() }) },
     },
     handler: async (req) =>
-      service.startConnect(req.serviceContext(), deps, {
+      startConnect(req.serviceContext(), deps, {
         workspaceId: req.params.workspaceId,
         sessionId: req.auth!.sessionId,
         network: req.body.network as NetworkId,
@@ -89,7 +91,7 @@ export const channelsRoutes: FastifyPluginAsyncZod<{ deps: service.ChannelDeps }
     },
     handler: async (req, reply) => {
       try {
-        const connected = await service.completeConnect(req.serviceContext(), deps, {
+        const connected = await completeConnect(req.serviceContext(), deps, {
           network: req.params.network,
           state: req.query.state,
           code: req.query.code,
@@ -115,7 +117,7 @@ export const channelsRoutes: FastifyPluginAsyncZod<{ deps: service.ChannelDeps }
       params: workspaceParams.extend({ channelId: z.string().min(1).max(100) }),
       response: { 200: z.object({ channel, revokedAtNetwork: z.boolean() }) },
     },
-    handler: async (req) => service.disconnectChannel(req.serviceContext(), deps, req.params.workspaceId, req.params.channelId),
+    handler: async (req) => disconnectChannel(req.serviceContext(), deps, req.params.workspaceId, req.params.channelId),
   });
 
   app.post('/workspaces/:workspaceId/channels/:channelId/refresh', {

@@ -4,7 +4,7 @@ import type { Db, Tx } from '../../db/database.ts';
 import { oauthStates, sessions } from '../../db/schema/index.ts';
 import { purgeAccessLog } from '../access-log/access-log.retention.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { purgeDisconnectedChannels } from '../channels/channels.service.ts';
+import { purgeDisconnectedChannels } from '../channels/channels.disconnect.ts';
 import { purgeExpiredExports } from './export.service.ts';
 
 export const RETENTION_JOB = 'privacy.retention';
