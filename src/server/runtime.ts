@@ -21,6 +21,9 @@ import { createMediaSource } from './modules/publishing/media-source.ts';
 import { startPublishingWorkers } from './modules/publishing/publishing.worker.ts';
 import { createPublishingQueues } from './modules/publishing/wake-ups.ts';
 
+/** How long a stopping Herald waits for answers in flight before it closes their connections. */
+const CLOSE_GRACE_MS = 5_000;
+
 export type Mode = 'all' | 'serve' | 'worker';
 
 export function createLogger(config: Pick<Config, 'logLevel'>): Logger {
@@ -131,7 +134,12 @@ export async function startHerald(options: { mode: Mode; config: Config; logger?
       logger,
       url,
       async close() {
+        // Requests in flight get a few seconds to finish; a keep-alive connection whose answer
+        // ended just as the close began is otherwise held open until its idle timeout (72 s).
+        const server = started.app?.server;
+        const forceClose = server ? setTimeout(() => server.closeAllConnections(), CLOSE_GRACE_MS).unref() : undefined;
         await started.app?.close();
+        clearTimeout(forceClose);
         await stopPublishing?.().catch(() => {});
         await started.boss.stop({ graceful: true, timeout: 5000 }).catch(() => {});
         await database.close();
