@@ -99,7 +99,7 @@ export const settings = {
   },
   authRateLimit: {
     env: 'HERALD_AUTH_RATE_LIMIT',
-    doc: 'Sign-in, sign-up, password-reset and 2FA attempts allowed per IP address per minute.',
+    doc: 'Password and code checks allowed per minute (sign-in, sign-up, password reset, change password, every 2FA check, account deletion, e-mail change links): per IP address, and for a signed-in user also per user.',
     default: '10',
     schema: positiveInt,
   },
