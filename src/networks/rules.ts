@@ -23,7 +23,8 @@ export type VariantInput = {
 /** Channel facts that change the rules: Mastodon's instance limits, TikTok's creator info. */
 export type ChannelLimits = Record<string, unknown>;
 
-export type RuleIssue = { field: string; message: string };
+/** `code: 'empty'` marks a post with nothing in it yet, which the composer does not call a mistake before a save. */
+export type RuleIssue = { field: string; message: string; code?: 'empty' };
 
 /** What this Herald instance can do, as configured by its operator. */
 export type InstanceCapabilities = {

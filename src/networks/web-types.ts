@@ -42,8 +42,6 @@ export type NetworkWeb = {
   mark: BrandMark | null;
   /** What the network calls a post's text, in lower case ("caption" on TikTok). */
   textNoun: string;
-  /** The settings a channel starts with when it is picked in the composer. */
-  initialSettings: Record<string, unknown>;
   OptionsPanel: ComponentType<OptionsPanelProps>;
   Preview: ComponentType<PreviewProps>;
   /** The Channels page's connect form, for a network that is not connected by OAuth alone. */

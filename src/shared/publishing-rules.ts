@@ -41,7 +41,7 @@ export function checkVariant(
       });
     }
   }
-  if (variant.parts.length === 0) issues.push({ field: 'parts', message: `${label}: the post is empty` });
+  if (variant.parts.length === 0) issues.push({ field: 'parts', message: `${label}: the post is empty`, code: 'empty' });
   if (variant.parts.length > 1 && !rules.threads) issues.push({ field: 'parts', message: `${label}: threads are not supported` });
   if (variant.firstComment && !rules.firstComment) issues.push({ field: 'firstComment', message: `${label}: a first comment is not supported` });
   const limit = rules.textLimit(limits);
@@ -50,7 +50,7 @@ export function checkVariant(
     const used = limit.count(part.text);
     if (used > limit.max) issues.push({ field, message: `${label}: ${used} of ${limit.max} ${limit.unit}, ${used - limit.max} too many` });
     if (rules.maxTextBytes && utf8Length(part.text) > rules.maxTextBytes) issues.push({ field, message: `${label}: the text is over ${rules.maxTextBytes} bytes` });
-    if (!part.text.trim() && part.media.length === 0 && !(index === 0 && rules.needsMedia)) issues.push({ field, message: `${label}: write something or add media` });
+    if (!part.text.trim() && part.media.length === 0 && !(index === 0 && rules.needsMedia)) issues.push({ field, message: `${label}: write something or add media`, code: 'empty' });
     if (part.media.length > rules.maxMedia(limits)) issues.push({ field: index === 0 ? 'media' : `parts.${index}.media`, message: `${label}: at most ${rules.maxMedia(limits)} media files per post` });
     const facts = part.media.map((m) => mediaFacts.get(m.mediaId));
     const missing = part.media.filter((_, i) => !facts[i]);
@@ -63,7 +63,7 @@ export function checkVariant(
     const used = limit.count(variant.firstComment);
     if (used > limit.max) issues.push({ field: 'firstComment', message: `${label}: first comment is ${used} of ${limit.max} ${limit.unit}` });
   }
-  if (rules.needsMedia && (variant.parts[0]?.media.length ?? 0) === 0) issues.push({ field: 'media', message: `${label}: add a video or photos (text-only posts are not possible)` });
+  if (rules.needsMedia && (variant.parts[0]?.media.length ?? 0) === 0) issues.push({ field: 'media', message: `${label}: add a video or photos (text-only posts are not possible)`, code: 'empty' });
   if (options.forPublishing) issues.push(...rules.checkForPublishing({ ...variant, settings: settings.data }, limits));
   return issues;
 }

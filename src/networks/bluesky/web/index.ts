@@ -8,7 +8,6 @@ import { BlueskyPreview } from './preview.tsx';
 export const web: NetworkWeb = {
   mark: { title: siBluesky.title, hex: siBluesky.hex, path: siBluesky.path },
   textNoun: 'text',
-  initialSettings: {},
   OptionsPanel: BlueskyOptions,
   Preview: BlueskyPreview,
   ConnectForm: BlueskyConnectForm,

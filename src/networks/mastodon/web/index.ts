@@ -7,7 +7,6 @@ import { MastodonPreview } from './preview.tsx';
 export const web: NetworkWeb = {
   mark: { title: siMastodon.title, hex: siMastodon.hex, path: siMastodon.path },
   textNoun: 'text',
-  initialSettings: { visibility: 'public' },
   OptionsPanel: MastodonOptions,
   Preview: MastodonPreview,
 };

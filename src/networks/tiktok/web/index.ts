@@ -21,7 +21,6 @@ export const web: NetworkWeb = {
   mark: { title: siTiktok.title, hex: siTiktok.hex, path: siTiktok.path },
   textNoun: 'caption',
   // Interactions start off, as TikTok's guidelines require; the user turns on what they want.
-  initialSettings: { mode: 'direct', disableComment: true, disableDuet: true, disableStitch: true },
   OptionsPanel: TikTokPanel,
   Preview: TikTokPreview,
   preflight: {

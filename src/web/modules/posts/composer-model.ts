@@ -1,6 +1,6 @@
 // The composer's state and the pure functions over it: what is sent to the API, and what the
 // shared publishing rules say about each selected channel before anything is sent.
-import { checkVariant, publishingRules, type ChannelLimits, type MediaFacts, type RuleIssue } from '../../../shared/publishing-rules.ts';
+import { checkVariant, defaultSettings, publishingRules, type ChannelLimits, type MediaFacts, type RuleIssue } from '../../../shared/publishing-rules.ts';
 import { networkWeb } from '../../../networks/web.ts';
 import type { Preflight } from '../../../networks/web-types.ts';
 import { isNetwork } from '../../components/networks.ts';
@@ -60,8 +60,8 @@ export function limitsFor(channel: Channel, preflight: Preflight | undefined): C
   return read && preflight?.data !== undefined ? read.limits(stored, preflight.data) : stored;
 }
 
-/** The settings a channel starts with when it is picked. */
-export const initialSettings = (network: string): Record<string, unknown> => ({ ...(networkWeb(network)?.initialSettings ?? {}) });
+/** The settings a channel starts with when it is picked: the network's own defaults, the same the API applies. */
+export const initialSettings = (network: string): Record<string, unknown> => (isNetwork(network) ? { ...defaultSettings(network) } : {});
 
 const readyRefs = (slots: MediaSlot[], uploads: Record<string, Upload>) =>
   slots.flatMap((slot) => {

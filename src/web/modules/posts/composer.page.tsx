@@ -23,7 +23,7 @@ import { useComposerDraft, type When } from './use-composer-draft.ts';
 import './composer.css';
 
 /** Shown until a save is attempted: an empty post is not yet a mistake. */
-const isQuiet = (issue: ChannelIssue) => /write something or add media|add a video or photos|the post is empty/.test(issue.message);
+const isQuiet = (issue: ChannelIssue) => issue.code === 'empty';
 const unique = (messages: string[]) => [...new Set(messages)];
 /** "a TikTok, Mastodon or Bluesky" */
 const orList = (words: string[]) => `a ${words.length > 1 ? `${words.slice(0, -1).join(', ')} or ${words.at(-1)}` : (words[0] ?? '')}`;
