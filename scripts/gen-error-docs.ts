@@ -13,6 +13,7 @@ import { TWO_FACTOR_ERROR_CODES } from 'better-auth/plugins';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const serverDir = path.join(root, 'src/server');
+const networksDir = path.join(root, 'src/networks');
 const target = path.join(root, 'docs/errors.md');
 
 type Entry = { statuses: Set<string>; where: Set<string>; meanings: string[] };
@@ -35,8 +36,9 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-/** The module a file belongs to: `channels` for src/server/modules/channels/…, else its folder. */
+/** The module a file belongs to: `channels` for src/server/modules/channels/…, `networks/tiktok` for a network's folder, else its folder. */
 function whereOf(file: string): string {
+  if (file.startsWith(networksDir + path.sep)) return `networks/${path.relative(networksDir, file).split(path.sep)[0]}`;
   const rel = path.relative(serverDir, file).split(path.sep);
   return rel[0] === 'modules' ? rel[1]! : rel.length > 1 ? rel[0]! : path.basename(file, '.ts');
 }
@@ -179,7 +181,7 @@ function collectCodes(file: ts.SourceFile) {
       const values = code ? evaluate(code, new Map(), file) : null;
       if (values) for (const value of values) record(value, numberOf(status), where, messageText(message, file));
       else if (!isInsideHelper(node)) unresolved.push(`${path.relative(root, file.fileName)}:${file.getLineAndCharacterOfPosition(node.getStart(file)).line + 1}`);
-    } else if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && helpers.has(node.expression.text)) {
+    } else if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && helpers.has(node.expression.text) && reaches(file, node.expression.text)) {
       const helper = helpers.get(node.expression.text)!;
       const scope: Scope = new Map();
       helper.params.forEach((name, i) => {
@@ -221,6 +223,18 @@ function collectCodes(file: ts.SourceFile) {
   visit(file);
 }
 
+/** A helper's name means that helper only in its own file or where it is imported: other files may have their own `invalid()`. */
+function reaches(file: ts.SourceFile, name: string): boolean {
+  if (helpers.get(name)!.file === file) return true;
+  return file.statements.some(
+    (st) =>
+      ts.isImportDeclaration(st) &&
+      st.importClause?.namedBindings !== undefined &&
+      ts.isNamedImports(st.importClause.namedBindings) &&
+      st.importClause.namedBindings.elements.some((el) => el.name.text === name),
+  );
+}
+
 function propertyString(object: ts.ObjectLiteralExpression, name: string, file: ts.SourceFile): string | undefined {
   const prop = object.properties.find((p): p is ts.PropertyAssignment => ts.isPropertyAssignment(p) && p.name.getText(file) === name);
   return messageText(prop?.initializer, file);
@@ -231,7 +245,8 @@ function isInsideHelper(node: ts.Node): boolean {
   return !!parent && ts.isArrowFunction(parent) && ts.isVariableDeclaration(parent.parent) && helpers.has(parent.parent.name.getText());
 }
 
-const files = sourceFiles(serverDir).map((f) => ts.createSourceFile(f, fs.readFileSync(f, 'utf8'), ts.ScriptTarget.Latest, true));
+// Network folders answer errors too (a pre-flight read); their web parts hold none, and .tsx is not read.
+const files = [...sourceFiles(serverDir), ...sourceFiles(networksDir)].map((f) => ts.createSourceFile(f, fs.readFileSync(f, 'utf8'), ts.ScriptTarget.Latest, true));
 for (const file of files) collectHelpers(file);
 for (const file of files) collectCodes(file);
 

@@ -950,11 +950,14 @@ export interface paths {
                                 name: string | null;
                             };
                             outgoing: {
-                                blueskyPlcUrl: string | null;
-                                /** @description Resolves Bluesky handles; null when Bluesky is off */
-                                blueskyResolverUrl: string | null;
-                                /** @description Where TikTok pulls media from; null when unused */
-                                mediaPublicUrl: string | null;
+                                /** @description What the enabled networks contact besides their own API (handle resolvers, media links), one sentence each; a { code } part is an address or setting name */
+                                networkServices: {
+                                    /** @enum {string} */
+                                    network: "tiktok" | "mastodon" | "bluesky";
+                                    sentence: (string | {
+                                        code: string;
+                                    })[];
+                                }[];
                                 smtpConfigured: boolean;
                                 /** @enum {boolean} */
                                 telemetry: false;
