@@ -34,9 +34,9 @@ function networksSection(facts: PolicyFacts): Section {
   const items = facts.networks.map((n) => {
     const how =
       n.connect === 'app-password'
-        ? `Connected with an <strong>app password</strong> you create in Bluesky's settings and can delete there at any time; Herald asks for no OAuth scopes. The session an app password gives carries the scope below.`
+        ? `Connected with an <strong>app password</strong> you create in your ${e(n.label)} account's settings and can delete there at any time; Herald asks for no OAuth scopes. The session an app password gives carries the scope below.`
         : n.connect === 'oauth-instance'
-          ? `Connected through the consent page of your own Mastodon server, which shows these scopes before you agree.`
+          ? `Connected through the consent page of your own ${e(n.label)} server, which shows these scopes before you agree.`
           : `Connected through ${e(n.label)}'s own consent page, which shows these scopes before you agree.`;
     const rows = n.scopes.map((s) => `<tr><td><code>${e(s.scope)}</code></td><td>${e(s.meaning)}</td></tr>`).join('');
     return `<h3 id="network-${n.id}">${e(n.label)}</h3>
