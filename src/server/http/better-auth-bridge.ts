@@ -15,7 +15,8 @@ const exposed: RegExp[] = [
   /^\/sign-out$/,
   /^\/get-session$/,
   /^\/list-sessions$/,
-  /^\/revoke-session$/,
+  // One session is revoked by id through DELETE /api/v1/me/sessions/:id: better-auth's own route
+  // takes the session token, which Herald never hands out.
   /^\/revoke-sessions$/,
   /^\/revoke-other-sessions$/,
   /^\/request-password-reset$/,

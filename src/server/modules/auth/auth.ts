@@ -316,7 +316,6 @@ function createAuthAuditHook(db: Db, mailer: Mailer) {
       case '/update-user':
         if (!failed) await write('user.updated', sessionUser, { fields: Object.keys(body) });
         return;
-      case '/revoke-session':
       case '/revoke-sessions':
       case '/revoke-other-sessions':
         if (!failed) await write('session.revoked', sessionUser, { scope: ctx.path.replace('/revoke-', '') });
