@@ -112,6 +112,12 @@ describe('accounts hardening', () => {
       expect(objectName.body.error.details.issues[0].field).toBe('body.name');
       expect(await db().select().from(users).where(eq(users.email, email))).toHaveLength(0);
     });
+
+    it("names the field of better-auth's own validation failures in details, as Herald's routes do", async () => {
+      const res = await createClient(h.url).post('/api/auth/sign-up/email', { name: 'P', email: 'not-an-address', password: 'a long enough password' });
+      expect(res.status).toBe(400);
+      expect(res.body.error.details.issues[0].field).toBe('body.email');
+    });
   });
 
   describe('e-mail change links', () => {

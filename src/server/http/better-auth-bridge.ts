@@ -90,7 +90,12 @@ export function installBetterAuthBridge(app: FastifyInstance, auth: Auth, public
 function normaliseAuthError(text: string, status: number) {
   try {
     const body = JSON.parse(text) as { code?: string; message?: string };
-    return { error: { code: `auth.${(body.code ?? 'error').toLowerCase()}`, message: body.message ?? `Request failed (${status})` } };
+    const message = body.message ?? `Request failed (${status})`;
+    // better-auth words its own validation failures "[body.email] Invalid email address": the field
+    // goes into details.issues like Herald's own, so clients read fields, never message text.
+    const inline = /^\[([\w.]+)\]\s*(.+)$/.exec(message);
+    const details = inline ? { details: { issues: [{ field: inline[1]!, message: inline[2]! }] } } : {};
+    return { error: { code: `auth.${(body.code ?? 'error').toLowerCase()}`, message, ...details } };
   } catch {
     return { error: { code: 'auth.error', message: text } };
   }

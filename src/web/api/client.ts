@@ -22,9 +22,6 @@ const fieldName = (path: string) => path.replace(/^(body|query|params)\.?/, '') 
 function collectFieldErrors(error: NonNullable<ErrorBody['error']>): Record<string, string> {
   const fields: Record<string, string> = {};
   for (const issue of error.details?.issues ?? []) fields[fieldName(issue.field)] ??= issue.message;
-  // better-auth's own validation answers "[body.email] Invalid email address" without details.
-  const inline = /^\[([\w.]+)\]\s*(.+)$/.exec(error.message ?? '');
-  if (inline) fields[fieldName(inline[1]!)] ??= inline[2]!;
   return fields;
 }
 
