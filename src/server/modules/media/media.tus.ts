@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
@@ -29,6 +30,10 @@ class UploadStore extends FileStore {
     return super.getUpload(id);
   }
 }
+// FileStore's constructor creates its folder in the background and throws from the callback when
+// that fails (a folder removed meanwhile): an uncaught exception that would end web, API and worker
+// together. Herald creates the folder itself, synchronously and owner-only, before the store exists.
+(UploadStore.prototype as unknown as { checkOrCreateDirectory: () => void }).checkOrCreateDirectory = () => undefined;
 
 /**
  * Resumable uploads (tus 1.0) into `directory`. Fastify routes check access and hand the raw
@@ -37,6 +42,7 @@ class UploadStore extends FileStore {
  */
 export function createTusUploads(options: { deps: MediaDeps; directory: string; maxBytes: number; origin: string; logger: FastifyBaseLogger }) {
   const { deps, directory, logger } = options;
+  fs.mkdirSync(directory, { recursive: true, mode: 0o700 });
   const store = new UploadStore({ directory, expirationPeriodInMilliseconds: KEEP_MS });
   // The Fastify request's caller, for tus hooks that only see the raw request.
   const callers = new WeakMap<object, TusCaller>();
