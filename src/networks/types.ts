@@ -80,6 +80,20 @@ export type NetworkPreflight = (input: {
   withToken: <T>(call: (accessToken: string, instance: string | null) => Promise<T>) => Promise<T>;
 }) => Promise<{ limits: Record<string, unknown>; answer: Record<string, unknown> }>;
 
+/**
+ * A call the network makes to Herald (Meta's deauthorize and data deletion callbacks), served at
+ * POST /api/v1/networks/<id>/callbacks/<name>. The network part checks the call (signature) and
+ * says whose grant ended; Herald disconnects and purges that person's channels of the network.
+ */
+export type NetworkCallback = (input: {
+  config: Config;
+  /** Form or JSON fields of the body. */
+  fields: Record<string, string>;
+}) => Promise<
+  | { ok: true; kind: 'deauthorize' | 'data-deletion'; ownerExternalId: string }
+  | { ok: false; status: 400 | 401 | 403; message: string }
+>;
+
 /** The server part of a network folder (`<id>/server/index.ts`, exported as `server`). */
 export type NetworkServer = {
   createProvider(config: Config, deps: { db: Db; box: SecretBox }): Provider;
@@ -87,4 +101,6 @@ export type NetworkServer = {
   /** The operator let this network's servers be on private addresses (local test networks, the demo). */
   allowsPrivateAddresses?(config: Config): boolean;
   preflight?: NetworkPreflight;
+  /** Calls the network makes to Herald, by name (e.g. `deauthorize`, `data-deletion`). */
+  callbacks?: Record<string, NetworkCallback>;
 };

@@ -15,6 +15,23 @@ export type Profile = {
   displayName: string | null;
   avatarUrl: string | null;
   limits?: Record<string, unknown>;
+  /**
+   * The person at the network who granted Herald this account, when that is not the account
+   * itself (the Meta user behind a Page): deauthorize and deletion callbacks name that person.
+   */
+  ownerExternalId?: string | null;
+};
+
+/**
+ * One account a consent covers, with the tokens that act as it: a Facebook user grants Herald
+ * several Pages, each with its own Page token, and picks which become channels.
+ */
+export type ConnectableAccount = {
+  externalId: string;
+  tokens: TokenSet;
+  profile: Profile;
+  /** A short line shown beside the account in the picker ("Page · Retail", "linked to Page Acme"). */
+  note?: string | null;
 };
 
 /**
@@ -71,6 +88,12 @@ export interface OAuthProvider extends ConnectedAccountProvider {
   readonly connect: 'oauth';
   authorizationUrl(input: { state: string; redirectUri: string; codeChallenge: string; instance: Instance }): Promise<string>;
   exchangeCode(input: { code: string; state: string; redirectUri: string; codeVerifier: string; instance: Instance }): Promise<TokenSet & { externalId: string }>;
+  /**
+   * Networks where one consent covers several accounts (Facebook Pages, Instagram accounts
+   * linked to Pages): the accounts the user may connect, each with its own tokens. Herald then
+   * lets the user pick; without this method the consenting account itself is connected.
+   */
+  accounts?(tokens: TokenSet & { externalId: string }, instance: Instance): Promise<ConnectableAccount[]>;
 }
 
 /** Networks without OAuth for this use: the user gives Herald an app password (Bluesky). */

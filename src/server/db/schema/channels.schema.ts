@@ -13,6 +13,12 @@ export const channels = pgTable(
     network: text('network').notNull(),
     /** The account's id at the network (TikTok open_id, Mastodon account id, Bluesky DID). */
     externalId: text('external_id').notNull(),
+    /**
+     * The person at the network who granted Herald this account, when that is not the account
+     * itself (the Meta user behind a Facebook Page): the network's deauthorize and data deletion
+     * callbacks name that person.
+     */
+    ownerExternalId: text('owner_external_id'),
     /** Mastodon instance domain or Bluesky PDS origin; null for single-host networks. */
     instance: text('instance'),
     username: text('username'),
@@ -69,6 +75,44 @@ export const oauthStates = pgTable(
   },
   (t) => [index('oauth_states_expires_idx').on(t.expiresAt)],
 );
+
+// One consent that covers several accounts (a Facebook user's Pages): the accounts offered,
+// sealed with their tokens, until the user picks which to connect. Single use, ten minutes.
+export const connectSelections = pgTable(
+  'connect_selections',
+  {
+    id: text('id').primaryKey(),
+    workspaceId: text('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    sessionId: text('session_id').notNull(),
+    network: text('network').notNull(),
+    instance: text('instance'),
+    /** JSON of the offered accounts with their tokens, sealed for this row. */
+    accountsSealed: text('accounts_sealed').notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('connect_selections_expires_idx').on(t.expiresAt)],
+);
+
+// A network told Herald that a person removed the app or asked for their data to be deleted
+// (Meta's deauthorize and data deletion callbacks). The confirmation code is what the network
+// shows the person; the status page at /networks/deletion/<code> reads this row. The person is
+// kept only as a hash, so the row proves the request without keeping who made it.
+export const networkDeletionRequests = pgTable('network_deletion_requests', {
+  code: text('code').primaryKey(),
+  network: text('network').notNull(),
+  kind: text('kind').notNull(),
+  ownerHash: text('owner_hash').notNull(),
+  channelsAffected: integer('channels_affected').notNull().default(0),
+  status: text('status').notNull().default('completed'),
+  requestedAt: timestamp('requested_at', { withTimezone: true }).notNull().defaultNow(),
+  completedAt: timestamp('completed_at', { withTimezone: true }),
+});
 
 // Mastodon needs an app registered on each instance; Herald registers once and reuses it.
 export const mastodonApps = pgTable('mastodon_apps', {
