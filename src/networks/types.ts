@@ -42,6 +42,11 @@ export type NetworkDescriptor<Id extends string = string, S extends NetworkSetti
   settings: S;
   /** App-password networks: the shape checks of the sign-in form, made by the connect form and the API alike. */
   signIn?: SignInChecks;
+  /**
+   * Set when the network offers no way to end Herald's access (Threads): what the disconnect
+   * dialog says instead, e.g. where the person removes Herald in the network's own settings.
+   */
+  noRevoke?: string;
   /** Whether this instance can offer the network with the operator's configuration. */
   enabled(config: SettingValues<S>): boolean;
   /**
