@@ -1,0 +1,58 @@
+// The local networks of `npm run demo`: each network's fake (Bluesky: the real reference PDS),
+// started together, with the settings that point Herald at them and a line telling the person
+// trying the demo how to connect each. The Chromium journeys that follow the demo use the same.
+import { startMastodonFake } from '../test/fakes/mastodon/mastodon-fake.ts';
+import { startTikTokFake, tiktokEnv } from '../test/fakes/tiktok/tiktok-fake.ts';
+import { blueskyEnv, pdsAvailable, startLocalPds } from '../test/pds/pds.ts';
+
+export type DemoNetworks = {
+  /** Herald's settings that point it at the local networks. */
+  env: Record<string, string>;
+  /** How to connect each network in the demo, one line each. */
+  instructions: string[];
+  /** Networks left out, with the reason. */
+  warnings: string[];
+  close(): Promise<void>;
+};
+
+export async function startDemoNetworks(options: { bluesky?: boolean } = {}): Promise<DemoNetworks> {
+  const closers: (() => Promise<void>)[] = [];
+  const env: Record<string, string> = {};
+  const instructions: string[] = [];
+  const warnings: string[] = [];
+
+  const tiktok = await startTikTokFake();
+  closers.push(() => tiktok.close());
+  Object.assign(env, tiktokEnv(tiktok));
+  instructions.push('TikTok: Channels → Connect TikTok (a local consent page).');
+
+  const mastodon = await startMastodonFake();
+  closers.push(() => mastodon.close());
+  env.HERALD_MASTODON_ALLOW_HTTP = 'true';
+  instructions.push(`Mastodon: Channels → server name ${mastodon.domain} → Connect Mastodon.`);
+
+  // Bluesky runs for real: the reference PDS, installed by `bash test/pds/setup.sh` (Node 22).
+  if (options.bluesky !== false && pdsAvailable()) {
+    const pds = await startLocalPds([{ handle: 'casey.test', password: 'casey-account-password', displayName: 'Casey on Bluesky' }]).catch((error: unknown) => {
+      warnings.push(`The local Bluesky server did not start, so Bluesky is left out of the demo: ${error instanceof Error ? error.message : String(error)}`);
+      return null;
+    });
+    if (pds) {
+      closers.push(() => pds.stop());
+      Object.assign(env, blueskyEnv(pds));
+      const account = pds.accounts[0]!;
+      instructions.push(`Bluesky (a real local PDS): connect handle ${account.handle} with the app password ${account.appPassword}.`);
+    }
+  } else if (options.bluesky !== false) {
+    warnings.push('Bluesky is not part of this demo: run `bash test/pds/setup.sh` once (downloads Node 22 and the reference PDS) and start the demo again.');
+  }
+
+  return {
+    env,
+    instructions,
+    warnings,
+    async close() {
+      for (const close of closers.reverse()) await close().catch(() => undefined);
+    },
+  };
+}
