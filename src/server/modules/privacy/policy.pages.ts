@@ -30,6 +30,17 @@ function operatorSection(facts: PolicyFacts, title: string): Section {
 
 const days = (n: number) => `${n} ${n === 1 ? 'day' : 'days'}`;
 
+const callbackMeanings: Record<string, string> = {
+  deauthorize: 'when you remove Herald from your account there: Herald deletes the tokens of every channel you connected at once',
+  'data-deletion': 'when you ask there for your data to be deleted: Herald ends its access and deletes the cached profile data and statistics at once, and gives you a confirmation code and a page showing the request’s status',
+};
+
+function callbacksHtml(n: PolicyFacts['networks'][number]): string {
+  if (!n.callbacks.length) return '';
+  const items = n.callbacks.map((c) => `<li><code>${e(c.url)}</code>: ${e(callbackMeanings[c.name] ?? `the ${c.name} call`)}.</li>`).join('');
+  return `\n<p>${e(n.label)} tells this Herald about your choices at these addresses:</p>\n<ul>${items}</ul>`;
+}
+
 function networksSection(facts: PolicyFacts): Section {
   const items = facts.networks.map((n) => {
     const how =
@@ -41,7 +52,7 @@ function networksSection(facts: PolicyFacts): Section {
     const rows = n.scopes.map((s) => `<tr><td><code>${e(s.scope)}</code></td><td>${e(s.meaning)}</td></tr>`).join('');
     return `<h3 id="network-${n.id}">${e(n.label)}</h3>
 <p>${how}</p>
-<table><thead><tr><th scope="col">Scope</th><th scope="col">What it lets Herald do</th></tr></thead><tbody>${rows}</tbody></table>`;
+<table><thead><tr><th scope="col">Scope</th><th scope="col">What it lets Herald do</th></tr></thead><tbody>${rows}</tbody></table>${callbacksHtml(n)}`;
   });
   return {
     id: 'networks',
