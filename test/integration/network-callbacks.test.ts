@@ -46,7 +46,7 @@ describe('network callbacks: deauthorize, data deletion, status page; disconnect
   let cbUrl: string;
   let alice: Awaited<ReturnType<typeof signUp>>;
   let bob: Awaited<ReturnType<typeof signUp>>;
-  const ids: Record<string, string> = {};
+  const ids = {} as Record<'wsA' | 'wsB' | 'wsC' | 'a1' | 'b1' | 'a2' | 'c3' | 'c4' | 'c5', string>;
 
   const db = () => h.herald.database.db;
   const row = async (id: string) => (await db().select().from(channels).where(eq(channels.id, id)))[0]!;
