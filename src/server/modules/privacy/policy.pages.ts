@@ -31,13 +31,14 @@ function operatorSection(facts: PolicyFacts, title: string): Section {
 const days = (n: number) => `${n} ${n === 1 ? 'day' : 'days'}`;
 
 const callbackMeanings: Record<string, string> = {
-  deauthorize: 'when you remove Herald from your account there: Herald deletes the tokens of every channel you connected at once',
+  deauthorize: 'when you remove Herald from your account there: Herald deletes the tokens of every account of yours connected to it, at once',
   'data-deletion': 'when you ask there for your data to be deleted: Herald ends its access and deletes the cached profile data and statistics at once, and gives you a confirmation code and a page showing the request’s status',
 };
+const callbackMeaning = (name: string) => (Object.hasOwn(callbackMeanings, name) ? callbackMeanings[name]! : `the ${name} call`);
 
 function callbacksHtml(n: PolicyFacts['networks'][number]): string {
   if (!n.callbacks.length) return '';
-  const items = n.callbacks.map((c) => `<li><code>${e(c.url)}</code>: ${e(callbackMeanings[c.name] ?? `the ${c.name} call`)}.</li>`).join('');
+  const items = n.callbacks.map((c) => `<li><code>${e(c.url)}</code>: ${e(callbackMeaning(c.name))}.</li>`).join('');
   return `\n<p>${e(n.label)} tells this Herald about your choices at these addresses:</p>\n<ul>${items}</ul>`;
 }
 
@@ -73,7 +74,7 @@ function storageSection(facts: PolicyFacts): Section {
     title: 'What Herald stores and how',
     html: `<ul>
 <li><strong>Your account:</strong> name, e-mail address and password. Passwords are stored only as <strong>scrypt hashes</strong>, never in readable form. Session cookies are httpOnly.</li>
-<li><strong>Social network tokens</strong> are <strong>encrypted at rest with AES-256-GCM</strong>, never written to logs and never sent to the browser. When you disconnect a channel, its token is <strong>revoked at the network and deleted at once</strong>; the cached profile data and statistics of the disconnected account are purged after ${days(r.disconnectedRetentionDays)}.</li>
+<li><strong>Social network tokens</strong> are <strong>encrypted at rest with AES-256-GCM</strong>, never written to logs and never sent to the browser. When you disconnect a channel, its token is <strong>revoked at the network and deleted at once</strong> (where the network offers a way to revoke, and once no other connected channel uses the same login there); the cached profile data and statistics of the disconnected account are purged after ${days(r.disconnectedRetentionDays)}.</li>
 <li><strong>Posts and media:</strong> what you write and upload to schedule it. ${media}</li>
 ${analyticsItem(facts)}
 <li><strong>Delivery logs</strong> record what Herald sent to a network and what it answered, with tokens and other credentials removed.</li>
