@@ -184,7 +184,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; a
   const networkCallbacks = deps.networkCallbacks ?? networkCallbacksOf(config);
   await app.register(networkCallbackRoutes, {
     deps: { db: database.db, config, callbacks: networkCallbacks, publicOrigin: config.publicOrigin, retentionDays: config.disconnectedRetentionDays, ownerKey: ownerKeyFrom(deps.secret) },
-    rateLimit: config.authRateLimit,
+    statusPageRateLimit: config.authRateLimit,
   });
   await app.register(policyRoutes, { config, networkCallbacks });
   await installWebApp(app);

@@ -6,20 +6,23 @@ import { deletionStatus, handleNetworkCallback, type NetworkCallbackDeps } from 
 
 // A network's call carries a signed token of a few hundred bytes; nothing legitimate is larger.
 const BODY_LIMIT = 64 * 1024;
+// Per IP. A network sends every person's call from a few addresses of its own, so the limit sized
+// for password guessing (HERALD_AUTH_RATE_LIMIT) would turn genuine calls away on a busy day.
+const CALLBACKS_PER_MINUTE = 300;
 
 /**
  * The calls networks make to Herald (no session: the network part checks the signature), and the
  * public status page of a data deletion request. Registered on its own so its form parser serves
  * only these routes.
  */
-export const networkCallbackRoutes: FastifyPluginAsyncZod<{ deps: NetworkCallbackDeps; rateLimit: number }> = async (app, { deps, rateLimit }) => {
+export const networkCallbackRoutes: FastifyPluginAsyncZod<{ deps: NetworkCallbackDeps; statusPageRateLimit: number }> = async (app, { deps, statusPageRateLimit }) => {
   // Meta posts `signed_request=…` as a form; other networks may send JSON (Fastify's own parser).
   app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: BODY_LIMIT }, (_req, body, done) => {
     done(null, Object.fromEntries(new URLSearchParams(body as string)));
   });
 
   app.post('/api/v1/networks/:network/callbacks/:name', {
-    config: { access: 'public', rateLimit: { max: rateLimit, timeWindow: 60_000 } },
+    config: { access: 'public', rateLimit: { max: CALLBACKS_PER_MINUTE, timeWindow: 60_000 } },
     bodyLimit: BODY_LIMIT,
     schema: {
       tags: ['networks'],
@@ -41,7 +44,8 @@ export const networkCallbackRoutes: FastifyPluginAsyncZod<{ deps: NetworkCallbac
   });
 
   app.get('/networks/deletion/:code', {
-    config: { access: 'public', rateLimit: { max: rateLimit, timeWindow: 60_000 } },
+    // Codes are unguessable; the limit only keeps anyone from trying.
+    config: { access: 'public', rateLimit: { max: statusPageRateLimit, timeWindow: 60_000 } },
     schema: {
       tags: ['networks'],
       summary: 'Status page (HTML) of a data deletion request a network sent, by its confirmation code: no personal data',
