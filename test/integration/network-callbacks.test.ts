@@ -154,6 +154,10 @@ describe('network callbacks: deauthorize, data deletion, status page; disconnect
     expect((await post('deauthorize', 'x'.repeat(70 * 1024))).status).toBe(413);
     expect((await post('deauthorize', 'signed_request=x', 'text/plain')).status).toBe(400);
     expect((await post('deauthorize', '<a/>', 'application/xml')).status).toBe(415);
+    // Form field names that could reach a prototype stay plain data.
+    const polluting = await post('deauthorize', `__proto__=x&constructor=y&${form(signedRequest(APP_SECRET, 'nobody'))}`);
+    expect(polluting.status).toBe(200);
+    expect(({} as Record<string, unknown>).signed_request).toBeUndefined();
   });
 
   it('deauthorize: disconnects every channel of that person in every workspace at once, with no call to the network', async () => {
