@@ -37,7 +37,7 @@ const signedCallback =
   };
 const testCallbacks: NetworkCallbacks = { [NETWORK]: { deauthorize: signedCallback('deauthorize'), 'data-deletion': signedCallback('data-deletion') } };
 
-const users = [1, 2, 3, 4, 5].map((n) => ({ openId: `tt-user-${n}`, username: `user.${n}`, displayName: `User ${n}`, avatarUrl: `https://p16.tiktokcdn.example/avatar-${n}.jpeg`, followerCount: n }));
+const users = [1, 2, 3, 4, 5, 6, 7, 8].map((n) => ({ openId: `tt-user-${n}`, username: `user.${n}`, displayName: `User ${n}`, avatarUrl: `https://p16.tiktokcdn.example/avatar-${n}.jpeg`, followerCount: n }));
 
 describe('network callbacks: deauthorize, data deletion, status page; disconnect with a shared grant', () => {
   let tiktok: TikTokFake;
@@ -259,6 +259,24 @@ describe('network callbacks: deauthorize, data deletion, status page; disconnect
     const [lastAudit] = await db().select().from(auditLog).where(and(eq(auditLog.entityId, ids.c4), eq(auditLog.action, 'channel.disconnected')));
     expect(lastAudit!.changes).toMatchObject({ revokedAtNetwork: true });
     expect(lastAudit!.changes).not.toHaveProperty('revokeSkipped');
+  });
+
+  it('deleting a workspace leaves a grant another workspace still uses, and counts those revokes as skipped', async () => {
+    const wsD = (await alice.client.post('/api/v1/workspaces', { name: 'Agency D' })).body.id as string;
+    const wsE = (await bob.client.post('/api/v1/workspaces', { name: 'Agency E' })).body.id as string;
+    const d6 = await connectAs(alice.client, wsD, 'tt-user-6');
+    const d7 = await connectAs(alice.client, wsD, 'tt-user-7');
+    const e8 = await connectAs(bob.client, wsE, 'tt-user-8');
+    await db().update(channels).set({ ownerExternalId: 'person-9' }).where(inArray(channels.id, [d6, d7, e8]));
+    const before = revokeRequests();
+    expect((await alice.client.delete(`/api/v1/workspaces/${wsD}`)).status).toBe(200);
+    expect(revokeRequests()).toBe(before);
+    const [deleted] = await db().select().from(auditLog).where(and(eq(auditLog.entityId, wsD), eq(auditLog.action, 'workspace.deleted')));
+    expect(deleted!.changes).toMatchObject({ channelTokens: { revoked: 0, pending: 0, skipped: 2 } });
+    // The other workspace's channel works on, and revokes the grant when it goes.
+    expect((await row(e8)).status).toBe('ok');
+    expect((await bob.client.delete(`/api/v1/workspaces/${wsE}/channels/${e8}`)).body).toMatchObject({ revokedAtNetwork: true, revokeSkipped: null });
+    expect(revokeRequests()).toBe(before + 1);
   });
 
   it('a network whose descriptor says noRevoke is never asked to revoke', async () => {
