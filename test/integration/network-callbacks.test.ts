@@ -46,7 +46,7 @@ describe('network callbacks: deauthorize, data deletion, status page; disconnect
   let cbUrl: string;
   let alice: Awaited<ReturnType<typeof signUp>>;
   let bob: Awaited<ReturnType<typeof signUp>>;
-  const ids = {} as Record<'wsA' | 'wsB' | 'wsC' | 'a1' | 'b1' | 'a2' | 'c3' | 'c4' | 'c5', string>;
+  const ids = {} as Record<'wsA' | 'wsB' | 'wsC' | 'a1' | 'b1' | 'a2' | 'c3' | 'c4' | 'c5' | 'c6', string>;
 
   const db = () => h.herald.database.db;
   const row = async (id: string) => (await db().select().from(channels).where(eq(channels.id, id)))[0]!;
@@ -96,6 +96,7 @@ describe('network callbacks: deauthorize, data deletion, status page; disconnect
     ids.c3 = await connectAs(alice.client, ids.wsC, 'tt-user-3');
     ids.c4 = await connectAs(alice.client, ids.wsC, 'tt-user-4');
     ids.c5 = await connectAs(alice.client, ids.wsC, 'tt-user-5');
+    ids.c6 = await connectAs(alice.client, ids.wsC, 'tt-user-6');
     await db().update(channels).set({ ownerExternalId: 'person-7' }).where(inArray(channels.id, [ids.c3, ids.c4]));
   });
   afterAll(async () => {
@@ -191,6 +192,30 @@ describe('network callbacks: deauthorize, data deletion, status page; disconnect
     // Said twice (networks retry): the same answer, nothing audited again.
     expect((await post('deauthorize', form(signedRequest(APP_SECRET, 'tt-user-1')))).status).toBe(200);
     expect(await db().select().from(auditLog).where(and(inArray(auditLog.entityId, [ids.a1, ids.b1]), eq(auditLog.action, 'channel.deauthorized')))).toHaveLength(2);
+  });
+
+  it('deauthorize reaches the channels of another network served by the same app (its callback accepts the signature), not of one with another app', async () => {
+    // As if the person had connected an account of a second network through the same Meta app,
+    // and a third through an app of its own.
+    const [other, unrelated] = ['mastodon', 'bluesky'];
+    await db().update(channels).set({ network: other, ownerExternalId: 'person-9' }).where(eq(channels.id, ids.c6));
+    const withOwnSecret: NetworkCallback = async ({ fields }) =>
+      verifySignedRequest(fields.signed_request, 'another-app-secret') ? { ok: true, kind: 'deauthorize', ownerExternalId: 'person-9' } : { ok: false, status: 403, message: 'not ours' };
+    const registry = testCallbacks as Record<string, unknown>;
+    registry[other!] = { deauthorize: signedCallback('deauthorize') };
+    registry[unrelated!] = { deauthorize: withOwnSecret };
+    try {
+      const res = await post('deauthorize', form(signedRequest(APP_SECRET, 'person-9')));
+      expect(res.status).toBe(200);
+      expect(await row(ids.c6)).toMatchObject({ status: 'disconnected', statusReason: 'deauthorized', accessTokenSealed: null });
+      // Signed for the unrelated network's own app: only its channels (none here) would end.
+      const own = await post('deauthorize', form(signedRequest('another-app-secret', 'person-9')), undefined, unrelated);
+      expect(own.status).toBe(200);
+      expect((await row(ids.c5)).status).toBe('ok');
+    } finally {
+      delete registry[other!];
+      delete registry[unrelated!];
+    }
   });
 
   it('data deletion: disconnects and purges at once, answers { url, confirmation_code }, and the status page shows it', async () => {

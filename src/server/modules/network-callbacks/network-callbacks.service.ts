@@ -49,6 +49,7 @@ export async function handleNetworkCallback(
   if (!callback) throw unknownCallback();
   const verdict = await callback({ config: deps.config, fields: request.fields });
   if (!verdict.ok) throw new AppError('network_callback.refused', verdict.status, verdict.message);
+  const networks = [request.network, ...(await networksSharingTheApp(deps, request, verdict.ownerExternalId))];
 
   const now = new Date();
   const deleting = verdict.kind === 'data-deletion';
@@ -57,7 +58,7 @@ export async function handleNetworkCallback(
 
   const disconnected = await deps.db.transaction(async (tx) => {
     const repo = createNetworkCallbacksRepository(tx);
-    const matching = await repo.channelsOfPerson(request.network, verdict.ownerExternalId);
+    const matching = (await Promise.all(networks.map((network) => repo.channelsOfPerson(network, verdict.ownerExternalId)))).flat();
     const connected = matching.filter((c) => c.status !== 'disconnected');
     await repo.markDisconnected(connected.map((c) => c.id), 'deauthorized', now, purgeAfter);
     await repo.dropPendingRevocations(matching.map((c) => c.id));
@@ -93,6 +94,19 @@ export async function handleNetworkCallback(
 
   if (deleting) return { kind: 'data-deletion', url: deletionStatusUrl(deps.publicOrigin, code!), confirmationCode: code! };
   return { kind: 'deauthorize', channelsDisconnected: disconnected };
+}
+
+/**
+ * One Meta app can serve several of Herald's networks (Facebook Pages, and Instagram accounts
+ * connected through Facebook Login), and Meta calls only the one URL pasted in that app's
+ * settings. A call whose signature another network's callback of the same name also accepts
+ * came from that network's app too (the signature is keyed by the app secret), so the person's
+ * channels there end with it.
+ */
+async function networksSharingTheApp(deps: NetworkCallbackDeps, request: { network: string; name: string; fields: Record<string, string> }, ownerExternalId: string): Promise<string[]> {
+  const others = Object.entries(deps.callbacks).filter(([network, byName]) => network !== request.network && byName && Object.hasOwn(byName, request.name));
+  const verdicts = await Promise.all(others.map(async ([network, byName]) => ({ network, verdict: await byName![request.name]!({ config: deps.config, fields: request.fields }) })));
+  return verdicts.filter(({ verdict }) => verdict.ok && verdict.ownerExternalId === ownerExternalId).map(({ network }) => network);
 }
 
 /** What the public status page shows: nothing that names the person. */
