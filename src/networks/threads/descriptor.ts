@@ -102,11 +102,12 @@ export const threads = defineNetwork({
   label: 'Threads',
   brandColor: '#000000',
   connect: 'oauth',
-  scopes: ['threads_basic', 'threads_content_publish', 'threads_manage_replies', 'threads_manage_insights'],
+  scopes: ['threads_basic', 'threads_content_publish', 'threads_manage_replies', 'threads_read_replies', 'threads_manage_insights'],
   scopeMeanings: {
     threads_basic: 'read your Threads user id, username, name and profile picture',
     threads_content_publish: 'publish posts to your Threads profile',
     threads_manage_replies: 'publish the later posts of a chain, as replies to your own post',
+    threads_read_replies: 'read your replies, to check whether a later part of a chain went out when Threads’ answer was lost',
     threads_manage_insights: 'read the views, likes, replies, reposts, quotes and shares of your posts',
   },
   featureScopes: {

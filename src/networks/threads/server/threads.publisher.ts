@@ -60,6 +60,7 @@ const needs = {
   publish: { scope: 'threads_content_publish', what: 'posting to Threads' },
   reply: { scope: 'threads_manage_replies', what: 'posting the later parts of a chain' },
   insights: { scope: 'threads_manage_insights', what: 'reading the counters of posts' },
+  readReplies: { scope: 'threads_read_replies', what: 'checking whether a later part of a chain went out' },
   basic: { scope: 'threads_basic', what: 'everything Herald does on Threads' },
 } satisfies Record<string, Need>;
 
@@ -265,7 +266,7 @@ export function createThreadsPublisher(options: ThreadsPublisherOptions): Publis
   /** Recent posts (root) or replies (chain parts) of the account, newest first. */
   async function recent(ctx: PublishContext, replies: boolean): Promise<Listed[]> {
     const answer = await call<{ data?: Listed[] }>(
-      replies ? { scope: 'threads_read_replies', what: 'checking whether a reply of a chain went out' } : needs.basic,
+      replies ? needs.readReplies : needs.basic,
       url(`/${ctx.externalAccountId}/${replies ? 'replies' : 'threads'}`, { fields: 'id,text,timestamp,permalink', limit: '25' }),
       ctx.accessToken,
       { usageKey: ctx.externalAccountId },
