@@ -51,6 +51,12 @@ describe('Threads rules', () => {
   });
 });
 
+describe('Threads without a revoke endpoint', () => {
+  it('tells the disconnect dialog where the person removes Herald themselves', () => {
+    expect(threads.noRevoke).toContain('Settings › Account › Website permissions');
+  });
+});
+
 describe('the stored refresh token', () => {
   it('carries the time the token was issued, and reads a plain one as of unknown age', () => {
     expect(readRefreshToken(refreshTokenFor('THAAtoken:with:colons', 1700000000000))).toEqual({ token: 'THAAtoken:with:colons', issuedAt: 1700000000000 });

@@ -6,7 +6,8 @@
 import { threadsSettings, THREADS_MAX_CAROUSEL } from '../descriptor.ts';
 import { ProviderError } from '../../../server/providers/provider.ts';
 import type { ExistingCheck, MetricsContext, PostMetrics, PublishContext, PublishMedia, PublishOutcome, Publisher } from '../../../server/providers/publishing.ts';
-import { badAnswer, graphUrl, idOf, network, threadsCall } from './threads-api.ts';
+import { assertUsageRoom } from '../../meta-graph/usage.ts';
+import { badAnswer, graphUrl, idOf, label, network, threadsCall } from './threads-api.ts';
 
 export type ThreadsPublisherOptions = {
   apiUrl: string;
@@ -132,6 +133,8 @@ export function createThreadsPublisher(options: ThreadsPublisherOptions): Publis
 
   /** Creates one container, announced in the journal first (a lost answer leaves an unpublished container, which expires). */
   async function createContainer(ctx: PublishContext, progress: Progress, step: string, form: Record<string, string | undefined>, need: Need, record: (id: string) => Progress): Promise<Progress> {
+    // Threads sends no usage headers today; should it start, an account near its budget waits here.
+    assertUsageRoom(network, label, ctx.externalAccountId);
     await ctx.journal.beforeCreate(step, { mediaType: form.media_type, textLength: form.text?.length ?? 0, replyTo: form.reply_to_id ?? null, children: form.children?.split(',').length ?? 0 });
     const answer = await call<{ id?: unknown }>(need, url(`/${ctx.externalAccountId}/threads`), ctx.accessToken, { method: 'POST', form, usageKey: ctx.externalAccountId });
     const id = idOf(answer.id);
@@ -239,6 +242,7 @@ export function createThreadsPublisher(options: ThreadsPublisherOptions): Publis
   /** threads_publish for part `index`, announced first: a lost answer is settled by findExisting, never by a second call. */
   async function publishPart(ctx: PublishContext, progress: Progress, index: number): Promise<Progress> {
     const containerId = progress.parts![index]!.containerId!;
+    assertUsageRoom(network, label, ctx.externalAccountId);
     await ctx.journal.beforeCreate(`publish:${index}`, { containerId });
     const answer = await call<{ id?: unknown }>(index === 0 ? needs.publish : needs.reply, url(`/${ctx.externalAccountId}/threads_publish`), ctx.accessToken, {
       method: 'POST',
