@@ -77,6 +77,20 @@ describe('Threads through Herald', () => {
     expect(new URL(again.body.authorizationUrl).searchParams.get('scope')?.split(',')).toEqual(['threads_basic', 'threads_content_publish', 'threads_manage_replies', 'threads_read_replies', 'threads_manage_insights']);
   });
 
+  it('records the permissions the person left ticked: without insights analytics show as off, without publishing a post is refused when saved', async () => {
+    const other = (await owner.client.post('/api/v1/workspaces', { name: 'Fewer permissions' })).body.id as string;
+    const channel = await connectThreads(h, owner.client, other, fake, { grant: ['threads_basic', 'threads_content_publish', 'threads_manage_replies', 'threads_read_replies'] });
+    const listed = (await owner.client.get(`/api/v1/workspaces/${other}/channels`)).body.items.find((c: { id: string }) => c.id === channel);
+    expect(listed).toMatchObject({ status: 'ok', missingFeatures: ['analytics'] });
+    expect(listed.scopesGranted).not.toContain('threads_manage_insights');
+    // Without the publishing permission, a post is refused when it is saved, naming the permission.
+    const third = (await owner.client.post('/api/v1/workspaces', { name: 'Read only' })).body.id as string;
+    const readOnly = await connectThreads(h, owner.client, third, fake, { grant: ['threads_basic'] });
+    const refused = await owner.client.post(`/api/v1/workspaces/${third}/posts`, { content: { text: 'Not allowed' }, channels: [{ channelId: readOnly }], schedule: { mode: 'now' } });
+    expect(refused.status).toBeGreaterThanOrEqual(400);
+    expect(JSON.stringify(refused.body)).toContain('"threads_content_publish\\"');
+  });
+
   it('publishes a text post with a topic, a link preview and who may reply, once, with its link', async () => {
     const text = `Hello Threads 👋 ${Date.now()}`;
     const delivery = await publish({ text }, { topicTag: 'Herald', linkAttachment: 'https://example.org/news', replyControl: 'accounts_you_follow' });

@@ -12,7 +12,7 @@ import { createConsent, createTokenStore, graphError, signedRequest, usageHeader
 // replies, insights, Meta's error envelope, and 64-bit ids.
 //
 // What it does not do: text attachments, polls, quotes and reposts, location tags, deletion,
-// account insights, webhooks, the 4800 × impressions call budget, and usage headers unless a test
+// account insights beyond followers_count, webhooks, the 4800 × impressions call budget, and usage headers unless a test
 // sets them (Threads sends none). Error codes Threads does not document (media not ready, publishing
 // limit reached, carousel item not ready) are Graph-style stand-ins.
 
@@ -222,7 +222,7 @@ export async function startThreadsFake(options: ThreadsFakeOptions = {}) {
   const recent = (userId: string, replies: boolean) => posts.filter((p) => p.userId === userId && (p.replyToId !== null) === replies && Date.now() - p.timestamp < DAY).length;
 
   function publishingLimit(req: FakeRequest, userId: string): FakeResponse {
-    const auth = authenticate(req, ['threads_basic']);
+    const auth = authenticate(req, ['threads_basic', 'threads_content_publish']);
     if ('response' in auth) return auth.response;
     if (auth.token.userId !== userId) return notFound(userId);
     return {
@@ -253,6 +253,16 @@ export async function startThreadsFake(options: ThreadsFakeOptions = {}) {
       status: 200,
       body: { data: metrics.map((name) => ({ name, period: 'lifetime', values: [{ value: post.insights[name] ?? 0 }], title: name, description: `Number of ${name}`, id: `${post.id}/insights/${name}/lifetime` })) },
     };
+  }
+
+  /** Account insights: only followers_count (the current total) is reproduced. */
+  function accountInsights(req: FakeRequest, userId: string): FakeResponse {
+    const auth = authenticate(req, ['threads_basic', 'threads_manage_insights']);
+    if ('response' in auth) return auth.response;
+    if (auth.token.userId !== userId) return notFound(userId);
+    const metrics = (req.query.get('metric') ?? '').split(',').filter(Boolean);
+    if (!metrics.length || metrics.some((m) => m !== 'followers_count')) return invalidParameter('The fake knows only the followers_count metric');
+    return { status: 200, body: { data: [{ name: 'followers_count', period: 'day', title: 'followers_count', total_value: { value: 1234 }, id: `${userId}/insights/followers_count/day` }] } };
   }
 
   // ---- Publishing --------------------------------------------------------------------------
@@ -400,6 +410,7 @@ export async function startThreadsFake(options: ThreadsFakeOptions = {}) {
     if (method === 'POST' && second === 'threads_publish') return publish(req, first);
     if (method === 'GET' && second === 'threads_publishing_limit') return withUsage(publishingLimit(req, first));
     if (method === 'GET' && second === 'insights') return withUsage(insights(req, first));
+    if (method === 'GET' && second === 'threads_insights') return withUsage(accountInsights(req, first));
     if (method === 'GET' && !second) return withUsage(readObject(req, first));
     return graphError(400, { code: 100, message: `Unsupported ${method} request.`, type: 'GraphMethodException' });
   });

@@ -49,6 +49,30 @@ export function createThreadsProvider(config: ThreadsProviderConfig): OAuthProvi
       allowPrivate: true,
     }).then((r) => r.body);
 
+  /**
+   * Which permissions the person left ticked. Threads does not say (only debug_token does, and
+   * only for an app's testers), so Herald reads once with each permission it can test: a
+   * permission error means it was not granted, and the features needing it show as off.
+   * threads_manage_replies has no read to test it by; it is taken as granted and named if a reply
+   * is refused. Any other failure of a test read proves nothing and keeps the permission.
+   */
+  async function grantedScopes(accessToken: string, userId: string): Promise<string[]> {
+    const probes: Record<string, string> = {
+      threads_content_publish: graphUrl(config.apiUrl, `/${userId}/threads_publishing_limit`, { fields: 'quota_usage' }),
+      threads_read_replies: graphUrl(config.apiUrl, `/${userId}/replies`, { fields: 'id', limit: '1' }),
+      threads_manage_insights: graphUrl(config.apiUrl, `/${userId}/threads_insights`, { metric: 'followers_count' }),
+    };
+    const refused = await Promise.all(
+      Object.entries(probes).map(([scope, url]) =>
+        threadsCall(url, accessToken).then(
+          () => null,
+          (error: unknown) => (error instanceof ProviderError && error.kind === 'scope' ? scope : null),
+        ),
+      ),
+    );
+    return threads.scopes.filter((scope) => !refused.includes(scope));
+  }
+
   return {
     network,
     connect: 'oauth',
@@ -70,9 +94,8 @@ export function createThreadsProvider(config: ThreadsProviderConfig): OAuthProvi
       const exchange = new URL(tokenUrl(config.apiUrl, '/access_token'));
       exchange.search = new URLSearchParams({ grant_type: 'th_exchange_token', client_secret: config.appSecret, access_token: short.access_token }).toString();
       const long = await tokenCall<LongLived>(exchange.toString(), { method: 'GET' });
-      // Threads does not say which permissions were ticked (only debug_token does, for testers):
-      // the ones asked for are recorded, and one that was left out is named when a call needs it.
-      return { ...longLivedSet(long, [...threads.scopes]), externalId: userId };
+      const tokens = longLivedSet(long, []);
+      return { ...tokens, scopes: await grantedScopes(tokens.accessToken, userId), externalId: userId };
     },
 
     async refresh(stored) {

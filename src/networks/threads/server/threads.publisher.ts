@@ -99,7 +99,7 @@ export function createThreadsPublisher(options: ThreadsPublisherOptions): Publis
 
   /** Refuses the post before any container exists when the account's 24-hour allowance has no room left. */
   async function checkQuota(ctx: PublishContext, posts: number, replies: number) {
-    const answer = await call<QuotaAnswer>(needs.basic, url(`/${ctx.externalAccountId}/threads_publishing_limit`, { fields: 'quota_usage,config,reply_quota_usage,reply_config' }), ctx.accessToken, {
+    const answer = await call<QuotaAnswer>(needs.publish, url(`/${ctx.externalAccountId}/threads_publishing_limit`, { fields: 'quota_usage,config,reply_quota_usage,reply_config' }), ctx.accessToken, {
       usageKey: ctx.externalAccountId,
     });
     const limit = answer.data?.[0];
