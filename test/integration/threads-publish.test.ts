@@ -5,6 +5,8 @@ import sharp from 'sharp';
 import { channels } from '../../src/server/db/schema/index.ts';
 import { ProviderError } from '../../src/server/providers/provider.ts';
 import { createThreadsProvider, refreshTokenFor } from '../../src/networks/threads/server/threads.provider.ts';
+import { createThreadsPublisher } from '../../src/networks/threads/server/threads.publisher.ts';
+import type { PublishContext } from '../../src/server/providers/publishing.ts';
 import { server as threadsServer } from '../../src/networks/threads/server/index.ts';
 import { forgetUsage } from '../../src/networks/meta-graph/usage.ts';
 import type { Config } from '../../src/server/config/config.ts';
@@ -324,5 +326,58 @@ describe('Threads token refresh (the 24 h rule)', () => {
     expect(good).toEqual({ ok: true, kind: 'deauthorize', ownerExternalId: '17841400123456789' });
     const forged = await threadsServer.callbacks!['data-deletion']!({ config, fields: { signed_request: fake.signedRequest('17841400123456789').replace(/^./, (c) => (c === 'A' ? 'B' : 'A')) } });
     expect(forged).toMatchObject({ ok: false, status: 401 });
+  });
+});
+
+describe('Threads publisher on its own', () => {
+  let fake: ThreadsFake;
+  beforeAll(async () => {
+    fake = await startThreadsFake();
+  });
+  afterAll(() => fake?.close());
+
+  /** The engine's journal, in memory. */
+  function context(parts: string[], accessToken: string) {
+    const journal = {
+      progress: {} as Record<string, unknown>,
+      async beforeCreate() {},
+      async afterCreate(_step: string, _response: Record<string, unknown>, progress: Record<string, unknown>) {
+        journal.progress = progress;
+      },
+      async saveProgress(progress: Record<string, unknown>) {
+        journal.progress = progress;
+      },
+      log() {},
+    };
+    const ctx: PublishContext = {
+      deliveryId: crypto.randomUUID(),
+      idempotencyKey: crypto.randomUUID(),
+      accessToken,
+      instance: null,
+      externalAccountId: fake.users[0]!.id,
+      username: 'herald.tester',
+      limits: {},
+      parts: parts.map((text) => ({ text, media: [] })),
+      firstComment: null,
+      settings: {},
+      journal,
+    };
+    return ctx;
+  }
+
+  it('leaves a lost reply to a person when it may not read the replies, rather than guessing', async () => {
+    const token = fake.issueToken(fake.users[0]!.id, ['threads_basic', 'threads_content_publish', 'threads_manage_replies']);
+    const publisher = createThreadsPublisher({ apiUrl: fake.url, firstPollMs: 10 });
+    const stamp = Date.now();
+    const ctx = context([`Solo 1/2 ${stamp}`, `Solo 2/2 ${stamp}`], token);
+    fake.failNextPublish(fake.users[0]!.id, {});
+    fake.failNextPublish(fake.users[0]!.id, { dropAfterHandling: true });
+    const sentAt = new Date();
+    await expect(publisher.publish(ctx)).rejects.toMatchObject({ ambiguous: true });
+    const check = await publisher.findExisting(ctx, { step: 'publish:1', sentAt });
+    expect(check).toMatchObject({ found: 'unknown', reason: expect.stringContaining('threads_read_replies') });
+    expect(fake.posts().filter((p) => p.text === `Solo 2/2 ${stamp}`)).toHaveLength(1);
+    // A lost container answer is safe to send again: that container can never be published.
+    expect(await publisher.findExisting(ctx, { step: 'container:1', sentAt })).toEqual({ found: false });
   });
 });

@@ -327,7 +327,15 @@ export function createThreadsPublisher(options: ThreadsPublisherOptions): Publis
       if (status.status !== 'PUBLISHED') return { found: false };
       const text = (ctx.parts[index]?.text ?? '').trim();
       const since = pending.sentAt.getTime() - 60_000;
-      const listed = await recent(ctx, index > 0);
+      let listed: Listed[];
+      try {
+        listed = await recent(ctx, index > 0);
+      } catch (error) {
+        if (error instanceof ProviderError && error.kind === 'scope') {
+          return { found: 'unknown', reason: `Threads published this part, but Herald may not read the account's ${index > 0 ? 'replies' : 'posts'} to learn its id (${error.scope ?? 'a permission'} was not granted): check the profile in the Threads app` };
+        }
+        throw error;
+      }
       const candidates = listed.filter((p) => idOf(p.id) && (!p.timestamp || Date.parse(p.timestamp) >= since));
       const found = candidates.find((p) => (p.text ?? '').trim() === text) ?? (text ? undefined : candidates[0]);
       if (!found) return { found: 'unknown', reason: 'Threads says the post was published but does not list it yet; Herald will look again' };
