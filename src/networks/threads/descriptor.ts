@@ -131,7 +131,8 @@ export const threads = defineNetwork({
   settings: {
     threadsAppId: {
       env: 'HERALD_THREADS_APP_ID',
-      doc: 'Threads app id (Meta App Dashboard › App settings › Basic › Threads App ID, not the Meta app id). Threads is offered only when id and secret are set.',
+      doc:
+        "Threads app id (Meta App Dashboard › App settings › Basic › Threads App ID, not the Meta app id). Threads is offered only when id and secret are set. In the app's Threads use case, the Redirect Callback URL is <HERALD_PUBLIC_URL>/api/v1/oauth/callback/threads. Photos and videos also need HERALD_MEDIA_PUBLIC_URL: Threads downloads them from there (text posts work without it).",
       default: undefined,
       schema: z.string().min(1).optional(),
     },
