@@ -132,7 +132,7 @@ export const threads = defineNetwork({
     threadsAppId: {
       env: 'HERALD_THREADS_APP_ID',
       doc:
-        "Threads app id (Meta App Dashboard › App settings › Basic › Threads App ID, not the Meta app id). Threads is offered only when id and secret are set. In the app's Threads use case, the Redirect Callback URL is <HERALD_PUBLIC_URL>/api/v1/oauth/callback/threads. Photos and videos also need HERALD_MEDIA_PUBLIC_URL: Threads downloads them from there (text posts work without it).",
+        "Threads app id (Meta App Dashboard › App settings › Basic › Threads App ID, not the Meta app id). Threads is offered only when id and secret are set. In the app's Threads use case, the Redirect Callback URL is <HERALD_PUBLIC_URL>/api/v1/oauth/callback/threads, the Uninstall Callback URL <HERALD_PUBLIC_URL>/api/v1/networks/threads/callbacks/deauthorize and the Delete Callback URL <HERALD_PUBLIC_URL>/api/v1/networks/threads/callbacks/data-deletion. Photos and videos also need HERALD_MEDIA_PUBLIC_URL: Threads downloads them from there (text posts work without it).",
       default: undefined,
       schema: z.string().min(1).optional(),
     },
