@@ -19,7 +19,8 @@ describe('account picker in Chromium', () => {
       accounts: [
         { externalId: '1001', displayName: 'Acme Bakery', username: 'acmebakery', note: 'Page · Bakery' },
         { externalId: '1002', displayName: 'Acme Coffee Roasters of the Old Harbour District', username: null, note: 'Page · Café' },
-        { externalId: '1003', displayName: 'Acme Careers', username: 'acmejobs', note: null },
+        // A picture the network no longer serves: the network's mark stays, not a broken image.
+        { externalId: '1003', displayName: 'Acme Careers', username: 'acmejobs', note: null, avatarUrl: 'https://127.0.0.1:9/gone.png' },
       ],
     });
     journey = await startJourney({ providers: { tiktok: provider } });

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { isApiError } from '../../api/client.ts';
 import { Dialog } from '../../components/dialog.tsx';
 import { FormError } from '../../components/feedback.tsx';
@@ -8,14 +8,30 @@ import { ChannelAvatar } from '../../components/network-mark.tsx';
 import { Loading } from '../../components/status.tsx';
 import { useConnectSelected, useDiscardSelection, useSelection, type Channel, type SelectionAccount } from './channels.api.ts';
 
+/** The picture once it has loaded: one the network no longer serves leaves the network's mark, not a broken image. */
+function useLoadedImage(src: string | null): string | null {
+  const [loaded, setLoaded] = useState<string | null>(null);
+  useEffect(() => {
+    if (!src) return;
+    const image = new Image();
+    image.onload = () => setLoaded(src);
+    image.src = src;
+    return () => {
+      image.onload = null;
+    };
+  }, [src]);
+  return loaded === src ? loaded : null;
+}
+
 function AccountChoice({ network, account, checked, onToggle }: { network: string; account: SelectionAccount; checked: boolean; onToggle: () => void }) {
   const name = account.displayName ?? account.username ?? account.externalId;
+  const picture = useLoadedImage(account.avatar);
   return (
     <li>
       <label className={checked ? 'picker-choice is-on' : 'picker-choice'} data-testid="picker-account">
         <input type="checkbox" checked={checked} onChange={onToggle} />
-        {/* The network's mark, not the account's picture: loading that from the network's CDN would tell it who uses Herald. */}
-        <ChannelAvatar network={network} size="sm" />
+        {/* Herald relays the picture: loading it from the network's CDN would tell it who uses Herald. */}
+        <ChannelAvatar network={network} src={picture} size="sm" />
         <span className="picker-choice-text">
           <span className="row-title">{name}</span>
           <span className="row-sub">{[account.username ? `@${account.username}` : null, account.note].filter(Boolean).join(' · ') || '\u00a0'}</span>

@@ -55,7 +55,7 @@ export function useDisconnectChannel(workspaceId: string) {
 }
 
 // Written by hand until the lead regenerates src/web/api (the selection routes are newer than it).
-export type SelectionAccount = { externalId: string; displayName: string | null; username: string | null; avatarUrl: string | null; note: string | null; alreadyConnected: boolean };
+export type SelectionAccount = { externalId: string; displayName: string | null; username: string | null; avatarUrl: string | null; avatar: string | null; note: string | null; alreadyConnected: boolean };
 export type Selection = { id: string; network: string; networkLabel: string; expiresAt: string; accounts: SelectionAccount[] };
 
 const selectionUrl = (workspaceId: string, selectionId: string) => `/api/v1/workspaces/${workspaceId}/channels/selections/${encodeURIComponent(selectionId)}`;
