@@ -80,8 +80,8 @@ describe('picking which accounts of one consent to connect', () => {
     expect(connected.every((a) => (a.changes as { selectionId: string }).selectionId === selectionId)).toBe(true);
     const trail = await db().select().from(auditLog).where(and(eq(auditLog.entityType, 'channel_selection'), eq(auditLog.entityId, selectionId))).orderBy(auditLog.id);
     expect(trail.map((a) => [a.action, a.changes])).toEqual([
-      ['channel_selection.offered', { network, accounts: 3 }],
-      ['channel_selection.used', { network, offered: 3, connected: 2 }],
+      ['channel.selection_offered', { network, accounts: 3 }],
+      ['channel.selection_used', { network, offered: 3, connected: 2 }],
     ]);
 
     // Used once: a second submit or a read finds nothing.
@@ -168,7 +168,7 @@ describe('picking which accounts of one consent to connect', () => {
     const discarded = await selectionOf(owner.client);
     expect((await owner.client.delete(`${base()}/${discarded}`)).status).toBe(204);
     expect(await db().select().from(connectSelections).where(eq(connectSelections.id, discarded))).toHaveLength(0);
-    expect(await db().select().from(auditLog).where(and(eq(auditLog.entityId, discarded), eq(auditLog.action, 'channel_selection.discarded')))).toHaveLength(1);
+    expect(await db().select().from(auditLog).where(and(eq(auditLog.entityId, discarded), eq(auditLog.action, 'channel.selection_discarded')))).toHaveLength(1);
     expect((await owner.client.delete(`${base()}/${discarded}`)).status).toBe(404);
   });
 

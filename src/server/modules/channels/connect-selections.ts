@@ -75,7 +75,7 @@ export async function offerAccounts(ctx: ServiceContext, deps: ChannelDeps, inpu
       accountsSealed: seal(deps, id, accounts),
       expiresAt: new Date(Date.now() + SELECTION_TTL_MS),
     });
-    await audit(tx, ctx, input.workspaceId, 'channel_selection.offered', id, { network: input.network, accounts: accounts.length });
+    await audit(tx, ctx, input.workspaceId, 'channel.selection_offered', id, { network: input.network, accounts: accounts.length });
   });
   return { selectionId: id, workspaceId: input.workspaceId };
 }
@@ -158,7 +158,7 @@ export async function connectSelectedAccounts(ctx: ServiceContext, deps: Channel
         ),
       );
     }
-    await audit(tx, ctx, row.workspaceId, 'channel_selection.used', row.id, { network, offered: offered.size, connected: rows.length });
+    await audit(tx, ctx, row.workspaceId, 'channel.selection_used', row.id, { network, offered: offered.size, connected: rows.length });
     return rows;
   });
   const channels = [];
@@ -172,7 +172,7 @@ export async function discardSelection(ctx: ServiceContext, ref: SelectionRef): 
   const row = await repo.findSelection(ref.workspaceId, ref.selectionId, ctx.actor.userId, ref.sessionId);
   if (!row) throw notFound();
   await ctx.db.transaction(async (tx) => {
-    if (await createChannelsRepository(tx).claimSelection(row.id)) await audit(tx, ctx, row.workspaceId, 'channel_selection.discarded', row.id, { network: row.network });
+    if (await createChannelsRepository(tx).claimSelection(row.id)) await audit(tx, ctx, row.workspaceId, 'channel.selection_discarded', row.id, { network: row.network });
   });
 }
 
