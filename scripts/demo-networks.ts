@@ -2,6 +2,7 @@
 // started together, with the settings that point Herald at them and a line telling the person
 // trying the demo how to connect each. The Chromium journeys that follow the demo use the same.
 import { startMastodonFake } from '../test/fakes/mastodon/mastodon-fake.ts';
+import { startThreadsFake, threadsEnv, type ThreadsFake } from '../test/fakes/threads/threads-fake.ts';
 import { startTikTokFake, tiktokEnv } from '../test/fakes/tiktok/tiktok-fake.ts';
 import { blueskyEnv, pdsAvailable, startLocalPds } from '../test/pds/pds.ts';
 
@@ -12,10 +13,21 @@ export type DemoNetworks = {
   instructions: string[];
   /** Networks left out, with the reason. */
   warnings: string[];
+  /** The fakes a journey drives beyond what a person clicks (engagement for the counters). */
+  fakes: { threads: ThreadsFake };
   close(): Promise<void>;
 };
 
-export async function startDemoNetworks(options: { bluesky?: boolean } = {}): Promise<DemoNetworks> {
+export type DemoNetworkOptions = {
+  bluesky?: boolean;
+  /**
+   * Where Herald serves its signed media links (HERALD_MEDIA_PUBLIC_URL): the Meta fakes download
+   * photos and videos from there, as Meta does, so the demo sets it to Herald's own address.
+   */
+  mediaPublicUrl?: string;
+};
+
+export async function startDemoNetworks(options: DemoNetworkOptions = {}): Promise<DemoNetworks> {
   const closers: (() => Promise<void>)[] = [];
   const env: Record<string, string> = {};
   const instructions: string[] = [];
@@ -30,6 +42,16 @@ export async function startDemoNetworks(options: { bluesky?: boolean } = {}): Pr
   closers.push(() => mastodon.close());
   env.HERALD_MASTODON_ALLOW_HTTP = 'true';
   instructions.push(`Mastodon: Channels → server name ${mastodon.domain} → Connect Mastodon.`);
+
+  // Meta's networks pull media by URL: without a public media address only text would go out.
+  if (options.mediaPublicUrl) env.HERALD_MEDIA_PUBLIC_URL = options.mediaPublicUrl;
+  else warnings.push('No HERALD_MEDIA_PUBLIC_URL for the demo: Threads and Instagram take text only (they download photos and videos from that address).');
+
+  // Short processing times: a person watching the demo sees containers finish in seconds.
+  const threads = await startThreadsFake({ processingMs: { image: 300, video: 1500 } });
+  closers.push(() => threads.close());
+  Object.assign(env, threadsEnv(threads));
+  instructions.push(`Threads: Channels → Connect Threads → Continue on the local authorization page (account @${threads.users[0]!.username}).`);
 
   // Bluesky runs for real: the reference PDS, installed by `bash test/pds/setup.sh` (Node 22).
   if (options.bluesky !== false && pdsAvailable()) {
@@ -51,6 +73,7 @@ export async function startDemoNetworks(options: { bluesky?: boolean } = {}): Pr
     env,
     instructions,
     warnings,
+    fakes: { threads },
     async close() {
       for (const close of closers.reverse()) await close().catch(() => undefined);
     },
