@@ -6,6 +6,7 @@
 import type { Readable } from 'node:stream';
 import { facebookSettings } from '../descriptor.ts';
 import { fetchFromNetwork } from '../../../server/providers/http.ts';
+import { missingScopeMessage } from '../../../server/modules/channel-tokens/index.ts';
 import { ProviderError } from '../../../server/providers/provider.ts';
 import type { ExistingCheck, PostMetrics, PublishContext, PublishMedia, PublishOutcome, Publisher } from '../../../server/providers/publishing.ts';
 import { graphError, graphErrorOf } from '../../meta-graph/graph-errors.ts';
@@ -54,6 +55,21 @@ const invalid = (message: string, code?: string) => new ProviderError('invalid',
 const postLink = (id: string) => `https://www.facebook.com/${id}`;
 const reelLink = (id: string) => `https://www.facebook.com/reel/${id}`;
 
+/**
+ * A permission the person unticked in the dialog is not a broken token: the error names it, in
+ * the words every network uses, so the person knows what to allow when connecting again.
+ */
+function withPermissionWords(error: unknown, path: string): unknown {
+  if (!(error instanceof ProviderError) || error.kind !== 'scope') return error;
+  const [scope, what] = /\/comments$/.test(path)
+    ? ['pages_manage_engagement', 'posting the first comment']
+    : /insights$/.test(path)
+      ? ['read_insights', 'reading reach and views']
+      : ['pages_manage_posts', 'posting to the Page'];
+  const named = error.scope ?? scope;
+  return new ProviderError('scope', network, missingScopeMessage('facebook', named, what), error.code, { scope: named });
+}
+
 async function readAll(stream: Readable): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of stream) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as Uint8Array));
@@ -93,6 +109,8 @@ export function createFacebookPublisher(e: FacebookEndpoints, options: FacebookP
       token: ctx.accessToken,
       usageKey: ctx.externalAccountId,
       ...(init.form ? formBody(init.form) : { body: init.body }),
+    }).catch((error: unknown) => {
+      throw withPermissionWords(error, new URL(url).pathname);
     });
   const page = (ctx: PublishContext) => ctx.externalAccountId;
 
