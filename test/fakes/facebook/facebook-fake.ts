@@ -255,6 +255,7 @@ export async function startFacebookFake(options: FacebookFakeOptions = {}) {
         const p = page(checked.token.pageId!)!;
         return { status: 200, body: { id: p.id, name: p.name, ...(p.username ? { username: p.username } : {}), picture: { data: { url: `https://scontent.fake/${p.id}.jpg` } } } };
       }
+      if ((q.get('fields') ?? '').split(',').includes('username')) return graphError(400, { code: 12, type: 'OAuthException', message: '(#12) username field is deprecated for versions v2.0 and higher' });
       const user = users.find((u) => u.id === checked.token.userId)!;
       return { status: 200, body: { id: user.id, name: user.name, picture: { data: { url: `https://scontent.fake/${user.id}.jpg` } } } };
     }

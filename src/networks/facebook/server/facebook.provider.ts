@@ -27,8 +27,15 @@ export function createFacebookProvider(e: FacebookEndpoints): OAuthProvider {
     return (answer.data ?? []).filter((p) => p.status === 'granted' && p.permission).map((p) => p.permission!);
   }
 
+  /**
+   * User tokens just exchanged, whose profile Herald reads next: a user has no `username` field
+   * (Graph refuses it, error 12), a Page does.
+   */
+  const freshUserTokens = new Set<string>();
+
   async function me(accessToken: string): Promise<Profile> {
-    const answer = await graph<PageAnswer>(graphUrl(e, '/me', { fields: 'id,name,username,picture{url}' }), { token: accessToken });
+    const isUser = freshUserTokens.delete(accessToken);
+    const answer = await graph<PageAnswer>(graphUrl(e, '/me', { fields: isUser ? 'id,name,picture{url}' : 'id,name,username,picture{url}' }), { token: accessToken });
     if (!answer.id) throw badAnswer('a profile without an id');
     return { externalId: String(answer.id), username: answer.username ?? null, displayName: answer.name ?? null, avatarUrl: answer.picture?.data?.url ?? null };
   }
@@ -49,7 +56,10 @@ export function createFacebookProvider(e: FacebookEndpoints): OAuthProvider {
       const short = await token({ redirect_uri: redirectUri, code });
       // A short-lived token (an hour or two) cannot be exchanged once expired: exchange it now.
       const long = await token({ grant_type: 'fb_exchange_token', fb_exchange_token: short.accessToken });
+      freshUserTokens.add(long.accessToken);
       const [user, scopes] = await Promise.all([me(long.accessToken), grantedScopes(long.accessToken)]);
+      // Herald reads the person's profile once more before it offers their Pages.
+      freshUserTokens.add(long.accessToken);
       return { externalId: user.externalId, accessToken: long.accessToken, accessTokenExpiresAt: long.expiresAt, refreshToken: long.accessToken, refreshTokenExpiresAt: long.expiresAt, scopes };
     },
     async accounts(tokens): Promise<ConnectableAccount[]> {
