@@ -10,9 +10,13 @@ import type { FacebookEndpoints } from '../../src/networks/facebook/server/faceb
 import { server as facebookServer } from '../../src/networks/facebook/server/index.ts';
 import { forgetUsage } from '../../src/networks/meta-graph/usage.ts';
 import type { Config } from '../../src/server/config/config.ts';
+import { eq } from 'drizzle-orm';
+import { channels } from '../../src/server/db/schema/index.ts';
 import { buildMp4 } from '../helpers/mp4.ts';
+import { fastEngineEnv, uploadMedia, waitForPost } from '../helpers/publishing.ts';
+import { signUp, startTestHerald, type TestHerald } from '../helpers/test-herald.ts';
 import { signedRequest } from '../fakes/meta-graph/graph-fake-core.ts';
-import { startFacebookFake, type FacebookFake } from '../fakes/facebook/facebook-fake.ts';
+import { facebookEnv, startFacebookFake, type FacebookFake } from '../fakes/facebook/facebook-fake.ts';
 
 // Facebook Pages against the local fake, format by format: the provider's connect (dialog, code →
 // short → long-lived token, one account per Page), and the publisher as the engine drives it
@@ -400,5 +404,110 @@ describe('Facebook Pages against the local fake', () => {
     const forged = signedRequest('not-the-secret', '10229384756102938');
     expect(await facebookServer.callbacks!.deauthorize!({ config, fields: { signed_request: forged } })).toMatchObject({ ok: false, status: 403 });
     expect(await facebookServer.callbacks!.deauthorize!({ config, fields: {} })).toMatchObject({ ok: false, status: 403 });
+  });
+});
+
+describe('Facebook Pages through Herald (HTTP API, jobs, picker)', () => {
+  let fake: FacebookFake;
+  let h: TestHerald;
+  let owner: Awaited<ReturnType<typeof signUp>>;
+  let workspaceId: string;
+  let bakeryChannel: string;
+  let booksChannel: string;
+  const bakery = '104938128492011';
+  const books = '104938128492012';
+  const api = (path: string) => `/api/v1/workspaces/${workspaceId}${path}`;
+  const settled = (post: { deliveries: { state: string }[] }) => post.deliveries.every((d) => ['published', 'failed', 'cancelled', 'unconfirmed'].includes(d.state));
+
+  async function post(channels: { channelId: string; settings?: Record<string, unknown> }[], content: Record<string, unknown>) {
+    const created = await owner.client.post(api('/posts'), { content, channels, schedule: { mode: 'now' } });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    return waitForPost(owner.client, workspaceId, created.body.id, settled, 40_000);
+  }
+  const upload = (bytes: Buffer, name: string, type: string) => uploadMedia(h, owner.client, workspaceId, { bytes, name, type });
+
+  beforeAll(async () => {
+    fake = await startFacebookFake({ processingMs: 200 });
+    h = await startTestHerald({ env: { ...fastEngineEnv, ...facebookEnv(fake) } });
+    owner = await signUp(h.url);
+    workspaceId = (await owner.client.post('/api/v1/workspaces', { name: 'Facebook agency' })).body.id;
+  }, 120_000);
+  afterAll(async () => {
+    await h?.close();
+    await fake?.close();
+  });
+
+  it('offers every Page of the login in the picker and connects the two chosen, with the person as owner', async () => {
+    const start = await owner.client.post(api('/channels/connect'), { network: 'facebook' });
+    const callback = new URL(fake.authorize(start.body.authorizationUrl));
+    const back = await owner.client.get(callback.pathname + callback.search);
+    const selectionId = new URL(back.headers.get('location')!, h.url).searchParams.get('choose')!;
+    const offered = await owner.client.get(api(`/channels/selections/${selectionId}`));
+    expect(offered.body.accounts.map((a: { externalId: string; displayName: string; note: string }) => [a.externalId, a.displayName, a.note])).toEqual([
+      [bakery, 'Herald Bakery', 'Page · Bakery'],
+      [books, 'Herald Books', 'Page · Book store'],
+      ['104938128492013', 'Herald Archive', 'Page · Community · your role on this Page cannot publish'],
+    ]);
+    // The Page tokens never reach the browser.
+    expect(JSON.stringify(offered.body)).not.toMatch(/EAA/);
+    const picked = await owner.client.post(api(`/channels/selections/${selectionId}`), { externalIds: [bakery, books] });
+    expect(picked.status).toBe(201);
+    [bakeryChannel, booksChannel] = [bakery, books].map((id) => picked.body.channels.find((c: { externalId: string }) => c.externalId === id).id);
+    const rows = await h.herald.database.db.select().from(channels).where(eq(channels.workspaceId, workspaceId));
+    expect(rows.map((r) => [r.externalId, r.ownerExternalId, r.status]).sort()).toEqual([
+      [bakery, '10229384756102938', 'ok'],
+      [books, '10229384756102938', 'ok'],
+    ]);
+  });
+
+  it('publishes a multi-photo post with its first comment to two Pages, once each', async () => {
+    const jpeg = await sharp({ create: { width: 80, height: 80, channels: 3, background: '#aa3300' } }).jpeg().toBuffer();
+    const png = await sharp({ create: { width: 80, height: 80, channels: 4, background: '#0033aa' } }).png().toBuffer();
+    const [a, b] = [await upload(jpeg, 'a.jpg', 'image/jpeg'), await upload(png, 'b.png', 'image/png')];
+    const text = `Two photos, two Pages ${Date.now()}`;
+    const done = await post([{ channelId: bakeryChannel }, { channelId: booksChannel }], { text, media: [{ mediaId: a.id, altText: 'Loaves' }, { mediaId: b.id }], firstComment: 'Open until 6 pm' });
+    expect(done.deliveries.map((d: { state: string }) => d.state)).toEqual(['published', 'published']);
+    const made = fake.posts.filter((p) => p.message === text);
+    expect(made.map((p) => [p.pageId, p.kind, p.photoIds.length]).sort()).toEqual([
+      [bakery, 'photos', 2],
+      [books, 'photos', 2],
+    ]);
+    for (const p of made) expect(fake.comments.filter((c) => c.objectId === p.id).map((c) => [c.message, c.fromId])).toEqual([['Open until 6 pm', p.pageId]]);
+    expect(done.deliveries.map((d: { externalUrl: string }) => d.externalUrl).sort()).toEqual(made.map((p) => `https://www.facebook.com/${p.id}`).sort());
+  });
+
+  it('publishes text with a link, a video and a Reel', async () => {
+    const text = `Menu link ${Date.now()}`;
+    const linked = await post([{ channelId: bakeryChannel, settings: { link: 'https://bakery.example/menu' } }], { text });
+    expect(linked.deliveries[0].state).toBe('published');
+    expect(fake.posts.find((p) => p.message === text)).toMatchObject({ link: 'https://bakery.example/menu', kind: 'status' });
+
+    const clip = await upload(buildMp4({ durationSeconds: 5, width: 1280, height: 720, frameRate: 30 }), 'clip.mp4', 'video/mp4');
+    const videoText = `A video ${Date.now()}`;
+    const video = await post([{ channelId: bakeryChannel, settings: { videoTitle: 'Kneading' } }], { text: videoText, media: [{ mediaId: clip.id }] });
+    expect(video.deliveries[0]).toMatchObject({ state: 'published' });
+    expect(fake.videos().find((v) => v.description === videoText)).toMatchObject({ kind: 'video', title: 'Kneading', id: video.deliveries[0].externalId });
+
+    const vertical = await upload(buildMp4({ durationSeconds: 7, width: 1080, height: 1920, frameRate: 30 }), 'reel.mp4', 'video/mp4');
+    const reelText = `A Reel ${Date.now()}`;
+    const reel = await post([{ channelId: bakeryChannel, settings: { format: 'reel' } }], { text: reelText, media: [{ mediaId: vertical.id }] });
+    expect(reel.deliveries[0]).toMatchObject({ state: 'published', externalUrl: `https://www.facebook.com/reel/${reel.deliveries[0].externalId}` });
+    expect(fake.videos().find((v) => v.description === reelText)).toMatchObject({ kind: 'reel', publishing: 'complete' });
+  }, 60_000);
+
+  it('refuses before saving a Reel that is not one vertical video', async () => {
+    const clip = await upload(buildMp4({ durationSeconds: 5, width: 1280, height: 720, frameRate: 30 }), 'wide.mp4', 'video/mp4');
+    const res = await owner.client.post(api('/posts'), { content: { text: 'Wide reel', media: [{ mediaId: clip.id }] }, channels: [{ channelId: bakeryChannel, settings: { format: 'reel' } }], schedule: { mode: 'now' } });
+    expect(res.status).toBe(400);
+    expect(JSON.stringify(res.body)).toContain('Facebook: a Reel must be vertical, 9:16');
+  });
+
+  it('a changed password ends every Page token: the post fails and the channels need the person again', async () => {
+    fake.tokens.invalidateUser('10229384756102938', 460);
+    const done = await post([{ channelId: booksChannel }], { text: `After the password change ${Date.now()}` });
+    expect(done.deliveries[0].state).toBe('failed');
+    const [row] = await h.herald.database.db.select().from(channels).where(eq(channels.id, booksChannel));
+    expect(row).toMatchObject({ status: 'needs_reauth' });
+    expect(row!.statusReason).toContain('Facebook');
   });
 });
