@@ -268,7 +268,7 @@ describe('Facebook Pages against the local fake', () => {
     expect(check).toMatchObject({ found: true });
     const resumed = ctxFor(ctx.parts, { settings: ctx.settings }, memoryJournal((check as { progress: Record<string, unknown> }).progress));
     await publishAll(resumed.ctx);
-    const videoId = String((check as { progress: { videoId: string } }).progress.videoId);
+    const videoId = String((check as { progress: Record<string, unknown> }).progress.videoId);
     expect(fake.requests.filter((r) => r.path === `/v23.0/${bakery}/video_reels` && r.body.upload_phase === 'finish' && r.body.video_id === videoId)).toHaveLength(1);
   });
 
