@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { Avatar } from '../../../web/components/avatar.tsx';
 import type { OptionsPanelProps } from '../../web-types.ts';
 import { FieldMessage, NetworkCardHead } from '../../../web/modules/posts/composer-network-card.tsx';
 
@@ -14,7 +15,13 @@ export function FacebookOptions({ channel, settings, onChange, errorFor, files }
   };
   return (
     <section className="card cm-network-card" aria-labelledby={`${id}-title`} data-testid="facebook-panel">
-      <NetworkCardHead channel={channel} title="Facebook" id={`${id}-title`} />
+      <NetworkCardHead channel={channel} title="Facebook" id={`${id}-title`}>
+        {/* A Page may have no username: it is known by its name. */}
+        <span className="cm-creator">
+          <Avatar name={channel.displayName ?? 'Page'} src={channel.avatar} size="sm" />
+          <span className="muted">{channel.displayName ?? channel.username}</span>
+        </span>
+      </NetworkCardHead>
       <div className="cm-options-grid">
         <div className="field">
           <label htmlFor={`${id}-format`}>Post as</label>
