@@ -59,13 +59,15 @@ const reelLink = (id: string) => `https://www.facebook.com/reel/${id}`;
  * A permission the person unticked in the dialog is not a broken token: the error names it, in
  * the words every network uses, so the person knows what to allow when connecting again.
  */
-function withPermissionWords(error: unknown, path: string): unknown {
+function withPermissionWords(error: unknown, method: string, path: string): unknown {
   if (!(error instanceof ProviderError) || error.kind !== 'scope') return error;
-  const [scope, what] = /\/comments$/.test(path)
-    ? ['pages_manage_engagement', 'posting the first comment']
-    : /insights$/.test(path)
-      ? ['read_insights', 'reading reach and views']
-      : ['pages_manage_posts', 'posting to the Page'];
+  const [scope, what] = /insights$/.test(path)
+    ? ['read_insights', 'reading reach and views']
+    : method === 'GET'
+      ? ['pages_read_engagement', "reading the Page's posts and their counters"]
+      : /\/comments$/.test(path)
+        ? ['pages_manage_engagement', 'posting the first comment']
+        : ['pages_manage_posts', 'posting to the Page'];
   const named = error.scope ?? scope;
   return new ProviderError('scope', network, missingScopeMessage('facebook', named, what), error.code, { scope: named });
 }
@@ -103,15 +105,17 @@ function shapeOf(ctx: PublishContext): { kind: Kind; media: PublishMedia[] } {
 export function createFacebookPublisher(e: FacebookEndpoints, options: FacebookPublisherOptions = {}): Publisher {
   const pollMs = options.pollMs ?? 3000;
   const listingDelayMs = options.listingDelayMs ?? 60_000;
-  const call = <T = Record<string, unknown>>(ctx: { accessToken: string; externalAccountId: string }, url: string, init: { method?: string; form?: Record<string, string | undefined>; body?: BodyInit } = {}) =>
-    graph<T>(url, {
-      method: init.method ?? (init.form || init.body ? 'POST' : 'GET'),
+  const call = <T = Record<string, unknown>>(ctx: { accessToken: string; externalAccountId: string }, url: string, init: { method?: string; form?: Record<string, string | undefined>; body?: BodyInit } = {}) => {
+    const method = init.method ?? (init.form || init.body ? 'POST' : 'GET');
+    return graph<T>(url, {
+      method,
       token: ctx.accessToken,
       usageKey: ctx.externalAccountId,
       ...(init.form ? formBody(init.form) : { body: init.body }),
     }).catch((error: unknown) => {
-      throw withPermissionWords(error, new URL(url).pathname);
+      throw withPermissionWords(error, method, new URL(url).pathname);
     });
+  };
   const page = (ctx: PublishContext) => ctx.externalAccountId;
 
   /** The Page's posts created since `since` (ms), newest first: how a lost answer is settled. */
