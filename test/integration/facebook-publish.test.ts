@@ -510,4 +510,13 @@ describe('Facebook Pages through Herald (HTTP API, jobs, picker)', () => {
     expect(row).toMatchObject({ status: 'needs_reauth' });
     expect(row!.statusReason).toContain('Facebook');
   });
+
+  it('a login that lists no Page (pages_show_list unticked) connects nothing and ends the grant at once', async () => {
+    const start = await owner.client.post(api('/channels/connect'), { network: 'facebook' });
+    const callback = new URL(fake.authorize(start.body.authorizationUrl, { grant: ['pages_read_engagement', 'pages_manage_posts'] }));
+    const revokedBefore = fake.revocations.length;
+    const back = await owner.client.get(callback.pathname + callback.search);
+    expect(JSON.stringify({ location: back.headers.get('location'), body: back.body })).toContain('no_accounts');
+    expect(fake.revocations.length).toBe(revokedBefore + 1);
+  });
 });
