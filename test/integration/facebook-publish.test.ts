@@ -168,7 +168,7 @@ describe('Facebook Pages against the local fake', () => {
     const post = fake.posts.find((p) => p.message === text)!;
     expect(post).toMatchObject({ kind: 'status', link: 'https://bakery.example/menu', pageId: bakery });
     expect(outcome).toEqual({ status: 'published', externalId: post.id, url: `https://www.facebook.com/${post.id}` });
-    expect(journal.events).toEqual(['before:feed', 'after:feed']);
+    expect(journal.events).toEqual(['save', 'before:feed', 'after:feed']);
   });
 
   it('uploads a single photo as multipart with its alt text: no public link needed', async () => {
@@ -188,7 +188,8 @@ describe('Facebook Pages against the local fake', () => {
     const post = fake.posts.find((p) => p.message === text)!;
     expect(post).toMatchObject({ kind: 'photos', id: outcome.externalId });
     expect(post.photoIds).toHaveLength(3);
-    expect(journal.events).toEqual(['save', 'save', 'save', 'before:feed', 'after:feed']);
+    // Three photos, then the time of the first creating call, then the post.
+    expect(journal.events).toEqual(['save', 'save', 'save', 'save', 'before:feed', 'after:feed']);
     expect(journal.progress.photoIds).toEqual(post.photoIds);
   });
 
@@ -306,14 +307,27 @@ describe('Facebook Pages against the local fake', () => {
     expect(await publisher.findExisting(ctx, { step: 'feed', sentAt: new Date(Date.now() - 1000) })).toEqual({ found: false });
   });
 
-  it('takes 506 (duplicate) as a sign the post exists, not as a failure or a reason to resend', async () => {
+  it('takes 506 (duplicate) as a sign its own earlier attempt posted, not as a failure or a reason to resend', async () => {
     const text = `Duplicate ${Date.now()}`;
-    await publishAll(ctxFor([{ text, media: [] }]).ctx);
-    const { ctx } = ctxFor([{ text, media: [] }]);
-    const outcome = await publishAll(ctx);
+    const first = ctxFor([{ text, media: [] }]);
+    // The first attempt posts but its answer is lost; a later attempt (as after an unknown check) gets 506.
+    fake.failNext(`/v23.0/${bakery}/feed`, { dropAfterHandling: true });
+    await expect(publisher.publish(first.ctx)).rejects.toMatchObject({ ambiguous: true });
+    const again = ctxFor(first.ctx.parts, {}, memoryJournal(first.journal.progress));
+    const outcome = await publishAll(again.ctx);
     const posts = fake.posts.filter((p) => p.message === text);
     expect(posts).toHaveLength(1);
     expect(outcome.externalId).toBe(posts[0]!.id);
+  });
+
+  it('refuses a repeat of another delivery’s post (506) with words, instead of claiming that post', async () => {
+    const text = `Same words twice ${Date.now()}`;
+    await publishAll(ctxFor([{ text, media: [] }]).ctx);
+    // That post went out two minutes ago, before this delivery started.
+    fake.posts.find((p) => p.message === text)!.createdAt -= 2 * 60_000;
+    const error = await publishAll(ctxFor([{ text, media: [] }]).ctx).catch((e: unknown) => e);
+    expect(error).toMatchObject({ kind: 'invalid', code: 'duplicate_post' });
+    expect((error as Error).message).toContain('duplicate of a recent post');
   });
 
   it('settles a lost first comment from the post’s comments', async () => {

@@ -39,6 +39,8 @@ type Progress = {
   url?: string | null;
   /** First comment: its id once written. */
   commentId?: string;
+  /** When this delivery first sent a creating call for the post (ms). */
+  firstSentAt?: number;
 };
 
 type VideoStatus = {
@@ -51,6 +53,8 @@ type VideoStatus = {
   permalink_url?: string;
 };
 
+/** Clock difference allowed between Herald and Facebook when a 506 is matched to this delivery's own post. */
+const DUPLICATE_SKEW_MS = 5_000;
 const invalid = (message: string, code?: string) => new ProviderError('invalid', network, message, code);
 const postLink = (id: string) => `https://www.facebook.com/${id}`;
 const reelLink = (id: string) => `https://www.facebook.com/reel/${id}`;
@@ -139,6 +143,12 @@ export function createFacebookPublisher(e: FacebookEndpoints, options: FacebookP
    */
   async function create(ctx: PublishContext, step: string, request: Record<string, unknown>, send: () => Promise<{ postId: string; url: string | null }>, progress: Progress): Promise<Progress> {
     assertUsageRoom(network, label, page(ctx));
+    // Only a post made since this delivery first tried can be its own: an identical post from
+    // yesterday is someone's repeat, not this one.
+    if (!progress.firstSentAt) {
+      progress = { ...progress, firstSentAt: Date.now() };
+      await ctx.journal.saveProgress(progress);
+    }
     await ctx.journal.beforeCreate(step, request);
     let created: { postId: string; url: string | null };
     try {
@@ -146,7 +156,7 @@ export function createFacebookPublisher(e: FacebookEndpoints, options: FacebookP
     } catch (error) {
       if (!(error instanceof ProviderError && error.code === 'duplicate_post')) throw error;
       const text = ctx.parts[0]?.text ?? '';
-      const found = text.trim() ? await findPost(ctx, text, Date.now() - 24 * 3_600_000) : null;
+      const found = text.trim() ? await findPost(ctx, text, progress.firstSentAt! - DUPLICATE_SKEW_MS) : null;
       if (!found) throw invalid('Facebook refused this post as a duplicate of a recent post on the Page; change the text or wait before posting it again', 'duplicate_post');
       ctx.journal.log(step, {}, { duplicateOf: found.postId });
       created = found;
