@@ -167,7 +167,13 @@ export const channelsRoutes: FastifyPluginAsyncZod<{ deps: service.ChannelDeps }
       tags,
       summary: 'Disconnect: revoke the token at the network, delete it here at once, purge cached profile data after the retention period',
       params: workspaceParams.extend({ channelId: z.string().min(1).max(100) }),
-      response: { 200: z.object({ channel, revokedAtNetwork: z.boolean() }) },
+      response: {
+        200: z.object({
+          channel,
+          revokedAtNetwork: z.boolean(),
+          revokeSkipped: z.enum(['network_has_no_revoke', 'grant_shared']).nullable().describe('Why the network was not asked to revoke: it offers no way to, or another connected channel still uses the same grant'),
+        }),
+      },
     },
     handler: async (req) => disconnectChannel(req.serviceContext(), deps, req.params.workspaceId, req.params.channelId),
   });
