@@ -533,4 +533,20 @@ describe('Facebook Pages through Herald (HTTP API, jobs, picker)', () => {
     expect(JSON.stringify({ location: back.headers.get('location'), body: back.body })).toContain('no_accounts');
     expect(fake.revocations.length).toBe(revokedBefore + 1);
   });
+
+  it('Meta’s data deletion call for the person ends both Page channels; a forged one changes nothing', async () => {
+    const call = (body: string) => fetch(new URL('/api/v1/networks/facebook/callbacks/data-deletion', h.url), { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body });
+    const forged = await call(new URLSearchParams({ signed_request: signedRequest('not-the-app-secret', '10229384756102938') }).toString());
+    expect(forged.status).toBe(403);
+    const rows = () => h.herald.database.db.select().from(channels).where(eq(channels.workspaceId, workspaceId));
+    expect((await rows()).find((r) => r.id === bakeryChannel)?.status).toBe('ok');
+    const genuine = await call(new URLSearchParams({ signed_request: signedRequest(fake.appSecret, '10229384756102938') }).toString());
+    expect(genuine.status).toBe(200);
+    const answer = (await genuine.json()) as { url: string; confirmation_code: string };
+    expect(answer.url).toContain(answer.confirmation_code);
+    expect((await rows()).map((r) => [r.externalId, r.status, r.accessTokenSealed]).sort()).toEqual([
+      [bakery, 'disconnected', null],
+      [books, 'disconnected', null],
+    ]);
+  });
 });
