@@ -7,6 +7,7 @@ import { facebookEnv, startFacebookFake } from './facebook-fake.ts';
 const tokenOf = (r: FakeRequest) => /^(?:Bearer|OAuth) (.+)$/.exec(r.headers.authorization ?? '')?.[1];
 const bakery = '104938128492011';
 const person = '10229384756102938';
+const coManager = '10229384756102939';
 const feed = `/v23.0/${bakery}/feed`;
 
 /** Facebook Pages for the conformance suite: the fake, connected through the dialog and the picker (one Page). */
@@ -18,11 +19,17 @@ export const facebookKit: ConformanceKit = {
   },
   async start() {
     const fake = await startFacebookFake({ processingMs: 200 });
+    let connections = 0;
     const calls = (): NetworkCall[] =>
       fake.requests.map((r) => ({ method: r.method, path: r.path, credentials: [tokenOf(r), r.query.get('access_token'), r.query.get('fb_exchange_token')].filter((c): c is string => !!c) }));
     return {
       env: facebookEnv(fake),
-      connect: async (h, client, workspaceId) => (await connectFacebookPages(h, client, workspaceId, fake, [bakery]))[0]!,
+      // The first connection is Hera's; later ones (the rate limit's own channel) are Ari's, who
+      // co-manages the same Page: a grant of Ari's own, so disconnecting Hera's channel revokes hers.
+      async connect(h, client, workspaceId) {
+        fake.setUser(connections++ === 0 ? person : coManager);
+        return (await connectFacebookPages(h, client, workspaceId, fake, [bakery]))[0]!;
+      },
       profile: { username: 'heraldbakery', displayName: 'Herald Bakery' },
       post: async (_h, _client, _workspaceId, text) => ({ content: { text } }),
       calls,

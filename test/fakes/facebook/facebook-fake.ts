@@ -64,7 +64,11 @@ const defaultPages: FakePage[] = [
   { id: '104938128492012', name: 'Herald Books', username: null, category: 'Book store', tasks: ['ANALYZE', 'CREATE_CONTENT', 'MODERATE'] },
   { id: '104938128492013', name: 'Herald Archive', username: 'heraldarchive', category: 'Community', tasks: ['ANALYZE'] },
 ];
-const defaultUsers: FakeUser[] = [{ id: '10229384756102938', name: 'Hera Tester', pageIds: defaultPages.map((p) => p.id) }];
+// Two people: Hera manages every Page, Ari co-manages the bakery (each grant is their own).
+const defaultUsers: FakeUser[] = [
+  { id: '10229384756102938', name: 'Hera Tester', pageIds: defaultPages.map((p) => p.id) },
+  { id: '10229384756102939', name: 'Ari Tester', pageIds: [defaultPages[0]!.id] },
+];
 
 const MAX_PHOTO_BYTES = 4 * 1024 * 1024;
 const DAY = 24 * 3_600_000;
