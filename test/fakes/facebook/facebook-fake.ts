@@ -10,7 +10,9 @@ import { createConsent, createTokenStore, graphError, usageHeaders, type GraphEr
 // 506 for a repeated post, Meta's error envelope and X-App-Usage / X-Business-Use-Case-Usage.
 // One server plays every Meta host (dialog, graph, graph-video, rupload): paths tell them apart.
 // Not implemented: scheduled posts, Stories, file_url videos, link scraping (the link is kept as
-// given), paging beyond one page of results, Page roles other than the tasks list.
+// given), paging beyond one page of results, Page roles other than the tasks list. Lenient where
+// Meta is stricter: /{app-id}/uploads takes any valid token here, while Meta documents a User
+// token of someone with a role on the app.
 
 export type FakePage = { id: string; name: string; username: string | null; category: string; tasks: string[] };
 export type FakeUser = { id: string; name: string; pageIds: string[] };

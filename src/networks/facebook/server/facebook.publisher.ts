@@ -221,6 +221,8 @@ export function createFacebookPublisher(e: FacebookEndpoints, options: FacebookP
   /**
    * Sends the video's bytes to a resumable upload session, from where Facebook says it stopped,
    * and keeps the file handle. Creates nothing visible: an interrupted upload is resumed.
+   * Open question: Meta documents the session calls with a User token of someone with a role on
+   * the app; a publisher holds only the Page token, which is what is sent here.
    */
   async function uploadVideo(ctx: PublishContext, progress: Progress, video: PublishMedia): Promise<Progress> {
     if (!progress.uploadSession) {
