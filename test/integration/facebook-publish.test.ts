@@ -16,6 +16,7 @@ import { buildMp4 } from '../helpers/mp4.ts';
 import { fastEngineEnv, uploadMedia, waitForPost } from '../helpers/publishing.ts';
 import { signUp, startTestHerald, type TestHerald } from '../helpers/test-herald.ts';
 import { signedRequest } from '../fakes/meta-graph/graph-fake-core.ts';
+import { connectFacebookPages } from '../fakes/facebook/connect.ts';
 import { facebookEnv, startFacebookFake, type FacebookFake } from '../fakes/facebook/facebook-fake.ts';
 
 // Facebook Pages against the local fake, format by format: the provider's connect (dialog, code →
@@ -548,5 +549,19 @@ describe('Facebook Pages through Herald (HTTP API, jobs, picker)', () => {
       [bakery, 'disconnected', null],
       [books, 'disconnected', null],
     ]);
+  });
+
+  it('disconnecting one of a person’s Pages keeps their grant for the other; the last one revokes it', async () => {
+    const [again, other] = await connectFacebookPages(h, owner.client, workspaceId, fake, [bakery, books]);
+    expect([again, other]).toEqual([bakeryChannel, booksChannel]);
+    const revokes = () => fake.requests.filter((r) => r.method === 'DELETE' && r.path.endsWith('/permissions')).length;
+    const before = revokes();
+    const first = await owner.client.delete(api(`/channels/${bakeryChannel}`));
+    expect(first.status).toBe(200);
+    expect(first.body).toMatchObject({ revokedAtNetwork: false, revokeSkipped: 'grant_shared' });
+    expect(revokes()).toBe(before);
+    const last = await owner.client.delete(api(`/channels/${booksChannel}`));
+    expect(last.body).toMatchObject({ revokedAtNetwork: true });
+    expect(revokes()).toBe(before + 1);
   });
 });
