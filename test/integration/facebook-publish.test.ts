@@ -246,6 +246,21 @@ describe('Facebook Pages against the local fake', () => {
     expect(fake.videos().filter((v) => v.description === text)).toEqual([expect.objectContaining({ size: video.length })]);
   });
 
+  it('settles a lost video answer from the Page’s videos, and fails with Facebook’s reason when processing fails', async () => {
+    const text = `Lost video ${Date.now()}`;
+    const { ctx, journal } = ctxFor([{ text, media: [media(video, { kind: 'video', mimeType: 'video/mp4' })] }]);
+    fake.failNext(`/v23.0/${bakery}/videos`, { dropAfterHandling: true });
+    await expect(publisher.publish(ctx)).rejects.toMatchObject({ ambiguous: true });
+    expect(journal.pending?.step).toBe('video');
+    const check = await publisher.findExisting(ctx, journal.pending!);
+    const made = fake.videos().find((v) => v.description === text)!;
+    expect(check).toMatchObject({ found: true, progress: { videoId: made.id, postId: made.id } });
+    fake.failVideo(made.id, 'The video file is corrupt.');
+    const again = ctxFor(ctx.parts, {}, memoryJournal((check as { progress: Record<string, unknown> }).progress));
+    await expect(publishAll(again.ctx)).rejects.toMatchObject({ kind: 'invalid', code: 'video_processing_failed', message: expect.stringContaining('The video file is corrupt.') });
+    expect(fake.videos().filter((v) => v.description === text)).toHaveLength(1);
+  });
+
   it('publishes a Reel: start, bytes to rupload, finish, processing', async () => {
     const text = `A Reel ${Date.now()}`;
     const { ctx, journal } = ctxFor([{ text, media: [media(reelVideo, { kind: 'video', mimeType: 'video/mp4', width: 1080, height: 1920, durationSeconds: 8 })] }], { settings: { format: 'reel' } });
