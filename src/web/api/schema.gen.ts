@@ -984,7 +984,7 @@ export interface paths {
                                 /** @enum {string} */
                                 connect: "oauth" | "oauth-instance" | "app-password";
                                 /** @enum {string} */
-                                id: "tiktok" | "mastodon" | "bluesky";
+                                id: "tiktok" | "mastodon" | "bluesky" | "threads";
                                 label: string;
                                 scopes: {
                                     meaning: string;
@@ -1010,7 +1010,7 @@ export interface paths {
                                 /** @description What the enabled networks contact besides their own API (handle resolvers, media links), one sentence each; a { code } part is an address or setting name */
                                 networkServices: {
                                     /** @enum {string} */
-                                    network: "tiktok" | "mastodon" | "bluesky";
+                                    network: "tiktok" | "mastodon" | "bluesky" | "threads";
                                     sentence: (string | {
                                         code: string;
                                     })[];
@@ -1899,7 +1899,7 @@ export interface paths {
                         /** @description Mastodon: the server name, e.g. mastodon.social */
                         instance?: string;
                         /** @enum {string} */
-                        network: "tiktok" | "mastodon" | "bluesky";
+                        network: "tiktok" | "mastodon" | "bluesky" | "threads";
                     };
                 };
             };
@@ -1979,7 +1979,9 @@ export interface paths {
                             accounts: {
                                 /** @description A channel of this workspace already is this account: picking it reconnects that channel in place */
                                 alreadyConnected: boolean;
-                                /** @description The network's URL of the picture (the web app shows initials rather than load it from the network) */
+                                /** @description The picture as Herald relays it, so the network never learns who looks at the picker */
+                                avatar: string | null;
+                                /** @description The network's URL of the picture (the browser is not to load it: see avatar) */
                                 avatarUrl: string | null;
                                 displayName: string | null;
                                 externalId: string;
@@ -2080,6 +2082,44 @@ export interface paths {
                 };
             };
         };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/channels/selections/{selectionId}/accounts/{externalId}/avatar": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An offered account's picture, fetched from the network by Herald (the browser never asks the network) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    externalId: string;
+                    selectionId: string;
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;

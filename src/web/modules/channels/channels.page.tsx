@@ -11,6 +11,7 @@ import { PageHeader } from '../../components/page-header.tsx';
 import { EmptyState, Loading } from '../../components/status.tsx';
 import { hasPermission, useWorkspace } from '../workspaces/workspace-route.tsx';
 import { descriptorOf } from '../../../shared/networks.ts';
+import { AccountPicker } from './account-picker.tsx';
 import { usePolicyFacts } from './policy.api.ts';
 import { useChannels, useConnectChannel, useDisconnectChannel, useNetworks, useRefreshChannel, type Channel, type Network } from './channels.api.ts';
 
@@ -157,6 +158,9 @@ export function ChannelsPage() {
   const retentionDays = usePolicyFacts().data?.retention.disconnectedRetentionDays;
   const check = useRefreshChannel(workspace.id);
   const [confirming, setConfirming] = useState<Channel | null>(null);
+  // How many accounts the picker (?choose=) just connected: the query parameter is gone by then.
+  const [pickedCount, setPickedCount] = useState<number | null>(null);
+  const choose = params.get('choose');
   const label = (network: string) => networks.data?.items.find((n) => n.id === network)?.label ?? network;
   const items = channels.data?.items ?? [];
 
@@ -175,6 +179,7 @@ export function ChannelsPage() {
         </Notice>
       ) : null}
       {params.get('connected') ? <Notice tone="success">Channel connected.</Notice> : null}
+      {pickedCount ? <Notice tone="success">{pickedCount === 1 ? 'Channel connected.' : `${pickedCount} channels connected.`}</Notice> : null}
       {check.data ? <Notice tone="success">{check.data.channel.displayName ?? 'The channel'} answered: access works and the profile is up to date.</Notice> : null}
       {disconnect.data ? (
         <Notice tone={disconnect.data.revokedAtNetwork || revokeSkipped(disconnect.data) === 'grant_shared' ? 'success' : 'warn'}>{disconnectOutcome(disconnect.data)}</Notice>
@@ -201,6 +206,18 @@ export function ChannelsPage() {
       </section>
       {canManage && networks.data ? (
         <ConnectSection workspaceId={workspace.id} networks={networks.data.items} onConnected={(channel) => setParams({ connected: channel.id })} />
+      ) : null}
+      {choose && canManage ? (
+        <AccountPicker
+          key={choose}
+          workspaceId={workspace.id}
+          workspaceName={workspace.name}
+          selectionId={choose}
+          onDone={(connected) => {
+            setPickedCount(connected.length || null);
+            setParams({}, { replace: true });
+          }}
+        />
       ) : null}
       <Dialog open={!!confirming} title={`Disconnect ${confirming?.displayName ?? 'this channel'}?`} onClose={() => setConfirming(null)}>
         <p data-testid="disconnect-revoke">
