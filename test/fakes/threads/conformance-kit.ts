@@ -11,7 +11,6 @@ export const threadsKit: ConformanceKit = {
   notApplicable: {
     revoke: 'Threads has no endpoint to end an app’s access: disconnecting deletes the token at once (the descriptor’s noRevoke sentence says so on the dialog)',
     auth401: 'Threads renews only a token it still accepts (th_refresh_token refuses an expired or invalidated one), so a rejected token is never refreshed: the channel asks for a reconnect (threads-publish.test.ts)',
-    bigIds: "Threads links a post by a shortcode, not by its id, so the link cannot contain the id; ids past 2^53 are kept exact in threads-publish.test.ts",
   },
   async start() {
     // The 24 h refresh rule is switched off on both sides: the suite refreshes a token just issued.
@@ -47,6 +46,8 @@ export const threadsKit: ConformanceKit = {
         return 'The post contains content that cannot be published.';
       },
       setNextPostId: (id) => fake.setNextPostId(id),
+      // Threads links a post by a shortcode: the link is the one the network gave, not built from the id.
+      linkOf: async (id) => fake.posts().find((p) => p.id === id)!.permalink,
       async engage(externalId) {
         fake.engage(externalId, { views: 1520, likes: 87, replies: 9, shares: 4, reposts: 3, quotes: 2 });
         return { views: 1520, likes: 87, comments: 9, shares: 4 };

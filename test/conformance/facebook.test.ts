@@ -1,0 +1,4 @@
+import { describeNetworkConformance } from './network-conformance.ts';
+import { facebookKit } from '../fakes/facebook/conformance-kit.ts';
+
+describeNetworkConformance(facebookKit);
