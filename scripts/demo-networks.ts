@@ -1,6 +1,7 @@
 // The local networks of `npm run demo`: each network's fake (Bluesky: the real reference PDS),
 // started together, with the settings that point Herald at them and a line telling the person
 // trying the demo how to connect each. The Chromium journeys that follow the demo use the same.
+import { facebookEnv, startFacebookFake, type FacebookFake } from '../test/fakes/facebook/facebook-fake.ts';
 import { startMastodonFake } from '../test/fakes/mastodon/mastodon-fake.ts';
 import { startThreadsFake, threadsEnv, type ThreadsFake } from '../test/fakes/threads/threads-fake.ts';
 import { startTikTokFake, tiktokEnv } from '../test/fakes/tiktok/tiktok-fake.ts';
@@ -14,7 +15,7 @@ export type DemoNetworks = {
   /** Networks left out, with the reason. */
   warnings: string[];
   /** The fakes a journey drives beyond what a person clicks (engagement for the counters). */
-  fakes: { threads: ThreadsFake };
+  fakes: { threads: ThreadsFake; facebook: FacebookFake };
   close(): Promise<void>;
 };
 
@@ -53,6 +54,12 @@ export async function startDemoNetworks(options: DemoNetworkOptions = {}): Promi
   Object.assign(env, threadsEnv(threads));
   instructions.push(`Threads: Channels → Connect Threads → Continue on the local authorization page (account @${threads.users[0]!.username}).`);
 
+  // Facebook takes photos and videos as uploads: it needs no public media address.
+  const facebook = await startFacebookFake();
+  closers.push(() => facebook.close());
+  Object.assign(env, facebookEnv(facebook));
+  instructions.push(`Facebook: Channels → Connect Facebook → Continue on the local Login dialog (as ${facebook.users[0]!.name}), then choose the Pages to connect (${facebook.pages.map((p) => p.name).join(', ')}).`);
+
   // Bluesky runs for real: the reference PDS, installed by `bash test/pds/setup.sh` (Node 22).
   if (options.bluesky !== false && pdsAvailable()) {
     const pds = await startLocalPds([{ handle: 'casey.test', password: 'casey-account-password', displayName: 'Casey on Bluesky' }]).catch((error: unknown) => {
@@ -73,7 +80,7 @@ export async function startDemoNetworks(options: DemoNetworkOptions = {}): Promi
     env,
     instructions,
     warnings,
-    fakes: { threads },
+    fakes: { threads, facebook },
     async close() {
       for (const close of closers.reverse()) await close().catch(() => undefined);
     },

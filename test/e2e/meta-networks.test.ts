@@ -94,15 +94,30 @@ describe('Meta networks in Chromium (the demo setup)', () => {
     await page.getByRole('button', { name: 'Continue' }).click();
     await page.waitForURL(/\/channels\?connected=/);
     const rows = page.getByTestId('channel-row');
-    await expect.poll(() => rows.filter({ hasText: 'Herald Tester' }).count()).toBe(1);
+    const threadsRow = rows.filter({ hasText: 'Herald Tester' });
+    await expect.poll(() => threadsRow.count()).toBe(1);
+    // Only the permissions the features need, named on the row.
+    expect(await threadsRow.textContent()).toContain('threads_content_publish');
+  });
 
-    await page.goto(`${h.url}/w/${workspaceId}/channels`);
-    await rows.first().waitFor();
-    await page.setViewportSize({ width: 1440, height: 1000 });
-    await snap(page, 'meta-channels-1440');
-    await page.setViewportSize({ width: 390, height: 844 });
-    await snap(page, 'meta-channels-390');
-    await page.setViewportSize({ width: 1440, height: 1000 });
+  it('connects Facebook Pages through the Login dialog, then the picker choosing two of the Pages', async () => {
+    const facebook = demo.fakes.facebook;
+    await page.getByRole('button', { name: 'Connect Facebook' }).click();
+    await page.waitForURL(new RegExp(`^${facebook.url}/`));
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.waitForURL(/\/channels\?choose=/);
+    const dialog = page.getByRole('dialog', { name: /^Choose Facebook/ });
+    await dialog.waitFor();
+    await expect.poll(() => dialog.getByTestId('picker-account').count()).toBeGreaterThanOrEqual(2);
+    await dialog.getByLabel(/Herald Bakery/).check();
+    await dialog.getByLabel(/Herald Books/).check();
+    await snap(page, 'meta-facebook-picker-1440');
+    await dialog.getByRole('button', { name: 'Connect 2 accounts' }).click();
+    await page.getByText('2 channels connected.').waitFor();
+    await dialog.waitFor({ state: 'hidden' });
+    const rows = page.getByTestId('channel-row');
+    await expect.poll(() => rows.count()).toBe(3);
+    await channelsShots();
   });
 
   it('publishes a Threads chain with a photo and shows its link and counters', async () => {
@@ -125,8 +140,52 @@ describe('Meta networks in Chromium (the demo setup)', () => {
     threads.engage(root.externalId!, { views: 4321, likes: 321, replies: 12, reposts: 5, quotes: 2, shares: 7 });
     await runJobNow(h, ANALYTICS_COLLECT_JOB);
     await showsLinkAndCounters(post, 'Threads', ['4,321', '321']);
-    await snap(page, 'meta-post-threads-1440');
+    await postShots('meta-post-threads');
   });
+
+  it('publishes two photos as a Facebook multi-photo post and a Threads carousel, with the Meta previews side by side', async () => {
+    const facebook = demo.fakes.facebook;
+    const threads = demo.fakes.threads;
+    const post = await compose({
+      channels: [/Herald Bakery/, /Threads/],
+      text: 'Fresh from the oven this morning: rye and sourdough',
+      files: [await photo('#d9a441', 'rye.jpg'), await photo('#7a4b2a', 'sourdough.jpg')],
+      shots: 'meta-composer',
+    });
+    const byNetwork = Object.fromEntries(post.deliveries.map((d) => [d.network, d]));
+    const fbPost = facebook.posts.find((p) => p.id === byNetwork.facebook!.externalId);
+    expect(fbPost).toMatchObject({ kind: 'photos', message: 'Fresh from the oven this morning: rye and sourdough' });
+    expect(fbPost!.photoIds).toHaveLength(2);
+    const thread = threads.posts().find((p) => p.id === byNetwork.threads!.externalId);
+    expect(thread).toMatchObject({ mediaType: 'CAROUSEL' });
+    expect(thread!.children).toHaveLength(2);
+
+    facebook.engage(fbPost!.id, { reactions: 250, shares: 9, comments: ['Lovely!'], reach: 1800, views: 2400 });
+    await runJobNow(h, ANALYTICS_COLLECT_JOB);
+    await page.goto(`${h.url}/w/${workspaceId}/posts/${post.id}`);
+    const delivery = page.getByTestId('delivery').filter({ hasText: 'Herald Bakery' });
+    const link = delivery.getByRole('link', { name: 'View on Facebook' });
+    await link.waitFor();
+    expect(await link.getAttribute('href')).toBe(byNetwork.facebook!.externalUrl);
+    const counters = (await delivery.getByTestId('delivery-counters').textContent()) ?? '';
+    for (const n of ['250', '1,800', '2,400']) expect(counters).toContain(n);
+    await postShots('meta-post-photos');
+  });
+
+  async function channelsShots() {
+    await page.goto(`${h.url}/w/${workspaceId}/channels`);
+    await page.getByTestId('channel-row').first().waitFor();
+    await snap(page, 'meta-channels-1440');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await snap(page, 'meta-channels-390');
+    await page.setViewportSize({ width: 1440, height: 1000 });
+  }
+  async function postShots(name: string) {
+    await snap(page, `${name}-1440`);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await snap(page, `${name}-390`);
+    await page.setViewportSize({ width: 1440, height: 1000 });
+  }
 
   /** The post page: the network's link, and its counters once the collector has read them. */
   async function showsLinkAndCounters(post: Post, network: string, numbers: string[]) {
