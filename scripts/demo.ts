@@ -7,7 +7,7 @@ import { createLogger, startHerald } from '../src/server/runtime.ts';
 import { buildWebIfStale } from '../src/server/web-build.ts';
 import { startDemoNetworks } from './demo-networks.ts';
 
-const demoEnv = { ...process.env, HERALD_DATA_DIR: process.env.HERALD_DATA_DIR ?? path.resolve('data-demo') };
+const demoEnv: NodeJS.ProcessEnv = { ...process.env, HERALD_DATA_DIR: process.env.HERALD_DATA_DIR ?? path.resolve('data-demo') };
 // The Meta fakes download media from Herald's signed links, as Meta does: Herald's own address
 // unless the person running the demo set another.
 const networks = await startDemoNetworks({ mediaPublicUrl: demoEnv.HERALD_MEDIA_PUBLIC_URL || loadConfig(demoEnv).publicOrigin });
