@@ -548,7 +548,8 @@ describe('Facebook Pages through Herald (HTTP API, jobs, picker)', () => {
     expect(done.deliveries[0].state).toBe('failed');
     const [row] = await h.herald.database.db.select().from(channels).where(eq(channels.id, booksChannel));
     expect(row).toMatchObject({ status: 'needs_reauth' });
-    expect(row!.statusReason).toContain('Facebook');
+    // Meta's reason, not only "rejected": the person knows why they must connect again.
+    expect(row!.statusReason).toBe("Facebook refused Herald's access: the account password was changed");
   });
 
   it('a login that lists no Page (pages_show_list unticked) connects nothing and ends the grant at once', async () => {
