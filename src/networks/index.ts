@@ -1,11 +1,12 @@
 // THE list of networks Herald knows: one line per network folder. Everything else (server
 // registry, web registry, config, policy pages, engine) is built from it.
 import { bluesky } from './bluesky/descriptor.ts';
+import { instagram } from './instagram/descriptor.ts';
 import { mastodon } from './mastodon/descriptor.ts';
 import { tiktok } from './tiktok/descriptor.ts';
 import type { Feature, NetworkInfo, PolicySentence, SettingValues, SharedConfigValues } from './types.ts';
 
-export const descriptors = [tiktok, mastodon, bluesky] as const;
+export const descriptors = [tiktok, mastodon, bluesky, instagram] as const;
 
 type Descriptor = (typeof descriptors)[number];
 export type NetworkId = Descriptor['id'];
