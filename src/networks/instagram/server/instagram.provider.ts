@@ -7,6 +7,7 @@
 //   → one account per Page with a linked Instagram account, acting with that Page's token (which
 //   does not expire). Disconnect removes the app's permissions (DELETE /{user-id}/permissions).
 import { requestJson } from '../../../server/providers/http.ts';
+import { graphError, graphErrorOf, graphMessage } from '../../meta-graph/graph-errors.ts';
 import { ProviderError, type ConnectableAccount, type OAuthProvider, type Profile } from '../../../server/providers/provider.ts';
 import { facebookLoginScopes, instagramLoginScopes } from '../descriptor.ts';
 import { graph, idOf, network, type InstagramEndpoints } from './instagram.graph.ts';
@@ -37,14 +38,21 @@ const expiresIn = (seconds: unknown) => (typeof seconds === 'number' && seconds 
 type IgMe = { id?: unknown; user_id?: unknown; username?: string; name?: string; profile_picture_url?: string };
 type PageAccount = { id?: unknown; name?: string; access_token?: string; category?: string; instagram_business_account?: IgMe };
 
-/** Instagram Login's token endpoints answer errors in their own shape ({error_type, code, error_message}). */
+/**
+ * Instagram Login's token endpoints answer errors in their own shape ({error_type, code,
+ * error_message}); graph.instagram.com's in Meta's envelope, whose 190 subcodes say why a token ended.
+ */
 function tokenRefusal(status: number, body: unknown, what: string): ProviderError {
-  const b = (body ?? {}) as { error_message?: string; error?: { message?: string; code?: number; error_subcode?: number } | string; error_description?: string };
-  const message = b.error_message ?? (typeof b.error === 'object' ? b.error?.message : (b.error_description ?? b.error)) ?? `HTTP ${status}`;
-  const code = typeof b.error === 'object' ? b.error?.code : undefined;
-  // A dead code or token (used, expired, invalidated) means the person must consent again.
-  const kind = code === 190 || /expired|invalid|used|validat/i.test(message) ? 'auth' : 'invalid';
-  return new ProviderError(kind, network, `Instagram refused ${what}: ${message}`, code ? `graph_${code}` : 'token_refused');
+  const envelope = graphErrorOf(body);
+  if (envelope && typeof envelope.code === 'number') {
+    const error = graphError(network, 'Instagram', status, envelope);
+    return error.kind === 'auth' ? error : new ProviderError(error.kind, network, `Instagram refused ${what}: ${graphMessage(envelope)}`, error.code);
+  }
+  const b = (body ?? {}) as { error_message?: string; error_description?: string };
+  const message = b.error_message ?? b.error_description ?? `HTTP ${status}`;
+  // A dead code (used, expired) means the person must consent again.
+  const kind = /expired|invalid|used|validat/i.test(message) ? 'auth' : 'invalid';
+  return new ProviderError(kind, network, `Instagram refused ${what}: ${message}`, 'token_refused');
 }
 
 const profileOf = (me: IgMe, ownerExternalId: string | null): Profile => ({
