@@ -12,7 +12,7 @@ import { buildApp } from './app.ts';
 import { createMailer } from './modules/mail/mailer.ts';
 import { createQueue, type Queue } from './jobs/queue.ts';
 import { createQueues, startWorkers } from './jobs/register-jobs.ts';
-import { createProviders, createPublishers, networksOnPrivateAddresses } from '../networks/server.ts';
+import { createProviders, createPublishers, networksOnPrivateAddresses, type Providers } from '../networks/server.ts';
 import { loadSecretBox } from './security/encryption-keys.ts';
 import { configureNetworkTimeout } from './providers/http.ts';
 import { configureAvatarFetch } from './modules/channels/avatar-cache.ts';
@@ -71,7 +71,11 @@ function secureDataFolder(config: Pick<Config, 'dataPath'>, logger: Logger): voi
 
 export type Herald = { app?: FastifyInstance; boss: Queue; database: Database; logger: Logger; url?: string; close(): Promise<void> };
 
-export async function startHerald(options: { mode: Mode; config: Config; logger?: Logger; listen?: boolean }): Promise<Herald> {
+/**
+ * `providers`: a test seam only, replacing the connect side of the named networks (a provider whose
+ * consent covers several accounts, before any network folder has one); nothing in production sets it.
+ */
+export async function startHerald(options: { mode: Mode; config: Config; logger?: Logger; listen?: boolean; providers?: Providers }): Promise<Herald> {
   const { mode, config } = options;
   const logger = options.logger ?? createLogger(config);
   secureDataFolder(config, logger);
@@ -85,7 +89,7 @@ export async function startHerald(options: { mode: Mode; config: Config; logger?
     await database.migrate();
     configureNetworkTimeout(config.networkTimeoutSeconds * 1000);
     configureAvatarFetch({ allowPrivateFor: networksOnPrivateAddresses(config) });
-    const providers = createProviders(config, { db: database.db, box });
+    const providers = { ...createProviders(config, { db: database.db, box }), ...options.providers };
     const storage = createDiskStorage(path.join(config.dataPath, 'media'));
     boss = createQueue(database, { pollSeconds: config.jobPollSeconds, logger, runsMaintenance: mode !== 'serve' });
     await boss.start();

@@ -6,6 +6,7 @@ import crypto from 'node:crypto';
 import pg from 'pg';
 import pino from 'pino';
 import { loadConfig } from '../../src/server/config/config.ts';
+import type { Providers } from '../../src/networks/server.ts';
 import { startHerald, type Herald, type Mode } from '../../src/server/runtime.ts';
 
 export async function freePort(): Promise<number> {
@@ -59,7 +60,10 @@ export type TestHerald = {
   close(): Promise<void>;
 };
 
-export async function startTestHerald(options: { env?: Record<string, string>; mode?: Mode; database?: Awaited<ReturnType<typeof freshDatabase>> } = {}): Promise<TestHerald> {
+/** `providers` replaces the connect side of the named networks (see test/helpers/multi-account.ts). */
+export async function startTestHerald(
+  options: { env?: Record<string, string>; mode?: Mode; database?: Awaited<ReturnType<typeof freshDatabase>>; providers?: Providers } = {},
+): Promise<TestHerald> {
   const database = options.database ?? (await freshDatabase());
   const port = options.env?.PORT ? Number(options.env.PORT) : await freePort();
   const logs: string[] = [];
@@ -73,7 +77,7 @@ export async function startTestHerald(options: { env?: Record<string, string>; m
     ...database.env,
     ...options.env,
   });
-  const herald = await startHerald({ mode: options.mode ?? 'all', config, logger });
+  const herald = await startHerald({ mode: options.mode ?? 'all', config, logger, providers: options.providers });
   let stopped = false;
   const stop = async () => {
     if (stopped) return;

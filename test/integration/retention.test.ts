@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq, inArray } from 'drizzle-orm';
-import { accessLog, auditLog, channels, dataExports, oauthStates, sessions } from '../../src/server/db/schema/index.ts';
+import { accessLog, auditLog, channels, connectSelections, dataExports, oauthStates, sessions } from '../../src/server/db/schema/index.ts';
 import { RETENTION_JOB, runRetentionSweeps } from '../../src/server/modules/privacy/retention.service.ts';
 import { signUp, startTestHerald, type TestHerald } from '../helpers/test-herald.ts';
 import { waitFor } from '../helpers/publishing.ts';
@@ -49,6 +49,8 @@ describe('retention sweeps', () => {
       state('used-state', new Date(now.getTime() + 60_000), new Date(now.getTime() - 1000)),
       state('fresh-state', new Date(now.getTime() + 60_000)),
     ]);
+    const selection = (id: string, expiresAt: Date) => ({ id, workspaceId, userId: owner.id, sessionId: 's', network: 'mastodon', accountsSealed: 'v1.sealed', expiresAt });
+    await db().insert(connectSelections).values([selection('expired-selection', new Date(now.getTime() - 60_000)), selection('fresh-selection', new Date(now.getTime() + 60_000))]);
     await db().insert(accessLog).values([
       { method: 'GET', route: '/retention-old', status: 200, durationMs: 1, createdAt: new Date(now.getTime() - 91 * DAY) },
       { method: 'GET', route: '/retention-recent', status: 200, durationMs: 1, createdAt: new Date(now.getTime() - 89 * DAY) },
@@ -62,7 +64,7 @@ describe('retention sweeps', () => {
     ]);
 
     const report = await runRetentionSweeps(db(), settings);
-    expect(report).toEqual({ sessions: 1, oauthStates: 2, accessLog: 1, disconnectedChannels: 1, exports: 1 });
+    expect(report).toEqual({ sessions: 1, oauthStates: 2, connectSelections: 1, accessLog: 1, disconnectedChannels: 1, exports: 1 });
     expect(fs.existsSync(exportFile)).toBe(false);
     expect((await db().select().from(dataExports).orderBy(dataExports.id)).map((e) => [e.id, e.status])).toEqual([
       ['expired-export', 'expired'],
@@ -75,6 +77,7 @@ describe('retention sweeps', () => {
     // The owner's own sign-in session (valid for days) is kept.
     expect(sessionIds.length).toBeGreaterThanOrEqual(2);
     expect((await db().select({ state: oauthStates.state }).from(oauthStates)).map((r) => r.state)).toEqual(['fresh-state']);
+    expect((await db().select({ id: connectSelections.id }).from(connectSelections)).map((r) => r.id)).toEqual(['fresh-selection']);
     const routes = (await db().select({ route: accessLog.route }).from(accessLog)).map((r) => r.route);
     expect(routes).toContain('/retention-recent');
     expect(routes).not.toContain('/retention-old');
@@ -86,17 +89,18 @@ describe('retention sweeps', () => {
     expect(audits.map((a) => [a.entityId, (a.changes as any).deleted])).toEqual([
       ['sessions', 1],
       ['oauthStates', 2],
+      ['connectSelections', 1],
       ['accessLog', 1],
       ['disconnectedChannels', 1],
       ['exports', 1],
     ]);
-    expect(audits[2]!.changes).toMatchObject({ retentionDays: 90 });
+    expect(audits[3]!.changes).toMatchObject({ retentionDays: 90 });
     expect(audits.every((a) => a.actorUserId === null)).toBe(true);
   });
 
   it('finds nothing more on a second run the same day, and still records each sweep', async () => {
-    expect(await runRetentionSweeps(db(), settings)).toEqual({ sessions: 0, oauthStates: 0, accessLog: 0, disconnectedChannels: 0, exports: 0 });
-    expect(await db().select().from(auditLog).where(eq(auditLog.action, 'retention.swept'))).toHaveLength(10);
+    expect(await runRetentionSweeps(db(), settings)).toEqual({ sessions: 0, oauthStates: 0, connectSelections: 0, accessLog: 0, disconnectedChannels: 0, exports: 0 });
+    expect(await db().select().from(auditLog).where(eq(auditLog.action, 'retention.swept'))).toHaveLength(12);
   });
 
   it('runs as the privacy.retention job', async () => {

@@ -31,6 +31,19 @@ const engineEnv = {
 };
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+const LATENCY_MS = 80;
+let inFlight = 0;
+/** The fleet's latency: each request the fakes are holding counts as in flight until it is answered. */
+const answerSlowly = () => {
+  inFlight += 1;
+  setTimeout(() => (inFlight -= 1), LATENCY_MS);
+  return LATENCY_MS;
+};
+async function callInFlight(timeoutMs: number) {
+  const until = Date.now() + timeoutMs;
+  while (inFlight === 0 && Date.now() < until) await sleep(2);
+}
 const between = (min: number, max: number) => min + Math.floor(Math.random() * (max - min));
 
 describe('a worker killed with SIGKILL during 200 deliveries', () => {
@@ -50,8 +63,8 @@ describe('a worker killed with SIGKILL during 200 deliveries', () => {
     async () => {
       const began = Date.now();
       database = await freshDatabase();
-      // Slow answers, so that kills land while calls are in flight.
-      fakes = await startMastodonFleet(CHANNELS, { latencyMs: 80 });
+      // Slow answers, so that kills land while calls are in flight; the count says when one is.
+      fakes = await startMastodonFleet(CHANNELS, { latencyMs: answerSlowly });
       const env = await sharedHeraldEnv(database, engineEnv);
       if (onPostgres) {
         api = await startHeraldProcess({ mode: 'serve', env });
@@ -83,6 +96,9 @@ describe('a worker killed with SIGKILL during 200 deliveries', () => {
       const published: number[] = [];
       for (let kill = 0; kill < KILLS; kill += 1) {
         await sleep(between(1000, 3000));
+        // The engine sends in bursts (one call a second per account, every account at once), so
+        // a random moment can fall between bursts: wait for a call in flight, then kill.
+        await callInFlight(3000);
         published.push(fakes.reduce((n, fake) => n + fake.creations(), 0));
         await worker.kill();
         await worker.restart();

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/database.ts';
-import { channels, mastodonApps, oauthStates, pendingRevocations } from '../db/schema/index.ts';
+import { channels, connectSelections, mastodonApps, oauthStates, pendingRevocations } from '../db/schema/index.ts';
 import { recordAudit } from '../modules/audit/audit.service.ts';
 import type { SecretBox } from './secret-box.ts';
 
@@ -30,6 +30,11 @@ export async function rotateSecrets(db: Db, box: SecretBox): Promise<number> {
     }
     for (const row of await tx.select().from(oauthStates)) {
       await tx.update(oauthStates).set({ codeVerifierSealed: reseal(row.codeVerifierSealed, `oauth-state:${row.state}`) }).where(eq(oauthStates.state, row.state));
+    }
+    // Resealed rather than dropped: they live fifteen minutes, but a rotation must not take away
+    // the list a user is picking from right now (the old key may be removed just after).
+    for (const row of await tx.select().from(connectSelections)) {
+      await tx.update(connectSelections).set({ accountsSealed: reseal(row.accountsSealed, `connect-selection:${row.id}`)! }).where(eq(connectSelections.id, row.id));
     }
     for (const row of await tx.select().from(mastodonApps)) {
       await tx

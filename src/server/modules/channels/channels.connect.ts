@@ -1,16 +1,13 @@
 import crypto from 'node:crypto';
 import { networks, type NetworkId } from '../../../shared/networks.ts';
-import { can } from '../../../shared/permissions.ts';
-import type { Db, Tx } from '../../db/database.ts';
-import { ProviderError, type AppPasswordProvider, type Instance, type Profile, type TokenSet } from '../../providers/provider.ts';
-import { recordAudit } from '../audit/audit.service.ts';
-import { providerErrorToAppError, tokenSealContext as sealContext } from '../channel-tokens/index.ts';
+import { ProviderError, type AppPasswordProvider, type ConnectableAccount, type Profile, type TokenSet } from '../../providers/provider.ts';
+import { providerErrorToAppError } from '../channel-tokens/index.ts';
 import type { ServiceContext } from '../shared/context.ts';
 import { AppError, invalid } from '../shared/errors.ts';
-import { createWorkspacesRepository } from '../workspaces/workspaces.repository.ts';
-import { cacheAvatar } from './avatar-cache.ts';
 import { createChannelsRepository } from './channels.repository.ts';
-import { oauthProviderFor, providerFor, publicChannel, type ChannelDeps } from './channels.service.ts';
+import { ensureStillMayConnect, revokeUnsavedTokens, saveConnectedChannel } from './channels.save.ts';
+import { oauthProviderFor, providerFor, type publicChannel, type ChannelDeps } from './channels.service.ts';
+import { offerAccounts } from './connect-selections.ts';
 
 const STATE_TTL_MS = 10 * 60 * 1000;
 
@@ -77,36 +74,12 @@ async function connectWithAppPassword(ctx: ServiceContext, deps: ChannelDeps, pr
   return saveConnectedChannel(ctx, deps, { workspaceId: input.workspaceId, network: input.network, instance: signedIn.instance, tokens: signedIn, profile });
 }
 
-/**
- * A connection is finished minutes (OAuth consent) or seconds (Bluesky sign-in) after the route
- * checked the caller: by then they may have been removed from the workspace or lost the role that
- * manages channels. Inside the saving transaction the membership row is locked (`lock`), so a
- * removal waits for the save and then hands the new channel over like the others.
- */
-async function ensureStillMayConnect(db: Db | Tx, workspaceId: string, userId: string, lock = false) {
-  const repo = createWorkspacesRepository(db);
-  const membership = lock ? await repo.lockMembership(workspaceId, userId) : await repo.findMembership(workspaceId, userId);
-  // No workspaceId in the details: a former member is not sent back to the workspace's pages.
-  if (!membership) throw new AppError('workspace.not_found', 404, 'You are no longer a member of this workspace; nothing was connected');
-  if (!can(membership.role, 'channels.manage')) {
-    throw new AppError('auth.forbidden', 403, 'Your role no longer allows connecting channels (channels.manage); nothing was connected', { permission: 'channels.manage', workspaceId });
-  }
-}
-
-/** Tokens the network issued for a connection that was refused after all: Herald keeps none of them. */
-async function revokeUnsavedTokens(deps: ChannelDeps, network: NetworkId, tokens: TokenSet, instance: Instance) {
-  const provider = deps.providers[network];
-  const token = provider?.revokes === 'refresh' ? tokens.refreshToken : tokens.accessToken;
-  if (!provider || !token) return;
-  // Best effort: the user is told nothing was connected either way, and no copy stays here.
-  await provider.revoke(token, instance).catch(() => undefined);
-}
-
 export type CallbackInput = { network: string; state?: string; code?: string; error?: string; errorDescription?: string; sessionId: string };
 
 /**
  * Finishes an OAuth round trip. The state is consumed first (single use, even when what follows
- * fails), and nothing is stored unless the network gave a token and a profile.
+ * fails), and nothing is stored unless the network gave a token and a profile. A network whose
+ * consent covers several accounts answers a selection for the user to pick from instead of a channel.
  */
 export async function completeConnect(ctx: ServiceContext, deps: ChannelDeps, input: CallbackInput) {
   if (!input.state) throw invalid('channel.state_missing', 'The network came back without a state; start connecting again');
@@ -144,59 +117,20 @@ export async function completeConnect(ctx: ServiceContext, deps: ChannelDeps, in
     throw error;
   }
 
-  return saveConnectedChannel(ctx, deps, { workspaceId, network, instance: claimed.instance, tokens, profile });
+  if (!provider.accounts) return { channel: await saveConnectedChannel(ctx, deps, { workspaceId, network, instance: claimed.instance, tokens, profile }) };
+
+  // One consent, several accounts (a user's Pages): nothing becomes a channel until the user picks.
+  let accounts: ConnectableAccount[];
+  try {
+    accounts = await provider.accounts(tokens, claimed.instance);
+  } catch (error) {
+    if (error instanceof ProviderError) throw providerErrorToAppError(error, 'connect', { workspaceId });
+    throw error;
+  }
+  if (!accounts.length) {
+    await revokeUnsavedTokens(deps, network, tokens, claimed.instance);
+    throw fail('channel.no_accounts', `Your ${networks[network].label} login manages no account Herald can connect; nothing was connected`);
+  }
+  return { selection: await offerAccounts(ctx, deps, { workspaceId, sessionId: input.sessionId, network, instance: claimed.instance, accounts }) };
 }
 
-/** Creates the channel, or updates the same account's channel in place on a reconnect. */
-async function saveConnectedChannel(
-  ctx: ServiceContext,
-  deps: ChannelDeps,
-  input: { workspaceId: string; network: NetworkId; instance: Instance; tokens: TokenSet & { externalId: string }; profile: Profile },
-) {
-  const { workspaceId, network, tokens, profile } = input;
-  const saved = await ctx.db.transaction(async (tx) => {
-    const repo = createChannelsRepository(tx);
-    await ensureStillMayConnect(tx, workspaceId, ctx.actor.userId, true);
-    const existing = await repo.findAccount(workspaceId, network, tokens.externalId);
-    const id = existing?.id ?? crypto.randomUUID();
-    const values = {
-      // A Bluesky account can move to another PDS: the newest one is where its data lives.
-      instance: input.instance,
-      username: profile.username,
-      displayName: profile.displayName,
-      avatarUrl: profile.avatarUrl,
-      limits: profile.limits ?? null,
-      scopesGranted: tokens.scopes,
-      status: 'ok',
-      statusReason: null,
-      accessTokenSealed: deps.box.seal(tokens.accessToken, sealContext(id, 'access')),
-      accessTokenExpiresAt: tokens.accessTokenExpiresAt ?? null,
-      // A reconnect that brings no new refresh token keeps the stored one.
-      ...(tokens.refreshToken
-        ? { refreshTokenSealed: deps.box.seal(tokens.refreshToken, sealContext(id, 'refresh')), refreshTokenExpiresAt: tokens.refreshTokenExpiresAt ?? null }
-        : {}),
-      connectedBy: ctx.actor.userId,
-      disconnectedAt: null,
-      purgeAfter: null,
-      updatedAt: new Date(),
-    };
-    if (existing) await repo.update(id, values);
-    else await repo.insert({ id, workspaceId, network, externalId: tokens.externalId, ...values });
-    await recordAudit(tx, {
-      actorUserId: ctx.actor.userId,
-      ip: ctx.actor.ip,
-      userAgent: ctx.actor.userAgent,
-      workspaceId,
-      action: existing ? 'channel.reconnected' : 'channel.connected',
-      entityType: 'channel',
-      entityId: id,
-      changes: { network, username: profile.username, scopes: tokens.scopes },
-    });
-    return (await repo.findById(id))!;
-  }).catch(async (error: unknown) => {
-    if (error instanceof AppError) await revokeUnsavedTokens(deps, network, tokens, input.instance);
-    throw error;
-  });
-  await cacheAvatar(ctx.db, saved);
-  return publicChannel((await createChannelsRepository(ctx.db).findById(saved.id))!);
-}

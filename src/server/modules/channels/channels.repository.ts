@@ -1,11 +1,12 @@
 import { and, eq, inArray, isNotNull, isNull, lt, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/database.ts';
-import { channelAvatars, channels, deliveryMetrics, oauthStates, pendingRevocations } from '../../db/schema/index.ts';
+import { channelAvatars, channels, connectSelections, deliveryMetrics, oauthStates, pendingRevocations } from '../../db/schema/index.ts';
 
 export type ChannelRow = typeof channels.$inferSelect;
+export type ConnectSelectionRow = typeof connectSelections.$inferSelect;
 type ChannelUpdate = Partial<typeof channels.$inferInsert>;
 
-/** All SQL of channels, their OAuth round trips and the revocations still owed to a network. */
+/** All SQL of channels, their OAuth round trips, the accounts offered for picking and the revocations still owed to a network. */
 export function createChannelsRepository(db: Db | Tx) {
   return {
     async listForWorkspace(workspaceId: string): Promise<ChannelRow[]> {
@@ -64,6 +65,23 @@ export function createChannelsRepository(db: Db | Tx) {
     async claimOAuthState(state: string) {
       const [claimed] = await db.update(oauthStates).set({ usedAt: new Date() }).where(and(eq(oauthStates.state, state), isNull(oauthStates.usedAt))).returning();
       return claimed ?? null;
+    },
+
+    async insertSelection(row: typeof connectSelections.$inferInsert) {
+      await db.insert(connectSelections).values(row);
+    },
+    /** The selection as its owner (user and session) sees it in this workspace; null for anyone else. */
+    async findSelection(workspaceId: string, selectionId: string, userId: string, sessionId: string): Promise<ConnectSelectionRow | null> {
+      const [row] = await db
+        .select()
+        .from(connectSelections)
+        .where(and(eq(connectSelections.id, selectionId), eq(connectSelections.workspaceId, workspaceId), eq(connectSelections.userId, userId), eq(connectSelections.sessionId, sessionId)));
+      return row ?? null;
+    },
+    /** Deletes it and answers it, or null when another request took it first (single use). */
+    async claimSelection(selectionId: string): Promise<ConnectSelectionRow | null> {
+      const [row] = await db.delete(connectSelections).where(eq(connectSelections.id, selectionId)).returning();
+      return row ?? null;
     },
 
     async insertPendingRevocation(row: typeof pendingRevocations.$inferInsert) {

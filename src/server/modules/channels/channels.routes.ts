@@ -6,6 +6,7 @@ import { readAvatar } from './avatar-cache.ts';
 import * as service from './channels.service.ts';
 import { completeConnect, startConnect } from './channels.connect.ts';
 import { disconnectChannel } from './channels.disconnect.ts';
+import { connectSelectedAccounts, discardSelection, readSelection } from './connect-selections.ts';
 
 const channel = z.object({
   id: z.string(),
@@ -27,6 +28,23 @@ const channel = z.object({
   purgeAfter: z.date().nullable(),
 });
 const workspaceParams = z.object({ workspaceId: z.string().min(1).max(100) });
+const selectionParams = workspaceParams.extend({ selectionId: z.string().min(1).max(100) });
+const selection = z.object({
+  id: z.string(),
+  network: z.string(),
+  networkLabel: z.string(),
+  expiresAt: z.date(),
+  accounts: z.array(
+    z.object({
+      externalId: z.string(),
+      displayName: z.string().nullable(),
+      username: z.string().nullable(),
+      avatarUrl: z.string().nullable().describe("The network's URL of the picture (the web app shows initials rather than load it from the network)"),
+      note: z.string().nullable().describe('A short line the network gives about the account (its category, what it is linked to)'),
+      alreadyConnected: z.boolean().describe('A channel of this workspace already is this account: picking it reconnects that channel in place'),
+    }),
+  ),
+});
 const network = z.enum(networkIds, { message: `must be one of ${networkIds.join(', ')}` });
 
 export const channelsRoutes: FastifyPluginAsyncZod<{ deps: service.ChannelDeps }> = async (app, { deps }) => {
@@ -99,13 +117,47 @@ export const channelsRoutes: FastifyPluginAsyncZod<{ deps: service.ChannelDeps }
           errorDescription: req.query.error_description,
           sessionId: req.auth!.sessionId,
         });
-        return reply.redirect(`/w/${connected.workspaceId}/channels?connected=${connected.id}`);
+        if (connected.selection) return reply.redirect(`/w/${connected.selection.workspaceId}/channels?choose=${connected.selection.selectionId}`);
+        return reply.redirect(`/w/${connected.channel.workspaceId}/channels?connected=${connected.channel.id}`);
       } catch (error) {
         if (!(error instanceof AppError)) throw error;
         const workspaceId = error.details?.workspaceId;
         const query = new URLSearchParams({ error: error.code, message: error.message }).toString();
         return reply.redirect(typeof workspaceId === 'string' ? `/w/${workspaceId}/channels?${query}` : `/?${query}`);
       }
+    },
+  });
+
+  const selectionSummary = 'one consent covering several accounts (the Pages one user manages) that the user who connected picks from, in the same session, within 15 minutes';
+  app.get('/workspaces/:workspaceId/channels/selections/:selectionId', {
+    config: { access: 'channels.manage' },
+    schema: {
+      tags,
+      summary: `The accounts offered by ${selectionSummary}; never tokens`,
+      params: selectionParams,
+      response: { 200: selection },
+    },
+    handler: async (req) => readSelection(req.serviceContext(), deps, { ...req.params, sessionId: req.auth!.sessionId }),
+  });
+
+  app.post('/workspaces/:workspaceId/channels/selections/:selectionId', {
+    config: { access: 'channels.manage' },
+    schema: {
+      tags,
+      summary: `Connect the picked accounts of ${selectionSummary}: one channel each (a reconnect updates its channel), then the selection is used up`,
+      params: selectionParams,
+      body: z.object({ externalIds: z.array(z.string().min(1).max(200)).min(1, { message: 'pick at least one account' }).max(100).describe("Accounts to connect, by their id at the network, each one of the selection's") }),
+      response: { 201: z.object({ channels: z.array(channel) }) },
+    },
+    handler: async (req, reply) => reply.code(201).send(await connectSelectedAccounts(req.serviceContext(), deps, { ...req.params, sessionId: req.auth!.sessionId, externalIds: req.body.externalIds })),
+  });
+
+  app.delete('/workspaces/:workspaceId/channels/selections/:selectionId', {
+    config: { access: 'channels.manage' },
+    schema: { tags, summary: `Discard ${selectionSummary}: its accounts and tokens are deleted now`, params: selectionParams, response: { 204: z.null() } },
+    handler: async (req, reply) => {
+      await discardSelection(req.serviceContext(), { ...req.params, sessionId: req.auth!.sessionId });
+      return reply.code(204).send(null);
     },
   });
 

@@ -1,7 +1,7 @@
 import { isNotNull, lt, or } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { Db, Tx } from '../../db/database.ts';
-import { oauthStates, sessions } from '../../db/schema/index.ts';
+import { connectSelections, oauthStates, sessions } from '../../db/schema/index.ts';
 import { purgeAccessLog } from '../access-log/access-log.retention.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { purgeDisconnectedChannels } from '../channels/channels.disconnect.ts';
@@ -18,7 +18,7 @@ export type RetentionSettings = {
   logger?: Logger;
 };
 
-export type RetentionReport = { sessions: number; oauthStates: number; accessLog: number; disconnectedChannels: number; exports: number };
+export type RetentionReport = { sessions: number; oauthStates: number; connectSelections: number; accessLog: number; disconnectedChannels: number; exports: number };
 
 /**
  * The daily retention sweeps. Each one logs a line and writes one audit row with its count (also
@@ -42,6 +42,11 @@ export async function runRetentionSweeps(db: Db, settings: RetentionSettings): P
     // An OAuth state is single use and lives ten minutes: once used or expired it serves nothing.
     oauthStates: await ownSweep('oauthStates', { usedOrExpiredBefore: now.toISOString() }, async (tx) =>
       (await tx.delete(oauthStates).where(or(isNotNull(oauthStates.usedAt), lt(oauthStates.expiresAt, now))).returning({ state: oauthStates.state })).length,
+    ),
+    // Accounts offered for picking, with their tokens, live fifteen minutes; an abandoned pick is
+    // deleted here (a used or discarded one already was).
+    connectSelections: await ownSweep('connectSelections', { expiredBefore: now.toISOString() }, async (tx) =>
+      (await tx.delete(connectSelections).where(lt(connectSelections.expiresAt, now)).returning({ id: connectSelections.id })).length,
     ),
     // These three audit their own deletions in detail; the row here is the sweep's count.
     accessLog: await record(db, 'accessLog', await purgeAccessLog(db, { days: settings.accessLogDays, now }), { retentionDays: settings.accessLogDays }),

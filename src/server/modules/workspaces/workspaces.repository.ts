@@ -1,6 +1,6 @@
 import { and, asc, eq, gt, isNull } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/database.ts';
-import { channels, invitations, members, notifications, oauthStates, users, workspaces } from '../../db/schema/index.ts';
+import { channels, connectSelections, invitations, members, notifications, oauthStates, users, workspaces } from '../../db/schema/index.ts';
 
 export function createWorkspacesRepository(db: Db | Tx) {
   return {
@@ -98,6 +98,14 @@ export function createWorkspacesRepository(db: Db | Tx) {
         .delete(oauthStates)
         .where(and(eq(oauthStates.workspaceId, workspaceId), eq(oauthStates.userId, userId), isNull(oauthStates.usedAt)))
         .returning({ state: oauthStates.state });
+      return deleted.length;
+    },
+    /** Accounts the user was offered to pick from in the workspace, with their tokens. */
+    async deleteConnectSelections(workspaceId: string, userId: string) {
+      const deleted = await db
+        .delete(connectSelections)
+        .where(and(eq(connectSelections.workspaceId, workspaceId), eq(connectSelections.userId, userId)))
+        .returning({ id: connectSelections.id });
       return deleted.length;
     },
     /** The workspace's notifications to one user: a former member is told nothing more about it. */

@@ -152,7 +152,7 @@ export async function removeMember(ctx: ServiceContext, workspaceId: string, mem
     await repo.removeMember(memberId);
     const heir = left ? ((await repo.findOwner(workspaceId))?.userId ?? null) : ctx.actor.userId;
     const handedOver = await repo.reassignChannels(workspaceId, member.userId, heir);
-    const connectionsCancelled = await repo.deletePendingOAuthStates(workspaceId, member.userId);
+    const connectionsCancelled = (await repo.deletePendingOAuthStates(workspaceId, member.userId)) + (await repo.deleteConnectSelections(workspaceId, member.userId));
     await repo.deleteNotificationsOf(workspaceId, member.userId);
     await recordAudit(tx, {
       ...auditMeta(ctx),
