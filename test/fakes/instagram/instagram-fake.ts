@@ -148,7 +148,6 @@ export async function startInstagramFake(options: InstagramFakeOptions = {}) {
 
   const containers = new Map<string, FakeContainer>();
   const media = new Map<string, FakeMedia>();
-  const pageTokens = new Map<string, string>();
   const revocations: string[] = [];
   const downloads: { url: string; status: number; bytes: number }[] = [];
   const uploads: { containerId: string; bytes: number }[] = [];
@@ -423,14 +422,14 @@ export async function startInstagramFake(options: InstagramFakeOptions = {}) {
       const wantsIg = (fields ?? '').includes('instagram_business_account');
       return ok({
         data: facebookUser.pages.map((page) => {
-          const key = `${token.userId}:${page.id}`;
-          if (!pageTokens.has(key) || tokens.find(pageTokens.get(key)!)?.invalidated) pageTokens.set(key, tokens.issue('page', token.userId, token.scopes, { pageId: page.id }).token);
+          // Each consent derives its own Page tokens: two channels of one Page never share one.
+          const pageToken = tokens.issue('page', token.userId, token.scopes, { pageId: page.id }).token;
           const linked = linkedAccount(page.id);
           return {
             id: page.id,
             name: page.name,
             category: page.category,
-            access_token: pageTokens.get(key),
+            access_token: pageToken,
             ...(wantsIg && linked && has('basic') ? { instagram_business_account: { id: linked.id, username: linked.username, name: linked.name, profile_picture_url: linked.pictureUrl } } : {}),
           };
         }),
@@ -655,4 +654,27 @@ export async function connectInstagram(
   const id = new URL(res.headers.get('location')!, h.url).searchParams.get('connected');
   if (!id) throw new Error(`connect failed: ${res.headers.get('location')}`);
   return id;
+}
+
+/**
+ * Facebook Login: consents on the fake's Facebook dialog, then picks Instagram accounts from the
+ * selection Herald offers (one per Page with a linked account); answers the new channel ids and
+ * what the selection offered.
+ */
+export async function connectInstagramViaFacebook(
+  h: { url: string },
+  client: { post: (path: string, body?: unknown) => Promise<{ status: number; body: any }>; get: (path: string) => Promise<{ status: number; body: any; headers: Headers }> },
+  workspaceId: string,
+  fake: InstagramFake,
+  pick: (offered: { externalId: string }[]) => string[] = (offered) => [offered[0]!.externalId],
+): Promise<{ channelIds: string[]; offered: any[] }> {
+  const start = await client.post(`/api/v1/workspaces/${workspaceId}/channels/connect`, { network: 'instagram' });
+  if (start.status !== 200) throw new Error(`connect did not start: ${start.status} ${JSON.stringify(start.body)}`);
+  const back = await client.get(fake.authorize(start.body.authorizationUrl).replace(/^https?:\/\/[^/]+/, ''));
+  const selectionId = new URL(back.headers.get('location')!, h.url).searchParams.get('choose');
+  if (!selectionId) throw new Error(`no selection offered: ${back.headers.get('location')}`);
+  const selection = await client.get(`/api/v1/workspaces/${workspaceId}/channels/selections/${selectionId}`);
+  const picked = await client.post(`/api/v1/workspaces/${workspaceId}/channels/selections/${selectionId}`, { externalIds: pick(selection.body.accounts) });
+  if (picked.status !== 201) throw new Error(`picking failed: ${picked.status} ${JSON.stringify(picked.body)}`);
+  return { channelIds: picked.body.channels.map((c: { id: string }) => c.id), offered: selection.body.accounts };
 }

@@ -188,8 +188,15 @@ export function createInstagramProvider(endpoints: InstagramEndpoints): OAuthPro
       await graph(`${base}/${userId}/permissions`, appToken, { method: 'DELETE' });
     },
     async profile(accessToken) {
+      // Right after the consent Herald holds the person's own token; a channel holds a Page token.
+      const debug = await graph<{ data?: { type?: string; user_id?: unknown } }>(`${base}/debug_token`, appToken, { query: { input_token: accessToken } });
+      if (debug.data?.type === 'USER') {
+        const me = await graph<{ id?: unknown; name?: string }>(`${base}/me`, accessToken, { query: { fields: 'id,name' } });
+        const id = idOf(me.id, 'the Facebook user id');
+        return { externalId: id, username: null, displayName: me.name ?? null, avatarUrl: null, ownerExternalId: id };
+      }
       const { ig } = await pageInstagram(accessToken);
-      return profileOf(ig, null);
+      return profileOf(ig, debug.data?.user_id !== undefined ? idOf(debug.data.user_id, 'the Facebook user id') : null);
     },
   };
 
