@@ -3,7 +3,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { channels } from '../../src/server/db/schema/index.ts';
 import { graphErrorBody } from '../fakes/meta-graph/graph-fake-core.ts';
-import { connectInstagram, instagramEnv, startInstagramFake, type InstagramFake } from '../fakes/instagram/instagram-fake.ts';
+import { connectInstagram, connectInstagramViaFacebook, instagramEnv, startInstagramFake, type InstagramFake } from '../fakes/instagram/instagram-fake.ts';
 import { buildMp4 } from '../helpers/mp4.ts';
 import { fastEngineEnv, uploadMedia, waitFor, waitForPost } from '../helpers/publishing.ts';
 import { freePort, signUp, startTestHerald, type TestHerald } from '../helpers/test-herald.ts';
@@ -221,5 +221,72 @@ describe('Instagram publishing', () => {
     const [row] = await h.herald.database.db.select().from(channels).where(eq(channels.id, channelId));
     expect(row).toMatchObject({ status: 'needs_reauth' });
     expect(row!.statusReason).toContain('password was changed');
+  });
+});
+
+describe('Instagram with Facebook Login', () => {
+  let h: TestHerald;
+  let fake: InstagramFake;
+  let owner: Awaited<ReturnType<typeof signUp>>;
+  let workspaceId: string;
+  const api = (path: string) => `/api/v1/workspaces/${workspaceId}${path}`;
+
+  beforeAll(async () => {
+    const port = await freePort();
+    const origin = `http://127.0.0.1:${port}`;
+    fake = await startInstagramFake({
+      videoProcessingMs: 300,
+      accounts: [
+        { id: '17841400000000001', appUserId: '27000000000000001', username: 'acme.bakery', name: 'Acme Bakery', pictureUrl: 'https://scontent.example/a.jpg', pageId: '109000000000001' },
+        { id: '17841400000000002', appUserId: '27000000000000002', username: 'acme.coffee', name: 'Acme Coffee', pictureUrl: 'https://scontent.example/b.jpg', pageId: '109000000000002' },
+      ],
+      facebookUser: {
+        id: '10230000000000001',
+        name: 'Agency Owner',
+        pages: [
+          { id: '109000000000001', name: 'Acme Bakery', category: 'Bakery' },
+          { id: '109000000000002', name: 'Acme Coffee', category: 'Café' },
+          { id: '109000000000003', name: 'Acme Careers', category: 'Company' },
+        ],
+      },
+    });
+    h = await startTestHerald({ env: { ...fastEngineEnv, ...instagramEnv(fake, 'facebook'), PORT: String(port), HERALD_PUBLIC_URL: origin, HERALD_MEDIA_PUBLIC_URL: origin } });
+    owner = await signUp(h.url);
+    workspaceId = (await owner.client.post('/api/v1/workspaces', { name: 'Agency' })).body.id;
+  }, 120_000);
+  afterAll(async () => {
+    await h?.close();
+    await fake?.close();
+  });
+
+  it('offers the Instagram accounts linked to the Pages, connects the picked one with its Page token, publishes, and disconnect removes the permissions', async () => {
+    const { channelIds, offered } = await connectInstagramViaFacebook(h, owner.client, workspaceId, fake, (accounts) => [accounts[1]!.externalId]);
+    // The Page without a linked Instagram account is not offered.
+    expect(offered.map((a: { externalId: string; username: string; note: string }) => [a.externalId, a.username, a.note])).toEqual([
+      ['17841400000000001', 'acme.bakery', 'linked to the Facebook Page Acme Bakery'],
+      ['17841400000000002', 'acme.coffee', 'linked to the Facebook Page Acme Coffee'],
+    ]);
+    expect(channelIds).toHaveLength(1);
+    const [row] = await h.herald.database.db.select().from(channels).where(eq(channels.id, channelIds[0]!));
+    expect(row).toMatchObject({ externalId: '17841400000000002', username: 'acme.coffee', ownerExternalId: '10230000000000001', accessTokenExpiresAt: null });
+    // Facebook's permission names are recorded under the ones the feature checks use.
+    expect(row!.scopesGranted).toEqual(['instagram_business_basic', 'instagram_business_content_publish', 'instagram_business_manage_insights']);
+    // The consent asked for Facebook Login's permissions; the short-lived token became a long-lived one.
+    expect(fake.tokens.all().map((t) => t.kind)).toEqual(['short', 'long', 'page', 'page', 'page']);
+
+    const photo = await uploadMedia(h, owner.client, workspaceId, { bytes: await jpeg(1080, 1080), name: 'square.jpg', type: 'image/jpeg' });
+    const created = await owner.client.post(api('/posts'), { content: { text: 'From the Page', media: [{ mediaId: photo.id }] }, channels: [{ channelId: channelIds[0] }], schedule: { mode: 'now' } });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const done = await waitForPost(owner.client, workspaceId, created.body.id, settled, 30_000);
+    expect(done.deliveries[0]).toMatchObject({ state: 'published' });
+    const published = fake.posts().find((p) => p.id === done.deliveries[0].externalId)!;
+    expect(published).toMatchObject({ igId: '17841400000000002', caption: 'From the Page' });
+    const pageToken = fake.tokens.all().find((t) => t.kind === 'page' && t.pageId === '109000000000002')!.token;
+    expect(fake.requests.some((r) => r.path === fake.paths.publish('17841400000000002') && r.query.get('access_token') === pageToken)).toBe(true);
+
+    const removed = await owner.client.delete(api(`/channels/${channelIds[0]}`));
+    expect([200, 204]).toContain(removed.status);
+    expect(fake.revocations).toEqual(['10230000000000001']);
+    expect(fake.tokens.all().every((t) => t.invalidated === 458)).toBe(true);
   });
 });
