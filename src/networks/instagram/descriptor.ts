@@ -54,7 +54,7 @@ function checkVideo(video: MediaFacts, where: string, limits: { minSec: number; 
   const seconds = video.durationSeconds;
   if (seconds !== null && seconds < limits.minSec) problems.push(`Instagram: ${where} must last at least ${limits.minSec} seconds`);
   if (seconds !== null && seconds > limits.maxSec) {
-    problems.push(`Instagram: ${where} can last at most ${limits.maxSec >= 60 ? `${limits.maxSec / 60} minutes` : `${limits.maxSec} seconds`} (it lasts ${Math.round(seconds)} s)`);
+    problems.push(`Instagram: ${where} can last at most ${limits.maxSec > 60 ? `${limits.maxSec / 60} minutes` : `${limits.maxSec} seconds`} (it lasts ${Math.round(seconds)} s)`);
   }
   if (video.frameRate !== null && (video.frameRate < 23 || video.frameRate > 60)) problems.push(`Instagram: ${where} must have 23 to 60 frames per second`);
   return problems;
