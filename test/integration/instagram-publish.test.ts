@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { forgetUsage } from '../../src/networks/meta-graph/usage.ts';
 import { channels } from '../../src/server/db/schema/index.ts';
 import { graphErrorBody } from '../fakes/meta-graph/graph-fake-core.ts';
 import { connectInstagram, connectInstagramViaFacebook, instagramEnv, startInstagramFake, type InstagramFake } from '../fakes/instagram/instagram-fake.ts';
@@ -145,6 +146,61 @@ describe('Instagram publishing', () => {
     const log = JSON.stringify((await owner.client.get(api(`/posts/${delivery.postId}/deliveries/${delivery.id}/log`))).body);
     expect(log).toContain('unconfirmed');
   }, 90_000);
+
+  it('settles a lost answer for a story (stories carry no caption) from the stories edge', async () => {
+    const photo = await media('photo', { width: 1080, height: 1920 });
+    fake.failNext(fake.paths.publish(), { dropAfterHandling: true });
+    const delivery = await publish({ text: '', media: [{ mediaId: photo.id }], settings: { format: 'story' } }, 60_000);
+    expect(delivery.state).toBe('published');
+    const stories = fake.posts().filter((p) => p.productType === 'STORY' && p.containerId === containerOfMedia(delivery.externalId).id);
+    expect(stories.map((p) => p.id)).toEqual([delivery.externalId]);
+    expect(fake.requests.some((r) => r.path === `/${fake.version}/${igId()}/stories`)).toBe(true);
+    expect(JSON.stringify((await owner.client.get(api(`/posts/${delivery.postId}/deliveries/${delivery.id}/log`))).body)).toContain('unconfirmed');
+  }, 90_000);
+
+  it('fails a container that expired before it could be published, with the reason', async () => {
+    fake.setVideoProcessingMs(60_000);
+    try {
+      const video = await media('video', { width: 720, height: 1280 });
+      const text = `Expired ${Date.now()}`;
+      const created = await post({ text, media: [{ mediaId: video.id }], settings: { format: 'reel' } });
+      expect(created.status).toBe(201);
+      await waitFor(async () => fake.containers().find((c) => c.caption === text && c.uploadedBytes), { what: 'the upload' });
+      // A day later (Herald was down): the container is EXPIRED.
+      fake.ageContainers();
+      const done = await waitForPost(owner.client, workspaceId, created.body.id, settled, 30_000);
+      expect(done.deliveries[0]).toMatchObject({ state: 'failed', errorCode: 'container_expired' });
+      expect(done.deliveries[0].errorMessage).toContain('expired before it was published');
+      expect(fake.posts().filter((p) => p.caption === text)).toEqual([]);
+    } finally {
+      fake.setVideoProcessingMs(800);
+    }
+  });
+
+  it('slows the account down when Meta reports 95% of its call budget used, before creating anything', async () => {
+    fake.setUsage({ appPercent: 20, business: { id: igId(), type: 'instagram', percent: 95, regainMinutes: 7 } });
+    try {
+      const video = await media('video', { width: 720, height: 1280 });
+      const text = `Budget ${Date.now()}`;
+      const created = await post({ text, media: [{ mediaId: video.id }], settings: { format: 'reel' } });
+      const delivery = await waitFor(
+        async () => {
+          const d = (await owner.client.get(api(`/posts/${created.body.id}`))).body.deliveries[0];
+          return d.errorCode === 'usage_high' ? d : null;
+        },
+        { what: 'the budget hold' },
+      );
+      expect(delivery).toMatchObject({ state: 'queued' });
+      expect(delivery.errorMessage).toContain('95% of its call budget');
+      expect(new Date(delivery.nextAttemptAt).getTime()).toBeGreaterThan(Date.now() + 5 * 60_000);
+      expect(fake.containers().filter((c) => c.caption === text)).toEqual([]);
+      await owner.client.post(api(`/posts/${created.body.id}/cancel`));
+    } finally {
+      fake.setUsage({ appPercent: 2 });
+      forgetUsage();
+      await h.herald.database.db.update(channels).set({ publishNotBefore: null }).where(eq(channels.id, channelId));
+    }
+  });
 
   it('keeps a 20-digit media id exact', async () => {
     const video = await media('video', { width: 720, height: 1280 });

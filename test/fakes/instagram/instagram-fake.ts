@@ -12,10 +12,10 @@ import { createConsent, createTokenStore, graphError, signedRequest, usageHeader
 // - Content publishing: containers (photos downloaded from the image_url, so Herald's signed
 //   links are really fetched; videos by rupload or video_url) with processing time, ERROR and
 //   EXPIRED after 24 h, carousels that take only finished items, media_publish with the rolling
-//   24-hour publishing limit, content_publishing_limit, recent media, permalinks, comments,
+//   24-hour publishing limit, content_publishing_limit, recent media and stories, permalinks, comments,
 //   insights per media type, Meta's error envelope and X-App-Usage / X-Business-Use-Case-Usage
 //   headers. Ids are 17-digit strings, past 2^53 like Instagram's.
-// Not implemented: user tags, collaborators, locations, product tags, the stories edge, paging
+// Not implemented: user tags, collaborators, locations, product tags, paging
 // beyond the first page, the 400 containers a day limit, hashtag search.
 
 export type FakeIgAccount = {
@@ -452,6 +452,11 @@ export async function startInstagramFake(options: InstagramFakeOptions = {}) {
         const limit = Math.min(Number(req.query.get('limit') ?? 25) || 25, 100);
         const listed = [...media.values()].filter((m) => m.igId === ig.id && m.productType !== 'STORY').sort((a, b) => b.createdAt - a.createdAt || (BigInt(b.id) > BigInt(a.id) ? 1 : -1));
         return ok({ data: listed.slice(0, limit).map((m) => mediaFields(m, fields ?? 'id')) }, ig.id);
+      }
+      if (edge === 'stories') {
+        if (!has('basic')) return noPermission();
+        const live = [...media.values()].filter((m) => m.igId === ig.id && m.productType === 'STORY' && Date.now() - m.createdAt < DAY).sort((a, b) => b.createdAt - a.createdAt);
+        return ok({ data: live.map((m) => mediaFields(m, fields ?? 'id')) }, ig.id);
       }
       return graphError(400, { code: 100, message: `(#100) Unsupported request on ${edge ?? 'the account'}` });
     }

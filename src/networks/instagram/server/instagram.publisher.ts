@@ -235,12 +235,19 @@ export function createInstagramPublisher(endpoints: InstagramEndpoints): Publish
     const status = await call<ContainerStatus>(ctx, `/${progress.containerId}`, { query: { fields: 'status_code,status' } });
     if (status.status_code === 'FINISHED' || status.status_code === 'EXPIRED' || status.status_code === 'ERROR') return { found: false };
     if (status.status_code !== 'PUBLISHED') return { found: 'unknown', reason: `Instagram says the post is ${status.status_code ?? 'in an unknown state'}; Herald will look again` };
-    const caption = (ctx.parts[0]?.text ?? '').trim();
-    const recent = await recentMedia(ctx, pending.sentAt.getTime() - 60_000);
-    const match = caption ? recent.find((m) => (m.caption ?? '').trim() === caption) : recent[0];
-    if (match) return { found: true, progress: { ...progress, mediaId: idOf(match.id, 'the media id') } };
-    // Stories are not listed with the account's media: published, but its id is unknown.
-    return { found: 'unknown', reason: 'Instagram says the post was published, but Herald cannot find it among the recent posts (stories are not listed): check the profile' };
+    const since = pending.sentAt.getTime() - 60_000;
+    if (progress.format === 'story') {
+      // Stories are listed on their own edge (for 24 hours), without captions: the newest since the call is ours.
+      const stories = await call<{ data?: { id?: unknown; timestamp?: string }[] }>(ctx, `/${ctx.externalAccountId}/stories`, { query: { fields: 'id,timestamp' } }, 'instagram_business_basic', 'reading recent stories');
+      const story = (stories.data ?? []).find((m) => m.id !== undefined && (!m.timestamp || Date.parse(m.timestamp) >= since));
+      if (story) return { found: true, progress: { ...progress, mediaId: idOf(story.id, 'the story id') } };
+    } else {
+      const caption = (ctx.parts[0]?.text ?? '').trim();
+      const recent = await recentMedia(ctx, since);
+      const match = caption ? recent.find((m) => (m.caption ?? '').trim() === caption) : recent[0];
+      if (match) return { found: true, progress: { ...progress, mediaId: idOf(match.id, 'the media id') } };
+    }
+    return { found: 'unknown', reason: 'Instagram says the post was published, but Herald cannot find it among the recent posts: check the profile' };
   }
 
   return {
