@@ -6,7 +6,7 @@ import { channels } from '../../src/server/db/schema/index.ts';
 import { graphErrorBody } from '../fakes/meta-graph/graph-fake-core.ts';
 import { connectInstagram, connectInstagramViaFacebook, instagramEnv, startInstagramFake, type InstagramFake } from '../fakes/instagram/instagram-fake.ts';
 import { buildMp4 } from '../helpers/mp4.ts';
-import { fastEngineEnv, uploadMedia, waitFor, waitForPost } from '../helpers/publishing.ts';
+import { fastEngineEnv, runJobNow, uploadMedia, waitFor, waitForPost } from '../helpers/publishing.ts';
 import { freePort, signUp, startTestHerald, type TestHerald } from '../helpers/test-herald.ts';
 
 // Instagram through Herald's HTTP API and jobs, against the fake (Instagram Login): every format,
@@ -71,6 +71,22 @@ describe('Instagram publishing', () => {
     expect(row!.accessTokenExpiresAt!.getTime()).toBeGreaterThan(Date.now() + 59 * 86_400_000);
     const issued = fake.tokens.all();
     expect(issued.map((t) => t.kind)).toEqual(['short', 'long']);
+  });
+
+  it('without the insights permission: analytics shown as off, no insights read, publishing still works', async () => {
+    const other = (await owner.client.post('/api/v1/workspaces', { name: 'No insights' })).body.id as string;
+    const limited = await connectInstagram(h, owner.client, other, fake, { grant: ['instagram_business_basic', 'instagram_business_content_publish'] });
+    const channel = (await owner.client.get(`/api/v1/workspaces/${other}/channels`)).body.items.find((c: { id: string }) => c.id === limited);
+    expect(channel).toMatchObject({ status: 'ok', missingFeatures: ['analytics'] });
+    const video = await uploadMedia(h, owner.client, other, { bytes: buildMp4({ durationSeconds: 6, width: 720, height: 1280, frameRate: 30 }), name: 'v.mp4', type: 'video/mp4' });
+    const created = await owner.client.post(`/api/v1/workspaces/${other}/posts`, { content: { text: `No insights ${Date.now()}`, media: [{ mediaId: video.id }] }, channels: [{ channelId: limited, settings: { format: 'reel' } }], schedule: { mode: 'now' } });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const done = await waitForPost(owner.client, other, created.body.id, settled, 30_000);
+    expect(done.deliveries[0].state).toBe('published');
+    const limitedToken = fake.tokens.all().filter((t) => t.kind === 'long').at(-1)!.token;
+    const from = fake.requests.length;
+    await runJobNow(h, 'analytics.collect');
+    expect(fake.requests.slice(from).filter((r) => r.query.get('access_token') === limitedToken && r.path.endsWith('/insights'))).toEqual([]);
   });
 
   it('publishes a photo with alt text, fetched from a signed link, and its first comment once', async () => {
