@@ -116,7 +116,8 @@ export function createInstagramPublisher(endpoints: InstagramEndpoints): Publish
   /** One container (POST /{ig-id}/media): announced in the journal first, as it spends the account's container quota. */
   async function createContainer(ctx: PublishContext, step: string, fields: Record<string, string | undefined>): Promise<string> {
     assertUsageRoom(network, label, ctx.externalAccountId);
-    const shown = { ...fields, caption: fields.caption === undefined ? undefined : `${[...fields.caption].length} characters` };
+    // The log shows what was sent, not the caption itself nor the signed media link (a key to the file while it lives).
+    const shown = { ...fields, caption: fields.caption === undefined ? undefined : `${[...fields.caption].length} characters`, image_url: fields.image_url === undefined ? undefined : 'signed media link' };
     await ctx.journal.beforeCreate(step, shown);
     const answer = await call<{ id?: unknown }>(ctx, `/${ctx.externalAccountId}/media`, { method: 'POST', form: fields });
     return idOf(answer.id, 'the container id');
