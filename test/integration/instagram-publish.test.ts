@@ -67,6 +67,8 @@ describe('Instagram publishing', () => {
     const [row] = await h.herald.database.db.select().from(channels).where(eq(channels.id, channelId));
     // The account id (past 2^53, sent as a bare number by the code exchange) is exact.
     expect(row!.externalId).toBe(igId());
+    // Meta's deauthorize and deletion calls name the app-scoped user: kept as the channel's owner.
+    expect(row!.ownerExternalId).toBe('27000000000000001');
     expect(row!.scopesGranted).toEqual(['instagram_business_basic', 'instagram_business_content_publish', 'instagram_business_manage_insights']);
     expect(row!.accessTokenExpiresAt!.getTime()).toBeGreaterThan(Date.now() + 59 * 86_400_000);
     const issued = fake.tokens.all();
