@@ -70,7 +70,9 @@ describe('Instagram publishing', () => {
     // Meta's deauthorize and deletion calls name the app-scoped user: kept as the channel's owner.
     expect(row!.ownerExternalId).toBe('27000000000000001');
     expect(row!.scopesGranted).toEqual(['instagram_business_basic', 'instagram_business_content_publish', 'instagram_business_manage_insights']);
-    expect(row!.accessTokenExpiresAt!.getTime()).toBeGreaterThan(Date.now() + 59 * 86_400_000);
+    // 60 days, recorded a week early so a renewal is never missed.
+    expect(row!.accessTokenExpiresAt!.getTime()).toBeGreaterThan(Date.now() + 52 * 86_400_000);
+    expect(row!.accessTokenExpiresAt!.getTime()).toBeLessThan(Date.now() + 54 * 86_400_000);
     const issued = fake.tokens.all();
     expect(issued.map((t) => t.kind)).toEqual(['short', 'long']);
   });

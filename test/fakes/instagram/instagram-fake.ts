@@ -625,6 +625,14 @@ export async function startInstagramFake(options: InstagramFakeOptions = {}) {
     },
     /** The signed_request Meta posts to the app's deauthorize and data deletion URLs for this person. */
     signedRequestFor: (userId: string) => signedRequest(appSecret, userId),
+    /**
+     * What Meta does when the person removes the app or asks for their data to be deleted: a form
+     * post of the signed_request to the URL the operator registered (`secret` forges one).
+     */
+    async callHerald(url: string, userId: string, secret = appSecret) {
+      const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ signed_request: signedRequest(secret, userId) }).toString() });
+      return { status: response.status, body: (await response.json().catch(() => null)) as unknown };
+    },
   };
 }
 

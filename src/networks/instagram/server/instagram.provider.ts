@@ -35,6 +35,14 @@ export const facebookNameOf = (scope: string) => Object.entries(asInstagramLogin
 
 const expiresIn = (seconds: unknown) => (typeof seconds === 'number' && seconds > 0 ? new Date(Date.now() + seconds * 1000) : null);
 
+/**
+ * Instagram cannot renew a token that has expired, and Herald renews tokens shortly before they
+ * expire: a long-lived token is recorded as ending a week early, so a Herald that was down on
+ * the day still renews it in time (ig_refresh_token needs it only a day old).
+ */
+const RENEW_MARGIN_S = 7 * 86_400;
+const renewableUntil = (seconds: unknown) => expiresIn(typeof seconds === 'number' && seconds > 2 * RENEW_MARGIN_S ? seconds - RENEW_MARGIN_S : seconds);
+
 type IgMe = { id?: unknown; user_id?: unknown; username?: string; name?: string; profile_picture_url?: string };
 type PageAccount = { id?: unknown; name?: string; access_token?: string; category?: string; instagram_business_account?: IgMe };
 
@@ -103,7 +111,7 @@ export function createInstagramProvider(endpoints: InstagramEndpoints): OAuthPro
       const answer = (long.body ?? {}) as { access_token?: string; expires_in?: number };
       if (long.status >= 400 || !answer.access_token) throw tokenRefusal(long.status, long.body, 'the long-lived token exchange');
       const me = await igMe(answer.access_token);
-      const expiresAt = expiresIn(answer.expires_in);
+      const expiresAt = renewableUntil(answer.expires_in);
       return {
         externalId: idOf(me.user_id ?? me.id, 'the account id'),
         accessToken: answer.access_token,
@@ -118,7 +126,7 @@ export function createInstagramProvider(endpoints: InstagramEndpoints): OAuthPro
       const { status, body } = await requestJson(network, `${endpoints.graphOrigin}/refresh_access_token?${new URLSearchParams({ grant_type: 'ig_refresh_token', access_token: refreshToken })}`, { allowPrivate: true });
       const answer = (body ?? {}) as { access_token?: string; expires_in?: number };
       if (status >= 400 || !answer.access_token) throw tokenRefusal(status, body, 'to renew the access');
-      const expiresAt = expiresIn(answer.expires_in);
+      const expiresAt = renewableUntil(answer.expires_in);
       return { accessToken: answer.access_token, refreshToken: answer.access_token, accessTokenExpiresAt: expiresAt, refreshTokenExpiresAt: expiresAt, scopes: [] };
     },
     // Instagram Login documents no way to end a token (shared/providers.md §6): Herald deletes it,
