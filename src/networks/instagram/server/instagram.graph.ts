@@ -45,9 +45,10 @@ type CallInit = { method?: 'GET' | 'POST' | 'DELETE'; query?: Record<string, str
 
 const defined = (values: Record<string, string | undefined>) => Object.entries(values).filter((e): e is [string, string] => e[1] !== undefined);
 
-/** One Graph API call with the token in the query (Meta's convention), answered as JSON. */
+/** One Graph API call with the token in the query (Meta's convention), answered as JSON; '' sends none. */
 export async function graph<T = Record<string, unknown>>(url: string, accessToken: string, init: CallInit = {}): Promise<T> {
-  const target = new URL(withAccessToken(url, accessToken));
+  // The code exchange calls carry the app's credentials instead of a token.
+  const target = new URL(accessToken ? withAccessToken(url, accessToken) : url);
   for (const [key, value] of defined(init.query ?? {})) target.searchParams.set(key, value);
   const body = init.form ? new URLSearchParams(defined(init.form)).toString() : undefined;
   const { body: answer } = await graphJson<T>(network, target.toString(), {
