@@ -41,6 +41,9 @@ import { timeSlotsRoutes } from './modules/posts/time-slots.routes.ts';
 import { analyticsRoutes } from './modules/analytics/analytics.routes.ts';
 import { publicMediaRoutes } from './modules/publishing/public-media.routes.ts';
 import { policyRoutes } from './modules/privacy/policy.routes.ts';
+import { networkCallbacksOf, type NetworkCallbacks } from './modules/network-callbacks/network-callbacks.registry.ts';
+import { networkCallbackRoutes } from './modules/network-callbacks/network-callbacks.routes.ts';
+import { ownerKeyFrom } from './modules/network-callbacks/network-callbacks.service.ts';
 
 export const webDistDir = fileURLToPath(new URL('../../dist/web', import.meta.url));
 
@@ -55,6 +58,8 @@ export type AppDeps = {
   box: SecretBox;
   boss: Queue;
   storage: MediaStorage;
+  /** The calls networks make to Herald; by default those of the enabled networks' folders (tests pass their own). */
+  networkCallbacks?: NetworkCallbacks;
 };
 
 // Attempts against these are limited per IP: they are where passwords and codes get guessed.
@@ -176,7 +181,12 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; a
   );
 
   await app.register(publicMediaRoutes, { db: database.db, storage: deps.storage, secret: deps.secret, config });
-  await app.register(policyRoutes, { config });
+  const networkCallbacks = deps.networkCallbacks ?? networkCallbacksOf(config);
+  await app.register(networkCallbackRoutes, {
+    deps: { db: database.db, config, callbacks: networkCallbacks, publicOrigin: config.publicOrigin, retentionDays: config.disconnectedRetentionDays, ownerKey: ownerKeyFrom(deps.secret) },
+    statusPageRateLimit: config.authRateLimit,
+  });
+  await app.register(policyRoutes, { config, networkCallbacks });
   await installWebApp(app);
   return { app, auth };
 }

@@ -57,6 +57,11 @@ export type KitNetwork = {
   refuseNextPost(): string;
   /** The next post gets this id at the network (a 64-bit id). */
   setNextPostId?(id: string): void;
+  /**
+   * The link the network gives a post, for networks that link by something other than the id
+   * (Threads and Instagram: a shortcode); without it, the link must contain the id.
+   */
+  linkOf?(externalId: string): Promise<string>;
   /** People react to a published post; answers the counters Herald must read. */
   engage?(externalId: string): Promise<Record<string, number>>;
   /** Whether the network ended the session or token on disconnect. */
@@ -274,7 +279,8 @@ export function describeNetworkConformance(kit: ConformanceKit) {
       const delivery = await publish(`Conformance big id ${Date.now()}`);
       expect(delivery.state).toBe('published');
       expect(delivery.externalId).toBe(id);
-      expect(delivery.externalUrl ?? '').toContain(id);
+      if (net.linkOf) expect(delivery.externalUrl).toBe(await net.linkOf(id));
+      else expect(delivery.externalUrl ?? '').toContain(id);
     });
 
     // Late: the permission stays withdrawn.

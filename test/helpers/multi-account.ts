@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import type { NetworkId } from '../../src/shared/networks.ts';
+import { networks, type NetworkId } from '../../src/shared/networks.ts';
 import { ProviderError, type ConnectableAccount, type OAuthProvider, type Profile, type TokenSet } from '../../src/server/providers/provider.ts';
 
 /** One account the consenting person manages (a Page, say), as the picker will list it. */
@@ -25,7 +25,8 @@ export type MultiAccountProvider = OAuthProvider & {
 export function createMultiAccountProvider(network: NetworkId, options: { accounts: OfferedAccount[]; scopes?: string[]; ownerExternalId?: string }): MultiAccountProvider {
   let accounts = options.accounts;
   const ownerExternalId = options.ownerExternalId ?? 'person-1';
-  const scopes = options.scopes ?? ['accounts.read', 'accounts.publish'];
+  // By default every scope the network asks for, so no feature shows as switched off.
+  const scopes = options.scopes ?? [...networks[network].scopes];
   const codes = new Set<string>();
   // token → whose it is: the person (null) or one of their accounts.
   const tokens = new Map<string, OfferedAccount | null>();

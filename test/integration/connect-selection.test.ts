@@ -7,6 +7,7 @@ import { rotateSecrets } from '../../src/server/security/rotate-keys.ts';
 import { createSecretBox, generateEncryptionKey, parseEncryptionKeys } from '../../src/server/security/secret-box.ts';
 import { createMultiAccountProvider, type MultiAccountProvider, type OfferedAccount } from '../helpers/multi-account.ts';
 import { createClient, signUp, startTestHerald, type Client, type TestHerald } from '../helpers/test-herald.ts';
+import { startFakeServer } from '../fakes/http.ts';
 
 // Any single-host OAuth network will do: its provider is replaced by the multi-account one.
 const network = 'tiktok';
@@ -58,9 +59,9 @@ describe('picking which accounts of one consent to connect', () => {
     expect(offered.body).toMatchObject({ id: selectionId, network });
     expect(new Date(offered.body.expiresAt).getTime() - Date.now()).toBeGreaterThan(14 * 60_000);
     expect(offered.body.accounts).toEqual([
-      { externalId: '17841400000000001', displayName: 'Acme Bakery', username: 'acmebakery', avatarUrl: null, note: 'Page · Bakery', alreadyConnected: false },
-      { externalId: '17841400000000002', displayName: 'Acme Coffee', username: null, avatarUrl: null, note: 'Page · Café', alreadyConnected: false },
-      { externalId: '17841400000000003', displayName: 'Acme Careers', username: 'acmejobs', avatarUrl: null, note: null, alreadyConnected: false },
+      { externalId: '17841400000000001', displayName: 'Acme Bakery', username: 'acmebakery', avatarUrl: null, avatar: null, note: 'Page · Bakery', alreadyConnected: false },
+      { externalId: '17841400000000002', displayName: 'Acme Coffee', username: null, avatarUrl: null, avatar: null, note: 'Page · Café', alreadyConnected: false },
+      { externalId: '17841400000000003', displayName: 'Acme Careers', username: 'acmejobs', avatarUrl: null, avatar: null, note: null, alreadyConnected: false },
     ]);
 
     const picked = await owner.client.post(`${base()}/${selectionId}`, { externalIds: ['17841400000000001', '17841400000000003'] });
@@ -79,8 +80,8 @@ describe('picking which accounts of one consent to connect', () => {
     expect(connected.every((a) => (a.changes as { selectionId: string }).selectionId === selectionId)).toBe(true);
     const trail = await db().select().from(auditLog).where(and(eq(auditLog.entityType, 'channel_selection'), eq(auditLog.entityId, selectionId))).orderBy(auditLog.id);
     expect(trail.map((a) => [a.action, a.changes])).toEqual([
-      ['channel_selection.offered', { network, accounts: 3 }],
-      ['channel_selection.used', { network, offered: 3, connected: 2 }],
+      ['channel.selection_offered', { network, accounts: 3 }],
+      ['channel.selection_used', { network, offered: 3, connected: 2 }],
     ]);
 
     // Used once: a second submit or a read finds nothing.
@@ -167,7 +168,7 @@ describe('picking which accounts of one consent to connect', () => {
     const discarded = await selectionOf(owner.client);
     expect((await owner.client.delete(`${base()}/${discarded}`)).status).toBe(204);
     expect(await db().select().from(connectSelections).where(eq(connectSelections.id, discarded))).toHaveLength(0);
-    expect(await db().select().from(auditLog).where(and(eq(auditLog.entityId, discarded), eq(auditLog.action, 'channel_selection.discarded')))).toHaveLength(1);
+    expect(await db().select().from(auditLog).where(and(eq(auditLog.entityId, discarded), eq(auditLog.action, 'channel.selection_discarded')))).toHaveLength(1);
     expect((await owner.client.delete(`${base()}/${discarded}`)).status).toBe(404);
   });
 
@@ -211,5 +212,53 @@ describe('picking which accounts of one consent to connect', () => {
     expect(row!.accountsSealed.split('.')[1]).toBe('k9');
     const opened = JSON.parse(createSecretBox(parseEncryptionKeys(newSpec)).open(row!.accountsSealed, `connect-selection:${selectionId}`));
     expect(opened.map((a: { externalId: string }) => a.externalId)).toEqual(threeAccounts.map((a) => a.externalId));
+  });
+});
+
+describe('pictures of the offered accounts', () => {
+  // Mastodon's allow-http setting lets pictures on the (loopback) instance itself be fetched.
+  const png = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
+  let cdn: Awaited<ReturnType<typeof startFakeServer>>;
+  let h: TestHerald;
+
+  beforeAll(async () => {
+    cdn = await startFakeServer((req) => (req.path === '/pic.png' ? { status: 200, headers: { 'content-type': 'image/png' }, raw: png } : { status: 404 }));
+    const provider = createMultiAccountProvider('mastodon', {
+      accounts: [
+        { externalId: '1', displayName: 'With picture', avatarUrl: `${cdn.url}/pic.png` },
+        { externalId: '2', displayName: 'Picture gone', avatarUrl: `${cdn.url}/missing.png` },
+        { externalId: '3', displayName: 'No picture' },
+      ],
+    });
+    h = await startTestHerald({ env: { HERALD_MASTODON_ALLOW_HTTP: 'true' }, providers: { mastodon: provider } });
+  });
+  afterAll(async () => {
+    await h?.close();
+    await cdn?.close();
+  });
+
+  it('are relayed by Herald for the user and session that consented, never loaded by the browser from the network', async () => {
+    const owner = await signUp(h.url);
+    const ws = (await owner.client.post('/api/v1/workspaces', { name: 'Pictures' })).body.id as string;
+    const start = await owner.client.post(`/api/v1/workspaces/${ws}/channels/connect`, { network: 'mastodon', instance: new URL(cdn.url).host });
+    expect(start.status).toBe(200);
+    const back = await owner.client.get(new URL(start.body.authorizationUrl).pathname + new URL(start.body.authorizationUrl).search);
+    const selectionId = new URL(back.headers.get('location')!, h.url).searchParams.get('choose')!;
+    const accounts = (await owner.client.get(`/api/v1/workspaces/${ws}/channels/selections/${selectionId}`)).body.accounts as { externalId: string; avatar: string | null }[];
+    expect(accounts.map((a) => a.avatar)).toEqual([
+      `/api/v1/workspaces/${ws}/channels/selections/${selectionId}/accounts/1/avatar`,
+      `/api/v1/workspaces/${ws}/channels/selections/${selectionId}/accounts/2/avatar`,
+      null,
+    ]);
+    const picture = await fetch(new URL(accounts[0]!.avatar!, h.url), { headers: { cookie: [...owner.client.jar].map(([k, v]) => `${k}=${v}`).join('; ') } });
+    expect(picture.status).toBe(200);
+    expect(picture.headers.get('content-type')).toBe('image/png');
+    expect(Buffer.from(await picture.arrayBuffer())).toEqual(png);
+    expect((await owner.client.get(accounts[1]!.avatar!)).status).toBe(404);
+    expect((await owner.client.get(`/api/v1/workspaces/${ws}/channels/selections/${selectionId}/accounts/3/avatar`)).status).toBe(404);
+    expect((await owner.client.get(`/api/v1/workspaces/${ws}/channels/selections/${selectionId}/accounts/9/avatar`)).status).toBe(404);
+    const stranger = createClient(h.url);
+    expect((await stranger.post('/api/auth/sign-in/email', { email: owner.email, password: owner.password })).status).toBe(200);
+    expect((await stranger.get(accounts[0]!.avatar!)).body.error.code).toBe('channel.selection_not_found');
   });
 });

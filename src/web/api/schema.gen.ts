@@ -709,6 +709,58 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/networks/{network}/callbacks/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A network's call to Herald (deauthorize, data deletion), checked by the network's signature; see docs/network-callbacks.md */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    name: string;
+                    network: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        [key: string]: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            confirmation_code: string;
+                            /** @description The status page of the request */
+                            url: string;
+                        } | {
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/notifications": {
         parameters: {
             query?: never;
@@ -924,10 +976,15 @@ export interface paths {
                             /** @description When these facts were read from the configuration (Herald start) */
                             generatedAt: string;
                             networks: {
+                                /** @description Addresses the network calls when a person removes Herald or asks for their data to be deleted (docs/network-callbacks.md) */
+                                callbacks: {
+                                    name: string;
+                                    url: string;
+                                }[];
                                 /** @enum {string} */
                                 connect: "oauth" | "oauth-instance" | "app-password";
                                 /** @enum {string} */
-                                id: "tiktok" | "mastodon" | "bluesky";
+                                id: "tiktok" | "mastodon" | "bluesky" | "threads";
                                 label: string;
                                 scopes: {
                                     meaning: string;
@@ -953,7 +1010,7 @@ export interface paths {
                                 /** @description What the enabled networks contact besides their own API (handle resolvers, media links), one sentence each; a { code } part is an address or setting name */
                                 networkServices: {
                                     /** @enum {string} */
-                                    network: "tiktok" | "mastodon" | "bluesky";
+                                    network: "tiktok" | "mastodon" | "bluesky" | "threads";
                                     sentence: (string | {
                                         code: string;
                                     })[];
@@ -1517,6 +1574,11 @@ export interface paths {
                                 workspaceId: string;
                             };
                             revokedAtNetwork: boolean;
+                            /**
+                             * @description Why the network was not asked to revoke: it offers no way to, or another connected channel still uses the same grant
+                             * @enum {string|null}
+                             */
+                            revokeSkipped: "network_has_no_revoke" | "grant_shared" | null;
                         };
                     };
                 };
@@ -1837,7 +1899,7 @@ export interface paths {
                         /** @description Mastodon: the server name, e.g. mastodon.social */
                         instance?: string;
                         /** @enum {string} */
-                        network: "tiktok" | "mastodon" | "bluesky";
+                        network: "tiktok" | "mastodon" | "bluesky" | "threads";
                     };
                 };
             };
@@ -1881,6 +1943,182 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/channels/selections/{selectionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The accounts offered by one consent covering several accounts (the Pages one user manages) that the user who connected picks from, in the same session, within 15 minutes; never tokens */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    selectionId: string;
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            accounts: {
+                                /** @description A channel of this workspace already is this account: picking it reconnects that channel in place */
+                                alreadyConnected: boolean;
+                                /** @description The picture as Herald relays it, so the network never learns who looks at the picker */
+                                avatar: string | null;
+                                /** @description The network's URL of the picture (the browser is not to load it: see avatar) */
+                                avatarUrl: string | null;
+                                displayName: string | null;
+                                externalId: string;
+                                /** @description A short line the network gives about the account (its category, what it is linked to) */
+                                note: string | null;
+                                username: string | null;
+                            }[];
+                            /** Format: date-time */
+                            expiresAt: string;
+                            id: string;
+                            network: string;
+                            networkLabel: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Connect the picked accounts of one consent covering several accounts (the Pages one user manages) that the user who connected picks from, in the same session, within 15 minutes: one channel each (a reconnect updates its channel), then the selection is used up */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    selectionId: string;
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Accounts to connect, by their id at the network, each one of the selection's */
+                        externalIds: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            channels: {
+                                /** @description Herald's copy of the avatar (the browser never loads it from the network) */
+                                avatar: string | null;
+                                avatarUrl: string | null;
+                                /** Format: date-time */
+                                connectedAt: string;
+                                /** Format: date-time */
+                                disconnectedAt: string | null;
+                                displayName: string | null;
+                                externalId: string;
+                                id: string;
+                                instance: string | null;
+                                /** @description The network's limits for this account, as the composer checks them */
+                                limits: {
+                                    [key: string]: unknown;
+                                };
+                                missingFeatures: string[];
+                                network: string;
+                                /** Format: date-time */
+                                purgeAfter: string | null;
+                                scopesGranted: string[];
+                                status: string;
+                                statusReason: string | null;
+                                username: string | null;
+                                workspaceId: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        /** Discard one consent covering several accounts (the Pages one user manages) that the user who connected picks from, in the same session, within 15 minutes: its accounts and tokens are deleted now */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    selectionId: string;
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": null;
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/channels/selections/{selectionId}/accounts/{externalId}/avatar": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An offered account's picture, fetched from the network by Herald (the browser never asks the network) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    externalId: string;
+                    selectionId: string;
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -3992,6 +4230,42 @@ export interface paths {
                     expires: string;
                     mediaId: string;
                     signature: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/networks/deletion/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Status page (HTML) of a data deletion request a network sent, by its confirmation code: no personal data */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
                 };
                 cookie?: never;
             };

@@ -77,7 +77,7 @@ export const oauthStates = pgTable(
 );
 
 // One consent that covers several accounts (a Facebook user's Pages): the accounts offered,
-// sealed with their tokens, until the user picks which to connect. Single use, ten minutes.
+// sealed with their tokens, until the user picks which to connect. Single use, fifteen minutes.
 export const connectSelections = pgTable(
   'connect_selections',
   {

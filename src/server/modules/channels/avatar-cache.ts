@@ -24,40 +24,50 @@ function sameServer(url: URL, instance: string | null): boolean {
 }
 
 /**
+ * Fetches an account's picture from the URL its network gave, on the server, so the browser never
+ * asks the network: best effort, null when the CDN is slow, down, too big or not an image.
+ */
+export async function fetchAvatar(account: { network: string; instance: string | null; avatarUrl: string | null }): Promise<{ contentType: string; bytes: Buffer } | null> {
+  if (!account.avatarUrl) return null;
+  let url: URL;
+  try {
+    url = new URL(account.avatarUrl);
+  } catch {
+    return null;
+  }
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && sameServer(url, account.instance))) return null;
+  try {
+    // An avatar URL comes from the network's answer (even one on the channel's own server, whose
+    // name may point elsewhere by now): it must not make Herald fetch from the operator's own network.
+    const response = await guardedFetch(url, {}, { allowPrivate: privateAllowedFor.has(account.network as NetworkId), maxBytes: MAX_BYTES, timeoutMs: TIMEOUT_MS });
+    const contentType = (response.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+    if (response.status !== 200 || !imageTypes.has(contentType) || Number(response.headers.get('content-length') ?? 0) > MAX_BYTES) {
+      await response.body?.cancel().catch(() => undefined);
+      return null;
+    }
+    const bytes = Buffer.from(await response.arrayBuffer());
+    if (bytes.length === 0 || bytes.length > MAX_BYTES) return null;
+    return { contentType, bytes };
+  } catch (error) {
+    if (error instanceof HostNotPublicError || error instanceof AnswerTooLargeError || (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'TypeError' || error.name === 'AbortError'))) return null;
+    throw error;
+  }
+}
+
+/**
  * Copies the channel's avatar into Herald, best effort: a network CDN that is slow, down, too big
  * or not an image leaves the previous copy (or the initials) in place. Answers whether it stored one.
  */
 export async function cacheAvatar(db: Db, channel: { id: string; network: string; instance: string | null; avatarUrl: string | null }): Promise<boolean> {
-  if (!channel.avatarUrl) return false;
-  let url: URL;
-  try {
-    url = new URL(channel.avatarUrl);
-  } catch {
-    return false;
-  }
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && sameServer(url, channel.instance))) return false;
-  try {
-    // An avatar URL comes from the network's answer (even one on the channel's own server, whose
-    // name may point elsewhere by now): it must not make Herald fetch from the operator's own network.
-    const response = await guardedFetch(url, {}, { allowPrivate: privateAllowedFor.has(channel.network as NetworkId), maxBytes: MAX_BYTES, timeoutMs: TIMEOUT_MS });
-    const contentType = (response.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
-    if (response.status !== 200 || !imageTypes.has(contentType) || Number(response.headers.get('content-length') ?? 0) > MAX_BYTES) {
-      await response.body?.cancel().catch(() => undefined);
-      return false;
-    }
-    const bytes = Buffer.from(await response.arrayBuffer());
-    if (bytes.length === 0 || bytes.length > MAX_BYTES) return false;
-    const now = new Date();
-    await db.transaction(async (tx) => {
-      const row = { channelId: channel.id, contentType, data: bytes.toString('base64'), fetchedAt: now };
-      await tx.insert(channelAvatars).values(row).onConflictDoUpdate({ target: channelAvatars.channelId, set: row });
-      await tx.update(channels).set({ avatarCachedAt: now }).where(eq(channels.id, channel.id));
-    });
-    return true;
-  } catch (error) {
-    if (error instanceof HostNotPublicError || error instanceof AnswerTooLargeError || (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'TypeError' || error.name === 'AbortError'))) return false;
-    throw error;
-  }
+  const avatar = await fetchAvatar(channel);
+  if (!avatar) return false;
+  const now = new Date();
+  await db.transaction(async (tx) => {
+    const row = { channelId: channel.id, contentType: avatar.contentType, data: avatar.bytes.toString('base64'), fetchedAt: now };
+    await tx.insert(channelAvatars).values(row).onConflictDoUpdate({ target: channelAvatars.channelId, set: row });
+    await tx.update(channels).set({ avatarCachedAt: now }).where(eq(channels.id, channel.id));
+  });
+  return true;
 }
 
 export async function readAvatar(db: Db, workspaceId: string, channelId: string): Promise<{ contentType: string; bytes: Buffer } | null> {

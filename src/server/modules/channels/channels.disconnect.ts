@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import { descriptorOf } from '../../../networks/index.ts';
 import type { NetworkId } from '../../../shared/networks.ts';
 import type { Db, Tx } from '../../db/database.ts';
 import { ProviderError } from '../../providers/provider.ts';
@@ -29,6 +30,25 @@ async function askNetworkToRevoke(deps: ChannelDeps, row: ChannelRow): Promise<{
   }
 }
 
+/**
+ * Why the network is not asked to revoke, if it is not: it has no way to (the descriptor's
+ * noRevoke), or the grant still serves another connected channel and revoking it would cut that
+ * channel off too. The last channel on a grant revokes it.
+ */
+export type RevokeSkipped = 'network_has_no_revoke' | 'grant_shared';
+
+async function revokeSkipped(db: Db | Tx, row: ChannelRow): Promise<RevokeSkipped | null> {
+  if (descriptorOf(row.network)?.noRevoke) return 'network_has_no_revoke';
+  if (await createChannelsRepository(db).grantStillUsedBesides(row)) return 'grant_shared';
+  return null;
+}
+
+/** Revokes unless there is a reason not to; answers what happened. */
+async function endAccessAtNetwork(db: Db, deps: ChannelDeps, row: ChannelRow): Promise<{ revoked: true } | { revoked: false; token: string } | { revoked: false; skipped: RevokeSkipped }> {
+  const skipped = await revokeSkipped(db, row);
+  return skipped ? { revoked: false, skipped } : askNetworkToRevoke(deps, row);
+}
+
 /** Keeps the one token the retry job needs, sealed for its pending_revocations row alone. */
 async function rememberPendingRevocation(tx: Db | Tx, deps: ChannelDeps, row: ChannelRow, token: string, channelOutlivesIt: boolean) {
   const id = crypto.randomUUID();
@@ -43,22 +63,25 @@ async function rememberPendingRevocation(tx: Db | Tx, deps: ChannelDeps, row: Ch
 }
 
 /**
- * Revokes at the network first; the tokens leave the channel row whatever the network says. When
- * the network cannot be reached, the revoke-retry job tries again later.
+ * Revokes at the network first (unless revokeSkipped says why not); the tokens leave the channel
+ * row whatever the network says. When the network cannot be reached, the revoke-retry job tries
+ * again later.
  */
 export async function disconnectChannel(ctx: ServiceContext, deps: ChannelDeps, workspaceId: string, channelId: string) {
   const row = await createChannelsRepository(ctx.db).find(workspaceId, channelId);
   if (!row) throw notFound('channel');
-  if (row.status === 'disconnected') return { channel: publicChannel(row), revokedAtNetwork: row.statusReason !== 'revoke_pending' };
+  if (row.status === 'disconnected') return { channel: publicChannel(row), revokedAtNetwork: row.statusReason !== 'revoke_pending', revokeSkipped: null };
   const now = new Date();
   const purgeAfter = new Date(now.getTime() + deps.retentionDays * 24 * 60 * 60 * 1000);
-  const outcome = await askNetworkToRevoke(deps, row);
+  const outcome = await endAccessAtNetwork(ctx.db, deps, row);
   const revoked = outcome.revoked;
+  const skipped = 'skipped' in outcome ? outcome.skipped : null;
+  const pending = 'token' in outcome;
   await ctx.db.transaction(async (tx) => {
-    if (!outcome.revoked) await rememberPendingRevocation(tx, deps, row, outcome.token, true);
+    if ('token' in outcome) await rememberPendingRevocation(tx, deps, row, outcome.token, true);
     await createChannelsRepository(tx).update(row.id, {
         status: 'disconnected',
-        statusReason: revoked ? null : 'revoke_pending',
+        statusReason: pending ? 'revoke_pending' : null,
         accessTokenSealed: null,
         refreshTokenSealed: null,
         accessTokenExpiresAt: null,
@@ -75,11 +98,11 @@ export async function disconnectChannel(ctx: ServiceContext, deps: ChannelDeps, 
       action: 'channel.disconnected',
       entityType: 'channel',
       entityId: row.id,
-      changes: { status: { from: row.status, to: 'disconnected' }, revokedAtNetwork: revoked, purgeAfter: purgeAfter.toISOString() },
+      changes: { status: { from: row.status, to: 'disconnected' }, revokedAtNetwork: revoked, ...(skipped ? { revokeSkipped: skipped } : {}), purgeAfter: purgeAfter.toISOString() },
     });
   });
   const after = await createChannelsRepository(ctx.db).findById(row.id);
-  return { channel: publicChannel(after!), revokedAtNetwork: revoked };
+  return { channel: publicChannel(after!), revokedAtNetwork: revoked, revokeSkipped: skipped };
 }
 
 /**
@@ -87,16 +110,17 @@ export async function disconnectChannel(ctx: ServiceContext, deps: ChannelDeps, 
  * leaves it to the retry job, which outlives the workspace). Answers how many were revoked now
  * and how many are pending.
  */
-export async function revokeWorkspaceChannels(db: Db, deps: ChannelDeps, workspaceId: string): Promise<{ revoked: number; pending: number }> {
+export async function revokeWorkspaceChannels(db: Db, deps: ChannelDeps, workspaceId: string): Promise<{ revoked: number; pending: number; skipped: number }> {
   const rows = await createChannelsRepository(db).withTokens(workspaceId);
-  const outcome = { revoked: 0, pending: 0 };
+  const outcome = { revoked: 0, pending: 0, skipped: 0 };
+  // One at a time: of several channels on one grant, the last one left revokes it.
   for (const row of rows) {
-    const result = await askNetworkToRevoke(deps, row);
+    const result = await endAccessAtNetwork(db, deps, row);
     await db.transaction(async (tx) => {
-      if (!result.revoked) await rememberPendingRevocation(tx, deps, row, result.token, false);
-      await createChannelsRepository(tx).update(row.id, { status: 'disconnected', accessTokenSealed: null, refreshTokenSealed: null, statusReason: result.revoked ? null : 'revoke_pending', updatedAt: new Date() });
+      if ('token' in result) await rememberPendingRevocation(tx, deps, row, result.token, false);
+      await createChannelsRepository(tx).update(row.id, { status: 'disconnected', accessTokenSealed: null, refreshTokenSealed: null, statusReason: 'token' in result ? 'revoke_pending' : null, updatedAt: new Date() });
     });
-    outcome[result.revoked ? 'revoked' : 'pending'] += 1;
+    outcome[result.revoked ? 'revoked' : 'token' in result ? 'pending' : 'skipped'] += 1;
   }
   return outcome;
 }

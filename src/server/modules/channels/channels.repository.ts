@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNotNull, isNull, lt, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, isNull, lt, ne, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/database.ts';
 import { channelAvatars, channels, connectSelections, deliveryMetrics, oauthStates, pendingRevocations } from '../../db/schema/index.ts';
 
@@ -35,6 +35,19 @@ export function createChannelsRepository(db: Db | Tx) {
     /** Channels still holding an access token. */
     async withTokens(workspaceId: string): Promise<ChannelRow[]> {
       return db.select().from(channels).where(and(eq(channels.workspaceId, workspaceId), isNotNull(channels.accessTokenSealed)));
+    },
+    /**
+     * Whether another channel still holding a token rests on the same grant at the network (the
+     * same person granted both, e.g. two Pages of one Facebook user), in any workspace.
+     */
+    async grantStillUsedBesides(row: Pick<ChannelRow, 'id' | 'network' | 'ownerExternalId'>): Promise<boolean> {
+      if (!row.ownerExternalId) return false;
+      const [other] = await db
+        .select({ id: channels.id })
+        .from(channels)
+        .where(and(eq(channels.network, row.network), eq(channels.ownerExternalId, row.ownerExternalId), ne(channels.id, row.id), ne(channels.status, 'disconnected'), isNotNull(channels.accessTokenSealed)))
+        .limit(1);
+      return Boolean(other);
     },
     /** Channels whose access token expires before `before` and that may be refreshed (`extra`: the caller's further condition). */
     async refreshableExpiringBefore(before: Date, extra: SQL): Promise<string[]> {

@@ -6,7 +6,7 @@ import { readAvatar } from './avatar-cache.ts';
 import * as service from './channels.service.ts';
 import { completeConnect, startConnect } from './channels.connect.ts';
 import { disconnectChannel } from './channels.disconnect.ts';
-import { connectSelectedAccounts, discardSelection, readSelection } from './connect-selections.ts';
+import { connectSelectedAccounts, discardSelection, readSelection, readSelectionAvatar } from './connect-selections.ts';
 
 const channel = z.object({
   id: z.string(),
@@ -39,7 +39,8 @@ const selection = z.object({
       externalId: z.string(),
       displayName: z.string().nullable(),
       username: z.string().nullable(),
-      avatarUrl: z.string().nullable().describe("The network's URL of the picture (the web app shows initials rather than load it from the network)"),
+      avatarUrl: z.string().nullable().describe("The network's URL of the picture (the browser is not to load it: see avatar)"),
+      avatar: z.string().nullable().describe('The picture as Herald relays it, so the network never learns who looks at the picker'),
       note: z.string().nullable().describe('A short line the network gives about the account (its category, what it is linked to)'),
       alreadyConnected: z.boolean().describe('A channel of this workspace already is this account: picking it reconnects that channel in place'),
     }),
@@ -152,6 +153,19 @@ export const channelsRoutes: FastifyPluginAsyncZod<{ deps: service.ChannelDeps }
     handler: async (req, reply) => reply.code(201).send(await connectSelectedAccounts(req.serviceContext(), deps, { ...req.params, sessionId: req.auth!.sessionId, externalIds: req.body.externalIds })),
   });
 
+  app.get('/workspaces/:workspaceId/channels/selections/:selectionId/accounts/:externalId/avatar', {
+    config: { access: 'channels.manage' },
+    schema: {
+      tags,
+      summary: "An offered account's picture, fetched from the network by Herald (the browser never asks the network)",
+      params: selectionParams.extend({ externalId: z.string().min(1).max(200) }),
+    },
+    handler: async (req, reply) => {
+      const avatar = await readSelectionAvatar(req.serviceContext(), deps, { ...req.params, sessionId: req.auth!.sessionId });
+      return reply.type(avatar.contentType).header('cache-control', 'private, max-age=900').header('x-content-type-options', 'nosniff').send(avatar.bytes);
+    },
+  });
+
   app.delete('/workspaces/:workspaceId/channels/selections/:selectionId', {
     config: { access: 'channels.manage' },
     schema: { tags, summary: `Discard ${selectionSummary}: its accounts and tokens are deleted now`, params: selectionParams, response: { 204: z.null() } },
@@ -167,7 +181,13 @@ export const channelsRoutes: FastifyPluginAsyncZod<{ deps: service.ChannelDeps }
       tags,
       summary: 'Disconnect: revoke the token at the network, delete it here at once, purge cached profile data after the retention period',
       params: workspaceParams.extend({ channelId: z.string().min(1).max(100) }),
-      response: { 200: z.object({ channel, revokedAtNetwork: z.boolean() }) },
+      response: {
+        200: z.object({
+          channel,
+          revokedAtNetwork: z.boolean(),
+          revokeSkipped: z.enum(['network_has_no_revoke', 'grant_shared']).nullable().describe('Why the network was not asked to revoke: it offers no way to, or another connected channel still uses the same grant'),
+        }),
+      },
     },
     handler: async (req) => disconnectChannel(req.serviceContext(), deps, req.params.workspaceId, req.params.channelId),
   });

@@ -5,6 +5,7 @@ import type { ConnectableAccount, Instance, Profile, TokenSet } from '../../prov
 import { recordAudit } from '../audit/audit.service.ts';
 import type { ServiceContext } from '../shared/context.ts';
 import { AppError } from '../shared/errors.ts';
+import { fetchAvatar } from './avatar-cache.ts';
 import { createChannelsRepository, type ConnectSelectionRow } from './channels.repository.ts';
 import { ensureStillMayConnect, publicAfterSave, saveAccountIn } from './channels.save.ts';
 import type { ChannelDeps } from './channels.service.ts';
@@ -74,7 +75,7 @@ export async function offerAccounts(ctx: ServiceContext, deps: ChannelDeps, inpu
       accountsSealed: seal(deps, id, accounts),
       expiresAt: new Date(Date.now() + SELECTION_TTL_MS),
     });
-    await audit(tx, ctx, input.workspaceId, 'channel_selection.offered', id, { network: input.network, accounts: accounts.length });
+    await audit(tx, ctx, input.workspaceId, 'channel.selection_offered', id, { network: input.network, accounts: accounts.length });
   });
   return { selectionId: id, workspaceId: input.workspaceId };
 }
@@ -105,12 +106,23 @@ export async function readSelection(ctx: ServiceContext, deps: ChannelDeps, ref:
         displayName: account.profile.displayName,
         username: account.profile.username,
         avatarUrl: account.profile.avatarUrl,
+        /** Herald relays the picture, so the browser never asks the network. */
+        avatar: account.profile.avatarUrl ? `/api/v1/workspaces/${row.workspaceId}/channels/selections/${row.id}/accounts/${encodeURIComponent(account.externalId)}/avatar` : null,
         note: account.note ?? null,
         alreadyConnected: !!channel && channel.status !== 'disconnected',
       };
     }),
   );
   return { id: row.id, network: row.network, networkLabel: networkLabel(row.network), expiresAt: row.expiresAt, accounts };
+}
+
+/** An offered account's picture, fetched from the network by the server at each ask (the browser keeps it for the selection's 15 minutes). */
+export async function readSelectionAvatar(ctx: ServiceContext, deps: ChannelDeps, ref: SelectionRef & { externalId: string }) {
+  const row = await findOwn(ctx.db, ref, ctx.actor.userId);
+  const account = open(deps, row).find((a) => a.externalId === ref.externalId);
+  const avatar = account ? await fetchAvatar({ network: row.network, instance: row.instance, avatarUrl: account.profile.avatarUrl }) : null;
+  if (!avatar) throw new AppError('not_found', 404, 'This account has no picture Herald could fetch');
+  return avatar;
 }
 
 /**
@@ -146,7 +158,7 @@ export async function connectSelectedAccounts(ctx: ServiceContext, deps: Channel
         ),
       );
     }
-    await audit(tx, ctx, row.workspaceId, 'channel_selection.used', row.id, { network, offered: offered.size, connected: rows.length });
+    await audit(tx, ctx, row.workspaceId, 'channel.selection_used', row.id, { network, offered: offered.size, connected: rows.length });
     return rows;
   });
   const channels = [];
@@ -160,7 +172,7 @@ export async function discardSelection(ctx: ServiceContext, ref: SelectionRef): 
   const row = await repo.findSelection(ref.workspaceId, ref.selectionId, ctx.actor.userId, ref.sessionId);
   if (!row) throw notFound();
   await ctx.db.transaction(async (tx) => {
-    if (await createChannelsRepository(tx).claimSelection(row.id)) await audit(tx, ctx, row.workspaceId, 'channel_selection.discarded', row.id, { network: row.network });
+    if (await createChannelsRepository(tx).claimSelection(row.id)) await audit(tx, ctx, row.workspaceId, 'channel.selection_discarded', row.id, { network: row.network });
   });
 }
 

@@ -165,8 +165,9 @@ export async function deleteAccountNow(db: Db, channelDeps: ChannelDeps, userId:
     .from(channels)
     .where(connectedByMemberCondition(userId));
   for (const channel of connected) {
-    const { revokedAtNetwork } = await disconnectChannel(ctx, channelDeps, channel.workspaceId, channel.id);
-    done[revokedAtNetwork ? 'channelsRevoked' : 'revocationsPending'] += 1;
+    const { revokedAtNetwork, revokeSkipped } = await disconnectChannel(ctx, channelDeps, channel.workspaceId, channel.id);
+    // A skipped revoke is not pending: nothing will retry it.
+    if (revokedAtNetwork || !revokeSkipped) done[revokedAtNetwork ? 'channelsRevoked' : 'revocationsPending'] += 1;
   }
 
   const exportFiles = await db.select({ filePath: dataExports.filePath }).from(dataExports).where(eq(dataExports.userId, userId));

@@ -30,6 +30,18 @@ function operatorSection(facts: PolicyFacts, title: string): Section {
 
 const days = (n: number) => `${n} ${n === 1 ? 'day' : 'days'}`;
 
+const callbackMeanings: Record<string, string> = {
+  deauthorize: 'when you remove Herald from your account there: Herald deletes the tokens of every account of yours connected to it, at once',
+  'data-deletion': 'when you ask there for your data to be deleted: Herald ends its access and deletes the cached profile data and statistics at once, and gives you a confirmation code and a page showing the request’s status',
+};
+const callbackMeaning = (name: string) => (Object.hasOwn(callbackMeanings, name) ? callbackMeanings[name]! : `the ${name} call`);
+
+function callbacksHtml(n: PolicyFacts['networks'][number]): string {
+  if (!n.callbacks.length) return '';
+  const items = n.callbacks.map((c) => `<li><code>${e(c.url)}</code>: ${e(callbackMeaning(c.name))}.</li>`).join('');
+  return `\n<p>${e(n.label)} tells this Herald about your choices at these addresses:</p>\n<ul>${items}</ul>`;
+}
+
 function networksSection(facts: PolicyFacts): Section {
   const items = facts.networks.map((n) => {
     const how =
@@ -41,7 +53,7 @@ function networksSection(facts: PolicyFacts): Section {
     const rows = n.scopes.map((s) => `<tr><td><code>${e(s.scope)}</code></td><td>${e(s.meaning)}</td></tr>`).join('');
     return `<h3 id="network-${n.id}">${e(n.label)}</h3>
 <p>${how}</p>
-<table><thead><tr><th scope="col">Scope</th><th scope="col">What it lets Herald do</th></tr></thead><tbody>${rows}</tbody></table>`;
+<table><thead><tr><th scope="col">Scope</th><th scope="col">What it lets Herald do</th></tr></thead><tbody>${rows}</tbody></table>${callbacksHtml(n)}`;
   });
   return {
     id: 'networks',
@@ -62,7 +74,7 @@ function storageSection(facts: PolicyFacts): Section {
     title: 'What Herald stores and how',
     html: `<ul>
 <li><strong>Your account:</strong> name, e-mail address and password. Passwords are stored only as <strong>scrypt hashes</strong>, never in readable form. Session cookies are httpOnly.</li>
-<li><strong>Social network tokens</strong> are <strong>encrypted at rest with AES-256-GCM</strong>, never written to logs and never sent to the browser. When you disconnect a channel, its token is <strong>revoked at the network and deleted at once</strong>; the cached profile data and statistics of the disconnected account are purged after ${days(r.disconnectedRetentionDays)}.</li>
+<li><strong>Social network tokens</strong> are <strong>encrypted at rest with AES-256-GCM</strong>, never written to logs and never sent to the browser. When you disconnect a channel, its token is <strong>revoked at the network and deleted at once</strong> (where the network offers a way to revoke, and once no other connected channel uses the same login there); the cached profile data and statistics of the disconnected account are purged after ${days(r.disconnectedRetentionDays)}.</li>
 <li><strong>Posts and media:</strong> what you write and upload to schedule it. ${media}</li>
 ${analyticsItem(facts)}
 <li><strong>Delivery logs</strong> record what Herald sent to a network and what it answered, with tokens and other credentials removed.</li>

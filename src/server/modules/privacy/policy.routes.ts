@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Config } from '../../config/config.ts';
+import { callbackUrls, type NetworkCallbacks } from '../network-callbacks/network-callbacks.registry.ts';
 import { renderPrivacyPage, renderTermsPage } from './policy.pages.ts';
 import { policyFacts, policyFactsSchema } from './policy.service.ts';
 
@@ -8,11 +9,15 @@ import { policyFacts, policyFactsSchema } from './policy.service.ts';
  * /privacy, /terms and /api/v1/policy, public. Everything is computed once at start: the facts come
  * from the configuration, which only changes with a restart, and so do the operator's extra files.
  */
-export const policyRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (app, { config }) => {
+export const policyRoutes: FastifyPluginAsyncZod<{ config: Config; networkCallbacks: NetworkCallbacks }> = async (app, { config, networkCallbacks }) => {
   const read = (file: string | undefined) => (file === undefined ? undefined : fs.readFileSync(file, 'utf8'));
   const privacyExtra = read(config.policyExtraFile);
   const termsExtra = read(config.termsExtraFile);
-  const facts = policyFacts(config, { now: new Date(), customSections: { privacy: privacyExtra !== undefined, terms: termsExtra !== undefined } });
+  const facts = policyFacts(config, {
+    now: new Date(),
+    customSections: { privacy: privacyExtra !== undefined, terms: termsExtra !== undefined },
+    callbacks: callbackUrls(networkCallbacks, config.publicOrigin),
+  });
   const privacyHtml = renderPrivacyPage(facts, privacyExtra);
   const termsHtml = renderTermsPage(facts, termsExtra);
 

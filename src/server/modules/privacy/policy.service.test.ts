@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadConfig, type ConfigError } from '../../config/config.ts';
 import { enabledNetworks } from '../../../networks/index.ts';
+import { callbackUrls } from '../network-callbacks/network-callbacks.registry.ts';
 import { policyFacts } from './policy.service.ts';
 
 const base = { HERALD_DATA_DIR: '/tmp/herald-policy-unit' };
@@ -59,5 +60,20 @@ describe('policy settings and facts', () => {
     // A network that is off contacts nothing; TikTok without a media address pulls nothing.
     expect(services({ ...tiktok, HERALD_NETWORKS_DISABLED: 'bluesky' })).toEqual([['tiktok', [{ code: 'https://media.acme.example' }]]]);
     expect(services({ HERALD_MEDIA_PUBLIC_URL: 'https://media.acme.example', HERALD_NETWORKS_DISABLED: 'bluesky' })).toEqual([]);
+  });
+
+  it('names the callback URLs of the enabled networks that declare callbacks, and no others', () => {
+    const refuse = async () => ({ ok: false as const, status: 403 as const, message: 'forged' });
+    const urls = callbackUrls({ tiktok: { deauthorize: refuse }, mastodon: { 'data-deletion': refuse } }, 'https://herald.example');
+    expect(urls).toEqual([
+      { network: 'tiktok', name: 'deauthorize', url: 'https://herald.example/api/v1/networks/tiktok/callbacks/deauthorize' },
+      { network: 'mastodon', name: 'data-deletion', url: 'https://herald.example/api/v1/networks/mastodon/callbacks/data-deletion' },
+    ]);
+    // TikTok is off without its key and secret: its URL is not listed.
+    const facts = policyFacts(loadConfig(base), { now: new Date(), customSections: { privacy: false, terms: false }, callbacks: urls });
+    expect(facts.networks.map((n) => [n.id, n.callbacks.map((c) => c.name)])).toEqual([
+      ['mastodon', ['data-deletion']],
+      ['bluesky', []],
+    ]);
   });
 });

@@ -20,6 +20,9 @@ export const policyFactsSchema = z.object({
       connect: z.enum(['oauth', 'oauth-instance', 'app-password']),
       scopes: z.array(z.object({ scope: z.string(), meaning: z.string() })),
       terms: z.array(z.object({ label: z.string(), url: z.string() })),
+      callbacks: z
+        .array(z.object({ name: z.string(), url: z.string() }))
+        .describe('Addresses the network calls when a person removes Herald or asks for their data to be deleted (docs/network-callbacks.md)'),
     }),
   ),
   retention: z.object({
@@ -51,8 +54,12 @@ function contactOf(value: string | undefined): PolicyFacts['operator']['contact'
   return /^https?:\/\//i.test(value) ? { kind: 'url', value, href: value } : { kind: 'email', value, href: `mailto:${value}` };
 }
 
-export function policyFacts(config: Config, options: { now: Date; customSections: { privacy: boolean; terms: boolean } }): PolicyFacts {
+export function policyFacts(
+  config: Config,
+  options: { now: Date; customSections: { privacy: boolean; terms: boolean }; callbacks?: readonly { network: string; name: string; url: string }[] },
+): PolicyFacts {
   const enabled = enabledNetworks(config);
+  const callbacksOf = (id: string) => (options.callbacks ?? []).filter((c) => c.network === id).map(({ name, url }) => ({ name, url }));
   return {
     generatedAt: options.now.toISOString(),
     pages: { privacy: `${config.publicOrigin}/privacy`, terms: `${config.publicOrigin}/terms` },
@@ -63,6 +70,7 @@ export function policyFacts(config: Config, options: { now: Date; customSections
       connect: networks[id].connect,
       scopes: networks[id].scopes.map((scope) => ({ scope, meaning: (networks[id].scopeMeanings as Record<string, string>)[scope] ?? '' })),
       terms: [...networks[id].terms],
+      callbacks: callbacksOf(id),
     })),
     retention: {
       accessLogDays: config.accessLogDays,

@@ -53,3 +53,34 @@ export function useDisconnectChannel(workspaceId: string) {
     onSettled: () => queryClient.invalidateQueries({ queryKey: channelsKey(workspaceId) }),
   });
 }
+
+// Written by hand until the lead regenerates src/web/api (the selection routes are newer than it).
+export type SelectionAccount = { externalId: string; displayName: string | null; username: string | null; avatarUrl: string | null; avatar: string | null; note: string | null; alreadyConnected: boolean };
+export type Selection = { id: string; network: string; networkLabel: string; expiresAt: string; accounts: SelectionAccount[] };
+
+const selectionUrl = (workspaceId: string, selectionId: string) => `/api/v1/workspaces/${workspaceId}/channels/selections/${encodeURIComponent(selectionId)}`;
+
+/** The accounts one consent covers, waiting for the user to pick (see ?choose= on the Channels page). */
+export function useSelection(workspaceId: string, selectionId: string | null) {
+  return useQuery({
+    queryKey: ['workspaces', workspaceId, 'channel-selections', selectionId],
+    queryFn: () => api.get<Selection>(selectionUrl(workspaceId, selectionId!)),
+    enabled: !!selectionId,
+    // Gone (used, expired, another session's) stays gone: asking again changes nothing.
+    retry: false,
+    staleTime: Infinity,
+  });
+}
+
+export function useConnectSelected(workspaceId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { selectionId: string; externalIds: string[] }) => api.post<{ channels: Channel[] }>(selectionUrl(workspaceId, input.selectionId), { externalIds: input.externalIds }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: channelsKey(workspaceId) }),
+  });
+}
+
+/** Cancel: the offered accounts and their tokens are deleted now, not at expiry. */
+export function useDiscardSelection(workspaceId: string) {
+  return useMutation({ mutationFn: (selectionId: string) => api.delete<null>(selectionUrl(workspaceId, selectionId)) });
+}

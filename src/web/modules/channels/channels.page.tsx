@@ -10,6 +10,8 @@ import { formatDate, formatDateTime } from '../../components/format.ts';
 import { PageHeader } from '../../components/page-header.tsx';
 import { EmptyState, Loading } from '../../components/status.tsx';
 import { hasPermission, useWorkspace } from '../workspaces/workspace-route.tsx';
+import { descriptorOf } from '../../../shared/networks.ts';
+import { AccountPicker } from './account-picker.tsx';
 import { usePolicyFacts } from './policy.api.ts';
 import { useChannels, useConnectChannel, useDisconnectChannel, useNetworks, useRefreshChannel, type Channel, type Network } from './channels.api.ts';
 
@@ -156,6 +158,9 @@ export function ChannelsPage() {
   const retentionDays = usePolicyFacts().data?.retention.disconnectedRetentionDays;
   const check = useRefreshChannel(workspace.id);
   const [confirming, setConfirming] = useState<Channel | null>(null);
+  // How many accounts the picker (?choose=) just connected: the query parameter is gone by then.
+  const [pickedCount, setPickedCount] = useState<number | null>(null);
+  const choose = params.get('choose');
   const label = (network: string) => networks.data?.items.find((n) => n.id === network)?.label ?? network;
   const items = channels.data?.items ?? [];
 
@@ -174,13 +179,10 @@ export function ChannelsPage() {
         </Notice>
       ) : null}
       {params.get('connected') ? <Notice tone="success">Channel connected.</Notice> : null}
+      {pickedCount ? <Notice tone="success">{pickedCount === 1 ? 'Channel connected.' : `${pickedCount} channels connected.`}</Notice> : null}
       {check.data ? <Notice tone="success">{check.data.channel.displayName ?? 'The channel'} answered: access works and the profile is up to date.</Notice> : null}
       {disconnect.data ? (
-        <Notice tone={disconnect.data.revokedAtNetwork ? 'success' : 'warn'}>
-          {disconnect.data.revokedAtNetwork
-            ? 'Disconnected: the network revoked Herald’s access and the tokens are deleted.'
-            : 'Disconnected and tokens deleted here. The network could not be reached to revoke access; Herald keeps retrying.'}
-        </Notice>
+        <Notice tone={disconnect.data.revokedAtNetwork || revokeSkipped(disconnect.data) === 'grant_shared' ? 'success' : 'warn'}>{disconnectOutcome(disconnect.data)}</Notice>
       ) : null}
       <section className="card" aria-labelledby="channels-title">
         <div className="card-head">
@@ -205,9 +207,23 @@ export function ChannelsPage() {
       {canManage && networks.data ? (
         <ConnectSection workspaceId={workspace.id} networks={networks.data.items} onConnected={(channel) => setParams({ connected: channel.id })} />
       ) : null}
+      {choose && canManage ? (
+        <AccountPicker
+          key={choose}
+          workspaceId={workspace.id}
+          workspaceName={workspace.name}
+          selectionId={choose}
+          onDone={(connected) => {
+            setPickedCount(connected.length || null);
+            setParams({}, { replace: true });
+          }}
+        />
+      ) : null}
       <Dialog open={!!confirming} title={`Disconnect ${confirming?.displayName ?? 'this channel'}?`} onClose={() => setConfirming(null)}>
-        <p>
-          Herald will revoke its access at {confirming ? label(confirming.network) : 'the network'} and delete the tokens now. Nothing more is published to it or read from it.
+        <p data-testid="disconnect-revoke">
+          {confirming && descriptorOf(confirming.network)?.noRevoke
+            ? `Herald will delete the tokens now; nothing more is published to it or read from it. ${label(confirming.network)} offers no way for Herald to end its access there: ${descriptorOf(confirming.network)!.noRevoke}`
+            : `Herald will revoke its access at ${confirming ? label(confirming.network) : 'the network'} (once no other channel uses the same login there) and delete the tokens now. Nothing more is published to it or read from it.`}
         </p>
         <p data-testid="disconnect-purge">
           The account’s name, avatar and post statistics stay visible on past posts for {retentionDays ? `${retentionDays} days (until ${formatDate(new Date(Date.now() + retentionDays * 86_400_000))})` : 'the retention period'}, then
@@ -229,4 +245,15 @@ export function ChannelsPage() {
       </Dialog>
     </div>
   );
+}
+
+type DisconnectAnswer = { revokedAtNetwork: boolean; revokeSkipped?: 'network_has_no_revoke' | 'grant_shared' | null; channel: Channel };
+const revokeSkipped = (answer: DisconnectAnswer) => answer.revokeSkipped ?? null;
+
+function disconnectOutcome(answer: DisconnectAnswer): string {
+  if (answer.revokedAtNetwork) return 'Disconnected: the network revoked Herald’s access and the tokens are deleted.';
+  const skipped = revokeSkipped(answer);
+  if (skipped === 'grant_shared') return 'Disconnected and tokens deleted here. Other connected channels use the same login at the network, so Herald’s access there ends when the last of them is disconnected.';
+  if (skipped === 'network_has_no_revoke') return `Disconnected and tokens deleted here. ${descriptorOf(answer.channel.network)?.noRevoke ?? 'The network offers no way for Herald to end its access there.'}`;
+  return 'Disconnected and tokens deleted here. The network could not be reached to revoke access; Herald keeps retrying.';
 }

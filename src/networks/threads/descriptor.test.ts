@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { checkVariant } from '../../shared/publishing-rules.ts';
+import { defaultSettings } from '../index.ts';
+import { countThreads, linksOf, threads } from './descriptor.ts';
+import { readRefreshToken, refreshTokenFor } from './server/threads.provider.ts';
+
+const variant = (texts: string[], settings: Record<string, unknown> = {}, media: { mediaId: string }[] = []) => ({
+  parts: texts.map((text, i) => ({ text, media: i === 0 ? media : [] })),
+  settings,
+});
+
+describe('Threads rules', () => {
+  it('counts an emoji as its UTF-8 bytes and everything else as one character', () => {
+    expect(countThreads('hello')).toBe(5);
+    expect(countThreads('hi 😀')).toBe(3 + 4);
+    expect(countThreads('🇫🇷')).toBe(8);
+    expect(countThreads('👨‍👩‍👧')).toBe(18);
+    expect(countThreads('é')).toBe(1);
+    // Links count in full: Threads does not shorten them.
+    expect(countThreads('https://example.com/a/long/path')).toBe(31);
+    expect(threads.rules.textLimit({}).max).toBe(500);
+  });
+
+  it('defaults every setting and refuses a topic with a period', () => {
+    expect(defaultSettings('threads')).toEqual({ replyControl: 'everyone' });
+    expect(threads.rules.settings.safeParse({ topicTag: 'a.b' }).success).toBe(false);
+    expect(threads.rules.settings.safeParse({ topicTag: 'Photography', linkAttachment: 'https://example.com' }).success).toBe(true);
+    expect(threads.rules.settings.safeParse({ linkAttachment: 'javascript:alert(1)' }).success).toBe(false);
+  });
+
+  it('allows five different links per post, the link preview included', () => {
+    const five = [1, 2, 3, 4, 5].map((n) => `https://example.com/${n}`).join(' ');
+    expect(linksOf(five).size).toBe(5);
+    expect(threads.rules.checkForPublishing(variant([five]), {})).toEqual([]);
+    expect(threads.rules.checkForPublishing(variant([five], { linkAttachment: 'https://example.org' }), {})[0]?.message).toContain('at most 5 different links');
+    expect(threads.rules.checkForPublishing(variant([five], { linkAttachment: 'https://example.com/1' }), {})).toEqual([]);
+  });
+
+  it('keeps link previews to posts without media, and says when media cannot reach Threads', () => {
+    const issues = threads.rules.checkForPublishing(variant(['look'], { linkAttachment: 'https://example.com' }, [{ mediaId: 'm1' }]), {});
+    expect(issues).toEqual([{ field: 'settings.linkAttachment', message: expect.stringContaining('without photos or videos') }]);
+    const image = { id: 'm1', kind: 'image' as const, mimeType: 'image/jpeg', size: 1000, width: 1080, height: 1080, durationSeconds: null, frameRate: null };
+    expect(threads.rules.checkMedia([image], {}, {}, { mediaByUrl: false })[0]).toContain('operator of this Herald must set up first');
+    expect(threads.rules.checkMedia([image], {}, {}, { mediaByUrl: true })).toEqual([]);
+    expect(threads.rules.checkMedia([{ ...image, mimeType: 'image/gif' }], {}, {}, { mediaByUrl: true })[0]).toContain('JPEG or PNG');
+  });
+
+  it('accepts a chain and a carousel of up to 20 items through the shared checks', () => {
+    const issues = checkVariant('threads', variant(['first', 'second', 'third']), new Map(), {}, { forPublishing: true });
+    expect(issues).toEqual([]);
+  });
+});
+
+describe('Threads without a revoke endpoint', () => {
+  it('tells the disconnect dialog where the person removes Herald themselves', () => {
+    expect(threads.noRevoke).toContain('Settings › Account › Website permissions');
+  });
+});
+
+describe('the stored refresh token', () => {
+  it('carries the time the token was issued, and reads a plain one as of unknown age', () => {
+    expect(readRefreshToken(refreshTokenFor('THAAtoken:with:colons', 1700000000000))).toEqual({ token: 'THAAtoken:with:colons', issuedAt: 1700000000000 });
+    expect(readRefreshToken('THAAplain')).toEqual({ token: 'THAAplain', issuedAt: null });
+  });
+});

@@ -1,0 +1,4 @@
+import { describeNetworkConformance } from './network-conformance.ts';
+import { threadsKit } from '../fakes/threads/conformance-kit.ts';
+
+describeNetworkConformance(threadsKit);
