@@ -298,6 +298,25 @@ describe('Instagram publishing', () => {
     expect(row).toMatchObject({ status: 'needs_reauth' });
     expect(row!.statusReason).toContain('password was changed');
   });
+
+  // Last: it disconnects the account everywhere.
+  it("Meta's data deletion call: a forged signature is refused and changes nothing; the app's own disconnects and answers a status page", async () => {
+    const url = `${h.url}/api/v1/networks/instagram/callbacks/data-deletion`;
+    const owner = fake.accounts[0]!.appUserId;
+    const forged = await fake.callHerald(url, owner, 'not-the-app-secret');
+    expect([401, 403]).toContain(forged.status);
+    const before = await h.herald.database.db.select().from(channels).where(eq(channels.ownerExternalId, owner));
+    expect(before.length).toBeGreaterThan(0);
+    expect(before.every((c) => c.status !== 'disconnected')).toBe(true);
+
+    const genuine = await fake.callHerald(url, owner);
+    expect(genuine.status).toBe(200);
+    const answer = genuine.body as { url: string; confirmation_code: string };
+    expect(answer.url).toContain(answer.confirmation_code);
+    const after = await h.herald.database.db.select().from(channels).where(eq(channels.ownerExternalId, owner));
+    expect(after.every((c) => c.status === 'disconnected' && c.accessTokenSealed === null)).toBe(true);
+    expect((await fetch(new URL(new URL(answer.url).pathname, h.url))).status).toBe(200);
+  });
 });
 
 describe('Instagram with Facebook Login', () => {

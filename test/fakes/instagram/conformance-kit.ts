@@ -8,8 +8,6 @@ import { connectInstagram, connectInstagramViaFacebook, instagramEnv, startInsta
 const credentialsOf = (req: FakeRequest) =>
   [req.query.get('access_token'), /^(?:Bearer|OAuth) (.+)$/.exec(req.headers.authorization ?? '')?.[1], req.body.access_token, req.query.get('input_token')].filter((c): c is string => !!c);
 
-const bigIdsReason = "Instagram's links carry a shortcode, never the media id; the 17-digit ids past 2^53 stay exact (instagram-publish.test.ts)";
-
 /**
  * Instagram (Instagram Login) for the conformance suite: the fake, connected through its consent
  * page with every permission, posting a Reel (uploaded through rupload, so no public media address
@@ -20,7 +18,6 @@ export const instagramKit: ConformanceKit = {
   notApplicable: {
     auth401: 'Instagram Login renews a token with the token itself (ig_refresh_token): a token Instagram rejects cannot be renewed, so the account must be connected again',
     revoke: 'Instagram Login documents no endpoint that ends a token: Herald deletes it and the person removes Herald in Instagram’s settings',
-    bigIds: bigIdsReason,
   },
   // A token is renewed by Instagram only once a day old: the suite renews at once.
   start: () => startKit('instagram'),
@@ -32,7 +29,6 @@ export const instagramFacebookKit: ConformanceKit = {
   notApplicable: {
     refresh: 'Facebook Login has no refresh grant, and the Page tokens Herald holds do not expire',
     auth401: 'a Page token has no refresh: a rejected one means the account must be connected again',
-    bigIds: bigIdsReason,
   },
   start: () => startKit('facebook'),
 };
@@ -72,6 +68,8 @@ async function startKit(login: 'instagram' | 'facebook'): Promise<KitNetwork> {
       return 'the video format is not supported';
     },
     setNextPostId: (id) => fake.setNextMediaId(id),
+    // Instagram links a post by its shortcode (/p/…, /reel/…), derived from the id, never the id itself.
+    linkOf: async (externalId) => fake.posts().find((p) => p.id === externalId)!.permalink,
     async engage(externalId) {
       fake.engage(externalId, { views: 1520, reach: 990, likes: 87, comments: 9, shares: 4, saved: 12 });
       return { views: 1520, reach: 990, likes: 87, comments: 9, shares: 4 };
