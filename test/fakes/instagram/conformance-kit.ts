@@ -34,13 +34,20 @@ export const instagramFacebookKit: ConformanceKit = {
 };
 
 async function startKit(login: 'instagram' | 'facebook'): Promise<KitNetwork> {
-  const fake: InstagramFake = await startInstagramFake({ videoProcessingMs: 300, refreshMinAgeMs: 0 });
+  // A second admin of the same Page connects the suite's other channels: Herald rightly keeps a
+  // grant that another channel still rests on, so the tested channel's owner must be alone on it.
+  const otherAdmin = { id: '10230000000000002', name: 'Second Admin', pages: [{ id: '109000000000001', name: 'Herald Studio Page', category: 'Brand' }] };
+  const fake: InstagramFake = await startInstagramFake({ videoProcessingMs: 300, refreshMinAgeMs: 0, otherFacebookUsers: [otherAdmin] });
+  let connections = 0;
   const video = buildMp4({ durationSeconds: 6, width: 720, height: 1280, frameRate: 30 });
   const calls = (): NetworkCall[] => fake.requests.map((r) => ({ method: r.method, path: r.path, credentials: credentialsOf(r) }));
   return {
     env: instagramEnv(fake, login),
-    connect: async (h, client, workspaceId) =>
-      login === 'instagram' ? connectInstagram(h, client, workspaceId, fake) : (await connectInstagramViaFacebook(h, client, workspaceId, fake)).channelIds[0]!,
+    async connect(h, client, workspaceId) {
+      if (login === 'instagram') return connectInstagram(h, client, workspaceId, fake);
+      fake.setConsentFacebookUser(connections++ === 0 ? fake.facebookUser.id : otherAdmin.id);
+      return (await connectInstagramViaFacebook(h, client, workspaceId, fake)).channelIds[0]!;
+    },
     profile: { username: 'herald.studio', displayName: 'Herald Studio' },
     async post(h, client, workspaceId, text) {
       const media = await uploadMedia(h, client, workspaceId, { bytes: video, name: 'reel.mp4', type: 'video/mp4' });

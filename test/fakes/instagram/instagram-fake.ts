@@ -30,6 +30,7 @@ export type FakeIgAccount = {
   pageId?: string;
 };
 export type FakePage = { id: string; name: string; category: string };
+export type FakeFacebookUser = { id: string; name: string; pages: FakePage[] };
 
 type ContainerKind = 'IMAGE' | 'VIDEO' | 'REELS' | 'STORIES' | 'CAROUSEL';
 export type FakeContainer = {
@@ -72,7 +73,9 @@ export type InstagramFakeOptions = {
   appSecret?: string;
   version?: string;
   accounts?: FakeIgAccount[];
-  facebookUser?: { id: string; name: string; pages: FakePage[] };
+  facebookUser?: FakeFacebookUser;
+  /** More people with a role on (some of) the same Pages: each consents on their own. */
+  otherFacebookUsers?: FakeFacebookUser[];
   /** How long a video takes to process once its bytes arrived (ms). */
   videoProcessingMs?: number;
   /** How long a photo takes to process once downloaded (ms). */
@@ -133,6 +136,8 @@ export async function startInstagramFake(options: InstagramFakeOptions = {}) {
   const version = options.version ?? 'v23.0';
   const accounts = (options.accounts ?? [defaultAccount]).map((a) => ({ ...a }));
   const facebookUser = options.facebookUser ?? defaultFacebookUser;
+  const facebookUsers = [facebookUser, ...(options.otherFacebookUsers ?? [])];
+  const facebookUserOf = (id: string) => facebookUsers.find((u) => u.id === id);
   let videoProcessingMs = options.videoProcessingMs ?? 1500;
   const imageProcessingMs = options.imageProcessingMs ?? 0;
   let quotaTotal = options.quotaTotal ?? 50;
@@ -160,7 +165,7 @@ export async function startInstagramFake(options: InstagramFakeOptions = {}) {
   const account = (id: string) => accounts.find((a) => a.id === id);
   const isInstagramLogin = (token: FakeToken) => !!account(token.userId);
   const loginOf = (token: FakeToken) => (isInstagramLogin(token) ? 'instagram' : 'facebook');
-  const pageOf = (pageId: string | undefined) => facebookUser.pages.find((p) => p.id === pageId);
+  const pageOf = (pageId: string | undefined) => facebookUsers.flatMap((u) => u.pages).find((p) => p.id === pageId);
   const linkedAccount = (pageId: string | undefined) => accounts.find((a) => a.pageId === pageId && pageId !== undefined);
 
   /** The Instagram account a token may act as: its own (Instagram Login) or the one linked to its Page. */
@@ -411,7 +416,8 @@ export async function startInstagramFake(options: InstagramFakeOptions = {}) {
         const wantsIg = (fields ?? '').includes('instagram_business_account');
         return ok({ id: page.id, name: page.name, ...(wantsIg && linked && has('basic') ? { instagram_business_account: { id: linked.id, username: linked.username, name: linked.name, profile_picture_url: linked.pictureUrl } } : {}) });
       }
-      return ok(pick(fields ?? 'name', { id: facebookUser.id, name: facebookUser.name }));
+      const person = facebookUserOf(token.userId)!;
+      return ok(pick(fields ?? 'name', { id: person.id, name: person.name }));
     }
     if (objectId === 'me' && edge === 'permissions') {
       return ok({ data: token.scopes.map((permission) => ({ permission, status: scopes.has(permission) ? 'granted' : 'declined' })) });
@@ -421,7 +427,7 @@ export async function startInstagramFake(options: InstagramFakeOptions = {}) {
       if (!scopes.has('pages_show_list')) return ok({ data: [] });
       const wantsIg = (fields ?? '').includes('instagram_business_account');
       return ok({
-        data: facebookUser.pages.map((page) => {
+        data: facebookUserOf(token.userId)!.pages.map((page) => {
           // Each consent derives its own Page tokens: two channels of one Page never share one.
           const pageToken = tokens.issue('page', token.userId, token.scopes, { pageId: page.id }).token;
           const linked = linkedAccount(page.id);
@@ -578,6 +584,11 @@ export async function startInstagramFake(options: InstagramFakeOptions = {}) {
     /** What clicking Continue (with these permissions) or Cancel on the consent page of this authorize URL returns. */
     authorize(authorizeUrl: string, choice: { grant?: string[]; deny?: boolean } = {}) {
       return (new URL(authorizeUrl).pathname.endsWith('/dialog/oauth') ? fbConsent : igConsent).authorize(authorizeUrl, choice);
+    },
+    /** The next Facebook Login consent is given by this person. */
+    setConsentFacebookUser(userId: string) {
+      if (!facebookUserOf(userId)) throw new Error(`the Instagram fake has no Facebook user ${userId}`);
+      fbConsent.setUser(userId);
     },
     /** The next Instagram Login consent is given by this account. */
     setConsentAccount(igId: string) {
