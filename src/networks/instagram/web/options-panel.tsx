@@ -19,18 +19,17 @@ export function InstagramOptions({ channel, settings, onChange, errorFor }: Opti
     <section className="card cm-network-card" aria-labelledby={`${id}-title`} data-testid="instagram-panel">
       <NetworkCardHead channel={channel} title="Instagram" id={`${id}-title`} />
       <div className="cm-options-grid">
-        <fieldset className="field">
-          <legend>Post as</legend>
+        <fieldset className="cm-segment">
+          <legend className="label">Post as</legend>
           {formats.map((f) => (
-            <label key={f.value} className="cm-radio">
+            <label key={f.value} title={f.hint}>
               <input type="radio" name={`${id}-format`} value={f.value} checked={format === f.value} onChange={() => set({ format: f.value })} />
-              <span>
-                {f.label} <span className="cm-switch-note">{f.hint}</span>
-              </span>
+              <span>{f.label}</span>
             </label>
           ))}
-          <FieldMessage message={errorFor('settings.format')} id={`${id}-format-error`} />
         </fieldset>
+        <p className="cm-switch-note">{formats.find((f) => f.value === format)?.hint}</p>
+        <FieldMessage message={errorFor('settings.format')} id={`${id}-format-error`} />
         {format === 'reel' ? (
           <>
             <label className="cm-switch">
