@@ -2,12 +2,13 @@
 // registry, web registry, config, policy pages, engine) is built from it.
 import { bluesky } from './bluesky/descriptor.ts';
 import { facebook } from './facebook/descriptor.ts';
+import { instagram } from './instagram/descriptor.ts';
 import { mastodon } from './mastodon/descriptor.ts';
 import { threads } from './threads/descriptor.ts';
 import { tiktok } from './tiktok/descriptor.ts';
 import type { Feature, NetworkInfo, PolicySentence, SettingValues, SharedConfigValues } from './types.ts';
 
-export const descriptors = [tiktok, mastodon, bluesky, threads, facebook] as const;
+export const descriptors = [tiktok, mastodon, bluesky, instagram, facebook, threads] as const;
 
 type Descriptor = (typeof descriptors)[number];
 export type NetworkId = Descriptor['id'];

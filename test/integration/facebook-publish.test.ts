@@ -93,6 +93,8 @@ describe('Facebook Pages against the local fake', () => {
       deliveryId: crypto.randomUUID(),
       idempotencyKey: crypto.randomUUID(),
       accessToken: pageToken,
+      // What the engine passes a publisher that uses the grant token: the channel's refresh slot.
+      grantToken: userTokens.refreshToken ?? null,
       instance: null,
       externalAccountId: bakery,
       username: 'heraldbakery',
@@ -229,10 +231,11 @@ describe('Facebook Pages against the local fake', () => {
   it('resumes a cut video upload from the offset Facebook holds, and never re-uploads a finished one', async () => {
     const text = `Resumed video ${Date.now()}`;
     // A session that received the first half before the connection was cut.
-    const opened = await fetch(`${fake.url}/v23.0/${fake.appId}/uploads?file_name=v.mp4&file_length=${video.length}&file_type=video/mp4`, { method: 'POST', headers: { authorization: `Bearer ${pageToken}` } });
+    const userToken = userTokens.refreshToken!;
+    const opened = await fetch(`${fake.url}/v23.0/${fake.appId}/uploads?file_name=v.mp4&file_length=${video.length}&file_type=video/mp4`, { method: 'POST', headers: { authorization: `Bearer ${userToken}` } });
     const session = ((await opened.json()) as { id: string }).id;
     const half = Math.floor(video.length / 2);
-    await fetch(`${fake.url}/v23.0/${session}`, { method: 'POST', headers: { authorization: `OAuth ${pageToken}`, file_offset: '0' }, body: new Uint8Array(video.subarray(0, half)) });
+    await fetch(`${fake.url}/v23.0/${session}`, { method: 'POST', headers: { authorization: `OAuth ${userToken}`, file_offset: '0' }, body: new Uint8Array(video.subarray(0, half)) });
     const { ctx, journal } = ctxFor([{ text, media: [media(video, { kind: 'video', mimeType: 'video/mp4' })] }], {}, memoryJournal({ kind: 'video', uploadSession: session }));
     // The bytes go in; the video's creation then fails once (a 5xx): the handle is kept.
     fake.failNext(`/v23.0/${bakery}/videos`, { status: 503, body: { error: { message: 'Service temporarily unavailable', type: 'OAuthException', code: 2, is_transient: true } } });
@@ -244,6 +247,13 @@ describe('Facebook Pages against the local fake', () => {
     expect((await publishAll(again.ctx)).status).toBe('published');
     expect(fake.requests.filter((r) => r.path === `/v23.0/${session}` && r.method === 'POST')).toHaveLength(sent.length);
     expect(fake.videos().filter((v) => v.description === text)).toEqual([expect.objectContaining({ size: video.length })]);
+  });
+
+  it('opens upload sessions with the user token of the person who granted the Page, never the Page token', async () => {
+    const refused = await fetch(`${fake.url}/v23.0/${fake.appId}/uploads?file_name=v.mp4&file_length=10&file_type=video/mp4`, { method: 'POST', headers: { authorization: `Bearer ${pageToken}` } });
+    expect(refused.status).toBe(400);
+    const { ctx } = ctxFor([{ text: `Video without a grant token ${Date.now()}`, media: [media(video, { kind: 'video', mimeType: 'video/mp4' })] }], { grantToken: null });
+    await expect(publisher.publish(ctx)).rejects.toMatchObject({ kind: 'invalid', message: expect.stringContaining('connect the Page again') });
   });
 
   it('settles a lost video answer from the Page’s videos, and fails with Facebook’s reason when processing fails', async () => {
@@ -538,7 +548,8 @@ describe('Facebook Pages through Herald (HTTP API, jobs, picker)', () => {
     expect(done.deliveries[0].state).toBe('failed');
     const [row] = await h.herald.database.db.select().from(channels).where(eq(channels.id, booksChannel));
     expect(row).toMatchObject({ status: 'needs_reauth' });
-    expect(row!.statusReason).toContain('Facebook');
+    // Meta's reason, not only "rejected": the person knows why they must connect again.
+    expect(row!.statusReason).toBe("Facebook refused Herald's access: the account password was changed");
   });
 
   it('a login that lists no Page (pages_show_list unticked) connects nothing and ends the grant at once', async () => {

@@ -37,6 +37,11 @@ export type PublishContext = {
   /** Stable for the delivery's life; networks with an idempotency key get `${key}:${step}`. */
   idempotencyKey: string;
   accessToken: string;
+  /**
+   * The token of the person who granted the account, for publishers that say `usesGrantToken`
+   * (Facebook's resumable upload takes a user token, not the Page's); null when none is kept.
+   */
+  grantToken?: string | null;
   instance: Instance;
   /** The account at the network (Bluesky DID, Mastodon account id, TikTok open_id). */
   externalAccountId: string;
@@ -73,6 +78,8 @@ export interface Publisher {
   readonly network: NetworkId;
   /** The network downloads media from `PublishMedia.publicUrl` itself: only its deliveries in progress make a signed media link work. */
   readonly pullsMediaFromUrl?: boolean;
+  /** Some calls need the granting person's token (kept in the channel's refresh slot): the engine opens it only for these. */
+  readonly usesGrantToken?: boolean;
   /** Runs the next steps of a delivery from `journal.progress`: creates, uploads, polls. Resumable. */
   publish(ctx: PublishContext): Promise<PublishOutcome>;
   /** Settles a creating call (`pending.step`) whose answer never came, by asking the network. */

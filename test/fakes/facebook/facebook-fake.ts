@@ -10,9 +10,9 @@ import { createConsent, createTokenStore, graphError, usageHeaders, type GraphEr
 // 506 for a repeated post, Meta's error envelope and X-App-Usage / X-Business-Use-Case-Usage.
 // One server plays every Meta host (dialog, graph, graph-video, rupload): paths tell them apart.
 // Not implemented: scheduled posts, Stories, file_url videos, link scraping (the link is kept as
-// given), paging beyond one page of results, Page roles other than the tasks list. Lenient where
-// Meta is stricter: /{app-id}/uploads takes any valid token here, while Meta documents a User
-// token of someone with a role on the app.
+// given), paging beyond one page of results, Page roles other than the tasks list. Upload
+// sessions (/{app-id}/uploads, upload:…) take only a User token, as Meta documents; whether that
+// user has a role on the app is not checked.
 
 export type FakePage = { id: string; name: string; username: string | null; category: string; tasks: string[] };
 export type FakeUser = { id: string; name: string; pageIds: string[] };
@@ -186,6 +186,13 @@ export async function startFacebookFake(options: FacebookFakeOptions = {}) {
       .reverse()
       .map((p) => ({ id: p.id, message: p.message || undefined, created_time: new Date(p.createdAt).toISOString().replace('.000Z', '+0000'), permalink_url: `https://www.facebook.com/${p.id}` }));
 
+  /** The Resumable Upload API acts for a person: a Page token is refused. */
+  function userTokenOnly(req: FakeRequest): ReturnType<typeof tokens.check> {
+    const checked = tokens.check(req);
+    if (checked.ok && checked.token.kind === 'page') return { ok: false as const, response: graphError(400, { code: 100, type: 'OAuthException', message: '(#100) Upload sessions require a User access token' }) };
+    return checked;
+  }
+
   async function handle(req: FakeRequest): Promise<FakeResponse> {
     const q = req.query;
     if (req.method === 'POST' && req.path === '/dialog/decision') return consent.decision(req);
@@ -280,7 +287,7 @@ export async function startFacebookFake(options: FacebookFakeOptions = {}) {
       return { status: 200, body: { data, paging: { cursors: { before: 'QVFIUmJlZAm9yZA', after: 'QVFIUmFmdGVyZA' } } } };
     }
     if (req.method === 'POST' && path === `/${appId}/uploads`) {
-      const checked = tokens.check(req);
+      const checked = userTokenOnly(req);
       if (!checked.ok) return checked.response;
       const length = Number(q.get('file_length'));
       const type = q.get('file_type') ?? '';
@@ -295,13 +302,13 @@ export async function startFacebookFake(options: FacebookFakeOptions = {}) {
       const s = sessions.get(session[1]!);
       if (!s) return graphError(400, { code: 100, message: 'Invalid upload session' });
       if (req.method === 'GET') {
-        const checked = tokens.check(req);
+        const checked = userTokenOnly(req);
         if (!checked.ok) return checked.response;
         return { status: 200, body: { id: s.id, file_offset: s.received } };
       }
       // The token must be in the header, as "OAuth <token>".
       if (!/^OAuth /.test(req.headers.authorization ?? '')) return graphError(400, { code: 190, message: 'Invalid OAuth access token - the token must be sent as "Authorization: OAuth <token>"' });
-      const checked = tokens.check(req);
+      const checked = userTokenOnly(req);
       if (!checked.ok) return checked.response;
       if (Number(req.headers.file_offset ?? '-1') !== s.received) return graphError(400, { code: 100, message: `Invalid file_offset: the session holds ${s.received} bytes` });
       s.received += req.raw.length;

@@ -221,10 +221,12 @@ export function createFacebookPublisher(e: FacebookEndpoints, options: FacebookP
   /**
    * Sends the video's bytes to a resumable upload session, from where Facebook says it stopped,
    * and keeps the file handle. Creates nothing visible: an interrupted upload is resumed.
-   * Open question: Meta documents the session calls with a User token of someone with a role on
-   * the app; a publisher holds only the Page token, which is what is sent here.
+   * The Resumable Upload API acts for a person, so its calls carry the user token of whoever
+   * granted the Page (the grant token); the video is then posted with the Page token.
    */
-  async function uploadVideo(ctx: PublishContext, progress: Progress, video: PublishMedia): Promise<Progress> {
+  async function uploadVideo(pageCtx: PublishContext, progress: Progress, video: PublishMedia): Promise<Progress> {
+    if (!pageCtx.grantToken) throw invalid('Facebook: this Page was connected without the person’s token that video uploads need; connect the Page again', 'reconnect_needed');
+    const ctx = { ...pageCtx, accessToken: pageCtx.grantToken };
     if (!progress.uploadSession) {
       const answer = await call<{ id?: string }>(ctx, graphUrl(e, `/${e.appId}/uploads`, { file_name: `video.${video.mimeType === 'video/quicktime' ? 'mov' : 'mp4'}`, file_length: String(video.size), file_type: video.mimeType }), { method: 'POST' });
       if (!answer.id?.startsWith('upload:')) throw invalid('Facebook did not open an upload session for the video', 'bad_answer');
@@ -337,6 +339,7 @@ export function createFacebookPublisher(e: FacebookEndpoints, options: FacebookP
     network,
     // Facebook takes every file by upload: it never downloads from Herald's media links.
     pullsMediaFromUrl: false,
+    usesGrantToken: true,
     async publish(ctx) {
       let progress = ctx.journal.progress as Progress;
       const { kind, media } = shapeOf(ctx);

@@ -185,14 +185,19 @@ export async function withChannelToken<T>(db: Db, deps: TokenDeps, channel: stri
   };
 
   if (row.accessTokenExpiresAt && row.accessTokenExpiresAt.getTime() <= Date.now() && provider.refresh) row = await refreshed(row.accessTokenSealed);
+  let rejection: ProviderError;
   try {
     return await attempt(row);
   } catch (error) {
     if (!(error instanceof ProviderError && error.kind === 'auth')) throw error;
+    rejection = error;
   }
   if (!provider.refresh || !row.refreshTokenSealed) {
-    await markChannelStatus(db, row, 'needs_reauth', `${label} rejected the access token`);
-    throw notConnected(`${label} rejected the access token: connect the account again`);
+    // The network's own reason when it gave one (Meta: "the account password was changed"), so
+    // the person knows why they must connect again.
+    const reason = rejection.message.startsWith(label) && rejection.message !== `${label} rejected the access token` ? rejection.message : `${label} rejected the access token`;
+    await markChannelStatus(db, row, 'needs_reauth', reason);
+    throw notConnected(`${reason}: connect the account again`);
   }
   const retried = await refreshed(row.accessTokenSealed);
   try {

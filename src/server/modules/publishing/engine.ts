@@ -10,7 +10,7 @@ import type { Queue } from '../../jobs/queue.ts';
 import { ProviderError } from '../../providers/provider.ts';
 import type { PublishContext, PublishJournal, PublishOutcome, PublishPart, Publisher } from '../../providers/publishing.ts';
 import type { ChannelDeps } from '../channels/channels.service.ts';
-import { deliveryErrorCode, withChannelToken } from '../channel-tokens/index.ts';
+import { deliveryErrorCode, tokenSealContext, withChannelToken } from '../channel-tokens/index.ts';
 import { isChannelRestricted } from '../privacy/restriction.service.ts';
 import { retryDelayMs } from './backoff.ts';
 import { refreshGroupState } from './group-state.ts';
@@ -233,6 +233,7 @@ export async function runDelivery(deps: EngineDeps, deliveryId: string): Promise
         deliveryId: delivery.id,
         idempotencyKey: delivery.idempotencyKey,
         accessToken,
+        grantToken: publisher.usesGrantToken && channel.refreshTokenSealed ? deps.channelDeps.box.open(channel.refreshTokenSealed, tokenSealContext(channel.id, 'refresh')) : null,
         instance,
         externalAccountId: channel.externalId,
         username: channel.username,
