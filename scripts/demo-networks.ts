@@ -2,6 +2,7 @@
 // started together, with the settings that point Herald at them and a line telling the person
 // trying the demo how to connect each. The Chromium journeys that follow the demo use the same.
 import { facebookEnv, startFacebookFake, type FacebookFake } from '../test/fakes/facebook/facebook-fake.ts';
+import { instagramEnv, startInstagramFake, type InstagramFake } from '../test/fakes/instagram/instagram-fake.ts';
 import { startMastodonFake } from '../test/fakes/mastodon/mastodon-fake.ts';
 import { startThreadsFake, threadsEnv, type ThreadsFake } from '../test/fakes/threads/threads-fake.ts';
 import { startTikTokFake, tiktokEnv } from '../test/fakes/tiktok/tiktok-fake.ts';
@@ -15,7 +16,7 @@ export type DemoNetworks = {
   /** Networks left out, with the reason. */
   warnings: string[];
   /** The fakes a journey drives beyond what a person clicks (engagement for the counters). */
-  fakes: { threads: ThreadsFake; facebook: FacebookFake };
+  fakes: { threads: ThreadsFake; facebook: FacebookFake; instagram: InstagramFake };
   close(): Promise<void>;
 };
 
@@ -58,6 +59,13 @@ export async function startDemoNetworks(options: DemoNetworkOptions = {}): Promi
   const facebook = await startFacebookFake();
   closers.push(() => facebook.close());
   Object.assign(env, facebookEnv(facebook));
+  // Instagram with Instagram Login (graph.instagram.com): photos pulled from the signed links,
+  // Reels uploaded (rupload), so a Reel works even without a public media address.
+  const instagram = await startInstagramFake({ imageProcessingMs: 300, videoProcessingMs: 1500 });
+  closers.push(() => instagram.close());
+  Object.assign(env, instagramEnv(instagram, 'instagram'));
+  instructions.push(`Instagram: Channels → Connect Instagram → Continue on the local authorization page (professional account @${instagram.accounts[0]!.username}).`);
+
   instructions.push(`Facebook: Channels → Connect Facebook → Continue on the local Login dialog (as ${facebook.users[0]!.name}), then choose the Pages to connect (${facebook.pages.map((p) => p.name).join(', ')}).`);
 
   // Bluesky runs for real: the reference PDS, installed by `bash test/pds/setup.sh` (Node 22).
@@ -80,7 +88,7 @@ export async function startDemoNetworks(options: DemoNetworkOptions = {}): Promi
     env,
     instructions,
     warnings,
-    fakes: { threads, facebook },
+    fakes: { threads, facebook, instagram },
     async close() {
       for (const close of closers.reverse()) await close().catch(() => undefined);
     },

@@ -3,6 +3,7 @@ import sharp from 'sharp';
 import type { Browser, Page } from 'playwright-core';
 import { ANALYTICS_COLLECT_JOB } from '../../src/server/modules/analytics/metrics.collector.ts';
 import { startDemoNetworks, type DemoNetworks } from '../../scripts/demo-networks.ts';
+import { buildMp4 } from '../helpers/mp4.ts';
 import { fastEngineEnv, runJobNow, waitFor } from '../helpers/publishing.ts';
 import { freePort, type TestHerald } from '../helpers/test-herald.ts';
 import { signUpWithWorkspace, snap, startJourney } from './browser.ts';
@@ -27,7 +28,7 @@ describe('Meta networks in Chromium (the demo setup)', () => {
   const settled = (p: Post) => p.deliveries.every((d) => ['published', 'failed', 'unconfirmed'].includes(d.state));
 
   /** Picks the channels, writes the post, takes "Post now" and answers the post the engine finished. */
-  async function compose(input: { channels: RegExp[]; text: string; files?: { name: string; mimeType: string; buffer: Buffer }[]; threadParts?: string[]; shots?: string }) {
+  async function compose(input: { channels: RegExp[]; text: string; files?: { name: string; mimeType: string; buffer: Buffer }[]; threadParts?: string[]; configure?: () => Promise<void>; shots?: string }) {
     await page.goto(`${h.url}/w/${workspaceId}/compose`);
     await page.getByRole('heading', { name: 'Create a post' }).waitFor();
     for (const channel of input.channels) await page.getByRole('checkbox', { name: channel }).check();
@@ -40,6 +41,7 @@ describe('Meta networks in Chromium (the demo setup)', () => {
       await page.getByRole('button', { name: '+ Add to thread' }).click();
       await page.getByLabel(`Thread part ${i + 2}`, { exact: true }).fill(part);
     }
+    await input.configure?.();
     await page.getByRole('radio', { name: /Post now/ }).check();
     await page.waitForFunction(() => !document.querySelector('[data-testid="blockers"]'));
     if (input.shots) {
@@ -117,6 +119,18 @@ describe('Meta networks in Chromium (the demo setup)', () => {
     await dialog.waitFor({ state: 'hidden' });
     const rows = page.getByTestId('channel-row');
     await expect.poll(() => rows.count()).toBe(3);
+  });
+
+  it('connects Instagram (Instagram Login) through its authorization window: three Meta networks on the Channels page', async () => {
+    const instagram = demo.fakes.instagram;
+    await page.goto(`${h.url}/w/${workspaceId}/channels`);
+    await page.getByRole('button', { name: 'Connect Instagram' }).click();
+    await page.waitForURL(new RegExp(`^${instagram.url}/`));
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.waitForURL(/\/channels\?connected=/);
+    const rows = page.getByTestId('channel-row');
+    await expect.poll(() => rows.count()).toBe(4);
+    expect(await rows.filter({ hasText: 'Instagram' }).textContent()).toContain('instagram_business_content_publish');
     await channelsShots();
   });
 
@@ -143,11 +157,10 @@ describe('Meta networks in Chromium (the demo setup)', () => {
     await postShots('meta-post-threads');
   });
 
-  it('publishes two photos as a Facebook multi-photo post and a Threads carousel, with the Meta previews side by side', async () => {
-    const facebook = demo.fakes.facebook;
-    const threads = demo.fakes.threads;
+  it('publishes two photos as a Facebook multi-photo post, an Instagram carousel and a Threads carousel, with the Meta previews side by side', async () => {
+    const { facebook, threads, instagram } = demo.fakes;
     const post = await compose({
-      channels: [/Herald Bakery/, /Threads/],
+      channels: [/Herald Bakery/, /Herald Studio/, /Threads/],
       text: 'Fresh from the oven this morning: rye and sourdough',
       files: [await photo('#d9a441', 'rye.jpg'), await photo('#7a4b2a', 'sourdough.jpg')],
       shots: 'meta-composer',
@@ -160,17 +173,53 @@ describe('Meta networks in Chromium (the demo setup)', () => {
     expect(thread).toMatchObject({ mediaType: 'CAROUSEL' });
     expect(thread!.children).toHaveLength(2);
 
+    const carousel = instagram.posts().find((m) => m.id === byNetwork.instagram!.externalId);
+    expect(carousel).toMatchObject({ mediaType: 'CAROUSEL_ALBUM', productType: 'FEED', caption: 'Fresh from the oven this morning: rye and sourdough' });
+    expect(carousel!.children).toHaveLength(2);
+
     facebook.engage(fbPost!.id, { reactions: 250, shares: 9, comments: ['Lovely!'], reach: 1800, views: 2400 });
+    instagram.engage(carousel!.id, { views: 5100, reach: 3900, likes: 410, comments: 17, shares: 23, saved: 61 });
     await runJobNow(h, ANALYTICS_COLLECT_JOB);
     await page.goto(`${h.url}/w/${workspaceId}/posts/${post.id}`);
-    const delivery = page.getByTestId('delivery').filter({ hasText: 'Herald Bakery' });
-    const link = delivery.getByRole('link', { name: 'View on Facebook' });
-    await link.waitFor();
-    expect(await link.getAttribute('href')).toBe(byNetwork.facebook!.externalUrl);
-    const counters = (await delivery.getByTestId('delivery-counters').textContent()) ?? '';
-    for (const n of ['250', '1,800', '2,400']) expect(counters).toContain(n);
+    await deliveryShows(post, 'facebook', 'Herald Bakery', 'Facebook', ['250', '1,800', '2,400']);
+    await deliveryShows(post, 'instagram', 'Herald Studio', 'Instagram', ['5,100', '3,900', '410', '61']);
     await postShots('meta-post-photos');
   });
+
+  it('publishes an Instagram Reel (uploaded, not pulled) and shows its link and counters', async () => {
+    const instagram = demo.fakes.instagram;
+    const video = buildMp4({ durationSeconds: 8, width: 1080, height: 1920, frameRate: 30 });
+    const post = await compose({
+      channels: [/Herald Studio/],
+      text: 'Behind the counter at 5 am #bakery',
+      files: [{ name: 'morning.mp4', mimeType: 'video/mp4', buffer: video }],
+      configure: async () => {
+        const panel = page.getByTestId('instagram-panel');
+        // A segmented control: the label is what a person clicks.
+        await panel.locator('label', { hasText: /^Reel$/ }).click();
+        expect(await panel.getByRole('radio', { name: 'Reel' }).isChecked()).toBe(true);
+        await panel.getByText('Also show it in the profile grid').waitFor();
+      },
+      shots: 'meta-composer-reel',
+    });
+    const reel = instagram.posts().find((m) => m.id === post.deliveries[0]!.externalId);
+    expect(reel).toMatchObject({ mediaType: 'VIDEO', productType: 'REELS', shareToFeed: true, caption: 'Behind the counter at 5 am #bakery' });
+    instagram.engage(reel!.id, { views: 12_800, reach: 9_100, likes: 870, comments: 31, shares: 44, saved: 120 });
+    await runJobNow(h, ANALYTICS_COLLECT_JOB);
+    await page.goto(`${h.url}/w/${workspaceId}/posts/${post.id}`);
+    await deliveryShows(post, 'instagram', 'Herald Studio', 'Instagram', ['12,800', '9,100', '870']);
+    await postShots('meta-post-reel');
+  });
+
+  /** One channel's part of the post page: its link and the counters the collector read. */
+  async function deliveryShows(post: Post, network: string, name: string, label: string, numbers: string[]) {
+    const delivery = page.getByTestId('delivery').filter({ hasText: name });
+    const link = delivery.getByRole('link', { name: `View on ${label}` });
+    await link.waitFor();
+    expect(await link.getAttribute('href')).toBe(post.deliveries.find((d) => d.network === network)!.externalUrl);
+    const counters = (await delivery.getByTestId('delivery-counters').textContent()) ?? '';
+    for (const n of numbers) expect(counters).toContain(n);
+  }
 
   async function channelsShots() {
     await page.goto(`${h.url}/w/${workspaceId}/channels`);
