@@ -176,6 +176,8 @@ describe('Meta networks in Chromium (the demo setup)', () => {
     const carousel = instagram.posts().find((m) => m.id === byNetwork.instagram!.externalId);
     expect(carousel).toMatchObject({ mediaType: 'CAROUSEL_ALBUM', productType: 'FEED', caption: 'Fresh from the oven this morning: rye and sourdough' });
     expect(carousel!.children).toHaveLength(2);
+    // Instagram pulled both photos from Herald's signed links (the fake really downloads them).
+    expect(instagram.downloads.filter((d) => d.url.includes('/media/public/') && d.status === 200)).toHaveLength(2);
 
     facebook.engage(fbPost!.id, { reactions: 250, shares: 9, comments: ['Lovely!'], reach: 1800, views: 2400 });
     instagram.engage(carousel!.id, { views: 5100, reach: 3900, likes: 410, comments: 17, shares: 23, saved: 61 });
@@ -204,6 +206,8 @@ describe('Meta networks in Chromium (the demo setup)', () => {
     });
     const reel = instagram.posts().find((m) => m.id === post.deliveries[0]!.externalId);
     expect(reel).toMatchObject({ mediaType: 'VIDEO', productType: 'REELS', shareToFeed: true, caption: 'Behind the counter at 5 am #bakery' });
+    // Uploaded through rupload, every byte, rather than pulled from a link.
+    expect(instagram.uploads.filter((u) => u.containerId === reel!.containerId).map((u) => u.bytes)).toEqual([video.length]);
     instagram.engage(reel!.id, { views: 12_800, reach: 9_100, likes: 870, comments: 31, shares: 44, saved: 120 });
     await runJobNow(h, ANALYTICS_COLLECT_JOB);
     await page.goto(`${h.url}/w/${workspaceId}/posts/${post.id}`);
