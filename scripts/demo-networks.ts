@@ -45,9 +45,9 @@ export async function startDemoNetworks(options: DemoNetworkOptions = {}): Promi
   env.HERALD_MASTODON_ALLOW_HTTP = 'true';
   instructions.push(`Mastodon: Channels → server name ${mastodon.domain} → Connect Mastodon.`);
 
-  // Meta's networks pull media by URL: without a public media address only text would go out.
+  // Threads and Instagram pull photos by URL: without a public media address they would refuse them.
   if (options.mediaPublicUrl) env.HERALD_MEDIA_PUBLIC_URL = options.mediaPublicUrl;
-  else warnings.push('No HERALD_MEDIA_PUBLIC_URL for the demo: Threads and Instagram take text only (they download photos and videos from that address).');
+  else warnings.push('No HERALD_MEDIA_PUBLIC_URL for the demo: Threads and Instagram download photos from that address, so Threads takes text only and Instagram Reels only.');
 
   // Short processing times: a person watching the demo sees containers finish in seconds.
   const threads = await startThreadsFake({ processingMs: { image: 300, video: 1500 } });
@@ -59,14 +59,14 @@ export async function startDemoNetworks(options: DemoNetworkOptions = {}): Promi
   const facebook = await startFacebookFake();
   closers.push(() => facebook.close());
   Object.assign(env, facebookEnv(facebook));
+  instructions.push(`Facebook: Channels → Connect Facebook → Continue on the local Login dialog (as ${facebook.users[0]!.name}), then choose the Pages to connect (${facebook.pages.map((p) => p.name).join(', ')}).`);
+
   // Instagram with Instagram Login (graph.instagram.com): photos pulled from the signed links,
   // Reels uploaded (rupload), so a Reel works even without a public media address.
   const instagram = await startInstagramFake({ imageProcessingMs: 300, videoProcessingMs: 1500 });
   closers.push(() => instagram.close());
   Object.assign(env, instagramEnv(instagram, 'instagram'));
   instructions.push(`Instagram: Channels → Connect Instagram → Continue on the local authorization page (professional account @${instagram.accounts[0]!.username}).`);
-
-  instructions.push(`Facebook: Channels → Connect Facebook → Continue on the local Login dialog (as ${facebook.users[0]!.name}), then choose the Pages to connect (${facebook.pages.map((p) => p.name).join(', ')}).`);
 
   // Bluesky runs for real: the reference PDS, installed by `bash test/pds/setup.sh` (Node 22).
   if (options.bluesky !== false && pdsAvailable()) {
