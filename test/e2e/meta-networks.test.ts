@@ -215,6 +215,24 @@ describe('Meta networks in Chromium (the demo setup)', () => {
     await postShots('meta-post-reel');
   });
 
+  it('publishes an Instagram carousel mixing a photo and a video of the same shape', async () => {
+    const instagram = demo.fakes.instagram;
+    const clip = buildMp4({ durationSeconds: 5, width: 1080, height: 1350, frameRate: 30 });
+    const post = await compose({
+      channels: [/Herald Studio/],
+      text: 'The week in one swipe #bakery',
+      files: [await photo('#d9a441', 'loaves.jpg'), { name: 'kneading.mp4', mimeType: 'video/mp4', buffer: clip }],
+    });
+    const carousel = instagram.posts().find((m) => m.id === post.deliveries[0]!.externalId);
+    expect(carousel).toMatchObject({ mediaType: 'CAROUSEL_ALBUM', productType: 'FEED' });
+    const kinds = carousel!.children.map((id) => instagram.containers().find((c) => c.id === id || c.mediaId === id)?.kind);
+    expect(kinds.sort()).toEqual(['IMAGE', 'VIDEO']);
+    await page.goto(`${h.url}/w/${workspaceId}/posts/${post.id}`);
+    const link = page.getByRole('link', { name: 'View on Instagram' });
+    await link.waitFor();
+    expect(await link.getAttribute('href')).toBe(post.deliveries[0]!.externalUrl);
+  });
+
   /** One channel's part of the post page: its link and the counters the collector read. */
   async function deliveryShows(post: Post, network: string, name: string, label: string, numbers: string[]) {
     const delivery = page.getByTestId('delivery').filter({ hasText: name });
