@@ -42,7 +42,7 @@ export type NetworkRules = {
   /** A hard limit in UTF-8 bytes on each text, on top of the counted limit (Bluesky's record size). */
   maxTextBytes?: number;
   maxMedia(limits: ChannelLimits): number;
-  threads: boolean;
+  replyChains: boolean;
   firstComment: boolean;
   /** A post needs at least one media file (no text-only posts): its text may then be empty. */
   needsMedia: boolean;

@@ -42,7 +42,7 @@ export function checkVariant(
     }
   }
   if (variant.parts.length === 0) issues.push({ field: 'parts', message: `${label}: the post is empty`, code: 'empty' });
-  if (variant.parts.length > 1 && !rules.threads) issues.push({ field: 'parts', message: `${label}: threads are not supported` });
+  if (variant.parts.length > 1 && !rules.replyChains) issues.push({ field: 'parts', message: `${label}: threads are not supported` });
   if (variant.firstComment && !rules.firstComment) issues.push({ field: 'firstComment', message: `${label}: a first comment is not supported` });
   const limit = rules.textLimit(limits);
   variant.parts.forEach((part, index) => {

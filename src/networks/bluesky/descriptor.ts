@@ -16,7 +16,7 @@ const rules: NetworkRules = {
   textLimit: () => ({ max: 300, count: countGraphemes, unit: 'graphemes' }),
   maxTextBytes: 3000,
   maxMedia: () => 4,
-  threads: true,
+  replyChains: true,
   firstComment: true,
   needsMedia: false,
   settings: blueskySettings,

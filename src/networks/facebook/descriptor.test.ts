@@ -13,7 +13,7 @@ describe('Facebook descriptor', () => {
     expect(defaultSettings('facebook')).toEqual({ format: 'post' });
     const limit = facebook.rules.textLimit({});
     expect([limit.max, limit.count('héllo 👋')]).toEqual([63_206, 'héllo 👋'.length]);
-    expect([facebook.rules.threads, facebook.rules.firstComment, facebook.rules.needsMedia]).toEqual([false, true, false]);
+    expect([facebook.rules.replyChains, facebook.rules.firstComment, facebook.rules.needsMedia]).toEqual([false, true, false]);
     expect(() => facebook.rules.settings.parse({ link: 'javascript:alert(1)' })).toThrow();
     expect(() => facebook.rules.settings.parse({ unknown: true })).toThrow();
   });

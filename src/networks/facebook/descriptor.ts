@@ -26,7 +26,7 @@ const rules: NetworkRules = {
   network: 'facebook',
   textLimit: () => ({ max: 63_206, count: (text) => text.length, unit: 'characters' }),
   maxMedia: () => MAX_PHOTOS,
-  threads: false,
+  replyChains: false,
   firstComment: true,
   needsMedia: false,
   settings: facebookSettings,

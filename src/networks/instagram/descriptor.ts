@@ -64,7 +64,7 @@ const rules: NetworkRules = {
   network: 'instagram',
   textLimit: () => ({ max: CAPTION_MAX, count: countCharacters, unit: 'characters' }),
   maxMedia: () => CAROUSEL_MAX,
-  threads: false,
+  replyChains: false,
   firstComment: true,
   needsMedia: true,
   settings: instagramSettings,

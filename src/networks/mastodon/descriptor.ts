@@ -32,7 +32,7 @@ const rules: NetworkRules = {
     return { max: positiveOr(limits.maxCharacters, 500), count: (text) => countMastodon(text, reserved), unit: 'characters' };
   },
   maxMedia: (limits) => positiveOr(limits.maxMediaAttachments, 4),
-  threads: true,
+  replyChains: true,
   firstComment: true,
   needsMedia: false,
   settings: mastodonSettings,

@@ -69,7 +69,7 @@ const rules: NetworkRules = {
   textLimit: () => ({ max: THREADS_TEXT_LIMIT, count: countThreads, unit: 'characters' }),
   maxMedia: () => THREADS_MAX_CAROUSEL,
   // A chain is published as replies to the previous post.
-  threads: true,
+  replyChains: true,
   firstComment: false,
   needsMedia: false,
   settings: threadsSettings,

@@ -31,7 +31,7 @@ const rules: NetworkRules = {
   network: 'tiktok',
   textLimit: () => ({ max: 2200, count: (text) => text.length, unit: 'characters' }),
   maxMedia: () => 35,
-  threads: false,
+  replyChains: false,
   firstComment: false,
   needsMedia: true,
   settings: tiktokSettings,

@@ -984,7 +984,7 @@ export interface paths {
                                 /** @enum {string} */
                                 connect: "oauth" | "oauth-instance" | "app-password";
                                 /** @enum {string} */
-                                id: "tiktok" | "mastodon" | "bluesky" | "threads" | "facebook";
+                                id: "tiktok" | "mastodon" | "bluesky" | "instagram" | "facebook" | "threads";
                                 label: string;
                                 scopes: {
                                     meaning: string;
@@ -1010,7 +1010,7 @@ export interface paths {
                                 /** @description What the enabled networks contact besides their own API (handle resolvers, media links), one sentence each; a { code } part is an address or setting name */
                                 networkServices: {
                                     /** @enum {string} */
-                                    network: "tiktok" | "mastodon" | "bluesky" | "threads" | "facebook";
+                                    network: "tiktok" | "mastodon" | "bluesky" | "instagram" | "facebook" | "threads";
                                     sentence: (string | {
                                         code: string;
                                     })[];
@@ -1899,7 +1899,7 @@ export interface paths {
                         /** @description Mastodon: the server name, e.g. mastodon.social */
                         instance?: string;
                         /** @enum {string} */
-                        network: "tiktok" | "mastodon" | "bluesky" | "threads" | "facebook";
+                        network: "tiktok" | "mastodon" | "bluesky" | "instagram" | "facebook" | "threads";
                     };
                 };
             };

@@ -13,7 +13,7 @@ import type { useUploads } from './composer-uploads.ts';
 const unique = (messages: string[]) => [...new Set(messages)];
 const textNoun = (network: string) => networkWeb(network)?.textNoun ?? 'text';
 const capitalised = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);
-const takesThreads = (c: Channel) => isNetwork(c.network) && publishingRules[c.network].threads;
+const takesThreads = (c: Channel) => isNetwork(c.network) && publishingRules[c.network].replyChains;
 const takesFirstComment = (c: Channel) => isNetwork(c.network) && publishingRules[c.network].firstComment;
 
 function Counter({ network, used, max, unit }: { network: string; used: number; max: number; unit: string }) {

@@ -75,9 +75,9 @@ export function variantOf(draft: Draft, channel: Channel, uploads: Record<string
   const rules = isNetwork(channel.network) ? publishingRules[channel.network] : null;
   const own = draft.overrides[channel.id];
   const first = { text: own ? own.text : draft.text, media: readyRefs(own ? own.media : draft.media, uploads) };
-  const threads = rules?.threads ? draft.threadParts.map((text) => ({ text, media: [] })) : [];
+  const replies = rules?.replyChains ? draft.threadParts.map((text) => ({ text, media: [] })) : [];
   return {
-    parts: [first, ...threads],
+    parts: [first, ...replies],
     firstComment: rules?.firstComment && draft.firstComment.trim() ? draft.firstComment : null,
     settings: draft.settings[channel.id] ?? {},
   };
@@ -99,7 +99,7 @@ export function toComposeInput(draft: Draft, channels: Channel[], uploads: Recor
         channelId: channel.id,
         ...(own ? { text: variant.parts[0]!.text, media: variant.parts[0]!.media } : {}),
         // Networks without threads or first comments get none, whatever the shared content has.
-        ...(rules && !rules.threads ? { threadParts: [] } : {}),
+        ...(rules && !rules.replyChains ? { threadParts: [] } : {}),
         ...(rules && !rules.firstComment ? { firstComment: null } : {}),
         settings: apiSettings(channel.network, variant.settings),
       };

@@ -97,7 +97,7 @@ export function Previews({ channels, draft, uploads, preflights }: { channels: C
                 channel,
                 text: own ? own.text : draft.text,
                 media: own ? own.media : draft.media,
-                threadParts: rules?.threads ? draft.threadParts : [],
+                threadParts: rules?.replyChains ? draft.threadParts : [],
                 firstComment: rules?.firstComment && draft.firstComment.trim() ? draft.firstComment : null,
                 settings: draft.settings[channel.id] ?? {},
               }}
