@@ -8,7 +8,7 @@ import { fastEngineEnv, runJobNow, waitFor } from '../helpers/publishing.ts';
 import { freePort, type TestHerald } from '../helpers/test-herald.ts';
 import { signUpWithWorkspace, snap, startJourney } from './browser.ts';
 
-type Delivery = { id: string; network: string; state: string; externalId: string | null; externalUrl: string | null; content: any };
+type Delivery = { id: string; network: string; state: string; externalId: string | null; externalUrl: string | null };
 type Post = { id: string; deliveries: Delivery[] };
 
 // Issue 14's journey: a new person connects Threads, Facebook Pages and Instagram in the demo's
