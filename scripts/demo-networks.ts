@@ -35,7 +35,12 @@ export async function startDemoNetworks(options: DemoNetworkOptions = {}): Promi
   const instructions: string[] = [];
   const warnings: string[] = [];
 
-  const tiktok = await startTikTokFake();
+  // Threads and Instagram pull photos by URL: without a public media address they would refuse them.
+  // With one, TikTok pulls from it too, so the fake treats it as the domain verified with TikTok.
+  if (options.mediaPublicUrl) env.HERALD_MEDIA_PUBLIC_URL = options.mediaPublicUrl;
+  else warnings.push('No HERALD_MEDIA_PUBLIC_URL for the demo: Threads and Instagram download photos from that address, so Threads takes text only and Instagram Reels only.');
+
+  const tiktok = await startTikTokFake(options.mediaPublicUrl ? { verifiedUrlPrefixes: [`${options.mediaPublicUrl.replace(/\/+$/, '')}/media/public/`] } : {});
   closers.push(() => tiktok.close());
   Object.assign(env, tiktokEnv(tiktok));
   instructions.push('TikTok: Channels → Connect TikTok (a local consent page).');
@@ -44,10 +49,6 @@ export async function startDemoNetworks(options: DemoNetworkOptions = {}): Promi
   closers.push(() => mastodon.close());
   env.HERALD_MASTODON_ALLOW_HTTP = 'true';
   instructions.push(`Mastodon: Channels → server name ${mastodon.domain} → Connect Mastodon.`);
-
-  // Threads and Instagram pull photos by URL: without a public media address they would refuse them.
-  if (options.mediaPublicUrl) env.HERALD_MEDIA_PUBLIC_URL = options.mediaPublicUrl;
-  else warnings.push('No HERALD_MEDIA_PUBLIC_URL for the demo: Threads and Instagram download photos from that address, so Threads takes text only and Instagram Reels only.');
 
   // Short processing times: a person watching the demo sees containers finish in seconds.
   const threads = await startThreadsFake({ processingMs: { image: 300, video: 1500 } });
