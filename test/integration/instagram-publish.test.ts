@@ -77,6 +77,11 @@ describe('Instagram publishing', () => {
     expect(issued.map((t) => t.kind)).toEqual(['short', 'long']);
   });
 
+  it('tells the disconnect dialog that Instagram Login has no revoke (the person removes Herald in Instagram’s settings)', async () => {
+    const listed = (await owner.client.get('/api/v1/networks')).body.items.find((n: { id: string }) => n.id === 'instagram');
+    expect(listed.noRevoke).toContain('Apps and websites');
+  });
+
   it('without the insights permission: analytics shown as off, no insights read, publishing still works', async () => {
     const other = (await owner.client.post('/api/v1/workspaces', { name: 'No insights' })).body.id as string;
     const limited = await connectInstagram(h, owner.client, other, fake, { grant: ['instagram_business_basic', 'instagram_business_content_publish'] });
@@ -383,5 +388,7 @@ describe('Instagram with Facebook Login', () => {
     expect([200, 204]).toContain(removed.status);
     expect(fake.revocations).toEqual(['10230000000000001']);
     expect(fake.tokens.all().every((t) => t.invalidated === 458)).toBe(true);
+    // Facebook Login can end the grant: the dialog promises a revoke.
+    expect((await owner.client.get('/api/v1/networks')).body.items.find((n: { id: string }) => n.id === 'instagram').noRevoke).toBeNull();
   });
 });

@@ -80,6 +80,12 @@ interface ConnectedAccountProvider {
   /** Which of the two tokens the network's revocation takes (Bluesky ends a session with its refresh token). */
   readonly revokes: 'access' | 'refresh';
   revoke(token: string, instance: Instance): Promise<void>;
+  /**
+   * Set when this configuration of the network has no way to end Herald's access (Instagram
+   * Login, while Facebook Login has one): what the disconnect dialog says instead. Overrides the
+   * descriptor's `noRevoke`.
+   */
+  readonly noRevoke?: string;
   profile(accessToken: string, instance: Instance): Promise<Profile>;
 }
 

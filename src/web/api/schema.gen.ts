@@ -694,6 +694,8 @@ export interface paths {
                                 enabled: boolean;
                                 id: string;
                                 label: string;
+                                /** @description Set when the network, as configured here, cannot end Herald’s access on disconnect: what the person should know instead */
+                                noRevoke: string | null;
                                 scopes: string[];
                             }[];
                         };

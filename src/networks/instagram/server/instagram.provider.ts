@@ -215,6 +215,11 @@ export function createInstagramProvider(endpoints: InstagramEndpoints): OAuthPro
     revokes: 'access',
     ...flavour,
     // Page tokens do not expire and Facebook has no refresh grant: only Instagram Login refreshes.
-    ...(endpoints.login === 'instagram' ? { refresh: instagramLogin.refresh } : {}),
+    ...(endpoints.login === 'instagram'
+      ? {
+          refresh: instagramLogin.refresh,
+          noRevoke: 'Herald deletes the token at once; to remove Herald from the account too, open Instagram → Settings → Apps and websites and remove it there.',
+        }
+      : {}),
   } as OAuthProvider;
 }

@@ -37,15 +37,19 @@ async function askNetworkToRevoke(deps: ChannelDeps, row: ChannelRow): Promise<{
  */
 export type RevokeSkipped = 'network_has_no_revoke' | 'grant_shared';
 
-async function revokeSkipped(db: Db | Tx, row: ChannelRow): Promise<RevokeSkipped | null> {
-  if (descriptorOf(row.network)?.noRevoke) return 'network_has_no_revoke';
+/** What to tell a person when the network, as configured here, cannot end Herald's access; null when it can. */
+export const noRevokeSentence = (deps: Pick<ChannelDeps, 'providers'>, network: string): string | null =>
+  deps.providers[network as NetworkId]?.noRevoke ?? descriptorOf(network)?.noRevoke ?? null;
+
+async function revokeSkipped(db: Db | Tx, deps: Pick<ChannelDeps, 'providers'>, row: ChannelRow): Promise<RevokeSkipped | null> {
+  if (noRevokeSentence(deps, row.network)) return 'network_has_no_revoke';
   if (await createChannelsRepository(db).grantStillUsedBesides(row)) return 'grant_shared';
   return null;
 }
 
 /** Revokes unless there is a reason not to; answers what happened. */
 async function endAccessAtNetwork(db: Db, deps: ChannelDeps, row: ChannelRow): Promise<{ revoked: true } | { revoked: false; token: string } | { revoked: false; skipped: RevokeSkipped }> {
-  const skipped = await revokeSkipped(db, row);
+  const skipped = await revokeSkipped(db, deps, row);
   return skipped ? { revoked: false, skipped } : askNetworkToRevoke(deps, row);
 }
 

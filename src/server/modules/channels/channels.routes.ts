@@ -5,7 +5,7 @@ import { AppError } from '../shared/errors.ts';
 import { readAvatar } from './avatar-cache.ts';
 import * as service from './channels.service.ts';
 import { completeConnect, startConnect } from './channels.connect.ts';
-import { disconnectChannel } from './channels.disconnect.ts';
+import { disconnectChannel, noRevokeSentence } from './channels.disconnect.ts';
 import { connectSelectedAccounts, discardSelection, readSelection, readSelectionAvatar } from './connect-selections.ts';
 
 const channel = z.object({
@@ -56,10 +56,23 @@ export const channelsRoutes: FastifyPluginAsyncZod<{ deps: service.ChannelDeps }
     schema: {
       tags,
       summary: 'Networks this Herald offers, with the scopes it requests',
-      response: { 200: z.object({ items: z.array(z.object({ id: z.string(), label: z.string(), connect: z.string(), scopes: z.array(z.string()), enabled: z.boolean() })) }) },
+      response: {
+        200: z.object({
+          items: z.array(
+            z.object({
+              id: z.string(),
+              label: z.string(),
+              connect: z.string(),
+              scopes: z.array(z.string()),
+              enabled: z.boolean(),
+              noRevoke: z.string().nullable().describe('Set when the network, as configured here, cannot end Herald’s access on disconnect: what the person should know instead'),
+            }),
+          ),
+        }),
+      },
     },
     handler: async () => ({
-      items: networkIds.map((id) => ({ id, label: networks[id].label, connect: networks[id].connect, scopes: [...networks[id].scopes], enabled: !!deps.providers[id] })),
+      items: networkIds.map((id) => ({ id, label: networks[id].label, connect: networks[id].connect, scopes: [...networks[id].scopes], enabled: !!deps.providers[id], noRevoke: noRevokeSentence(deps, id) })),
     }),
   });
 

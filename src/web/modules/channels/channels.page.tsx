@@ -10,7 +10,6 @@ import { formatDate, formatDateTime } from '../../components/format.ts';
 import { PageHeader } from '../../components/page-header.tsx';
 import { EmptyState, Loading } from '../../components/status.tsx';
 import { hasPermission, useWorkspace } from '../workspaces/workspace-route.tsx';
-import { descriptorOf } from '../../../shared/networks.ts';
 import { AccountPicker } from './account-picker.tsx';
 import { usePolicyFacts } from './policy.api.ts';
 import { useChannels, useConnectChannel, useDisconnectChannel, useNetworks, useRefreshChannel, type Channel, type Network } from './channels.api.ts';
@@ -153,6 +152,8 @@ export function ChannelsPage() {
   const [params, setParams] = useSearchParams();
   const canManage = hasPermission(workspace, 'channels.manage');
   const networks = useNetworks();
+  // The server's word for this configuration (one login of a network may revoke, another not).
+  const noRevokeOf = (network: string) => networks.data?.items.find((n) => n.id === network)?.noRevoke ?? null;
   const channels = useChannels(workspace.id);
   const disconnect = useDisconnectChannel(workspace.id);
   const retentionDays = usePolicyFacts().data?.retention.disconnectedRetentionDays;
@@ -182,7 +183,7 @@ export function ChannelsPage() {
       {pickedCount ? <Notice tone="success">{pickedCount === 1 ? 'Channel connected.' : `${pickedCount} channels connected.`}</Notice> : null}
       {check.data ? <Notice tone="success">{check.data.channel.displayName ?? 'The channel'} answered: access works and the profile is up to date.</Notice> : null}
       {disconnect.data ? (
-        <Notice tone={disconnect.data.revokedAtNetwork || revokeSkipped(disconnect.data) === 'grant_shared' ? 'success' : 'warn'}>{disconnectOutcome(disconnect.data)}</Notice>
+        <Notice tone={disconnect.data.revokedAtNetwork || revokeSkipped(disconnect.data) === 'grant_shared' ? 'success' : 'warn'}>{disconnectOutcome(disconnect.data, noRevokeOf(disconnect.data.channel.network))}</Notice>
       ) : null}
       <section className="card" aria-labelledby="channels-title">
         <div className="card-head">
@@ -221,8 +222,8 @@ export function ChannelsPage() {
       ) : null}
       <Dialog open={!!confirming} title={`Disconnect ${confirming?.displayName ?? 'this channel'}?`} onClose={() => setConfirming(null)}>
         <p data-testid="disconnect-revoke">
-          {confirming && descriptorOf(confirming.network)?.noRevoke
-            ? `Herald will delete the tokens now; nothing more is published to it or read from it. ${label(confirming.network)} offers no way for Herald to end its access there: ${descriptorOf(confirming.network)!.noRevoke}`
+          {confirming && noRevokeOf(confirming.network)
+            ? `Herald will delete the tokens now; nothing more is published to it or read from it. ${label(confirming.network)} offers no way for Herald to end its access there: ${noRevokeOf(confirming.network)}`
             : `Herald will revoke its access at ${confirming ? label(confirming.network) : 'the network'} (once no other channel uses the same login there) and delete the tokens now. Nothing more is published to it or read from it.`}
         </p>
         <p data-testid="disconnect-purge">
@@ -250,10 +251,10 @@ export function ChannelsPage() {
 type DisconnectAnswer = { revokedAtNetwork: boolean; revokeSkipped?: 'network_has_no_revoke' | 'grant_shared' | null; channel: Channel };
 const revokeSkipped = (answer: DisconnectAnswer) => answer.revokeSkipped ?? null;
 
-function disconnectOutcome(answer: DisconnectAnswer): string {
+function disconnectOutcome(answer: DisconnectAnswer, noRevoke: string | null): string {
   if (answer.revokedAtNetwork) return 'Disconnected: the network revoked Herald’s access and the tokens are deleted.';
   const skipped = revokeSkipped(answer);
   if (skipped === 'grant_shared') return 'Disconnected and tokens deleted here. Other connected channels use the same login at the network, so Herald’s access there ends when the last of them is disconnected.';
-  if (skipped === 'network_has_no_revoke') return `Disconnected and tokens deleted here. ${descriptorOf(answer.channel.network)?.noRevoke ?? 'The network offers no way for Herald to end its access there.'}`;
+  if (skipped === 'network_has_no_revoke') return `Disconnected and tokens deleted here. ${noRevoke ?? 'The network offers no way for Herald to end its access there.'}`;
   return 'Disconnected and tokens deleted here. The network could not be reached to revoke access; Herald keeps retrying.';
 }
