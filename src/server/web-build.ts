@@ -5,7 +5,8 @@ import type { Logger } from 'pino';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const stampFile = path.join(root, 'dist/web/.build-stamp');
-const inputs = ['src/web', 'src/shared', 'index.html', 'vite.config.ts', 'package-lock.json'];
+// Every folder the SPA is built from: the networks' web parts and descriptors live in src/networks.
+const inputs = ['src/web', 'src/shared', 'src/networks', 'index.html', 'vite.config.ts', 'package-lock.json'];
 
 function newestMtime(target: string): number {
   if (!fs.existsSync(target)) return 0;
