@@ -1,3 +1,12 @@
+/** A count as people read it (63,155), in the browser's language. */
+export const formatCount = (value: number): string => value.toLocaleString();
+
+/** A file size: KB under a megabyte, so a small photo is never "0.0 MB". */
+export function formatFileSize(bytes: number): string {
+  if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024))} KB`;
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}
+
 export function formatDateTime(value: string | Date): string {
   return new Date(value).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 }

@@ -54,7 +54,10 @@ function ThreadsPost(props: { channel: Channel; text: string; media: MediaSlot[]
         ) : null}
         <div className="pv-th-actions" aria-hidden="true">
           <span>♡</span>
-          <span>💬</span>
+          {/* A drawn bubble: an emoji shows as an empty box where no emoji font is installed. */}
+          <svg viewBox="0 0 24 24" width="15" height="15" fill="none" stroke="currentColor" strokeWidth="2" strokeLinejoin="round">
+            <path d="M21 12a8.5 8.5 0 0 1-12.3 7.6L3 21l1.4-5.2A8.5 8.5 0 1 1 21 12z" />
+          </svg>
           <span>⟲</span>
           <span>➤</span>
         </div>

@@ -1,6 +1,7 @@
 // The post's content: the channels it goes to, then the shared text and media with a tab per
 // channel (customised or not), thread parts and first comment where the networks take them.
 import { useState, type KeyboardEvent, type ReactNode } from 'react';
+import { formatCount } from '../../components/format.ts';
 import { networkWeb } from '../../../networks/web.ts';
 import { publishingRules, type ChannelLimits } from '../../../shared/publishing-rules.ts';
 import { ChannelAvatar, NetworkMark } from '../../components/network-mark.tsx';
@@ -19,12 +20,12 @@ const takesFirstComment = (c: Channel) => isNetwork(c.network) && publishingRule
 function Counter({ network, used, max, unit }: { network: string; used: number; max: number; unit: string }) {
   const over = used > max;
   return (
-    <span className={over ? 'cm-counter is-over' : used > max * 0.9 ? 'cm-counter is-near' : 'cm-counter'} data-testid={`counter-${network}`} title={`${used} of ${max} ${unit}`}>
+    <span className={over ? 'cm-counter is-over' : used > max * 0.9 ? 'cm-counter is-near' : 'cm-counter'} data-testid={`counter-${network}`} title={`${formatCount(used)} of ${formatCount(max)} ${unit}`}>
       <NetworkMark network={network} />
-      {networkLabel(network)} <strong>{max - used}</strong>
+      {networkLabel(network)} <strong>{formatCount(max - used)}</strong>
       <span className="offscreen">
         {' '}
-        {unit} left{over ? `, ${used - max} too many` : ''}
+        {unit} left{over ? `, ${formatCount(used - max)} too many` : ''}
       </span>
     </span>
   );

@@ -1,4 +1,5 @@
 import { useId, useState, type DragEvent } from 'react';
+import { formatFileSize } from '../../components/format.ts';
 import type { MediaSlot, Upload } from './composer-model.ts';
 import type { Uploads } from './composer-uploads.ts';
 
@@ -95,7 +96,7 @@ export function MediaBox({ slots, onChange, uploads, label, errors }: { slots: M
                   ) : null}
                   {media ? (
                     <div className="small muted">
-                      {[media.width && media.height ? `${media.width}×${media.height}` : null, media.durationSeconds !== null ? `${Math.round(media.durationSeconds)} s` : null, `${(media.size / 1024 / 1024).toFixed(1)} MB`]
+                      {[media.width && media.height ? `${media.width}×${media.height}` : null, media.durationSeconds !== null ? `${Math.round(media.durationSeconds)} s` : null, formatFileSize(media.size)]
                         .filter(Boolean)
                         .join(' · ')}
                     </div>

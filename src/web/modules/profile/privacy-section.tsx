@@ -1,6 +1,6 @@
 import { FormError } from '../../components/feedback.tsx';
 import { formErrors } from '../../components/form-errors.ts';
-import { formatDateTime } from '../../components/format.ts';
+import { formatDateTime, formatFileSize } from '../../components/format.ts';
 import { Loading } from '../../components/status.tsx';
 import { useToast } from '../../components/toast.tsx';
 import { useDataExports, useRequestDataExport, type DataExport } from './privacy.api.ts';
@@ -13,11 +13,7 @@ const statusLabel: Record<DataExport['status'], string> = {
   expired: 'Expired',
 };
 
-function formatSize(bytes: number | null) {
-  if (bytes === null) return '';
-  if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024))} KB`;
-  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
-}
+const formatSize = (bytes: number | null) => (bytes === null ? '' : formatFileSize(bytes));
 
 /** "Your data": the archive of everything Herald keeps about the signed-in person. */
 export function PrivacySection() {
