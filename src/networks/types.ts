@@ -47,6 +47,8 @@ export type NetworkDescriptor<Id extends string = string, S extends NetworkSetti
    * dialog says instead, e.g. where the person removes Herald in the network's own settings.
    */
   noRevoke?: string;
+  /** What one login covers, plural, when it is not "accounts" (Facebook: "Pages"): the picker and its errors say it. */
+  accountsNoun?: string;
   /** Whether this instance can offer the network with the operator's configuration. */
   enabled(config: SettingValues<S>): boolean;
   /**

@@ -101,6 +101,7 @@ export const facebook = defineNetwork({
   // Facebook refuses posts sent too fast (subcode 1346003) and allows 30 API Reels per Page a day;
   // the budget itself is read from the usage headers.
   accountSpacingMs: 5_000,
+  accountsNoun: 'Pages',
   settings: {
     facebookAppId: {
       env: 'HERALD_FACEBOOK_APP_ID',

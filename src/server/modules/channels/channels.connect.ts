@@ -129,7 +129,7 @@ export async function completeConnect(ctx: ServiceContext, deps: ChannelDeps, in
   }
   if (!accounts.length) {
     await revokeUnsavedTokens(deps, network, tokens, claimed.instance);
-    throw fail('channel.no_accounts', `Your ${networks[network].label} login manages no account Herald can connect; nothing was connected`);
+    throw fail('channel.no_accounts', `Your ${networks[network].label} login manages no ${networks[network].accountsNoun ?? 'account'} Herald can connect; nothing was connected`);
   }
   return { selection: await offerAccounts(ctx, deps, { workspaceId, sessionId: input.sessionId, network, instance: claimed.instance, accounts }) };
 }

@@ -6,6 +6,7 @@ import { formErrors } from '../../components/form-errors.ts';
 import { formatDateTime } from '../../components/format.ts';
 import { ChannelAvatar } from '../../components/network-mark.tsx';
 import { Loading } from '../../components/status.tsx';
+import { descriptorOf } from '../../../shared/networks.ts';
 import { useConnectSelected, useDiscardSelection, useSelection, type Channel, type SelectionAccount } from './channels.api.ts';
 
 /** The picture once it has loaded: one the network no longer serves leaves the network's mark, not a broken image. */
@@ -53,6 +54,7 @@ export function AccountPicker({ workspaceId, workspaceName, selectionId, onDone 
   const [picked, setPicked] = useState<ReadonlySet<string>>(new Set());
   const data = selection.data;
   const label = data?.networkLabel ?? 'the network';
+  const noun = (data && descriptorOf(data.network)?.accountsNoun) ?? 'accounts';
   // Once the list is gone (used, expired, another session's), closing has nothing to discard.
   const gone = isApiError(selection.error) || isApiError(connect.error, 'channel.selection_not_found') || isApiError(connect.error, 'channel.selection_expired');
 
@@ -69,7 +71,7 @@ export function AccountPicker({ workspaceId, workspaceName, selectionId, onDone 
   const count = picked.size;
 
   return (
-    <Dialog open title={data ? `Choose ${label} accounts to connect` : 'Choose accounts to connect'} onClose={cancel} testId="account-picker">
+    <Dialog open title={data ? `Choose ${label} ${noun} to connect` : 'Choose accounts to connect'} onClose={cancel} testId="account-picker">
       {selection.isPending ? <Loading label="Loading the accounts…" /> : null}
       {selection.error ? (
         <>
@@ -89,7 +91,7 @@ export function AccountPicker({ workspaceId, workspaceName, selectionId, onDone 
           }}
         >
           <p>
-            Your {label} login manages these accounts. Each one you pick becomes a channel of {workspaceName}; one already connected gets a fresh token in place. The others are not
+            Your {label} login manages these {noun}. Each one you pick becomes a channel of {workspaceName}; one already connected gets a fresh token in place. The others are not
             kept.
           </p>
           <fieldset className="picker-fieldset">
