@@ -84,3 +84,27 @@ export async function runJobNow(h: TestHerald, name: string) {
     { what: `the ${name} job` },
   );
 }
+
+/** The engine's journal, in memory: records each step so tests can check what was announced. */
+export function memoryJournal(initial: Record<string, unknown> = {}) {
+  const journal = {
+    progress: { ...initial } as Record<string, unknown>,
+    events: [] as string[],
+    pending: null as { step: string; sentAt: Date } | null,
+    async beforeCreate(step: string) {
+      journal.events.push(`before:${step}`);
+      journal.pending = { step, sentAt: new Date() };
+    },
+    async afterCreate(step: string, _response: Record<string, unknown>, progress: Record<string, unknown>) {
+      journal.events.push(`after:${step}`);
+      journal.pending = null;
+      journal.progress = progress;
+    },
+    async saveProgress(progress: Record<string, unknown>) {
+      journal.events.push('save');
+      journal.progress = progress;
+    },
+    log() {},
+  };
+  return journal;
+}

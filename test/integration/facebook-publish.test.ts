@@ -13,7 +13,7 @@ import type { Config } from '../../src/server/config/config.ts';
 import { eq } from 'drizzle-orm';
 import { channels } from '../../src/server/db/schema/index.ts';
 import { buildMp4 } from '../helpers/mp4.ts';
-import { fastEngineEnv, uploadMedia, waitForPost } from '../helpers/publishing.ts';
+import { fastEngineEnv, memoryJournal, uploadMedia, waitForPost } from '../helpers/publishing.ts';
 import { signUp, startTestHerald, type TestHerald } from '../helpers/test-herald.ts';
 import { signedRequest } from '../fakes/meta-graph/graph-fake-core.ts';
 import { connectFacebookPages } from '../fakes/facebook/connect.ts';
@@ -23,29 +23,6 @@ import { facebookEnv, startFacebookFake, type FacebookFake } from '../fakes/face
 // short → long-lived token, one account per Page), and the publisher as the engine drives it
 // (journal in memory), including lost answers, 506, token invalidation, usage and metrics.
 
-/** The engine's journal, in memory: records each step so tests can check what was announced. */
-function memoryJournal(initial: Record<string, unknown> = {}) {
-  const journal = {
-    progress: { ...initial } as Record<string, unknown>,
-    events: [] as string[],
-    pending: null as { step: string; sentAt: Date } | null,
-    async beforeCreate(step: string) {
-      journal.events.push(`before:${step}`);
-      journal.pending = { step, sentAt: new Date() };
-    },
-    async afterCreate(step: string, _response: Record<string, unknown>, progress: Record<string, unknown>) {
-      journal.events.push(`after:${step}`);
-      journal.pending = null;
-      journal.progress = progress;
-    },
-    async saveProgress(progress: Record<string, unknown>) {
-      journal.events.push('save');
-      journal.progress = progress;
-    },
-    log() {},
-  };
-  return journal;
-}
 
 function media(bytes: Buffer, fields: Partial<PublishMedia>): PublishMedia {
   return {

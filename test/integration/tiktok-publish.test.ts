@@ -8,33 +8,11 @@ import type { PublishContext, PublishMedia, PublishOutcome, Publisher } from '..
 import { createTikTokPublisher, planChunks, queryCreatorInfo } from '../../src/networks/tiktok/server/tiktok.publisher.ts';
 import { startTikTokFake, type TikTokFake } from '../fakes/tiktok/tiktok-fake.ts';
 import { checkChunkPlan } from '../fakes/tiktok/tiktok-posting.ts';
+import { memoryJournal } from '../helpers/publishing.ts';
 
 const MB = 1024 * 1024;
 const allScopes = ['user.info.basic', 'user.info.profile', 'video.list', 'video.upload', 'video.publish'];
 
-/** The engine's journal, in memory: records each step so tests can check what was announced. */
-function memoryJournal(initial: Record<string, unknown> = {}) {
-  const journal = {
-    progress: { ...initial } as Record<string, unknown>,
-    events: [] as string[],
-    pending: null as { step: string; sentAt: Date } | null,
-    async beforeCreate(step: string) {
-      journal.events.push(`before:${step}`);
-      journal.pending = { step, sentAt: new Date() };
-    },
-    async afterCreate(step: string, _response: Record<string, unknown>, progress: Record<string, unknown>) {
-      journal.events.push(`after:${step}`);
-      journal.pending = null;
-      journal.progress = progress;
-    },
-    async saveProgress(progress: Record<string, unknown>) {
-      journal.events.push('save');
-      journal.progress = progress;
-    },
-    log() {},
-  };
-  return journal;
-}
 
 function bufferMedia(bytes: Buffer, fields: Partial<PublishMedia> = {}): PublishMedia {
   return {

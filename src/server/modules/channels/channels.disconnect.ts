@@ -7,7 +7,7 @@ import { recordAudit } from '../audit/audit.service.ts';
 import { tokenSealContext as sealContext } from '../channel-tokens/index.ts';
 import type { ServiceContext } from '../shared/context.ts';
 import { notFound } from '../shared/errors.ts';
-import { createChannelsRepository, type ChannelRow } from './channels.repository.ts';
+import { createChannelsRepository, disconnectedState, type ChannelRow } from './channels.repository.ts';
 import { publicChannel, type ChannelDeps } from './channels.service.ts';
 
 /**
@@ -83,17 +83,7 @@ export async function disconnectChannel(ctx: ServiceContext, deps: ChannelDeps, 
   const pending = 'token' in outcome;
   await ctx.db.transaction(async (tx) => {
     if ('token' in outcome) await rememberPendingRevocation(tx, deps, row, outcome.token, true);
-    await createChannelsRepository(tx).update(row.id, {
-        status: 'disconnected',
-        statusReason: pending ? 'revoke_pending' : null,
-        accessTokenSealed: null,
-        refreshTokenSealed: null,
-        accessTokenExpiresAt: null,
-        refreshTokenExpiresAt: null,
-        disconnectedAt: now,
-        purgeAfter,
-        updatedAt: now,
-      });
+    await createChannelsRepository(tx).update(row.id, disconnectedState(pending ? 'revoke_pending' : null, now, purgeAfter));
     await recordAudit(tx, {
       actorUserId: ctx.actor.userId,
       ip: ctx.actor.ip,

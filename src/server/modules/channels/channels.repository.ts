@@ -7,6 +7,19 @@ export type ConnectSelectionRow = typeof connectSelections.$inferSelect;
 type ChannelUpdate = Partial<typeof channels.$inferInsert>;
 
 /** All SQL of channels, their OAuth round trips, the accounts offered for picking and the revocations still owed to a network. */
+/** A channel's row once Herald's access ended: no token left, its cached data purged after `purgeAfter`. */
+export const disconnectedState = (statusReason: string | null, now: Date, purgeAfter: Date | null) => ({
+  status: 'disconnected' as const,
+  statusReason,
+  accessTokenSealed: null,
+  refreshTokenSealed: null,
+  accessTokenExpiresAt: null,
+  refreshTokenExpiresAt: null,
+  disconnectedAt: now,
+  purgeAfter,
+  updatedAt: now,
+});
+
 export function createChannelsRepository(db: Db | Tx) {
   return {
     async listForWorkspace(workspaceId: string): Promise<ChannelRow[]> {

@@ -1,6 +1,7 @@
 import { and, eq, inArray, or } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/database.ts';
 import { channelAvatars, channels, deliveryMetrics, networkDeletionRequests, pendingRevocations } from '../../db/schema/index.ts';
+import { disconnectedState } from '../channels/channels.repository.ts';
 
 export type DeletionRequestRow = typeof networkDeletionRequests.$inferSelect;
 
@@ -22,17 +23,7 @@ export function createNetworkCallbacksRepository(db: Db | Tx) {
       if (!channelIds.length) return;
       await db
         .update(channels)
-        .set({
-          status: 'disconnected',
-          statusReason: reason,
-          accessTokenSealed: null,
-          refreshTokenSealed: null,
-          accessTokenExpiresAt: null,
-          refreshTokenExpiresAt: null,
-          disconnectedAt: now,
-          purgeAfter,
-          updatedAt: now,
-        })
+        .set(disconnectedState(reason, now, purgeAfter))
         .where(inArray(channels.id, channelIds));
     },
     /**
