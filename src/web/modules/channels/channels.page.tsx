@@ -39,7 +39,7 @@ function ChannelRow({ channel, networkLabel, actions }: { channel: Channel; netw
         </div>
         {!disconnected && channel.scopesGranted.length ? (
           <div className="row-sub" data-testid="channel-scopes">
-            Permissions granted: {channel.scopesGranted.join(', ')}
+            Permissions granted: {channel.scopesGranted.map((scope, i) => <span key={scope}>{i ? ', ' : ''}{breakableName(scope)}</span>)}
           </div>
         ) : null}
         {!disconnected && channel.missingFeatures.length ? (
@@ -257,4 +257,14 @@ function disconnectOutcome(answer: DisconnectAnswer, noRevoke: string | null): s
   if (skipped === 'grant_shared') return 'Disconnected and tokens deleted here. Other connected channels use the same login at the network, so Herald’s access there ends when the last of them is disconnected.';
   if (skipped === 'network_has_no_revoke') return `Disconnected and tokens deleted here. ${noRevoke ?? 'The network offers no way for Herald to end its access there.'}`;
   return 'Disconnected and tokens deleted here. The network could not be reached to revoke access; Herald keeps retrying.';
+}
+
+/** A permission name that may wrap after its underscores on a narrow screen (pages_manage_posts), never inside a word. */
+function breakableName(name: string) {
+  return name.split(/(?<=[_.:])/).map((piece, i) => (
+    <span key={i}>
+      {i ? <wbr /> : null}
+      {piece}
+    </span>
+  ));
 }
