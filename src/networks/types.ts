@@ -49,6 +49,12 @@ export type NetworkDescriptor<Id extends string = string, S extends NetworkSetti
   noRevoke?: string;
   /** What one login covers, plural, when it is not "accounts" (Facebook: "Pages"): the picker and its errors say it. */
   accountsNoun?: string;
+  /**
+   * Networks that download a post's media from Herald's public links: what the composer tells a
+   * person when this Herald has no public media address (HERALD_MEDIA_PUBLIC_URL), as soon as
+   * such a channel is picked, in words a social media manager understands.
+   */
+  withoutPublicMedia?: string;
   /** Whether this instance can offer the network with the operator's configuration. */
   enabled(config: SettingValues<S>): boolean;
   /**

@@ -167,9 +167,10 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; a
       });
       await api.register(auditRoutes);
       await api.register(notificationsRoutes);
-      await api.register(channelsRoutes, { deps: channelDeps });
+      const instance = { mediaByUrl: Boolean(config.mediaPublicUrl) };
+      await api.register(channelsRoutes, { deps: channelDeps, instance });
       await api.register(mediaRoutes, { storage: deps.storage, config });
-      await api.register(postsRoutes, { deps: { boss: deps.boss, instance: { mediaByUrl: Boolean(config.mediaPublicUrl) } }, channelDeps, config });
+      await api.register(postsRoutes, { deps: { boss: deps.boss, instance }, channelDeps, config });
       await api.register(exportRoutes, { boss: deps.boss });
       await api.register(accountDeletionRoutes, { auth, db: database.db, channelDeps, graceDays: config.accountDeletionGraceDays });
       await api.register(restrictionRoutes, { boss: deps.boss });

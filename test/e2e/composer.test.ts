@@ -90,6 +90,9 @@ describe.skipIf(!pdsAvailable() && !process.env.CI)('composer in Chromium', () =
 
     for (const network of ['TikTok', 'Bluesky', 'Mastodon']) await page.getByRole('checkbox', { name: new RegExp(network) }).check();
     await page.getByRole('radio', { name: /Pick a time/ }).check();
+    // This Herald has no public media address: the network that would download photos says so at once.
+    await expect(page.getByTestId('no-public-media-tiktok').textContent()).resolves.toContain('HERALD_MEDIA_PUBLIC_URL');
+    expect(await page.getByTestId('no-public-media-mastodon').count()).toBe(0);
 
     // Bluesky counts graphemes against 300: over the limit, its counter turns red and nothing saves.
     const shared = page.getByLabel('Shared text', { exact: true });

@@ -44,6 +44,8 @@ describe('Meta networks in Chromium (the demo setup)', () => {
     await input.configure?.();
     await page.getByRole('radio', { name: /Post now/ }).check();
     await page.waitForFunction(() => !document.querySelector('[data-testid="blockers"]'));
+    // This Herald has a public media address: no network warns that it cannot download media.
+    expect(await page.locator('[data-testid^="no-public-media-"]').count()).toBe(0);
     if (input.shots) {
       await page.evaluate(() => {
         (document.activeElement as HTMLElement | null)?.blur();

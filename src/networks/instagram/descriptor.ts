@@ -159,6 +159,7 @@ export const instagram = defineNetwork({
   rules,
   // A container, a few status reads and media_publish per post; the budget is 4800 × impressions a day.
   accountSpacingMs: 5_000,
+  withoutPublicMedia: 'Instagram picks up photos (single or in a carousel) from a web address, and this Herald has none set up yet: ask whoever runs it to set HERALD_MEDIA_PUBLIC_URL. Reels, video stories and videos work without it.',
   settings: {
     instagramLogin: {
       env: 'HERALD_INSTAGRAM_LOGIN',

@@ -126,6 +126,7 @@ export const threads = defineNetwork({
   // Threads documents no per-minute limit: its 250 posts a day are read from
   // threads_publishing_limit before each post. Two seconds keep a burst from spending the call budget.
   accountSpacingMs: 2_000,
+  withoutPublicMedia: 'Threads picks up photos and videos from a web address, and this Herald has none set up yet: ask whoever runs it to set HERALD_MEDIA_PUBLIC_URL. Text posts, links and chains work without it.',
   noRevoke:
     'Threads offers apps no way to end their own access, so Herald deletes its token for this account at once. To remove Herald from the account as well, open Threads, go to Settings › Account › Website permissions, and remove Herald there.',
   settings: {

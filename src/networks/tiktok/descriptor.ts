@@ -113,6 +113,7 @@ export const tiktok = defineNetwork({
   rules,
   // TikTok allows 6 post inits a minute per token.
   accountSpacingMs: 10_000,
+  withoutPublicMedia: 'TikTok takes photo posts only from a web address, and this Herald has none set up yet: ask whoever runs it to set HERALD_MEDIA_PUBLIC_URL. Videos work without it.',
   settings: {
     tiktokClientKey: {
       env: 'HERALD_TIKTOK_CLIENT_KEY',

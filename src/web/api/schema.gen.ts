@@ -698,6 +698,8 @@ export interface paths {
                                 noRevoke: string | null;
                                 scopes: string[];
                             }[];
+                            /** @description This Herald has a public address networks can download media from (HERALD_MEDIA_PUBLIC_URL) */
+                            mediaByUrl: boolean;
                         };
                     };
                 };

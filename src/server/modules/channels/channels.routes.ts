@@ -48,7 +48,7 @@ const selection = z.object({
 });
 const network = z.enum(networkIds, { message: `must be one of ${networkIds.join(', ')}` });
 
-export const channelsRoutes: FastifyPluginAsyncZod<{ deps: service.ChannelDeps }> = async (app, { deps }) => {
+export const channelsRoutes: FastifyPluginAsyncZod<{ deps: service.ChannelDeps; instance: { mediaByUrl: boolean } }> = async (app, { deps, instance }) => {
   const tags = ['channels'];
 
   app.get('/networks', {
@@ -68,11 +68,13 @@ export const channelsRoutes: FastifyPluginAsyncZod<{ deps: service.ChannelDeps }
               noRevoke: z.string().nullable().describe('Set when the network, as configured here, cannot end Herald’s access on disconnect: what the person should know instead'),
             }),
           ),
+          mediaByUrl: z.boolean().describe('This Herald has a public address networks can download media from (HERALD_MEDIA_PUBLIC_URL)'),
         }),
       },
     },
     handler: async () => ({
       items: networkIds.map((id) => ({ id, label: networks[id].label, connect: networks[id].connect, scopes: [...networks[id].scopes], enabled: !!deps.providers[id], noRevoke: noRevokeSentence(deps, id) })),
+      mediaByUrl: instance.mediaByUrl,
     }),
   });
 

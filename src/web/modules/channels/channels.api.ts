@@ -12,7 +12,7 @@ type ConnectInput = Refine<ApiBody<'/api/v1/workspaces/{workspaceId}/channels/co
 const channelsKey = (workspaceId: string) => ['workspaces', workspaceId, 'channels'] as const;
 
 export function useNetworks() {
-  return useQuery({ queryKey: ['networks'], queryFn: () => api.get<{ items: Network[] }>('/api/v1/networks'), staleTime: 5 * 60_000 });
+  return useQuery({ queryKey: ['networks'], queryFn: () => api.get<{ items: Network[]; mediaByUrl: boolean }>('/api/v1/networks'), staleTime: 5 * 60_000 });
 }
 
 export function useChannels(workspaceId: string) {

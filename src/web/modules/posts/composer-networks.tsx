@@ -3,10 +3,12 @@
 import { useQueries } from '@tanstack/react-query';
 import { networkWeb } from '../../../networks/web.ts';
 import type { Preflight } from '../../../networks/web-types.ts';
+import { descriptorOf } from '../../../shared/networks.ts';
 import { publishingRules } from '../../../shared/publishing-rules.ts';
+import { Notice } from '../../components/feedback.tsx';
 import { NetworkMark } from '../../components/network-mark.tsx';
 import { isNetwork, networkLabel } from '../../components/networks.ts';
-import type { Channel } from '../channels/channels.api.ts';
+import { useNetworks, type Channel } from '../channels/channels.api.ts';
 import type { Draft, Upload } from './composer-model.ts';
 import { Preview } from './composer-preview.tsx';
 import type { Media } from './posts.api.ts';
@@ -36,6 +38,28 @@ export function preflightWaits(channels: Channel[], preflights: Map<string, Pref
     const waiting = networkWeb(channel.network)?.preflight?.waiting(channel, preflightOf(preflights, channel.id));
     return waiting ? [waiting] : [];
   });
+}
+
+/**
+ * Said as soon as a channel is picked, not when a photo is refused: the networks that download
+ * media from Herald cannot get it from this Herald, and what still works there.
+ */
+export function PublicMediaNotices({ channels }: { channels: Channel[] }) {
+  const networks = useNetworks();
+  if (!networks.data || networks.data.mediaByUrl) return null;
+  const picked = [...new Set(channels.map((c) => c.network))].flatMap((network) => {
+    const words = descriptorOf(network)?.withoutPublicMedia;
+    return words ? [{ network, words }] : [];
+  });
+  return (
+    <>
+      {picked.map(({ network, words }) => (
+        <div key={network} data-testid={`no-public-media-${network}`}>
+          <Notice tone="warn">{words}</Notice>
+        </div>
+      ))}
+    </>
+  );
 }
 
 export function NetworkPanels({

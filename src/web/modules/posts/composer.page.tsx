@@ -15,7 +15,7 @@ import { useChannels } from '../channels/channels.api.ts';
 import { hasPermission, useWorkspace } from '../workspaces/workspace-route.tsx';
 import { ChannelPicker, ContentTabs } from './composer-content.tsx';
 import { channelIssues, instantOf, limitsFor, serverIssues, toComposeInput, type ChannelIssue } from './composer-model.ts';
-import { NetworkPanels, Previews, preflightWaits, usePreflights } from './composer-networks.tsx';
+import { NetworkPanels, Previews, PublicMediaNotices, preflightWaits, usePreflights } from './composer-networks.tsx';
 import { useUploads } from './composer-uploads.ts';
 import { browserTimeZone as timeZone, WhenChoice } from './composer-when.tsx';
 import { useCreatePost, usePost, useSchedulePost, useUpdatePost, type Post, type Schedule } from './posts.api.ts';
@@ -161,6 +161,7 @@ export function ComposerPage() {
               />
             </section>
 
+            <PublicMediaNotices channels={selected} />
             <NetworkPanels channels={selected} draft={draft} uploads={uploads.uploads} preflights={preflights} onSettings={state.setSettings} errorFor={(channelId, field) => messagesFor(field, [channelId])[0]} />
 
             <section className="card cm-when" aria-labelledby={`${baseId}-when`}>
