@@ -22,6 +22,10 @@ export function AnalyticsSection({ workspace }: { workspace: MyWorkspace }) {
   const setChannel = useSetChannelAnalytics(workspace.id);
   const remove = useDeleteMetrics(workspace.id);
   const [confirming, setConfirming] = useState(false);
+  // Choices being saved, set in the click's own event: a mutation's pending state reaches the
+  // component a tick later, and meanwhile React would put the box back as it was.
+  const [savingWorkspace, setSavingWorkspace] = useState<boolean | null>(null);
+  const [savingChannel, setSavingChannel] = useState<{ channelId: string; enabled: boolean } | null>(null);
   const canManageWorkspace = hasPermission(workspace, 'settings.manage');
   const canManageChannels = hasPermission(workspace, 'channels.manage');
   const data = settings.data;
@@ -46,12 +50,20 @@ export function AnalyticsSection({ workspace }: { workspace: MyWorkspace }) {
           {!data.instanceEnabled ? <p className="notice">The operator of this Herald turned analytics collection off for every workspace.</p> : null}
           <Checkbox
             label="Collect analytics for this workspace"
-            checked={setWorkspace.isPending ? !!setWorkspace.variables?.enabled : data.enabled}
-            disabled={!canManageWorkspace || setWorkspace.isPending}
+            checked={savingWorkspace ?? data.enabled}
+            disabled={!canManageWorkspace || savingWorkspace !== null}
             data-testid="analytics-workspace-toggle"
-            onChange={(event) =>
-              setWorkspace.mutate({ enabled: event.target.checked }, { onSuccess: () => toast(event.target.checked ? 'Analytics collection is on.' : 'Analytics collection is off for this workspace.') })
-            }
+            onChange={(event) => {
+              const enabled = event.target.checked;
+              setSavingWorkspace(enabled);
+              setWorkspace.mutate(
+                { enabled },
+                {
+                  onSuccess: () => toast(enabled ? 'Analytics collection is on.' : 'Analytics collection is off for this workspace.'),
+                  onSettled: () => setSavingWorkspace(null),
+                },
+              );
+            }}
           />
           <fieldset className="analytics-channels" disabled={!data.enabled || !canManageChannels}>
             <legend className="small">Per channel</legend>
@@ -65,9 +77,13 @@ export function AnalyticsSection({ workspace }: { workspace: MyWorkspace }) {
                         {channel.name} <span className="muted small">· {networks[channel.network as NetworkId]?.label ?? channel.network} · {counted(channel.collected)} with counters</span>
                       </>
                     }
-                    checked={setChannel.isPending && setChannel.variables?.channelId === channel.id ? !!setChannel.variables.enabled : channel.enabled}
-                    disabled={setChannel.isPending}
-                    onChange={(event) => setChannel.mutate({ channelId: channel.id, enabled: event.target.checked })}
+                    checked={savingChannel?.channelId === channel.id ? savingChannel.enabled : channel.enabled}
+                    disabled={savingChannel !== null}
+                    onChange={(event) => {
+                      const choice = { channelId: channel.id, enabled: event.target.checked };
+                      setSavingChannel(choice);
+                      setChannel.mutate(choice, { onSettled: () => setSavingChannel(null) });
+                    }}
                   />
                 </li>
               ))}

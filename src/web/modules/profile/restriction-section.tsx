@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import { Checkbox } from '../../components/field.tsx';
 import { FormError } from '../../components/feedback.tsx';
 import { formErrors } from '../../components/form-errors.ts';
@@ -14,6 +14,9 @@ export function RestrictionSection() {
   const change = useSetRestriction();
   const restricted = restriction.data?.restricted ?? false;
   const sinceId = useId();
+  // The choice being saved, set in the same event as the click: the mutation's own pending state
+  // reaches the component a tick later, and meanwhile React would put the box back as it was.
+  const [saving, setSaving] = useState<boolean | null>(null);
 
   return (
     <section className="card" aria-labelledby="restriction-title">
@@ -36,15 +39,17 @@ export function RestrictionSection() {
               it is used reads as a different control. The box shows the choice while it is saved. */}
           <Checkbox
             label="Pause processing"
-            checked={change.isPending ? !!change.variables : restricted}
-            disabled={change.isPending}
+            checked={saving ?? restricted}
+            disabled={saving !== null}
             aria-describedby={restricted ? sinceId : undefined}
             data-testid="restriction-toggle"
-            onChange={(event) =>
+            onChange={(event) => {
+              setSaving(event.target.checked);
               change.mutate(event.target.checked, {
                 onSuccess: (data) => toast(data.restricted ? 'Processing is paused.' : 'Processing resumed; overdue posts go out now.'),
-              })
-            }
+                onSettled: () => setSaving(null),
+              });
+            }}
           />
           {restricted && restriction.data?.restrictedAt ? (
             <p id={sinceId} className="muted small" data-testid="restriction-since">
