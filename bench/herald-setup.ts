@@ -274,3 +274,19 @@ export async function attemptSummary(db: Db, workspaceId: string) {
   );
   return Object.fromEntries(rows.map((r) => [[r.kind, r.outcome ?? 'unfinished', r.error_code].filter(Boolean).join(' '), r.n]));
 }
+
+/**
+ * Per published delivery, its first attempt's start → its publication: for a network that
+ * processes media (Instagram), the time the post spent waiting between the container and
+ * media_publish, checks included.
+ */
+export async function firstAttemptToPublishedMs(db: Db, workspaceId: string): Promise<number[]> {
+  const rows = rowsOf<{ ms: number }>(
+    await db.execute(sql`
+      select extract(epoch from (d.published_at - min(a.started_at))) * 1000 as ms
+      from deliveries d join delivery_attempts a on a.delivery_id = d.id
+      where d.workspace_id = ${workspaceId} and d.due_at is not null and d.state = 'published'
+      group by d.id, d.published_at`),
+  );
+  return rows.map((r) => Number(r.ms));
+}

@@ -3,14 +3,15 @@ import os from 'node:os';
 import { forgetUsage } from '../src/networks/meta-graph/usage.ts';
 import { accountSpacingMs } from '../src/networks/server.ts';
 import { loadConfig } from '../src/server/config/config.ts';
-import { attemptSummary, benchDatabase, benchEnv, deliveryOutcome, engineSettingsOf, heraldProblems, insertQueuedPosts, postgresUnreachable, reopen, wakeUpJobs, type DatabaseKind } from './herald-setup.ts';
+import { CHECK_STATUS_QUEUE, publishQueue } from '../src/server/modules/publishing/wake-ups.ts';
+import { attemptSummary, benchDatabase, firstAttemptToPublishedMs, benchEnv, deliveryOutcome, engineSettingsOf, heraldProblems, insertQueuedPosts, postgresUnreachable, reopen, wakeUpJobs, type DatabaseKind } from './herald-setup.ts';
 import { startRemoteInstagramFake } from './instagram-fake-client.ts';
 import type { IgCallCounts } from './instagram-fake.process.ts';
 import { rawInstagramCalls } from './instagram-raw-calls.ts';
 import { instagramHeraldEnv, servePhoto, startWithInstagramChannels } from './instagram-setup.ts';
 import type { BenchOptions } from './options.ts';
 import { machine, revision } from './results.ts';
-import { perSecond, sleep } from './stats.ts';
+import { perSecond, sleep, summarize } from './stats.ts';
 
 // Instagram: one-photo feed posts, all due at the same instant, through the real Instagram
 // publisher against the Graph fake in its own process. Unlike Mastodon a post is two engine
@@ -22,6 +23,13 @@ const NETWORK = 'instagram';
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
 const statusReadsPerPost = (calls: IgCallCounts, posts: number) => (posts ? round2((calls.byKind['container status'] ?? 0) / posts) : null);
+/**
+ * Wake-up jobs the engine ran per post (first wake-up, a later one for each deferral behind the
+ * account's spacing, one per status check): each takes a worker's fetch, and a worker fetches at
+ * most once per job poll interval, so this is what bounds the engine's rate here.
+ */
+const jobsPerPost = (jobs: Record<string, number>, posts: number) =>
+  posts ? round2(((jobs[`${publishQueue(NETWORK)} completed`] ?? 0) + (jobs[`${CHECK_STATUS_QUEUE} completed`] ?? 0)) / posts) : null;
 
 async function engineInstagram(kind: DatabaseKind, options: BenchOptions, env: Record<string, string>, log: (line: string) => void) {
   const { deliveries: count, channels: channelCount, budgetSeconds, processingMs } = options.instagram;
@@ -66,6 +74,7 @@ async function engineInstagram(kind: DatabaseKind, options: BenchOptions, env: R
     const db = await reopen(database);
     const outcome = await deliveryOutcome(db.db, w.workspaceId);
     const attempts = await attemptSummary(db.db, w.workspaceId);
+    const waits = await firstAttemptToPublishedMs(db.db, w.workspaceId);
     const jobs = await wakeUpJobs(db.db);
     await db.close();
     const atFake = await fake.published(prefix);
@@ -98,10 +107,13 @@ async function engineInstagram(kind: DatabaseKind, options: BenchOptions, env: R
         ok: atFake.length === distinct && atFake.length === outcome.published,
       },
       statusReadsPerPost: statusReadsPerPost(calls, atFake.length),
+      /** First attempt (container created) → published, per post: one poll interval at best. */
+      containerToPublishedMs: summarize(waits),
       calls,
       deliveryStates: outcome.states,
       attempts,
       markedLate: outcome.late,
+      wakeUpJobsPerPost: jobsPerPost(jobs, outcome.published),
       wakeUpJobs: jobs,
       heraldWarningsAndErrors: problems,
       timeline,
@@ -162,6 +174,8 @@ export async function runInstagram(options: BenchOptions, log: (line: string) =>
     settings: { ...settings, HERALD_INSTAGRAM_POLL_SECONDS: pollMs / 1000 },
     fake: { latencyMs: options.latencyMs, imageProcessingMs: processingMs, quotaTotal: quotaFor(count, channels), process: 'separate (bench/instagram-fake.process.ts)' },
     counts: { deliveries: count, channels, deliveriesPerChannel: perChannel },
+    /** As for burst: each worker fetches at most one wake-up job per job poll interval. */
+    pollCeilingJobsPerSecond: Math.round((concurrency / settings.HERALD_JOB_POLL_SECONDS) * 100) / 100,
     /**
      * What the network's rules alone cost: an account's container creations are `spacingMs`
      * apart, and its last container, found IN_PROGRESS right after its creation, is read again
