@@ -4,7 +4,7 @@ import { forgetUsage } from '../src/networks/meta-graph/usage.ts';
 import { accountSpacingMs } from '../src/networks/server.ts';
 import { loadConfig } from '../src/server/config/config.ts';
 import { CHECK_STATUS_QUEUE, publishQueue } from '../src/server/modules/publishing/wake-ups.ts';
-import { attemptSummary, benchDatabase, firstAttemptToPublishedMs, benchEnv, deliveryOutcome, engineSettingsOf, heraldProblems, insertQueuedPosts, postgresUnreachable, reopen, wakeUpJobs, type DatabaseKind } from './herald-setup.ts';
+import { attemptSummary, benchDatabase, benchEnv, deliveryOutcome, engineSettingsOf, firstAttemptToPublishedMs, heraldProblems, insertQueuedPosts, postgresUnreachable, reopen, wakeUpJobs, type DatabaseKind } from './herald-setup.ts';
 import { startRemoteInstagramFake } from './instagram-fake-client.ts';
 import type { IgCallCounts } from './instagram-fake.process.ts';
 import { rawInstagramCalls } from './instagram-raw-calls.ts';
