@@ -25,8 +25,7 @@ const round2 = (n: number) => Math.round(n * 100) / 100;
 const statusReadsPerPost = (calls: IgCallCounts, posts: number) => (posts ? round2((calls.byKind['container status'] ?? 0) / posts) : null);
 /**
  * Wake-up jobs the engine ran per post (first wake-up, a later one for each deferral behind the
- * account's spacing, one per status check): each takes a worker's fetch, and a worker fetches at
- * most once per job poll interval, so this is what bounds the engine's rate here.
+ * account's spacing, one per status check): each waits for a worker's fetch, up to one job poll.
  */
 const jobsPerPost = (jobs: Record<string, number>, posts: number) =>
   posts ? round2(((jobs[`${publishQueue(NETWORK)} completed`] ?? 0) + (jobs[`${CHECK_STATUS_QUEUE} completed`] ?? 0)) / posts) : null;
@@ -174,8 +173,6 @@ export async function runInstagram(options: BenchOptions, log: (line: string) =>
     settings: { ...settings, HERALD_INSTAGRAM_POLL_SECONDS: pollMs / 1000 },
     fake: { latencyMs: options.latencyMs, imageProcessingMs: processingMs, quotaTotal: quotaFor(count, channels), process: 'separate (bench/instagram-fake.process.ts)' },
     counts: { deliveries: count, channels, deliveriesPerChannel: perChannel },
-    /** As for burst: each worker fetches at most one wake-up job per job poll interval. */
-    pollCeilingJobsPerSecond: Math.round((concurrency / settings.HERALD_JOB_POLL_SECONDS) * 100) / 100,
     /**
      * What the network's rules alone cost: an account's container creations are `spacingMs`
      * apart, and its last container, found IN_PROGRESS right after its creation, is read again

@@ -34,8 +34,8 @@ export const usage = `npm run bench -- [burst] [lateness] [calendar] [analytics]
   --lateness-channels N         channels they are spread over (default 10)
   --analytics-channels N        channels whose published posts the collector reads (default 50)
   --analytics-posts N           published deliveries per channel (default 40; the collector reads at most 100 per channel per run)
-  --instagram-deliveries N      Instagram photo posts due at once (default 100)
-  --instagram-channels N        Instagram channels they are spread over (default 25)
+  --instagram-deliveries N      Instagram photo posts due at once (default 200)
+  --instagram-channels N        Instagram channels they are spread over (default 40)
   --instagram-processing-ms N   how long the fake processes a photo container before FINISHED (default 3000)
   --instagram-budget-seconds N  stop an Instagram run that has not finished by then (default 120)
   --poll-seconds N              HERALD_JOB_POLL_SECONDS (default: the shipped default)
@@ -119,8 +119,8 @@ export function parseOptions(argv: string[]): BenchOptions | 'help' {
       posts: number(values['analytics-posts'], 40, 'analytics-posts'),
     },
     instagram: {
-      deliveries: number(values['instagram-deliveries'], 100, 'instagram-deliveries'),
-      channels: number(values['instagram-channels'], 25, 'instagram-channels'),
+      deliveries: number(values['instagram-deliveries'], 200, 'instagram-deliveries'),
+      channels: number(values['instagram-channels'], 40, 'instagram-channels'),
       processingMs: number(values['instagram-processing-ms'], 3000, 'instagram-processing-ms'),
       budgetSeconds: number(values['instagram-budget-seconds'], 120, 'instagram-budget-seconds'),
     },
