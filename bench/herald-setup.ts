@@ -81,38 +81,44 @@ export function engineSettingsOf(env: Record<string, string>) {
 
 export type BenchWorkspace = { h: TestHerald; client: Client; workspaceId: string; channelIds: string[] };
 
-/**
- * Starts Herald on the database, signs an owner up, creates a workspace and gives it `count`
- * Mastodon channels on the fake, each its own account. The first is connected through the real
- * OAuth round trip; the others are copies of its row with their own account and token, sealed as
- * channels.service.ts `saveConnectedChannel` seals them (500 consent round trips would only
- * measure the setup).
- */
-export async function startWithChannels(database: BenchDatabase, env: Record<string, string>, fake: RemoteMastodonFake, count: number): Promise<BenchWorkspace> {
+/** Starts Herald on the database, signs an owner up and creates a workspace (no channels yet). */
+export async function startBenchWorkspace(database: BenchDatabase, env: Record<string, string>) {
   const h = await startTestHerald({ env, database });
   const { client } = await signUp(h.url, { name: 'Bench owner' });
   const workspace = await client.post('/api/v1/workspaces', { name: 'Bench' });
   if (workspace.status !== 201) throw new Error(`workspace creation failed: ${JSON.stringify(workspace.body)}`);
-  const workspaceId = workspace.body.id as string;
+  return { h, client, workspaceId: workspace.body.id as string };
+}
 
-  const start = await client.post(`/api/v1/workspaces/${workspaceId}/channels/connect`, { network: 'mastodon', instance: fake.domain });
-  if (start.status !== 200) throw new Error(`connect failed: ${JSON.stringify(start.body)}`);
-  const back = await client.get((await fake.authorize(start.body.authorizationUrl)).replace(/^https?:\/\/[^/]+/, ''));
-  const firstId = new URL(back.headers.get('location')!, h.url).searchParams.get('connected');
-  if (!firstId) throw new Error(`connect failed: ${back.headers.get('location')}`);
+/** The channel id Herald's OAuth callback redirects to, after the fake's consent page sent the browser back. */
+export async function finishConnect(w: { h: TestHerald; client: Client }, callbackUrl: string): Promise<string> {
+  const back = await w.client.get(callbackUrl.replace(/^https?:\/\/[^/]+/, ''));
+  const id = new URL(back.headers.get('location')!, w.h.url).searchParams.get('connected');
+  if (!id) throw new Error(`connect failed: ${back.headers.get('location')}`);
+  return id;
+}
 
-  const db = h.herald.database.db;
-  const [first] = await db.select().from(channels).where(eq(channels.id, firstId));
+/** An account of its own at the fake, for a copy of the connected channel. */
+export type CopiedAccount = { externalId: string; ownerExternalId?: string; username: string; displayName: string; token: string };
+
+/**
+ * Copies the channel connected through the real OAuth round trip once per account, each with its
+ * own account and token, sealed as channels.service.ts `saveConnectedChannel` seals them (hundreds
+ * of consent round trips would only measure the setup). Answers the new channel ids.
+ */
+export async function copyChannel(w: { h: TestHerald }, database: BenchDatabase, env: Record<string, string>, connectedId: string, accounts: CopiedAccount[]): Promise<string[]> {
+  const db = w.h.herald.database.db;
+  const [first] = await db.select().from(channels).where(eq(channels.id, connectedId));
   const box = loadSecretBox(loadConfig({ HERALD_DATA_DIR: database.dataDir, ...env }), pino({ level: 'silent' }));
-  const accounts = await fake.issueTokens(count - 1, '1100000');
   const rows = accounts.map((account) => {
     const id = crypto.randomUUID();
     return {
       ...first!,
       id,
-      externalId: account.accountId,
-      username: `${account.username}@${fake.domain}`,
-      displayName: `Bench ${account.username}`,
+      externalId: account.externalId,
+      ownerExternalId: account.ownerExternalId ?? first!.ownerExternalId,
+      username: account.username,
+      displayName: account.displayName,
       avatarUrl: null,
       avatarCachedAt: null,
       accessTokenSealed: box.seal(account.token, `channel:${id}:access`),
@@ -121,12 +127,37 @@ export async function startWithChannels(database: BenchDatabase, env: Record<str
     };
   });
   for (let i = 0; i < rows.length; i += 250) await db.insert(channels).values(rows.slice(i, i + 250));
-  return { h, client, workspaceId, channelIds: [firstId, ...rows.map((r) => r.id)] };
+  return rows.map((r) => r.id);
+}
+
+/**
+ * Starts Herald on the database, signs an owner up, creates a workspace and gives it `count`
+ * Mastodon channels on the fake, each its own account: the first connected through the real OAuth
+ * round trip, the others copies of it (`copyChannel`).
+ */
+export async function startWithChannels(database: BenchDatabase, env: Record<string, string>, fake: RemoteMastodonFake, count: number): Promise<BenchWorkspace> {
+  const w = await startBenchWorkspace(database, env);
+  const start = await w.client.post(`/api/v1/workspaces/${w.workspaceId}/channels/connect`, { network: 'mastodon', instance: fake.domain });
+  if (start.status !== 200) throw new Error(`connect failed: ${JSON.stringify(start.body)}`);
+  const firstId = await finishConnect(w, await fake.authorize(start.body.authorizationUrl));
+  const accounts = await fake.issueTokens(count - 1, '1100000');
+  const copies = await copyChannel(
+    w,
+    database,
+    env,
+    firstId,
+    accounts.map((a) => ({ externalId: a.accountId, username: `${a.username}@${fake.domain}`, displayName: `Bench ${a.username}`, token: a.token })),
+  );
+  return { ...w, channelIds: [firstId, ...copies] };
 }
 
 /** A delivery's content as the posts API writes it for this channel, to be copied with another text. */
-export async function contentTemplate(w: BenchWorkspace) {
-  const draft = await w.client.post(`/api/v1/workspaces/${w.workspaceId}/posts`, { content: { text: 'template' }, channels: [{ channelId: w.channelIds[0] }], schedule: { mode: 'draft' } });
+export async function contentTemplate(w: BenchWorkspace, media: { mediaId: string }[] = []) {
+  const draft = await w.client.post(`/api/v1/workspaces/${w.workspaceId}/posts`, {
+    content: { text: 'template', ...(media.length ? { media } : {}) },
+    channels: [{ channelId: w.channelIds[0] }],
+    schedule: { mode: 'draft' },
+  });
   if (draft.status !== 201) throw new Error(`draft failed: ${JSON.stringify(draft.body)}`);
   const db = w.h.herald.database.db;
   const [group] = await db.select().from(postGroups).where(eq(postGroups.id, draft.body.id));
@@ -138,11 +169,13 @@ export async function contentTemplate(w: BenchWorkspace) {
 /**
  * Inserts one single-channel post group per text, queued at a placeholder time a day away, in
  * bulk; `releaseAt` then moves them all to their due time and sends the wake-ups (wakeMany, the
- * engine's own bulk path). Answers the delivery ids in the order of `posts`.
+ * engine's own bulk path). Answers the delivery ids in the order of `posts`. Every post carries
+ * `media` (uploaded files of the workspace), as the posts API would store them.
  */
-export async function insertQueuedPosts(w: BenchWorkspace, posts: { channelId: string; text: string }[]) {
+export async function insertQueuedPosts(w: BenchWorkspace, posts: { channelId: string; text: string }[], options: { network?: string; media?: { mediaId: string }[] } = {}) {
   const db = w.h.herald.database.db;
-  const template = await contentTemplate(w);
+  const network = options.network ?? 'mastodon';
+  const template = await contentTemplate(w, options.media);
   const placeholder = new Date(Date.now() + 24 * 60 * 60 * 1000);
   const ids = posts.map(() => ({ group: crypto.randomUUID(), delivery: crypto.randomUUID() }));
   for (let i = 0; i < posts.length; i += 500) {
@@ -157,7 +190,7 @@ export async function insertQueuedPosts(w: BenchWorkspace, posts: { channelId: s
           workspaceId: w.workspaceId,
           postGroupId: ids[i + j]!.group,
           channelId: p.channelId,
-          network: 'mastodon',
+          network,
           state: 'queued',
           content: template.delivery(p.text),
           dueAt: placeholder,
@@ -177,7 +210,7 @@ export async function insertQueuedPosts(w: BenchWorkspace, posts: { channelId: s
       await db.update(postGroups).set({ publishAt: at }).where(and(eq(postGroups.workspaceId, w.workspaceId), eq(postGroups.publishAt, placeholder)));
       await wakeMany(
         w.h.herald.boss,
-        deliveryIds.map((deliveryId) => ({ deliveryId, network: 'mastodon', at })),
+        deliveryIds.map((deliveryId) => ({ deliveryId, network, at })),
       );
       return Date.now() - started;
     },
@@ -228,4 +261,32 @@ export function heraldProblems(logs: string[]) {
 /** Opens the benchmark's database again after Herald stopped, to read what it left. */
 export async function reopen(database: BenchDatabase) {
   return openDatabase({ databaseUrl: database.env.DATABASE_URL, dataPath: database.dataDir });
+}
+
+/** The workspace's delivery attempts by kind (publish, check, resolve), outcome and error code: retries, slow-downs and refusals. */
+export async function attemptSummary(db: Db, workspaceId: string) {
+  const rows = rowsOf<{ kind: string; outcome: string | null; error_code: string | null; n: number }>(
+    await db.execute(sql`
+      select a.kind, a.outcome, a.error_code, count(*)::int as n
+      from delivery_attempts a join deliveries d on d.id = a.delivery_id
+      where d.workspace_id = ${workspaceId} and d.due_at is not null
+      group by a.kind, a.outcome, a.error_code order by a.kind, a.outcome, a.error_code`),
+  );
+  return Object.fromEntries(rows.map((r) => [[r.kind, r.outcome ?? 'unfinished', r.error_code].filter(Boolean).join(' '), r.n]));
+}
+
+/**
+ * Per published delivery, its first attempt's start → its publication: for a network that
+ * processes media (Instagram), the time the post spent waiting between the container and
+ * media_publish, checks included.
+ */
+export async function firstAttemptToPublishedMs(db: Db, workspaceId: string): Promise<number[]> {
+  const rows = rowsOf<{ ms: number }>(
+    await db.execute(sql`
+      select extract(epoch from (d.published_at - min(a.started_at))) * 1000 as ms
+      from deliveries d join delivery_attempts a on a.delivery_id = d.id
+      where d.workspace_id = ${workspaceId} and d.due_at is not null and d.state = 'published'
+      group by d.id, d.published_at`),
+  );
+  return rows.map((r) => Number(r.ms));
 }

@@ -1,4 +1,5 @@
 import { startMastodonFake, type MastodonFake, type MastodonFakeOptions } from '../test/fakes/mastodon/mastodon-fake.ts';
+import { serveFakeCommands } from './fake-process.ts';
 
 // The Mastodon fake in a process of its own, driven over IPC by fake-client.ts. Run in Herald's
 // process, its request handling would compete with the engine for the same event loop and make
@@ -105,10 +106,4 @@ async function seedStatuses(fake: MastodonFake, command: { perAccount: number; t
   return seeded;
 }
 
-process.on('message', (message: { id: number; command: FakeCommand }) => {
-  run(message.command).then(
-    (result) => process.send!({ id: message.id, result }),
-    (error: unknown) => process.send!({ id: message.id, error: error instanceof Error ? error.message : String(error) }),
-  );
-});
-process.on('disconnect', () => process.exit(0));
+serveFakeCommands(run);

@@ -1,18 +1,19 @@
 import { parseArgs } from 'node:util';
 import type { DatabaseKind } from './herald-setup.ts';
 
-export const benchmarkNames = ['burst', 'lateness', 'calendar', 'analytics'] as const;
+export const benchmarkNames = ['burst', 'lateness', 'calendar', 'analytics', 'instagram'] as const;
 export type BenchmarkName = (typeof benchmarkNames)[number];
 
 export type BenchOptions = {
   benchmarks: BenchmarkName[];
-  /** Databases per benchmark: the burst and the analytics run on both by default, the lateness on the embedded one. */
+  /** Databases per benchmark: the burst, the analytics and instagram run on both by default, the lateness on the embedded one. */
   databases: Record<BenchmarkName, DatabaseKind[]>;
   postgresUrl: string;
   latencyMs: number;
   burst: { deliveries: number; channels: number; budgetSeconds: number };
   lateness: { minutes: number; perMinute: number; channels: number };
   analytics: { channels: number; posts: number };
+  instagram: { deliveries: number; channels: number; budgetSeconds: number; processingMs: number };
   /** Herald settings changed from the shipped defaults (besides HERALD_MASTODON_ALLOW_HTTP). */
   env: Record<string, string>;
   /** Added to the result file names, so a variant does not overwrite the default run. */
@@ -20,9 +21,9 @@ export type BenchOptions = {
   profileQueries: boolean;
 };
 
-export const usage = `npm run bench -- [burst] [lateness] [calendar] [analytics] [options]
+export const usage = `npm run bench -- [burst] [lateness] [calendar] [analytics] [instagram] [options]
 
-  --db pglite|postgres|both     databases (default: burst and analytics on both, lateness on pglite)
+  --db pglite|postgres|both     databases (default: burst, analytics and instagram on both, lateness on pglite)
   --postgres-url URL            server to create fresh databases on (default $BENCH_POSTGRES_URL or postgres://postgres@127.0.0.1:5432/test)
   --latency-ms N                the fake's answer delay (default 20)
   --deliveries N                burst size (default 10000)
@@ -33,6 +34,10 @@ export const usage = `npm run bench -- [burst] [lateness] [calendar] [analytics]
   --lateness-channels N         channels they are spread over (default 10)
   --analytics-channels N        channels whose published posts the collector reads (default 50)
   --analytics-posts N           published deliveries per channel (default 40; the collector reads at most 100 per channel per run)
+  --instagram-deliveries N      Instagram photo posts due at once (default 200)
+  --instagram-channels N        Instagram channels they are spread over (default 40)
+  --instagram-processing-ms N   how long the fake processes a photo container before FINISHED (default 3000)
+  --instagram-budget-seconds N  stop an Instagram run that has not finished by then (default 120)
   --poll-seconds N              HERALD_JOB_POLL_SECONDS (default: the shipped default)
   --concurrency N               HERALD_PUBLISH_CONCURRENCY (default: the shipped default)
   --env KEY=VALUE               any other Herald setting (repeatable)
@@ -64,6 +69,10 @@ export function parseOptions(argv: string[]): BenchOptions | 'help' {
       'lateness-channels': { type: 'string' },
       'analytics-channels': { type: 'string' },
       'analytics-posts': { type: 'string' },
+      'instagram-deliveries': { type: 'string' },
+      'instagram-channels': { type: 'string' },
+      'instagram-processing-ms': { type: 'string' },
+      'instagram-budget-seconds': { type: 'string' },
       'poll-seconds': { type: 'string' },
       concurrency: { type: 'string' },
       env: { type: 'string', multiple: true },
@@ -92,7 +101,7 @@ export function parseOptions(argv: string[]): BenchOptions | 'help' {
 
   return {
     benchmarks,
-    databases: { burst: chosen ?? ['pglite', 'postgres'], lateness: chosen ?? ['pglite'], calendar: ['pglite'], analytics: chosen ?? ['pglite', 'postgres'] },
+    databases: { burst: chosen ?? ['pglite', 'postgres'], lateness: chosen ?? ['pglite'], calendar: ['pglite'], analytics: chosen ?? ['pglite', 'postgres'], instagram: chosen ?? ['pglite', 'postgres'] },
     postgresUrl: values['postgres-url'] ?? process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test',
     latencyMs: number(values['latency-ms'], 20, 'latency-ms'),
     burst: {
@@ -108,6 +117,12 @@ export function parseOptions(argv: string[]): BenchOptions | 'help' {
     analytics: {
       channels: number(values['analytics-channels'], 50, 'analytics-channels'),
       posts: number(values['analytics-posts'], 40, 'analytics-posts'),
+    },
+    instagram: {
+      deliveries: number(values['instagram-deliveries'], 200, 'instagram-deliveries'),
+      channels: number(values['instagram-channels'], 40, 'instagram-channels'),
+      processingMs: number(values['instagram-processing-ms'], 3000, 'instagram-processing-ms'),
+      budgetSeconds: number(values['instagram-budget-seconds'], 120, 'instagram-budget-seconds'),
     },
     env,
     variant,
