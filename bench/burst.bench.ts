@@ -1,11 +1,12 @@
 import crypto from 'node:crypto';
+import { burstTimings, exactlyOnceOf } from './burst-summary.ts';
 import { startRemoteMastodonFake } from './fake-client.ts';
 import { benchDatabase, benchEnv, deliveryOutcome, engineSettingsOf, heraldProblems, insertQueuedPosts, postgresUnreachable, reopen, startWithChannels, wakeUpJobs, type DatabaseKind } from './herald-setup.ts';
 import type { BenchOptions } from './options.ts';
 import { profileQueries } from './query-profile.ts';
 import { rawStatusCalls } from './raw-calls.ts';
 import { machine, revision } from './results.ts';
-import { perSecond, sleep } from './stats.ts';
+import { sleep } from './stats.ts';
 
 // Burst: every delivery due at the same instant, spread evenly over the channels (the engine
 // publishes one delivery per channel at a time, a second apart on Mastodon, so a burst needs many
@@ -56,32 +57,9 @@ async function engineBurst(kind: DatabaseKind, options: BenchOptions, env: Recor
     const jobs = await wakeUpJobs(db.db);
     await db.close();
     const statuses = await fake.statuses(prefix);
-    const distinct = new Set(statuses.map((s) => s.text)).size;
-    const lastCreation = Math.max(...statuses.map((s) => s.createdAt));
-    const durationMs = completed && outcome.lastPublishedAt ? outcome.lastPublishedAt - dueAt.getTime() : stoppedAt - dueAt.getTime();
     return {
-      database: kind,
-      completed,
-      budgetSeconds,
-      setupMs,
-      wakeUpInsertMs: releaseMs,
-      dueMarginMs: margin,
-      dueAt: dueAt.toISOString(),
-      firstPublishedAfterMs: outcome.firstPublishedAt ? outcome.firstPublishedAt - dueAt.getTime() : null,
-      /** Due time → last delivery stored as published (or → the stop, when the budget ran out). */
-      durationMs,
-      /** Due time → the fake stored the last status. */
-      networkDurationMs: statuses.length ? lastCreation - dueAt.getTime() : null,
-      published: outcome.published,
-      ratePerSecond: perSecond(outcome.published, durationMs),
-      projectedTotalSeconds: completed ? null : Math.round(count / (outcome.published / durationMs) / 1000),
-      exactlyOnce: {
-        fakeCreations: statuses.length,
-        distinctPosts: distinct,
-        duplicates: statuses.length - distinct,
-        publishedDeliveries: outcome.published,
-        ok: statuses.length === distinct && statuses.length === outcome.published,
-      },
+      ...burstTimings({ kind, completed, budgetSeconds, setupMs, releaseMs, margin, dueAt, stoppedAt, count, outcome, storedAtNetwork: statuses.map((s) => s.createdAt) }),
+      exactlyOnce: exactlyOnceOf(statuses.map((s) => s.text), outcome.published),
       deliveryStates: outcome.states,
       attempts: outcome.attempts,
       markedLate: outcome.late,

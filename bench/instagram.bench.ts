@@ -1,9 +1,11 @@
+
 import crypto from 'node:crypto';
 import os from 'node:os';
 import { forgetUsage } from '../src/networks/meta-graph/usage.ts';
 import { accountSpacingMs } from '../src/networks/server.ts';
 import { loadConfig } from '../src/server/config/config.ts';
 import { CHECK_STATUS_QUEUE, publishQueue } from '../src/server/modules/publishing/wake-ups.ts';
+import { burstTimings, exactlyOnceOf } from './burst-summary.ts';
 import { attemptSummary, benchDatabase, benchEnv, deliveryOutcome, engineSettingsOf, firstAttemptToPublishedMs, heraldProblems, insertQueuedPosts, postgresUnreachable, reopen, wakeUpJobs, type DatabaseKind } from './herald-setup.ts';
 import { startRemoteInstagramFake } from './instagram-fake-client.ts';
 import type { IgCallCounts } from './instagram-fake.process.ts';
@@ -11,7 +13,7 @@ import { rawInstagramCalls } from './instagram-raw-calls.ts';
 import { instagramHeraldEnv, servePhoto, startWithInstagramChannels } from './instagram-setup.ts';
 import type { BenchOptions } from './options.ts';
 import { machine, revision } from './results.ts';
-import { perSecond, sleep, summarize } from './stats.ts';
+import { sleep, summarize } from './stats.ts';
 
 // Instagram: one-photo feed posts, all due at the same instant, through the real Instagram
 // publisher against the Graph fake in its own process. Unlike Mastodon a post is two engine
@@ -78,33 +80,9 @@ async function engineInstagram(kind: DatabaseKind, options: BenchOptions, env: R
     await db.close();
     const atFake = await fake.published(prefix);
     const calls = await fake.calls();
-    const distinct = new Set(atFake.map((p) => p.caption)).size;
-    const lastPublication = Math.max(...atFake.map((p) => p.createdAt));
-    const durationMs = completed && outcome.lastPublishedAt ? outcome.lastPublishedAt - dueAt.getTime() : stoppedAt - dueAt.getTime();
     return {
-      database: kind,
-      completed,
-      budgetSeconds,
-      setupMs,
-      wakeUpInsertMs: releaseMs,
-      dueMarginMs: margin,
-      dueAt: dueAt.toISOString(),
-      firstPublishedAfterMs: outcome.firstPublishedAt ? outcome.firstPublishedAt - dueAt.getTime() : null,
-      /** Due time → last delivery stored as published (or → the stop, when the budget ran out). */
-      durationMs,
-      /** Due time → the fake stored the last post (media_publish). */
-      networkDurationMs: atFake.length ? lastPublication - dueAt.getTime() : null,
-      published: outcome.published,
-      ratePerSecond: perSecond(outcome.published, durationMs),
-      projectedTotalSeconds: completed ? null : Math.round(count / (outcome.published / durationMs) / 1000),
-      exactlyOnce: {
-        fakePosts: atFake.length,
-        distinctPosts: distinct,
-        duplicates: atFake.length - distinct,
-        publishedDeliveries: outcome.published,
-        containers: calls.containers,
-        ok: atFake.length === distinct && atFake.length === outcome.published,
-      },
+      ...burstTimings({ kind, completed, budgetSeconds, setupMs, releaseMs, margin, dueAt, stoppedAt, count, outcome, storedAtNetwork: atFake.map((p) => p.createdAt) }),
+      exactlyOnce: { ...exactlyOnceOf(atFake.map((p) => p.caption), outcome.published), containers: calls.containers },
       statusReadsPerPost: statusReadsPerPost(calls, atFake.length),
       /** First attempt (container created) → published, per post: one poll interval at best. */
       containerToPublishedMs: summarize(waits),
