@@ -6,12 +6,12 @@ import { rowsOf } from '../src/server/db/database.ts';
 import { channels, deliveries, postGroups } from '../src/server/db/schema/index.ts';
 import { ANALYTICS_COLLECT_JOB } from '../src/server/modules/analytics/metrics.collector.ts';
 import { startRemoteMastodonFake, type RemoteMastodonFake } from './fake-client.ts';
-import { benchDatabase, benchEnv, contentTemplate, engineSettingsOf, heraldProblems, postgresUnreachable, startWithChannels, type BenchWorkspace, type DatabaseKind } from './herald-setup.ts';
+import { benchDatabase, benchEnv, contentTemplate, engineSettingsOf, heraldProblems, startWithChannels, type BenchWorkspace, type DatabaseKind, onEachDatabase } from './herald-setup.ts';
 import type { SeededStatus } from './mastodon-fake.process.ts';
 import type { BenchOptions } from './options.ts';
 import { profileQueries } from './query-profile.ts';
 import { machine, revision } from './results.ts';
-import { perSecond, sleep, summarize } from './stats.ts';
+import { perSecond, rateRatio, sleep, summarize } from './stats.ts';
 
 // Analytics: one run of the analytics.collect job over every published delivery of `channels`
 // channels with `posts` deliveries each, whose statuses exist at the fake (with favourites and
@@ -240,28 +240,20 @@ export async function runAnalytics(options: BenchOptions, log: (line: string) =>
   const raw = await rawStatusReads(options);
   log(`  raw: ${raw.calls} GETs (${raw.concurrency} accounts at a time) in ${(raw.durationMs / 1000).toFixed(1)} s = ${raw.ratePerSecond}/s (${raw.meanCallMs} ms each), errors ${raw.errors}`);
 
-  const databases: Record<string, unknown> = {};
-  for (const kind of options.databases.analytics) {
-    const unreachable = kind === 'postgres' ? await postgresUnreachable(options.postgresUrl) : null;
-    if (unreachable) {
-      databases[kind] = { skipped: `PostgreSQL at ${options.postgresUrl} cannot be reached: ${unreachable}` };
-      log(`  ${kind}: skipped (${unreachable})`);
-      continue;
-    }
+  const databases = await onEachDatabase(options.databases.analytics, options.postgresUrl, log, async (kind) => {
     const result = await engineAnalytics(kind, options, env, log);
     const rate = result.fullRun.readingsPerSecond;
     const handlerRate = result.fullRun.readingsPerSecondInHandler;
-    const ratio = (r: number | null) => (r && raw.ratePerSecond ? Math.round((r / raw.ratePerSecond) * 1000) / 1000 : null);
     const { handlerMs, readingsStored } = result.fullRun;
-    databases[kind] = {
+    log(`  ${kind}: ${result.fullRun.readingsStored} readings in ${(result.fullRun.wallMs / 1000).toFixed(1)} s = ${rate}/s (raw ${raw.ratePerSecond}/s), counters match: ${result.fullRun.countersMatch.ok}`);
+    return {
       ...result,
-      ratioToRaw: ratio(rate),
-      handlerRatioToRaw: ratio(handlerRate),
+      ratioToRaw: rateRatio(rate, raw.ratePerSecond),
+      handlerRatioToRaw: rateRatio(handlerRate, raw.ratePerSecond),
       /** Handler time per reading minus the raw time per GET: what the collector adds to each read. */
       overheadOverRawPerReadingMs: handlerMs && readingsStored ? Math.round((handlerMs / readingsStored - raw.meanCallMs) * 100) / 100 : null,
     };
-    log(`  ${kind}: ${result.fullRun.readingsStored} readings in ${(result.fullRun.wallMs / 1000).toFixed(1)} s = ${rate}/s (raw ${raw.ratePerSecond}/s), counters match: ${result.fullRun.countersMatch.ok}`);
-  }
+  });
   return {
     benchmark: 'analytics',
     ranAt: new Date().toISOString(),

@@ -1,12 +1,12 @@
 import crypto from 'node:crypto';
 import { burstTimings, exactlyOnceOf } from './burst-summary.ts';
 import { startRemoteMastodonFake } from './fake-client.ts';
-import { benchDatabase, benchEnv, deliveryOutcome, engineSettingsOf, heraldProblems, insertQueuedPosts, postgresUnreachable, reopen, startWithChannels, wakeUpJobs, type DatabaseKind } from './herald-setup.ts';
+import { benchDatabase, benchEnv, deliveryOutcome, engineSettingsOf, heraldProblems, insertQueuedPosts, reopen, startWithChannels, wakeUpJobs, type DatabaseKind, onEachDatabase } from './herald-setup.ts';
 import type { BenchOptions } from './options.ts';
 import { profileQueries } from './query-profile.ts';
 import { rawStatusCalls } from './raw-calls.ts';
 import { machine, revision } from './results.ts';
-import { sleep } from './stats.ts';
+import { rateRatio, sleep } from './stats.ts';
 
 // Burst: every delivery due at the same instant, spread evenly over the channels (the engine
 // publishes one delivery per channel at a time, a second apart on Mastodon, so a burst needs many
@@ -86,21 +86,14 @@ export async function runBurst(options: BenchOptions, log: (line: string) => voi
   const raw = await rawStatusCalls(rawFake, { calls: count, concurrency, accounts: channels }).finally(() => rawFake.close());
   log(`  raw: ${raw.calls} calls in ${(raw.durationMs / 1000).toFixed(1)} s = ${raw.ratePerSecond}/s`);
 
-  const databases: Record<string, unknown> = {};
-  for (const kind of options.databases.burst) {
-    const unreachable = kind === 'postgres' ? await postgresUnreachable(options.postgresUrl) : null;
-    if (unreachable) {
-      databases[kind] = { skipped: `PostgreSQL at ${options.postgresUrl} cannot be reached: ${unreachable}` };
-      log(`  ${kind}: skipped (${unreachable})`);
-      continue;
-    }
+  const databases = await onEachDatabase(options.databases.burst, options.postgresUrl, log, async (kind) => {
     const result = await engineBurst(kind, options, env, log);
-    databases[kind] = { ...result, ratioToRaw: result.ratePerSecond && raw.ratePerSecond ? Math.round((result.ratePerSecond / raw.ratePerSecond) * 1000) / 1000 : null };
     log(
       `  ${kind}: ${result.published}/${count} published in ${(result.durationMs / 1000).toFixed(1)} s = ${result.ratePerSecond}/s` +
         `${result.completed ? '' : ` (budget of ${result.budgetSeconds} s ran out; all ${count} would take ~${result.projectedTotalSeconds} s)`}, exactly once: ${result.exactlyOnce.ok}`,
     );
-  }
+    return { ...result, ratioToRaw: rateRatio(result.ratePerSecond, raw.ratePerSecond) };
+  });
   return {
     benchmark: 'burst',
     ranAt: new Date().toISOString(),

@@ -57,6 +57,24 @@ export async function postgresUnreachable(postgresUrl: string): Promise<string |
 }
 
 /**
+ * Measures on each database asked for, one after the other; PostgreSQL is skipped, with the
+ * reason in the result, when it cannot be reached (a run on PGlite alone still means something).
+ */
+export async function onEachDatabase<T>(kinds: DatabaseKind[], postgresUrl: string, log: (line: string) => void, measure: (kind: DatabaseKind) => Promise<T>) {
+  const databases: Record<string, T | { skipped: string }> = {};
+  for (const kind of kinds) {
+    const unreachable = kind === 'postgres' ? await postgresUnreachable(postgresUrl) : null;
+    if (unreachable) {
+      databases[kind] = { skipped: `PostgreSQL at ${postgresUrl} cannot be reached: ${unreachable}` };
+      log(`  ${kind}: skipped (${unreachable})`);
+      continue;
+    }
+    databases[kind] = await measure(kind);
+  }
+  return databases;
+}
+
+/**
  * The settings Herald runs with in a benchmark: the product's defaults, except plain HTTP to the
  * local fake and what the command line overrides. startTestHerald lowers the poll interval for
  * tests, so the shipped default is put back explicitly.

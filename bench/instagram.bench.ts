@@ -6,14 +6,14 @@ import { accountSpacingMs } from '../src/networks/server.ts';
 import { loadConfig } from '../src/server/config/config.ts';
 import { CHECK_STATUS_QUEUE, publishQueue } from '../src/server/modules/publishing/wake-ups.ts';
 import { burstTimings, exactlyOnceOf } from './burst-summary.ts';
-import { attemptSummary, benchDatabase, benchEnv, deliveryOutcome, engineSettingsOf, firstAttemptToPublishedMs, heraldProblems, insertQueuedPosts, postgresUnreachable, reopen, wakeUpJobs, type DatabaseKind } from './herald-setup.ts';
+import { attemptSummary, benchDatabase, benchEnv, deliveryOutcome, engineSettingsOf, firstAttemptToPublishedMs, heraldProblems, insertQueuedPosts, reopen, wakeUpJobs, type DatabaseKind, onEachDatabase } from './herald-setup.ts';
 import { startRemoteInstagramFake } from './instagram-fake-client.ts';
 import type { IgCallCounts } from './instagram-fake.process.ts';
 import { rawInstagramCalls } from './instagram-raw-calls.ts';
 import { instagramHeraldEnv, servePhoto, startWithInstagramChannels } from './instagram-setup.ts';
 import type { BenchOptions } from './options.ts';
 import { machine, revision } from './results.ts';
-import { sleep, summarize } from './stats.ts';
+import { rateRatio, sleep, summarize } from './stats.ts';
 
 // Instagram: one-photo feed posts, all due at the same instant, through the real Instagram
 // publisher against the Graph fake in its own process. Unlike Mastodon a post is two engine
@@ -128,21 +128,14 @@ export async function runInstagram(options: BenchOptions, log: (line: string) =>
   });
   log(`  raw: ${raw.published}/${count} posts in ${(raw.durationMs / 1000).toFixed(1)} s = ${raw.ratePerSecond}/s, ${raw.statusReadsPerPost} status reads per post`);
 
-  const databases: Record<string, unknown> = {};
-  for (const kind of options.databases.instagram) {
-    const unreachable = kind === 'postgres' ? await postgresUnreachable(options.postgresUrl) : null;
-    if (unreachable) {
-      databases[kind] = { skipped: `PostgreSQL at ${options.postgresUrl} cannot be reached: ${unreachable}` };
-      log(`  ${kind}: skipped (${unreachable})`);
-      continue;
-    }
+  const databases = await onEachDatabase(options.databases.instagram, options.postgresUrl, log, async (kind) => {
     const result = await engineInstagram(kind, options, env, log);
-    databases[kind] = { ...result, ratioToRaw: result.ratePerSecond && raw.ratePerSecond ? Math.round((result.ratePerSecond / raw.ratePerSecond) * 1000) / 1000 : null };
     log(
       `  ${kind}: ${result.published}/${count} published in ${(result.durationMs / 1000).toFixed(1)} s = ${result.ratePerSecond}/s, ${result.statusReadsPerPost} status reads per post` +
         `${result.completed ? '' : ` (budget of ${result.budgetSeconds} s ran out; all ${count} would take ~${result.projectedTotalSeconds} s)`}, exactly once: ${result.exactlyOnce.ok}`,
     );
-  }
+    return { ...result, ratioToRaw: rateRatio(result.ratePerSecond, raw.ratePerSecond) };
+  });
   return {
     benchmark: 'instagram',
     ranAt: new Date().toISOString(),

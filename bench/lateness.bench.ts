@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import { startRemoteMastodonFake } from './fake-client.ts';
-import { benchDatabase, benchEnv, deliveryOutcome, engineSettingsOf, heraldProblems, postgresUnreachable, reopen, startWithChannels, type DatabaseKind } from './herald-setup.ts';
+import { benchDatabase, benchEnv, deliveryOutcome, engineSettingsOf, heraldProblems, reopen, startWithChannels, type DatabaseKind, onEachDatabase } from './herald-setup.ts';
 import type { BenchOptions } from './options.ts';
 import { machine, revision } from './results.ts';
 import { sleep, summarize } from './stats.ts';
@@ -112,16 +112,9 @@ export async function runLateness(options: BenchOptions, log: (line: string) => 
   const settings = engineSettingsOf(env);
   const { minutes, perMinute, channels } = options.lateness;
   log(`lateness: ${perMinute} posts a minute for ${minutes} min over ${channels} channels, poll ${settings.HERALD_JOB_POLL_SECONDS} s`);
-  const databases: Record<string, unknown> = {};
-  for (const kind of options.databases.lateness) {
-    const unreachable = kind === 'postgres' ? await postgresUnreachable(options.postgresUrl) : null;
-    if (unreachable) {
-      databases[kind] = { skipped: `PostgreSQL at ${options.postgresUrl} cannot be reached: ${unreachable}` };
-      log(`  ${kind}: skipped (${unreachable})`);
-      continue;
-    }
-    databases[kind] = await latenessOn(kind, options, env, settings.HERALD_JOB_POLL_SECONDS, log);
-  }
+  const databases = await onEachDatabase(options.databases.lateness, options.postgresUrl, log, async (kind) => {
+    return latenessOn(kind, options, env, settings.HERALD_JOB_POLL_SECONDS, log);
+  });
   return {
     benchmark: 'lateness',
     ranAt: new Date().toISOString(),

@@ -24,3 +24,6 @@ export function summarize(values: number[]) {
 export const perSecond = (count: number, ms: number) => (ms > 0 ? Math.round((count / ms) * 100_000) / 100 : null);
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** An engine rate over the raw rate of the same run, to three places: 1 would mean the engine costs nothing. */
+export const rateRatio = (rate: number | null, rawRate: number | null) => (rate && rawRate ? Math.round((rate / rawRate) * 1000) / 1000 : null);
