@@ -86,7 +86,11 @@ interface ConnectedAccountProvider {
    * descriptor's `noRevoke`.
    */
   readonly noRevoke?: string;
-  profile(accessToken: string, instance: Instance): Promise<Profile>;
+  /**
+   * `externalId`: the channel's account when a channel is read again, for networks whose one token
+   * acts as several accounts (a LinkedIn member's token posts as their Company Pages too).
+   */
+  profile(accessToken: string, instance: Instance, externalId?: string): Promise<Profile>;
 }
 
 /** Networks connected through the browser: the user consents on the network's own page. */

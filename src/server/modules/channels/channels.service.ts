@@ -70,7 +70,7 @@ export async function refreshChannelProfile(ctx: ServiceContext, deps: ChannelDe
   const provider = providerFor(deps, row.network);
   let profile: Profile;
   try {
-    profile = await withChannelToken(ctx.db, deps, row.id, (token, instance) => provider.profile(token, instance));
+    profile = await withChannelToken(ctx.db, deps, row.id, (token, instance) => provider.profile(token, instance, row.externalId));
   } catch (error) {
     if (!(error instanceof ProviderError)) throw error;
     throw providerErrorToAppError(error, 'use');
