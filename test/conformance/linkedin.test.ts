@@ -1,0 +1,4 @@
+import { describeNetworkConformance } from './network-conformance.ts';
+import { linkedinKit } from '../fakes/linkedin/conformance-kit.ts';
+
+describeNetworkConformance(linkedinKit);
