@@ -109,6 +109,8 @@ export async function startLinkedInFake(options: LinkedInFakeOptions = {}) {
   const nextIds: string[] = [];
   const withdrawn = new Map<string, Set<string>>();
   let refuseNext: string | null = null;
+  /** A one-shot failure of the next upload of this video part (by index), whatever the video. */
+  const partFailures = new Map<number, Injected>();
 
   const memberOf = (id: string) => members.find((m) => m.id === id);
   const orgOf = (urn: string) => organizations.find((o) => `urn:li:organization:${o.id}` === urn);
@@ -300,6 +302,11 @@ export async function startLinkedInFake(options: LinkedInFakeOptions = {}) {
     if (asset.kind === 'video') {
       const p = asset.parts[Number(part)];
       if (!p) return envelope(400, 'Unknown upload part', { code: 'ILLEGAL_ARGUMENT' });
+      const failure = partFailures.get(Number(part));
+      if (failure) {
+        partFailures.delete(Number(part));
+        return { status: failure.status ?? 500, body: failure.body ?? { status: 500, message: 'Internal Server Error' } };
+      }
       if (req.raw.length !== p.last - p.first + 1) return envelope(400, `Part ${part} must be ${p.last - p.first + 1} bytes, got ${req.raw.length}`, { code: 'ILLEGAL_ARGUMENT' });
       p.bytes = Buffer.from(req.raw);
       p.etag = `/ambry-video/signedId/${crypto.createHash('sha1').update(req.raw).digest('hex')}`;
@@ -571,6 +578,8 @@ export async function startLinkedInFake(options: LinkedInFakeOptions = {}) {
     },
     setNextPostId: (id: string) => void nextIds.push(id),
     failNextCreate: (failure: Injected) => server.failNext('/rest/posts', failure),
+    /** The next upload of video part `index` (0-based) fails with this answer. */
+    failNextPart: (index: number, failure: Injected) => void partFailures.set(index, failure),
     engage(urn: string, stats: Partial<FakeLinkedInPost['stats']>) {
       const post = posts.find((p) => p.urn === urn);
       if (!post) throw new Error(`no post ${urn}`);
