@@ -2303,10 +2303,15 @@ export interface paths {
                                 frameRate: number | null;
                                 height: number | null;
                                 id: string;
-                                /** @enum {string} */
-                                kind: "image" | "video";
+                                /**
+                                 * @description document: a PDF, for networks that post documents
+                                 * @enum {string}
+                                 */
+                                kind: "image" | "video" | "document";
                                 /** @description Detected from the content, never from the file name */
                                 mimeType: string;
+                                /** @description Documents: the pages counted at upload (null: not found in the file, or not a document) */
+                                pageCount: number | null;
                                 /** @description Bytes */
                                 size: number;
                                 /**
@@ -2327,7 +2332,7 @@ export interface paths {
             };
         };
         put?: never;
-        /** Upload a file (multipart/form-data: `file`, optional `altText`). JPEG, PNG, GIF or WebP images, MP4 or MOV videos; the type is detected from the content. Large videos: use the resumable upload */
+        /** Upload a file (multipart/form-data: `file`, optional `altText`). JPEG, PNG, GIF or WebP images, MP4 or MOV videos, PDF documents; the type is detected from the content. Large videos: use the resumable upload */
         post: {
             parameters: {
                 query?: never;
@@ -2357,10 +2362,15 @@ export interface paths {
                             frameRate: number | null;
                             height: number | null;
                             id: string;
-                            /** @enum {string} */
-                            kind: "image" | "video";
+                            /**
+                             * @description document: a PDF, for networks that post documents
+                             * @enum {string}
+                             */
+                            kind: "image" | "video" | "document";
                             /** @description Detected from the content, never from the file name */
                             mimeType: string;
+                            /** @description Documents: the pages counted at upload (null: not found in the file, or not a document) */
+                            pageCount: number | null;
                             /** @description Bytes */
                             size: number;
                             /**
@@ -2420,10 +2430,15 @@ export interface paths {
                             frameRate: number | null;
                             height: number | null;
                             id: string;
-                            /** @enum {string} */
-                            kind: "image" | "video";
+                            /**
+                             * @description document: a PDF, for networks that post documents
+                             * @enum {string}
+                             */
+                            kind: "image" | "video" | "document";
                             /** @description Detected from the content, never from the file name */
                             mimeType: string;
+                            /** @description Documents: the pages counted at upload (null: not found in the file, or not a document) */
+                            pageCount: number | null;
                             /** @description Bytes */
                             size: number;
                             /**
@@ -2472,10 +2487,15 @@ export interface paths {
                             frameRate: number | null;
                             height: number | null;
                             id: string;
-                            /** @enum {string} */
-                            kind: "image" | "video";
+                            /**
+                             * @description document: a PDF, for networks that post documents
+                             * @enum {string}
+                             */
+                            kind: "image" | "video" | "document";
                             /** @description Detected from the content, never from the file name */
                             mimeType: string;
+                            /** @description Documents: the pages counted at upload (null: not found in the file, or not a document) */
+                            pageCount: number | null;
                             /** @description Bytes */
                             size: number;
                             /**
@@ -2706,10 +2726,15 @@ export interface paths {
                             frameRate: number | null;
                             height: number | null;
                             id: string;
-                            /** @enum {string} */
-                            kind: "image" | "video";
+                            /**
+                             * @description document: a PDF, for networks that post documents
+                             * @enum {string}
+                             */
+                            kind: "image" | "video" | "document";
                             /** @description Detected from the content, never from the file name */
                             mimeType: string;
+                            /** @description Documents: the pages counted at upload (null: not found in the file, or not a document) */
+                            pageCount: number | null;
                             /** @description Bytes */
                             size: number;
                             /**
