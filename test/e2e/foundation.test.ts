@@ -96,4 +96,12 @@ describe('foundation journey in Chromium', () => {
 
     for (const page of [owner, editor]) expect((page as Page & { errors: string[] }).errors).toEqual([]);
   });
+
+  it('serves the API reference at /api/docs without a Content Security Policy error', async () => {
+    const page = await newPage();
+    await page.goto(`${h.url}/api/docs`);
+    await page.getByText('/api/v1/workspaces/{workspaceId}/posts').first().waitFor();
+    await snap(page, 'api-docs');
+    expect((page as Page & { errors: string[] }).errors).toEqual([]);
+  });
 });
