@@ -45,7 +45,8 @@ describe('foundation journey in Chromium', () => {
     // First sign-in without a workspace: onboarding asks for one.
     await owner.getByLabel(/workspace name/i).fill('Acme Brand');
     await owner.getByRole('button', { name: 'Create workspace' }).click();
-    await owner.waitForURL(/\/w\/[^/]+/);
+    // A new workspace starts where its work starts: connecting a channel.
+    await owner.waitForURL(/\/w\/[^/]+\/channels/);
     const workspaceId = /\/w\/([^/]+)/.exec(owner.url())![1]!;
 
     await owner.goto(`${h.url}/w/${workspaceId}/members`);
