@@ -9,6 +9,7 @@ import { cancelPost, deliveryLog, markPublished, retryDelivery } from './deliver
 import type { ChannelDeps } from '../channels/channels.service.ts';
 import type { Config } from '../../config/config.ts';
 import { preflightRead } from './creator-info.ts';
+import { runNetworkAction } from './network-actions.ts';
 import { dateQuery, isoInstant } from '../../http/schemas.ts';
 import { httpLinkProblem } from '../../../shared/web-links.ts';
 
@@ -144,6 +145,32 @@ export const postsRoutes: FastifyPluginAsyncZod<{ deps: PostsDeps; channelDeps: 
     },
     // The network part shapes the answer: checked here against what the API promises.
     handler: async (req) => creatorInfo.parse(await preflightRead(req.serviceContext(), { ...channelDeps, config }, req.params.workspaceId, req.params.channelId)),
+  });
+
+  app.get('/workspaces/:workspaceId/channels/:channelId/preflight', {
+    config: { access: 'posts.edit' },
+    schema: {
+      tags,
+      summary: "The read a channel's network needs before a post is written, in that network's shape (Pinterest: its boards and their sections; TikTok: its creator info, also at creator-info); kept as the channel's limits",
+      params: workspaceParams.extend({ channelId: z.string().min(1).max(100) }),
+      response: { 200: z.record(z.string(), z.unknown()) },
+    },
+    handler: async (req) => preflightRead(req.serviceContext(), { ...channelDeps, config }, req.params.workspaceId, req.params.channelId),
+  });
+
+  app.post('/workspaces/:workspaceId/channels/:channelId/actions/:name', {
+    // Each action names the permission it needs (checked once the channel's network is known).
+    config: { access: 'posts.read' },
+    schema: {
+      tags,
+      summary:
+        "Ask a channel's network to do something for the composer. Pinterest: create-board ({ name ≤ 180, description?, privacy?: PUBLIC | PROTECTED | SECRET }, needs posts.edit) answers { board }. Unknown action: 404 channel.action_not_found; bad input: 400 validation_failed naming the field",
+      params: workspaceParams.extend({ channelId: z.string().min(1).max(100), name: z.string().min(1).max(100).regex(/^[a-z][a-z0-9-]*$/, 'must be an action name such as create-board') }),
+      body: z.record(z.string(), z.unknown()).optional().describe("The action's input, as that network's action takes it"),
+      response: { 200: z.record(z.string(), z.unknown()) },
+    },
+    handler: async (req) =>
+      runNetworkAction(req.serviceContext(), { ...channelDeps, config }, { workspaceId: req.params.workspaceId, channelId: req.params.channelId, name: req.params.name, role: req.workspace?.role ?? null, body: req.body }),
   });
 
   app.post('/workspaces/:workspaceId/posts', {
