@@ -44,6 +44,7 @@ export type FakeMedia = {
   key: string;
   signature: string;
   status: 'registered' | 'processing' | 'succeeded' | 'failed';
+  registeredAt: number;
   uploadedBytes: number | null;
   readyAt: number | null;
   willFail: boolean;
@@ -343,7 +344,7 @@ export async function startPinterestFake(options: PinterestFakeOptions = {}) {
     const id = String(BigInt('5000000000000') + BigInt(media.size + 1));
     const key = `uploads/${crypto.randomBytes(2).toString('hex')}/${token.userId}:video:${id}`;
     const signature = crypto.randomBytes(32).toString('hex');
-    media.set(id, { id, userId: token.userId, key, signature, status: 'registered', uploadedBytes: null, readyAt: null, willFail: failNextVideo });
+    media.set(id, { id, userId: token.userId, key, signature, status: 'registered', registeredAt: Date.now(), uploadedBytes: null, readyAt: null, willFail: failNextVideo });
     failNextVideo = false;
     return {
       status: 201,

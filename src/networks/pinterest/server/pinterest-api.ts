@@ -39,12 +39,19 @@ type ErrorBody = { code?: unknown; message?: unknown; message_detail?: unknown }
 export type Need = { scope: string; what: string };
 
 /**
- * Accounts that spent their rate-limit window (`x-ratelimit-remaining: 0`): until the reset,
- * Herald does not call for them, and says how long to wait instead. Kept per process: a worker
- * that has not seen the headers learns them from the next answer (or its 429).
+ * Accounts that spent a rate-limit window (`x-ratelimit-remaining: 0`), per category: until the
+ * reset, Herald does not call for them in that category, and says how long to wait instead. Kept
+ * per process: a worker that has not seen the headers learns them from the next answer (or its 429).
  */
 const exhausted = new Map<string, number>();
-const accountKey = (accessToken: string, account?: string) => account ?? `t:${crypto.createHash('sha256').update(accessToken).digest('hex').slice(0, 16)}`;
+
+/** Pinterest's rate-limit category of a call (each endpoint declares one in the OpenAPI description). */
+function categoryOf(method: string, url: string): 'org_read' | 'org_write' | 'org_analytics' {
+  if (new URL(url).pathname.endsWith('/analytics')) return 'org_analytics';
+  return method === 'GET' ? 'org_read' : 'org_write';
+}
+const accountKey = (accessToken: string, account: string | undefined, category: string) =>
+  `${account ?? `t:${crypto.createHash('sha256').update(accessToken).digest('hex').slice(0, 16)}`}:${category}`;
 
 function noteRateLimit(key: string, headers: Headers) {
   const remaining = headers.get('x-ratelimit-remaining');
@@ -99,7 +106,7 @@ export type CallInput = {
 
 /** One authenticated call to the Pinterest API; answers the parsed body of a 2xx. */
 export async function pinterestCall<T = Record<string, unknown>>(url: string, accessToken: string, input: CallInput): Promise<T> {
-  const key = accountKey(accessToken, input.account);
+  const key = accountKey(accessToken, input.account, categoryOf(input.method ?? 'GET', url));
   assertRoom(key);
   let answer: Awaited<ReturnType<typeof requestJson>>;
   try {
