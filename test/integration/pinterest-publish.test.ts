@@ -21,10 +21,10 @@ describe('Pinterest publishing', () => {
   let channelId: string;
   const api = (path: string) => `/api/v1/workspaces/${workspaceId}${path}`;
   const settled = (post: { deliveries: { state: string }[] }) => post.deliveries.every((d) => ['published', 'failed', 'cancelled'].includes(d.state));
-  const image = (background: string, type: 'jpeg' | 'png' = 'jpeg', width = 1000, height = 1500) =>
-    sharp({ create: { width, height, channels: 3, background } })
-      [type]()
-      .toBuffer();
+  const image = (background: string, type: 'jpeg' | 'png' = 'jpeg', width = 1000, height = 1500) => {
+    const picture = sharp({ create: { width, height, channels: 3, background } });
+    return (type === 'png' ? picture.png() : picture.jpeg()).toBuffer();
+  };
   const upload = async (bytes: Buffer, name: string, type: string) => (await uploadMedia(h, owner.client, workspaceId, { bytes, name, type })).id;
 
   async function publish(content: Record<string, unknown>, settings: Record<string, unknown>, timeoutMs = 30_000) {
@@ -66,6 +66,10 @@ describe('Pinterest publishing', () => {
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     expect(res.body.boards.map((b: { name: string }) => b.name)).toEqual(['Recipes', 'Travel']);
     expect(res.body.boards[0]).toMatchObject({ id: recipes().id, privacy: 'PUBLIC', sections: [{ name: 'Salads' }, { name: 'Soups' }] });
+    // TikTok's creator-info address is not Pinterest's: refused with a reason, not a server error.
+    const creatorInfo = await owner.client.get(api(`/channels/${channelId}/creator-info`));
+    expect(creatorInfo.status).toBe(400);
+    expect(creatorInfo.body.error.code).toBe('channel.no_preflight');
   });
 
   it('publishes an image pin to the chosen board and section, with title, link and alt text', async () => {

@@ -10,6 +10,7 @@ import type { ChannelDeps } from '../channels/channels.service.ts';
 import type { Config } from '../../config/config.ts';
 import { preflightRead } from './creator-info.ts';
 import { runNetworkAction } from './network-actions.ts';
+import { AppError } from '../shared/errors.ts';
 import { dateQuery, isoInstant } from '../../http/schemas.ts';
 import { httpLinkProblem } from '../../../shared/web-links.ts';
 
@@ -143,8 +144,13 @@ export const postsRoutes: FastifyPluginAsyncZod<{ deps: PostsDeps; channelDeps: 
       params: workspaceParams.extend({ channelId: z.string().min(1).max(100) }),
       response: { 200: creatorInfo },
     },
-    // The network part shapes the answer: checked here against what the API promises.
-    handler: async (req) => creatorInfo.parse(await preflightRead(req.serviceContext(), { ...channelDeps, config }, req.params.workspaceId, req.params.channelId)),
+    // The network part shapes the answer: checked here against what the API promises. Another
+    // network's pre-flight (Pinterest's boards) has another shape, served at …/preflight.
+    handler: async (req) => {
+      const answer = creatorInfo.safeParse(await preflightRead(req.serviceContext(), { ...channelDeps, config }, req.params.workspaceId, req.params.channelId));
+      if (!answer.success) throw new AppError('channel.no_preflight', 400, 'This channel has no creator info; its network answers its pre-flight read at …/preflight');
+      return answer.data;
+    },
   });
 
   app.get('/workspaces/:workspaceId/channels/:channelId/preflight', {
