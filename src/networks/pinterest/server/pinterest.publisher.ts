@@ -4,6 +4,7 @@
 // (every upload_parameters field, then the file), polled until `succeeded`, then pinned with
 // `video_id` and a cover. Pinterest has no idempotency key: every creating call is announced in
 // the journal, and a lost answer is settled by reading the board's recent pins.
+import crypto from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { pinShape, pinterestSettings, PINTEREST_ALT_TEXT_MAX, type PinterestSettings } from '../descriptor.ts';
 import { fetchFromNetwork } from '../../../server/providers/http.ts';
@@ -70,6 +71,29 @@ function contentTypeOf(image: PublishMedia): 'image/jpeg' | 'image/png' {
   throw invalid(`Pinterest takes JPEG and PNG images (this one is ${image.mimeType})`, 'image_type');
 }
 
+/** A multipart/form-data body of text fields then one file, streamed, with its exact length. */
+function multipartVideo(fields: [string, string | number | boolean][], video: PublishMedia) {
+  const boundary = `----herald-${crypto.randomBytes(12).toString('hex')}`;
+  const quote = (value: string) => value.replace(/["\r\n]/g, (c) => encodeURIComponent(c));
+  const head = Buffer.from(
+    fields.map(([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${quote(name)}"\r\n\r\n${String(value)}\r\n`).join('') +
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="video${video.mimeType === 'video/quicktime' ? '.mov' : '.mp4'}"\r\nContent-Type: ${video.mimeType}\r\n\r\n`,
+  );
+  const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
+  async function* body(): AsyncGenerator<Uint8Array> {
+    yield head;
+    let sent = 0;
+    for await (const chunk of video.open()) {
+      const bytes = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as Uint8Array);
+      sent += bytes.length;
+      yield bytes;
+    }
+    if (sent !== video.size) throw invalid(`Herald could read only ${sent} of the video's ${video.size} bytes`, 'media_unreadable');
+    yield tail;
+  }
+  return { contentType: `multipart/form-data; boundary=${boundary}`, length: head.length + video.size + tail.length, body: body() };
+}
+
 export function createPinterestPublisher(options: PinterestPublisherOptions): Publisher {
   const { apiUrl } = options;
   const firstPollMs = options.firstPollMs ?? 3_000;
@@ -96,19 +120,28 @@ export function createPinterestPublisher(options: PinterestPublisherOptions): Pu
     return { progress: next, upload };
   }
 
-  /** The presigned multipart POST: every upload_parameters field first, then the file. */
+  /**
+   * The presigned multipart POST: every upload_parameters field first, then the file (S3 ignores
+   * fields after it). The file is streamed from storage with its length known up front (S3 takes
+   * no chunked uploads), so a 2 GB video is never held in memory.
+   */
   async function uploadVideo(ctx: PublishContext, video: PublishMedia, upload: MediaUpload): Promise<void> {
     const target = upload.upload_url as string;
-    const body = new FormData();
-    for (const [key, value] of Object.entries(upload.upload_parameters ?? {})) if (value !== undefined && value !== null) body.append(key, String(value));
-    const bytes = await readAll(video.open());
-    body.append('file', new Blob([new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) as Uint8Array<ArrayBuffer>], { type: video.mimeType }), `video${video.mimeType === 'video/quicktime' ? '.mov' : '.mp4'}`);
+    const fields = Object.entries(upload.upload_parameters ?? {}).filter((entry): entry is [string, string | number | boolean] => ['string', 'number', 'boolean'].includes(typeof entry[1]));
+    const form = multipartVideo(fields, video);
     // The upload address comes from Pinterest's answer: a private one is allowed only where the
     // operator pointed Herald's Pinterest API (a local fake), never elsewhere.
     const allowPrivate = new URL(target).origin === new URL(apiUrl).origin;
-    const response = await fetchFromNetwork(network, target, { method: 'POST', body, timeoutMs: 10 * 60_000, allowPrivate });
+    const response = await fetchFromNetwork(network, target, {
+      method: 'POST',
+      headers: { 'content-type': form.contentType, 'content-length': String(form.length) },
+      body: form.body as unknown as BodyInit,
+      duplex: 'half',
+      timeoutMs: 30 * 60_000,
+      allowPrivate,
+    } as RequestInit & { duplex: 'half'; timeoutMs: number; allowPrivate: boolean });
     const answer = await response.text().catch(() => '');
-    ctx.journal.log('upload', { bytes: bytes.length }, { status: response.status });
+    ctx.journal.log('upload', { bytes: video.size }, { status: response.status });
     if (response.status < 200 || response.status >= 300) {
       const reason = /<Message>([^<]*)<\/Message>/.exec(answer)?.[1];
       throw invalid(`Pinterest's upload storage refused the video (HTTP ${response.status}${reason ? `: ${reason}` : ''}); publish the post again`, 'upload_refused');
@@ -166,6 +199,9 @@ export function createPinterestPublisher(options: PinterestPublisherOptions): Pu
     return next;
   }
 
+  /** When a listed pin was made; Pinterest writes UTC times without a zone ("2026-12-05T17:25:37"). */
+  const created = (p: ListedPin) => (typeof p.created_at === 'string' ? Date.parse(/(Z|[+-]\d\d:?\d\d)$/.test(p.created_at) ? p.created_at : `${p.created_at}Z`) : Number.NaN);
+
   /** The board's pins created since `since` (ms), newest first, a few pages at most. */
   async function recentPins(ctx: PublishContext, boardId: string, since: number): Promise<ListedPin[]> {
     const pins: ListedPin[] = [];
@@ -176,7 +212,6 @@ export function createPinterestPublisher(options: PinterestPublisherOptions): Pu
         account: ctx.externalAccountId,
       });
       const items = answer.items ?? [];
-      const created = (p: ListedPin) => (typeof p.created_at === 'string' ? Date.parse(p.created_at) : Number.NaN);
       pins.push(...items.filter((p) => !(created(p) < since)));
       if (!answer.bookmark || items.some((p) => created(p) < since)) break;
       bookmark = answer.bookmark;
