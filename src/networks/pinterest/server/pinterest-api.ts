@@ -35,8 +35,8 @@ export function apiUrlOf(base: string, path: string, query: Record<string, strin
 /** Pinterest's error body. */
 type ErrorBody = { code?: unknown; message?: unknown; message_detail?: unknown };
 
-/** What an endpoint needs, so a refusal names the permission to grant. */
-export type Need = { scope: string; what: string };
+/** What an endpoint needs, so a refusal names the permissions to grant: `scope` above all, with the others in `with`. */
+export type Need = { scope: string; with?: string[]; what: string };
 
 /**
  * Accounts that spent a rate-limit window (`x-ratelimit-remaining: 0`), per category: until the
@@ -85,12 +85,14 @@ export function refusal(status: number, body: unknown, need: Need | null): Provi
   const code = typeof error.code === 'number' ? `pinterest_${error.code}` : `http_${status}`;
   if (status === 401) return new ProviderError('auth', network, `Pinterest rejected the access token${message ? ` (${message})` : ''}`, code);
   if (status === 403) {
-    // Pinterest answers 403 when the token lacks a permission (scope) the call needs.
-    const scope = need?.scope;
-    const words = scope
-      ? `Pinterest refused (${message ?? 'not permitted'}): Herald may not have the "${scope}" permission, which ${need!.what} needs. Connect the account again on the Channels page and allow "${scope}".`
+    // Pinterest answers 403 when the token lacks a permission (scope) the call needs; which one
+    // of the endpoint's permissions it does not say, so all of them are named.
+    const scopes = need ? [...(need.with ?? []), need.scope] : [];
+    const named = scopes.map((s) => `"${s}"`).join(scopes.length > 2 ? ', ' : ' and ');
+    const words = need
+      ? `Pinterest refused (${message ?? 'not permitted'}): Herald may not have ${scopes.length > 1 ? `one of the permissions ${named}` : `the ${named} permission`}, which ${need.what} needs. Connect the account again on the Channels page and allow ${scopes.length > 1 ? 'them all' : named}.`
       : `Pinterest refused: ${message ?? 'not permitted'}`;
-    return new ProviderError('scope', network, words, code, { scope });
+    return new ProviderError('scope', network, words, code, { scope: need?.scope });
   }
   return new ProviderError('invalid', network, `Pinterest refused: ${message ?? `HTTP ${status}`}`, code);
 }
@@ -144,7 +146,9 @@ export const needs = {
   profile: { scope: 'user_accounts:read', what: "reading the account's name and picture" },
   boards: { scope: 'boards:read', what: 'listing your boards' },
   createBoard: { scope: 'boards:write', what: 'creating a board' },
-  pins: { scope: 'pins:write', what: 'saving pins to Pinterest' },
-  readPins: { scope: 'pins:read', what: 'reading pins' },
-  analytics: { scope: 'pins:read', what: 'reading the statistics of pins' },
+  pins: { scope: 'pins:write', with: ['boards:read', 'boards:write', 'pins:read'], what: 'saving pins to Pinterest' },
+  media: { scope: 'pins:write', with: ['pins:read'], what: 'uploading videos' },
+  mediaStatus: { scope: 'pins:read', what: 'following a video’s processing' },
+  readPins: { scope: 'pins:read', with: ['boards:read'], what: "reading a board's pins" },
+  analytics: { scope: 'pins:read', with: ['boards:read'], what: 'reading the statistics of pins' },
 } satisfies Record<string, Need>;

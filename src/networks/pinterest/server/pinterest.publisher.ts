@@ -112,7 +112,7 @@ export function createPinterestPublisher(options: PinterestPublisherOptions): Pu
   /** Registers the video, announced first: a lost answer leaves an upload slot that is never pinned. */
   async function register(ctx: PublishContext, progress: Progress): Promise<{ progress: Progress; upload: MediaUpload }> {
     await ctx.journal.beforeCreate('media', { mediaType: 'video' });
-    const upload = await pinterestCall<MediaUpload>(url('/media'), ctx.accessToken, { method: 'POST', json: { media_type: 'video' }, need: needs.pins, account: ctx.externalAccountId });
+    const upload = await pinterestCall<MediaUpload>(url('/media'), ctx.accessToken, { method: 'POST', json: { media_type: 'video' }, need: needs.media, account: ctx.externalAccountId });
     const mediaId = idOf(upload.media_id);
     if (!mediaId || typeof upload.upload_url !== 'string') throw badAnswer('the media id and upload address');
     const next: Progress = { ...progress, mediaId, uploaded: false, polls: 0, waitingSince: undefined, lastStatus: 'registered' };
@@ -152,7 +152,7 @@ export function createPinterestPublisher(options: PinterestPublisherOptions): Pu
 
   /** null once the video succeeded; a processing outcome while Pinterest works on it. */
   async function awaitVideo(ctx: PublishContext, progress: Progress): Promise<{ outcome: PublishOutcome | null; progress: Progress }> {
-    const media = await pinterestCall<{ status?: unknown }>(url(`/media/${progress.mediaId}`), ctx.accessToken, { need: needs.readPins, account: ctx.externalAccountId });
+    const media = await pinterestCall<{ status?: unknown }>(url(`/media/${progress.mediaId}`), ctx.accessToken, { need: needs.mediaStatus, account: ctx.externalAccountId });
     const status = typeof media.status === 'string' ? media.status : 'unknown';
     if (status === 'succeeded') return { outcome: null, progress: { ...progress, lastStatus: status } };
     if (status === 'failed') throw invalid('Pinterest could not process the video; check that it is an MP4, MOV or M4V of 4 s to 15 min, then publish the post again', 'video_failed');
