@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { MediaFacts } from '../rules.ts';
 import { defaultSettings } from '../index.ts';
 import { pinShape, pinterest } from './descriptor.ts';
+import type { Config } from '../../server/config/config.ts';
+import { endpointsOf } from './server/pinterest-api.ts';
 import { scopesOf } from './server/pinterest.provider.ts';
 
 const facts = (id: string, kind: 'image' | 'video', extra: Partial<MediaFacts> = {}): MediaFacts => ({
@@ -61,5 +63,12 @@ describe('Pinterest rules', () => {
     expect(scopesOf('boards:read,pins:write')).toEqual(['boards:read', 'pins:write']);
     expect(scopesOf('boards:read pins:write')).toEqual(['boards:read', 'pins:write']);
     expect(scopesOf(undefined)).toEqual([]);
+  });
+
+  it('sends pins to the sandbox for Trial apps, while tokens stay on the production API; a fake wins over both', () => {
+    const config = (values: Record<string, unknown>) => ({ pinterestApiUrl: 'https://api.pinterest.com', pinterestAuthUrl: 'https://www.pinterest.com', pinterestSandbox: false, ...values }) as unknown as Config;
+    expect(endpointsOf(config({}))).toEqual({ apiUrl: 'https://api.pinterest.com', tokenApiUrl: 'https://api.pinterest.com', authUrl: 'https://www.pinterest.com' });
+    expect(endpointsOf(config({ pinterestSandbox: true }))).toMatchObject({ apiUrl: 'https://api-sandbox.pinterest.com', tokenApiUrl: 'https://api.pinterest.com' });
+    expect(endpointsOf(config({ pinterestSandbox: true, pinterestApiUrl: 'http://127.0.0.1:9999/' }))).toMatchObject({ apiUrl: 'http://127.0.0.1:9999', tokenApiUrl: 'http://127.0.0.1:9999' });
   });
 });
