@@ -109,7 +109,7 @@ export type NetworkCallback = (input: {
 >;
 
 /**
- * Something the composer asks the network to do for a channel (Pinterest: create a board),
+ * Something the composer asks the network to do for a channel (e.g. create a board to pin to),
  * served at POST /api/v1/workspaces/<id>/channels/<channelId>/actions/<name>. Herald checks the
  * caller's role has `permission` and that the body passes `input` (a 400 naming the field
  * otherwise) before `run`, whose answer is sent as JSON.
@@ -134,7 +134,7 @@ export type NetworkServer = {
   /** The operator let this network's servers be on private addresses (local test networks, the demo). */
   allowsPrivateAddresses?(config: Config): boolean;
   preflight?: NetworkPreflight;
-  /** Things the composer asks the network to do for a channel, by name (e.g. `create-board`). */
+  /** Things the composer asks the network to do for a channel, by name (e.g. `create-board`); listed in the API documentation. */
   actions?: Record<string, NetworkAction>;
   /** Calls the network makes to Herald, by name (e.g. `deauthorize`, `data-deletion`). */
   callbacks?: Record<string, NetworkCallback>;

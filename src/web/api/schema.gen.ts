@@ -1602,7 +1602,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Ask a channel's network to do something for the composer. Pinterest: create-board ({ name ≤ 180, description?, privacy?: PUBLIC | PROTECTED | SECRET }, needs posts.edit) answers { board }. Unknown action: 404 channel.action_not_found; bad input: 400 validation_failed naming the field */
+        /** Ask a channel's network to do something for the composer. Unknown action: 404 channel.action_not_found; bad input: 400 validation_failed naming the field. Actions: create-board (Pinterest channels; needs posts.edit): creates a board { name (≤ 180 characters), description?, privacy?: PUBLIC | PROTECTED | SECRET } and answers { board: { id, name, privacy, description, sections } } */
         post: {
             parameters: {
                 query?: never;
@@ -1783,7 +1783,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The read a channel's network needs before a post is written, in that network's shape (Pinterest: its boards and their sections; TikTok: its creator info, also at creator-info); kept as the channel's limits */
+        /** The read a channel's network needs before a post is written, in that network's own shape (the boards a post can go to, a creator's settings…; creator info is also at creator-info); kept as the channel's limits */
         get: {
             parameters: {
                 query?: never;

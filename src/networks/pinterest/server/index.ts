@@ -22,7 +22,7 @@ export const server: NetworkServer = {
   },
   actions: {
     'create-board': {
-      summary: 'Pinterest: create a board (name ≤ 180 characters, description, privacy PUBLIC, PROTECTED or SECRET); answers the board',
+      summary: 'creates a board { name (≤ 180 characters), description?, privacy?: PUBLIC | PROTECTED | SECRET } and answers { board: { id, name, privacy, description, sections } }',
       input: createBoardInput,
       permission: 'posts.edit',
       async run({ config, input, scopesGranted, withToken }) {

@@ -11,7 +11,7 @@ import type { ServiceContext } from '../shared/context.ts';
 import { AppError, forbidden, notFound } from '../shared/errors.ts';
 
 /**
- * Something the composer asks a channel's network to do (Pinterest: create a board), answered by
+ * Something the composer asks a channel's network to do (e.g. create a board to pin to), answered by
  * the network's own server part. The caller's role must have the action's permission and the body
  * must pass the action's input schema; the network's failures read as creator-info's do.
  */
@@ -38,3 +38,9 @@ export async function runNetworkAction(
     throw providerErrorToAppError(error, 'use');
   }
 }
+
+/** Every network's actions, one line each, for the API documentation. */
+export const networkActionList = () =>
+  Object.entries(serverParts)
+    .flatMap(([network, part]) => Object.entries(part.actions ?? {}).map(([name, action]) => `${name} (${networkLabel(network)} channels; needs ${action.permission}): ${action.summary}`))
+    .join('; ') || 'none';

@@ -9,7 +9,7 @@ import { cancelPost, deliveryLog, markPublished, retryDelivery } from './deliver
 import type { ChannelDeps } from '../channels/channels.service.ts';
 import type { Config } from '../../config/config.ts';
 import { preflightRead } from './creator-info.ts';
-import { runNetworkAction } from './network-actions.ts';
+import { networkActionList, runNetworkAction } from './network-actions.ts';
 import { AppError } from '../shared/errors.ts';
 import { dateQuery, isoInstant } from '../../http/schemas.ts';
 import { httpLinkProblem } from '../../../shared/web-links.ts';
@@ -145,7 +145,7 @@ export const postsRoutes: FastifyPluginAsyncZod<{ deps: PostsDeps; channelDeps: 
       response: { 200: creatorInfo },
     },
     // The network part shapes the answer: checked here against what the API promises. Another
-    // network's pre-flight (Pinterest's boards) has another shape, served at …/preflight.
+    // network's pre-flight (a list of boards) has another shape, served at …/preflight.
     handler: async (req) => {
       const answer = creatorInfo.safeParse(await preflightRead(req.serviceContext(), { ...channelDeps, config }, req.params.workspaceId, req.params.channelId));
       if (!answer.success) throw new AppError('channel.no_preflight', 400, 'This channel has no creator info; its network answers its pre-flight read at …/preflight');
@@ -157,7 +157,7 @@ export const postsRoutes: FastifyPluginAsyncZod<{ deps: PostsDeps; channelDeps: 
     config: { access: 'posts.edit' },
     schema: {
       tags,
-      summary: "The read a channel's network needs before a post is written, in that network's shape (Pinterest: its boards and their sections; TikTok: its creator info, also at creator-info); kept as the channel's limits",
+      summary: "The read a channel's network needs before a post is written, in that network's own shape (the boards a post can go to, a creator's settings…; creator info is also at creator-info); kept as the channel's limits",
       params: workspaceParams.extend({ channelId: z.string().min(1).max(100) }),
       response: { 200: z.record(z.string(), z.unknown()) },
     },
@@ -170,7 +170,7 @@ export const postsRoutes: FastifyPluginAsyncZod<{ deps: PostsDeps; channelDeps: 
     schema: {
       tags,
       summary:
-        "Ask a channel's network to do something for the composer. Pinterest: create-board ({ name ≤ 180, description?, privacy?: PUBLIC | PROTECTED | SECRET }, needs posts.edit) answers { board }. Unknown action: 404 channel.action_not_found; bad input: 400 validation_failed naming the field",
+        `Ask a channel's network to do something for the composer. Unknown action: 404 channel.action_not_found; bad input: 400 validation_failed naming the field. Actions: ${networkActionList()}`,
       params: workspaceParams.extend({ channelId: z.string().min(1).max(100), name: z.string().min(1).max(100).regex(/^[a-z][a-z0-9-]*$/, 'must be an action name such as create-board') }),
       body: z.record(z.string(), z.unknown()).optional().describe("The action's input, as that network's action takes it"),
       response: { 200: z.record(z.string(), z.unknown()) },

@@ -1,4 +1,4 @@
-// The composer asking a channel's network to do something (Pinterest: create a board), through
+// The composer asking a channel's network to do something (e.g. create a board to pin to), through
 // POST …/channels/:channelId/actions/:name. A done action reads the channel's pre-flight again,
 // since what it changed (a new board) is what the pre-flight shows.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
