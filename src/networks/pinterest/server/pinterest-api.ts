@@ -54,14 +54,17 @@ const accountKey = (accessToken: string, account: string | undefined, category: 
   `${account ?? `t:${crypto.createHash('sha256').update(accessToken).digest('hex').slice(0, 16)}`}:${category}`;
 
 function noteRateLimit(key: string, headers: Headers) {
-  const remaining = headers.get('x-ratelimit-remaining');
-  if (remaining === null) return;
-  if (Number(remaining) > 0) {
+  // The first number of each header: a header listing several windows starts with the tightest.
+  const first = (name: string) => Number.parseInt(headers.get(name) ?? '', 10);
+  const remaining = first('x-ratelimit-remaining');
+  if (!Number.isFinite(remaining)) return;
+  if (remaining > 0) {
     exhausted.delete(key);
     return;
   }
   // Pinterest does not say whether the reset is seconds or an instant; waitAskedFor reads both.
-  const wait = waitAskedFor(new Headers({ 'x-ratelimit-reset': headers.get('x-ratelimit-reset') ?? '60' })) ?? 60_000;
+  const reset = first('x-ratelimit-reset');
+  const wait = waitAskedFor(new Headers({ 'x-ratelimit-reset': String(Number.isFinite(reset) ? reset : 60) })) ?? 60_000;
   exhausted.set(key, Date.now() + wait);
 }
 
