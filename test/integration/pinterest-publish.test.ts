@@ -37,7 +37,13 @@ describe('Pinterest publishing', () => {
   const logOf = async (postId: string, deliveryId: string) => JSON.stringify((await owner.client.get(api(`/posts/${postId}/deliveries/${deliveryId}/log`))).body);
 
   beforeAll(async () => {
-    fake = await startPinterestFake({ processingMs: 300 });
+    fake = await startPinterestFake({
+      processingMs: 300,
+      users: [
+        { id: '1151112235690000001', username: 'herald.tester', businessName: 'Herald Tester', profileImage: 'https://i.pinimg.example/herald-tester.jpg', accountType: 'BUSINESS' },
+        { id: '1151112235690000002', username: 'second.pinner', businessName: null, profileImage: 'https://i.pinimg.example/second.jpg', accountType: 'PINNER' },
+      ],
+    });
     h = await startTestHerald({ env: { ...fastEngineEnv, ...pinterestEnv(fake) } });
     owner = await signUp(h.url);
     workspaceId = (await owner.client.post('/api/v1/workspaces', { name: 'Pins' })).body.id;
@@ -177,6 +183,23 @@ describe('Pinterest publishing', () => {
     const media = fake.media().find((m) => m.id === pin.mediaId)!;
     expect(pin.createdAt - media.registeredAt).toBeGreaterThanOrEqual(7_000);
   }, 60_000);
+
+  it('asks for a reconnect when Pinterest refuses the refresh token, and tells the person where to remove Herald on disconnect', async () => {
+    const other = (await owner.client.post('/api/v1/workspaces', { name: 'Expiring' })).body.id as string;
+    // Another Pinterest account, so the other tests' channel keeps working.
+    fake.setNextUser(fake.users[1]!.id);
+    const expiring = await connectPinterest(h, owner.client, other, fake);
+    fake.setNextUser(fake.users[0]!.id);
+    fake.expireAccessTokens(fake.users[1]!.id);
+    fake.expireRefreshTokens(fake.users[1]!.id);
+    await h.herald.database.db.update(channels).set({ accessTokenExpiresAt: new Date(Date.now() - 60_000) }).where(eq(channels.id, expiring));
+    await owner.client.post(`/api/v1/workspaces/${other}/channels/${expiring}/refresh`);
+    const row = (await h.herald.database.db.select().from(channels).where(eq(channels.id, expiring)))[0]!;
+    expect(row.status).toBe('needs_reauth');
+    expect(row.statusReason ?? '').toContain('Pinterest refused the token refresh');
+    const networks = (await owner.client.get('/api/v1/networks')).body;
+    expect(JSON.stringify(networks)).toContain('Settings › Security and logins › Apps');
+  });
 
   describe('create-board, the composer’s action', () => {
     const action = (name: string, body: unknown, client = owner.client, ws = workspaceId, channel = channelId) => client.post(`/api/v1/workspaces/${ws}/channels/${channel}/actions/${name}`, body);

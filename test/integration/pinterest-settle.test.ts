@@ -99,4 +99,30 @@ describe('Pinterest publisher: journal and lost answers', () => {
     expect(refused).toBeInstanceOf(ProviderError);
     expect(refused).toMatchObject({ kind: 'scope', scope: 'pins:write', message: expect.stringContaining('"pins:read"') });
   });
+
+  it('serves a consent page a person can click through (the demo uses it)', async () => {
+    const authorize = `${fake.url}/oauth/?${new URLSearchParams({ client_id: fake.clientId, redirect_uri: 'http://herald.test/callback', response_type: 'code', scope: 'boards:read,pins:write', state: 's1' })}`;
+    const page = await fetch(authorize);
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain('action="/oauth/decision"');
+    expect(html).toContain('value="pins:write"');
+    const decided = await fetch(`${fake.url}/oauth/decision`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ redirect_uri: 'http://herald.test/callback', state: 's1', scope: 'boards:read,pins:write', grant: 'boards:read', decision: 'allow' }),
+      redirect: 'manual',
+    });
+    const back = new URL(decided.headers.get('location')!);
+    expect(back.searchParams.get('state')).toBe('s1');
+    const code = back.searchParams.get('code')!;
+    // The token endpoint wants the app's HTTP Basic credentials; the granted scopes come back comma-separated.
+    const form = new URLSearchParams({ grant_type: 'authorization_code', code, redirect_uri: 'http://herald.test/callback' });
+    const refused = await fetch(`${fake.url}/v5/oauth/token`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: form });
+    expect(refused.status).toBe(401);
+    expect(await refused.json()).toEqual({ code: 2, message: 'Authentication failed.' });
+    const basic = `Basic ${Buffer.from(`${fake.clientId}:${fake.clientSecret}`).toString('base64')}`;
+    const token = await fetch(`${fake.url}/v5/oauth/token`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: basic }, body: form });
+    expect(await token.json()).toMatchObject({ token_type: 'bearer', scope: 'boards:read', refresh_token: expect.any(String), refresh_token_expires_in: expect.any(Number) });
+  });
 });

@@ -530,9 +530,13 @@ export async function startPinterestFake(options: PinterestFakeOptions = {}) {
     throttled,
     /** A token as the OAuth flow would grant it, for tests that need no consent page. */
     issueToken: (userId: string, scopes = DOC_SCOPES) => issue(findUser(userId), scopes, 'authorization_code').access_token,
-    /** Every access token stops working (expired at Pinterest) without Herald knowing. */
-    expireAccessTokens() {
-      for (const t of tokens) t.accessExpiresAt = Date.now() - 1000;
+    /** Every access token (of one user, or everyone's) stops working (expired at Pinterest) without Herald knowing. */
+    expireAccessTokens(userId?: string) {
+      for (const t of tokens) if (!userId || t.userId === userId) t.accessExpiresAt = Date.now() - 1000;
+    },
+    /** Every refresh token stops working (the person removed Herald in their Pinterest settings). */
+    expireRefreshTokens(userId?: string) {
+      for (const t of tokens) if (!userId || t.userId === userId) t.refreshExpiresAt = Date.now() - 1000;
     },
     /** The user takes one scope back: every token of theirs loses it. */
     withdrawScope(userId: string, scope: string) {
