@@ -4,11 +4,12 @@ import { bluesky } from './bluesky/descriptor.ts';
 import { facebook } from './facebook/descriptor.ts';
 import { instagram } from './instagram/descriptor.ts';
 import { mastodon } from './mastodon/descriptor.ts';
+import { pinterest } from './pinterest/descriptor.ts';
 import { threads } from './threads/descriptor.ts';
 import { tiktok } from './tiktok/descriptor.ts';
 import type { Feature, NetworkInfo, PolicySentence, SettingValues, SharedConfigValues } from './types.ts';
 
-export const descriptors = [tiktok, mastodon, bluesky, instagram, facebook, threads] as const;
+export const descriptors = [tiktok, mastodon, bluesky, instagram, facebook, threads, pinterest] as const;
 
 type Descriptor = (typeof descriptors)[number];
 export type NetworkId = Descriptor['id'];
