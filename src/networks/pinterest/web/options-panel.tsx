@@ -187,7 +187,7 @@ export function PinterestOptions({ channel, settings, onChange, errorFor, files,
         </fieldset>
       ) : null}
       <p className="muted small">
-        The post’s text is the pin’s description. Alt text: each image’s alt text under Media {images.length > 1 ? '(a carousel pin takes the first one written)' : ''}.
+        The post’s text is the pin’s description. Alt text: each image’s alt text under Media{images.length > 1 ? ' (a carousel pin takes the first one written)' : ''}.
       </p>
     </section>
   );
