@@ -4,6 +4,7 @@
 import { facebookEnv, startFacebookFake, type FacebookFake } from '../test/fakes/facebook/facebook-fake.ts';
 import { instagramEnv, startInstagramFake, type InstagramFake } from '../test/fakes/instagram/instagram-fake.ts';
 import { startMastodonFake } from '../test/fakes/mastodon/mastodon-fake.ts';
+import { pinterestEnv, startPinterestFake, type PinterestFake } from '../test/fakes/pinterest/pinterest-fake.ts';
 import { startThreadsFake, threadsEnv, type ThreadsFake } from '../test/fakes/threads/threads-fake.ts';
 import { startTikTokFake, tiktokEnv } from '../test/fakes/tiktok/tiktok-fake.ts';
 import { blueskyEnv, pdsAvailable, startLocalPds } from '../test/pds/pds.ts';
@@ -16,7 +17,7 @@ export type DemoNetworks = {
   /** Networks left out, with the reason. */
   warnings: string[];
   /** The fakes a journey drives beyond what a person clicks (engagement for the counters). */
-  fakes: { threads: ThreadsFake; facebook: FacebookFake; instagram: InstagramFake };
+  fakes: { threads: ThreadsFake; facebook: FacebookFake; instagram: InstagramFake; pinterest: PinterestFake };
   close(): Promise<void>;
 };
 
@@ -69,6 +70,12 @@ export async function startDemoNetworks(options: DemoNetworkOptions = {}): Promi
   Object.assign(env, instagramEnv(instagram, 'instagram'));
   instructions.push(`Instagram: Channels → Connect Instagram → Continue on the local authorization page (professional account @${instagram.accounts[0]!.username}).`);
 
+  // Pinterest takes images as base64 and videos through its upload form: no public address needed.
+  const pinterest = await startPinterestFake({ processingMs: 1500 });
+  closers.push(() => pinterest.close());
+  Object.assign(env, pinterestEnv(pinterest));
+  instructions.push(`Pinterest: Channels → Connect Pinterest → Give access on the local consent page (account @${pinterest.users[0]!.username}, boards ${pinterest.boards().map((b) => b.name).join(' and ')}).`);
+
   // Bluesky runs for real: the reference PDS, installed by `bash test/pds/setup.sh` (Node 22).
   if (options.bluesky !== false && pdsAvailable()) {
     const pds = await startLocalPds([{ handle: 'casey.test', password: 'casey-account-password', displayName: 'Casey on Bluesky' }]).catch((error: unknown) => {
@@ -89,7 +96,7 @@ export async function startDemoNetworks(options: DemoNetworkOptions = {}): Promi
     env,
     instructions,
     warnings,
-    fakes: { threads, facebook, instagram },
+    fakes: { threads, facebook, instagram, pinterest },
     async close() {
       for (const close of closers.reverse()) await close().catch(() => undefined);
     },

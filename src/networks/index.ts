@@ -5,11 +5,12 @@ import { facebook } from './facebook/descriptor.ts';
 import { instagram } from './instagram/descriptor.ts';
 import { linkedin } from './linkedin/descriptor.ts';
 import { mastodon } from './mastodon/descriptor.ts';
+import { pinterest } from './pinterest/descriptor.ts';
 import { threads } from './threads/descriptor.ts';
 import { tiktok } from './tiktok/descriptor.ts';
 import type { Feature, NetworkInfo, PolicySentence, SettingValues, SharedConfigValues } from './types.ts';
 
-export const descriptors = [tiktok, mastodon, bluesky, instagram, facebook, threads, linkedin] as const;
+export const descriptors = [tiktok, mastodon, bluesky, instagram, facebook, threads, pinterest, linkedin] as const;
 
 type Descriptor = (typeof descriptors)[number];
 export type NetworkId = Descriptor['id'];

@@ -5,14 +5,20 @@ import type { Feature } from './types.ts';
 
 export type MediaFacts = {
   id: string;
-  kind: 'image' | 'video';
+  kind: MediaKind;
   mimeType: string;
   size: number;
   width: number | null;
   height: number | null;
   durationSeconds: number | null;
   frameRate: number | null;
+  /** Documents: their pages, when the file says. */
+  pageCount?: number | null;
 };
+
+/** What an uploaded file is; a network takes only the kinds its rules name (`mediaKinds`). */
+export type MediaKind = 'image' | 'video' | 'document';
+export const defaultMediaKinds: readonly MediaKind[] = ['image', 'video'];
 
 export type VariantInput = {
   parts: { text: string; media: { mediaId: string; altText?: string }[] }[];
@@ -42,6 +48,8 @@ export type NetworkRules = {
   /** A hard limit in UTF-8 bytes on each text, on top of the counted limit (Bluesky's record size). */
   maxTextBytes?: number;
   maxMedia(limits: ChannelLimits): number;
+  /** The kinds of file the network takes (default: images and videos); others are refused before checkMedia. */
+  mediaKinds?: readonly MediaKind[];
   replyChains: boolean;
   firstComment: boolean;
   /** A post needs at least one media file (no text-only posts): its text may then be empty. */

@@ -7,6 +7,7 @@ import type { Db } from '../server/db/database.ts';
 import type { Provider } from '../server/providers/provider.ts';
 import type { Publisher } from '../server/providers/publishing.ts';
 import type { SecretBox } from '../server/security/secret-box.ts';
+import type { Permission } from '../shared/permissions.ts';
 import type { NetworkRules } from './rules.ts';
 
 export type Feature = 'profile' | 'publish' | 'drafts' | 'analytics';
@@ -107,6 +108,25 @@ export type NetworkCallback = (input: {
   | { ok: false; status: 400 | 401 | 403; message: string }
 >;
 
+/**
+ * Something the composer asks the network to do for a channel (e.g. create a board to pin to),
+ * served at POST /api/v1/workspaces/<id>/channels/<channelId>/actions/<name>. Herald checks the
+ * caller's role has `permission` and that the body passes `input` (a 400 naming the field
+ * otherwise) before `run`, whose answer is sent as JSON.
+ */
+export type NetworkAction = {
+  input: z.ZodType<Record<string, unknown>>;
+  permission: Permission;
+  /** One line for the API documentation. */
+  summary: string;
+  run(input: {
+    config: Config;
+    input: Record<string, unknown>;
+    scopesGranted: readonly string[];
+    withToken: <T>(call: (accessToken: string, instance: string | null) => Promise<T>) => Promise<T>;
+  }): Promise<Record<string, unknown>>;
+};
+
 /** The server part of a network folder (`<id>/server/index.ts`, exported as `server`). */
 export type NetworkServer = {
   createProvider(config: Config, deps: { db: Db; box: SecretBox }): Provider;
@@ -114,6 +134,8 @@ export type NetworkServer = {
   /** The operator let this network's servers be on private addresses (local test networks, the demo). */
   allowsPrivateAddresses?(config: Config): boolean;
   preflight?: NetworkPreflight;
+  /** Things the composer asks the network to do for a channel, by name (e.g. `create-board`); listed in the API documentation. */
+  actions?: Record<string, NetworkAction>;
   /** Calls the network makes to Herald, by name (e.g. `deauthorize`, `data-deletion`). */
   callbacks?: Record<string, NetworkCallback>;
 };

@@ -92,6 +92,8 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; a
         scriptSrc: ["'self'"],
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:', 'blob:'],
+        // The composer previews a video from the local file (an object URL) while it uploads.
+        mediaSrc: ["'self'", 'blob:'],
         connectSrc: ["'self'"],
         fontSrc: ["'self'", 'data:'],
         objectSrc: ["'none'"],
@@ -133,7 +135,16 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; a
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  await app.register(swaggerUi, {
+    routePrefix: '/api/docs',
+    staticCSP: true,
+    // Swagger UI sets inline styles as it draws (a hash cannot cover those), and on a plain-http
+    // install "upgrade-insecure-requests" would send the browser to an https port that is not there.
+    transformStaticCSP: (header) =>
+      header
+        .replace(/style-src [^;]*;/, "style-src 'self' 'unsafe-inline';")
+        .replace(/\s*upgrade-insecure-requests;/, config.secure ? ' upgrade-insecure-requests;' : ''),
+  });
 
   await app.register(routeAccessPlugin, { auth, db: database.db });
   installAccessLog(app, database.db, logger);

@@ -2,11 +2,13 @@
 // worker, so all three refuse the same things with the same words. Each network's rules are in its
 // descriptor (src/networks/<id>/descriptor.ts).
 import { networks, type NetworkId } from '../networks/index.ts';
-import { utf8Length, type ChannelGrant, type ChannelLimits, type InstanceCapabilities, type MediaFacts, type NetworkRules, type RuleIssue, type VariantInput } from '../networks/rules.ts';
+import { defaultMediaKinds, utf8Length, type ChannelGrant, type ChannelLimits, type InstanceCapabilities, type MediaFacts, type MediaKind, type NetworkRules, type RuleIssue, type VariantInput } from '../networks/rules.ts';
 
 export { countGraphemes, utf8Length } from '../networks/rules.ts';
-export type { ChannelGrant, ChannelLimits, InstanceCapabilities, MediaFacts, NetworkRules, RuleIssue, VariantInput } from '../networks/rules.ts';
+export type { ChannelGrant, ChannelLimits, InstanceCapabilities, MediaFacts, MediaKind, NetworkRules, RuleIssue, VariantInput } from '../networks/rules.ts';
 export { defaultSettings } from '../networks/index.ts';
+
+const kindWords: Record<MediaKind, string> = { image: 'images', video: 'videos', document: 'PDF documents' };
 
 export const publishingRules = Object.fromEntries(Object.values(networks).map((d) => [d.id, d.rules])) as Record<NetworkId, NetworkRules>;
 
@@ -55,7 +57,13 @@ export function checkVariant(
     const facts = part.media.map((m) => mediaFacts.get(m.mediaId));
     const missing = part.media.filter((_, i) => !facts[i]);
     if (missing.length) issues.push({ field: index === 0 ? 'media' : `parts.${index}.media`, message: `Media ${missing.map((m) => m.mediaId).join(', ')} not found in this workspace` });
-    for (const problem of rules.checkMedia(facts.filter((f): f is MediaFacts => !!f), limits, settings.data, options.instance)) {
+    // A kind the network does not take (a PDF for Instagram) is named here, once; the network's
+    // own checks only ever see the kinds it declared.
+    const kinds = rules.mediaKinds ?? defaultMediaKinds;
+    const known = facts.filter((f): f is MediaFacts => !!f);
+    const refused = [...new Set(known.filter((f) => !kinds.includes(f.kind)).map((f) => f.kind))];
+    for (const kind of refused) issues.push({ field: index === 0 ? 'media' : `parts.${index}.media`, message: `${label} does not take ${kindWords[kind]}` });
+    for (const problem of rules.checkMedia(known.filter((f) => kinds.includes(f.kind)), limits, settings.data, options.instance)) {
       issues.push({ field: index === 0 ? 'media' : `parts.${index}.media`, message: problem });
     }
   });

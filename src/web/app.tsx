@@ -47,7 +47,7 @@ export function App() {
           <Route path="/profile" element={<ProfilePage />} />
           <Route path="/notifications" element={<NotificationsPage />} />
           <Route path="/w/:workspaceId" element={<WorkspaceRoute />}>
-            <Route index element={<Navigate to="members" replace />} />
+            <Route index element={<Navigate to="calendar" replace />} />
             <Route path="members" element={<MembersPage />} />
             <Route path="channels" element={<ChannelsPage />} />
             <Route path="calendar" element={<CalendarPage />} />

@@ -48,7 +48,7 @@ export async function signUpWithWorkspace(page: Page, baseUrl: string, person: {
   await page.getByRole('button', { name: 'Sign up' }).click();
   await page.getByLabel('Workspace name').fill(person.workspace);
   await page.getByRole('button', { name: 'Create workspace' }).click();
-  await page.waitForURL(/\/w\/[^/]+\/members/);
+  await page.waitForURL(/\/w\/[^/]+\/channels/);
   return /\/w\/([^/]+)\//.exec(page.url())![1]!;
 }
 

@@ -29,7 +29,7 @@ async function connectAll(page: Page, h: TestHerald, tiktok: TikTokFake, mastodo
   await page.getByRole('button', { name: 'Sign up' }).click();
   await page.getByLabel('Workspace name').fill('Cara Studio');
   await page.getByRole('button', { name: 'Create workspace' }).click();
-  await page.waitForURL(/\/w\/[^/]+\/members/);
+  await page.waitForURL(/\/w\/[^/]+\/channels/);
   const workspaceId = /\/w\/([^/]+)\//.exec(page.url())![1]!;
   await page.getByRole('link', { name: 'Channels' }).click();
 
@@ -80,6 +80,11 @@ describe.skipIf(!pdsAvailable() && !process.env.CI)('composer in Chromium', () =
     const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, timezoneId: zone, locale: 'en-GB' });
     const page = await context.newPage();
     page.setDefaultTimeout(20_000);
+    // The video preview plays the local file (an object URL) while it uploads: the CSP must allow it.
+    const cspErrors: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error' && /Content Security Policy/i.test(m.text())) cspErrors.push(m.text());
+    });
     const workspaceId = await connectAll(page, h, tiktok, mastodon, pds);
 
     await page.goto(`${h.url}/w/${workspaceId}/compose`);
@@ -204,6 +209,7 @@ describe.skipIf(!pdsAvailable() && !process.env.CI)('composer in Chromium', () =
     expect(byNetwork.mastodon.content.threadParts).toHaveLength(1);
     const published = tiktok.posts().at(-1)!;
     expect(Buffer.compare(published.received, video)).toBe(0);
+    expect(cspErrors).toEqual([]);
 
     // The post page the composer opened follows the engine: each channel ends with its link.
     for (const network of ['TikTok', 'Bluesky', 'Mastodon']) {

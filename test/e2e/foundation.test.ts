@@ -45,7 +45,8 @@ describe('foundation journey in Chromium', () => {
     // First sign-in without a workspace: onboarding asks for one.
     await owner.getByLabel(/workspace name/i).fill('Acme Brand');
     await owner.getByRole('button', { name: 'Create workspace' }).click();
-    await owner.waitForURL(/\/w\/[^/]+/);
+    // A new workspace starts where its work starts: connecting a channel.
+    await owner.waitForURL(/\/w\/[^/]+\/channels/);
     const workspaceId = /\/w\/([^/]+)/.exec(owner.url())![1]!;
 
     await owner.goto(`${h.url}/w/${workspaceId}/members`);
@@ -95,5 +96,13 @@ describe('foundation journey in Chromium', () => {
     await snap(owner, 'activity');
 
     for (const page of [owner, editor]) expect((page as Page & { errors: string[] }).errors).toEqual([]);
+  });
+
+  it('serves the API reference at /api/docs without a Content Security Policy error', async () => {
+    const page = await newPage();
+    await page.goto(`${h.url}/api/docs`);
+    await page.getByText('/api/v1/workspaces/{workspaceId}/posts').first().waitFor();
+    await snap(page, 'api-docs');
+    expect((page as Page & { errors: string[] }).errors).toEqual([]);
   });
 });

@@ -4,12 +4,12 @@ import type { Browser, Page } from 'playwright-core';
 import { ANALYTICS_COLLECT_JOB } from '../../src/server/modules/analytics/metrics.collector.ts';
 import { startDemoNetworks, type DemoNetworks } from '../../scripts/demo-networks.ts';
 import { buildMp4 } from '../helpers/mp4.ts';
-import { fastEngineEnv, runJobNow, waitFor } from '../helpers/publishing.ts';
+import { fastEngineEnv, runJobNow } from '../helpers/publishing.ts';
 import { freePort, type TestHerald } from '../helpers/test-herald.ts';
 import { signUpWithWorkspace, snap, startJourney } from './browser.ts';
+import { postJourney, type JourneyPost } from './post-journey.ts';
 
-type Delivery = { id: string; network: string; state: string; externalId: string | null; externalUrl: string | null };
-type Post = { id: string; deliveries: Delivery[] };
+type Post = JourneyPost;
 
 // Issue 14's journey: a new person connects Threads, Facebook Pages and Instagram in the demo's
 // setup (the same fakes and settings as `npm run demo`, media pulled from Herald's signed links),
@@ -23,50 +23,10 @@ describe('Meta networks in Chromium (the demo setup)', () => {
   let workspaceId: string;
   let photo: (color: string, name: string) => Promise<{ name: string; mimeType: string; buffer: Buffer }>;
 
-  const api = (path: string) => `${h.url}/api/v1/workspaces/${workspaceId}${path}`;
-  const getPost = async (id: string): Promise<Post> => (await (await page.request.get(api(`/posts/${id}`))).json()) as Post;
-  const settled = (p: Post) => p.deliveries.every((d) => ['published', 'failed', 'unconfirmed'].includes(d.state));
-
-  /** Picks the channels, writes the post, takes "Post now" and answers the post the engine finished. */
-  async function compose(input: { channels: RegExp[]; text: string; files?: { name: string; mimeType: string; buffer: Buffer }[]; threadParts?: string[]; configure?: () => Promise<void>; shots?: string }) {
-    await page.goto(`${h.url}/w/${workspaceId}/compose`);
-    await page.getByRole('heading', { name: 'Create a post' }).waitFor();
-    for (const channel of input.channels) await page.getByRole('checkbox', { name: channel }).check();
-    await page.getByLabel('Shared text', { exact: true }).fill(input.text);
-    if (input.files?.length) {
-      await page.getByLabel('Add media to the shared text').setInputFiles(input.files);
-      for (const file of input.files) await page.getByText(file.name).first().waitFor();
-    }
-    for (const [i, part] of (input.threadParts ?? []).entries()) {
-      await page.getByRole('button', { name: '+ Add to thread' }).click();
-      await page.getByLabel(`Thread part ${i + 2}`, { exact: true }).fill(part);
-    }
-    await input.configure?.();
-    await page.getByRole('radio', { name: /Post now/ }).check();
-    await page.waitForFunction(() => !document.querySelector('[data-testid="blockers"]'));
-    // This Herald has a public media address: no network warns that it cannot download media.
-    expect(await page.locator('[data-testid^="no-public-media-"]').count()).toBe(0);
-    if (input.shots) {
-      await page.evaluate(() => {
-        (document.activeElement as HTMLElement | null)?.blur();
-        window.scrollTo(0, 0);
-      });
-      await page.setViewportSize({ width: 1440, height: 2000 });
-      await snap(page, `${input.shots}-1440`);
-      await page.setViewportSize({ width: 390, height: 844 });
-      await snap(page, `${input.shots}-390`);
-      await page.setViewportSize({ width: 1440, height: 1000 });
-    }
-    await page.getByRole('button', { name: 'Post now', exact: true }).click();
-    await page.waitForURL(/\/posts\/[^/]+$/);
-    const postId = /\/posts\/([^/]+)$/.exec(page.url())![1]!;
-    const post = await waitFor(async () => {
-      const p = await getPost(postId);
-      return settled(p) ? p : null;
-    }, { timeoutMs: 60_000, what: 'the post to be published' });
-    for (const d of post.deliveries) expect(d, JSON.stringify(d)).toMatchObject({ state: 'published', externalUrl: expect.stringMatching(/^https:\/\//) });
-    return post;
-  }
+  const journey$ = () => postJourney(page, () => h, () => workspaceId);
+  const compose: ReturnType<typeof postJourney>['compose'] = (input) => journey$().compose(input);
+  const deliveryShows: ReturnType<typeof postJourney>['deliveryShows'] = (...args) => journey$().deliveryShows(...args);
+  const postShots = (name: string) => journey$().shots(name);
 
   beforeAll(async () => {
     // Herald on a known port, so its signed media links (HERALD_MEDIA_PUBLIC_URL) point at it.
@@ -235,16 +195,6 @@ describe('Meta networks in Chromium (the demo setup)', () => {
     expect(await link.getAttribute('href')).toBe(post.deliveries[0]!.externalUrl);
   });
 
-  /** One channel's part of the post page: its link and the counters the collector read. */
-  async function deliveryShows(post: Post, network: string, name: string, label: string, numbers: string[]) {
-    const delivery = page.getByTestId('delivery').filter({ hasText: name });
-    const link = delivery.getByRole('link', { name: `View on ${label}` });
-    await link.waitFor();
-    expect(await link.getAttribute('href')).toBe(post.deliveries.find((d) => d.network === network)!.externalUrl);
-    const counters = (await delivery.getByTestId('delivery-counters').textContent()) ?? '';
-    for (const n of numbers) expect(counters).toContain(n);
-  }
-
   async function channelsShots() {
     await page.goto(`${h.url}/w/${workspaceId}/channels`);
     await page.getByTestId('channel-row').first().waitFor();
@@ -253,13 +203,6 @@ describe('Meta networks in Chromium (the demo setup)', () => {
     await snap(page, 'meta-channels-390');
     await page.setViewportSize({ width: 1440, height: 1000 });
   }
-  async function postShots(name: string) {
-    await snap(page, `${name}-1440`);
-    await page.setViewportSize({ width: 390, height: 844 });
-    await snap(page, `${name}-390`);
-    await page.setViewportSize({ width: 1440, height: 1000 });
-  }
-
   /** The post page: the network's link, and its counters once the collector has read them. */
   async function showsLinkAndCounters(post: Post, network: string, numbers: string[]) {
     await page.goto(`${h.url}/w/${workspaceId}/posts/${post.id}`);

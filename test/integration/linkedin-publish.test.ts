@@ -6,7 +6,8 @@ import type { PublishContext, PublishMedia, PublishOutcome, Publisher } from '..
 import { createLinkedInProvider } from '../../src/networks/linkedin/server/linkedin.provider.ts';
 import { createLinkedInPublisher } from '../../src/networks/linkedin/server/linkedin.publisher.ts';
 import type { LinkedInEndpoints } from '../../src/networks/linkedin/server/linkedin-api.ts';
-import { fastEngineEnv, memoryJournal } from '../helpers/publishing.ts';
+import { buildPdf } from '../helpers/pdf.ts';
+import { fastEngineEnv, memoryJournal, uploadMedia, waitForPost } from '../helpers/publishing.ts';
 import { signUp, startTestHerald, type TestHerald } from '../helpers/test-herald.ts';
 import { connectLinkedIn } from '../fakes/linkedin/connect.ts';
 import { linkedinEnv, startLinkedInFake, type LinkedInFake } from '../fakes/linkedin/linkedin-fake.ts';
@@ -15,7 +16,7 @@ import { linkedinEnv, startLinkedInFake, type LinkedInFake } from '../fakes/link
 // token, the member and the Pages they administer), the publisher as the engine drives it
 // (journal in memory) for every kind of post, and the connect picker and reconnect through Herald.
 
-function media(bytes: Buffer, fields: Partial<PublishMedia> & { pageCount?: number | null } = {}): PublishMedia {
+function media(bytes: Buffer, fields: Partial<PublishMedia> = {}): PublishMedia {
   return {
     id: crypto.randomUUID(),
     kind: 'image',
@@ -29,7 +30,7 @@ function media(bytes: Buffer, fields: Partial<PublishMedia> & { pageCount?: numb
     publicUrl: null,
     open: (range) => Readable.from([range ? bytes.subarray(range.start, range.end + 1) : bytes]),
     ...fields,
-  } as PublishMedia;
+  };
 }
 
 const redirectUri = 'https://herald.example/api/v1/oauth/callback/linkedin';
@@ -198,7 +199,7 @@ describe('LinkedIn against the local fake', () => {
 
   it('posts a PDF document with its title, the bytes identical at LinkedIn', async () => {
     const pdf = Buffer.concat([Buffer.from('%PDF-1.7\n'), crypto.randomBytes(5000), Buffer.from('\n%%EOF\n')]);
-    const doc = media(pdf, { kind: 'document' as PublishMedia['kind'], mimeType: 'application/pdf', width: null, height: null, pageCount: 12 });
+    const doc = media(pdf, { kind: 'document', mimeType: 'application/pdf', width: null, height: null, pageCount: 12 });
     const { ctx } = ctxFor(bakery, [{ text: `Our report ${Date.now()}`, media: [doc] }], { settings: { documentTitle: 'Annual report 2026' } });
     const outcome = await publishAll(ctx);
     const content = postOf(outcome.externalId).content as { media: { id: string; title: string } };
@@ -338,5 +339,30 @@ describe('LinkedIn through Herald: the picker and a reconnect', () => {
     expect(fake.revocations.length).toBe(revokesBefore);
     await owner.client.delete(`/api/v1/workspaces/${workspaceId}/channels/${first.ids[0]}`);
     expect(fake.revocations.length).toBe(revokesBefore + 1);
+  }, 60_000);
+
+  it('publishes an uploaded PDF as a document post end to end: bytes identical at LinkedIn, title kept; a PDF without a title is refused', async () => {
+    const owner = await signUp(h.url);
+    const workspaceId = (await owner.client.post('/api/v1/workspaces', { name: 'LinkedIn documents' })).body.id as string;
+    const [pageChannel] = (await connectLinkedIn(h, owner.client, workspaceId, fake, [bakery])).ids;
+    const pdf = buildPdf({ pages: 3, title: 'Report' });
+    const uploaded = await uploadMedia(h, owner.client, workspaceId, { bytes: pdf, name: 'report.pdf', type: 'application/pdf' });
+    const api = (path: string) => `/api/v1/workspaces/${workspaceId}${path}`;
+    const untitled = await owner.client.post(api('/posts'), { content: { text: 'No title', media: [{ mediaId: uploaded.id }] }, channels: [{ channelId: pageChannel }], schedule: { mode: 'now' } });
+    expect(untitled.status, JSON.stringify(untitled.body)).toBe(400);
+    expect(JSON.stringify(untitled.body)).toContain('needs a title');
+    const text = `Our report ${Date.now()}`;
+    const created = await owner.client.post(api('/posts'), {
+      content: { text, media: [{ mediaId: uploaded.id }] },
+      channels: [{ channelId: pageChannel, settings: { documentTitle: 'Quarterly report' } }],
+      schedule: { mode: 'now' },
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const done = await waitForPost(owner.client, workspaceId, created.body.id, (p) => p.deliveries.every((d: { state: string }) => ['published', 'failed'].includes(d.state)), 30_000);
+    expect(done.deliveries[0]).toMatchObject({ state: 'published' });
+    const post = fake.posts().find((p) => p.text === text)!;
+    const content = post.content as { media: { id: string; title: string } };
+    expect(content.media.title).toBe('Quarterly report');
+    expect(fake.assets().find((a) => a.urn === content.media.id)!.bytes!.equals(pdf)).toBe(true);
   }, 60_000);
 });

@@ -10,6 +10,7 @@ import { createDiskStorage } from '../../src/server/modules/media/media.storage.
 import { signUp, startTestHerald, type Client, type TestHerald } from '../helpers/test-herald.ts';
 import { createTeam, type TeamMember } from '../helpers/workspace-team.ts';
 import { buildMp4 } from '../helpers/mp4.ts';
+import { buildPdf } from '../helpers/pdf.ts';
 
 const MB = 1024 * 1024;
 
@@ -185,8 +186,8 @@ describe('media library', () => {
     expect(facts.get(uploadId)).toMatchObject({ kind: 'video', durationSeconds: 12, frameRate: 30, size: video.length });
   });
 
-  it('refuses a resumable upload that is not a video, and keeps the reason for the client', async () => {
-    const bytes = Buffer.from('%PDF-1.7 not a video at all');
+  it('refuses a resumable upload that is not an image, a video or a PDF, and keeps the reason for the client', async () => {
+    const bytes = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.from('not a video at all')]);
     const created = await tus(owner.client, 'POST', `${base()}/uploads`, { 'upload-length': String(bytes.length) });
     const location = created.headers.get('location')!;
     const patch = await tus(owner.client, 'PATCH', location, { 'upload-offset': '0', 'content-type': 'application/offset+octet-stream' }, bytes);
@@ -194,7 +195,20 @@ describe('media library', () => {
     expect(JSON.parse(patch.text).error.code).toBe('media.unsupported_type');
     const result = await owner.client.get(`${base()}/uploads/${location.split('/').at(-1)}/result`);
     expect(result.status).toBe(400);
-    expect(result.body.error).toMatchObject({ code: 'media.unsupported_type', details: { found: 'a PDF document' } });
+    expect(result.body.error).toMatchObject({ code: 'media.unsupported_type', details: { found: 'a ZIP archive (or an Office document)' } });
+  });
+
+  it('takes a PDF as a document with its page count, on both upload paths', async () => {
+    const small = await upload(owner.client, { bytes: buildPdf({ pages: 7 }), name: 'deck.pdf', type: 'application/pdf' });
+    expect(small.status).toBe(201);
+    expect(small.body).toMatchObject({ kind: 'document', mimeType: 'application/pdf', pageCount: 7, fileName: 'deck.pdf' });
+    const bytes = buildPdf({ pages: 25, objectStreams: true });
+    const created = await tus(owner.client, 'POST', `${base()}/uploads`, { 'upload-length': String(bytes.length) });
+    const location = created.headers.get('location')!;
+    const patch = await tus(owner.client, 'PATCH', location, { 'upload-offset': '0', 'content-type': 'application/offset+octet-stream' }, bytes);
+    expect(patch.status).toBe(204);
+    const media = await owner.client.get(`${base()}/${patch.headers.get('herald-media-id')}`);
+    expect(media.body).toMatchObject({ kind: 'document', pageCount: 25, size: bytes.length });
   });
 
   it('enforces the size limit in tus (413)', async () => {
@@ -237,10 +251,11 @@ describe('media library', () => {
 
   it('leaves no media row behind when a POST with a body is refused', async () => {
     const before = await mediaRows();
-    const pdf = Buffer.from('%PDF-1.7 not a video at all');
+    // A PDF cut short: it starts like one but has no end-of-file marker.
+    const pdf = Buffer.from('%PDF-1.7 not a whole document');
     const refused = await tus(owner.client, 'POST', `${base()}/uploads`, { 'upload-length': String(pdf.length), ...octets }, pdf);
     expect(refused.status).toBe(400);
-    expect(JSON.parse(refused.text).error.code).toBe('media.unsupported_type');
+    expect(JSON.parse(refused.text).error.code).toBe('media.unreadable');
     const tooMuch = await tus(owner.client, 'POST', `${base()}/uploads`, { 'upload-length': '10', ...octets }, Buffer.alloc(100, 1));
     expect(tooMuch.status).toBeGreaterThanOrEqual(400);
     expect(tooMuch.status).toBeLessThan(500);

@@ -38,12 +38,9 @@ export type LinkedInSettings = z.infer<typeof linkedinSettings>;
 /** The kinds of file a LinkedIn post takes (the shared check refuses any other). */
 export const linkedinMediaKinds = ['image', 'video', 'document'] as const;
 type Kind = (typeof linkedinMediaKinds)[number];
-/** MediaFacts with the document kind and its page count (the core's documents contract). */
-type AnyMedia = Omit<MediaFacts, 'kind'> & { kind: Kind | string; pageCount?: number | null };
+const isKind = (m: MediaFacts, kind: Kind) => m.kind === kind;
 
-const isKind = (m: AnyMedia, kind: Kind) => m.kind === kind;
-
-export function checkLinkedInMedia(media: readonly AnyMedia[], settings: Record<string, unknown>): string[] {
+export function checkLinkedInMedia(media: readonly MediaFacts[], settings: Record<string, unknown>): string[] {
   const problems: string[] = [];
   const parsed = linkedinSettings.safeParse(settings);
   const s = parsed.success ? parsed.data : null;
@@ -91,9 +88,7 @@ function checkVariant(variant: VariantInput): RuleIssue[] {
   return issues;
 }
 
-type Rules = NetworkRules & { mediaKinds?: readonly Kind[] };
-
-const rules: Rules = {
+const rules: NetworkRules = {
   network: 'linkedin',
   // A mention counts as the name it shows.
   textLimit: () => ({ max: LINKEDIN_TEXT_LIMIT, count: (text) => countGraphemes(visibleText(text)), unit: 'characters' }),

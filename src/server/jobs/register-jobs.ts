@@ -6,7 +6,7 @@ import type { Providers } from '../../networks/server.ts';
 import type { SecretBox } from '../security/secret-box.ts';
 import { channelsDueForRefresh, refreshDueBefore } from '../modules/channels/channels.service.ts';
 import { retryPendingRevokes } from '../modules/channels/channels.disconnect.ts';
-import { refreshChannel } from '../modules/channel-tokens/index.ts';
+import { noticeAccessEnding, refreshChannel } from '../modules/channel-tokens/index.ts';
 import type { MediaStorage } from '../modules/media/media.storage.ts';
 import { purgePublishedMedia } from '../modules/media/media.service.ts';
 import { EXPORT_JOB, buildExport } from '../modules/privacy/export.service.ts';
@@ -45,6 +45,10 @@ export async function startWorkers(boss: Queue, deps: { db: Db; config: Config; 
       const outcome = await refreshChannel(deps.db, channelDeps, id, { dueBefore: refreshDueBefore() });
       outcomes[outcome] = (outcomes[outcome] ?? 0) + 1;
     }
+    // Grants that end on a date no refresh moves (LinkedIn without a refresh token, a Google app in
+    // Testing): a week's notice to the people who can reconnect them.
+    const accessEnding = await noticeAccessEnding(deps.db, channelDeps);
+    if (accessEnding) outcomes.accessEnding = accessEnding;
     if (Object.keys(outcomes).length) deps.logger.info({ outcomes }, 'channel token refresh');
     return outcomes;
   });

@@ -988,7 +988,7 @@ export interface paths {
                                 /** @enum {string} */
                                 connect: "oauth" | "oauth-instance" | "app-password";
                                 /** @enum {string} */
-                                id: "tiktok" | "mastodon" | "bluesky" | "instagram" | "facebook" | "threads" | "linkedin";
+                                id: "tiktok" | "mastodon" | "bluesky" | "instagram" | "facebook" | "threads" | "pinterest" | "linkedin";
                                 label: string;
                                 scopes: {
                                     meaning: string;
@@ -1014,7 +1014,7 @@ export interface paths {
                                 /** @description What the enabled networks contact besides their own API (handle resolvers, media links), one sentence each; a { code } part is an address or setting name */
                                 networkServices: {
                                     /** @enum {string} */
-                                    network: "tiktok" | "mastodon" | "bluesky" | "instagram" | "facebook" | "threads" | "linkedin";
+                                    network: "tiktok" | "mastodon" | "bluesky" | "instagram" | "facebook" | "threads" | "pinterest" | "linkedin";
                                     sentence: (string | {
                                         code: string;
                                     })[];
@@ -1593,6 +1593,55 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/workspaces/{workspaceId}/channels/{channelId}/actions/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ask a channel's network to do something for the composer. Unknown action: 404 channel.action_not_found; bad input: 400 validation_failed naming the field. Actions: create-board (Pinterest channels; needs posts.edit): creates a board { name (≤ 180 characters), description?, privacy?: PUBLIC | PROTECTED | SECRET } and answers { board: { id, name, privacy, description, sections } } */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    channelId: string;
+                    name: string;
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            /** @description The action's input, as that network's action takes it */
+            requestBody: {
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/workspaces/{workspaceId}/channels/{channelId}/analytics": {
         parameters: {
             query?: never;
@@ -1714,6 +1763,47 @@ export interface paths {
                             privacyLevelOptions: string[];
                             stitchDisabled: boolean;
                             username: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/channels/{channelId}/preflight": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The read a channel's network needs before a post is written, in that network's own shape (the boards a post can go to, a creator's settings…; creator info is also at creator-info); kept as the channel's limits */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    channelId: string;
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            [key: string]: unknown;
                         };
                     };
                 };
@@ -1903,7 +1993,7 @@ export interface paths {
                         /** @description Mastodon: the server name, e.g. mastodon.social */
                         instance?: string;
                         /** @enum {string} */
-                        network: "tiktok" | "mastodon" | "bluesky" | "instagram" | "facebook" | "threads" | "linkedin";
+                        network: "tiktok" | "mastodon" | "bluesky" | "instagram" | "facebook" | "threads" | "pinterest" | "linkedin";
                     };
                 };
             };
@@ -2303,10 +2393,15 @@ export interface paths {
                                 frameRate: number | null;
                                 height: number | null;
                                 id: string;
-                                /** @enum {string} */
-                                kind: "image" | "video";
+                                /**
+                                 * @description document: a PDF, for networks that post documents
+                                 * @enum {string}
+                                 */
+                                kind: "image" | "video" | "document";
                                 /** @description Detected from the content, never from the file name */
                                 mimeType: string;
+                                /** @description Documents: the pages counted at upload (null: not found in the file, or not a document) */
+                                pageCount: number | null;
                                 /** @description Bytes */
                                 size: number;
                                 /**
@@ -2327,7 +2422,7 @@ export interface paths {
             };
         };
         put?: never;
-        /** Upload a file (multipart/form-data: `file`, optional `altText`). JPEG, PNG, GIF or WebP images, MP4 or MOV videos; the type is detected from the content. Large videos: use the resumable upload */
+        /** Upload a file (multipart/form-data: `file`, optional `altText`). JPEG, PNG, GIF or WebP images, MP4 or MOV videos, PDF documents; the type is detected from the content. Large videos: use the resumable upload */
         post: {
             parameters: {
                 query?: never;
@@ -2357,10 +2452,15 @@ export interface paths {
                             frameRate: number | null;
                             height: number | null;
                             id: string;
-                            /** @enum {string} */
-                            kind: "image" | "video";
+                            /**
+                             * @description document: a PDF, for networks that post documents
+                             * @enum {string}
+                             */
+                            kind: "image" | "video" | "document";
                             /** @description Detected from the content, never from the file name */
                             mimeType: string;
+                            /** @description Documents: the pages counted at upload (null: not found in the file, or not a document) */
+                            pageCount: number | null;
                             /** @description Bytes */
                             size: number;
                             /**
@@ -2420,10 +2520,15 @@ export interface paths {
                             frameRate: number | null;
                             height: number | null;
                             id: string;
-                            /** @enum {string} */
-                            kind: "image" | "video";
+                            /**
+                             * @description document: a PDF, for networks that post documents
+                             * @enum {string}
+                             */
+                            kind: "image" | "video" | "document";
                             /** @description Detected from the content, never from the file name */
                             mimeType: string;
+                            /** @description Documents: the pages counted at upload (null: not found in the file, or not a document) */
+                            pageCount: number | null;
                             /** @description Bytes */
                             size: number;
                             /**
@@ -2472,10 +2577,15 @@ export interface paths {
                             frameRate: number | null;
                             height: number | null;
                             id: string;
-                            /** @enum {string} */
-                            kind: "image" | "video";
+                            /**
+                             * @description document: a PDF, for networks that post documents
+                             * @enum {string}
+                             */
+                            kind: "image" | "video" | "document";
                             /** @description Detected from the content, never from the file name */
                             mimeType: string;
+                            /** @description Documents: the pages counted at upload (null: not found in the file, or not a document) */
+                            pageCount: number | null;
                             /** @description Bytes */
                             size: number;
                             /**
@@ -2706,10 +2816,15 @@ export interface paths {
                             frameRate: number | null;
                             height: number | null;
                             id: string;
-                            /** @enum {string} */
-                            kind: "image" | "video";
+                            /**
+                             * @description document: a PDF, for networks that post documents
+                             * @enum {string}
+                             */
+                            kind: "image" | "video" | "document";
                             /** @description Detected from the content, never from the file name */
                             mimeType: string;
+                            /** @description Documents: the pages counted at upload (null: not found in the file, or not a document) */
+                            pageCount: number | null;
                             /** @description Bytes */
                             size: number;
                             /**

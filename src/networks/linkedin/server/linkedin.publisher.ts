@@ -60,7 +60,7 @@ const needs = {
 const invalid = (message: string, code?: string) => new ProviderError('invalid', network, message, code);
 const isOrganization = (urn: string) => urn.startsWith('urn:li:organization:');
 const writeNeed = (author: string) => (isOrganization(author) ? needs.orgPost : needs.post);
-const kindOf = (media: PublishMedia): Kind => ((media.kind as string) === 'document' ? 'document' : media.kind === 'video' ? 'video' : 'image');
+const kindOf = (media: PublishMedia): Kind => media.kind;
 /** The post's link on LinkedIn. */
 export const postUrl = (urn: string) => `https://www.linkedin.com/feed/update/${urn}`;
 /** The part size LinkedIn's video instructions use (4 MB); the instructions themselves decide. */

@@ -13,7 +13,7 @@ const isPage = (externalId: string | null | undefined) => Boolean(externalId?.st
 /** LinkedIn: who sees the post, a document's title, a link card, and how to mention someone. */
 export function LinkedInOptions({ channel, settings, onChange, errorFor, files }: OptionsPanelProps) {
   const id = useId();
-  const hasDocument = files.some((f) => (f.kind as string) === 'document');
+  const hasDocument = files.some((f) => f.kind === 'document');
   const page = isPage(channel.externalId);
   const field = (key: string, label: string, placeholder: string, options: { type?: string; maxLength?: number; multiline?: boolean } = {}) => {
     const error = errorFor(`settings.${key}`);

@@ -22,7 +22,7 @@ export function seeMoreCut(text: string, at = LINKEDIN_SEE_MORE_AT): string | nu
   return (space > at * 0.6 ? cut.slice(0, space) : cut).trimEnd();
 }
 
-const isDocument = (upload: Upload | undefined) => (upload?.kind as string | undefined) === 'document';
+const isDocument = (upload: Upload | undefined) => upload?.kind === 'document';
 const pagesOf = (upload: Upload | undefined) => {
   const count = (upload?.media as { pageCount?: unknown } | null | undefined)?.pageCount;
   return typeof count === 'number' ? count : null;

@@ -11,7 +11,7 @@ export const media = pgTable(
     workspaceId: text('workspace_id')
       .notNull()
       .references(() => workspaces.id, { onDelete: 'cascade' }),
-    /** image | video */
+    /** image | video | document (PDF) */
     kind: text('kind').notNull(),
     /** Detected from the content, never from the file name. */
     mimeType: text('mime_type').notNull(),
@@ -22,6 +22,8 @@ export const media = pgTable(
     durationSeconds: real('duration_seconds'),
     videoCodec: text('video_codec'),
     frameRate: real('frame_rate'),
+    /** Documents: pages counted at upload (null: not found in the file). */
+    pageCount: integer('page_count'),
     storageKey: text('storage_key').notNull(),
     /** ready | deleted (the bytes are gone; the row stays while posts refer to it) */
     status: text('status').notNull().default('ready'),

@@ -8,6 +8,7 @@ import type { Providers } from '../../../networks/server.ts';
 import type { SecretBox } from '../../security/secret-box.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { notifyMembersWhoCan } from '../notifications/notifications.service.ts';
+import { accessEndingNotice, accessEndingReason, accessEndsSoon, channelsWithTokensEnding } from './access-ending.ts';
 
 // The one lifecycle of a channel's tokens: sealing, refreshing (once per channel across every
 // Herald process), using them for a network call, and the health status that follows.
@@ -60,12 +61,12 @@ const incidentText: Record<string, (label: string, account: string) => { title: 
  * incident starts (ok → expiring, → needs_reauth), one notification to each member who can fix
  * it; retries that find the same status write nothing, so one incident is one entry.
  */
-export async function markChannelStatus(db: Db | Tx, row: ChannelRow, status: ChannelStatus, reason: string | null) {
+export async function markChannelStatus(db: Db | Tx, row: ChannelRow, status: ChannelStatus, reason: string | null, notice?: (label: string, account: string) => { title: string; body: string }) {
   await db.transaction(async (tx) => {
     await tx.update(channels).set({ status, statusReason: reason, updatedAt: new Date() }).where(eq(channels.id, row.id));
     if (status === row.status) return;
     await recordAudit(tx, { actorUserId: null, workspaceId: row.workspaceId, action: `channel.${status}`, entityType: 'channel', entityId: row.id, changes: { status: { from: row.status, to: status }, reason } });
-    const text = incidentText[status];
+    const text = notice ?? incidentText[status];
     if (!text) return;
     const label = networks[row.network as NetworkId]?.label ?? row.network;
     const account = row.username ? `@${row.username}` : (row.displayName ?? 'account');
@@ -134,12 +135,20 @@ async function refreshHoldingLock(q: Db | Tx, deps: TokenDeps, channelId: string
     await markChannelStatus(q, row, 'needs_reauth', error.message);
     return 'needs_reauth';
   }
+  const renewed = {
+    accessTokenExpiresAt: tokens.accessTokenExpiresAt ?? null,
+    refreshTokenSealed: tokens.refreshToken ? 'renewed' : row.refreshTokenSealed,
+    refreshTokenExpiresAt: tokens.refreshToken ? (tokens.refreshTokenExpiresAt ?? null) : row.refreshTokenExpiresAt,
+  };
+  // A refresh that cannot move the grant's end (a Google app in Testing) leaves the channel
+  // `expiring` with that reason rather than calling it healthy until the next check.
+  const ending = accessEndsSoon(renewed, true);
   await q.transaction(async (tx) => {
     await tx
       .update(channels)
       .set({
-        status: 'ok',
-        statusReason: null,
+        status: ending ? 'expiring' : 'ok',
+        statusReason: ending ? accessEndingReason({ network: row.network, ...renewed }, true) : null,
         accessTokenSealed: deps.box.seal(tokens.accessToken, tokenSealContext(row.id, 'access')),
         accessTokenExpiresAt: tokens.accessTokenExpiresAt ?? null,
         ...(tokens.refreshToken
@@ -149,7 +158,8 @@ async function refreshHoldingLock(q: Db | Tx, deps: TokenDeps, channelId: string
         updatedAt: new Date(),
       })
       .where(eq(channels.id, row.id));
-    if (row.status !== 'ok') {
+    if (ending && row.status !== 'expiring') await markChannelStatus(tx, { ...row, status: 'ok' }, 'expiring', accessEndingReason({ network: row.network, ...renewed }, true), (label, account) => accessEndingNotice(label, account, accessEndingReason({ network: row.network, ...renewed }, true)));
+    if (!ending && row.status !== 'ok') {
       await recordAudit(tx, { actorUserId: null, workspaceId: row.workspaceId, action: 'channel.ok', entityType: 'channel', entityId: row.id, changes: { status: { from: row.status, to: 'ok' } } });
     }
   });
@@ -184,7 +194,15 @@ export async function withChannelToken<T>(db: Db, deps: TokenDeps, channel: stri
     throw notConnected(`${label} rejected the token refresh: connect the account again`);
   };
 
-  if (row.accessTokenExpiresAt && row.accessTokenExpiresAt.getTime() <= Date.now() && provider.refresh) row = await refreshed(row.accessTokenSealed);
+  const expired = !!row.accessTokenExpiresAt && row.accessTokenExpiresAt.getTime() <= Date.now();
+  if (expired && !(provider.refresh && row.refreshTokenSealed)) {
+    // The grant ended on its date (LinkedIn's 60 days): no call can succeed, and the person must
+    // hear why rather than see the network's bare 401.
+    const reason = accessEndingReason(row, false);
+    await markChannelStatus(db, row, 'needs_reauth', reason);
+    throw notConnected(reason);
+  }
+  if (expired) row = await refreshed(row.accessTokenSealed);
   let rejection: ProviderError;
   try {
     return await attempt(row);
@@ -209,4 +227,20 @@ export async function withChannelToken<T>(db: Db, deps: TokenDeps, channel: stri
     }
     throw error;
   }
+}
+
+/**
+ * Turns healthy channels whose grant ends within a week (and that no refresh can extend) to
+ * `expiring`, telling the people who can reconnect them; one notice per channel and grant.
+ */
+export async function noticeAccessEnding(db: Db, deps: Pick<TokenDeps, 'providers'>, now = new Date()): Promise<number> {
+  let noticed = 0;
+  for (const row of await channelsWithTokensEnding(db, now)) {
+    const canRefresh = !!deps.providers[row.network as NetworkId]?.refresh;
+    if (!accessEndsSoon(row, canRefresh, now)) continue;
+    const reason = accessEndingReason(row, canRefresh, now);
+    await markChannelStatus(db, row, 'expiring', reason, (label, account) => accessEndingNotice(label, account, reason));
+    noticed += 1;
+  }
+  return noticed;
 }

@@ -2,6 +2,7 @@
 // files behind it.
 export {
   markChannelStatus,
+  noticeAccessEnding,
   refreshChannel,
   tokenSealContext,
   withChannelToken,

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { box, buildMp4, u32 } from '../../../../test/helpers/mp4.ts';
+import { buildPdf } from '../../../../test/helpers/pdf.ts';
 import { AppError } from '../shared/errors.ts';
 import { probeMedia } from './media.probe.ts';
 
@@ -73,6 +74,7 @@ describe('MP4 probe', () => {
       durationSeconds: 4,
       videoCodec: 'avc1',
       frameRate: 25,
+      pageCount: null,
     });
     expect(await probeMedia(onDisk(buildMp4({ durationSeconds: 2, width: 640, height: 480, frameRate: 30, brand: 'qt  ', codec: 'hvc1' })))).toMatchObject({
       mimeType: 'video/quicktime',
@@ -161,5 +163,33 @@ describe('MP4 probe', () => {
     const file = buildMp4({ durationSeconds: 2, width: 320, height: 240, frameRate: 25 });
     const fragments = Buffer.concat(Array.from({ length: 20_000 }, () => box('free')));
     expect((await probeMedia(onDisk(Buffer.concat([file, fragments])))).durationSeconds).toBe(2);
+  });
+});
+
+describe('PDF probe', () => {
+  it('takes a PDF as a document with its page count, in the file or in a compressed object stream', async () => {
+    expect(await probeMedia(onDisk(buildPdf({ pages: 12 })))).toEqual({
+      kind: 'document',
+      mimeType: 'application/pdf',
+      width: null,
+      height: null,
+      durationSeconds: null,
+      videoCodec: null,
+      frameRate: null,
+      pageCount: 12,
+    });
+    expect(await probeMedia(onDisk(buildPdf({ pages: 301, objectStreams: true })))).toMatchObject({ kind: 'document', pageCount: 301 });
+  });
+
+  it('answers an unknown page count rather than a wrong one when the page tree is not readable', async () => {
+    const pdf = buildPdf({ pages: 3 }).toString('latin1').replace('/Type /Pages', '/Type /Other');
+    expect(await probeMedia(Buffer.from(pdf, 'latin1'))).toMatchObject({ kind: 'document', pageCount: null });
+  });
+
+  it('refuses a PDF cut short (no end-of-file marker) as unreadable, naming why', async () => {
+    const whole = buildPdf({ pages: 2 });
+    const error = await refusal(onDisk(whole.subarray(0, whole.length - 40)));
+    expect(error.code).toBe('media.unreadable');
+    expect(error.message).toMatch(/PDF.*cut short/);
   });
 });

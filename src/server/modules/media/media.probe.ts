@@ -2,9 +2,10 @@ import fsp from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import sharp, { type Metadata } from 'sharp';
 import { AppError } from '../shared/errors.ts';
+import { isPdfHead, MalformedPdf, MAX_PDF_BYTES_READ, pdfPageCount } from './pdf-probe.ts';
 
 export type ProbeResult = {
-  kind: 'image' | 'video';
+  kind: 'image' | 'video' | 'document';
   /** Detected from the bytes, never from the file name. */
   mimeType: string;
   width: number | null;
@@ -12,9 +13,11 @@ export type ProbeResult = {
   durationSeconds: number | null;
   videoCodec: string | null;
   frameRate: number | null;
+  /** Documents: their pages, when the file says (null: not found, the network counts). */
+  pageCount: number | null;
 };
 
-export const supportedTypes = 'JPEG, PNG, GIF or WebP images, MP4 or MOV videos';
+export const supportedTypes = 'JPEG, PNG, GIF or WebP images, MP4 or MOV videos, PDF documents';
 
 const unsupported = (found: string) =>
   new AppError('media.unsupported_type', 400, `This file is ${found}; Herald accepts ${supportedTypes}`, { field: 'file', found });
@@ -67,6 +70,7 @@ export async function probeMedia(input: string | Buffer | Readable): Promise<Pro
     const image = imageType(head);
     if (image) return await probeImage(source, image);
     if (head.subarray(4, 8).toString('latin1') === 'ftyp') return await probeIsoMedia(source, head);
+    if (isPdfHead(head)) return await probePdf(source);
     throw unsupported(describeUnknown(head));
   } finally {
     await close();
@@ -93,7 +97,20 @@ async function probeImage(source: Source, type: { mimeType: string; format: stri
   // What people see: a portrait photo stored sideways with an EXIF orientation is portrait.
   const width = meta.autoOrient?.width ?? meta.width;
   const height = meta.autoOrient?.height ?? meta.pageHeight ?? meta.height;
-  return { kind: 'image', mimeType: type.mimeType, width, height, durationSeconds: null, videoCodec: null, frameRate: null };
+  return { kind: 'image', mimeType: type.mimeType, width, height, durationSeconds: null, videoCodec: null, frameRate: null, pageCount: null };
+}
+
+async function probePdf(source: Source): Promise<ProbeResult> {
+  let pageCount: number | null = null;
+  try {
+    if (source.size <= MAX_PDF_BYTES_READ) pageCount = pdfPageCount(await source.read(0, source.size));
+    else pdfPageCount(await source.read(source.size - 1_024, 1_024));
+  } catch (error) {
+    if (error instanceof MalformedPdf) throw unreadable('a PDF document', error.message);
+    throw error;
+  }
+  if (source.size > MAX_PDF_BYTES_READ) pageCount = null;
+  return { kind: 'document', mimeType: 'application/pdf', width: null, height: null, durationSeconds: null, videoCodec: null, frameRate: null, pageCount };
 }
 
 /** A best-effort name for refused content, shown to the user. */
@@ -101,7 +118,6 @@ function describeUnknown(head: Buffer): string {
   const ascii = head.toString('latin1');
   const starts = (bytes: number[]) => bytes.every((b, i) => head[i] === b);
   if (starts([0x1a, 0x45, 0xdf, 0xa3])) return 'a WebM/Matroska video (not supported yet: convert it to MP4)';
-  if (ascii.startsWith('%PDF')) return 'a PDF document';
   if (starts([0x50, 0x4b, 0x03, 0x04])) return 'a ZIP archive (or an Office document)';
   if (ascii.startsWith('BM')) return 'a BMP image';
   if (ascii.startsWith('II*\0') || ascii.startsWith('MM\0*')) return 'a TIFF image';
@@ -302,6 +318,7 @@ async function readMovie(source: Source, mimeType: string, label: string): Promi
     durationSeconds: durationSeconds === null ? null : round(durationSeconds, 3),
     videoCodec: video.codec,
     frameRate: video.frameRate === null ? null : round(video.frameRate, 3),
+    pageCount: null,
   };
 }
 

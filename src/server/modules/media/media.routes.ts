@@ -15,7 +15,7 @@ const ALT_TEXT_MAX = 1500;
 
 const mediaObject = z.object({
   id: z.string(),
-  kind: z.enum(['image', 'video']),
+  kind: z.enum(['image', 'video', 'document']).describe('document: a PDF, for networks that post documents'),
   mimeType: z.string().describe('Detected from the content, never from the file name'),
   fileName: z.string().nullable(),
   size: z.number().describe('Bytes'),
@@ -24,6 +24,7 @@ const mediaObject = z.object({
   durationSeconds: z.number().nullable(),
   videoCodec: z.string().nullable().describe('Four-character code of the video track: avc1, hvc1, hev1, av01…'),
   frameRate: z.number().nullable(),
+  pageCount: z.number().nullable().describe('Documents: the pages counted at upload (null: not found in the file, or not a document)'),
   status: z.enum(['ready', 'deleted']).describe('deleted: the bytes are gone (deleted by a member, or after publishing per the retention setting)'),
   createdAt: z.date(),
   deletedAt: z.date().nullable(),
@@ -47,7 +48,7 @@ export const mediaRoutes: FastifyPluginAsyncZod<{ storage: MediaStorage; config:
 
   const present = (row: service.MediaRow): z.infer<typeof mediaObject> => ({
     id: row.id,
-    kind: row.kind === 'video' ? 'video' : 'image',
+    kind: service.mediaKindOf(row.kind),
     mimeType: row.mimeType,
     fileName: row.fileName,
     size: row.size,
@@ -56,6 +57,7 @@ export const mediaRoutes: FastifyPluginAsyncZod<{ storage: MediaStorage; config:
     durationSeconds: row.durationSeconds,
     videoCodec: row.videoCodec,
     frameRate: row.frameRate,
+    pageCount: row.pageCount,
     status: row.status === 'deleted' ? 'deleted' : 'ready',
     createdAt: row.createdAt,
     deletedAt: row.deletedAt,

@@ -4,7 +4,7 @@ import fsp from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import type { MediaFacts } from '../../../shared/publishing-rules.ts';
+import type { MediaFacts, MediaKind } from '../../../shared/publishing-rules.ts';
 import type { Db, Tx } from '../../db/database.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import type { ServiceContext } from '../shared/context.ts';
@@ -43,6 +43,9 @@ export async function receiveUpload(deps: MediaDeps, stream: Readable, isTruncat
     throw error;
   }
 }
+
+/** A stored kind as the rules know it (rows hold text). */
+export const mediaKindOf = (stored: string): MediaKind => (stored === 'video' || stored === 'document' ? stored : 'image');
 
 export const discardIncoming = (file: string) => fsp.rm(file, { force: true });
 
@@ -168,13 +171,14 @@ export async function loadMediaFacts(db: Db | Tx, workspaceId: string, ids: stri
       r.id,
       {
         id: r.id,
-        kind: r.kind === 'video' ? 'video' : 'image',
+        kind: mediaKindOf(r.kind),
         mimeType: r.mimeType,
         size: r.size,
         width: r.width,
         height: r.height,
         durationSeconds: r.durationSeconds,
         frameRate: r.frameRate,
+        pageCount: r.pageCount,
       } satisfies MediaFacts,
     ]),
   );

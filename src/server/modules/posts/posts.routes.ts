@@ -9,6 +9,8 @@ import { cancelPost, deliveryLog, markPublished, retryDelivery } from './deliver
 import type { ChannelDeps } from '../channels/channels.service.ts';
 import type { Config } from '../../config/config.ts';
 import { preflightRead } from './creator-info.ts';
+import { networkActionList, runNetworkAction } from './network-actions.ts';
+import { AppError } from '../shared/errors.ts';
 import { dateQuery, isoInstant } from '../../http/schemas.ts';
 import { httpLinkProblem } from '../../../shared/web-links.ts';
 
@@ -142,8 +144,39 @@ export const postsRoutes: FastifyPluginAsyncZod<{ deps: PostsDeps; channelDeps: 
       params: workspaceParams.extend({ channelId: z.string().min(1).max(100) }),
       response: { 200: creatorInfo },
     },
-    // The network part shapes the answer: checked here against what the API promises.
-    handler: async (req) => creatorInfo.parse(await preflightRead(req.serviceContext(), { ...channelDeps, config }, req.params.workspaceId, req.params.channelId)),
+    // The network part shapes the answer: checked here against what the API promises. Another
+    // network's pre-flight (a list of boards) has another shape, served at …/preflight.
+    handler: async (req) => {
+      const answer = creatorInfo.safeParse(await preflightRead(req.serviceContext(), { ...channelDeps, config }, req.params.workspaceId, req.params.channelId));
+      if (!answer.success) throw new AppError('channel.no_preflight', 400, 'This channel has no creator info; its network answers its pre-flight read at …/preflight');
+      return answer.data;
+    },
+  });
+
+  app.get('/workspaces/:workspaceId/channels/:channelId/preflight', {
+    config: { access: 'posts.edit' },
+    schema: {
+      tags,
+      summary: "The read a channel's network needs before a post is written, in that network's own shape (the boards a post can go to, a creator's settings…; creator info is also at creator-info); kept as the channel's limits",
+      params: workspaceParams.extend({ channelId: z.string().min(1).max(100) }),
+      response: { 200: z.record(z.string(), z.unknown()) },
+    },
+    handler: async (req) => preflightRead(req.serviceContext(), { ...channelDeps, config }, req.params.workspaceId, req.params.channelId),
+  });
+
+  app.post('/workspaces/:workspaceId/channels/:channelId/actions/:name', {
+    // Each action names the permission it needs (checked once the channel's network is known).
+    config: { access: 'posts.read' },
+    schema: {
+      tags,
+      summary:
+        `Ask a channel's network to do something for the composer. Unknown action: 404 channel.action_not_found; bad input: 400 validation_failed naming the field. Actions: ${networkActionList()}`,
+      params: workspaceParams.extend({ channelId: z.string().min(1).max(100), name: z.string().min(1).max(100).regex(/^[a-z][a-z0-9-]*$/, 'must be an action name such as create-board') }),
+      body: z.record(z.string(), z.unknown()).optional().describe("The action's input, as that network's action takes it"),
+      response: { 200: z.record(z.string(), z.unknown()) },
+    },
+    handler: async (req) =>
+      runNetworkAction(req.serviceContext(), { ...channelDeps, config }, { workspaceId: req.params.workspaceId, channelId: req.params.channelId, name: req.params.name, role: req.workspace?.role ?? null, body: req.body }),
   });
 
   app.post('/workspaces/:workspaceId/posts', {

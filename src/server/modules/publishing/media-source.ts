@@ -3,6 +3,7 @@ import type { NetworkId } from '../../../shared/networks.ts';
 import type { Db } from '../../db/database.ts';
 import { deliveries, media } from '../../db/schema/index.ts';
 import type { PublishMedia } from '../../providers/publishing.ts';
+import { mediaKindOf } from '../media/media.service.ts';
 import type { MediaStorage } from '../media/media.storage.ts';
 import type { MediaSource } from './engine.ts';
 import { createPublicMediaLinks } from './public-media-link.ts';
@@ -20,13 +21,14 @@ export function createMediaSource(storage: MediaStorage, options: { publicUrl?: 
       if (!row || row.status !== 'ready') throw new Error(`media ${ref.mediaId} is no longer available`);
       return {
         id: row.id,
-        kind: row.kind as 'image' | 'video',
+        kind: mediaKindOf(row.kind),
         mimeType: row.mimeType,
         size: row.size,
         width: row.width,
         height: row.height,
         durationSeconds: row.durationSeconds,
         frameRate: row.frameRate,
+        pageCount: row.pageCount,
         altText: ref.altText ?? '',
         open: (range) => storage.open(row.storageKey, range),
         publicUrl: links ? links.linkTo(row.id) : null,

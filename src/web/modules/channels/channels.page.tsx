@@ -14,8 +14,11 @@ import { AccountPicker } from './account-picker.tsx';
 import { usePolicyFacts } from './policy.api.ts';
 import { useChannels, useConnectChannel, useDisconnectChannel, useNetworks, useRefreshChannel, type Channel, type Network } from './channels.api.ts';
 
-const statusLabels: Record<string, string> = { ok: 'Connected', expiring: 'Refresh failing', needs_reauth: 'Reconnect needed', disconnected: 'Disconnected' };
+const statusLabels: Record<string, string> = { ok: 'Connected', expiring: 'Expiring', needs_reauth: 'Reconnect needed', disconnected: 'Disconnected' };
 const featureLabels: Record<string, string> = { profile: 'profile', publish: 'direct posting', drafts: 'sending drafts', analytics: 'analytics' };
+
+/** A reason that already says what to do (a grant ending on its date) needs no "keeps retrying" before it. */
+const selfExplaining = (reason: string | null) => !!reason && reason.includes('Connect the account again');
 
 function ChannelRow({ channel, networkLabel, actions }: { channel: Channel; networkLabel: string; actions?: { onDisconnect: () => void; onCheck: () => void; checking: boolean } }) {
   const disconnected = channel.status === 'disconnected';
@@ -49,7 +52,7 @@ function ChannelRow({ channel, networkLabel, actions }: { channel: Channel; netw
         ) : null}
         {troubled ? (
           <div className="row-note" role="status">
-            {channel.status === 'needs_reauth' ? 'Connect this account again below: ' : 'Herald keeps retrying: '}
+            {channel.status === 'needs_reauth' ? 'Connect this account again below: ' : selfExplaining(channel.statusReason) ? '' : 'Herald keeps retrying: '}
             {channel.statusReason ?? ''}
           </div>
         ) : null}

@@ -111,7 +111,7 @@ export function InvitationPage() {
             className="btn btn-primary btn-block"
             data-testid="accept-invitation-button"
             disabled={respond.isPending}
-            onClick={() => respond.mutate('accept', { onSuccess: (answer) => navigate(`/w/${answer.workspaceId}/members`, { replace: true }) })}
+            onClick={() => respond.mutate('accept', { onSuccess: (answer) => navigate(`/w/${answer.workspaceId}/calendar`, { replace: true }) })}
           >
             Accept invitation
           </button>

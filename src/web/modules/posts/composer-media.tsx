@@ -3,7 +3,9 @@ import { formatFileSize } from '../../components/format.ts';
 import type { MediaSlot, Upload } from './composer-model.ts';
 import type { Uploads } from './composer-uploads.ts';
 
-const accept = 'image/jpeg,image/png,image/webp,image/gif,video/mp4,video/quicktime,video/webm';
+const accept = 'image/jpeg,image/png,image/webp,image/gif,video/mp4,video/quicktime,video/webm,application/pdf';
+
+const pagesText = (pages: number) => (pages === 1 ? '1 page' : `${pages} pages`);
 
 function formatDuration(seconds: number | null) {
   if (seconds === null) return null;
@@ -14,6 +16,13 @@ function formatDuration(seconds: number | null) {
 function Thumb({ upload }: { upload: Upload | undefined }) {
   if (!upload) return <div className="cm-thumb-empty" aria-hidden="true" />;
   const src = upload.media?.url ?? upload.previewUrl;
+  if (upload.kind === 'document') {
+    return (
+      <div className="cm-thumb-empty cm-thumb-document" aria-hidden="true">
+        PDF
+      </div>
+    );
+  }
   if (upload.kind === 'video') {
     return src ? <video className="cm-thumb-media" src={src} muted playsInline preload="metadata" aria-hidden="true" /> : <div className="cm-thumb-empty" aria-hidden="true" />;
   }
@@ -29,7 +38,7 @@ export function MediaBox({ slots, onChange, uploads, label, errors }: { slots: M
   const [dragging, setDragging] = useState(false);
 
   const addFiles = (files: FileList | File[] | null) => {
-    const list = [...(files ?? [])].filter((f) => f.type.startsWith('image/') || f.type.startsWith('video/'));
+    const list = [...(files ?? [])].filter((f) => f.type.startsWith('image/') || f.type.startsWith('video/') || f.type === 'application/pdf');
     if (!list.length) return;
     const keys = uploads.add(list);
     onChange([...slots, ...keys.map((key) => ({ key, altText: '' }))]);
@@ -64,6 +73,7 @@ export function MediaBox({ slots, onChange, uploads, label, errors }: { slots: M
                 <div className="cm-thumb">
                   <Thumb upload={upload} />
                   {upload?.kind === 'video' ? <span className="cm-thumb-badge">{formatDuration(media?.durationSeconds ?? null) ?? 'Video'}</span> : null}
+                  {upload?.kind === 'document' && media?.pageCount ? <span className="cm-thumb-badge">{pagesText(media.pageCount)}</span> : null}
                   <button type="button" className="cm-thumb-remove" aria-label={`Remove ${name}`} onClick={() => remove(index)}>
                     ×
                   </button>
@@ -96,7 +106,12 @@ export function MediaBox({ slots, onChange, uploads, label, errors }: { slots: M
                   ) : null}
                   {media ? (
                     <div className="small muted">
-                      {[media.width && media.height ? `${media.width}×${media.height}` : null, media.durationSeconds !== null ? `${Math.round(media.durationSeconds)} s` : null, formatFileSize(media.size)]
+                      {[
+                        media.width && media.height ? `${media.width}×${media.height}` : null,
+                        media.durationSeconds !== null ? `${Math.round(media.durationSeconds)} s` : null,
+                        media.pageCount ? pagesText(media.pageCount) : null,
+                        formatFileSize(media.size),
+                      ]
                         .filter(Boolean)
                         .join(' · ')}
                     </div>
@@ -140,7 +155,7 @@ export function MediaBox({ slots, onChange, uploads, label, errors }: { slots: M
           ⤒
         </span>
         <span>
-          Drag images or a video here, or{' '}
+          Drag images, a video or a PDF here, or{' '}
           <label htmlFor={inputId} className="btn-text">
             choose files
           </label>

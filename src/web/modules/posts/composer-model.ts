@@ -29,7 +29,7 @@ export const emptyDraft = (): Draft => ({ channelIds: [], text: '', media: [], t
 export type Upload = {
   key: string;
   fileName: string;
-  kind: 'image' | 'video';
+  kind: 'image' | 'video' | 'document';
   /** A local object URL while the file is on its way; the served URL after. */
   previewUrl: string | null;
   progress: number;

@@ -54,6 +54,14 @@ export function MediaGrid({ slots, uploads }: { slots: MediaSlot[]; uploads: Rec
     <div className={`pv-grid pv-grid-${Math.min(items.length, 4)}`}>
       {items.slice(0, 4).map(({ slot, upload }) => {
         const src = upload!.media?.url ?? upload!.previewUrl ?? undefined;
+        if (upload!.kind === 'document') {
+          return (
+            <div key={slot.key} className="pv-document" role="img" aria-label={`PDF document ${upload!.fileName}`}>
+              <span className="pv-document-mark">PDF</span>
+              <span className="pv-document-name">{upload!.fileName}</span>
+            </div>
+          );
+        }
         return upload!.kind === 'video' ? (
           <video key={slot.key} src={src} muted playsInline preload="metadata" aria-label="Video" />
         ) : (

@@ -43,6 +43,9 @@ async function tusResult(workspaceId: string, uploadUrl: string | null): Promise
   return api.get<Media>(`/api/v1/workspaces/${workspaceId}/media/uploads/${uploadId}/result`);
 }
 
+/** What a picked file is, by the type the browser reports (the server checks the content). */
+export const uploadKindOf = (file: File): Upload['kind'] => (file.type.startsWith('video/') ? 'video' : file.type === 'application/pdf' ? 'document' : 'image');
+
 export function useUploads(workspaceId: string) {
   const [uploads, setUploads] = useState<Record<string, Upload>>({});
   const running = useRef(new Map<string, TusUpload>());
@@ -103,11 +106,13 @@ export function useUploads(workspaceId: string) {
     (files: File[]): string[] =>
       files.map((file) => {
         const key = newKey();
-        const kind = file.type.startsWith('video/') ? 'video' : 'image';
+        const kind = uploadKindOf(file);
         const previewUrl = URL.createObjectURL(file);
         objectUrls.current.push(previewUrl);
-        setUploads((all) => ({ ...all, [key]: { key, fileName: file.name, kind, previewUrl, progress: 0, state: 'uploading', error: null, media: null, resumable: kind === 'video' } }));
-        if (kind === 'video') startVideo(key, file);
+        // Videos and documents can be large: they go through the resumable upload.
+        const resumable = kind !== 'image';
+        setUploads((all) => ({ ...all, [key]: { key, fileName: file.name, kind, previewUrl, progress: 0, state: 'uploading', error: null, media: null, resumable } }));
+        if (resumable) startVideo(key, file);
         else {
           uploadImage(workspaceId, file, (progress) => patch(key, { progress })).then(
             (media) => patch(key, { state: 'ready', progress: 1, media }),

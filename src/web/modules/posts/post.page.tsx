@@ -130,6 +130,12 @@ const counterLabels: [keyof Omit<DeliveryMetrics, 'extra' | 'fetchedAt'>, string
   ['reach', 'Reach'],
 ];
 
+/** A network's own counter as words: `outboundClicks` → "Outbound clicks". */
+const counterName = (key: string) => {
+  const words = key.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+  return words[0]!.toUpperCase() + words.slice(1);
+};
+
 /** The network's counters; those it does not report (Mastodon has no views) are left out, not shown as 0. */
 function DeliveryCounters({ metrics, network }: { metrics: DeliveryMetrics; network: string }) {
   const shown = counterLabels.filter(([key]) => metrics[key] !== null);
@@ -145,7 +151,7 @@ function DeliveryCounters({ metrics, network }: { metrics: DeliveryMetrics; netw
         ))}
         {extra.map(([key, value]) => (
           <div key={key}>
-            <dt>{key[0]!.toUpperCase() + key.slice(1)}</dt>
+            <dt>{counterName(key)}</dt>
             <dd>{value.toLocaleString()}</dd>
           </div>
         ))}

@@ -31,7 +31,7 @@ export type ComposeInput = { content: ComposedContent; channels: ChannelVariant[
 export type CreatorInfo = ApiAnswer<'/api/v1/workspaces/{workspaceId}/channels/{channelId}/creator-info', 'get'>;
 
 // The media routes answer this on upload (multipart and tus), which the JSON client does not send.
-export type Media = Refine<ApiAnswer<'/api/v1/workspaces/{workspaceId}/media/{mediaId}', 'get'>, { kind: 'image' | 'video' }>;
+export type Media = Refine<ApiAnswer<'/api/v1/workspaces/{workspaceId}/media/{mediaId}', 'get'>, { kind: 'image' | 'video' | 'document' }>;
 
 const base = (workspaceId: string) => `/api/v1/workspaces/${workspaceId}`;
 export const postsKey = (workspaceId: string) => ['workspaces', workspaceId, 'posts'] as const;

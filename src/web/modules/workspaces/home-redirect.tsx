@@ -7,5 +7,5 @@ export function HomeRedirect() {
   const me = useSignedInUser();
   const last = lastWorkspace();
   const target = me.workspaces.find((w) => w.id === last) ?? me.workspaces[0];
-  return <Navigate to={target ? `/w/${target.id}/members` : '/new-workspace'} replace />;
+  return <Navigate to={target ? `/w/${target.id}/calendar` : '/new-workspace'} replace />;
 }
