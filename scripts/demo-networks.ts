@@ -3,6 +3,7 @@
 // trying the demo how to connect each. The Chromium journeys that follow the demo use the same.
 import { facebookEnv, startFacebookFake, type FacebookFake } from '../test/fakes/facebook/facebook-fake.ts';
 import { instagramEnv, startInstagramFake, type InstagramFake } from '../test/fakes/instagram/instagram-fake.ts';
+import { linkedinEnv, startLinkedInFake, type LinkedInFake } from '../test/fakes/linkedin/linkedin-fake.ts';
 import { startMastodonFake } from '../test/fakes/mastodon/mastodon-fake.ts';
 import { pinterestEnv, startPinterestFake, type PinterestFake } from '../test/fakes/pinterest/pinterest-fake.ts';
 import { startThreadsFake, threadsEnv, type ThreadsFake } from '../test/fakes/threads/threads-fake.ts';
@@ -17,7 +18,7 @@ export type DemoNetworks = {
   /** Networks left out, with the reason. */
   warnings: string[];
   /** The fakes a journey drives beyond what a person clicks (engagement for the counters). */
-  fakes: { threads: ThreadsFake; facebook: FacebookFake; instagram: InstagramFake; pinterest: PinterestFake };
+  fakes: { threads: ThreadsFake; facebook: FacebookFake; instagram: InstagramFake; pinterest: PinterestFake; linkedin: LinkedInFake };
   close(): Promise<void>;
 };
 
@@ -70,6 +71,12 @@ export async function startDemoNetworks(options: DemoNetworkOptions = {}): Promi
   Object.assign(env, instagramEnv(instagram, 'instagram'));
   instructions.push(`Instagram: Channels → Connect Instagram → Continue on the local authorization page (professional account @${instagram.accounts[0]!.username}).`);
 
+  // LinkedIn with Company Pages: the picker offers the member and the Pages they administer.
+  const linkedin = await startLinkedInFake({ processingMs: { video: 1500, document: 300 } });
+  closers.push(() => linkedin.close());
+  Object.assign(env, linkedinEnv(linkedin));
+  instructions.push(`LinkedIn: Channels → Connect LinkedIn → Allow on the local authorization page (as ${linkedin.members[0]!.name}), then choose the profile and the Company Page ${linkedin.organizations[0]!.name}.`);
+
   // Pinterest takes images as base64 and videos through its upload form: no public address needed.
   const pinterest = await startPinterestFake({ processingMs: 1500 });
   closers.push(() => pinterest.close());
@@ -96,7 +103,7 @@ export async function startDemoNetworks(options: DemoNetworkOptions = {}): Promi
     env,
     instructions,
     warnings,
-    fakes: { threads, facebook, instagram, pinterest },
+    fakes: { threads, facebook, instagram, pinterest, linkedin },
     async close() {
       for (const close of closers.reverse()) await close().catch(() => undefined);
     },

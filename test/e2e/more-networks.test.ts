@@ -3,9 +3,10 @@ import sharp from 'sharp';
 import type { Browser, Page } from 'playwright-core';
 import { ANALYTICS_COLLECT_JOB } from '../../src/server/modules/analytics/metrics.collector.ts';
 import { startDemoNetworks, type DemoNetworks } from '../../scripts/demo-networks.ts';
+import { buildPdf } from '../helpers/pdf.ts';
 import { fastEngineEnv, runJobNow } from '../helpers/publishing.ts';
 import { freePort, type TestHerald } from '../helpers/test-herald.ts';
-import { signUpWithWorkspace, startJourney } from './browser.ts';
+import { signUpWithWorkspace, snap, startJourney } from './browser.ts';
 import { postJourney } from './post-journey.ts';
 
 // Issue 15's journey in the demo's setup: a new person connects LinkedIn, YouTube and Pinterest
@@ -43,6 +44,50 @@ describe('LinkedIn, YouTube and Pinterest in Chromium (the demo setup)', () => {
     const row = page.getByTestId('channel-row').filter({ hasText: 'Pinterest' });
     await expect.poll(() => row.count()).toBe(1);
     expect(await row.textContent()).toContain('pins:write');
+  });
+
+  it('connects LinkedIn through its authorization page, then the picker choosing the profile and a Company Page', async () => {
+    const linkedin = demo.fakes.linkedin;
+    await page.goto(`${h.url}/w/${workspaceId}/channels`);
+    await page.getByRole('button', { name: 'Connect LinkedIn' }).click();
+    await page.waitForURL(new RegExp(`^${linkedin.url}/`));
+    await page.getByRole('button', { name: 'Allow' }).click();
+    await page.waitForURL(/\/channels\?choose=/);
+    const dialog = page.getByRole('dialog', { name: /^Choose LinkedIn/ });
+    await dialog.waitFor();
+    await dialog.getByLabel(/Hera Herald/).check();
+    await dialog.getByLabel(/Herald Bakery/).check();
+    await snap(page, 'linkedin-picker-1440');
+    await dialog.getByRole('button', { name: 'Connect 2 accounts' }).click();
+    await page.getByText('2 channels connected.').waitFor();
+    await expect.poll(() => page.getByTestId('channel-row').count()).toBe(3);
+  });
+
+  it('publishes a PDF document to the Company Page and shows its link and counters', async () => {
+    const linkedin = demo.fakes.linkedin;
+    const pdf = buildPdf({ pages: 8 });
+    const post = await steps().compose({
+      channels: [/Herald Bakery/],
+      text: 'Our 2026 baking report: eight pages of what sold & why (50% more rye!) #bakery',
+      files: [{ name: 'report.pdf', mimeType: 'application/pdf', buffer: pdf }],
+      configure: async () => {
+        await page.getByText('8 pages').first().waitFor();
+        await page.getByTestId('linkedin-panel').getByLabel('Document title').fill('The 2026 baking report');
+      },
+      shots: 'linkedin-composer-document',
+    });
+    const published = linkedin.posts().find((p) => p.urn === post.deliveries[0]!.externalId)!;
+    // Little text: every character appears as written, the hashtag stays a hashtag.
+    expect(published).toMatchObject({ author: 'urn:li:organization:2414183', text: 'Our 2026 baking report: eight pages of what sold & why (50% more rye!) #bakery', hashtags: ['bakery'] });
+    expect(published.content).toMatchObject({ media: { title: 'The 2026 baking report' } });
+    const document = linkedin.assets().find((a) => a.urn === (published.content as { media: { id: string } }).media.id);
+    expect(Buffer.compare(document!.bytes!, pdf)).toBe(0);
+
+    linkedin.engage(published.urn, { impressionCount: 7300, likeCount: 144, commentCount: 9, shareCount: 12 });
+    await runJobNow(h, ANALYTICS_COLLECT_JOB);
+    await page.goto(`${h.url}/w/${workspaceId}/posts/${post.id}`);
+    await steps().deliveryShows(post, 'linkedin', 'Herald Bakery', 'LinkedIn', ['7,300', '144', '12']);
+    await steps().shots('linkedin-post');
   });
 
   it('publishes a pin to a chosen board and section, and shows its link and counters', async () => {

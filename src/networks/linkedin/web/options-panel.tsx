@@ -55,7 +55,7 @@ export function LinkedInOptions({ channel, settings, onChange, errorFor, files }
         {settings.linkUrl ? field('linkTitle', 'Link title', 'LinkedIn does not read the page: give the card a title', { maxLength: 400 }) : null}
         {settings.linkUrl ? field('linkDescription', 'Link description', 'Optional: a line under the title', { maxLength: 4086, multiline: true }) : null}
       </div>
-      <p className="hint" data-testid="linkedin-mention-help">
+      <p className="muted small" data-testid="linkedin-mention-help">
         To mention a person or a Company Page, write <code>@[Name](urn:li:person:ID)</code> or <code>@[Name](urn:li:organization:ID)</code>: the post shows the name as a link.
         Hashtags (<code>#word</code>) stay hashtags; every other character appears as you typed it.
       </p>
