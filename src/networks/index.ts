@@ -6,9 +6,10 @@ import { instagram } from './instagram/descriptor.ts';
 import { mastodon } from './mastodon/descriptor.ts';
 import { threads } from './threads/descriptor.ts';
 import { tiktok } from './tiktok/descriptor.ts';
+import { youtube } from './youtube/descriptor.ts';
 import type { Feature, NetworkInfo, PolicySentence, SettingValues, SharedConfigValues } from './types.ts';
 
-export const descriptors = [tiktok, mastodon, bluesky, instagram, facebook, threads] as const;
+export const descriptors = [tiktok, mastodon, bluesky, instagram, facebook, threads, youtube] as const;
 
 type Descriptor = (typeof descriptors)[number];
 export type NetworkId = Descriptor['id'];
