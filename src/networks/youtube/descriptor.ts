@@ -142,9 +142,10 @@ export const youtube = defineNetwork({
   },
   featureScopes: {
     profile: [youtubeScopes.readonly],
-    publish: [youtubeScopes.upload],
+    // Uploading, then following the video's processing (videos.list needs the read permission).
+    publish: [youtubeScopes.upload, youtubeScopes.readonly],
     // YouTube has no drafts Herald could send: a private upload is published like any other.
-    drafts: [youtubeScopes.upload],
+    drafts: [youtubeScopes.upload, youtubeScopes.readonly],
     analytics: [youtubeScopes.readonly],
   },
   terms: [
