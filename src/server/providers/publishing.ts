@@ -32,6 +32,15 @@ export type PublishJournal = {
   log(step: string, request?: Record<string, unknown>, response?: Record<string, unknown>): void;
 };
 
+/**
+ * A network's windowed allowance counted in the database for every Herald process (YouTube's
+ * daily quota units): `consume` takes units only if they fit under `limit`, atomically.
+ */
+export type UsageLedger = {
+  consume(input: { bucket: string; units: number; windowStart: Date; limit: number }): Promise<{ allowed: boolean; used: number }>;
+  read(input: { bucket: string; windowStart: Date }): Promise<number>;
+};
+
 export type PublishContext = {
   deliveryId: string;
   /** Stable for the delivery's life; networks with an idempotency key get `${key}:${step}`. */
@@ -53,6 +62,8 @@ export type PublishContext = {
   firstComment: string | null;
   settings: Record<string, unknown>;
   journal: PublishJournal;
+  /** The network's allowance ledger, for networks that count what their calls cost. */
+  usage?: UsageLedger;
 };
 
 export type PublishOutcome =
@@ -72,7 +83,7 @@ export type ExistingCheck =
 /** The counters a network shows for one published post (null: the network does not report it). */
 export type PostMetrics = PostCounters;
 
-export type MetricsContext = { accessToken: string; instance: Instance; externalAccountId: string };
+export type MetricsContext = { accessToken: string; instance: Instance; externalAccountId: string; usage?: UsageLedger };
 
 export interface Publisher {
   readonly network: NetworkId;

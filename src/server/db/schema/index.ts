@@ -6,3 +6,4 @@ export * from './posts.schema.ts';
 export * from './media.schema.ts';
 export * from './privacy.schema.ts';
 export * from './analytics.schema.ts';
+export * from './network-usage.schema.ts';

@@ -6,6 +6,7 @@ import { missingFeatures, type NetworkId } from '../../../shared/networks.ts';
 import type { PostMetrics } from '../../providers/publishing.ts';
 import type { ChannelDeps } from '../channels/channels.service.ts';
 import { withChannelToken } from '../channel-tokens/index.ts';
+import { usageLedger } from '../network-usage/network-usage.ts';
 import type { Publishers } from '../publishing/engine.ts';
 import { connectorNotRestricted } from '../privacy/restriction.service.ts';
 
@@ -99,7 +100,7 @@ async function collectChannel(deps: CollectDeps, channel: typeof channels.$infer
     for (let i = 0; i < due.length; i += batch) {
       const slice = due.slice(i, i + batch);
       const readings = await withChannelToken(deps.db, deps.channelDeps, channel, (accessToken, instance) =>
-        publisher.readMetrics!({ accessToken, instance, externalAccountId: channel.externalId }, slice.map((d) => d.externalId!)),
+        publisher.readMetrics!({ accessToken, instance, externalAccountId: channel.externalId, usage: usageLedger(deps.db, channel.network) }, slice.map((d) => d.externalId!)),
       );
       const stored = await storeReadings(deps.db, channel.id, slice, readings, new Date());
       result.read += stored;

@@ -11,6 +11,7 @@ import { ProviderError } from '../../providers/provider.ts';
 import type { PublishContext, PublishJournal, PublishOutcome, PublishPart, Publisher } from '../../providers/publishing.ts';
 import type { ChannelDeps } from '../channels/channels.service.ts';
 import { deliveryErrorCode, tokenSealContext, withChannelToken } from '../channel-tokens/index.ts';
+import { usageLedger } from '../network-usage/network-usage.ts';
 import { isChannelRestricted } from '../privacy/restriction.service.ts';
 import { retryDelayMs } from './backoff.ts';
 import { refreshGroupState } from './group-state.ts';
@@ -242,6 +243,7 @@ export async function runDelivery(deps: EngineDeps, deliveryId: string): Promise
         firstComment: delivery.content.firstComment ?? null,
         settings: delivery.content.settings ?? {},
         journal: run.journal,
+        usage: usageLedger(deps.db, network),
       };
       const pending = run.pending;
       if (pending) {
