@@ -8,6 +8,7 @@ import { startMastodonFake } from '../test/fakes/mastodon/mastodon-fake.ts';
 import { pinterestEnv, startPinterestFake, type PinterestFake } from '../test/fakes/pinterest/pinterest-fake.ts';
 import { startThreadsFake, threadsEnv, type ThreadsFake } from '../test/fakes/threads/threads-fake.ts';
 import { startTikTokFake, tiktokEnv } from '../test/fakes/tiktok/tiktok-fake.ts';
+import { startYouTubeFake, youtubeEnv, type YouTubeFake } from '../test/fakes/youtube/youtube-fake.ts';
 import { blueskyEnv, pdsAvailable, startLocalPds } from '../test/pds/pds.ts';
 
 export type DemoNetworks = {
@@ -18,7 +19,7 @@ export type DemoNetworks = {
   /** Networks left out, with the reason. */
   warnings: string[];
   /** The fakes a journey drives beyond what a person clicks (engagement for the counters). */
-  fakes: { threads: ThreadsFake; facebook: FacebookFake; instagram: InstagramFake; pinterest: PinterestFake; linkedin: LinkedInFake };
+  fakes: { threads: ThreadsFake; facebook: FacebookFake; instagram: InstagramFake; pinterest: PinterestFake; linkedin: LinkedInFake; youtube: YouTubeFake };
   close(): Promise<void>;
 };
 
@@ -77,6 +78,12 @@ export async function startDemoNetworks(options: DemoNetworkOptions = {}): Promi
   Object.assign(env, linkedinEnv(linkedin));
   instructions.push(`LinkedIn: Channels → Connect LinkedIn → Allow on the local authorization page (as ${linkedin.members[0]!.name}), then choose the profile and the Company Page ${linkedin.organizations[0]!.name}.`);
 
+  // YouTube: resumable uploads to the fake, processed in a second and a half.
+  const youtube = await startYouTubeFake({ processingMs: 1500, channels: [{ id: 'UCheraldbakery0000000001', title: 'Herald Bakery TV', customUrl: '@heraldbakerytv', thumbnailUrl: 'https://yt3.ggpht.example/herald-bakery.jpg' }] });
+  closers.push(() => youtube.close());
+  Object.assign(env, youtubeEnv(youtube));
+  instructions.push('YouTube: Channels → Connect YouTube → Continue on the local Google consent page (channel Herald Bakery TV).');
+
   // Pinterest takes images as base64 and videos through its upload form: no public address needed.
   const pinterest = await startPinterestFake({ processingMs: 1500 });
   closers.push(() => pinterest.close());
@@ -103,7 +110,7 @@ export async function startDemoNetworks(options: DemoNetworkOptions = {}): Promi
     env,
     instructions,
     warnings,
-    fakes: { threads, facebook, instagram, pinterest, linkedin },
+    fakes: { threads, facebook, instagram, pinterest, linkedin, youtube },
     async close() {
       for (const close of closers.reverse()) await close().catch(() => undefined);
     },

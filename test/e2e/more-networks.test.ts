@@ -3,6 +3,7 @@ import sharp from 'sharp';
 import type { Browser, Page } from 'playwright-core';
 import { ANALYTICS_COLLECT_JOB } from '../../src/server/modules/analytics/metrics.collector.ts';
 import { startDemoNetworks, type DemoNetworks } from '../../scripts/demo-networks.ts';
+import { buildMp4 } from '../helpers/mp4.ts';
 import { buildPdf } from '../helpers/pdf.ts';
 import { fastEngineEnv, runJobNow } from '../helpers/publishing.ts';
 import { freePort, type TestHerald } from '../helpers/test-herald.ts';
@@ -88,6 +89,48 @@ describe('LinkedIn, YouTube and Pinterest in Chromium (the demo setup)', () => {
     await page.goto(`${h.url}/w/${workspaceId}/posts/${post.id}`);
     await steps().deliveryShows(post, 'linkedin', 'Herald Bakery', 'LinkedIn', ['7,300', '144', '12']);
     await steps().shots('linkedin-post');
+  });
+
+  it('connects YouTube through the Google consent page', async () => {
+    await page.goto(`${h.url}/w/${workspaceId}/channels`);
+    await page.getByRole('button', { name: 'Connect YouTube' }).click();
+    await page.waitForURL(new RegExp(`^${demo.fakes.youtube.url}/`));
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.waitForURL(/\/channels\?connected=/);
+    const row = page.getByTestId('channel-row').filter({ hasText: 'Herald Bakery TV' });
+    await expect.poll(() => row.count()).toBe(1);
+    expect(await row.textContent()).toContain('youtube.upload');
+    await steps().shots('more-networks-channels');
+  });
+
+  it('publishes a YouTube Short (made-for-kids chosen, never defaulted) and shows its link and counters', async () => {
+    const youtube = demo.fakes.youtube;
+    const video = buildMp4({ durationSeconds: 20, width: 1080, height: 1920, frameRate: 30, totalBytes: 3 * 1024 * 1024 + 5 });
+    const post = await steps().compose({
+      channels: [/Herald Bakery TV/],
+      text: 'How we shape a sourdough loaf in 20 seconds',
+      files: [{ name: 'shaping.mp4', mimeType: 'video/mp4', buffer: video }],
+      configure: async () => {
+        const panel = page.getByTestId('youtube-panel');
+        await panel.getByLabel(/^Title/).fill('Shaping sourdough in 20 seconds');
+        // Nothing is chosen for the person: posting waits until they answer.
+        await expect.poll(() => page.getByTestId('blockers').textContent()).toContain('made for kids');
+        await panel.getByText('No, it’s not made for kids').click();
+        await panel.getByText('Publish as a Short').click();
+      },
+      shots: 'youtube-composer-short',
+    });
+    const published = youtube.videos().find((v) => v.id === post.deliveries[0]!.externalId)!;
+    expect(published).toMatchObject({ title: 'Shaping sourdough in 20 seconds', description: 'How we shape a sourdough loaf in 20 seconds', madeForKids: false });
+    expect(Buffer.compare(published.bytes, video)).toBe(0);
+    expect(youtube.sessions()).toHaveLength(1);
+    expect(post.deliveries[0]!.externalUrl).toBe(`https://www.youtube.com/shorts/${published.id}`);
+
+    youtube.engage(published.id, { views: 18_200, likes: 940, comments: 37, shares: 55, minutesWatched: 4100 });
+    await runJobNow(h, ANALYTICS_COLLECT_JOB);
+    await page.goto(`${h.url}/w/${workspaceId}/posts/${post.id}`);
+    await steps().deliveryShows(post, 'youtube', 'Herald Bakery TV', 'YouTube', ['18,200', '940', '37']);
+    await steps().shots('youtube-post');
   });
 
   it('publishes a pin to a chosen board and section, and shows its link and counters', async () => {

@@ -102,24 +102,27 @@ export function YouTubePanel({ channel, settings, onChange, errorFor, files }: O
           <FieldMessage message={playlistError} id={`${id}-playlist-error`} />
         </div>
       </div>
-      <label className="cm-switch">
-        <input type="checkbox" checked={settings.containsSyntheticMedia === true} onChange={(e) => set({ containsSyntheticMedia: e.target.checked })} />
-        <span>
-          Altered or synthetic content
-          <span className="cm-switch-note">Turn on if the video shows realistic people, places or events that were made or changed with AI or other tools.</span>
-        </span>
-      </label>
-      <label className="cm-switch">
-        <input type="checkbox" checked={settings.notifySubscribers !== false} onChange={(e) => set({ notifySubscribers: e.target.checked })} />
-        <span>Notify subscribers</span>
-      </label>
-      <label className="cm-switch">
-        <input type="checkbox" checked={short} onChange={(e) => set({ short: e.target.checked })} />
-        <span>
-          Publish as a Short
-          <span className="cm-switch-note">A Short is vertical (9:16) or square and at most {SHORTS_MAX_SECONDS / 60} minutes long.</span>
-        </span>
-      </label>
+      <fieldset className="cm-switches is-stacked">
+        <legend className="label">On YouTube</legend>
+        <label className="cm-switch">
+          <input type="checkbox" checked={settings.containsSyntheticMedia === true} onChange={(e) => set({ containsSyntheticMedia: e.target.checked })} />
+          <span>
+            Altered or synthetic content
+            <span className="cm-switch-note">Turn on if the video shows realistic people, places or events that were made or changed with AI or other tools.</span>
+          </span>
+        </label>
+        <label className="cm-switch">
+          <input type="checkbox" checked={settings.notifySubscribers !== false} onChange={(e) => set({ notifySubscribers: e.target.checked })} />
+          <span>Notify subscribers</span>
+        </label>
+        <label className="cm-switch">
+          <input type="checkbox" checked={short} onChange={(e) => set({ short: e.target.checked })} />
+          <span>
+            Publish as a Short
+            <span className="cm-switch-note">A Short is vertical (9:16) or square and at most {SHORTS_MAX_SECONDS / 60} minutes long.</span>
+          </span>
+        </label>
+      </fieldset>
       {shortProblem ? <p className="field-error">{shortProblem}</p> : null}
       <p className="muted small">
         {thumbnail ? 'The image after the video becomes its custom thumbnail.' : 'Add an image after the video to use it as the custom thumbnail (JPEG or PNG, 2 MB at most).'} YouTube processes the video for a few minutes after the upload.
