@@ -117,6 +117,9 @@ describe('LinkedIn, YouTube and Pinterest in Chromium (the demo setup)', () => {
         await expect.poll(() => page.getByTestId('blockers').textContent()).toContain('made for kids');
         await panel.getByText('No, it’s not made for kids').click();
         await panel.getByText('Publish as a Short').click();
+        // The channel's own playlists, read before the post is written, and the quota left today.
+        await panel.getByLabel('Playlist').selectOption({ label: 'Favourites' });
+        await panel.getByTestId('youtube-quota').waitFor();
       },
       shots: 'youtube-composer-short',
     });
@@ -124,6 +127,7 @@ describe('LinkedIn, YouTube and Pinterest in Chromium (the demo setup)', () => {
     expect(published).toMatchObject({ title: 'Shaping sourdough in 20 seconds', description: 'How we shape a sourdough loaf in 20 seconds', madeForKids: false });
     expect(Buffer.compare(published.bytes, video)).toBe(0);
     expect(youtube.sessions()).toHaveLength(1);
+    expect(youtube.playlists()[0]!.items.map((i) => i.videoId)).toEqual([published.id]);
     expect(post.deliveries[0]!.externalUrl).toBe(`https://www.youtube.com/shorts/${published.id}`);
 
     youtube.engage(published.id, { views: 18_200, likes: 940, comments: 37, shares: 55, minutesWatched: 4100 });

@@ -47,6 +47,20 @@ describe('YouTube publishing', () => {
     expect(fake.sessions()).toHaveLength(0);
   });
 
+  it("answers the composer the channel's playlists and what the project's quota has left today, counting the read's unit", async () => {
+    const before = fake.quota().used;
+    const res = await owner.client.get(api(`/channels/${channelId}/preflight`));
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body.playlists).toEqual(fake.playlists().map((p) => ({ id: p.id, title: p.title, privacy: 'public' })));
+    expect(res.body.quota).toMatchObject({ uploadsLeft: expect.any(Number), unitsLeft: expect.any(Number) });
+    expect(res.body.quota.unitsLeft).toBeLessThan(10_000);
+    expect(new Date(res.body.quota.resetsAt).getTime()).toBeGreaterThan(Date.now());
+    expect(fake.quota().used).toBe(before + 1);
+    // The next read sees that unit counted in Herald's own ledger.
+    const again = await owner.client.get(api(`/channels/${channelId}/preflight`));
+    expect(again.body.quota.unitsLeft).toBe(res.body.quota.unitsLeft - 1);
+  });
+
   it('publishes a Short with its thumbnail and playlist, each set once; the bytes arrive intact', async () => {
     const { media, bytes } = await video(1080, 1920, 30);
     const thumb = await uploadMedia(h, owner.client, workspaceId, { bytes: Buffer.from('/9j/4AAQSkZJRgABAQAAAQABAAD/2wBDAP//////////////////////////////////////////////////////////////////////////////////////wgALCAABAAEBAREA/8QAFBABAAAAAAAAAAAAAAAAAAAAAP/aAAgBAQABPxA=', 'base64'), name: 'thumb.jpg', type: 'image/jpeg' });

@@ -1,9 +1,10 @@
 // YouTube in the web app: the upload's details (title, made for kids with no preselection,
-// privacy, category, tags, disclosure, playlist, Shorts), and previews of the watch page and of
-// a Short. (The composer's pre-flight answer is TikTok's creator info, so playlists are an id field.)
+// privacy, category, tags, disclosure, playlist chosen from the channel's own, Shorts), what the
+// project's daily quota has left, and previews of the watch page and of a Short.
 import { siYoutube } from 'simple-icons';
+import { preflightKey, readPreflight } from '../../../web/modules/posts/use-network-action.ts';
 import type { NetworkWeb } from '../../web-types.ts';
-import { YouTubePanel } from './options-panel.tsx';
+import { YouTubePanel, type YouTubePreflight } from './options-panel.tsx';
 import { YouTubePreview } from './preview.tsx';
 
 export const web: NetworkWeb = {
@@ -11,4 +12,14 @@ export const web: NetworkWeb = {
   textNoun: 'description',
   OptionsPanel: YouTubePanel,
   Preview: YouTubePreview,
+  preflight: {
+    query: ({ channel }) => ({
+      queryKey: preflightKey(channel),
+      queryFn: () => readPreflight<YouTubePreflight>(channel),
+      enabled: !channel.missingFeatures.includes('publish'),
+    }),
+    // Playlists and the quota are not limits: YouTube itself refuses an unknown playlist.
+    limits: (stored) => stored,
+    waiting: () => null,
+  },
 };

@@ -24,7 +24,12 @@ const categories: [string, string][] = [
 ];
 
 /** YouTube: the video's title and details; "made for kids" has no preselected answer, as the law it serves requires. */
-export function YouTubePanel({ channel, settings, onChange, errorFor, files }: OptionsPanelProps) {
+/** The composer's pre-flight read: the channel's playlists and the project's quota left today. */
+export type YouTubePreflight = { playlists: { id: string; title: string; privacy: string | null }[]; quota: { unitsLeft: number; uploadsLeft: number; resetsAt: string } | null };
+
+const asPreflight = (data: unknown): YouTubePreflight | null => (data && typeof data === 'object' && Array.isArray((data as YouTubePreflight).playlists) ? (data as YouTubePreflight) : null);
+
+export function YouTubePanel({ channel, settings, onChange, errorFor, files, preflight }: OptionsPanelProps) {
   const id = useId();
   const set = (change: Record<string, unknown>) => onChange({ ...settings, ...change });
   const title = String(settings.title ?? '');
@@ -37,6 +42,8 @@ export function YouTubePanel({ channel, settings, onChange, errorFor, files }: O
   const kidsError = errorFor('settings.madeForKids');
   const tagsError = errorFor('settings.tags');
   const playlistError = errorFor('settings.playlistId');
+  const read = asPreflight(preflight.data);
+  const playlistId = settings.playlistId ? String(settings.playlistId) : '';
   const shortProblem =
     short && video && ((video.durationSeconds ?? 0) > SHORTS_MAX_SECONDS || (video.width ?? 0) > (video.height ?? 0)) ? 'This video is not a Short: it must be vertical or square and at most 3 minutes long.' : null;
   return (
@@ -97,7 +104,16 @@ export function YouTubePanel({ channel, settings, onChange, errorFor, files }: O
         </div>
         <div className={playlistError ? 'field has-error' : 'field'}>
           <label htmlFor={`${id}-playlist`}>Playlist</label>
-          <input id={`${id}-playlist`} placeholder="Optional: a playlist id (PL…)" value={String(settings.playlistId ?? '')} onChange={(e) => set({ playlistId: e.target.value.trim() || null })} />
+          <select id={`${id}-playlist`} value={playlistId} onChange={(e) => set({ playlistId: e.target.value || null })}>
+            <option value="">{read ? 'None' : preflight.isPending && preflight.enabled ? 'Reading your playlists…' : 'None'}</option>
+            {(read?.playlists ?? []).map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.title}
+                {p.privacy && p.privacy !== 'public' ? ` (${p.privacy})` : ''}
+              </option>
+            ))}
+            {playlistId && !read?.playlists.some((p) => p.id === playlistId) ? <option value={playlistId}>{playlistId}</option> : null}
+          </select>
           <p className="muted small">Adding to a playlist needs the “manage your YouTube account” permission.</p>
           <FieldMessage message={playlistError} id={`${id}-playlist-error`} />
         </div>
@@ -127,6 +143,13 @@ export function YouTubePanel({ channel, settings, onChange, errorFor, files }: O
       <p className="muted small">
         {thumbnail ? 'The image after the video becomes its custom thumbnail.' : 'Add an image after the video to use it as the custom thumbnail (JPEG or PNG, 2 MB at most).'} YouTube processes the video for a few minutes after the upload.
       </p>
+      {read?.quota ? (
+        <p className="muted small" data-testid="youtube-quota">
+          This Herald’s Google project can still upload {read.quota.uploadsLeft.toLocaleString()} videos and spend {read.quota.unitsLeft.toLocaleString()} quota units today (uploads count on
+          their own; a thumbnail or a playlist costs 50 units); the count starts again at midnight Pacific time ({new Date(read.quota.resetsAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })} your time). Past
+          it, Herald holds uploads until then instead of failing them.
+        </p>
+      ) : null}
     </section>
   );
 }
