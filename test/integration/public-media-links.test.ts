@@ -91,7 +91,9 @@ describe('signed public media links and stored post links', () => {
     expect(part.headers.get('content-range')).toBe(`bytes 100-1099/${videoBytes.length}`);
     expect(Buffer.compare(Buffer.from(await part.arrayBuffer()), videoBytes.subarray(100, 1100))).toBe(0);
 
-    const tampered = `${origin}/media/public/${mediaId}/${expires}/${signature!.slice(0, -1)}${signature!.endsWith('A') ? 'B' : 'A'}`;
+    // The first character: the last one of a base64url HMAC carries spare bits, and changing
+    // only those (B → A) leaves the signature the same.
+    const tampered = `${origin}/media/public/${mediaId}/${expires}/${signature!.startsWith('A') ? 'B' : 'A'}${signature!.slice(1)}`;
     const later = `${origin}/media/public/${mediaId}/${Number(expires) + 3600}/${signature}`;
     for (const refused of [tampered, later]) {
       const res = await fetch(refused);
