@@ -72,7 +72,8 @@ describe('signed public media links and stored post links', () => {
     expect(created.status).toBe(201);
     // TikTok has downloaded the file; Herald polls its status every few seconds from here.
     await waitFor(async () => (await owner.client.get(api(`/posts/${created.body.id}`))).body.deliveries[0].state === 'processing', { what: 'processing' });
-    const pulled = tiktok.posts().at(-1)!;
+    // TikTok downloads in the background after accepting the pull: wait for the bytes to arrive.
+    const pulled = await waitFor(async () => (tiktok.posts().at(-1)?.bytes[0] ? tiktok.posts().at(-1)! : null), { what: 'TikTok to download the file' });
     expect(pulled).toMatchObject({ source: 'PULL_FROM_URL', publishStatus: expect.not.stringMatching('FAILED') });
     expect(Buffer.compare(pulled.bytes[0]!, videoBytes)).toBe(0);
     const link = pulled.pullUrls[0]!;
