@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import sharp from 'sharp';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { ANALYTICS_COLLECT_JOB } from '../../src/server/modules/analytics/metrics.collector.ts';
-import { startDemoNetworks, type DemoNetworks } from '../../scripts/demo-networks.ts';
+import type { DemoNetworks } from '../../scripts/demo-networks.ts';
 import { buildMp4 } from '../helpers/mp4.ts';
-import { fastEngineEnv, runJobNow } from '../helpers/publishing.ts';
-import { freePort, type TestHerald } from '../helpers/test-herald.ts';
-import { signUpWithWorkspace, snap, startJourney } from './browser.ts';
-import { postJourney, type JourneyPost } from './post-journey.ts';
+import { runJobNow } from '../helpers/publishing.ts';
+import type { TestHerald } from '../helpers/test-herald.ts';
+import { signUpWithWorkspace, snap } from './browser.ts';
+import { postJourney, startDemoJourney, type JourneyPost } from './post-journey.ts';
 
 type Post = JourneyPost;
 
@@ -17,8 +17,7 @@ type Post = JourneyPost;
 describe('Meta networks in Chromium (the demo setup)', () => {
   let h: TestHerald;
   let demo: DemoNetworks;
-  let browser: Browser;
-  let journey: Awaited<ReturnType<typeof startJourney>>;
+  let setup: Awaited<ReturnType<typeof startDemoJourney>>;
   let page: Page;
   let workspaceId: string;
   let photo: (color: string, name: string) => Promise<{ name: string; mimeType: string; buffer: Buffer }>;
@@ -29,14 +28,8 @@ describe('Meta networks in Chromium (the demo setup)', () => {
   const postShots = (name: string) => journey$().shots(name);
 
   beforeAll(async () => {
-    // Herald on a known port, so its signed media links (HERALD_MEDIA_PUBLIC_URL) point at it.
-    const port = await freePort();
-    const origin = `http://127.0.0.1:${port}`;
-    demo = await startDemoNetworks({ bluesky: false, mediaPublicUrl: origin });
-    journey = await startJourney({ env: { ...fastEngineEnv, ...demo.env, PORT: String(port), HERALD_PUBLIC_URL: origin } });
-    ({ h, browser } = journey);
-    page = await (await browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'en-US' })).newPage();
-    page.setDefaultTimeout(20_000);
+    setup = await startDemoJourney();
+    ({ demo, h, page } = setup);
     const photos = new Map<string, Buffer>();
     photo = async (color, name) => {
       const buffer = photos.get(color) ?? (await sharp({ create: { width: 1080, height: 1350, channels: 3, background: color } }).jpeg().toBuffer());
@@ -45,8 +38,7 @@ describe('Meta networks in Chromium (the demo setup)', () => {
     };
   }, 180_000);
   afterAll(async () => {
-    await journey?.close();
-    await demo?.close();
+    await setup?.close();
   });
 
   it('connects Threads through its authorization window, with the permissions shown on the Channels page', async () => {

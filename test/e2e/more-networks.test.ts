@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import sharp from 'sharp';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { ANALYTICS_COLLECT_JOB } from '../../src/server/modules/analytics/metrics.collector.ts';
-import { startDemoNetworks, type DemoNetworks } from '../../scripts/demo-networks.ts';
+import type { DemoNetworks } from '../../scripts/demo-networks.ts';
 import { buildMp4 } from '../helpers/mp4.ts';
 import { buildPdf } from '../helpers/pdf.ts';
-import { fastEngineEnv, runJobNow } from '../helpers/publishing.ts';
-import { freePort, type TestHerald } from '../helpers/test-herald.ts';
-import { signUpWithWorkspace, snap, startJourney } from './browser.ts';
-import { postJourney } from './post-journey.ts';
+import { runJobNow } from '../helpers/publishing.ts';
+import type { TestHerald } from '../helpers/test-herald.ts';
+import { signUpWithWorkspace, snap } from './browser.ts';
+import { postJourney, startDemoJourney } from './post-journey.ts';
 
 // Issue 15's journey in the demo's setup: a new person connects LinkedIn, YouTube and Pinterest
 // through their consent pages, publishes a LinkedIn document, a YouTube Short and a Pinterest pin
@@ -16,24 +16,17 @@ import { postJourney } from './post-journey.ts';
 describe('LinkedIn, YouTube and Pinterest in Chromium (the demo setup)', () => {
   let h: TestHerald;
   let demo: DemoNetworks;
-  let browser: Browser;
-  let journey: Awaited<ReturnType<typeof startJourney>>;
+  let setup: Awaited<ReturnType<typeof startDemoJourney>>;
   let page: Page;
   let workspaceId: string;
   const steps = () => postJourney(page, () => h, () => workspaceId);
 
   beforeAll(async () => {
-    const port = await freePort();
-    const origin = `http://127.0.0.1:${port}`;
-    demo = await startDemoNetworks({ bluesky: false, mediaPublicUrl: origin });
-    journey = await startJourney({ env: { ...fastEngineEnv, ...demo.env, PORT: String(port), HERALD_PUBLIC_URL: origin } });
-    ({ h, browser } = journey);
-    page = await (await browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'en-US' })).newPage();
-    page.setDefaultTimeout(20_000);
+    setup = await startDemoJourney();
+    ({ demo, h, page } = setup);
   }, 180_000);
   afterAll(async () => {
-    await journey?.close();
-    await demo?.close();
+    await setup?.close();
   });
 
   it('connects Pinterest through its consent page, with the permissions shown on the Channels page', async () => {

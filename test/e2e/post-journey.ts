@@ -1,8 +1,9 @@
 import { expect } from 'vitest';
 import type { Page } from 'playwright-core';
-import { waitFor } from '../helpers/publishing.ts';
-import type { TestHerald } from '../helpers/test-herald.ts';
-import { snap } from './browser.ts';
+import { startDemoNetworks } from '../../scripts/demo-networks.ts';
+import { fastEngineEnv, waitFor } from '../helpers/publishing.ts';
+import { freePort, type TestHerald } from '../helpers/test-herald.ts';
+import { snap, startJourney } from './browser.ts';
 
 // What the network journeys do through the composer and the post page, as a person would: pick
 // channels, write, attach, set the network's options, "Post now", then read links and counters.
@@ -10,6 +11,28 @@ import { snap } from './browser.ts';
 export type JourneyDelivery = { id: string; network: string; state: string; externalId: string | null; externalUrl: string | null; lastError?: string | null };
 export type JourneyPost = { id: string; deliveries: JourneyDelivery[] };
 export type JourneyFile = { name: string; mimeType: string; buffer: Buffer };
+
+/**
+ * The demo's networks and a Herald wired to them in Chromium, as `npm run demo` does: Herald on a
+ * known port, so its signed media links (HERALD_MEDIA_PUBLIC_URL) point at it. `close` ends both.
+ */
+export async function startDemoJourney() {
+  const port = await freePort();
+  const origin = `http://127.0.0.1:${port}`;
+  const demo = await startDemoNetworks({ bluesky: false, mediaPublicUrl: origin });
+  const journey = await startJourney({ env: { ...fastEngineEnv, ...demo.env, PORT: String(port), HERALD_PUBLIC_URL: origin } });
+  const page = await (await journey.browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'en-US' })).newPage();
+  page.setDefaultTimeout(20_000);
+  return {
+    demo,
+    h: journey.h,
+    page,
+    async close() {
+      await journey.close();
+      await demo.close();
+    },
+  };
+}
 
 export function postJourney(page: Page, h: () => TestHerald, workspaceId: () => string) {
   const api = (path: string) => `${h().url}/api/v1/workspaces/${workspaceId()}${path}`;
