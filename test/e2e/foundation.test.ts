@@ -40,6 +40,10 @@ describe('foundation journey in Chromium', () => {
     await owner.getByLabel('Email').fill('olivia@example.com');
     await owner.getByLabel('Password').fill('olivia has a long password');
     await snap(owner, 'signup');
+    // The terms and the privacy policy are one click away before agreeing.
+    const policies = owner.getByTestId('signup-policies');
+    expect(await policies.getByRole('link', { name: 'terms of service' }).getAttribute('href')).toBe('/terms');
+    expect(await policies.getByRole('link', { name: 'privacy policy' }).getAttribute('href')).toBe('/privacy');
     await owner.getByRole('button', { name: 'Sign up' }).click();
 
     // First sign-in without a workspace: onboarding asks for one.

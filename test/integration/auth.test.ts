@@ -91,6 +91,22 @@ describe('accounts and sessions', () => {
     expect(await db().select().from(sessions).where(eq(sessions.userId, u.id))).toHaveLength(1);
   });
 
+  it('moves a session in use to "last active now", at most once a minute', async () => {
+    const u = await signUp(h.url);
+    const [row] = await db().select().from(sessions).where(eq(sessions.userId, u.id));
+    const longAgo = new Date(Date.now() - 13 * 60_000);
+    await db().update(sessions).set({ updatedAt: longAgo }).where(eq(sessions.id, row!.id));
+    expect((await u.client.get('/api/v1/me')).status).toBe(200);
+    const listed = (await u.client.get('/api/auth/list-sessions')).body as { id: string; updatedAt: string }[];
+    const touched = new Date(listed.find((s) => s.id === row!.id)!.updatedAt).getTime();
+    expect(Date.now() - touched).toBeLessThan(10_000);
+    // A second request within the minute writes nothing.
+    await db().update(sessions).set({ updatedAt: new Date(touched - 30_000) }).where(eq(sessions.id, row!.id));
+    expect((await u.client.get('/api/v1/me')).status).toBe(200);
+    const [again] = await db().select().from(sessions).where(eq(sessions.id, row!.id));
+    expect(again!.updatedAt.getTime()).toBe(touched - 30_000);
+  });
+
   it('resets a forgotten password through the link written to the log', async () => {
     const u = await signUp(h.url);
     const client = createClient(h.url);

@@ -38,7 +38,10 @@ describe('/privacy and /terms', () => {
     expect(privacy.html).toContain('<main>');
     expect(privacy.html).not.toContain('<script');
     expect(privacy.html).toContain("Last generated from this instance's configuration on");
-    expect(privacy.html).toContain('the operator of this Herald');
+    // No operator name: the page says who the operator is by role, never "run by the operator of this Herald".
+    expect(section(privacy.html, 'operator')).toContain('run by the person or organisation that installed it');
+    expect(privacy.html).not.toContain('run by <strong>the operator of this Herald');
+    expect(privacy.html).toContain('<title>Privacy policy · Herald</title>');
     for (const setting of ['HERALD_OPERATOR_NAME', 'HERALD_OPERATOR_ADDRESS', 'HERALD_OPERATOR_CONTACT']) {
       expect(privacy.html).toContain(`Not filled in by the operator (<code>${setting}</code>)`);
     }
@@ -61,6 +64,9 @@ describe('/privacy and /terms', () => {
     const terms = await page(h, '/terms');
     expect(terms.status).toBe(200);
     expect(terms.html).toContain('<strong>Placeholder:</strong>');
+    // Account deletion is self-service (Profile), not a request to the operator.
+    expect(section(terms.html, 'termination')).toContain('<em>Delete my account</em> on the <a href="/profile">Profile page</a>');
+    expect(section(terms.html, 'termination')).not.toContain('ask the operator');
     expect(terms.html).toContain('HERALD_TERMS_EXTRA_FILE');
     expect(terms.html).toContain('https://bsky.social/about/support/tos');
 

@@ -7,6 +7,7 @@ import { AppError, forbidden, unauthenticated } from '../modules/shared/errors.t
 import type { ServiceContext } from '../modules/shared/context.ts';
 import type { Db } from '../db/database.ts';
 import { createWorkspacesRepository } from '../modules/workspaces/workspaces.repository.ts';
+import { createSessionActivity } from '../modules/auth/session-activity.ts';
 
 /**
  * Every route says who may call it: `public`, `user` (signed in) or a workspace permission, which
@@ -57,6 +58,7 @@ export const routeAccessPlugin = fp<{ auth: Auth; db: Db }>(async (app: FastifyI
     for (const method of methods) if (method !== 'HEAD') registry.push({ method, url: route.url, access });
   });
 
+  const recordActivity = createSessionActivity(db);
   // Before validation: who may call comes before what they sent (no 400 hints to outsiders).
   app.addHook('preValidation', async (request: FastifyRequest, _reply: FastifyReply) => {
     const access = request.routeOptions.config?.access;
@@ -64,6 +66,7 @@ export const routeAccessPlugin = fp<{ auth: Auth; db: Db }>(async (app: FastifyI
     const session = await auth.api.getSession({ headers: fromNodeHeaders(request.headers) });
     if (!session) throw unauthenticated();
     request.auth = { userId: session.user.id, email: session.user.email, sessionId: session.session.id };
+    await recordActivity(session.session);
     if (access === 'user') return;
     const workspaceId = (request.params as { workspaceId?: string } | undefined)?.workspaceId;
     if (!workspaceId) throw new Error(`Route ${request.routeOptions.url} needs :workspaceId for ${access}`);

@@ -7,7 +7,8 @@ import type { PolicyFacts } from './policy.service.ts';
 type Section = { id: string; title: string; html: string };
 
 const notFilledIn = (setting: string) => `<span class="missing">Not filled in by the operator (<code>${setting}</code>).</span>`;
-const operatorLabel = (facts: PolicyFacts) => (facts.operator.name ? e(facts.operator.name) : 'the operator of this Herald');
+/** The page title's suffix: the operator's name, or Herald's own when the operator has not given one. */
+const titleSuffix = (facts: PolicyFacts) => (facts.operator.name ? e(facts.operator.name) : 'Herald');
 
 function contactHtml(facts: PolicyFacts): string {
   const contact = facts.operator.contact;
@@ -19,7 +20,13 @@ function operatorSection(facts: PolicyFacts, title: string): Section {
   return {
     id: 'operator',
     title,
-    html: `<p>This Herald is run by <strong>${operatorLabel(facts)}</strong>, who decides how it is used and is responsible for the data it holds (the controller, in GDPR terms).</p>
+    // Without a name, "run by the operator of this Herald" said nothing: say who the operator is
+    // by role, and that the name is missing (the list below shows which setting).
+    html: `<p>${
+      name
+        ? `This Herald is run by <strong>${e(name)}</strong>, who decides how it is used and is responsible for the data it holds (the controller, in GDPR terms).`
+        : 'This Herald is run by the person or organisation that installed it (its operator), who decides how it is used and is responsible for the data it holds (the controller, in GDPR terms). The operator has not given their name yet; until they do, ask the person who invited you or gave you this address who runs it.'
+    }</p>
 <dl>
 <dt>Name</dt><dd>${name ? e(name) : notFilledIn('HERALD_OPERATOR_NAME')}</dd>
 <dt>Address</dt><dd>${address ? e(address) : notFilledIn('HERALD_OPERATOR_ADDRESS')}</dd>
@@ -198,7 +205,7 @@ function page(options: { title: string; facts: PolicyFacts; sections: Section[];
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${e(title)} · ${operatorLabel(facts)}</title>
+<title>${e(title)} · ${titleSuffix(facts)}</title>
 <style>${stylesheet}</style>
 </head>
 <body>
@@ -253,7 +260,7 @@ ${networkTerms ? `<ul>${networkTerms}</ul>` : '<p>This instance offers no social
     {
       id: 'termination',
       title: 'Account termination',
-      html: `<p>You can stop using Herald at any time: disconnect your channels (their tokens are revoked at the network and deleted at once) and ask the operator (contact below) to delete your account. The operator may suspend or close an account that breaks these terms or the networks' terms, and may stop running this instance; where possible you will be told in advance so you can take a copy of your data.</p>`,
+      html: `<p>You can stop using Herald at any time: disconnect your channels (their tokens are revoked at the network and deleted at once) and delete your account yourself with <em>Delete my account</em> on the <a href="/profile">Profile page</a>${facts.accountDeletionGraceDays > 0 ? ` (it is deleted after a grace period of ${days(facts.accountDeletionGraceDays)}, during which you can cancel)` : ' (it is deleted at once)'}; workspaces you own alone are deleted with it. The operator may suspend or close an account that breaks these terms or the networks' terms, and may stop running this instance; where possible you will be told in advance so you can take a copy of your data.</p>`,
     },
   ];
   if (!facts.customSections.terms) {

@@ -85,6 +85,12 @@ export function SignupPage() {
           hint={<StrengthMeter password={password} minLength={minLength} />}
         />
         <FormError message={errors.general} />
+        {/* Plain links (the pages are served by the server, outside the app), before the button, so
+            they are read before agreeing. */}
+        <p className="muted form-note" data-testid="signup-policies">
+          By signing up you agree to the <a href="/terms">terms of service</a>. The <a href="/privacy">privacy policy</a> says what this Herald keeps about you and
+          why.
+        </p>
         <button className="btn btn-primary btn-block" disabled={signUp.isPending}>
           {signUp.isPending ? 'Creating your account…' : 'Sign up'}
         </button>
