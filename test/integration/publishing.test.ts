@@ -250,12 +250,14 @@ describe('publishing engine (Mastodon fake)', () => {
     const draft = await post('Just an idea', {}, { mode: 'draft', publishAt: planned, timeZone: 'Europe/Berlin' });
     expect(draft.status).toBe(201);
     expect(draft.body).toMatchObject({ state: 'draft', publishAt: planned, timeZone: 'Europe/Berlin' });
-    expect(draft.body.deliveries[0]).toMatchObject({ state: 'draft', dueAt: null });
+    // Nothing to cancel on a draft (the post page offers Edit and Delete, not "Cancel post").
+    expect(draft.body.deliveries[0]).toMatchObject({ state: 'draft', dueAt: null, actions: [] });
     const range = await owner.client.get(api(`/posts?from=${new Date(Date.now() - 60_000).toISOString()}&to=${new Date(Date.now() + 60_000).toISOString()}&state=draft`));
     expect(range.body.items.map((p: any) => p.id)).toContain(draft.body.id);
     // Scheduled and taken back to draft: the time stays as the plan.
     const scheduled = await owner.client.post(api(`/posts/${draft.body.id}/schedule`), { mode: 'at', publishAt: new Date(Date.now() + 3_600_000).toISOString(), timeZone: 'UTC' });
     expect(scheduled.body.state).toBe('scheduled');
+    expect(scheduled.body.deliveries[0].actions).toEqual(['cancel']);
     const back = await owner.client.post(api(`/posts/${draft.body.id}/schedule`), { mode: 'draft' });
     expect(back.body).toMatchObject({ state: 'draft', publishAt: scheduled.body.publishAt });
     await new Promise((r) => setTimeout(r, 2500));

@@ -45,7 +45,8 @@ export function publicDelivery(row: DeliveryRow, channel?: ShownChannel, metrics
 function deliveryActions(row: DeliveryRow): string[] {
   if (row.state === 'failed') return ['retry', 'mark_published'];
   if (row.state === 'unconfirmed') return ['check', 'retry_confirmed_absent', 'mark_published', 'cancel'];
-  if (row.state === 'queued' || row.state === 'draft') return ['cancel'];
+  // A draft is not on its way anywhere: it is edited or deleted, and "cancel" had nothing to stop.
+  if (row.state === 'queued') return ['cancel'];
   return [];
 }
 

@@ -4,7 +4,7 @@ import { formErrors } from '../../components/form-errors.ts';
 import { Loading } from '../../components/status.tsx';
 import { useDeliveryLog, type Attempt, type Delivery } from './posts.api.ts';
 import { formatInZone } from './post-state.tsx';
-import { attemptOutcomes, manualOutcomes } from './post-states.ts';
+import { attemptOutcomes, manualOutcomes, settledAttemptOutcomes } from './post-states.ts';
 
 const kindLabels: Record<Attempt['kind'], string> = {
   publish: 'Publish',
@@ -46,8 +46,15 @@ function Payload({ label, value }: { label: string; value: unknown }) {
   );
 }
 
-function AttemptItem({ attempt, index }: { attempt: Attempt; index: number }) {
-  const labels = attempt.kind === 'manual' ? { ...attemptOutcomes, ...manualOutcomes } : attemptOutcomes;
+/** States after which the engine schedules nothing more for the delivery. */
+const settledDeliveryStates = new Set<Delivery['state']>(['published', 'failed', 'cancelled', 'draft']);
+
+/**
+ * `current`: the newest attempt of a delivery the engine still works on. Only that one's "next
+ * try" is still ahead; an older one's was the next entry of the log.
+ */
+export function AttemptItem({ attempt, index, current }: { attempt: Attempt; index: number; current: boolean }) {
+  const labels = attempt.kind === 'manual' ? { ...attemptOutcomes, ...manualOutcomes } : current ? attemptOutcomes : { ...attemptOutcomes, ...settledAttemptOutcomes };
   const outcome = attempt.outcome ? (labels[attempt.outcome] ?? { label: attempt.outcome, tone: 'draft' }) : { label: 'In progress', tone: 'busy' };
   return (
     <li className="attempt" data-testid="log-attempt">
@@ -67,9 +74,9 @@ function AttemptItem({ attempt, index }: { attempt: Attempt; index: number }) {
           {attempt.errorCode ? <code className="code-chip">{attempt.errorCode}</code> : null}
         </p>
       ) : null}
-      {attempt.retryAt ? (
+      {attempt.retryAt && current ? (
         <p className="muted small attempt-next">
-          Next try: <time dateTime={attempt.retryAt}>{formatInZone(attempt.retryAt)}</time>
+          {attempt.outcome === 'processing' || attempt.outcome === 'check' ? 'Next check' : 'Next try'}: <time dateTime={attempt.retryAt}>{formatInZone(attempt.retryAt)}</time>
         </p>
       ) : null}
       {attempt.steps.length ? (
@@ -123,7 +130,7 @@ export function DeliveryLog({ workspaceId, postId, delivery }: { workspaceId: st
         {attempts.length ? (
           <ol className="attempts">
             {attempts.map((attempt, index) => (
-              <AttemptItem key={attempt.id} attempt={attempt} index={index} />
+              <AttemptItem key={attempt.id} attempt={attempt} index={index} current={index === attempts.length - 1 && !settledDeliveryStates.has(delivery.state)} />
             ))}
           </ol>
         ) : null}

@@ -42,6 +42,16 @@ export const attemptOutcomes: Record<string, { label: string; tone: Tone }> = {
   interrupted: { label: 'Interrupted', tone: 'unconfirmed' },
 };
 
+/**
+ * An attempt's outcome as the log shows it once later entries exist or the delivery is settled:
+ * "Processing" then was true only at the time (the network had accepted the upload and was still
+ * working on it); read later next to "Published", it looked as if nothing had finished.
+ */
+export const settledAttemptOutcomes: Record<string, { label: string; tone: Tone }> = {
+  processing: { label: 'Accepted, processing', tone: 'scheduled' },
+  retry: { label: 'Retried', tone: 'scheduled' },
+};
+
 /** A person's action records what they asked for, not what the engine then did. */
 export const manualOutcomes: Record<string, { label: string; tone: Tone }> = {
   retry: { label: 'Retry requested', tone: 'scheduled' },
