@@ -9,6 +9,7 @@ import { ResetPasswordPage } from './modules/auth/reset-password.page.tsx';
 import { SignupPage } from './modules/auth/signup.page.tsx';
 import { ChannelsPage } from './modules/channels/channels.page.tsx';
 import { AttentionPage } from './modules/posts/attention.page.tsx';
+import { DraftsPage } from './modules/posts/drafts.page.tsx';
 import { CalendarPage } from './modules/posts/calendar.page.tsx';
 import { ComposerPage } from './modules/posts/composer.page.tsx';
 import { PostPage } from './modules/posts/post.page.tsx';
@@ -55,6 +56,7 @@ export function App() {
             <Route path="posts/:postId" element={<PostPage />} />
             <Route path="posts/:postId/edit" element={<ComposerPage />} />
             <Route path="attention" element={<AttentionPage />} />
+            <Route path="drafts" element={<DraftsPage />} />
             <Route
               path="activity"
               element={

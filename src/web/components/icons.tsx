@@ -109,6 +109,13 @@ export const ComposeIcon = () => (
     <path d="M13.5 6.5l4 4" />
   </Icon>
 );
+/** A page with a folded corner and lines: saved, unsent work. */
+export const DraftsIcon = () => (
+  <Icon>
+    <path d="M6 3h9l4 4v14H6z" />
+    <path d="M15 3v4h4M9 12h6M9 16h4" />
+  </Icon>
+);
 export const AlertIcon = () => (
   <Icon>
     <path d="M12 4l9 16H3z" />

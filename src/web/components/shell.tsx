@@ -7,7 +7,7 @@ import { WorkspaceSwitcher } from '../modules/workspaces/workspace-switcher.tsx'
 import { useUnreadCount } from '../modules/notifications/notifications.api.ts';
 import { Avatar } from './avatar.tsx';
 import { Brand } from './brand.tsx';
-import { ActivityIcon, AlertIcon, BellIcon, CalendarIcon, ChannelsIcon, CloseIcon, ComposeIcon, DocsIcon, MembersIcon, MenuIcon, ProfileIcon, SettingsIcon, SignOutIcon } from './icons.tsx';
+import { ActivityIcon, AlertIcon, BellIcon, CalendarIcon, ChannelsIcon, DraftsIcon, CloseIcon, ComposeIcon, DocsIcon, MembersIcon, MenuIcon, ProfileIcon, SettingsIcon, SignOutIcon } from './icons.tsx';
 import { useNeedsAttention } from '../modules/posts/posts.api.ts';
 import { useMediaQuery } from './use-media-query.ts';
 
@@ -44,6 +44,9 @@ function Sidebar({ current, drawer, onClose }: { current: MyWorkspace | undefine
             ) : null}
             <NavLink to={`${base}/calendar`}>
               <CalendarIcon /> Calendar
+            </NavLink>
+            <NavLink to={`${base}/drafts`}>
+              <DraftsIcon /> Drafts
             </NavLink>
             <NavLink to={`${base}/attention`} aria-label={attention ? `Needs attention, ${attention}` : 'Needs attention'}>
               <AlertIcon /> Needs attention

@@ -107,6 +107,21 @@ export async function listPosts(ctx: ServiceContext, workspaceId: string, q: { f
   };
 }
 
+/** Every draft, with or without a time, the last edited first, in cursor pages (the Drafts view). */
+export async function listDrafts(ctx: ServiceContext, workspaceId: string, q: { authorId?: string; channelId?: string; cursor?: string; limit: number }) {
+  const repo = createPostsRepository(ctx.db);
+  const before = q.cursor ? decodeCursor(q.cursor) : undefined;
+  const groups = await repo.listDrafts(workspaceId, { authorId: q.authorId, channelId: q.channelId, before, limit: q.limit });
+  const page = groups.slice(0, q.limit);
+  const rows = await repo.deliveriesOfGroups(page.map((g) => g.id));
+  const channelRows = await channelsShownWith(ctx.db, rows);
+  const last = page.at(-1);
+  return {
+    items: page.map((g) => publicPost(g, rows.filter((r) => r.postGroupId === g.id), channelRows)),
+    nextCursor: groups.length > q.limit && last ? encodeInstantCursor(last.updatedAt, last.id) : null,
+  };
+}
+
 /** Failed and unconfirmed deliveries: the "Needs attention" list. */
 export async function needsAttention(ctx: ServiceContext, workspaceId: string) {
   const rows = await createPostsRepository(ctx.db).deliveriesNeedingAttention(workspaceId);

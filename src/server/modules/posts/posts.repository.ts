@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { and, asc, eq, gte, inArray, lt, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, lt, or, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/database.ts';
 import { channels, deliveries, deliveryAttempts, deliveryMetrics, media, postGroups } from '../../db/schema/index.ts';
 
@@ -9,6 +9,7 @@ export type ChannelRow = typeof channels.$inferSelect;
 export type MetricsRow = typeof deliveryMetrics.$inferSelect;
 type AttemptInsert = Omit<typeof deliveryAttempts.$inferInsert, 'id' | 'number'>;
 
+export type DraftListFilter = { authorId?: string; channelId?: string; before?: { at: Date; id: string }; limit: number };
 export type PostListFilter = { from?: Date; to?: Date; states?: string[]; channelId?: string; after?: { at: Date; id: string }; limit: number };
 
 /** All SQL of posts (post groups) and their deliveries; every lookup a person starts is filtered by workspace. */
@@ -47,6 +48,20 @@ export function createPostsRepository(db: Db | Tx) {
       if (q.channelId) filters.push(sql`exists (select 1 from deliveries d where d.post_group_id = ${postGroups.id} and d.channel_id = ${q.channelId})`);
       if (q.after) filters.push(or(sql`${when} > ${q.after.at}`, and(sql`${when} = ${q.after.at}`, sql`${postGroups.id} > ${q.after.id}`))!);
       return db.select().from(postGroups).where(and(...filters)).orderBy(when, asc(postGroups.id)).limit(q.limit + 1);
+    },
+
+    /** Drafts with or without a time, the last edited first (the Drafts view). */
+    async listDrafts(workspaceId: string, q: DraftListFilter): Promise<GroupRow[]> {
+      const filters = [eq(postGroups.workspaceId, workspaceId), eq(postGroups.state, 'draft')];
+      if (q.authorId) filters.push(eq(postGroups.createdBy, q.authorId));
+      if (q.channelId) filters.push(sql`exists (select 1 from deliveries d where d.post_group_id = ${postGroups.id} and d.channel_id = ${q.channelId})`);
+      if (q.before) filters.push(or(lt(postGroups.updatedAt, q.before.at), and(eq(postGroups.updatedAt, q.before.at), lt(postGroups.id, q.before.id)))!);
+      return db
+        .select()
+        .from(postGroups)
+        .where(and(...filters))
+        .orderBy(desc(postGroups.updatedAt), desc(postGroups.id))
+        .limit(q.limit + 1);
     },
 
     async deliveriesOf(groupId: string): Promise<DeliveryRow[]> {

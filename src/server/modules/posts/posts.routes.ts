@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { withIdempotencyKey } from './idempotency.ts';
 import type { PostsDeps } from './posts.content.ts';
 import { createPost, deletePost, updatePost } from './posts.compose.ts';
-import { getPost, listPosts, needsAttention } from './posts.query.ts';
+import { getPost, listDrafts, listPosts, needsAttention } from './posts.query.ts';
 import { schedulePost } from './posts.schedule.ts';
 import { cancelPost, deliveryLog, markPublished, retryDelivery } from './deliveries.service.ts';
 import type { ChannelDeps } from '../channels/channels.service.ts';
@@ -219,6 +219,23 @@ export const postsRoutes: FastifyPluginAsyncZod<{ deps: PostsDeps; channelDeps: 
     },
     handler: async (req) =>
       listPosts(req.serviceContext(), req.params.workspaceId, { ...req.query, states: req.query.state?.split(',').filter(Boolean) }),
+  });
+
+  app.get('/workspaces/:workspaceId/posts/drafts', {
+    config: { access: 'posts.read' },
+    schema: {
+      tags,
+      summary: 'Every draft, with or without a time, the last edited first, in cursor pages',
+      params: workspaceParams,
+      querystring: z.object({
+        authorId: z.string().max(100).optional().describe('Only drafts this member wrote'),
+        channelId: z.string().max(100).optional(),
+        cursor: z.string().max(300).optional(),
+        limit: z.coerce.number().int().min(1).max(200).default(50),
+      }),
+      response: { 200: z.object({ items: z.array(post), nextCursor: z.string().nullable() }) },
+    },
+    handler: async (req) => listDrafts(req.serviceContext(), req.params.workspaceId, req.query),
   });
 
   app.get('/workspaces/:workspaceId/posts/needs-attention', {

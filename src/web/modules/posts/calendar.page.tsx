@@ -211,7 +211,14 @@ export function CalendarPage() {
               </button>
             ) : null}
           </div>
-          {canMove && view !== 'list' ? <p className="cal-hint">Drag a scheduled post to move it, or focus it and press M.</p> : null}
+          {filters.states.includes('draft') ? (
+            // The calendar places posts by time: a draft without one can only be listed elsewhere.
+            <p className="cal-hint" data-testid="calendar-drafts-hint">
+              Drafts without a time are not on the calendar: <Link to={`/w/${workspace.id}/drafts`}>see all drafts</Link>.
+            </p>
+          ) : canMove && view !== 'list' ? (
+            <p className="cal-hint">Drag a scheduled post to move it, or focus it and press M.</p>
+          ) : null}
         </div>
 
         {failure ? (

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client.ts';
 import type { ApiAnswer, ApiBody, Refine } from '../../api/types.ts';
 
@@ -54,6 +54,23 @@ export function usePostsInRange(workspaceId: string, from: Date, to: Date, filte
       } while (cursor);
       return items;
     },
+    placeholderData: (previous) => previous,
+  });
+}
+
+/** Every draft, the last edited first, a page at a time (the Drafts view). */
+export function useDrafts(workspaceId: string, filters: { authorId?: string; channelId?: string }) {
+  return useInfiniteQuery({
+    queryKey: [...postsKey(workspaceId), 'drafts', filters],
+    queryFn: ({ pageParam }) => {
+      const q = new URLSearchParams({ limit: '50' });
+      if (filters.authorId) q.set('authorId', filters.authorId);
+      if (filters.channelId) q.set('channelId', filters.channelId);
+      if (pageParam) q.set('cursor', pageParam);
+      return api.get<{ items: Post[]; nextCursor: string | null }>(`${base(workspaceId)}/posts/drafts?${q.toString()}`);
+    },
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
     placeholderData: (previous) => previous,
   });
 }

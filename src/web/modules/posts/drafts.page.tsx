@@ -1,0 +1,149 @@
+import { useId } from 'react';
+import { Link, useSearchParams } from 'react-router-dom';
+import { Avatar } from '../../components/avatar.tsx';
+import { FormError } from '../../components/feedback.tsx';
+import { formErrors } from '../../components/form-errors.ts';
+import { relativeTime } from '../../components/format.ts';
+import { PageHeader } from '../../components/page-header.tsx';
+import { EmptyState, Loading } from '../../components/status.tsx';
+import { useChannels } from '../channels/channels.api.ts';
+import { useMembers } from '../members/members.api.ts';
+import { hasPermission, useWorkspace } from '../workspaces/workspace-route.tsx';
+import { useDrafts, type Post } from './posts.api.ts';
+import { channelFacts, excerpt, formatInZone } from './post-state.tsx';
+import './post.css';
+
+/**
+ * Every draft of the workspace, with or without a time, the last edited first: the calendar shows
+ * only drafts that have a time, so this is where the rest are found. Filters live in the address
+ * (?author=&channel=) so a filtered list can be shared and survives a reload.
+ */
+export function DraftsPage() {
+  const workspace = useWorkspace();
+  const [params, setParams] = useSearchParams();
+  const authorId = params.get('author') ?? undefined;
+  const channelId = params.get('channel') ?? undefined;
+  const drafts = useDrafts(workspace.id, { authorId, channelId });
+  const members = useMembers(workspace.id).data?.items ?? [];
+  const channels = useChannels(workspace.id).data?.items;
+  const canEdit = hasPermission(workspace, 'posts.edit');
+  const items = drafts.data?.pages.flatMap((p) => p.items) ?? [];
+  const filtered = !!(authorId || channelId);
+  const authorField = useId();
+  const channelField = useId();
+  const setFilter = (key: 'author' | 'channel', value: string) => {
+    const next = new URLSearchParams(params);
+    if (value) next.set(key, value);
+    else next.delete(key);
+    setParams(next, { replace: true });
+  };
+  const authorName = (id: string | null) => (id ? (members.find((m) => m.userId === id)?.name ?? 'A former member') : 'A former member');
+
+  return (
+    <div className="page drafts-page">
+      <PageHeader
+        title="Drafts"
+        description="Posts saved but not scheduled, the last edited first. Drafts with a planned time are also on the calendar; none is sent until someone schedules it."
+        actions={
+          canEdit ? (
+            <Link to={`/w/${workspace.id}/compose`} className="btn btn-primary">
+              New post
+            </Link>
+          ) : null
+        }
+      />
+      <div className="drafts-filters" role="group" aria-label="Filter drafts">
+        <div className="drafts-filter">
+          <label htmlFor={authorField}>Author</label>
+          <select id={authorField} value={authorId ?? ''} onChange={(e) => setFilter('author', e.target.value)}>
+            <option value="">Everyone</option>
+            {members.map((m) => (
+              <option key={m.userId} value={m.userId}>
+                {m.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="drafts-filter">
+          <label htmlFor={channelField}>Channel</label>
+          <select id={channelField} value={channelId ?? ''} onChange={(e) => setFilter('channel', e.target.value)}>
+            <option value="">All channels</option>
+            {(channels ?? []).map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.displayName ?? c.username}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      <section className="card" aria-labelledby="drafts-heading">
+        <h2 id="drafts-heading" className="visually-hidden">
+          Drafts
+        </h2>
+        {drafts.isPending ? <Loading label="Reading drafts…" /> : null}
+        <FormError message={formErrors(drafts.error, []).general} />
+        {drafts.data && !items.length ? (
+          <EmptyState
+            title={filtered ? 'No drafts match' : 'No drafts'}
+            action={
+              filtered ? (
+                <button type="button" className="btn" onClick={() => setParams(new URLSearchParams(), { replace: true })}>
+                  Clear the filters
+                </button>
+              ) : null
+            }
+          >
+            {filtered ? 'Try another author or channel.' : 'A post saved as a draft in the composer appears here until it is scheduled.'}
+          </EmptyState>
+        ) : null}
+        {items.length ? (
+          <ul className="rows drafts-list" aria-label="Drafts">
+            {items.map((post) => (
+              <DraftRow key={post.id} post={post} workspaceId={workspace.id} channels={channels} author={authorName(post.createdBy)} canEdit={canEdit} />
+            ))}
+          </ul>
+        ) : null}
+        {drafts.hasNextPage ? (
+          <button type="button" className="btn btn-block" onClick={() => void drafts.fetchNextPage()} disabled={drafts.isFetchingNextPage}>
+            {drafts.isFetchingNextPage ? 'Loading…' : 'Show older drafts'}
+          </button>
+        ) : null}
+      </section>
+    </div>
+  );
+}
+
+function DraftRow({ post, workspaceId, channels, author, canEdit }: { post: Post; workspaceId: string; channels: Parameters<typeof channelFacts>[1]; author: string; canEdit: boolean }) {
+  const who = post.deliveries.map((d) => channelFacts(d, channels));
+  const media = post.content.media?.length ?? 0;
+  return (
+    <li className="row draft-row" data-testid="draft-row" data-post-id={post.id}>
+      <span className="draft-avatars" aria-hidden="true">
+        {who.slice(0, 3).map((w, i) => (
+          <Avatar key={i} name={w.name} src={w.avatar} size="sm" />
+        ))}
+      </span>
+      <div className="row-main">
+        <Link to={`/w/${workspaceId}/posts/${post.id}`} className="row-title draft-title">
+          {excerpt(post.content.text ?? '', 120) || (media ? `${media} media file${media === 1 ? '' : 's'}, no text` : 'Empty draft')}
+        </Link>
+        <div className="row-sub">
+          {who.map((w) => w.name).join(', ') || 'No channel'} · by {author} · edited <time dateTime={String(post.updatedAt)}>{relativeTime(String(post.updatedAt))}</time>
+          {' · '}
+          {post.publishAt ? (
+            <>
+              planned for <time dateTime={String(post.publishAt)}>{formatInZone(post.publishAt, post.timeZone)}</time>
+            </>
+          ) : (
+            'no time yet'
+          )}
+        </div>
+      </div>
+      {canEdit ? (
+        <Link to={`/w/${workspaceId}/posts/${post.id}/edit`} className="btn btn-sm">
+          Edit
+        </Link>
+      ) : null}
+    </li>
+  );
+}

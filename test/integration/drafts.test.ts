@@ -1,0 +1,87 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signUp, startTestHerald, type TestHerald } from '../helpers/test-herald.ts';
+import { connectMastodon, fastEngineEnv } from '../helpers/publishing.ts';
+import { startMastodonFake, type MastodonFake } from '../fakes/mastodon/mastodon-fake.ts';
+
+// The Drafts view's list: every draft, with or without a time, whoever wrote it, the last edited
+// first; the calendar's range list cannot show drafts without a time.
+describe('drafts list', () => {
+  let h: TestHerald;
+  let mastodon: MastodonFake;
+  let otherServer: MastodonFake;
+  let owner: Awaited<ReturnType<typeof signUp>>;
+  let editor: Awaited<ReturnType<typeof signUp>>;
+  let workspaceId: string;
+  let first: string;
+  let second: string;
+  const api = (path: string) => `/api/v1/workspaces/${workspaceId}${path}`;
+  const draft = (who: typeof owner, text: string, channelIds: string[], schedule: Record<string, unknown> = { mode: 'draft' }) =>
+    who.client.post(api('/posts'), { content: { text }, channels: channelIds.map((channelId) => ({ channelId })), schedule });
+  const ids = (body: { items: { id: string }[] }) => body.items.map((p) => p.id);
+
+  beforeAll(async () => {
+    mastodon = await startMastodonFake();
+    otherServer = await startMastodonFake({ account: { id: '109000000000000002', username: 'second', displayName: 'Second account' } });
+    h = await startTestHerald({ env: fastEngineEnv });
+    owner = await signUp(h.url);
+    workspaceId = (await owner.client.post('/api/v1/workspaces', { name: 'Drafts' })).body.id;
+    first = await connectMastodon(h, owner.client, workspaceId, mastodon);
+    second = await connectMastodon(h, owner.client, workspaceId, otherServer);
+    expect(second).not.toBe(first);
+    editor = await signUp(h.url);
+    const invite = await owner.client.post(api('/invitations'), { email: editor.email, role: 'editor' });
+    await editor.client.post(`/api/v1/invitations/${invite.body.id}/accept`);
+  });
+  afterAll(async () => {
+    await h?.close();
+    await mastodon?.close();
+    await otherServer?.close();
+  });
+
+  it('lists drafts with and without a time, by anyone, the last edited first, and nothing scheduled', async () => {
+    const untimed = (await draft(editor, 'An editor’s idea, no time yet', [first])).body;
+    const timed = (await draft(owner, 'Planned for next week', [second], { mode: 'draft', publishAt: new Date(Date.now() + 7 * 86_400_000).toISOString(), timeZone: 'UTC' })).body;
+    const scheduled = (await draft(owner, 'Going out', [first], { mode: 'at', publishAt: new Date(Date.now() + 86_400_000).toISOString(), timeZone: 'UTC' })).body;
+    expect(scheduled.state).toBe('scheduled');
+
+    const all = await owner.client.get(api('/posts/drafts'));
+    expect(all.status).toBe(200);
+    expect(ids(all.body)).toEqual([timed.id, untimed.id]);
+    expect(all.body.items[1]).toMatchObject({ state: 'draft', publishAt: null, createdBy: editor.id });
+
+    // Editing moves a draft to the top.
+    await new Promise((r) => setTimeout(r, 20));
+    const edited = await editor.client.patch(api(`/posts/${untimed.id}`), { content: { text: 'An editor’s idea, rewritten' }, channels: [{ channelId: first }] });
+    expect(edited.status).toBe(200);
+    expect(ids((await owner.client.get(api('/posts/drafts'))).body)).toEqual([untimed.id, timed.id]);
+
+    expect(ids((await owner.client.get(api(`/posts/drafts?authorId=${editor.id}`))).body)).toEqual([untimed.id]);
+    expect(ids((await owner.client.get(api(`/posts/drafts?channelId=${second}`))).body)).toEqual([timed.id]);
+    expect(ids((await editor.client.get(api(`/posts/drafts?authorId=${owner.id}&channelId=${first}`))).body)).toEqual([]);
+  });
+
+  it('pages with a cursor and refuses one it did not give out', async () => {
+    for (let i = 0; i < 3; i++) await draft(owner, `Paged draft ${i}`, [first]);
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: { status: number; body: { items: { id: string }[]; nextCursor: string | null } } = await owner.client.get(api(`/posts/drafts?limit=2${cursor ? `&cursor=${cursor}` : ''}`));
+      expect(page.status).toBe(200);
+      expect(page.body.items.length).toBeLessThanOrEqual(2);
+      seen.push(...ids(page.body));
+      cursor = page.body.nextCursor;
+    } while (cursor);
+    expect(seen).toHaveLength(5);
+    expect(new Set(seen).size).toBe(5);
+
+    const bad = await owner.client.get(api('/posts/drafts?cursor=bm90LWEtY3Vyc29y'));
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(bad.body)).toContain('cursor');
+    expect((await owner.client.get(api('/posts/drafts?limit=0'))).status).toBe(400);
+  });
+
+  it('is not readable outside the workspace', async () => {
+    const stranger = await signUp(h.url);
+    expect((await stranger.client.get(api('/posts/drafts'))).status).toBe(404);
+  });
+});
