@@ -69,13 +69,20 @@ describe('Drafts in Chromium', () => {
     await page.getByRole('link', { name: 'Edit' }).click();
     await page.waitForURL(new RegExp(`/posts/${editorDraft.body.id}/edit$`));
 
+    // Duplicating the editor's draft from its page opens the copy in the composer.
+    await page.goto(`${h.url}/w/${workspaceId}/posts/${editorDraft.body.id}`);
+    await page.getByRole('button', { name: 'Duplicate' }).click();
+    await page.getByTestId('toast').getByText('Copied into a new draft.').waitFor();
+    await page.waitForURL((url) => /\/posts\/[^/]+\/edit$/.test(url.pathname) && !url.pathname.includes(editorDraft.body.id));
+    expect(await page.getByLabel('Shared text', { exact: true }).inputValue()).toBe('Eli’s idea: a behind-the-scenes thread');
+
     // The calendar's Draft filter says where drafts without a time are.
     await page.goto(`${h.url}/w/${workspaceId}/calendar?view=list&state=draft`);
     await page.getByTestId('calendar-drafts-hint').getByRole('link', { name: 'see all drafts' }).click();
     await page.getByRole('heading', { name: 'Drafts', level: 1 }).waitFor();
 
     await page.setViewportSize({ width: 390, height: 844 });
-    await expect.poll(() => rows.count()).toBe(2);
+    await expect.poll(() => rows.count()).toBe(3);
     // Nothing wider than the phone's screen.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await snap(page, 'drafts-390');

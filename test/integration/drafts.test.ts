@@ -1,14 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signUp, startTestHerald, type TestHerald } from '../helpers/test-herald.ts';
-import { connectMastodon, fastEngineEnv } from '../helpers/publishing.ts';
+import { eq } from 'drizzle-orm';
+import sharp from 'sharp';
+import { media } from '../../src/server/db/schema/index.ts';
+import { connectMastodon, fastEngineEnv, uploadMedia } from '../helpers/publishing.ts';
 import { startMastodonFake, type MastodonFake } from '../fakes/mastodon/mastodon-fake.ts';
 
-// The Drafts view's list: every draft, with or without a time, whoever wrote it, the last edited
-// first; the calendar's range list cannot show drafts without a time.
+// The Drafts view's list (every draft, with or without a time, whoever wrote it, the last edited
+// first; the calendar's range list cannot show drafts without a time), and duplicating a post.
 describe('drafts list', () => {
   let h: TestHerald;
   let mastodon: MastodonFake;
   let otherServer: MastodonFake;
+  let thirdServer: MastodonFake;
   let owner: Awaited<ReturnType<typeof signUp>>;
   let editor: Awaited<ReturnType<typeof signUp>>;
   let workspaceId: string;
@@ -21,6 +25,7 @@ describe('drafts list', () => {
 
   beforeAll(async () => {
     mastodon = await startMastodonFake();
+    thirdServer = await startMastodonFake({ account: { id: '109000000000000003', username: 'third', displayName: 'Third account' } });
     otherServer = await startMastodonFake({ account: { id: '109000000000000002', username: 'second', displayName: 'Second account' } });
     h = await startTestHerald({ env: fastEngineEnv });
     owner = await signUp(h.url);
@@ -36,6 +41,7 @@ describe('drafts list', () => {
     await h?.close();
     await mastodon?.close();
     await otherServer?.close();
+    await thirdServer?.close();
   });
 
   it('lists drafts with and without a time, by anyone, the last edited first, and nothing scheduled', async () => {
@@ -78,6 +84,43 @@ describe('drafts list', () => {
     expect(bad.status).toBe(400);
     expect(JSON.stringify(bad.body)).toContain('cursor');
     expect((await owner.client.get(api('/posts/drafts?limit=0'))).status).toBe(400);
+  });
+
+  it('duplicates any post into a draft without a time, each channel with what it had, naming what is gone', async () => {
+    const image = await sharp({ create: { width: 64, height: 64, channels: 3, background: '#c33' } }).png().toBuffer();
+    const kept = await uploadMedia(h, owner.client, workspaceId, { bytes: image, name: 'kept.png', type: 'image/png' });
+    const gone = await uploadMedia(h, owner.client, workspaceId, { bytes: image, name: 'gone.png', type: 'image/png' });
+    const third = await connectMastodon(h, owner.client, workspaceId, thirdServer);
+    const original = await owner.client.post(api('/posts'), {
+      content: { text: 'Shared words', media: [{ mediaId: kept.id, altText: 'A red square' }, { mediaId: gone.id }] },
+      channels: [{ channelId: first, settings: { visibility: 'unlisted' } }, { channelId: second, text: 'Words for the second server only' }, { channelId: third }],
+      schedule: { mode: 'at', publishAt: new Date(Date.now() + 86_400_000).toISOString(), timeZone: 'UTC' },
+    });
+    expect(original.status).toBe(201);
+
+    const copy = await editor.client.post(api(`/posts/${original.body.id}/duplicate`));
+    expect(copy.status).toBe(201);
+    expect(copy.body.left).toEqual({ media: 0, channels: 0 });
+    expect(copy.body.post).toMatchObject({ state: 'draft', publishAt: null, createdBy: editor.id, content: { text: 'Shared words' } });
+    const byChannel = (post: { deliveries: { channelId: string; content: unknown; settings: unknown }[] }) => Object.fromEntries(post.deliveries.map((d) => [d.channelId, { content: d.content, settings: d.settings }]));
+    expect(byChannel(copy.body.post)).toEqual(byChannel(original.body));
+    // The original is untouched and still scheduled.
+    expect((await owner.client.get(api(`/posts/${original.body.id}`))).body.state).toBe('scheduled');
+
+    // A file deleted since (as after publishing) and a disconnected channel are left out, and counted.
+    await h.herald.database.db.delete(media).where(eq(media.id, gone.id));
+    expect((await owner.client.delete(api(`/channels/${third}`))).status).toBe(200);
+    const partial = await owner.client.post(api(`/posts/${original.body.id}/duplicate`));
+    expect(partial.status).toBe(201);
+    expect(partial.body.left).toEqual({ media: 1, channels: 1 });
+    expect(partial.body.post.content.media).toEqual([{ mediaId: kept.id, altText: 'A red square' }]);
+    expect(partial.body.post.deliveries.map((d: { channelId: string }) => d.channelId).sort()).toEqual([first, second].sort());
+
+    const viewer = await signUp(h.url);
+    const invite = await owner.client.post(api('/invitations'), { email: viewer.email, role: 'viewer' });
+    await viewer.client.post(`/api/v1/invitations/${invite.body.id}/accept`);
+    expect((await viewer.client.post(api(`/posts/${original.body.id}/duplicate`))).status).toBe(403);
+    expect((await owner.client.post(api('/posts/no-such-post/duplicate'))).status).toBe(404);
   });
 
   it('is not readable outside the workspace', async () => {

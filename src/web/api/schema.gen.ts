@@ -3918,6 +3918,113 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/workspaces/{workspaceId}/posts/{postId}/duplicate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Copy any post into a new draft without a time; files deleted after publishing and disconnected channels are left out and counted */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    postId: string;
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            left: {
+                                /** @description Channels disconnected since */
+                                channels: number;
+                                /** @description Files no longer kept (deleted after publishing) */
+                                media: number;
+                            };
+                            post: {
+                                content: unknown;
+                                /** Format: date-time */
+                                createdAt: string;
+                                createdBy: string | null;
+                                deliveries: {
+                                    actions: string[];
+                                    attemptCount: number;
+                                    channel: {
+                                        avatar: string | null;
+                                        displayName: string | null;
+                                        status: string;
+                                        username: string | null;
+                                    } | null;
+                                    channelId: string;
+                                    content: unknown;
+                                    /** Format: date-time */
+                                    dueAt: string | null;
+                                    errorCode: string | null;
+                                    errorMessage: string | null;
+                                    externalId: string | null;
+                                    externalUrl: string | null;
+                                    id: string;
+                                    late: boolean;
+                                    /** @description The network's latest counters (in the post detail only); null until read, when analytics are off, or for networks without counters. A counter the network does not report is null. */
+                                    metrics: {
+                                        comments: number | null;
+                                        extra: {
+                                            [key: string]: number;
+                                        };
+                                        /** Format: date-time */
+                                        fetchedAt: string;
+                                        likes: number | null;
+                                        reach: number | null;
+                                        shares: number | null;
+                                        views: number | null;
+                                    } | null;
+                                    network: string;
+                                    /** Format: date-time */
+                                    nextAttemptAt: string | null;
+                                    /** @description Waiting because the user who connected the channel paused processing; it goes out when they resume */
+                                    paused: boolean;
+                                    /** Format: date-time */
+                                    publishedAt: string | null;
+                                    publishedBy: string | null;
+                                    settings: {
+                                        [key: string]: unknown;
+                                    };
+                                    /** @description draft | queued | publishing | processing | published | failed | unconfirmed | cancelled */
+                                    state: string;
+                                }[];
+                                id: string;
+                                /** Format: date-time */
+                                publishAt: string | null;
+                                /** @description draft | scheduled | publishing | published | partially_failed | failed | cancelled */
+                                state: string;
+                                timeZone: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                                workspaceId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/workspaces/{workspaceId}/posts/{postId}/schedule": {
         parameters: {
             query?: never;

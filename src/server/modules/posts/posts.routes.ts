@@ -4,6 +4,7 @@ import { withIdempotencyKey } from './idempotency.ts';
 import type { PostsDeps } from './posts.content.ts';
 import { createPost, deletePost, updatePost } from './posts.compose.ts';
 import { getPost, listDrafts, listPosts, needsAttention } from './posts.query.ts';
+import { duplicatePost } from './posts.duplicate.ts';
 import { schedulePost } from './posts.schedule.ts';
 import { cancelPost, deliveryLog, markPublished, retryDelivery } from './deliveries.service.ts';
 import type { ChannelDeps } from '../channels/channels.service.ts';
@@ -254,6 +255,23 @@ export const postsRoutes: FastifyPluginAsyncZod<{ deps: PostsDeps; channelDeps: 
     config: { access: 'posts.edit' },
     schema: { tags, summary: 'Edit content and channels (refused while it is being published, or once part of it is out)', params: postParams, body: z.object(compose), response: { 200: post } },
     handler: async (req) => updatePost(req.serviceContext(), deps, { workspaceId: req.params.workspaceId, postId: req.params.postId, role: req.workspace!.role, compose: req.body }),
+  });
+
+  app.post('/workspaces/:workspaceId/posts/:postId/duplicate', {
+    config: { access: 'posts.edit' },
+    schema: {
+      tags,
+      summary: 'Copy any post into a new draft without a time; files deleted after publishing and disconnected channels are left out and counted',
+      params: postParams,
+      response: {
+        201: z.object({
+          post,
+          left: z.object({ media: z.number().describe('Files no longer kept (deleted after publishing)'), channels: z.number().describe('Channels disconnected since') }),
+        }),
+      },
+    },
+    handler: async (req, reply) =>
+      reply.status(201).send(await duplicatePost(req.serviceContext(), deps, { workspaceId: req.params.workspaceId, postId: req.params.postId, role: req.workspace!.role })),
   });
 
   app.post('/workspaces/:workspaceId/posts/:postId/schedule', {

@@ -11,7 +11,7 @@ import { isApiError } from '../../api/client.ts';
 import { httpLinkOrNull } from '../../../shared/web-links.ts';
 import { useChannels, type Channel } from '../channels/channels.api.ts';
 import { hasPermission, useWorkspace } from '../workspaces/workspace-route.tsx';
-import { useCancelPost, useDeletePost, usePost, type Delivery, type DeliveryMetrics, type Post } from './posts.api.ts';
+import { useCancelPost, useDeletePost, useDuplicatePost, usePost, type Delivery, type DeliveryMetrics, type Post } from './posts.api.ts';
 import { DeliveryActions } from './post-delivery-actions.tsx';
 import { DeliveryLog } from './post-delivery-log.tsx';
 import { channelFacts, deliveryStateLabel, formatInZone, StateBadge, userTimeZone } from './post-state.tsx';
@@ -179,6 +179,15 @@ function useStateAnnouncement(post: Post | undefined, channels: Channel[] | unde
   return message;
 }
 
+/** What the toast says after a copy; what could not be copied is named, never silently dropped. */
+function duplicatedMessage(left: { media: number; channels: number }): string {
+  const missing = [
+    left.media ? `${left.media} file${left.media === 1 ? ' was' : 's were'} deleted after publishing` : null,
+    left.channels ? `${left.channels} channel${left.channels === 1 ? ' is' : 's are'} no longer connected` : null,
+  ].filter(Boolean);
+  return missing.length ? `Copied into a new draft, without what is gone: ${missing.join(' and ')}.` : 'Copied into a new draft.';
+}
+
 export function PostPage() {
   const workspace = useWorkspace();
   const { postId } = useParams();
@@ -187,6 +196,8 @@ export function PostPage() {
   const post = usePost(workspace.id, postId, { refetchWhileBusy: true });
   const channels = useChannels(workspace.id).data?.items;
   const cancel = useCancelPost(workspace.id);
+  const duplicate = useDuplicatePost(workspace.id);
+  const duplicateErrors = formErrors(duplicate.error, []);
   const remove = useDeletePost(workspace.id);
   const [dialog, setDialog] = useState<'cancel' | 'delete' | null>(null);
   const announcement = useStateAnnouncement(post.data, channels);
@@ -252,6 +263,23 @@ export function PostPage() {
               </button>
             ) : null}
             {canEdit ? (
+              <button
+                type="button"
+                className="btn"
+                disabled={duplicate.isPending}
+                onClick={() =>
+                  duplicate.mutate(p.id, {
+                    onSuccess: ({ post, left }) => {
+                      toast(duplicatedMessage(left));
+                      void navigate(`/w/${workspace.id}/posts/${post.id}/edit`);
+                    },
+                  })
+                }
+              >
+                {duplicate.isPending ? 'Duplicating…' : 'Duplicate'}
+              </button>
+            ) : null}
+            {canEdit ? (
               <button type="button" className="btn btn-danger-outline" onClick={() => setDialog('delete')} disabled={busy} title={busy ? 'Possible once publishing has finished' : undefined}>
                 Delete…
               </button>
@@ -260,6 +288,7 @@ export function PostPage() {
         ) : null}
       </header>
 
+      <FormError message={duplicateErrors.general} />
       <section className="card" aria-labelledby="post-content-heading">
         <h2 id="post-content-heading" className="visually-hidden">
           Content

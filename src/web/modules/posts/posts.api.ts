@@ -125,6 +125,8 @@ export const useUpdatePost = (workspaceId: string) =>
 export const useSchedulePost = (workspaceId: string) =>
   usePostMutation(workspaceId, ({ postId, schedule }: { postId: string; schedule: Schedule }) => api.post<Post>(`${base(workspaceId)}/posts/${postId}/schedule`, schedule));
 export const useCancelPost = (workspaceId: string) => usePostMutation(workspaceId, (postId: string) => api.post<Post>(`${base(workspaceId)}/posts/${postId}/cancel`));
+type Duplicated = ApiAnswer<'/api/v1/workspaces/{workspaceId}/posts/{postId}/duplicate', 'post'>;
+export const useDuplicatePost = (workspaceId: string) => usePostMutation(workspaceId, (postId: string) => api.post<Duplicated>(`${base(workspaceId)}/posts/${postId}/duplicate`));
 export const useDeletePost = (workspaceId: string) => usePostMutation(workspaceId, (postId: string) => api.delete<null>(`${base(workspaceId)}/posts/${postId}`));
 export const useRetryDelivery = (workspaceId: string) =>
   usePostMutation(workspaceId, ({ postId, deliveryId, confirmedAbsent }: { postId: string; deliveryId: string; confirmedAbsent?: boolean }) =>
