@@ -208,15 +208,26 @@ describe('publishing engine (Mastodon fake)', () => {
   });
 
   it('adds posts to the queue: the next free weekly slot, in the workspace time zone', async () => {
+    // Until someone chooses a zone, UTC applies and the answer says it was not chosen.
+    expect((await owner.client.get(api('/schedule-settings'))).body).toEqual({ timeZone: 'UTC', timeZoneSet: false });
     expect((await owner.client.request('PUT', api('/schedule-settings'), { timeZone: 'Europe/Berlin' })).status).toBe(200);
+    expect((await owner.client.get(api('/schedule-settings'))).body).toEqual({ timeZone: 'Europe/Berlin', timeZoneSet: true });
     const slots = [0, 1, 2, 3, 4, 5, 6].map((weekday) => ({ weekday, minute: 9 * 60 }));
     const set = await owner.client.request('PUT', api(`/channels/${channelId}/slots`), { slots: [...slots, { weekday: 0, minute: 9 * 60 }] });
     expect(set.body.slots).toHaveLength(7);
     const bad = await owner.client.request('PUT', api(`/channels/${channelId}/slots`), { slots: [{ weekday: 7, minute: 1440 }] });
     expect(bad.status).toBe(400);
+    const upcomingBefore = (await owner.client.get(api(`/channels/${channelId}/slots/upcoming?count=3`))).body;
+    expect(upcomingBefore.timeZone).toBe('Europe/Berlin');
+    expect(upcomingBefore.items).toHaveLength(3);
     const first = await post('Queued one', {}, { mode: 'queue' });
     const second = await post('Queued two', {}, { mode: 'queue' });
     const at = [first, second].map((r) => new Date(r.body.publishAt));
+    // The preview listed exactly the slots the queue then filled, and moves on past them.
+    expect(at.map((d) => d.toISOString())).toEqual(upcomingBefore.items.slice(0, 2));
+    const upcomingAfter = (await owner.client.get(api(`/channels/${channelId}/slots/upcoming?count=1`))).body;
+    expect(upcomingAfter.items).toEqual([upcomingBefore.items[2]]);
+    expect((await owner.client.get(api(`/channels/${channelId}/slots/upcoming?count=0`))).status).toBe(400);
     const berlin = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Berlin', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
     expect(at.map((d) => berlin.format(d))).toEqual(['09:00', '09:00']);
     expect(at[1]!.getTime() - at[0]!.getTime()).toBeGreaterThanOrEqual(23 * 3600 * 1000);

@@ -19,7 +19,13 @@ describe('workspaces, members and invitations', () => {
     const created = await ann.client.post('/api/v1/workspaces', { name: 'Acme' });
     expect(created.status).toBe(201);
     expect(created.body.role).toBe('owner');
-    await ann.client.post('/api/v1/workspaces', { name: 'Beta' });
+    // The creator's zone (the web app sends the browser's) becomes the zone of posting times.
+    const beta = await ann.client.post('/api/v1/workspaces', { name: 'Beta', timeZone: 'America/Sao_Paulo' });
+    expect((await ann.client.get(`/api/v1/workspaces/${beta.body.id}/schedule-settings`)).body).toEqual({ timeZone: 'America/Sao_Paulo', timeZoneSet: true });
+    expect((await ann.client.get(`/api/v1/workspaces/${created.body.id}/schedule-settings`)).body).toEqual({ timeZone: 'UTC', timeZoneSet: false });
+    const badZone = await ann.client.post('/api/v1/workspaces', { name: 'Gamma', timeZone: 'Mars/Olympus' });
+    expect(badZone.status).toBe(400);
+    expect(JSON.stringify(badZone.body)).toContain('IANA time zone');
     const list = await ann.client.get('/api/v1/workspaces');
     expect(list.status).toBe(200);
     expect(list.body.items.map((w: { name: string; role: string }) => [w.name, w.role]).sort()).toEqual([

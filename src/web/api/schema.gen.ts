@@ -1137,6 +1137,8 @@ export interface paths {
                 content: {
                     "application/json": {
                         name: string;
+                        /** @description The zone posting times are in (default UTC); the web app sends the creator's */
+                        timeZone?: string;
                     };
                 };
             };
@@ -1957,6 +1959,50 @@ export interface paths {
                 };
             };
         };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/channels/{channelId}/slots/upcoming": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A channel's next free posting times, soonest first (what "add to queue" fills in turn) */
+        get: {
+            parameters: {
+                query?: {
+                    count?: number;
+                };
+                header?: never;
+                path: {
+                    channelId: string;
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: string[];
+                            timeZone: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -4418,6 +4464,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             timeZone: string;
+                            /** @description false: nobody chose one yet, UTC applies */
+                            timeZoneSet: boolean;
                         };
                     };
                 };

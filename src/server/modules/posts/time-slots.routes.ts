@@ -17,7 +17,12 @@ export const timeSlotsRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get('/workspaces/:workspaceId/schedule-settings', {
     config: { access: 'posts.read' },
-    schema: { tags, summary: "The workspace's time zone (time slots are in it)", params: workspaceParams, response: { 200: z.object({ timeZone: z.string() }) } },
+    schema: {
+      tags,
+      summary: "The workspace's time zone (time slots are in it)",
+      params: workspaceParams,
+      response: { 200: z.object({ timeZone: z.string(), timeZoneSet: z.boolean().describe('false: nobody chose one yet, UTC applies') }) },
+    },
     handler: async (req) => service.getScheduleSettings(req.serviceContext(), req.params.workspaceId),
   });
 
@@ -37,6 +42,18 @@ export const timeSlotsRoutes: FastifyPluginAsyncZod = async (app) => {
     config: { access: 'channels.manage' },
     schema: { tags, summary: "Replace a channel's weekly posting times", params: channelParams, body: z.object({ slots: z.array(slot).max(7 * 48, 'at most 336 slots') }), response: { 200: z.object({ slots: z.array(slot) }) } },
     handler: async (req) => service.setChannelSlots(req.serviceContext(), req.params.workspaceId, req.params.channelId, req.body),
+  });
+
+  app.get('/workspaces/:workspaceId/channels/:channelId/slots/upcoming', {
+    config: { access: 'channels.read' },
+    schema: {
+      tags,
+      summary: "A channel's next free posting times, soonest first (what \"add to queue\" fills in turn)",
+      params: channelParams,
+      querystring: z.object({ count: z.coerce.number().int().min(1).max(50).default(5) }),
+      response: { 200: z.object({ timeZone: z.string(), items: z.array(z.date()) }) },
+    },
+    handler: async (req) => service.upcomingSlots(req.serviceContext(), req.params.workspaceId, req.params.channelId, req.query.count),
   });
 
   app.get('/workspaces/:workspaceId/queue/next', {

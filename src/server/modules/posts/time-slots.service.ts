@@ -1,4 +1,4 @@
-import { nextFreeSlotAcross } from '../../../shared/time-slots.ts';
+import { nextFreeSlot, nextFreeSlotAcross } from '../../../shared/time-slots.ts';
 import type { Db, Tx } from '../../db/database.ts';
 import { auditByActor } from '../audit/audit.service.ts';
 import type { ServiceContext } from '../shared/context.ts';
@@ -10,8 +10,10 @@ export async function workspaceTimeZone(db: Db | Tx, workspaceId: string): Promi
   return (await createTimeSlotsRepository(db).findTimeZone(workspaceId)) ?? 'UTC';
 }
 
+/** `timeZoneSet: false`: nobody chose one yet and UTC applies; the Settings page says so. */
 export async function getScheduleSettings(ctx: ServiceContext, workspaceId: string) {
-  return { timeZone: await workspaceTimeZone(ctx.db, workspaceId) };
+  const chosen = await createTimeSlotsRepository(ctx.db).findTimeZone(workspaceId);
+  return { timeZone: chosen ?? 'UTC', timeZoneSet: chosen !== null };
 }
 
 export async function setTimeZone(ctx: ServiceContext, workspaceId: string, input: { timeZone: string }) {
@@ -65,4 +67,22 @@ export async function nextQueueSlot(db: Db | Tx, workspaceId: string, channelIds
     new Date(),
   );
   return { at, timeZone };
+}
+
+/** The channel's next `count` free slots, soonest first: what "add to queue" would fill in turn. */
+export async function upcomingSlots(ctx: ServiceContext, workspaceId: string, channelId: string, count: number) {
+  const repo = createTimeSlotsRepository(ctx.db);
+  const id = await requireChannel(ctx.db, workspaceId, channelId);
+  const timeZone = await workspaceTimeZone(ctx.db, workspaceId);
+  const slots = await repo.slotsOf(id);
+  const occupied = (await repo.takenTimes([id])).flatMap((t) => (t.dueAt ? [t.dueAt] : []));
+  const items: Date[] = [];
+  let after = new Date();
+  while (items.length < count) {
+    const at = nextFreeSlot({ slots, timeZone, after, occupied });
+    if (!at) break;
+    items.push(at);
+    after = at;
+  }
+  return { timeZone, items };
 }

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { isValidTimeZone } from '../../../shared/time-slots.ts';
 import { roles } from '../../../shared/permissions.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import type { Db } from '../../db/database.ts';
@@ -52,7 +53,15 @@ export const workspacesRoutes: FastifyPluginAsyncZod<WorkspacesRoutesOptions> = 
 
   app.post('/workspaces', {
     config: { access: 'user' },
-    schema: { tags, summary: 'Create a workspace; the creator is its owner', body: z.object({ name }), response: { 201: workspaceWithRole } },
+    schema: {
+      tags,
+      summary: 'Create a workspace; the creator is its owner',
+      body: z.object({
+        name,
+        timeZone: z.string().min(1).max(64).refine(isValidTimeZone, 'must be an IANA time zone, e.g. Europe/Berlin').optional().describe("The zone posting times are in (default UTC); the web app sends the creator's"),
+      }),
+      response: { 201: workspaceWithRole },
+    },
     handler: async (req, reply) => reply.status(201).send(await service.createWorkspace(req.serviceContext(), req.body)),
   });
 

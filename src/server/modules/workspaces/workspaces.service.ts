@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import { createTimeSlotsRepository } from '../posts/time-slots.repository.ts';
 import { assignableRoles, type Role } from '../../../shared/permissions.ts';
 import { diffFields, recordAudit } from '../audit/audit.service.ts';
 import { AppError, conflict, notFound } from '../shared/errors.ts';
@@ -25,18 +26,20 @@ export async function listMyWorkspaces(ctx: ServiceContext) {
   return createWorkspacesRepository(ctx.db).listForUser(ctx.actor.userId);
 }
 
-export async function createWorkspace(ctx: ServiceContext, input: { name: string }) {
+/** `timeZone`: the creator's (their browser's), so posting times start in the zone they live in, not UTC. */
+export async function createWorkspace(ctx: ServiceContext, input: { name: string; timeZone?: string }) {
   return ctx.db.transaction(async (tx) => {
     const repo = createWorkspacesRepository(tx);
     const workspace = await repo.insert({ id: crypto.randomUUID(), name: input.name, slug: slugify(input.name) });
     await repo.insertMember({ id: crypto.randomUUID(), organizationId: workspace.id, userId: ctx.actor.userId, role: 'owner' });
+    if (input.timeZone) await createTimeSlotsRepository(tx).saveTimeZone(workspace.id, input.timeZone);
     await recordAudit(tx, {
       ...auditMeta(ctx),
       workspaceId: workspace.id,
       action: 'workspace.created',
       entityType: 'workspace',
       entityId: workspace.id,
-      changes: { name: { from: null, to: input.name } },
+      changes: { name: { from: null, to: input.name }, ...(input.timeZone ? { timeZone: { from: null, to: input.timeZone } } : {}) },
     });
     return { ...workspace, role: 'owner' as const };
   });

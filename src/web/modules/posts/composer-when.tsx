@@ -1,4 +1,5 @@
 // The "When" choice: the next free queue slot, a picked date and time (in the browser's zone), or now.
+import { Link } from 'react-router-dom';
 import { formatDateTime } from '../../components/format.ts';
 import type { When } from './use-composer-draft.ts';
 
@@ -11,11 +12,19 @@ function zoneName(at: Date) {
 
 export const browserTimeZone = timeZone;
 
+/** The slot as the workspace's zone reads it ("Mon 09:00 Europe/Berlin"). */
+function formatInZone(at: string, zone: string) {
+  const local = new Intl.DateTimeFormat(undefined, { timeZone: zone, weekday: 'short', hour: '2-digit', minute: '2-digit' }).format(new Date(at));
+  return `${local} ${zone.replaceAll('_', ' ')}`;
+}
+
 export function WhenChoice({
   baseId,
   mode,
   onMode,
   nextSlotAt,
+  slotTimeZone,
+  postingTimesHref,
   hasChannels,
   date,
   time,
@@ -28,6 +37,9 @@ export function WhenChoice({
   onMode: (mode: When) => void;
   /** The next free slot; null when there is none, undefined while unknown. */
   nextSlotAt: string | null | undefined;
+  /** The workspace's zone, which posting times are in; named when it is not the browser's. */
+  slotTimeZone: string | undefined;
+  postingTimesHref: string;
   hasChannels: boolean;
   date: string;
   time: string;
@@ -44,15 +56,25 @@ export function WhenChoice({
             <span>
               <strong>{{ queue: 'Add to queue', at: 'Pick a time', now: 'Post now' }[value]}</strong>
               <span className="small muted">
-                {value === 'queue'
-                  ? nextSlotAt
-                    ? `Next free slot ${formatDateTime(nextSlotAt)}`
-                    : hasChannels
-                      ? 'No posting times set up yet'
-                      : 'The next free posting time'
-                  : value === 'at'
-                    ? 'A date and time of your choice'
-                    : 'Publish right away'}
+                {value === 'queue' ? (
+                  nextSlotAt ? (
+                    <span data-testid="next-slot">
+                      Next free slot {formatDateTime(nextSlotAt)}
+                      {slotTimeZone && slotTimeZone !== timeZone ? ` (${formatInZone(nextSlotAt, slotTimeZone)})` : ''}
+                    </span>
+                  ) : hasChannels ? (
+                    <>
+                      No posting times set up yet: <Link to={postingTimesHref}>set them up</Link>
+                    </>
+                  ) : (
+                    'The next free posting time'
+                  )
+                )
+                : value === 'at' ? (
+                  'A date and time of your choice'
+                ) : (
+                  'Publish right away'
+                )}
               </span>
             </span>
           </label>

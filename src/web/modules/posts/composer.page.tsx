@@ -18,7 +18,7 @@ import { channelIssues, instantOf, limitsFor, serverIssues, toComposeInput, type
 import { NetworkPanels, Previews, PublicMediaNotices, preflightWaits, usePreflights } from './composer-networks.tsx';
 import { useUploads } from './composer-uploads.ts';
 import { browserTimeZone as timeZone, WhenChoice } from './composer-when.tsx';
-import { useCreatePost, usePost, useSchedulePost, useUpdatePost, type Post, type Schedule } from './posts.api.ts';
+import { postsKey, useCreatePost, usePost, useSchedulePost, useUpdatePost, type Post, type Schedule } from './posts.api.ts';
 import { useComposerDraft, type When } from './use-composer-draft.ts';
 import './composer.css';
 
@@ -51,9 +51,12 @@ export function ComposerPage() {
   for (const c of selected) limits[c.id] = limitsFor(c, preflights.get(c.id));
 
   const nextSlot = useQuery({
-    queryKey: ['workspaces', workspace.id, 'queue-next', draft.channelIds.join(',')],
+    // Under the posts key, so saving any post makes it stale; and not kept once the composer
+    // closes: the next composer must not promise the slot the last post just took.
+    queryKey: [...postsKey(workspace.id), 'queue-next', draft.channelIds.join(',')],
     queryFn: () => api.get<{ at: string | null; timeZone: string }>(`/api/v1/workspaces/${workspace.id}/queue/next?channelIds=${encodeURIComponent(draft.channelIds.join(','))}`),
     enabled: draft.channelIds.length > 0,
+    gcTime: 0,
   });
   const mode: When = when ?? (nextSlot.data?.at ? 'queue' : 'at');
 
@@ -74,7 +77,7 @@ export function ComposerPage() {
   const whenProblems: string[] = [];
   if (mode === 'at' && !instant) whenProblems.push('Pick a date and a time');
   if (mode === 'at' && instant && instant.getTime() < Date.now() - 60_000) whenProblems.push('The time is in the past: pick a later one or post now');
-  if (mode === 'queue' && nextSlot.data && !nextSlot.data.at) whenProblems.push('No free time slot for these channels: add posting times on the Channels page, or pick a time');
+  if (mode === 'queue' && nextSlot.data && !nextSlot.data.at) whenProblems.push('No free time slot for these channels: add posting times in Workspace settings → Posting times, or pick a time');
   const draftBlockers = unique([...common, ...draftIssues.map((i) => i.message)]);
   const publishBlockers = unique([...common, ...preflightWaits(selected, preflights), ...publishIssues.map((i) => i.message), ...whenProblems]);
   const canSchedule = hasPermission(workspace, 'posts.schedule');
@@ -172,6 +175,8 @@ export function ComposerPage() {
                   mode={mode}
                   onMode={setWhen}
                   nextSlotAt={nextSlot.data ? nextSlot.data.at : undefined}
+                  slotTimeZone={nextSlot.data?.timeZone}
+                  postingTimesHref={`/w/${workspace.id}/settings#posting-times`}
                   hasChannels={draft.channelIds.length > 0}
                   date={date}
                   time={time}

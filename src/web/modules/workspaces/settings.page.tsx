@@ -10,6 +10,7 @@ import { useToast } from '../../components/toast.tsx';
 import type { MyWorkspace } from '../auth/auth.api.ts';
 import { useMembers } from '../members/members.api.ts';
 import { AnalyticsSection } from '../analytics/analytics-section.tsx';
+import { PostingTimesSection } from './posting-times.section.tsx';
 import { ConfirmByTyping } from './confirm-by-typing.tsx';
 import { hasPermission, useWorkspace } from './workspace-route.tsx';
 import { useDeleteWorkspace, useRenameWorkspace, useTransferOwnership } from './workspaces.api.ts';
@@ -185,6 +186,7 @@ export function SettingsPage() {
     <div className="page">
       <PageHeader title="Workspace settings" description={<>Settings of {workspace.name} apply to every member.</>} />
       <GeneralSection key={workspace.id + workspace.name} workspace={workspace} />
+      <PostingTimesSection workspace={workspace} />
       <AnalyticsSection workspace={workspace} />
       {hasPermission(workspace, 'workspace.transfer') ? <TransferSection workspace={workspace} /> : null}
       {isOwner ? <DeleteSection workspace={workspace} /> : null}

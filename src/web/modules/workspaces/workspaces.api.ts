@@ -11,7 +11,9 @@ function useRefreshingMutation<TInput, TOutput>(mutationFn: (input: TInput) => P
   return useMutation({ mutationFn, onSuccess: () => queryClient.invalidateQueries({ queryKey: meKey }) });
 }
 
-export const useCreateWorkspace = () => useRefreshingMutation((name: string) => api.post<Workspace>('/api/v1/workspaces', { name }));
+// The browser's zone goes with it: posting times then start in the zone the creator lives in.
+export const useCreateWorkspace = () =>
+  useRefreshingMutation((name: string) => api.post<Workspace>('/api/v1/workspaces', { name, timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone }));
 
 export const useRenameWorkspace = (workspaceId: string) => useRefreshingMutation((name: string) => api.patch<Workspace>(`/api/v1/workspaces/${workspaceId}`, { name }));
 
