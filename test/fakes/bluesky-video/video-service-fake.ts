@@ -236,3 +236,6 @@ export async function startVideoServiceFake(options: {
 }
 
 export type VideoServiceFake = Awaited<ReturnType<typeof startVideoServiceFake>>;
+
+/** The settings that point Herald's Bluesky publisher at this video service. */
+export const blueskyVideoEnv = (fake: VideoServiceFake) => ({ HERALD_BLUESKY_VIDEO_SERVICE_URL: fake.url, HERALD_BLUESKY_VIDEO_SERVICE_DID: fake.did });
