@@ -236,6 +236,27 @@ describe.skipIf(!pdsAvailable() && !process.env.CI)('Bluesky video posts against
     expect(service.uploads).toHaveLength(0);
   });
 
+  it('the tokens are checked where the real ones are: the video service refuses a session token or another audience, the PDS refuses a token for another method or service', async () => {
+    const serviceToken = async (aud: string, lxm: string) => {
+      const res = await fetch(`${pds.pdsUrl}/xrpc/com.atproto.server.getServiceAuth?${new URLSearchParams({ aud, lxm, exp: String(Math.floor(Date.now() / 1000) + 600) })}`, { headers: { authorization: `Bearer ${accessJwt}` } });
+      expect(res.status).toBe(200);
+      return ((await res.json()) as { token: string }).token;
+    };
+    const toService = (token: string) =>
+      fetch(`${service.url}/xrpc/app.bsky.video.uploadVideo?${new URLSearchParams({ did: alice().did, name: 'x.mp4' })}`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'video/mp4' }, body: new Uint8Array(nextClip()) });
+    const toPds = (token: string) => fetch(`${pds.pdsUrl}/xrpc/com.atproto.repo.uploadBlob`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'video/mp4' }, body: new Uint8Array(nextClip()) });
+    const errorOf = async (res: Response) => [res.status, ((await res.json()) as { error: string }).error];
+
+    expect(await errorOf(await toService(accessJwt))).toEqual([401, 'BadJwtType']);
+    expect(await errorOf(await toService(await serviceToken(service.did, 'com.atproto.repo.uploadBlob')))).toEqual([401, 'BadJwtAudience']);
+    expect(await errorOf(await toService(await serviceToken('did:web:localhost', 'app.bsky.video.getUploadLimits')))).toEqual([401, 'BadJwtLexiconMethod']);
+    expect(service.uploads).toHaveLength(0);
+    // The PDS verifies the signature against the account's DID document and the method named in the token.
+    expect((await toPds(await serviceToken('did:web:localhost', 'com.atproto.repo.uploadBlob'))).status).toBe(200);
+    expect(await errorOf(await toPds(await serviceToken('did:web:localhost', 'app.bsky.video.getUploadLimits')))).toEqual([401, 'BadJwtLexiconMethod']);
+    expect(await errorOf(await toPds(await serviceToken(service.did, 'com.atproto.repo.uploadBlob')))).toEqual([401, 'BadJwtAudience']);
+  });
+
   it('refuses at save what Bluesky would refuse: over 3 minutes, over 100 MB, two videos, a video with images, not MP4, captions without a video', () => {
     const facts = (id: string, change: Partial<MediaFacts>): MediaFacts => ({ id, kind: 'video', mimeType: 'video/mp4', size: 5_000_000, width: 1280, height: 720, durationSeconds: 30, frameRate: 30, ...change });
     const all = new Map<string, MediaFacts>([
