@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import type { OptionsPanelProps } from '../../web-types.ts';
+import { formatFileSize } from '../../../web/components/format.ts';
 import { FieldMessage, NetworkCardHead, postLanguages } from '../../../web/modules/posts/composer-network-card.tsx';
 import { captionLanguageName, captionProblem, captionsFrom } from './captions.ts';
 import './bluesky.css';
@@ -53,8 +54,8 @@ function Captions({ settings, onChange, errorFor }: Pick<OptionsPanelProps, 'set
   };
   const message = problem ?? serverError;
   return (
-    <fieldset className={message ? 'field has-error' : 'field'} aria-describedby={`${id}-hint`}>
-      <legend>Captions (optional)</legend>
+    <fieldset className={message ? 'field cm-bsky-captions-field has-error' : 'field cm-bsky-captions-field'} aria-describedby={`${id}-hint`}>
+      <legend className="label">Captions (optional)</legend>
       <p className="small muted" id={`${id}-hint`}>
         WebVTT files (.vtt), up to 20 kB each, one per language. Bluesky shows them under the video.
       </p>
@@ -62,7 +63,7 @@ function Captions({ settings, onChange, errorFor }: Pick<OptionsPanelProps, 'set
         <ul className="cm-bsky-captions">
           {captions.map((c) => (
             <li key={c.lang}>
-              {captionLanguageName(c.lang)} · {(new TextEncoder().encode(c.vtt).length / 1000).toFixed(1)} kB{' '}
+              {captionLanguageName(c.lang)} · {formatFileSize(new TextEncoder().encode(c.vtt).length)}{' '}
               <button type="button" className="btn btn-ghost btn-sm" aria-label={`Remove the ${captionLanguageName(c.lang)} captions`} onClick={() => save(captions.filter((x) => x.lang !== c.lang))}>
                 Remove
               </button>
@@ -71,7 +72,7 @@ function Captions({ settings, onChange, errorFor }: Pick<OptionsPanelProps, 'set
         </ul>
       ) : null}
       <div className="cm-bsky-caption-add">
-        <label htmlFor={`${id}-caption-lang`}>Language</label>
+        <label htmlFor={`${id}-caption-lang`}>Caption language</label>
         <select id={`${id}-caption-lang`} value={lang} onChange={(e) => setLang(e.target.value)}>
           {postLanguages.map(([code, label]) => (
             <option key={code} value={code}>
@@ -90,7 +91,11 @@ function Captions({ settings, onChange, errorFor }: Pick<OptionsPanelProps, 'set
             const text = await file.text();
             const why = captionProblem(text, file.size, lang, captions);
             setProblem(why);
-            if (!why) save([...captions, { lang, vtt: text }]);
+            if (why) return;
+            const next = [...captions, { lang, vtt: text }];
+            save(next);
+            // Ready for the next language.
+            setLang(postLanguages.find(([code]) => !next.some((c) => c.lang === code))?.[0] ?? lang);
           }}
         />
       </div>
