@@ -12,6 +12,14 @@ import { startFakeServer, type FakeRequest, type FakeResponse } from '../http.ts
 // Answers follow the real service, not only the lexicon: uploadVideo answers a bare job status
 // (atproto issue #3026), getJobStatus wraps it in `jobStatus`; a video uploaded again by the same
 // account answers error `already_exists` with the earlier job (issue #3097) and its blob.
+//
+// Why the reference PDS takes the service's upload (packages/pds, uploadBlob.ts and
+// auth-verifier.ts): uploadBlob is guarded by authorizationOrUserServiceAuth, which treats a
+// bearer JWT carrying an `lxm` claim as service auth and checks it with verifyServiceJwt: the
+// signature against the `atproto` key of the issuer's DID document (resolved through the PLC
+// directory), `lxm` equal to com.atproto.repo.uploadBlob, `exp` not passed, `aud` equal to the
+// PDS's own DID (did:web:<hostname>); the blob is then stored for the issuer. No signature is
+// checked here: the PDS does it when the token is used.
 
 export type FakeJobState =
   | 'JOB_STATE_CREATED'

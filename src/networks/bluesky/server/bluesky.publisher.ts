@@ -107,7 +107,7 @@ export function createBlueskyPublisher(options: { allowLocal: boolean; videoServ
       body: query ? undefined : init.bytes ? init.bytes.data : JSON.stringify(init.json),
     });
   }
-  const videos = createVideoUploader({ service: options.videoService ?? defaultVideoService, allowLocal: options.allowLocal, send });
+  const videos = createVideoUploader({ service: options.videoService ?? defaultVideoService, send });
 
   async function uploadImages(ctx: PublishContext, index: number, part: PublishPart, progress: Progress, save: (change: PostProgress) => Promise<void>) {
     if (part.media.length > maxImages) throw new ProviderError('invalid', network, `Bluesky takes at most ${maxImages} images per post`, 'too_many_images');

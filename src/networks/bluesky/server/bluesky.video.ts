@@ -65,7 +65,7 @@ const failureWords: Record<string, string> = {
   generic_failure: 'it failed while processing',
 };
 
-export function createVideoUploader(options: { service: VideoServiceOptions; allowLocal: boolean; send: Send }) {
+export function createVideoUploader(options: { service: VideoServiceOptions; send: Send }) {
   const { service, send } = options;
   const serviceUrl = (nsid: string, query?: Record<string, string>) => {
     const url = new URL(`${service.url.replace(/\/+$/, '')}/xrpc/${nsid}`);
