@@ -1,6 +1,7 @@
 // The local networks of `npm run demo`: each network's fake (Bluesky: the real reference PDS),
 // started together, with the settings that point Herald at them and a line telling the person
 // trying the demo how to connect each. The Chromium journeys that follow the demo use the same.
+import { blueskyVideoEnv, startVideoServiceFake } from '../test/fakes/bluesky-video/video-service-fake.ts';
 import { facebookEnv, startFacebookFake, type FacebookFake } from '../test/fakes/facebook/facebook-fake.ts';
 import { instagramEnv, startInstagramFake, type InstagramFake } from '../test/fakes/instagram/instagram-fake.ts';
 import { linkedinEnv, startLinkedInFake, type LinkedInFake } from '../test/fakes/linkedin/linkedin-fake.ts';
@@ -99,8 +100,12 @@ export async function startDemoNetworks(options: DemoNetworkOptions = {}): Promi
     if (pds) {
       closers.push(() => pds.stop());
       Object.assign(env, blueskyEnv(pds));
+      // Videos go through a stand-in for video.bsky.app, which stores them on this PDS as the real one does.
+      const video = await startVideoServiceFake({ plcUrl: pds.plcUrl, stepMs: 400 });
+      closers.push(() => video.close());
+      Object.assign(env, blueskyVideoEnv(video));
       const account = pds.accounts[0]!;
-      instructions.push(`Bluesky (a real local PDS): connect handle ${account.handle} with the app password ${account.appPassword}.`);
+      instructions.push(`Bluesky (a real local PDS): connect handle ${account.handle} with the app password ${account.appPassword}. Videos (MP4, up to 3 minutes) go through a local stand-in for Bluesky's video service.`);
     }
   } else if (options.bluesky !== false) {
     warnings.push('Bluesky is not part of this demo: run `bash test/pds/setup.sh` once (downloads Node 22 and the reference PDS) and start the demo again.');

@@ -1,13 +1,36 @@
 // Bluesky as Herald knows it: shared by the server and the web app. Sources: shared/providers.md.
 import { z } from 'zod';
 import { appPasswordHint, blueskyIdentifierHint, isAppPassword, parseBlueskyIdentifier } from './identifier.ts';
-import { countGraphemes, positiveOr, type NetworkRules } from '../rules.ts';
+import { countGraphemes, MB, positiveOr, utf8Length, type NetworkRules } from '../rules.ts';
 import { envBoolean } from '../setting-schemas.ts';
 import { defineNetwork } from '../types.ts';
 
+const languageTag = z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/, 'must be a BCP-47 language tag');
+
+/** Video limits of Bluesky's video service (shared/providers.md §2: 3 minutes and 100 MB since March 2025; the lexicon's 300 MB is not yet what the service takes). */
+export const BLUESKY_VIDEO_MAX_BYTES = 100 * MB;
+export const BLUESKY_VIDEO_MAX_SECONDS = 3 * 60;
+/** app.bsky.embed.video: up to 20 caption files, WebVTT, 20,000 bytes each. */
+export const BLUESKY_MAX_CAPTIONS = 20;
+export const BLUESKY_CAPTION_MAX_BYTES = 20_000;
+
+export const blueskyCaption = z.object({
+  lang: languageTag,
+  vtt: z
+    .string()
+    .refine((text) => /^(\uFEFF)?WEBVTT/.test(text), 'must be a WebVTT file (it starts with WEBVTT)')
+    .refine((text) => utf8Length(text) <= BLUESKY_CAPTION_MAX_BYTES, `must be at most ${BLUESKY_CAPTION_MAX_BYTES / 1000} kB`),
+});
+
 export const blueskySettings = z
   .object({
-    langs: z.array(z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/, 'must be a BCP-47 language tag')).max(3).optional(),
+    langs: z.array(languageTag).max(3).optional(),
+    /** Subtitles for the post's video, one WebVTT file per language. */
+    captions: z
+      .array(blueskyCaption)
+      .max(BLUESKY_MAX_CAPTIONS, `at most ${BLUESKY_MAX_CAPTIONS} caption files`)
+      .refine((list) => new Set(list.map((c) => c.lang)).size === list.length, 'one caption file per language')
+      .optional(),
   })
   .strict();
 
@@ -21,10 +44,20 @@ const rules: NetworkRules = {
   needsMedia: false,
   settings: blueskySettings,
   featureUsed: () => ({ feature: 'publish', field: 'channelId', words: 'posting' }),
-  checkMedia(media, limits) {
+  checkMedia(media, limits, settings) {
     const problems: string[] = [];
     const maxImage = Math.min(positiveOr(limits.blobUploadLimit, 1_000_000), 1_000_000);
-    if (media.some((m) => m.kind === 'video')) problems.push('Bluesky: video posts are not supported by Herald yet; use images');
+    const videos = media.filter((m) => m.kind === 'video');
+    if (videos.length > 1) problems.push('Bluesky: one video per post');
+    if (videos.length && media.length > videos.length) problems.push('Bluesky: a video is posted alone, without images');
+    for (const video of videos) {
+      if (video.mimeType !== 'video/mp4') problems.push(`Bluesky: videos must be MP4 (this one is ${video.mimeType})`);
+      if (video.size > BLUESKY_VIDEO_MAX_BYTES) problems.push(`Bluesky: videos can be at most ${BLUESKY_VIDEO_MAX_BYTES / MB} MB (this one is ${Math.ceil(video.size / MB)} MB)`);
+      if (video.durationSeconds !== null && video.durationSeconds > BLUESKY_VIDEO_MAX_SECONDS) {
+        problems.push(`Bluesky: videos can last at most ${BLUESKY_VIDEO_MAX_SECONDS / 60} minutes (this one lasts ${Math.ceil(video.durationSeconds)} s)`);
+      }
+    }
+    if (Array.isArray(settings.captions) && settings.captions.length && !videos.length) problems.push('Bluesky: captions need a video in the post');
     for (const image of media.filter((m) => m.kind === 'image')) {
       if (!image.mimeType.startsWith('image/')) problems.push(`Bluesky: ${image.mimeType} is not an image`);
       if (image.size > maxImage) problems.push(`Bluesky: images can be at most ${Math.floor(maxImage / 1000)} kB (this one is ${Math.ceil(image.size / 1000)} kB)`);
@@ -64,6 +97,18 @@ export const bluesky = defineNetwork({
       doc: 'PLC directory that serves did:plc identity documents (change only to point at a local test network).',
       default: 'https://plc.directory',
       schema: z.url({ message: 'must be an absolute URL' }),
+    },
+    blueskyVideoServiceUrl: {
+      env: 'HERALD_BLUESKY_VIDEO_SERVICE_URL',
+      doc: 'Bluesky’s video service (app.bsky.video.*): it receives the videos of Bluesky posts, processes them and stores them on the account’s server.',
+      default: 'https://video.bsky.app',
+      schema: z.url({ message: 'must be an absolute URL' }),
+    },
+    blueskyVideoServiceDid: {
+      env: 'HERALD_BLUESKY_VIDEO_SERVICE_DID',
+      doc: 'The DID of that video service: the audience of the token that reads an account’s daily video allowance.',
+      default: 'did:web:video.bsky.app',
+      schema: z.string().regex(/^did:[a-z]+:[A-Za-z0-9._:%-]+$/, 'must be a DID (did:web:…)'),
     },
     blueskyAllowHttp: {
       env: 'HERALD_BLUESKY_ALLOW_HTTP',

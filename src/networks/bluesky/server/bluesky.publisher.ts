@@ -1,5 +1,6 @@
 import { detectFacets, type Facet } from '../richtext.ts';
 import { blueskySettings } from '../descriptor.ts';
+import { captionsOf, createVideoUploader, defaultVideoService, videoEmbed, type VideoProgress, type VideoServiceOptions } from './bluesky.video.ts';
 import { requestJson, type NetworkCallOptions } from '../../../server/providers/http.ts';
 import { ProviderError, type Instance } from '../../../server/providers/provider.ts';
 import type { PostMetrics, PublishContext, PublishMedia, PublishPart, Publisher } from '../../../server/providers/publishing.ts';
@@ -15,6 +16,8 @@ type StrongRef = { uri: string; cid: string };
 type PostProgress = {
   /** Uploaded images by media id: a retry references them instead of uploading again. */
   blobs?: Record<string, BlobRef>;
+  /** The post's video at Bluesky's video service: its job, then the processed blob. */
+  video?: VideoProgress;
   /** The record key, chosen before the first attempt so a lost answer can be looked up. */
   rkey?: string;
   uri?: string;
@@ -92,20 +95,23 @@ function languages(settings: Record<string, unknown>): string[] | undefined {
 // com.atproto.repo.createRecord at the account's PDS. Every record key is chosen and stored
 // before the record is sent: retrying with a key that exists gets an opaque HTTP 500 from the
 // reference PDS, so after a lost answer findExisting reads the key back instead.
-export function createBlueskyPublisher(options: { allowLocal: boolean }): Publisher {
+export function createBlueskyPublisher(options: { allowLocal: boolean; videoService?: VideoServiceOptions }): Publisher {
   // The PDS was named by the account's identity document: its address is checked on every call.
   const request = (url: string, init: RequestInit & Omit<NetworkCallOptions, 'allowPrivate'>) => requestJson(network, url, { ...init, allowPrivate: options.allowLocal });
-  async function send(ctx: PublishContext, nsid: string, init: { json?: unknown; bytes?: { data: Uint8Array<ArrayBuffer>; mimeType: string } }) {
-    return request(xrpcUrl(ctx.instance, nsid), {
-      method: 'POST',
-      headers: { authorization: `Bearer ${ctx.accessToken}`, accept: 'application/json', 'content-type': init.bytes ? init.bytes.mimeType : 'application/json' },
-      body: init.bytes ? init.bytes.data : JSON.stringify(init.json),
+  // Procedures (a JSON or byte body) are POSTed; without a body the call is a query (GET).
+  async function send(ctx: PublishContext, nsid: string, init: { json?: unknown; bytes?: { data: Uint8Array<ArrayBuffer>; mimeType: string }; query?: Record<string, string> }) {
+    const query = init.json === undefined && !init.bytes;
+    return request(xrpcUrl(ctx.instance, nsid, init.query), {
+      method: query ? 'GET' : 'POST',
+      headers: { authorization: `Bearer ${ctx.accessToken}`, accept: 'application/json', ...(query ? {} : { 'content-type': init.bytes ? init.bytes.mimeType : 'application/json' }) },
+      body: query ? undefined : init.bytes ? init.bytes.data : JSON.stringify(init.json),
     });
   }
+  const videos = createVideoUploader({ service: options.videoService ?? defaultVideoService, send });
 
   async function uploadImages(ctx: PublishContext, index: number, part: PublishPart, progress: Progress, save: (change: PostProgress) => Promise<void>) {
     if (part.media.length > maxImages) throw new ProviderError('invalid', network, `Bluesky takes at most ${maxImages} images per post`, 'too_many_images');
-    if (part.media.some((m) => m.kind !== 'image')) throw new ProviderError('invalid', network, 'Bluesky: video posts are not supported by Herald yet', 'video_unsupported');
+    if (part.media.some((m) => m.kind !== 'image')) throw new ProviderError('invalid', network, 'Bluesky takes images or one video per post', 'media_kind');
     let blobs = progress.posts[index]?.blobs ?? {};
     for (const media of part.media) {
       if (blobs[media.id]) continue;
@@ -160,7 +166,19 @@ export function createBlueskyPublisher(options: { allowLocal: boolean }): Publis
           progress = withPost(progress, index, change);
           await ctx.journal.saveProgress(progress);
         };
-        const images = await uploadImages(ctx, index, part, progress, save);
+        const video = part.media.find((m) => m.kind === 'video');
+        let embed: Record<string, unknown> | null = null;
+        if (video) {
+          if (part.media.length > 1) throw new ProviderError('invalid', network, 'Bluesky takes one video per post, without images', 'media_kind');
+          // Captions belong to the post's first video (the settings hold one set).
+          const firstVideo = posts.findIndex((p) => p.media.some((m) => m.kind === 'video')) === index;
+          const step = await videos.prepare(ctx, video, firstVideo ? captionsOf(ctx.settings?.captions) : [], progress.posts[index]?.video ?? {}, (state) => save({ video: state }));
+          if ('checkAfterMs' in step) return { status: 'processing', checkAfterMs: step.checkAfterMs };
+          embed = videoEmbed(video, step.ready);
+        } else {
+          const images = await uploadImages(ctx, index, part, progress, save);
+          if (images.length) embed = { $type: 'app.bsky.embed.images', images };
+        }
         let rkey = progress.posts[index]?.rkey;
         if (!rkey) {
           rkey = nextTid();
@@ -175,11 +193,11 @@ export function createBlueskyPublisher(options: { allowLocal: boolean }): Publis
           createdAt: new Date().toISOString(),
           ...(facets.length ? { facets } : {}),
           ...(langs ? { langs } : {}),
-          ...(images.length ? { embed: { $type: 'app.bsky.embed.images', images } } : {}),
+          ...(embed ? { embed } : {}),
           ...(index > 0 && created(root) && created(parent) ? { reply: { root: { uri: root.uri, cid: root.cid }, parent: { uri: parent.uri, cid: parent.cid } } } : {}),
         };
         const step = `post:${index}`;
-        await ctx.journal.beforeCreate(step, { repo: did, collection, rkey, images: images.length, reply: index > 0 });
+        await ctx.journal.beforeCreate(step, { repo: did, collection, rkey, embed: (embed?.$type as string | undefined) ?? null, reply: index > 0 });
         let answer: Awaited<ReturnType<typeof send>>;
         try {
           answer = await send(ctx, 'com.atproto.repo.createRecord', { json: { repo: did, collection, rkey, record } });
@@ -193,10 +211,10 @@ export function createBlueskyPublisher(options: { allowLocal: boolean }): Publis
         }
         const { status, body } = answer;
         if (status !== 200) {
-          // Uploaded images not referenced in time are removed by the PDS: upload them again.
+          // Uploaded media not referenced in time are removed by the PDS: upload them again.
           if ((body as XrpcError | null)?.error === 'BlobNotFound') {
-            await save({ blobs: {} });
-            throw new ProviderError('transient', network, 'Bluesky no longer has the uploaded images; they will be uploaded again', 'BlobNotFound');
+            await save({ blobs: {}, video: {} });
+            throw new ProviderError('transient', network, 'Bluesky no longer has the uploaded media; they will be uploaded again', 'BlobNotFound');
           }
           throw refused(status, body, 'post');
         }

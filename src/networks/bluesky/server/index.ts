@@ -4,6 +4,7 @@ import { createBlueskyPublisher } from './bluesky.publisher.ts';
 
 export const server: NetworkServer = {
   createProvider: (config) => createBlueskyProvider({ resolverUrl: config.blueskyResolverUrl, plcUrl: config.blueskyPlcUrl, allowLocal: config.blueskyAllowHttp }),
-  createPublisher: (config) => createBlueskyPublisher({ allowLocal: config.blueskyAllowHttp }),
+  createPublisher: (config) =>
+    createBlueskyPublisher({ allowLocal: config.blueskyAllowHttp, videoService: { url: config.blueskyVideoServiceUrl, did: config.blueskyVideoServiceDid } }),
   allowsPrivateAddresses: (config) => config.blueskyAllowHttp,
 };

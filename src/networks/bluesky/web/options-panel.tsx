@@ -1,12 +1,17 @@
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import type { OptionsPanelProps } from '../../web-types.ts';
+import { formatFileSize } from '../../../web/components/format.ts';
 import { FieldMessage, NetworkCardHead, postLanguages } from '../../../web/modules/posts/composer-network-card.tsx';
+import { captionLanguageName, captionProblem, captionsFrom } from './captions.ts';
+import './bluesky.css';
 
-/** Bluesky: the post's language helps feeds and translation; optional. */
-export function BlueskyOptions({ channel, settings, onChange, errorFor }: OptionsPanelProps) {
+/** Bluesky: the post's language helps feeds and translation; a video can carry caption files. Both optional. */
+export function BlueskyOptions({ channel, settings, onChange, errorFor, files }: OptionsPanelProps) {
   const id = useId();
   const langs = Array.isArray(settings.langs) ? (settings.langs as string[]) : [];
   const error = errorFor('settings.langs');
+  const hasVideo = files.some((f) => f.kind === 'video');
+  const captions = captionsFrom(settings);
   return (
     <section className="card cm-network-card" aria-labelledby={`${id}-title`}>
       <NetworkCardHead channel={channel} title="Bluesky" id={`${id}-title`} />
@@ -30,7 +35,71 @@ export function BlueskyOptions({ channel, settings, onChange, errorFor }: Option
           </select>
           <FieldMessage message={error} id={`${id}-lang-error`} />
         </div>
+        {hasVideo || captions.length ? <Captions settings={settings} onChange={onChange} errorFor={errorFor} /> : null}
       </div>
     </section>
+  );
+}
+
+/** WebVTT subtitle files for the video, one per language; kept in the post's settings. */
+function Captions({ settings, onChange, errorFor }: Pick<OptionsPanelProps, 'settings' | 'onChange' | 'errorFor'>) {
+  const id = useId();
+  const captions = captionsFrom(settings);
+  const [lang, setLang] = useState(postLanguages.find(([code]) => !captions.some((c) => c.lang === code))?.[0] ?? 'en');
+  const [problem, setProblem] = useState<string | null>(null);
+  const serverError = errorFor('settings.captions') ?? captions.map((_, i) => errorFor(`settings.captions.${i}.vtt`) ?? errorFor(`settings.captions.${i}.lang`)).find(Boolean);
+  const save = (next: typeof captions) => {
+    const { captions: _old, ...rest } = settings;
+    onChange(next.length ? { ...rest, captions: next } : rest);
+  };
+  const message = problem ?? serverError;
+  return (
+    <fieldset className={message ? 'field cm-bsky-captions-field has-error' : 'field cm-bsky-captions-field'} aria-describedby={`${id}-hint`}>
+      <legend className="label">Captions (optional)</legend>
+      <p className="small muted" id={`${id}-hint`}>
+        WebVTT files (.vtt), up to 20 kB each, one per language. Bluesky shows them under the video.
+      </p>
+      {captions.length ? (
+        <ul className="cm-bsky-captions">
+          {captions.map((c) => (
+            <li key={c.lang}>
+              {captionLanguageName(c.lang)} · {formatFileSize(new TextEncoder().encode(c.vtt).length)}{' '}
+              <button type="button" className="btn btn-ghost btn-sm" aria-label={`Remove the ${captionLanguageName(c.lang)} captions`} onClick={() => save(captions.filter((x) => x.lang !== c.lang))}>
+                Remove
+              </button>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <div className="cm-bsky-caption-add">
+        <label htmlFor={`${id}-caption-lang`}>Caption language</label>
+        <select id={`${id}-caption-lang`} value={lang} onChange={(e) => setLang(e.target.value)}>
+          {postLanguages.map(([code, label]) => (
+            <option key={code} value={code}>
+              {label}
+            </option>
+          ))}
+        </select>
+        <input
+          type="file"
+          accept=".vtt,text/vtt"
+          aria-label="Caption file (WebVTT)"
+          onChange={async (e) => {
+            const file = e.target.files?.[0];
+            e.target.value = '';
+            if (!file) return;
+            const text = await file.text();
+            const why = captionProblem(text, file.size, lang, captions);
+            setProblem(why);
+            if (why) return;
+            const next = [...captions, { lang, vtt: text }];
+            save(next);
+            // Ready for the next language.
+            setLang(postLanguages.find(([code]) => !next.some((c) => c.lang === code))?.[0] ?? lang);
+          }}
+        />
+      </div>
+      <FieldMessage message={message ?? undefined} id={`${id}-caption-error`} />
+    </fieldset>
   );
 }

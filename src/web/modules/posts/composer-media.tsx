@@ -116,11 +116,11 @@ export function MediaBox({ slots, onChange, uploads, label, errors }: { slots: M
                         .join(' · ')}
                     </div>
                   ) : null}
-                  {upload?.kind === 'image' ? (
+                  {upload?.kind === 'image' || upload?.kind === 'video' ? (
                     <input
                       className="cm-alt"
                       aria-label={`Alt text for ${name}`}
-                      placeholder="Describe the image (alt text)"
+                      placeholder={`Describe the ${upload.kind} (alt text)`}
                       maxLength={1500}
                       value={slot.altText}
                       onChange={(e) => onChange(slots.map((s, i) => (i === index ? { ...s, altText: e.target.value } : s)))}
