@@ -1,4 +1,5 @@
 import { AppError } from '../../../server/modules/shared/errors.ts';
+import { ProviderError } from '../../../server/providers/provider.ts';
 import { missingScopeMessage } from '../../../server/modules/channel-tokens/index.ts';
 import type { NetworkServer } from '../../types.ts';
 import { keepSubredditRules, type SubredditRules } from '../requirements.ts';
@@ -38,7 +39,13 @@ export const server: NetworkServer = {
       async run({ config, input, scopesGranted, withToken }) {
         requireScope(scopesGranted, 'read', "reading a subreddit's post requirements");
         const { name } = subredditInput.parse(input);
-        return { subreddit: await withToken((token) => readSubredditRules(endpointsOf(config), token, name)) };
+        try {
+          return { subreddit: await withToken((token) => readSubredditRules(endpointsOf(config), token, name)) };
+        } catch (error) {
+          // A name that is no subreddit is the person's input to fix, named as such.
+          if (error instanceof ProviderError && error.code === 'subreddit_noexist') throw new AppError('validation_failed', 400, `body.name: ${error.message}`, { issues: [{ field: 'body.name', message: error.message }] });
+          throw error;
+        }
       },
       keep: (answer, stored) => keepSubredditRules(stored, answer.subreddit as SubredditRules),
     },
