@@ -250,6 +250,23 @@ describe('Reddit publishing', () => {
     expect(JSON.stringify(banned.body)).toContain('post_requirements.domain_blacklist');
   }, 60_000);
 
+  it('honours X-Ratelimit-Remaining: with the client’s window spent it waits for the reset instead of running into a 429', async () => {
+    // Four calls per 6 s for the app's client id: reading r/HeraldTesting's rules spends three.
+    fake.setRateLimit(4, 6_000);
+    try {
+      expect((await action('subreddit', { name: 'HeraldTesting' })).status).toBe(200);
+      const throttledBefore = fake.throttled.length;
+      const title = `Within the rate limit ${Date.now()}`;
+      const delivery = await publish({ text: 'Patience.' }, { subreddit: 'HeraldTesting', title }, 45_000);
+      expect(delivery.state, delivery.errorMessage).toBe('published');
+      expect(fake.throttled.slice(throttledBefore)).toEqual([]);
+      expect(JSON.stringify(await logOf(delivery.postId, delivery.id))).toContain('rate limit');
+      expect(fake.posts().filter((p) => p.title === title)).toHaveLength(1);
+    } finally {
+      fake.setRateLimit(1000, 600_000);
+    }
+  }, 60_000);
+
   it('maps Reddit’s other json.errors to clear failures, not retries', async () => {
     fake.refuseNextSubmit('NO_SELFS', "that subreddit doesn't allow text posts", 'sr');
     const delivery = await publish({ text: `No selfs ${Date.now()}` }, { subreddit: 'HeraldTesting', title: 'Refused by Reddit' });

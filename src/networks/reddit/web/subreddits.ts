@@ -1,7 +1,7 @@
 // The composer's view of Reddit: the person's subreddits (the pre-flight answer), the autocomplete
 // (search-subreddits action) and a chosen subreddit's rules (subreddit action), as the server part
 // shapes them. A subreddit's rules are one query shared by the options panel and the preview.
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../web/api/client.ts';
 import type { Channel } from '../../../web/modules/channels/channels.api.ts';
 import type { SubredditRules } from '../requirements.ts';
@@ -28,9 +28,15 @@ export function useSubredditSearch(channel: Pick<Channel, 'id' | 'workspaceId'>,
 
 /** A subreddit's rules for posts (read at Reddit, and kept on the channel so a save is checked against them). */
 export function useSubredditRules(channel: Pick<Channel, 'id' | 'workspaceId'>, name: string | undefined) {
+  const queryClient = useQueryClient();
   return useQuery({
     queryKey: ['workspaces', channel.workspaceId, 'channels', channel.id, 'reddit-subreddit', (name ?? '').toLowerCase()],
-    queryFn: () => api.post<{ subreddit: SubredditRules }>(actionUrl(channel, 'subreddit'), { name }),
+    queryFn: async () => {
+      const answer = await api.post<{ subreddit: SubredditRules }>(actionUrl(channel, 'subreddit'), { name });
+      // The rules are now the channel's limits: the channel list (and so the composer's own checks) reads them again.
+      void queryClient.invalidateQueries({ queryKey: ['workspaces', channel.workspaceId, 'channels'], exact: true });
+      return answer;
+    },
     enabled: Boolean(name),
     staleTime: 5 * 60_000,
     retry: false,
