@@ -56,11 +56,7 @@ export function mediaShape(media: readonly { kind?: string }[]): 'none' | 'image
 export function linkOf(text: string): string | null {
   const trimmed = text.trim();
   if (!/^https?:\/\/\S+$/i.test(trimmed)) return null;
-  try {
-    return new URL(trimmed).toString() === '' ? null : trimmed;
-  } catch {
-    return null;
-  }
+  return URL.canParse(trimmed) ? trimmed : null;
 }
 
 function checkMedia(media: MediaFacts[], limits: Record<string, unknown>, settings: Record<string, unknown>): string[] {
@@ -82,7 +78,8 @@ function checkMedia(media: MediaFacts[], limits: Record<string, unknown>, settin
   const parsed = redditSettings.safeParse(settings);
   const rules = parsed.success && parsed.data.subreddit ? subredditRulesOf(limits, parsed.data.subreddit) : null;
   if (rules && shape !== 'none' && shape !== 'mixed') {
-    for (const issue of subredditIssues(rules, { kind: shape, title: null, body: '', link: null, flairId: null, galleryItems: media.length })) problems.push(issue.message);
+    // Only what the media decide: flair, title and body are checkForPublishing's, on their own fields.
+    for (const issue of subredditIssues(rules, { kind: shape, title: null, body: '', link: null, flairId: null, galleryItems: media.length })) if (issue.field === 'media') problems.push(issue.message);
   }
   return problems;
 }
