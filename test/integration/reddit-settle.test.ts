@@ -80,4 +80,41 @@ describe('Reddit publisher: journal and lost answers', () => {
     expect(refused).toBeInstanceOf(ProviderError);
     expect(refused).toMatchObject({ kind: 'scope', scope: 'submit' });
   });
+
+  it('serves a consent page a person can click through, and answers revocations as Reddit does (204, even for unknown tokens)', async () => {
+    const query = new URLSearchParams({ client_id: fake.clientId, response_type: 'code', state: 's1', redirect_uri: 'http://herald.test/callback', duration: 'permanent', scope: 'identity submit' });
+    const page = await fetch(`${fake.url}/api/v1/authorize?${query}`);
+    const html = await page.text();
+    expect(html).toContain('action="/api/v1/authorize/decision"');
+    expect(html).toContain('Maintain this access indefinitely');
+    const bad = await fetch(`${fake.url}/api/v1/authorize?${new URLSearchParams({ ...Object.fromEntries(query), scope: 'identity everything' })}`);
+    expect(bad.status).toBe(400);
+    const decided = await fetch(`${fake.url}/api/v1/authorize/decision`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ redirect_uri: 'http://herald.test/callback', state: 's1', scope: 'identity submit', duration: 'permanent', decision: 'allow' }),
+      redirect: 'manual',
+    });
+    const code = new URL(decided.headers.get('location')!).searchParams.get('code')!;
+    const form = new URLSearchParams({ grant_type: 'authorization_code', code, redirect_uri: 'http://herald.test/callback' });
+    expect((await fetch(`${fake.url}/api/v1/access_token`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: form })).status).toBe(401);
+    const basic = `Basic ${Buffer.from(`${fake.clientId}:${fake.clientSecret}`).toString('base64')}`;
+    const token = await fetch(`${fake.url}/api/v1/access_token`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: basic }, body: form });
+    expect(await token.json()).toMatchObject({ token_type: 'bearer', expires_in: 3600, scope: 'identity submit', refresh_token: expect.any(String) });
+    // A used code: HTTP 200 with an error field, as Reddit answers.
+    const again = await fetch(`${fake.url}/api/v1/access_token`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: basic }, body: form });
+    expect(again.status).toBe(200);
+    expect(await again.json()).toEqual({ error: 'invalid_grant' });
+    const revoked = await fetch(`${fake.url}/api/v1/revoke_token`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: basic }, body: new URLSearchParams({ token: 'never-issued', token_type_hint: 'refresh_token' }) });
+    expect(revoked.status).toBe(204);
+
+    const auto = await startRedditFake({ autoApprove: true });
+    try {
+      const res = await fetch(`${auto.url}/api/v1/authorize?${new URLSearchParams({ ...Object.fromEntries(query), client_id: auto.clientId })}`, { redirect: 'manual' });
+      expect(res.status).toBe(302);
+      expect(new URL(res.headers.get('location')!).searchParams.get('code')).toBeTruthy();
+    } finally {
+      await auto.close();
+    }
+  });
 });
