@@ -272,6 +272,7 @@ describe('Reddit publishing', () => {
     const delivery = await publish({ text: `No selfs ${Date.now()}` }, { subreddit: 'HeraldTesting', title: 'Refused by Reddit' });
     expect(delivery).toMatchObject({ state: 'failed', errorCode: 'no_selfs' });
     expect(delivery.errorMessage).toContain("“that subreddit doesn't allow text posts” (NO_SELFS on sr)");
-    expect(delivery.attemptCount).toBe(1);
+    // Sent once: a refusal is final (an earlier attempt may have waited for the client's rate-limit window, without sending).
+    expect(submits().filter((r) => r.body.title === 'Refused by Reddit')).toHaveLength(1);
   });
 });
