@@ -7,6 +7,7 @@ import { instagramEnv, startInstagramFake, type InstagramFake } from '../test/fa
 import { linkedinEnv, startLinkedInFake, type LinkedInFake } from '../test/fakes/linkedin/linkedin-fake.ts';
 import { startMastodonFake } from '../test/fakes/mastodon/mastodon-fake.ts';
 import { pinterestEnv, startPinterestFake, type PinterestFake } from '../test/fakes/pinterest/pinterest-fake.ts';
+import { redditEnv, startRedditFake, type RedditFake } from '../test/fakes/reddit/reddit-fake.ts';
 import { startThreadsFake, threadsEnv, type ThreadsFake } from '../test/fakes/threads/threads-fake.ts';
 import { startTikTokFake, tiktokEnv } from '../test/fakes/tiktok/tiktok-fake.ts';
 import { startYouTubeFake, youtubeEnv, type YouTubeFake } from '../test/fakes/youtube/youtube-fake.ts';
@@ -20,7 +21,7 @@ export type DemoNetworks = {
   /** Networks left out, with the reason. */
   warnings: string[];
   /** The fakes a journey drives beyond what a person clicks (engagement for the counters). */
-  fakes: { threads: ThreadsFake; facebook: FacebookFake; instagram: InstagramFake; pinterest: PinterestFake; linkedin: LinkedInFake; youtube: YouTubeFake };
+  fakes: { threads: ThreadsFake; facebook: FacebookFake; instagram: InstagramFake; pinterest: PinterestFake; linkedin: LinkedInFake; youtube: YouTubeFake; reddit: RedditFake };
   close(): Promise<void>;
 };
 
@@ -91,6 +92,12 @@ export async function startDemoNetworks(options: DemoNetworkOptions = {}): Promi
   Object.assign(env, pinterestEnv(pinterest));
   instructions.push(`Pinterest: Channels → Connect Pinterest → Give access on the local consent page (account @${pinterest.users[0]!.username}, boards ${pinterest.boards().map((b) => b.name).join(' and ')}).`);
 
+  // Reddit: consent approved at once; subreddits with a required flair and one without text posts.
+  const reddit = await startRedditFake({ autoApprove: true, processingMs: 1500 });
+  closers.push(() => reddit.close());
+  Object.assign(env, redditEnv(reddit));
+  instructions.push(`Reddit: Channels → Connect Reddit (approved at once as u/${reddit.users[0]!.name}); post to r/HeraldTesting, r/AskHerald (flair required) or r/HeraldLinks (links and media only).`);
+
   // Bluesky runs for real: the reference PDS, installed by `bash test/pds/setup.sh` (Node 22).
   if (options.bluesky !== false && pdsAvailable()) {
     const pds = await startLocalPds([{ handle: 'casey.test', password: 'casey-account-password', displayName: 'Casey on Bluesky' }]).catch((error: unknown) => {
@@ -115,7 +122,7 @@ export async function startDemoNetworks(options: DemoNetworkOptions = {}): Promi
     env,
     instructions,
     warnings,
-    fakes: { threads, facebook, instagram, pinterest, linkedin, youtube },
+    fakes: { threads, facebook, instagram, pinterest, linkedin, youtube, reddit },
     async close() {
       for (const close of closers.reverse()) await close().catch(() => undefined);
     },

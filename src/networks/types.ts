@@ -125,6 +125,11 @@ export type NetworkAction = {
     scopesGranted: readonly string[];
     withToken: <T>(call: (accessToken: string, instance: string | null) => Promise<T>) => Promise<T>;
   }): Promise<Record<string, unknown>>;
+  /**
+   * The channel's limits after a run, for actions whose answer the save check needs (a
+   * subreddit's post requirements): Herald stores them on the channel as a pre-flight's limits.
+   */
+  keep?(answer: Record<string, unknown>, stored: Record<string, unknown>): Record<string, unknown>;
 };
 
 /** The server part of a network folder (`<id>/server/index.ts`, exported as `server`). */

@@ -988,7 +988,7 @@ export interface paths {
                                 /** @enum {string} */
                                 connect: "oauth" | "oauth-instance" | "app-password";
                                 /** @enum {string} */
-                                id: "tiktok" | "mastodon" | "bluesky" | "instagram" | "facebook" | "threads" | "linkedin" | "youtube" | "pinterest";
+                                id: "tiktok" | "mastodon" | "bluesky" | "instagram" | "facebook" | "threads" | "linkedin" | "youtube" | "pinterest" | "reddit";
                                 label: string;
                                 scopes: {
                                     meaning: string;
@@ -1014,7 +1014,7 @@ export interface paths {
                                 /** @description What the enabled networks contact besides their own API (handle resolvers, media links), one sentence each; a { code } part is an address or setting name */
                                 networkServices: {
                                     /** @enum {string} */
-                                    network: "tiktok" | "mastodon" | "bluesky" | "instagram" | "facebook" | "threads" | "linkedin" | "youtube" | "pinterest";
+                                    network: "tiktok" | "mastodon" | "bluesky" | "instagram" | "facebook" | "threads" | "linkedin" | "youtube" | "pinterest" | "reddit";
                                     sentence: (string | {
                                         code: string;
                                     })[];
@@ -1604,7 +1604,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Ask a channel's network to do something for the composer. Unknown action: 404 channel.action_not_found; bad input: 400 validation_failed naming the field. Actions: create-board (Pinterest channels; needs posts.edit): creates a board { name (≤ 180 characters), description?, privacy?: PUBLIC | PROTECTED | SECRET } and answers { board: { id, name, privacy, description, sections } } */
+        /** Ask a channel's network to do something for the composer. Unknown action: 404 channel.action_not_found; bad input: 400 validation_failed naming the field. Actions: create-board (Pinterest channels; needs posts.edit): creates a board { name (≤ 180 characters), description?, privacy?: PUBLIC | PROTECTED | SECRET } and answers { board: { id, name, privacy, description, sections } }; search-subreddits (Reddit channels; needs posts.edit): subreddits for the composer’s autocomplete { query? (≤ 50 characters) }: the person’s own that match first (moderated, then joined), then Reddit’s search; answers { subreddits: [{ name, title, subscribers, over18, icon, relation }] }; subreddit (Reddit channels; needs posts.edit): a subreddit's rules for posts { name }: what it allows (about), its post requirements and its link flairs; answers { subreddit } and keeps them on the channel, so a post to it is checked against them when saved */
         post: {
             parameters: {
                 query?: never;
@@ -2039,7 +2039,7 @@ export interface paths {
                         /** @description Mastodon: the server name, e.g. mastodon.social */
                         instance?: string;
                         /** @enum {string} */
-                        network: "tiktok" | "mastodon" | "bluesky" | "instagram" | "facebook" | "threads" | "linkedin" | "youtube" | "pinterest";
+                        network: "tiktok" | "mastodon" | "bluesky" | "instagram" | "facebook" | "threads" | "linkedin" | "youtube" | "pinterest" | "reddit";
                     };
                 };
             };

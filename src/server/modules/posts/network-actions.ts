@@ -31,12 +31,21 @@ export async function runNetworkAction(
     const issues = parsed.error.issues.map((issue) => ({ field: ['body', ...issue.path.map(String)].join('.'), message: issue.message }));
     throw new AppError('validation_failed', 400, `${issues[0]!.field}: ${issues[0]!.message}`, { issues });
   }
+  let answer: Record<string, unknown>;
   try {
-    return await action.run({ config: deps.config, input: parsed.data, scopesGranted: row.scopesGranted, withToken: (call) => withChannelToken(ctx.db, deps, row.id, call) });
+    answer = await action.run({ config: deps.config, input: parsed.data, scopesGranted: row.scopesGranted, withToken: (call) => withChannelToken(ctx.db, deps, row.id, call) });
   } catch (error) {
     if (!(error instanceof ProviderError)) throw error;
     throw providerErrorToAppError(error, 'use');
   }
+  if (action.keep) {
+    // Read again inside the update: another action of the channel may have kept something meanwhile.
+    await ctx.db.transaction(async (tx) => {
+      const [current] = await tx.select({ limits: channels.limits }).from(channels).where(eq(channels.id, row.id)).for('update');
+      await tx.update(channels).set({ limits: action.keep!(answer, current?.limits ?? {}), updatedAt: new Date() }).where(eq(channels.id, row.id));
+    });
+  }
+  return answer;
 }
 
 /** Every network's actions, one line each, for the API documentation. */

@@ -1,0 +1,70 @@
+// The post as Reddit shows it in its subreddit: r/name and u/author, the flair pill and the NSFW /
+// spoiler tags, the title, then the Markdown body, the link's card, the image, the gallery (with
+// its count) or the video; NSFW and spoiler media are blurred as Reddit blurs them.
+import { RichText } from '../../../web/modules/posts/composer-preview.tsx';
+import type { PreviewProps } from '../../web-types.ts';
+import { linkOf, mediaShape } from '../descriptor.ts';
+import { linkDomain, useSubredditRules } from './subreddits.ts';
+import './preview.css';
+
+export function RedditPreview({ content, uploads }: PreviewProps) {
+  const s = content.settings;
+  const subreddit = typeof s.subreddit === 'string' && s.subreddit ? s.subreddit : null;
+  const rules = useSubredditRules(content.channel, subreddit ?? undefined);
+  const flair = rules.data?.subreddit.flairs.find((f) => f.id === s.flairId);
+  const flairText = typeof s.flairText === 'string' && s.flairText ? s.flairText : (flair?.text ?? null);
+  const title = typeof s.title === 'string' && s.title ? s.title : 'Your title';
+  const items = content.media.map((m) => uploads[m.key]).filter((u) => u && u.state !== 'failed');
+  const shape = mediaShape(items.map((u) => ({ kind: u!.kind })));
+  const link = shape === 'none' && s.kind === 'link' ? linkOf(content.text) : null;
+  const blurred = s.nsfw === true || s.spoiler === true;
+  const video = items.find((u) => u!.kind === 'video');
+  const shown = video ?? items[0];
+  const src = shown ? (shown.media?.url ?? shown.previewUrl ?? undefined) : undefined;
+  const poster = video ? items.find((u) => u!.kind === 'image') : undefined;
+  return (
+    <article className="pv pv-reddit" aria-label="Reddit post preview">
+      <div className="pv-rd-head">
+        <span className="pv-rd-icon" aria-hidden="true">
+          r/
+        </span>
+        <strong>{subreddit ? `r/${rules.data?.subreddit.name ?? subreddit}` : 'r/(choose a subreddit)'}</strong>
+        <span>· Posted by u/{content.channel.username ?? 'you'} · just now</span>
+      </div>
+      <h3 className="pv-rd-title">{title}</h3>
+      {flairText || s.nsfw === true || s.spoiler === true ? (
+        <div className="pv-rd-tags">
+          {flairText ? (
+            <span className={flair?.textColor === 'light' ? 'pv-rd-flair is-light' : 'pv-rd-flair'} style={flair?.backgroundColor ? { background: flair.backgroundColor } : undefined}>
+              {flairText}
+            </span>
+          ) : null}
+          {s.nsfw === true ? <span className="pv-rd-tag is-nsfw">NSFW</span> : null}
+          {s.spoiler === true ? <span className="pv-rd-tag is-spoiler">Spoiler</span> : null}
+        </div>
+      ) : null}
+      {shape === 'none' && !link && content.text ? (
+        <div className={blurred && s.spoiler === true ? 'pv-text pv-rd-body pv-rd-blur' : 'pv-text pv-rd-body'}>
+          <RichText text={content.text} />
+        </div>
+      ) : null}
+      {link ? (
+        <a className="pv-rd-link" href={link} target="_blank" rel="noreferrer noopener">
+          <span>{linkDomain(link)}</span>
+          <span aria-hidden="true">↗</span>
+        </a>
+      ) : null}
+      {shown && shape !== 'mixed' ? (
+        <div className={blurred ? 'pv-rd-media pv-rd-blur' : 'pv-rd-media'}>
+          {shown.kind === 'video' ? <video src={src} poster={poster?.media?.url ?? poster?.previewUrl ?? undefined} muted playsInline controls preload="metadata" aria-label="Video post" /> : <img src={src} alt={content.media[0]?.altText ?? ''} />}
+          {shape === 'gallery' ? <span className="pv-rd-count">1 / {items.length}</span> : null}
+        </div>
+      ) : null}
+      <div className="pv-rd-actions" aria-hidden="true">
+        <span>⇧ Vote ⇩</span>
+        <span>💬 0 Comments</span>
+        <span>Share</span>
+      </div>
+    </article>
+  );
+}
