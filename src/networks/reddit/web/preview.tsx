@@ -62,7 +62,12 @@ export function RedditPreview({ content, uploads }: PreviewProps) {
       ) : null}
       <div className="pv-rd-actions" aria-hidden="true">
         <span>⇧ Vote ⇩</span>
-        <span>💬 0 Comments</span>
+        <span>
+          <svg viewBox="0 0 24 24" width="14" height="14" aria-hidden="true" fill="none" stroke="currentColor" strokeWidth="2" strokeLinejoin="round" style={{ verticalAlign: '-2px' }}>
+            <path d="M4 5h16v11H9l-5 4z" />
+          </svg>{' '}
+          0 Comments
+        </span>
         <span>Share</span>
       </div>
     </article>
