@@ -8,10 +8,11 @@ import { mastodon } from './mastodon/descriptor.ts';
 import { pinterest } from './pinterest/descriptor.ts';
 import { threads } from './threads/descriptor.ts';
 import { tiktok } from './tiktok/descriptor.ts';
+import { x } from './x/descriptor.ts';
 import { youtube } from './youtube/descriptor.ts';
 import type { Feature, NetworkInfo, PolicySentence, SettingValues, SharedConfigValues } from './types.ts';
 
-export const descriptors = [tiktok, mastodon, bluesky, instagram, facebook, threads, linkedin, youtube, pinterest] as const;
+export const descriptors = [tiktok, mastodon, bluesky, instagram, facebook, threads, linkedin, youtube, pinterest, x] as const;
 
 type Descriptor = (typeof descriptors)[number];
 export type NetworkId = Descriptor['id'];

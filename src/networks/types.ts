@@ -127,6 +127,12 @@ export type NetworkAction = {
   }): Promise<Record<string, unknown>>;
 };
 
+/**
+ * One allowance a network counts for a channel (X's post caps, YouTube's daily quota), shown on
+ * the channel's card: "Posts left today: 12 of 17, resets 14:00".
+ */
+export type UsageLine = { label: string; used: number; limit: number; resetsAt: Date };
+
 /** The server part of a network folder (`<id>/server/index.ts`, exported as `server`). */
 export type NetworkServer = {
   createProvider(config: Config, deps: { db: Db; box: SecretBox }): Provider;
@@ -138,4 +144,9 @@ export type NetworkServer = {
   actions?: Record<string, NetworkAction>;
   /** Calls the network makes to Herald, by name (e.g. `deauthorize`, `data-deletion`). */
   callbacks?: Record<string, NetworkCallback>;
+  /**
+   * What the channel has left of the allowances the network counts in Herald's ledger (read from
+   * the database, no network call); listed with the channel. Networks that count nothing omit it.
+   */
+  usage?(input: { db: Db; channel: { id: string; externalId: string } }): Promise<UsageLine[]>;
 };

@@ -988,7 +988,7 @@ export interface paths {
                                 /** @enum {string} */
                                 connect: "oauth" | "oauth-instance" | "app-password";
                                 /** @enum {string} */
-                                id: "tiktok" | "mastodon" | "bluesky" | "instagram" | "facebook" | "threads" | "linkedin" | "youtube" | "pinterest";
+                                id: "tiktok" | "mastodon" | "bluesky" | "instagram" | "facebook" | "threads" | "linkedin" | "youtube" | "pinterest" | "x";
                                 label: string;
                                 scopes: {
                                     meaning: string;
@@ -1014,7 +1014,7 @@ export interface paths {
                                 /** @description What the enabled networks contact besides their own API (handle resolvers, media links), one sentence each; a { code } part is an address or setting name */
                                 networkServices: {
                                     /** @enum {string} */
-                                    network: "tiktok" | "mastodon" | "bluesky" | "instagram" | "facebook" | "threads" | "linkedin" | "youtube" | "pinterest";
+                                    network: "tiktok" | "mastodon" | "bluesky" | "instagram" | "facebook" | "threads" | "linkedin" | "youtube" | "pinterest" | "x";
                                     sentence: (string | {
                                         code: string;
                                     })[];
@@ -1993,7 +1993,7 @@ export interface paths {
                         /** @description Mastodon: the server name, e.g. mastodon.social */
                         instance?: string;
                         /** @enum {string} */
-                        network: "tiktok" | "mastodon" | "bluesky" | "instagram" | "facebook" | "threads" | "linkedin" | "youtube" | "pinterest";
+                        network: "tiktok" | "mastodon" | "bluesky" | "instagram" | "facebook" | "threads" | "linkedin" | "youtube" | "pinterest" | "x";
                     };
                 };
             };
