@@ -3,12 +3,12 @@
 // publisher from the instance's configuration.
 import type { z } from 'zod';
 import type { Config } from '../server/config/config.ts';
-import type { Db } from '../server/db/database.ts';
+import type { Db, Tx } from '../server/db/database.ts';
 import type { Provider } from '../server/providers/provider.ts';
 import type { Publisher } from '../server/providers/publishing.ts';
 import type { SecretBox } from '../server/security/secret-box.ts';
 import type { Permission } from '../shared/permissions.ts';
-import type { NetworkRules } from './rules.ts';
+import type { NetworkRules, RuleIssue } from './rules.ts';
 
 export type Feature = 'profile' | 'publish' | 'drafts' | 'analytics';
 
@@ -149,4 +149,9 @@ export type NetworkServer = {
    * the database, no network call); listed with the channel. Networks that count nothing omit it.
    */
   usage?(input: { db: Db; channel: { id: string; externalId: string } }): Promise<UsageLine[]>;
+  /**
+   * Refusals for a post about to be scheduled for `at` (`posts`: how many the network will create
+   * for it, thread parts included) that those allowances cannot take, checked when it is saved.
+   */
+  checkSchedule?(input: { db: Db | Tx; channel: { id: string; externalId: string }; at: Date; posts: number }): Promise<RuleIssue[]>;
 };

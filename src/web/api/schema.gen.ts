@@ -1505,6 +1505,14 @@ export interface paths {
                                 scopesGranted: string[];
                                 status: string;
                                 statusReason: string | null;
+                                /** @description What the network's counted allowances have left for this channel (X's post caps, YouTube's daily quota), when it counts any */
+                                usage: {
+                                    label: string;
+                                    limit: number;
+                                    /** Format: date-time */
+                                    resetsAt: string;
+                                    used: number;
+                                }[];
                                 username: string | null;
                                 workspaceId: string;
                             }[];
@@ -1574,6 +1582,14 @@ export interface paths {
                                 scopesGranted: string[];
                                 status: string;
                                 statusReason: string | null;
+                                /** @description What the network's counted allowances have left for this channel (X's post caps, YouTube's daily quota), when it counts any */
+                                usage: {
+                                    label: string;
+                                    limit: number;
+                                    /** Format: date-time */
+                                    resetsAt: string;
+                                    used: number;
+                                }[];
                                 username: string | null;
                                 workspaceId: string;
                             };
@@ -1869,6 +1885,14 @@ export interface paths {
                                 scopesGranted: string[];
                                 status: string;
                                 statusReason: string | null;
+                                /** @description What the network's counted allowances have left for this channel (X's post caps, YouTube's daily quota), when it counts any */
+                                usage: {
+                                    label: string;
+                                    limit: number;
+                                    /** Format: date-time */
+                                    resetsAt: string;
+                                    used: number;
+                                }[];
                                 username: string | null;
                                 workspaceId: string;
                             };
@@ -2029,6 +2053,14 @@ export interface paths {
                                 scopesGranted: string[];
                                 status: string;
                                 statusReason: string | null;
+                                /** @description What the network's counted allowances have left for this channel (X's post caps, YouTube's daily quota), when it counts any */
+                                usage: {
+                                    label: string;
+                                    limit: number;
+                                    /** Format: date-time */
+                                    resetsAt: string;
+                                    used: number;
+                                }[];
                                 username: string | null;
                                 workspaceId: string;
                             };
@@ -2144,6 +2176,14 @@ export interface paths {
                                 scopesGranted: string[];
                                 status: string;
                                 statusReason: string | null;
+                                /** @description What the network's counted allowances have left for this channel (X's post caps, YouTube's daily quota), when it counts any */
+                                usage: {
+                                    label: string;
+                                    limit: number;
+                                    /** Format: date-time */
+                                    resetsAt: string;
+                                    used: number;
+                                }[];
                                 username: string | null;
                                 workspaceId: string;
                             }[];

@@ -101,6 +101,8 @@ export async function startXFake(options: XFakeOptions = {}) {
   let nextPostRefusal: FakeResponse | null = null;
   let nextMediaFailure = false;
   let summonedRepliesOnly = false;
+  /** A failure for the create that finds this many posts at the fake (a thread's second part…). */
+  let createFailure: { afterPosts: number; refusal?: FakeResponse; lateMs?: number } | null = null;
   const windows = new Map<string, { start: number; used: number }>();
 
   const newId = () => {
@@ -249,7 +251,21 @@ export async function startXFake(options: XFakeOptions = {}) {
     return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
   }
 
-  function createPost(req: FakeRequest): FakeResponse {
+  async function createPost(req: FakeRequest): Promise<FakeResponse> {
+    let late = 0;
+    if (createFailure && posts.length === createFailure.afterPosts) {
+      const failure = createFailure;
+      createFailure = null;
+      if (failure.refusal) return failure.refusal;
+      late = failure.lateMs ?? 0;
+    }
+    const answer = createPostNow(req);
+    // The post is made; its answer comes after the client stopped waiting (a lost answer).
+    if (late) await new Promise((r) => setTimeout(r, late));
+    return answer;
+  }
+
+  function createPostNow(req: FakeRequest): FakeResponse {
     const grant = authenticate(req, ['tweet.write', 'tweet.read', 'users.read']);
     if ('status' in grant) return grant;
     const limited = rateLimit(grant.userId, 'tweets/create', postsPer15Min);
@@ -531,6 +547,19 @@ export async function startXFake(options: XFakeOptions = {}) {
     /** The next POST /2/tweets gets this failure (5xx, 429, lost answer…). */
     failNextCreate(failure: Injected) {
       server.failNext('/2/tweets', failure);
+    },
+    /**
+     * The create that finds `afterPosts` posts at the fake fails: refused with `refusal`, or made
+     * and answered `lateMs` later (past Herald's timeout: a lost answer).
+     */
+    failCreateAfter(afterPosts: number, failure: { refusal?: FakeResponse; lateMs?: number }) {
+      createFailure = { afterPosts, ...failure };
+    },
+    /** A post the account already has (an earlier attempt Herald lost track of). */
+    seedPost(text: string, userId = users[0]!.id) {
+      const post: FakePost = { id: newId(), userId, text, createdAt: Date.now(), mediaIds: [], replyTo: null, quoteOf: null, poll: null, replySettings: null, metrics: { impression_count: 0, like_count: 0, reply_count: 0, retweet_count: 0, quote_count: 0, bookmark_count: 0 } };
+      posts.push(post);
+      return post;
     },
     /** The next POST /2/tweets is refused with X's problem. */
     refuseNextPost(status: number, kind: string, title: string, detail: string) {
