@@ -9,6 +9,7 @@ import { pinterestEnv, startPinterestFake, type PinterestFake } from '../test/fa
 import { startThreadsFake, threadsEnv, type ThreadsFake } from '../test/fakes/threads/threads-fake.ts';
 import { startTikTokFake, tiktokEnv } from '../test/fakes/tiktok/tiktok-fake.ts';
 import { startYouTubeFake, youtubeEnv, type YouTubeFake } from '../test/fakes/youtube/youtube-fake.ts';
+import { startXFake, xEnv, type XFake } from '../test/fakes/x/x-fake.ts';
 import { blueskyEnv, pdsAvailable, startLocalPds } from '../test/pds/pds.ts';
 
 export type DemoNetworks = {
@@ -19,7 +20,7 @@ export type DemoNetworks = {
   /** Networks left out, with the reason. */
   warnings: string[];
   /** The fakes a journey drives beyond what a person clicks (engagement for the counters). */
-  fakes: { threads: ThreadsFake; facebook: FacebookFake; instagram: InstagramFake; pinterest: PinterestFake; linkedin: LinkedInFake; youtube: YouTubeFake };
+  fakes: { threads: ThreadsFake; facebook: FacebookFake; instagram: InstagramFake; pinterest: PinterestFake; linkedin: LinkedInFake; youtube: YouTubeFake; x: XFake };
   close(): Promise<void>;
 };
 
@@ -90,6 +91,12 @@ export async function startDemoNetworks(options: DemoNetworkOptions = {}): Promi
   Object.assign(env, pinterestEnv(pinterest));
   instructions.push(`Pinterest: Channels → Connect Pinterest → Give access on the local consent page (account @${pinterest.users[0]!.username}, boards ${pinterest.boards().map((b) => b.name).join(' and ')}).`);
 
+  // X: photos, GIFs and videos (chunked, processed in a second and a half), threads, polls and quotes.
+  const x = await startXFake({ processingMs: 1500 });
+  closers.push(() => x.close());
+  Object.assign(env, xEnv(x));
+  instructions.push(`X: Channels → Connect X → Authorize app on the local consent page (account @${x.users[0]!.username}).`);
+
   // Bluesky runs for real: the reference PDS, installed by `bash test/pds/setup.sh` (Node 22).
   if (options.bluesky !== false && pdsAvailable()) {
     const pds = await startLocalPds([{ handle: 'casey.test', password: 'casey-account-password', displayName: 'Casey on Bluesky' }]).catch((error: unknown) => {
@@ -110,7 +117,7 @@ export async function startDemoNetworks(options: DemoNetworkOptions = {}): Promi
     env,
     instructions,
     warnings,
-    fakes: { threads, facebook, instagram, pinterest, linkedin, youtube },
+    fakes: { threads, facebook, instagram, pinterest, linkedin, youtube, x },
     async close() {
       for (const close of closers.reverse()) await close().catch(() => undefined);
     },
