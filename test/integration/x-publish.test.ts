@@ -188,6 +188,21 @@ describe('X publishing', () => {
     await owner.client.post(api(`/posts/${created.body.id}/cancel`));
   });
 
+  it('uploads a GIF in chunks as tweet_gif, and fails the post with X\'s reason when X cannot process it', async () => {
+    const gif = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#ff00ff' } }).gif().toBuffer();
+    const file = await uploadMedia(h, owner.client, workspaceId, { bytes: gif, name: 'dance.gif', type: 'image/gif' });
+    const ok = await publish({ text: `A GIF ${Date.now()}`, media: [{ mediaId: file.id }] });
+    expect(ok.state).toBe('published');
+    const posted = fake.posts().find((p) => p.id === ok.externalId)!;
+    expect(fake.media().find((m) => m.id === posted.mediaIds[0])!.category).toBe('tweet_gif');
+    fake.failNextMedia();
+    const text = `A GIF X refuses ${Date.now()}`;
+    const failed = await publish({ text, media: [{ mediaId: file.id }] });
+    expect(failed.state).toBe('failed');
+    expect(failed.errorMessage).toContain('X could not process the file (Invalid or Unsupported media');
+    expect(fake.postsWithText(text)).toHaveLength(0);
+  }, 60_000);
+
   it("maps X's missing-scope refusal to the permission's name, without a refresh", async () => {
     const text = `Scope ${Date.now()}`;
     fake.refuseNextPost(403, 'client-forbidden', 'Forbidden', 'Missing required scope: tweet.write');
