@@ -30,6 +30,8 @@ export type XFakeOptions = {
   videoMaxBytes?: number;
   /** Requests per 15-minute window of POST /2/tweets per user (X: 100). */
   postsPer15Min?: number;
+  /** Refuse quote posts, as X does for self-serve apps since 2026-04-20 (providers.md §4). */
+  quotesRemoved?: boolean;
 };
 
 type Grant = { userId: string; scopes: string[]; refreshToken: string | null; usedRefreshTokens: Set<string>; revoked: boolean };
@@ -305,6 +307,9 @@ export async function startXFake(options: XFakeOptions = {}) {
       const minutes = Number(body.poll.duration_minutes);
       if (!optionsOk || !(minutes >= 5 && minutes <= 10_080)) return answer(problem(400, 'invalid-request', 'Invalid Request', 'One or more parameters to your request was invalid: poll.'));
       if (mediaIds.length || body.quote_tweet_id) return answer(problem(400, 'invalid-request', 'Invalid Request', 'A poll cannot be combined with media or a quote.'));
+    }
+    if (body.quote_tweet_id !== undefined && options.quotesRemoved) {
+      return answer(problem(403, 'client-forbidden', 'Client Forbidden', 'Quote posts are not available to your app on its current access level.'));
     }
     if (body.quote_tweet_id !== undefined && !/^\d{1,20}$/.test(String(body.quote_tweet_id))) return answer(problem(400, 'invalid-request', 'Invalid Request', 'The quote_tweet_id is not a post id.'));
     if (body.reply_settings !== undefined && !['following', 'mentionedUsers', 'subscribers', 'verified'].includes(String(body.reply_settings))) {

@@ -56,6 +56,11 @@ export function XOptions({ channel, settings, onChange, errorFor, files }: Optio
             onChange={(e) => onChange({ ...settings, quote: e.target.value.trim() ? e.target.value.trim() : null })}
           />
           <FieldMessage message={quoteError} id={`${id}-quote-error`} />
+          {settings.quote && !quoteError ? (
+            <span className="muted small" data-testid="x-quote-note">
+              Since April 2026 X allows quote posts through its API on Enterprise plans only: on a self-serve plan X refuses the post.
+            </span>
+          ) : null}
         </div>
       </div>
       <div className={pollError ? 'field has-error' : 'field'}>
