@@ -55,35 +55,42 @@ describe('X rules and helpers', () => {
   });
 });
 
+/** The fake's endpoints and an access token got through the provider's own consent round trip. */
+async function connected(fake: XFake) {
+  const e: XEndpoints = { clientId: fake.clientId, clientSecret: fake.clientSecret, authorizeUrl: `${fake.url}/i/oauth2/authorize`, apiUrl: fake.url, chunkBytes: 1024 * 1024, caps: { appPerDay: 10_000, accountPer15Min: 100 } };
+  const provider = createXProvider(e);
+  const verifier = 'v'.repeat(64);
+  const challenge = crypto.createHash('sha256').update(verifier).digest('base64url');
+  const back = new URL(fake.authorize(await provider.authorizationUrl({ state: 's', redirectUri: 'http://127.0.0.1/cb', codeChallenge: challenge, instance: null })));
+  const tokens = await provider.exchangeCode({ code: back.searchParams.get('code')!, state: 's', redirectUri: 'http://127.0.0.1/cb', codeVerifier: verifier, instance: null });
+  return { e, accessToken: tokens.accessToken };
+}
+
+const contextFor = (fake: XFake, accessToken: string, texts: string[]): PublishContext => ({
+  deliveryId: 'd',
+  idempotencyKey: 'k',
+  accessToken,
+  instance: null,
+  externalAccountId: fake.users[0]!.id,
+  username: 'heraldtester',
+  limits: {},
+  parts: texts.map((text) => ({ text, media: [] })),
+  firstComment: null,
+  settings: {},
+  journal: memoryJournal(),
+});
+
 describe("X's rate-limit headers", () => {
   let fake: XFake;
   let e: XEndpoints;
   let accessToken: string;
   beforeAll(async () => {
     fake = await startXFake({ postsPer15Min: 2 });
-    e = { clientId: fake.clientId, clientSecret: fake.clientSecret, authorizeUrl: `${fake.url}/i/oauth2/authorize`, apiUrl: fake.url, chunkBytes: 1024 * 1024, caps: { appPerDay: 10_000, accountPer15Min: 100 } };
-    const provider = createXProvider(e);
-    const verifier = 'v'.repeat(64);
-    const challenge = crypto.createHash('sha256').update(verifier).digest('base64url');
-    const back = new URL(fake.authorize(await provider.authorizationUrl({ state: 's', redirectUri: 'http://127.0.0.1/cb', codeChallenge: challenge, instance: null })));
-    const tokens = await provider.exchangeCode({ code: back.searchParams.get('code')!, state: 's', redirectUri: 'http://127.0.0.1/cb', codeVerifier: verifier, instance: null });
-    accessToken = tokens.accessToken;
+    ({ e, accessToken } = await connected(fake));
   });
   afterAll(() => fake?.close());
 
-  const context = (text: string): PublishContext => ({
-    deliveryId: 'd',
-    idempotencyKey: 'k',
-    accessToken,
-    instance: null,
-    externalAccountId: fake.users[0]!.id,
-    username: 'heraldtester',
-    limits: {},
-    parts: [{ text, media: [] }],
-    firstComment: null,
-    settings: {},
-    journal: memoryJournal(),
-  });
+  const context = (text: string) => contextFor(fake, accessToken, [text]);
 
   it('holds a post back, unsent, once X said the window has nothing left, until x-rate-limit-reset', async () => {
     const publisher = createXPublisher(e);
@@ -95,5 +102,29 @@ describe("X's rate-limit headers", () => {
     expect(error).toMatchObject({ kind: 'transient', code: 'rate_limited' });
     expect((error as ProviderError).retryAfterMs).toBeGreaterThan(14 * 60_000);
     expect(fake.requests.filter((r) => r.path === '/2/tweets')).toHaveLength(sent);
+  });
+});
+
+describe("X's summoned-replies rule (2026-02-23)", () => {
+  let fake: XFake;
+  afterAll(() => fake?.close());
+
+  it('explains the refusal of a self-thread reply and never posts the first part again', async () => {
+    // Another account: the hold-back above is about its account (X's limits are per user).
+    fake = await startXFake({ users: [{ id: '1460000000000000002', username: 'heraldtwo', name: 'Herald Two', subscription_type: 'None', verified_type: 'none', profile_image_url: 'https://pbs.twimg.example/2_normal.jpg' }] });
+    const { e, accessToken } = await connected(fake);
+    const publisher = createXPublisher(e);
+    fake.setSummonedRepliesOnly(true);
+    const first = `Thread one ${Date.now()}`;
+    const ctx = contextFor(fake, accessToken, [first, 'Thread two']);
+    const error = await publisher.publish(ctx).catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ kind: 'denied', code: 'reply_not_allowed' });
+    expect((error as ProviderError).message).toContain('post the rest on X yourself');
+    // Once X takes replies again, a retry posts only the rest.
+    fake.setSummonedRepliesOnly(false);
+    const done = await publisher.publish(ctx);
+    expect(done).toMatchObject({ status: 'published' });
+    expect(fake.postsWithText(first)).toHaveLength(1);
+    expect(fake.postsWithText('Thread two')[0]!.replyTo).toBe(fake.postsWithText(first)[0]!.id);
   });
 });

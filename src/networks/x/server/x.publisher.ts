@@ -10,7 +10,7 @@ import { quotedPostId, xMediaKind, xSettings, type XMediaKind, type XSettings } 
 import { linksIn } from '../counting.ts';
 import { ProviderError } from '../../../server/providers/provider.ts';
 import type { ExistingCheck, PostMetrics, PublishContext, PublishMedia, PublishOutcome, Publisher } from '../../../server/providers/publishing.ts';
-import { badAnswer, errorFrom, isDuplicateRefusal, network, xCall, xUpload, type Answer, type Need, type Problem, type XEndpoints } from './x-api.ts';
+import { badAnswer, errorFrom, isDuplicateRefusal, network, problemText, xCall, xUpload, type Answer, type Need, type Problem, type XEndpoints } from './x-api.ts';
 import { giveBack, takePost } from './x-caps.ts';
 
 export type XPublisherOptions = {
@@ -252,6 +252,16 @@ export function createXPublisher(e: XEndpoints, options: XPublisherOptions = {})
     if (answer.status === 403) {
       if (!isDuplicateRefusal(answer.status, answer.body)) {
         await giveBack(ctx.usage, e.caps, ctx.externalAccountId, part.countedAt!);
+        const first = progress.parts![0]!.postId;
+        if (index > 0 && first && /not allowed|mentioned|engaged/i.test(problemText(answer.body))) {
+          // X's 2026-02-23 rule: self-serve apps may reply only where they were "summoned".
+          throw new ProviderError(
+            'denied',
+            network,
+            `X refused part ${index + 1} of the thread as a reply (${problemText(answer.body)}). The parts before it are published (${postUrl(first, ctx.username)}); post the rest on X yourself.`,
+            'reply_not_allowed',
+          );
+        }
         throw errorFrom(answer.status, answer.body, needs.post);
       }
       // Duplicate content: an earlier attempt's post is out. Never a second create: find it.
