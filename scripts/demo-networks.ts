@@ -11,6 +11,7 @@ import { redditEnv, startRedditFake, type RedditFake } from '../test/fakes/reddi
 import { startThreadsFake, threadsEnv, type ThreadsFake } from '../test/fakes/threads/threads-fake.ts';
 import { startTikTokFake, tiktokEnv } from '../test/fakes/tiktok/tiktok-fake.ts';
 import { startYouTubeFake, youtubeEnv, type YouTubeFake } from '../test/fakes/youtube/youtube-fake.ts';
+import { startXFake, xEnv, type XFake } from '../test/fakes/x/x-fake.ts';
 import { blueskyEnv, pdsAvailable, startLocalPds } from '../test/pds/pds.ts';
 
 export type DemoNetworks = {
@@ -21,7 +22,7 @@ export type DemoNetworks = {
   /** Networks left out, with the reason. */
   warnings: string[];
   /** The fakes a journey drives beyond what a person clicks (engagement for the counters). */
-  fakes: { threads: ThreadsFake; facebook: FacebookFake; instagram: InstagramFake; pinterest: PinterestFake; linkedin: LinkedInFake; youtube: YouTubeFake; reddit: RedditFake };
+  fakes: { threads: ThreadsFake; facebook: FacebookFake; instagram: InstagramFake; pinterest: PinterestFake; linkedin: LinkedInFake; youtube: YouTubeFake; reddit: RedditFake; x: XFake };
   close(): Promise<void>;
 };
 
@@ -98,6 +99,12 @@ export async function startDemoNetworks(options: DemoNetworkOptions = {}): Promi
   Object.assign(env, redditEnv(reddit));
   instructions.push(`Reddit: Channels → Connect Reddit (approved at once as u/${reddit.users[0]!.name}); post to r/HeraldTesting, r/AskHerald (flair required) or r/HeraldLinks (links and media only).`);
 
+  // X: photos, GIFs and videos (chunked, processed in a second and a half), threads, polls and quotes.
+  const x = await startXFake({ processingMs: 1500 });
+  closers.push(() => x.close());
+  Object.assign(env, xEnv(x));
+  instructions.push(`X: Channels → Connect X → Authorize app on the local consent page (account @${x.users[0]!.username}).`);
+
   // Bluesky runs for real: the reference PDS, installed by `bash test/pds/setup.sh` (Node 22).
   if (options.bluesky !== false && pdsAvailable()) {
     const pds = await startLocalPds([{ handle: 'casey.test', password: 'casey-account-password', displayName: 'Casey on Bluesky' }]).catch((error: unknown) => {
@@ -122,7 +129,7 @@ export async function startDemoNetworks(options: DemoNetworkOptions = {}): Promi
     env,
     instructions,
     warnings,
-    fakes: { threads, facebook, instagram, pinterest, linkedin, youtube, reddit },
+    fakes: { threads, facebook, instagram, pinterest, linkedin, youtube, reddit, x },
     async close() {
       for (const close of closers.reverse()) await close().catch(() => undefined);
     },

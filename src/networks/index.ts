@@ -9,10 +9,11 @@ import { pinterest } from './pinterest/descriptor.ts';
 import { reddit } from './reddit/descriptor.ts';
 import { threads } from './threads/descriptor.ts';
 import { tiktok } from './tiktok/descriptor.ts';
+import { x } from './x/descriptor.ts';
 import { youtube } from './youtube/descriptor.ts';
 import type { Feature, NetworkInfo, PolicySentence, SettingValues, SharedConfigValues } from './types.ts';
 
-export const descriptors = [tiktok, mastodon, bluesky, instagram, facebook, threads, linkedin, youtube, pinterest, reddit] as const;
+export const descriptors = [tiktok, mastodon, bluesky, instagram, facebook, threads, linkedin, youtube, pinterest, reddit, x] as const;
 
 type Descriptor = (typeof descriptors)[number];
 export type NetworkId = Descriptor['id'];

@@ -3,12 +3,12 @@
 // publisher from the instance's configuration.
 import type { z } from 'zod';
 import type { Config } from '../server/config/config.ts';
-import type { Db } from '../server/db/database.ts';
+import type { Db, Tx } from '../server/db/database.ts';
 import type { Provider } from '../server/providers/provider.ts';
 import type { Publisher } from '../server/providers/publishing.ts';
 import type { SecretBox } from '../server/security/secret-box.ts';
 import type { Permission } from '../shared/permissions.ts';
-import type { NetworkRules } from './rules.ts';
+import type { NetworkRules, RuleIssue } from './rules.ts';
 
 export type Feature = 'profile' | 'publish' | 'drafts' | 'analytics';
 
@@ -132,6 +132,12 @@ export type NetworkAction = {
   keep?(answer: Record<string, unknown>, stored: Record<string, unknown>): Record<string, unknown>;
 };
 
+/**
+ * One allowance a network counts for a channel (X's post caps, YouTube's daily quota), shown on
+ * the channel's card: "Posts left today: 12 of 17, resets 14:00".
+ */
+export type UsageLine = { label: string; used: number; limit: number; resetsAt: Date };
+
 /** The server part of a network folder (`<id>/server/index.ts`, exported as `server`). */
 export type NetworkServer = {
   createProvider(config: Config, deps: { db: Db; box: SecretBox }): Provider;
@@ -143,4 +149,14 @@ export type NetworkServer = {
   actions?: Record<string, NetworkAction>;
   /** Calls the network makes to Herald, by name (e.g. `deauthorize`, `data-deletion`). */
   callbacks?: Record<string, NetworkCallback>;
+  /**
+   * What the channel has left of the allowances the network counts in Herald's ledger (read from
+   * the database, no network call); listed with the channel. Networks that count nothing omit it.
+   */
+  usage?(input: { db: Db; channel: { id: string; externalId: string } }): Promise<UsageLine[]>;
+  /**
+   * Refusals for a post about to be scheduled for `at` (`posts`: how many the network will create
+   * for it, thread parts included) that those allowances cannot take, checked when it is saved.
+   */
+  checkSchedule?(input: { db: Db | Tx; channel: { id: string; externalId: string }; at: Date; posts: number }): Promise<RuleIssue[]>;
 };

@@ -18,12 +18,13 @@ export function retryAfterMs(value: string | null, now = Date.now()): number | n
 
 /**
  * How long a network asks Herald to wait: Retry-After, else the rate-limit window's reset
- * (Bluesky's RateLimit-Reset in epoch seconds, Mastodon's X-RateLimit-Reset as an ISO date).
+ * (Bluesky's RateLimit-Reset in epoch seconds, Mastodon's X-RateLimit-Reset as an ISO date, X's
+ * x-rate-limit-reset in epoch seconds).
  */
 export function waitAskedFor(headers: Headers, now = Date.now()): number | null {
   const retryAfter = retryAfterMs(headers.get('retry-after'), now);
   if (retryAfter !== null) return retryAfter;
-  const reset = headers.get('ratelimit-reset') ?? headers.get('x-ratelimit-reset');
+  const reset = headers.get('ratelimit-reset') ?? headers.get('x-ratelimit-reset') ?? headers.get('x-rate-limit-reset');
   if (!reset) return null;
   const asNumber = Number(reset);
   // Small numbers are seconds from now (the IETF draft), large ones an epoch time.

@@ -988,7 +988,7 @@ export interface paths {
                                 /** @enum {string} */
                                 connect: "oauth" | "oauth-instance" | "app-password";
                                 /** @enum {string} */
-                                id: "tiktok" | "mastodon" | "bluesky" | "instagram" | "facebook" | "threads" | "linkedin" | "youtube" | "pinterest" | "reddit";
+                                id: "tiktok" | "mastodon" | "bluesky" | "instagram" | "facebook" | "threads" | "linkedin" | "youtube" | "pinterest" | "reddit" | "x";
                                 label: string;
                                 scopes: {
                                     meaning: string;
@@ -1014,7 +1014,7 @@ export interface paths {
                                 /** @description What the enabled networks contact besides their own API (handle resolvers, media links), one sentence each; a { code } part is an address or setting name */
                                 networkServices: {
                                     /** @enum {string} */
-                                    network: "tiktok" | "mastodon" | "bluesky" | "instagram" | "facebook" | "threads" | "linkedin" | "youtube" | "pinterest" | "reddit";
+                                    network: "tiktok" | "mastodon" | "bluesky" | "instagram" | "facebook" | "threads" | "linkedin" | "youtube" | "pinterest" | "reddit" | "x";
                                     sentence: (string | {
                                         code: string;
                                     })[];
@@ -1507,6 +1507,14 @@ export interface paths {
                                 scopesGranted: string[];
                                 status: string;
                                 statusReason: string | null;
+                                /** @description What the network's counted allowances have left for this channel (X's post caps, YouTube's daily quota), when it counts any */
+                                usage: {
+                                    label: string;
+                                    limit: number;
+                                    /** Format: date-time */
+                                    resetsAt: string;
+                                    used: number;
+                                }[];
                                 username: string | null;
                                 workspaceId: string;
                             }[];
@@ -1576,6 +1584,14 @@ export interface paths {
                                 scopesGranted: string[];
                                 status: string;
                                 statusReason: string | null;
+                                /** @description What the network's counted allowances have left for this channel (X's post caps, YouTube's daily quota), when it counts any */
+                                usage: {
+                                    label: string;
+                                    limit: number;
+                                    /** Format: date-time */
+                                    resetsAt: string;
+                                    used: number;
+                                }[];
                                 username: string | null;
                                 workspaceId: string;
                             };
@@ -1871,6 +1887,14 @@ export interface paths {
                                 scopesGranted: string[];
                                 status: string;
                                 statusReason: string | null;
+                                /** @description What the network's counted allowances have left for this channel (X's post caps, YouTube's daily quota), when it counts any */
+                                usage: {
+                                    label: string;
+                                    limit: number;
+                                    /** Format: date-time */
+                                    resetsAt: string;
+                                    used: number;
+                                }[];
                                 username: string | null;
                                 workspaceId: string;
                             };
@@ -2039,7 +2063,7 @@ export interface paths {
                         /** @description Mastodon: the server name, e.g. mastodon.social */
                         instance?: string;
                         /** @enum {string} */
-                        network: "tiktok" | "mastodon" | "bluesky" | "instagram" | "facebook" | "threads" | "linkedin" | "youtube" | "pinterest" | "reddit";
+                        network: "tiktok" | "mastodon" | "bluesky" | "instagram" | "facebook" | "threads" | "linkedin" | "youtube" | "pinterest" | "reddit" | "x";
                     };
                 };
             };
@@ -2075,6 +2099,14 @@ export interface paths {
                                 scopesGranted: string[];
                                 status: string;
                                 statusReason: string | null;
+                                /** @description What the network's counted allowances have left for this channel (X's post caps, YouTube's daily quota), when it counts any */
+                                usage: {
+                                    label: string;
+                                    limit: number;
+                                    /** Format: date-time */
+                                    resetsAt: string;
+                                    used: number;
+                                }[];
                                 username: string | null;
                                 workspaceId: string;
                             };
@@ -2190,6 +2222,14 @@ export interface paths {
                                 scopesGranted: string[];
                                 status: string;
                                 statusReason: string | null;
+                                /** @description What the network's counted allowances have left for this channel (X's post caps, YouTube's daily quota), when it counts any */
+                                usage: {
+                                    label: string;
+                                    limit: number;
+                                    /** Format: date-time */
+                                    resetsAt: string;
+                                    used: number;
+                                }[];
                                 username: string | null;
                                 workspaceId: string;
                             }[];

@@ -9,10 +9,12 @@ import { createYouTubePublisher } from './youtube.publisher.ts';
 // The quota ledger of this process's database, kept when the provider is made (at start) so the
 // composer's pre-flight read counts its units like every other call.
 let ledger: UsageLedger | undefined;
+let quotaSettings: ReturnType<typeof quotaOf> | undefined;
 
 export const server: NetworkServer = {
   createProvider: (config, { db }) => {
     ledger = usageLedger(db, 'youtube');
+    quotaSettings = quotaOf(config);
     return createYouTubeProvider({
       ...endpointsOf(config),
       clientId: config.youtubeClientId!,
@@ -32,5 +34,14 @@ export const server: NetworkServer = {
     const playlists = await withToken((token) => myPlaylists(endpointsOf(config), token, ledger, quota));
     const left = ledger ? await quotaLeft(ledger, quota) : null;
     return { limits: {}, answer: { playlists, quota: left ? { unitsLeft: left.units, uploadsLeft: left.uploads, resetsAt: left.resetsAt.toISOString() } : null } };
+  },
+  /** The Google project's daily quota, shared by every channel, on each channel's card. */
+  async usage({ db }) {
+    if (!quotaSettings) return [];
+    const left = await quotaLeft(usageLedger(db, 'youtube'), quotaSettings);
+    return [
+      { label: "Quota units left today (this Herald's Google project)", used: quotaSettings.dailyQuota - left.units, limit: quotaSettings.dailyQuota, resetsAt: left.resetsAt },
+      { label: 'Video uploads left today', used: quotaSettings.dailyUploads - left.uploads, limit: quotaSettings.dailyUploads, resetsAt: left.resetsAt },
+    ];
   },
 };

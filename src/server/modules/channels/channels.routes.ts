@@ -26,6 +26,9 @@ const channel = z.object({
   connectedAt: z.date(),
   disconnectedAt: z.date().nullable(),
   purgeAfter: z.date().nullable(),
+  usage: z
+    .array(z.object({ label: z.string(), used: z.number(), limit: z.number(), resetsAt: z.date() }))
+    .describe("What the network's counted allowances have left for this channel (X's post caps, YouTube's daily quota), when it counts any"),
 });
 const workspaceParams = z.object({ workspaceId: z.string().min(1).max(100) });
 const selectionParams = workspaceParams.extend({ selectionId: z.string().min(1).max(100) });

@@ -9,6 +9,8 @@ import { connectorNotRestricted } from '../privacy/restriction.service.ts';
 import { providerErrorToAppError, withChannelToken } from '../channel-tokens/index.ts';
 import type { ServiceContext } from '../shared/context.ts';
 import { AppError, notFound } from '../shared/errors.ts';
+import { usageOf } from '../network-usage/allowances.ts';
+import type { UsageLine } from '../../../networks/types.ts';
 import { cacheAvatar } from './avatar-cache.ts';
 import { createChannelsRepository, type ChannelRow } from './channels.repository.ts';
 
@@ -54,12 +56,14 @@ export function publicChannel(row: ChannelRow) {
     connectedAt: row.connectedAt,
     disconnectedAt: row.disconnectedAt,
     purgeAfter: row.purgeAfter,
+    /** What the network's counted allowances (X's post caps, YouTube's quota) have left; filled by the list. */
+    usage: [] as UsageLine[],
   };
 }
 
 export async function listChannels(ctx: ServiceContext, workspaceId: string) {
   const rows = await createChannelsRepository(ctx.db).listForWorkspace(workspaceId);
-  return rows.map(publicChannel);
+  return Promise.all(rows.map(async (row) => ({ ...publicChannel(row), usage: row.status === 'disconnected' ? [] : await usageOf(ctx.db, row) })));
 }
 
 /** Reads the account's name, avatar and limits again from the network (through withChannelToken). */

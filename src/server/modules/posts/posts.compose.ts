@@ -8,7 +8,8 @@ import { mediaIdsOf, sharedContent, type ComposeInput, type PostsDeps, type Sche
 import { getPost } from './posts.query.ts';
 import { createPostsRepository } from './posts.repository.ts';
 import { PAST_TOLERANCE_MS, plannedTime, resolvePublishAt } from './posts.schedule.ts';
-import { lockForChange, prepareVariants, requireSchedulePermission } from './posts.validate.ts';
+import { checkAllowances } from '../network-usage/allowances.ts';
+import { lockForChange, prepareVariants, requireSchedulePermission, validationError } from './posts.validate.ts';
 import { workspaceTimeZone } from './time-slots.service.ts';
 
 /** Creates a post group with one delivery per channel, and wake-ups for the engine in the same transaction. */
@@ -19,6 +20,9 @@ export async function createPost(ctx: ServiceContext, deps: PostsDeps, input: { 
     const repo = createPostsRepository(tx);
     const variants = await prepareVariants(tx, workspaceId, input.compose, input.schedule.mode !== 'draft', deps.instance);
     const when = await resolvePublishAt(tx, workspaceId, variants.map((v) => v.channel.id), input.schedule);
+    // The networks' counted allowances (X's post caps) for the time the post goes out.
+    const overAllowance = when.at ? await checkAllowances(tx, variants, when.at) : [];
+    if (overAllowance.length) throw validationError(overAllowance);
     const planned = plannedTime(input.schedule);
     const groupId = crypto.randomUUID();
     const queued = when.at !== null;

@@ -20,6 +20,27 @@ const featureLabels: Record<string, string> = { profile: 'profile', publish: 'di
 /** A reason that already says what to do (a grant ending on its date) needs no "keeps retrying" before it. */
 const selfExplaining = (reason: string | null) => !!reason && reason.includes('Connect the account again');
 
+/** When an allowance resets: the time today, or the date and time later. */
+function resetWords(at: string) {
+  const when = new Date(at);
+  const sameDay = when.toDateString() === new Date().toDateString();
+  return sameDay ? when.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' }) : formatDateTime(when);
+}
+
+/** What the network's counted allowances have left (X's post caps, YouTube's quota): "Posts left today: 12 of 17, resets 14:00". */
+function UsageLines({ usage }: { usage: Channel['usage'] }) {
+  if (!usage.length) return null;
+  return (
+    <div className="row-sub" data-testid="channel-usage">
+      {usage.map((line) => (
+        <div key={line.label}>
+          {line.label}: {Math.max(0, line.limit - line.used).toLocaleString()} of {line.limit.toLocaleString()}, resets {resetWords(String(line.resetsAt))}
+        </div>
+      ))}
+    </div>
+  );
+}
+
 function ChannelRow({ channel, networkLabel, actions }: { channel: Channel; networkLabel: string; actions?: { onDisconnect: () => void; onCheck: () => void; checking: boolean } }) {
   const disconnected = channel.status === 'disconnected';
   const troubled = channel.status === 'needs_reauth' || channel.status === 'expiring';
@@ -45,6 +66,7 @@ function ChannelRow({ channel, networkLabel, actions }: { channel: Channel; netw
             Permissions granted: {channel.scopesGranted.map((scope, i) => <span key={scope}>{i ? ', ' : ''}{breakableName(scope)}</span>)}
           </div>
         ) : null}
+        {!disconnected ? <UsageLines usage={channel.usage} /> : null}
         {!disconnected && channel.missingFeatures.length ? (
           <div className="row-note">
             Off because a permission was not granted: {channel.missingFeatures.map((f) => featureLabels[f] ?? f).join(', ')}. Reconnect and allow all permissions to turn them on.

@@ -1,0 +1,4 @@
+import { describeNetworkConformance } from './network-conformance.ts';
+import { xKit } from '../fakes/x/conformance-kit.ts';
+
+describeNetworkConformance(xKit);
