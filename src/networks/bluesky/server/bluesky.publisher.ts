@@ -3,6 +3,7 @@ import { blueskySettings } from '../descriptor.ts';
 import { requestJson, type NetworkCallOptions } from '../../../server/providers/http.ts';
 import { ProviderError, type Instance } from '../../../server/providers/provider.ts';
 import type { PostMetrics, PublishContext, PublishMedia, PublishPart, Publisher } from '../../../server/providers/publishing.ts';
+import { withSessionAuth } from './oauth/pds-request.ts';
 
 const network = 'bluesky' as const;
 const collection = 'app.bsky.feed.post';
@@ -94,7 +95,8 @@ function languages(settings: Record<string, unknown>): string[] | undefined {
 // reference PDS, so after a lost answer findExisting reads the key back instead.
 export function createBlueskyPublisher(options: { allowLocal: boolean }): Publisher {
   // The PDS was named by the account's identity document: its address is checked on every call.
-  const request = (url: string, init: RequestInit & Omit<NetworkCallOptions, 'allowPrivate'>) => requestJson(network, url, { ...init, allowPrivate: options.allowLocal });
+  // OAuth channels' calls become DPoP-bound here (nonce retry included); app-password ones keep Bearer.
+  const request = withSessionAuth((url: string, init: RequestInit & Omit<NetworkCallOptions, 'allowPrivate'>) => requestJson(network, url, { ...init, allowPrivate: options.allowLocal }));
   async function send(ctx: PublishContext, nsid: string, init: { json?: unknown; bytes?: { data: Uint8Array<ArrayBuffer>; mimeType: string } }) {
     return request(xrpcUrl(ctx.instance, nsid), {
       method: 'POST',
