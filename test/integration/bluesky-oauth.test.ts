@@ -254,7 +254,7 @@ describe.skipIf(!pdsAvailable() && !process.env.CI)('Bluesky through atproto OAu
     expect(res.status).toBe(200);
     expect(res.body.channel).toMatchObject({ externalId: alice().did, scopesGranted: ['com.atproto.appPass'] });
     const networks = await owner.client.get('/api/v1/networks');
-    expect(networks.body.items.find((n: { id: string }) => n.id === 'bluesky')).toMatchObject({ connect: 'oauth', scopes: ['atproto', 'transition:generic'] });
+    expect(networks.body.items.find((n: { id: string }) => n.id === 'bluesky')).toMatchObject({ connect: 'oauth', scopes: ['atproto', 'transition:generic', 'com.atproto.appPass'] });
   });
 
   it('serves no client metadata document on a loopback Herald (the server derives it from the client id)', async () => {

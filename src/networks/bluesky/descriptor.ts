@@ -41,8 +41,9 @@ export const bluesky = defineNetwork({
   // atproto OAuth (the account's own sign-in page) by default; app passwords remain the fallback,
   // and the only way where this Herald's public address cannot do OAuth (see server/oauth).
   connect: 'oauth',
-  // What OAuth asks for; an app password's session carries com.atproto.appPass instead (the account password, com.atproto.access, is refused).
-  scopes: ['atproto', 'transition:generic'],
+  // OAuth asks for the first two; an app password's session carries com.atproto.appPass instead
+  // (the account password, com.atproto.access, is refused). All three are listed for /privacy.
+  scopes: ['atproto', 'transition:generic', 'com.atproto.appPass'],
   scopeMeanings: {
     atproto: 'identify your account (its DID and handle) to Herald',
     'transition:generic': 'post, upload images and video, delete posts and read your posts’ counts on your behalf; not change your password, e-mail or handle, nor delete your account',
