@@ -87,6 +87,7 @@ describe('channels in Chromium', () => {
     // (Bluesky's own sign-in page, OAuth, is the default where Herald's address allows it.)
     if (!pds) return;
     const dana = pds.accounts[0]!;
+    await page.getByLabel('Bluesky handle').waitFor();
     const appPasswordInstead = page.getByRole('button', { name: 'Use an app password instead' });
     if (await appPasswordInstead.isVisible()) await appPasswordInstead.click();
     await page.getByLabel('Bluesky handle').fill('dana');
