@@ -12,6 +12,7 @@ import { loadSecretBox } from '../../src/server/security/encryption-keys.ts';
 import { loadConfig } from '../../src/server/config/config.ts';
 import type { PublishContext, PublishJournal } from '../../src/server/providers/publishing.ts';
 import { signUp, startTestHerald, type TestHerald } from '../helpers/test-herald.ts';
+import { fastEngineEnv, waitForPost } from '../helpers/publishing.ts';
 import { blueskyEnv, pdsAvailable, startLocalPds, type LocalPds } from '../pds/pds.ts';
 import { consentAtPds } from '../pds/oauth-sign-in.ts';
 
@@ -31,7 +32,7 @@ describe.skipIf(!pdsAvailable() && !process.env.CI)('Bluesky through atproto OAu
       { handle: 'alice.test', password: 'alice-main-password', displayName: 'Alice on Bluesky' },
       { handle: 'bob.test', password: 'bob-main-password' },
     ]);
-    h = await startTestHerald({ env: blueskyEnv(pds) });
+    h = await startTestHerald({ env: { ...fastEngineEnv, ...blueskyEnv(pds) } });
     owner = await signUp(h.url);
     workspaceId = (await owner.client.post('/api/v1/workspaces', { name: 'Sky' })).body.id;
   }, 120_000);
@@ -153,6 +154,21 @@ describe.skipIf(!pdsAvailable() && !process.env.CI)('Bluesky through atproto OAu
     const record = await fetch(`${pds.pdsUrl}/xrpc/com.atproto.repo.getRecord?${new URLSearchParams({ repo: repo!, collection: collection!, rkey: rkey! })}`);
     expect(record.status).toBe(200);
     expect(((await record.json()) as { value: { text: string } }).value.text).toBe('Sent with atproto OAuth and DPoP');
+  });
+
+  it('publishes a post through Herald’s engine with the OAuth channel (the channel’s token as the engine reads it)', async () => {
+    const created = await owner.client.post(`/api/v1/workspaces/${workspaceId}/posts`, {
+      content: { text: 'Scheduled through Herald, signed with DPoP' },
+      channels: [{ channelId }],
+      schedule: { mode: 'now' },
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const done = await waitForPost(owner.client, workspaceId, created.body.id, (p) => p.deliveries.every((d: { state: string }) => ['published', 'failed', 'unconfirmed'].includes(d.state)), 40_000);
+    const delivery = done.deliveries[0];
+    expect(delivery.state, JSON.stringify(delivery)).toBe('published');
+    const rkey = String(delivery.externalId).split('/').at(-1)!;
+    const record = await fetch(`${pds.pdsUrl}/xrpc/com.atproto.repo.getRecord?${new URLSearchParams({ repo: alice().did, collection: 'app.bsky.feed.post', rkey })}`);
+    expect(((await record.json()) as { value: { text: string } }).value.text).toBe('Scheduled through Herald, signed with DPoP');
   });
 
   it('refreshes once when two ask at the same time, and keeps the rotated refresh token', async () => {
