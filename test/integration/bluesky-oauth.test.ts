@@ -279,6 +279,22 @@ describe.skipIf(!pdsAvailable() && !process.env.CI)('Bluesky through atproto OAu
 });
 
 describe('Bluesky OAuth client identity', () => {
+  it('an https Herald serves its client metadata document at its client_id, and it validates', async () => {
+    const h = await startTestHerald({ env: { HERALD_PUBLIC_URL: 'https://herald.example.org' } });
+    try {
+      const res = await fetch(`${h.url}/api/v1/networks/bluesky/oauth/client-metadata.json`);
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toMatch(/^application\/json/);
+      const document = oauthClientMetadataSchema.parse(await res.json());
+      expect(document).toMatchObject({ client_id: 'https://herald.example.org/api/v1/networks/bluesky/oauth/client-metadata.json', redirect_uris: ['https://herald.example.org/api/v1/oauth/callback/bluesky'], dpop_bound_access_tokens: true });
+      // Other networks have no such document.
+      expect((await fetch(`${h.url}/api/v1/networks/mastodon/oauth/client-metadata.json`)).status).toBe(404);
+    } finally {
+      await h.close();
+    }
+  });
+
+
   it('an https Herald is a discoverable public client whose metadata document validates', () => {
     const identity = clientIdentity('https://herald.example.org');
     expect(identity).toMatchObject({ kind: 'discoverable', clientId: 'https://herald.example.org/api/v1/networks/bluesky/oauth/client-metadata.json' });
