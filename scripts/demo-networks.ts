@@ -120,6 +120,8 @@ export async function startDemoNetworks(options: DemoNetworkOptions = {}): Promi
       Object.assign(env, blueskyVideoEnv(video));
       const account = pds.accounts[0]!;
       instructions.push(`Bluesky (a real local PDS): connect handle ${account.handle} with the app password ${account.appPassword}. Videos (MP4, up to 3 minutes) go through a local stand-in for Bluesky's video service.`);
+      // atproto OAuth's loopback client redirects to an IP literal, never to "localhost" (ADR 0014).
+      instructions.push(`Bluesky's own sign-in page (OAuth) works when Herald runs at http://127.0.0.1:<port> (HERALD_PUBLIC_URL): handle ${account.handle}, password ${account.password}.`);
     }
   } else if (options.bluesky !== false) {
     warnings.push('Bluesky is not part of this demo: run `bash test/pds/setup.sh` once (downloads Node 22 and the reference PDS) and start the demo again.');

@@ -71,6 +71,10 @@ export type SignInChecks = {
   identifierHint: string;
   isAppPassword(raw: string): boolean;
   appPasswordHint: string;
+  /** Networks that also connect with OAuth from a server address the person types (a Bluesky PDS or entryway). */
+  isServer?(raw: string): boolean;
+  /** Completes "…" in the refusal of what the OAuth connect was given (handle, DID or server address). */
+  oauthIdentifierHint?: string;
 };
 
 /** Instance settings a network's descriptor may read besides its own. */
@@ -159,4 +163,10 @@ export type NetworkServer = {
    * for it, thread parts included) that those allowances cannot take, checked when it is saved.
    */
   checkSchedule?(input: { db: Db | Tx; channel: { id: string; externalId: string }; at: Date; posts: number }): Promise<RuleIssue[]>;
+  /**
+   * Networks whose OAuth client is named by a document Herald publishes (atproto: client_id is its
+   * URL): served at GET /api/v1/networks/<id>/oauth/client-metadata.json; null when this
+   * configuration has none (no https public address).
+   */
+  oauthClientMetadata?(config: Config): Record<string, unknown> | null;
 };

@@ -36,7 +36,8 @@ export type PreviewContent = {
 
 export type PreviewProps = { content: PreviewContent; uploads: Record<string, Upload>; preflight: Preflight };
 
-export type ConnectFormProps = { workspaceId: string; network: { id: string; label: string }; onConnected: (channel: Channel) => void };
+/** `network.connect`: how this Herald connects the network (a network may fall back to app passwords where its OAuth is impossible). */
+export type ConnectFormProps = { workspaceId: string; network: { id: string; label: string; connect?: string }; onConnected: (channel: Channel) => void };
 
 export type NetworkWeb = {
   mark: BrandMark | null;

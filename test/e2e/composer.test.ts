@@ -44,6 +44,10 @@ async function connectAll(page: Page, h: TestHerald, tiktok: TikTokFake, mastodo
   await page.waitForURL(/\/channels\?connected=/);
 
   const dana = pds.accounts[0]!;
+  // Bluesky's own sign-in page (OAuth) is the default where Herald's address allows it; this journey uses an app password.
+  await page.getByLabel('Bluesky handle').waitFor();
+  const appPasswordInstead = page.getByRole('button', { name: 'Use an app password instead' });
+  if (await appPasswordInstead.isVisible()) await appPasswordInstead.click();
   await page.getByLabel('Bluesky handle').fill(dana.handle);
   await page.getByLabel('App password').fill(dana.appPassword);
   await page.getByRole('button', { name: 'Connect Bluesky' }).click();

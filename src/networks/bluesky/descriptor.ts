@@ -1,6 +1,6 @@
 // Bluesky as Herald knows it: shared by the server and the web app. Sources: shared/providers.md.
 import { z } from 'zod';
-import { appPasswordHint, blueskyIdentifierHint, isAppPassword, parseBlueskyIdentifier } from './identifier.ts';
+import { appPasswordHint, blueskyIdentifierHint, blueskySignInHint, isAppPassword, parseBlueskyIdentifier, parseBlueskyServer } from './identifier.ts';
 import { countGraphemes, MB, positiveOr, utf8Length, type NetworkRules } from '../rules.ts';
 import { envBoolean } from '../setting-schemas.ts';
 import { defineNetwork } from '../types.ts';
@@ -71,10 +71,15 @@ export const bluesky = defineNetwork({
   id: 'bluesky',
   label: 'Bluesky',
   brandColor: '#1185FE',
-  connect: 'app-password',
-  // An app password's session carries this scope; the account password (com.atproto.access) is refused.
-  scopes: ['com.atproto.appPass'],
+  // atproto OAuth (the account's own sign-in page) by default; app passwords remain the fallback,
+  // and the only way where this Herald's public address cannot do OAuth (see server/oauth).
+  connect: 'oauth',
+  // OAuth asks for the first two; an app password's session carries com.atproto.appPass instead
+  // (the account password, com.atproto.access, is refused). All three are listed for /privacy.
+  scopes: ['atproto', 'transition:generic', 'com.atproto.appPass'],
   scopeMeanings: {
+    atproto: 'identify your account (its DID and handle) to Herald',
+    'transition:generic': 'post, upload images and video, delete posts and read your posts’ counts on your behalf; not change your password, e-mail or handle, nor delete your account',
     'com.atproto.appPass': 'the session an app password gives: post and read on your behalf, but not change your password or delete your account',
   },
   featureScopes: { profile: [], publish: [], drafts: [], analytics: [] },
@@ -117,8 +122,15 @@ export const bluesky = defineNetwork({
       schema: envBoolean,
     },
   },
-  signIn: { isIdentifier: (raw) => parseBlueskyIdentifier(raw) !== null, identifierHint: blueskyIdentifierHint, isAppPassword, appPasswordHint },
-  // Nothing to configure: accounts sign in with app passwords on their own servers.
+  signIn: {
+    isIdentifier: (raw) => parseBlueskyIdentifier(raw) !== null,
+    identifierHint: blueskyIdentifierHint,
+    isAppPassword,
+    appPasswordHint,
+    isServer: (raw) => parseBlueskyServer(raw) !== null,
+    oauthIdentifierHint: blueskySignInHint,
+  },
+  // Nothing to configure: Herald is a public OAuth client named by its own address, and app passwords need nothing either.
   enabled: () => true,
   outgoing: (config) => [
     [

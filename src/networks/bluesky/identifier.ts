@@ -22,3 +22,20 @@ export function isAppPassword(raw: string): boolean {
 
 export const blueskyIdentifierHint = 'must be a handle like alice.bsky.social or a DID like did:plc:…';
 export const appPasswordHint = 'must be an app password like abcd-efgh-ijkl-mnop (Bluesky: Settings → Privacy and security → App passwords), not the account password';
+
+/**
+ * `https://bsky.social` or `https://pds.example/` → its origin, or null: the server (PDS or
+ * entryway) a person signs in at when they connect with OAuth without naming their handle.
+ */
+export function parseBlueskyServer(raw: string): string | null {
+  const value = raw.trim();
+  if (!/^https?:\/\//i.test(value)) return null;
+  try {
+    const url = new URL(value);
+    return url.username || url.password || (url.pathname !== '/' && url.pathname !== '') || url.search ? null : url.origin;
+  } catch {
+    return null;
+  }
+}
+
+export const blueskySignInHint = 'must be a handle like alice.bsky.social, a DID like did:plc:…, or your server’s address like https://bsky.social';

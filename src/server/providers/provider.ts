@@ -97,7 +97,28 @@ interface ConnectedAccountProvider {
 export interface OAuthProvider extends ConnectedAccountProvider {
   readonly connect: 'oauth';
   authorizationUrl(input: { state: string; redirectUri: string; codeChallenge: string; instance: Instance }): Promise<string>;
-  exchangeCode(input: { code: string; state: string; redirectUri: string; codeVerifier: string; instance: Instance }): Promise<TokenSet & { externalId: string }>;
+  /**
+   * Used instead of `authorizationUrl` when present, for networks that find the account's server
+   * from who the person says they are (a Bluesky handle: `identifier`) and must remember something
+   * of their own until the callback: `carry` is sealed with the PKCE verifier and handed back to
+   * `exchangeCode` (Bluesky's DPoP key and issuer).
+   */
+  startAuthorization?(input: { state: string; redirectUri: string; codeChallenge: string; identifier: string | undefined }): Promise<{ url: string; carry: string }>;
+  /**
+   * `issuer`: the callback's `iss` parameter (RFC 9207), when the network sent one. The answer's
+   * `instance`, when set, is the account's server as the network established it (Bluesky's PDS).
+   */
+  exchangeCode(input: {
+    code: string;
+    state: string;
+    redirectUri: string;
+    codeVerifier: string;
+    instance: Instance;
+    carry?: string;
+    issuer?: string;
+  }): Promise<TokenSet & { externalId: string; instance?: string }>;
+  /** Networks that also take an app password (Bluesky, when OAuth is not wanted or not possible). */
+  signIn?: AppPasswordProvider['signIn'];
   /**
    * Networks where one consent covers several accounts (Facebook Pages, Instagram accounts
    * linked to Pages): the accounts the user may connect, each with its own tokens. Herald then

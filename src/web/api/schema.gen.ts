@@ -765,6 +765,42 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/networks/{network}/oauth/client-metadata.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The OAuth client metadata document of a network whose client id is a URL (Bluesky's atproto OAuth); 404 when this Herald has no https address */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    network: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/notifications": {
         parameters: {
             query?: never;
@@ -913,6 +949,8 @@ export interface paths {
                     code?: string;
                     error?: string;
                     error_description?: string;
+                    /** @description The authorization server that answers (RFC 9207): checked against the one Herald asked (Bluesky) */
+                    iss?: string;
                     state?: string;
                 };
                 header?: never;
@@ -2043,7 +2081,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Connect an account. OAuth networks (TikTok, Mastodon) answer the consent page URL to open (state bound to this session, 10 min, single use; PKCE); Bluesky signs in with the handle and app password at once and answers the channel */
+        /** Connect an account. OAuth networks (TikTok, Mastodon, Bluesky by default) answer the consent page URL to open (state bound to this session, 10 min, single use; PKCE); Bluesky with an app password signs in at once and answers the channel */
         post: {
             parameters: {
                 query?: never;
@@ -2056,9 +2094,9 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        /** @description Bluesky: an app password (xxxx-xxxx-xxxx-xxxx), never the account password */
+                        /** @description Bluesky: an app password (xxxx-xxxx-xxxx-xxxx), never the account password; without it Bluesky connects through its own sign-in page (atproto OAuth) where this Herald can */
                         appPassword?: string;
-                        /** @description Bluesky: handle (alice.bsky.social) or DID */
+                        /** @description Bluesky: handle (alice.bsky.social) or DID; without appPassword also a server address (https://bsky.social) to sign in at through OAuth */
                         identifier?: string;
                         /** @description Mastodon: the server name, e.g. mastodon.social */
                         instance?: string;

@@ -1,7 +1,11 @@
 import { parseBlueskyIdentifier } from '../identifier.ts';
 import { requestJson, type NetworkCallOptions } from '../../../server/providers/http.ts';
-import { ProviderError, type AppPasswordProvider, type Instance, type Profile, type TokenSet } from '../../../server/providers/provider.ts';
+import { ProviderError, type AppPasswordProvider, type Instance, type OAuthProvider, type Profile, type Provider, type TokenSet } from '../../../server/providers/provider.ts';
 import { resolveAccount, type IdentitySettings } from './identity.ts';
+import { createAtprotoOAuth, type PendingAuthorization } from './oauth/atproto-oauth.ts';
+import { clientIdentity } from './oauth/client-identity.ts';
+import { withSessionAuth } from './oauth/pds-request.ts';
+import { unpackRefresh } from './oauth/session-tokens.ts';
 
 const network = 'bluesky' as const;
 
@@ -41,13 +45,22 @@ const xrpc = (pds: Instance, nsid: string) => {
   return `${pds}/xrpc/${nsid}`;
 };
 
-// Bluesky accounts are connected with an app password: Herald signs in once, keeps the session
-// (access JWT ~2 h, refresh JWT ~90 days) and refreshes it, because the entryway allows only a
-// handful of sign-ins a day. Disconnecting deletes the session at the account's PDS.
-export function createBlueskyProvider(settings: IdentitySettings): AppPasswordProvider {
-  // The PDS comes from the account's identity document, which its owner writes.
-  const request = (url: string, init: RequestInit & Omit<NetworkCallOptions, 'allowPrivate'>) => requestJson(network, url, { ...init, allowPrivate: settings.allowLocal });
-  return {
+// Bluesky accounts connect through atproto OAuth (the account's own sign-in page; PAR, PKCE,
+// DPoP-bound tokens) wherever this Herald has an address OAuth accepts, else, and whenever the
+// person prefers, with an app password: Herald signs in once, keeps the session (access JWT ~2 h,
+// refresh JWT ~90 days) and refreshes it, because the entryway allows only a handful of sign-ins
+// a day. Both kinds of session live side by side (oauth/session-tokens.ts tells them apart).
+// Disconnecting revokes the OAuth session at its authorization server, or deletes the
+// app-password session at the account's PDS.
+export function createBlueskyProvider(settings: IdentitySettings & { publicOrigin: string }): Provider {
+  // The PDS comes from the account's identity document, which its owner writes. OAuth sessions
+  // get DPoP on every call (withSessionAuth); app-password sessions keep Bearer.
+  const request = withSessionAuth((url: string, init: RequestInit & Omit<NetworkCallOptions, 'allowPrivate'>) => requestJson(network, url, { ...init, allowPrivate: settings.allowLocal }));
+  const identity = clientIdentity(settings.publicOrigin);
+  // Sessions name their issuer and client id: they refresh and revoke even where new OAuth sign-ins are impossible.
+  const oauth = createAtprotoOAuth(settings, identity.kind === 'none' ? null : identity);
+
+  const appPassword: AppPasswordProvider = {
     network,
     connect: 'app-password',
     revokes: 'refresh',
@@ -80,6 +93,8 @@ export function createBlueskyProvider(settings: IdentitySettings): AppPasswordPr
     },
 
     async refresh(refreshToken, pds) {
+      const oauthSession = unpackRefresh(refreshToken);
+      if (oauthSession) return oauth.refresh(oauthSession);
       const { status, body } = await request(xrpc(pds, 'com.atproto.server.refreshSession'), {
         method: 'POST',
         headers: { authorization: `Bearer ${refreshToken}`, accept: 'application/json' },
@@ -93,6 +108,8 @@ export function createBlueskyProvider(settings: IdentitySettings): AppPasswordPr
     },
 
     async revoke(refreshToken, pds) {
+      const oauthSession = unpackRefresh(refreshToken);
+      if (oauthSession) return oauth.revoke(oauthSession);
       const { status, body } = await request(xrpc(pds, 'com.atproto.server.deleteSession'), {
         method: 'POST',
         headers: { authorization: `Bearer ${refreshToken}`, accept: 'application/json' },
@@ -129,4 +146,27 @@ export function createBlueskyProvider(settings: IdentitySettings): AppPasswordPr
       };
     },
   };
+  if (identity.kind === 'none') return appPassword;
+
+  const withOAuth: OAuthProvider = {
+    network,
+    connect: 'oauth',
+    revokes: 'refresh',
+    signIn: appPassword.signIn.bind(appPassword),
+    refresh: appPassword.refresh!.bind(appPassword),
+    revoke: appPassword.revoke.bind(appPassword),
+    profile: appPassword.profile.bind(appPassword),
+    async authorizationUrl() {
+      throw new ProviderError('invalid', network, 'Bluesky needs the handle to connect: Herald asks for it first', 'bad_identifier');
+    },
+    async startAuthorization({ state, codeChallenge, identifier }) {
+      const { url, pending } = await oauth.authorize({ identifier: identifier ?? '', state, codeChallenge });
+      return { url, carry: JSON.stringify(pending) };
+    },
+    async exchangeCode({ code, codeVerifier, carry, issuer }) {
+      if (!carry) throw new ProviderError('invalid', network, 'This Bluesky sign-in was not started by Herald; start connecting again', 'state_incomplete');
+      return oauth.exchange({ code, codeVerifier, pending: JSON.parse(carry) as PendingAuthorization, ...(issuer !== undefined ? { issuer } : {}) });
+    },
+  };
+  return withOAuth;
 }

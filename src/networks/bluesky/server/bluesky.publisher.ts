@@ -4,6 +4,7 @@ import { captionsOf, createVideoUploader, defaultVideoService, videoEmbed, type 
 import { requestJson, type NetworkCallOptions } from '../../../server/providers/http.ts';
 import { ProviderError, type Instance } from '../../../server/providers/provider.ts';
 import type { PostMetrics, PublishContext, PublishMedia, PublishPart, Publisher } from '../../../server/providers/publishing.ts';
+import { withSessionAuth } from './oauth/pds-request.ts';
 
 const network = 'bluesky' as const;
 const collection = 'app.bsky.feed.post';
@@ -97,7 +98,8 @@ function languages(settings: Record<string, unknown>): string[] | undefined {
 // reference PDS, so after a lost answer findExisting reads the key back instead.
 export function createBlueskyPublisher(options: { allowLocal: boolean; videoService?: VideoServiceOptions }): Publisher {
   // The PDS was named by the account's identity document: its address is checked on every call.
-  const request = (url: string, init: RequestInit & Omit<NetworkCallOptions, 'allowPrivate'>) => requestJson(network, url, { ...init, allowPrivate: options.allowLocal });
+  // OAuth channels' calls become DPoP-bound here (nonce retry included); app-password ones keep Bearer.
+  const request = withSessionAuth((url: string, init: RequestInit & Omit<NetworkCallOptions, 'allowPrivate'>) => requestJson(network, url, { ...init, allowPrivate: options.allowLocal }));
   // Procedures (a JSON or byte body) are POSTed; without a body the call is a query (GET).
   async function send(ctx: PublishContext, nsid: string, init: { json?: unknown; bytes?: { data: Uint8Array<ArrayBuffer>; mimeType: string }; query?: Record<string, string> }) {
     const query = init.json === undefined && !init.bytes;

@@ -33,10 +33,28 @@ export type ConnectInput = { workspaceId: string; sessionId: string; network: Ne
 export async function startConnect(ctx: ServiceContext, deps: ChannelDeps, input: ConnectInput): Promise<{ authorizationUrl?: string; channel?: ReturnType<typeof publicChannel> }> {
   const provider = providerFor(deps, input.network);
   if (provider.connect === 'app-password') return { channel: await connectWithAppPassword(ctx, deps, provider, input) };
+  // A network that takes OAuth and app passwords (Bluesky): an app password given means that way.
+  if (provider.signIn && input.appPassword !== undefined) return { channel: await connectWithAppPassword(ctx, deps, { signIn: provider.signIn, profile: provider.profile }, input) };
+  const checks = networks[input.network].signIn;
+  if (provider.startAuthorization && checks && (!input.identifier || !(checks.isIdentifier(input.identifier) || checks.isServer?.(input.identifier)))) {
+    throw fieldError('body.identifier', checks.oauthIdentifierHint ?? checks.identifierHint);
+  }
   const instance = networks[input.network].connect === 'oauth-instance' ? normaliseInstance(input.instance) : null;
   const state = crypto.randomBytes(32).toString('base64url');
   const codeVerifier = crypto.randomBytes(48).toString('base64url');
   const codeChallenge = crypto.createHash('sha256').update(codeVerifier).digest('base64url');
+  const redirectUri = callbackUrl(deps.publicOrigin, input.network);
+  let started: { url: string; carry?: string };
+  try {
+    started = provider.startAuthorization
+      ? await provider.startAuthorization({ state, redirectUri, codeChallenge, identifier: input.identifier })
+      : { url: await provider.authorizationUrl({ state, redirectUri, codeChallenge, instance }) };
+  } catch (error) {
+    if (error instanceof ProviderError) throw providerErrorToAppError(error, 'connect');
+    throw error;
+  }
+  // The state is stored before the browser is sent anywhere; the verifier (and what the network
+  // part carries to the callback) only ever sealed.
   await createChannelsRepository(ctx.db).insertOAuthState({
     state,
     workspaceId: input.workspaceId,
@@ -44,21 +62,20 @@ export async function startConnect(ctx: ServiceContext, deps: ChannelDeps, input
     sessionId: input.sessionId,
     network: input.network,
     instance,
-    codeVerifierSealed: deps.box.seal(codeVerifier, `oauth-state:${state}`),
+    codeVerifierSealed: deps.box.seal(started.carry === undefined ? codeVerifier : JSON.stringify({ codeVerifier, carry: started.carry }), `oauth-state:${state}`),
     expiresAt: new Date(Date.now() + STATE_TTL_MS),
   });
-  let authorizationUrl: string;
-  try {
-    authorizationUrl = await provider.authorizationUrl({ state, redirectUri: callbackUrl(deps.publicOrigin, input.network), codeChallenge, instance });
-  } catch (error) {
-    if (error instanceof ProviderError) throw providerErrorToAppError(error, 'connect');
-    throw error;
-  }
-  return { authorizationUrl };
+  return { authorizationUrl: started.url };
+}
+
+/** The sealed verifier: a bare verifier (base64url), or JSON with what the network part carries. */
+function openVerifier(opened: string): { codeVerifier: string; carry?: string } {
+  if (!opened.startsWith('{')) return { codeVerifier: opened };
+  return JSON.parse(opened) as { codeVerifier: string; carry?: string };
 }
 
 /** The handle and app password are checked for shape (by the network's descriptor) before anything is sent anywhere. */
-async function connectWithAppPassword(ctx: ServiceContext, deps: ChannelDeps, provider: AppPasswordProvider, input: ConnectInput) {
+async function connectWithAppPassword(ctx: ServiceContext, deps: ChannelDeps, provider: Pick<AppPasswordProvider, 'signIn' | 'profile'>, input: ConnectInput) {
   const checks = networks[input.network].signIn;
   if (!input.identifier || (checks && !checks.isIdentifier(input.identifier))) throw fieldError('body.identifier', checks?.identifierHint ?? 'is required');
   if (!input.appPassword || (checks && !checks.isAppPassword(input.appPassword))) throw fieldError('body.appPassword', checks?.appPasswordHint ?? 'is required');
@@ -74,7 +91,7 @@ async function connectWithAppPassword(ctx: ServiceContext, deps: ChannelDeps, pr
   return saveConnectedChannel(ctx, deps, { workspaceId: input.workspaceId, network: input.network, instance: signedIn.instance, tokens: signedIn, profile });
 }
 
-export type CallbackInput = { network: string; state?: string; code?: string; error?: string; errorDescription?: string; sessionId: string };
+export type CallbackInput = { network: string; state?: string; code?: string; error?: string; errorDescription?: string; issuer?: string; sessionId: string };
 
 /**
  * Finishes an OAuth round trip. The state is consumed first (single use, even when what follows
@@ -103,34 +120,41 @@ export async function completeConnect(ctx: ServiceContext, deps: ChannelDeps, in
   const network = claimed.network as NetworkId;
   let tokens: TokenSet & { externalId: string };
   let profile;
+  // The network may establish the account's server only now (Bluesky: the PDS of the signed-in DID).
+  let instance: string | null;
   try {
-    tokens = await provider.exchangeCode({
+    const { codeVerifier, carry } = openVerifier(deps.box.open(claimed.codeVerifierSealed!, `oauth-state:${claimed.state}`));
+    const exchanged = await provider.exchangeCode({
       code: input.code,
       state: claimed.state,
       redirectUri: callbackUrl(deps.publicOrigin, network),
-      codeVerifier: deps.box.open(claimed.codeVerifierSealed!, `oauth-state:${claimed.state}`),
+      codeVerifier,
       instance: claimed.instance,
+      ...(carry !== undefined ? { carry } : {}),
+      ...(input.issuer !== undefined ? { issuer: input.issuer } : {}),
     });
-    profile = await provider.profile(tokens.accessToken, claimed.instance);
+    instance = exchanged.instance ?? claimed.instance;
+    tokens = exchanged;
+    profile = await provider.profile(tokens.accessToken, instance);
   } catch (error) {
     if (error instanceof ProviderError) throw providerErrorToAppError(error, 'connect', { workspaceId });
     throw error;
   }
 
-  if (!provider.accounts) return { channel: await saveConnectedChannel(ctx, deps, { workspaceId, network, instance: claimed.instance, tokens, profile }) };
+  if (!provider.accounts) return { channel: await saveConnectedChannel(ctx, deps, { workspaceId, network, instance, tokens, profile }) };
 
   // One consent, several accounts (a user's Pages): nothing becomes a channel until the user picks.
   let accounts: ConnectableAccount[];
   try {
-    accounts = await provider.accounts(tokens, claimed.instance);
+    accounts = await provider.accounts(tokens, instance);
   } catch (error) {
     if (error instanceof ProviderError) throw providerErrorToAppError(error, 'connect', { workspaceId });
     throw error;
   }
   if (!accounts.length) {
-    await revokeUnsavedTokens(deps, network, tokens, claimed.instance);
+    await revokeUnsavedTokens(deps, network, tokens, instance);
     throw fail('channel.no_accounts', `Your ${networks[network].label} login manages no ${networks[network].accountsNoun ?? 'account'} Herald can connect; nothing was connected`);
   }
-  return { selection: await offerAccounts(ctx, deps, { workspaceId, sessionId: input.sessionId, network, instance: claimed.instance, accounts }) };
+  return { selection: await offerAccounts(ctx, deps, { workspaceId, sessionId: input.sessionId, network, instance, accounts }) };
 }
 

@@ -76,7 +76,8 @@ export const channelsRoutes: FastifyPluginAsyncZod<{ deps: service.ChannelDeps; 
       },
     },
     handler: async () => ({
-      items: networkIds.map((id) => ({ id, label: networks[id].label, connect: networks[id].connect, scopes: [...networks[id].scopes], enabled: !!deps.providers[id], noRevoke: noRevokeSentence(deps, id) })),
+      // A network whose OAuth this Herald cannot offer (Bluesky without an https address) says how it connects instead.
+      items: networkIds.map((id) => ({ id, label: networks[id].label, connect: deps.providers[id]?.connect === 'app-password' ? 'app-password' : networks[id].connect, scopes: [...networks[id].scopes], enabled: !!deps.providers[id], noRevoke: noRevokeSentence(deps, id) })),
       mediaByUrl: instance.mediaByUrl,
     }),
   });
@@ -92,13 +93,17 @@ export const channelsRoutes: FastifyPluginAsyncZod<{ deps: service.ChannelDeps; 
     schema: {
       tags,
       summary:
-        "Connect an account. OAuth networks (TikTok, Mastodon) answer the consent page URL to open (state bound to this session, 10 min, single use; PKCE); Bluesky signs in with the handle and app password at once and answers the channel",
+        "Connect an account. OAuth networks (TikTok, Mastodon, Bluesky by default) answer the consent page URL to open (state bound to this session, 10 min, single use; PKCE); Bluesky with an app password signs in at once and answers the channel",
       params: workspaceParams,
       body: z.object({
         network,
         instance: z.string().max(260).optional().describe('Mastodon: the server name, e.g. mastodon.social'),
-        identifier: z.string().max(300).optional().describe('Bluesky: handle (alice.bsky.social) or DID'),
-        appPassword: z.string().max(100).optional().describe('Bluesky: an app password (xxxx-xxxx-xxxx-xxxx), never the account password'),
+        identifier: z.string().max(300).optional().describe('Bluesky: handle (alice.bsky.social) or DID; without appPassword also a server address (https://bsky.social) to sign in at through OAuth'),
+        appPassword: z
+          .string()
+          .max(100)
+          .optional()
+          .describe('Bluesky: an app password (xxxx-xxxx-xxxx-xxxx), never the account password; without it Bluesky connects through its own sign-in page (atproto OAuth) where this Herald can'),
       }),
       response: { 200: z.object({ authorizationUrl: z.string().optional(), channel: channel.optional() }) },
     },
@@ -124,6 +129,7 @@ export const channelsRoutes: FastifyPluginAsyncZod<{ deps: service.ChannelDeps; 
         code: z.string().max(2000).optional(),
         error: z.string().max(200).optional(),
         error_description: z.string().max(1000).optional(),
+        iss: z.string().max(500).optional().describe('The authorization server that answers (RFC 9207): checked against the one Herald asked (Bluesky)'),
       }),
     },
     handler: async (req, reply) => {
@@ -134,6 +140,7 @@ export const channelsRoutes: FastifyPluginAsyncZod<{ deps: service.ChannelDeps; 
           code: req.query.code,
           error: req.query.error,
           errorDescription: req.query.error_description,
+          issuer: req.query.iss,
           sessionId: req.auth!.sessionId,
         });
         if (connected.selection) return reply.redirect(`/w/${connected.selection.workspaceId}/channels?choose=${connected.selection.selectionId}`);

@@ -1,5 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { enabledNetworks } from '../../../networks/index.ts';
+import { serverParts } from '../../../networks/server.ts';
+import type { NetworkId } from '../../../shared/networks.ts';
 import { AppError } from '../shared/errors.ts';
 import { deletionNotFoundPage, renderDeletionStatusPage } from './network-callbacks.page.ts';
 import { deletionStatus, handleNetworkCallback, type NetworkCallbackDeps } from './network-callbacks.service.ts';
@@ -40,6 +43,23 @@ export const networkCallbackRoutes: FastifyPluginAsyncZod<{ deps: NetworkCallbac
     handler: async (req) => {
       const answer = await handleNetworkCallback(deps, { network: req.params.network, name: req.params.name, fields: req.body ?? {}, ip: req.ip, userAgent: req.headers['user-agent'] ?? null });
       return answer.kind === 'data-deletion' ? { url: answer.url, confirmation_code: answer.confirmationCode } : { ok: true as const };
+    },
+  });
+
+  // atproto authorization servers fetch this to learn who Herald is (its client_id is this URL).
+  app.get('/api/v1/networks/:network/oauth/client-metadata.json', {
+    config: { access: 'public' },
+    schema: {
+      tags: ['networks'],
+      summary: "The OAuth client metadata document of a network whose client id is a URL (Bluesky's atproto OAuth); 404 when this Herald has no https address",
+      security: [],
+      params: z.object({ network: z.string().min(1).max(50) }),
+    },
+    handler: async (req, reply) => {
+      const part = enabledNetworks(deps.config).includes(req.params.network as NetworkId) ? serverParts[req.params.network as NetworkId].oauthClientMetadata : undefined;
+      const document = part?.(deps.config) ?? null;
+      if (!document) throw new AppError('not_found', 404, 'This Herald publishes no OAuth client metadata for this network');
+      return reply.header('cache-control', 'public, max-age=600').type('application/json').send(document);
     },
   });
 

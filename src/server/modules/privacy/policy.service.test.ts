@@ -45,7 +45,11 @@ describe('policy settings and facts', () => {
       { name: 'Hetzner', purpose: 'hosting', location: 'Germany' },
       { name: 'Mailgun', purpose: 'e-mail', location: 'EU' },
     ]);
-    expect(facts.networks.find((n) => n.id === 'bluesky')?.scopes).toEqual([{ scope: 'com.atproto.appPass', meaning: expect.any(String) }]);
+    expect(facts.networks.find((n) => n.id === 'bluesky')?.scopes).toEqual([
+      { scope: 'atproto', meaning: expect.any(String) },
+      { scope: 'transition:generic', meaning: expect.any(String) },
+      { scope: 'com.atproto.appPass', meaning: expect.any(String) },
+    ]);
     expect(facts.generatedAt).toBe('2026-01-02T03:04:05.000Z');
   });
 
