@@ -64,9 +64,12 @@ export function XOptions({ channel, settings, onChange, errorFor, files }: Optio
         </div>
       </div>
       <div className={pollError ? 'field has-error' : 'field'}>
-        <label>
-          <input type="checkbox" checked={poll !== null} disabled={files.length > 0 && poll === null} onChange={(e) => setPoll(e.target.checked ? { options: ['', ''], durationMinutes: 1440 } : null)} /> Add a poll
-          {files.length > 0 && poll === null ? <span className="muted small"> (not with photos or videos)</span> : null}
+        <label className="cm-switch">
+          <input type="checkbox" checked={poll !== null} disabled={files.length > 0 && poll === null} onChange={(e) => setPoll(e.target.checked ? { options: ['', ''], durationMinutes: 1440 } : null)} />
+          <span>
+            Add a poll
+            {files.length > 0 && poll === null ? <span className="muted small"> (not with photos or videos)</span> : null}
+          </span>
         </label>
         {poll ? (
           <div className="cm-options-grid" data-testid="x-poll">
