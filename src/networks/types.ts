@@ -134,6 +134,14 @@ export type NetworkAction = {
    * subreddit's post requirements): Herald stores them on the channel as a pre-flight's limits.
    */
   keep?(answer: Record<string, unknown>, stored: Record<string, unknown>): Record<string, unknown>;
+  /**
+   * For actions with `keep`: the input to run it with before a post to the channel is saved, when
+   * the post's settings need what it keeps and the channel does not hold it yet (a subreddit whose
+   * rules were never read); null when nothing is missing. So a post saved through the API, not
+   * only one written in the composer, is checked against the network's own rules. `field`: the
+   * setting the input came from, which a refusal of the input is reported on.
+   */
+  beforeSave?(settings: Record<string, unknown>, stored: Record<string, unknown>): { input: Record<string, unknown>; field: string } | null;
 };
 
 /**

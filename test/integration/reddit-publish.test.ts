@@ -123,19 +123,41 @@ describe('Reddit publishing', () => {
     expect(delivery.externalUrl).toBe(`https://www.reddit.com/r/AskHerald/comments/${post.id36}/`);
   });
 
-  it('refuses a text post to a links-only subreddit: at save once its rules were read, at publishing otherwise, never submitted', async () => {
+  it('refuses a text post to a links-only subreddit at save, even from an API caller that never read its rules; at publishing if the rules changed since; never submitted', async () => {
     const sentBefore = submits().length;
-    // An API caller that never read the rules: the publisher reads them and fails in their words.
-    const failed = await publish({ text: 'A text post' }, { subreddit: 'HeraldLinks', title: 'Text where only links go' });
-    expect(failed).toMatchObject({ state: 'failed', errorCode: 'subreddit_requirements' });
-    expect(failed.errorMessage).toContain('r/HeraldLinks does not allow text posts');
-    expect(failed.errorMessage).toContain('about.submission_type = link');
-    expect(submits().length).toBe(sentBefore);
-    expect((await action('subreddit', { name: 'HeraldLinks' })).status).toBe(200);
+    // An API caller that never asked for the rules: the save reads them first and refuses in their words.
     const refused = await schedule({ text: 'A text post' }, { subreddit: 'HeraldLinks', title: 'Text where only links go' });
     expect(refused.status).toBe(400);
-    expect(JSON.stringify(refused.body)).toContain('does not allow text posts');
-    // A subreddit that does not exist is a 400 naming the subreddit, not a server error.
+    expect(JSON.stringify(refused.body)).toContain('r/HeraldLinks does not allow text posts');
+    expect(JSON.stringify(refused.body)).toContain('about.submission_type = link');
+    const row = (await h.herald.database.db.select().from(channels).where(eq(channels.id, channelId)))[0]!;
+    expect(Object.keys((row.limits as { subreddits: Record<string, unknown> }).subreddits)).toContain('heraldlinks');
+    expect(submits().length).toBe(sentBefore);
+
+    // A subreddit that turned links-only after the post was saved: the publisher reads the rules again and fails in their words.
+    const photography = fake.subreddits.find((sr) => sr.name === 'HeraldPhotography')!;
+    await h.herald.database.db.update(channels).set({ publishNotBefore: null }).where(eq(channels.id, channelId));
+    const saved = await owner.client.post(api('/posts'), {
+      content: { text: 'A text post, allowed when saved' },
+      channels: [{ channelId, settings: { subreddit: 'HeraldPhotography', title: 'Allowed when saved' } }],
+      schedule: { mode: 'at', publishAt: new Date(Date.now() + 2500).toISOString(), timeZone: 'UTC' },
+    });
+    expect(saved.status, JSON.stringify(saved.body)).toBe(201);
+    photography.submissionType = 'link';
+    try {
+      const done = await waitForPost(owner.client, workspaceId, saved.body.id, settled, 30_000);
+      expect(done.deliveries[0]).toMatchObject({ state: 'failed', errorCode: 'subreddit_requirements' });
+      expect(done.deliveries[0].errorMessage).toContain('r/HeraldPhotography does not allow text posts');
+    } finally {
+      photography.submissionType = 'any';
+    }
+    expect(submits().length).toBe(sentBefore);
+
+    // A subreddit that does not exist is a 400 naming the subreddit, at save and from the action, not a server error.
+    const nowhere = await schedule({ text: 'Hello' }, { subreddit: 'NoSuchPlaceHere', title: 'Anyone here?' });
+    expect(nowhere.status).toBe(400);
+    const issue = nowhere.body.error.details.issues.find((i: { field: string }) => i.field === 'channels.0.settings.subreddit');
+    expect(issue.message).toContain('r/NoSuchPlaceHere');
     const none = await action('subreddit', { name: 'NoSuchPlaceHere' });
     expect(none.status).toBe(400);
     expect(none.body.error.message).toContain('r/NoSuchPlaceHere');

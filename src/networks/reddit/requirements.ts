@@ -87,6 +87,12 @@ export function subredditRulesOf(limits: Record<string, unknown>, subreddit: str
 export const KEPT_SUBREDDITS = 30;
 
 /** The channel's limits with this subreddit's rules kept (the oldest dropped beyond KEPT_SUBREDDITS). */
+/** Whether the channel holds a subreddit's rules (read by the `subreddit` action). */
+export function hasSubredditRules(stored: Record<string, unknown>, name: string): boolean {
+  const kept = stored.subreddits as Record<string, unknown> | undefined;
+  return !!kept && Object.hasOwn(kept, name.toLowerCase());
+}
+
 export function keepSubredditRules(stored: Record<string, unknown>, rules: SubredditRules): Record<string, unknown> {
   const kept = { ...((stored.subreddits as Record<string, SubredditRules> | undefined) ?? {}) };
   delete kept[rules.name.toLowerCase()];

@@ -2,7 +2,7 @@ import { AppError } from '../../../server/modules/shared/errors.ts';
 import { ProviderError } from '../../../server/providers/provider.ts';
 import { missingScopeMessage } from '../../../server/modules/channel-tokens/index.ts';
 import type { NetworkServer } from '../../types.ts';
-import { keepSubredditRules, type SubredditRules } from '../requirements.ts';
+import { hasSubredditRules, keepSubredditRules, type SubredditRules } from '../requirements.ts';
 import { endpointsOf } from './reddit-api.ts';
 import { mySubreddits, readSubredditRules, searchInput, searchSubreddits, subredditInput } from './reddit.subreddits.ts';
 import { createRedditProvider } from './reddit.provider.ts';
@@ -48,6 +48,9 @@ export const server: NetworkServer = {
         }
       },
       keep: (answer, stored) => keepSubredditRules(stored, answer.subreddit as SubredditRules),
+      // A post to a subreddit whose rules this channel never read (saved through the API, not
+      // picked in the composer) reads them first, so the save refuses what Reddit would.
+      beforeSave: (settings, stored) => (typeof settings.subreddit === 'string' && settings.subreddit && !hasSubredditRules(stored, settings.subreddit) ? { input: { name: settings.subreddit }, field: 'subreddit' } : null),
     },
   },
 };

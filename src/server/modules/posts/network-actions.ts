@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { networkLabel } from '../../../networks/index.ts';
 import { serverParts } from '../../../networks/server.ts';
 import { can } from '../../../shared/permissions.ts';
@@ -46,6 +46,45 @@ export async function runNetworkAction(
     });
   }
   return answer;
+}
+
+/**
+ * Runs the actions a post's settings call for before it is saved (see NetworkAction.beforeSave),
+ * so what they keep on the channel is there for the save's rule check. A refusal of the person's
+ * input (a subreddit that does not exist) is the post's field error; the network being unreachable
+ * is not: the post is saved and the publisher checks again before sending.
+ */
+export async function runBeforeSaveActions(
+  ctx: ServiceContext,
+  deps: ChannelDeps & { config: Config },
+  request: { workspaceId: string; role: string | null; channels: { channelId: string; settings?: Record<string, unknown> }[] },
+): Promise<void> {
+  const ids = request.channels.map((c) => c.channelId);
+  if (!ids.length) return;
+  const rows = await ctx.db.select({ id: channels.id, network: channels.network, limits: channels.limits }).from(channels).where(and(eq(channels.workspaceId, request.workspaceId), inArray(channels.id, ids)));
+  const issues: { field: string; message: string }[] = [];
+  for (const [index, wanted] of request.channels.entries()) {
+    const row = rows.find((r) => r.id === wanted.channelId);
+    if (!row) continue;
+    const actions = serverParts[row.network as keyof typeof serverParts]?.actions ?? {};
+    for (const [name, action] of Object.entries(actions)) {
+      const run = action.beforeSave?.(wanted.settings ?? {}, row.limits ?? {});
+      if (!run) continue;
+      try {
+        await runNetworkAction(ctx, deps, { workspaceId: request.workspaceId, channelId: row.id, name, role: request.role, body: run.input });
+      } catch (error) {
+        if (error instanceof AppError && error.code === 'validation_failed') {
+          const found = (error.details as { issues?: { message: string }[] } | undefined)?.issues ?? [{ message: error.message }];
+          for (const issue of found) issues.push({ field: `channels.${index}.settings.${run.field}`, message: issue.message });
+          continue;
+        }
+        // Permission refusals stand; anything else (the network down, a token to renew) must not
+        // block saving: the publisher reads the rules again before it sends.
+        if (error instanceof AppError && error.status === 403) throw error;
+      }
+    }
+  }
+  if (issues.length) throw new AppError('validation_failed', 400, `${issues[0]!.field}: ${issues[0]!.message}`, { issues });
 }
 
 /** Every network's actions, one line each, for the API documentation. */

@@ -10,7 +10,7 @@ import { cancelPost, deliveryLog, markPublished, retryDelivery } from './deliver
 import type { ChannelDeps } from '../channels/channels.service.ts';
 import type { Config } from '../../config/config.ts';
 import { preflightRead } from './creator-info.ts';
-import { networkActionList, runNetworkAction } from './network-actions.ts';
+import { networkActionList, runBeforeSaveActions, runNetworkAction } from './network-actions.ts';
 import { AppError } from '../shared/errors.ts';
 import { dateQuery, isoInstant } from '../../http/schemas.ts';
 import { httpLinkProblem } from '../../../shared/web-links.ts';
@@ -192,6 +192,7 @@ export const postsRoutes: FastifyPluginAsyncZod<{ deps: PostsDeps; channelDeps: 
     },
     handler: async (req, reply) => {
       const ctx = req.serviceContext();
+      await runBeforeSaveActions(ctx, { ...channelDeps, config }, { workspaceId: req.params.workspaceId, role: req.workspace!.role, channels: req.body.channels });
       const { status, body, replayed } = await withIdempotencyKey(ctx, { workspaceId: req.params.workspaceId, key: req.headers['idempotency-key'], route: 'posts.create', request: req.body }, async () => ({
         status: 201,
         body: await createPost(ctx, deps, { workspaceId: req.params.workspaceId, role: req.workspace!.role, compose: req.body, schedule: req.body.schedule }),
@@ -254,7 +255,10 @@ export const postsRoutes: FastifyPluginAsyncZod<{ deps: PostsDeps; channelDeps: 
   app.patch('/workspaces/:workspaceId/posts/:postId', {
     config: { access: 'posts.edit' },
     schema: { tags, summary: 'Edit content and channels (refused while it is being published, or once part of it is out)', params: postParams, body: z.object(compose), response: { 200: post } },
-    handler: async (req) => updatePost(req.serviceContext(), deps, { workspaceId: req.params.workspaceId, postId: req.params.postId, role: req.workspace!.role, compose: req.body }),
+    handler: async (req) => {
+      await runBeforeSaveActions(req.serviceContext(), { ...channelDeps, config }, { workspaceId: req.params.workspaceId, role: req.workspace!.role, channels: req.body.channels });
+      return updatePost(req.serviceContext(), deps, { workspaceId: req.params.workspaceId, postId: req.params.postId, role: req.workspace!.role, compose: req.body });
+    },
   });
 
   app.post('/workspaces/:workspaceId/posts/:postId/duplicate', {
