@@ -4,6 +4,8 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import pino from 'pino';
 import { buildWebIfStale } from '../../src/server/web-build.ts';
 import { startTestHerald } from '../helpers/test-herald.ts';
+import { fastEngineEnv } from '../helpers/publishing.ts';
+import { startMastodonFake } from '../fakes/mastodon/mastodon-fake.ts';
 
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -35,6 +37,20 @@ export async function startJourney(options: Parameters<typeof startTestHerald>[0
     async close() {
       await browser.close();
       await h.close();
+    },
+  };
+}
+
+/** A journey with the Mastodon fake to publish to, and Herald's engine on quick timings. */
+export async function startMastodonJourney() {
+  const mastodon = await startMastodonFake();
+  const journey = await startJourney({ env: fastEngineEnv });
+  return {
+    ...journey,
+    mastodon,
+    async close() {
+      await journey.close();
+      await mastodon.close();
     },
   };
 }

@@ -2,9 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import type { TestHerald } from '../helpers/test-herald.ts';
 import { createClient } from '../helpers/test-herald.ts';
-import { fastEngineEnv } from '../helpers/publishing.ts';
-import { startMastodonFake, type MastodonFake } from '../fakes/mastodon/mastodon-fake.ts';
-import { connectMastodonInBrowser, signUpWithWorkspace, snap, startJourney } from './browser.ts';
+import type { MastodonFake } from '../fakes/mastodon/mastodon-fake.ts';
+import { connectMastodonInBrowser, signUpWithWorkspace, snap, startMastodonJourney } from './browser.ts';
 
 // Issue 17's first broken item: a draft saved without a time could be found nowhere. The owner
 // saves one in the composer, an editor saves another; both are in Drafts, newest first, and the
@@ -13,17 +12,13 @@ describe('Drafts in Chromium', () => {
   let h: TestHerald;
   let mastodon: MastodonFake;
   let browser: Browser;
-  let journey: Awaited<ReturnType<typeof startJourney>>;
+  let journey: Awaited<ReturnType<typeof startMastodonJourney>>;
 
   beforeAll(async () => {
-    mastodon = await startMastodonFake();
-    journey = await startJourney({ env: fastEngineEnv });
-    ({ h, browser } = journey);
+    journey = await startMastodonJourney();
+    ({ h, browser, mastodon } = journey);
   }, 180_000);
-  afterAll(async () => {
-    await journey?.close();
-    await mastodon?.close();
-  });
+  afterAll(async () => journey?.close());
 
   it('finds drafts without a time, filters them by author, and reads well on a phone', async () => {
     const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'en-GB' });

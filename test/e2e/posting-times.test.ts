@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import type { TestHerald } from '../helpers/test-herald.ts';
-import { fastEngineEnv } from '../helpers/publishing.ts';
-import { startMastodonFake, type MastodonFake } from '../fakes/mastodon/mastodon-fake.ts';
-import { connectMastodonInBrowser, signUpWithWorkspace, snap, startJourney } from './browser.ts';
+import type { MastodonFake } from '../fakes/mastodon/mastodon-fake.ts';
+import { connectMastodonInBrowser, signUpWithWorkspace, snap, startMastodonJourney } from './browser.ts';
 
 // Issue 17: posting times had no page and the workspace's zone silently stayed UTC. A person in
 // São Paulo creates a workspace (it takes their zone), sets a channel's weekly times in Settings,
@@ -12,17 +11,13 @@ describe('Posting times in Chromium', () => {
   let h: TestHerald;
   let mastodon: MastodonFake;
   let browser: Browser;
-  let journey: Awaited<ReturnType<typeof startJourney>>;
+  let journey: Awaited<ReturnType<typeof startMastodonJourney>>;
 
   beforeAll(async () => {
-    mastodon = await startMastodonFake();
-    journey = await startJourney({ env: fastEngineEnv });
-    ({ h, browser } = journey);
+    journey = await startMastodonJourney();
+    ({ h, browser, mastodon } = journey);
   }, 180_000);
-  afterAll(async () => {
-    await journey?.close();
-    await mastodon?.close();
-  });
+  afterAll(async () => journey?.close());
 
   it('sets weekly times in the workspace zone and queues posts into consecutive free slots', async () => {
     const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'en-GB', timezoneId: 'America/Sao_Paulo' });
