@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
 import { oauthClientMetadataSchema } from '@atproto/oauth-client-node';
@@ -280,7 +281,7 @@ describe.skipIf(!pdsAvailable() && !process.env.CI)('Bluesky through atproto OAu
 
 describe('Bluesky OAuth client identity', () => {
   it('an https Herald serves its client metadata document at its client_id, and it validates', async () => {
-    const h = await startTestHerald({ env: { HERALD_PUBLIC_URL: 'https://herald.example.org' } });
+    const h = await startTestHerald({ env: { HERALD_PUBLIC_URL: 'https://herald.example.org', HERALD_SECRET: crypto.randomBytes(32).toString('base64url') } });
     try {
       const res = await fetch(`${h.url}/api/v1/networks/bluesky/oauth/client-metadata.json`);
       expect(res.status).toBe(200);
