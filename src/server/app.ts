@@ -38,12 +38,25 @@ import { accountDeletionRoutes } from './modules/privacy/account-deletion.routes
 import { restrictionRoutes } from './modules/privacy/restriction.routes.ts';
 import { avatarRoutes } from './modules/profile/avatar.routes.ts';
 import { timeSlotsRoutes } from './modules/posts/time-slots.routes.ts';
+import { queueRoutes } from './modules/posts/queue.routes.ts';
+import { onboardingRoutes } from './modules/onboarding/onboarding.routes.ts';
+import { preflightRoutes } from './modules/publishing/preflight.routes.ts';
+import { ideasRoutes } from './modules/ideas/ideas.routes.ts';
+import { commentsRoutes } from './modules/comments/comments.routes.ts';
 import { analyticsRoutes } from './modules/analytics/analytics.routes.ts';
 import { publicMediaRoutes } from './modules/publishing/public-media.routes.ts';
 import { policyRoutes } from './modules/privacy/policy.routes.ts';
 import { networkCallbacksOf, type NetworkCallbacks } from './modules/network-callbacks/network-callbacks.registry.ts';
+import { agencyRoutes } from './modules/agency/agency.routes.ts';
 import { networkCallbackRoutes } from './modules/network-callbacks/network-callbacks.routes.ts';
+import { approvalsRoutes } from './modules/approvals/approvals.routes.ts';
+import { reviewPublicRoutes } from './modules/approvals/review-public.routes.ts';
+import { apiKeysRoutes } from './modules/api-keys/api-keys.routes.ts';
 import { ownerKeyFrom } from './modules/network-callbacks/network-callbacks.service.ts';
+import { postizApiRoutes, postizDepsFrom } from './modules/postiz-api/postiz-api.routes.ts';
+import { mcpRoutes } from './modules/mcp/mcp.routes.ts';
+import { webhooksRoutes } from './modules/webhooks/webhooks.routes.ts';
+import { senderDepsFrom } from './modules/webhooks/webhooks.jobs.ts';
 
 export const webDistDir = fileURLToPath(new URL('../../dist/web', import.meta.url));
 
@@ -130,8 +143,13 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; a
   await app.register(swagger, {
     openapi: {
       info: { title: 'Herald API', version: '0.1.0', description: 'Herald, the self-hosted social media scheduler. Errors: `{ error: { code, message, details } }`.' },
-      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: `${config.secure ? '__Secure-' : ''}herald.session_token` } } },
-      security: [{ session: [] }],
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: `${config.secure ? '__Secure-' : ''}herald.session_token` },
+          apiKey: { type: 'http', scheme: 'bearer', description: 'An API key (`hk_…`) made on the API and webhooks page: `Authorization: Bearer hk_…`' },
+        },
+      },
+      security: [{ session: [] }, { apiKey: [] }],
     },
     transform: jsonSchemaTransform,
   });
@@ -146,7 +164,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; a
         .replace(/\s*upgrade-insecure-requests;/, config.secure ? ' upgrade-insecure-requests;' : ''),
   });
 
-  await app.register(routeAccessPlugin, { auth, db: database.db });
+  await app.register(routeAccessPlugin, { auth, db: database.db, apiKeyRateLimit: config.apiKeyRateLimit });
   installAccessLog(app, database.db, logger);
 
   installBetterAuthBridge(app, auth, config.publicOrigin, {
@@ -179,7 +197,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; a
       await api.register(auditRoutes);
       await api.register(notificationsRoutes);
       const instance = { mediaByUrl: Boolean(config.mediaPublicUrl) };
-      await api.register(channelsRoutes, { deps: channelDeps, instance });
+      await api.register(channelsRoutes, { deps: channelDeps, instance, db: database.db });
       await api.register(mediaRoutes, { storage: deps.storage, config });
       await api.register(postsRoutes, { deps: { boss: deps.boss, instance }, channelDeps, config });
       await api.register(exportRoutes, { boss: deps.boss });
@@ -187,11 +205,21 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; a
       await api.register(restrictionRoutes, { boss: deps.boss });
       await api.register(avatarRoutes);
       await api.register(timeSlotsRoutes);
+      await api.register(queueRoutes, { deps: { boss: deps.boss } });
+      await api.register(onboardingRoutes);
+      await api.register(preflightRoutes);
+      await api.register(ideasRoutes);
+      await api.register(commentsRoutes);
       await api.register(analyticsRoutes, { intervalMinutes: config.analyticsIntervalMinutes, windowDays: config.analyticsWindowDays });
+      await api.register(agencyRoutes);
+      await api.register(approvalsRoutes, { deps: { boss: deps.boss, instance }, publicOrigin: config.publicOrigin });
+      await api.register(apiKeysRoutes);
+      await api.register(webhooksRoutes, { sender: senderDepsFrom({ db: database.db, box: deps.box, config, logger }) });
     },
     { prefix: '/api/v1' },
   );
 
+  await app.register(mcpRoutes, { db: database.db, deps: { posts: { boss: deps.boss, instance: { mediaByUrl: Boolean(config.mediaPublicUrl) } }, channels: { providers: deps.providers, box: deps.box, publicOrigin: config.publicOrigin, retentionDays: config.disconnectedRetentionDays }, config } });
   await app.register(publicMediaRoutes, { db: database.db, storage: deps.storage, secret: deps.secret, config });
   const networkCallbacks = deps.networkCallbacks ?? networkCallbacksOf(config);
   await app.register(networkCallbackRoutes, {
@@ -199,6 +227,8 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; a
     statusPageRateLimit: config.authRateLimit,
   });
   await app.register(policyRoutes, { config, networkCallbacks });
+  await app.register(postizApiRoutes, { db: database.db, deps: postizDepsFrom(deps), postsPerHour: config.postizPostsPerHour, keyRequestsPerMinute: config.apiKeyRateLimit });
+  await app.register(reviewPublicRoutes, { db: database.db, deps: { boss: deps.boss, instance: { mediaByUrl: Boolean(config.mediaPublicUrl) } }, storage: deps.storage });
   await installWebApp(app);
   return { app, auth };
 }

@@ -95,9 +95,10 @@ export async function startHerald(options: { mode: Mode; config: Config; logger?
     await boss.start();
     await createQueues(boss);
     await createPublishingQueues(boss);
+    const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.smtpFrom, logger });
     if (mode !== 'serve') {
       const publishers = createPublishers(config);
-      await startWorkers(boss, { db: database.db, config, logger, providers, box, storage, publishers });
+      await startWorkers(boss, { db: database.db, config, logger, providers, box, storage, publishers, mailer });
       const channelDeps = { providers, box, publicOrigin: config.publicOrigin, retentionDays: config.disconnectedRetentionDays };
       stopPublishing = await startPublishingWorkers(
         boss,
@@ -116,7 +117,6 @@ export async function startHerald(options: { mode: Mode; config: Config; logger?
     }
     let url: string | undefined;
     if (mode !== 'worker') {
-      const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.smtpFrom, logger });
       ({ app } = await buildApp({ config, database, logger, mailer, secret, trustedOrigins: trustedOriginsFor(config), providers, box, boss, storage }));
       if (options.listen !== false) {
         await app.listen({ port: config.port, host: config.host });

@@ -64,7 +64,7 @@ export async function signUpWithWorkspace(page: Page, baseUrl: string, person: {
   await page.getByRole('button', { name: 'Sign up' }).click();
   await page.getByLabel('Workspace name').fill(person.workspace);
   await page.getByRole('button', { name: 'Create workspace' }).click();
-  await page.waitForURL(/\/w\/[^/]+\/channels/);
+  await page.waitForURL(/\/w\/[^/]+\/getting-started/);
   return /\/w\/([^/]+)\//.exec(page.url())![1]!;
 }
 

@@ -40,7 +40,7 @@ describe('channels in Chromium', () => {
     await page.getByRole('button', { name: 'Sign up' }).click();
     await page.getByLabel('Workspace name').fill('Cara Studio');
     await page.getByRole('button', { name: 'Create workspace' }).click();
-    await page.waitForURL(/\/w\/[^/]+\/channels/);
+    await page.waitForURL(/\/w\/[^/]+\/getting-started/);
     await page.getByRole('link', { name: 'Channels' }).click();
 
     await page.getByRole('button', { name: 'Connect TikTok' }).click();

@@ -29,7 +29,7 @@ async function connectAll(page: Page, h: TestHerald, tiktok: TikTokFake, mastodo
   await page.getByRole('button', { name: 'Sign up' }).click();
   await page.getByLabel('Workspace name').fill('Cara Studio');
   await page.getByRole('button', { name: 'Create workspace' }).click();
-  await page.waitForURL(/\/w\/[^/]+\/channels/);
+  await page.waitForURL(/\/w\/[^/]+\/getting-started/);
   const workspaceId = /\/w\/([^/]+)\//.exec(page.url())![1]!;
   await page.getByRole('link', { name: 'Channels' }).click();
 

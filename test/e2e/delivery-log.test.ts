@@ -83,7 +83,7 @@ describe('delivery log and needs attention in Chromium', () => {
     await attempt.getByText('1. Publish').waitFor();
     await attempt.getByText('Failed', { exact: true }).waitFor();
     await attempt.getByText(/Text contains a forbidden word/).waitFor();
-    await attempt.getByText('status:0: sending').waitFor();
+    await attempt.getByText('Sent the post to Mastodon').waitFor();
     expect(await attempt.getByTestId('log-step').count()).toBeGreaterThanOrEqual(1);
     await attempt.getByText('Request').first().click();
     await snap(page, 'post-failed-with-log');
@@ -198,7 +198,7 @@ describe('delivery log and needs attention in Chromium', () => {
     await delivery.getByRole('button', { name: 'Check again' }).click();
     await delivery.locator('[data-testid="delivery-state"][data-state="published"]').waitFor({ timeout: 20_000 });
     expect(mastodon.creations() - before).toBe(1);
-    await delivery.getByText('status:0: not at the network, safe to send').waitFor();
+    await delivery.getByText(/Asked Mastodon about a call left unanswered: .* is not there, safe to send/).first().waitFor();
   });
 
   it('says so when nothing needs attention, and fits a phone', async () => {

@@ -31,6 +31,8 @@ describe('LinkedIn, YouTube and Pinterest in Chromium (the demo setup)', () => {
 
   it('connects Pinterest through its consent page, with the permissions shown on the Channels page', async () => {
     workspaceId = await signUpWithWorkspace(page, h.url, { name: 'Lena Links', email: 'lena@example.com', password: 'lena has a long password', workspace: 'Lena Agency' });
+    // A new workspace opens on its checklist; the connect buttons are on the Channels page.
+    await page.getByRole('link', { name: 'Channels' }).click();
     await page.getByRole('button', { name: 'Connect Pinterest' }).click();
     await page.waitForURL(new RegExp(`^${demo.fakes.pinterest.url}/`));
     await page.getByRole('button', { name: 'Give access' }).click();

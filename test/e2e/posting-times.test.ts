@@ -69,9 +69,33 @@ describe('Posting times in Chromium', () => {
       expect(new Date(saved).toISOString()).toBe(new Date(upcoming[i]!).toISOString());
     }
 
+    // Posting times edited from the composer's queue card, without losing the post being written.
+    await page.goto(`${h.url}/w/${workspaceId}/compose`);
+    await page.getByRole('checkbox', { name: /Mastodon/ }).check();
+    await page.getByLabel('Shared text', { exact: true }).fill('Written before editing the times');
+    await page.getByRole('radio', { name: /Add to queue/ }).check();
+    await page.getByTestId('next-slot').waitFor();
+    await page.getByRole('button', { name: 'Edit posting times' }).click();
+    const dialog = page.getByTestId('posting-times-dialog');
+    const inDialog = dialog.getByTestId('posting-times-channel');
+    await inDialog.getByText('5 times a week').waitFor();
+    await snap(page, 'posting-times-composer-dialog-1440');
+    await inDialog.getByRole('button', { name: 'Remove 17:30 on Saturday' }).click();
+    await inDialog.getByRole('button', { name: 'Save posting times' }).click();
+    await page.getByTestId('toast').getByText('Posting times of Herald on Mastodon saved: 4 a week.').waitFor();
+    await dialog.getByRole('button', { name: 'Done' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    expect(await page.getByLabel('Shared text', { exact: true }).inputValue()).toBe('Written before editing the times');
+    const [nextAfterEdit] = await page.evaluate(
+      async (url) => ((await (await fetch(url)).json()) as { items: string[] }).items,
+      `${h.url}/api/v1/workspaces/${workspaceId}/channels/${channelId}/slots/upcoming?count=1`,
+    );
+    const expectedNext = new Date(nextAfterEdit!).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'America/Sao_Paulo' });
+    await page.getByTestId('next-slot').filter({ hasText: expectedNext }).waitFor();
+
     await page.goto(`${h.url}/w/${workspaceId}/settings`);
     await page.setViewportSize({ width: 390, height: 844 });
-    await card.getByText('5 times a week').waitFor();
+    await card.getByText('4 times a week').waitFor();
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await card.scrollIntoViewIfNeeded();
     await snap(page, 'posting-times-390');

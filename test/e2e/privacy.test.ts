@@ -91,7 +91,7 @@ describe('privacy on the profile page in Chromium', () => {
 
     // The workspace's activity log shows the member's request (the actor is the member).
     await page.goto(`${h.url}/w/${workspaceId}/activity`);
-    const requested = page.getByTestId('activity-row').filter({ hasText: 'privacy.export_requested' });
+    const requested = page.getByTestId('activity-row').filter({ hasText: 'Data export requested' });
     await requested.getByText(pia.name).waitFor();
   });
 
@@ -196,9 +196,9 @@ describe('privacy on the profile page in Chromium', () => {
     await bobPage.getByText(bob.email).first().waitFor();
     await bobPage.goto(`${h.url}/w/${shared}/activity`);
     // Ann's joining stays in the log, by an actor without a name.
-    const joined = bobPage.getByTestId('activity-row').filter({ hasText: 'member.joined' });
+    const joined = bobPage.getByTestId('activity-row').filter({ hasText: 'Member joined' });
     await joined.first().waitFor();
-    expect((await joined.first().locator('td[data-label="Actor"]').innerText()).trim()).toBe('—');
+    expect((await joined.first().locator('td[data-label="Who"]').innerText()).trim()).toBe('A former member');
     await snap(bobPage, 'activity-after-member-deleted');
     for (const url of [`/w/${shared}/members`, `/w/${shared}/activity`, `/w/${shared}/posts/${annPost.body.id}`]) {
       await bobPage.goto(`${h.url}${url}`);

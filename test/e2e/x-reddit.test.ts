@@ -31,6 +31,8 @@ describe('X and Reddit in Chromium (the demo setup)', () => {
 
   it('connects X through its consent page; the Channels page shows the posts left', async () => {
     workspaceId = await signUpWithWorkspace(page, h.url, { name: 'Rita Reddit', email: 'rita@example.com', password: 'rita has a long password', workspace: 'Rita Bakery' });
+    // A new workspace opens on its checklist; the connect buttons are on the Channels page.
+    await page.getByRole('link', { name: 'Channels' }).click();
     await page.getByRole('button', { name: 'Connect X' }).click();
     await page.waitForURL(new RegExp(`^${demo.fakes.x.url}/`));
     await page.getByRole('button', { name: 'Authorize app' }).click();

@@ -64,7 +64,7 @@ describe('retention sweeps', () => {
     ]);
 
     const report = await runRetentionSweeps(db(), settings);
-    expect(report).toEqual({ sessions: 1, oauthStates: 2, connectSelections: 1, accessLog: 1, disconnectedChannels: 1, exports: 1 });
+    expect(report).toEqual({ sessions: 1, oauthStates: 2, connectSelections: 1, accessLog: 1, disconnectedChannels: 1, exports: 1, webhookDeliveries: 0 });
     expect(fs.existsSync(exportFile)).toBe(false);
     expect((await db().select().from(dataExports).orderBy(dataExports.id)).map((e) => [e.id, e.status])).toEqual([
       ['expired-export', 'expired'],
@@ -93,14 +93,15 @@ describe('retention sweeps', () => {
       ['accessLog', 1],
       ['disconnectedChannels', 1],
       ['exports', 1],
+      ['webhookDeliveries', 0],
     ]);
     expect(audits[3]!.changes).toMatchObject({ retentionDays: 90 });
     expect(audits.every((a) => a.actorUserId === null)).toBe(true);
   });
 
   it('finds nothing more on a second run the same day, and still records each sweep', async () => {
-    expect(await runRetentionSweeps(db(), settings)).toEqual({ sessions: 0, oauthStates: 0, connectSelections: 0, accessLog: 0, disconnectedChannels: 0, exports: 0 });
-    expect(await db().select().from(auditLog).where(eq(auditLog.action, 'retention.swept'))).toHaveLength(12);
+    expect(await runRetentionSweeps(db(), settings)).toEqual({ sessions: 0, oauthStates: 0, connectSelections: 0, accessLog: 0, disconnectedChannels: 0, exports: 0, webhookDeliveries: 0 });
+    expect(await db().select().from(auditLog).where(eq(auditLog.action, 'retention.swept'))).toHaveLength(14);
   });
 
   it('runs as the privacy.retention job', async () => {

@@ -103,6 +103,12 @@ export const settings = {
     default: '10',
     schema: positiveInt,
   },
+  apiKeyRateLimit: {
+    env: 'HERALD_API_KEY_RATE_LIMIT',
+    doc: 'Requests per minute one API key may make (answers carry RateLimit-Limit, RateLimit-Remaining and RateLimit-Reset; over it, 429 with Retry-After).',
+    default: '300',
+    schema: positiveInt,
+  },
   trustProxy: {
     env: 'HERALD_TRUST_PROXY',
     doc: 'true when Herald runs behind a reverse proxy that sets X-Forwarded-For/-Proto (needed for real client IPs in logs).',
@@ -283,11 +289,37 @@ export const settings = {
     default: undefined,
     schema: z.string().refine(isReadableFile, 'must be a readable file').optional(),
   },
+  webhooksAllowPrivate: {
+    env: 'HERALD_WEBHOOKS_ALLOW_PRIVATE',
+    doc: 'true lets webhook endpoints use plain http and private or loopback addresses (local tests and the offline demo only). Otherwise endpoints must be https on public addresses.',
+    default: 'false',
+    schema: bool,
+  },
+  webhookRetrySeconds: {
+    env: 'HERALD_WEBHOOK_RETRY_SECONDS',
+    doc: 'Waits between the tries of a webhook delivery, in seconds, comma-separated; after the last one the delivery is given up. The default spans about a day.',
+    default: '5,300,1800,7200,18000,36000,21600',
+    schema: z
+      .string()
+      .transform((v, ctx) => {
+        const waits = v.split(',').map((part) => Number(part.trim()));
+        if (!waits.length || waits.length > 20 || waits.some((w) => !Number.isFinite(w) || w < 0 || w > 7 * 24 * 3600)) {
+          ctx.addIssue({ code: 'custom', message: 'must be 1 to 20 comma-separated numbers of seconds (0 to 604800)' });
+        }
+        return waits;
+      }),
+  },
   accountDeletionGraceDays: {
     env: 'HERALD_ACCOUNT_DELETION_GRACE_DAYS',
     doc: 'Days between a user deleting their account and the deletion; 0 deletes at once. Signing in during the period cancels it.',
     default: '0',
     schema: z.coerce.number({ message: 'must be a number' }).int('must be a whole number').min(0).max(365),
+  },
+  postizPostsPerHour: {
+    env: 'HERALD_POSTIZ_POSTS_PER_HOUR',
+    doc: 'Post creations per hour one workspace may make through the Postiz-compatible API (POST /public/v1/posts), like Postiz\'s API_LIMIT; over it, 429.',
+    default: '90',
+    schema: positiveInt,
   },
 } satisfies Record<string, Setting<unknown>>;
 

@@ -14,6 +14,10 @@ import { ANALYTICS_COLLECT_JOB, collectMetrics } from '../modules/analytics/metr
 import type { Publishers } from '../modules/publishing/engine.ts';
 import { ACCOUNT_DELETE_DUE_JOB, deleteDueAccounts } from '../modules/privacy/account-deletion.service.ts';
 import { RETENTION_JOB, runRetentionSweeps } from '../modules/privacy/retention.service.ts';
+import type { Mailer } from '../modules/mail/mailer.ts';
+import { startAlertJobs } from '../modules/notifications/alert-jobs.ts';
+import { REVIEW_OVERDUE_JOB, flagOverdueReviews } from '../modules/approvals/approvals.overdue.ts';
+import { startWebhookJobs } from '../modules/webhooks/webhooks.jobs.ts';
 
 export const CHANNELS_REFRESH_JOB = 'channels.refresh-due';
 export const CHANNELS_REVOKE_RETRY_JOB = 'channels.revoke-retry';
@@ -23,7 +27,7 @@ const RETIRED_JOBS = ['access-log.purge', 'channels.purge-disconnected', 'privac
 
 /** Queues every process needs to be able to send to. */
 export async function createQueues(boss: Queue) {
-  for (const name of [CHANNELS_REFRESH_JOB, CHANNELS_REVOKE_RETRY_JOB, MEDIA_PURGE_JOB, RETENTION_JOB, ANALYTICS_COLLECT_JOB]) {
+  for (const name of [CHANNELS_REFRESH_JOB, CHANNELS_REVOKE_RETRY_JOB, MEDIA_PURGE_JOB, RETENTION_JOB, ANALYTICS_COLLECT_JOB, REVIEW_OVERDUE_JOB]) {
     await boss.createQueue(name, { policy: 'singleton', retryLimit: 3, retryDelay: 60, retryBackoff: true });
   }
   // One job per export; a failed build marks its export failed and the user asks again.
@@ -31,7 +35,7 @@ export async function createQueues(boss: Queue) {
 }
 
 /** Worker side: handlers and the recurring schedules (pg-boss keeps one schedule per name across processes). */
-export async function startWorkers(boss: Queue, deps: { db: Db; config: Config; logger: Logger; providers: Providers; box: SecretBox; storage: MediaStorage; publishers: Publishers }) {
+export async function startWorkers(boss: Queue, deps: { db: Db; config: Config; logger: Logger; providers: Providers; box: SecretBox; storage: MediaStorage; publishers: Publishers; mailer: Mailer }) {
   const channelDeps = { providers: deps.providers, box: deps.box, publicOrigin: deps.config.publicOrigin, retentionDays: deps.config.disconnectedRetentionDays };
   // The daily retention sweeps (access log, disconnected channels, expired exports, sessions,
   // OAuth states) run as one job, privacy.retention. Earlier versions scheduled three of them
@@ -69,6 +73,10 @@ export async function startWorkers(boss: Queue, deps: { db: Db; config: Config; 
   });
   await boss.schedule(MEDIA_PURGE_JOB, '*/10 * * * *');
 
+  // Posts whose time passed while waiting for review: told once to their author and the approvers.
+  await boss.work(REVIEW_OVERDUE_JOB, async () => ({ flagged: await flagOverdueReviews(deps.db) }));
+  await boss.schedule(REVIEW_OVERDUE_JOB, '*/5 * * * *');
+
   const exportDeps = { db: deps.db, storage: deps.storage, dataPath: deps.config.dataPath, retentionHours: deps.config.exportRetentionHours };
   await boss.work<{ exportId: string }>(EXPORT_JOB, async ([job]) => {
     const built = await buildExport(exportDeps, job!.data.exportId);
@@ -100,4 +108,9 @@ export async function startWorkers(boss: Queue, deps: { db: Db; config: Config; 
   } else {
     await boss.unschedule(ANALYTICS_COLLECT_JOB).catch(() => undefined);
   }
+
+  // Notification e-mails (every minute) and pre-flight alerts (every 5 minutes).
+  await startAlertJobs(boss, { ...deps, channelDeps });
+  // Webhook deliveries: sent when their event commits (LISTEN), retried on schedule, swept every minute.
+  await startWebhookJobs(boss, deps);
 }

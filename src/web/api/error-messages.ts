@@ -34,4 +34,6 @@ export const fieldsByCode: Record<string, string[]> = {
   'auth.invalid_backup_code': ['code'],
   'member.already_member': ['email'],
   'channel.credentials_rejected': ['appPassword'],
+  'webhook.invalid_url': ['url'],
+  'webhook.url_not_public': ['url'],
 };

@@ -229,6 +229,238 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/api-keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your personal API keys (each works in every workspace you belong to, within your role there) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                createdBy: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                /** Format: date-time */
+                                expiresAt: string | null;
+                                id: string;
+                                /** Format: date-time */
+                                lastUsedAt: string | null;
+                                lastUsedIp: string | null;
+                                name: string;
+                                /** @description The first characters of the key, to tell keys apart */
+                                prefix: string;
+                                /** Format: date-time */
+                                revokedAt: string | null;
+                                scopes: ("workspace.read" | "workspace.update" | "workspace.delete" | "workspace.transfer" | "members.read" | "members.manage" | "channels.read" | "channels.manage" | "posts.read" | "posts.edit" | "posts.schedule" | "posts.approve" | "settings.manage" | "audit.read")[];
+                                /** @description null for a personal key */
+                                workspaceId: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a personal API key; the answer holds the key once */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    /**
+                     * @example {
+                     *       "name": "n8n calendar sync",
+                     *       "scopes": [
+                     *         "posts.read",
+                     *         "posts.edit",
+                     *         "posts.schedule",
+                     *         "channels.read"
+                     *       ],
+                     *       "expiresAt": "2027-06-30T00:00:00Z"
+                     *     }
+                     */
+                    "application/json": {
+                        /**
+                         * Format: date-time
+                         * @description When the key stops working; leave out for a key that works until it is revoked
+                         */
+                        expiresAt?: string | null;
+                        name: string;
+                        scopes: ("workspace.read" | "workspace.update" | "members.read" | "members.manage" | "channels.read" | "channels.manage" | "posts.read" | "posts.edit" | "posts.schedule" | "posts.approve" | "settings.manage" | "audit.read")[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdBy: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            /** Format: date-time */
+                            expiresAt: string | null;
+                            id: string;
+                            /** @description The key itself: shown this once, store it now */
+                            key: string;
+                            /** Format: date-time */
+                            lastUsedAt: string | null;
+                            lastUsedIp: string | null;
+                            name: string;
+                            /** @description The first characters of the key, to tell keys apart */
+                            prefix: string;
+                            /** Format: date-time */
+                            revokedAt: string | null;
+                            scopes: ("workspace.read" | "workspace.update" | "workspace.delete" | "workspace.transfer" | "members.read" | "members.manage" | "channels.read" | "channels.manage" | "posts.read" | "posts.edit" | "posts.schedule" | "posts.approve" | "settings.manage" | "audit.read")[];
+                            /** @description null for a personal key */
+                            workspaceId: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/api-keys/{keyId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke one of your personal keys at once */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    keyId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": null;
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/attention": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What needs attention in each of your workspaces: failed and unconfirmed deliveries, channels to reconnect, posts to review (approvers), reviews past their time, drafts planned within 48 hours */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            total: number;
+                            workspaces: {
+                                counts: {
+                                    channels: number;
+                                    draftsDueSoon: number;
+                                    failed: number;
+                                    inReview: number;
+                                    reviewOverdue: number;
+                                    total: number;
+                                    unconfirmed: number;
+                                };
+                                items: {
+                                    /** Format: date-time */
+                                    at: string | null;
+                                    channelId: string | null;
+                                    detail: string | null;
+                                    /** @description Where to act on it in the web app */
+                                    href: string;
+                                    /** @enum {string} */
+                                    kind: "delivery_failed" | "delivery_unconfirmed" | "channel_reconnect" | "channel_expiring" | "in_review" | "review_overdue" | "draft_due_soon";
+                                    postId: string | null;
+                                    title: string;
+                                }[];
+                                workspace: {
+                                    /** @description #rrggbb from a fixed palette; white text on it has at least 4.5:1 contrast */
+                                    colour: string;
+                                    id: string;
+                                    name: string;
+                                    role: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me/avatar": {
         parameters: {
             query?: never;
@@ -286,6 +518,88 @@ export interface paths {
                 };
             };
         };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/calendar": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Posts due in [from, to) across every workspace where your role may read posts, with each workspace's name and colour (at most 62 days, 2000 posts) */
+        get: {
+            parameters: {
+                query: {
+                    from: unknown;
+                    /** @description Comma-separated post states */
+                    state?: string;
+                    to: unknown;
+                    /** @description Comma-separated workspace ids */
+                    workspaceId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                channels: {
+                                    avatar: string | null;
+                                    channelId: string;
+                                    deliveryId: string;
+                                    displayName: string | null;
+                                    network: string;
+                                    state: string;
+                                    username: string | null;
+                                }[];
+                                /** @description The post's page in the web app */
+                                href: string;
+                                id: string;
+                                mediaCount: number;
+                                /** Format: date-time */
+                                publishAt: string;
+                                /** @description draft | in_review | changes_requested | scheduled | publishing | published | partially_failed | failed | cancelled */
+                                state: string;
+                                /** @description The start of the text (200 characters) */
+                                text: string;
+                                timeZone: string;
+                                workspace: {
+                                    /** @description #rrggbb from a fixed palette; white text on it has at least 4.5:1 contrast */
+                                    colour: string;
+                                    id: string;
+                                    name: string;
+                                };
+                            }[];
+                            /** @description More than 2000 posts: narrow the range or the workspaces */
+                            truncated: boolean;
+                            /** @description Every workspace the calendar reads, whether or not it has posts in the range */
+                            workspaces: {
+                                /** @description #rrggbb from a fixed palette; white text on it has at least 4.5:1 contrast */
+                                colour: string;
+                                id: string;
+                                name: string;
+                                role: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -545,6 +859,87 @@ export interface paths {
             };
         };
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/notification-preferences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Which notifications you also get by e-mail, per category */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Per category: true = also by e-mail (the default), false = in the app only */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            approvals: boolean;
+                            channels: boolean;
+                            comments: boolean;
+                            failures: boolean;
+                            preflight: boolean;
+                            webhooks: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        /** Choose which notifications you also get by e-mail; categories left out keep their choice */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        approvals?: boolean;
+                        channels?: boolean;
+                        comments?: boolean;
+                        failures?: boolean;
+                        preflight?: boolean;
+                        webhooks?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Per category: true = also by e-mail (the default), false = in the app only */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            approvals: boolean;
+                            channels: boolean;
+                            comments: boolean;
+                            failures: boolean;
+                            preflight: boolean;
+                            webhooks: boolean;
+                        };
+                    };
+                };
+            };
+        };
         post?: never;
         delete?: never;
         options?: never;
@@ -831,6 +1226,8 @@ export interface paths {
                         "application/json": {
                             items: {
                                 body: string;
+                                /** @description approvals | comments | failures | preflight | channels: the e-mail preference it falls under */
+                                category: string;
                                 /** Format: date-time */
                                 createdAt: string;
                                 entityId: string | null;
@@ -942,7 +1339,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Where the network's consent page sends the browser back; redirects to the Channels page */
+        /** Where the network's consent page sends the browser back; redirects to the Channels page (a link made with an API key, opened by someone without a session, ends on a short page saying it is done) */
         get: {
             parameters: {
                 query?: {
@@ -1089,6 +1486,205 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/review/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What a review link shows (no account): workspace, recipient, each post with its content per channel. 404 review_link.not_found; 410 review_link.expired / review_link.revoked */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            expiresAt: string;
+                            files: {
+                                fileName: string;
+                                kind: string;
+                                mediaId: string;
+                                url: string;
+                            }[];
+                            posts: {
+                                deliveries: {
+                                    channel: {
+                                        displayName: string | null;
+                                        username: string | null;
+                                    } | null;
+                                    channelId: string;
+                                    content: unknown;
+                                    id: string;
+                                    network: string;
+                                    settings: {
+                                        [key: string]: unknown;
+                                    };
+                                }[];
+                                id: string;
+                                /** Format: date-time */
+                                publishAt: string | null;
+                                review: {
+                                    /** Format: date-time */
+                                    approvedAt: string | null;
+                                    approvedByName: string | null;
+                                    overdue: boolean;
+                                };
+                                reviews: {
+                                    actorName: string;
+                                    comment: string | null;
+                                    /** Format: date-time */
+                                    createdAt: string;
+                                    decision: string;
+                                }[];
+                                state: string;
+                                timeZone: string;
+                            }[];
+                            recipientName: string;
+                            workspaceName: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/review/{token}/media/{mediaId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A file of a post the link shows (its previews); 404 for any other */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    mediaId: string;
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/review/{token}/posts/{postId}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve or request changes on a post of the link, as its named recipient (comment required for changes). 409 post.not_in_review, post.review_time_passed */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    postId: string;
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Required to request changes */
+                        comment?: string;
+                        /** @enum {string} */
+                        decision: "approve" | "request_changes";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            deliveries: {
+                                channel: {
+                                    displayName: string | null;
+                                    username: string | null;
+                                } | null;
+                                channelId: string;
+                                content: unknown;
+                                id: string;
+                                network: string;
+                                settings: {
+                                    [key: string]: unknown;
+                                };
+                            }[];
+                            id: string;
+                            /** Format: date-time */
+                            publishAt: string | null;
+                            review: {
+                                /** Format: date-time */
+                                approvedAt: string | null;
+                                approvedByName: string | null;
+                                overdue: boolean;
+                            };
+                            reviews: {
+                                actorName: string;
+                                comment: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                decision: string;
+                            }[];
+                            state: string;
+                            timeZone: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/users/{id}/avatar": {
         parameters: {
             query?: never;
@@ -1132,7 +1728,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Workspaces I belong to, with my role */
+        /** Workspaces I belong to, with my role (with a workspace API key: that workspace only) */
         get: {
             parameters: {
                 query?: never;
@@ -1435,6 +2031,265 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/workspaces/{workspaceId}/api-keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The workspace's API keys, newest first, revoked ones included (the keys themselves are never shown again) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                createdBy: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                /** Format: date-time */
+                                expiresAt: string | null;
+                                id: string;
+                                /** Format: date-time */
+                                lastUsedAt: string | null;
+                                lastUsedIp: string | null;
+                                name: string;
+                                /** @description The first characters of the key, to tell keys apart */
+                                prefix: string;
+                                /** Format: date-time */
+                                revokedAt: string | null;
+                                scopes: ("workspace.read" | "workspace.update" | "workspace.delete" | "workspace.transfer" | "members.read" | "members.manage" | "channels.read" | "channels.manage" | "posts.read" | "posts.edit" | "posts.schedule" | "posts.approve" | "settings.manage" | "audit.read")[];
+                                /** @description null for a personal key */
+                                workspaceId: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a workspace API key with a set of scopes, never more than the creator's own role allows; the answer holds the key once */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    /**
+                     * @example {
+                     *       "name": "n8n calendar sync",
+                     *       "scopes": [
+                     *         "posts.read",
+                     *         "posts.edit",
+                     *         "posts.schedule",
+                     *         "channels.read"
+                     *       ],
+                     *       "expiresAt": "2027-06-30T00:00:00Z"
+                     *     }
+                     */
+                    "application/json": {
+                        /**
+                         * Format: date-time
+                         * @description When the key stops working; leave out for a key that works until it is revoked
+                         */
+                        expiresAt?: string | null;
+                        name: string;
+                        scopes: ("workspace.read" | "workspace.update" | "members.read" | "members.manage" | "channels.read" | "channels.manage" | "posts.read" | "posts.edit" | "posts.schedule" | "posts.approve" | "settings.manage" | "audit.read")[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdBy: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            /** Format: date-time */
+                            expiresAt: string | null;
+                            id: string;
+                            /** @description The key itself: shown this once, store it now */
+                            key: string;
+                            /** Format: date-time */
+                            lastUsedAt: string | null;
+                            lastUsedIp: string | null;
+                            name: string;
+                            /** @description The first characters of the key, to tell keys apart */
+                            prefix: string;
+                            /** Format: date-time */
+                            revokedAt: string | null;
+                            scopes: ("workspace.read" | "workspace.update" | "workspace.delete" | "workspace.transfer" | "members.read" | "members.manage" | "channels.read" | "channels.manage" | "posts.read" | "posts.edit" | "posts.schedule" | "posts.approve" | "settings.manage" | "audit.read")[];
+                            /** @description null for a personal key */
+                            workspaceId: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/api-keys/{keyId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke a workspace key at once (it stays listed as revoked) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    keyId: string;
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": null;
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/approval-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether posts need approval: the workspace setting and each channel’s override */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            approvalRequired: boolean;
+                            channels: {
+                                /** @description The channel’s own choice; null follows the workspace */
+                                approvalRequired: boolean | null;
+                                displayName: string | null;
+                                /** @description Whether posts to this channel need approval now */
+                                effective: boolean;
+                                id: string;
+                                network: string;
+                                username: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        /** Turn approval on or off for the workspace (channels that override it keep their choice) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        approvalRequired: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            approvalRequired: boolean;
+                            channels: {
+                                /** @description The channel’s own choice; null follows the workspace */
+                                approvalRequired: boolean | null;
+                                displayName: string | null;
+                                /** @description Whether posts to this channel need approval now */
+                                effective: boolean;
+                                id: string;
+                                network: string;
+                                username: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/workspaces/{workspaceId}/audit": {
         parameters: {
             query?: never;
@@ -1447,8 +2302,16 @@ export interface paths {
             parameters: {
                 query?: {
                     action?: string;
+                    /** @description Only what this person did */
+                    actorUserId?: string;
                     cursor?: number;
+                    /** @description From this instant (inclusive) */
+                    from?: unknown;
+                    /** @description posts (and their comments, deliveries, media), channels, members (and invitations), settings */
+                    kind?: "posts" | "channels" | "members" | "settings";
                     limit?: number;
+                    /** @description Until this instant (exclusive) */
+                    to?: unknown;
                 };
                 header?: never;
                 path: {
@@ -1475,10 +2338,25 @@ export interface paths {
                                 } | null;
                                 /** Format: date-time */
                                 createdAt: string;
+                                /** @description What the entry is about, named; null for entries about nothing with a name (sign-ins…) */
+                                entity: {
+                                    gone: boolean;
+                                    id: string;
+                                    /** @description Its page in the web app; null once it is gone */
+                                    link: string | null;
+                                    /** @description How people name it: a post's first words, a channel's @username, a member's name */
+                                    name: string;
+                                    network: string | null;
+                                    type: string;
+                                } | null;
                                 entityId: string | null;
                                 entityType: string;
                                 id: number;
                                 ip: string | null;
+                                /** @description Names for the ids inside `changes` (people, posts, channels) */
+                                names: {
+                                    [key: string]: string;
+                                };
                                 userAgent: string | null;
                                 workspaceId: string | null;
                             }[];
@@ -1747,6 +2625,63 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/workspaces/{workspaceId}/channels/{channelId}/approval": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** A channel’s own approval rule: true (always), false (never), null (follow the workspace) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    channelId: string;
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        approvalRequired: boolean | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            approvalRequired: boolean;
+                            channels: {
+                                /** @description The channel’s own choice; null follows the workspace */
+                                approvalRequired: boolean | null;
+                                displayName: string | null;
+                                /** @description Whether posts to this channel need approval now */
+                                effective: boolean;
+                                id: string;
+                                network: string;
+                                username: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/workspaces/{workspaceId}/channels/{channelId}/avatar": {
         parameters: {
             query?: never;
@@ -1867,6 +2802,213 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/channels/{channelId}/queue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A channel's upcoming posts in time order, with the free posting times between them */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    channelId: string;
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Posting times no post takes, up to a week after the last queued post (or after now) */
+                            freeSlots: string[];
+                            hasPostingTimes: boolean;
+                            posts: {
+                                /** Format: date-time */
+                                at: string;
+                                channelCount: number;
+                                deliveryId: string;
+                                /** @description The first media file, for a thumbnail */
+                                media: {
+                                    kind: string;
+                                    mediaId: string;
+                                } | null;
+                                mediaCount: number;
+                                /** @description Reorder and shuffle may move it (queued, single-channel, not about to go out) */
+                                movable: boolean;
+                                /** @description Goes to several channels: one time for all of them, so reorder and shuffle leave it where it is */
+                                pinned: boolean;
+                                postId: string;
+                                /** @description queued | publishing | processing */
+                                state: string;
+                                /** @description The start of the text */
+                                text: string;
+                            }[];
+                            /** @description The workspace zone: days and times are shown in it */
+                            timeZone: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/channels/{channelId}/queue/reorder": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reorder queued posts: they keep the same times and take them in the order given; the wake-ups move with them
+         * @description postIds must be exactly the channel's movable posts between the earliest and the latest of them (400 with the field otherwise). Posts sent to several channels are pinned and cannot be listed. 409 queue.publishing when one has started publishing meanwhile.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    channelId: string;
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        postIds: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Posting times no post takes, up to a week after the last queued post (or after now) */
+                            freeSlots: string[];
+                            hasPostingTimes: boolean;
+                            posts: {
+                                /** Format: date-time */
+                                at: string;
+                                channelCount: number;
+                                deliveryId: string;
+                                /** @description The first media file, for a thumbnail */
+                                media: {
+                                    kind: string;
+                                    mediaId: string;
+                                } | null;
+                                mediaCount: number;
+                                /** @description Reorder and shuffle may move it (queued, single-channel, not about to go out) */
+                                movable: boolean;
+                                /** @description Goes to several channels: one time for all of them, so reorder and shuffle leave it where it is */
+                                pinned: boolean;
+                                postId: string;
+                                /** @description queued | publishing | processing */
+                                state: string;
+                                /** @description The start of the text */
+                                text: string;
+                            }[];
+                            /** @description The workspace zone: days and times are shown in it */
+                            timeZone: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/channels/{channelId}/queue/shuffle": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Shuffle the channel's movable upcoming posts among their own times (pinned multi-channel posts stay) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    channelId: string;
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Posting times no post takes, up to a week after the last queued post (or after now) */
+                            freeSlots: string[];
+                            hasPostingTimes: boolean;
+                            posts: {
+                                /** Format: date-time */
+                                at: string;
+                                channelCount: number;
+                                deliveryId: string;
+                                /** @description The first media file, for a thumbnail */
+                                media: {
+                                    kind: string;
+                                    mediaId: string;
+                                } | null;
+                                mediaCount: number;
+                                /** @description Reorder and shuffle may move it (queued, single-channel, not about to go out) */
+                                movable: boolean;
+                                /** @description Goes to several channels: one time for all of them, so reorder and shuffle leave it where it is */
+                                pinned: boolean;
+                                postId: string;
+                                /** @description queued | publishing | processing */
+                                state: string;
+                                /** @description The start of the text */
+                                text: string;
+                            }[];
+                            /** @description The workspace zone: days and times are shown in it */
+                            timeZone: string;
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -2341,6 +3483,553 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/ideas": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The Ideas board: columns in order, each with its cards in order (a new board starts with Ideas, In progress, Ready) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            columns: {
+                                id: string;
+                                ideas: {
+                                    body: string;
+                                    columnId: string;
+                                    /** Format: date-time */
+                                    createdAt: string;
+                                    createdBy: string | null;
+                                    id: string;
+                                    media: {
+                                        altText?: string;
+                                        mediaId: string;
+                                    }[];
+                                    notes: string;
+                                    position: number;
+                                    /** @description The post it was turned into (null when none, or when that post was deleted) */
+                                    postId: string | null;
+                                    postState: string | null;
+                                    title: string;
+                                    /** Format: date-time */
+                                    updatedAt: string;
+                                }[];
+                                name: string;
+                                position: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add a card at the bottom of a column (the first column when none is named) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        body?: string;
+                        columnId?: string;
+                        media?: {
+                            altText?: string;
+                            mediaId: string;
+                        }[];
+                        notes?: string;
+                        title: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            body: string;
+                            columnId: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdBy: string | null;
+                            id: string;
+                            media: {
+                                altText?: string;
+                                mediaId: string;
+                            }[];
+                            notes: string;
+                            position: number;
+                            /** @description The post it was turned into (null when none, or when that post was deleted) */
+                            postId: string | null;
+                            postState: string | null;
+                            title: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/ideas/{ideaId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One card */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    ideaId: string;
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            body: string;
+                            columnId: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdBy: string | null;
+                            id: string;
+                            media: {
+                                altText?: string;
+                                mediaId: string;
+                            }[];
+                            notes: string;
+                            position: number;
+                            /** @description The post it was turned into (null when none, or when that post was deleted) */
+                            postId: string | null;
+                            postState: string | null;
+                            title: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete a card; its files are released for the retention job */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    ideaId: string;
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": null;
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Edit a card's title, text, notes or media; files taken off it are released for the retention job */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    ideaId: string;
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        body?: string;
+                        media?: {
+                            altText?: string;
+                            mediaId: string;
+                        }[];
+                        notes?: string;
+                        title?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            body: string;
+                            columnId: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdBy: string | null;
+                            id: string;
+                            media: {
+                                altText?: string;
+                                mediaId: string;
+                            }[];
+                            notes: string;
+                            position: number;
+                            /** @description The post it was turned into (null when none, or when that post was deleted) */
+                            postId: string | null;
+                            postState: string | null;
+                            title: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/ideas/{ideaId}/link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record the post this card was turned into */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    ideaId: string;
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        postId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            body: string;
+                            columnId: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdBy: string | null;
+                            id: string;
+                            media: {
+                                altText?: string;
+                                mediaId: string;
+                            }[];
+                            notes: string;
+                            position: number;
+                            /** @description The post it was turned into (null when none, or when that post was deleted) */
+                            postId: string | null;
+                            postState: string | null;
+                            title: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/ideas/{ideaId}/move": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Put a card at a position (0 is the top; past the end is the bottom) of a column; both columns are renumbered */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    ideaId: string;
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        columnId: string;
+                        position: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            body: string;
+                            columnId: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdBy: string | null;
+                            id: string;
+                            media: {
+                                altText?: string;
+                                mediaId: string;
+                            }[];
+                            notes: string;
+                            position: number;
+                            /** @description The post it was turned into (null when none, or when that post was deleted) */
+                            postId: string | null;
+                            postState: string | null;
+                            title: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/ideas/columns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a column at the end of the board */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            ideas: {
+                                body: string;
+                                columnId: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                createdBy: string | null;
+                                id: string;
+                                media: {
+                                    altText?: string;
+                                    mediaId: string;
+                                }[];
+                                notes: string;
+                                position: number;
+                                /** @description The post it was turned into (null when none, or when that post was deleted) */
+                                postId: string | null;
+                                postState: string | null;
+                                title: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                            name: string;
+                            position: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/ideas/columns/{columnId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete a column; one with cards is refused (409 ideas.column_not_empty) unless moveTo names the column that takes them */
+        delete: {
+            parameters: {
+                query?: {
+                    moveTo?: string;
+                };
+                header?: never;
+                path: {
+                    columnId: string;
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": null;
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Rename a column or move it (position 0 is first); answers the whole board */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    columnId: string;
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        position?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            columns: {
+                                id: string;
+                                ideas: {
+                                    body: string;
+                                    columnId: string;
+                                    /** Format: date-time */
+                                    createdAt: string;
+                                    createdBy: string | null;
+                                    id: string;
+                                    media: {
+                                        altText?: string;
+                                        mediaId: string;
+                                    }[];
+                                    notes: string;
+                                    position: number;
+                                    /** @description The post it was turned into (null when none, or when that post was deleted) */
+                                    postId: string | null;
+                                    postState: string | null;
+                                    title: string;
+                                    /** Format: date-time */
+                                    updatedAt: string;
+                                }[];
+                                name: string;
+                                position: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
         trace?: never;
     };
     "/api/v1/workspaces/{workspaceId}/invitations": {
@@ -3098,6 +4787,106 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/v1/workspaces/{workspaceId}/onboarding": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The getting-started checklist: connect a channel, set posting times, invite the team, write the first post */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            allDone: boolean;
+                            /** Format: date-time */
+                            dismissedAt: string | null;
+                            /** @description Not all done and not dismissed: the web app shows the checklist */
+                            show: boolean;
+                            /** @description In the order to do them; done is read from the data */
+                            steps: {
+                                done: boolean;
+                                /** @enum {string} */
+                                id: "connect_channel" | "posting_times" | "invite_team" | "first_post";
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/onboarding/dismiss": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Hide the getting-started checklist for everyone in the workspace */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            allDone: boolean;
+                            /** Format: date-time */
+                            dismissedAt: string | null;
+                            /** @description Not all done and not dismissed: the web app shows the checklist */
+                            show: boolean;
+                            /** @description In the order to do them; done is read from the data */
+                            steps: {
+                                done: boolean;
+                                /** @enum {string} */
+                                id: "connect_channel" | "posting_times" | "invite_team" | "first_post";
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/workspaces/{workspaceId}/posts": {
         parameters: {
             query?: never;
@@ -3186,7 +4975,15 @@ export interface paths {
                                 id: string;
                                 /** Format: date-time */
                                 publishAt: string | null;
-                                /** @description draft | scheduled | publishing | published | partially_failed | failed | cancelled */
+                                /** @description Approval: who approved it and when, and whether its time passed in review */
+                                review: {
+                                    /** Format: date-time */
+                                    approvedAt: string | null;
+                                    approvedByName: string | null;
+                                    /** @description Its planned time passed while in review: it will not go out until approved with a new time */
+                                    overdue: boolean;
+                                };
+                                /** @description draft | in_review | changes_requested | scheduled | publishing | published | partially_failed | failed | cancelled */
                                 state: string;
                                 timeZone: string;
                                 /** Format: date-time */
@@ -3353,7 +5150,15 @@ export interface paths {
                             id: string;
                             /** Format: date-time */
                             publishAt: string | null;
-                            /** @description draft | scheduled | publishing | published | partially_failed | failed | cancelled */
+                            /** @description Approval: who approved it and when, and whether its time passed in review */
+                            review: {
+                                /** Format: date-time */
+                                approvedAt: string | null;
+                                approvedByName: string | null;
+                                /** @description Its planned time passed while in review: it will not go out until approved with a new time */
+                                overdue: boolean;
+                            };
+                            /** @description draft | in_review | changes_requested | scheduled | publishing | published | partially_failed | failed | cancelled */
                             state: string;
                             timeZone: string;
                             /** Format: date-time */
@@ -3450,7 +5255,15 @@ export interface paths {
                             id: string;
                             /** Format: date-time */
                             publishAt: string | null;
-                            /** @description draft | scheduled | publishing | published | partially_failed | failed | cancelled */
+                            /** @description Approval: who approved it and when, and whether its time passed in review */
+                            review: {
+                                /** Format: date-time */
+                                approvedAt: string | null;
+                                approvedByName: string | null;
+                                /** @description Its planned time passed while in review: it will not go out until approved with a new time */
+                                overdue: boolean;
+                            };
+                            /** @description draft | in_review | changes_requested | scheduled | publishing | published | partially_failed | failed | cancelled */
                             state: string;
                             timeZone: string;
                             /** Format: date-time */
@@ -3610,7 +5423,15 @@ export interface paths {
                             id: string;
                             /** Format: date-time */
                             publishAt: string | null;
-                            /** @description draft | scheduled | publishing | published | partially_failed | failed | cancelled */
+                            /** @description Approval: who approved it and when, and whether its time passed in review */
+                            review: {
+                                /** Format: date-time */
+                                approvedAt: string | null;
+                                approvedByName: string | null;
+                                /** @description Its planned time passed while in review: it will not go out until approved with a new time */
+                                overdue: boolean;
+                            };
+                            /** @description draft | in_review | changes_requested | scheduled | publishing | published | partially_failed | failed | cancelled */
                             state: string;
                             timeZone: string;
                             /** Format: date-time */
@@ -3705,7 +5526,15 @@ export interface paths {
                             id: string;
                             /** Format: date-time */
                             publishAt: string | null;
-                            /** @description draft | scheduled | publishing | published | partially_failed | failed | cancelled */
+                            /** @description Approval: who approved it and when, and whether its time passed in review */
+                            review: {
+                                /** Format: date-time */
+                                approvedAt: string | null;
+                                approvedByName: string | null;
+                                /** @description Its planned time passed while in review: it will not go out until approved with a new time */
+                                overdue: boolean;
+                            };
+                            /** @description draft | in_review | changes_requested | scheduled | publishing | published | partially_failed | failed | cancelled */
                             state: string;
                             timeZone: string;
                             /** Format: date-time */
@@ -3720,6 +5549,215 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/posts/{postId}/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A post's internal comments, oldest first (never sent to a network) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    postId: string;
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                author: {
+                                    /** @description null once the author deleted their account */
+                                    id: string | null;
+                                    image: string | null;
+                                    /** @description "Former member" once the account is gone */
+                                    name: string;
+                                };
+                                body: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                editedAt: string | null;
+                                id: string;
+                                mentions: {
+                                    name: string;
+                                    userId: string;
+                                }[];
+                                postId: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Comment on a post: any member who can read posts may (viewers and approvers too); mentioned members are notified */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    postId: string;
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        body: string;
+                        /**
+                         * @description User ids of the members mentioned with @ (each is told once)
+                         * @default []
+                         */
+                        mentions?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            author: {
+                                /** @description null once the author deleted their account */
+                                id: string | null;
+                                image: string | null;
+                                /** @description "Former member" once the account is gone */
+                                name: string;
+                            };
+                            body: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            editedAt: string | null;
+                            id: string;
+                            mentions: {
+                                name: string;
+                                userId: string;
+                            }[];
+                            postId: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/posts/{postId}/comments/{commentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete your own comment (owners and admins may delete any) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    commentId: string;
+                    postId: string;
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            deleted: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Edit your own comment (members newly mentioned are notified) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    commentId: string;
+                    postId: string;
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        body: string;
+                        /**
+                         * @description User ids of the members mentioned with @ (each is told once)
+                         * @default []
+                         */
+                        mentions?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            author: {
+                                /** @description null once the author deleted their account */
+                                id: string | null;
+                                image: string | null;
+                                /** @description "Former member" once the account is gone */
+                                name: string;
+                            };
+                            body: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            editedAt: string | null;
+                            id: string;
+                            mentions: {
+                                name: string;
+                                userId: string;
+                            }[];
+                            postId: string;
+                        };
+                    };
+                };
+            };
+        };
         trace?: never;
     };
     "/api/v1/workspaces/{workspaceId}/posts/{postId}/deliveries/{deliveryId}/log": {
@@ -3919,7 +5957,15 @@ export interface paths {
                             id: string;
                             /** Format: date-time */
                             publishAt: string | null;
-                            /** @description draft | scheduled | publishing | published | partially_failed | failed | cancelled */
+                            /** @description Approval: who approved it and when, and whether its time passed in review */
+                            review: {
+                                /** Format: date-time */
+                                approvedAt: string | null;
+                                approvedByName: string | null;
+                                /** @description Its planned time passed while in review: it will not go out until approved with a new time */
+                                overdue: boolean;
+                            };
+                            /** @description draft | in_review | changes_requested | scheduled | publishing | published | partially_failed | failed | cancelled */
                             state: string;
                             timeZone: string;
                             /** Format: date-time */
@@ -4025,7 +6071,15 @@ export interface paths {
                             id: string;
                             /** Format: date-time */
                             publishAt: string | null;
-                            /** @description draft | scheduled | publishing | published | partially_failed | failed | cancelled */
+                            /** @description Approval: who approved it and when, and whether its time passed in review */
+                            review: {
+                                /** Format: date-time */
+                                approvedAt: string | null;
+                                approvedByName: string | null;
+                                /** @description Its planned time passed while in review: it will not go out until approved with a new time */
+                                overdue: boolean;
+                            };
+                            /** @description draft | in_review | changes_requested | scheduled | publishing | published | partially_failed | failed | cancelled */
                             state: string;
                             timeZone: string;
                             /** Format: date-time */
@@ -4131,7 +6185,15 @@ export interface paths {
                                 id: string;
                                 /** Format: date-time */
                                 publishAt: string | null;
-                                /** @description draft | scheduled | publishing | published | partially_failed | failed | cancelled */
+                                /** @description Approval: who approved it and when, and whether its time passed in review */
+                                review: {
+                                    /** Format: date-time */
+                                    approvedAt: string | null;
+                                    approvedByName: string | null;
+                                    /** @description Its planned time passed while in review: it will not go out until approved with a new time */
+                                    overdue: boolean;
+                                };
+                                /** @description draft | in_review | changes_requested | scheduled | publishing | published | partially_failed | failed | cancelled */
                                 state: string;
                                 timeZone: string;
                                 /** Format: date-time */
@@ -4143,6 +6205,116 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/posts/{postId}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve a post in review (its deliveries are scheduled at the planned time) or request changes (comment required). 409 post.not_in_review; 409 post.review_time_passed when the planned time passed and no new publishAt is given */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    postId: string;
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Required to request changes */
+                        comment?: string;
+                        /** @enum {string} */
+                        decision: "approve" | "request_changes";
+                        /**
+                         * Format: date-time
+                         * @description A new time, when the planned one passed
+                         */
+                        publishAt?: string;
+                        timeZone?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/posts/{postId}/reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The review history of a post, oldest first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    postId: string;
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                actorName: string;
+                                actorUserId: string | null;
+                                comment: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** @description submitted | approved | changes_requested | reopened */
+                                decision: string;
+                                id: string;
+                                /** @description Decided through a review link by its named recipient */
+                                viaLink: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -4259,7 +6431,15 @@ export interface paths {
                             id: string;
                             /** Format: date-time */
                             publishAt: string | null;
-                            /** @description draft | scheduled | publishing | published | partially_failed | failed | cancelled */
+                            /** @description Approval: who approved it and when, and whether its time passed in review */
+                            review: {
+                                /** Format: date-time */
+                                approvedAt: string | null;
+                                approvedByName: string | null;
+                                /** @description Its planned time passed while in review: it will not go out until approved with a new time */
+                                overdue: boolean;
+                            };
+                            /** @description draft | in_review | changes_requested | scheduled | publishing | published | partially_failed | failed | cancelled */
                             state: string;
                             timeZone: string;
                             /** Format: date-time */
@@ -4362,7 +6542,15 @@ export interface paths {
                                 id: string;
                                 /** Format: date-time */
                                 publishAt: string | null;
-                                /** @description draft | scheduled | publishing | published | partially_failed | failed | cancelled */
+                                /** @description Approval: who approved it and when, and whether its time passed in review */
+                                review: {
+                                    /** Format: date-time */
+                                    approvedAt: string | null;
+                                    approvedByName: string | null;
+                                    /** @description Its planned time passed while in review: it will not go out until approved with a new time */
+                                    overdue: boolean;
+                                };
+                                /** @description draft | in_review | changes_requested | scheduled | publishing | published | partially_failed | failed | cancelled */
                                 state: string;
                                 timeZone: string;
                                 /** Format: date-time */
@@ -4470,6 +6658,79 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/workspaces/{workspaceId}/preflight-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How long before a scheduled post the pre-flight check warns */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description How long before a scheduled post Herald checks what would make it fail and warns; 0 turns the check off */
+                            preflightMinutes: number;
+                        };
+                    };
+                };
+            };
+        };
+        /** Set how long before a scheduled post the pre-flight check warns (0: off) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description How long before a scheduled post Herald checks what would make it fail and warns; 0 turns the check off */
+                        preflightMinutes: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description How long before a scheduled post Herald checks what would make it fail and warns; 0 turns the check off */
+                            preflightMinutes: number;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/workspaces/{workspaceId}/queue/next": {
         parameters: {
             query?: never;
@@ -4509,6 +6770,237 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/review-links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Review links of the workspace, newest first (without their tokens) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                expiresAt: string;
+                                id: string;
+                                /** Format: date-time */
+                                lastOpenedAt: string | null;
+                                postIds: string[] | null;
+                                /** Format: date-time */
+                                rangeFrom: string | null;
+                                /** Format: date-time */
+                                rangeTo: string | null;
+                                recipientEmail: string | null;
+                                recipientName: string;
+                                /** Format: date-time */
+                                revokedAt: string | null;
+                                /** @description active | expired | revoked */
+                                status: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a link a client opens without an account to approve or request changes; the URL is in this answer only */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default 7 */
+                        expiresInDays?: number;
+                        /** @description With to: every post in review planned in [from, to) (a week) */
+                        from?: unknown;
+                        postIds?: string[];
+                        /** Format: email */
+                        recipientEmail?: string;
+                        recipientName: string;
+                        to?: unknown;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            expiresAt: string;
+                            id: string;
+                            /** Format: date-time */
+                            lastOpenedAt: string | null;
+                            postIds: string[] | null;
+                            /** Format: date-time */
+                            rangeFrom: string | null;
+                            /** Format: date-time */
+                            rangeTo: string | null;
+                            recipientEmail: string | null;
+                            recipientName: string;
+                            /** Format: date-time */
+                            revokedAt: string | null;
+                            /** @description active | expired | revoked */
+                            status: string;
+                            url: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/review-links/{linkId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke a review link: it answers 410 from now on */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    linkId: string;
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            expiresAt: string;
+                            id: string;
+                            /** Format: date-time */
+                            lastOpenedAt: string | null;
+                            postIds: string[] | null;
+                            /** Format: date-time */
+                            rangeFrom: string | null;
+                            /** Format: date-time */
+                            rangeTo: string | null;
+                            recipientEmail: string | null;
+                            recipientName: string;
+                            /** Format: date-time */
+                            revokedAt: string | null;
+                            /** @description active | expired | revoked */
+                            status: string;
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/review-links/{linkId}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Revoke a review link: it answers 410 from now on */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    linkId: string;
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            expiresAt: string;
+                            id: string;
+                            /** Format: date-time */
+                            lastOpenedAt: string | null;
+                            postIds: string[] | null;
+                            /** Format: date-time */
+                            rangeFrom: string | null;
+                            /** Format: date-time */
+                            rangeTo: string | null;
+                            recipientEmail: string | null;
+                            recipientName: string;
+                            /** Format: date-time */
+                            revokedAt: string | null;
+                            /** @description active | expired | revoked */
+                            status: string;
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -4634,6 +7126,628 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/workspaces/{workspaceId}/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The webhook endpoints, oldest first (never their secrets) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @description Failed tries in a row; Herald turns the endpoint off at 15, or after a day of failures */
+                                consecutiveFailures: number;
+                                /** Format: date-time */
+                                createdAt: string;
+                                description: string | null;
+                                /** Format: date-time */
+                                disabledAt: string | null;
+                                /** @description Why Herald turned it off (repeated failure); null when on, or when a person turned it off */
+                                disabledReason: string | null;
+                                enabled: boolean;
+                                events: string[];
+                                id: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                                url: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add an endpoint (at most 20); the answer carries its signing secret, shown this once. URLs must be https on a public address */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description What it is for, shown in the list */
+                        description?: string | null;
+                        /** @description Event types it receives */
+                        events: ("post.scheduled" | "post.submitted_for_review" | "post.approved" | "post.changes_requested" | "post.published" | "post.failed" | "post.unconfirmed" | "post.deleted" | "channel.needs_reconnect")[];
+                        /** @description https URL that receives the events (POST, JSON, signed as Standard Webhooks says) */
+                        url: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Failed tries in a row; Herald turns the endpoint off at 15, or after a day of failures */
+                            consecutiveFailures: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            description: string | null;
+                            /** Format: date-time */
+                            disabledAt: string | null;
+                            /** @description Why Herald turned it off (repeated failure); null when on, or when a person turned it off */
+                            disabledReason: string | null;
+                            enabled: boolean;
+                            events: string[];
+                            id: string;
+                            /** @description The signing secret (`whsec_…`), shown only in this answer: store it now */
+                            secret: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            url: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/webhooks/{webhookId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One endpoint */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    webhookId: string;
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Failed tries in a row; Herald turns the endpoint off at 15, or after a day of failures */
+                            consecutiveFailures: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            description: string | null;
+                            /** Format: date-time */
+                            disabledAt: string | null;
+                            /** @description Why Herald turned it off (repeated failure); null when on, or when a person turned it off */
+                            disabledReason: string | null;
+                            enabled: boolean;
+                            events: string[];
+                            id: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            url: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete an endpoint with its delivery log */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    webhookId: string;
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": null;
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change the URL, description or events, or turn the endpoint off or on (turning it on clears its failure count) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    webhookId: string;
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description What it is for, shown in the list */
+                        description?: string | null;
+                        enabled?: boolean;
+                        /** @description Event types it receives */
+                        events?: ("post.scheduled" | "post.submitted_for_review" | "post.approved" | "post.changes_requested" | "post.published" | "post.failed" | "post.unconfirmed" | "post.deleted" | "channel.needs_reconnect")[];
+                        /** @description https URL that receives the events (POST, JSON, signed as Standard Webhooks says) */
+                        url?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Failed tries in a row; Herald turns the endpoint off at 15, or after a day of failures */
+                            consecutiveFailures: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            description: string | null;
+                            /** Format: date-time */
+                            disabledAt: string | null;
+                            /** @description Why Herald turned it off (repeated failure); null when on, or when a person turned it off */
+                            disabledReason: string | null;
+                            enabled: boolean;
+                            events: string[];
+                            id: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            url: string;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/webhooks/{webhookId}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The delivery log, newest first, in cursor pages; kept 30 days */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    event?: "webhook.test" | "post.scheduled" | "post.submitted_for_review" | "post.approved" | "post.changes_requested" | "post.published" | "post.failed" | "post.unconfirmed" | "post.deleted" | "channel.needs_reconnect";
+                    limit?: number;
+                    status?: "pending" | "succeeded" | "failed";
+                };
+                header?: never;
+                path: {
+                    webhookId: string;
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                attempts: number;
+                                /** Format: date-time */
+                                createdAt: string;
+                                endpointId: string;
+                                eventType: string;
+                                /** @description The message id, sent as the `webhook-id` header on every try */
+                                id: string;
+                                lastAttempt: {
+                                    /** Format: date-time */
+                                    createdAt: string;
+                                    durationMs: number | null;
+                                    error: string | null;
+                                    responseStatus: number | null;
+                                } | null;
+                                /** Format: date-time */
+                                nextAttemptAt: string | null;
+                                /**
+                                 * @description pending: tries left; succeeded: a 2xx came back; failed: Herald gave up
+                                 * @enum {string}
+                                 */
+                                status: "pending" | "succeeded" | "failed";
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/webhooks/{webhookId}/deliveries/{deliveryId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One delivery: the payload and every attempt (request headers and body, answer status and first 4 KB, error, duration) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    deliveryId: string;
+                    webhookId: string;
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Every try, newest first */
+                            attemptLog: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                durationMs: number | null;
+                                error: string | null;
+                                id: string;
+                                /** @description A person asked for it (redelivery) */
+                                manual: boolean;
+                                requestBody: string;
+                                /** @description Headers sent; the signature is shortened */
+                                requestHeaders: {
+                                    [key: string]: string;
+                                };
+                                /** @description The first 4 KB of the answer */
+                                responseBody: string | null;
+                                responseStatus: number | null;
+                            }[];
+                            attempts: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            endpointId: string;
+                            eventType: string;
+                            /** @description The message id, sent as the `webhook-id` header on every try */
+                            id: string;
+                            lastAttempt: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                durationMs: number | null;
+                                error: string | null;
+                                responseStatus: number | null;
+                            } | null;
+                            /** Format: date-time */
+                            nextAttemptAt: string | null;
+                            payload: {
+                                data: {
+                                    [key: string]: unknown;
+                                };
+                                timestamp: string;
+                                type: string;
+                            };
+                            /**
+                             * @description pending: tries left; succeeded: a 2xx came back; failed: Herald gave up
+                             * @enum {string}
+                             */
+                            status: "pending" | "succeeded" | "failed";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/webhooks/{webhookId}/deliveries/{deliveryId}/redeliver": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send the delivery again now, with the same webhook-id; answers it with the new attempt */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    deliveryId: string;
+                    webhookId: string;
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Every try, newest first */
+                            attemptLog: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                durationMs: number | null;
+                                error: string | null;
+                                id: string;
+                                /** @description A person asked for it (redelivery) */
+                                manual: boolean;
+                                requestBody: string;
+                                /** @description Headers sent; the signature is shortened */
+                                requestHeaders: {
+                                    [key: string]: string;
+                                };
+                                /** @description The first 4 KB of the answer */
+                                responseBody: string | null;
+                                responseStatus: number | null;
+                            }[];
+                            attempts: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            endpointId: string;
+                            eventType: string;
+                            /** @description The message id, sent as the `webhook-id` header on every try */
+                            id: string;
+                            lastAttempt: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                durationMs: number | null;
+                                error: string | null;
+                                responseStatus: number | null;
+                            } | null;
+                            /** Format: date-time */
+                            nextAttemptAt: string | null;
+                            payload: {
+                                data: {
+                                    [key: string]: unknown;
+                                };
+                                timestamp: string;
+                                type: string;
+                            };
+                            /**
+                             * @description pending: tries left; succeeded: a 2xx came back; failed: Herald gave up
+                             * @enum {string}
+                             */
+                            status: "pending" | "succeeded" | "failed";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/webhooks/{webhookId}/rotate-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Replace the signing secret; the new one is in this answer only and signs from now on */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    webhookId: string;
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Failed tries in a row; Herald turns the endpoint off at 15, or after a day of failures */
+                            consecutiveFailures: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            description: string | null;
+                            /** Format: date-time */
+                            disabledAt: string | null;
+                            /** @description Why Herald turned it off (repeated failure); null when on, or when a person turned it off */
+                            disabledReason: string | null;
+                            enabled: boolean;
+                            events: string[];
+                            id: string;
+                            /** @description The signing secret (`whsec_…`), shown only in this answer: store it now */
+                            secret: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            url: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/webhooks/{webhookId}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a `webhook.test` event now (tried once, also to a turned-off endpoint) and answer how it went */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    webhookId: string;
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Every try, newest first */
+                            attemptLog: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                durationMs: number | null;
+                                error: string | null;
+                                id: string;
+                                /** @description A person asked for it (redelivery) */
+                                manual: boolean;
+                                requestBody: string;
+                                /** @description Headers sent; the signature is shortened */
+                                requestHeaders: {
+                                    [key: string]: string;
+                                };
+                                /** @description The first 4 KB of the answer */
+                                responseBody: string | null;
+                                responseStatus: number | null;
+                            }[];
+                            attempts: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            endpointId: string;
+                            eventType: string;
+                            /** @description The message id, sent as the `webhook-id` header on every try */
+                            id: string;
+                            lastAttempt: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                durationMs: number | null;
+                                error: string | null;
+                                responseStatus: number | null;
+                            } | null;
+                            /** Format: date-time */
+                            nextAttemptAt: string | null;
+                            payload: {
+                                data: {
+                                    [key: string]: unknown;
+                                };
+                                timestamp: string;
+                                type: string;
+                            };
+                            /**
+                             * @description pending: tries left; succeeded: a 2xx came back; failed: Herald gave up
+                             * @enum {string}
+                             */
+                            status: "pending" | "succeeded" | "failed";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/healthz": {
         parameters: {
             query?: never;
@@ -4668,6 +7782,162 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/mcp": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * MCP server-to-client stream: not offered (stateless endpoint), 405
+         * @description Model Context Protocol (Streamable HTTP, stateless: no session id) for AI assistants. Authenticate with `Authorization: Bearer hk_…` (an API key); every tool acts as the key’s creator within the key’s scopes. See docs/mcp.md for the tools.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No API key, or an unknown, revoked or expired one (with WWW-Authenticate: Bearer) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Not offered: send every message with POST */
+                405: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * MCP endpoint (Streamable HTTP): tools to list channels, draft, schedule, reschedule and read posts, analytics and network rules
+         * @description Model Context Protocol (Streamable HTTP, stateless: no session id) for AI assistants. Authenticate with `Authorization: Bearer hk_…` (an API key); every tool acts as the key’s creator within the key’s scopes. See docs/mcp.md for the tools.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    } | {
+                        [key: string]: unknown;
+                    }[];
+                };
+            };
+            responses: {
+                /** @description The JSON-RPC answer */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description A notification or response accepted (no body) */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": null;
+                    };
+                };
+                /** @description No API key, or an unknown, revoked or expired one (with WWW-Authenticate: Bearer) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        /**
+         * MCP session end: no sessions (stateless endpoint), 405
+         * @description Model Context Protocol (Streamable HTTP, stateless: no session id) for AI assistants. Authenticate with `Authorization: Bearer hk_…` (an API key); every tool acts as the key’s creator within the key’s scopes. See docs/mcp.md for the tools.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No API key, or an unknown, revoked or expired one (with WWW-Authenticate: Bearer) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Not offered: send every message with POST */
+                405: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
         options?: never;
         head?: never;
         patch?: never;
@@ -4775,6 +8045,2750 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/public/v1/analytics/{integrationId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Postiz: a channel's counters over the last `date` days, per day of publishing, with the change against the days before; empty when analytics are off */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Days back */
+                    date?: number;
+                };
+                header?: never;
+                path: {
+                    integrationId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                date: string;
+                                total: number;
+                            }[];
+                            label: string;
+                            percentageChange: number;
+                        }[];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                message: string;
+                            };
+                            message?: string;
+                            /** @description Authentication failures, as Postiz words them */
+                            msg?: string;
+                            statusCode?: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                message: string;
+                            };
+                            message?: string;
+                            /** @description Authentication failures, as Postiz words them */
+                            msg?: string;
+                            statusCode?: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                message: string;
+                            };
+                            message?: string;
+                            /** @description Authentication failures, as Postiz words them */
+                            msg?: string;
+                            statusCode?: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                message: string;
+                            };
+                            message?: string;
+                            /** @description Authentication failures, as Postiz words them */
+                            msg?: string;
+                            statusCode?: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/public/v1/analytics/post/{postId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Postiz: one post's latest counters (views, likes, comments, shares, reach where the network reports them); empty before the first reading */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Days back */
+                    date?: number;
+                };
+                header?: never;
+                path: {
+                    postId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                date: string;
+                                total: number;
+                            }[];
+                            label: string;
+                            percentageChange: number;
+                        }[];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                message: string;
+                            };
+                            message?: string;
+                            /** @description Authentication failures, as Postiz words them */
+                            msg?: string;
+                            statusCode?: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                message: string;
+                            };
+                            message?: string;
+                            /** @description Authentication failures, as Postiz words them */
+                            msg?: string;
+                            statusCode?: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                message: string;
+                            };
+                            message?: string;
+                            /** @description Authentication failures, as Postiz words them */
+                            msg?: string;
+                            statusCode?: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                message: string;
+                            };
+                            message?: string;
+                            /** @description Authentication failures, as Postiz words them */
+                            msg?: string;
+                            statusCode?: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/public/v1/find-slot/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Postiz: the channel's next free time slot (Herald's queue) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            date: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                message: string;
+                            };
+                            message?: string;
+                            /** @description Authentication failures, as Postiz words them */
+                            msg?: string;
+                            statusCode?: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                message: string;
+                            };
+                            message?: string;
+                            /** @description Authentication failures, as Postiz words them */
+                            msg?: string;
+                            statusCode?: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                message: string;
+                            };
+                            message?: string;
+                            /** @description Authentication failures, as Postiz words them */
+                            msg?: string;
+                            statusCode?: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                message: string;
+                            };
+                            message?: string;
+                            /** @description Authentication failures, as Postiz words them */
+                            msg?: string;
+                            statusCode?: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/public/v1/generate-video": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Postiz: not available in Herald (501): Herald does not generate videos */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                message: string;
+                            };
+                            message?: string;
+                            /** @description Authentication failures, as Postiz words them */
+                            msg?: string;
+                            statusCode?: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                501: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                message: string;
+                            };
+                            message?: string;
+                            /** @description Authentication failures, as Postiz words them */
+                            msg?: string;
+                            statusCode?: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/public/v1/groups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Postiz: customers; in Herald the key's workspace is the one group */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                        }[];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                message: string;
+                            };
+                            message?: string;
+                            /** @description Authentication failures, as Postiz words them */
+                            msg?: string;
+                            statusCode?: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                message: string;
+                            };
+                            message?: string;
+                            /** @description Authentication failures, as Postiz words them */
+                            msg?: string;
+                            statusCode?: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                message: string;
+                            };
+                            message?: string;
+                            /** @description Authentication failures, as Postiz words them */
+                            msg?: string;
+                            statusCode?: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                message: string;
+                            };
+                            message?: string;
+                            /** @description Authentication failures, as Postiz words them */
+                            msg?: string;
+                            statusCode?: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/public/v1/integration-settings/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Postiz: a channel's rules: text limit, media, threads, and its settings as a JSON schema (Herald's names) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            output: {
+                                herald: {
+                                    [key: string]: unknown;
+                                };
+                                maxLength: number;
+                                rules: string;
+                                settings: unknown;
+                                tools: unknown[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                message: string;
+                            };
+                            message?: string;
+                            /** @description Authentication failures, as Postiz words them */
+                            msg?: string;
+                            statusCode?: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                message: string;
+                            };
+                            message?: string;
+                            /** @description Authentication failures, as Postiz words them */
+                            msg?: string;
+                            statusCode?: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                message: string;
+                            };
+                            message?: string;
+                            /** @description Authentication failures, as Postiz words them */
+                            msg?: string;
+                            statusCode?: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                message: string;
+                            };
+                            message?: string;
+                            /** @description Authentication failures, as Postiz words them */
+                            msg?: string;
+                            statusCode?: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/public/v1/integration-trigger/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Postiz: not available in Herald (501): Herald has no integration tools; the network's settings are described by GET /integration-settings/:id */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                message: string;
+                            };
+                            message?: string;
+                            /** @description Authentication failures, as Postiz words them */
+                            msg?: string;
+                            statusCode?: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                501: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                message: string;
+                            };
+                            message?: string;
+                            /** @description Authentication failures, as Postiz words them */
+                            msg?: string;
+                            statusCode?: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/public/v1/integrations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Postiz: the workspace's channels (disconnected ones as disabled) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The workspace */
+                            customer: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            /** @description The channel is disconnected */
+                            disabled: boolean;
+                            id: string;
+                            /** @description Herald's network id (mastodon, bluesky, x, linkedin…) */
+                            identifier: string;
+                            name: string;
+                            picture: string | null;
+                            profile: string;
+                            /** @description The channel must be connected again in Herald */
+                            refreshNeeded: boolean;
+                        }[];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                message: string;
+                            };
+                            message?: string;
+                            /** @description Authentication failures, as Postiz words them */
+                            msg?: string;
+                            statusCode?: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                message: string;
+                            };
+                            message?: string;
+                            /** @description Authentication failures, as Postiz words them */
+                            msg?: string;
+                            statusCode?: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                message: string;
+                            };
+                            message?: string;
+                            /** @description Authentication failures, as Postiz words them */
+                            msg?: string;
+                            statusCode?: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                message: string;
+                            };
+                            message?: string;
+                            /** @description Authentication failures, as Postiz words them */
+                            msg?: string;
+                            statusCode?: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/public/v1/integrations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Postiz: delete a channel; Herald disconnects it (revoking at the network) and keeps its posts' history */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            disconnected: true;
+                            id: string;
+                            revokedAtNetwork: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                message: string;
+                            };
+                            message?: string;
+                            /** @description Authentication failures, as Postiz words them */
+                            msg?: string;
+                            statusCode?: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                message: string;
+                            };
+                            message?: string;
+                            /** @description Authentication failures, as Postiz words them */
+                            msg?: string;
+                            statusCode?: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                message: string;
+                            };
+                            message?: string;
+                            /** @description Authentication failures, as Postiz words them */
+                            msg?: string;
+                            statusCode?: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                message: string;
+                            };
+                            message?: string;
+                            /** @description Authentication failures, as Postiz words them */
+                            msg?: string;
+                            statusCode?: number;
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/public/v1/is-connected": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Postiz: whether the API key works */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            connected: true;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                message: string;
+                            };
+                            message?: string;
+                            /** @description Authentication failures, as Postiz words them */
+                            msg?: string;
+                            statusCode?: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                message: string;
+                            };
+                            message?: string;
+                            /** @description Authentication failures, as Postiz words them */
+                            msg?: string;
+                            statusCode?: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                message: string;
+                            };
+                            message?: string;
+                            /** @description Authentication failures, as Postiz words them */
+                            msg?: string;
+                            statusCode?: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                message: string;
+                            };
+                            message?: string;
+                            /** @description Authentication failures, as Postiz words them */
+                            msg?: string;
+                            statusCode?: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/public/v1/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Postiz: not available in Herald (501): Herald's notifications are read in its web app */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                message: string;
+                            };
+                            message?: string;
+                            /** @description Authentication failures, as Postiz words them */
+                            msg?: string;
+                            statusCode?: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                501: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                message: string;
+                            };
+                            message?: string;
+                            /** @description Authentication failures, as Postiz words them */
+                            msg?: string;
+                            statusCode?: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/public/v1/posts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Postiz: posts due in [startDate, endDate), one entry per channel (drafts without a date are not listed); state is Postiz's, heraldState Herald's */
+        get: {
+            parameters: {
+                query: {
+                    /** @description Ignored: the key has one workspace */
+                    customer?: string;
+                    endDate: string;
+                    startDate: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            posts: {
+                                content: string;
+                                /** @enum {string|null} */
+                                creationMethod: null;
+                                /** @description Herald's post id: every channel's entry of one post shares it */
+                                group: string;
+                                /** @description Herald's own state: draft | queued | publishing | processing | published | failed | unconfirmed | cancelled */
+                                heraldState: string;
+                                /** @description The post on one channel (Herald's delivery id) */
+                                id: string;
+                                integration: {
+                                    id: string;
+                                    name: string;
+                                    picture: string | null;
+                                    providerIdentifier: string;
+                                };
+                                /** @enum {string|null} */
+                                intervalInDays: null;
+                                publishDate: string | null;
+                                releaseId: string | null;
+                                releaseURL: string | null;
+                                settings: {
+                                    [key: string]: unknown;
+                                };
+                                /** @enum {string} */
+                                state: "QUEUE" | "PUBLISHED" | "ERROR" | "DRAFT";
+                                tags: unknown[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                message: string;
+                            };
+                            message?: string;
+                            /** @description Authentication failures, as Postiz words them */
+                            msg?: string;
+                            statusCode?: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                message: string;
+                            };
+                            message?: string;
+                            /** @description Authentication failures, as Postiz words them */
+                            msg?: string;
+                            statusCode?: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                message: string;
+                            };
+                            message?: string;
+                            /** @description Authentication failures, as Postiz words them */
+                            msg?: string;
+                            statusCode?: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                message: string;
+                            };
+                            message?: string;
+                            /** @description Authentication failures, as Postiz words them */
+                            msg?: string;
+                            statusCode?: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Postiz: create a post on one or more channels (type draft, schedule, now; update replaces an existing post's content). Values after the first become a thread, or the first comment where the network has no threads; HTML is read as text; images by the path or id an upload answered. Schedule and now also need posts.schedule */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description ISO 8601; without a zone it is UTC. Required for schedule */
+                        date?: string;
+                        /** @description Repeating posts: not supported (a positive value is refused) */
+                        inter?: number | null;
+                        posts: ({
+                            /** @description An existing post of this workspace: it is replaced; any other value is ignored */
+                            group?: string;
+                            integration: {
+                                id: string;
+                            };
+                            /** @description The network's settings, by Herald's names (see integration-settings); __type and unknown fields are ignored */
+                            settings?: {
+                                [key: string]: unknown;
+                            } | null;
+                            value: ({
+                                /** @default  */
+                                content?: string;
+                                /** @description Ignored: Herald posts a thread in one go */
+                                delay?: number;
+                                /** @description Ignored: Herald chooses its own ids */
+                                id?: string;
+                                /** @default [] */
+                                image?: ({
+                                    alt?: string | null;
+                                    id?: string;
+                                    path?: string;
+                                    thumbnail?: string | null;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                        /** @description Ignored: Herald does not shorten links */
+                        shortLink?: boolean;
+                        /** @description Ignored */
+                        tags?: unknown[];
+                        /** @enum {string} */
+                        type: "draft" | "schedule" | "now" | "update";
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            integration: string;
+                            postId: string;
+                        }[];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                message: string;
+                            };
+                            message?: string;
+                            /** @description Authentication failures, as Postiz words them */
+                            msg?: string;
+                            statusCode?: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                message: string;
+                            };
+                            message?: string;
+                            /** @description Authentication failures, as Postiz words them */
+                            msg?: string;
+                            statusCode?: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                message: string;
+                            };
+                            message?: string;
+                            /** @description Authentication failures, as Postiz words them */
+                            msg?: string;
+                            statusCode?: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                message: string;
+                            };
+                            message?: string;
+                            /** @description Authentication failures, as Postiz words them */
+                            msg?: string;
+                            statusCode?: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                message: string;
+                            };
+                            message?: string;
+                            /** @description Authentication failures, as Postiz words them */
+                            msg?: string;
+                            statusCode?: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/public/v1/posts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Postiz: delete a post; like Postiz, every channel of its group goes (an unknown id is a 404) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            deleted: true;
+                            group: string;
+                            postIds: string[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                message: string;
+                            };
+                            message?: string;
+                            /** @description Authentication failures, as Postiz words them */
+                            msg?: string;
+                            statusCode?: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                message: string;
+                            };
+                            message?: string;
+                            /** @description Authentication failures, as Postiz words them */
+                            msg?: string;
+                            statusCode?: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                message: string;
+                            };
+                            message?: string;
+                            /** @description Authentication failures, as Postiz words them */
+                            msg?: string;
+                            statusCode?: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                message: string;
+                            };
+                            message?: string;
+                            /** @description Authentication failures, as Postiz words them */
+                            msg?: string;
+                            statusCode?: number;
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/public/v1/posts/{id}/missing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Postiz: not available in Herald (501): Herald settles an unknown outcome with the network itself (unconfirmed deliveries); there is nothing to pick */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                message: string;
+                            };
+                            message?: string;
+                            /** @description Authentication failures, as Postiz words them */
+                            msg?: string;
+                            statusCode?: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                501: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                message: string;
+                            };
+                            message?: string;
+                            /** @description Authentication failures, as Postiz words them */
+                            msg?: string;
+                            statusCode?: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/public/v1/posts/{id}/release-id": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Postiz: not available in Herald (501): mark a delivery as published with its link in Herald (Needs attention) instead */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                message: string;
+                            };
+                            message?: string;
+                            /** @description Authentication failures, as Postiz words them */
+                            msg?: string;
+                            statusCode?: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                501: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                message: string;
+                            };
+                            message?: string;
+                            /** @description Authentication failures, as Postiz words them */
+                            msg?: string;
+                            statusCode?: number;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/public/v1/posts/{id}/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Postiz: not available in Herald (501): send the whole post again with POST /posts and its group to change its settings */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                message: string;
+                            };
+                            message?: string;
+                            /** @description Authentication failures, as Postiz words them */
+                            msg?: string;
+                            statusCode?: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                501: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                message: string;
+                            };
+                            message?: string;
+                            /** @description Authentication failures, as Postiz words them */
+                            msg?: string;
+                            statusCode?: number;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/public/v1/posts/{id}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Postiz: back to draft (keeping its date), or scheduled again at its date (needs posts.schedule) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "draft" | "schedule";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            group: string;
+                            heraldState: string;
+                            id: string;
+                            state: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                message: string;
+                            };
+                            message?: string;
+                            /** @description Authentication failures, as Postiz words them */
+                            msg?: string;
+                            statusCode?: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                message: string;
+                            };
+                            message?: string;
+                            /** @description Authentication failures, as Postiz words them */
+                            msg?: string;
+                            statusCode?: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                message: string;
+                            };
+                            message?: string;
+                            /** @description Authentication failures, as Postiz words them */
+                            msg?: string;
+                            statusCode?: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                message: string;
+                            };
+                            message?: string;
+                            /** @description Authentication failures, as Postiz words them */
+                            msg?: string;
+                            statusCode?: number;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/public/v1/posts/group/{group}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Postiz: delete a post (every channel) by its group */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    group: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            deleted: true;
+                            group: string;
+                            postIds: string[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                message: string;
+                            };
+                            message?: string;
+                            /** @description Authentication failures, as Postiz words them */
+                            msg?: string;
+                            statusCode?: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                message: string;
+                            };
+                            message?: string;
+                            /** @description Authentication failures, as Postiz words them */
+                            msg?: string;
+                            statusCode?: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                message: string;
+                            };
+                            message?: string;
+                            /** @description Authentication failures, as Postiz words them */
+                            msg?: string;
+                            statusCode?: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                message: string;
+                            };
+                            message?: string;
+                            /** @description Authentication failures, as Postiz words them */
+                            msg?: string;
+                            statusCode?: number;
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/public/v1/social/{provider}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Postiz: the URL to connect a channel. Send it to whoever owns the account: they open it (no Herald account needed) and the channel joins the key's workspace, as long as the key may still connect channels */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Bluesky: the handle or server to sign in at */
+                    identifier?: string;
+                    /** @description Mastodon: the server name, e.g. mastodon.social */
+                    instance?: string;
+                    /** @description Postiz: the integration to reconnect; Herald reconnects the account that signs in */
+                    refresh?: string;
+                };
+                header?: never;
+                path: {
+                    /** @description A network id (mastodon, bluesky, x, linkedin, …; Postiz's linkedin-page and instagram-standalone are taken as linkedin and instagram) */
+                    provider: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            url: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                message: string;
+                            };
+                            message?: string;
+                            /** @description Authentication failures, as Postiz words them */
+                            msg?: string;
+                            statusCode?: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                message: string;
+                            };
+                            message?: string;
+                            /** @description Authentication failures, as Postiz words them */
+                            msg?: string;
+                            statusCode?: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                message: string;
+                            };
+                            message?: string;
+                            /** @description Authentication failures, as Postiz words them */
+                            msg?: string;
+                            statusCode?: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                message: string;
+                            };
+                            message?: string;
+                            /** @description Authentication failures, as Postiz words them */
+                            msg?: string;
+                            statusCode?: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/public/v1/upload": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Postiz: upload an image or video (multipart field "file"; JPEG, PNG, GIF, WebP, MP4, MOV; up to 4096 MB) into the workspace's media library */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            alt: string | null;
+                            id: string;
+                            name: string | null;
+                            originalName: string | null;
+                            /** @description Send it back in posts[].value[].image[].path */
+                            path: string;
+                            thumbnail: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                message: string;
+                            };
+                            message?: string;
+                            /** @description Authentication failures, as Postiz words them */
+                            msg?: string;
+                            statusCode?: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                message: string;
+                            };
+                            message?: string;
+                            /** @description Authentication failures, as Postiz words them */
+                            msg?: string;
+                            statusCode?: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                message: string;
+                            };
+                            message?: string;
+                            /** @description Authentication failures, as Postiz words them */
+                            msg?: string;
+                            statusCode?: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                message: string;
+                            };
+                            message?: string;
+                            /** @description Authentication failures, as Postiz words them */
+                            msg?: string;
+                            statusCode?: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                message: string;
+                            };
+                            message?: string;
+                            /** @description Authentication failures, as Postiz words them */
+                            msg?: string;
+                            statusCode?: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/public/v1/upload-from-url": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Postiz: download an image or video from a public URL into the media library (no private addresses, no redirects, same size limit as uploads) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        url: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            alt: string | null;
+                            id: string;
+                            name: string | null;
+                            originalName: string | null;
+                            /** @description Send it back in posts[].value[].image[].path */
+                            path: string;
+                            thumbnail: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                message: string;
+                            };
+                            message?: string;
+                            /** @description Authentication failures, as Postiz words them */
+                            msg?: string;
+                            statusCode?: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                message: string;
+                            };
+                            message?: string;
+                            /** @description Authentication failures, as Postiz words them */
+                            msg?: string;
+                            statusCode?: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                message: string;
+                            };
+                            message?: string;
+                            /** @description Authentication failures, as Postiz words them */
+                            msg?: string;
+                            statusCode?: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                message: string;
+                            };
+                            message?: string;
+                            /** @description Authentication failures, as Postiz words them */
+                            msg?: string;
+                            statusCode?: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                message: string;
+                            };
+                            message?: string;
+                            /** @description Authentication failures, as Postiz words them */
+                            msg?: string;
+                            statusCode?: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/public/v1/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Postiz: not available in Herald (501): Herald API keys act as the member who created them; there is no impersonation */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                message: string;
+                            };
+                            message?: string;
+                            /** @description Authentication failures, as Postiz words them */
+                            msg?: string;
+                            statusCode?: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                501: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                message: string;
+                            };
+                            message?: string;
+                            /** @description Authentication failures, as Postiz words them */
+                            msg?: string;
+                            statusCode?: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/public/v1/video/function": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Postiz: not available in Herald (501): Herald does not generate videos */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                message: string;
+                            };
+                            message?: string;
+                            /** @description Authentication failures, as Postiz words them */
+                            msg?: string;
+                            statusCode?: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                501: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                message: string;
+                            };
+                            message?: string;
+                            /** @description Authentication failures, as Postiz words them */
+                            msg?: string;
+                            statusCode?: number;
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;

@@ -4,7 +4,7 @@ import { useEffect, useId, useRef, type ReactNode } from 'react';
  * A modal on the native <dialog>: the browser traps focus, closes on Escape and hides the page
  * from screen readers while it is open.
  */
-export function Dialog({ open, title, onClose, children, testId }: { open: boolean; title: string; onClose: () => void; children: ReactNode; testId?: string }) {
+export function Dialog({ open, title, onClose, children, testId, wide = false }: { open: boolean; title: string; onClose: () => void; children: ReactNode; testId?: string; wide?: boolean }) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   useEffect(() => {
@@ -16,7 +16,7 @@ export function Dialog({ open, title, onClose, children, testId }: { open: boole
   return (
     <dialog
       ref={ref}
-      className="dialog"
+      className={wide ? 'dialog dialog-wide' : 'dialog'}
       aria-labelledby={titleId}
       data-testid={testId}
       onClose={onClose}

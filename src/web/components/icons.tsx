@@ -49,6 +49,13 @@ export const SignOutIcon = () => (
     <path d="M14 4h4a2 2 0 0 1 2 2v12a2 2 0 0 1-2 2h-4M10 16l-4-4 4-4M6 12h10" />
   </Icon>
 );
+// A key: API keys and webhooks.
+export const KeyIcon = () => (
+  <Icon>
+    <circle cx="8" cy="15" r="4" />
+    <path d="M11 12l8-8M16 7l2 2M14 9l2 2" />
+  </Icon>
+);
 export const DocsIcon = () => (
   <Icon>
     <path d="M6 3h9l4 4v14H6zM14 3v5h5M9 13h7M9 17h5" />
@@ -114,6 +121,12 @@ export const DraftsIcon = () => (
   <Icon>
     <path d="M6 3h9l4 4v14H6z" />
     <path d="M15 3v4h4M9 12h6M9 16h4" />
+  </Icon>
+);
+export const IdeasIcon = () => (
+  <Icon>
+    <path d="M9 18h6M10 21h4" />
+    <path d="M12 3a6 6 0 0 0-3.5 10.9c.4.3.5.7.5 1.1v.5h6V15c0-.4.2-.8.5-1.1A6 6 0 0 0 12 3z" />
   </Icon>
 );
 export const AlertIcon = () => (

@@ -7,9 +7,12 @@ import { WorkspaceSwitcher } from '../modules/workspaces/workspace-switcher.tsx'
 import { useUnreadCount } from '../modules/notifications/notifications.api.ts';
 import { Avatar } from './avatar.tsx';
 import { Brand } from './brand.tsx';
-import { ActivityIcon, AlertIcon, BellIcon, CalendarIcon, ChannelsIcon, DraftsIcon, CloseIcon, ComposeIcon, DocsIcon, MembersIcon, MenuIcon, ProfileIcon, SettingsIcon, SignOutIcon } from './icons.tsx';
+import { ActivityIcon, AlertIcon, BellIcon, CalendarIcon, ChannelsIcon, DraftsIcon, IdeasIcon, CloseIcon, ComposeIcon, DocsIcon,
+  KeyIcon, MembersIcon, MenuIcon, ProfileIcon, SettingsIcon, SignOutIcon } from './icons.tsx';
 import { useNeedsAttention } from '../modules/posts/posts.api.ts';
+import { QueueIcon } from '../modules/queue/queue-icons.tsx';
 import { useMediaQuery } from './use-media-query.ts';
+import { AllWorkspacesIcon } from '../modules/agency/agency-icon.tsx';
 
 function Sidebar({ current, drawer, onClose }: { current: MyWorkspace | undefined; drawer: boolean; onClose: () => void }) {
   const me = useSignedInUser();
@@ -34,6 +37,11 @@ function Sidebar({ current, drawer, onClose }: { current: MyWorkspace | undefine
       </div>
       <WorkspaceSwitcher current={current} />
       <nav className="nav" aria-label="Main">
+        {me.workspaces.length > 1 ? (
+          <NavLink to="/agency" data-testid="all-workspaces-link">
+            <AllWorkspacesIcon /> All workspaces
+          </NavLink>
+        ) : null}
         {base && current ? (
           <>
             <p className="nav-heading">Posts</p>
@@ -45,8 +53,14 @@ function Sidebar({ current, drawer, onClose }: { current: MyWorkspace | undefine
             <NavLink to={`${base}/calendar`}>
               <CalendarIcon /> Calendar
             </NavLink>
+            <NavLink to={`${base}/queue`}>
+              <QueueIcon /> Queue
+            </NavLink>
             <NavLink to={`${base}/drafts`}>
               <DraftsIcon /> Drafts
+            </NavLink>
+            <NavLink to={`${base}/ideas`}>
+              <IdeasIcon /> Ideas
             </NavLink>
             <NavLink to={`${base}/attention`} aria-label={attention ? `Needs attention, ${attention}` : 'Needs attention'}>
               <AlertIcon /> Needs attention
@@ -71,6 +85,11 @@ function Sidebar({ current, drawer, onClose }: { current: MyWorkspace | undefine
             <NavLink to={`${base}/settings`}>
               <SettingsIcon /> Settings
             </NavLink>
+            {current.permissions.includes('settings.manage') ? (
+              <NavLink to={`${base}/developers`}>
+                <KeyIcon /> API and webhooks
+              </NavLink>
+            ) : null}
           </>
         ) : null}
         <p className="nav-heading">Account</p>

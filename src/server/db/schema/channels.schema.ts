@@ -44,6 +44,8 @@ export const channels = pgTable(
     /** Off = someone objected to analytics for this account: Herald fetches no counters for it. */
     analyticsEnabled: boolean('analytics_enabled').notNull().default(true),
     publishNotBefore: timestamp('publish_not_before', { withTimezone: true }),
+    /** Whether posts to this channel need approval: null follows the workspace's setting. */
+    approvalRequired: boolean('approval_required'),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

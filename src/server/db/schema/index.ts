@@ -7,3 +7,5 @@ export * from './media.schema.ts';
 export * from './privacy.schema.ts';
 export * from './analytics.schema.ts';
 export * from './network-usage.schema.ts';
+export * from './workflow.schema.ts';
+export * from './api-access.schema.ts';

@@ -1,4 +1,4 @@
-import { index, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { boolean, index, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
 import { users, workspaces } from './auth.schema.ts';
 
 // What Herald tells a person that needs them to act (a channel to reconnect…): one row per
@@ -19,8 +19,27 @@ export const notifications = pgTable(
     body: text('body').notNull(),
     /** Where in the web app the person can act on it. */
     link: text('link'),
+    /** The e-mail preference it falls under (approvals, comments, failures, preflight, channels). */
+    category: text('category').notNull().default('channels'),
+    /** pending (the mail sweep sends it if the person wants that category by e-mail) | sent | skipped | failed; null: in-app only. */
+    emailStatus: text('email_status'),
+    emailedAt: timestamp('emailed_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     readAt: timestamp('read_at', { withTimezone: true }),
   },
-  (t) => [index('notifications_user_idx').on(t.userId, t.createdAt)],
+  (t) => [index('notifications_user_idx').on(t.userId, t.createdAt), index('notifications_email_idx').on(t.emailStatus, t.createdAt)],
+);
+
+// Which notifications a person also wants by e-mail, per category; no row means the default (yes).
+export const notificationPreferences = pgTable(
+  'notification_preferences',
+  {
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    category: text('category').notNull(),
+    email: boolean('email').notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.category] })],
 );

@@ -19,7 +19,11 @@ export const postGroups = pgTable(
     workspaceId: text('workspace_id')
       .notNull()
       .references(() => workspaces.id, { onDelete: 'cascade' }),
-    /** draft | scheduled | publishing | published | partially_failed | failed | cancelled (derived from deliveries once scheduled). */
+    /**
+     * draft | in_review | changes_requested | scheduled | publishing | published | partially_failed
+     * | failed | cancelled (derived from deliveries once scheduled; in_review and changes_requested
+     * are approval states of a post whose deliveries are still drafts).
+     */
     state: text('state').notNull().default('draft'),
     content: jsonb('content').$type<PostContent>().notNull(),
     /** The instant it is due (UTC); null for drafts without a time. */
@@ -27,6 +31,12 @@ export const postGroups = pgTable(
     /** The IANA zone the time was chosen in, so the calendar shows it the way the author meant it. */
     timeZone: text('time_zone').notNull().default('UTC'),
     createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
+    /** Set when the post was approved (by a member or through a review link); cleared when it goes back to review. */
+    approvedAt: timestamp('approved_at', { withTimezone: true }),
+    /** Who approved it, as shown to people: a member's name or a review link's named recipient. */
+    approvedByName: text('approved_by_name'),
+    /** When the people concerned were told that its time passed while in review (once per time). */
+    reviewOverdueNotifiedAt: timestamp('review_overdue_notified_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -75,6 +85,8 @@ export const deliveries = pgTable(
     late: boolean('late').notNull().default(false),
     errorCode: text('error_code'),
     errorMessage: text('error_message'),
+    /** The due time a pre-flight alert was sent for: one alert per planned time, again after a reschedule. */
+    preflightAlertedFor: timestamp('preflight_alerted_for', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -133,6 +145,12 @@ export const workspaceSettings = pgTable('workspace_settings', {
   timeZone: text('time_zone').notNull().default('UTC'),
   /** Off = the workspace objected to analytics: no counters are fetched for any of its channels. */
   analyticsEnabled: boolean('analytics_enabled').notNull().default(true),
+  /** Posts need approval before they are scheduled (a channel may override it). */
+  approvalRequired: boolean('approval_required').notNull().default(false),
+  /** How long before a scheduled post the pre-flight check warns about what would make it fail. */
+  preflightMinutes: integer('preflight_minutes').notNull().default(60),
+  /** Set when an admin closes the new workspace's getting-started checklist. */
+  onboardingDismissedAt: timestamp('onboarding_dismissed_at', { withTimezone: true }),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
 

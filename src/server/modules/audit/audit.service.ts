@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/database.ts';
 import { auditLog, members, users } from '../../db/schema/index.ts';
 import { getTableColumns } from 'drizzle-orm';
@@ -46,7 +46,21 @@ export function diffFields<T extends Record<string, unknown>>(before: T, after: 
   return changes;
 }
 
-export type AuditQuery = { workspaceId: string; before?: number; limit: number; action?: string; actorUserId?: string };
+/** What the Activity page's "what kind" filter means, by entity type or action prefix. */
+export const auditKinds = {
+  posts: { entityTypes: ['post', 'delivery', 'comment', 'media'], actionPrefixes: [] },
+  channels: { entityTypes: ['channel', 'channel_selection'], actionPrefixes: [] },
+  members: { entityTypes: ['member', 'invitation'], actionPrefixes: ['member.'] },
+  settings: { entityTypes: ['workspace', 'api_key', 'webhook'], actionPrefixes: ['workspace.', 'analytics.', 'channel.slots_set'] },
+} as const satisfies Record<string, { entityTypes: readonly string[]; actionPrefixes: readonly string[] }>;
+export type AuditKind = keyof typeof auditKinds;
+
+export type AuditQuery = { workspaceId: string; before?: number; limit: number; action?: string; actorUserId?: string; kind?: AuditKind; from?: Date; to?: Date };
+
+function kindCondition(kind: AuditKind) {
+  const { entityTypes, actionPrefixes } = auditKinds[kind];
+  return or(inArray(auditLog.entityType, [...entityTypes]), ...actionPrefixes.map((prefix) => sql`${auditLog.action} like ${`${prefix}%`}`));
+}
 
 /**
  * A workspace's activity: its own changes plus the account events (sign-in, sign-out, failed
@@ -68,6 +82,9 @@ export async function listWorkspaceAudit(db: Db, q: AuditQuery) {
         q.before ? lt(auditLog.id, q.before) : undefined,
         q.action ? sql`${auditLog.action} like ${`${q.action}%`}` : undefined,
         q.actorUserId ? eq(auditLog.actorUserId, q.actorUserId) : undefined,
+        q.kind ? kindCondition(q.kind) : undefined,
+        q.from ? gte(auditLog.createdAt, q.from) : undefined,
+        q.to ? lt(auditLog.createdAt, q.to) : undefined,
       ),
     )
     .orderBy(desc(auditLog.id))

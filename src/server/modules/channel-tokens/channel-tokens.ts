@@ -8,6 +8,7 @@ import type { Providers } from '../../../networks/server.ts';
 import type { SecretBox } from '../../security/secret-box.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { notifyMembersWhoCan } from '../notifications/notifications.service.ts';
+import { emitWebhookEvent } from '../webhooks/webhooks.emit.ts';
 import { accessEndingNotice, accessEndingReason, accessEndsSoon, channelsWithTokensEnding } from './access-ending.ts';
 
 // The one lifecycle of a channel's tokens: sealing, refreshing (once per channel across every
@@ -66,6 +67,13 @@ export async function markChannelStatus(db: Db | Tx, row: ChannelRow, status: Ch
     await tx.update(channels).set({ status, statusReason: reason, updatedAt: new Date() }).where(eq(channels.id, row.id));
     if (status === row.status) return;
     await recordAudit(tx, { actorUserId: null, workspaceId: row.workspaceId, action: `channel.${status}`, entityType: 'channel', entityId: row.id, changes: { status: { from: row.status, to: status }, reason } });
+    if (status === 'needs_reauth') {
+      await emitWebhookEvent(tx, {
+        workspaceId: row.workspaceId,
+        type: 'channel.needs_reconnect',
+        data: { channel: { id: row.id, network: row.network, username: row.username, displayName: row.displayName, status, reason } },
+      });
+    }
     const text = notice ?? incidentText[status];
     if (!text) return;
     const label = networks[row.network as NetworkId]?.label ?? row.network;

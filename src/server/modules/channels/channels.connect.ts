@@ -2,6 +2,10 @@ import crypto from 'node:crypto';
 import { networks, type NetworkId } from '../../../shared/networks.ts';
 import { ProviderError, type AppPasswordProvider, type ConnectableAccount, type Profile, type TokenSet } from '../../providers/provider.ts';
 import { providerErrorToAppError } from '../channel-tokens/index.ts';
+import { eq } from 'drizzle-orm';
+import type { Db } from '../../db/database.ts';
+import { apiKeys, users } from '../../db/schema/index.ts';
+import type { RequestMeta } from '../audit/audit.service.ts';
 import type { ServiceContext } from '../shared/context.ts';
 import { AppError, invalid } from '../shared/errors.ts';
 import { createChannelsRepository } from './channels.repository.ts';
@@ -10,6 +14,10 @@ import { oauthProviderFor, providerFor, type publicChannel, type ChannelDeps } f
 import { offerAccounts } from './connect-selections.ts';
 
 const STATE_TTL_MS = 10 * 60 * 1000;
+
+// A connect started with an API key is bound to the key instead of a browser session.
+const keySessionPrefix = 'api-key:';
+export const keyIdOfConnectSession = (sessionId: string) => (sessionId.startsWith(keySessionPrefix) ? sessionId.slice(keySessionPrefix.length) : null);
 
 export const callbackUrl = (publicOrigin: string, network: NetworkId) => `${publicOrigin}/api/v1/oauth/callback/${network}`;
 
@@ -91,23 +99,49 @@ async function connectWithAppPassword(ctx: ServiceContext, deps: ChannelDeps, pr
   return saveConnectedChannel(ctx, deps, { workspaceId: input.workspaceId, network: input.network, instance: signedIn.instance, tokens: signedIn, profile });
 }
 
-export type CallbackInput = { network: string; state?: string; code?: string; error?: string; errorDescription?: string; issuer?: string; sessionId: string };
+export type CallbackInput = { network: string; state?: string; code?: string; error?: string; errorDescription?: string; issuer?: string };
+
+/** Who came back from the network: the browser's session, if it has one. */
+export type CallbackCaller = { userId: string; email: string; sessionId: string } | null;
+
+/**
+ * Who finishes a connect. Started in a browser, only the same person in the same session (so a
+ * stranger cannot slip their account into someone's workspace). Started with an API key, the link
+ * is meant to be opened by whoever owns the account, often without a Herald account: the key's
+ * creator is the actor, as long as the key is still good and may still connect channels.
+ */
+async function callbackActor(db: Db, claimed: { userId: string; sessionId: string; workspaceId: string }, caller: CallbackCaller, meta: RequestMeta, fail: (code: string, message: string) => AppError): Promise<ServiceContext> {
+  const keyId = keyIdOfConnectSession(claimed.sessionId);
+  if (keyId) {
+    const [key] = await db
+      .select({ userId: apiKeys.userId, email: users.email, revokedAt: apiKeys.revokedAt, expiresAt: apiKeys.expiresAt, scopes: apiKeys.scopes, workspaceId: apiKeys.workspaceId })
+      .from(apiKeys)
+      .innerJoin(users, eq(users.id, apiKeys.userId))
+      .where(eq(apiKeys.id, keyId));
+    const usable = key && !key.revokedAt && !(key.expiresAt && key.expiresAt <= new Date()) && key.scopes.includes('channels.manage') && (key.workspaceId ?? claimed.workspaceId) === claimed.workspaceId;
+    if (!usable || key.userId !== claimed.userId) throw fail('channel.state_invalid', 'The API key that made this connection link no longer works; ask for a new link');
+    return { db, actor: { userId: key.userId, email: key.email, ...meta } };
+  }
+  if (!caller || claimed.userId !== caller.userId || claimed.sessionId !== caller.sessionId) {
+    throw fail('channel.state_invalid', 'This connection was started in another session; start connecting again');
+  }
+  return { db, actor: { userId: caller.userId, email: caller.email, ...meta } };
+}
 
 /**
  * Finishes an OAuth round trip. The state is consumed first (single use, even when what follows
  * fails), and nothing is stored unless the network gave a token and a profile. A network whose
  * consent covers several accounts answers a selection for the user to pick from instead of a channel.
  */
-export async function completeConnect(ctx: ServiceContext, deps: ChannelDeps, input: CallbackInput) {
+export async function completeConnect(db: Db, caller: CallbackCaller, meta: RequestMeta, deps: ChannelDeps, input: CallbackInput) {
   if (!input.state) throw invalid('channel.state_missing', 'The network came back without a state; start connecting again');
-  const claimed = await createChannelsRepository(ctx.db).claimOAuthState(input.state);
+  const claimed = await createChannelsRepository(db).claimOAuthState(input.state);
   if (!claimed) throw invalid('channel.state_invalid', 'This connection link was already used or is unknown; start connecting again');
   const workspaceId = claimed.workspaceId;
   const fail = (code: string, message: string) => new AppError(code, 400, message, { workspaceId });
   if (claimed.network !== input.network) throw fail('channel.state_invalid', 'This connection link belongs to another network');
-  if (claimed.userId !== ctx.actor.userId || claimed.sessionId !== input.sessionId) {
-    throw fail('channel.state_invalid', 'This connection was started in another session; start connecting again');
-  }
+  const ctx = await callbackActor(db, claimed, caller, meta, fail);
+  const byKey = keyIdOfConnectSession(claimed.sessionId) !== null;
   if (claimed.expiresAt.getTime() < Date.now()) throw fail('channel.state_expired', 'The connection took more than 10 minutes; start again');
   if (input.error) {
     throw fail('channel.consent_denied', input.error === 'access_denied' ? `You did not allow Herald on ${networks[claimed.network as NetworkId].label}` : `${input.network} said: ${input.errorDescription ?? input.error}`);
@@ -141,7 +175,7 @@ export async function completeConnect(ctx: ServiceContext, deps: ChannelDeps, in
     throw error;
   }
 
-  if (!provider.accounts) return { channel: await saveConnectedChannel(ctx, deps, { workspaceId, network, instance, tokens, profile }) };
+  if (!provider.accounts) return { byKey, channel: await saveConnectedChannel(ctx, deps, { workspaceId, network, instance, tokens, profile }) };
 
   // One consent, several accounts (a user's Pages): nothing becomes a channel until the user picks.
   let accounts: ConnectableAccount[];
@@ -155,6 +189,6 @@ export async function completeConnect(ctx: ServiceContext, deps: ChannelDeps, in
     await revokeUnsavedTokens(deps, network, tokens, instance);
     throw fail('channel.no_accounts', `Your ${networks[network].label} login manages no ${networks[network].accountsNoun ?? 'account'} Herald can connect; nothing was connected`);
   }
-  return { selection: await offerAccounts(ctx, deps, { workspaceId, sessionId: input.sessionId, network, instance, accounts }) };
+  return { byKey, selection: await offerAccounts(ctx, deps, { workspaceId, sessionId: claimed.sessionId, network, instance, accounts }) };
 }
 

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import type { Db } from '../../db/database.ts';
 import { networkIds, networks, type NetworkId } from '../../../shared/networks.ts';
 import { AppError } from '../shared/errors.ts';
 import { readAvatar } from './avatar-cache.ts';
@@ -51,7 +52,19 @@ const selection = z.object({
 });
 const network = z.enum(networkIds, { message: `must be one of ${networkIds.join(', ')}` });
 
-export const channelsRoutes: FastifyPluginAsyncZod<{ deps: service.ChannelDeps; instance: { mediaByUrl: boolean } }> = async (app, { deps, instance }) => {
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+/** What someone sees who opened a connection link made with an API key, usually not a Herald user. */
+function connectDonePage(outcome: 'connected' | 'choose' | 'failed', message = '') {
+  const text =
+    outcome === 'connected'
+      ? 'Your account is connected. You can close this window.'
+      : outcome === 'choose'
+        ? 'Herald received your permission. Whoever sent you the link now chooses which of your accounts to connect. You can close this window.'
+        : `Nothing was connected: ${message}`;
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Herald</title></head><body style="font-family:system-ui,sans-serif;max-width:32rem;margin:4rem auto;padding:0 1rem;line-height:1.5"><h1 style="font-size:1.4rem">Herald</h1><p>${escapeHtml(text)}</p></body></html>`;
+}
+
+export const channelsRoutes: FastifyPluginAsyncZod<{ deps: service.ChannelDeps; instance: { mediaByUrl: boolean }; db: Db }> = async (app, { deps, instance, db }) => {
   const tags = ['channels'];
 
   app.get('/networks', {
@@ -119,10 +132,10 @@ export const channelsRoutes: FastifyPluginAsyncZod<{ deps: service.ChannelDeps; 
   });
 
   app.get('/oauth/callback/:network', {
-    config: { access: 'user' },
+    config: { access: 'user', sessionOptional: true },
     schema: {
       tags,
-      summary: "Where the network's consent page sends the browser back; redirects to the Channels page",
+      summary: "Where the network's consent page sends the browser back; redirects to the Channels page (a link made with an API key, opened by someone without a session, ends on a short page saying it is done)",
       params: z.object({ network: z.string().max(32) }),
       querystring: z.object({
         state: z.string().max(200).optional(),
@@ -134,19 +147,21 @@ export const channelsRoutes: FastifyPluginAsyncZod<{ deps: service.ChannelDeps; 
     },
     handler: async (req, reply) => {
       try {
-        const connected = await completeConnect(req.serviceContext(), deps, {
+        const caller = req.auth ? { userId: req.auth.userId, email: req.auth.email, sessionId: req.auth.sessionId } : null;
+        const connected = await completeConnect(db, caller, { ip: req.ip, userAgent: req.headers['user-agent'] ?? null }, deps, {
           network: req.params.network,
           state: req.query.state,
           code: req.query.code,
           error: req.query.error,
           errorDescription: req.query.error_description,
           issuer: req.query.iss,
-          sessionId: req.auth!.sessionId,
         });
+        if (connected.byKey) return reply.type('text/html').header('cache-control', 'no-store').send(connectDonePage(connected.channel ? 'connected' : 'choose'));
         if (connected.selection) return reply.redirect(`/w/${connected.selection.workspaceId}/channels?choose=${connected.selection.selectionId}`);
         return reply.redirect(`/w/${connected.channel.workspaceId}/channels?connected=${connected.channel.id}`);
       } catch (error) {
         if (!(error instanceof AppError)) throw error;
+        if (!req.auth) return reply.type('text/html').header('cache-control', 'no-store').status(error.status).send(connectDonePage('failed', error.message));
         const workspaceId = error.details?.workspaceId;
         const query = new URLSearchParams({ error: error.code, message: error.message }).toString();
         return reply.redirect(typeof workspaceId === 'string' ? `/w/${workspaceId}/channels?${query}` : `/?${query}`);

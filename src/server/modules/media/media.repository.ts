@@ -1,6 +1,6 @@
 import { and, desc, eq, inArray, isNotNull, or, sql, type SQLWrapper } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/database.ts';
-import { deliveries, media, postGroups } from '../../db/schema/index.ts';
+import { deliveries, ideas, media, postGroups } from '../../db/schema/index.ts';
 
 export type MediaRow = typeof media.$inferSelect;
 type NewMediaRow = typeof media.$inferInsert;
@@ -77,7 +77,7 @@ export function createMediaRepository(db: Db | Tx) {
 
     /**
      * Ready media that at least one delivery used and that nothing can use any more: every
-     * delivery that uses it is published and no open post group mentions it.
+     * delivery that uses it is published, no open post group mentions it and no idea card holds it.
      */
     async findPublishedOnly(limit: number): Promise<MediaRow[]> {
       return db.select().from(media).where(publishedOnly).orderBy(media.createdAt).limit(limit);
@@ -104,4 +104,6 @@ const publishedOnly = and(
   ),
   sql`not exists (select 1 from ${deliveries} where ${deliveries.workspaceId} = ${media.workspaceId} and ${deliveries.state} <> 'published' and ${usesMedia(deliveries.content, media.id)})`,
   sql`not exists (select 1 from ${postGroups} where ${postGroups.workspaceId} = ${media.workspaceId} and ${inArray(postGroups.state, [...openPostGroupStates])} and ${usesMedia(postGroups.content, media.id)})`,
+  // A card on the Ideas board keeps its files for as long as it exists.
+  sql`not exists (select 1 from ${ideas} where ${ideas.workspaceId} = ${media.workspaceId} and ${ideas.media} @> jsonb_build_array(jsonb_build_object('mediaId', ${media.id}::text)))`,
 )!;

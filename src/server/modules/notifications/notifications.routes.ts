@@ -1,11 +1,17 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { notificationCategories, type NotificationCategory } from '../../../shared/notification-categories.ts';
+import { getEmailPreferences, setEmailPreferences } from './notification-preferences.ts';
 import { listNotifications, markRead } from './notifications.service.ts';
+
+const categoryShape = Object.fromEntries(notificationCategories.map((c) => [c, z.boolean()])) as Record<NotificationCategory, z.ZodBoolean>;
+const preferences = z.object(categoryShape).describe('Per category: true = also by e-mail (the default), false = in the app only');
 
 const notification = z.object({
   id: z.string(),
   workspaceId: z.string().nullable(),
   kind: z.string(),
+  category: z.string().describe('approvals | comments | failures | preflight | channels: the e-mail preference it falls under'),
   entityType: z.string(),
   entityId: z.string().nullable(),
   title: z.string(),
@@ -42,5 +48,22 @@ export const notificationsRoutes: FastifyPluginAsyncZod = async (app) => {
     config: { access: 'user' },
     schema: { tags, summary: 'Mark every notification read', response: { 200: z.object({ marked: z.number() }) } },
     handler: async (req) => ({ marked: await markRead(req.serviceContext().db, req.auth!.userId) }),
+  });
+
+  app.get('/me/notification-preferences', {
+    config: { access: 'user' },
+    schema: { tags, summary: 'Which notifications you also get by e-mail, per category', response: { 200: preferences } },
+    handler: async (req) => getEmailPreferences(req.serviceContext()),
+  });
+
+  app.put('/me/notification-preferences', {
+    config: { access: 'user' },
+    schema: {
+      tags,
+      summary: 'Choose which notifications you also get by e-mail; categories left out keep their choice',
+      body: preferences.partial().strict(),
+      response: { 200: preferences },
+    },
+    handler: async (req) => setEmailPreferences(req.serviceContext(), req.body),
   });
 };

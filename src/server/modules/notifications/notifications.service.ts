@@ -3,6 +3,7 @@ import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { rolePermissions, type Permission, type Role } from '../../../shared/permissions.ts';
 import type { Db, Tx } from '../../db/database.ts';
 import { members, notifications } from '../../db/schema/index.ts';
+import type { NotificationCategory } from '../../../shared/notification-categories.ts';
 
 export type NewNotification = {
   workspaceId: string;
@@ -12,7 +13,30 @@ export type NewNotification = {
   title: string;
   body: string;
   link: string;
+  /** The e-mail preference it falls under; default `channels`. */
+  category?: NotificationCategory;
+  /** Also by e-mail (the mail sweep sends it to those who want the category by e-mail). */
+  email?: boolean;
 };
+
+const rowOf = (userId: string, { email, category, ...notification }: NewNotification) => ({
+  id: crypto.randomUUID(),
+  userId,
+  ...notification,
+  category: category ?? 'channels',
+  emailStatus: email ? 'pending' : null,
+});
+
+/**
+ * Tells the given people (each once, whatever the list's repeats). Call it inside the transaction
+ * that records the event, so the notification exists exactly when the event does.
+ */
+export async function notifyUsers(tx: Db | Tx, userIds: Iterable<string>, notification: NewNotification): Promise<number> {
+  const unique = [...new Set(userIds)];
+  if (!unique.length) return 0;
+  await tx.insert(notifications).values(unique.map((userId) => rowOf(userId, notification)));
+  return unique.length;
+}
 
 const rolesWith = (permission: Permission) => (Object.entries(rolePermissions) as [Role, readonly Permission[]][]).filter(([, p]) => p.includes(permission)).map(([role]) => role);
 
@@ -21,14 +45,17 @@ const rolesWith = (permission: Permission) => (Object.entries(rolePermissions) a
  * transaction that records the incident, and only when the incident starts, so a failing job that
  * retries every few minutes still makes one notification.
  */
-export async function notifyMembersWhoCan(tx: Db | Tx, permission: Permission, notification: NewNotification): Promise<number> {
-  const recipients = await tx
+export async function notifyMembersWhoCan(tx: Db | Tx, permission: Permission, notification: NewNotification, alsoNotify: string[] = []): Promise<number> {
+  return notifyUsers(tx, [...(await membersWhoCan(tx, notification.workspaceId, permission)), ...alsoNotify], notification);
+}
+
+/** The user ids of the workspace's members whose role holds `permission`. */
+export async function membersWhoCan(tx: Db | Tx, workspaceId: string, permission: Permission): Promise<string[]> {
+  const rows = await tx
     .select({ userId: members.userId })
     .from(members)
-    .where(and(eq(members.organizationId, notification.workspaceId), inArray(members.role, rolesWith(permission))));
-  if (!recipients.length) return 0;
-  await tx.insert(notifications).values(recipients.map(({ userId }) => ({ id: crypto.randomUUID(), userId, ...notification })));
-  return recipients.length;
+    .where(and(eq(members.organizationId, workspaceId), inArray(members.role, rolesWith(permission))));
+  return rows.map((r) => r.userId);
 }
 
 export async function listNotifications(db: Db, userId: string, input: { unreadOnly: boolean; limit: number }) {

@@ -1,3 +1,4 @@
+import { emitDeliveryOutcome } from '../webhooks/webhooks.emit.ts';
 import { httpLinkOrNull } from '../../../shared/web-links.ts';
 import type { Db, Tx } from '../../db/database.ts';
 import { auditByActor } from '../audit/audit.service.ts';
@@ -102,6 +103,8 @@ export async function markPublished(ctx: ServiceContext, deps: PostsDeps, input:
       entityId: row.id,
       changes: { from: row.state, url },
     });
+    // Webhook receivers hear of it like of any publication (the post is out, whoever sent it).
+    await emitDeliveryOutcome(tx, 'published', { ...row, externalUrl: url ?? httpLinkOrNull(row.externalUrl), publishedAt: now });
   });
   return getPost(ctx, input.workspaceId, input.postId);
 }

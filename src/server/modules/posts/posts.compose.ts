@@ -11,6 +11,10 @@ import { PAST_TOLERANCE_MS, plannedTime, resolvePublishAt } from './posts.schedu
 import { checkAllowances } from '../network-usage/allowances.ts';
 import { lockForChange, prepareVariants, requireSchedulePermission, validationError } from './posts.validate.ts';
 import { workspaceTimeZone } from './time-slots.service.ts';
+import { approvalGate } from '../approvals/approvals.policy.ts';
+import { announceSubmission, approveByScheduling, reviewAfterEdit } from '../approvals/approvals.service.ts';
+import { isReviewState } from '../approvals/review-summary.ts';
+import { emitWebhookEvent, postEventData } from '../webhooks/webhooks.emit.ts';
 
 /** Creates a post group with one delivery per channel, and wake-ups for the engine in the same transaction. */
 export async function createPost(ctx: ServiceContext, deps: PostsDeps, input: { workspaceId: string; role: string; compose: ComposeInput; schedule: ScheduleInput }) {
@@ -25,11 +29,13 @@ export async function createPost(ctx: ServiceContext, deps: PostsDeps, input: { 
     if (overAllowance.length) throw validationError(overAllowance);
     const planned = plannedTime(input.schedule);
     const groupId = crypto.randomUUID();
-    const queued = when.at !== null;
+    // A post that needs approval, scheduled by someone who cannot approve, waits for review with its time.
+    const gate = when.at ? await approvalGate(tx, { workspaceId, role: input.role, channelIds: variants.map((v) => v.channel.id) }) : 'direct';
+    const queued = when.at !== null && gate !== 'review';
     await repo.insertGroup({
       id: groupId,
       workspaceId,
-      state: queued ? 'scheduled' : 'draft',
+      state: queued ? 'scheduled' : gate === 'review' ? 'in_review' : 'draft',
       content: sharedContent(input.compose.content),
       publishAt: when.at ?? planned.at,
       timeZone: when.timeZone ?? planned.timeZone ?? (input.schedule.mode === 'at' ? input.schedule.timeZone : await workspaceTimeZone(tx, workspaceId)),
@@ -46,10 +52,10 @@ export async function createPost(ctx: ServiceContext, deps: PostsDeps, input: { 
         state: queued ? 'queued' : 'draft',
         content: variant.content,
         dueAt: when.at,
-        nextAttemptAt: when.at,
+        nextAttemptAt: queued ? when.at : null,
         idempotencyKey: crypto.randomUUID(),
       });
-      if (when.at) await scheduleWakeUp(tx, deps.boss, { deliveryId, network: variant.channel.network, at: when.at });
+      if (queued) await scheduleWakeUp(tx, deps.boss, { deliveryId, network: variant.channel.network, at: when.at! });
     }
     await auditByActor(tx, ctx, {
       workspaceId,
@@ -58,6 +64,9 @@ export async function createPost(ctx: ServiceContext, deps: PostsDeps, input: { 
       entityId: groupId,
       changes: { channels: variants.map((v) => v.channel.id), publishAt: when.at?.toISOString() ?? null, mode: input.schedule.mode },
     });
+    if (gate === 'review') await announceSubmission(tx, ctx, (await repo.findGroup(workspaceId, groupId))!, when.at!, input.schedule.mode);
+    if (gate === 'approved') await approveByScheduling(tx, ctx, groupId);
+    if (queued) await emitWebhookEvent(tx, { workspaceId, type: 'post.scheduled', data: await postEventData(tx, groupId) });
     return groupId;
   });
   return getPost(ctx, workspaceId, id);
@@ -71,8 +80,10 @@ export async function updatePost(ctx: ServiceContext, deps: PostsDeps, input: { 
     if (rows.some((r) => r.state === 'published' || r.state === 'unconfirmed')) {
       throw conflict('post.already_published', 'Part of this post is already published; create a new post instead of editing it');
     }
-    const scheduled = group.publishAt !== null && group.state !== 'draft';
-    const variants = await prepareVariants(tx, input.workspaceId, input.compose, scheduled, deps.instance);
+    // A post in review keeps its deliveries as drafts, but is checked as one that will go out.
+    const inReview = isReviewState(group.state);
+    const scheduled = group.publishAt !== null && group.state !== 'draft' && !inReview;
+    const variants = await prepareVariants(tx, input.workspaceId, input.compose, scheduled || inReview, deps.instance);
     const keep = new Set(variants.map((v) => v.channel.id));
     for (const row of rows.filter((r) => !keep.has(r.channelId))) {
       await cancelWakeUp(tx, deps.boss, row.network, row.wakeJobId);
@@ -111,6 +122,7 @@ export async function updatePost(ctx: ServiceContext, deps: PostsDeps, input: { 
       entityId: group.id,
       changes: { channels: [...keep] },
     });
+    if (scheduled) await reviewAfterEdit(tx, ctx, deps, { workspaceId: input.workspaceId, groupId: group.id, role: input.role, channelIds: [...keep] });
   });
   return getPost(ctx, input.workspaceId, input.postId);
 }
@@ -120,7 +132,9 @@ export async function deletePost(ctx: ServiceContext, deps: PostsDeps, input: { 
     const repo = createPostsRepository(tx);
     const { group, rows } = await lockForChange(tx, input.workspaceId, input.postId);
     for (const row of rows) await cancelWakeUp(tx, deps.boss, row.network, row.wakeJobId);
+    const eventData = await postEventData(tx, group.id);
     await repo.deleteGroup(group.id);
+    await emitWebhookEvent(tx, { workspaceId: input.workspaceId, type: 'post.deleted', data: eventData });
     // Its uploads are released: the retention job deletes each one no other post still needs.
     await repo.releaseMedia(input.workspaceId, mediaIdsOf([group.content, ...rows.map((r) => r.content)]));
     await auditByActor(tx, ctx, {

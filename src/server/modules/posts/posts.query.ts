@@ -6,6 +6,7 @@ import { notFound } from '../shared/errors.ts';
 import { composeView } from './posts.content.ts';
 import { createPostsRepository, type ChannelRow, type DeliveryRow, type GroupRow, type MetricsRow } from './posts.repository.ts';
 import { validationError } from './posts.validate.ts';
+import { reviewSummary } from '../approvals/review-summary.ts';
 
 type ShownChannel = ChannelRow & { paused?: boolean };
 
@@ -63,6 +64,7 @@ function publicPost(group: GroupRow, rows: DeliveryRow[], channelRows: ShownChan
     createdBy: group.createdBy,
     createdAt: group.createdAt,
     updatedAt: group.updatedAt,
+    review: reviewSummary(group),
     deliveries: rows.map((row) => publicDelivery(row, byId.get(row.channelId), metricsById.get(row.id))),
   };
 }

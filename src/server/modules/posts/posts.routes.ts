@@ -109,13 +109,20 @@ const delivery = z.object({
 const post = z.object({
   id: z.string(),
   workspaceId: z.string(),
-  state: z.string().describe('draft | scheduled | publishing | published | partially_failed | failed | cancelled'),
+  state: z.string().describe('draft | in_review | changes_requested | scheduled | publishing | published | partially_failed | failed | cancelled'),
   content: z.unknown(),
   publishAt: z.date().nullable(),
   timeZone: z.string(),
   createdBy: z.string().nullable(),
   createdAt: z.date(),
   updatedAt: z.date(),
+  review: z
+    .object({
+      overdue: z.boolean().describe('Its planned time passed while in review: it will not go out until approved with a new time'),
+      approvedAt: z.date().nullable(),
+      approvedByName: z.string().nullable(),
+    })
+    .describe('Approval: who approved it and when, and whether its time passed in review'),
   deliveries: z.array(delivery),
 });
 const attempt = z.object({

@@ -10,6 +10,10 @@ import { getPost } from './posts.query.ts';
 import { createPostsRepository } from './posts.repository.ts';
 import { lockForChange, prepareVariants, requireSchedulePermission, validationError } from './posts.validate.ts';
 import { nextQueueSlot } from './time-slots.service.ts';
+import { approvalGate } from '../approvals/approvals.policy.ts';
+import { approveByScheduling, submitForReview } from '../approvals/approvals.service.ts';
+import { isReviewState } from '../approvals/review-summary.ts';
+import { emitWebhookEvent, postEventData } from '../webhooks/webhooks.emit.ts';
 
 // A time a few seconds in the past is "now" (the user's clock, the request's travel); more is a mistake.
 export const PAST_TOLERANCE_MS = 60_000;
@@ -53,6 +57,9 @@ export async function schedulePost(ctx: ServiceContext, deps: PostsDeps, input: 
       await prepareVariants(tx, input.workspaceId, compose, true, deps.instance);
     }
     const when = await resolvePublishAt(tx, input.workspaceId, movable.map((r) => r.channelId), input.schedule, group.id);
+    // Needs approval and the person cannot give it: the post waits for review at its time instead.
+    const gate = when.at ? await approvalGate(tx, { workspaceId: input.workspaceId, role: input.role, channelIds: rows.map((r) => r.channelId) }) : 'direct';
+    if (gate === 'review') return submitForReview(tx, ctx, deps, { group, rows: movable, at: when.at!, timeZone: when.timeZone, mode: input.schedule.mode });
     for (const row of movable) {
       await repo.updateDelivery(row.id, { state: when.at ? 'queued' : 'draft', dueAt: when.at, nextAttemptAt: when.at, attemptCount: 0, errorCode: null, errorMessage: null, late: false, wakeJobId: null, updatedAt: new Date() });
       if (when.at) await scheduleWakeUp(tx, deps.boss, { deliveryId: row.id, network: row.network, at: when.at }, row.wakeJobId);
@@ -64,6 +71,10 @@ export async function schedulePost(ctx: ServiceContext, deps: PostsDeps, input: 
     const timeZone = when.timeZone ?? planned.timeZone;
     await repo.updateGroup(group.id, { publishAt, ...(timeZone ? { timeZone } : {}), updatedAt: new Date() });
     await refreshGroupState(tx, group.id);
+    // Taken back to draft: it leaves review too (a plain draft again, until scheduled).
+    if (!when.at && isReviewState(group.state)) await repo.updateGroup(group.id, { state: 'draft' });
+    if (gate === 'approved') await approveByScheduling(tx, ctx, group.id);
+    if (when.at) await emitWebhookEvent(tx, { workspaceId: input.workspaceId, type: 'post.scheduled', data: await postEventData(tx, group.id) });
     await auditByActor(tx, ctx, {
       workspaceId: input.workspaceId,
       action: when.at ? 'post.scheduled' : 'post.unscheduled',

@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import fsp from 'node:fs/promises';
 import { and, count, eq, gt, inArray, isNotNull, ne, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/database.ts';
-import { accessLog, auditLog, channels, dataExports, deliveries, idempotencyKeys, invitations, members, postGroups, sessions, users, verifications, workspaces } from '../../db/schema/index.ts';
+import { accessLog, auditLog, channels, dataExports, deliveries, idempotencyKeys, invitations, members, postComments, postGroups, sessions, users, verifications, workspaces } from '../../db/schema/index.ts';
 import { disconnectChannel, revokeWorkspaceChannels } from '../channels/channels.disconnect.ts';
 import type { ChannelDeps } from '../channels/channels.service.ts';
 import { recordAudit, type RequestMeta } from '../audit/audit.service.ts';
@@ -193,6 +193,8 @@ async function eraseUser(tx: Tx, user: { id: string; email: string }, anonymised
   await tx.delete(accessLog).where(eq(accessLog.userId, user.id));
   await tx.delete(idempotencyKeys).where(eq(idempotencyKeys.userId, user.id));
   await tx.update(deliveries).set({ publishedBy: null }).where(eq(deliveries.publishedBy, user.id));
+  // Their comments stay for the team, shown as by a "Former member" (author_id is set null by the FK); mentions of them go.
+  await tx.update(postComments).set({ mentions: sql`${postComments.mentions} - ${user.id}::text` }).where(sql`${postComments.mentions} ? ${user.id}::text`);
   await tx.delete(invitations).where(eq(invitations.email, user.email));
   await tx
     .delete(verifications)

@@ -12,6 +12,7 @@ ${retentionHours} hours; after that Herald deleted this archive from the server.
 | \`workspaces.json\` | The workspaces you belong to now and your role in each. |
 | \`channels.json\` | The social accounts connected to your workspaces, and whether you connected them. The access tokens Herald holds for them are secret and are not included. |
 | \`posts.json\` | The posts you wrote in the workspaces you belong to now, with each channel's version (delivery), and every publishing attempt with what the network answered. |
+| \`comments.json\` | The internal comments you wrote on posts of the workspaces you belong to now: the post they are on, what you wrote, whom you mentioned (their user ids) and when. Comments are never sent to a network. |
 | \`media.json\` and \`media/\` | The files you uploaded to the workspaces you belong to now that Herald still keeps, and their facts (type, size, dimensions). Files already deleted after publishing are not here. |
 | \`analytics.json\` | The newest counters Herald read from the networks (views, likes, comments, shares, reach) for the published posts of every workspace you belong to. A counter the network does not report is \`null\`, not 0. Empty when none were collected. |
 | \`audit-log.json\` | The changes you made (the audit log entries where you are the actor), with the IP address and browser they came from. |

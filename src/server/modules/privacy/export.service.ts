@@ -17,6 +17,7 @@ import {
   media,
   members,
   notifications,
+  postComments,
   postGroups,
   sessions,
   users,
@@ -292,6 +293,15 @@ async function writeArchive(deps: BuildDeps, userId: string, zip: Zip, progress:
           })),
       })),
     ),
+  );
+  const comments = await db
+    .select()
+    .from(postComments)
+    .where(and(eq(postComments.authorId, userId), inMyWorkspaces(postComments.workspaceId)))
+    .orderBy(postComments.createdAt);
+  await zip.addFile(
+    'comments.json',
+    json(comments.map((c) => ({ id: c.id, workspaceId: c.workspaceId, postId: c.postGroupId, body: c.body, mentions: c.mentions, createdAt: c.createdAt, editedAt: c.editedAt }))),
   );
   await progress(30);
 

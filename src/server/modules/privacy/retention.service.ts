@@ -6,6 +6,7 @@ import { purgeAccessLog } from '../access-log/access-log.retention.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { purgeDisconnectedChannels } from '../channels/channels.disconnect.ts';
 import { purgeExpiredExports } from './export.service.ts';
+import { WEBHOOK_LOG_DAYS, purgeWebhookLog } from '../webhooks/webhooks.retention.ts';
 
 export const RETENTION_JOB = 'privacy.retention';
 
@@ -18,7 +19,7 @@ export type RetentionSettings = {
   logger?: Logger;
 };
 
-export type RetentionReport = { sessions: number; oauthStates: number; connectSelections: number; accessLog: number; disconnectedChannels: number; exports: number };
+export type RetentionReport = { sessions: number; oauthStates: number; connectSelections: number; accessLog: number; disconnectedChannels: number; exports: number; webhookDeliveries: number };
 
 /**
  * The daily retention sweeps. Each one logs a line and writes one audit row with its count (also
@@ -53,5 +54,7 @@ export async function runRetentionSweeps(db: Db, settings: RetentionSettings): P
     disconnectedChannels: await record(db, 'disconnectedChannels', await purgeDisconnectedChannels(db, now), { retentionDays: settings.disconnectedRetentionDays }),
     // A data export's file is deleted once its link has expired; the row stays as the record.
     exports: await record(db, 'exports', await purgeExpiredExports(db, { now }), { expiredBefore: now.toISOString() }),
+    // The webhook delivery log (request and answer of each try) is kept 30 days.
+    webhookDeliveries: await ownSweep('webhookDeliveries', { retentionDays: WEBHOOK_LOG_DAYS }, (tx) => purgeWebhookLog(tx, now)),
   };
 }

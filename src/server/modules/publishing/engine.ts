@@ -14,6 +14,8 @@ import { deliveryErrorCode, tokenSealContext, withChannelToken } from '../channe
 import { usageLedger } from '../network-usage/network-usage.ts';
 import { isChannelRestricted } from '../privacy/restriction.service.ts';
 import { retryDelayMs } from './backoff.ts';
+import { notifyDeliveryIncident } from './failure-alerts.ts';
+import { emitDeliveryOutcome } from '../webhooks/webhooks.emit.ts';
 import { refreshGroupState } from './group-state.ts';
 import { scheduleWakeUp, wakeMany, type WakeUp } from './wake-ups.ts';
 
@@ -287,6 +289,17 @@ async function finish(
       .where(eq(deliveryAttempts.id, attemptId));
     if (wake) await scheduleWakeUp(tx, deps.boss, wake);
     await refreshGroupState(tx, delivery.postGroupId);
+    // The incident starts here: failed, or unconfirmed with the engine's checks over (a person decides).
+    if (values.state === 'failed' || (values.state === 'unconfirmed' && !values.nextAttemptAt)) {
+      await notifyDeliveryIncident(tx, delivery, claimed.channel, {
+        state: values.state,
+        // The attempt's message is the network's own words; the delivery's adds Herald's explanation.
+        reason: (values.state === 'unconfirmed' ? attempt.errorMessage : values.errorMessage) ?? 'no reason given',
+      });
+    }
+    if (values.state === 'published' || values.state === 'failed' || (values.state === 'unconfirmed' && !values.nextAttemptAt)) {
+      await emitDeliveryOutcome(tx, values.state, { ...delivery, ...values });
+    }
   });
 }
 

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/database.ts';
 import { deliveries, postGroups } from '../../db/schema/index.ts';
+import { isReviewState } from '../approvals/review-summary.ts';
 
 /**
  * A post group's state, read from its deliveries: it is `published` when every channel is,
@@ -20,5 +21,12 @@ export function groupStateOf(states: string[]): string {
 
 export async function refreshGroupState(tx: Db | Tx, postGroupId: string) {
   const rows = await tx.select({ state: deliveries.state }).from(deliveries).where(eq(deliveries.postGroupId, postGroupId));
-  await tx.update(postGroups).set({ state: groupStateOf(rows.map((r) => r.state)), updatedAt: new Date() }).where(eq(postGroups.id, postGroupId));
+  let state = groupStateOf(rows.map((r) => r.state));
+  // Approval states of a post whose deliveries are all drafts: the deliveries cannot tell them apart
+  // from a plain draft, so they are kept until a decision (or a schedule) changes them.
+  if (state === 'draft') {
+    const [group] = await tx.select({ state: postGroups.state }).from(postGroups).where(eq(postGroups.id, postGroupId));
+    if (group && isReviewState(group.state)) state = group.state;
+  }
+  await tx.update(postGroups).set({ state, updatedAt: new Date() }).where(eq(postGroups.id, postGroupId));
 }

@@ -46,9 +46,13 @@ export const workspacesRoutes: FastifyPluginAsyncZod<WorkspacesRoutesOptions> = 
   const tags = ['workspaces'];
 
   app.get('/workspaces', {
-    config: { access: 'user' },
-    schema: { tags, summary: 'Workspaces I belong to, with my role', response: { 200: z.object({ items: z.array(workspaceWithRole) }) } },
-    handler: async (req) => ({ items: await service.listMyWorkspaces(req.serviceContext()) }),
+    config: { access: 'user', apiKey: true },
+    schema: { tags, summary: 'Workspaces I belong to, with my role (with a workspace API key: that workspace only)', response: { 200: z.object({ items: z.array(workspaceWithRole) }) } },
+    handler: async (req) => {
+      const items = await service.listMyWorkspaces(req.serviceContext());
+      const keyWorkspace = req.apiKey?.workspaceId;
+      return { items: keyWorkspace ? items.filter((w) => w.id === keyWorkspace) : items };
+    },
   });
 
   app.post('/workspaces', {

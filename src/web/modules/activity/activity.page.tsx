@@ -1,14 +1,18 @@
 import type { ReactNode } from 'react';
-import { useSearchParams } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router-dom';
 import { FormError } from '../../components/feedback.tsx';
-import { SelectField } from '../../components/field.tsx';
+import { Field, SelectField } from '../../components/field.tsx';
+import { networkLabel } from '../../components/networks.ts';
 import { formErrors } from '../../components/form-errors.ts';
 import { formatCompactDateTime, formatDateTime, relativeTime, shortUserAgent } from '../../components/format.ts';
 import { PageHeader } from '../../components/page-header.tsx';
 import { EmptyState, Loading } from '../../components/status.tsx';
 import { useWorkspace } from '../workspaces/workspace-route.tsx';
 import { useAuditLog, type AuditEntry } from './activity.api.ts';
-import { actionFamily, actionFilters, actionLabels, describeChanges, isFailure } from './audit-format.ts';
+import { useMembers } from '../members/members.api.ts';
+import { userTimeZone } from '../posts/post-state.tsx';
+import './activity.css';
+import { actionFamily, actionLabels, actorLabel, dayToInstant, describeChanges, entityTypeLabels, isFailure, kindFilters } from './audit-format.ts';
 
 /** One child per cell, so the phone layout can put the column's label beside it. */
 function Cell({ label, className, children }: { label: string; className?: string; children: ReactNode }) {
@@ -19,8 +23,29 @@ function Cell({ label, className, children }: { label: string; className?: strin
   );
 }
 
+/** The entity by its name, as a link to its page while it exists; never its id. */
+function EntityName({ row }: { row: AuditEntry }) {
+  const type = entityTypeLabels[row.entityType] ?? row.entityType.replace(/_/g, ' ');
+  const entity = row.entity;
+  if (!entity) return <span className="muted">{row.entityType === 'user' ? 'Their account' : type}</span>;
+  const name = entity.type === 'post' || entity.type === 'comment' || entity.type === 'delivery' ? `“${entity.name}”` : entity.name;
+  return (
+    <span className="audit-entity">
+      <span className="muted small">{type} </span>
+      {entity.link ? (
+        <Link to={entity.link} data-testid="activity-entity-link">
+          {name}
+        </Link>
+      ) : (
+        <span className={entity.gone ? 'muted' : undefined}>{name}</span>
+      )}
+      {entity.network ? <span className="muted small"> on {networkLabel(entity.network)}</span> : null}
+    </span>
+  );
+}
+
 function AuditRow({ row }: { row: AuditEntry }) {
-  const changes = describeChanges(row.changes);
+  const changes = describeChanges(row.changes, row.names);
   return (
     <tr data-testid="activity-row">
       <Cell label="Time">
@@ -28,32 +53,24 @@ function AuditRow({ row }: { row: AuditEntry }) {
           {formatCompactDateTime(row.createdAt)}
         </time>
       </Cell>
-      <Cell label="Actor">
+      <Cell label="Who">
         {row.actorName || row.actorEmail ? (
           <>
             <div>{row.actorName || row.actorEmail}</div>
             {row.actorName && row.actorEmail ? <div className="muted small">{row.actorEmail}</div> : null}
           </>
         ) : (
-          <span className="muted" title="Herald itself, or someone not signed in">
-            —
+          <span className="muted" title="Herald itself, someone not signed in, or a deleted account">
+            {actorLabel(row)}
           </span>
         )}
       </Cell>
-      <Cell label="Action">
+      <Cell label="What">
         <span className={`action-dot family-${actionFamily(row.action)}${isFailure(row.action) ? ' is-failure' : ''}`} aria-hidden="true" />
-        {actionLabels[row.action] ?? row.action}
-        <div>
-          <code className="code-chip">{row.action}</code>
-        </div>
+        <span title={row.action}>{actionLabels[row.action] ?? row.action}</span>
       </Cell>
-      <Cell label="Entity">
-        {row.entityType}
-        {row.entityId ? (
-          <div className="muted small mono" title={row.entityId}>
-            {row.entityId.length > 10 ? `${row.entityId.slice(0, 8)}…` : row.entityId}
-          </div>
-        ) : null}
+      <Cell label="About">
+        <EntityName row={row} />
       </Cell>
       <Cell label="Changes">
         {changes.length ? (
@@ -79,48 +96,72 @@ function AuditRow({ row }: { row: AuditEntry }) {
 export function ActivityPage() {
   const workspace = useWorkspace();
   const [params, setParams] = useSearchParams();
-  const action = params.get('action') ?? '';
-  const audit = useAuditLog(workspace.id, action);
+  const members = useMembers(workspace.id).data?.items ?? [];
+  const kind = params.get('kind') ?? '';
+  const who = params.get('who') ?? '';
+  const fromDay = params.get('from') ?? '';
+  const toDay = params.get('to') ?? '';
+  // Older links filter by action code (?action=member.); they keep working.
+  const action = kind === 'signins' ? 'auth.' : (params.get('action') ?? '');
+  const audit = useAuditLog(workspace.id, {
+    action,
+    kind: kind === 'signins' ? '' : kind,
+    actorUserId: who,
+    from: dayToInstant(fromDay),
+    to: dayToInstant(toDay, true),
+  });
   const rows = audit.data?.pages.flatMap((p) => p.items) ?? [];
-  const known = action in actionLabels || actionFilters.some((f) => f.value === action);
+  const filtered = !!(kind || who || fromDay || toDay || action);
+  const setFilter = (key: string, value: string) => {
+    const next = new URLSearchParams(params);
+    if (value) next.set(key, value);
+    else next.delete(key);
+    if (key === 'kind') next.delete('action');
+    setParams(next, { replace: true });
+  };
 
   return (
     <div className="page page-wide">
       <PageHeader
         title="Activity"
-        description={<>Every change in {workspace.name} and its members’ sign-ins, newest first. The log is append-only: nobody can edit or delete it.</>}
+        description={<>Every change in {workspace.name} and its members’ sign-ins, newest first, in your time zone ({userTimeZone()}). The log is append-only: nobody can edit or delete it.</>}
       />
       <section className="card">
-        <div className="toolbar">
-          <SelectField label="Show" value={action} data-testid="activity-filter" onChange={(e) => setParams(e.target.value ? { action: e.target.value } : {}, { replace: true })}>
-            {actionFilters.map((f) => (
+        <form className="activity-filters" aria-label="Filter the activity" onSubmit={(e) => e.preventDefault()}>
+          <SelectField label="Who" value={who} data-testid="activity-who" onChange={(e) => setFilter('who', e.target.value)}>
+            <option value="">Anyone</option>
+            {members.map((m) => (
+              <option key={m.userId} value={m.userId}>
+                {m.name}
+              </option>
+            ))}
+          </SelectField>
+          <SelectField label="What" value={kind} data-testid="activity-filter" onChange={(e) => setFilter('kind', e.target.value)}>
+            {kindFilters.map((f) => (
               <option key={f.value} value={f.value}>
                 {f.label}
               </option>
             ))}
-            {!known ? <option value={action}>{actionLabels[action] ?? action}</option> : null}
-            {/* Labels only: the raw codes stay in the table, where they are searchable on the page. */}
-            <optgroup label="One action">
-              {Object.entries(actionLabels)
-                .filter(([code]) => !actionFilters.some((f) => f.value === code))
-                .map(([code, label]) => (
-                  <option key={code} value={code}>
-                    {label}
-                  </option>
-                ))}
-            </optgroup>
           </SelectField>
-          {audit.data ? (
-            <p className="muted small toolbar-count" aria-live="polite">
-              {rows.length} event{rows.length === 1 ? '' : 's'}
-              {audit.hasNextPage ? ' so far' : ''}
-            </p>
+          <Field label="From" type="date" value={fromDay} max={toDay || undefined} onChange={(e) => setFilter('from', e.target.value)} />
+          <Field label="To" type="date" value={toDay} min={fromDay || undefined} onChange={(e) => setFilter('to', e.target.value)} />
+          {filtered ? (
+            <button type="button" className="btn btn-ghost btn-sm activity-clear" onClick={() => setParams({}, { replace: true })}>
+              Clear filters
+            </button>
           ) : null}
-        </div>
+        </form>
+        {audit.data ? (
+          <p className="muted small toolbar-count" aria-live="polite">
+            {rows.length} event{rows.length === 1 ? '' : 's'}
+            {audit.hasNextPage ? ' so far' : ''}
+            {action && !kind ? ` · only “${actionLabels[action] ?? action}”` : ''}
+          </p>
+        ) : null}
         <FormError message={formErrors(audit.error, []).general} />
         {audit.isPending ? <Loading label="Loading activity…" /> : null}
         {audit.data && rows.length === 0 ? (
-          <EmptyState title="Nothing here yet">{action ? 'No event matches this filter.' : 'Changes and sign-ins will appear here.'}</EmptyState>
+          <EmptyState title={filtered ? 'No matching activity' : 'Nothing here yet'}>{filtered ? 'No event matches these filters: widen the dates or clear the filters.' : 'Changes and sign-ins will appear here.'}</EmptyState>
         ) : null}
         {rows.length ? (
           <div className="table-wrap">
@@ -129,9 +170,9 @@ export function ActivityPage() {
               <thead>
                 <tr>
                   <th scope="col">Time</th>
-                  <th scope="col">Actor</th>
-                  <th scope="col">Action</th>
-                  <th scope="col">Entity</th>
+                  <th scope="col">Who</th>
+                  <th scope="col">What</th>
+                  <th scope="col">About</th>
                   <th scope="col">Changes</th>
                   <th scope="col">IP</th>
                   <th scope="col">Device</th>

@@ -1,3 +1,5 @@
+import { formatDateTime } from '../../components/format.ts';
+
 // How audit rows read to a person. Codes the server adds later still show, as their raw code.
 export const actionLabels: Record<string, string> = {
   'auth.signed_in': 'Signed in',
@@ -45,6 +47,11 @@ export const actionLabels: Record<string, string> = {
   'channel.needs_reauth': 'Channel needs reconnecting',
   'channel.profile_refreshed': 'Channel profile refreshed',
   'channel.slots_set': 'Posting times changed',
+  'webhook.created': 'Webhook endpoint added',
+  'webhook.updated': 'Webhook endpoint changed',
+  'webhook.deleted': 'Webhook endpoint deleted',
+  'webhook.secret_rotated': 'Webhook signing secret replaced',
+  'webhook.auto_disabled': 'Webhook endpoint turned off after failures',
   'post.created': 'Post created',
   'post.scheduled': 'Post scheduled',
   'post.unscheduled': 'Post moved to drafts',
@@ -53,9 +60,23 @@ export const actionLabels: Record<string, string> = {
   'post.deleted': 'Post deleted',
   'delivery.retried': 'Delivery retried',
   'delivery.marked_published': 'Delivery marked as published',
+  'api_key.created': 'API key created',
+  'api_key.revoked': 'API key revoked',
+  'api_key.refused': 'API key refused (revoked, expired or beyond its scopes)',
+  'comment.created': 'Commented',
+  'comment.edited': 'Comment edited',
+  'comment.deleted': 'Comment deleted',
   'media.uploaded': 'Media uploaded',
   'media.deleted': 'Media deleted',
   'media.purged': 'Media deleted after publishing',
+  'idea.created': 'Idea added',
+  'idea.updated': 'Idea edited',
+  'idea.moved': 'Idea moved',
+  'idea.deleted': 'Idea deleted',
+  'idea.turned_into_post': 'Idea turned into a post',
+  'idea_column.created': 'Ideas column added',
+  'idea_column.updated': 'Ideas column renamed or moved',
+  'idea_column.deleted': 'Ideas column deleted',
   'workspace.time_zone_set': 'Time zone changed',
   'analytics.enabled': 'Analytics turned on',
   'analytics.disabled': 'Analytics turned off',
@@ -74,22 +95,6 @@ export const actionLabels: Record<string, string> = {
   'keys.rotated': 'Encryption keys rotated',
 };
 
-/** Filter choices: a prefix matches a whole family of actions. */
-export const actionFilters: { value: string; label: string }[] = [
-  { value: '', label: 'All activity' },
-  { value: 'auth.', label: 'Sign-ins and sign-outs' },
-  { value: 'auth.sign_in_failed', label: 'Failed sign-ins' },
-  { value: 'member.', label: 'Members' },
-  { value: 'invitation.', label: 'Invitations' },
-  { value: 'workspace.', label: 'Workspace' },
-  { value: 'channel.', label: 'Channels' },
-  { value: 'post.', label: 'Posts' },
-  { value: 'analytics.', label: 'Analytics' },
-  { value: 'privacy.', label: 'Privacy requests' },
-  { value: 'user.', label: 'Account changes' },
-  { value: 'session.', label: 'Sessions' },
-];
-
 const valueLabels: Record<string, string> = {
   invalid_second_factor: 'wrong two-factor code',
   invalid_password: 'wrong password',
@@ -102,6 +107,8 @@ function show(value: unknown): string {
   if (typeof value === 'boolean') return value ? 'yes' : 'no';
   if (Array.isArray(value)) return value.map(show).join(', ');
   if (typeof value === 'object') return JSON.stringify(value);
+  // Instants read in the viewer's zone, like the rest of the page.
+  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?Z$/.test(value)) return formatDateTime(value);
   return valueLabels[String(value)] ?? String(value);
 }
 
@@ -111,16 +118,70 @@ const keyLabel = (key: string) =>
     .replace(/_/g, ' ')
     .toLowerCase();
 
-/** `{ role: { from, to } }` reads "role: editor → admin"; a first value reads "role: editor". */
-export function describeChanges(changes: Record<string, unknown> | null): string[] {
+/** Keys the entry's named entity already says (a comment's post). */
+const shownElsewhere = new Set(['postId']);
+
+/**
+ * `{ role: { from, to } }` reads "role: editor → admin"; a first value reads "role: editor". Ids
+ * read as the names the server resolved (`names`), never as ids.
+ */
+export function describeChanges(changes: Record<string, unknown> | null, names: Record<string, string> = {}): string[] {
   if (!changes) return [];
-  return Object.entries(changes).map(([key, value]) => {
-    if (value && typeof value === 'object' && !Array.isArray(value) && 'to' in value) {
-      const { from, to } = value as { from?: unknown; to: unknown };
-      return from === null || from === undefined ? `${keyLabel(key)}: ${show(to)}` : `${keyLabel(key)}: ${show(from)} → ${show(to)}`;
-    }
-    return `${keyLabel(key)}: ${show(value)}`;
-  });
+  const named = (value: unknown): string =>
+    typeof value === 'string' && names[value] ? names[value] : Array.isArray(value) && value.some((v) => typeof v === 'string' && names[v]) ? value.map(named).join(', ') : show(value);
+  return Object.entries(changes)
+    .filter(([key]) => !shownElsewhere.has(key))
+    .map(([key, value]) => {
+      const label = keyLabel(key.replace(/(?<=.)Id$/, ''));
+      if (value && typeof value === 'object' && !Array.isArray(value) && 'to' in value) {
+        const { from, to } = value as { from?: unknown; to: unknown };
+        return from === null || from === undefined ? `${label}: ${named(to)}` : `${label}: ${named(from)} → ${named(to)}`;
+      }
+      return `${label}: ${named(value)}`;
+    });
+}
+
+/** The short list of "what kind" filters; `signins` is the `auth.` family. */
+export const kindFilters: { value: string; label: string }[] = [
+  { value: '', label: 'Everything' },
+  { value: 'posts', label: 'Posts and comments' },
+  { value: 'channels', label: 'Channels' },
+  { value: 'members', label: 'Members' },
+  { value: 'settings', label: 'Settings' },
+  { value: 'signins', label: 'Sign-ins' },
+];
+
+/** What an entity is, in words, before its name ("Post", "Comment on"). */
+export const entityTypeLabels: Record<string, string> = {
+  post: 'Post',
+  comment: 'Comment on',
+  delivery: 'Post',
+  channel: 'Channel',
+  member: 'Member',
+  user: 'Account of',
+  invitation: 'Invitation for',
+  media: 'File',
+  workspace: 'Workspace',
+  session: 'A session',
+  data_export: 'A data export',
+  channel_selection: 'Accounts to pick from',
+  retention: 'Retention sweep',
+  keys: 'Encryption keys',
+  access_log: 'Access log',
+};
+
+/** Who did it: a name, "A former member" once the account is deleted, or Herald itself. */
+export function actorLabel(row: { actorUserId: string | null; actorName: string | null; actorEmail: string | null }): string {
+  if (row.actorName || row.actorEmail) return (row.actorName || row.actorEmail)!;
+  if (row.actorUserId?.startsWith('deleted-user:')) return 'A former member';
+  return row.actorUserId ? 'Someone no longer here' : 'Herald';
+}
+
+/** A day picked in the viewer's zone, as the instant it starts (`end`: the instant the day ends). */
+export function dayToInstant(day: string, end = false): string | undefined {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) return undefined;
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  return new Date(y, m - 1, d + (end ? 1 : 0)).toISOString();
 }
 
 /** Category of an action, for its colour: the part before the dot. */

@@ -5,6 +5,7 @@ import { formatDateTime } from '../../components/format.ts';
 import { PageHeader } from '../../components/page-header.tsx';
 import { EmptyState, Loading } from '../../components/status.tsx';
 import { useMarkRead, useNotifications } from './notifications.api.ts';
+import './notifications.css';
 
 export function NotificationsPage() {
   const list = useNotifications();
@@ -32,7 +33,7 @@ export function NotificationsPage() {
                 <div className="row-title">
                   {n.readAt ? null : <span className="badge status-needs_reauth">New</span>} {n.title}
                 </div>
-                <div className="row-sub">{n.body}</div>
+                <div className="row-sub notification-body">{n.body}</div>
                 <div className="row-sub">{formatDateTime(n.createdAt)}</div>
               </div>
               {n.link ? (

@@ -1,16 +1,16 @@
-import { memo, type ReactNode } from 'react';
+import { memo, type CSSProperties, type ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import { Loading } from '../../components/status.tsx';
 import { dayKey, fullDay, timeFormat, type VisibleRange } from './calendar.dates.ts';
 import { byDay, useStableGroups, type CalendarPost } from './calendar.model.ts';
-import { AvatarStack, channelName, describePost, useCalendar } from './calendar.parts.tsx';
+import { AvatarStack, channelName, describePost, useCalendar, WorkspaceName } from './calendar.parts.tsx';
 
 const ListRow = memo(function ListRow({ post }: { post: CalendarPost }) {
   const { postHref, channelsById, canMove, openMove } = useCalendar();
   const movable = canMove && post.movable && !post.moving;
   const channels = post.post.deliveries.map((d) => channelName(channelsById, d.channelId, d.network)).join(', ');
   return (
-    <li className={`cal-row state-${post.state}${post.moving ? ' is-moving' : ''}`}>
+    <li className={`cal-row state-${post.state}${post.moving ? ' is-moving' : ''}${post.workspace ? ' has-workspace' : ''}`} style={post.workspace ? ({ '--ws': post.workspace.colour } as CSSProperties) : undefined}>
       <span className="cal-row-time">{timeFormat.format(post.at)}</span>
       <AvatarStack post={post} max={3} size="md" />
       <div className="cal-row-main">
@@ -27,6 +27,7 @@ const ListRow = memo(function ListRow({ post }: { post: CalendarPost }) {
           {post.title}
         </Link>
         <span className="cal-row-sub">
+          {post.workspace ? <WorkspaceName name={post.workspace.name} /> : null}
           <span className="cal-row-state">{post.stateLabel} · </span>
           {channels}
         </span>

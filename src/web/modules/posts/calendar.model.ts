@@ -7,11 +7,11 @@ import type { Post } from './posts.api.ts';
  * What the calendar colours and filters a post by: one state per post, the most urgent of its
  * deliveries. A partly failed post is coloured and filtered as failed, and called "Partly failed".
  */
-export type DisplayState = 'draft' | 'scheduled' | 'publishing' | 'published' | 'failed' | 'unconfirmed' | 'cancelled';
+export type DisplayState = 'draft' | 'in_review' | 'changes_requested' | 'scheduled' | 'publishing' | 'published' | 'failed' | 'unconfirmed' | 'cancelled';
 
 /** The legend and state filter, in the words of the one state table. */
 export const displayStates: { state: DisplayState; label: string; description: string }[] = (
-  ['draft', 'scheduled', 'publishing', 'published', 'failed', 'unconfirmed', 'cancelled'] as const
+  ['draft', 'in_review', 'changes_requested', 'scheduled', 'publishing', 'published', 'failed', 'unconfirmed', 'cancelled'] as const
 ).map((state) => ({
   state,
   label: postStates[state].label,
@@ -38,6 +38,8 @@ export type CalendarPost = {
   moving: boolean;
   /** Waiting because the person who connected a channel paused processing (GDPR restriction). */
   paused: boolean;
+  /** Its workspace, where one calendar shows several (the agency view); absent in a workspace's own calendar. */
+  workspace?: { name: string; colour: string };
 };
 
 export function displayStateOf(post: Post): DisplayState {

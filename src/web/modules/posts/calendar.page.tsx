@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { PlusIcon } from '../../components/icons.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
@@ -6,20 +6,19 @@ import { useToast } from '../../components/toast.tsx';
 import { useMediaQuery } from '../../components/use-media-query.ts';
 import { useChannels } from '../channels/channels.api.ts';
 import { hasPermission, useWorkspace } from '../workspaces/workspace-route.tsx';
-import { calendarViews, dayKey, fullDateTime, parseDayKey, stepAnchor, userTimeZone, visibleRange, zoneOffsetLabel, type CalendarView } from './calendar.dates.ts';
+import { OnboardingChecklist } from '../onboarding/onboarding-checklist.tsx';
+import { calendarViews, dayKey, fullDateTime, parseDayKey, stepAnchor, userTimeZone, visibleRange, zoneOffsetLabel } from './calendar.dates.ts';
 import { ListView } from './calendar.list.tsx';
 import { displayStates, matchesFilters, toCalendarPost, type CalendarFilters, type CalendarPost, type DisplayState } from './calendar.model.ts';
 import { MonthView } from './calendar.month.tsx';
 import { MoveDialog, useDragAndDrop, useMovePost } from './calendar.move.tsx';
-import { CalendarContext, ChevronLeft, ChevronRight, type CalendarContextValue } from './calendar.parts.tsx';
+import { CalendarContext, CalendarNav, parseView, useNow, viewLabels, type CalendarContextValue } from './calendar.parts.tsx';
 import { WeekView } from './calendar.week.tsx';
 import { usePostsInRange } from './posts.api.ts';
 import './calendar.css';
+import { ShareForReviewButton } from '../approvals/share-dialog.tsx';
 
-const viewLabels: Record<CalendarView, string> = { month: 'Month', week: 'Week', day: 'Day', list: 'List' };
-const stepUnit: Record<CalendarView, string> = { month: 'month', week: 'week', day: 'day', list: 'month' };
 
-const parseView = (value: string | null): CalendarView | null => (calendarViews.includes(value as CalendarView) ? (value as CalendarView) : null);
 const parseStates = (value: string | null): DisplayState[] => (value ?? '').split(',').filter((s): s is DisplayState => displayStates.some((d) => d.state === s));
 
 /** Reads the pages before and after the visible one into the cache, so stepping there draws at once. */
@@ -29,15 +28,6 @@ function PrefetchNeighbours({ workspaceId, ranges }: { workspaceId: string; rang
   return null;
 }
 
-/** The minute, for "today", the past days and the now line; ticks once a minute. */
-function useNow(): Date {
-  const [now, setNow] = useState(() => new Date());
-  useEffect(() => {
-    const timer = setInterval(() => setNow(new Date()), 60_000);
-    return () => clearInterval(timer);
-  }, []);
-  return now;
-}
 
 export function CalendarPage() {
   const workspace = useWorkspace();
@@ -123,7 +113,6 @@ export function CalendarPage() {
     [channelsById, canMove, canEdit, workspace.id, update],
   );
 
-  const unit = stepUnit[view];
   const showsToday = now >= range.from && now < range.to;
   const composeLink = canEdit ? (
     <Link to={`/w/${workspace.id}/compose`} className="btn btn-primary">
@@ -142,26 +131,12 @@ export function CalendarPage() {
         }
         actions={composeLink}
       />
+      <OnboardingChecklist compact />
       <section className="card cal-card" aria-labelledby="cal-title">
         <div className="cal-toolbar">
-          <div className="cal-nav">
-            <button type="button" className="btn btn-sm" onClick={() => update({ date: null })} disabled={showsToday && !dateParam}>
-              Today
-            </button>
-            <div className="cal-arrows">
-              <button type="button" className="btn btn-ghost btn-icon" aria-label={`Previous ${unit}`} onClick={() => update({ date: dayKey(stepAnchor(view, anchor, -1)) })}>
-                <ChevronLeft />
-              </button>
-              <button type="button" className="btn btn-ghost btn-icon" aria-label={`Next ${unit}`} onClick={() => update({ date: dayKey(stepAnchor(view, anchor, 1)) })}>
-                <ChevronRight />
-              </button>
-            </div>
-            <h2 id="cal-title" className="cal-title" aria-live="polite">
-              {range.label}
-            </h2>
-            {query.isFetching ? <span className="spinner cal-spinner" role="status" aria-label="Loading posts" /> : null}
-          </div>
+          <CalendarNav view={view} label={range.label} todayDisabled={showsToday && !dateParam} loading={query.isFetching} onToday={() => update({ date: null })} onStep={(by) => update({ date: dayKey(stepAnchor(view, anchor, by)) })} />
           <div className="cal-controls">
+            {hasPermission(workspace, 'posts.approve') ? <ShareForReviewButton range={range} label="Share for review…" /> : null}
             <label className="cal-channel">
               <span className="visually-hidden">Channel</span>
               <select value={filters.channelId ?? ''} onChange={(e) => update({ channel: e.target.value || null }, true)}>

@@ -1,9 +1,9 @@
-import { createContext, memo, useContext } from 'react';
+import { createContext, memo, useContext, useEffect, useState, type CSSProperties } from 'react';
 import { Link } from 'react-router-dom';
 import { NetworkMark } from '../../components/network-mark.tsx';
 import { networkLabel } from '../../components/networks.ts';
 import type { Channel } from '../channels/channels.api.ts';
-import { fullDateTime, timeFormat } from './calendar.dates.ts';
+import { calendarViews, fullDateTime, timeFormat, type CalendarView } from './calendar.dates.ts';
 import type { CalendarPost } from './calendar.model.ts';
 
 /** What every cell and post needs and what changes rarely; kept out of props so memoised cells stay put. */
@@ -62,7 +62,17 @@ export function describePost(post: CalendarPost, channelsById: Map<string, Chann
   const when = withDay ? fullDateTime.format(post.at) : timeFormat.format(post.at);
   const channels = post.post.deliveries.map((d) => channelName(channelsById, d.channelId, d.network)).join(', ');
   const title = post.title.length > 120 ? `${post.title.slice(0, 119)}…` : post.title;
-  return `${when}, ${post.stateLabel}${post.paused ? ' (paused)' : ''}${post.moving ? ' (moving)' : ''}: ${title}${channels ? ` on ${channels}` : ''}`;
+  return `${when}, ${post.workspace ? `${post.workspace.name}, ` : ''}${post.stateLabel}${post.paused ? ' (paused)' : ''}${post.moving ? ' (moving)' : ''}: ${title}${channels ? ` on ${channels}` : ''}`;
+}
+
+/** The workspace of a post on a calendar of several, after a square in its colour. */
+export function WorkspaceName({ name }: { name: string }) {
+  return (
+    <span className="cal-ws" data-testid="calendar-post-workspace">
+      <span className="cal-ws-mark" aria-hidden="true" />
+      {name}
+    </span>
+  );
 }
 
 /**
@@ -75,7 +85,8 @@ export const PostChip = memo(function PostChip({ post, showTime = true }: { post
   return (
     <Link
       to={postHref(post)}
-      className={`cal-post state-${post.state}${post.moving ? ' is-moving' : ''}${draggable ? ' is-draggable' : ''}`}
+      className={`cal-post state-${post.state}${post.moving ? ' is-moving' : ''}${draggable ? ' is-draggable' : ''}${post.workspace ? ' has-workspace' : ''}`}
+      style={post.workspace ? ({ '--ws': post.workspace.colour } as CSSProperties) : undefined}
       data-testid="calendar-post"
       data-post-id={post.id}
       data-state={post.state}
@@ -94,6 +105,7 @@ export const PostChip = memo(function PostChip({ post, showTime = true }: { post
           </span>
         ) : null}
       </span>
+      {post.workspace ? <WorkspaceName name={post.workspace.name} /> : null}
       <span className="cal-post-text">{post.title}</span>
     </Link>
   );
@@ -114,3 +126,43 @@ export const PlusSmall = () => (
     <path d="M12 5v14M5 12h14" />
   </svg>
 );
+
+const stepUnit: Record<CalendarView, string> = { month: 'month', week: 'week', day: 'day', list: 'month' };
+
+/** Today, previous/next and the range's title: the same in a workspace's calendar and across workspaces. */
+export function CalendarNav({ view, label, todayDisabled, loading, onToday, onStep }: { view: CalendarView; label: string; todayDisabled: boolean; loading: boolean; onToday: () => void; onStep: (by: 1 | -1) => void }) {
+  const unit = stepUnit[view];
+  return (
+    <div className="cal-nav">
+      <button type="button" className="btn btn-sm" onClick={onToday} disabled={todayDisabled}>
+        Today
+      </button>
+      <div className="cal-arrows">
+        <button type="button" className="btn btn-ghost btn-icon" aria-label={`Previous ${unit}`} onClick={() => onStep(-1)}>
+          <ChevronLeft />
+        </button>
+        <button type="button" className="btn btn-ghost btn-icon" aria-label={`Next ${unit}`} onClick={() => onStep(1)}>
+          <ChevronRight />
+        </button>
+      </div>
+      <h2 id="cal-title" className="cal-title" aria-live="polite">
+        {label}
+      </h2>
+      {loading ? <span className="spinner cal-spinner" role="status" aria-label="Loading posts" /> : null}
+    </div>
+  );
+}
+
+export const viewLabels: Record<CalendarView, string> = { month: 'Month', week: 'Week', day: 'Day', list: 'List' };
+
+export const parseView = (value: string | null): CalendarView | null => (calendarViews.includes(value as CalendarView) ? (value as CalendarView) : null);
+
+/** The minute, for "today", the past days and the now line; ticks once a minute. */
+export function useNow(): Date {
+  const [now, setNow] = useState(() => new Date());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(new Date()), 60_000);
+    return () => clearInterval(timer);
+  }, []);
+  return now;
+}

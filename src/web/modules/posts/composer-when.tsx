@@ -25,6 +25,7 @@ export function WhenChoice({
   nextSlotAt,
   slotTimeZone,
   postingTimesHref,
+  onEditPostingTimes,
   hasChannels,
   date,
   time,
@@ -40,6 +41,8 @@ export function WhenChoice({
   /** The workspace's zone, which posting times are in; named when it is not the browser's. */
   slotTimeZone: string | undefined;
   postingTimesHref: string;
+  /** Opens the posting-times editor over the composer (members who may change them); otherwise a link to Settings. */
+  onEditPostingTimes?: () => void;
   hasChannels: boolean;
   date: string;
   time: string;
@@ -58,13 +61,30 @@ export function WhenChoice({
               <span className="small muted">
                 {value === 'queue' ? (
                   nextSlotAt ? (
-                    <span data-testid="next-slot">
-                      Next free slot {formatDateTime(nextSlotAt)}
-                      {slotTimeZone && slotTimeZone !== timeZone ? ` (${formatInZone(nextSlotAt, slotTimeZone)})` : ''}
-                    </span>
+                    <>
+                      <span data-testid="next-slot">
+                        Next free slot {formatDateTime(nextSlotAt)}
+                        {slotTimeZone && slotTimeZone !== timeZone ? ` (${formatInZone(nextSlotAt, slotTimeZone)})` : ''}
+                      </span>
+                      {onEditPostingTimes ? (
+                        <>
+                          {' · '}
+                          <button type="button" className="link-button" onClick={onEditPostingTimes}>
+                            Edit posting times
+                          </button>
+                        </>
+                      ) : null}
+                    </>
                   ) : hasChannels ? (
                     <>
-                      No posting times set up yet: <Link to={postingTimesHref}>set them up</Link>
+                      No posting times set up yet:{' '}
+                      {onEditPostingTimes ? (
+                        <button type="button" className="link-button" onClick={onEditPostingTimes}>
+                          set them up
+                        </button>
+                      ) : (
+                        <Link to={postingTimesHref}>set them up</Link>
+                      )}
                     </>
                   ) : (
                     'The next free posting time'

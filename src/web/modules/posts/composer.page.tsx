@@ -1,4 +1,4 @@
-import { useId, useMemo, type KeyboardEvent } from 'react';
+import { useId, useMemo, useState, type KeyboardEvent } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import type { ChannelLimits } from '../../../shared/publishing-rules.ts';
@@ -11,16 +11,21 @@ import { networkIds, networks } from '../../../shared/networks.ts';
 import { PageHeader } from '../../components/page-header.tsx';
 import { EmptyState, Loading } from '../../components/status.tsx';
 import { useToast } from '../../components/toast.tsx';
+import { Dialog } from '../../components/dialog.tsx';
+import { PostingTimesSection } from '../workspaces/posting-times.section.tsx';
 import { useChannels } from '../channels/channels.api.ts';
 import { hasPermission, useWorkspace } from '../workspaces/workspace-route.tsx';
 import { ChannelPicker, ContentTabs } from './composer-content.tsx';
 import { channelIssues, instantOf, limitsFor, serverIssues, toComposeInput, type ChannelIssue } from './composer-model.ts';
+import { PostComments } from '../comments/post-comments.tsx';
 import { NetworkPanels, Previews, PublicMediaNotices, preflightWaits, usePreflights } from './composer-networks.tsx';
 import { useUploads } from './composer-uploads.ts';
 import { browserTimeZone as timeZone, WhenChoice } from './composer-when.tsx';
 import { postsKey, useCreatePost, usePost, useSchedulePost, useUpdatePost, type Post, type Schedule } from './posts.api.ts';
 import { useComposerDraft, type When } from './use-composer-draft.ts';
+import { useIdeaPrefill } from '../ideas/use-idea-prefill.ts';
 import './composer.css';
+import { useSubmitsForReview } from '../approvals/approvals.api.ts';
 
 /** Shown until a save is attempted: an empty post is not yet a mistake. */
 const isQuiet = (issue: ChannelIssue) => issue.code === 'empty';
@@ -41,8 +46,10 @@ export function ComposerPage() {
   const update = useUpdatePost(workspace.id);
   const reschedule = useSchedulePost(workspace.id);
   const baseId = useId();
+  const [editingTimes, setEditingTimes] = useState(false);
   const state = useComposerDraft({ workspaceId: workspace.id, postId, stored: existing.data, prefillAt: params.get('at'), adopt: uploads.adopt });
   const { draft, edit, when, setWhen, date, setDate, time, setTime, attempted, fromServer, saving, submitError } = state;
+  const fromIdea = useIdeaPrefill({ workspaceId: workspace.id, ideaId: postId ? null : params.get('idea'), edit, adopt: uploads.adopt });
 
   const allChannels = useMemo(() => (channelsQuery.data?.items ?? []).filter((c) => c.status !== 'disconnected' && isNetwork(c.network)), [channelsQuery.data]);
   const selected = useMemo(() => allChannels.filter((c) => draft.channelIds.includes(c.id)), [allChannels, draft.channelIds]);
@@ -82,7 +89,8 @@ export function ComposerPage() {
   const publishBlockers = unique([...common, ...preflightWaits(selected, preflights), ...publishIssues.map((i) => i.message), ...whenProblems]);
   const canSchedule = hasPermission(workspace, 'posts.schedule');
 
-  const primaryLabel = { queue: 'Add to queue', at: 'Schedule', now: 'Post now' }[mode];
+  const forReview = useSubmitsForReview(workspace.id, draft.channelIds, hasPermission(workspace, 'posts.approve'));
+  const primaryLabel = forReview ? 'Submit for review' : { queue: 'Add to queue', at: 'Schedule', now: 'Post now' }[mode];
 
   async function save(kind: 'draft' | 'publish') {
     state.setAttempted(true);
@@ -100,8 +108,9 @@ export function ComposerPage() {
         post = await reschedule.mutateAsync({ postId, schedule });
       } else {
         post = await create.mutateAsync({ ...input, schedule });
+        await fromIdea.linkPost(post.id);
       }
-      toast(kind === 'draft' ? 'Draft saved.' : mode === 'now' ? 'Publishing now.' : post.publishAt ? `Scheduled for ${formatDateTime(post.publishAt)}.` : 'Saved.');
+      toast(kind === 'draft' ? 'Draft saved.' : post.state === 'in_review' ? 'Submitted for review: an approver will be told.' : mode === 'now' ? 'Publishing now.' : post.publishAt ? `Scheduled for ${formatDateTime(post.publishAt)}.` : 'Saved.');
       void navigate(`/w/${workspace.id}/posts/${post.id}`);
     } catch (error) {
       state.setSubmitError(error);
@@ -134,6 +143,7 @@ export function ComposerPage() {
         }
       />
       <FormError message={loadError ? formErrors(loadError, []).general : undefined} />
+      {fromIdea.idea ? <Notice>Starting from the idea “{fromIdea.idea.title}”: the card links to the post once it is saved.</Notice> : null}
       {allChannels.length === 0 ? (
         <section className="card">
           <EmptyState
@@ -177,6 +187,7 @@ export function ComposerPage() {
                   nextSlotAt={nextSlot.data ? nextSlot.data.at : undefined}
                   slotTimeZone={nextSlot.data?.timeZone}
                   postingTimesHref={`/w/${workspace.id}/settings#posting-times`}
+                  onEditPostingTimes={hasPermission(workspace, 'channels.manage') ? () => setEditingTimes(true) : undefined}
                   hasChannels={draft.channelIds.length > 0}
                   date={date}
                   time={time}
@@ -221,11 +232,21 @@ export function ComposerPage() {
                 </span>
               )}
             </section>
+            {postId ? <PostComments postId={postId} collapsed /> : null}
           </div>
 
           <Previews channels={selected} draft={draft} uploads={uploads.uploads} preflights={preflights} />
         </div>
       )}
+      {/* Posting times edited without leaving the post: the next free slot follows at once. */}
+      <Dialog open={editingTimes} title="Posting times" onClose={() => setEditingTimes(false)} testId="posting-times-dialog" wide>
+        <PostingTimesSection workspace={workspace} inDialog />
+        <div className="dialog-actions">
+          <button type="button" className="btn" onClick={() => setEditingTimes(false)}>
+            Done
+          </button>
+        </div>
+      </Dialog>
     </div>
   );
 }

@@ -116,15 +116,15 @@ function MarkPublishedDialog(props: { open: boolean; onClose: () => void; worksp
         noValidate
         onSubmit={(e) => {
           e.preventDefault();
-          mark.mutate(
-            { postId, deliveryId, url: url.trim() || undefined },
-            {
-              onSuccess: () => {
-                toast('Marked as published.');
-                close();
-              },
-            },
-          );
+          // The promise, not mutate's callback: the refetch after success can unmount this dialog
+          // (the delivery is no longer one to mark), and a callback of an unmounted mutate never runs.
+          mark
+            .mutateAsync({ postId, deliveryId, url: url.trim() || undefined })
+            .then(() => {
+              toast('Marked as published.');
+              close();
+            })
+            .catch(() => undefined); // shown by the form from mark.error
         }}
       >
         <Field

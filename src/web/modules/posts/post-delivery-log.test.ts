@@ -29,4 +29,12 @@ describe('the delivery log', () => {
     expect(later).not.toContain('Next');
     expect(later).not.toContain('>Processing<');
   });
+
+  it('names each step in words, with the network, and keeps the machine name out of sight', () => {
+    const withSteps = { ...accepted, steps: [{ at: '2026-12-05T10:00:01.000Z', step: 'init: sending' }, { at: '2026-12-05T10:00:02.000Z', step: 'init: created' }] } as unknown as Attempt;
+    const html = renderToStaticMarkup(createElement(AttemptItem, { attempt: withSteps, index: 0, current: false, network: 'TikTok' }));
+    expect(html).toContain('>Asked TikTok to take the video<');
+    expect(html).toContain('>TikTok accepted the video and is processing it<');
+    expect(html).not.toContain('>init: sending<');
+  });
 });

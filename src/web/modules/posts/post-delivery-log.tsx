@@ -3,6 +3,8 @@ import { FormError } from '../../components/feedback.tsx';
 import { formErrors } from '../../components/form-errors.ts';
 import { Loading } from '../../components/status.tsx';
 import { useDeliveryLog, type Attempt, type Delivery } from './posts.api.ts';
+import { networkLabel } from '../../components/networks.ts';
+import { stepInWords } from './delivery-steps.ts';
 import { formatInZone } from './post-state.tsx';
 import { attemptOutcomes, manualOutcomes, settledAttemptOutcomes } from './post-states.ts';
 
@@ -53,7 +55,7 @@ const settledDeliveryStates = new Set<Delivery['state']>(['published', 'failed',
  * `current`: the newest attempt of a delivery the engine still works on. Only that one's "next
  * try" is still ahead; an older one's was the next entry of the log.
  */
-export function AttemptItem({ attempt, index, current }: { attempt: Attempt; index: number; current: boolean }) {
+export function AttemptItem({ attempt, index, current, network = 'the network' }: { attempt: Attempt; index: number; current: boolean; network?: string }) {
   const labels = attempt.kind === 'manual' ? { ...attemptOutcomes, ...manualOutcomes } : current ? attemptOutcomes : { ...attemptOutcomes, ...settledAttemptOutcomes };
   const outcome = attempt.outcome ? (labels[attempt.outcome] ?? { label: attempt.outcome, tone: 'draft' }) : { label: 'In progress', tone: 'busy' };
   return (
@@ -83,11 +85,13 @@ export function AttemptItem({ attempt, index, current }: { attempt: Attempt; ind
         <ol className="steps-log" aria-label={`Steps of attempt ${index + 1}`}>
           {attempt.steps.map((step, i) => (
             <li key={`${step.at}-${i}`} data-testid="log-step">
-              <time className="mono small muted" dateTime={step.at}>
+              <time className="mono small muted" dateTime={step.at} title={formatInZone(step.at)}>
                 {time(step.at)}
               </time>
               <div className="step-body">
-                <span className="step-name">{step.step}</span>
+                <span className="step-name" title={step.step}>
+                  {stepInWords(step.step, network)}
+                </span>
                 <Payload label="Request" value={step.request} />
                 <Payload label="Network’s answer" value={step.response} />
               </div>
@@ -130,7 +134,7 @@ export function DeliveryLog({ workspaceId, postId, delivery }: { workspaceId: st
         {attempts.length ? (
           <ol className="attempts">
             {attempts.map((attempt, index) => (
-              <AttemptItem key={attempt.id} attempt={attempt} index={index} current={index === attempts.length - 1 && !settledDeliveryStates.has(delivery.state)} />
+              <AttemptItem key={attempt.id} attempt={attempt} index={index} network={networkLabel(delivery.network)} current={index === attempts.length - 1 && !settledDeliveryStates.has(delivery.state)} />
             ))}
           </ol>
         ) : null}

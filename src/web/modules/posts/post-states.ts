@@ -3,7 +3,7 @@
 // the same everywhere. Tones name the colours in post.css (state-<tone>).
 import type { DeliveryState, PostState } from './posts.api.ts';
 
-export type Tone = 'draft' | 'scheduled' | 'busy' | 'published' | 'failed' | 'unconfirmed' | 'cancelled';
+export type Tone = 'draft' | 'review' | 'changes' | 'scheduled' | 'busy' | 'published' | 'failed' | 'unconfirmed' | 'cancelled';
 export type StateWords = { label: string; tone: Tone; description: string };
 
 export const deliveryStates: Record<DeliveryState, StateWords> = {
@@ -22,6 +22,8 @@ export type PostDisplayState = PostState | 'unconfirmed';
 
 export const postStates: Record<PostDisplayState, StateWords> = {
   draft: { label: 'Draft', tone: 'draft', description: 'Saved, not scheduled' },
+  in_review: { label: 'In review', tone: 'review', description: 'Waiting for approval; nothing is sent until it is approved' },
+  changes_requested: { label: 'Changes requested', tone: 'changes', description: 'Sent back to its author with a comment' },
   scheduled: { label: 'Scheduled', tone: 'scheduled', description: 'Waiting for its time' },
   publishing: { label: 'Publishing', tone: 'busy', description: 'Being sent' },
   published: { label: 'Published', tone: 'published', description: 'Live on every channel' },

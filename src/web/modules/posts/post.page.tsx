@@ -14,8 +14,10 @@ import { hasPermission, useWorkspace } from '../workspaces/workspace-route.tsx';
 import { useCancelPost, useDeletePost, useDuplicatePost, usePost, type Delivery, type DeliveryMetrics, type Post } from './posts.api.ts';
 import { DeliveryActions } from './post-delivery-actions.tsx';
 import { DeliveryLog } from './post-delivery-log.tsx';
+import { PostComments } from '../comments/post-comments.tsx';
 import { channelFacts, deliveryStateLabel, formatInZone, StateBadge, userTimeZone } from './post-state.tsx';
 import './post.css';
+import { ReviewPanel } from '../approvals/review-panel.tsx';
 
 function ContentSummary({ post }: { post: Post }) {
   const { text, media, threadParts, firstComment } = post.content;
@@ -295,6 +297,7 @@ export function PostPage() {
         </h2>
         <ContentSummary post={p} />
       </section>
+      <ReviewPanel post={p} />
 
       <section aria-labelledby="deliveries-heading" className="deliveries-section">
         <h2 id="deliveries-heading">
@@ -309,6 +312,8 @@ export function PostPage() {
           ))}
         </ul>
       </section>
+
+      <PostComments postId={p.id} />
 
       <Dialog open={dialog === 'cancel'} title="Cancel this post?" onClose={closeDialog} testId="cancel-dialog">
         <p>Herald stops every part of this post that has not gone out yet. What is already published stays published.</p>

@@ -14,7 +14,7 @@ export type ComposedContent = { text: string; media: MediaRef[]; threadParts: Pa
 // The route schemas type these states as plain strings and content as `unknown`: the narrowing
 // below is what the server fills in (posts.schema / delivery states), until the schemas say it.
 export type DeliveryState = 'draft' | 'queued' | 'publishing' | 'processing' | 'published' | 'failed' | 'unconfirmed' | 'cancelled';
-export type PostState = 'draft' | 'scheduled' | 'publishing' | 'published' | 'partially_failed' | 'failed' | 'cancelled';
+export type PostState = 'draft' | 'in_review' | 'changes_requested' | 'scheduled' | 'publishing' | 'published' | 'partially_failed' | 'failed' | 'cancelled';
 
 export type DeliveryMetrics = NonNullable<ServerDelivery['metrics']>;
 /** `metrics` is the network's latest counters, in the post detail only. */

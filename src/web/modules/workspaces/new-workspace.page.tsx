@@ -18,7 +18,7 @@ export function NewWorkspacePage() {
   const submit = (e: FormEvent) => {
     e.preventDefault();
     setEmpty(!name.trim());
-    if (name.trim()) create.mutate(name.trim(), { onSuccess: (workspace) => navigate(`/w/${workspace.id}/channels`) });
+    if (name.trim()) create.mutate(name.trim(), { onSuccess: (workspace) => navigate(`/w/${workspace.id}/getting-started`) });
   };
   return (
     <div className="page page-narrow">

@@ -30,15 +30,21 @@ const sorted = (slots: WeeklySlot[]) => [...slots].sort((a, b) => a.weekday - b.
  * The workspace's time zone and each channel's weekly posting times, which "Add to queue" in the
  * composer fills in turn; each channel shows its next free times as a check of what was set.
  */
-export function PostingTimesSection({ workspace }: { workspace: MyWorkspace }) {
+export function PostingTimesSection({ workspace, inDialog = false }: { workspace: MyWorkspace; inDialog?: boolean }) {
   const settings = useScheduleSettings(workspace.id);
   const channels = (useChannels(workspace.id).data?.items ?? []).filter((c) => c.status !== 'disconnected');
+  const explanation = <p className="muted small">“Add to queue” in the composer gives a post the next free posting time of its channels. Times are in the workspace’s time zone.</p>;
+  // In the composer's dialog the dialog's own title names it; on Settings it is a card of its own.
   return (
-    <section className="card" aria-labelledby="posting-times-title" id="posting-times">
-      <div className="card-head">
-        <h2 id="posting-times-title">Posting times</h2>
-        <p className="muted small">“Add to queue” in the composer gives a post the next free posting time of its channels. Times are in the workspace’s time zone.</p>
-      </div>
+    <section className={inDialog ? 'pt-in-dialog' : 'card'} aria-labelledby={inDialog ? undefined : 'posting-times-title'} id={inDialog ? undefined : 'posting-times'}>
+      {inDialog ? (
+        explanation
+      ) : (
+        <div className="card-head">
+          <h2 id="posting-times-title">Posting times</h2>
+          {explanation}
+        </div>
+      )}
       {settings.data ? <TimeZoneForm key={settings.data.timeZone} workspace={workspace} current={settings.data.timeZone} chosen={settings.data.timeZoneSet} /> : null}
       {channels.length ? (
         <ul className="pt-channels">

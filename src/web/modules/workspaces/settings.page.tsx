@@ -11,6 +11,8 @@ import type { MyWorkspace } from '../auth/auth.api.ts';
 import { useMembers } from '../members/members.api.ts';
 import { AnalyticsSection } from '../analytics/analytics-section.tsx';
 import { PostingTimesSection } from './posting-times.section.tsx';
+import { PreflightSection } from './preflight.section.tsx';
+import { ApprovalSettingsSection } from '../approvals/approval-settings.section.tsx';
 import { ConfirmByTyping } from './confirm-by-typing.tsx';
 import { hasPermission, useWorkspace } from './workspace-route.tsx';
 import { useDeleteWorkspace, useRenameWorkspace, useTransferOwnership } from './workspaces.api.ts';
@@ -187,6 +189,8 @@ export function SettingsPage() {
       <PageHeader title="Workspace settings" description={<>Settings of {workspace.name} apply to every member.</>} />
       <GeneralSection key={workspace.id + workspace.name} workspace={workspace} />
       <PostingTimesSection workspace={workspace} />
+      <PreflightSection workspace={workspace} />
+      <ApprovalSettingsSection workspace={workspace} />
       <AnalyticsSection workspace={workspace} />
       {hasPermission(workspace, 'workspace.transfer') ? <TransferSection workspace={workspace} /> : null}
       {isOwner ? <DeleteSection workspace={workspace} /> : null}

@@ -1,0 +1,247 @@
+import crypto from 'node:crypto';
+import net from 'node:net';
+import { and, count, desc, eq, inArray, lt, or } from 'drizzle-orm';
+import { MAX_WEBHOOK_ENDPOINTS, WEBHOOK_TEST_EVENT, type WebhookEventType } from '../../../shared/webhook-events.ts';
+import { webhookAttempts, webhookDeliveries, webhookEndpoints } from '../../db/schema/index.ts';
+import { isPublicAddress } from '../../providers/guarded-fetch.ts';
+import { auditByActor, diffFields } from '../audit/audit.service.ts';
+import { decodeInstantCursor, encodeInstantCursor } from '../shared/cursor.ts';
+import type { ServiceContext } from '../shared/context.ts';
+import { AppError, invalid, notFound } from '../shared/errors.ts';
+import { newMessageId, type WebhookPayload } from './webhooks.emit.ts';
+import { attemptDelivery, claimOne, newSigningSecret, secretSealContext, type SenderDeps } from './webhooks.sender.ts';
+
+// A workspace's webhook endpoints: adding, changing and removing them, their signing secret
+// (shown once), a test event, and the delivery log with manual redelivery.
+
+type EndpointRow = typeof webhookEndpoints.$inferSelect;
+type DeliveryRow = typeof webhookDeliveries.$inferSelect;
+type AttemptRow = typeof webhookAttempts.$inferSelect;
+
+export type WebhookInput = { url: string; description?: string | null; events: WebhookEventType[] };
+export type WebhookChange = Partial<WebhookInput> & { enabled?: boolean };
+
+/** What the API shows of an endpoint: never its secret. */
+export const publicEndpoint = (row: EndpointRow) => ({
+  id: row.id,
+  url: row.url,
+  description: row.description,
+  events: row.events,
+  enabled: row.enabled,
+  disabledReason: row.disabledReason,
+  disabledAt: row.disabledAt,
+  consecutiveFailures: row.consecutiveFailures,
+  createdAt: row.createdAt,
+  updatedAt: row.updatedAt,
+});
+
+const publicDelivery = (row: DeliveryRow, last?: Pick<AttemptRow, 'responseStatus' | 'error' | 'createdAt' | 'durationMs'> | null) => ({
+  id: row.id,
+  endpointId: row.endpointId,
+  eventType: row.eventType,
+  status: row.status as 'pending' | 'succeeded' | 'failed',
+  attempts: row.attempts,
+  nextAttemptAt: row.status === 'pending' ? row.nextAttemptAt : null,
+  createdAt: row.createdAt,
+  lastAttempt: last ? { responseStatus: last.responseStatus, error: last.error, durationMs: last.durationMs, createdAt: last.createdAt } : null,
+});
+
+const publicAttempt = (row: AttemptRow) => ({
+  id: row.id,
+  requestHeaders: row.requestHeaders,
+  requestBody: row.requestBody,
+  responseStatus: row.responseStatus,
+  responseBody: row.responseBody,
+  error: row.error,
+  durationMs: row.durationMs,
+  manual: row.manual,
+  createdAt: row.createdAt,
+});
+
+/**
+ * An endpoint must be https on a public address. Names are checked again at every connection
+ * (the guarded fetch); here the obvious mistakes are refused at once, with a reason.
+ */
+export function checkEndpointUrl(raw: string, allowPrivate: boolean): string {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw invalid('webhook.invalid_url', 'The URL is not a valid absolute URL', { field: 'url' });
+  }
+  if (url.protocol !== 'https:' && !(allowPrivate && url.protocol === 'http:')) {
+    throw invalid('webhook.invalid_url', allowPrivate ? 'The URL must start with https:// or http://' : 'The URL must start with https://', { field: 'url' });
+  }
+  if (url.username || url.password) throw invalid('webhook.invalid_url', 'Put no user name or password in the URL; check the signature instead', { field: 'url' });
+  if (!allowPrivate) {
+    const host = url.hostname.startsWith('[') ? url.hostname.slice(1, -1) : url.hostname;
+    const privateName = host === 'localhost' || host.endsWith('.localhost') || host.endsWith('.local') || host.endsWith('.internal') || !host.includes('.');
+    if ((net.isIP(host) && !isPublicAddress(host)) || (!net.isIP(host) && privateName)) {
+      throw invalid('webhook.url_not_public', 'The URL points to a private address; Herald only sends webhooks to public servers', { field: 'url' });
+    }
+  }
+  url.hash = '';
+  return url.toString();
+}
+
+async function findEndpoint(ctx: ServiceContext, workspaceId: string, webhookId: string): Promise<EndpointRow> {
+  const [row] = await ctx.db
+    .select()
+    .from(webhookEndpoints)
+    .where(and(eq(webhookEndpoints.workspaceId, workspaceId), eq(webhookEndpoints.id, webhookId)));
+  if (!row) throw notFound('webhook', 'Webhook endpoint not found');
+  return row;
+}
+
+export async function listEndpoints(ctx: ServiceContext, workspaceId: string) {
+  const rows = await ctx.db.select().from(webhookEndpoints).where(eq(webhookEndpoints.workspaceId, workspaceId)).orderBy(webhookEndpoints.createdAt);
+  return { items: rows.map(publicEndpoint) };
+}
+
+export async function getEndpoint(ctx: ServiceContext, workspaceId: string, webhookId: string) {
+  return publicEndpoint(await findEndpoint(ctx, workspaceId, webhookId));
+}
+
+export async function createEndpoint(ctx: ServiceContext, deps: SenderDeps, workspaceId: string, input: WebhookInput) {
+  const url = checkEndpointUrl(input.url, deps.allowPrivate);
+  const secret = newSigningSecret();
+  const row = await ctx.db.transaction(async (tx) => {
+    const [counted] = await tx.select({ n: count() }).from(webhookEndpoints).where(eq(webhookEndpoints.workspaceId, workspaceId));
+    if ((counted?.n ?? 0) >= MAX_WEBHOOK_ENDPOINTS) {
+      throw new AppError('webhook.limit_reached', 409, `A workspace can have at most ${MAX_WEBHOOK_ENDPOINTS} webhook endpoints; delete one first`, { max: MAX_WEBHOOK_ENDPOINTS });
+    }
+    const id = crypto.randomUUID();
+    const [created] = await tx
+      .insert(webhookEndpoints)
+      .values({ id, workspaceId, url, description: input.description?.trim() || null, events: [...new Set(input.events)], secretSealed: deps.box.seal(secret, secretSealContext(id)), createdBy: ctx.actor.userId })
+      .returning();
+    await auditByActor(tx, ctx, { workspaceId, action: 'webhook.created', entityType: 'webhook', entityId: id, changes: { url, events: created!.events } });
+    return created!;
+  });
+  return { ...publicEndpoint(row), secret };
+}
+
+export async function updateEndpoint(ctx: ServiceContext, deps: SenderDeps, workspaceId: string, webhookId: string, input: WebhookChange) {
+  const before = await findEndpoint(ctx, workspaceId, webhookId);
+  const change: Partial<EndpointRow> = {};
+  if (input.url !== undefined) change.url = checkEndpointUrl(input.url, deps.allowPrivate);
+  if (input.description !== undefined) change.description = input.description?.trim() || null;
+  if (input.events !== undefined) change.events = [...new Set(input.events)];
+  if (input.enabled !== undefined) change.enabled = input.enabled;
+  const reEnabled = input.enabled === true && !before.enabled;
+  const row = await ctx.db.transaction(async (tx) => {
+    const [updated] = await tx
+      .update(webhookEndpoints)
+      .set({
+        ...change,
+        // Turned on again: a fresh start (no failure streak, no reason). Turned off by a person: no reason either.
+        ...(input.enabled !== undefined && input.enabled !== before.enabled ? { disabledReason: null, disabledAt: input.enabled ? null : new Date() } : {}),
+        ...(reEnabled ? { consecutiveFailures: 0 } : {}),
+        updatedAt: new Date(),
+      })
+      .where(and(eq(webhookEndpoints.id, webhookId), eq(webhookEndpoints.workspaceId, workspaceId)))
+      .returning();
+    const changes = diffFields({ ...before, events: before.events.join(',') } as Record<string, unknown>, { ...change, events: change.events?.join(',') });
+    await auditByActor(tx, ctx, { workspaceId, action: 'webhook.updated', entityType: 'webhook', entityId: webhookId, changes });
+    // Deliveries that waited while it was off go out now rather than at their old retry times.
+    if (reEnabled) await tx.update(webhookDeliveries).set({ nextAttemptAt: new Date() }).where(and(eq(webhookDeliveries.endpointId, webhookId), eq(webhookDeliveries.status, 'pending')));
+    return updated!;
+  });
+  return publicEndpoint(row);
+}
+
+export async function deleteEndpoint(ctx: ServiceContext, workspaceId: string, webhookId: string) {
+  const before = await findEndpoint(ctx, workspaceId, webhookId);
+  await ctx.db.transaction(async (tx) => {
+    await tx.delete(webhookEndpoints).where(and(eq(webhookEndpoints.id, webhookId), eq(webhookEndpoints.workspaceId, workspaceId)));
+    await auditByActor(tx, ctx, { workspaceId, action: 'webhook.deleted', entityType: 'webhook', entityId: webhookId, changes: { url: before.url } });
+  });
+}
+
+/** A new signing secret, shown once; the old one stops signing at once. */
+export async function rotateSecret(ctx: ServiceContext, deps: SenderDeps, workspaceId: string, webhookId: string) {
+  await findEndpoint(ctx, workspaceId, webhookId);
+  const secret = newSigningSecret();
+  const row = await ctx.db.transaction(async (tx) => {
+    const [updated] = await tx
+      .update(webhookEndpoints)
+      .set({ secretSealed: deps.box.seal(secret, secretSealContext(webhookId)), updatedAt: new Date() })
+      .where(and(eq(webhookEndpoints.id, webhookId), eq(webhookEndpoints.workspaceId, workspaceId)))
+      .returning();
+    await auditByActor(tx, ctx, { workspaceId, action: 'webhook.secret_rotated', entityType: 'webhook', entityId: webhookId });
+    return updated!;
+  });
+  return { ...publicEndpoint(row), secret };
+}
+
+/** Sends a `webhook.test` event to the endpoint now (enabled or not) and answers how it went. */
+export async function sendTestEvent(ctx: ServiceContext, deps: SenderDeps, workspaceId: string, webhookId: string) {
+  const endpoint = await findEndpoint(ctx, workspaceId, webhookId);
+  const now = new Date();
+  const payload: WebhookPayload = { type: WEBHOOK_TEST_EVENT, timestamp: now.toISOString(), data: { endpoint: { id: endpoint.id }, message: 'A test event from Herald' } };
+  const id = newMessageId();
+  // Claimed from the start, so no worker sends it alongside this request.
+  const until = new Date(now.getTime() + 60_000);
+  await ctx.db.insert(webhookDeliveries).values({ id, endpointId: endpoint.id, workspaceId, eventType: WEBHOOK_TEST_EVENT, payload, status: 'pending', nextAttemptAt: now, claimedUntil: until, createdAt: now });
+  await attemptDelivery(deps, id, until, { manual: false });
+  return getDelivery(ctx, workspaceId, webhookId, id);
+}
+
+function decodeCursor(cursor: string) {
+  const parts = decodeInstantCursor(cursor);
+  if (!parts) throw new AppError('validation_failed', 400, 'querystring.cursor: is not a cursor this API gave out', { issues: [{ field: 'querystring.cursor', message: 'is not a cursor this API gave out' }] });
+  return parts;
+}
+
+/** The endpoint's deliveries, newest first, in cursor pages; filtered by status and event. */
+export async function listDeliveries(ctx: ServiceContext, workspaceId: string, webhookId: string, q: { status?: string; event?: string; cursor?: string; limit: number }) {
+  await findEndpoint(ctx, workspaceId, webhookId);
+  const after = q.cursor ? decodeCursor(q.cursor) : undefined;
+  const rows = await ctx.db
+    .select()
+    .from(webhookDeliveries)
+    .where(
+      and(
+        eq(webhookDeliveries.endpointId, webhookId),
+        eq(webhookDeliveries.workspaceId, workspaceId),
+        q.status ? eq(webhookDeliveries.status, q.status) : undefined,
+        q.event ? eq(webhookDeliveries.eventType, q.event) : undefined,
+        after ? or(lt(webhookDeliveries.createdAt, after.at), and(eq(webhookDeliveries.createdAt, after.at), lt(webhookDeliveries.id, after.id))) : undefined,
+      ),
+    )
+    .orderBy(desc(webhookDeliveries.createdAt), desc(webhookDeliveries.id))
+    .limit(q.limit + 1);
+  const page = rows.slice(0, q.limit);
+  const attempts = page.length
+    ? await ctx.db
+        .select({ deliveryId: webhookAttempts.deliveryId, responseStatus: webhookAttempts.responseStatus, error: webhookAttempts.error, durationMs: webhookAttempts.durationMs, createdAt: webhookAttempts.createdAt })
+        .from(webhookAttempts)
+        .where(inArray(webhookAttempts.deliveryId, page.map((r) => r.id)))
+        .orderBy(desc(webhookAttempts.createdAt))
+    : [];
+  const last = page.at(-1);
+  return {
+    items: page.map((r) => publicDelivery(r, attempts.find((a) => a.deliveryId === r.id))),
+    nextCursor: rows.length > q.limit && last ? encodeInstantCursor(last.createdAt, last.id) : null,
+  };
+}
+
+/** One delivery with what was sent and every attempt (request headers, body, answer). */
+export async function getDelivery(ctx: ServiceContext, workspaceId: string, webhookId: string, deliveryId: string) {
+  const [row] = await ctx.db
+    .select()
+    .from(webhookDeliveries)
+    .where(and(eq(webhookDeliveries.id, deliveryId), eq(webhookDeliveries.endpointId, webhookId), eq(webhookDeliveries.workspaceId, workspaceId)));
+  if (!row) throw notFound('webhook_delivery', 'Webhook delivery not found');
+  const attempts = await ctx.db.select().from(webhookAttempts).where(eq(webhookAttempts.deliveryId, deliveryId)).orderBy(desc(webhookAttempts.createdAt));
+  return { ...publicDelivery(row, attempts[0]), payload: row.payload as WebhookPayload, attemptLog: attempts.map(publicAttempt) };
+}
+
+/** A person's try of a delivery now, whatever its state; answers the delivery with the new attempt. */
+export async function redeliver(ctx: ServiceContext, deps: SenderDeps, workspaceId: string, webhookId: string, deliveryId: string) {
+  await getDelivery(ctx, workspaceId, webhookId, deliveryId);
+  const until = await claimOne(ctx.db, deliveryId);
+  if (!until) throw new AppError('webhook.delivery_busy', 409, 'Herald is sending this delivery right now; look again in a few seconds');
+  await attemptDelivery(deps, deliveryId, until, { manual: true });
+  return getDelivery(ctx, workspaceId, webhookId, deliveryId);
+}

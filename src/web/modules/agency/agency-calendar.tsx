@@ -1,0 +1,164 @@
+import { useCallback, useMemo, type CSSProperties } from 'react';
+import { useSearchParams } from 'react-router-dom';
+import { useMediaQuery } from '../../components/use-media-query.ts';
+import { calendarViews, dayKey, parseDayKey, stepAnchor, userTimeZone, visibleRange, zoneOffsetLabel } from '../posts/calendar.dates.ts';
+import { ListView } from '../posts/calendar.list.tsx';
+import { MonthView } from '../posts/calendar.month.tsx';
+import { CalendarContext, CalendarNav, parseView, useNow, viewLabels, type CalendarContextValue } from '../posts/calendar.parts.tsx';
+import { WeekView } from '../posts/calendar.week.tsx';
+import { useAgencyCalendar } from './agency.api.ts';
+import { channelsOf, toAgencyPost } from './agency.adapt.ts';
+import '../posts/calendar.css';
+
+
+
+/**
+ * One calendar over every workspace of the user, drawn by the workspace calendar's views; chips in
+ * each workspace's colour narrow it to some of them. Nothing is moved from here: a post opens in
+ * its own workspace, where the person's role there decides what they may do.
+ */
+export function AgencyCalendar() {
+  const [params, setParams] = useSearchParams();
+  const phone = useMediaQuery('(max-width: 640px)');
+  const now = useNow();
+  const timeZone = userTimeZone();
+
+  const view = parseView(params.get('view')) ?? (phone ? 'list' : 'month');
+  const dateParam = params.get('date');
+  const anchorKey = parseDayKey(dateParam) ? dateParam! : dayKey(now);
+  const anchor = useMemo(() => parseDayKey(anchorKey)!, [anchorKey]);
+  const range = useMemo(() => visibleRange(view, anchor), [view, anchor]);
+  const wsParam = params.get('ws');
+  const chosen = useMemo(() => new Set((wsParam ?? '').split(',').filter(Boolean)), [wsParam]);
+
+  const update = useCallback(
+    (changes: Record<string, string | null>, replace = false) =>
+      setParams(
+        (previous) => {
+          const next = new URLSearchParams(previous);
+          for (const [key, value] of Object.entries(changes)) {
+            if (value === null || value === '') next.delete(key);
+            else next.set(key, value);
+          }
+          return next;
+        },
+        { replace },
+      ),
+    [setParams],
+  );
+
+  const query = useAgencyCalendar(range.from, range.to);
+  const loaded = query.isSuccess && !query.isPlaceholderData;
+  const workspaces = query.data?.workspaces ?? [];
+  const items = query.data?.items;
+  const posts = useMemo(() => (items ?? []).map(toAgencyPost), [items]);
+  const hrefs = useMemo(() => new Map((items ?? []).map((i) => [i.id, i.href])), [items]);
+  const visible = useMemo(() => (chosen.size ? posts.filter((p) => chosen.has(p.post.workspaceId)) : posts), [posts, chosen]);
+  const counts = useMemo(() => {
+    const map = new Map<string, number>();
+    for (const p of posts) if (p.at >= range.from && p.at < range.to) map.set(p.post.workspaceId, (map.get(p.post.workspaceId) ?? 0) + 1);
+    return map;
+  }, [posts, range]);
+
+  const context = useMemo<CalendarContextValue>(
+    () => ({
+      channelsById: channelsOf(items ?? []),
+      canMove: false,
+      postHref: (post) => hrefs.get(post.id) ?? `/w/${post.post.workspaceId}/posts/${post.id}`,
+      composeHref: () => null,
+      openMove: () => undefined,
+      showDay: (day) => update({ view: 'day', date: dayKey(day) }),
+    }),
+    [items, hrefs, update],
+  );
+
+  const toggle = (id: string) => {
+    const next = new Set(chosen);
+    if (next.has(id)) next.delete(id);
+    else next.add(id);
+    update({ ws: [...next].join(',') || null }, true);
+  };
+  const showsToday = now >= range.from && now < range.to;
+
+  return (
+    <section className="card cal-card agency-calendar" aria-labelledby="cal-title">
+      <div className="cal-toolbar">
+        <CalendarNav view={view} label={range.label} todayDisabled={showsToday && !dateParam} loading={query.isFetching} onToday={() => update({ date: null })} onStep={(by) => update({ date: dayKey(stepAnchor(view, anchor, by)) })} />
+        <div className="cal-controls">
+          <div className="cal-views" role="group" aria-label="View">
+            {calendarViews.map((v) => (
+              <button key={v} type="button" className="cal-view-button" aria-pressed={v === view} onClick={() => update({ view: v })}>
+                {viewLabels[v]}
+              </button>
+            ))}
+          </div>
+        </div>
+      </div>
+
+      <div className="cal-filterbar">
+        <div className="cal-legend agency-chips" role="group" aria-label="Show workspaces">
+          {workspaces.map((w) => {
+            const active = chosen.has(w.id);
+            return (
+              <button
+                key={w.id}
+                type="button"
+                className={`cal-legend-item agency-chip${active ? ' is-active' : ''}${chosen.size && !active ? ' is-dimmed' : ''}`}
+                style={{ '--ws': w.colour } as CSSProperties}
+                aria-pressed={active}
+                data-testid="workspace-filter"
+                onClick={() => toggle(w.id)}
+              >
+                <span className="cal-ws-mark" aria-hidden="true" />
+                {w.name}
+                <span className="cal-legend-count" aria-label={`, ${counts.get(w.id) ?? 0} in view`}>
+                  {counts.get(w.id) ?? 0}
+                </span>
+              </button>
+            );
+          })}
+          {chosen.size ? (
+            <button type="button" className="btn-text cal-clear" onClick={() => update({ ws: null }, true)}>
+              Show all
+            </button>
+          ) : null}
+        </div>
+        <p className="cal-hint">
+          Times in <strong>{timeZone}</strong> {zoneOffsetLabel(timeZone, now)}. A post opens in its workspace.
+        </p>
+      </div>
+
+      {query.isError ? (
+        <div className="cal-failure" role="alert">
+          <div>
+            <strong>The posts could not be loaded.</strong> {query.error.message}
+          </div>
+          <button type="button" className="btn btn-sm" onClick={() => void query.refetch()}>
+            Try again
+          </button>
+        </div>
+      ) : null}
+      {query.data?.truncated ? (
+        <p className="cal-failure" role="status">
+          More posts than one page holds: only the first {query.data.items.length} are shown. Choose fewer workspaces or the week view.
+        </p>
+      ) : null}
+
+      <CalendarContext.Provider value={context}>
+        <div
+          className={`cal-body cal-body-${view}${loaded ? '' : ' is-loading'}`}
+          data-testid="calendar"
+          data-view={view}
+          data-range={`${range.from.toISOString()}/${range.to.toISOString()}`}
+          data-loaded={loaded ? 'true' : 'false'}
+          data-count={visible.length}
+          aria-busy={!loaded}
+        >
+          {view === 'month' ? <MonthView range={range} anchor={anchor} posts={visible} now={now} /> : null}
+          {view === 'week' || view === 'day' ? <WeekView range={range} posts={visible} now={now} /> : null}
+          {view === 'list' ? <ListView range={range} posts={visible} now={now} loading={!loaded} emptyAction={null} /> : null}
+        </div>
+      </CalendarContext.Provider>
+    </section>
+  );
+}

@@ -1,0 +1,34 @@
+import { Link, useSearchParams } from 'react-router-dom';
+import { PageHeader } from '../../components/page-header.tsx';
+import { useSignedInUser } from '../auth/require-user.tsx';
+import { AgencyAttention } from './agency-attention.tsx';
+import { AgencyCalendar } from './agency-calendar.tsx';
+import { useAgencyAttention } from './agency.api.ts';
+import './agency.css';
+
+/** All workspaces: one calendar over them, and what needs attention in each. */
+export function AgencyPage() {
+  const me = useSignedInUser();
+  const [params] = useSearchParams();
+  const tab = params.get('tab') === 'attention' ? 'attention' : 'calendar';
+  const total = useAgencyAttention().data?.total ?? 0;
+  return (
+    <div className="page page-wide cal-page agency-page">
+      <PageHeader title="All workspaces" description={`Posts and problems of the ${me.workspaces.length} workspaces you belong to, in one place.`} />
+      <nav className="cal-views agency-tabs" aria-label="All workspaces">
+        <Link to="/agency" className="cal-view-button" aria-current={tab === 'calendar' ? 'page' : undefined}>
+          Calendar
+        </Link>
+        <Link to="/agency?tab=attention" className="cal-view-button" aria-current={tab === 'attention' ? 'page' : undefined}>
+          Needs attention
+          {total ? (
+            <span className="nav-count nav-count-alert" data-testid="agency-attention-count">
+              {total}
+            </span>
+          ) : null}
+        </Link>
+      </nav>
+      {tab === 'calendar' ? <AgencyCalendar /> : <AgencyAttention />}
+    </div>
+  );
+}
