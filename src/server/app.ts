@@ -17,6 +17,7 @@ import { installBetterAuthBridge } from './http/better-auth-bridge.ts';
 import { installErrorHandler } from './http/error-handler.ts';
 import { installInputGuard } from './http/input-guard.ts';
 import { routeAccessPlugin } from './http/route-access.ts';
+import { idempotencyPlugin, withIdempotencyHeader } from './http/idempotency.ts';
 import { createAuth, type Auth } from './modules/auth/auth.ts';
 import { meRoutes } from './modules/auth/me.routes.ts';
 import { createSecretCheckLimit } from './modules/auth/secret-check-limit.ts';
@@ -151,7 +152,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; a
       },
       security: [{ session: [] }, { apiKey: [] }],
     },
-    transform: jsonSchemaTransform,
+    transform: withIdempotencyHeader(jsonSchemaTransform),
   });
   await app.register(swaggerUi, {
     routePrefix: '/api/docs',
@@ -165,6 +166,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; a
   });
 
   await app.register(routeAccessPlugin, { auth, db: database.db, apiKeyRateLimit: config.apiKeyRateLimit });
+  await app.register(idempotencyPlugin, { db: database.db });
   installAccessLog(app, database.db, logger);
 
   installBetterAuthBridge(app, auth, config.publicOrigin, {

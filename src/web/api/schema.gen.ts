@@ -102,7 +102,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Send a creating call again safely: the same key (1–255 printable ASCII characters) within 24 hours answers what the first call answered, with `Idempotent-Replayed: true`. The same key with another body: 422 idempotency.key_reused; while the first call runs: 409 idempotency.in_progress */
+                    "idempotency-key"?: string;
+                };
                 path: {
                     invitationId: string;
                 };
@@ -145,7 +148,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Send a creating call again safely: the same key (1–255 printable ASCII characters) within 24 hours answers what the first call answered, with `Idempotent-Replayed: true`. The same key with another body: 422 idempotency.key_reused; while the first call runs: 409 idempotency.in_progress */
+                    "idempotency-key"?: string;
+                };
                 path: {
                     invitationId: string;
                 };
@@ -285,7 +291,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Send a creating call again safely: the same key (1–255 printable ASCII characters) within 24 hours answers what the first call answered, with `Idempotent-Replayed: true`. The same key with another body: 422 idempotency.key_reused; while the first call runs: 409 idempotency.in_progress */
+                    "idempotency-key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -618,7 +627,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Send a creating call again safely: the same key (1–255 printable ASCII characters) within 24 hours answers what the first call answered, with `Idempotent-Replayed: true`. The same key with another body: 422 idempotency.key_reused; while the first call runs: 409 idempotency.in_progress */
+                    "idempotency-key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -785,7 +797,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Send a creating call again safely: the same key (1–255 printable ASCII characters) within 24 hours answers what the first call answered, with `Idempotent-Replayed: true`. The same key with another body: 422 idempotency.key_reused; while the first call runs: 409 idempotency.in_progress */
+                    "idempotency-key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -985,7 +1000,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Send a creating call again safely: the same key (1–255 printable ASCII characters) within 24 hours answers what the first call answered, with `Idempotent-Replayed: true`. The same key with another body: 422 idempotency.key_reused; while the first call runs: 409 idempotency.in_progress */
+                    "idempotency-key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -1121,7 +1139,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Send a creating call again safely: the same key (1–255 printable ASCII characters) within 24 hours answers what the first call answered, with `Idempotent-Replayed: true`. The same key with another body: 422 idempotency.key_reused; while the first call runs: 409 idempotency.in_progress */
+                    "idempotency-key"?: string;
+                };
                 path: {
                     name: string;
                     network: string;
@@ -1267,7 +1288,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Send a creating call again safely: the same key (1–255 printable ASCII characters) within 24 hours answers what the first call answered, with `Idempotent-Replayed: true`. The same key with another body: 422 idempotency.key_reused; while the first call runs: 409 idempotency.in_progress */
+                    "idempotency-key"?: string;
+                };
                 path: {
                     notificationId: string;
                 };
@@ -1307,7 +1331,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Send a creating call again safely: the same key (1–255 printable ASCII characters) within 24 hours answers what the first call answered, with `Idempotent-Replayed: true`. The same key with another body: 422 idempotency.key_reused; while the first call runs: 409 idempotency.in_progress */
+                    "idempotency-key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -1763,7 +1790,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Send a creating call again safely: the same key (1–255 printable ASCII characters) within 24 hours answers what the first call answered, with `Idempotent-Replayed: true`. The same key with another body: 422 idempotency.key_reused; while the first call runs: 409 idempotency.in_progress */
+                    "idempotency-key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -2089,7 +2119,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Send a creating call again safely: the same key (1–255 printable ASCII characters) within 24 hours answers what the first call answered, with `Idempotent-Replayed: true`. The same key with another body: 422 idempotency.key_reused; while the first call runs: 409 idempotency.in_progress */
+                    "idempotency-key"?: string;
+                };
                 path: {
                     workspaceId: string;
                 };
@@ -2540,7 +2573,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Send a creating call again safely: the same key (1–255 printable ASCII characters) within 24 hours answers what the first call answered, with `Idempotent-Replayed: true`. The same key with another body: 422 idempotency.key_reused; while the first call runs: 409 idempotency.in_progress */
+                    "idempotency-key"?: string;
+                };
                 path: {
                     channelId: string;
                     name: string;
@@ -2890,7 +2926,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Send a creating call again safely: the same key (1–255 printable ASCII characters) within 24 hours answers what the first call answered, with `Idempotent-Replayed: true`. The same key with another body: 422 idempotency.key_reused; while the first call runs: 409 idempotency.in_progress */
+                    "idempotency-key"?: string;
+                };
                 path: {
                     channelId: string;
                     workspaceId: string;
@@ -2962,7 +3001,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Send a creating call again safely: the same key (1–255 printable ASCII characters) within 24 hours answers what the first call answered, with `Idempotent-Replayed: true`. The same key with another body: 422 idempotency.key_reused; while the first call runs: 409 idempotency.in_progress */
+                    "idempotency-key"?: string;
+                };
                 path: {
                     channelId: string;
                     workspaceId: string;
@@ -3028,7 +3070,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Send a creating call again safely: the same key (1–255 printable ASCII characters) within 24 hours answers what the first call answered, with `Idempotent-Replayed: true`. The same key with another body: 422 idempotency.key_reused; while the first call runs: 409 idempotency.in_progress */
+                    "idempotency-key"?: string;
+                };
                 path: {
                     channelId: string;
                     workspaceId: string;
@@ -3227,7 +3272,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Send a creating call again safely: the same key (1–255 printable ASCII characters) within 24 hours answers what the first call answered, with `Idempotent-Replayed: true`. The same key with another body: 422 idempotency.key_reused; while the first call runs: 409 idempotency.in_progress */
+                    "idempotency-key"?: string;
+                };
                 path: {
                     workspaceId: string;
                 };
@@ -3356,7 +3404,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Send a creating call again safely: the same key (1–255 printable ASCII characters) within 24 hours answers what the first call answered, with `Idempotent-Replayed: true`. The same key with another body: 422 idempotency.key_reused; while the first call runs: 409 idempotency.in_progress */
+                    "idempotency-key"?: string;
+                };
                 path: {
                     selectionId: string;
                     workspaceId: string;
@@ -3546,7 +3597,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Send a creating call again safely: the same key (1–255 printable ASCII characters) within 24 hours answers what the first call answered, with `Idempotent-Replayed: true`. The same key with another body: 422 idempotency.key_reused; while the first call runs: 409 idempotency.in_progress */
+                    "idempotency-key"?: string;
+                };
                 path: {
                     workspaceId: string;
                 };
@@ -3751,7 +3805,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Send a creating call again safely: the same key (1–255 printable ASCII characters) within 24 hours answers what the first call answered, with `Idempotent-Replayed: true`. The same key with another body: 422 idempotency.key_reused; while the first call runs: 409 idempotency.in_progress */
+                    "idempotency-key"?: string;
+                };
                 path: {
                     ideaId: string;
                     workspaceId: string;
@@ -3815,7 +3872,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Send a creating call again safely: the same key (1–255 printable ASCII characters) within 24 hours answers what the first call answered, with `Idempotent-Replayed: true`. The same key with another body: 422 idempotency.key_reused; while the first call runs: 409 idempotency.in_progress */
+                    "idempotency-key"?: string;
+                };
                 path: {
                     ideaId: string;
                     workspaceId: string;
@@ -3880,7 +3940,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Send a creating call again safely: the same key (1–255 printable ASCII characters) within 24 hours answers what the first call answered, with `Idempotent-Replayed: true`. The same key with another body: 422 idempotency.key_reused; while the first call runs: 409 idempotency.in_progress */
+                    "idempotency-key"?: string;
+                };
                 path: {
                     workspaceId: string;
                 };
@@ -4079,7 +4142,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Send a creating call again safely: the same key (1–255 printable ASCII characters) within 24 hours answers what the first call answered, with `Idempotent-Replayed: true`. The same key with another body: 422 idempotency.key_reused; while the first call runs: 409 idempotency.in_progress */
+                    "idempotency-key"?: string;
+                };
                 path: {
                     workspaceId: string;
                 };
@@ -4239,7 +4305,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Send a creating call again safely: the same key (1–255 printable ASCII characters) within 24 hours answers what the first call answered, with `Idempotent-Replayed: true`. The same key with another body: 422 idempotency.key_reused; while the first call runs: 409 idempotency.in_progress */
+                    "idempotency-key"?: string;
+                };
                 path: {
                     workspaceId: string;
                 };
@@ -4850,7 +4919,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Send a creating call again safely: the same key (1–255 printable ASCII characters) within 24 hours answers what the first call answered, with `Idempotent-Replayed: true`. The same key with another body: 422 idempotency.key_reused; while the first call runs: 409 idempotency.in_progress */
+                    "idempotency-key"?: string;
+                };
                 path: {
                     workspaceId: string;
                 };
@@ -5002,7 +5074,7 @@ export interface paths {
             parameters: {
                 query?: never;
                 header?: {
-                    /** @description Repeat a creation safely: the same key within 24 h answers the post created the first time */
+                    /** @description Send a creating call again safely: the same key (1–255 printable ASCII characters) within 24 hours answers what the first call answered, with `Idempotent-Replayed: true`. The same key with another body: 422 idempotency.key_reused; while the first call runs: 409 idempotency.in_progress */
                     "idempotency-key"?: string;
                 };
                 path: {
@@ -5457,7 +5529,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Send a creating call again safely: the same key (1–255 printable ASCII characters) within 24 hours answers what the first call answered, with `Idempotent-Replayed: true`. The same key with another body: 422 idempotency.key_reused; while the first call runs: 409 idempotency.in_progress */
+                    "idempotency-key"?: string;
+                };
                 path: {
                     postId: string;
                     workspaceId: string;
@@ -5608,7 +5683,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Send a creating call again safely: the same key (1–255 printable ASCII characters) within 24 hours answers what the first call answered, with `Idempotent-Replayed: true`. The same key with another body: 422 idempotency.key_reused; while the first call runs: 409 idempotency.in_progress */
+                    "idempotency-key"?: string;
+                };
                 path: {
                     postId: string;
                     workspaceId: string;
@@ -5880,7 +5958,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Send a creating call again safely: the same key (1–255 printable ASCII characters) within 24 hours answers what the first call answered, with `Idempotent-Replayed: true`. The same key with another body: 422 idempotency.key_reused; while the first call runs: 409 idempotency.in_progress */
+                    "idempotency-key"?: string;
+                };
                 path: {
                     deliveryId: string;
                     postId: string;
@@ -5995,7 +6076,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Send a creating call again safely: the same key (1–255 printable ASCII characters) within 24 hours answers what the first call answered, with `Idempotent-Replayed: true`. The same key with another body: 422 idempotency.key_reused; while the first call runs: 409 idempotency.in_progress */
+                    "idempotency-key"?: string;
+                };
                 path: {
                     deliveryId: string;
                     postId: string;
@@ -6109,7 +6193,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Send a creating call again safely: the same key (1–255 printable ASCII characters) within 24 hours answers what the first call answered, with `Idempotent-Replayed: true`. The same key with another body: 422 idempotency.key_reused; while the first call runs: 409 idempotency.in_progress */
+                    "idempotency-key"?: string;
+                };
                 path: {
                     postId: string;
                     workspaceId: string;
@@ -6224,7 +6311,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Send a creating call again safely: the same key (1–255 printable ASCII characters) within 24 hours answers what the first call answered, with `Idempotent-Replayed: true`. The same key with another body: 422 idempotency.key_reused; while the first call runs: 409 idempotency.in_progress */
+                    "idempotency-key"?: string;
+                };
                 path: {
                     postId: string;
                     workspaceId: string;
@@ -6334,7 +6424,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Send a creating call again safely: the same key (1–255 printable ASCII characters) within 24 hours answers what the first call answered, with `Idempotent-Replayed: true`. The same key with another body: 422 idempotency.key_reused; while the first call runs: 409 idempotency.in_progress */
+                    "idempotency-key"?: string;
+                };
                 path: {
                     postId: string;
                     workspaceId: string;
@@ -6832,7 +6925,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Send a creating call again safely: the same key (1–255 printable ASCII characters) within 24 hours answers what the first call answered, with `Idempotent-Replayed: true`. The same key with another body: 422 idempotency.key_reused; while the first call runs: 409 idempotency.in_progress */
+                    "idempotency-key"?: string;
+                };
                 path: {
                     workspaceId: string;
                 };
@@ -6962,7 +7058,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Send a creating call again safely: the same key (1–255 printable ASCII characters) within 24 hours answers what the first call answered, with `Idempotent-Replayed: true`. The same key with another body: 422 idempotency.key_reused; while the first call runs: 409 idempotency.in_progress */
+                    "idempotency-key"?: string;
+                };
                 path: {
                     linkId: string;
                     workspaceId: string;
@@ -7092,7 +7191,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Send a creating call again safely: the same key (1–255 printable ASCII characters) within 24 hours answers what the first call answered, with `Idempotent-Replayed: true`. The same key with another body: 422 idempotency.key_reused; while the first call runs: 409 idempotency.in_progress */
+                    "idempotency-key"?: string;
+                };
                 path: {
                     workspaceId: string;
                 };
@@ -7179,7 +7281,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Send a creating call again safely: the same key (1–255 printable ASCII characters) within 24 hours answers what the first call answered, with `Idempotent-Replayed: true`. The same key with another body: 422 idempotency.key_reused; while the first call runs: 409 idempotency.in_progress */
+                    "idempotency-key"?: string;
+                };
                 path: {
                     workspaceId: string;
                 };
@@ -7531,7 +7636,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Send a creating call again safely: the same key (1–255 printable ASCII characters) within 24 hours answers what the first call answered, with `Idempotent-Replayed: true`. The same key with another body: 422 idempotency.key_reused; while the first call runs: 409 idempotency.in_progress */
+                    "idempotency-key"?: string;
+                };
                 path: {
                     deliveryId: string;
                     webhookId: string;
@@ -7618,7 +7726,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Send a creating call again safely: the same key (1–255 printable ASCII characters) within 24 hours answers what the first call answered, with `Idempotent-Replayed: true`. The same key with another body: 422 idempotency.key_reused; while the first call runs: 409 idempotency.in_progress */
+                    "idempotency-key"?: string;
+                };
                 path: {
                     webhookId: string;
                     workspaceId: string;
@@ -7675,7 +7786,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Send a creating call again safely: the same key (1–255 printable ASCII characters) within 24 hours answers what the first call answered, with `Idempotent-Replayed: true`. The same key with another body: 422 idempotency.key_reused; while the first call runs: 409 idempotency.in_progress */
+                    "idempotency-key"?: string;
+                };
                 path: {
                     webhookId: string;
                     workspaceId: string;
@@ -8452,7 +8566,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Send a creating call again safely: the same key (1–255 printable ASCII characters) within 24 hours answers what the first call answered, with `Idempotent-Replayed: true`. The same key with another body: 422 idempotency.key_reused; while the first call runs: 409 idempotency.in_progress */
+                    "idempotency-key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -8776,7 +8893,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Send a creating call again safely: the same key (1–255 printable ASCII characters) within 24 hours answers what the first call answered, with `Idempotent-Replayed: true`. The same key with another body: 422 idempotency.key_reused; while the first call runs: 409 idempotency.in_progress */
+                    "idempotency-key"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -9440,7 +9560,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Send a creating call again safely: the same key (1–255 printable ASCII characters) within 24 hours answers what the first call answered, with `Idempotent-Replayed: true`. The same key with another body: 422 idempotency.key_reused; while the first call runs: 409 idempotency.in_progress */
+                    "idempotency-key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -10366,7 +10489,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Send a creating call again safely: the same key (1–255 printable ASCII characters) within 24 hours answers what the first call answered, with `Idempotent-Replayed: true`. The same key with another body: 422 idempotency.key_reused; while the first call runs: 409 idempotency.in_progress */
+                    "idempotency-key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -10515,7 +10641,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Send a creating call again safely: the same key (1–255 printable ASCII characters) within 24 hours answers what the first call answered, with `Idempotent-Replayed: true`. The same key with another body: 422 idempotency.key_reused; while the first call runs: 409 idempotency.in_progress */
+                    "idempotency-key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -10739,7 +10868,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Send a creating call again safely: the same key (1–255 printable ASCII characters) within 24 hours answers what the first call answered, with `Idempotent-Replayed: true`. The same key with another body: 422 idempotency.key_reused; while the first call runs: 409 idempotency.in_progress */
+                    "idempotency-key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };

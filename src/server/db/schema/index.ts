@@ -9,3 +9,4 @@ export * from './analytics.schema.ts';
 export * from './network-usage.schema.ts';
 export * from './workflow.schema.ts';
 export * from './api-access.schema.ts';
+export * from './idempotency.schema.ts';

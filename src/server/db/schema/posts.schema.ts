@@ -153,23 +153,3 @@ export const workspaceSettings = pgTable('workspace_settings', {
   onboardingDismissedAt: timestamp('onboarding_dismissed_at', { withTimezone: true }),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
-
-// The answer to a creating request, kept for 24 hours under the client's Idempotency-Key, so a
-// repeated request (a retry after a timeout) gets the same post instead of a second one.
-export const idempotencyKeys = pgTable(
-  'idempotency_keys',
-  {
-    workspaceId: text('workspace_id')
-      .notNull()
-      .references(() => workspaces.id, { onDelete: 'cascade' }),
-    key: text('key').notNull(),
-    userId: text('user_id').notNull(),
-    route: text('route').notNull(),
-    /** Hash of the request body: the same key with another body is refused. */
-    requestHash: text('request_hash').notNull(),
-    status: integer('status'),
-    response: jsonb('response'),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-  },
-  (t) => [primaryKey({ columns: [t.workspaceId, t.key] }), index('idempotency_keys_created_idx').on(t.createdAt)],
-);

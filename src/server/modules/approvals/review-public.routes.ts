@@ -45,7 +45,8 @@ export const reviewPublicRoutes: FastifyPluginAsyncZod<{ db: Db; deps: PostsDeps
   });
 
   app.post('/api/v1/review/:token/posts/:postId/decision', {
-    config: { access: 'public', rateLimit: { max: DECISIONS_PER_MINUTE, timeWindow: 60_000 } },
+    // Anonymous (the link is the credential): no caller to scope an Idempotency-Key to.
+    config: { access: 'public', idempotent: false, rateLimit: { max: DECISIONS_PER_MINUTE, timeWindow: 60_000 } },
     schema: {
       tags,
       summary: 'Approve or request changes on a post of the link, as its named recipient (comment required for changes). 409 post.not_in_review, post.review_time_passed',

@@ -140,7 +140,8 @@ export const mediaRoutes: FastifyPluginAsyncZod<{ storage: MediaStorage; config:
   app.route({
     method: 'POST',
     url: uploadsUrl,
-    config: { access: 'posts.edit' },
+    // tus resumes an upload by its own protocol (Upload-Offset), and the reply is hijacked.
+    config: { access: 'posts.edit', idempotent: false },
     schema: { tags, summary: tusSummary(`create an upload (Upload-Length ≤ ${config.mediaMaxUploadMb} MB, Upload-Metadata filename), optionally with its first bytes (application/offset+octet-stream); answers its Location and Upload-Offset, and Herald-Media-Id when those bytes completed it`), params: workspaceParams },
     handler: forward,
   });

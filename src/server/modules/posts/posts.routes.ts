@@ -1,6 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { withIdempotencyKey } from './idempotency.ts';
 import type { PostsDeps } from './posts.content.ts';
 import { createPost, deletePost, updatePost } from './posts.compose.ts';
 import { getPost, listDrafts, listPosts, needsAttention } from './posts.query.ts';
@@ -137,9 +136,6 @@ const attempt = z.object({
   errorMessage: z.string().nullable(),
   retryAt: z.date().nullable(),
 });
-const idempotencyHeader = z.object({
-  'idempotency-key': z.string().min(8, 'must be at least 8 characters').max(200).optional().describe('Repeat a creation safely: the same key within 24 h answers the post created the first time'),
-});
 
 export const postsRoutes: FastifyPluginAsyncZod<{ deps: PostsDeps; channelDeps: ChannelDeps; config: Config }> = async (app, { deps, channelDeps, config }) => {
   const tags = ['posts'];
@@ -193,20 +189,13 @@ export const postsRoutes: FastifyPluginAsyncZod<{ deps: PostsDeps; channelDeps: 
       tags,
       summary: 'Create a post for one or more channels: a draft, or scheduled (at a time, now, or in the next free slot). Scheduling also needs posts.schedule',
       params: workspaceParams,
-      headers: idempotencyHeader,
       body: z.object({ ...compose, schedule: schedule.default({ mode: 'draft' }) }),
       response: { 201: post },
     },
     handler: async (req, reply) => {
       const ctx = req.serviceContext();
       await runBeforeSaveActions(ctx, { ...channelDeps, config }, { workspaceId: req.params.workspaceId, role: req.workspace!.role, channels: req.body.channels });
-      const { status, body, replayed } = await withIdempotencyKey(ctx, { workspaceId: req.params.workspaceId, key: req.headers['idempotency-key'], route: 'posts.create', request: req.body }, async () => ({
-        status: 201,
-        body: await createPost(ctx, deps, { workspaceId: req.params.workspaceId, role: req.workspace!.role, compose: req.body, schedule: req.body.schedule }),
-      }));
-      // The stored answer is JSON: the post is read again so the repeat gets its current state.
-      const answer = replayed ? await getPost(ctx, req.params.workspaceId, (body as { id: string }).id) : body;
-      return reply.status(status as 201).send(answer as never);
+      return reply.status(201).send(await createPost(ctx, deps, { workspaceId: req.params.workspaceId, role: req.workspace!.role, compose: req.body, schedule: req.body.schedule }));
     },
   });
 

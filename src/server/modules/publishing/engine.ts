@@ -5,7 +5,7 @@ import type { NetworkId } from '../../../shared/networks.ts';
 import { httpLinkOrNull } from '../../../shared/web-links.ts';
 import { accountSpacingMs } from '../../../networks/server.ts';
 import { rowsOf, type Db } from '../../db/database.ts';
-import { channels, deliveries, deliveryAttempts, idempotencyKeys } from '../../db/schema/index.ts';
+import { channels, deliveries, deliveryAttempts, idempotentRequests, idempotentRequestsKeptMs } from '../../db/schema/index.ts';
 import type { Queue } from '../../jobs/queue.ts';
 import { ProviderError } from '../../providers/provider.ts';
 import type { PublishContext, PublishJournal, PublishOutcome, PublishPart, Publisher } from '../../providers/publishing.ts';
@@ -440,7 +440,7 @@ export async function reconcile(deps: EngineDeps, options: { staleAfterMs: numbe
     .where(and(inArray(deliveries.state, ['queued', 'processing', 'unconfirmed']), lt(deliveries.nextAttemptAt, new Date(now.getTime() - options.staleAfterMs))))
     .limit(5000);
   await wakeMany(deps.boss, stale.map((row) => ({ deliveryId: row.id, network: row.network, at: now, check: row.state !== 'queued' })));
-  await deps.db.delete(idempotencyKeys).where(lt(idempotencyKeys.createdAt, new Date(now.getTime() - 24 * 60 * 60 * 1000)));
+  await deps.db.delete(idempotentRequests).where(lt(idempotentRequests.createdAt, new Date(now.getTime() - idempotentRequestsKeptMs)));
   if (interrupted.length || stale.length) deps.logger.info({ interrupted: interrupted.length, woken: stale.length }, 'publishing reconcile');
   return { interrupted: interrupted.length, woken: stale.length };
 }
