@@ -735,10 +735,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Your data exports, newest first, with their progress */
+        /** Your data exports, newest first, with their progress, in cursor pages */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description nextCursor of the previous page */
+                    cursor?: string;
+                    /** @description Items per page (default 20, at most 100) */
+                    limit?: number;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -775,6 +780,8 @@ export interface paths {
                                 /** @description queued | building | ready | failed | expired */
                                 status: string;
                             }[];
+                            /** @description Pass as cursor for the next page; null on the last page */
+                            nextCursor: string | null;
                         };
                     };
                 };
@@ -1203,10 +1210,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** What needs your attention (a channel to reconnect…), newest first, with the unread count */
+        /** What needs your attention (a channel to reconnect…), newest first, in cursor pages, with the unread count */
         get: {
             parameters: {
                 query?: {
+                    /** @description nextCursor of the previous page */
+                    cursor?: string;
+                    /** @description Items per page (default 30, at most 100) */
                     limit?: number;
                     /** @description true: unread ones only */
                     unread?: "true" | "false";
@@ -1240,6 +1250,9 @@ export interface paths {
                                 title: string;
                                 workspaceId: string | null;
                             }[];
+                            /** @description Pass as cursor for the next page; null on the last page */
+                            nextCursor: string | null;
+                            /** @description Unread notifications in all, not only on this page */
                             unreadCount: number;
                         };
                     };
@@ -4179,6 +4192,7 @@ export interface paths {
                 query?: {
                     /** @description nextCursor of the previous page */
                     cursor?: string;
+                    /** @description Items per page (default 50, at most 100) */
                     limit?: number;
                 };
                 header?: never;
@@ -4228,6 +4242,7 @@ export interface paths {
                                 videoCodec: string | null;
                                 width: number | null;
                             }[];
+                            /** @description Pass as cursor for the next page; null on the last page */
                             nextCursor: string | null;
                         };
                     };
@@ -4899,8 +4914,10 @@ export interface paths {
             parameters: {
                 query?: {
                     channelId?: string;
+                    /** @description nextCursor of the previous page */
                     cursor?: string;
                     from?: unknown;
+                    /** @description Items per page (default 100, at most 500) */
                     limit?: number;
                     /** @description Comma-separated post states */
                     state?: string;
@@ -4990,6 +5007,7 @@ export interface paths {
                                 updatedAt: string;
                                 workspaceId: string;
                             }[];
+                            /** @description Pass as cursor for the next page; null on the last page */
                             nextCursor: string | null;
                         };
                     };
@@ -5558,10 +5576,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A post's internal comments, oldest first (never sent to a network) */
+        /** A post's internal comments, oldest first (never sent to a network), in cursor pages */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description nextCursor of the previous page */
+                    cursor?: string;
+                    /** @description Items per page (default 50, at most 200) */
+                    limit?: number;
+                };
                 header?: never;
                 path: {
                     postId: string;
@@ -5598,6 +5621,8 @@ export interface paths {
                                 }[];
                                 postId: string;
                             }[];
+                            /** @description Pass as cursor for the next page; null on the last page */
+                            nextCursor: string | null;
                         };
                     };
                 };
@@ -6470,7 +6495,9 @@ export interface paths {
                     /** @description Only drafts this member wrote */
                     authorId?: string;
                     channelId?: string;
+                    /** @description nextCursor of the previous page */
                     cursor?: string;
+                    /** @description Items per page (default 50, at most 200) */
                     limit?: number;
                 };
                 header?: never;
@@ -6557,6 +6584,7 @@ export interface paths {
                                 updatedAt: string;
                                 workspaceId: string;
                             }[];
+                            /** @description Pass as cursor for the next page; null on the last page */
                             nextCursor: string | null;
                         };
                     };
@@ -6783,10 +6811,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Review links of the workspace, newest first (without their tokens) */
+        /** Review links of the workspace, newest first (without their tokens), in cursor pages */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description nextCursor of the previous page */
+                    cursor?: string;
+                    /** @description Items per page (default 50, at most 200) */
+                    limit?: number;
+                };
                 header?: never;
                 path: {
                     workspaceId: string;
@@ -6822,6 +6855,8 @@ export interface paths {
                                 /** @description active | expired | revoked */
                                 status: string;
                             }[];
+                            /** @description Pass as cursor for the next page; null on the last page */
+                            nextCursor: string | null;
                         };
                     };
                 };
@@ -7373,8 +7408,10 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
+                    /** @description nextCursor of the previous page */
                     cursor?: string;
                     event?: "webhook.test" | "post.scheduled" | "post.submitted_for_review" | "post.approved" | "post.changes_requested" | "post.published" | "post.failed" | "post.unconfirmed" | "post.deleted" | "channel.needs_reconnect";
+                    /** @description Items per page (default 25, at most 100) */
                     limit?: number;
                     status?: "pending" | "succeeded" | "failed";
                 };
@@ -7417,6 +7454,7 @@ export interface paths {
                                  */
                                 status: "pending" | "succeeded" | "failed";
                             }[];
+                            /** @description Pass as cursor for the next page; null on the last page */
                             nextCursor: string | null;
                         };
                     };
