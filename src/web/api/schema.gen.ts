@@ -747,10 +747,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Your data exports, newest first, with their progress */
+        /** Your data exports, newest first, with their progress, in cursor pages */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description nextCursor of the previous page */
+                    cursor?: string;
+                    /** @description Items per page (default 20, at most 100) */
+                    limit?: number;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -787,6 +792,8 @@ export interface paths {
                                 /** @description queued | building | ready | failed | expired */
                                 status: string;
                             }[];
+                            /** @description Pass as cursor for the next page; null on the last page */
+                            nextCursor: string | null;
                         };
                     };
                 };
@@ -1224,10 +1231,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** What needs your attention (a channel to reconnect…), newest first, with the unread count */
+        /** What needs your attention (a channel to reconnect…), newest first, in cursor pages, with the unread count */
         get: {
             parameters: {
                 query?: {
+                    /** @description nextCursor of the previous page */
+                    cursor?: string;
+                    /** @description Items per page (default 30, at most 100) */
                     limit?: number;
                     /** @description true: unread ones only */
                     unread?: "true" | "false";
@@ -1261,6 +1271,9 @@ export interface paths {
                                 title: string;
                                 workspaceId: string | null;
                             }[];
+                            /** @description Pass as cursor for the next page; null on the last page */
+                            nextCursor: string | null;
+                            /** @description Unread notifications in all, not only on this page */
                             unreadCount: number;
                         };
                     };
@@ -4245,6 +4258,7 @@ export interface paths {
                 query?: {
                     /** @description nextCursor of the previous page */
                     cursor?: string;
+                    /** @description Items per page (default 50, at most 100) */
                     limit?: number;
                 };
                 header?: never;
@@ -4294,6 +4308,7 @@ export interface paths {
                                 videoCodec: string | null;
                                 width: number | null;
                             }[];
+                            /** @description Pass as cursor for the next page; null on the last page */
                             nextCursor: string | null;
                         };
                     };
@@ -4971,8 +4986,10 @@ export interface paths {
             parameters: {
                 query?: {
                     channelId?: string;
+                    /** @description nextCursor of the previous page */
                     cursor?: string;
                     from?: unknown;
+                    /** @description Items per page (default 100, at most 500) */
                     limit?: number;
                     /** @description Comma-separated post states */
                     state?: string;
@@ -5062,6 +5079,7 @@ export interface paths {
                                 updatedAt: string;
                                 workspaceId: string;
                             }[];
+                            /** @description Pass as cursor for the next page; null on the last page */
                             nextCursor: string | null;
                         };
                     };
@@ -5633,10 +5651,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A post's internal comments, oldest first (never sent to a network) */
+        /** A post's internal comments, oldest first (never sent to a network), in cursor pages */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description nextCursor of the previous page */
+                    cursor?: string;
+                    /** @description Items per page (default 50, at most 200) */
+                    limit?: number;
+                };
                 header?: never;
                 path: {
                     postId: string;
@@ -5673,6 +5696,8 @@ export interface paths {
                                 }[];
                                 postId: string;
                             }[];
+                            /** @description Pass as cursor for the next page; null on the last page */
+                            nextCursor: string | null;
                         };
                     };
                 };
@@ -6563,7 +6588,9 @@ export interface paths {
                     /** @description Only drafts this member wrote */
                     authorId?: string;
                     channelId?: string;
+                    /** @description nextCursor of the previous page */
                     cursor?: string;
+                    /** @description Items per page (default 50, at most 200) */
                     limit?: number;
                 };
                 header?: never;
@@ -6650,6 +6677,7 @@ export interface paths {
                                 updatedAt: string;
                                 workspaceId: string;
                             }[];
+                            /** @description Pass as cursor for the next page; null on the last page */
                             nextCursor: string | null;
                         };
                     };
@@ -6876,10 +6904,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Review links of the workspace, newest first (without their tokens) */
+        /** Review links of the workspace, newest first (without their tokens), in cursor pages */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description nextCursor of the previous page */
+                    cursor?: string;
+                    /** @description Items per page (default 50, at most 200) */
+                    limit?: number;
+                };
                 header?: never;
                 path: {
                     workspaceId: string;
@@ -6915,6 +6948,8 @@ export interface paths {
                                 /** @description active | expired | revoked */
                                 status: string;
                             }[];
+                            /** @description Pass as cursor for the next page; null on the last page */
+                            nextCursor: string | null;
                         };
                     };
                 };
@@ -7478,8 +7513,10 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
+                    /** @description nextCursor of the previous page */
                     cursor?: string;
                     event?: "webhook.test" | "post.scheduled" | "post.submitted_for_review" | "post.approved" | "post.changes_requested" | "post.published" | "post.failed" | "post.unconfirmed" | "post.deleted" | "channel.needs_reconnect";
+                    /** @description Items per page (default 25, at most 100) */
                     limit?: number;
                     status?: "pending" | "succeeded" | "failed";
                 };
@@ -7522,6 +7559,7 @@ export interface paths {
                                  */
                                 status: "pending" | "succeeded" | "failed";
                             }[];
+                            /** @description Pass as cursor for the next page; null on the last page */
                             nextCursor: string | null;
                         };
                     };

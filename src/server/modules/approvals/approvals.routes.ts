@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { pageOf, pageQuery } from '../shared/cursor.ts';
 import { dateQuery, isoInstant } from '../../http/schemas.ts';
 import type { PostsDeps } from '../posts/posts.content.ts';
 import { getPost } from '../posts/posts.query.ts';
@@ -125,8 +126,14 @@ export const approvalsRoutes: FastifyPluginAsyncZod<{ deps: PostsDeps; publicOri
 
   app.get('/workspaces/:workspaceId/review-links', {
     config: { access: 'posts.approve' },
-    schema: { tags, summary: 'Review links of the workspace, newest first (without their tokens)', params: workspaceParams, response: { 200: z.object({ items: z.array(link) }) } },
-    handler: async (req) => listReviewLinks(req.serviceContext().db, req.params.workspaceId),
+    schema: {
+      tags,
+      summary: 'Review links of the workspace, newest first (without their tokens), in cursor pages',
+      params: workspaceParams,
+      querystring: z.object(pageQuery({ default: 50, max: 200 })),
+      response: { 200: pageOf(link) },
+    },
+    handler: async (req) => listReviewLinks(req.serviceContext().db, req.params.workspaceId, req.query),
   });
 
   for (const [method, url] of [

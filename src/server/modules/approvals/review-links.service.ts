@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { and, asc, desc, eq, gte, inArray, lt } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, lt } from 'drizzle-orm';
 import type { Db } from '../../db/database.ts';
 import { media, postGroups, reviewLinks, workspaces } from '../../db/schema/index.ts';
 import { auditByActor, type RequestMeta } from '../audit/audit.service.ts';
@@ -10,6 +10,7 @@ import { channelsShownWith } from '../posts/posts.query.ts';
 import { createPostsRepository } from '../posts/posts.repository.ts';
 import { validationError } from '../posts/posts.validate.ts';
 import type { ServiceContext } from '../shared/context.ts';
+import { keysetOrderBy, keysetWhere, readCursor, toPage } from '../shared/cursor.ts';
 import { AppError, notFound } from '../shared/errors.ts';
 import { decideInTx, publicReview, reviewsOf, type DecisionInput } from './approvals.service.ts';
 import { reviewSummary } from './review-summary.ts';
@@ -82,9 +83,17 @@ export async function createReviewLink(ctx: ServiceContext, publicOrigin: string
   return { ...publicLink(created), url: `${publicOrigin}/review/${token}` };
 }
 
-export async function listReviewLinks(db: Db, workspaceId: string) {
-  const rows = await db.select().from(reviewLinks).where(eq(reviewLinks.workspaceId, workspaceId)).orderBy(desc(reviewLinks.createdAt)).limit(200);
-  return { items: rows.map(publicLink) };
+/** The workspace's review links, newest first, in cursor pages. */
+export async function listReviewLinks(db: Db, workspaceId: string, q: { cursor?: string; limit: number }) {
+  const after = readCursor(q.cursor);
+  const rows = await db
+    .select()
+    .from(reviewLinks)
+    .where(and(eq(reviewLinks.workspaceId, workspaceId), keysetWhere(reviewLinks.createdAt, reviewLinks.id, after, 'desc')))
+    .orderBy(...keysetOrderBy(reviewLinks.createdAt, reviewLinks.id, 'desc'))
+    .limit(q.limit + 1);
+  const page = toPage(rows, q.limit, (r) => ({ at: r.createdAt, id: r.id }));
+  return { items: page.items.map(publicLink), nextCursor: page.nextCursor };
 }
 
 export async function revokeReviewLink(ctx: ServiceContext, workspaceId: string, linkId: string) {

@@ -1,19 +1,21 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/database.ts';
 import { members, postComments, users } from '../../db/schema/index.ts';
+import { keysetOrderBy, keysetWhere, type Keyset } from '../shared/cursor.ts';
 
 export type CommentRow = typeof postComments.$inferSelect;
 
 export function createCommentsRepository(db: Db | Tx) {
   return {
-    /** Oldest first, with the author's name and picture (null once the author deleted their account). */
-    async listOfPost(workspaceId: string, postGroupId: string) {
+    /** Oldest first (as a thread reads), with the author's name and picture (null once the author deleted their account); `limit` rows after `after`. */
+    async listOfPost(workspaceId: string, postGroupId: string, page: { limit: number; after?: Keyset }) {
       return db
         .select({ comment: postComments, authorName: users.name, authorImage: users.image })
         .from(postComments)
         .leftJoin(users, eq(users.id, postComments.authorId))
-        .where(and(eq(postComments.workspaceId, workspaceId), eq(postComments.postGroupId, postGroupId)))
-        .orderBy(asc(postComments.createdAt), asc(postComments.id));
+        .where(and(eq(postComments.workspaceId, workspaceId), eq(postComments.postGroupId, postGroupId), keysetWhere(postComments.createdAt, postComments.id, page.after, 'asc')))
+        .orderBy(...keysetOrderBy(postComments.createdAt, postComments.id, 'asc'))
+        .limit(page.limit);
     },
     async find(workspaceId: string, postGroupId: string, commentId: string): Promise<CommentRow | null> {
       const [row] = await db

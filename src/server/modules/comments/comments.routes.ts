@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { pageOf, pageQuery } from '../shared/cursor.ts';
 import * as service from './comments.service.ts';
 
 const postParams = z.object({ workspaceId: z.string().min(1).max(100), postId: z.string().min(1).max(100) });
@@ -25,8 +26,14 @@ export const commentsRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get('/workspaces/:workspaceId/posts/:postId/comments', {
     config: { access: 'posts.read' },
-    schema: { tags, summary: "A post's internal comments, oldest first (never sent to a network)", params: postParams, response: { 200: z.object({ items: z.array(comment) }) } },
-    handler: async (req) => service.listComments(req.serviceContext(), req.params),
+    schema: {
+      tags,
+      summary: "A post's internal comments, oldest first (never sent to a network), in cursor pages",
+      params: postParams,
+      querystring: z.object(pageQuery({ default: 50, max: 200 })),
+      response: { 200: pageOf(comment) },
+    },
+    handler: async (req) => service.listComments(req.serviceContext(), req.params, req.query),
   });
 
   app.post('/workspaces/:workspaceId/posts/:postId/comments', {

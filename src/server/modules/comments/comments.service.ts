@@ -5,6 +5,7 @@ import { auditByActor } from '../audit/audit.service.ts';
 import { notifyUsers } from '../notifications/notifications.service.ts';
 import { createPostsRepository } from '../posts/posts.repository.ts';
 import type { ServiceContext } from '../shared/context.ts';
+import { readCursor, toPage } from '../shared/cursor.ts';
 import { AppError, invalid, notFound } from '../shared/errors.ts';
 import type { Db, Tx } from '../../db/database.ts';
 import { createCommentsRepository, type CommentRow } from './comments.repository.ts';
@@ -59,12 +60,14 @@ async function notifyMentioned(tx: Tx, ctx: ServiceContext, post: { id: string; 
   });
 }
 
-export async function listComments(ctx: ServiceContext, ref: PostRef) {
+/** A post's comments, oldest first, in cursor pages. */
+export async function listComments(ctx: ServiceContext, ref: PostRef, q: { cursor?: string; limit: number }) {
+  const after = readCursor(q.cursor);
   await requirePost(ctx.db, ref);
   const repo = createCommentsRepository(ctx.db);
-  const rows = await repo.listOfPost(ref.workspaceId, ref.postId);
-  const names = await repo.namesOf(rows.flatMap((r) => r.comment.mentions));
-  return { items: rows.map((r) => present(r.comment, { name: r.authorName, image: r.authorImage }, names)) };
+  const page = toPage(await repo.listOfPost(ref.workspaceId, ref.postId, { limit: q.limit + 1, after }), q.limit, (r) => ({ at: r.comment.createdAt, id: r.comment.id }));
+  const names = await repo.namesOf(page.items.flatMap((r) => r.comment.mentions));
+  return { items: page.items.map((r) => present(r.comment, { name: r.authorName, image: r.authorImage }, names)), nextCursor: page.nextCursor };
 }
 
 async function presentOne(db: Db | Tx, row: CommentRow) {

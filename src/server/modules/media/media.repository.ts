@@ -1,6 +1,7 @@
-import { and, desc, eq, inArray, isNotNull, or, sql, type SQLWrapper } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, or, sql, type SQLWrapper } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/database.ts';
 import { deliveries, ideas, media, postGroups } from '../../db/schema/index.ts';
+import { keysetOrderBy, keysetWhere, type Keyset } from '../shared/cursor.ts';
 
 export type MediaRow = typeof media.$inferSelect;
 type NewMediaRow = typeof media.$inferInsert;
@@ -14,8 +15,6 @@ const openPostGroupStates = ['draft', 'scheduled', 'publishing'] as const;
 const usesMedia = (content: SQLWrapper, mediaId: SQLWrapper) =>
   sql`${content} @> jsonb_build_object('parts', jsonb_build_array(jsonb_build_object('media', jsonb_build_array(jsonb_build_object('mediaId', ${mediaId}::text)))))`;
 
-// Pages are ordered by creation time to the millisecond (what a cursor can carry), then id.
-const createdMs = sql`date_trunc('milliseconds', ${media.createdAt})`;
 
 export function createMediaRepository(db: Db | Tx) {
   return {
@@ -33,19 +32,12 @@ export function createMediaRepository(db: Db | Tx) {
     },
 
     /** Ready media of a workspace, newest first; `after` is the last row of the previous page. */
-    async listReady(workspaceId: string, page: { limit: number; after?: { createdAt: Date; id: string } }): Promise<MediaRow[]> {
-      const after = page.after;
+    async listReady(workspaceId: string, page: { limit: number; after?: Keyset }): Promise<MediaRow[]> {
       return db
         .select()
         .from(media)
-        .where(
-          and(
-            eq(media.workspaceId, workspaceId),
-            eq(media.status, 'ready'),
-            after ? sql`(${createdMs}, ${media.id}) < (${after.createdAt.toISOString()}::timestamptz, ${after.id})` : undefined,
-          ),
-        )
-        .orderBy(desc(createdMs), desc(media.id))
+        .where(and(eq(media.workspaceId, workspaceId), eq(media.status, 'ready'), keysetWhere(media.createdAt, media.id, page.after, 'desc')))
+        .orderBy(...keysetOrderBy(media.createdAt, media.id, 'desc'))
         .limit(page.limit);
     },
 

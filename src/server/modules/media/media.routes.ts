@@ -3,6 +3,7 @@ import multipart from '@fastify/multipart';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { pageOf, pageQuery } from '../shared/cursor.ts';
 import type { Config } from '../../config/config.ts';
 import { AppError, invalid } from '../shared/errors.ts';
 import { supportedTypes } from './media.probe.ts';
@@ -187,10 +188,9 @@ export const mediaRoutes: FastifyPluginAsyncZod<{ storage: MediaStorage; config:
       summary: 'The media library (files not deleted), newest first',
       params: workspaceParams,
       querystring: z.object({
-        cursor: z.string().max(300).optional().describe('nextCursor of the previous page'),
-        limit: z.coerce.number().int().min(1).max(100).default(50),
+        ...pageQuery({ default: 50, max: 100 }),
       }),
-      response: { 200: z.object({ items: z.array(mediaObject), nextCursor: z.string().nullable() }) },
+      response: { 200: pageOf(mediaObject) },
     },
     handler: async (req) => {
       const page = await service.listMedia(req.serviceContext(), req.params.workspaceId, req.query);

@@ -8,11 +8,11 @@ import type { MediaFacts, MediaKind } from '../../../shared/publishing-rules.ts'
 import type { Db, Tx } from '../../db/database.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import type { ServiceContext } from '../shared/context.ts';
-import { AppError, invalid, notFound } from '../shared/errors.ts';
+import { AppError, notFound } from '../shared/errors.ts';
 import { probeMedia } from './media.probe.ts';
 import { createMediaRepository, type MediaRow } from './media.repository.ts';
 import type { ByteRange, MediaStorage } from './media.storage.ts';
-import { decodeInstantCursor, encodeInstantCursor } from '../shared/cursor.ts';
+import { readCursor, toPage, type Page } from '../shared/cursor.ts';
 
 export type { MediaRow } from './media.repository.ts';
 
@@ -106,20 +106,10 @@ function cleanFileName(name: string | null): string | null {
   return base ? base.slice(0, 255) : null;
 }
 
-type MediaPage = { items: MediaRow[]; nextCursor: string | null };
-
-const encodeCursor = (row: MediaRow) => encodeInstantCursor(row.createdAt, row.id);
-function decodeCursor(cursor: string): { createdAt: Date; id: string } {
-  const parts = decodeInstantCursor(cursor);
-  if (!parts) throw invalid('media.bad_cursor', 'querystring.cursor: not a cursor this API gave out', { field: 'querystring.cursor' });
-  return { createdAt: parts.at, id: parts.id };
-}
-
 /** The workspace's media library (ready files), newest first. */
-export async function listMedia(ctx: ServiceContext, workspaceId: string, page: { cursor?: string; limit: number }): Promise<MediaPage> {
-  const rows = await createMediaRepository(ctx.db).listReady(workspaceId, { limit: page.limit + 1, after: page.cursor ? decodeCursor(page.cursor) : undefined });
-  const items = rows.slice(0, page.limit);
-  return { items, nextCursor: rows.length > page.limit ? encodeCursor(items.at(-1)!) : null };
+export async function listMedia(ctx: ServiceContext, workspaceId: string, page: { cursor?: string; limit: number }): Promise<Page<MediaRow>> {
+  const rows = await createMediaRepository(ctx.db).listReady(workspaceId, { limit: page.limit + 1, after: readCursor(page.cursor) });
+  return toPage(rows, page.limit, (row) => ({ at: row.createdAt, id: row.id }));
 }
 
 export async function getMedia(ctx: Pick<ServiceContext, 'db'>, workspaceId: string, id: string): Promise<MediaRow> {

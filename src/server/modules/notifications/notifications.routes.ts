@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { pageOf, pageQuery } from '../shared/cursor.ts';
 import { notificationCategories, type NotificationCategory } from '../../../shared/notification-categories.ts';
 import { getEmailPreferences, setEmailPreferences } from './notification-preferences.ts';
 import { listNotifications, markRead } from './notifications.service.ts';
@@ -28,14 +29,14 @@ export const notificationsRoutes: FastifyPluginAsyncZod = async (app) => {
     config: { access: 'user' },
     schema: {
       tags,
-      summary: 'What needs your attention (a channel to reconnect…), newest first, with the unread count',
+      summary: 'What needs your attention (a channel to reconnect…), newest first, in cursor pages, with the unread count',
       querystring: z.object({
         unread: z.enum(['true', 'false']).default('false').describe('true: unread ones only'),
-        limit: z.coerce.number().int().min(1).max(100).default(30),
+        ...pageQuery({ default: 30, max: 100 }),
       }),
-      response: { 200: z.object({ items: z.array(notification), unreadCount: z.number() }) },
+      response: { 200: pageOf(notification).extend({ unreadCount: z.number().describe('Unread notifications in all, not only on this page') }) },
     },
-    handler: async (req) => listNotifications(req.serviceContext().db, req.auth!.userId, { unreadOnly: req.query.unread === 'true', limit: req.query.limit }),
+    handler: async (req) => listNotifications(req.serviceContext().db, req.auth!.userId, { unreadOnly: req.query.unread === 'true', cursor: req.query.cursor, limit: req.query.limit }),
   });
 
   app.post('/notifications/:notificationId/read', {

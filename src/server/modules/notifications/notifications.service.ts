@@ -1,8 +1,9 @@
 import crypto from 'node:crypto';
-import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { rolePermissions, type Permission, type Role } from '../../../shared/permissions.ts';
 import type { Db, Tx } from '../../db/database.ts';
 import { members, notifications } from '../../db/schema/index.ts';
+import { keysetOrderBy, keysetWhere, readCursor, toPage } from '../shared/cursor.ts';
 import type { NotificationCategory } from '../../../shared/notification-categories.ts';
 
 export type NewNotification = {
@@ -58,16 +59,18 @@ export async function membersWhoCan(tx: Db | Tx, workspaceId: string, permission
   return rows.map((r) => r.userId);
 }
 
-export async function listNotifications(db: Db, userId: string, input: { unreadOnly: boolean; limit: number }) {
+/** The user's notifications, newest first, in cursor pages; the unread count covers them all, not the page. */
+export async function listNotifications(db: Db, userId: string, input: { unreadOnly: boolean; cursor?: string; limit: number }) {
+  const after = readCursor(input.cursor);
   const mine = eq(notifications.userId, userId);
-  const items = await db
+  const rows = await db
     .select()
     .from(notifications)
-    .where(input.unreadOnly ? and(mine, isNull(notifications.readAt)) : mine)
-    .orderBy(desc(notifications.createdAt))
-    .limit(input.limit);
+    .where(and(mine, input.unreadOnly ? isNull(notifications.readAt) : undefined, keysetWhere(notifications.createdAt, notifications.id, after, 'desc')))
+    .orderBy(...keysetOrderBy(notifications.createdAt, notifications.id, 'desc'))
+    .limit(input.limit + 1);
   const [counted] = await db.select({ unread: sql<number>`count(*)::int` }).from(notifications).where(and(mine, isNull(notifications.readAt)));
-  return { items, unreadCount: counted?.unread ?? 0 };
+  return { ...toPage(rows, input.limit, (r) => ({ at: r.createdAt, id: r.id })), unreadCount: counted?.unread ?? 0 };
 }
 
 /** Marks one (or, without an id, every) unread notification of the user read; answers how many. */

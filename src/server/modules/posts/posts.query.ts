@@ -1,11 +1,10 @@
 import type { Db, Tx } from '../../db/database.ts';
 import { withPausedFlag } from '../privacy/restriction.service.ts';
 import type { ServiceContext } from '../shared/context.ts';
-import { decodeInstantCursor, encodeInstantCursor } from '../shared/cursor.ts';
+import { readCursor, toPage } from '../shared/cursor.ts';
 import { notFound } from '../shared/errors.ts';
 import { composeView } from './posts.content.ts';
 import { createPostsRepository, type ChannelRow, type DeliveryRow, type GroupRow, type MetricsRow } from './posts.repository.ts';
-import { validationError } from './posts.validate.ts';
 import { reviewSummary } from '../approvals/review-summary.ts';
 
 type ShownChannel = ChannelRow & { paused?: boolean };
@@ -85,10 +84,11 @@ export async function getPost(ctx: ServiceContext, workspaceId: string, postId: 
   return publicPost(group, rows, channelRows, metrics);
 }
 
-function decodeCursor(cursor: string): { at: Date; id: string } {
-  const parts = decodeInstantCursor(cursor);
-  if (!parts) throw validationError([{ field: 'querystring.cursor', message: 'is not a cursor this API gave out' }]);
-  return parts;
+/** A page of post groups with their deliveries and channels (two reads for the whole page). */
+async function presentGroups(ctx: ServiceContext, groups: GroupRow[]) {
+  const rows = await createPostsRepository(ctx.db).deliveriesOfGroups(groups.map((g) => g.id));
+  const channelRows = await channelsShownWith(ctx.db, rows);
+  return groups.map((g) => publicPost(g, rows.filter((r) => r.postGroupId === g.id), channelRows));
 }
 
 /**
@@ -97,31 +97,19 @@ function decodeCursor(cursor: string): { at: Date; id: string } {
  */
 export async function listPosts(ctx: ServiceContext, workspaceId: string, q: { from?: Date; to?: Date; states?: string[]; channelId?: string; cursor?: string; limit: number }) {
   const repo = createPostsRepository(ctx.db);
-  const after = q.cursor ? decodeCursor(q.cursor) : undefined;
+  const after = readCursor(q.cursor);
   const groups = await repo.listGroups(workspaceId, { from: q.from, to: q.to, states: q.states, channelId: q.channelId, after, limit: q.limit });
-  const page = groups.slice(0, q.limit);
-  const rows = await repo.deliveriesOfGroups(page.map((g) => g.id));
-  const channelRows = await channelsShownWith(ctx.db, rows);
-  const last = page.at(-1);
-  return {
-    items: page.map((g) => publicPost(g, rows.filter((r) => r.postGroupId === g.id), channelRows)),
-    nextCursor: groups.length > q.limit && last ? encodeInstantCursor(last.publishAt ?? last.createdAt, last.id) : null,
-  };
+  const page = toPage(groups, q.limit, (g) => ({ at: g.publishAt ?? g.createdAt, id: g.id }));
+  return { items: await presentGroups(ctx, page.items), nextCursor: page.nextCursor };
 }
 
 /** Every draft, with or without a time, the last edited first, in cursor pages (the Drafts view). */
 export async function listDrafts(ctx: ServiceContext, workspaceId: string, q: { authorId?: string; channelId?: string; cursor?: string; limit: number }) {
   const repo = createPostsRepository(ctx.db);
-  const before = q.cursor ? decodeCursor(q.cursor) : undefined;
+  const before = readCursor(q.cursor);
   const groups = await repo.listDrafts(workspaceId, { authorId: q.authorId, channelId: q.channelId, before, limit: q.limit });
-  const page = groups.slice(0, q.limit);
-  const rows = await repo.deliveriesOfGroups(page.map((g) => g.id));
-  const channelRows = await channelsShownWith(ctx.db, rows);
-  const last = page.at(-1);
-  return {
-    items: page.map((g) => publicPost(g, rows.filter((r) => r.postGroupId === g.id), channelRows)),
-    nextCursor: groups.length > q.limit && last ? encodeInstantCursor(last.updatedAt, last.id) : null,
-  };
+  const page = toPage(groups, q.limit, (g) => ({ at: g.updatedAt, id: g.id }));
+  return { items: await presentGroups(ctx, page.items), nextCursor: page.nextCursor };
 }
 
 /** Failed and unconfirmed deliveries: the "Needs attention" list. */

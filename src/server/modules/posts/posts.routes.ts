@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { pageOf, pageQuery } from '../shared/cursor.ts';
 import type { PostsDeps } from './posts.content.ts';
 import { createPost, deletePost, updatePost } from './posts.compose.ts';
 import { getPost, listDrafts, listPosts, needsAttention } from './posts.query.ts';
@@ -210,10 +211,9 @@ export const postsRoutes: FastifyPluginAsyncZod<{ deps: PostsDeps; channelDeps: 
         to: dateQuery().optional(),
         state: z.string().max(200).optional().describe('Comma-separated post states'),
         channelId: z.string().max(100).optional(),
-        cursor: z.string().max(300).optional(),
-        limit: z.coerce.number().int().min(1).max(500).default(100),
+        ...pageQuery({ default: 100, max: 500 }),
       }),
-      response: { 200: z.object({ items: z.array(post), nextCursor: z.string().nullable() }) },
+      response: { 200: pageOf(post) },
     },
     handler: async (req) =>
       listPosts(req.serviceContext(), req.params.workspaceId, { ...req.query, states: req.query.state?.split(',').filter(Boolean) }),
@@ -228,10 +228,9 @@ export const postsRoutes: FastifyPluginAsyncZod<{ deps: PostsDeps; channelDeps: 
       querystring: z.object({
         authorId: z.string().max(100).optional().describe('Only drafts this member wrote'),
         channelId: z.string().max(100).optional(),
-        cursor: z.string().max(300).optional(),
-        limit: z.coerce.number().int().min(1).max(200).default(50),
+        ...pageQuery({ default: 50, max: 200 }),
       }),
-      response: { 200: z.object({ items: z.array(post), nextCursor: z.string().nullable() }) },
+      response: { 200: pageOf(post) },
     },
     handler: async (req) => listDrafts(req.serviceContext(), req.params.workspaceId, req.query),
   });

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { pageOf, pageQuery } from '../shared/cursor.ts';
 import type { Queue } from '../../jobs/queue.ts';
 import * as service from './export.service.ts';
 
@@ -32,10 +33,16 @@ export const exportRoutes: FastifyPluginAsyncZod<{ boss: Queue }> = async (app, 
 
   app.get('/me/exports', {
     config: { access: 'user' },
-    schema: { tags, summary: 'Your data exports, newest first, with their progress', response: { 200: z.object({ items: z.array(dataExport) }) } },
+    schema: {
+      tags,
+      summary: 'Your data exports, newest first, with their progress, in cursor pages',
+      querystring: z.object(pageQuery({ default: 20, max: 100 })),
+      response: { 200: pageOf(dataExport) },
+    },
     handler: async (req) => {
       const now = new Date();
-      return { items: (await service.listExports(req.serviceContext())).map((row) => service.presentExport(row, now)) };
+      const page = await service.listExports(req.serviceContext(), req.query);
+      return { items: page.items.map((row) => service.presentExport(row, now)), nextCursor: page.nextCursor };
     },
   });
 

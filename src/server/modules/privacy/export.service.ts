@@ -28,6 +28,7 @@ import { auditByActor, recordAudit } from '../audit/audit.service.ts';
 import type { MediaStorage } from '../media/media.storage.ts';
 import { findAvatar } from '../profile/avatar.service.ts';
 import type { ServiceContext } from '../shared/context.ts';
+import { keysetOrderBy, keysetWhere, readCursor, toPage, type Page } from '../shared/cursor.ts';
 import { AppError, conflict, notFound } from '../shared/errors.ts';
 import { createZipWriter } from './export.zip.ts';
 import { EXPORT_README } from './export.readme.ts';
@@ -90,8 +91,16 @@ function isUniqueViolation(error: unknown): boolean {
   return false;
 }
 
-export async function listExports(ctx: ServiceContext): Promise<ExportRow[]> {
-  return ctx.db.select().from(dataExports).where(eq(dataExports.userId, ctx.actor.userId)).orderBy(desc(dataExports.createdAt)).limit(50);
+/** The signed-in user's exports, newest first, in cursor pages. */
+export async function listExports(ctx: ServiceContext, q: { cursor?: string; limit: number }): Promise<Page<ExportRow>> {
+  const after = readCursor(q.cursor);
+  const rows = await ctx.db
+    .select()
+    .from(dataExports)
+    .where(and(eq(dataExports.userId, ctx.actor.userId), keysetWhere(dataExports.createdAt, dataExports.id, after, 'desc')))
+    .orderBy(...keysetOrderBy(dataExports.createdAt, dataExports.id, 'desc'))
+    .limit(q.limit + 1);
+  return toPage(rows, q.limit, (r) => ({ at: r.createdAt, id: r.id }));
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { pageOf, pageQuery } from '../shared/cursor.ts';
 import { webhookEventTypes, WEBHOOK_TEST_EVENT, type WebhookEventType } from '../../../shared/webhook-events.ts';
 import type { SenderDeps } from './webhooks.sender.ts';
 import * as service from './webhooks.service.ts';
@@ -127,10 +128,9 @@ export const webhooksRoutes: FastifyPluginAsyncZod<{ sender: SenderDeps }> = asy
       querystring: z.object({
         status: z.enum(['pending', 'succeeded', 'failed']).optional(),
         event: z.enum([WEBHOOK_TEST_EVENT, ...webhookEventTypes] as [string, ...string[]]).optional(),
-        cursor: z.string().max(200).optional(),
-        limit: z.coerce.number().int().min(1).max(100).default(25),
+        ...pageQuery({ default: 25, max: 100 }),
       }),
-      response: { 200: z.object({ items: z.array(delivery), nextCursor: z.string().nullable() }) },
+      response: { 200: pageOf(delivery) },
     },
     handler: async (req) => service.listDeliveries(req.serviceContext(), req.params.workspaceId, req.params.webhookId, req.query),
   });

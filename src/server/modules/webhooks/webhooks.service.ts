@@ -1,11 +1,11 @@
 import crypto from 'node:crypto';
 import net from 'node:net';
-import { and, count, desc, eq, inArray, lt, or } from 'drizzle-orm';
+import { and, count, desc, eq, inArray } from 'drizzle-orm';
 import { MAX_WEBHOOK_ENDPOINTS, WEBHOOK_TEST_EVENT, type WebhookEventType } from '../../../shared/webhook-events.ts';
 import { webhookAttempts, webhookDeliveries, webhookEndpoints } from '../../db/schema/index.ts';
 import { isPublicAddress } from '../../providers/guarded-fetch.ts';
 import { auditByActor, diffFields } from '../audit/audit.service.ts';
-import { decodeInstantCursor, encodeInstantCursor } from '../shared/cursor.ts';
+import { keysetOrderBy, keysetWhere, readCursor, toPage } from '../shared/cursor.ts';
 import type { ServiceContext } from '../shared/context.ts';
 import { AppError, invalid, notFound } from '../shared/errors.ts';
 import { newMessageId, type WebhookPayload } from './webhooks.emit.ts';
@@ -187,16 +187,10 @@ export async function sendTestEvent(ctx: ServiceContext, deps: SenderDeps, works
   return getDelivery(ctx, workspaceId, webhookId, id);
 }
 
-function decodeCursor(cursor: string) {
-  const parts = decodeInstantCursor(cursor);
-  if (!parts) throw new AppError('validation_failed', 400, 'querystring.cursor: is not a cursor this API gave out', { issues: [{ field: 'querystring.cursor', message: 'is not a cursor this API gave out' }] });
-  return parts;
-}
-
 /** The endpoint's deliveries, newest first, in cursor pages; filtered by status and event. */
 export async function listDeliveries(ctx: ServiceContext, workspaceId: string, webhookId: string, q: { status?: string; event?: string; cursor?: string; limit: number }) {
   await findEndpoint(ctx, workspaceId, webhookId);
-  const after = q.cursor ? decodeCursor(q.cursor) : undefined;
+  const after = readCursor(q.cursor);
   const rows = await ctx.db
     .select()
     .from(webhookDeliveries)
@@ -206,12 +200,12 @@ export async function listDeliveries(ctx: ServiceContext, workspaceId: string, w
         eq(webhookDeliveries.workspaceId, workspaceId),
         q.status ? eq(webhookDeliveries.status, q.status) : undefined,
         q.event ? eq(webhookDeliveries.eventType, q.event) : undefined,
-        after ? or(lt(webhookDeliveries.createdAt, after.at), and(eq(webhookDeliveries.createdAt, after.at), lt(webhookDeliveries.id, after.id))) : undefined,
+        keysetWhere(webhookDeliveries.createdAt, webhookDeliveries.id, after, 'desc'),
       ),
     )
-    .orderBy(desc(webhookDeliveries.createdAt), desc(webhookDeliveries.id))
+    .orderBy(...keysetOrderBy(webhookDeliveries.createdAt, webhookDeliveries.id, 'desc'))
     .limit(q.limit + 1);
-  const page = rows.slice(0, q.limit);
+  const { items: page, nextCursor } = toPage(rows, q.limit, (r) => ({ at: r.createdAt, id: r.id }));
   const attempts = page.length
     ? await ctx.db
         .select({ deliveryId: webhookAttempts.deliveryId, responseStatus: webhookAttempts.responseStatus, error: webhookAttempts.error, durationMs: webhookAttempts.durationMs, createdAt: webhookAttempts.createdAt })
@@ -219,11 +213,7 @@ export async function listDeliveries(ctx: ServiceContext, workspaceId: string, w
         .where(inArray(webhookAttempts.deliveryId, page.map((r) => r.id)))
         .orderBy(desc(webhookAttempts.createdAt))
     : [];
-  const last = page.at(-1);
-  return {
-    items: page.map((r) => publicDelivery(r, attempts.find((a) => a.deliveryId === r.id))),
-    nextCursor: rows.length > q.limit && last ? encodeInstantCursor(last.createdAt, last.id) : null,
-  };
+  return { items: page.map((r) => publicDelivery(r, attempts.find((a) => a.deliveryId === r.id))), nextCursor };
 }
 
 /** One delivery with what was sent and every attempt (request headers, body, answer). */

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client.ts';
 import type { ApiAnswer, ApiBody } from '../../api/types.ts';
 
@@ -9,8 +9,18 @@ export type CommentInput = ApiBody<'/api/v1/workspaces/{workspaceId}/posts/{post
 const path = (workspaceId: string, postId: string) => `/api/v1/workspaces/${workspaceId}/posts/${postId}/comments`;
 const commentsKey = (workspaceId: string, postId: string) => ['workspaces', workspaceId, 'posts', postId, 'comments'] as const;
 
+/** A post's comments, oldest first, a page at a time; a change refetches the pages already shown. */
 export function useComments(workspaceId: string, postId: string) {
-  return useQuery({ queryKey: commentsKey(workspaceId, postId), queryFn: () => api.get<CommentList>(path(workspaceId, postId)) });
+  return useInfiniteQuery({
+    queryKey: commentsKey(workspaceId, postId),
+    queryFn: ({ pageParam }) => {
+      const q = new URLSearchParams({ limit: '50' });
+      if (pageParam) q.set('cursor', pageParam);
+      return api.get<CommentList>(`${path(workspaceId, postId)}?${q.toString()}`);
+    },
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+  });
 }
 
 function useCommentMutation<T>(workspaceId: string, postId: string, send: (input: T) => Promise<unknown>) {

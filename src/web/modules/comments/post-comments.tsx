@@ -144,7 +144,7 @@ function CommentsBody({ postId }: { postId: string }) {
   }, [loaded, hash]);
 
   if (comments.isPending) return <Loading label="Loading comments…" />;
-  const items = comments.data?.items ?? [];
+  const items = comments.data?.pages.flatMap((page) => page.items) ?? [];
   return (
     <>
       {comments.error ? <FormError message={comments.error.message} /> : null}
@@ -157,6 +157,11 @@ function CommentsBody({ postId }: { postId: string }) {
       ) : (
         <p className="muted comments-empty">No comments yet. Ask a question or leave a note for the team; mention someone with @ to let them know.</p>
       )}
+      {comments.hasNextPage ? (
+        <button type="button" className="btn btn-block btn-sm" onClick={() => void comments.fetchNextPage()} disabled={comments.isFetchingNextPage}>
+          {comments.isFetchingNextPage ? 'Loading…' : 'Show more comments'}
+        </button>
+      ) : null}
       <form
         className="comment-form"
         onSubmit={(e) => {

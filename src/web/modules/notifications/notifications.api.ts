@@ -1,12 +1,22 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client.ts';
 import type { ApiAnswer } from '../../api/types.ts';
 
 type NotificationList = ApiAnswer<'/api/v1/notifications', 'get'>;
 export type Notification = NotificationList['items'][number];
 
+/** Newest first, a page at a time; every page carries the same unread count (of all, not of the page). */
 export function useNotifications() {
-  return useQuery({ queryKey: ['notifications', 'list'], queryFn: () => api.get<NotificationList>('/api/v1/notifications?limit=100') });
+  return useInfiniteQuery({
+    queryKey: ['notifications', 'list'],
+    queryFn: ({ pageParam }) => {
+      const q = new URLSearchParams({ limit: '30' });
+      if (pageParam) q.set('cursor', pageParam);
+      return api.get<NotificationList>(`/api/v1/notifications?${q.toString()}`);
+    },
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+  });
 }
 
 /** The count in the navigation; polled so an incident found by a background job shows up. */

@@ -10,14 +10,16 @@ import './notifications.css';
 export function NotificationsPage() {
   const list = useNotifications();
   const markRead = useMarkRead();
-  const items = list.data?.items ?? [];
+  const items = list.data?.pages.flatMap((page) => page.items) ?? [];
+  // The newest page's count: refetched with every page after a change, so they all agree.
+  const unreadCount = list.data?.pages[0]?.unreadCount ?? 0;
   return (
     <div className="page">
       <PageHeader title="Notifications" description="What needs you: a channel to reconnect, a network that stopped answering. One entry per incident." />
       <section className="card" aria-labelledby="notifications-title">
         <div className="card-head">
-          <h2 id="notifications-title">{list.data?.unreadCount ? `${list.data.unreadCount} unread` : 'All read'}</h2>
-          {list.data?.unreadCount ? (
+          <h2 id="notifications-title">{unreadCount ? `${unreadCount} unread` : 'All read'}</h2>
+          {unreadCount ? (
             <button type="button" className="btn btn-ghost btn-sm" onClick={() => markRead.mutate(undefined)} disabled={markRead.isPending}>
               Mark all read
             </button>
@@ -49,6 +51,11 @@ export function NotificationsPage() {
             </li>
           ))}
         </ul>
+        {list.hasNextPage ? (
+          <button type="button" className="btn btn-block" onClick={() => void list.fetchNextPage()} disabled={list.isFetchingNextPage}>
+            {list.isFetchingNextPage ? 'Loading…' : 'Show older'}
+          </button>
+        ) : null}
       </section>
     </div>
   );
