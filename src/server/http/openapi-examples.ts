@@ -61,7 +61,7 @@ const stringsByName: Record<string, string> = {
   handle: '@herald@social.example',
   username: 'herald',
   displayName: 'Herald',
-  code: 'posts.not_found',
+  code: 'post.not_found',
   status: 'scheduled',
   role: 'editor',
   ip: '203.0.113.7',

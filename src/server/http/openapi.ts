@@ -47,7 +47,7 @@ const errorSchema: OpenAPIV3.SchemaObject = {
       type: 'object',
       required: ['code', 'message'],
       properties: {
-        code: { type: 'string', description: 'Stable code to branch on (docs/errors.md)', example: 'posts.not_found' },
+        code: { type: 'string', description: 'Stable code to branch on (docs/errors.md)', example: 'post.not_found' },
         message: { type: 'string', description: 'For people; may change', example: 'This post does not exist' },
         details: { type: 'object', additionalProperties: true, description: 'Depends on the code; for bad input, `issues` name each field' },
       },

@@ -2269,7 +2269,7 @@ export interface components {
             error: {
                 /**
                  * @description Stable code to branch on (docs/errors.md)
-                 * @example posts.not_found
+                 * @example post.not_found
                  */
                 code: string;
                 /** @description Depends on the code; for bad input, `issues` name each field */
@@ -2963,7 +2963,7 @@ export interface operations {
                 /**
                  * @example {
                  *       "password": "example",
-                 *       "code": "posts.not_found",
+                 *       "code": "post.not_found",
                  *       "confirm": true
                  *     }
                  */
