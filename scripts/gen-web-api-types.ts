@@ -1,11 +1,12 @@
-// Writes src/web/api/schema.gen.ts from docs/openapi.json, so the web's request and answer types
-// come from the route schemas instead of being written by hand a second time.
+// Writes packages/herald-client/src/schema.gen.ts from docs/openapi.json: the types of the client
+// package (@herald/client), which Herald's web app uses too, so request and answer types come from
+// the route schemas instead of being written by hand a second time.
 // `--check` fails when the committed file differs (run gen-openapi.ts first if routes changed).
 import fs from 'node:fs';
 import openapiTS, { astToString } from 'openapi-typescript';
 
 const source = new URL('../docs/openapi.json', import.meta.url);
-const target = new URL('../src/web/api/schema.gen.ts', import.meta.url);
+const target = new URL('../packages/herald-client/src/schema.gen.ts', import.meta.url);
 
 const document = JSON.parse(fs.readFileSync(source, 'utf8')) as Parameters<typeof openapiTS>[0];
 // Routes that answer files, redirects or tus bytes have no JSON schema: their type stays `unknown`
@@ -17,11 +18,11 @@ ${astToString(ast)}`;
 if (process.argv.includes('--check')) {
   const current = fs.existsSync(target) ? fs.readFileSync(target, 'utf8') : '';
   if (current !== text) {
-    console.error('src/web/api/schema.gen.ts is out of date: run `npx tsx scripts/gen-web-api-types.ts` and commit it.');
+    console.error('packages/herald-client/src/schema.gen.ts is out of date: run `npx tsx scripts/gen-web-api-types.ts` and commit it.');
     process.exit(1);
   }
-  console.log('src/web/api/schema.gen.ts is up to date');
+  console.log('packages/herald-client/src/schema.gen.ts is up to date');
 } else {
   fs.writeFileSync(target, text);
-  console.log('wrote src/web/api/schema.gen.ts');
+  console.log('wrote packages/herald-client/src/schema.gen.ts');
 }

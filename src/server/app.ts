@@ -16,6 +16,7 @@ import { installAccessLog } from './http/access-log.ts';
 import { installBetterAuthBridge } from './http/better-auth-bridge.ts';
 import { installErrorHandler } from './http/error-handler.ts';
 import { installInputGuard } from './http/input-guard.ts';
+import { finishOpenApiDocument } from './http/openapi.ts';
 import { routeAccessPlugin } from './http/route-access.ts';
 import { idempotencyPlugin, withIdempotencyHeader } from './http/idempotency.ts';
 import { createAuth, type Auth } from './modules/auth/auth.ts';
@@ -153,6 +154,8 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; a
       security: [{ session: [] }, { apiKey: [] }],
     },
     transform: withIdempotencyHeader(jsonSchemaTransform),
+    // Operation ids, the shared error answer, tags, servers and examples (redocly.yaml lints the result).
+    transformObject: finishOpenApiDocument,
   });
   await app.register(swaggerUi, {
     routePrefix: '/api/docs',

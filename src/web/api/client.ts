@@ -1,3 +1,4 @@
+import { createHeraldClient, type HeraldClient } from '../../../packages/herald-client/src/index.ts';
 import { friendlyMessage } from './error-messages.ts';
 
 /** An answer that was not 2xx: the server's stable code, its message, and messages per input field. */
@@ -33,7 +34,11 @@ async function toApiError(response: Response): Promise<ApiError> {
   } catch {
     // A proxy's HTML error page: fall back to the status below.
   }
-  const error = body.error ?? {};
+  return apiErrorFrom(response, body);
+}
+
+function apiErrorFrom(response: Response, body: unknown): ApiError {
+  const error = (typeof body === 'object' && body !== null ? (body as ErrorBody).error : undefined) ?? {};
   const code = error.code ?? (response.status === 429 ? 'rate_limited' : `http_${response.status}`);
   const details = { ...error.details };
   // The sign-in limiter may answer without details; its Retry-After header still says how long.
@@ -42,6 +47,8 @@ async function toApiError(response: Response): Promise<ApiError> {
   const message = friendlyMessage(code, details) ?? error.message ?? `Request failed (${response.status})`;
   return new ApiError(response.status, code, message, collectFieldErrors(error), details);
 }
+
+const unreachable = () => new ApiError(0, 'network', 'Herald cannot be reached. Check your connection and try again.');
 
 async function request<T>(method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, body?: unknown): Promise<T> {
   const init: RequestInit = { method, credentials: 'same-origin', headers: { accept: 'application/json' } };
@@ -54,7 +61,7 @@ async function request<T>(method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', u
   try {
     response = await fetch(url, init);
   } catch {
-    throw new ApiError(0, 'network', 'Herald cannot be reached. Check your connection and try again.');
+    throw unreachable();
   }
   if (!response.ok) throw await toApiError(response);
   const text = await response.text();
@@ -70,3 +77,30 @@ export const api = {
 };
 
 export const isApiError = (error: unknown, code?: string): error is ApiError => error instanceof ApiError && (code === undefined || error.code === code);
+
+/**
+ * The typed client (@herald/client) for this page's Herald: same origin, signed in by the session
+ * cookie; the browser adds the Origin header Herald's origin check wants on every change.
+ */
+export const herald: HeraldClient = createHeraldClient({ baseUrl: '', credentials: 'include' });
+herald.use({
+  // Herald's JSON routes refuse an empty JSON body, so a bodiless change still sends `{}` (as `api` does).
+  onRequest({ request }) {
+    if (request.method === 'GET' || request.method === 'HEAD' || request.body) return undefined;
+    const headers = new Headers(request.headers);
+    headers.set('content-type', 'application/json');
+    return new Request(request, { body: '{}', headers });
+  },
+});
+
+/** `await heraldCall(herald.GET(…))`: the answer's data, or the same ApiError `api` throws (codes, field errors, friendly messages). */
+export async function heraldCall<T>(call: Promise<{ data?: T; error?: unknown; response: Response }>): Promise<T> {
+  let answer: { data?: T; error?: unknown; response: Response };
+  try {
+    answer = await call;
+  } catch {
+    throw unreachable();
+  }
+  if (!answer.response.ok) throw apiErrorFrom(answer.response, answer.error);
+  return answer.data as T;
+}

@@ -1,6 +1,9 @@
-// Short names for the request and answer types of docs/openapi.json (see schema.gen.ts), so each
-// *.api.ts can say `ApiAnswer<'/api/v1/me', 'get'>` instead of repeating the server's shapes.
-import type { paths } from './schema.gen.ts';
+// Short names for the request and answer types of docs/openapi.json, taken from the client package
+// (packages/herald-client, whose schema.gen.ts is generated from the document), so each *.api.ts
+// can say `ApiAnswer<'/api/v1/me', 'get'>` instead of repeating the server's shapes.
+import type { paths } from '../../../packages/herald-client/src/index.ts';
+
+export type { components, paths } from '../../../packages/herald-client/src/index.ts';
 
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 export type ApiPath = keyof paths;

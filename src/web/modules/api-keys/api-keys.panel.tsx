@@ -7,12 +7,14 @@ import { formErrors } from '../../components/form-errors.ts';
 import { formatDateTime, relativeTime } from '../../components/format.ts';
 import { EmptyState, Loading } from '../../components/status.tsx';
 import { useToast } from '../../components/toast.tsx';
-import type { Permission } from '../../../shared/permissions.ts';
-import { useApiKeys, useCreateApiKey, useRevokeApiKey, type ApiKey } from './api-keys.api.ts';
+import { useApiKeys, useCreateApiKey, useRevokeApiKey, type ApiKey, type NewApiKey } from './api-keys.api.ts';
 import './api-keys.css';
 
+// The scopes a key may be given (the route's schema: never deleting or handing over a workspace).
+type Scope = NewApiKey['scopes'][number];
+
 // What each scope lets a key do, in the words of the permission table.
-const scopeLabels: [Permission, string][] = [
+const scopeLabels: [Scope, string][] = [
   ['workspace.read', 'Read the workspace'],
   ['channels.read', 'Read channels'],
   ['posts.read', 'Read posts, comments and analytics'],
@@ -26,7 +28,7 @@ const scopeLabels: [Permission, string][] = [
   ['audit.read', 'Read the activity log'],
   ['workspace.update', 'Rename the workspace'],
 ];
-const presets: { label: string; scopes: Permission[] }[] = [
+const presets: { label: string; scopes: Scope[] }[] = [
   { label: 'Read only', scopes: ['workspace.read', 'channels.read', 'posts.read'] },
   { label: 'Write posts', scopes: ['workspace.read', 'channels.read', 'posts.read', 'posts.edit', 'posts.schedule'] },
 ];
@@ -37,7 +39,7 @@ const expiries = [
   { value: '365', label: 'In a year' },
 ];
 
-const scopeLabel = (scope: Permission) => scopeLabels.find(([s]) => s === scope)?.[1] ?? scope;
+const scopeLabel = (scope: ApiKey['scopes'][number]) => scopeLabels.find(([s]) => s === scope)?.[1] ?? scope;
 
 function keyStatus(key: ApiKey): { label: string; className: string } {
   if (key.revokedAt) return { label: `Revoked ${relativeTime(key.revokedAt)}`, className: 'badge' };
@@ -132,12 +134,12 @@ export function ApiKeysPanel({ workspaceId, allowed, title, intro }: { workspace
 function CreateKeyDialog({ workspaceId, allowed, onClose }: { workspaceId: string | null; allowed: readonly string[] | null; onClose: () => void }) {
   const create = useCreateApiKey(workspaceId);
   const [name, setName] = useState('');
-  const [scopes, setScopes] = useState<Permission[]>(presets[0]!.scopes);
+  const [scopes, setScopes] = useState<Scope[]>(presets[0]!.scopes);
   const [expiry, setExpiry] = useState('');
   const [key, setKey] = useState<string | null>(null);
   const errors = formErrors(create.error, ['name', 'scopes', 'expiresAt']);
   const offered = scopeLabels.filter(([scope]) => !allowed || allowed.includes(scope));
-  const toggle = (scope: Permission) => setScopes((current) => (current.includes(scope) ? current.filter((s) => s !== scope) : [...current, scope]));
+  const toggle = (scope: Scope) => setScopes((current) => (current.includes(scope) ? current.filter((s) => s !== scope) : [...current, scope]));
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const expiresAt = expiry ? new Date(Date.now() + Number(expiry) * 86_400_000).toISOString() : null;

@@ -1,6 +1,6 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../api/client.ts';
-import type { ApiAnswer, ApiBody } from '../../api/types.ts';
+import { herald, heraldCall } from '../../api/client.ts';
+import type { ApiAnswer, ApiBody, ApiQuery } from '../../api/types.ts';
 
 export type WebhookEndpoint = ApiAnswer<'/api/v1/workspaces/{workspaceId}/webhooks/{webhookId}', 'get'>;
 export type WebhookWithSecret = ApiAnswer<'/api/v1/workspaces/{workspaceId}/webhooks', 'post'>;
@@ -8,14 +8,19 @@ export type WebhookInput = ApiBody<'/api/v1/workspaces/{workspaceId}/webhooks', 
 export type WebhookChange = ApiBody<'/api/v1/workspaces/{workspaceId}/webhooks/{webhookId}', 'patch'>;
 export type DeliveryPage = ApiAnswer<'/api/v1/workspaces/{workspaceId}/webhooks/{webhookId}/deliveries', 'get'>;
 export type WebhookDelivery = DeliveryPage['items'][number];
+type DeliveryStatus = NonNullable<ApiQuery<'/api/v1/workspaces/{workspaceId}/webhooks/{webhookId}/deliveries', 'get'>['status']>;
 export type DeliveryDetail = ApiAnswer<'/api/v1/workspaces/{workspaceId}/webhooks/{webhookId}/deliveries/{deliveryId}', 'get'>;
 
-const base = (workspaceId: string) => `/api/v1/workspaces/${workspaceId}/webhooks`;
+const endpoint = (workspaceId: string, webhookId: string) => ({ params: { path: { workspaceId, webhookId } } });
+const delivery = (workspaceId: string, webhookId: string, deliveryId: string) => ({ params: { path: { workspaceId, webhookId, deliveryId } } });
 export const webhooksKey = (workspaceId: string) => ['workspaces', workspaceId, 'webhooks'] as const;
 const deliveriesKey = (workspaceId: string, webhookId: string) => [...webhooksKey(workspaceId), webhookId, 'deliveries'] as const;
 
 export const useWebhooks = (workspaceId: string) =>
-  useQuery({ queryKey: webhooksKey(workspaceId), queryFn: () => api.get<{ items: WebhookEndpoint[] }>(base(workspaceId)) });
+  useQuery({
+    queryKey: webhooksKey(workspaceId),
+    queryFn: () => heraldCall(herald.GET('/api/v1/workspaces/{workspaceId}/webhooks', { params: { path: { workspaceId } } })),
+  });
 
 /** Every change refreshes the endpoints and their logs afterwards, whatever it answered. */
 function useWebhooksMutation<TInput, TAnswer>(workspaceId: string, call: (input: TInput) => Promise<TAnswer>) {
@@ -23,28 +28,36 @@ function useWebhooksMutation<TInput, TAnswer>(workspaceId: string, call: (input:
   return useMutation({ mutationFn: call, onSettled: () => client.invalidateQueries({ queryKey: webhooksKey(workspaceId) }) });
 }
 
-export const useCreateWebhook = (workspaceId: string) => useWebhooksMutation(workspaceId, (input: WebhookInput) => api.post<WebhookWithSecret>(base(workspaceId), input));
+export const useCreateWebhook = (workspaceId: string) =>
+  useWebhooksMutation(workspaceId, (body: WebhookInput) => heraldCall(herald.POST('/api/v1/workspaces/{workspaceId}/webhooks', { params: { path: { workspaceId } }, body })));
 export const useUpdateWebhook = (workspaceId: string) =>
-  useWebhooksMutation(workspaceId, ({ webhookId, ...input }: WebhookChange & { webhookId: string }) => api.patch<WebhookEndpoint>(`${base(workspaceId)}/${webhookId}`, input));
-export const useDeleteWebhook = (workspaceId: string) => useWebhooksMutation(workspaceId, (webhookId: string) => api.delete<null>(`${base(workspaceId)}/${webhookId}`));
+  useWebhooksMutation(workspaceId, ({ webhookId, ...body }: WebhookChange & { webhookId: string }) =>
+    heraldCall(herald.PATCH('/api/v1/workspaces/{workspaceId}/webhooks/{webhookId}', { ...endpoint(workspaceId, webhookId), body })),
+  );
+export const useDeleteWebhook = (workspaceId: string) =>
+  useWebhooksMutation(workspaceId, (webhookId: string) => heraldCall(herald.DELETE('/api/v1/workspaces/{workspaceId}/webhooks/{webhookId}', endpoint(workspaceId, webhookId))));
 export const useRotateWebhookSecret = (workspaceId: string) =>
-  useWebhooksMutation(workspaceId, (webhookId: string) => api.post<WebhookWithSecret>(`${base(workspaceId)}/${webhookId}/rotate-secret`, {}));
-export const useSendTestEvent = (workspaceId: string) => useWebhooksMutation(workspaceId, (webhookId: string) => api.post<DeliveryDetail>(`${base(workspaceId)}/${webhookId}/test`, {}));
+  useWebhooksMutation(workspaceId, (webhookId: string) => heraldCall(herald.POST('/api/v1/workspaces/{workspaceId}/webhooks/{webhookId}/rotate-secret', endpoint(workspaceId, webhookId))));
+export const useSendTestEvent = (workspaceId: string) =>
+  useWebhooksMutation(workspaceId, (webhookId: string) => heraldCall(herald.POST('/api/v1/workspaces/{workspaceId}/webhooks/{webhookId}/test', endpoint(workspaceId, webhookId))));
 export const useRedeliver = (workspaceId: string) =>
   useWebhooksMutation(workspaceId, ({ webhookId, deliveryId }: { webhookId: string; deliveryId: string }) =>
-    api.post<DeliveryDetail>(`${base(workspaceId)}/${webhookId}/deliveries/${deliveryId}/redeliver`, {}),
+    heraldCall(herald.POST('/api/v1/workspaces/{workspaceId}/webhooks/{webhookId}/deliveries/{deliveryId}/redeliver', delivery(workspaceId, webhookId, deliveryId))),
   );
 
 /** The endpoint's delivery log, newest first, a page at a time; refreshed while something is pending. */
 export const useDeliveries = (workspaceId: string, webhookId: string | null, status: string) =>
   useInfiniteQuery({
     queryKey: [...deliveriesKey(workspaceId, webhookId ?? ''), status],
-    queryFn: ({ pageParam }) => {
-      const query = new URLSearchParams({ limit: '20' });
-      if (status) query.set('status', status);
-      if (pageParam) query.set('cursor', pageParam);
-      return api.get<DeliveryPage>(`${base(workspaceId)}/${webhookId}/deliveries?${query.toString()}`);
-    },
+    queryFn: ({ pageParam }) =>
+      heraldCall(
+        herald.GET('/api/v1/workspaces/{workspaceId}/webhooks/{webhookId}/deliveries', {
+          params: {
+            path: { workspaceId, webhookId: webhookId ?? '' },
+            query: { limit: 20, ...(status ? { status: status as DeliveryStatus } : {}), ...(pageParam ? { cursor: pageParam } : {}) },
+          },
+        }),
+      ),
     initialPageParam: '',
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     enabled: !!webhookId,
@@ -54,6 +67,6 @@ export const useDeliveries = (workspaceId: string, webhookId: string | null, sta
 export const useDelivery = (workspaceId: string, webhookId: string, deliveryId: string | null) =>
   useQuery({
     queryKey: [...deliveriesKey(workspaceId, webhookId), 'detail', deliveryId],
-    queryFn: () => api.get<DeliveryDetail>(`${base(workspaceId)}/${webhookId}/deliveries/${deliveryId}`),
+    queryFn: () => heraldCall(herald.GET('/api/v1/workspaces/{workspaceId}/webhooks/{webhookId}/deliveries/{deliveryId}', delivery(workspaceId, webhookId, deliveryId ?? ''))),
     enabled: !!deliveryId,
   });
