@@ -1,6 +1,6 @@
-import { useCallback, useMemo, type CSSProperties } from 'react';
-import { useSearchParams } from 'react-router-dom';
+import { useMemo, type CSSProperties } from 'react';
 import { useMediaQuery } from '../../components/use-media-query.ts';
+import { useSearchParamsUpdate } from '../../components/use-search-params-update.ts';
 import { calendarViews, dayKey, parseDayKey, stepAnchor, userTimeZone, visibleRange, zoneOffsetLabel } from '../posts/calendar.dates.ts';
 import { ListView } from '../posts/calendar.list.tsx';
 import { MonthView } from '../posts/calendar.month.tsx';
@@ -18,7 +18,7 @@ import '../posts/calendar.css';
  * its own workspace, where the person's role there decides what they may do.
  */
 export function AgencyCalendar() {
-  const [params, setParams] = useSearchParams();
+  const [params, update] = useSearchParamsUpdate();
   const phone = useMediaQuery('(max-width: 640px)');
   const now = useNow();
   const timeZone = userTimeZone();
@@ -30,22 +30,6 @@ export function AgencyCalendar() {
   const range = useMemo(() => visibleRange(view, anchor), [view, anchor]);
   const wsParam = params.get('ws');
   const chosen = useMemo(() => new Set((wsParam ?? '').split(',').filter(Boolean)), [wsParam]);
-
-  const update = useCallback(
-    (changes: Record<string, string | null>, replace = false) =>
-      setParams(
-        (previous) => {
-          const next = new URLSearchParams(previous);
-          for (const [key, value] of Object.entries(changes)) {
-            if (value === null || value === '') next.delete(key);
-            else next.set(key, value);
-          }
-          return next;
-        },
-        { replace },
-      ),
-    [setParams],
-  );
 
   const query = useAgencyCalendar(range.from, range.to);
   const loaded = query.isSuccess && !query.isPlaceholderData;

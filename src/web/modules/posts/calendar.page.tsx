@@ -1,9 +1,10 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
-import { Link, useSearchParams } from 'react-router-dom';
+import { Link } from 'react-router-dom';
 import { PlusIcon } from '../../components/icons.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { useToast } from '../../components/toast.tsx';
 import { useMediaQuery } from '../../components/use-media-query.ts';
+import { useSearchParamsUpdate } from '../../components/use-search-params-update.ts';
 import { useChannels } from '../channels/channels.api.ts';
 import { hasPermission, useWorkspace } from '../workspaces/workspace-route.tsx';
 import { OnboardingChecklist } from '../onboarding/onboarding-checklist.tsx';
@@ -32,7 +33,7 @@ function PrefetchNeighbours({ workspaceId, ranges }: { workspaceId: string; rang
 export function CalendarPage() {
   const workspace = useWorkspace();
   const toast = useToast();
-  const [params, setParams] = useSearchParams();
+  const [params, update] = useSearchParamsUpdate();
   const phone = useMediaQuery('(max-width: 640px)');
   const now = useNow();
   const timeZone = userTimeZone();
@@ -47,22 +48,6 @@ export function CalendarPage() {
   const stateParam = params.get('state');
   const channelParam = params.get('channel');
   const filters = useMemo<CalendarFilters>(() => ({ states: parseStates(stateParam), channelId: channelParam || null }), [stateParam, channelParam]);
-
-  const update = useCallback(
-    (changes: Record<string, string | null>, replace = false) =>
-      setParams(
-        (previous) => {
-          const next = new URLSearchParams(previous);
-          for (const [key, value] of Object.entries(changes)) {
-            if (value === null || value === '') next.delete(key);
-            else next.set(key, value);
-          }
-          return next;
-        },
-        { replace },
-      ),
-    [setParams],
-  );
 
   const query = usePostsInRange(workspace.id, range.from, range.to);
   const loaded = query.isSuccess && !query.isPlaceholderData;
