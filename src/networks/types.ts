@@ -7,6 +7,7 @@ import type { Db, Tx } from '../server/db/database.ts';
 import type { Provider } from '../server/providers/provider.ts';
 import type { Publisher } from '../server/providers/publishing.ts';
 import type { SecretBox } from '../server/security/secret-box.ts';
+import type { NetworkAnalytics } from '../shared/analytics.ts';
 import type { Permission } from '../shared/permissions.ts';
 import type { NetworkRules, RuleIssue } from './rules.ts';
 
@@ -56,6 +57,11 @@ export type NetworkDescriptor<Id extends string = string, S extends NetworkSetti
    * such a channel is picked, in words a social media manager understands.
    */
   withoutPublicMedia?: string;
+  /**
+   * What the network's analytics reader reports: the counters of a post and whether it gives the
+   * account's followers. The dashboard shows the others as "not reported by this network".
+   */
+  analytics: NetworkAnalytics;
   /** Whether this instance can offer the network with the operator's configuration. */
   enabled(config: SettingValues<S>): boolean;
   /**

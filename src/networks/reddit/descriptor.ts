@@ -157,6 +157,7 @@ export const reddit = defineNetwork({
     drafts: ['identity', 'submit', 'read', 'flair', 'history'],
     analytics: ['read'],
   },
+  analytics: { counters: ['views', 'likes', 'comments', 'shares'], followers: false },
   terms: [
     { label: 'Reddit User Agreement', url: 'https://redditinc.com/policies/user-agreement' },
     { label: 'Reddit Content Policy', url: 'https://redditinc.com/policies/content-policy' },

@@ -102,4 +102,12 @@ export interface Publisher {
    */
   readMetrics?(ctx: MetricsContext, externalIds: string[]): Promise<Map<string, PostMetrics>>;
   readonly metricsBatch?: number;
+  /**
+   * Reads the account's own figures (followers) for the daily channel statistics. Absent when the
+   * network gives Herald no follower count; a null field is one this account's answer lacked.
+   */
+  readAccount?(ctx: MetricsContext): Promise<AccountStats>;
 }
+
+/** The account-level figures a network reports (null: not reported). */
+export type AccountStats = { followers: number | null };

@@ -3,8 +3,9 @@ import { channels, deliveries, deliveryMetrics } from '../../db/schema/index.ts'
 import type { ServiceContext } from '../shared/context.ts';
 import { notFound } from '../shared/errors.ts';
 
-export const counterNames = ['views', 'likes', 'comments', 'shares', 'reach'] as const;
-export type CounterName = (typeof counterNames)[number];
+import { counterNames, type CounterName } from '../../../shared/analytics.ts';
+
+export { counterNames, type CounterName };
 
 /**
  * A channel's counters summed over its published posts that have a reading (published between
