@@ -5863,10 +5863,8 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "network": "tiktok",
-                 *       "instance": "example",
-                 *       "identifier": "example",
-                 *       "appPassword": "example"
+                 *       "network": "mastodon",
+                 *       "instance": "social.example"
                  *     }
                  */
                 "application/json": {
@@ -5891,38 +5889,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "authorizationUrl": "https://example.com/spring",
-                     *       "channel": {
-                     *         "id": "3f1c9a52-8d4e-4b7a-9c61-2e5f0a7d1b94",
-                     *         "workspaceId": "3f1c9a52-8d4e-4b7a-9c61-2e5f0a7d1b94",
-                     *         "network": "example",
-                     *         "externalId": "3f1c9a52-8d4e-4b7a-9c61-2e5f0a7d1b94",
-                     *         "instance": "example",
-                     *         "username": "herald",
-                     *         "displayName": "Herald",
-                     *         "avatarUrl": "https://example.com/spring",
-                     *         "avatar": "example",
-                     *         "status": "scheduled",
-                     *         "statusReason": "example",
-                     *         "scopesGranted": [
-                     *           "example"
-                     *         ],
-                     *         "limits": {},
-                     *         "missingFeatures": [
-                     *           "example"
-                     *         ],
-                     *         "connectedAt": "2026-03-14T09:30:00.000Z",
-                     *         "disconnectedAt": "2026-03-14T09:30:00.000Z",
-                     *         "purgeAfter": "2026-03-14T09:30:00.000Z",
-                     *         "usage": [
-                     *           {
-                     *             "label": "example",
-                     *             "used": 1,
-                     *             "limit": 20,
-                     *             "resetsAt": "2026-03-14T09:30:00.000Z"
-                     *           }
-                     *         ]
-                     *       }
+                     *       "authorizationUrl": "https://social.example/oauth/authorize?response_type=code&client_id=Qx8dWm2R&redirect_uri=https%3A%2F%2Fherald.example.com%2Fapi%2Fv1%2Foauth%2Fcallback%2Fmastodon&scope=read+write&state=Zr4kP1sLw9&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM&code_challenge_method=S256"
                      *     }
                      */
                     "application/json": {
@@ -7830,62 +7797,95 @@ export interface operations {
                      * @example {
                      *       "items": [
                      *         {
-                     *           "id": "3f1c9a52-8d4e-4b7a-9c61-2e5f0a7d1b94",
-                     *           "workspaceId": "3f1c9a52-8d4e-4b7a-9c61-2e5f0a7d1b94",
-                     *           "state": "example",
-                     *           "content": {},
-                     *           "publishAt": "2026-03-14T09:30:00.000Z",
+                     *           "id": "po_5Kd9wE3r",
+                     *           "workspaceId": "ws_7Hc2kQ9v",
+                     *           "state": "scheduled",
+                     *           "content": {
+                     *             "text": "Our spring collection is live: 40 new pieces, made to last. Shop the collection at https://example.com/spring 🌱",
+                     *             "media": [
+                     *               {
+                     *                 "mediaId": "md_2Fq8zN1c",
+                     *                 "altText": "Three linen shirts on a wooden rail"
+                     *               }
+                     *             ]
+                     *           },
+                     *           "publishAt": "2026-03-16T08:00:00.000Z",
                      *           "timeZone": "Europe/Paris",
-                     *           "createdBy": "example",
-                     *           "createdAt": "2026-03-14T09:30:00.000Z",
-                     *           "updatedAt": "2026-03-14T09:30:00.000Z",
+                     *           "createdBy": "us_1Ab4cD7e",
+                     *           "createdAt": "2026-03-12T15:42:10.000Z",
+                     *           "updatedAt": "2026-03-12T15:42:10.000Z",
                      *           "review": {
                      *             "overdue": false,
-                     *             "approvedAt": "2026-03-14T09:30:00.000Z",
-                     *             "approvedByName": "example"
+                     *             "approvedAt": null,
+                     *             "approvedByName": null
                      *           },
                      *           "deliveries": [
                      *             {
-                     *               "id": "3f1c9a52-8d4e-4b7a-9c61-2e5f0a7d1b94",
-                     *               "channelId": "3f1c9a52-8d4e-4b7a-9c61-2e5f0a7d1b94",
-                     *               "network": "example",
+                     *               "id": "dl_8Mn2bV5x",
+                     *               "channelId": "ch_4Tb8xR2m",
+                     *               "network": "mastodon",
                      *               "channel": {
-                     *                 "username": "herald",
-                     *                 "displayName": "Herald",
-                     *                 "status": "scheduled",
-                     *                 "avatar": "example"
+                     *                 "username": "fernandfield",
+                     *                 "displayName": "Fern & Field",
+                     *                 "status": "ok",
+                     *                 "avatar": null
                      *               },
-                     *               "state": "example",
-                     *               "content": {},
-                     *               "settings": {},
-                     *               "dueAt": "2026-03-14T09:30:00.000Z",
-                     *               "nextAttemptAt": "2026-03-14T09:30:00.000Z",
-                     *               "attemptCount": 1,
+                     *               "state": "queued",
+                     *               "content": null,
+                     *               "settings": {
+                     *                 "visibility": "public"
+                     *               },
+                     *               "dueAt": "2026-03-16T08:00:00.000Z",
+                     *               "nextAttemptAt": "2026-03-16T08:00:00.000Z",
+                     *               "attemptCount": 0,
                      *               "late": false,
                      *               "paused": false,
-                     *               "externalId": "3f1c9a52-8d4e-4b7a-9c61-2e5f0a7d1b94",
-                     *               "externalUrl": "https://example.com/spring",
-                     *               "publishedAt": "2026-03-14T09:30:00.000Z",
-                     *               "publishedBy": "example",
-                     *               "errorCode": "example",
-                     *               "errorMessage": "example",
+                     *               "externalId": null,
+                     *               "externalUrl": null,
+                     *               "publishedAt": null,
+                     *               "publishedBy": null,
+                     *               "errorCode": null,
+                     *               "errorMessage": null,
                      *               "actions": [
-                     *                 "example"
+                     *                 "cancel"
                      *               ],
-                     *               "metrics": {
-                     *                 "views": 1,
-                     *                 "likes": 1,
-                     *                 "comments": 1,
-                     *                 "shares": 1,
-                     *                 "reach": 1,
-                     *                 "extra": {},
-                     *                 "fetchedAt": "2026-03-14T09:30:00.000Z"
-                     *               }
+                     *               "metrics": null
+                     *             },
+                     *             {
+                     *               "id": "dl_3Qw7eR1t",
+                     *               "channelId": "ch_9Lp3sW6d",
+                     *               "network": "bluesky",
+                     *               "channel": {
+                     *                 "username": "fernandfield",
+                     *                 "displayName": "Fern & Field",
+                     *                 "status": "ok",
+                     *                 "avatar": null
+                     *               },
+                     *               "state": "queued",
+                     *               "content": {
+                     *                 "text": "Spring collection is live: 40 new pieces, made to last 🌱 https://example.com/spring"
+                     *               },
+                     *               "settings": {},
+                     *               "dueAt": "2026-03-16T08:00:00.000Z",
+                     *               "nextAttemptAt": "2026-03-16T08:00:00.000Z",
+                     *               "attemptCount": 0,
+                     *               "late": false,
+                     *               "paused": false,
+                     *               "externalId": null,
+                     *               "externalUrl": null,
+                     *               "publishedAt": null,
+                     *               "publishedBy": null,
+                     *               "errorCode": null,
+                     *               "errorMessage": null,
+                     *               "actions": [
+                     *                 "cancel"
+                     *               ],
+                     *               "metrics": null
                      *             }
                      *           ]
                      *         }
                      *       ],
-                     *       "nextCursor": "eyJhdCI6IjIwMjYtMDMtMTQifQ"
+                     *       "nextCursor": "eyJhdCI6IjIwMjYtMDMtMTZUMDg6MDA6MDAuMDAwWiIsImlkIjoicG9fNUtkOXdFM3IifQ"
                      *     }
                      */
                     "application/json": {
@@ -7982,33 +7982,31 @@ export interface operations {
                 /**
                  * @example {
                  *       "content": {
-                 *         "text": "",
-                 *         "media": [],
-                 *         "threadParts": [],
-                 *         "firstComment": "example"
+                 *         "text": "Our spring collection is live: 40 new pieces, made to last. Shop the collection at https://example.com/spring 🌱",
+                 *         "media": [
+                 *           {
+                 *             "mediaId": "md_2Fq8zN1c",
+                 *             "altText": "Three linen shirts on a wooden rail"
+                 *           }
+                 *         ]
                  *       },
                  *       "channels": [
                  *         {
-                 *           "channelId": "3f1c9a52-8d4e-4b7a-9c61-2e5f0a7d1b94",
-                 *           "text": "Our spring collection is live: 40 new pieces, made to last. 🌱",
-                 *           "media": [
-                 *             {
-                 *               "mediaId": "3f1c9a52-8d4e-4b7a-9c61-2e5f0a7d1b94",
-                 *               "altText": "example"
-                 *             }
-                 *           ],
-                 *           "threadParts": [
-                 *             {
-                 *               "text": "",
-                 *               "media": []
-                 *             }
-                 *           ],
-                 *           "firstComment": "example",
+                 *           "channelId": "ch_4Tb8xR2m",
+                 *           "settings": {
+                 *             "visibility": "public"
+                 *           }
+                 *         },
+                 *         {
+                 *           "channelId": "ch_9Lp3sW6d",
+                 *           "text": "Spring collection is live: 40 new pieces, made to last 🌱 https://example.com/spring",
                  *           "settings": {}
                  *         }
                  *       ],
                  *       "schedule": {
-                 *         "mode": "draft"
+                 *         "mode": "at",
+                 *         "publishAt": "2026-03-16T09:00:00+01:00",
+                 *         "timeZone": "Europe/Paris"
                  *       }
                  *     }
                  */
@@ -8099,57 +8097,90 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "3f1c9a52-8d4e-4b7a-9c61-2e5f0a7d1b94",
-                     *       "workspaceId": "3f1c9a52-8d4e-4b7a-9c61-2e5f0a7d1b94",
-                     *       "state": "example",
-                     *       "content": {},
-                     *       "publishAt": "2026-03-14T09:30:00.000Z",
+                     *       "id": "po_5Kd9wE3r",
+                     *       "workspaceId": "ws_7Hc2kQ9v",
+                     *       "state": "scheduled",
+                     *       "content": {
+                     *         "text": "Our spring collection is live: 40 new pieces, made to last. Shop the collection at https://example.com/spring 🌱",
+                     *         "media": [
+                     *           {
+                     *             "mediaId": "md_2Fq8zN1c",
+                     *             "altText": "Three linen shirts on a wooden rail"
+                     *           }
+                     *         ]
+                     *       },
+                     *       "publishAt": "2026-03-16T08:00:00.000Z",
                      *       "timeZone": "Europe/Paris",
-                     *       "createdBy": "example",
-                     *       "createdAt": "2026-03-14T09:30:00.000Z",
-                     *       "updatedAt": "2026-03-14T09:30:00.000Z",
+                     *       "createdBy": "us_1Ab4cD7e",
+                     *       "createdAt": "2026-03-12T15:42:10.000Z",
+                     *       "updatedAt": "2026-03-12T15:42:10.000Z",
                      *       "review": {
                      *         "overdue": false,
-                     *         "approvedAt": "2026-03-14T09:30:00.000Z",
-                     *         "approvedByName": "example"
+                     *         "approvedAt": null,
+                     *         "approvedByName": null
                      *       },
                      *       "deliveries": [
                      *         {
-                     *           "id": "3f1c9a52-8d4e-4b7a-9c61-2e5f0a7d1b94",
-                     *           "channelId": "3f1c9a52-8d4e-4b7a-9c61-2e5f0a7d1b94",
-                     *           "network": "example",
+                     *           "id": "dl_8Mn2bV5x",
+                     *           "channelId": "ch_4Tb8xR2m",
+                     *           "network": "mastodon",
                      *           "channel": {
-                     *             "username": "herald",
-                     *             "displayName": "Herald",
-                     *             "status": "scheduled",
-                     *             "avatar": "example"
+                     *             "username": "fernandfield",
+                     *             "displayName": "Fern & Field",
+                     *             "status": "ok",
+                     *             "avatar": null
                      *           },
-                     *           "state": "example",
-                     *           "content": {},
-                     *           "settings": {},
-                     *           "dueAt": "2026-03-14T09:30:00.000Z",
-                     *           "nextAttemptAt": "2026-03-14T09:30:00.000Z",
-                     *           "attemptCount": 1,
+                     *           "state": "queued",
+                     *           "content": null,
+                     *           "settings": {
+                     *             "visibility": "public"
+                     *           },
+                     *           "dueAt": "2026-03-16T08:00:00.000Z",
+                     *           "nextAttemptAt": "2026-03-16T08:00:00.000Z",
+                     *           "attemptCount": 0,
                      *           "late": false,
                      *           "paused": false,
-                     *           "externalId": "3f1c9a52-8d4e-4b7a-9c61-2e5f0a7d1b94",
-                     *           "externalUrl": "https://example.com/spring",
-                     *           "publishedAt": "2026-03-14T09:30:00.000Z",
-                     *           "publishedBy": "example",
-                     *           "errorCode": "example",
-                     *           "errorMessage": "example",
+                     *           "externalId": null,
+                     *           "externalUrl": null,
+                     *           "publishedAt": null,
+                     *           "publishedBy": null,
+                     *           "errorCode": null,
+                     *           "errorMessage": null,
                      *           "actions": [
-                     *             "example"
+                     *             "cancel"
                      *           ],
-                     *           "metrics": {
-                     *             "views": 1,
-                     *             "likes": 1,
-                     *             "comments": 1,
-                     *             "shares": 1,
-                     *             "reach": 1,
-                     *             "extra": {},
-                     *             "fetchedAt": "2026-03-14T09:30:00.000Z"
-                     *           }
+                     *           "metrics": null
+                     *         },
+                     *         {
+                     *           "id": "dl_3Qw7eR1t",
+                     *           "channelId": "ch_9Lp3sW6d",
+                     *           "network": "bluesky",
+                     *           "channel": {
+                     *             "username": "fernandfield",
+                     *             "displayName": "Fern & Field",
+                     *             "status": "ok",
+                     *             "avatar": null
+                     *           },
+                     *           "state": "queued",
+                     *           "content": {
+                     *             "text": "Spring collection is live: 40 new pieces, made to last 🌱 https://example.com/spring"
+                     *           },
+                     *           "settings": {},
+                     *           "dueAt": "2026-03-16T08:00:00.000Z",
+                     *           "nextAttemptAt": "2026-03-16T08:00:00.000Z",
+                     *           "attemptCount": 0,
+                     *           "late": false,
+                     *           "paused": false,
+                     *           "externalId": null,
+                     *           "externalUrl": null,
+                     *           "publishedAt": null,
+                     *           "publishedBy": null,
+                     *           "errorCode": null,
+                     *           "errorMessage": null,
+                     *           "actions": [
+                     *             "cancel"
+                     *           ],
+                     *           "metrics": null
                      *         }
                      *       ]
                      *     }
@@ -10866,11 +10897,11 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "url": "https://example.com/hooks/herald",
-                 *       "description": "Sends scheduled posts to the team calendar",
+                 *       "url": "https://n8n.example.com/webhook/7c1e2a94-herald",
+                 *       "description": "n8n: post published or failed → Slack #social",
                  *       "events": [
-                 *         "post.scheduled",
-                 *         "post.submitted_for_review"
+                 *         "post.published",
+                 *         "post.failed"
                  *       ]
                  *     }
                  */
@@ -10894,18 +10925,19 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "3f1c9a52-8d4e-4b7a-9c61-2e5f0a7d1b94",
-                     *       "url": "https://example.com/hooks/herald",
-                     *       "description": "Sends scheduled posts to the team calendar",
+                     *       "id": "wh_6Jr2tY8u",
+                     *       "url": "https://n8n.example.com/webhook/7c1e2a94-herald",
+                     *       "description": "n8n: post published or failed → Slack #social",
                      *       "events": [
-                     *         "example"
+                     *         "post.published",
+                     *         "post.failed"
                      *       ],
                      *       "enabled": true,
-                     *       "disabledReason": "example",
-                     *       "disabledAt": "2026-03-14T09:30:00.000Z",
-                     *       "consecutiveFailures": 1,
-                     *       "createdAt": "2026-03-14T09:30:00.000Z",
-                     *       "updatedAt": "2026-03-14T09:30:00.000Z",
+                     *       "disabledReason": null,
+                     *       "disabledAt": null,
+                     *       "consecutiveFailures": 0,
+                     *       "createdAt": "2026-03-12T15:42:10.000Z",
+                     *       "updatedAt": "2026-03-12T15:42:10.000Z",
                      *       "secret": "whsec_MfKQ9r8GKYqsoq5XOA4dpZbDBrv4VYpY"
                      *     }
                      */

@@ -50,6 +50,8 @@ const selection = z.object({
     }),
   ),
 });
+// The connect example: a network on the person's own server (asked of the registry, not named).
+const instanceNetwork = networkIds.find((id) => networks[id].connect === 'oauth-instance') ?? networkIds[0];
 const network = z.enum(networkIds, { message: `must be one of ${networkIds.join(', ')}` });
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -117,8 +119,13 @@ export const channelsRoutes: FastifyPluginAsyncZod<{ deps: service.ChannelDeps; 
           .max(100)
           .optional()
           .describe('Bluesky: an app password (xxxx-xxxx-xxxx-xxxx), never the account password; without it Bluesky connects through its own sign-in page (atproto OAuth) where this Herald can'),
-      }),
-      response: { 200: z.object({ authorizationUrl: z.string().optional(), channel: channel.optional() }) },
+      }).meta({ examples: [{ network: instanceNetwork, instance: 'social.example' }] }),
+      response: {
+        200: z.object({ authorizationUrl: z.string().optional(), channel: channel.optional() }).meta({
+          // The consent page to open in a browser; Herald's callback finishes the connection.
+          examples: [{ authorizationUrl: `https://social.example/oauth/authorize?response_type=code&client_id=Qx8dWm2R&redirect_uri=https%3A%2F%2Fherald.example.com%2Fapi%2Fv1%2Foauth%2Fcallback%2F${instanceNetwork}&scope=read+write&state=Zr4kP1sLw9&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM&code_challenge_method=S256` }],
+        }),
+      },
     },
     handler: async (req) =>
       startConnect(req.serviceContext(), deps, {

@@ -12,6 +12,7 @@ import type { Config } from '../../config/config.ts';
 import { preflightRead } from './creator-info.ts';
 import { networkActionList, runBeforeSaveActions, runNetworkAction } from './network-actions.ts';
 import { AppError } from '../shared/errors.ts';
+import { createPostBodyExample, postExample, postPageExample } from './posts.examples.ts';
 import { dateQuery, isoInstant } from '../../http/schemas.ts';
 import { httpLinkProblem } from '../../../shared/web-links.ts';
 
@@ -190,8 +191,8 @@ export const postsRoutes: FastifyPluginAsyncZod<{ deps: PostsDeps; channelDeps: 
       tags,
       summary: 'Create a post for one or more channels: a draft, or scheduled (at a time, now, or in the next free slot). Scheduling also needs posts.schedule',
       params: workspaceParams,
-      body: z.object({ ...compose, schedule: schedule.default({ mode: 'draft' }) }),
-      response: { 201: post },
+      body: z.object({ ...compose, schedule: schedule.default({ mode: 'draft' }) }).meta({ examples: [createPostBodyExample] }),
+      response: { 201: post.meta({ examples: [postExample] }) },
     },
     handler: async (req, reply) => {
       const ctx = req.serviceContext();
@@ -213,7 +214,7 @@ export const postsRoutes: FastifyPluginAsyncZod<{ deps: PostsDeps; channelDeps: 
         channelId: z.string().max(100).optional(),
         ...pageQuery({ default: 100, max: 500 }),
       }),
-      response: { 200: pageOf(post) },
+      response: { 200: pageOf(post).meta({ examples: [postPageExample] }) },
     },
     handler: async (req) =>
       listPosts(req.serviceContext(), req.params.workspaceId, { ...req.query, states: req.query.state?.split(',').filter(Boolean) }),

@@ -58,6 +58,24 @@ const deliveryDetail = delivery.extend({
 });
 
 // Webhook endpoints of a workspace (owners and admins): where Herald tells other systems about events.
+// What people copy from /api/docs: an n8n endpoint for the publishing outcomes.
+const createEndpointExample = {
+  url: 'https://n8n.example.com/webhook/7c1e2a94-herald',
+  description: 'n8n: post published or failed → Slack #social',
+  events: ['post.published', 'post.failed'],
+};
+const createdEndpointExample = {
+  id: 'wh_6Jr2tY8u',
+  ...createEndpointExample,
+  enabled: true,
+  disabledReason: null,
+  disabledAt: null,
+  consecutiveFailures: 0,
+  createdAt: '2026-03-12T15:42:10.000Z',
+  updatedAt: '2026-03-12T15:42:10.000Z',
+  secret: 'whsec_MfKQ9r8GKYqsoq5XOA4dpZbDBrv4VYpY',
+};
+
 export const webhooksRoutes: FastifyPluginAsyncZod<{ sender: SenderDeps }> = async (app, { sender }) => {
   const tags = ['webhooks'];
   const access = 'settings.manage' as const;
@@ -74,8 +92,8 @@ export const webhooksRoutes: FastifyPluginAsyncZod<{ sender: SenderDeps }> = asy
       tags,
       summary: `Add an endpoint (at most 20); the answer carries its signing secret, shown this once. URLs must be https on a public address`,
       params: workspaceParams,
-      body: z.object({ url: fields.url, description: fields.description.optional(), events: fields.events }),
-      response: { 201: withSecret },
+      body: z.object({ url: fields.url, description: fields.description.optional(), events: fields.events }).meta({ examples: [createEndpointExample] }),
+      response: { 201: withSecret.meta({ examples: [createdEndpointExample] }) },
     },
     handler: async (req, reply) => reply.status(201).send(await service.createEndpoint(req.serviceContext(), sender, req.params.workspaceId, req.body)),
   });
