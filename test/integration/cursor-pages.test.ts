@@ -131,6 +131,23 @@ describe('cursor pages on the lists that grow without bound', () => {
     expect(seen.every((n) => (n as Row & { readAt: string | null }).readAt === null)).toBe(true);
   });
 
+  it("review links filter by the post they show or by being a range link, each filter paged on its own", async () => {
+    const otherPost = crypto.randomUUID();
+    await db().insert(postGroups).values({ id: otherPost, workspaceId: a.workspaceId, content: { parts: [{ text: 'another post' }] } as never, createdBy: a.id });
+    const extra = (postIds: string[] | null, name: string) => ({ id: crypto.randomUUID(), workspaceId: a.workspaceId, tokenHash: crypto.randomBytes(16).toString('hex'), recipientName: name, postIds, expiresAt: new Date(Date.now() + 86_400_000), createdBy: a.id });
+    await db().insert(reviewLinks).values([extra([otherPost, a.postId], 'both posts'), extra([otherPost], 'other only'), extra(null, 'a week'), extra(null, 'next week')]);
+    const base = `/api/v1/workspaces/${a.workspaceId}/review-links`;
+    const names = (rows: Row[]) => rows.map((r) => (r as Row & { recipientName: string }).recipientName).sort();
+    expect(names((await walk(a, `${base}?postId=${otherPost}`, 1)).seen)).toEqual(['both posts', 'other only']);
+    expect((await walk(a, `${base}?postId=${a.postId}`, 5)).seen).toHaveLength(SEEDED + 1);
+    expect(names((await walk(a, `${base}?kind=range`, 1)).seen)).toEqual(['a week', 'next week']);
+    expect((await walk(a, `${base}?kind=posts`, 7)).seen).toHaveLength(SEEDED + 2);
+    const bad = await a.client.get(`${base}?kind=week`);
+    expect(bad.status).toBe(400);
+    expect(bad.body.error).toMatchObject({ code: 'validation_failed', details: { issues: [{ field: 'querystring.kind' }] } });
+    await db().delete(reviewLinks).where(sql`${reviewLinks.recipientName} in ('both posts', 'other only', 'a week', 'next week')`);
+  });
+
   it('the pages that existed answer the same shape, with a malformed cursor as validation_failed', async () => {
     for (const path of [`/api/v1/workspaces/${a.workspaceId}/media`, `/api/v1/workspaces/${a.workspaceId}/posts`, `/api/v1/workspaces/${a.workspaceId}/posts/drafts`]) {
       const ok = await a.client.get(path);

@@ -10420,8 +10420,12 @@ export interface operations {
             query?: {
                 /** @description nextCursor of the previous page */
                 cursor?: string;
+                /** @description posts: links for chosen posts; range: links for every post in review in a time range */
+                kind?: "posts" | "range";
                 /** @description Items per page (default 50, at most 200) */
                 limit?: number;
+                /** @description Only the links that show this post */
+                postId?: string;
             };
             header?: never;
             path: {

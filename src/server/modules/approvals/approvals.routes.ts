@@ -130,7 +130,11 @@ export const approvalsRoutes: FastifyPluginAsyncZod<{ deps: PostsDeps; publicOri
       tags,
       summary: 'Review links of the workspace, newest first (without their tokens), in cursor pages',
       params: workspaceParams,
-      querystring: z.object(pageQuery({ default: 50, max: 200 })),
+      querystring: z.object({
+        postId: z.string().min(1).max(100).optional().describe('Only the links that show this post'),
+        kind: z.enum(['posts', 'range'], { message: 'must be posts or range' }).optional().describe('posts: links for chosen posts; range: links for every post in review in a time range'),
+        ...pageQuery({ default: 50, max: 200 }),
+      }),
       response: { 200: pageOf(link) },
     },
     handler: async (req) => listReviewLinks(req.serviceContext().db, req.params.workspaceId, req.query),

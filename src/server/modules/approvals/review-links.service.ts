@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { and, asc, eq, gte, inArray, lt } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, isNotNull, isNull, lt, sql } from 'drizzle-orm';
 import type { Db } from '../../db/database.ts';
 import { media, postGroups, reviewLinks, workspaces } from '../../db/schema/index.ts';
 import { auditByActor, type RequestMeta } from '../audit/audit.service.ts';
@@ -84,12 +84,20 @@ export async function createReviewLink(ctx: ServiceContext, publicOrigin: string
 }
 
 /** The workspace's review links, newest first, in cursor pages. */
-export async function listReviewLinks(db: Db, workspaceId: string, q: { cursor?: string; limit: number }) {
+/** `postId`: only links that show this post; `kind`: only one-post links or only range links (the share dialog asks for what it is about). */
+export async function listReviewLinks(db: Db, workspaceId: string, q: { cursor?: string; limit: number; postId?: string; kind?: 'posts' | 'range' }) {
   const after = readCursor(q.cursor);
   const rows = await db
     .select()
     .from(reviewLinks)
-    .where(and(eq(reviewLinks.workspaceId, workspaceId), keysetWhere(reviewLinks.createdAt, reviewLinks.id, after, 'desc')))
+    .where(
+      and(
+        eq(reviewLinks.workspaceId, workspaceId),
+        q.postId ? sql`${reviewLinks.postIds} @> ${JSON.stringify([q.postId])}::jsonb` : undefined,
+        q.kind === 'posts' ? isNotNull(reviewLinks.postIds) : q.kind === 'range' ? isNull(reviewLinks.postIds) : undefined,
+        keysetWhere(reviewLinks.createdAt, reviewLinks.id, after, 'desc'),
+      ),
+    )
     .orderBy(...keysetOrderBy(reviewLinks.createdAt, reviewLinks.id, 'desc'))
     .limit(q.limit + 1);
   const page = toPage(rows, q.limit, (r) => ({ at: r.createdAt, id: r.id }));

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client.ts';
 
 const base = (workspaceId: string) => `/api/v1/workspaces/${workspaceId}`;
@@ -62,8 +62,18 @@ export function useReviewDecision(workspaceId: string, postId: string) {
 
 const linksKey = (workspaceId: string) => ['workspaces', workspaceId, 'review-links'] as const;
 
-export function useReviewLinks(workspaceId: string, enabled: boolean) {
-  return useQuery({ queryKey: linksKey(workspaceId), queryFn: () => api.get<{ items: ReviewLink[] }>(`${base(workspaceId)}/review-links`), enabled });
+/** The links about one post (`postId`) or the range links (no `postId`), newest first, ten at a time. */
+export function useReviewLinks(workspaceId: string, about: { postId?: string }) {
+  return useInfiniteQuery({
+    queryKey: [...linksKey(workspaceId), about.postId ?? 'range'],
+    queryFn: ({ pageParam }) => {
+      const q = new URLSearchParams({ limit: '10', ...(about.postId ? { postId: about.postId } : { kind: 'range' }) });
+      if (pageParam) q.set('cursor', pageParam);
+      return api.get<{ items: ReviewLink[]; nextCursor: string | null }>(`${base(workspaceId)}/review-links?${q.toString()}`);
+    },
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+  });
 }
 
 export function useCreateReviewLink(workspaceId: string) {

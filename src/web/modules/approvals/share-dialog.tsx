@@ -26,7 +26,8 @@ export function ShareForReviewButton({ postIds, range, label = 'Share for review
 
 function ShareDialog({ postIds, range, onClose }: { postIds?: string[]; range?: { from: Date; to: Date }; onClose: () => void }) {
   const workspace = useWorkspace();
-  const links = useReviewLinks(workspace.id, true);
+  // A dialog for one post lists that post's links; the calendar's lists the range links.
+  const links = useReviewLinks(workspace.id, { postId: postIds?.[0] });
   const create = useCreateReviewLink(workspace.id);
   const revoke = useRevokeReviewLink(workspace.id);
   const [name, setName] = useState('');
@@ -46,7 +47,7 @@ function ShareDialog({ postIds, range, onClose }: { postIds?: string[]; range?: 
       { onSuccess: (link) => setUrl(link.url) },
     );
   };
-  const shown = (links.data?.items ?? []).filter((l) => (postIds ? l.postIds?.some((id) => postIds.includes(id)) : !l.postIds)).slice(0, 10);
+  const shown = links.data?.pages.flatMap((page) => page.items) ?? [];
   return (
     <Dialog open title="Share for review" onClose={onClose} testId="share-dialog">
       <p className="muted small">
@@ -107,6 +108,11 @@ function ShareDialog({ postIds, range, onClose }: { postIds?: string[]; range?: 
               </li>
             ))}
           </ul>
+          {links.hasNextPage ? (
+            <button type="button" className="btn btn-small" disabled={links.isFetchingNextPage} onClick={() => void links.fetchNextPage()} data-testid="review-links-more">
+              {links.isFetchingNextPage ? 'Loading…' : 'Show older links'}
+            </button>
+          ) : null}
         </>
       ) : null}
       {url ? (

@@ -20,7 +20,8 @@ export function PrivacySection() {
   const toast = useToast();
   const exports = useDataExports();
   const request = useRequestDataExport();
-  const running = exports.data?.some((e) => e.status === 'queued' || e.status === 'building') ?? false;
+  const items = exports.data?.pages.flatMap((page) => page.items) ?? [];
+  const running = items.some((e) => e.status === 'queued' || e.status === 'building');
 
   return (
     <section className="card" aria-labelledby="privacy-title">
@@ -44,9 +45,9 @@ export function PrivacySection() {
       </div>
       <FormError message={formErrors(exports.error ?? request.error, []).general} />
       {exports.isPending ? <Loading label="Loading your exports…" /> : null}
-      {exports.data?.length ? (
+      {items.length ? (
         <ul className="rows" aria-label="Data exports" data-testid="data-export-list">
-          {exports.data.map((e) => (
+          {items.map((e) => (
             <li key={e.id} className="row" data-testid="data-export-row">
               <div className="row-main">
                 <div className="row-title">
@@ -72,6 +73,11 @@ export function PrivacySection() {
             </li>
           ))}
         </ul>
+      ) : null}
+      {exports.hasNextPage ? (
+        <button type="button" className="btn btn-small" disabled={exports.isFetchingNextPage} onClick={() => void exports.fetchNextPage()} data-testid="data-export-more">
+          {exports.isFetchingNextPage ? 'Loading…' : 'Show older exports'}
+        </button>
       ) : null}
     </section>
   );

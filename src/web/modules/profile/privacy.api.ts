@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client.ts';
 import type { ApiAnswer, Refine } from '../../api/types.ts';
 
@@ -9,12 +9,19 @@ export type DataExport = Refine<ExportList['items'][number], { status: 'queued' 
 const exportsKey = ['me', 'exports'] as const;
 const inProgress = (items: DataExport[] | undefined) => !!items?.some((e) => e.status === 'queued' || e.status === 'building');
 
-/** My exports; polled every two seconds while one is being built. */
+/** My exports, newest first a page at a time; polled every two seconds while one is being built (it is always on the first page). */
 export function useDataExports() {
-  return useQuery({
+  return useInfiniteQuery({
     queryKey: exportsKey,
-    queryFn: async () => (await api.get<{ items: DataExport[] }>('/api/v1/me/exports')).items,
-    refetchInterval: (query) => (inProgress(query.state.data) ? 2000 : false),
+    queryFn: async ({ pageParam }) => {
+      const q = new URLSearchParams({ limit: '20' });
+      if (pageParam) q.set('cursor', pageParam);
+      const page = await api.get<ExportList>(`/api/v1/me/exports?${q.toString()}`);
+      return { items: page.items as DataExport[], nextCursor: page.nextCursor };
+    },
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+    refetchInterval: (query) => (inProgress(query.state.data?.pages[0]?.items) ? 2000 : false),
   });
 }
 
