@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, sql } from 'drizzle-orm';
 import { generate } from 'otplib';
-import { auditLog, channels, postGroups, users, workspaces } from '../../src/server/db/schema/index.ts';
+import { auditLog, channels, idempotentRequests, postGroups, users, workspaces } from '../../src/server/db/schema/index.ts';
 import type { Db } from '../../src/server/db/database.ts';
 import { loadConfig } from '../../src/server/config/config.ts';
 import { anonymisedUserId, deleteDueAccounts } from '../../src/server/modules/privacy/account-deletion.service.ts';
@@ -76,7 +76,9 @@ describe('deleting my account at once', () => {
     const mastodonToken = mastodon.tokens().at(-1)!.token;
     const annMember = (await other.client.get(`/api/v1/workspaces/${b}/members`)).body.items.find((m: { userId: string }) => m.userId === ann.id);
     expect((await other.client.patch(`/api/v1/workspaces/${b}/members/${annMember.id}`, { role: 'editor' })).status).toBe(200);
-    const postB = await ann.client.post(`/api/v1/workspaces/${b}/posts`, { content: { text: 'Shared draft' }, channels: [{ channelId: mastodonChannel }], schedule: { mode: 'draft' } });
+    // Sent with an Idempotency-Key: the kept answer names Ann, and must go with her account.
+    const postB = await ann.client.request('POST', `/api/v1/workspaces/${b}/posts`, { content: { text: 'Shared draft' }, channels: [{ channelId: mastodonChannel }], schedule: { mode: 'draft' } }, { 'idempotency-key': 'ann-shared-draft' });
+    expect(await db().select().from(idempotentRequests).where(eq(idempotentRequests.userId, ann.id))).toHaveLength(1);
     expect(postB.status).toBe(201);
     const phone = await signIn(h.url, ann.email, ann.password);
     expect(phone.status).toBe(200);
@@ -125,6 +127,7 @@ describe('deleting my account at once', () => {
     expect((await phone.client.get('/api/v1/me')).status).toBe(401);
 
     expect(await tablesMentioning(db(), ann.id)).toEqual([]);
+    expect(await db().select().from(idempotentRequests).where(eq(idempotentRequests.userId, ann.id))).toHaveLength(0);
     expect(await tablesMentioning(db(), ann.email)).toEqual([]);
     const anonymised = anonymisedUserId(ann.id);
     expect(anonymised).toMatch(/^deleted-user:[0-9a-f]{16}$/);
