@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
-import { Link, useSearchParams } from 'react-router-dom';
+import { Link } from 'react-router-dom';
+import { useSearchParamsUpdate } from '../../components/use-search-params-update.ts';
 import { FormError } from '../../components/feedback.tsx';
 import { Field, SelectField } from '../../components/field.tsx';
 import { networkLabel } from '../../components/networks.ts';
@@ -95,7 +96,7 @@ function AuditRow({ row }: { row: AuditEntry }) {
 
 export function ActivityPage() {
   const workspace = useWorkspace();
-  const [params, setParams] = useSearchParams();
+  const [params, updateParams] = useSearchParamsUpdate();
   const members = useMembers(workspace.id).data?.items ?? [];
   const kind = params.get('kind') ?? '';
   const who = params.get('who') ?? '';
@@ -112,13 +113,8 @@ export function ActivityPage() {
   });
   const rows = audit.data?.pages.flatMap((p) => p.items) ?? [];
   const filtered = !!(kind || who || fromDay || toDay || action);
-  const setFilter = (key: string, value: string) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(key, value);
-    else next.delete(key);
-    if (key === 'kind') next.delete('action');
-    setParams(next, { replace: true });
-  };
+  // A new kind replaces an older link's action filter.
+  const setFilter = (key: string, value: string) => updateParams({ [key]: value, ...(key === 'kind' ? { action: null } : {}) }, true);
 
   return (
     <div className="page page-wide">
@@ -146,7 +142,7 @@ export function ActivityPage() {
           <Field label="From" type="date" value={fromDay} max={toDay || undefined} onChange={(e) => setFilter('from', e.target.value)} />
           <Field label="To" type="date" value={toDay} min={fromDay || undefined} onChange={(e) => setFilter('to', e.target.value)} />
           {filtered ? (
-            <button type="button" className="btn btn-ghost btn-sm activity-clear" onClick={() => setParams({}, { replace: true })}>
+            <button type="button" className="btn btn-ghost btn-sm activity-clear" onClick={() => updateParams({ kind: null, who: null, from: null, to: null, action: null }, true)}>
               Clear filters
             </button>
           ) : null}

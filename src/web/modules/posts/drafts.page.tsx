@@ -1,5 +1,6 @@
 import { useId } from 'react';
-import { Link, useSearchParams } from 'react-router-dom';
+import { Link } from 'react-router-dom';
+import { useSearchParamsUpdate } from '../../components/use-search-params-update.ts';
 import { Avatar } from '../../components/avatar.tsx';
 import { FormError } from '../../components/feedback.tsx';
 import { formErrors } from '../../components/form-errors.ts';
@@ -20,7 +21,7 @@ import './post.css';
  */
 export function DraftsPage() {
   const workspace = useWorkspace();
-  const [params, setParams] = useSearchParams();
+  const [params, updateParams] = useSearchParamsUpdate();
   const authorId = params.get('author') ?? undefined;
   const channelId = params.get('channel') ?? undefined;
   const drafts = useDrafts(workspace.id, { authorId, channelId });
@@ -31,12 +32,7 @@ export function DraftsPage() {
   const filtered = !!(authorId || channelId);
   const authorField = useId();
   const channelField = useId();
-  const setFilter = (key: 'author' | 'channel', value: string) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(key, value);
-    else next.delete(key);
-    setParams(next, { replace: true });
-  };
+  const setFilter = (key: 'author' | 'channel', value: string) => updateParams({ [key]: value }, true);
   const authorName = (id: string | null) => (id ? (members.find((m) => m.userId === id)?.name ?? 'A former member') : 'A former member');
 
   return (
@@ -87,7 +83,7 @@ export function DraftsPage() {
             title={filtered ? 'No drafts match' : 'No drafts'}
             action={
               filtered ? (
-                <button type="button" className="btn" onClick={() => setParams(new URLSearchParams(), { replace: true })}>
+                <button type="button" className="btn" onClick={() => updateParams({ author: null, channel: null }, true)}>
                   Clear the filters
                 </button>
               ) : null
