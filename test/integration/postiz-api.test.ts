@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import { apiKeys, deliveries, deliveryMetrics, media, postGroups } from '../../src/server/db/schema/index.ts';
+import { apiKeys, deliveries, deliveryMetricReadings, deliveryMetrics, media, postGroups } from '../../src/server/db/schema/index.ts';
 import { startMastodonFake, type MastodonFake } from '../fakes/mastodon/mastodon-fake.ts';
 import { fastEngineEnv, waitFor } from '../helpers/publishing.ts';
 import { seedTenant, type Tenant } from '../helpers/seed-tenant.ts';
@@ -226,6 +226,28 @@ describe('Postiz-compatible API (/public/v1) with the postiz CLI', () => {
       ['Comments', 2],
       ['Shares', 1],
     ]);
+    // With the collector's history: the last reading of each day, and the change over the window.
+    const daysAgo = (n: number, hours: number) => new Date(Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth(), new Date().getUTCDate() - n) + hours * 3_600_000);
+    const reading = (readAt: Date, likes: number) => ({ deliveryId, workspaceId: a.ids.workspaceId!, channelId: a.ids.channelId!, readAt, likes, comments: null, shares: null, extra: {} });
+    await db()
+      .insert(deliveryMetricReadings)
+      .values([reading(daysAgo(9, 8), 1), reading(daysAgo(3, 0), 2), reading(daysAgo(3, 0.5), 3), reading(daysAgo(2, 0), 5), reading(daysAgo(0, 0), 7)]);
+    const week = printed((await cli(['analytics:post', deliveryId, '-d', '7'])).stdout);
+    expect(week).toEqual([
+      {
+        label: 'Likes',
+        data: [
+          { total: 3, date: daysAgo(3, 0).toISOString().slice(0, 10) },
+          { total: 5, date: daysAgo(2, 0).toISOString().slice(0, 10) },
+          { total: 7, date: daysAgo(0, 0).toISOString().slice(0, 10) },
+        ],
+        // From the last reading before the window (1 like, nine days ago) to the newest.
+        percentageChange: 600,
+      },
+    ]);
+    const lastTwoDays = printed((await cli(['analytics:post', deliveryId, '-d', '2'])).stdout);
+    // The window starts after the day-2 midnight reading (5 likes): 5 → 7.
+    expect(lastTwoDays).toEqual([{ label: 'Likes', data: [{ total: 7, date: daysAgo(0, 0).toISOString().slice(0, 10) }], percentageChange: 40 }]);
     const listed = printed((await cli(['posts:list', '--startDate', later(-1), '--endDate', later(1)])).stdout).posts.find((p: { id: string }) => p.id === deliveryId);
     expect(listed).toMatchObject({ state: 'PUBLISHED', releaseURL: expect.stringContaining('http') });
   });

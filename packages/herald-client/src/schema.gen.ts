@@ -1859,7 +1859,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Postiz: one post's latest counters (views, likes, comments, shares, reach where the network reports them); empty before the first reading */
+        /** Postiz: one post's counters over the last `date` days (the last reading of each day: views, likes, comments, shares, reach where the network reports them) with the change over the window; empty before the first reading */
         get: operations["getPublicAnalyticsPostByPostId"];
         put?: never;
         post?: never;

@@ -1,6 +1,6 @@
-import { and, eq, gte, inArray, isNotNull, lt } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNotNull, lt } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/database.ts';
-import { channels, deliveries, deliveryMetrics, postGroups, workspaces, workspaceSettings } from '../../db/schema/index.ts';
+import { channels, deliveries, deliveryMetricReadings, deliveryMetrics, postGroups, workspaces, workspaceSettings } from '../../db/schema/index.ts';
 
 export type PublishedMetricsRow = {
   publishedAt: Date;
@@ -64,6 +64,21 @@ export function createPostizRepository(db: Db | Tx) {
     async deliveryMetrics(deliveryId: string) {
       const [row] = await db.select().from(deliveryMetrics).where(eq(deliveryMetrics.deliveryId, deliveryId));
       return row ?? null;
+    },
+    /** The delivery's readings from `since` on, oldest first, with the last one before `since` (where the window's change starts). */
+    async readingsSince(deliveryId: string, since: Date) {
+      const before = await db
+        .select()
+        .from(deliveryMetricReadings)
+        .where(and(eq(deliveryMetricReadings.deliveryId, deliveryId), lt(deliveryMetricReadings.readAt, since)))
+        .orderBy(desc(deliveryMetricReadings.readAt))
+        .limit(1);
+      const within = await db
+        .select()
+        .from(deliveryMetricReadings)
+        .where(and(eq(deliveryMetricReadings.deliveryId, deliveryId), gte(deliveryMetricReadings.readAt, since)))
+        .orderBy(asc(deliveryMetricReadings.readAt));
+      return { before: before[0] ?? null, within };
     },
   };
 }

@@ -339,12 +339,12 @@ const routes: FastifyPluginAsyncZod<RoutesOptions> = async (app, { db, deps, pos
   app.get('/analytics/post/:postId', {
     config: { access: 'public', postizPermission: 'posts.read' },
     schema: doc({
-      summary: "Postiz: one post's latest counters (views, likes, comments, shares, reach where the network reports them); empty before the first reading",
+      summary: "Postiz: one post's counters over the last `date` days (the last reading of each day: views, likes, comments, shares, reach where the network reports them) with the change over the window; empty before the first reading",
       params: z.object({ postId: z.string().min(1).max(100) }),
       querystring: daysQuery,
       response: { 200: analytics, ...errors },
     }),
-    handler: async (req) => service.postAnalytics(ctx(req), caller(req).workspaceId, req.params.postId),
+    handler: async (req) => service.postAnalytics(ctx(req), caller(req).workspaceId, req.params.postId, req.query.date),
   });
 
   app.get('/analytics/:integrationId', {

@@ -463,15 +463,33 @@ function percentageChange(before: number, after: number): number {
   return Math.round(((after - before) / before) * 1000) / 10;
 }
 
-/** One post's latest counters in Postiz's shape (one reading, dated when it was read); empty before any reading. */
-export async function postAnalytics(ctx: ServiceContext, workspaceId: string, postId: string) {
+/**
+ * One post's counters over the last `days` days in Postiz's shape: per counter the value of the last
+ * reading of each day, and the change since the window began (against the last reading before
+ * it, or the window's first). A post read before the history was kept has its newest reading only.
+ */
+export async function postAnalytics(ctx: ServiceContext, workspaceId: string, postId: string, days: number, now = new Date()) {
   const repo = createPostizRepository(ctx.db);
   const delivery = await repo.delivery(workspaceId, postId);
   if (!delivery) {
     if (await repo.group(workspaceId, postId)) throw new AppError('post.not_found', 404, 'Post not found: analytics are per channel; use a post id from GET /posts (one per integration)');
     throw notFound('post');
   }
-  const metrics = await repo.deliveryMetrics(delivery.id);
-  if (!metrics) return [];
-  return counters.filter(({ key }) => metrics[key] !== null).map(({ key, label }) => ({ label, data: [{ total: metrics[key]!, date: day(metrics.fetchedAt) }], percentageChange: 0 }));
+  const { before, within } = await repo.readingsSince(delivery.id, new Date(now.getTime() - days * DAY_MS));
+  if (!within.length) {
+    const newest = await repo.deliveryMetrics(delivery.id);
+    const inWindow = newest && newest.fetchedAt.getTime() >= now.getTime() - days * DAY_MS;
+    if (!newest || !inWindow) return [];
+    return counters.filter(({ key }) => newest[key] !== null).map(({ key, label }) => ({ label, data: [{ total: newest[key]!, date: day(newest.fetchedAt) }], percentageChange: 0 }));
+  }
+  const lastOfDay = new Map(within.map((reading) => [day(reading.readAt), reading]));
+  const start = before ?? within[0]!;
+  const latest = within[within.length - 1]!;
+  return counters
+    .filter(({ key }) => latest[key] !== null)
+    .map(({ key, label }) => ({
+      label,
+      data: [...lastOfDay.entries()].filter(([, reading]) => reading[key] !== null).map(([date, reading]) => ({ total: reading[key]!, date })),
+      percentageChange: percentageChange(start[key] ?? 0, latest[key]!),
+    }));
 }
