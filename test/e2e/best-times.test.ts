@@ -77,7 +77,7 @@ describe('Best times in Chromium', () => {
     expect(await grid.getByRole('rowheader').first().innerText()).toBe('09:00');
     await snap(page, 'best-times-1440');
 
-    await part.getByRole('button', { name: 'Add Tuesday 09:00 as a posting time of Herald on Mastodon' }).click();
+    await part.getByRole('button', { name: 'Add as posting time: Tuesday 09:00 for Herald on Mastodon' }).click();
     await page.getByTestId('toast').getByText('Tuesday 09:00 added to the posting times of Herald on Mastodon.').waitFor();
     await part.getByText('✓ Already a posting time').waitFor();
     await page.getByTestId('posting-times-channel').getByText('1 time a week').waitFor();
@@ -95,7 +95,7 @@ describe('Best times in Chromium', () => {
     const chips = page.getByTestId('best-time-chips');
     await chips.getByRole('button').first().waitFor();
     expect(await chips.getByRole('button').allInnerTexts()).toEqual(['Thu 18:00', 'Tue 09:00']);
-    await chips.getByRole('button', { name: 'Next Thursday at 18:00 Europe/Berlin' }).click();
+    await chips.getByRole('button', { name: 'Thu 18:00: the next Thursday at 18:00 Europe/Berlin time' }).click();
     const next = nextFreeSlot({ slots: [{ weekday: 3, minute: 18 * 60 }], timeZone: zone, after: new Date(), occupied: [] })!;
     const inNewYork = utcToZoned(next, 'America/New_York');
     const pad = (n: number) => String(n).padStart(2, '0');

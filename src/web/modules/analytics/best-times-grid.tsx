@@ -17,9 +17,7 @@ export function BestTimesGrid({ answer }: { answer: BestTimes }) {
   return (
     <div className="bt-grid-wrap">
       <table className="bt-grid" data-testid="best-times-grid">
-        <caption>
-          Engagement by weekday and hour ({zone}), against the average post: 1.0× is average
-        </caption>
+        <caption>Engagement by weekday and hour ({zone} time)</caption>
         <thead>
           <tr>
             <th scope="col">
@@ -57,9 +55,10 @@ export function BestTimesGrid({ answer }: { answer: BestTimes }) {
           ))}
         </tbody>
       </table>
-      <p className="bt-legend small muted" aria-hidden="true">
+      <p className="bt-legend small muted">
+        <span>1.0× = the average post</span>
         {levelNames.map((name, level) => (
-          <span key={name}>
+          <span key={name} aria-hidden="true">
             <span className={`bt-swatch bt-level-${level}`} /> {name}
           </span>
         ))}

@@ -32,12 +32,12 @@ export function BestTimeChips({ workspaceId, channelIds, onPick }: { workspaceId
   return (
     <div className="cm-best" role="group" aria-labelledby={labelId} data-testid="best-time-chips">
       <span id={labelId} className="small muted">
-        Best times for {scope} ({zone}, {basedOnText(answer)}):
+        Best times for {scope}, {basedOnText(answer)} ({zone} time):
       </span>
       {answer.suggestions.map((s) => {
         const label = `${weekdayName(s.weekday).slice(0, 3)} ${hourLabel(s.hour)}`;
         return (
-          <button key={label} type="button" className="cm-best-chip" onClick={() => pick(s)} aria-label={`Next ${weekdayName(s.weekday)} at ${hourLabel(s.hour)} ${zone}`}>
+          <button key={label} type="button" className="cm-best-chip" onClick={() => pick(s)} aria-label={`${label}: the next ${weekdayName(s.weekday)} at ${hourLabel(s.hour)} ${zone} time`}>
             {label}
           </button>
         );

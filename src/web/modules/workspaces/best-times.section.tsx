@@ -99,7 +99,7 @@ function AddAsPostingTime({ workspace, suggestion, channel, label }: { workspace
       type="button"
       className="btn btn-sm"
       disabled={!slots || save.isPending}
-      aria-label={`Add ${label} as a posting time of ${channelName(channel)}`}
+      aria-label={`Add as posting time: ${label} for ${channelName(channel)}`}
       onClick={() => save.mutate([...slots!, slot], { onSuccess: () => toast(`${label} added to the posting times of ${channelName(channel)}.`) })}
     >
       Add as posting time
