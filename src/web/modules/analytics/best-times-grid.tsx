@@ -1,4 +1,5 @@
-import { hourLabel, isoWeekdays, type BestTimes } from './best-times.api.ts';
+import type { BestTimes } from './best-times.api.ts';
+import { hourLabel, isoWeekdays } from './best-times.model.ts';
 
 // The weekday × hour heat grid: a real table (weekdays as columns, hours as rows, so it stays
 // narrow enough for a phone), each cell saying its score in words as well as in colour.

@@ -1,6 +1,7 @@
 // The best times under the composer's date and time: one click sets the next such time.
 import { useId } from 'react';
-import { basedOnText, hourLabel, missingData, nextOccurrence, useBestTimes, weekdayName } from '../analytics/best-times.api.ts';
+import { useBestTimes } from '../analytics/best-times.api.ts';
+import { basedOnText, hourLabel, missingData, nextOccurrence, weekdayName } from '../analytics/best-times.model.ts';
 import { localInputs } from './composer-model.ts';
 
 /**
