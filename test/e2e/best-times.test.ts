@@ -66,6 +66,8 @@ describe('Best times in Chromium', () => {
     await part.getByText('Not enough results yet to suggest times').waitFor();
     await part.getByText('Publish about 20 more posts with analytics on to get suggestions').waitFor();
     expect(await part.getByTestId('best-time').count()).toBe(0);
+    await part.scrollIntoViewIfNeeded();
+    await snap(page, 'best-times-empty-1440');
 
     await seedResults(workspaceId, channelId);
     await page.reload();

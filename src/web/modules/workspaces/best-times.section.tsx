@@ -52,7 +52,7 @@ function BestTimesResult({ workspace, answer, channel }: { workspace: MyWorkspac
     return (
       <>
         <Notice title="Not enough results yet to suggest times">{missingData(answer)}</Notice>
-        {basis}
+        {answer.basedOn.posts > 0 ? basis : null}
       </>
     );
   }
