@@ -115,8 +115,13 @@ export type BestTimesAnswer = {
   enough: boolean;
   /** The least data a suggestion needs (posts), so the app can say how much more is needed. */
   minimumPosts: number;
+  /** …spread over at least this many distinct weeks: one busy week says little about weekdays. */
+  minimumWeeks: number;
   /** Best slots first: weekday 1 = Monday … 7 = Sunday (ISO), hour 0–23 local. */
   suggestions: { weekday: number; hour: number; score: number; posts: number }[];
-  /** Mean engagement per post for every weekday × hour that has posts. */
-  grid: { weekday: number; hour: number; posts: number; meanEngagement: number }[];
+  /**
+   * Every weekday × hour that has posts: mean engagement per post, and the slot's score (engagement
+   * relative to each post's channel average, 1 = average, shrunk toward 1 when there are few posts).
+   */
+  grid: { weekday: number; hour: number; posts: number; meanEngagement: number; score: number }[];
 };

@@ -535,6 +535,23 @@ export interface paths {
         patch: operations["patchWorkspace"];
         trace?: never;
     };
+    "/api/v1/workspaces/{workspaceId}/analytics/best-times": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Suggested posting times from engagement by weekday and hour, for one channel or the whole workspace */
+        get: operations["getWorkspaceAnalyticsBestTimes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/workspaces/{workspaceId}/analytics/metrics": {
         parameters: {
             query?: never;
@@ -4389,6 +4406,92 @@ export interface operations {
                         id: string;
                         name: string;
                         slug: string;
+                    };
+                };
+            };
+        };
+    };
+    getWorkspaceAnalyticsBestTimes: {
+        parameters: {
+            query?: {
+                /** @description One channel; the whole workspace when left out */
+                channelId?: string;
+            };
+            header?: never;
+            path: {
+                workspaceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "4XX": components["responses"]["Error"];
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "timeZone": "Europe/Paris",
+                     *       "channelId": "3f1c9a52-8d4e-4b7a-9c61-2e5f0a7d1b94",
+                     *       "basedOn": {
+                     *         "posts": 1,
+                     *         "weeks": 1
+                     *       },
+                     *       "enough": false,
+                     *       "minimumPosts": 1,
+                     *       "minimumWeeks": 1,
+                     *       "suggestions": [
+                     *         {
+                     *           "weekday": 1,
+                     *           "hour": 1,
+                     *           "score": 1,
+                     *           "posts": 1
+                     *         }
+                     *       ],
+                     *       "grid": [
+                     *         {
+                     *           "weekday": 1,
+                     *           "hour": 1,
+                     *           "posts": 1,
+                     *           "meanEngagement": 1,
+                     *           "score": 1
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Published posts with counters in the last 90 days, and the distinct weeks they fall in */
+                        basedOn: {
+                            posts: number;
+                            weeks: number;
+                        };
+                        channelId: string | null;
+                        /** @description False when there is too little data: no suggestion is made */
+                        enough: boolean;
+                        grid: {
+                            /** @description Hour of the day in the workspace’s time zone */
+                            hour: number;
+                            meanEngagement: number;
+                            posts: number;
+                            score: number;
+                            /** @description ISO weekday: 1 = Monday … 7 = Sunday */
+                            weekday: number;
+                        }[];
+                        minimumPosts: number;
+                        minimumWeeks: number;
+                        suggestions: {
+                            /** @description Hour of the day in the workspace’s time zone */
+                            hour: number;
+                            posts: number;
+                            /** @description 1 = the channel’s average post */
+                            score: number;
+                            /** @description ISO weekday: 1 = Monday … 7 = Sunday */
+                            weekday: number;
+                        }[];
+                        timeZone: string;
                     };
                 };
             };

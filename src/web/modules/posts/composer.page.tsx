@@ -21,6 +21,7 @@ import { PostComments } from '../comments/post-comments.tsx';
 import { NetworkPanels, Previews, PublicMediaNotices, preflightWaits, usePreflights } from './composer-networks.tsx';
 import { useUploads } from './composer-uploads.ts';
 import { browserTimeZone as timeZone, WhenChoice } from './composer-when.tsx';
+import { BestTimeChips } from './composer-best-times.tsx';
 import { postsKey, useCreatePost, usePost, useSchedulePost, useUpdatePost, type Post, type Schedule } from './posts.api.ts';
 import { useComposerDraft, type When } from './use-composer-draft.ts';
 import { useIdeaPrefill } from '../ideas/use-idea-prefill.ts';
@@ -198,6 +199,16 @@ export function ComposerPage() {
               ) : (
                 <p className="muted small">Your role saves drafts; an owner, admin or approver schedules them.</p>
               )}
+              {canSchedule && mode === 'at' ? (
+                <BestTimeChips
+                  workspaceId={workspace.id}
+                  channelIds={draft.channelIds}
+                  onPick={(pickedDate, pickedTime) => {
+                    setDate(pickedDate);
+                    setTime(pickedTime);
+                  }}
+                />
+              ) : null}
               <FormError message={generalError} />
               {placedServer ? <Notice tone="danger">Herald refused the post: see the messages next to the fields.</Notice> : null}
               <div className="cm-actions">

@@ -6,6 +6,7 @@ import { formErrors } from '../../components/form-errors.ts';
 import { useToast } from '../../components/toast.tsx';
 import type { MyWorkspace } from '../auth/auth.api.ts';
 import { useChannels, type Channel } from '../channels/channels.api.ts';
+import { BestTimesPart } from './best-times.section.tsx';
 import { useChannelSlots, useScheduleSettings, useSetChannelSlots, useSetTimeZone, useUpcomingSlots, type WeeklySlot } from './posting-times.api.ts';
 import { hasPermission } from './workspace-route.tsx';
 import './posting-times.css';
@@ -55,6 +56,8 @@ export function PostingTimesSection({ workspace, inDialog = false }: { workspace
       ) : (
         <p className="muted">Connect a channel first: posting times belong to a channel.</p>
       )}
+      {/* Over the composer the dialog stays about editing times; the suggestions live on the page. */}
+      {!inDialog && channels.length ? <BestTimesPart workspace={workspace} channels={channels} /> : null}
     </section>
   );
 }
