@@ -7,10 +7,11 @@ import { createPublishers } from '../../src/networks/server.ts';
 import { loadConfig } from '../../src/server/config/config.ts';
 import { startFakeServer } from '../fakes/http.ts';
 import { startTikTokFake, tiktokEnv, type TikTokFake } from '../fakes/tiktok/tiktok-fake.ts';
+import { linkedinEnv, startLinkedInFake } from '../fakes/linkedin/linkedin-fake.ts';
 
 // The account's followers (Publisher.readAccount) where the conformance suite cannot show every
 // case: Bluesky's AppView (the local PDS runs none), a YouTube channel hiding its count, and a
-// TikTok grant without user.info.stats.
+// TikTok grant without user.info.stats; a LinkedIn member, whose followers Herald cannot read.
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'herald-followers-'));
 afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
@@ -74,5 +75,19 @@ describe('TikTok followers through user.info follower_count', () => {
     expect(await publisher.readAccount!({ accessToken: granted, instance: null, externalAccountId: 'tt-user-1' })).toEqual({ followers: 98_765 });
     const withoutStats = tiktok.issueToken('tt-user-1', ['user.info.basic', 'user.info.profile', 'video.list']);
     await expect(publisher.readAccount!({ accessToken: withoutStats, instance: null, externalAccountId: 'tt-user-1' })).rejects.toMatchObject({ kind: 'scope', scope: 'user.info.stats' });
+  });
+});
+
+describe('LinkedIn followers', () => {
+  it("a member's channel has none to report, and LinkedIn is not asked", async () => {
+    const linkedin = await startLinkedInFake();
+    try {
+      const publisher = createPublishers(loadConfig({ HERALD_DATA_DIR: dataDir, ...linkedinEnv(linkedin) })).linkedin!;
+      const before = linkedin.requests.length;
+      expect(await publisher.readAccount!({ accessToken: 'any', instance: null, externalAccountId: 'urn:li:person:abc123' })).toEqual({ followers: null });
+      expect(linkedin.requests.length).toBe(before);
+    } finally {
+      await linkedin.close();
+    }
   });
 });
