@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { channels, deliveryMetrics } from '../../src/server/db/schema/index.ts';
+import { isNetworkId, networks } from '../../src/networks/index.ts';
+import { createProviders, createPublishers } from '../../src/networks/server.ts';
+import { withChannelToken } from '../../src/server/modules/channel-tokens/index.ts';
+import { usageLedger } from '../../src/server/modules/network-usage/network-usage.ts';
+import { loadSecretBox } from '../../src/server/security/encryption-keys.ts';
+import { counterNames } from '../../src/shared/analytics.ts';
 import type { Injected } from '../fakes/http.ts';
 import { fastEngineEnv, runJobNow, waitFor, waitForPost } from '../helpers/publishing.ts';
 import { signUp, startTestHerald, type Client, type TestHerald } from '../helpers/test-herald.ts';
@@ -22,6 +28,7 @@ export const properties = {
   missingScope: 'a missing permission is refused with its name; no refresh, the channel stays ok',
   validation: "a post the network refuses fails with the network's reason, not retried",
   metrics: "reads a published post's counters",
+  followers: "reads the account's followers when the network says it gives them",
   bigIds: 'keeps ids beyond 2^53 exact',
 } as const;
 export type Property = keyof typeof properties;
@@ -64,6 +71,8 @@ export type KitNetwork = {
   linkOf?(externalId: string): Promise<string>;
   /** People react to a published post; answers the counters Herald must read. */
   engage?(externalId: string): Promise<Record<string, number>>;
+  /** The connected account's follower count as the network holds it (networks whose descriptor says `followers: true`). */
+  followers?(): Promise<number>;
   /** Whether the network ended the session or token on disconnect. */
   revokedAtNetwork(): Promise<boolean>;
   close(): Promise<void>;
@@ -276,6 +285,27 @@ export function describeNetworkConformance(kit: ConformanceKit) {
       await runJobNow(h, 'analytics.collect');
       const post = (await owner.client.get(api(`/posts/${delivery.postId}`))).body;
       expect(post.deliveries[0].metrics).toMatchObject(expected);
+    });
+
+    property('followers', async () => {
+      expect(isNetworkId(kit.network)).toBe(true);
+      const analytics = networks[kit.network as keyof typeof networks].analytics;
+      // The descriptor names only counters the app knows.
+      for (const counter of analytics.counters) expect(counterNames).toContain(counter);
+      const publisher = createPublishers(h.config)[kit.network as keyof typeof networks]!;
+      // A reader exactly when the descriptor promises followers.
+      expect(!!publisher.readAccount).toBe(analytics.followers);
+      if (!analytics.followers) return;
+      const expected = await net.followers!();
+      const box = loadSecretBox(h.config, h.herald.logger);
+      const channel = await channelRow();
+      // As Herald reads it: through the channel's token lifecycle and the network's usage ledger.
+      const stats = await withChannelToken(db(), { providers: createProviders(h.config, { db: db(), box }), box }, channel, (accessToken, instance) =>
+        publisher.readAccount!({ accessToken, instance, externalAccountId: channel.externalId, usage: usageLedger(db(), kit.network) }),
+      );
+      expect(Number.isInteger(stats.followers) && stats.followers! >= 0, `followers ${stats.followers}`).toBe(true);
+      expect(stats.followers).toBe(expected);
+      expect(await channelRow()).toMatchObject({ status: 'ok', statusReason: null });
     });
 
     property('bigIds', async () => {

@@ -5,7 +5,7 @@ import path from 'node:path';
 import crypto from 'node:crypto';
 import pg from 'pg';
 import pino from 'pino';
-import { loadConfig } from '../../src/server/config/config.ts';
+import { loadConfig, type Config } from '../../src/server/config/config.ts';
 import type { Providers } from '../../src/networks/server.ts';
 import { startHerald, type Herald, type Mode } from '../../src/server/runtime.ts';
 
@@ -52,6 +52,8 @@ export type TestHerald = {
   url: string;
   dataDir: string;
   herald: Herald;
+  /** The configuration Herald was started with (a test building a network's publisher the way Herald does). */
+  config: Config;
   logs: string[];
   /** Stops Herald; the database stays, so a test can start it again on the same data. */
   stop(): Promise<void>;
@@ -88,6 +90,7 @@ export async function startTestHerald(
     url: `http://127.0.0.1:${port}`,
     dataDir: database.dataDir,
     herald,
+    config,
     logs,
     stop,
     async restart(env) {

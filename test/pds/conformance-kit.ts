@@ -18,6 +18,7 @@ export const blueskyKit: ConformanceKit = {
   notApplicable: {
     missingScope: 'an app password carries no per-feature scopes',
     metrics: 'counters come from the AppView (app.bsky.feed.getPosts), which the local PDS does not run; analytics.test.ts covers it',
+    followers: 'followers come from the AppView (app.bsky.actor.getProfile), which the local PDS does not run; followers.test.ts covers it',
     bigIds: 'Bluesky ids are AT URIs with base32 record keys: no numbers to round',
   },
   async start() {

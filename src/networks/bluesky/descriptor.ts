@@ -83,7 +83,7 @@ export const bluesky = defineNetwork({
     'com.atproto.appPass': 'the session an app password gives: post and read on your behalf, but not change your password or delete your account',
   },
   featureScopes: { profile: [], publish: [], drafts: [], analytics: [] },
-  analytics: { counters: ['likes', 'comments', 'shares'], followers: false },
+  analytics: { counters: ['likes', 'comments', 'shares'], followers: true },
   terms: [
     { label: 'Bluesky Terms of Service', url: 'https://bsky.social/about/support/tos' },
     { label: 'Bluesky Community Guidelines', url: 'https://bsky.social/about/support/community-guidelines' },

@@ -92,7 +92,7 @@ export const facebook = defineNetwork({
     drafts: ['pages_manage_posts'],
     analytics: ['pages_read_engagement', 'read_insights'],
   },
-  analytics: { counters: ['views', 'likes', 'comments', 'shares', 'reach'], followers: false },
+  analytics: { counters: ['views', 'likes', 'comments', 'shares', 'reach'], followers: true },
   terms: [
     { label: 'Meta Terms of Service', url: 'https://www.facebook.com/terms.php' },
     { label: 'Facebook Pages, Groups and Events Policies', url: 'https://www.facebook.com/policies_center/pages_groups_events' },

@@ -151,7 +151,7 @@ export const instagram = defineNetwork({
     drafts: ['instagram_business_content_publish'],
     analytics: ['instagram_business_manage_insights'],
   },
-  analytics: { counters: ['views', 'likes', 'comments', 'shares', 'reach'], followers: false },
+  analytics: { counters: ['views', 'likes', 'comments', 'shares', 'reach'], followers: true },
   terms: [
     { label: 'Instagram Terms of Use', url: 'https://help.instagram.com/581066165581870' },
     { label: 'Instagram Community Guidelines', url: 'https://help.instagram.com/477434105621119' },

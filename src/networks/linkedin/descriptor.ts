@@ -134,7 +134,7 @@ export const linkedin = defineNetwork({
     drafts: ['w_member_social'],
     analytics: ['r_organization_social'],
   },
-  analytics: { counters: ['views', 'likes', 'comments', 'shares', 'reach'], followers: false },
+  analytics: { counters: ['views', 'likes', 'comments', 'shares', 'reach'], followers: true },
   terms: [
     { label: 'LinkedIn User Agreement', url: 'https://www.linkedin.com/legal/user-agreement' },
     { label: 'LinkedIn Professional Community Policies', url: 'https://www.linkedin.com/legal/professional-community-policies' },

@@ -63,7 +63,7 @@ export const mastodon = defineNetwork({
     write: 'publish posts and upload media on your behalf',
   },
   featureScopes: { profile: ['read'], publish: ['write'], drafts: ['write'], analytics: ['read'] },
-  analytics: { counters: ['likes', 'comments', 'shares'], followers: false },
+  analytics: { counters: ['likes', 'comments', 'shares'], followers: true },
   terms: [
     // Mastodon has no global terms: each server sets its own rules (on its About page).
     { label: 'Mastodon Server Covenant (each server also publishes its own rules on its About page)', url: 'https://joinmastodon.org/covenant' },

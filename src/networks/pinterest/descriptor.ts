@@ -139,7 +139,7 @@ export const pinterest = defineNetwork({
     drafts: ['boards:read', 'boards:write', 'pins:read', 'pins:write'],
     analytics: ['boards:read', 'pins:read'],
   },
-  analytics: { counters: ['views', 'likes', 'comments', 'shares'], followers: false },
+  analytics: { counters: ['views', 'likes', 'comments', 'shares'], followers: true },
   terms: [
     { label: 'Pinterest Terms of Service', url: 'https://policy.pinterest.com/en/terms-of-service' },
     { label: 'Pinterest Community Guidelines', url: 'https://policy.pinterest.com/en/community-guidelines' },

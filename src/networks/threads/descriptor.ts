@@ -117,7 +117,7 @@ export const threads = defineNetwork({
     drafts: ['threads_basic', 'threads_content_publish'],
     analytics: ['threads_basic', 'threads_manage_insights'],
   },
-  analytics: { counters: ['views', 'likes', 'comments', 'shares'], followers: false },
+  analytics: { counters: ['views', 'likes', 'comments', 'shares'], followers: true },
   terms: [
     { label: 'Threads Terms of Use', url: 'https://help.instagram.com/769983657850450' },
     { label: 'Threads Community Guidelines (Instagram Community Guidelines)', url: 'https://help.instagram.com/477434105621119' },

@@ -106,7 +106,7 @@ export const tiktok = defineNetwork({
     drafts: ['video.upload'],
     analytics: ['video.list', 'user.info.stats'],
   },
-  analytics: { counters: ['views', 'likes', 'comments', 'shares'], followers: false },
+  analytics: { counters: ['views', 'likes', 'comments', 'shares'], followers: true },
   terms: [
     { label: 'TikTok Terms of Service', url: 'https://www.tiktok.com/legal/page/global/terms-of-service/en' },
     { label: 'TikTok Community Guidelines', url: 'https://www.tiktok.com/community-guidelines' },

@@ -138,7 +138,7 @@ export const x = defineNetwork({
     drafts: ['tweet.read', 'tweet.write', 'users.read'],
     analytics: ['tweet.read', 'users.read'],
   },
-  analytics: { counters: ['views', 'likes', 'comments', 'shares'], followers: false },
+  analytics: { counters: ['views', 'likes', 'comments', 'shares'], followers: true },
   terms: [
     { label: 'X Terms of Service', url: 'https://x.com/en/tos' },
     { label: 'X Rules', url: 'https://help.x.com/en/rules-and-policies/x-rules' },

@@ -148,7 +148,7 @@ export const youtube = defineNetwork({
     drafts: [youtubeScopes.upload, youtubeScopes.readonly],
     analytics: [youtubeScopes.readonly],
   },
-  analytics: { counters: ['views', 'likes', 'comments', 'shares'], followers: false },
+  analytics: { counters: ['views', 'likes', 'comments', 'shares'], followers: true },
   terms: [
     { label: 'YouTube Terms of Service', url: 'https://www.youtube.com/t/terms' },
     { label: 'YouTube Community Guidelines', url: 'https://www.youtube.com/howyoutubeworks/policies/community-guidelines/' },

@@ -54,6 +54,10 @@ export const facebookKit: ConformanceKit = {
         fake.engage(externalId, { reactions: 41, shares: 3, comments: ['Yum', 'Where is this?'], reach: 950, views: 1400 });
         return { likes: 41, comments: 2, shares: 3, reach: 950, views: 1400 };
       },
+      async followers() {
+        fake.setFollowers(2_718, bakery);
+        return 2_718;
+      },
       revokedAtNetwork: async () => fake.revocations.includes(person),
       close: () => fake.close(),
     };

@@ -14,7 +14,7 @@ import { createConsent, createTokenStore, graphError, usageHeaders, type GraphEr
 // sessions (/{app-id}/uploads, upload:…) take only a User token, as Meta documents; whether that
 // user has a role on the app is not checked.
 
-export type FakePage = { id: string; name: string; username: string | null; category: string; tasks: string[] };
+export type FakePage = { id: string; name: string; username: string | null; category: string; tasks: string[]; followers?: number; likes?: number };
 export type FakeUser = { id: string; name: string; pageIds: string[] };
 
 export type FakePost = {
@@ -328,6 +328,15 @@ export async function startFacebookFake(options: FacebookFakeOptions = {}) {
   }
 
   function nodeRoute(req: FakeRequest, id: string): FakeResponse {
+    const node = page(id);
+    if (node) {
+      // The Page node: the fields asked for (followers_count, fan_count: the Page's likes), with its own token.
+      const checked = asPage(req, id, 'pages_read_engagement');
+      if (!checked.ok) return checked.response;
+      const all: Record<string, unknown> = { name: node.name, category: node.category, followers_count: node.followers ?? 0, fan_count: node.likes ?? 0 };
+      const wanted = (req.query.get('fields') ?? 'name').split(',');
+      return { status: 200, body: { id, ...Object.fromEntries(Object.entries(all).filter(([k]) => wanted.includes(k))) } };
+    }
     const pageId = ownerPageOf(id);
     if (!pageId) return graphError(400, { code: 100, subcode: 33, message: `Unsupported get request. Object with ID '${id}' does not exist, cannot be loaded due to missing permissions, or does not support this operation.` });
     const checked = asPage(req, pageId, 'pages_read_engagement');
@@ -510,6 +519,10 @@ export async function startFacebookFake(options: FacebookFakeOptions = {}) {
     failVideo(videoId: string, reason: string) {
       const video = videos.get(videoId);
       if (video) video.failWith = reason;
+    },
+    /** People follow the Page: followers_count on its node. */
+    setFollowers(count: number, pageId = pages[0]!.id) {
+      page(pageId)!.followers = count;
     },
     /** People react to, share and see a post (or watch a video). */
     engage(objectId: string, counters: { reactions?: number; shares?: number; comments?: string[]; reach?: number; views?: number }) {

@@ -81,6 +81,10 @@ async function startKit(login: 'instagram' | 'facebook'): Promise<KitNetwork> {
       fake.engage(externalId, { views: 1520, reach: 990, likes: 87, comments: 9, shares: 4, saved: 12 });
       return { views: 1520, reach: 990, likes: 87, comments: 9, shares: 4 };
     },
+    async followers() {
+      fake.setFollowers(15_230);
+      return 15_230;
+    },
     revokedAtNetwork: async () => fake.revocations.length > 0,
     close: () => fake.close(),
   };

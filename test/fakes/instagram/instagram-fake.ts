@@ -28,6 +28,8 @@ export type FakeIgAccount = {
   pictureUrl: string;
   /** Facebook Login: the Page the account is linked to. */
   pageId?: string;
+  /** followers_count on the account node (0 when not set). */
+  followers?: number;
 };
 export type FakePage = { id: string; name: string; category: string };
 export type FakeFacebookUser = { id: string; name: string; pages: FakePage[] };
@@ -447,6 +449,12 @@ export async function startInstagramFake(options: InstagramFakeOptions = {}) {
     const target = account(objectId ?? '');
     if (target) {
       if (!ig || ig.id !== target.id) return unknownObject(objectId!);
+      // The account node (IG User): its profile fields and counts, with the basic permission.
+      if (!edge && req.method === 'GET') {
+        if (!has('basic')) return noPermission();
+        const all = { id: ig.id, username: ig.username, name: ig.name, profile_picture_url: ig.pictureUrl, followers_count: ig.followers ?? 0, follows_count: 0, media_count: [...media.values()].filter((m) => m.igId === ig.id && m.productType !== 'STORY').length };
+        return ok(pick(fields ?? 'id', all), ig.id);
+      }
       if (edge === 'media' && req.method === 'POST') return has('publish') ? createContainer(req, ig) : noPermission();
       if (edge === 'media_publish' && req.method === 'POST') return has('publish') ? publishContainer(req, ig) : noPermission();
       if (edge === 'content_publishing_limit') {
@@ -629,6 +637,10 @@ export async function startInstagramFake(options: InstagramFakeOptions = {}) {
       usage = levels;
     },
     /** People see and react to a post: its insights and counters. */
+    /** People follow the account: followers_count on its node. */
+    setFollowers(count: number, igId = accounts[0]!.id) {
+      account(igId)!.followers = count;
+    },
     engage(mediaId: string, values: Record<string, number>) {
       const m = media.get(mediaId);
       if (!m) throw new Error(`the Instagram fake has no media ${mediaId}`);

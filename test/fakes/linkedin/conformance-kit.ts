@@ -58,6 +58,10 @@ export const linkedinKit: ConformanceKit = {
         fake.engage(externalId, { impressionCount: 1520, uniqueImpressionsCount: 980, likeCount: 87, commentCount: 9, shareCount: 4, clickCount: 31 });
         return { views: 1520, reach: 980, likes: 87, comments: 9, shares: 4 };
       },
+      async followers() {
+        fake.setFollowers(bakery, 1_907);
+        return 1_907;
+      },
       revokedAtNetwork: async () => fake.revocations.includes(hera!.id),
       close: () => fake.close(),
     };

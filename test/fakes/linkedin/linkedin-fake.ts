@@ -21,7 +21,7 @@ import { firstUnescapedReserved, readLittleText } from '../../../src/networks/li
 // follower and page statistics, webhooks.
 
 export type LinkedInMember = { id: string; name: string; givenName: string; familyName: string; picture: string; email: string };
-export type LinkedInOrganization = { id: string; name: string; vanityName: string; logo: string; roles: Record<string, string> };
+export type LinkedInOrganization = { id: string; name: string; vanityName: string; logo: string; roles: Record<string, string>; followers?: number };
 
 export type LinkedInFakeOptions = {
   clientId?: string;
@@ -483,6 +483,17 @@ export async function startLinkedInFake(options: LinkedInFakeOptions = {}) {
     return { status: 200, body: { elements, paging: { count: 10, start: 0 } } };
   }
 
+  /** A Page's follower count (Organization Lookup API: networkSizes, edgeType COMPANY_FOLLOWED_BY_MEMBER). */
+  function networkSize(req: FakeRequest, urn: string): FakeResponse {
+    const auth = authenticate(req, true);
+    if ('response' in auth) return auth.response;
+    const org = orgOf(urn);
+    if (!org) return envelope(404, `${urn} not found`, { code: 'NOT_FOUND' });
+    if (req.query.get('edgeType') !== 'COMPANY_FOLLOWED_BY_MEMBER') return envelope(400, 'edgeType must be COMPANY_FOLLOWED_BY_MEMBER for an organization', { code: 'ILLEGAL_ARGUMENT' });
+    if (!org.roles[auth.token.memberId] || !granted(auth.token, 'rw_organization_admin')) return accessDenied('GET', '/rest/networkSizes');
+    return { status: 200, body: { firstDegreeSize: org.followers ?? 0 } };
+  }
+
   function memberAnalytics(req: FakeRequest): FakeResponse {
     const auth = authenticate(req, true);
     if ('response' in auth) return auth.response;
@@ -518,6 +529,8 @@ export async function startLinkedInFake(options: LinkedInFakeOptions = {}) {
     if (method === 'GET' && path === '/v2/userinfo') return userinfo(req);
     if (method === 'GET' && path === '/v2/organizationalEntityAcls') return acls(req);
     if (method === 'GET' && path === '/v2/organizationalEntityShareStatistics') return shareStatistics(req);
+    const size = /^\/rest\/networkSizes\/([^/]+)$/.exec(path);
+    if (method === 'GET' && size) return networkSize(req, decodeURIComponent(size[1]!));
     const upload = /^\/upload\/([^/]+)(?:\/(\d+))?$/.exec(path);
     if (method === 'PUT' && upload) return receiveUpload(req, decodeURIComponent(upload[1]!), upload[2]);
     const kinds: Record<string, MediaKind> = { images: 'image', videos: 'video', documents: 'document' };
@@ -580,6 +593,10 @@ export async function startLinkedInFake(options: LinkedInFakeOptions = {}) {
     failNextCreate: (failure: Injected) => server.failNext('/rest/posts', failure),
     /** The next upload of video part `index` (0-based) fails with this answer. */
     failNextPart: (index: number, failure: Injected) => void partFailures.set(index, failure),
+    /** People follow a Page: firstDegreeSize of its networkSizes. */
+    setFollowers(orgUrn: string, count: number) {
+      orgOf(orgUrn)!.followers = count;
+    },
     engage(urn: string, stats: Partial<FakeLinkedInPost['stats']>) {
       const post = posts.find((p) => p.urn === urn);
       if (!post) throw new Error(`no post ${urn}`);

@@ -41,6 +41,10 @@ export const mastodonKit: ConformanceKit = {
         fake.engage(externalId, { favourites: 12, reblogs: 3 });
         return { likes: 12, shares: 3 };
       },
+      async followers() {
+        fake.setFollowers(1_234);
+        return 1_234;
+      },
       revokedAtNetwork: async () => fake.revocations.length > 0,
       close: () => fake.close(),
     };

@@ -7,7 +7,7 @@ import { escapeHtml, startFakeServer, type FakeRequest, type FakeResponse } from
 // statuses with threads and Idempotency-Key, reading and deleting them. Mastodon's
 // `{ error, error_description }` envelope and X-RateLimit-* headers on every API answer.
 
-export type MastodonAccount = { id: string; username: string; displayName: string };
+export type MastodonAccount = { id: string; username: string; displayName: string; followers?: number };
 type App = { clientId: string; clientSecret: string; redirectUris: string[]; scopes: string[]; name: string };
 type Token = { token: string; clientId: string | null; accountId: string; scopes: string[]; revoked: boolean };
 type Code = { clientId: string; redirectUri: string; scopes: string[]; challenge?: string; used: boolean; expiresAt: number };
@@ -283,7 +283,7 @@ export async function startMastodonFake(options: MastodonFakeOptions = {}) {
     display_name: a.displayName,
     avatar: `https://${domain}/avatars/original/missing.png`,
     avatar_static: `https://${domain}/avatars/original/missing.png`,
-    followers_count: 42,
+    followers_count: a.followers ?? 42,
     following_count: 7,
     statuses_count: 12,
     url: `https://${domain}/@${a.username}`,
@@ -596,6 +596,10 @@ export async function startMastodonFake(options: MastodonFakeOptions = {}) {
     /** The next status created gets this id (Mastodon ids are numeric strings of up to 19 digits). */
     setNextStatusId(id: string) {
       chosenStatusId = id;
+    },
+    /** People follow the account (or leave): its followers_count as verify_credentials shows it. */
+    setFollowers(count: number, forAccount: MastodonAccount = account) {
+      (accounts.get(forAccount.id) ?? forAccount).followers = count;
     },
     /** People favourite, boost and quote a status: its counters go up as the instance would show them. */
     engage(statusId: string, counts: { favourites?: number; reblogs?: number; quotes?: number }) {

@@ -56,6 +56,10 @@ export const pinterestKit: ConformanceKit = {
         return { views: 1520, likes: 9, comments: 3, shares: 41 };
       },
       // Nothing to revoke for a person's token: the property is not applicable.
+      async followers() {
+        fake.setFollowers(812);
+        return 812;
+      },
       revokedAtNetwork: async () => false,
       close: () => fake.close(),
     };

@@ -19,7 +19,7 @@ import { escapeHtml, startFakeServer, type FakeRequest, type FakeResponse, type 
 // as is), and idea/standard pin differences. Error numbers Pinterest does not document (a refused
 // refresh token, a 429, a validation error) are stand-ins: 1, 8 and 400.
 
-export type PinterestUser = { id: string; username: string; businessName: string | null; profileImage: string; accountType: 'PINNER' | 'BUSINESS' };
+export type PinterestUser = { id: string; username: string; businessName: string | null; profileImage: string; accountType: 'PINNER' | 'BUSINESS'; followers?: number };
 
 export type PinterestFakeOptions = {
   clientId?: string;
@@ -433,7 +433,7 @@ export async function startPinterestFake(options: PinterestFakeOptions = {}) {
     if (method === 'GET' && path === '/user_account') {
       return route(['user_accounts:read'], 'org_read', (t) => {
         const u = userOf(t.userId);
-        return { status: 200, body: { id: u.id, username: u.username, account_type: u.accountType, business_name: u.businessName, profile_image: u.profileImage, website_url: '', board_count: boards.filter((b) => b.userId === u.id).length } };
+        return { status: 200, body: { id: u.id, username: u.username, account_type: u.accountType, business_name: u.businessName, profile_image: u.profileImage, website_url: '', board_count: boards.filter((b) => b.userId === u.id).length, pin_count: pins.filter((p) => p.userId === u.id).length, follower_count: u.followers ?? 0, following_count: 0, monthly_views: 0 } };
       })();
     }
     if (path === '/boards') {
@@ -563,6 +563,10 @@ export async function startPinterestFake(options: PinterestFakeOptions = {}) {
     /** A one-shot failure of the next POST /v5/pins (5xx, 429, lost answer…). */
     failNextPinCreate: (failure: Injected) => server.failNext('/v5/pins', failure),
     /** People see, save and click a pin: its counters at Pinterest (metric type → value). */
+    /** People follow the account: follower_count on /v5/user_account. */
+    setFollowers(count: number, userId = users[0]!.id) {
+      userOf(findUser(userId)).followers = count;
+    },
     engage(pinId: string, metrics: Record<string, number>) {
       const pin = pins.find((p) => p.id === pinId);
       if (!pin) throw new Error(`no pin ${pinId}`);

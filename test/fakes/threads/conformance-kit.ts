@@ -53,6 +53,10 @@ export const threadsKit: ConformanceKit = {
         return { views: 1520, likes: 87, comments: 9, shares: 4 };
       },
       // Nothing to revoke at Threads: the property is not applicable.
+      async followers() {
+        fake.setFollowers(7_420);
+        return 7_420;
+      },
       revokedAtNetwork: async () => false,
       close: () => fake.close(),
     };

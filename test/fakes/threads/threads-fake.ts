@@ -16,7 +16,7 @@ import { createConsent, createTokenStore, graphError, signedRequest, usageHeader
 // sets them (Threads sends none). Error codes Threads does not document (media not ready, publishing
 // limit reached, carousel item not ready) are Graph-style stand-ins.
 
-export type ThreadsUser = { id: string; username: string; name: string; pictureUrl: string };
+export type ThreadsUser = { id: string; username: string; name: string; pictureUrl: string; followers?: number };
 
 export type ThreadsFakeOptions = {
   appId?: string;
@@ -262,7 +262,7 @@ export async function startThreadsFake(options: ThreadsFakeOptions = {}) {
     if (auth.token.userId !== userId) return notFound(userId);
     const metrics = (req.query.get('metric') ?? '').split(',').filter(Boolean);
     if (!metrics.length || metrics.some((m) => m !== 'followers_count')) return invalidParameter('The fake knows only the followers_count metric');
-    return { status: 200, body: { data: [{ name: 'followers_count', period: 'day', title: 'followers_count', total_value: { value: 1234 }, id: `${userId}/insights/followers_count/day` }] } };
+    return { status: 200, body: { data: [{ name: 'followers_count', period: 'day', title: 'followers_count', total_value: { value: userOf(userId)?.followers ?? 1234 }, id: `${userId}/insights/followers_count/day` }] } };
   }
 
   // ---- Publishing --------------------------------------------------------------------------
@@ -476,6 +476,10 @@ export async function startThreadsFake(options: ThreadsFakeOptions = {}) {
     /** Usage headers on every answer from now on (Threads sends none; null turns them off). */
     setUsage(levels: UsageLevels | null) {
       usage = levels;
+    },
+    /** People follow the account: the followers_count account insight. */
+    setFollowers(count: number, userId = users[0]!.id) {
+      userFor(userId).followers = count;
     },
     engage(postId: string, counters: Record<string, number>) {
       const post = posts.find((p) => p.id === postId);

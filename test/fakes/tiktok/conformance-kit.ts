@@ -50,6 +50,10 @@ export const tiktokKit: ConformanceKit = {
         fake.engage(externalId, { view_count: 1520, like_count: 87, comment_count: 9, share_count: 4 });
         return { views: 1520, likes: 87, comments: 9, shares: 4 };
       },
+      async followers() {
+        fake.setFollowers(5_006);
+        return 5_006;
+      },
       revokedAtNetwork: async () => fake.revocations.length > 0,
       close: () => fake.close(),
     };

@@ -194,6 +194,10 @@ export async function startTikTokFake(options: TikTokFakeOptions = {}) {
       if (q.get('client_key') !== clientKey) throw new Error('unknown client_key');
       return decide({ redirectUri: q.get('redirect_uri')!, state: q.get('state') ?? '', scope: q.get('scope') ?? '', codeChallenge: q.get('code_challenge') ?? undefined, ...choice });
     },
+    /** People follow the account: follower_count on /v2/user/info/ (user.info.stats). */
+    setFollowers(count: number, openId = users[0]!.openId) {
+      findUser(openId).followerCount = count;
+    },
     setNextUser(openId: string) {
       currentUser = openId;
     },

@@ -46,6 +46,10 @@ export const xKit: ConformanceKit = {
         fake.engage(externalId, { impression_count: 1520, like_count: 87, reply_count: 9, retweet_count: 4, quote_count: 2, bookmark_count: 6 });
         return { views: 1520, likes: 87, comments: 9, shares: 4 };
       },
+      async followers() {
+        fake.setFollowers(20_481);
+        return 20_481;
+      },
       revokedAtNetwork: async () => fake.revocations.length > 0,
       close: () => fake.close(),
     };

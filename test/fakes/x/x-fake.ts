@@ -17,7 +17,7 @@ import { escapeHtml, startFakeServer, type FakeRequest, type FakeResponse, type 
 // What it does not do: OAuth 1.0a, deleting posts, the 3 M monthly read cap, billing, post
 // analytics time series, video duration and codec checks (size only), the real t.co hashes.
 
-export type XUserRecord = { id: string; username: string; name: string; subscription_type: string; verified_type: string; profile_image_url: string };
+export type XUserRecord = { id: string; username: string; name: string; subscription_type: string; verified_type: string; profile_image_url: string; followers_count?: number };
 
 export type XFakeOptions = {
   clientId?: string;
@@ -242,6 +242,8 @@ export async function startXFake(options: XFakeOptions = {}) {
     const data: Record<string, unknown> = { id: u.id, name: u.name, username: u.username };
     for (const field of ['profile_image_url', 'subscription_type', 'verified_type'] as const) if (fields.includes(field)) data[field] = u[field];
     if (fields.includes('verified')) data.verified = u.verified_type !== 'none';
+    // UserPublicMetrics, as X counts them for this account.
+    if (fields.includes('public_metrics')) data.public_metrics = { followers_count: u.followers_count ?? 0, following_count: 0, tweet_count: posts.filter((p) => p.userId === u.id).length, listed_count: 0, like_count: 0, media_count: 0 };
     return withHeaders({ status: 200, body: { data } }, limited.headers);
   }
 
@@ -586,6 +588,10 @@ export async function startXFake(options: XFakeOptions = {}) {
     },
     setNextPostId(id: string) {
       nextPostIds.push(id);
+    },
+    /** People follow the account: its followers_count in public_metrics. */
+    setFollowers(count: number, userId = users[0]!.id) {
+      userOf(userId).followers_count = count;
     },
     engage(id: string, values: Partial<FakePost['metrics']>) {
       Object.assign(findPost(id).metrics, values);

@@ -65,6 +65,10 @@ export const youtubeKit: ConformanceKit = {
         fake.engage(externalId, { views: 1520, likes: 87, comments: 9, shares: 4, minutesWatched: 321 });
         return { views: 1520, likes: 87, comments: 9, shares: 4 };
       },
+      async followers() {
+        fake.setSubscribers(3_310);
+        return 3_310;
+      },
       revokedAtNetwork: async () => fake.revocations.length > 0,
       close: () => fake.close(),
     };

@@ -15,7 +15,15 @@ import { escapeHtml, startFakeServer, type FakeRequest, type FakeResponse, type 
 // delete, comments, captions, search, the private lock of unaudited projects, Shorts detection,
 // processing of the bytes (they are kept as sent), session expiry after a week.
 
-export type YouTubeChannel = { id: string; title: string; customUrl: string; thumbnailUrl: string };
+export type YouTubeChannel = {
+  id: string;
+  title: string;
+  customUrl: string;
+  thumbnailUrl: string;
+  subscribers?: number;
+  /** The owner hid the subscriber count: statistics.subscriberCount is left out. */
+  hiddenSubscriberCount?: boolean;
+};
 
 export type YouTubeFakeOptions = {
   clientId?: string;
@@ -227,7 +235,13 @@ export async function startYouTubeFake(options: YouTubeFakeOptions = {}) {
     id: c.id,
     snippet: { title: c.title, description: '', customUrl: c.customUrl, thumbnails: { default: { url: c.thumbnailUrl, width: 88, height: 88 }, medium: { url: c.thumbnailUrl, width: 240, height: 240 } } },
     contentDetails: { relatedPlaylists: { likes: '', uploads: uploadsPlaylistOf(c.id) } },
-    statistics: { viewCount: '0', subscriberCount: '0', hiddenSubscriberCount: false, videoCount: String(videos.filter((v) => v.channelId === c.id).length) },
+    // Counts are strings (uint64); subscriberCount is absent when the owner hides it.
+    statistics: {
+      viewCount: '0',
+      ...(c.hiddenSubscriberCount ? {} : { subscriberCount: String(c.subscribers ?? 0) }),
+      hiddenSubscriberCount: !!c.hiddenSubscriberCount,
+      videoCount: String(videos.filter((v) => v.channelId === c.id).length),
+    },
   });
 
   function uploadStatus(video: FakeVideo): { uploadStatus: string; failureReason?: string; rejectionReason?: string } {
@@ -518,6 +532,12 @@ export async function startYouTubeFake(options: YouTubeFakeOptions = {}) {
     },
     setNextChannel(id: string) {
       currentChannel = id;
+    },
+    /** The channel's subscribers as channels.list statistics shows them (hidden: the owner hides the count). */
+    setSubscribers(count: number, options: { hidden?: boolean; channelId?: string } = {}) {
+      const channel = channels.find((c) => c.id === (options.channelId ?? channels[0]!.id))!;
+      channel.subscribers = count;
+      channel.hiddenSubscriberCount = !!options.hidden;
     },
     grants: () => grants.map((g) => ({ ...g })),
     revocations,

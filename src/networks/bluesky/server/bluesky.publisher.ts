@@ -266,6 +266,15 @@ export function createBlueskyPublisher(options: { allowLocal: boolean; videoServ
       }
       return found;
     },
+    // The account's followersCount (app.bsky.actor.getProfile, profileViewDetailed): the PDS passes
+    // the query on to its AppView, as for the counters.
+    async readAccount(ctx) {
+      const { status, body } = await request(xrpcUrl(ctx.instance, 'app.bsky.actor.getProfile', { actor: ctx.externalAccountId }), {
+        headers: { authorization: `Bearer ${ctx.accessToken}`, accept: 'application/json' },
+      });
+      if (status !== 200) throw refused(status, body, 'read');
+      return { followers: count((body as { followersCount?: unknown } | null)?.followersCount) };
+    },
   };
 }
 

@@ -442,6 +442,11 @@ export function createFacebookPublisher(e: FacebookEndpoints, options: FacebookP
       }
       return found;
     },
+    // The Page's followers_count (GET /{page-id}, pages_read_engagement with the Page token).
+    async readAccount(ctx) {
+      const answer = await call<{ followers_count?: unknown }>(ctx, graphUrl(e, `/${ctx.externalAccountId}`, { fields: 'followers_count' }));
+      return { followers: count(answer.followers_count) };
+    },
   };
 
   /** Reach (posts) and views (videos) from insights: read_insights; without it the counters stay. */

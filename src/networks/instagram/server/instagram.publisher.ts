@@ -382,5 +382,12 @@ export function createInstagramPublisher(endpoints: InstagramEndpoints): Publish
       }
       return found;
     },
+    // The account's followers_count (GET /{ig-user-id}?fields=followers_count, with the basic
+    // permission: instagram_business_basic, or instagram_basic through Facebook Login).
+    async readAccount(ctx) {
+      const account = await call<{ followers_count?: unknown }>(ctx, `/${ctx.externalAccountId}`, { query: { fields: 'followers_count' } }, 'instagram_business_basic', "reading the account's followers");
+      const followers = account.followers_count;
+      return { followers: typeof followers === 'number' && Number.isFinite(followers) ? followers : null };
+    },
   };
 }

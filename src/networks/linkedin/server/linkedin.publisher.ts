@@ -55,6 +55,7 @@ const needs = {
   orgPost: { scope: 'w_organization_social', what: 'posting as a Company Page' },
   read: { scope: 'r_organization_social', what: "reading the Page's posts" },
   memberAnalytics: { scope: 'r_member_postAnalytics', what: "reading the counters of a member's posts" },
+  pageFollowers: { scope: 'rw_organization_admin', what: "reading the Page's followers" },
 } satisfies Record<string, Need>;
 
 const invalid = (message: string, code?: string) => new ProviderError('invalid', network, message, code);
@@ -409,6 +410,18 @@ export function createLinkedInPublisher(e: LinkedInEndpoints, options: LinkedInP
       const found = new Map<string, PostMetrics>();
       for (const id of ids) found.set(id, await memberMetrics(ctx, id));
       return found;
+    },
+    // A Company Page's followers: networkSizes with edgeType COMPANY_FOLLOWED_BY_MEMBER
+    // (firstDegreeSize; rw_organization_admin, which connecting a Page grants). A member's own
+    // follower count needs a permission Herald does not ask for: none to report.
+    async readAccount(ctx) {
+      if (!isOrganization(ctx.externalAccountId)) return { followers: null };
+      const { body } = await call<{ firstDegreeSize?: unknown }>(
+        apiUrl(e, `/rest/networkSizes/${urnSegment(ctx.externalAccountId)}`, { edgeType: 'COMPANY_FOLLOWED_BY_MEMBER' }),
+        ctx.accessToken,
+        { need: needs.pageFollowers },
+      );
+      return { followers: num(body?.firstDegreeSize) };
     },
   };
 }

@@ -255,6 +255,13 @@ export function createMastodonPublisher(options: { allowHttp: boolean }): Publis
       }
       return found;
     },
+    // The account's own figures: verify_credentials (scope read:accounts, within "read") is the
+    // connected account with its followers_count.
+    async readAccount(ctx) {
+      const { status, body } = await request(`${base(ctx.instance)}/api/v1/accounts/verify_credentials`, { headers: { authorization: `Bearer ${ctx.accessToken}` } });
+      if (status !== 200) throw refusal(status, body, 'the account lookup');
+      return { followers: count((body as { followers_count?: unknown }).followers_count) };
+    },
   };
 }
 

@@ -147,6 +147,7 @@ export const badAnswer = (what: string) => new ProviderError('invalid', network,
 
 export const needs = {
   profile: { scope: 'user_accounts:read', what: "reading the account's name and picture" },
+  account: { scope: 'user_accounts:read', what: "reading the account's followers" },
   boards: { scope: 'boards:read', what: 'listing your boards' },
   createBoard: { scope: 'boards:write', what: 'creating a board' },
   pins: { scope: 'pins:write', with: ['boards:read', 'boards:write', 'pins:read'], what: 'saving pins to Pinterest' },

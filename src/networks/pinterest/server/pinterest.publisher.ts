@@ -325,5 +325,11 @@ export function createPinterestPublisher(options: PinterestPublisherOptions): Pu
       }
       return found;
     },
+    // The account's follower_count (GET /v5/user_account, user_accounts:read: the profile's scope).
+    async readAccount(ctx: MetricsContext) {
+      const me = await pinterestCall<{ follower_count?: unknown }>(url('/user_account'), ctx.accessToken, { need: needs.account, account: ctx.externalAccountId });
+      const followers = me.follower_count;
+      return { followers: typeof followers === 'number' && Number.isFinite(followers) ? followers : null };
+    },
   };
 }

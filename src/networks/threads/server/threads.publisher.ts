@@ -61,6 +61,7 @@ const needs = {
   publish: { scope: 'threads_content_publish', what: 'posting to Threads' },
   reply: { scope: 'threads_manage_replies', what: 'posting the later parts of a chain' },
   insights: { scope: 'threads_manage_insights', what: 'reading the counters of posts' },
+  accountInsights: { scope: 'threads_manage_insights', what: "reading the account's followers" },
   readReplies: { scope: 'threads_read_replies', what: 'checking whether a later part of a chain went out' },
   basic: { scope: 'threads_basic', what: 'everything Herald does on Threads' },
 } satisfies Record<string, Need>;
@@ -375,6 +376,19 @@ export function createThreadsPublisher(options: ThreadsPublisherOptions): Publis
         });
       }
       return found;
+    },
+    // The account's followers: the followers_count account insight (threads_insights,
+    // threads_manage_insights), the current total whatever the window.
+    async readAccount(ctx: MetricsContext) {
+      const answer = await call<{ data?: { name?: string; values?: { value?: unknown }[]; total_value?: { value?: unknown } }[] }>(
+        needs.accountInsights,
+        url(`/${ctx.externalAccountId}/threads_insights`, { metric: 'followers_count' }),
+        ctx.accessToken,
+        { usageKey: ctx.externalAccountId },
+      );
+      const metric = answer.data?.find((m) => m.name === 'followers_count');
+      const raw = metric?.total_value?.value ?? metric?.values?.[0]?.value;
+      return { followers: typeof raw === 'number' && Number.isFinite(raw) ? raw : null };
     },
   };
 }

@@ -119,6 +119,7 @@ function scopeNeeded(path: string, body: unknown): { scope: string; what: string
   if (directPhoto || path.startsWith('/v2/post/publish/creator_info/') || path.startsWith('/v2/post/publish/video/init/')) return { scope: 'video.publish', what: 'posting directly to TikTok' };
   if (path.startsWith('/v2/post/publish/')) return { scope: 'video.upload', what: 'sending posts to the TikTok inbox' };
   if (path.startsWith('/v2/video/')) return { scope: 'video.list', what: 'reading the statistics of posts' };
+  if (path.startsWith('/v2/user/info/')) return { scope: 'user.info.stats', what: "reading the account's followers" };
   return null;
 }
 
@@ -146,12 +147,12 @@ function withRateLimitWait(error: unknown): unknown {
   return error;
 }
 
-async function callApi<T>(apiUrl: string, accessToken: string, path: string, body?: unknown): Promise<T> {
+async function callApi<T>(apiUrl: string, accessToken: string, path: string, body?: unknown, method: 'GET' | 'POST' = 'POST'): Promise<T> {
   let answer: Awaited<ReturnType<typeof requestJson>>;
   try {
     answer = await requestJson(network, `${apiUrl}${path}`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${accessToken}`, 'content-type': 'application/json; charset=UTF-8' },
+      method,
+      headers: { authorization: `Bearer ${accessToken}`, ...(method === 'POST' ? { 'content-type': 'application/json; charset=UTF-8' } : {}) },
       body: body === undefined ? undefined : JSON.stringify(body),
       // The API URL is the operator's configuration, not a user's choice.
       allowPrivate: true,
@@ -469,6 +470,11 @@ export function createTikTokPublisher(options: TikTokPublisherOptions): Publishe
         found.set(String(video.id), { views: count(video.view_count), likes: count(video.like_count), comments: count(video.comment_count), shares: count(video.share_count), reach: null, extra: {} });
       }
       return found;
+    },
+    // The account's follower_count (GET /v2/user/info/, a field of user.info.stats).
+    async readAccount(ctx) {
+      const data = await callApi<{ user?: { follower_count?: unknown } }>(apiUrl, ctx.accessToken, '/v2/user/info/?fields=open_id,follower_count', undefined, 'GET');
+      return { followers: count(data.user?.follower_count) };
     },
   };
 }

@@ -51,6 +51,7 @@ const needs = {
   post: { scope: 'tweet.write', what: 'posting to X' },
   media: { scope: 'media.write', what: 'uploading media to X' },
   read: { scope: 'tweet.read', what: "reading the account's posts" },
+  account: { scope: 'users.read', what: "reading the account's followers" },
 } satisfies Record<string, Need>;
 
 const invalid = (message: string, code?: string) => new ProviderError('invalid', network, message, code);
@@ -349,6 +350,16 @@ export function createXPublisher(e: XEndpoints, options: XPublisherOptions = {})
         });
       }
       return found;
+    },
+
+    // The account's public_metrics (users.read, tweet.read): followers_count is the current total.
+    async readAccount(ctx) {
+      const { body } = await xCall<{ data?: { public_metrics?: { followers_count?: unknown } } }>(e, '/2/users/me?user.fields=public_metrics', ctx.accessToken, {
+        need: needs.account,
+        account: ctx.externalAccountId,
+        endpoint: 'users/me',
+      });
+      return { followers: num(body?.data?.public_metrics?.followers_count) };
     },
   };
 }

@@ -376,6 +376,18 @@ export function createYouTubePublisher(options: YouTubePublisherOptions): Publis
       }
       return found;
     },
+    // The channel's subscribers (channels.list part=statistics mine=true, 1 unit, youtube.readonly).
+    // A channel that hides its count (hiddenSubscriberCount) has none to report.
+    async readAccount(ctx) {
+      await charge(ctx.usage, quota, 'channels.list');
+      const answer = await callGoogle<{ items?: { statistics?: { subscriberCount?: unknown; hiddenSubscriberCount?: unknown } }[] }>({
+        url: `${options.apiUrl}/channels?part=statistics&mine=true`,
+        accessToken: ctx.accessToken,
+        needed: { scope: youtubeScopes.readonly, what: "reading the channel's subscribers" },
+      });
+      const statistics = answer.items?.[0]?.statistics;
+      return { followers: !statistics || statistics.hiddenSubscriberCount === true ? null : count(statistics.subscriberCount) };
+    },
   };
 
   /**
