@@ -25,7 +25,7 @@ const DOWN = '#c92a2a';
 const winAnsiExtras = new Set('€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ');
 export function pdfText(text: string): string {
   return text
-    .replace(/[\p{Extended_Pictographic}\u{FE0F}\u{200D}\u{1F3FB}-\u{1F3FF}]/gu, '')
+    .replace(/\p{Extended_Pictographic}|\u{FE0F}|\u{200D}|[\u{1F3FB}-\u{1F3FF}]/gu, '')
     .replace(/[\r\n\t]+/g, ' ')
     .replace(/./gu, (c) => {
       const code = c.codePointAt(0)!;
@@ -149,7 +149,6 @@ function summaryGrid(doc: Doc, summary: Record<SummaryMetric, SummaryFigure>, no
     }
   });
   doc.y = top + Math.ceil(reportMetrics.length / columns) * cellHeight + 8;
-  doc.x = MARGIN;
 }
 
 /** A line or bar chart of one daily series; days without a value are gaps, never zeros. */
@@ -201,7 +200,6 @@ function drawChart(doc: Doc, title: string, days: string[], values: (number | nu
   doc.text(days[0]!, left, top + height + 3, { width: 80 });
   if (days.length > 1) doc.text(days.at(-1)!, left + width - 80, top + height + 3, { width: 80, align: 'right' });
   doc.y = top + height + 22;
-  doc.x = MARGIN;
 }
 
 /** The top posts: date, network, text and the main counters ("–" where the network reports none). */

@@ -170,7 +170,7 @@ describe('client report', () => {
       const events = await db().select().from(webhookDeliveries).where(eq(webhookDeliveries.endpointId, 'wh-1'));
       expect(events).toHaveLength(1);
       expect(events[0]!.eventType).toBe('analytics.report_ready');
-      expect(events[0]!.payload.data).toEqual({
+      expect((events[0]!.payload as { data: unknown }).data).toEqual({
         report: {
           kind: 'scheduled',
           period: { from: '2026-11-01', to: '2026-11-30' },
