@@ -210,13 +210,13 @@ function topPosts(doc: Doc, posts: AnalyticsPostRow[]) {
     return;
   }
   const cols = [
-    { title: 'Published', width: 62 },
-    { title: 'Network', width: 58 },
-    { title: 'Post', width: CONTENT - 62 - 58 - 4 * 52 },
-    { title: 'Engagement', width: 52 },
-    { title: 'Views', width: 52 },
-    { title: 'Likes', width: 52 },
-    { title: 'Comments', width: 52 },
+    { title: 'Published', width: 58 },
+    { title: 'Network', width: 56 },
+    { title: 'Post', width: CONTENT - 58 - 56 - 4 * 58 },
+    { title: 'Engagement', width: 58 },
+    { title: 'Views', width: 58 },
+    { title: 'Likes', width: 58 },
+    { title: 'Comments', width: 58 },
   ];
   const row = (cells: string[], font: string, color: string, height: number) => {
     let x = MARGIN;

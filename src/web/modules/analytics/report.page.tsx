@@ -42,7 +42,8 @@ const reportStyles = `
 .report-change-up { color: var(--success); }
 .report-change-down { color: var(--danger); }
 .report-change-flat, .report-change-none { color: var(--muted); font-weight: 400; }
-.report-chart { margin-top: 16px; }
+.report-chart { margin: 16px 0 0; }
+.report-network h3 { margin: 16px 0 6px; font-size: 1rem; }
 .report-chart h3 { font-size: 0.9rem; margin: 0 0 4px; }
 .report-chart svg { width: 100%; height: 140px; display: block; }
 .report-posts { width: 100%; border-collapse: collapse; font-size: 0.85rem; }
