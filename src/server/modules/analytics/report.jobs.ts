@@ -75,11 +75,20 @@ export async function sendScheduledReports(deps: ReportJobDeps, now = new Date()
       if (await sendOne(deps, schedule, period, key, now)) result.sent++;
     } catch (error) {
       result.failed++;
-      deps.logger?.error({ err: error, workspaceId: schedule.workspaceId, period }, 'monthly analytics report not sent');
+      deps.logger?.error({ error: withoutAddresses(error), workspaceId: schedule.workspaceId, period }, 'monthly analytics report not sent');
     }
   }
   if (result.sent || result.failed) deps.logger?.info(result, 'monthly analytics reports');
   return result;
+}
+
+/**
+ * What the log keeps of a failure: a mail server's answer often quotes the recipient ("550 no such
+ * user: client@…"), and the recipients are the client's people, not the operator's business.
+ */
+function withoutAddresses(error: unknown): { message: string; code?: string } {
+  const e = error as { message?: string; code?: string };
+  return { message: String(e?.message ?? error).replace(/[^\s<>"',;:]+@[^\s<>"',;]+/g, '<address>'), ...(e?.code ? { code: e.code } : {}) };
 }
 
 type DueSchedule = { workspaceId: string; recipients: string[]; name: string; slug: string; logo: string | null };
@@ -106,7 +115,7 @@ async function sendOne(deps: ReportJobDeps, schedule: DueSchedule, period: DayRa
           '',
           `attached is the social media report of ${schedule.name} for ${periodText}: the figures of the month compared with the month before, the top posts and a section per network.`,
           '',
-          `Sent by ${schedule.name} with Herald. To stop receiving it, reply to the person who set it up.`,
+          `Sent for ${schedule.name} by Herald. To stop receiving it, ask ${schedule.name} to remove your address.`,
         ].join('\n'),
         attachments: [{ filename: reportFileName(schedule.slug, period), content: pdf, contentType: 'application/pdf' }],
       });
@@ -139,7 +148,7 @@ async function sendOne(deps: ReportJobDeps, schedule: DueSchedule, period: DayRa
     });
   });
   // Some recipients got it and some did not: sending again would repeat it for the others, so the month stays sent and the failure is logged.
-  if (failure) deps.logger?.error({ err: failure, workspaceId: schedule.workspaceId, period, sent: sentTo.length, of: schedule.recipients.length }, 'monthly analytics report not sent to every recipient');
+  if (failure) deps.logger?.error({ error: withoutAddresses(failure), workspaceId: schedule.workspaceId, period, sent: sentTo.length, of: schedule.recipients.length }, 'monthly analytics report not sent to every recipient');
   return true;
 }
 

@@ -135,14 +135,14 @@ function summaryGrid(doc: Doc, summary: Record<SummaryMetric, SummaryFigure>, no
       doc.font('Helvetica-Oblique').fontSize(7.5).fillColor(MUTED).text(notReported, x + 8, y + 20, { width: cellWidth - 16 });
       return;
     }
-    doc.font('Helvetica-Bold').fontSize(15).fillColor(INK).text(value, x + 8, y + 18, { width: cellWidth - 16, lineBreak: false });
+    doc.font('Helvetica-Bold').fontSize(15).fillColor(INK).text(pdfText(value), x + 8, y + 18, { width: cellWidth - 16, lineBreak: false });
     const change = formatChange(figure);
     const cy = y + 40;
     if (change) {
       const color = change.direction === 'up' ? UP : change.direction === 'down' ? DOWN : MUTED;
       if (change.direction === 'up') doc.polygon([x + 8, cy + 7], [x + 12, cy], [x + 16, cy + 7]).fillColor(color).fill();
       else if (change.direction === 'down') doc.polygon([x + 8, cy], [x + 12, cy + 7], [x + 16, cy]).fillColor(color).fill();
-      doc.font('Helvetica-Bold').fontSize(8).fillColor(color).text(change.text.replace('−', '-'), x + 19, cy, { width: cellWidth - 28, lineBreak: false });
+      doc.font('Helvetica-Bold').fontSize(8).fillColor(color).text(pdfText(change.text), x + 19, cy, { width: cellWidth - 28, lineBreak: false });
     } else {
       const previous = figure.previous === null ? 'no earlier figure' : 'was 0';
       doc.font('Helvetica').fontSize(7.5).fillColor(MUTED).text(previous, x + 8, cy, { width: cellWidth - 16, lineBreak: false });

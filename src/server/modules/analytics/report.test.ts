@@ -110,6 +110,7 @@ describe('client report', () => {
     // The emoji the PDF fonts cannot draw is left out, the rest of the post stays.
     expect(text).toContain('Open late on Fridays from now on');
     expect(pdfText('Open 🍷 late\nnow 日本')).toBe('Open  late now ??');
+    expect(pdfText('−3.0%')).toBe('-3.0%');
   });
 
   it('knows the day in the workspace’s zone and last month', () => {
