@@ -20,7 +20,7 @@ const isoDay = /^\d{4}-\d{2}-\d{2}$/;
 const badRange = (field: 'from' | 'to', message: string) => new AppError('analytics.invalid_range', 400, message, { field, reason: 'invalid_range' });
 
 /** Days between two calendar days (both valid YYYY-MM-DD), counted in UTC so time zones and summer time do not matter. */
-export const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 
 /** Checks a range given by a person: real calendar days, in order, at most a year; 400 naming the field otherwise. */
 export function checkRange(range: DayRange): DayRange {
@@ -47,9 +47,9 @@ export function decodeLogo(logo: string | null): { type: 'image/png' | 'image/jp
 export const logoUrl = (workspaceId: string, logo: string | null) =>
   decodeLogo(logo) ? `/api/v1/workspaces/${workspaceId}/logo?v=${crypto.createHash('sha256').update(logo!).digest('hex').slice(0, 12)}` : null;
 
-export type ReportWorkspace = { id: string; name: string; slug: string; logo: string | null; timeZone: string; analyticsEnabled: boolean };
+type ReportWorkspace = { id: string; name: string; slug: string; logo: string | null; timeZone: string; analyticsEnabled: boolean };
 
-export async function reportWorkspace(db: Db, workspaceId: string): Promise<ReportWorkspace> {
+async function reportWorkspace(db: Db, workspaceId: string): Promise<ReportWorkspace> {
   const [row] = await db
     .select({ id: workspaces.id, name: workspaces.name, slug: workspaces.slug, logo: workspaces.logo, timeZone: workspaceSettings.timeZone, analyticsEnabled: workspaceSettings.analyticsEnabled })
     .from(workspaces)
