@@ -47,6 +47,9 @@ import { ideasRoutes } from './modules/ideas/ideas.routes.ts';
 import { commentsRoutes } from './modules/comments/comments.routes.ts';
 import { analyticsRoutes } from './modules/analytics/analytics.routes.ts';
 import { bestTimesRoutes } from './modules/analytics/best-times.routes.ts';
+import { reportRoutes, reportScheduleRoutes } from './modules/analytics/report.routes.ts';
+import type { DashboardFigures } from './modules/analytics/dashboard.contract.ts';
+import { workspaceLogoRoutes } from './modules/workspaces/workspace-logo.routes.ts';
 import { publicMediaRoutes } from './modules/publishing/public-media.routes.ts';
 import { policyRoutes } from './modules/privacy/policy.routes.ts';
 import { networkCallbacksOf, type NetworkCallbacks } from './modules/network-callbacks/network-callbacks.registry.ts';
@@ -76,6 +79,11 @@ export type AppDeps = {
   storage: MediaStorage;
   /** The calls networks make to Herald; by default those of the enabled networks' folders (tests pass their own). */
   networkCallbacks?: NetworkCallbacks;
+  /**
+   * The dashboard's figures the client report is made of (GET …/analytics/report and report.pdf).
+   * The report's routes exist only when one is given; tests pass a fixed one.
+   */
+  reportFigures?: DashboardFigures;
 };
 
 // Attempts against these are limited per IP: they are where passwords and codes get guessed.
@@ -218,6 +226,9 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; a
       await api.register(commentsRoutes);
       await api.register(analyticsRoutes, { intervalMinutes: config.analyticsIntervalMinutes, windowDays: config.analyticsWindowDays });
       await api.register(bestTimesRoutes);
+      await api.register(reportScheduleRoutes);
+      if (deps.reportFigures) await api.register(reportRoutes, { figures: deps.reportFigures });
+      await api.register(workspaceLogoRoutes);
       await api.register(agencyRoutes);
       await api.register(approvalsRoutes, { deps: { boss: deps.boss, instance }, publicOrigin: config.publicOrigin });
       await api.register(apiKeysRoutes);

@@ -10,6 +10,7 @@ export const webhookEvents = {
   'post.unconfirmed': "A network did not say whether a post went out; a person must look",
   'post.deleted': 'A post was deleted',
   'channel.needs_reconnect': 'A channel no longer accepts Herald’s access and must be connected again',
+  'analytics.report_ready': 'The monthly analytics report was made and e-mailed (with its period and links)',
 } as const;
 
 export type WebhookEventType = keyof typeof webhookEvents;

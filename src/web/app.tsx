@@ -27,6 +27,7 @@ import { NewWorkspacePage } from './modules/workspaces/new-workspace.page.tsx';
 import { SettingsPage } from './modules/workspaces/settings.page.tsx';
 import { ReviewLinkPage } from './modules/approvals/review.page.tsx';
 import { RequirePermission, WorkspaceRoute } from './modules/workspaces/workspace-route.tsx';
+import { ReportPage } from './modules/analytics/report.page.tsx';
 
 function NotFoundPage() {
   return (
@@ -77,6 +78,7 @@ export function App() {
               }
             />
             <Route path="settings" element={<SettingsPage />} />
+            <Route path="analytics/report" element={<ReportPage />} />
             <Route
               path="developers"
               element={

@@ -101,7 +101,7 @@ function spread<T>(items: T[], max: number): T[] {
 }
 
 // The multipart uploads (no JSON body in the OpenAPI document): a picture, a media file.
-const isUpload = (op: Operation) => (op.method === 'POST' && op.path.endsWith('/media')) || (op.method === 'PUT' && op.path.endsWith('/me/avatar'));
+const isUpload = (op: Operation) => (op.method === 'POST' && op.path.endsWith('/media')) || (op.method === 'PUT' && (op.path.endsWith('/me/avatar') || op.path.endsWith('/logo')));
 
 function casesFor(op: Operation, ids: Record<string, string>): Case[] {
   const cases: Case[] = [];

@@ -569,6 +569,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/workspaces/{workspaceId}/analytics/report-schedule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether last month’s report is e-mailed on the 1st, to whom, and the newest one sent */
+        get: operations["getWorkspaceAnalyticsReportSchedule"];
+        /** Turn the monthly report e-mail on or off and set its recipients (at most 10; on needs at least one: 400 analytics.report_recipients_required) */
+        put: operations["putWorkspaceAnalyticsReportSchedule"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/workspaces/{workspaceId}/analytics/settings": {
         parameters: {
             query?: never;
@@ -1088,6 +1106,25 @@ export interface paths {
         post?: never;
         /** Cancel a pending invitation */
         delete: operations["deleteWorkspaceInvitation"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/logo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The workspace’s logo (image/png), for its members; 404 logo.not_found without one */
+        get: operations["getWorkspaceLogo"];
+        /** Set the workspace's logo (multipart/form-data: `file`). PNG, JPEG, WebP or GIF up to 1 MB, detected from the content; Herald keeps a PNG of at most 160×160 */
+        put: operations["putWorkspaceLogo"];
+        post?: never;
+        /** Remove the workspace’s logo (404 logo.not_found when there is none) */
+        delete: operations["deleteWorkspaceLogo"];
         options?: never;
         head?: never;
         patch?: never;
@@ -4529,6 +4566,123 @@ export interface operations {
             };
         };
     };
+    getWorkspaceAnalyticsReportSchedule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workspaceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "4XX": components["responses"]["Error"];
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "enabled": true,
+                     *       "recipients": [
+                     *         "example"
+                     *       ],
+                     *       "logoUrl": "https://example.com/spring",
+                     *       "lastRun": {
+                     *         "from": "example",
+                     *         "to": "example",
+                     *         "sentTo": 1,
+                     *         "at": "example"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        enabled: boolean;
+                        lastRun: {
+                            at: string;
+                            from: string;
+                            /** @description How many recipients it went to */
+                            sentTo: number;
+                            to: string;
+                        } | null;
+                        /** @description The logo the report carries (PUT /workspaces/{workspaceId}/logo), or null */
+                        logoUrl: string | null;
+                        recipients: string[];
+                    };
+                };
+            };
+        };
+    };
+    putWorkspaceAnalyticsReportSchedule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workspaceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "enabled": true,
+                 *       "recipients": [
+                 *         "ada@example.com"
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Send last month’s report on the 1st of every month (in the workspace’s time zone) */
+                    enabled: boolean;
+                    /** @description Who receives it (the client, for example) */
+                    recipients: string[];
+                };
+            };
+        };
+        responses: {
+            "4XX": components["responses"]["Error"];
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "enabled": true,
+                     *       "recipients": [
+                     *         "example"
+                     *       ],
+                     *       "logoUrl": "https://example.com/spring",
+                     *       "lastRun": {
+                     *         "from": "example",
+                     *         "to": "example",
+                     *         "sentTo": 1,
+                     *         "at": "example"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        enabled: boolean;
+                        lastRun: {
+                            at: string;
+                            from: string;
+                            /** @description How many recipients it went to */
+                            sentTo: number;
+                            to: string;
+                        } | null;
+                        /** @description The logo the report carries (PUT /workspaces/{workspaceId}/logo), or null */
+                        logoUrl: string | null;
+                        recipients: string[];
+                    };
+                };
+            };
+        };
+    };
     getWorkspaceAnalyticsSettings: {
         parameters: {
             query?: never;
@@ -7121,6 +7275,89 @@ export interface operations {
                     "application/json": {
                         /** @enum {boolean} */
                         ok: true;
+                    };
+                };
+            };
+        };
+    };
+    getWorkspaceLogo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workspaceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "4XX": components["responses"]["Error"];
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    putWorkspaceLogo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workspaceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "4XX": components["responses"]["Error"];
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "logoUrl": "https://example.com/spring"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Where the logo is served, or null without one */
+                        logoUrl: string | null;
+                    };
+                };
+            };
+        };
+    };
+    deleteWorkspaceLogo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workspaceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "4XX": components["responses"]["Error"];
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "logoUrl": "https://example.com/spring"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Where the logo is served, or null without one */
+                        logoUrl: string | null;
                     };
                 };
             };
@@ -11016,7 +11253,7 @@ export interface operations {
                     /** @description What it is for, shown in the list */
                     description?: string | null;
                     /** @description Event types it receives */
-                    events: ("post.scheduled" | "post.submitted_for_review" | "post.approved" | "post.changes_requested" | "post.published" | "post.failed" | "post.unconfirmed" | "post.deleted" | "channel.needs_reconnect")[];
+                    events: ("post.scheduled" | "post.submitted_for_review" | "post.approved" | "post.changes_requested" | "post.published" | "post.failed" | "post.unconfirmed" | "post.deleted" | "channel.needs_reconnect" | "analytics.report_ready")[];
                     /** @description https URL that receives the events (POST, JSON, signed as Standard Webhooks says) */
                     url: string;
                 };
@@ -11180,7 +11417,7 @@ export interface operations {
                     description?: string | null;
                     enabled?: boolean;
                     /** @description Event types it receives */
-                    events?: ("post.scheduled" | "post.submitted_for_review" | "post.approved" | "post.changes_requested" | "post.published" | "post.failed" | "post.unconfirmed" | "post.deleted" | "channel.needs_reconnect")[];
+                    events?: ("post.scheduled" | "post.submitted_for_review" | "post.approved" | "post.changes_requested" | "post.published" | "post.failed" | "post.unconfirmed" | "post.deleted" | "channel.needs_reconnect" | "analytics.report_ready")[];
                     /** @description https URL that receives the events (POST, JSON, signed as Standard Webhooks says) */
                     url?: string;
                 };
@@ -11236,7 +11473,7 @@ export interface operations {
             query?: {
                 /** @description nextCursor of the previous page */
                 cursor?: string;
-                event?: "webhook.test" | "post.scheduled" | "post.submitted_for_review" | "post.approved" | "post.changes_requested" | "post.published" | "post.failed" | "post.unconfirmed" | "post.deleted" | "channel.needs_reconnect";
+                event?: "webhook.test" | "post.scheduled" | "post.submitted_for_review" | "post.approved" | "post.changes_requested" | "post.published" | "post.failed" | "post.unconfirmed" | "post.deleted" | "channel.needs_reconnect" | "analytics.report_ready";
                 /** @description Items per page (default 25, at most 100) */
                 limit?: number;
                 status?: "pending" | "succeeded" | "failed";

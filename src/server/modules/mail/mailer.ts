@@ -1,7 +1,9 @@
 import nodemailer from 'nodemailer';
 import type { Logger } from 'pino';
 
-export type Mail = { to: string; subject: string; text: string };
+/** A file sent with an e-mail (the monthly report's PDF). */
+export type MailAttachment = { filename: string; content: Buffer; contentType: string };
+export type Mail = { to: string; subject: string; text: string; attachments?: MailAttachment[] };
 export type Mailer = { send(mail: Mail): Promise<void>; transport: 'smtp' | 'log' };
 
 /**
@@ -13,7 +15,9 @@ export function createMailer(options: { smtpUrl?: string; from: string; logger: 
     return {
       transport: 'log',
       async send(mail) {
-        options.logger.warn({ mailTo: mail.to, subject: mail.subject }, `E-mail not sent (SMTP_URL is not set):\n${mail.text}`);
+        // Attachments are named, never written to the log.
+        const attachments = mail.attachments?.map((a) => `${a.filename} (${a.contentType}, ${a.content.length} bytes)`);
+        options.logger.warn({ mailTo: mail.to, subject: mail.subject, ...(attachments ? { attachments } : {}) }, `E-mail not sent (SMTP_URL is not set):\n${mail.text}`);
       },
     };
   }

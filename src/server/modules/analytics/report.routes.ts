@@ -1,0 +1,146 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { counterNames } from '../../../shared/analytics.ts';
+import type { DashboardFigures } from './dashboard.contract.ts';
+import { buildReport, buildReportPdf, REPORT_MAX_DAYS } from './report.service.ts';
+import { getReportSchedule, MAX_REPORT_RECIPIENTS, setReportSchedule } from './report.schedule.ts';
+
+const tags = ['analytics'];
+const workspaceParams = z.object({ workspaceId: z.string().min(1).max(100) });
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a calendar day as YYYY-MM-DD');
+const range = z.object({
+  from: day.describe('First day of the period (YYYY-MM-DD, in the workspace’s time zone)'),
+  to: day.describe(`Last day of the period, included (at most ${REPORT_MAX_DAYS} days after from)`),
+});
+
+const figure = z.object({
+  value: z.number().nullable().describe('null: no channel’s network reports it (never shown as 0)'),
+  previous: z.number().nullable().describe('The same figure over the previous period of equal length'),
+  change: z.number().nullable().describe('(value - previous) / previous; null when either is null or previous is 0'),
+});
+const summary = z.object({
+  posts: figure,
+  ...Object.fromEntries(counterNames.map((name) => [name, figure])),
+  engagement: figure,
+  engagementRate: figure,
+  followers: figure,
+  followersGrowth: figure,
+}) as z.ZodObject<Record<'posts' | (typeof counterNames)[number] | 'engagement' | 'engagementRate' | 'followers' | 'followersGrowth', typeof figure>>;
+const counter = z.number().nullable();
+const post = z.object({
+  deliveryId: z.string(),
+  postId: z.string(),
+  channelId: z.string(),
+  network: z.string(),
+  publishedAt: z.string(),
+  text: z.string(),
+  thumbnailUrl: z.string().nullable(),
+  url: z.string().nullable(),
+  engagement: counter,
+  engagementRate: counter,
+  views: counter,
+  likes: counter,
+  comments: counter,
+  shares: counter,
+  reach: counter,
+});
+const dayRange = z.object({ from: z.string(), to: z.string() });
+const series = z.object({
+  channelId: z.string(),
+  posts: z.array(z.number()),
+  followers: z.array(counter),
+  views: z.array(counter),
+  likes: z.array(counter),
+  comments: z.array(counter),
+  shares: z.array(counter),
+  reach: z.array(counter),
+  engagement: z.array(counter),
+});
+const channel = z.object({
+  id: z.string(),
+  workspaceId: z.string(),
+  workspaceName: z.string(),
+  network: z.string(),
+  name: z.string(),
+  avatarUrl: z.string().nullable(),
+  supports: z.object({ counters: z.array(z.enum(counterNames)).readonly(), followers: z.boolean() }),
+});
+const report = z.object({
+  workspace: z.object({ id: z.string(), name: z.string(), logoUrl: z.string().nullable().describe('Where the workspace’s logo is served, or null without one') }),
+  generatedAt: z.string(),
+  dashboard: z.object({
+    range: dayRange,
+    previous: dayRange.nullable(),
+    timeZone: z.string(),
+    days: z.array(z.string()),
+    channels: z.array(channel),
+    summary,
+    series: z.array(series).describe('Daily values per channel, aligned with days'),
+    topPosts: z.array(post),
+  }),
+  networks: z.array(z.object({ network: z.string(), channels: z.array(z.string()), summary, topPosts: z.array(post) })).describe('A section per network with a channel in the workspace'),
+});
+
+const schedule = z.object({
+  enabled: z.boolean(),
+  recipients: z.array(z.string()),
+  logoUrl: z.string().nullable().describe('The logo the report carries (PUT /workspaces/{workspaceId}/logo), or null'),
+  lastRun: z.object({ from: z.string(), to: z.string(), sentTo: z.number().int().describe('How many recipients it went to'), at: z.string() }).nullable(),
+});
+const scheduleBody = z.object({
+  enabled: z.boolean().describe('Send last month’s report on the 1st of every month (in the workspace’s time zone)'),
+  recipients: z.array(z.email('must be an e-mail address').max(254)).max(MAX_REPORT_RECIPIENTS, `at most ${MAX_REPORT_RECIPIENTS} recipients`).describe('Who receives it (the client, for example)'),
+});
+
+/**
+ * The client report of a workspace, as JSON (the printable page) and as a PDF. `figures` is the
+ * dashboard's figures function, so the report shows what the dashboard shows.
+ */
+export const reportRoutes: FastifyPluginAsyncZod<{ figures: DashboardFigures }> = async (app, { figures }) => {
+  app.get('/workspaces/:workspaceId/analytics/report', {
+    config: { access: 'posts.read' },
+    schema: {
+      tags,
+      summary: `The client report for a period: summary figures with the change against the previous period, daily series, top posts and a section per network (400 analytics.invalid_range for a period that is not one, or longer than ${REPORT_MAX_DAYS} days)`,
+      params: workspaceParams,
+      querystring: range,
+      response: { 200: report },
+    },
+    handler: async (req) => buildReport({ db: req.serviceContext().db, figures }, req.params.workspaceId, req.query),
+  });
+
+  app.get('/workspaces/:workspaceId/analytics/report.pdf', {
+    config: { access: 'posts.read' },
+    schema: {
+      tags,
+      summary: 'The client report as an A4 PDF (application/pdf, as a download named after the workspace and period)',
+      params: workspaceParams,
+      querystring: range,
+    },
+    handler: async (req, reply) => {
+      const { fileName, pdf } = await buildReportPdf({ db: req.serviceContext().db, figures }, req.params.workspaceId, req.query);
+      return reply.type('application/pdf').header('content-disposition', `attachment; filename="${fileName}"`).header('cache-control', 'private, no-store').send(pdf);
+    },
+  });
+};
+
+/** Who receives the monthly report by e-mail (owners and admins). */
+export const reportScheduleRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get('/workspaces/:workspaceId/analytics/report-schedule', {
+    config: { access: 'settings.manage' },
+    schema: { tags, summary: 'Whether last month’s report is e-mailed on the 1st, to whom, and the newest one sent', params: workspaceParams, response: { 200: schedule } },
+    handler: async (req) => getReportSchedule(req.serviceContext().db, req.params.workspaceId),
+  });
+
+  app.put('/workspaces/:workspaceId/analytics/report-schedule', {
+    config: { access: 'settings.manage' },
+    schema: {
+      tags,
+      summary: `Turn the monthly report e-mail on or off and set its recipients (at most ${MAX_REPORT_RECIPIENTS}; on needs at least one: 400 analytics.report_recipients_required)`,
+      params: workspaceParams,
+      body: scheduleBody,
+      response: { 200: schedule },
+    },
+    handler: async (req) => setReportSchedule(req.serviceContext(), req.params.workspaceId, req.body),
+  });
+};
