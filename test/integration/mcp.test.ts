@@ -81,6 +81,7 @@ describe('MCP server', () => {
         'cancel_post',
         'create_draft',
         'delete_post',
+        'get_best_times',
         'get_channel_analytics',
         'get_network_rules',
         'get_post',
@@ -179,6 +180,10 @@ describe('MCP server', () => {
     expect(textOf(channelTotals)).toContain('reach not reported by this network');
     const none = await ok(owner, 'get_channel_analytics', { channelId: channel, to: '2001-01-01' });
     expect(none.structuredContent.postsWithReadings).toBe(0);
+    // One post is no basis for a suggestion: the tool says so rather than guessing.
+    const best = await ok(owner, 'get_best_times', { channelId: channel });
+    expect(best.structuredContent).toMatchObject({ enough: false, suggestions: [], channelId: channel, timeZone: 'UTC' });
+    expect(textOf(best)).toMatch(/^Not enough data to suggest times yet \(based on \d+ post\(s\) over \d+ week\(s\); suggestions need 20 posts/);
 
     // Cancel, then delete.
     const cancelled = await ok(owner, 'cancel_post', { postId: draft.structuredContent.post.id });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { networkLabel } from '../../../../networks/index.ts';
 import { channelTotals, counterNames } from '../../analytics/analytics.readings.ts';
+import { bestTimes } from '../../analytics/best-times.service.ts';
 import { getPost } from '../../posts/posts.query.ts';
 import { isInstantInRange } from '../../shared/instants.ts';
 import { workspaceAccess } from '../mcp.access.ts';
@@ -74,4 +75,26 @@ export function registerAnalyticsTools({ caller, tool }: ToolKit) {
       return { text, data: { ...totals, notReportedByNetwork: totals.postsWithReadings ? notReported(totals.counters) : [] } };
     },
   );
+
+  tool(
+    'get_best_times',
+    {
+      title: 'Get best times to post',
+      description:
+        "Posting times suggested from the workspace's own results: engagement by weekday and hour in the workspace's time zone over the last 90 days, for one channel or the whole workspace, with how many posts and weeks they rest on. With too little data there is no suggestion, and the answer says how much more is needed.",
+      input: { workspaceId: workspaceIdInput, channelId: z.string().min(1).max(100).optional().describe('One channel (list_channels); leave out for the whole workspace') },
+      annotations: { readOnlyHint: true },
+    },
+    async ({ workspaceId, channelId }) => {
+      const access = await workspaceAccess(caller, workspaceId, ['posts.read']);
+      const answer = await bestTimes(caller.ctx, access.workspaceId, { channelId: channelId ?? null });
+      const based = `based on ${answer.basedOn.posts} post(s) over ${answer.basedOn.weeks} week(s)`;
+      const text = answer.enough
+        ? `Best times (${answer.timeZone}, ${based}):\n${answer.suggestions.map((s) => `- ${weekdayNames[s.weekday - 1]} ${String(s.hour).padStart(2, '0')}:00, ${s.score.toFixed(1)}× the average post (${s.posts} posts)`).join('\n') || '- no time stands out yet'}`
+        : `Not enough data to suggest times yet (${based}; suggestions need ${answer.minimumPosts} posts with counters over ${answer.minimumWeeks} weeks).`;
+      return { text, data: answer };
+    },
+  );
 }
+
+const weekdayNames = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
