@@ -46,6 +46,7 @@ import { preflightRoutes } from './modules/publishing/preflight.routes.ts';
 import { ideasRoutes } from './modules/ideas/ideas.routes.ts';
 import { commentsRoutes } from './modules/comments/comments.routes.ts';
 import { analyticsRoutes } from './modules/analytics/analytics.routes.ts';
+import { analyticsDashboardRoutes } from './modules/analytics/analytics.dashboard.routes.ts';
 import { publicMediaRoutes } from './modules/publishing/public-media.routes.ts';
 import { policyRoutes } from './modules/privacy/policy.routes.ts';
 import { networkCallbacksOf, type NetworkCallbacks } from './modules/network-callbacks/network-callbacks.registry.ts';
@@ -216,6 +217,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; a
       await api.register(ideasRoutes);
       await api.register(commentsRoutes);
       await api.register(analyticsRoutes, { intervalMinutes: config.analyticsIntervalMinutes, windowDays: config.analyticsWindowDays });
+      await api.register(analyticsDashboardRoutes);
       await api.register(agencyRoutes);
       await api.register(approvalsRoutes, { deps: { boss: deps.boss, instance }, publicOrigin: config.publicOrigin });
       await api.register(apiKeysRoutes);
