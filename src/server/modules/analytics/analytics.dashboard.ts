@@ -79,7 +79,7 @@ type Metrics = Record<SummaryMetric, number | null>;
  * "not reported by this network"); one that is reported sums only the channels that report it. The
  * engagement rate divides by reach, or by views for a channel whose network has no reach, over the
  * days that have both; followers are each channel's last reading in the period, growth its last
- * minus its first.
+ * minus its first, summed over the channels that have readings (null when none has).
  */
 function summarize(channels: DashboardChannel[], rows: DailyRow[]): Metrics {
   const byChannel = new Map<string, DailyRow[]>(channels.map((c) => [c.id, []]));
@@ -109,7 +109,8 @@ function summarize(channels: DashboardChannel[], rows: DailyRow[]): Metrics {
   }
   metrics.engagementRate = rated && seen > 0 ? engaged / seen : null;
 
-  const readings = channels.filter((c) => c.supports.followers).flatMap((c) => {
+  // Followers come from the channel's own readings: a channel "reports" them when it has any.
+  const readings = channels.flatMap((c) => {
     const known = byChannel.get(c.id)!.filter((r) => r.followers !== null);
     return known.length ? [{ first: known[0]!.followers!, last: known.at(-1)!.followers! }] : [];
   });
@@ -144,7 +145,7 @@ function seriesOf(channels: DashboardChannel[], days: string[], rows: DailyRow[]
     if (at === undefined || !entry) continue;
     const { s, c } = entry;
     s.posts[at] = row.postsPublished;
-    if (c.supports.followers) s.followers[at] = row.followers;
+    s.followers[at] = row.followers;
     for (const counter of counterNames) if (c.supports.counters.includes(counter)) s[counter][at] = row[counter];
     s.engagement[at] = engagementOf({ likes: s.likes[at]!, comments: s.comments[at]!, shares: s.shares[at]! });
   }
