@@ -119,6 +119,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/analytics/series.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One daily figure of every workspace you can read, as CSV: a row per day, a column per channel */
+        get: operations["getMeAnalyticsSeriesCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me/api-keys": {
         parameters: {
             query?: never;
@@ -2963,6 +2980,38 @@ export interface operations {
             };
         };
     };
+    getMeAnalyticsSeriesCsv: {
+        parameters: {
+            query: {
+                /** @description Comma-separated channel ids */
+                channelIds?: string;
+                /** @description First day (YYYY-MM-DD, in the workspace zone), included */
+                from: string;
+                /** @description The daily figure, one column per channel */
+                metric: "posts" | "views" | "likes" | "comments" | "shares" | "reach" | "engagement" | "engagementRate" | "followers";
+                /** @description Comma-separated networks */
+                networks?: string;
+                /** @description Last day, included (at most 731 days after from) */
+                to: string;
+                /** @description Comma-separated workspace ids */
+                workspaceIds?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "4XX": components["responses"]["Error"];
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     getMeApiKeys: {
         parameters: {
             query?: never;
@@ -5304,7 +5353,7 @@ export interface operations {
                 /** @description First day (YYYY-MM-DD, in the workspace zone), included */
                 from: string;
                 /** @description The daily figure, one column per channel */
-                metric: "posts" | "views" | "likes" | "comments" | "shares" | "reach" | "engagement" | "followers";
+                metric: "posts" | "views" | "likes" | "comments" | "shares" | "reach" | "engagement" | "engagementRate" | "followers";
                 /** @description Comma-separated networks */
                 networks?: string;
                 /** @description Last day, included (at most 731 days after from) */

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { networkIds } from '../../../networks/index.ts';
 import { counterNames } from '../../../shared/analytics.ts';
 import { pageOf, pageQuery } from '../shared/cursor.ts';
-import { agencyDashboard, agencyPostsCsv, analyticsPosts, dashboardFigures, MAX_RANGE_DAYS, postsCsv, rangeProblem, seriesCsv, seriesMetrics } from './analytics.dashboard.ts';
+import { agencyDashboard, agencyPostsCsv, agencySeriesCsv, analyticsPosts, dashboardFigures, MAX_RANGE_DAYS, postsCsv, rangeProblem, seriesCsv, seriesMetrics } from './analytics.dashboard.ts';
 
 // The analytics dashboard of a workspace (summary, daily series per channel, top posts), its posts
 // table, their CSV downloads, and the agency's dashboard over every workspace the user can read.
@@ -56,7 +56,9 @@ const csvSortFields = { sort: postsSort, dir: z.enum(['asc', 'desc']).default('d
 const postsCsvQuery = z.object({ ...rangeFields, ...csvSortFields }).superRefine(checkRange);
 const agencyFields = { workspaceIds: commaList(z.string().min(1).max(100), 'workspace ids') };
 const agencyPostsCsvQuery = z.object({ ...rangeFields, ...csvSortFields, ...agencyFields }).superRefine(checkRange);
-const seriesCsvQuery = z.object({ ...rangeFields, metric: z.enum(seriesMetrics).describe('The daily figure, one column per channel') }).superRefine(checkRange);
+const metricField = { metric: z.enum(seriesMetrics).describe('The daily figure, one column per channel') };
+const seriesCsvQuery = z.object({ ...rangeFields, ...metricField }).superRefine(checkRange);
+const agencySeriesCsvQuery = z.object({ ...rangeFields, ...metricField, ...agencyFields }).superRefine(checkRange);
 
 const nullableNumber = z.number().nullable();
 const counters = Object.fromEntries(counterNames.map((n) => [n, nullableNumber])) as Record<(typeof counterNames)[number], typeof nullableNumber>;
@@ -161,5 +163,11 @@ export const analyticsDashboardRoutes: FastifyPluginAsyncZod = async (app) => {
     config: { access: 'user' },
     schema: { tags, summary: 'The posts of every workspace you can read, as CSV (UTF-8 with BOM, RFC 4180)', querystring: agencyPostsCsvQuery },
     handler: async (req, reply) => sendCsv(reply, `posts-${req.query.from}-${req.query.to}.csv`, await agencyPostsCsv(req.serviceContext(), req.query)),
+  });
+
+  app.get('/me/analytics/series.csv', {
+    config: { access: 'user' },
+    schema: { tags, summary: 'One daily figure of every workspace you can read, as CSV: a row per day, a column per channel', querystring: agencySeriesCsvQuery },
+    handler: async (req, reply) => sendCsv(reply, `${req.query.metric}-${req.query.from}-${req.query.to}.csv`, await agencySeriesCsv(req.serviceContext(), req.query)),
   });
 };

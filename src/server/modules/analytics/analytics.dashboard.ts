@@ -300,7 +300,7 @@ export async function postsCsv(db: Db, scope: DashboardScope, q: Omit<PostsQuery
   );
 }
 
-export const seriesMetrics = ['posts', ...counterNames, 'engagement', 'followers'] as const;
+export const seriesMetrics = ['posts', ...counterNames, 'engagement', 'engagementRate', 'followers'] as const;
 export type SeriesMetric = (typeof seriesMetrics)[number];
 
 /** One row per day, one column per channel; an empty cell is a day without data or a counter the network does not report. */
@@ -308,10 +308,19 @@ export async function seriesCsv(db: Db, scope: DashboardScope, q: { from: string
   const answer = await dashboardFigures(db, scope, { from: q.from, to: q.to, compare: false });
   const names = new Map(answer.channels.map((c) => [c.id, `${c.name} (${networkLabel(c.network)})`]));
   const header = ['day', ...answer.series.map((s) => names.get(s.channelId) ?? s.channelId)];
+  const supports = new Map(answer.channels.map((c) => [c.id, c.supports]));
+  const cell = (s: ChannelSeries, i: number) => (q.metric === 'engagementRate' ? dailyRate(s, supports.get(s.channelId) ?? NOTHING, i) : (s[q.metric][i] ?? null));
   return toCsv(
     header,
-    answer.days.map((day, i) => [day, ...answer.series.map((s) => s[q.metric][i] ?? null)]),
+    answer.days.map((day, i) => [day, ...answer.series.map((s) => cell(s, i))]),
   );
+}
+
+/** One channel's engagement rate on one day: over reach, or views where the network has no reach. */
+function dailyRate(s: ChannelSeries, supports: NetworkAnalytics, i: number): number | null {
+  const base = supports.counters.includes('reach') ? s.reach[i] : supports.counters.includes('views') ? s.views[i] : null;
+  const engagement = s.engagement[i];
+  return engagement == null || base == null || base === 0 ? null : engagement / base;
 }
 
 // ---- The agency view: the same figures over every workspace where the user may read posts.
@@ -328,6 +337,11 @@ async function readableWorkspaceIds(ctx: ServiceContext, only?: string[]) {
 export async function agencyDashboard(ctx: ServiceContext, q: DashboardQuery & { workspaceIds?: string[]; channelIds?: string[]; networks?: string[] }): Promise<DashboardAnswer> {
   const workspaceIds = await readableWorkspaceIds(ctx, q.workspaceIds);
   return dashboardFigures(ctx.db, { workspaceIds, channelIds: q.channelIds, networks: q.networks }, { from: q.from, to: q.to, compare: q.compare });
+}
+
+export async function agencySeriesCsv(ctx: ServiceContext, q: { from: string; to: string; metric: SeriesMetric; workspaceIds?: string[]; channelIds?: string[]; networks?: string[] }) {
+  const workspaceIds = await readableWorkspaceIds(ctx, q.workspaceIds);
+  return seriesCsv(ctx.db, { workspaceIds, channelIds: q.channelIds, networks: q.networks }, q);
 }
 
 export async function agencyPostsCsv(ctx: ServiceContext, q: Omit<PostsQuery, 'cursor' | 'limit'> & { workspaceIds?: string[]; channelIds?: string[]; networks?: string[] }) {
