@@ -273,10 +273,14 @@ function Summary({ answer }: { answer: DashboardAnswer }) {
               <span className="an-card-label">{label}</span>
               {f.value === null ? <span className="an-card-none">{NOT_REPORTED}</span> : <span className="an-card-value">{format(f.value)}</span>}
               {f.change !== null ? (
-                <span className={f.change > 0 ? 'an-change an-up' : f.change < 0 ? 'an-change an-down' : 'an-change'}>
-                  <span aria-hidden="true">{f.change > 0 ? '▲' : f.change < 0 ? '▼' : '■'} </span>
-                  {f.change > 0 ? 'up' : f.change < 0 ? 'down' : 'no change,'} {percent(Math.abs(f.change))} from {format(f.previous!)}
-                </span>
+                f.change === 0 ? (
+                  <span className="an-change">same as before ({format(f.previous!)})</span>
+                ) : (
+                  <span className={f.change > 0 ? 'an-change an-up' : 'an-change an-down'}>
+                    <span aria-hidden="true">{f.change > 0 ? '▲' : '▼'} </span>
+                    {f.change > 0 ? 'up' : 'down'} {percent(Math.abs(f.change))} from {format(f.previous!)}
+                  </span>
+                )
               ) : answer.previous && f.value !== null ? (
                 <span className="an-change">{f.previous === null ? 'nothing before' : `was ${format(f.previous)}`}</span>
               ) : null}
@@ -363,6 +367,7 @@ function Charts({
         ) : null}
       </div>
       <DashboardChart
+        wide
         testId="chart-posts"
         title="Posts per day and their engagement"
         days={answer.days}

@@ -32,6 +32,7 @@ export function DashboardChart({
   empty,
   onDrawn,
   testId,
+  wide = false,
 }: {
   title: string;
   days: string[];
@@ -42,6 +43,8 @@ export function DashboardChart({
   empty: string;
   onDrawn?: () => void;
   testId: string;
+  /** Takes the whole row of the charts grid. */
+  wide?: boolean;
 }) {
   const box = useRef<HTMLDivElement>(null);
   const [asTable, setAsTable] = useState(false);
@@ -85,7 +88,9 @@ export function DashboardChart({
             paths: s.kind === 'bars' ? bars : undefined,
             points: { show: days.length <= 45 },
             scale: s.axis === 'right' ? 'r' : 'y',
-            spanGaps: false,
+            // A null day is a day without posts: lines join the days that have some, so a channel
+            // posting every other day still draws a line over a long range.
+            spanGaps: true,
           })),
         ],
         hooks: { draw: [() => drawn.current?.()] },
@@ -103,7 +108,7 @@ export function DashboardChart({
   }, [days, series, hasData]);
 
   return (
-    <figure className="an-chart card" data-testid={testId}>
+    <figure className={wide ? 'an-chart an-span card' : 'an-chart card'} data-testid={testId}>
       <div className="an-chart-head">
         <figcaption className="an-chart-title">{title}</figcaption>
         <div className="an-chart-actions">
