@@ -264,4 +264,17 @@ describe('analytics dashboard', () => {
     // Channels in the dashboard's order (network, then connection time).
     expect(res.body).toBe('day,instagram account (Instagram),mastodon account (Mastodon)\r\n2026-03-01,,10\r\n2026-03-02,50,\r\n2026-03-03,,5\r\n');
   });
+
+  it('downloads the daily engagement rate per channel, and the agency series over every workspace', async () => {
+    const rate = await owner.client.get(api(`/series.csv?${range}&metric=engagementRate&channelIds=${ch.ig},${ch.th},${ch.masto}`));
+    expect(rate.status).toBe(200);
+    // Instagram 60 / reach 600; Threads 10 / views 200; Mastodon has neither reach nor views.
+    expect(rate.body).toBe(
+      'day,instagram account (Instagram),mastodon account (Mastodon),threads account (Threads)\r\n2026-03-01,,,0.05\r\n2026-03-02,0.1,,\r\n2026-03-03,,,\r\n',
+    );
+    const agency = await owner.client.get(`/api/v1/me/analytics/series.csv?${range}&metric=posts&networks=mastodon`);
+    expect(agency.status).toBe(200);
+    expect(agency.body.split('\r\n')[0]).toBe('day,mastodon account (Mastodon),mastodon account (Mastodon)');
+    expect(agency.body).toContain('2026-03-02,0,4\r\n');
+  });
 });
