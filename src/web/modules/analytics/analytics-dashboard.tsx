@@ -62,7 +62,8 @@ const sortColumns: { id: PostsSort; label: string }[] = [
 ];
 const isSort = (v: string | null): v is PostsSort => v === 'publishedAt' || sortColumns.some((c) => c.id === v);
 
-const number = (v: number) => Math.round(v).toLocaleString();
+// Counts are whole; an axis tick between two (2.5) keeps its decimal rather than reading as 3.
+const number = (v: number) => v.toLocaleString(undefined, { maximumFractionDigits: Number.isInteger(v) ? 0 : 1 });
 const percent = (v: number) => `${(v * 100).toLocaleString(undefined, { maximumFractionDigits: v < 0.1 ? 2 : 1 })}%`;
 const signed = (v: number) => `${v > 0 ? '+' : ''}${Math.round(v).toLocaleString()}`;
 const formatOf = (key: SummaryKey) => (key === 'engagementRate' ? percent : key === 'followersGrowth' ? signed : number);
