@@ -141,6 +141,17 @@ describe('analytics dashboard', () => {
     expect(ig.topPosts.map((p: { deliveryId: string }) => p.deliveryId)).toEqual([posts.ig!.deliveryId]);
   });
 
+  it('defaults to the last 30 days, today included, in the workspace zone', async () => {
+    const res = await owner.client.get(api('/dashboard'));
+    expect(res.status).toBe(200);
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/New_York', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+    expect(res.body.range.to).toBe(today);
+    expect(res.body.days).toHaveLength(30);
+    const csv = await owner.client.get(api('/series.csv'));
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get('content-disposition')).toBe(`attachment; filename="engagement-${res.body.range.from}-${today}.csv"`);
+  });
+
   it('is the same function the report uses: dashboardFigures on the database gives the same answer', async () => {
     const direct = await dashboardFigures(db(), { workspaceIds: [workspaceId] }, { from: '2026-03-01', to: '2026-03-03', compare: true });
     const viaApi = (await owner.client.get(api(`/dashboard?${range}&compare=true`))).body;
@@ -194,7 +205,8 @@ describe('analytics dashboard', () => {
     const cases: [string, string][] = [
       ['/dashboard?from=2026-02-30&to=2026-03-03', 'querystring.from'],
       ['/dashboard?from=yesterday&to=2026-03-03', 'querystring.from'],
-      ['/dashboard?to=2026-03-03', 'querystring.from'],
+      // With `to` left out it is today: a start in the future is after it.
+      ['/dashboard?from=2099-01-01', 'querystring.to'],
       ['/dashboard?from=2026-03-05&to=2026-03-03', 'querystring.to'],
       ['/dashboard?from=2024-01-01&to=2026-03-03', 'querystring.to'],
       [`/dashboard?${range}&channelIds=${ch.other}`, 'querystring.channelIds'],

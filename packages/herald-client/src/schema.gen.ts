@@ -2642,17 +2642,17 @@ export interface operations {
     };
     getMeAnalyticsDashboard: {
         parameters: {
-            query: {
+            query?: {
                 /** @description Comma-separated channel ids */
                 channelIds?: string;
                 /** @description Also compute the previous period of equal length */
                 compare?: "0" | "1" | "true" | "false";
-                /** @description First day (YYYY-MM-DD, in the workspace zone), included */
-                from: string;
+                /** @description First day (YYYY-MM-DD, in the workspace zone), included; default 29 days before to */
+                from?: string;
                 /** @description Comma-separated networks */
                 networks?: string;
-                /** @description Last day, included (at most 731 days after from) */
-                to: string;
+                /** @description Last day, included (at most 731 days after from); default today in the workspace zone */
+                to?: string;
                 /** @description Comma-separated workspace ids */
                 workspaceIds?: string;
             };
@@ -2950,17 +2950,17 @@ export interface operations {
     };
     getMeAnalyticsPostsCsv: {
         parameters: {
-            query: {
+            query?: {
                 /** @description Comma-separated channel ids */
                 channelIds?: string;
                 dir?: "asc" | "desc";
-                /** @description First day (YYYY-MM-DD, in the workspace zone), included */
-                from: string;
+                /** @description First day (YYYY-MM-DD, in the workspace zone), included; default 29 days before to */
+                from?: string;
                 /** @description Comma-separated networks */
                 networks?: string;
                 sort?: "publishedAt" | "views" | "likes" | "comments" | "shares" | "reach" | "engagement" | "engagementRate";
-                /** @description Last day, included (at most 731 days after from) */
-                to: string;
+                /** @description Last day, included (at most 731 days after from); default today in the workspace zone */
+                to?: string;
                 /** @description Comma-separated workspace ids */
                 workspaceIds?: string;
             };
@@ -2982,17 +2982,17 @@ export interface operations {
     };
     getMeAnalyticsSeriesCsv: {
         parameters: {
-            query: {
+            query?: {
                 /** @description Comma-separated channel ids */
                 channelIds?: string;
-                /** @description First day (YYYY-MM-DD, in the workspace zone), included */
-                from: string;
+                /** @description First day (YYYY-MM-DD, in the workspace zone), included; default 29 days before to */
+                from?: string;
                 /** @description The daily figure, one column per channel */
-                metric: "posts" | "views" | "likes" | "comments" | "shares" | "reach" | "engagement" | "engagementRate" | "followers";
+                metric?: "posts" | "views" | "likes" | "comments" | "shares" | "reach" | "engagement" | "engagementRate" | "followers";
                 /** @description Comma-separated networks */
                 networks?: string;
-                /** @description Last day, included (at most 731 days after from) */
-                to: string;
+                /** @description Last day, included (at most 731 days after from); default today in the workspace zone */
+                to?: string;
                 /** @description Comma-separated workspace ids */
                 workspaceIds?: string;
             };
@@ -4887,17 +4887,17 @@ export interface operations {
     };
     getWorkspaceAnalyticsDashboard: {
         parameters: {
-            query: {
+            query?: {
                 /** @description Comma-separated channel ids */
                 channelIds?: string;
                 /** @description Also compute the previous period of equal length */
                 compare?: "0" | "1" | "true" | "false";
-                /** @description First day (YYYY-MM-DD, in the workspace zone), included */
-                from: string;
+                /** @description First day (YYYY-MM-DD, in the workspace zone), included; default 29 days before to */
+                from?: string;
                 /** @description Comma-separated networks */
                 networks?: string;
-                /** @description Last day, included (at most 731 days after from) */
-                to: string;
+                /** @description Last day, included (at most 731 days after from); default today in the workspace zone */
+                to?: string;
             };
             header?: never;
             path: {
@@ -5227,22 +5227,22 @@ export interface operations {
     };
     getWorkspaceAnalyticsPosts: {
         parameters: {
-            query: {
+            query?: {
                 /** @description Comma-separated channel ids */
                 channelIds?: string;
                 /** @description nextCursor of the previous page */
                 cursor?: string;
                 dir?: "asc" | "desc";
-                /** @description First day (YYYY-MM-DD, in the workspace zone), included */
-                from: string;
+                /** @description First day (YYYY-MM-DD, in the workspace zone), included; default 29 days before to */
+                from?: string;
                 /** @description Items per page (default 50, at most 200) */
                 limit?: number;
                 /** @description Comma-separated networks */
                 networks?: string;
                 /** @description Sort key; posts without the counter come last */
                 sort?: "publishedAt" | "views" | "likes" | "comments" | "shares" | "reach" | "engagement" | "engagementRate";
-                /** @description Last day, included (at most 731 days after from) */
-                to: string;
+                /** @description Last day, included (at most 731 days after from); default today in the workspace zone */
+                to?: string;
             };
             header?: never;
             path: {
@@ -5315,17 +5315,17 @@ export interface operations {
     };
     getWorkspaceAnalyticsPostsCsv: {
         parameters: {
-            query: {
+            query?: {
                 /** @description Comma-separated channel ids */
                 channelIds?: string;
                 dir?: "asc" | "desc";
-                /** @description First day (YYYY-MM-DD, in the workspace zone), included */
-                from: string;
+                /** @description First day (YYYY-MM-DD, in the workspace zone), included; default 29 days before to */
+                from?: string;
                 /** @description Comma-separated networks */
                 networks?: string;
                 sort?: "publishedAt" | "views" | "likes" | "comments" | "shares" | "reach" | "engagement" | "engagementRate";
-                /** @description Last day, included (at most 731 days after from) */
-                to: string;
+                /** @description Last day, included (at most 731 days after from); default today in the workspace zone */
+                to?: string;
             };
             header?: never;
             path: {
@@ -5347,17 +5347,17 @@ export interface operations {
     };
     getWorkspaceAnalyticsSeriesCsv: {
         parameters: {
-            query: {
+            query?: {
                 /** @description Comma-separated channel ids */
                 channelIds?: string;
-                /** @description First day (YYYY-MM-DD, in the workspace zone), included */
-                from: string;
+                /** @description First day (YYYY-MM-DD, in the workspace zone), included; default 29 days before to */
+                from?: string;
                 /** @description The daily figure, one column per channel */
-                metric: "posts" | "views" | "likes" | "comments" | "shares" | "reach" | "engagement" | "engagementRate" | "followers";
+                metric?: "posts" | "views" | "likes" | "comments" | "shares" | "reach" | "engagement" | "engagementRate" | "followers";
                 /** @description Comma-separated networks */
                 networks?: string;
-                /** @description Last day, included (at most 731 days after from) */
-                to: string;
+                /** @description Last day, included (at most 731 days after from); default today in the workspace zone */
+                to?: string;
             };
             header?: never;
             path: {

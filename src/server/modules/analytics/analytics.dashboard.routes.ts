@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { networkIds } from '../../../networks/index.ts';
 import { counterNames } from '../../../shared/analytics.ts';
 import { pageOf, pageQuery } from '../shared/cursor.ts';
-import { agencyDashboard, agencyPostsCsv, agencySeriesCsv, analyticsPosts, dashboardFigures, MAX_RANGE_DAYS, postsCsv, rangeProblem, seriesCsv, seriesMetrics } from './analytics.dashboard.ts';
+import { agencyDashboard, agencyPostsCsv, agencySeriesCsv, analyticsPosts, dashboardFor, DEFAULT_RANGE_DAYS, MAX_RANGE_DAYS, postsCsv, rangeProblem, seriesCsv, seriesMetrics, type CsvFile } from './analytics.dashboard.ts';
 
 // The analytics dashboard of a workspace (summary, daily series per channel, top posts), its posts
 // table, their CSV downloads, and the agency's dashboard over every workspace the user can read.
@@ -30,15 +30,16 @@ const commaList = <T extends z.ZodType<string, string>>(item: T, what: string) =
     .describe(`Comma-separated ${what}`);
 
 const rangeFields = {
-  from: day.describe('First day (YYYY-MM-DD, in the workspace zone), included'),
-  to: day.describe(`Last day, included (at most ${MAX_RANGE_DAYS} days after from)`),
+  from: day.optional().describe(`First day (YYYY-MM-DD, in the workspace zone), included; default ${DEFAULT_RANGE_DAYS - 1} days before to`),
+  to: day.optional().describe(`Last day, included (at most ${MAX_RANGE_DAYS} days after from); default today in the workspace zone`),
   channelIds: commaList(z.string().min(1).max(100), 'channel ids'),
   networks: commaList(z.enum(networkIds, { message: `must be one of ${networkIds.join(', ')}` }), 'networks'),
 };
 
-/** from ≤ to and the range not too long, reported on the field at fault. */
-const checkRange = (value: { from: string; to: string }, ctx: z.RefinementCtx) => {
-  const problem = rangeProblem(value);
+/** from ≤ to and the range not too long, reported on the field at fault (a missing end is filled in by the service, and checked there). */
+const checkRange = (value: { from?: string; to?: string }, ctx: z.RefinementCtx) => {
+  if (!value.from || !value.to) return;
+  const problem = rangeProblem({ from: value.from, to: value.to });
   if (problem) ctx.addIssue({ code: 'custom', path: [problem.field], message: problem.message });
 };
 
@@ -56,7 +57,7 @@ const csvSortFields = { sort: postsSort, dir: z.enum(['asc', 'desc']).default('d
 const postsCsvQuery = z.object({ ...rangeFields, ...csvSortFields }).superRefine(checkRange);
 const agencyFields = { workspaceIds: commaList(z.string().min(1).max(100), 'workspace ids') };
 const agencyPostsCsvQuery = z.object({ ...rangeFields, ...csvSortFields, ...agencyFields }).superRefine(checkRange);
-const metricField = { metric: z.enum(seriesMetrics).describe('The daily figure, one column per channel') };
+const metricField = { metric: z.enum(seriesMetrics).default('engagement').describe('The daily figure, one column per channel') };
 const seriesCsvQuery = z.object({ ...rangeFields, ...metricField }).superRefine(checkRange);
 const agencySeriesCsvQuery = z.object({ ...rangeFields, ...metricField, ...agencyFields }).superRefine(checkRange);
 
@@ -105,10 +106,10 @@ const dashboardAnswer = z.object({
   topPosts: z.array(postRow),
 });
 
-const sendCsv = (reply: FastifyReply, name: string, body: string) =>
+const sendCsv = (reply: FastifyReply, { fileName, body }: CsvFile) =>
   reply
     .type('text/csv; charset=utf-8')
-    .header('content-disposition', `attachment; filename="${name}"`)
+    .header('content-disposition', `attachment; filename="${fileName}"`)
     .header('cache-control', 'private, no-store')
     .header('x-content-type-options', 'nosniff')
     .send(body);
@@ -126,7 +127,7 @@ export const analyticsDashboardRoutes: FastifyPluginAsyncZod = async (app) => {
       querystring: dashboardQuery,
       response: { 200: dashboardAnswer },
     },
-    handler: async (req) => dashboardFigures(req.serviceContext().db, scopeOf(req.params.workspaceId, req.query), req.query),
+    handler: async (req) => dashboardFor(req.serviceContext().db, scopeOf(req.params.workspaceId, req.query), req.query),
   });
 
   app.get('/workspaces/:workspaceId/analytics/posts', {
@@ -138,14 +139,13 @@ export const analyticsDashboardRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/workspaces/:workspaceId/analytics/posts.csv', {
     config: { access: 'posts.read' },
     schema: { tags, summary: `The posts table as CSV (UTF-8 with BOM, RFC 4180), at most 10,000 rows`, params: workspaceParams, querystring: postsCsvQuery },
-    handler: async (req, reply) => sendCsv(reply, `posts-${req.query.from}-${req.query.to}.csv`, await postsCsv(req.serviceContext().db, scopeOf(req.params.workspaceId, req.query), req.query)),
+    handler: async (req, reply) => sendCsv(reply, await postsCsv(req.serviceContext().db, scopeOf(req.params.workspaceId, req.query), req.query)),
   });
 
   app.get('/workspaces/:workspaceId/analytics/series.csv', {
     config: { access: 'posts.read' },
     schema: { tags, summary: 'One daily figure as CSV: a row per day, a column per channel (an empty cell: not reported or no data)', params: workspaceParams, querystring: seriesCsvQuery },
-    handler: async (req, reply) =>
-      sendCsv(reply, `${req.query.metric}-${req.query.from}-${req.query.to}.csv`, await seriesCsv(req.serviceContext().db, scopeOf(req.params.workspaceId, req.query), req.query)),
+    handler: async (req, reply) => sendCsv(reply, await seriesCsv(req.serviceContext().db, scopeOf(req.params.workspaceId, req.query), req.query)),
   });
 
   app.get('/me/analytics/dashboard', {
@@ -162,12 +162,12 @@ export const analyticsDashboardRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/me/analytics/posts.csv', {
     config: { access: 'user' },
     schema: { tags, summary: 'The posts of every workspace you can read, as CSV (UTF-8 with BOM, RFC 4180)', querystring: agencyPostsCsvQuery },
-    handler: async (req, reply) => sendCsv(reply, `posts-${req.query.from}-${req.query.to}.csv`, await agencyPostsCsv(req.serviceContext(), req.query)),
+    handler: async (req, reply) => sendCsv(reply, await agencyPostsCsv(req.serviceContext(), req.query)),
   });
 
   app.get('/me/analytics/series.csv', {
     config: { access: 'user' },
     schema: { tags, summary: 'One daily figure of every workspace you can read, as CSV: a row per day, a column per channel', querystring: agencySeriesCsvQuery },
-    handler: async (req, reply) => sendCsv(reply, `${req.query.metric}-${req.query.from}-${req.query.to}.csv`, await agencySeriesCsv(req.serviceContext(), req.query)),
+    handler: async (req, reply) => sendCsv(reply, await agencySeriesCsv(req.serviceContext(), req.query)),
   });
 };

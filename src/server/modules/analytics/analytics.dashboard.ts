@@ -19,10 +19,12 @@ import { decodeInstantCursor, encodeInstantCursor, type Page } from '../shared/c
 import type { ServiceContext } from '../shared/context.ts';
 import { AppError } from '../shared/errors.ts';
 import { createDashboardRepository, type DailyRow, type DashboardChannelRow, type PostsKeyset } from './analytics.dashboard.repository.ts';
-import type { DashboardFigures, DashboardQuery, DashboardScope } from './dashboard.contract.ts';
+import type { DashboardFigures, DashboardScope } from './dashboard.contract.ts';
 
 /** The longest range a dashboard reads: two years and a leap day, so "the last two years" always fits. */
 export const MAX_RANGE_DAYS = 731;
+/** The range when a request names none: the last 30 days, today included, in the workspace's zone. */
+export const DEFAULT_RANGE_DAYS = 30;
 /** The best posts the dashboard shows beside the charts. */
 export const TOP_POSTS = 10;
 /** The most rows one posts CSV holds: a year of a busy agency, and still a file a spreadsheet opens. */
@@ -201,6 +203,25 @@ function assertRange(range: { from: string; to: string }) {
   if (problem) throw fieldError(`querystring.${problem.field}`, problem.message);
 }
 
+/** A range as the API takes it: either end may be left out (see resolveRange). */
+export type AskedRange = { from?: string; to?: string };
+
+/**
+ * The days a request means: `to` defaults to today in the (first) workspace's zone, `from` to 29
+ * days before `to`. Checked like a given range, so "from after today" is refused by name.
+ */
+async function resolveRange(db: Db, workspaceIds: string[], asked: AskedRange): Promise<{ from: string; to: string }> {
+  let to = asked.to;
+  if (!to) {
+    const zone = (await createDashboardRepository(db).timeZones(workspaceIds.slice(0, 1)))[0] ?? 'UTC';
+    // en-CA writes dates as YYYY-MM-DD.
+    to = new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+  }
+  const range = { from: asked.from ?? dayAt(dayMs(to) - (DEFAULT_RANGE_DAYS - 1) * DAY_MS), to };
+  assertRange(range);
+  return range;
+}
+
 /**
  * The dashboard's figures (see dashboard.contract.ts): the summary (with the previous period when
  * compared), each channel's daily series and the top posts, from channel_daily_stats and the newest
@@ -260,14 +281,19 @@ function readPostsCursor(sort: PostsSort, cursor: string | undefined): PostsKeys
   return { value, ...parts };
 }
 
-export type PostsQuery = { from: string; to: string; sort: PostsSort; dir: 'asc' | 'desc'; cursor?: string; limit: number };
+/** The dashboard of a request, whose range may leave out either end. */
+export async function dashboardFor(db: Db, scope: DashboardScope, q: AskedRange & { compare: boolean }): Promise<DashboardAnswer> {
+  return dashboardFigures(db, scope, { ...(await resolveRange(db, scope.workspaceIds, q)), compare: q.compare });
+}
+
+export type PostsQuery = AskedRange & { sort: PostsSort; dir: 'asc' | 'desc'; cursor?: string; limit: number };
 
 /** One page of the published posts in the range, with their newest counters, sorted by any counter. */
 export async function analyticsPosts(db: Db, scope: DashboardScope, q: PostsQuery): Promise<Page<AnalyticsPostRow>> {
-  assertRange(q);
   const after = readPostsCursor(q.sort, q.cursor);
+  const { from, to } = await resolveRange(db, scope.workspaceIds, q);
   const ids = (await scopeChannels(db, scope)).map((c) => c.id);
-  const rows = await postsOf(db, { channelIds: ids, from: q.from, to: q.to, sort: q.sort, dir: q.dir, after, limit: q.limit + 1 });
+  const rows = await postsOf(db, { channelIds: ids, from, to, sort: q.sort, dir: q.dir, after, limit: q.limit + 1 });
   const items = rows.slice(0, q.limit);
   const last = items.at(-1);
   return { items: items.map(withoutSortValue), nextCursor: rows.length > q.limit && last ? encodePostsCursor(q.sort, last) : null };
@@ -285,35 +311,39 @@ const safeText = (value: string) => (/^[=+\-@\t\r]/.test(value) ? `'${value}` : 
 const toCsv = (header: string[], records: (string | number | null)[][]) =>
   stringify(records, { header: true, columns: header, bom: true, record_delimiter: 'windows', cast: { string: safeText } });
 
-export async function postsCsv(db: Db, scope: DashboardScope, q: Omit<PostsQuery, 'cursor' | 'limit'>): Promise<string> {
-  assertRange(q);
+export type CsvFile = { fileName: string; body: string };
+
+export async function postsCsv(db: Db, scope: DashboardScope, q: Omit<PostsQuery, 'cursor' | 'limit'>): Promise<CsvFile> {
+  const { from, to } = await resolveRange(db, scope.workspaceIds, q);
   const channels = await scopeChannels(db, scope);
   const byId = new Map(channels.map((c) => [c.id, channelView(c)]));
-  const rows = await postsOf(db, { channelIds: channels.map((c) => c.id), from: q.from, to: q.to, sort: q.sort, dir: q.dir, limit: CSV_LIMIT });
+  const rows = await postsOf(db, { channelIds: channels.map((c) => c.id), from, to, sort: q.sort, dir: q.dir, limit: CSV_LIMIT });
   const header = ['published_at', 'workspace', 'channel', 'network', 'text', ...counterNames, 'engagement', 'engagement_rate', 'url', 'post_id'];
-  return toCsv(
+  const body = toCsv(
     header,
     rows.map((r) => {
       const c = byId.get(r.channelId);
       return [r.publishedAt, c?.workspaceName ?? '', c?.name ?? '', networkLabel(r.network), r.text, ...counterNames.map((n) => r[n]), r.engagement, r.engagementRate, r.url, r.postId];
     }),
   );
+  return { fileName: `posts-${from}-${to}.csv`, body };
 }
 
 export const seriesMetrics = ['posts', ...counterNames, 'engagement', 'engagementRate', 'followers'] as const;
 export type SeriesMetric = (typeof seriesMetrics)[number];
 
 /** One row per day, one column per channel; an empty cell is a day without data or a counter the network does not report. */
-export async function seriesCsv(db: Db, scope: DashboardScope, q: { from: string; to: string; metric: SeriesMetric }): Promise<string> {
-  const answer = await dashboardFigures(db, scope, { from: q.from, to: q.to, compare: false });
+export async function seriesCsv(db: Db, scope: DashboardScope, q: AskedRange & { metric: SeriesMetric }): Promise<CsvFile> {
+  const answer = await dashboardFor(db, scope, { ...q, compare: false });
   const names = new Map(answer.channels.map((c) => [c.id, `${c.name} (${networkLabel(c.network)})`]));
   const header = ['day', ...answer.series.map((s) => names.get(s.channelId) ?? s.channelId)];
   const supports = new Map(answer.channels.map((c) => [c.id, c.supports]));
   const cell = (s: ChannelSeries, i: number) => (q.metric === 'engagementRate' ? dailyRate(s, supports.get(s.channelId) ?? NOTHING, i) : (s[q.metric][i] ?? null));
-  return toCsv(
+  const body = toCsv(
     header,
     answer.days.map((day, i) => [day, ...answer.series.map((s) => cell(s, i))]),
   );
+  return { fileName: `${q.metric}-${answer.range.from}-${answer.range.to}.csv`, body };
 }
 
 /** One channel's engagement rate on one day: over reach, or views where the network has no reach. */
@@ -334,17 +364,19 @@ async function readableWorkspaceIds(ctx: ServiceContext, only?: string[]) {
   return only;
 }
 
-export async function agencyDashboard(ctx: ServiceContext, q: DashboardQuery & { workspaceIds?: string[]; channelIds?: string[]; networks?: string[] }): Promise<DashboardAnswer> {
+type AgencyNarrowing = { workspaceIds?: string[]; channelIds?: string[]; networks?: string[] };
+
+export async function agencyDashboard(ctx: ServiceContext, q: AskedRange & { compare: boolean } & AgencyNarrowing): Promise<DashboardAnswer> {
   const workspaceIds = await readableWorkspaceIds(ctx, q.workspaceIds);
-  return dashboardFigures(ctx.db, { workspaceIds, channelIds: q.channelIds, networks: q.networks }, { from: q.from, to: q.to, compare: q.compare });
+  return dashboardFor(ctx.db, { workspaceIds, channelIds: q.channelIds, networks: q.networks }, q);
 }
 
-export async function agencySeriesCsv(ctx: ServiceContext, q: { from: string; to: string; metric: SeriesMetric; workspaceIds?: string[]; channelIds?: string[]; networks?: string[] }) {
+export async function agencySeriesCsv(ctx: ServiceContext, q: AskedRange & { metric: SeriesMetric; workspaceIds?: string[]; channelIds?: string[]; networks?: string[] }) {
   const workspaceIds = await readableWorkspaceIds(ctx, q.workspaceIds);
   return seriesCsv(ctx.db, { workspaceIds, channelIds: q.channelIds, networks: q.networks }, q);
 }
 
-export async function agencyPostsCsv(ctx: ServiceContext, q: Omit<PostsQuery, 'cursor' | 'limit'> & { workspaceIds?: string[]; channelIds?: string[]; networks?: string[] }) {
+export async function agencyPostsCsv(ctx: ServiceContext, q: Omit<PostsQuery, 'cursor' | 'limit'> & AgencyNarrowing) {
   const workspaceIds = await readableWorkspaceIds(ctx, q.workspaceIds);
   return postsCsv(ctx.db, { workspaceIds, channelIds: q.channelIds, networks: q.networks }, q);
 }
