@@ -137,5 +137,8 @@ describe('analytics dashboard in Chromium', () => {
     await page.goto(`${h.url}/agency?tab=analytics&range=7d`);
     await drawn(page, `${dayBack(6)}/${dayBack(0)}`);
     expect(await card(page, 'posts').textContent()).toContain('15');
+    await expect.poll(() => page.getByTestId('analytics-posts').locator('tbody tr').count()).toBe(1);
+    await page.getByTestId('analytics-posts').getByRole('link', { name: /Spring sale/ }).click();
+    await page.waitForURL(new RegExp(`/w/${workspaceId}/posts/`));
   });
 });

@@ -252,6 +252,10 @@ describe('analytics dashboard', () => {
     expect(res.body.timeZone).toBe('America/New_York, UTC');
     const one = await owner.client.get(`/api/v1/me/analytics/dashboard?${range}&workspaceIds=${otherWorkspaceId}`);
     expect(one.body.summary.posts.value).toBe(4);
+    const agencyPosts = await owner.client.get(`/api/v1/me/analytics/posts?${range}&sort=engagement&limit=2`);
+    expect(agencyPosts.status).toBe(200);
+    expect(agencyPosts.body.items.map((p: { deliveryId: string }) => p.deliveryId)).toEqual([posts.ig!.deliveryId, posts.threads!.deliveryId]);
+    expect((await stranger.client.get(`/api/v1/me/analytics/posts?${range}`)).body.items).toEqual([]);
   });
 
   it('downloads posts as CSV with a BOM, CRLF and quoted commas, quotes and line breaks', async () => {

@@ -102,6 +102,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/analytics/posts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Published posts of every workspace you can read, with their newest counters, sorted by any of them */
+        get: operations["getMeAnalyticsPosts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me/analytics/posts.csv": {
         parameters: {
             query?: never;
@@ -2943,6 +2960,94 @@ export interface operations {
                             url: string | null;
                             views: number | null;
                         }[];
+                    };
+                };
+            };
+        };
+    };
+    getMeAnalyticsPosts: {
+        parameters: {
+            query?: {
+                /** @description Comma-separated channel ids */
+                channelIds?: string;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                dir?: "asc" | "desc";
+                /** @description First day (YYYY-MM-DD, in the workspace zone), included; default 29 days before to */
+                from?: string;
+                /** @description Items per page (default 50, at most 200) */
+                limit?: number;
+                /** @description Comma-separated networks */
+                networks?: string;
+                /** @description Sort key; posts without the counter come last */
+                sort?: "publishedAt" | "views" | "likes" | "comments" | "shares" | "reach" | "engagement" | "engagementRate";
+                /** @description Last day, included (at most 731 days after from); default today in the workspace zone */
+                to?: string;
+                /** @description Comma-separated workspace ids */
+                workspaceIds?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "4XX": components["responses"]["Error"];
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "deliveryId": "3f1c9a52-8d4e-4b7a-9c61-2e5f0a7d1b94",
+                     *           "postId": "3f1c9a52-8d4e-4b7a-9c61-2e5f0a7d1b94",
+                     *           "channelId": "3f1c9a52-8d4e-4b7a-9c61-2e5f0a7d1b94",
+                     *           "network": "example",
+                     *           "publishedAt": "2026-03-14T09:30:00.000Z",
+                     *           "text": "Our spring collection is live: 40 new pieces, made to last. 🌱",
+                     *           "thumbnailUrl": "https://example.com/spring",
+                     *           "url": "https://example.com/hooks/herald",
+                     *           "views": 1,
+                     *           "likes": 1,
+                     *           "comments": 1,
+                     *           "shares": 1,
+                     *           "reach": 1,
+                     *           "engagement": 1,
+                     *           "engagementRate": 1
+                     *         }
+                     *       ],
+                     *       "nextCursor": "eyJhdCI6IjIwMjYtMDMtMTQifQ"
+                     *     }
+                     */
+                    "application/json": {
+                        items: {
+                            channelId: string;
+                            comments: number | null;
+                            deliveryId: string;
+                            /** @description likes + comments + shares; null when the network reports none of them */
+                            engagement: number | null;
+                            /** @description engagement / reach (views where the network has no reach) */
+                            engagementRate: number | null;
+                            likes: number | null;
+                            network: string;
+                            postId: string;
+                            publishedAt: string;
+                            reach: number | null;
+                            shares: number | null;
+                            /** @description The first 280 characters of the text */
+                            text: string;
+                            /** @description The first picture, when the post has one */
+                            thumbnailUrl: string | null;
+                            /** @description The post at the network */
+                            url: string | null;
+                            views: number | null;
+                        }[];
+                        /** @description Pass as cursor for the next page; null on the last page */
+                        nextCursor: string | null;
                     };
                 };
             };

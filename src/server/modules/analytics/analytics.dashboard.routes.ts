@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { networkIds } from '../../../networks/index.ts';
 import { counterNames } from '../../../shared/analytics.ts';
 import { pageOf, pageQuery } from '../shared/cursor.ts';
-import { agencyDashboard, agencyPostsCsv, agencySeriesCsv, analyticsPosts, dashboardFor, DEFAULT_RANGE_DAYS, MAX_RANGE_DAYS, postsCsv, rangeProblem, seriesCsv, seriesMetrics, type CsvFile } from './analytics.dashboard.ts';
+import { agencyDashboard, agencyPosts, agencyPostsCsv, agencySeriesCsv, analyticsPosts, dashboardFor, DEFAULT_RANGE_DAYS, MAX_RANGE_DAYS, postsCsv, rangeProblem, seriesCsv, seriesMetrics, type CsvFile } from './analytics.dashboard.ts';
 
 // The analytics dashboard of a workspace (summary, daily series per channel, top posts), its posts
 // table, their CSV downloads, and the agency's dashboard over every workspace the user can read.
@@ -56,6 +56,9 @@ const postsQuery = z
 const csvSortFields = { sort: postsSort, dir: z.enum(['asc', 'desc']).default('desc') };
 const postsCsvQuery = z.object({ ...rangeFields, ...csvSortFields }).superRefine(checkRange);
 const agencyFields = { workspaceIds: commaList(z.string().min(1).max(100), 'workspace ids') };
+const agencyPostsQuery = z
+  .object({ ...rangeFields, ...agencyFields, sort: postsSort.describe('Sort key; posts without the counter come last'), dir: z.enum(['asc', 'desc']).default('desc'), ...pageQuery({ default: 50, max: 200 }) })
+  .superRefine(checkRange);
 const agencyPostsCsvQuery = z.object({ ...rangeFields, ...csvSortFields, ...agencyFields }).superRefine(checkRange);
 const metricField = { metric: z.enum(seriesMetrics).default('engagement').describe('The daily figure, one column per channel') };
 const seriesCsvQuery = z.object({ ...rangeFields, ...metricField }).superRefine(checkRange);
@@ -157,6 +160,12 @@ export const analyticsDashboardRoutes: FastifyPluginAsyncZod = async (app) => {
       response: { 200: dashboardAnswer },
     },
     handler: async (req) => agencyDashboard(req.serviceContext(), req.query),
+  });
+
+  app.get('/me/analytics/posts', {
+    config: { access: 'user' },
+    schema: { tags, summary: 'Published posts of every workspace you can read, with their newest counters, sorted by any of them', querystring: agencyPostsQuery, response: { 200: pageOf(postRow) } },
+    handler: async (req) => agencyPosts(req.serviceContext(), req.query),
   });
 
   app.get('/me/analytics/posts.csv', {

@@ -376,6 +376,11 @@ export async function agencySeriesCsv(ctx: ServiceContext, q: AskedRange & { met
   return seriesCsv(ctx.db, { workspaceIds, channelIds: q.channelIds, networks: q.networks }, q);
 }
 
+export async function agencyPosts(ctx: ServiceContext, q: PostsQuery & AgencyNarrowing): Promise<Page<AnalyticsPostRow>> {
+  const workspaceIds = await readableWorkspaceIds(ctx, q.workspaceIds);
+  return analyticsPosts(ctx.db, { workspaceIds, channelIds: q.channelIds, networks: q.networks }, q);
+}
+
 export async function agencyPostsCsv(ctx: ServiceContext, q: Omit<PostsQuery, 'cursor' | 'limit'> & AgencyNarrowing) {
   const workspaceIds = await readableWorkspaceIds(ctx, q.workspaceIds);
   return postsCsv(ctx.db, { workspaceIds, channelIds: q.channelIds, networks: q.networks }, q);

@@ -194,15 +194,7 @@ export function AnalyticsDashboard({ scope }: { scope: DashboardScope }) {
           {answer.channels.length === 0 ? <p className="card muted">No channels match these filters.</p> : null}
           <Charts answer={answer} scope={scope} filter={filter} metric={metric} onMetric={(m) => update({ metric: m }, true)} drawn={drawn} />
           <TopPosts answer={answer} />
-          {scope.workspaceId ? (
-            <PostsTable workspaceId={scope.workspaceId} filter={filter} channels={answer.channels} />
-          ) : (
-            <p>
-              <a className="btn" href={postsCsvUrl(scope, filter)} download>
-                Download all posts as CSV
-              </a>
-            </p>
-          )}
+          <PostsTable scope={scope} filter={filter} channels={answer.channels} />
         </>
       )}
     </div>
@@ -451,13 +443,14 @@ function Cell({ value, format }: { value: number | null; format: (v: number) => 
   return format(value);
 }
 
-function PostsTable({ workspaceId, filter, channels }: { workspaceId: string; filter: DashboardFilter; channels: DashboardChannel[] }) {
+function PostsTable({ scope, filter, channels }: { scope: DashboardScope; filter: DashboardFilter; channels: DashboardChannel[] }) {
   const [params, update] = useSearchParamsUpdate();
   const sort: PostsSort = isSort(params.get('sort')) ? (params.get('sort') as PostsSort) : 'publishedAt';
   const dir = params.get('dir') === 'asc' ? 'asc' : 'desc';
-  const posts = useAnalyticsPosts(workspaceId, filter, sort, dir);
+  const posts = useAnalyticsPosts(scope, filter, sort, dir);
   const rows = posts.data?.pages.flatMap((p) => p.items) ?? [];
   const byId = new Map(channels.map((c) => [c.id, c]));
+  const several = new Set(channels.map((c) => c.workspaceId)).size > 1;
   const sortBy = (id: PostsSort) => update({ sort: id === 'publishedAt' ? null : id, dir: sort === id && dir === 'desc' ? 'asc' : null }, true);
   const ariaSort = (id: PostsSort) => (sort === id ? (dir === 'asc' ? 'ascending' : 'descending') : undefined);
   const header = (id: PostsSort, label: string) => (
@@ -472,7 +465,7 @@ function PostsTable({ workspaceId, filter, channels }: { workspaceId: string; fi
     <section className="card an-posts" aria-labelledby="an-posts-title">
       <div className="an-chart-head">
         <h2 id="an-posts-title">Posts</h2>
-        <a className="btn btn-ghost btn-sm" href={postsCsvUrl({ workspaceId }, filter, sort, dir)} download data-testid="posts-csv">
+        <a className="btn btn-ghost btn-sm" href={postsCsvUrl(scope, filter, sort, dir)} download data-testid="posts-csv">
           Download CSV
         </a>
       </div>
@@ -495,16 +488,21 @@ function PostsTable({ workspaceId, filter, channels }: { workspaceId: string; fi
             <tbody>
               {rows.map((p) => {
                 const channel = byId.get(p.channelId);
+                const href = postHref(channels, p);
                 return (
                   <tr key={p.deliveryId}>
                     <td className="an-post-cell">
                       <Thumb post={p} />
                       <div>
-                        <Link to={`/w/${workspaceId}/posts/${p.postId}`} className="an-post-text">
-                          {textOf(p)}
-                        </Link>
+                        {href ? (
+                          <Link to={href} className="an-post-text">
+                            {textOf(p)}
+                          </Link>
+                        ) : (
+                          <span className="an-post-text">{textOf(p)}</span>
+                        )}
                         <span className="an-post-meta muted">
-                          {channel ? <ChannelAvatar network={channel.network} src={channel.avatarUrl} size="xs" /> : null} {channel?.name ?? networkLabel(p.network)}
+                          {channel ? <ChannelAvatar network={channel.network} src={channel.avatarUrl} size="xs" /> : null} {channel ? `${channel.name}${several ? ` · ${channel.workspaceName}` : ''}` : networkLabel(p.network)}
                           {p.url ? (
                             <>
                               {' · '}

@@ -55,12 +55,11 @@ export function useDashboard(scope: DashboardScope, filter: DashboardFilter) {
 
 export type PostsSort = 'publishedAt' | 'views' | 'likes' | 'comments' | 'shares' | 'reach' | 'engagement' | 'engagementRate';
 
-/** The posts table of one workspace, page after page (cursor pages). */
-export function useAnalyticsPosts(workspaceId: string, filter: DashboardFilter, sort: PostsSort, dir: 'asc' | 'desc') {
+/** The posts table (one workspace's, or the agency's), page after page (cursor pages). */
+export function useAnalyticsPosts(scope: DashboardScope, filter: DashboardFilter, sort: PostsSort, dir: 'asc' | 'desc') {
   return useInfiniteQuery({
-    queryKey: ['workspaces', workspaceId, 'analytics', 'posts', filter.from, filter.to, filter.channelIds, filter.networks, sort, dir],
-    queryFn: ({ pageParam }) =>
-      api.get<PostsPage>(`${base({ workspaceId })}/posts?${query(filter, { sort, dir, limit: '25', ...(pageParam ? { cursor: pageParam } : {}) }).toString()}`),
+    queryKey: [...scopeKey(scope), 'posts', filter.from, filter.to, filter.channelIds, filter.networks, filter.workspaceIds, sort, dir],
+    queryFn: ({ pageParam }) => api.get<PostsPage>(`${base(scope)}/posts?${query(filter, { sort, dir, limit: '25', ...(pageParam ? { cursor: pageParam } : {}) }).toString()}`),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
     placeholderData: keepPreviousData,
