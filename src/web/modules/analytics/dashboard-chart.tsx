@@ -16,7 +16,11 @@ export type ChartSeries = {
 export const palette = ['#3b5bdb', '#e8590c', '#2b8a3e', '#c2255c', '#1098ad', '#7048e8', '#f08c00', '#5c940d', '#862e9c', '#0b7285', '#a61e4d', '#495057'];
 
 const HEIGHT = 240;
+const DAY = 86_400;
 const daySeconds = (day: string) => Date.parse(`${day}T00:00:00Z`) / 1000;
+/** Ticks a day apart at least: the values are daily, so hours between them would mean nothing. */
+const dayIncrements = [1, 2, 7, 14, 28, 56, 91, 182, 364].map((days) => days * DAY);
+const dayLabel = (seconds: number) => new Date(seconds * 1000).toLocaleDateString(undefined, { month: 'short', day: 'numeric', timeZone: 'UTC' });
 
 /**
  * One chart of daily values drawn by uPlot on a canvas, with what a canvas cannot give: a legend
@@ -72,14 +76,15 @@ export function DashboardChart({
         legend: { show: false },
         // No drag-to-zoom: the range is chosen above the charts, and it stays in the URL.
         cursor: { drag: { setScale: false } },
-        scales: { y: { range: (_u, min, max) => [Math.min(0, min), max > 0 ? max * 1.08 : 1] }, ...(right ? { r: { range: (_u, min, max) => [Math.min(0, min), max > 0 ? max * 1.08 : 1] } } : {}) },
+        // Half a day of room at each end, so the first and last bars are whole.
+        scales: { day: { time: true, range: (_u, min, max) => [min - DAY / 2, max + DAY / 2] }, y: { range: (_u, min, max) => [Math.min(0, min), max > 0 ? max * 1.08 : 1] }, ...(right ? { r: { range: (_u, min, max) => [Math.min(0, min), max > 0 ? max * 1.08 : 1] } } : {}) },
         axes: [
-          { stroke: '#6b7280', grid: { stroke: '#eef0f3' }, ticks: { stroke: '#e5e7eb' } },
+          { scale: 'day', stroke: '#6b7280', grid: { stroke: '#eef0f3' }, ticks: { stroke: '#e5e7eb' }, incrs: dayIncrements, values: (_: uPlot, t: number[]) => t.map(dayLabel), space: 60 },
           { stroke: '#6b7280', grid: { stroke: '#eef0f3' }, ticks: { stroke: '#e5e7eb' }, values: axisFormat, size: 56 },
           ...(right ? [{ scale: 'r', side: 1, stroke: '#6b7280', grid: { show: false }, values: (_: uPlot, t: number[]) => t.map((v) => v.toLocaleString()), size: 56 }] : []),
         ],
         series: [
-          {},
+          { scale: 'day' },
           ...series.map((s) => ({
             label: s.label,
             stroke: s.color,
