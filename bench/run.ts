@@ -1,15 +1,16 @@
 import { runAnalytics } from './analytics.bench.ts';
 import { runBurst } from './burst.bench.ts';
 import { runCalendar } from './calendar.bench.ts';
+import { runDashboard } from './dashboard.bench.ts';
 import { runInstagram } from './instagram.bench.ts';
 import { runLateness } from './lateness.bench.ts';
 import { parseOptions, resultName, usage, type BenchmarkName, type BenchOptions } from './options.ts';
 import { writeResult } from './results.ts';
 
-// npm run bench [-- burst|lateness|calendar|analytics|instagram] [options]: runs the publishing benchmarks one after the
+// npm run bench [-- burst|lateness|calendar|analytics|instagram|dashboard] [options]: runs the publishing benchmarks one after the
 // other (never together: they would share the two cores) and writes bench/results/<name>.json.
 
-const benchmarks: Record<BenchmarkName, (options: BenchOptions, log: (line: string) => void) => Promise<unknown>> = { burst: runBurst, lateness: runLateness, calendar: runCalendar, analytics: runAnalytics, instagram: runInstagram };
+const benchmarks: Record<BenchmarkName, (options: BenchOptions, log: (line: string) => void) => Promise<unknown>> = { burst: runBurst, lateness: runLateness, calendar: runCalendar, analytics: runAnalytics, instagram: runInstagram, dashboard: runDashboard };
 
 async function main() {
   let options;

@@ -3,6 +3,7 @@ import { Shell } from './components/shell.tsx';
 import { FullPageMessage } from './components/status.tsx';
 import { AgencyPage } from './modules/agency/agency.page.tsx';
 import { ActivityPage } from './modules/activity/activity.page.tsx';
+import { AnalyticsPage } from './modules/analytics/analytics.page.tsx';
 import { ForgotPasswordPage } from './modules/auth/forgot-password.page.tsx';
 import { LoginPage } from './modules/auth/login.page.tsx';
 import { RequireUser } from './modules/auth/require-user.tsx';
@@ -69,6 +70,7 @@ export function App() {
             <Route path="queue" element={<QueuePage />} />
             <Route path="getting-started" element={<OnboardingPage />} />
             <Route path="ideas" element={<IdeasPage />} />
+            <Route path="analytics" element={<AnalyticsPage />} />
             <Route
               path="activity"
               element={

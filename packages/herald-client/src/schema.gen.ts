@@ -85,6 +85,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/analytics/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The analytics dashboard over every workspace where your role may read posts (or the ones named) */
+        get: operations["getMeAnalyticsDashboard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/analytics/posts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Published posts of every workspace you can read, with their newest counters, sorted by any of them */
+        get: operations["getMeAnalyticsPosts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/analytics/posts.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The posts of every workspace you can read, as CSV (UTF-8 with BOM, RFC 4180) */
+        get: operations["getMeAnalyticsPostsCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/analytics/series.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One daily figure of every workspace you can read, as CSV: a row per day, a column per channel */
+        get: operations["getMeAnalyticsSeriesCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me/api-keys": {
         parameters: {
             query?: never;
@@ -552,6 +620,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/workspaces/{workspaceId}/analytics/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The analytics dashboard: summary (optionally with the previous period), daily series per channel and top posts */
+        get: operations["getWorkspaceAnalyticsDashboard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/workspaces/{workspaceId}/analytics/metrics": {
         parameters: {
             query?: never;
@@ -569,6 +654,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/workspaces/{workspaceId}/analytics/posts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Published posts in the range with their newest counters, sorted by any of them */
+        get: operations["getWorkspaceAnalyticsPosts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/analytics/posts.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The posts table as CSV (UTF-8 with BOM, RFC 4180), at most 10,000 rows */
+        get: operations["getWorkspaceAnalyticsPostsCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/analytics/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The client report for a period: summary figures with the change against the previous period, daily series, top posts and a section per network (400 analytics.invalid_range for a period that is not one, or longer than 366 days) */
+        get: operations["getWorkspaceAnalyticsReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/workspaces/{workspaceId}/analytics/report-schedule": {
         parameters: {
             query?: never;
@@ -580,6 +716,40 @@ export interface paths {
         get: operations["getWorkspaceAnalyticsReportSchedule"];
         /** Turn the monthly report e-mail on or off and set its recipients (at most 10; on needs at least one: 400 analytics.report_recipients_required) */
         put: operations["putWorkspaceAnalyticsReportSchedule"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/analytics/report.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The client report as an A4 PDF (application/pdf, as a download named after the workspace and period) */
+        get: operations["getWorkspaceAnalyticsReportPdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/analytics/series.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One daily figure as CSV: a row per day, a column per channel (an empty cell: not reported or no data) */
+        get: operations["getWorkspaceAnalyticsSeriesCsv"];
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -2575,6 +2745,466 @@ export interface operations {
             };
         };
     };
+    getMeAnalyticsDashboard: {
+        parameters: {
+            query?: {
+                /** @description Comma-separated channel ids */
+                channelIds?: string;
+                /** @description Also compute the previous period of equal length */
+                compare?: "0" | "1" | "true" | "false";
+                /** @description First day (YYYY-MM-DD, in the workspace zone), included; default 29 days before to */
+                from?: string;
+                /** @description Comma-separated networks */
+                networks?: string;
+                /** @description Last day, included (at most 731 days after from); default today in the workspace zone */
+                to?: string;
+                /** @description Comma-separated workspace ids */
+                workspaceIds?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "4XX": components["responses"]["Error"];
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "range": {
+                     *         "from": "example",
+                     *         "to": "example"
+                     *       },
+                     *       "previous": {
+                     *         "from": "example",
+                     *         "to": "example"
+                     *       },
+                     *       "timeZone": "Europe/Paris",
+                     *       "days": [
+                     *         "example"
+                     *       ],
+                     *       "channels": [
+                     *         {
+                     *           "id": "3f1c9a52-8d4e-4b7a-9c61-2e5f0a7d1b94",
+                     *           "workspaceId": "3f1c9a52-8d4e-4b7a-9c61-2e5f0a7d1b94",
+                     *           "workspaceName": "example",
+                     *           "network": "example",
+                     *           "name": "Spring launch",
+                     *           "avatarUrl": "https://example.com/spring",
+                     *           "supports": {
+                     *             "counters": [
+                     *               "views",
+                     *               "likes"
+                     *             ],
+                     *             "followers": false
+                     *           }
+                     *         }
+                     *       ],
+                     *       "summary": {
+                     *         "posts": {
+                     *           "value": 1,
+                     *           "previous": 1,
+                     *           "change": 1
+                     *         },
+                     *         "views": {
+                     *           "value": 1,
+                     *           "previous": 1,
+                     *           "change": 1
+                     *         },
+                     *         "likes": {
+                     *           "value": 1,
+                     *           "previous": 1,
+                     *           "change": 1
+                     *         },
+                     *         "comments": {
+                     *           "value": 1,
+                     *           "previous": 1,
+                     *           "change": 1
+                     *         },
+                     *         "shares": {
+                     *           "value": 1,
+                     *           "previous": 1,
+                     *           "change": 1
+                     *         },
+                     *         "reach": {
+                     *           "value": 1,
+                     *           "previous": 1,
+                     *           "change": 1
+                     *         },
+                     *         "engagement": {
+                     *           "value": 1,
+                     *           "previous": 1,
+                     *           "change": 1
+                     *         },
+                     *         "engagementRate": {
+                     *           "value": 1,
+                     *           "previous": 1,
+                     *           "change": 1
+                     *         },
+                     *         "followers": {
+                     *           "value": 1,
+                     *           "previous": 1,
+                     *           "change": 1
+                     *         },
+                     *         "followersGrowth": {
+                     *           "value": 1,
+                     *           "previous": 1,
+                     *           "change": 1
+                     *         }
+                     *       },
+                     *       "series": [
+                     *         {
+                     *           "channelId": "3f1c9a52-8d4e-4b7a-9c61-2e5f0a7d1b94",
+                     *           "posts": [
+                     *             1
+                     *           ],
+                     *           "followers": [
+                     *             1
+                     *           ],
+                     *           "views": [
+                     *             1
+                     *           ],
+                     *           "likes": [
+                     *             1
+                     *           ],
+                     *           "comments": [
+                     *             1
+                     *           ],
+                     *           "shares": [
+                     *             1
+                     *           ],
+                     *           "reach": [
+                     *             1
+                     *           ],
+                     *           "engagement": [
+                     *             1
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "topPosts": [
+                     *         {
+                     *           "deliveryId": "3f1c9a52-8d4e-4b7a-9c61-2e5f0a7d1b94",
+                     *           "postId": "3f1c9a52-8d4e-4b7a-9c61-2e5f0a7d1b94",
+                     *           "channelId": "3f1c9a52-8d4e-4b7a-9c61-2e5f0a7d1b94",
+                     *           "network": "example",
+                     *           "publishedAt": "2026-03-14T09:30:00.000Z",
+                     *           "text": "Our spring collection is live: 40 new pieces, made to last. 🌱",
+                     *           "thumbnailUrl": "https://example.com/spring",
+                     *           "url": "https://example.com/hooks/herald",
+                     *           "views": 1,
+                     *           "likes": 1,
+                     *           "comments": 1,
+                     *           "shares": 1,
+                     *           "reach": 1,
+                     *           "engagement": 1,
+                     *           "engagementRate": 1
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        channels: {
+                            avatarUrl: string | null;
+                            id: string;
+                            name: string;
+                            network: string;
+                            /** @description What the network reports; the rest is "not reported", never 0 */
+                            supports: {
+                                readonly counters: ("views" | "likes" | "comments" | "shares" | "reach")[];
+                                followers: boolean;
+                            };
+                            workspaceId: string;
+                            workspaceName: string;
+                        }[];
+                        days: string[];
+                        previous: {
+                            from: string;
+                            to: string;
+                        } | null;
+                        range: {
+                            from: string;
+                            to: string;
+                        };
+                        /** @description Per channel, values aligned with days (null: not reported or no data that day) */
+                        series: {
+                            channelId: string;
+                            comments: (number | null)[];
+                            engagement: (number | null)[];
+                            followers: (number | null)[];
+                            likes: (number | null)[];
+                            posts: number[];
+                            reach: (number | null)[];
+                            shares: (number | null)[];
+                            views: (number | null)[];
+                        }[];
+                        summary: {
+                            comments: {
+                                /** @description (value - previous) / previous; null when either is null or previous is 0 */
+                                change: number | null;
+                                /** @description The previous period’s value; null when not compared or not reported */
+                                previous: number | null;
+                                /** @description null: no selected channel’s network reports it */
+                                value: number | null;
+                            };
+                            engagement: {
+                                /** @description (value - previous) / previous; null when either is null or previous is 0 */
+                                change: number | null;
+                                /** @description The previous period’s value; null when not compared or not reported */
+                                previous: number | null;
+                                /** @description null: no selected channel’s network reports it */
+                                value: number | null;
+                            };
+                            engagementRate: {
+                                /** @description (value - previous) / previous; null when either is null or previous is 0 */
+                                change: number | null;
+                                /** @description The previous period’s value; null when not compared or not reported */
+                                previous: number | null;
+                                /** @description null: no selected channel’s network reports it */
+                                value: number | null;
+                            };
+                            followers: {
+                                /** @description (value - previous) / previous; null when either is null or previous is 0 */
+                                change: number | null;
+                                /** @description The previous period’s value; null when not compared or not reported */
+                                previous: number | null;
+                                /** @description null: no selected channel’s network reports it */
+                                value: number | null;
+                            };
+                            followersGrowth: {
+                                /** @description (value - previous) / previous; null when either is null or previous is 0 */
+                                change: number | null;
+                                /** @description The previous period’s value; null when not compared or not reported */
+                                previous: number | null;
+                                /** @description null: no selected channel’s network reports it */
+                                value: number | null;
+                            };
+                            likes: {
+                                /** @description (value - previous) / previous; null when either is null or previous is 0 */
+                                change: number | null;
+                                /** @description The previous period’s value; null when not compared or not reported */
+                                previous: number | null;
+                                /** @description null: no selected channel’s network reports it */
+                                value: number | null;
+                            };
+                            posts: {
+                                /** @description (value - previous) / previous; null when either is null or previous is 0 */
+                                change: number | null;
+                                /** @description The previous period’s value; null when not compared or not reported */
+                                previous: number | null;
+                                /** @description null: no selected channel’s network reports it */
+                                value: number | null;
+                            };
+                            reach: {
+                                /** @description (value - previous) / previous; null when either is null or previous is 0 */
+                                change: number | null;
+                                /** @description The previous period’s value; null when not compared or not reported */
+                                previous: number | null;
+                                /** @description null: no selected channel’s network reports it */
+                                value: number | null;
+                            };
+                            shares: {
+                                /** @description (value - previous) / previous; null when either is null or previous is 0 */
+                                change: number | null;
+                                /** @description The previous period’s value; null when not compared or not reported */
+                                previous: number | null;
+                                /** @description null: no selected channel’s network reports it */
+                                value: number | null;
+                            };
+                            views: {
+                                /** @description (value - previous) / previous; null when either is null or previous is 0 */
+                                change: number | null;
+                                /** @description The previous period’s value; null when not compared or not reported */
+                                previous: number | null;
+                                /** @description null: no selected channel’s network reports it */
+                                value: number | null;
+                            };
+                        };
+                        /** @description The zone the days are counted in (several, comma-separated, for an agency over several zones) */
+                        timeZone: string;
+                        topPosts: {
+                            channelId: string;
+                            comments: number | null;
+                            deliveryId: string;
+                            /** @description likes + comments + shares; null when the network reports none of them */
+                            engagement: number | null;
+                            /** @description engagement / reach (views where the network has no reach) */
+                            engagementRate: number | null;
+                            likes: number | null;
+                            network: string;
+                            postId: string;
+                            publishedAt: string;
+                            reach: number | null;
+                            shares: number | null;
+                            /** @description The first 280 characters of the text */
+                            text: string;
+                            /** @description The first picture, when the post has one */
+                            thumbnailUrl: string | null;
+                            /** @description The post at the network */
+                            url: string | null;
+                            views: number | null;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    getMeAnalyticsPosts: {
+        parameters: {
+            query?: {
+                /** @description Comma-separated channel ids */
+                channelIds?: string;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                dir?: "asc" | "desc";
+                /** @description First day (YYYY-MM-DD, in the workspace zone), included; default 29 days before to */
+                from?: string;
+                /** @description Items per page (default 50, at most 200) */
+                limit?: number;
+                /** @description Comma-separated networks */
+                networks?: string;
+                /** @description Sort key; posts without the counter come last */
+                sort?: "publishedAt" | "views" | "likes" | "comments" | "shares" | "reach" | "engagement" | "engagementRate";
+                /** @description Last day, included (at most 731 days after from); default today in the workspace zone */
+                to?: string;
+                /** @description Comma-separated workspace ids */
+                workspaceIds?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "4XX": components["responses"]["Error"];
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "deliveryId": "3f1c9a52-8d4e-4b7a-9c61-2e5f0a7d1b94",
+                     *           "postId": "3f1c9a52-8d4e-4b7a-9c61-2e5f0a7d1b94",
+                     *           "channelId": "3f1c9a52-8d4e-4b7a-9c61-2e5f0a7d1b94",
+                     *           "network": "example",
+                     *           "publishedAt": "2026-03-14T09:30:00.000Z",
+                     *           "text": "Our spring collection is live: 40 new pieces, made to last. 🌱",
+                     *           "thumbnailUrl": "https://example.com/spring",
+                     *           "url": "https://example.com/hooks/herald",
+                     *           "views": 1,
+                     *           "likes": 1,
+                     *           "comments": 1,
+                     *           "shares": 1,
+                     *           "reach": 1,
+                     *           "engagement": 1,
+                     *           "engagementRate": 1
+                     *         }
+                     *       ],
+                     *       "nextCursor": "eyJhdCI6IjIwMjYtMDMtMTQifQ"
+                     *     }
+                     */
+                    "application/json": {
+                        items: {
+                            channelId: string;
+                            comments: number | null;
+                            deliveryId: string;
+                            /** @description likes + comments + shares; null when the network reports none of them */
+                            engagement: number | null;
+                            /** @description engagement / reach (views where the network has no reach) */
+                            engagementRate: number | null;
+                            likes: number | null;
+                            network: string;
+                            postId: string;
+                            publishedAt: string;
+                            reach: number | null;
+                            shares: number | null;
+                            /** @description The first 280 characters of the text */
+                            text: string;
+                            /** @description The first picture, when the post has one */
+                            thumbnailUrl: string | null;
+                            /** @description The post at the network */
+                            url: string | null;
+                            views: number | null;
+                        }[];
+                        /** @description Pass as cursor for the next page; null on the last page */
+                        nextCursor: string | null;
+                    };
+                };
+            };
+        };
+    };
+    getMeAnalyticsPostsCsv: {
+        parameters: {
+            query?: {
+                /** @description Comma-separated channel ids */
+                channelIds?: string;
+                dir?: "asc" | "desc";
+                /** @description First day (YYYY-MM-DD, in the workspace zone), included; default 29 days before to */
+                from?: string;
+                /** @description Comma-separated networks */
+                networks?: string;
+                sort?: "publishedAt" | "views" | "likes" | "comments" | "shares" | "reach" | "engagement" | "engagementRate";
+                /** @description Last day, included (at most 731 days after from); default today in the workspace zone */
+                to?: string;
+                /** @description Comma-separated workspace ids */
+                workspaceIds?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "4XX": components["responses"]["Error"];
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getMeAnalyticsSeriesCsv: {
+        parameters: {
+            query?: {
+                /** @description Comma-separated channel ids */
+                channelIds?: string;
+                /** @description First day (YYYY-MM-DD, in the workspace zone), included; default 29 days before to */
+                from?: string;
+                /** @description The daily figure, one column per channel */
+                metric?: "posts" | "views" | "likes" | "comments" | "shares" | "reach" | "engagement" | "engagementRate" | "followers";
+                /** @description Comma-separated networks */
+                networks?: string;
+                /** @description Last day, included (at most 731 days after from); default today in the workspace zone */
+                to?: string;
+                /** @description Comma-separated workspace ids */
+                workspaceIds?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "4XX": components["responses"]["Error"];
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     getMeApiKeys: {
         parameters: {
             query?: never;
@@ -4534,6 +5164,314 @@ export interface operations {
             };
         };
     };
+    getWorkspaceAnalyticsDashboard: {
+        parameters: {
+            query?: {
+                /** @description Comma-separated channel ids */
+                channelIds?: string;
+                /** @description Also compute the previous period of equal length */
+                compare?: "0" | "1" | "true" | "false";
+                /** @description First day (YYYY-MM-DD, in the workspace zone), included; default 29 days before to */
+                from?: string;
+                /** @description Comma-separated networks */
+                networks?: string;
+                /** @description Last day, included (at most 731 days after from); default today in the workspace zone */
+                to?: string;
+            };
+            header?: never;
+            path: {
+                workspaceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "4XX": components["responses"]["Error"];
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "range": {
+                     *         "from": "example",
+                     *         "to": "example"
+                     *       },
+                     *       "previous": {
+                     *         "from": "example",
+                     *         "to": "example"
+                     *       },
+                     *       "timeZone": "Europe/Paris",
+                     *       "days": [
+                     *         "example"
+                     *       ],
+                     *       "channels": [
+                     *         {
+                     *           "id": "3f1c9a52-8d4e-4b7a-9c61-2e5f0a7d1b94",
+                     *           "workspaceId": "3f1c9a52-8d4e-4b7a-9c61-2e5f0a7d1b94",
+                     *           "workspaceName": "example",
+                     *           "network": "example",
+                     *           "name": "Spring launch",
+                     *           "avatarUrl": "https://example.com/spring",
+                     *           "supports": {
+                     *             "counters": [
+                     *               "views",
+                     *               "likes"
+                     *             ],
+                     *             "followers": false
+                     *           }
+                     *         }
+                     *       ],
+                     *       "summary": {
+                     *         "posts": {
+                     *           "value": 1,
+                     *           "previous": 1,
+                     *           "change": 1
+                     *         },
+                     *         "views": {
+                     *           "value": 1,
+                     *           "previous": 1,
+                     *           "change": 1
+                     *         },
+                     *         "likes": {
+                     *           "value": 1,
+                     *           "previous": 1,
+                     *           "change": 1
+                     *         },
+                     *         "comments": {
+                     *           "value": 1,
+                     *           "previous": 1,
+                     *           "change": 1
+                     *         },
+                     *         "shares": {
+                     *           "value": 1,
+                     *           "previous": 1,
+                     *           "change": 1
+                     *         },
+                     *         "reach": {
+                     *           "value": 1,
+                     *           "previous": 1,
+                     *           "change": 1
+                     *         },
+                     *         "engagement": {
+                     *           "value": 1,
+                     *           "previous": 1,
+                     *           "change": 1
+                     *         },
+                     *         "engagementRate": {
+                     *           "value": 1,
+                     *           "previous": 1,
+                     *           "change": 1
+                     *         },
+                     *         "followers": {
+                     *           "value": 1,
+                     *           "previous": 1,
+                     *           "change": 1
+                     *         },
+                     *         "followersGrowth": {
+                     *           "value": 1,
+                     *           "previous": 1,
+                     *           "change": 1
+                     *         }
+                     *       },
+                     *       "series": [
+                     *         {
+                     *           "channelId": "3f1c9a52-8d4e-4b7a-9c61-2e5f0a7d1b94",
+                     *           "posts": [
+                     *             1
+                     *           ],
+                     *           "followers": [
+                     *             1
+                     *           ],
+                     *           "views": [
+                     *             1
+                     *           ],
+                     *           "likes": [
+                     *             1
+                     *           ],
+                     *           "comments": [
+                     *             1
+                     *           ],
+                     *           "shares": [
+                     *             1
+                     *           ],
+                     *           "reach": [
+                     *             1
+                     *           ],
+                     *           "engagement": [
+                     *             1
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "topPosts": [
+                     *         {
+                     *           "deliveryId": "3f1c9a52-8d4e-4b7a-9c61-2e5f0a7d1b94",
+                     *           "postId": "3f1c9a52-8d4e-4b7a-9c61-2e5f0a7d1b94",
+                     *           "channelId": "3f1c9a52-8d4e-4b7a-9c61-2e5f0a7d1b94",
+                     *           "network": "example",
+                     *           "publishedAt": "2026-03-14T09:30:00.000Z",
+                     *           "text": "Our spring collection is live: 40 new pieces, made to last. 🌱",
+                     *           "thumbnailUrl": "https://example.com/spring",
+                     *           "url": "https://example.com/hooks/herald",
+                     *           "views": 1,
+                     *           "likes": 1,
+                     *           "comments": 1,
+                     *           "shares": 1,
+                     *           "reach": 1,
+                     *           "engagement": 1,
+                     *           "engagementRate": 1
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        channels: {
+                            avatarUrl: string | null;
+                            id: string;
+                            name: string;
+                            network: string;
+                            /** @description What the network reports; the rest is "not reported", never 0 */
+                            supports: {
+                                readonly counters: ("views" | "likes" | "comments" | "shares" | "reach")[];
+                                followers: boolean;
+                            };
+                            workspaceId: string;
+                            workspaceName: string;
+                        }[];
+                        days: string[];
+                        previous: {
+                            from: string;
+                            to: string;
+                        } | null;
+                        range: {
+                            from: string;
+                            to: string;
+                        };
+                        /** @description Per channel, values aligned with days (null: not reported or no data that day) */
+                        series: {
+                            channelId: string;
+                            comments: (number | null)[];
+                            engagement: (number | null)[];
+                            followers: (number | null)[];
+                            likes: (number | null)[];
+                            posts: number[];
+                            reach: (number | null)[];
+                            shares: (number | null)[];
+                            views: (number | null)[];
+                        }[];
+                        summary: {
+                            comments: {
+                                /** @description (value - previous) / previous; null when either is null or previous is 0 */
+                                change: number | null;
+                                /** @description The previous period’s value; null when not compared or not reported */
+                                previous: number | null;
+                                /** @description null: no selected channel’s network reports it */
+                                value: number | null;
+                            };
+                            engagement: {
+                                /** @description (value - previous) / previous; null when either is null or previous is 0 */
+                                change: number | null;
+                                /** @description The previous period’s value; null when not compared or not reported */
+                                previous: number | null;
+                                /** @description null: no selected channel’s network reports it */
+                                value: number | null;
+                            };
+                            engagementRate: {
+                                /** @description (value - previous) / previous; null when either is null or previous is 0 */
+                                change: number | null;
+                                /** @description The previous period’s value; null when not compared or not reported */
+                                previous: number | null;
+                                /** @description null: no selected channel’s network reports it */
+                                value: number | null;
+                            };
+                            followers: {
+                                /** @description (value - previous) / previous; null when either is null or previous is 0 */
+                                change: number | null;
+                                /** @description The previous period’s value; null when not compared or not reported */
+                                previous: number | null;
+                                /** @description null: no selected channel’s network reports it */
+                                value: number | null;
+                            };
+                            followersGrowth: {
+                                /** @description (value - previous) / previous; null when either is null or previous is 0 */
+                                change: number | null;
+                                /** @description The previous period’s value; null when not compared or not reported */
+                                previous: number | null;
+                                /** @description null: no selected channel’s network reports it */
+                                value: number | null;
+                            };
+                            likes: {
+                                /** @description (value - previous) / previous; null when either is null or previous is 0 */
+                                change: number | null;
+                                /** @description The previous period’s value; null when not compared or not reported */
+                                previous: number | null;
+                                /** @description null: no selected channel’s network reports it */
+                                value: number | null;
+                            };
+                            posts: {
+                                /** @description (value - previous) / previous; null when either is null or previous is 0 */
+                                change: number | null;
+                                /** @description The previous period’s value; null when not compared or not reported */
+                                previous: number | null;
+                                /** @description null: no selected channel’s network reports it */
+                                value: number | null;
+                            };
+                            reach: {
+                                /** @description (value - previous) / previous; null when either is null or previous is 0 */
+                                change: number | null;
+                                /** @description The previous period’s value; null when not compared or not reported */
+                                previous: number | null;
+                                /** @description null: no selected channel’s network reports it */
+                                value: number | null;
+                            };
+                            shares: {
+                                /** @description (value - previous) / previous; null when either is null or previous is 0 */
+                                change: number | null;
+                                /** @description The previous period’s value; null when not compared or not reported */
+                                previous: number | null;
+                                /** @description null: no selected channel’s network reports it */
+                                value: number | null;
+                            };
+                            views: {
+                                /** @description (value - previous) / previous; null when either is null or previous is 0 */
+                                change: number | null;
+                                /** @description The previous period’s value; null when not compared or not reported */
+                                previous: number | null;
+                                /** @description null: no selected channel’s network reports it */
+                                value: number | null;
+                            };
+                        };
+                        /** @description The zone the days are counted in (several, comma-separated, for an agency over several zones) */
+                        timeZone: string;
+                        topPosts: {
+                            channelId: string;
+                            comments: number | null;
+                            deliveryId: string;
+                            /** @description likes + comments + shares; null when the network reports none of them */
+                            engagement: number | null;
+                            /** @description engagement / reach (views where the network has no reach) */
+                            engagementRate: number | null;
+                            likes: number | null;
+                            network: string;
+                            postId: string;
+                            publishedAt: string;
+                            reach: number | null;
+                            shares: number | null;
+                            /** @description The first 280 characters of the text */
+                            text: string;
+                            /** @description The first picture, when the post has one */
+                            thumbnailUrl: string | null;
+                            /** @description The post at the network */
+                            url: string | null;
+                            views: number | null;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
     deleteWorkspaceAnalyticsMetrics: {
         parameters: {
             query?: {
@@ -4561,6 +5499,621 @@ export interface operations {
                      */
                     "application/json": {
                         deleted: number;
+                    };
+                };
+            };
+        };
+    };
+    getWorkspaceAnalyticsPosts: {
+        parameters: {
+            query?: {
+                /** @description Comma-separated channel ids */
+                channelIds?: string;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                dir?: "asc" | "desc";
+                /** @description First day (YYYY-MM-DD, in the workspace zone), included; default 29 days before to */
+                from?: string;
+                /** @description Items per page (default 50, at most 200) */
+                limit?: number;
+                /** @description Comma-separated networks */
+                networks?: string;
+                /** @description Sort key; posts without the counter come last */
+                sort?: "publishedAt" | "views" | "likes" | "comments" | "shares" | "reach" | "engagement" | "engagementRate";
+                /** @description Last day, included (at most 731 days after from); default today in the workspace zone */
+                to?: string;
+            };
+            header?: never;
+            path: {
+                workspaceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "4XX": components["responses"]["Error"];
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "deliveryId": "3f1c9a52-8d4e-4b7a-9c61-2e5f0a7d1b94",
+                     *           "postId": "3f1c9a52-8d4e-4b7a-9c61-2e5f0a7d1b94",
+                     *           "channelId": "3f1c9a52-8d4e-4b7a-9c61-2e5f0a7d1b94",
+                     *           "network": "example",
+                     *           "publishedAt": "2026-03-14T09:30:00.000Z",
+                     *           "text": "Our spring collection is live: 40 new pieces, made to last. 🌱",
+                     *           "thumbnailUrl": "https://example.com/spring",
+                     *           "url": "https://example.com/hooks/herald",
+                     *           "views": 1,
+                     *           "likes": 1,
+                     *           "comments": 1,
+                     *           "shares": 1,
+                     *           "reach": 1,
+                     *           "engagement": 1,
+                     *           "engagementRate": 1
+                     *         }
+                     *       ],
+                     *       "nextCursor": "eyJhdCI6IjIwMjYtMDMtMTQifQ"
+                     *     }
+                     */
+                    "application/json": {
+                        items: {
+                            channelId: string;
+                            comments: number | null;
+                            deliveryId: string;
+                            /** @description likes + comments + shares; null when the network reports none of them */
+                            engagement: number | null;
+                            /** @description engagement / reach (views where the network has no reach) */
+                            engagementRate: number | null;
+                            likes: number | null;
+                            network: string;
+                            postId: string;
+                            publishedAt: string;
+                            reach: number | null;
+                            shares: number | null;
+                            /** @description The first 280 characters of the text */
+                            text: string;
+                            /** @description The first picture, when the post has one */
+                            thumbnailUrl: string | null;
+                            /** @description The post at the network */
+                            url: string | null;
+                            views: number | null;
+                        }[];
+                        /** @description Pass as cursor for the next page; null on the last page */
+                        nextCursor: string | null;
+                    };
+                };
+            };
+        };
+    };
+    getWorkspaceAnalyticsPostsCsv: {
+        parameters: {
+            query?: {
+                /** @description Comma-separated channel ids */
+                channelIds?: string;
+                dir?: "asc" | "desc";
+                /** @description First day (YYYY-MM-DD, in the workspace zone), included; default 29 days before to */
+                from?: string;
+                /** @description Comma-separated networks */
+                networks?: string;
+                sort?: "publishedAt" | "views" | "likes" | "comments" | "shares" | "reach" | "engagement" | "engagementRate";
+                /** @description Last day, included (at most 731 days after from); default today in the workspace zone */
+                to?: string;
+            };
+            header?: never;
+            path: {
+                workspaceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "4XX": components["responses"]["Error"];
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getWorkspaceAnalyticsReport: {
+        parameters: {
+            query: {
+                /** @description First day of the period (YYYY-MM-DD, in the workspace’s time zone) */
+                from: string;
+                /** @description Last day of the period, included (at most 366 days after from) */
+                to: string;
+            };
+            header?: never;
+            path: {
+                workspaceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "4XX": components["responses"]["Error"];
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "workspace": {
+                     *         "id": "3f1c9a52-8d4e-4b7a-9c61-2e5f0a7d1b94",
+                     *         "name": "Spring launch",
+                     *         "logoUrl": "https://example.com/spring"
+                     *       },
+                     *       "generatedAt": "2026-03-14T09:30:00.000Z",
+                     *       "dashboard": {
+                     *         "range": {
+                     *           "from": "example",
+                     *           "to": "example"
+                     *         },
+                     *         "previous": {
+                     *           "from": "example",
+                     *           "to": "example"
+                     *         },
+                     *         "timeZone": "Europe/Paris",
+                     *         "days": [
+                     *           "example"
+                     *         ],
+                     *         "channels": [
+                     *           {
+                     *             "id": "3f1c9a52-8d4e-4b7a-9c61-2e5f0a7d1b94",
+                     *             "workspaceId": "3f1c9a52-8d4e-4b7a-9c61-2e5f0a7d1b94",
+                     *             "workspaceName": "example",
+                     *             "network": "example",
+                     *             "name": "Spring launch",
+                     *             "avatarUrl": "https://example.com/spring",
+                     *             "supports": {
+                     *               "counters": [
+                     *                 "views",
+                     *                 "likes"
+                     *               ],
+                     *               "followers": false
+                     *             }
+                     *           }
+                     *         ],
+                     *         "summary": {
+                     *           "posts": {
+                     *             "value": 1,
+                     *             "previous": 1,
+                     *             "change": 1
+                     *           },
+                     *           "views": {
+                     *             "value": 1,
+                     *             "previous": 1,
+                     *             "change": 1
+                     *           },
+                     *           "likes": {
+                     *             "value": 1,
+                     *             "previous": 1,
+                     *             "change": 1
+                     *           },
+                     *           "comments": {
+                     *             "value": 1,
+                     *             "previous": 1,
+                     *             "change": 1
+                     *           },
+                     *           "shares": {
+                     *             "value": 1,
+                     *             "previous": 1,
+                     *             "change": 1
+                     *           },
+                     *           "reach": {
+                     *             "value": 1,
+                     *             "previous": 1,
+                     *             "change": 1
+                     *           },
+                     *           "engagement": {
+                     *             "value": 1,
+                     *             "previous": 1,
+                     *             "change": 1
+                     *           },
+                     *           "engagementRate": {
+                     *             "value": 1,
+                     *             "previous": 1,
+                     *             "change": 1
+                     *           },
+                     *           "followers": {
+                     *             "value": 1,
+                     *             "previous": 1,
+                     *             "change": 1
+                     *           },
+                     *           "followersGrowth": {
+                     *             "value": 1,
+                     *             "previous": 1,
+                     *             "change": 1
+                     *           }
+                     *         },
+                     *         "series": [
+                     *           {
+                     *             "channelId": "3f1c9a52-8d4e-4b7a-9c61-2e5f0a7d1b94",
+                     *             "posts": [
+                     *               1
+                     *             ],
+                     *             "followers": [
+                     *               1
+                     *             ],
+                     *             "views": [
+                     *               1
+                     *             ],
+                     *             "likes": [
+                     *               1
+                     *             ],
+                     *             "comments": [
+                     *               1
+                     *             ],
+                     *             "shares": [
+                     *               1
+                     *             ],
+                     *             "reach": [
+                     *               1
+                     *             ],
+                     *             "engagement": [
+                     *               1
+                     *             ]
+                     *           }
+                     *         ],
+                     *         "topPosts": [
+                     *           {
+                     *             "deliveryId": "3f1c9a52-8d4e-4b7a-9c61-2e5f0a7d1b94",
+                     *             "postId": "3f1c9a52-8d4e-4b7a-9c61-2e5f0a7d1b94",
+                     *             "channelId": "3f1c9a52-8d4e-4b7a-9c61-2e5f0a7d1b94",
+                     *             "network": "example",
+                     *             "publishedAt": "2026-03-14T09:30:00.000Z",
+                     *             "text": "Our spring collection is live: 40 new pieces, made to last. 🌱",
+                     *             "thumbnailUrl": "https://example.com/spring",
+                     *             "url": "https://example.com/hooks/herald",
+                     *             "engagement": 1,
+                     *             "engagementRate": 1,
+                     *             "views": 1,
+                     *             "likes": 1,
+                     *             "comments": 1,
+                     *             "shares": 1,
+                     *             "reach": 1
+                     *           }
+                     *         ]
+                     *       },
+                     *       "networks": [
+                     *         {
+                     *           "network": "example",
+                     *           "channels": [
+                     *             "example"
+                     *           ],
+                     *           "summary": {
+                     *             "posts": {
+                     *               "value": 1,
+                     *               "previous": 1,
+                     *               "change": 1
+                     *             },
+                     *             "views": {
+                     *               "value": 1,
+                     *               "previous": 1,
+                     *               "change": 1
+                     *             },
+                     *             "likes": {
+                     *               "value": 1,
+                     *               "previous": 1,
+                     *               "change": 1
+                     *             },
+                     *             "comments": {
+                     *               "value": 1,
+                     *               "previous": 1,
+                     *               "change": 1
+                     *             },
+                     *             "shares": {
+                     *               "value": 1,
+                     *               "previous": 1,
+                     *               "change": 1
+                     *             },
+                     *             "reach": {
+                     *               "value": 1,
+                     *               "previous": 1,
+                     *               "change": 1
+                     *             },
+                     *             "engagement": {
+                     *               "value": 1,
+                     *               "previous": 1,
+                     *               "change": 1
+                     *             },
+                     *             "engagementRate": {
+                     *               "value": 1,
+                     *               "previous": 1,
+                     *               "change": 1
+                     *             },
+                     *             "followers": {
+                     *               "value": 1,
+                     *               "previous": 1,
+                     *               "change": 1
+                     *             },
+                     *             "followersGrowth": {
+                     *               "value": 1,
+                     *               "previous": 1,
+                     *               "change": 1
+                     *             }
+                     *           },
+                     *           "topPosts": [
+                     *             {
+                     *               "deliveryId": "3f1c9a52-8d4e-4b7a-9c61-2e5f0a7d1b94",
+                     *               "postId": "3f1c9a52-8d4e-4b7a-9c61-2e5f0a7d1b94",
+                     *               "channelId": "3f1c9a52-8d4e-4b7a-9c61-2e5f0a7d1b94",
+                     *               "network": "example",
+                     *               "publishedAt": "2026-03-14T09:30:00.000Z",
+                     *               "text": "Our spring collection is live: 40 new pieces, made to last. 🌱",
+                     *               "thumbnailUrl": "https://example.com/spring",
+                     *               "url": "https://example.com/hooks/herald",
+                     *               "engagement": 1,
+                     *               "engagementRate": 1,
+                     *               "views": 1,
+                     *               "likes": 1,
+                     *               "comments": 1,
+                     *               "shares": 1,
+                     *               "reach": 1
+                     *             }
+                     *           ]
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        dashboard: {
+                            channels: {
+                                avatarUrl: string | null;
+                                id: string;
+                                name: string;
+                                network: string;
+                                supports: {
+                                    readonly counters: ("views" | "likes" | "comments" | "shares" | "reach")[];
+                                    followers: boolean;
+                                };
+                                workspaceId: string;
+                                workspaceName: string;
+                            }[];
+                            days: string[];
+                            previous: {
+                                from: string;
+                                to: string;
+                            } | null;
+                            range: {
+                                from: string;
+                                to: string;
+                            };
+                            /** @description Daily values per channel, aligned with days */
+                            series: {
+                                channelId: string;
+                                comments: (number | null)[];
+                                engagement: (number | null)[];
+                                followers: (number | null)[];
+                                likes: (number | null)[];
+                                posts: number[];
+                                reach: (number | null)[];
+                                shares: (number | null)[];
+                                views: (number | null)[];
+                            }[];
+                            summary: {
+                                comments: {
+                                    /** @description (value - previous) / previous; null when either is null or previous is 0 */
+                                    change: number | null;
+                                    /** @description The same figure over the previous period of equal length */
+                                    previous: number | null;
+                                    /** @description null: no channel’s network reports it (never shown as 0) */
+                                    value: number | null;
+                                };
+                                engagement: {
+                                    /** @description (value - previous) / previous; null when either is null or previous is 0 */
+                                    change: number | null;
+                                    /** @description The same figure over the previous period of equal length */
+                                    previous: number | null;
+                                    /** @description null: no channel’s network reports it (never shown as 0) */
+                                    value: number | null;
+                                };
+                                engagementRate: {
+                                    /** @description (value - previous) / previous; null when either is null or previous is 0 */
+                                    change: number | null;
+                                    /** @description The same figure over the previous period of equal length */
+                                    previous: number | null;
+                                    /** @description null: no channel’s network reports it (never shown as 0) */
+                                    value: number | null;
+                                };
+                                followers: {
+                                    /** @description (value - previous) / previous; null when either is null or previous is 0 */
+                                    change: number | null;
+                                    /** @description The same figure over the previous period of equal length */
+                                    previous: number | null;
+                                    /** @description null: no channel’s network reports it (never shown as 0) */
+                                    value: number | null;
+                                };
+                                followersGrowth: {
+                                    /** @description (value - previous) / previous; null when either is null or previous is 0 */
+                                    change: number | null;
+                                    /** @description The same figure over the previous period of equal length */
+                                    previous: number | null;
+                                    /** @description null: no channel’s network reports it (never shown as 0) */
+                                    value: number | null;
+                                };
+                                likes: {
+                                    /** @description (value - previous) / previous; null when either is null or previous is 0 */
+                                    change: number | null;
+                                    /** @description The same figure over the previous period of equal length */
+                                    previous: number | null;
+                                    /** @description null: no channel’s network reports it (never shown as 0) */
+                                    value: number | null;
+                                };
+                                posts: {
+                                    /** @description (value - previous) / previous; null when either is null or previous is 0 */
+                                    change: number | null;
+                                    /** @description The same figure over the previous period of equal length */
+                                    previous: number | null;
+                                    /** @description null: no channel’s network reports it (never shown as 0) */
+                                    value: number | null;
+                                };
+                                reach: {
+                                    /** @description (value - previous) / previous; null when either is null or previous is 0 */
+                                    change: number | null;
+                                    /** @description The same figure over the previous period of equal length */
+                                    previous: number | null;
+                                    /** @description null: no channel’s network reports it (never shown as 0) */
+                                    value: number | null;
+                                };
+                                shares: {
+                                    /** @description (value - previous) / previous; null when either is null or previous is 0 */
+                                    change: number | null;
+                                    /** @description The same figure over the previous period of equal length */
+                                    previous: number | null;
+                                    /** @description null: no channel’s network reports it (never shown as 0) */
+                                    value: number | null;
+                                };
+                                views: {
+                                    /** @description (value - previous) / previous; null when either is null or previous is 0 */
+                                    change: number | null;
+                                    /** @description The same figure over the previous period of equal length */
+                                    previous: number | null;
+                                    /** @description null: no channel’s network reports it (never shown as 0) */
+                                    value: number | null;
+                                };
+                            };
+                            timeZone: string;
+                            topPosts: {
+                                channelId: string;
+                                comments: number | null;
+                                deliveryId: string;
+                                engagement: number | null;
+                                engagementRate: number | null;
+                                likes: number | null;
+                                network: string;
+                                postId: string;
+                                publishedAt: string;
+                                reach: number | null;
+                                shares: number | null;
+                                text: string;
+                                thumbnailUrl: string | null;
+                                url: string | null;
+                                views: number | null;
+                            }[];
+                        };
+                        generatedAt: string;
+                        /** @description A section per network with a channel in the workspace */
+                        networks: {
+                            channels: string[];
+                            network: string;
+                            summary: {
+                                comments: {
+                                    /** @description (value - previous) / previous; null when either is null or previous is 0 */
+                                    change: number | null;
+                                    /** @description The same figure over the previous period of equal length */
+                                    previous: number | null;
+                                    /** @description null: no channel’s network reports it (never shown as 0) */
+                                    value: number | null;
+                                };
+                                engagement: {
+                                    /** @description (value - previous) / previous; null when either is null or previous is 0 */
+                                    change: number | null;
+                                    /** @description The same figure over the previous period of equal length */
+                                    previous: number | null;
+                                    /** @description null: no channel’s network reports it (never shown as 0) */
+                                    value: number | null;
+                                };
+                                engagementRate: {
+                                    /** @description (value - previous) / previous; null when either is null or previous is 0 */
+                                    change: number | null;
+                                    /** @description The same figure over the previous period of equal length */
+                                    previous: number | null;
+                                    /** @description null: no channel’s network reports it (never shown as 0) */
+                                    value: number | null;
+                                };
+                                followers: {
+                                    /** @description (value - previous) / previous; null when either is null or previous is 0 */
+                                    change: number | null;
+                                    /** @description The same figure over the previous period of equal length */
+                                    previous: number | null;
+                                    /** @description null: no channel’s network reports it (never shown as 0) */
+                                    value: number | null;
+                                };
+                                followersGrowth: {
+                                    /** @description (value - previous) / previous; null when either is null or previous is 0 */
+                                    change: number | null;
+                                    /** @description The same figure over the previous period of equal length */
+                                    previous: number | null;
+                                    /** @description null: no channel’s network reports it (never shown as 0) */
+                                    value: number | null;
+                                };
+                                likes: {
+                                    /** @description (value - previous) / previous; null when either is null or previous is 0 */
+                                    change: number | null;
+                                    /** @description The same figure over the previous period of equal length */
+                                    previous: number | null;
+                                    /** @description null: no channel’s network reports it (never shown as 0) */
+                                    value: number | null;
+                                };
+                                posts: {
+                                    /** @description (value - previous) / previous; null when either is null or previous is 0 */
+                                    change: number | null;
+                                    /** @description The same figure over the previous period of equal length */
+                                    previous: number | null;
+                                    /** @description null: no channel’s network reports it (never shown as 0) */
+                                    value: number | null;
+                                };
+                                reach: {
+                                    /** @description (value - previous) / previous; null when either is null or previous is 0 */
+                                    change: number | null;
+                                    /** @description The same figure over the previous period of equal length */
+                                    previous: number | null;
+                                    /** @description null: no channel’s network reports it (never shown as 0) */
+                                    value: number | null;
+                                };
+                                shares: {
+                                    /** @description (value - previous) / previous; null when either is null or previous is 0 */
+                                    change: number | null;
+                                    /** @description The same figure over the previous period of equal length */
+                                    previous: number | null;
+                                    /** @description null: no channel’s network reports it (never shown as 0) */
+                                    value: number | null;
+                                };
+                                views: {
+                                    /** @description (value - previous) / previous; null when either is null or previous is 0 */
+                                    change: number | null;
+                                    /** @description The same figure over the previous period of equal length */
+                                    previous: number | null;
+                                    /** @description null: no channel’s network reports it (never shown as 0) */
+                                    value: number | null;
+                                };
+                            };
+                            topPosts: {
+                                channelId: string;
+                                comments: number | null;
+                                deliveryId: string;
+                                engagement: number | null;
+                                engagementRate: number | null;
+                                likes: number | null;
+                                network: string;
+                                postId: string;
+                                publishedAt: string;
+                                reach: number | null;
+                                shares: number | null;
+                                text: string;
+                                thumbnailUrl: string | null;
+                                url: string | null;
+                                views: number | null;
+                            }[];
+                        }[];
+                        workspace: {
+                            id: string;
+                            /** @description Where the workspace’s logo is served, or null without one */
+                            logoUrl: string | null;
+                            name: string;
+                        };
                     };
                 };
             };
@@ -4680,6 +6233,64 @@ export interface operations {
                         recipients: string[];
                     };
                 };
+            };
+        };
+    };
+    getWorkspaceAnalyticsReportPdf: {
+        parameters: {
+            query: {
+                /** @description First day of the period (YYYY-MM-DD, in the workspace’s time zone) */
+                from: string;
+                /** @description Last day of the period, included (at most 366 days after from) */
+                to: string;
+            };
+            header?: never;
+            path: {
+                workspaceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "4XX": components["responses"]["Error"];
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getWorkspaceAnalyticsSeriesCsv: {
+        parameters: {
+            query?: {
+                /** @description Comma-separated channel ids */
+                channelIds?: string;
+                /** @description First day (YYYY-MM-DD, in the workspace zone), included; default 29 days before to */
+                from?: string;
+                /** @description The daily figure, one column per channel */
+                metric?: "posts" | "views" | "likes" | "comments" | "shares" | "reach" | "engagement" | "engagementRate" | "followers";
+                /** @description Comma-separated networks */
+                networks?: string;
+                /** @description Last day, included (at most 731 days after from); default today in the workspace zone */
+                to?: string;
+            };
+            header?: never;
+            path: {
+                workspaceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "4XX": components["responses"]["Error"];
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

@@ -11,6 +11,8 @@ import type { MediaStorage } from '../modules/media/media.storage.ts';
 import { purgePublishedMedia } from '../modules/media/media.service.ts';
 import { EXPORT_JOB, buildExport } from '../modules/privacy/export.service.ts';
 import { ANALYTICS_COLLECT_JOB, collectMetrics } from '../modules/analytics/metrics.collector.ts';
+import { dashboardFigures } from '../modules/analytics/analytics.dashboard.ts';
+import { startReportJobs } from '../modules/analytics/report.jobs.ts';
 import type { Publishers } from '../modules/publishing/engine.ts';
 import { ACCOUNT_DELETE_DUE_JOB, deleteDueAccounts } from '../modules/privacy/account-deletion.service.ts';
 import { RETENTION_JOB, runRetentionSweeps } from '../modules/privacy/retention.service.ts';
@@ -113,4 +115,6 @@ export async function startWorkers(boss: Queue, deps: { db: Db; config: Config; 
   await startAlertJobs(boss, { ...deps, channelDeps });
   // Webhook deliveries: sent when their event commits (LISTEN), retried on schedule, swept every minute.
   await startWebhookJobs(boss, deps);
+  // Client reports: hourly, each workspace's last month on the 1st in its zone (once: report_runs).
+  await startReportJobs(boss, { db: deps.db, figures: dashboardFigures, mailer: deps.mailer, publicOrigin: deps.config.publicOrigin, logger: deps.logger });
 }

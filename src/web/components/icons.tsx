@@ -135,3 +135,8 @@ export const AlertIcon = () => (
     <path d="M12 10v4M12 17h.01" />
   </Icon>
 );
+export const AnalyticsIcon = () => (
+  <Icon>
+    <path d="M4 20V10M10 20V4M16 20v-7M22 20H2" />
+  </Icon>
+);

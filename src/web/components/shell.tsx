@@ -7,7 +7,7 @@ import { WorkspaceSwitcher } from '../modules/workspaces/workspace-switcher.tsx'
 import { useUnreadCount } from '../modules/notifications/notifications.api.ts';
 import { Avatar } from './avatar.tsx';
 import { Brand } from './brand.tsx';
-import { ActivityIcon, AlertIcon, BellIcon, CalendarIcon, ChannelsIcon, DraftsIcon, IdeasIcon, CloseIcon, ComposeIcon, DocsIcon,
+import { ActivityIcon, AlertIcon, AnalyticsIcon, BellIcon, CalendarIcon, ChannelsIcon, DraftsIcon, IdeasIcon, CloseIcon, ComposeIcon, DocsIcon,
   KeyIcon, MembersIcon, MenuIcon, ProfileIcon, SettingsIcon, SignOutIcon } from './icons.tsx';
 import { useNeedsAttention } from '../modules/posts/posts.api.ts';
 import { QueueIcon } from '../modules/queue/queue-icons.tsx';
@@ -61,6 +61,9 @@ function Sidebar({ current, drawer, onClose }: { current: MyWorkspace | undefine
             </NavLink>
             <NavLink to={`${base}/ideas`}>
               <IdeasIcon /> Ideas
+            </NavLink>
+            <NavLink to={`${base}/analytics`}>
+              <AnalyticsIcon /> Analytics
             </NavLink>
             <NavLink to={`${base}/attention`} aria-label={attention ? `Needs attention, ${attention}` : 'Needs attention'}>
               <AlertIcon /> Needs attention

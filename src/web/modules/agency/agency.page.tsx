@@ -1,6 +1,7 @@
 import { Link, useSearchParams } from 'react-router-dom';
 import { PageHeader } from '../../components/page-header.tsx';
 import { useSignedInUser } from '../auth/require-user.tsx';
+import { AnalyticsDashboard } from '../analytics/analytics-dashboard.tsx';
 import { AgencyAttention } from './agency-attention.tsx';
 import { AgencyCalendar } from './agency-calendar.tsx';
 import { useAgencyAttention } from './agency.api.ts';
@@ -10,11 +11,11 @@ import './agency.css';
 export function AgencyPage() {
   const me = useSignedInUser();
   const [params] = useSearchParams();
-  const tab = params.get('tab') === 'attention' ? 'attention' : 'calendar';
+  const tab = params.get('tab') === 'attention' ? 'attention' : params.get('tab') === 'analytics' ? 'analytics' : 'calendar';
   const total = useAgencyAttention().data?.total ?? 0;
   return (
     <div className="page page-wide cal-page agency-page">
-      <PageHeader title="All workspaces" description={`Posts and problems of the ${me.workspaces.length} workspaces you belong to, in one place.`} />
+      <PageHeader title="All workspaces" description={`Posts, problems and analytics of the ${me.workspaces.length} workspaces you belong to, in one place.`} />
       <nav className="cal-views agency-tabs" aria-label="All workspaces">
         <Link to="/agency" className="cal-view-button" aria-current={tab === 'calendar' ? 'page' : undefined}>
           Calendar
@@ -27,8 +28,11 @@ export function AgencyPage() {
             </span>
           ) : null}
         </Link>
+        <Link to="/agency?tab=analytics" className="cal-view-button" aria-current={tab === 'analytics' ? 'page' : undefined}>
+          Analytics
+        </Link>
       </nav>
-      {tab === 'calendar' ? <AgencyCalendar /> : <AgencyAttention />}
+      {tab === 'calendar' ? <AgencyCalendar /> : tab === 'attention' ? <AgencyAttention /> : <AnalyticsDashboard scope={{ workspaceId: null }} />}
     </div>
   );
 }
