@@ -52,7 +52,10 @@ describe('client report in Chromium', () => {
   });
 
   it('shows the printable report with the workspace, its figures and top post', async () => {
-    await page.goto(`${h.url}/w/${workspaceId}/analytics/report?from=${range.from}&to=${range.to}`);
+    // From the dashboard's period to the report of the same period.
+    await page.goto(`${h.url}/w/${workspaceId}/analytics?range=custom&from=${range.from}&to=${range.to}`);
+    await page.getByTestId('analytics-report-link').click();
+    await page.waitForURL(`**/analytics/report?from=${range.from}&to=${range.to}`);
     const report = page.getByRole('article', { name: 'Client report' });
     await report.getByRole('heading', { name: 'Rita Bakery' }).waitFor();
     await report.getByText('Fresh sourdough every morning').first().waitFor();

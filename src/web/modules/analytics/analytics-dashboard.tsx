@@ -176,6 +176,14 @@ export function AnalyticsDashboard({ scope }: { scope: DashboardScope }) {
         <p className="muted an-range-note" aria-live="polite">
           {range.from} to {range.to} ({daysBetween(range.from, range.to)} days{answer ? `, days in ${answer.timeZone}` : ''})
           {answer?.previous ? `; compared with ${answer.previous.from} to ${answer.previous.to}` : ''}
+          {scope.workspaceId ? (
+            <>
+              {' · '}
+              <Link to={`/w/${scope.workspaceId}/analytics/report?from=${range.from}&to=${range.to}`} data-testid="analytics-report-link">
+                Client report for this period
+              </Link>
+            </>
+          ) : null}
         </p>
       </form>
 
