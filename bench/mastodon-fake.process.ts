@@ -115,7 +115,7 @@ async function postWithRetry(url: string, init: RequestInit, tries = 3): Promise
     try {
       return await fetch(url, init);
     } catch (error) {
-      if (attempt >= tries) throw new Error(`seeding a status failed: ${error instanceof Error ? `${error.message} (${String((error as { cause?: unknown }).cause)})` : String(error)}`);
+      if (attempt >= tries) throw new Error(`seeding a status failed: ${error instanceof Error ? `${error.message} (${String((error as { cause?: unknown }).cause)})` : String(error)}`, { cause: error });
     }
   }
 }
