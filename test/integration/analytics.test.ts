@@ -93,6 +93,12 @@ describe('analytics collection and objection', () => {
     expect(analytics).toHaveLength(1);
     expect(analytics[0]).toMatchObject({ workspaceId, network: 'mastodon', likes: 20, shares: 3, views: null, extra: { quotes: 1 } });
     expect(files.get('README.md')!.toString('utf8')).toContain('analytics.json');
+    // The history behind it, and the channel's day.
+    const history = JSON.parse(files.get('analytics-history.json')!.toString('utf8'));
+    expect(history.map((r: any) => r.likes)).toEqual([12, 20]);
+    const daily = JSON.parse(files.get('analytics-daily.json')!.toString('utf8'));
+    expect(daily).toEqual([expect.objectContaining({ workspaceId, channelId: channelA, postsPublished: 1, likes: 20, views: null })]);
+    expect(files.get('README.md')!.toString('utf8')).toContain('analytics-history.json');
   });
 
   it('stops collecting for a channel that objected, and deletes its counters when asked', async () => {
