@@ -28,7 +28,7 @@ const nothingDueRuns = 3;
 /** The analytics settings a result records, as Herald read them. */
 function analyticsSettingsOf(env: Record<string, string>) {
   const config = loadConfig({ HERALD_DATA_DIR: os.tmpdir(), ...env });
-  return { HERALD_ANALYTICS_INTERVAL_MINUTES: config.analyticsIntervalMinutes, HERALD_ANALYTICS_WINDOW_DAYS: config.analyticsWindowDays };
+  return { HERALD_ANALYTICS_INTERVAL_MINUTES: config.analyticsIntervalMinutes, HERALD_ANALYTICS_WINDOW_DAYS: config.analyticsWindowDays, HERALD_ANALYTICS_HISTORY_DAYS: config.analyticsHistoryDays };
 }
 
 /**
@@ -151,6 +151,14 @@ const callsOf = (requests: Record<string, number>) => ({
   byRoute: requests,
 });
 
+/** Rows of the analytics history (delivery_metric_readings) and of the daily channel figures after a run. */
+async function historyStored(w: BenchWorkspace) {
+  const [row] = rowsOf<{ readings: number; dailyRows: number }>(
+    await w.h.herald.database.db.execute(sql`select (select count(*) from delivery_metric_readings)::int as readings, (select count(*) from channel_daily_stats)::int as "dailyRows"`),
+  );
+  return row!;
+}
+
 async function engineAnalytics(kind: DatabaseKind, options: BenchOptions, env: Record<string, string>, log: (line: string) => void) {
   const { channels: channelCount, posts } = options.analytics;
   const fake: RemoteMastodonFake = await startRemoteMastodonFake({ latencyMs: options.latencyMs });
@@ -175,10 +183,11 @@ async function engineAnalytics(kind: DatabaseKind, options: BenchOptions, env: R
     const fullQueries = profile?.top() ?? null;
     const fullCalls = callsOf(await fake.countRequests(true));
     const stored = await storedReadings(w);
+    const history = await historyStored(w);
     const expectedLikes = seeded.reduce((sum, s) => sum + s.favourites, 0);
     const expectedShares = seeded.reduce((sum, s) => sum + s.reblogs, 0);
     log(
-      `    full run: ${full.state}, ${stored.n}/${expectedReads} readings stored, wall ${(full.wallMs / 1000).toFixed(1)} s (handler ${((full.handlerMs ?? 0) / 1000).toFixed(1)} s) = ${perSecond(stored.n, full.wallMs)}/s; ${fullCalls.statusReads} status GETs`,
+      `    full run: ${full.state}, ${stored.n}/${expectedReads} readings stored (history ${history.readings} rows, ${history.dailyRows} daily rows), wall ${(full.wallMs / 1000).toFixed(1)} s (handler ${((full.handlerMs ?? 0) / 1000).toFixed(1)} s) = ${perSecond(stored.n, full.wallMs)}/s; ${fullCalls.statusReads} status GETs`,
     );
 
     const idle: Awaited<ReturnType<typeof collect>>[] = [];
@@ -212,6 +221,8 @@ async function engineAnalytics(kind: DatabaseKind, options: BenchOptions, env: R
         overheadPerReadingMs: full.handlerMs && stored.n ? Math.round((full.handlerMs / stored.n - options.latencyMs) * 100) / 100 : null,
         networkCalls: fullCalls,
         countersMatch: { likes: stored.likes, expectedLikes, shares: stored.shares, expectedShares, ok: stored.n === expectedReads && stored.likes === expectedLikes && stored.shares === expectedShares },
+        /** What the run added to the history: one reading row per reading stored, one daily row per channel and day with posts read. */
+        history,
         queries: fullQueries,
       },
       nothingDue: {

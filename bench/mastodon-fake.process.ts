@@ -90,7 +90,7 @@ async function seedStatuses(fake: MastodonFake, command: { perAccount: number; t
   const loop = async () => {
     for (let n = next++; n < work.length; n = next++) {
       const { accountId, token, i } = work[n]!;
-      const response = await fetch(`${fake.url}/api/v1/statuses`, {
+      const response = await postWithRetry(`${fake.url}/api/v1/statuses`, {
         method: 'POST',
         headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
         body: JSON.stringify({ status: `${command.textPrefix} ${accountId} #${i}`, visibility: 'public' }),
@@ -104,6 +104,20 @@ async function seedStatuses(fake: MastodonFake, command: { perAccount: number; t
   };
   await Promise.all(Array.from({ length: command.concurrency }, loop));
   return seeded;
+}
+
+/**
+ * Seeding 100,000 statuses (500 × 200) was seen to lose a connection now and then ("fetch failed"):
+ * a lost one is sent again (a status created twice is only an extra one nobody reads).
+ */
+async function postWithRetry(url: string, init: RequestInit, tries = 3): Promise<Response> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await fetch(url, init);
+    } catch (error) {
+      if (attempt >= tries) throw new Error(`seeding a status failed: ${error instanceof Error ? `${error.message} (${String((error as { cause?: unknown }).cause)})` : String(error)}`, { cause: error });
+    }
+  }
 }
 
 serveFakeCommands(run);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, sql } from 'drizzle-orm';
-import { auditLog, channels, deliveryMetrics } from '../../src/server/db/schema/index.ts';
+import { auditLog, channelDailyStats, channels, deliveryMetricReadings, deliveryMetrics } from '../../src/server/db/schema/index.ts';
 import { ANALYTICS_COLLECT_JOB } from '../../src/server/modules/analytics/metrics.collector.ts';
 import { RETENTION_JOB } from '../../src/server/modules/privacy/retention.service.ts';
 import { createBlueskyPublisher } from '../../src/networks/bluesky/server/bluesky.publisher.ts';
@@ -75,6 +75,13 @@ describe('analytics collection and objection', () => {
     expect((await metricsOf(post.id))[0].likes).toBe(20);
     const statusReads = mastodon.requests.filter((r) => r.method === 'GET' && r.path === `/api/v1/statuses/${statusId}`);
     expect(statusReads).toHaveLength(2);
+    // Each reading is also a point of the post's history, and the channel's day sums the newest one.
+    const deliveryId = post.deliveries[0].id;
+    const history = await db().select().from(deliveryMetricReadings).where(eq(deliveryMetricReadings.deliveryId, deliveryId)).orderBy(deliveryMetricReadings.readAt);
+    expect(history.map((r) => r.likes)).toEqual([12, 20]);
+    const days = await db().select().from(channelDailyStats).where(eq(channelDailyStats.channelId, channelA));
+    expect(days).toHaveLength(1);
+    expect(days[0]).toMatchObject({ workspaceId, postsPublished: 1, likes: 20, shares: 3, views: null, reach: null, extra: { quotes: 1 } });
     // The token never shows in the answer or the stored reading.
     const [row] = await db().select().from(deliveryMetrics);
     expect(JSON.stringify(row)).not.toContain(mastodon.tokens()[0]!.token);
@@ -86,6 +93,12 @@ describe('analytics collection and objection', () => {
     expect(analytics).toHaveLength(1);
     expect(analytics[0]).toMatchObject({ workspaceId, network: 'mastodon', likes: 20, shares: 3, views: null, extra: { quotes: 1 } });
     expect(files.get('README.md')!.toString('utf8')).toContain('analytics.json');
+    // The history behind it, and the channel's day.
+    const history = JSON.parse(files.get('analytics-history.json')!.toString('utf8'));
+    expect(history.map((r: any) => r.likes)).toEqual([12, 20]);
+    const daily = JSON.parse(files.get('analytics-daily.json')!.toString('utf8'));
+    expect(daily).toEqual([expect.objectContaining({ workspaceId, channelId: channelA, postsPublished: 1, likes: 20, views: null })]);
+    expect(files.get('README.md')!.toString('utf8')).toContain('analytics-history.json');
   });
 
   it('stops collecting for a channel that objected, and deletes its counters when asked', async () => {
@@ -135,6 +148,8 @@ describe('analytics collection and objection', () => {
     expect(deleted.status).toBe(200);
     expect(deleted.body.deleted).toBeGreaterThan(0);
     expect(await db().select().from(deliveryMetrics).where(eq(deliveryMetrics.workspaceId, workspaceId))).toHaveLength(0);
+    expect(await db().select().from(deliveryMetricReadings).where(eq(deliveryMetricReadings.workspaceId, workspaceId))).toHaveLength(0);
+    expect(await db().select().from(channelDailyStats).where(eq(channelDailyStats.workspaceId, workspaceId))).toHaveLength(0);
     expect((await owner.client.get(api('/analytics/settings'))).body).toMatchObject({ enabled: false, collected: 0, instanceEnabled: true, intervalMinutes: 60 });
     expect((await owner.client.put(api('/analytics/settings'), { enabled: 'no' })).status).toBe(400);
     await owner.client.put(api('/analytics/settings'), { enabled: true });
@@ -176,6 +191,9 @@ describe('analytics collection and objection', () => {
     await db().update(channels).set({ purgeAfter: new Date(Date.now() - 1000) }).where(eq(channels.id, channelA));
     await h.herald.boss.send(RETENTION_JOB, {});
     await waitFor(async () => (await db().select().from(deliveryMetrics).where(eq(deliveryMetrics.channelId, channelA))).length === 0, { what: 'the purge' });
+    // The history and the daily figures go in the same purge.
+    expect(await db().select().from(deliveryMetricReadings).where(eq(deliveryMetricReadings.channelId, channelA))).toHaveLength(0);
+    expect(await db().select().from(channelDailyStats).where(eq(channelDailyStats.channelId, channelA))).toHaveLength(0);
   });
 });
 

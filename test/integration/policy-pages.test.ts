@@ -53,6 +53,7 @@ describe('/privacy and /terms', () => {
     expect(privacy.html).toContain('app password');
     expect(section(privacy.html, 'retention')).toContain('<td>Access log (requests, IP addresses, user agents)</td><td>90 days</td>');
     expect(section(privacy.html, 'retention')).toContain('<td>Post statistics</td><td>the newest reading, read for 30 days after publishing');
+    expect(section(privacy.html, 'retention')).toContain('Earlier readings and daily channel figures: 730 days (after a week, one reading per post per day)');
     expect(section(privacy.html, 'storage')).toContain('about every hour');
     expect(section(privacy.html, 'rights')).toContain('deletes your data at once');
     expect(section(privacy.html, 'rights')).toContain('Workspace settings → Analytics');
@@ -158,7 +159,7 @@ describe('/privacy and /terms', () => {
     expect(json.networks.map((n: { id: string }) => n.id)).toEqual(['tiktok', 'bluesky']);
     expect(json.networks[0].scopes.map((s: { scope: string }) => s.scope)).toEqual([...networks.tiktok.scopes]);
     expect(json.retention).toEqual({ accessLogDays: 14, disconnectedRetentionDays: 45, sessionIdleDays: 7, mediaDeleteAfterPublish: false });
-    expect(json.analytics).toEqual({ enabled: false, intervalMinutes: 0, windowDays: 30 });
+    expect(json.analytics).toEqual({ enabled: false, intervalMinutes: 0, windowDays: 30, historyDays: 730 });
     expect(json.accountDeletionGraceDays).toBe(7);
     expect(json.subprocessors).toEqual([
       { name: 'Hetzner', purpose: 'hosting', location: 'Germany' },

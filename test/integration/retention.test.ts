@@ -17,7 +17,7 @@ describe('retention sweeps', () => {
   let workspaceId: string;
   const db = () => h.herald.database.db;
   const now = new Date(Date.now() + 3 * DAY);
-  const settings = { now, accessLogDays: 90, disconnectedRetentionDays: 30 };
+  const settings = { now, accessLogDays: 90, disconnectedRetentionDays: 30, analyticsHistoryDays: 730 };
 
   beforeAll(async () => {
     h = await startTestHerald();
@@ -64,7 +64,7 @@ describe('retention sweeps', () => {
     ]);
 
     const report = await runRetentionSweeps(db(), settings);
-    expect(report).toEqual({ sessions: 1, oauthStates: 2, connectSelections: 1, accessLog: 1, disconnectedChannels: 1, exports: 1, webhookDeliveries: 0 });
+    expect(report).toEqual({ sessions: 1, oauthStates: 2, connectSelections: 1, accessLog: 1, disconnectedChannels: 1, exports: 1, webhookDeliveries: 0, analyticsReadings: 0, analyticsDailyStats: 0 });
     expect(fs.existsSync(exportFile)).toBe(false);
     expect((await db().select().from(dataExports).orderBy(dataExports.id)).map((e) => [e.id, e.status])).toEqual([
       ['expired-export', 'expired'],
@@ -94,14 +94,16 @@ describe('retention sweeps', () => {
       ['disconnectedChannels', 1],
       ['exports', 1],
       ['webhookDeliveries', 0],
+      ['analyticsReadings', 0],
+      ['analyticsDailyStats', 0],
     ]);
     expect(audits[3]!.changes).toMatchObject({ retentionDays: 90 });
     expect(audits.every((a) => a.actorUserId === null)).toBe(true);
   });
 
   it('finds nothing more on a second run the same day, and still records each sweep', async () => {
-    expect(await runRetentionSweeps(db(), settings)).toEqual({ sessions: 0, oauthStates: 0, connectSelections: 0, accessLog: 0, disconnectedChannels: 0, exports: 0, webhookDeliveries: 0 });
-    expect(await db().select().from(auditLog).where(eq(auditLog.action, 'retention.swept'))).toHaveLength(14);
+    expect(await runRetentionSweeps(db(), settings)).toEqual({ sessions: 0, oauthStates: 0, connectSelections: 0, accessLog: 0, disconnectedChannels: 0, exports: 0, webhookDeliveries: 0, analyticsReadings: 0, analyticsDailyStats: 0 });
+    expect(await db().select().from(auditLog).where(eq(auditLog.action, 'retention.swept'))).toHaveLength(18);
   });
 
   it('runs as the privacy.retention job', async () => {

@@ -4492,7 +4492,8 @@ export interface operations {
                      *       "analytics": {
                      *         "enabled": true,
                      *         "intervalMinutes": 1,
-                     *         "windowDays": 1
+                     *         "windowDays": 1,
+                     *         "historyDays": 1
                      *       },
                      *       "outgoing": {
                      *         "telemetry": false,
@@ -4525,6 +4526,8 @@ export interface operations {
                         analytics: {
                             /** @description false: the operator turned collection off (HERALD_ANALYTICS_INTERVAL_MINUTES=0) */
                             enabled: boolean;
+                            /** @description Days earlier readings and daily channel figures are kept (HERALD_ANALYTICS_HISTORY_DAYS); 0 = only the newest reading and today */
+                            historyDays: number;
                             intervalMinutes: number;
                             /** @description Counters are read for this many days after publishing */
                             windowDays: number;

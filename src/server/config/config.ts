@@ -204,6 +204,12 @@ export const settings = {
     default: '30',
     schema: positiveInt,
   },
+  analyticsHistoryDays: {
+    env: 'HERALD_ANALYTICS_HISTORY_DAYS',
+    doc: "Days the analytics history is kept: every reading of a post's counters (thinned to the last of each day after a week) and each channel's daily figures. Older ones are deleted by the daily retention job; 0 keeps only each post's newest reading and today's figures.",
+    default: '730',
+    schema: z.coerce.number().int().min(0, 'must be 0 (no history) or more days'),
+  },
   mediaDeleteAfterPublish: {
     env: 'HERALD_MEDIA_DELETE_AFTER_PUBLISH',
     doc: 'true deletes an uploaded file once every delivery that uses it is published or its post is deleted; false keeps it in the media library.',

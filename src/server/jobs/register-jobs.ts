@@ -10,7 +10,8 @@ import { noticeAccessEnding, refreshChannel } from '../modules/channel-tokens/in
 import type { MediaStorage } from '../modules/media/media.storage.ts';
 import { purgePublishedMedia } from '../modules/media/media.service.ts';
 import { EXPORT_JOB, buildExport } from '../modules/privacy/export.service.ts';
-import { ANALYTICS_COLLECT_JOB, collectMetrics } from '../modules/analytics/metrics.collector.ts';
+import { ANALYTICS_COLLECT_JOB, collectionAllowed, collectMetrics } from '../modules/analytics/metrics.collector.ts';
+import { backfillChannelDailyStats, historyHorizonDay } from '../modules/analytics/channel-daily-stats.ts';
 import { dashboardFigures } from '../modules/analytics/analytics.dashboard.ts';
 import { startReportJobs } from '../modules/analytics/report.jobs.ts';
 import type { Publishers } from '../modules/publishing/engine.ts';
@@ -86,7 +87,7 @@ export async function startWorkers(boss: Queue, deps: { db: Db; config: Config; 
     return { ready: !!built };
   });
   await boss.work(RETENTION_JOB, async () =>
-    runRetentionSweeps(deps.db, { accessLogDays: deps.config.accessLogDays, disconnectedRetentionDays: deps.config.disconnectedRetentionDays, logger: deps.logger }),
+    runRetentionSweeps(deps.db, { accessLogDays: deps.config.accessLogDays, disconnectedRetentionDays: deps.config.disconnectedRetentionDays, analyticsHistoryDays: deps.config.analyticsHistoryDays, logger: deps.logger }),
   );
   // Daily, shortly before 04:00 UTC, when instances are usually quiet.
   await boss.schedule(RETENTION_JOB, '57 3 * * *');
@@ -105,7 +106,17 @@ export async function startWorkers(boss: Queue, deps: { db: Db; config: Config; 
   const interval = deps.config.analyticsIntervalMinutes;
   if (interval > 0) {
     const collectDeps = { db: deps.db, channelDeps, publishers: deps.publishers, intervalMinutes: interval, windowDays: deps.config.analyticsWindowDays, logger: deps.logger };
-    await boss.work(ANALYTICS_COLLECT_JOB, async () => collectMetrics(collectDeps));
+    // A process's first run first fills the daily rows of channels that have none (counters
+    // collected before the daily statistics existed); afterwards that check finds nothing and stops.
+    let backfilled = false;
+    await boss.work(ANALYTICS_COLLECT_JOB, async () => {
+      if (!backfilled) {
+        backfilled = true;
+        const filled = await backfillChannelDailyStats(deps.db, collectionAllowed, historyHorizonDay(new Date(), deps.config.analyticsHistoryDays));
+        if (filled.channels) deps.logger.info(filled, 'analytics: daily statistics filled from earlier counters');
+      }
+      return collectMetrics(collectDeps);
+    });
     await boss.schedule(ANALYTICS_COLLECT_JOB, `*/${Math.min(15, interval)} * * * *`);
   } else {
     await boss.unschedule(ANALYTICS_COLLECT_JOB).catch(() => undefined);

@@ -1,7 +1,7 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, sql, type AnyColumn } from 'drizzle-orm';
 import type { AnalyticsSettings } from '../../../shared/analytics.ts';
 import type { Tx } from '../../db/database.ts';
-import { channels, deliveryMetrics, workspaceSettings } from '../../db/schema/index.ts';
+import { channelDailyStats, channels, deliveryMetricReadings, deliveryMetrics, workspaceSettings } from '../../db/schema/index.ts';
 import { auditByActor } from '../audit/audit.service.ts';
 import type { ServiceContext } from '../shared/context.ts';
 import { notFound } from '../shared/errors.ts';
@@ -35,10 +35,19 @@ export async function analyticsSettings(ctx: ServiceContext, workspaceId: string
   };
 }
 
+/**
+ * Deletes what was collected for the workspace (or one of its channels): each post's newest
+ * counters, their history and the daily channel figures. The answer's count (what the settings
+ * page shows as "collected") is the posts whose counters were deleted; the audit row also counts
+ * the history points and daily rows.
+ */
 async function deleteCollected(tx: Tx, ctx: ServiceContext, workspaceId: string, channelId: string | null): Promise<number> {
-  const where = channelId ? and(eq(deliveryMetrics.workspaceId, workspaceId), eq(deliveryMetrics.channelId, channelId)) : eq(deliveryMetrics.workspaceId, workspaceId);
-  const deleted = (await tx.delete(deliveryMetrics).where(where).returning({ id: deliveryMetrics.deliveryId })).length;
-  await auditByActor(tx, ctx, { workspaceId, action: 'analytics.metrics_deleted', entityType: channelId ? 'channel' : 'workspace', entityId: channelId ?? workspaceId, changes: { deleted } });
+  const scoped = <T extends { workspaceId: AnyColumn; channelId: AnyColumn }>(table: T) =>
+    channelId ? and(eq(table.workspaceId, workspaceId), eq(table.channelId, channelId)) : eq(table.workspaceId, workspaceId);
+  const deleted = (await tx.delete(deliveryMetrics).where(scoped(deliveryMetrics)).returning({ id: deliveryMetrics.deliveryId })).length;
+  const readings = (await tx.delete(deliveryMetricReadings).where(scoped(deliveryMetricReadings)).returning({ id: deliveryMetricReadings.deliveryId })).length;
+  const dailyStats = (await tx.delete(channelDailyStats).where(scoped(channelDailyStats)).returning({ id: channelDailyStats.channelId })).length;
+  await auditByActor(tx, ctx, { workspaceId, action: 'analytics.metrics_deleted', entityType: channelId ? 'channel' : 'workspace', entityId: channelId ?? workspaceId, changes: { deleted, readings, dailyStats } });
   return deleted;
 }
 

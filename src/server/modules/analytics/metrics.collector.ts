@@ -1,14 +1,15 @@
 import { and, asc, eq, exists, gte, inArray, isNotNull, isNull, lte, or, sql, type SQLWrapper } from 'drizzle-orm';
 import type { Logger } from 'pino';
-import type { Db } from '../../db/database.ts';
-import { channels, deliveries, deliveryMetrics, workspaceSettings } from '../../db/schema/index.ts';
-import { missingFeatures, type NetworkId } from '../../../shared/networks.ts';
-import type { PostMetrics } from '../../providers/publishing.ts';
+import type { Db, Tx } from '../../db/database.ts';
+import { channelDailyStats, channels, deliveries, deliveryMetricReadings, deliveryMetrics, workspaceSettings } from '../../db/schema/index.ts';
+import { descriptorOf, missingFeatures, type NetworkId } from '../../../shared/networks.ts';
+import type { PostMetrics, Publisher } from '../../providers/publishing.ts';
 import type { ChannelDeps } from '../channels/channels.service.ts';
 import { withChannelToken } from '../channel-tokens/index.ts';
 import { usageLedger } from '../network-usage/network-usage.ts';
 import type { Publishers } from '../publishing/engine.ts';
 import { connectorNotRestricted } from '../privacy/restriction.service.ts';
+import { recordFollowers, refreshChannelDailyStats } from './channel-daily-stats.ts';
 
 export const ANALYTICS_COLLECT_JOB = 'analytics.collect';
 
@@ -22,7 +23,7 @@ export type CollectDeps = {
   logger?: Logger;
 };
 
-export type CollectResult = { channels: number; read: number; gone: number; failed: number };
+export type CollectResult = { channels: number; read: number; gone: number; failed: number; followers: number };
 
 /** Deliveries read per channel per run: Mastodon allows 300 calls in 5 minutes, one per status. */
 const PER_CHANNEL_LIMIT = 100;
@@ -41,30 +42,44 @@ export const collectionAllowed = and(
 )!;
 
 /**
- * Reads the counters of recently published posts from their networks and keeps the newest reading
- * per delivery. A channel's failure (network down, token rejected) is logged and leaves its
+ * Reads the counters of recently published posts from their networks, keeps the newest reading per
+ * delivery and each reading as a point of its history, reads each channel's followers, and brings
+ * the channel's daily rows for the days touched up to date. A channel's failure (network down, token rejected) is logged and leaves its
  * earlier readings as they were; the other channels go on.
  */
 export async function collectMetrics(deps: CollectDeps, now = new Date()): Promise<CollectResult> {
-  const result: CollectResult = { channels: 0, read: 0, gone: 0, failed: 0 };
+  const result: CollectResult = { channels: 0, read: 0, gone: 0, failed: 0, followers: 0 };
   if (deps.intervalMinutes <= 0) return result;
   const since = new Date(now.getTime() - deps.windowDays * 86_400_000);
   const staleBefore = new Date(now.getTime() - deps.intervalMinutes * 60_000);
-  const networks = Object.entries(deps.publishers)
+  const counterNetworks = Object.entries(deps.publishers)
     .filter(([, publisher]) => publisher?.readMetrics)
     .map(([network]) => network);
-  if (!networks.length) return result;
+  const followerNetworks = Object.entries(deps.publishers)
+    .filter(([network, publisher]) => readsFollowers(network, publisher))
+    .map(([network]) => network);
+  if (!counterNetworks.length && !followerNetworks.length) return result;
 
-  // Only channels with at least one reading due: a run with nothing due is this one query.
+  // Only channels with a reading due, or whose followers were not read yet today (so a channel that
+  // posts rarely still gets one point a day): a run with nothing due is this one query.
+  const readingDue = and(
+    counterNetworks.length ? inArray(channels.network, counterNetworks) : sql`false`,
+    exists(deps.db.select({ one: sql`1` }).from(deliveries).leftJoin(deliveryMetrics, eq(deliveryMetrics.deliveryId, deliveries.id)).where(dueFor(channels.id, since, staleBefore))),
+  );
+  const followersDue = and(
+    followerNetworks.length ? inArray(channels.network, followerNetworks) : sql`false`,
+    sql`not exists (select 1 from ${channelDailyStats} where ${channelDailyStats.channelId} = ${channels.id} and ${channelDailyStats.followers} is not null
+      and ${channelDailyStats.day} = (${now.toISOString()}::timestamptz at time zone coalesce((select ${workspaceSettings.timeZone} from ${workspaceSettings} where ${workspaceSettings.workspaceId} = ${channels.workspaceId}), 'UTC'))::date)`,
+  );
   const queue = await deps.db
     .select()
     .from(channels)
-    .where(and(collectionAllowed, inArray(channels.network, networks), exists(deps.db.select({ one: sql`1` }).from(deliveries).leftJoin(deliveryMetrics, eq(deliveryMetrics.deliveryId, deliveries.id)).where(dueFor(channels.id, since, staleBefore)))));
+    .where(and(collectionAllowed, or(readingDue, followersDue)));
 
   // Channels are read side by side (each one's calls one after another, as its account's rate
   // limit is per account): one at a time, 10,000 readings at 100 ms a call would outlast the job.
   const worker = async () => {
-    for (let channel = queue.shift(); channel; channel = queue.shift()) await collectChannel(deps, channel, since, staleBefore, result);
+    for (let channel = queue.shift(); channel; channel = queue.shift()) await collectChannel(deps, channel, since, staleBefore, result, now);
   };
   await Promise.all(Array.from({ length: Math.min(COLLECT_CONCURRENCY, queue.length) }, worker));
   if (result.channels) deps.logger?.info(result, 'analytics counters read');
@@ -82,20 +97,29 @@ function dueFor(channelId: SQLWrapper | string, since: Date, staleBefore: Date) 
   );
 }
 
-async function collectChannel(deps: CollectDeps, channel: typeof channels.$inferSelect, since: Date, staleBefore: Date, result: CollectResult) {
+/** The network's publisher reads follower counts and its descriptor says the figure is one Herald shows. */
+function readsFollowers(network: string, publisher: Publisher | undefined): boolean {
+  return Boolean(publisher?.readAccount && descriptorOf(network)?.analytics.followers);
+}
+
+async function collectChannel(deps: CollectDeps, channel: typeof channels.$inferSelect, since: Date, staleBefore: Date, result: CollectResult, now: Date) {
   // The user did not grant the scopes counters need (TikTok video.list): asking would only be refused.
   if (missingFeatures(channel.network as NetworkId, channel.scopesGranted).includes('analytics')) return;
-  const due = await deps.db
-    .select({ id: deliveries.id, externalId: deliveries.externalId })
-    .from(deliveries)
-    .leftJoin(deliveryMetrics, eq(deliveryMetrics.deliveryId, deliveries.id))
-    .where(dueFor(channel.id, since, staleBefore))
-    .orderBy(sql`${deliveryMetrics.fetchedAt} asc nulls first`, asc(deliveries.publishedAt))
-    .limit(PER_CHANNEL_LIMIT);
-  if (!due.length) return;
-  result.channels += 1;
   const publisher = deps.publishers[channel.network as NetworkId]!;
+  const due = publisher.readMetrics
+    ? await deps.db
+        .select({ id: deliveries.id, externalId: deliveries.externalId, day: sql<string>`(${deliveries.publishedAt} at time zone ${workspaceZone(channel.workspaceId)})::date::text` })
+        .from(deliveries)
+        .leftJoin(deliveryMetrics, eq(deliveryMetrics.deliveryId, deliveries.id))
+        .where(dueFor(channel.id, since, staleBefore))
+        .orderBy(sql`${deliveryMetrics.fetchedAt} asc nulls first`, asc(deliveries.publishedAt))
+        .limit(PER_CHANNEL_LIMIT)
+    : [];
+  const followers = readsFollowers(channel.network, publisher);
+  if (!due.length && !followers) return;
+  result.channels += 1;
   const batch = publisher.metricsBatch ?? 20;
+  const daysTouched = new Set<string>();
   try {
     for (let i = 0; i < due.length; i += batch) {
       const slice = due.slice(i, i + batch);
@@ -103,6 +127,7 @@ async function collectChannel(deps: CollectDeps, channel: typeof channels.$infer
         publisher.readMetrics!({ accessToken, instance, externalAccountId: channel.externalId, usage: usageLedger(deps.db, channel.network) }, slice.map((d) => d.externalId!)),
       );
       const stored = await storeReadings(deps.db, channel.id, slice, readings, new Date());
+      if (stored) for (const d of slice) if (readings.has(d.externalId!)) daysTouched.add(d.day);
       result.read += stored;
       result.gone += slice.length - readings.size;
     }
@@ -110,21 +135,53 @@ async function collectChannel(deps: CollectDeps, channel: typeof channels.$infer
     result.failed += 1;
     deps.logger?.warn({ channelId: channel.id, network: channel.network, reason: error instanceof Error ? error.message : String(error) }, 'analytics: could not read counters');
   }
+  if (followers) {
+    try {
+      const account = await withChannelToken(deps.db, deps.channelDeps, channel, (accessToken, instance) =>
+        publisher.readAccount!({ accessToken, instance, externalAccountId: channel.externalId, usage: usageLedger(deps.db, channel.network) }),
+      );
+      if (account.followers !== null && (await whileCollectionAllowed(deps.db, channel.id, (tx) => recordFollowers(tx, channel.id, account.followers!, now)))) result.followers += 1;
+    } catch (error) {
+      deps.logger?.warn({ channelId: channel.id, network: channel.network, reason: error instanceof Error ? error.message : String(error) }, 'analytics: could not read followers');
+    }
+  }
+  // The days whose posts got new counters, once per channel and run (also after a failed batch:
+  // the readings stored before it count).
+  if (daysTouched.size) await whileCollectionAllowed(deps.db, channel.id, (tx) => refreshChannelDailyStats(tx, channel.id, { days: [...daysTouched] }));
+}
+
+/** The workspace's time zone, as SQL (UTC until someone chose one). */
+function workspaceZone(workspaceId: string) {
+  return sql`coalesce((select ${workspaceSettings.timeZone} from ${workspaceSettings} where ${workspaceSettings.workspaceId} = ${workspaceId}), 'UTC')`;
+}
+
+/**
+ * Runs `write` in a transaction only while collection is still allowed for the channel: its row and
+ * its workspace's settings are locked and the rule checked again first, so an objection or a pause
+ * that commits while the network was being read wins. Answers false when nothing was written.
+ */
+async function whileCollectionAllowed(db: Db, channelId: string, write: (tx: Tx, workspaceId: string) => Promise<unknown>): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const [allowed] = await tx.select({ id: channels.id, workspaceId: channels.workspaceId }).from(channels).where(and(eq(channels.id, channelId), collectionAllowed)).for('share');
+    if (!allowed) return false;
+    await tx.select({ id: workspaceSettings.workspaceId }).from(workspaceSettings).where(eq(workspaceSettings.workspaceId, allowed.workspaceId)).for('share');
+    await write(tx, allowed.workspaceId);
+    return true;
+  });
 }
 
 /**
  * Writes the readings unless collection was turned off (or processing paused) while they were
- * being read: the channel and workspace rows are locked and the rule checked again first.
+ * being read: each becomes the delivery's newest reading (delivery_metrics) and a point of its
+ * history (delivery_metric_readings), both in one transaction.
  */
 async function storeReadings(db: Db, channelId: string, slice: { id: string; externalId: string | null }[], readings: Map<string, PostMetrics>, at: Date): Promise<number> {
-  return db.transaction(async (tx) => {
-    const [allowed] = await tx.select({ id: channels.id, workspaceId: channels.workspaceId }).from(channels).where(and(eq(channels.id, channelId), collectionAllowed)).for('share');
-    if (!allowed) return 0;
-    await tx.select({ id: workspaceSettings.workspaceId }).from(workspaceSettings).where(eq(workspaceSettings.workspaceId, allowed.workspaceId)).for('share');
+  let stored = 0;
+  await whileCollectionAllowed(db, channelId, async (tx, workspaceId) => {
     const rows = slice
       .filter((d) => readings.has(d.externalId!))
-      .map((d) => ({ deliveryId: d.id, workspaceId: allowed.workspaceId, channelId, ...readings.get(d.externalId!)!, fetchedAt: at }));
-    if (!rows.length) return 0;
+      .map((d) => ({ deliveryId: d.id, workspaceId, channelId, ...readings.get(d.externalId!)!, fetchedAt: at }));
+    if (!rows.length) return;
     await tx
       .insert(deliveryMetrics)
       .values(rows.map((r) => ({ ...r, firstFetchedAt: at })))
@@ -140,6 +197,11 @@ async function storeReadings(db: Db, channelId: string, slice: { id: string; ext
           fetchedAt: sql`excluded.fetched_at`,
         },
       });
-    return rows.length;
+    await tx
+      .insert(deliveryMetricReadings)
+      .values(rows.map(({ fetchedAt, ...r }) => ({ ...r, readAt: fetchedAt })))
+      .onConflictDoNothing();
+    stored = rows.length;
   });
+  return stored;
 }

@@ -1,6 +1,6 @@
 import { and, eq, inArray, isNotNull, isNull, lt, ne, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/database.ts';
-import { channelAvatars, channels, connectSelections, deliveryMetrics, oauthStates, pendingRevocations } from '../../db/schema/index.ts';
+import { channelAvatars, channelDailyStats, channels, connectSelections, deliveryMetricReadings, deliveryMetrics, oauthStates, pendingRevocations } from '../../db/schema/index.ts';
 
 export type ChannelRow = typeof channels.$inferSelect;
 export type ConnectSelectionRow = typeof connectSelections.$inferSelect;
@@ -80,6 +80,9 @@ export function createChannelsRepository(db: Db | Tx) {
       if (purged.length) {
         await db.delete(channelAvatars).where(inArray(channelAvatars.channelId, purged.map((row) => row.id)));
         await db.delete(deliveryMetrics).where(inArray(deliveryMetrics.channelId, purged.map((row) => row.id)));
+        // The statistics' history goes with the newest counters.
+        await db.delete(deliveryMetricReadings).where(inArray(deliveryMetricReadings.channelId, purged.map((row) => row.id)));
+        await db.delete(channelDailyStats).where(inArray(channelDailyStats.channelId, purged.map((row) => row.id)));
       }
       return purged;
     },

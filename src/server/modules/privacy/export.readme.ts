@@ -15,6 +15,8 @@ ${retentionHours} hours; after that Herald deleted this archive from the server.
 | \`comments.json\` | The internal comments you wrote on posts of the workspaces you belong to now: the post they are on, what you wrote, whom you mentioned (their user ids) and when. Comments are never sent to a network. |
 | \`media.json\` and \`media/\` | The files you uploaded to the workspaces you belong to now that Herald still keeps, and their facts (type, size, dimensions). Files already deleted after publishing are not here. |
 | \`analytics.json\` | The newest counters Herald read from the networks (views, likes, comments, shares, reach) for the published posts of every workspace you belong to. A counter the network does not report is \`null\`, not 0. Empty when none were collected. |
+| \`analytics-history.json\` | Every earlier reading of those counters Herald still keeps (after a week, the last one of each day), post by post. |
+| \`analytics-daily.json\` | Each channel's figures per day (in the workspace's time zone) for the same workspaces: followers, posts published, and the sums of those posts' newest counters. |
 | \`audit-log.json\` | The changes you made (the audit log entries where you are the actor), with the IP address and browser they came from. |
 | \`access-log.json\` | The requests you made to Herald: when, which page of the API, the answer's status, IP address and browser. Herald keeps these only for a limited time. |
 | \`notifications.json\` | The notifications Herald sent you (those about a workspace only while you belong to it). |

@@ -13,6 +13,8 @@ import {
   dataExports,
   deliveries,
   deliveryMetrics,
+  deliveryMetricReadings,
+  channelDailyStats,
   deliveryAttempts,
   media,
   members,
@@ -374,6 +376,36 @@ async function writeArchive(deps: BuildDeps, userId: string, zip: Zip, progress:
         reach: m.reach,
         extra: m.extra,
         readAt: m.fetchedAt,
+      })),
+    ),
+  );
+
+  // The same workspaces' history: every reading kept, and each channel's daily figures.
+  const readingRows = workspaceIds.length
+    ? await db.select().from(deliveryMetricReadings).where(inArray(deliveryMetricReadings.workspaceId, workspaceIds)).orderBy(deliveryMetricReadings.deliveryId, deliveryMetricReadings.readAt)
+    : [];
+  await zip.addFile(
+    'analytics-history.json',
+    json(readingRows.map((r) => ({ workspaceId: r.workspaceId, deliveryId: r.deliveryId, channelId: r.channelId, readAt: r.readAt, views: r.views, likes: r.likes, comments: r.comments, shares: r.shares, reach: r.reach, extra: r.extra }))),
+  );
+  const dailyRows = workspaceIds.length
+    ? await db.select().from(channelDailyStats).where(inArray(channelDailyStats.workspaceId, workspaceIds)).orderBy(channelDailyStats.channelId, channelDailyStats.day)
+    : [];
+  await zip.addFile(
+    'analytics-daily.json',
+    json(
+      dailyRows.map((d) => ({
+        workspaceId: d.workspaceId,
+        channelId: d.channelId,
+        day: d.day,
+        followers: d.followers,
+        postsPublished: d.postsPublished,
+        views: d.views,
+        likes: d.likes,
+        comments: d.comments,
+        shares: d.shares,
+        reach: d.reach,
+        extra: d.extra,
       })),
     ),
   );

@@ -96,7 +96,12 @@ function analyticsItem(facts: PolicyFacts): string {
   const a = facts.analytics;
   if (!a.enabled) return '<li><strong>Post statistics:</strong> this instance does not collect any (the operator turned analytics off).</li>';
   const every = a.intervalMinutes % 60 === 0 ? `${a.intervalMinutes / 60 === 1 ? 'hour' : `${a.intervalMinutes / 60} hours`}` : `${a.intervalMinutes} minutes`;
-  return `<li><strong>Post statistics:</strong> for ${days(a.windowDays)} after a post is published, Herald reads its public counters (views, likes, comments, shares, where the network reports them) from the network about every ${every}, through the channel's own token. Only the newest reading per post is kept. A workspace or a single channel can turn this off at any time (<em>Workspace settings → Analytics</em>), and delete what was collected.</li>`;
+  return `<li><strong>Post statistics:</strong> for ${days(a.windowDays)} after a post is published, Herald reads its public counters (views, likes, comments, shares, where the network reports them) from the network about every ${every}, through the channel's own token. ${historySentence(a.historyDays)} A workspace or a single channel can turn this off at any time (<em>Workspace settings → Analytics</em>), and delete what was collected.</li>`;
+}
+
+function historySentence(historyDays: number): string {
+  if (historyDays === 0) return 'Only the newest reading per post is kept, with each channel’s figures for today (followers, posts, summed counters).';
+  return `Earlier readings are kept as the post’s history (after a week, only the last reading of each day), with each channel’s daily figures (followers, posts, summed counters), for ${days(historyDays)}.`;
 }
 
 function retentionSection(facts: PolicyFacts): Section {
@@ -106,7 +111,12 @@ function retentionSection(facts: PolicyFacts): Section {
     ['Cached profile data and statistics of a disconnected channel', `${days(r.disconnectedRetentionDays)} after disconnecting`],
     ['Token of a disconnected channel', 'deleted at once (revoked at the network first)'],
     ['Sessions', `end after ${days(r.sessionIdleDays)} without use`],
-    ['Post statistics', facts.analytics.enabled ? `the newest reading, read for ${days(facts.analytics.windowDays)} after publishing; kept until deleted in the workspace settings, or ${days(r.disconnectedRetentionDays)} after the channel is disconnected` : 'not collected on this instance'],
+    [
+      'Post statistics',
+      facts.analytics.enabled
+        ? `the newest reading, read for ${days(facts.analytics.windowDays)} after publishing; kept until deleted in the workspace settings, or ${days(r.disconnectedRetentionDays)} after the channel is disconnected. Earlier readings and daily channel figures: ${facts.analytics.historyDays ? `${days(facts.analytics.historyDays)} (after a week, one reading per post per day)` : 'not kept beyond today'}, deleted with the newest reading`
+        : 'not collected on this instance',
+    ],
     ['Uploaded media', r.mediaDeleteAfterPublish ? 'until every post using it is published or deleted' : 'in the media library until deleted'],
     ['Audit log', 'append-only; no automatic deletion'],
     ['Account, workspaces and posts', 'until you or a workspace owner delete them'],

@@ -36,6 +36,7 @@ export const policyFactsSchema = z.object({
     enabled: z.boolean().describe('false: the operator turned collection off (HERALD_ANALYTICS_INTERVAL_MINUTES=0)'),
     intervalMinutes: z.number(),
     windowDays: z.number().describe('Counters are read for this many days after publishing'),
+    historyDays: z.number().describe('Days earlier readings and daily channel figures are kept (HERALD_ANALYTICS_HISTORY_DAYS); 0 = only the newest reading and today'),
   }),
   outgoing: z.object({
     telemetry: z.literal(false),
@@ -79,7 +80,7 @@ export function policyFacts(
       mediaDeleteAfterPublish: config.mediaDeleteAfterPublish,
     },
     accountDeletionGraceDays: config.accountDeletionGraceDays,
-    analytics: { enabled: config.analyticsIntervalMinutes > 0, intervalMinutes: config.analyticsIntervalMinutes, windowDays: config.analyticsWindowDays },
+    analytics: { enabled: config.analyticsIntervalMinutes > 0, intervalMinutes: config.analyticsIntervalMinutes, windowDays: config.analyticsWindowDays, historyDays: config.analyticsHistoryDays },
     outgoing: {
       telemetry: false,
       smtpConfigured: Boolean(config.smtpUrl),

@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { Db, Tx } from '../../db/database.ts';
 import { connectSelections, oauthStates, sessions } from '../../db/schema/index.ts';
 import { purgeAccessLog } from '../access-log/access-log.retention.ts';
+import { FULL_DETAIL_DAYS, sweepAnalyticsHistory } from '../analytics/analytics.history.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { purgeDisconnectedChannels } from '../channels/channels.disconnect.ts';
 import { purgeExpiredExports } from './export.service.ts';
@@ -16,10 +17,24 @@ export type RetentionSettings = {
   accessLogDays: number;
   /** HERALD_DISCONNECTED_RETENTION_DAYS; already turned into each channel's purge date when it was disconnected, named here for the record. */
   disconnectedRetentionDays: number;
+  /** HERALD_ANALYTICS_HISTORY_DAYS. */
+  analyticsHistoryDays: number;
   logger?: Logger;
 };
 
-export type RetentionReport = { sessions: number; oauthStates: number; connectSelections: number; accessLog: number; disconnectedChannels: number; exports: number; webhookDeliveries: number };
+export type RetentionReport = {
+  sessions: number;
+  oauthStates: number;
+  connectSelections: number;
+  accessLog: number;
+  disconnectedChannels: number;
+  exports: number;
+  webhookDeliveries: number;
+  /** Counter readings thinned (older than a week, not the last of their day) or older than the history setting. */
+  analyticsReadings: number;
+  /** Channel daily rows older than the history setting. */
+  analyticsDailyStats: number;
+};
 
 /**
  * The daily retention sweeps. Each one logs a line and writes one audit row with its count (also
@@ -56,5 +71,14 @@ export async function runRetentionSweeps(db: Db, settings: RetentionSettings): P
     exports: await record(db, 'exports', await purgeExpiredExports(db, { now }), { expiredBefore: now.toISOString() }),
     // The webhook delivery log (request and answer of each try) is kept 30 days.
     webhookDeliveries: await ownSweep('webhookDeliveries', { retentionDays: WEBHOOK_LOG_DAYS }, (tx) => purgeWebhookLog(tx, now)),
+    // The analytics history: readings thinned after a week, readings and daily rows deleted after
+    // HERALD_ANALYTICS_HISTORY_DAYS; one transaction, audited as two counts.
+    ...(await db.transaction(async (tx) => {
+      const swept = await sweepAnalyticsHistory(tx, { historyDays: settings.analyticsHistoryDays, now });
+      return {
+        analyticsReadings: await record(tx, 'analyticsReadings', swept.thinned + swept.readings, { thinned: swept.thinned, expired: swept.readings, fullDetailDays: FULL_DETAIL_DAYS, retentionDays: settings.analyticsHistoryDays }),
+        analyticsDailyStats: await record(tx, 'analyticsDailyStats', swept.dailyStats, { retentionDays: settings.analyticsHistoryDays }),
+      };
+    })),
   };
 }
