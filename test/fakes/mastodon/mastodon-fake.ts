@@ -198,6 +198,10 @@ export async function startMastodonFake(options: MastodonFakeOptions = {}) {
   const revocations: string[] = [];
   const media = new Map<string, FakeMedia & { bytes: Buffer }>();
   const statuses: FakeStatus[] = [];
+  // Look-ups by id and by parent: the analytics benchmark holds 100,000 statuses, and a scan of all
+  // of them for every status in every answer made seeding it quadratic.
+  const statusById = new Map<string, FakeStatus>();
+  const repliesTo = new Map<string, FakeStatus[]>();
   const idempotencyKeys = new Map<string, { statusId: string; at: number }>();
   const windows = new Map<string, { count: number; resetAt: number }>();
   let notMastodon = false;
@@ -314,14 +318,14 @@ export async function startMastodonFake(options: MastodonFakeOptions = {}) {
       created_at: s.createdAt.toISOString(),
       edited_at: null,
       in_reply_to_id: s.inReplyToId,
-      in_reply_to_account_id: statuses.find((parent) => parent.id === s.inReplyToId)?.accountId ?? null,
+      in_reply_to_account_id: (s.inReplyToId ? statusById.get(s.inReplyToId)?.accountId : null) ?? null,
       sensitive: s.sensitive,
       spoiler_text: s.spoilerText,
       visibility: s.visibility,
       language: s.language,
       uri: `${origin}/users/${author.username}/statuses/${s.id}`,
       url: answeredStatusUrl ?? `${origin}/@${author.username}/${s.id}`,
-      replies_count: statuses.filter((reply) => reply.inReplyToId === s.id && !reply.deletedAt).length,
+      replies_count: (repliesTo.get(s.id) ?? []).filter((reply) => !reply.deletedAt).length,
       reblogs_count: s.reblogs ?? 0,
       favourites_count: s.favourites ?? 0,
       quotes_count: s.quotes ?? 0,
@@ -378,7 +382,7 @@ export async function startMastodonFake(options: MastodonFakeOptions = {}) {
     const key = typeof req.headers['idempotency-key'] === 'string' ? req.headers['idempotency-key'] : null;
     // The key is remembered per account for an hour after a success; a repeat gets the original back.
     const remembered = key ? idempotencyKeys.get(`${token.accountId}:${key}`) : undefined;
-    const original = remembered && remembered.at > Date.now() - idempotencyWindowMs ? statuses.find((s) => s.id === remembered.statusId && !s.deletedAt) : undefined;
+    const original = remembered && remembered.at > Date.now() - idempotencyWindowMs ? [statusById.get(remembered.statusId)].find((s) => s && !s.deletedAt) : undefined;
     if (original) return { status: 200, body: statusJson(original) };
 
     const text = params.one('status') ?? '';
@@ -386,7 +390,8 @@ export async function startMastodonFake(options: MastodonFakeOptions = {}) {
     const mediaIds = params.many('media_ids');
     const inReplyToId = params.one('in_reply_to_id') || null;
     const visibility = params.one('visibility') ?? 'public';
-    if (inReplyToId && !statuses.some((s) => s.id === inReplyToId && visible(s, token))) return notFound();
+    const parent = inReplyToId ? statusById.get(inReplyToId) : undefined;
+    if (inReplyToId && !(parent && visible(parent, token))) return notFound();
     if (!(visibilities as readonly string[]).includes(visibility)) return error(422, 'Validation failed: Visibility is not included in the list');
     if (mediaIds.length > maxMediaAttachments) return error(422, `Cannot attach more than ${maxMediaAttachments} files`);
     const attached = mediaIds.map((id) => media.get(id)).filter((m) => m && m.accountId === token.accountId && m.statusId === null) as FakeMedia[];
@@ -414,6 +419,8 @@ export async function startMastodonFake(options: MastodonFakeOptions = {}) {
       deletedAt: null,
     };
     statuses.push(status);
+    statusById.set(status.id, status);
+    if (status.inReplyToId) repliesTo.set(status.inReplyToId, [...(repliesTo.get(status.inReplyToId) ?? []), status]);
     for (const m of attached) m.statusId = status.id;
     if (key) idempotencyKeys.set(`${token.accountId}:${key}`, { statusId: status.id, at: Date.now() });
     return { status: 200, body: statusJson(status) };
@@ -531,13 +538,14 @@ export async function startMastodonFake(options: MastodonFakeOptions = {}) {
     if (statusId && req.method === 'GET') {
       const viewer = optionalToken(req);
       if (isAnswer(viewer)) return viewer;
-      const status = statuses.find((s) => s.id === statusId);
+      const status = statusById.get(statusId);
       return status && visible(status, viewer) ? { status: 200, body: statusJson(status) } : notFound();
     }
     if (statusId && req.method === 'DELETE') {
       const token = requireToken(req, 'write:statuses');
       if (isAnswer(token)) return token;
-      const status = statuses.find((s) => s.id === statusId && s.accountId === token.accountId && !s.deletedAt);
+      const found = statusById.get(statusId);
+      const status = found && found.accountId === token.accountId && !found.deletedAt ? found : undefined;
       if (!status) return notFound();
       status.deletedAt = new Date();
       // The answer carries the source text, so that clients can offer "delete and redraft".
@@ -603,13 +611,13 @@ export async function startMastodonFake(options: MastodonFakeOptions = {}) {
     },
     /** People favourite, boost and quote a status: its counters go up as the instance would show them. */
     engage(statusId: string, counts: { favourites?: number; reblogs?: number; quotes?: number }) {
-      const status = statuses.find((s) => s.id === statusId);
+      const status = statusById.get(statusId);
       if (!status) throw new Error(`no status ${statusId}`);
       Object.assign(status, counts);
     },
     /** Someone deletes the status at the instance (not through Herald). */
     deleteStatus(statusId: string) {
-      const status = statuses.find((s) => s.id === statusId);
+      const status = statusById.get(statusId);
       if (status) status.deletedAt = new Date();
     },
     setNotMastodon(value: boolean) {
