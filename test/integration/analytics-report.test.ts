@@ -76,9 +76,14 @@ describe('client report API', () => {
     const backwards = await team.viewer.client.get(api('/analytics/report.pdf?from=2026-11-30&to=2026-11-01'));
     expect(backwards.status).toBe(400);
     expect(backwards.body.error.details.field).toBe('to');
-    const missing = await team.viewer.client.get(api('/analytics/report?from=2026-11-01'));
-    expect(missing.status).toBe(400);
-    expect(JSON.stringify(missing.body.error)).toContain('to');
+    // Without days: last month in the workspace's zone (UTC here), what a client report usually covers.
+    const now = new Date();
+    const lastMonth = { from: new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1)).toISOString().slice(0, 10), to: new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 0)).toISOString().slice(0, 10) };
+    const bare = await team.viewer.client.get(api('/analytics/report'));
+    expect(bare.status).toBe(200);
+    expect(bare.body.dashboard.range).toEqual(lastMonth);
+    const after = await team.viewer.client.get(api(`/analytics/report?from=${lastMonth.to}`));
+    expect(after.body.dashboard.range).toEqual({ from: lastMonth.to, to: lastMonth.to });
     // Outsiders learn nothing.
     const outsider = await createTeam(h.url, 'Other');
     expect((await outsider.members.owner.client.get(api('/analytics/report?from=2026-11-01&to=2026-11-30'))).status).toBe(404);

@@ -5629,11 +5629,11 @@ export interface operations {
     };
     getWorkspaceAnalyticsReport: {
         parameters: {
-            query: {
-                /** @description First day of the period (YYYY-MM-DD, in the workspace’s time zone) */
-                from: string;
-                /** @description Last day of the period, included (at most 366 days after from) */
-                to: string;
+            query?: {
+                /** @description First day of the period (YYYY-MM-DD, in the workspace’s time zone); default the first day of last month */
+                from?: string;
+                /** @description Last day of the period, included (at most 366 days after from); default the last day of last month */
+                to?: string;
             };
             header?: never;
             path: {
@@ -6241,11 +6241,11 @@ export interface operations {
     };
     getWorkspaceAnalyticsReportPdf: {
         parameters: {
-            query: {
-                /** @description First day of the period (YYYY-MM-DD, in the workspace’s time zone) */
-                from: string;
-                /** @description Last day of the period, included (at most 366 days after from) */
-                to: string;
+            query?: {
+                /** @description First day of the period (YYYY-MM-DD, in the workspace’s time zone); default the first day of last month */
+                from?: string;
+                /** @description Last day of the period, included (at most 366 days after from); default the last day of last month */
+                to?: string;
             };
             header?: never;
             path: {

@@ -9,7 +9,9 @@ import type { Mailer } from '../mail/mailer.ts';
 import { emitWebhookEvent } from '../webhooks/webhooks.emit.ts';
 import type { DashboardFigures } from './dashboard.contract.ts';
 import { renderReportPdf } from './report.pdf.ts';
-import { buildReport, reportFileName } from './report.service.ts';
+import { buildReport, localDay, previousMonth, reportFileName } from './report.service.ts';
+
+export { localDay, previousMonth };
 
 export const ANALYTICS_REPORT_JOB = 'analytics.monthly-report';
 
@@ -22,23 +24,6 @@ const CATCH_UP_DAYS = 3;
 
 export type ReportJobDeps = { db: Db; figures: DashboardFigures; mailer: Mailer; publicOrigin: string; logger?: Logger };
 export type ReportJobResult = { sent: number; failed: number };
-
-/** The calendar day it is in a time zone (an unknown zone counts as UTC rather than stopping every report). */
-export function localDay(now: Date, timeZone: string): string {
-  try {
-    return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-  } catch {
-    return now.toISOString().slice(0, 10);
-  }
-}
-
-/** The calendar month before the one `day` (YYYY-MM-DD) is in. */
-export function previousMonth(day: string): DayRange {
-  const [year, month] = day.split('-').map(Number) as [number, number];
-  const start = new Date(Date.UTC(year, month - 2, 1));
-  const end = new Date(Date.UTC(year, month - 1, 0));
-  return { from: start.toISOString().slice(0, 10), to: end.toISOString().slice(0, 10) };
-}
 
 /**
  * Makes and e-mails last month's report for every workspace whose schedule is on and whose 1st

@@ -2,15 +2,15 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { counterNames } from '../../../shared/analytics.ts';
 import type { DashboardFigures } from './dashboard.contract.ts';
-import { buildReport, buildReportPdf, REPORT_MAX_DAYS } from './report.service.ts';
+import { buildReport, buildReportPdf, REPORT_MAX_DAYS, reportRange } from './report.service.ts';
 import { getReportSchedule, MAX_REPORT_RECIPIENTS, setReportSchedule } from './report.schedule.ts';
 
 const tags = ['analytics'];
 const workspaceParams = z.object({ workspaceId: z.string().min(1).max(100) });
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a calendar day as YYYY-MM-DD');
 const range = z.object({
-  from: day.describe('First day of the period (YYYY-MM-DD, in the workspace’s time zone)'),
-  to: day.describe(`Last day of the period, included (at most ${REPORT_MAX_DAYS} days after from)`),
+  from: day.optional().describe('First day of the period (YYYY-MM-DD, in the workspace’s time zone); default the first day of last month'),
+  to: day.optional().describe(`Last day of the period, included (at most ${REPORT_MAX_DAYS} days after from); default the last day of last month`),
 });
 
 const figure = z.object({
@@ -106,7 +106,10 @@ export const reportRoutes: FastifyPluginAsyncZod<{ figures: DashboardFigures }> 
       querystring: range,
       response: { 200: report },
     },
-    handler: async (req) => buildReport({ db: req.serviceContext().db, figures }, req.params.workspaceId, req.query),
+    handler: async (req) => {
+      const db = req.serviceContext().db;
+      return buildReport({ db, figures }, req.params.workspaceId, await reportRange(db, req.params.workspaceId, req.query));
+    },
   });
 
   app.get('/workspaces/:workspaceId/analytics/report.pdf', {
@@ -118,7 +121,8 @@ export const reportRoutes: FastifyPluginAsyncZod<{ figures: DashboardFigures }> 
       querystring: range,
     },
     handler: async (req, reply) => {
-      const { fileName, pdf } = await buildReportPdf({ db: req.serviceContext().db, figures }, req.params.workspaceId, req.query);
+      const db = req.serviceContext().db;
+      const { fileName, pdf } = await buildReportPdf({ db, figures }, req.params.workspaceId, await reportRange(db, req.params.workspaceId, req.query));
       return reply.type('application/pdf').header('content-disposition', `attachment; filename="${fileName}"`).header('cache-control', 'private, no-store').send(pdf);
     },
   });

@@ -22,6 +22,34 @@ const badRange = (field: 'from' | 'to', message: string) => new AppError('analyt
 /** Days between two calendar days (both valid YYYY-MM-DD), counted in UTC so time zones and summer time do not matter. */
 const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 
+/** The calendar day it is in a time zone (an unknown zone counts as UTC rather than stopping every report). */
+export function localDay(now: Date, timeZone: string): string {
+  try {
+    return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  } catch {
+    return now.toISOString().slice(0, 10);
+  }
+}
+
+/** The calendar month before the one `day` (YYYY-MM-DD) is in. */
+export function previousMonth(day: string): DayRange {
+  const [year, month] = day.split('-').map(Number) as [number, number];
+  const start = new Date(Date.UTC(year, month - 2, 1));
+  const end = new Date(Date.UTC(year, month - 1, 0));
+  return { from: start.toISOString().slice(0, 10), to: end.toISOString().slice(0, 10) };
+}
+
+/**
+ * The period a request means: last month in the workspace's zone (what a client report usually
+ * covers) unless the request names its days; a named end is taken as given and checked.
+ */
+export async function reportRange(db: Db, workspaceId: string, asked: { from?: string; to?: string }, now = new Date()): Promise<DayRange> {
+  if (asked.from && asked.to) return { from: asked.from, to: asked.to };
+  const [settings] = await db.select({ timeZone: workspaceSettings.timeZone }).from(workspaceSettings).where(eq(workspaceSettings.workspaceId, workspaceId));
+  const lastMonth = previousMonth(localDay(now, settings?.timeZone ?? 'UTC'));
+  return { from: asked.from ?? lastMonth.from, to: asked.to ?? lastMonth.to };
+}
+
 /** Checks a range given by a person: real calendar days, in order, at most a year; 400 naming the field otherwise. */
 export function checkRange(range: DayRange): DayRange {
   for (const field of ['from', 'to'] as const) {
