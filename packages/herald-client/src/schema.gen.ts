@@ -5779,13 +5779,13 @@ export interface operations {
                      *             "text": "Our spring collection is live: 40 new pieces, made to last. 🌱",
                      *             "thumbnailUrl": "https://example.com/spring",
                      *             "url": "https://example.com/hooks/herald",
-                     *             "engagement": 1,
-                     *             "engagementRate": 1,
                      *             "views": 1,
                      *             "likes": 1,
                      *             "comments": 1,
                      *             "shares": 1,
-                     *             "reach": 1
+                     *             "reach": 1,
+                     *             "engagement": 1,
+                     *             "engagementRate": 1
                      *           }
                      *         ]
                      *       },
@@ -5857,13 +5857,13 @@ export interface operations {
                      *               "text": "Our spring collection is live: 40 new pieces, made to last. 🌱",
                      *               "thumbnailUrl": "https://example.com/spring",
                      *               "url": "https://example.com/hooks/herald",
-                     *               "engagement": 1,
-                     *               "engagementRate": 1,
                      *               "views": 1,
                      *               "likes": 1,
                      *               "comments": 1,
                      *               "shares": 1,
-                     *               "reach": 1
+                     *               "reach": 1,
+                     *               "engagement": 1,
+                     *               "engagementRate": 1
                      *             }
                      *           ]
                      *         }
@@ -5877,6 +5877,7 @@ export interface operations {
                                 id: string;
                                 name: string;
                                 network: string;
+                                /** @description What the network reports; the rest is "not reported", never 0 */
                                 supports: {
                                     readonly counters: ("views" | "likes" | "comments" | "shares" | "reach")[];
                                     followers: boolean;
@@ -5893,7 +5894,7 @@ export interface operations {
                                 from: string;
                                 to: string;
                             };
-                            /** @description Daily values per channel, aligned with days */
+                            /** @description Per channel, values aligned with days (null: not reported or no data that day) */
                             series: {
                                 channelId: string;
                                 comments: (number | null)[];
@@ -5909,90 +5910,93 @@ export interface operations {
                                 comments: {
                                     /** @description (value - previous) / previous; null when either is null or previous is 0 */
                                     change: number | null;
-                                    /** @description The same figure over the previous period of equal length */
+                                    /** @description The previous period’s value; null when not compared or not reported */
                                     previous: number | null;
-                                    /** @description null: no channel’s network reports it (never shown as 0) */
+                                    /** @description null: no selected channel’s network reports it */
                                     value: number | null;
                                 };
                                 engagement: {
                                     /** @description (value - previous) / previous; null when either is null or previous is 0 */
                                     change: number | null;
-                                    /** @description The same figure over the previous period of equal length */
+                                    /** @description The previous period’s value; null when not compared or not reported */
                                     previous: number | null;
-                                    /** @description null: no channel’s network reports it (never shown as 0) */
+                                    /** @description null: no selected channel’s network reports it */
                                     value: number | null;
                                 };
                                 engagementRate: {
                                     /** @description (value - previous) / previous; null when either is null or previous is 0 */
                                     change: number | null;
-                                    /** @description The same figure over the previous period of equal length */
+                                    /** @description The previous period’s value; null when not compared or not reported */
                                     previous: number | null;
-                                    /** @description null: no channel’s network reports it (never shown as 0) */
+                                    /** @description null: no selected channel’s network reports it */
                                     value: number | null;
                                 };
                                 followers: {
                                     /** @description (value - previous) / previous; null when either is null or previous is 0 */
                                     change: number | null;
-                                    /** @description The same figure over the previous period of equal length */
+                                    /** @description The previous period’s value; null when not compared or not reported */
                                     previous: number | null;
-                                    /** @description null: no channel’s network reports it (never shown as 0) */
+                                    /** @description null: no selected channel’s network reports it */
                                     value: number | null;
                                 };
                                 followersGrowth: {
                                     /** @description (value - previous) / previous; null when either is null or previous is 0 */
                                     change: number | null;
-                                    /** @description The same figure over the previous period of equal length */
+                                    /** @description The previous period’s value; null when not compared or not reported */
                                     previous: number | null;
-                                    /** @description null: no channel’s network reports it (never shown as 0) */
+                                    /** @description null: no selected channel’s network reports it */
                                     value: number | null;
                                 };
                                 likes: {
                                     /** @description (value - previous) / previous; null when either is null or previous is 0 */
                                     change: number | null;
-                                    /** @description The same figure over the previous period of equal length */
+                                    /** @description The previous period’s value; null when not compared or not reported */
                                     previous: number | null;
-                                    /** @description null: no channel’s network reports it (never shown as 0) */
+                                    /** @description null: no selected channel’s network reports it */
                                     value: number | null;
                                 };
                                 posts: {
                                     /** @description (value - previous) / previous; null when either is null or previous is 0 */
                                     change: number | null;
-                                    /** @description The same figure over the previous period of equal length */
+                                    /** @description The previous period’s value; null when not compared or not reported */
                                     previous: number | null;
-                                    /** @description null: no channel’s network reports it (never shown as 0) */
+                                    /** @description null: no selected channel’s network reports it */
                                     value: number | null;
                                 };
                                 reach: {
                                     /** @description (value - previous) / previous; null when either is null or previous is 0 */
                                     change: number | null;
-                                    /** @description The same figure over the previous period of equal length */
+                                    /** @description The previous period’s value; null when not compared or not reported */
                                     previous: number | null;
-                                    /** @description null: no channel’s network reports it (never shown as 0) */
+                                    /** @description null: no selected channel’s network reports it */
                                     value: number | null;
                                 };
                                 shares: {
                                     /** @description (value - previous) / previous; null when either is null or previous is 0 */
                                     change: number | null;
-                                    /** @description The same figure over the previous period of equal length */
+                                    /** @description The previous period’s value; null when not compared or not reported */
                                     previous: number | null;
-                                    /** @description null: no channel’s network reports it (never shown as 0) */
+                                    /** @description null: no selected channel’s network reports it */
                                     value: number | null;
                                 };
                                 views: {
                                     /** @description (value - previous) / previous; null when either is null or previous is 0 */
                                     change: number | null;
-                                    /** @description The same figure over the previous period of equal length */
+                                    /** @description The previous period’s value; null when not compared or not reported */
                                     previous: number | null;
-                                    /** @description null: no channel’s network reports it (never shown as 0) */
+                                    /** @description null: no selected channel’s network reports it */
                                     value: number | null;
                                 };
                             };
+                            /** @description The zone the days are counted in (several, comma-separated, for an agency over several zones) */
                             timeZone: string;
                             topPosts: {
                                 channelId: string;
                                 comments: number | null;
                                 deliveryId: string;
+                                /** @description likes + comments + shares; null when the network reports none of them */
                                 engagement: number | null;
+                                /** @description engagement / reach (views where the network has no reach) */
                                 engagementRate: number | null;
                                 likes: number | null;
                                 network: string;
@@ -6000,8 +6004,11 @@ export interface operations {
                                 publishedAt: string;
                                 reach: number | null;
                                 shares: number | null;
+                                /** @description The first 280 characters of the text */
                                 text: string;
+                                /** @description The first picture, when the post has one */
                                 thumbnailUrl: string | null;
+                                /** @description The post at the network */
                                 url: string | null;
                                 views: number | null;
                             }[];
@@ -6015,81 +6022,81 @@ export interface operations {
                                 comments: {
                                     /** @description (value - previous) / previous; null when either is null or previous is 0 */
                                     change: number | null;
-                                    /** @description The same figure over the previous period of equal length */
+                                    /** @description The previous period’s value; null when not compared or not reported */
                                     previous: number | null;
-                                    /** @description null: no channel’s network reports it (never shown as 0) */
+                                    /** @description null: no selected channel’s network reports it */
                                     value: number | null;
                                 };
                                 engagement: {
                                     /** @description (value - previous) / previous; null when either is null or previous is 0 */
                                     change: number | null;
-                                    /** @description The same figure over the previous period of equal length */
+                                    /** @description The previous period’s value; null when not compared or not reported */
                                     previous: number | null;
-                                    /** @description null: no channel’s network reports it (never shown as 0) */
+                                    /** @description null: no selected channel’s network reports it */
                                     value: number | null;
                                 };
                                 engagementRate: {
                                     /** @description (value - previous) / previous; null when either is null or previous is 0 */
                                     change: number | null;
-                                    /** @description The same figure over the previous period of equal length */
+                                    /** @description The previous period’s value; null when not compared or not reported */
                                     previous: number | null;
-                                    /** @description null: no channel’s network reports it (never shown as 0) */
+                                    /** @description null: no selected channel’s network reports it */
                                     value: number | null;
                                 };
                                 followers: {
                                     /** @description (value - previous) / previous; null when either is null or previous is 0 */
                                     change: number | null;
-                                    /** @description The same figure over the previous period of equal length */
+                                    /** @description The previous period’s value; null when not compared or not reported */
                                     previous: number | null;
-                                    /** @description null: no channel’s network reports it (never shown as 0) */
+                                    /** @description null: no selected channel’s network reports it */
                                     value: number | null;
                                 };
                                 followersGrowth: {
                                     /** @description (value - previous) / previous; null when either is null or previous is 0 */
                                     change: number | null;
-                                    /** @description The same figure over the previous period of equal length */
+                                    /** @description The previous period’s value; null when not compared or not reported */
                                     previous: number | null;
-                                    /** @description null: no channel’s network reports it (never shown as 0) */
+                                    /** @description null: no selected channel’s network reports it */
                                     value: number | null;
                                 };
                                 likes: {
                                     /** @description (value - previous) / previous; null when either is null or previous is 0 */
                                     change: number | null;
-                                    /** @description The same figure over the previous period of equal length */
+                                    /** @description The previous period’s value; null when not compared or not reported */
                                     previous: number | null;
-                                    /** @description null: no channel’s network reports it (never shown as 0) */
+                                    /** @description null: no selected channel’s network reports it */
                                     value: number | null;
                                 };
                                 posts: {
                                     /** @description (value - previous) / previous; null when either is null or previous is 0 */
                                     change: number | null;
-                                    /** @description The same figure over the previous period of equal length */
+                                    /** @description The previous period’s value; null when not compared or not reported */
                                     previous: number | null;
-                                    /** @description null: no channel’s network reports it (never shown as 0) */
+                                    /** @description null: no selected channel’s network reports it */
                                     value: number | null;
                                 };
                                 reach: {
                                     /** @description (value - previous) / previous; null when either is null or previous is 0 */
                                     change: number | null;
-                                    /** @description The same figure over the previous period of equal length */
+                                    /** @description The previous period’s value; null when not compared or not reported */
                                     previous: number | null;
-                                    /** @description null: no channel’s network reports it (never shown as 0) */
+                                    /** @description null: no selected channel’s network reports it */
                                     value: number | null;
                                 };
                                 shares: {
                                     /** @description (value - previous) / previous; null when either is null or previous is 0 */
                                     change: number | null;
-                                    /** @description The same figure over the previous period of equal length */
+                                    /** @description The previous period’s value; null when not compared or not reported */
                                     previous: number | null;
-                                    /** @description null: no channel’s network reports it (never shown as 0) */
+                                    /** @description null: no selected channel’s network reports it */
                                     value: number | null;
                                 };
                                 views: {
                                     /** @description (value - previous) / previous; null when either is null or previous is 0 */
                                     change: number | null;
-                                    /** @description The same figure over the previous period of equal length */
+                                    /** @description The previous period’s value; null when not compared or not reported */
                                     previous: number | null;
-                                    /** @description null: no channel’s network reports it (never shown as 0) */
+                                    /** @description null: no selected channel’s network reports it */
                                     value: number | null;
                                 };
                             };
@@ -6097,7 +6104,9 @@ export interface operations {
                                 channelId: string;
                                 comments: number | null;
                                 deliveryId: string;
+                                /** @description likes + comments + shares; null when the network reports none of them */
                                 engagement: number | null;
+                                /** @description engagement / reach (views where the network has no reach) */
                                 engagementRate: number | null;
                                 likes: number | null;
                                 network: string;
@@ -6105,8 +6114,11 @@ export interface operations {
                                 publishedAt: string;
                                 reach: number | null;
                                 shares: number | null;
+                                /** @description The first 280 characters of the text */
                                 text: string;
+                                /** @description The first picture, when the post has one */
                                 thumbnailUrl: string | null;
+                                /** @description The post at the network */
                                 url: string | null;
                                 views: number | null;
                             }[];

@@ -5,6 +5,7 @@ import { networkIds } from '../../../networks/index.ts';
 import { counterNames } from '../../../shared/analytics.ts';
 import { pageOf, pageQuery } from '../shared/cursor.ts';
 import { agencyDashboard, agencyPosts, agencyPostsCsv, agencySeriesCsv, analyticsPosts, dashboardFor, DEFAULT_RANGE_DAYS, MAX_RANGE_DAYS, postsCsv, rangeProblem, seriesCsv, seriesMetrics, type CsvFile } from './analytics.dashboard.ts';
+import { dashboardAnswer, postRow } from './analytics.schemas.ts';
 
 // The analytics dashboard of a workspace (summary, daily series per channel, top posts), its posts
 // table, their CSV downloads, and the agency's dashboard over every workspace the user can read.
@@ -63,51 +64,6 @@ const agencyPostsCsvQuery = z.object({ ...rangeFields, ...csvSortFields, ...agen
 const metricField = { metric: z.enum(seriesMetrics).default('engagement').describe('The daily figure, one column per channel') };
 const seriesCsvQuery = z.object({ ...rangeFields, ...metricField }).superRefine(checkRange);
 const agencySeriesCsvQuery = z.object({ ...rangeFields, ...metricField, ...agencyFields }).superRefine(checkRange);
-
-const nullableNumber = z.number().nullable();
-const counters = Object.fromEntries(counterNames.map((n) => [n, nullableNumber])) as Record<(typeof counterNames)[number], typeof nullableNumber>;
-const series = z.array(nullableNumber);
-const figure = z.object({
-  value: nullableNumber.describe('null: no selected channel’s network reports it'),
-  previous: nullableNumber.describe('The previous period’s value; null when not compared or not reported'),
-  change: nullableNumber.describe('(value - previous) / previous; null when either is null or previous is 0'),
-});
-const postRow = z.object({
-  deliveryId: z.string(),
-  postId: z.string(),
-  channelId: z.string(),
-  network: z.string(),
-  publishedAt: z.string(),
-  text: z.string().describe('The first 280 characters of the text'),
-  thumbnailUrl: z.string().nullable().describe('The first picture, when the post has one'),
-  url: z.string().nullable().describe('The post at the network'),
-  ...counters,
-  engagement: nullableNumber.describe('likes + comments + shares; null when the network reports none of them'),
-  engagementRate: nullableNumber.describe('engagement / reach (views where the network has no reach)'),
-});
-const dayRange = z.object({ from: z.string(), to: z.string() });
-const dashboardAnswer = z.object({
-  range: dayRange,
-  previous: dayRange.nullable(),
-  timeZone: z.string().describe('The zone the days are counted in (several, comma-separated, for an agency over several zones)'),
-  days: z.array(z.string()),
-  channels: z.array(
-    z.object({
-      id: z.string(),
-      workspaceId: z.string(),
-      workspaceName: z.string(),
-      network: z.string(),
-      name: z.string(),
-      avatarUrl: z.string().nullable(),
-      supports: z.object({ counters: z.array(z.enum(counterNames)).readonly(), followers: z.boolean() }).describe('What the network reports; the rest is "not reported", never 0'),
-    }),
-  ),
-  summary: z.object(Object.fromEntries(['posts', ...counterNames, 'engagement', 'engagementRate', 'followers', 'followersGrowth'].map((m) => [m, figure])) as Record<string, typeof figure>),
-  series: z
-    .array(z.object({ channelId: z.string(), posts: z.array(z.number()), followers: series, ...Object.fromEntries(counterNames.map((n) => [n, series])), engagement: series }))
-    .describe('Per channel, values aligned with days (null: not reported or no data that day)'),
-  topPosts: z.array(postRow),
-});
 
 const sendCsv = (reply: FastifyReply, { fileName, body }: CsvFile) =>
   reply

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { counterNames } from '../../../shared/analytics.ts';
 import type { DashboardFigures } from './dashboard.contract.ts';
+import { dashboardAnswer, postRow, summary } from './analytics.schemas.ts';
 import { buildReport, buildReportPdf, REPORT_MAX_DAYS, reportRange } from './report.service.ts';
 import { getReportSchedule, MAX_REPORT_RECIPIENTS, setReportSchedule } from './report.schedule.ts';
 
@@ -13,72 +13,11 @@ const range = z.object({
   to: day.optional().describe(`Last day of the period, included (at most ${REPORT_MAX_DAYS} days after from); default the last day of last month`),
 });
 
-const figure = z.object({
-  value: z.number().nullable().describe('null: no channel’s network reports it (never shown as 0)'),
-  previous: z.number().nullable().describe('The same figure over the previous period of equal length'),
-  change: z.number().nullable().describe('(value - previous) / previous; null when either is null or previous is 0'),
-});
-const summary = z.object({
-  posts: figure,
-  ...Object.fromEntries(counterNames.map((name) => [name, figure])),
-  engagement: figure,
-  engagementRate: figure,
-  followers: figure,
-  followersGrowth: figure,
-}) as z.ZodObject<Record<'posts' | (typeof counterNames)[number] | 'engagement' | 'engagementRate' | 'followers' | 'followersGrowth', typeof figure>>;
-const counter = z.number().nullable();
-const post = z.object({
-  deliveryId: z.string(),
-  postId: z.string(),
-  channelId: z.string(),
-  network: z.string(),
-  publishedAt: z.string(),
-  text: z.string(),
-  thumbnailUrl: z.string().nullable(),
-  url: z.string().nullable(),
-  engagement: counter,
-  engagementRate: counter,
-  views: counter,
-  likes: counter,
-  comments: counter,
-  shares: counter,
-  reach: counter,
-});
-const dayRange = z.object({ from: z.string(), to: z.string() });
-const series = z.object({
-  channelId: z.string(),
-  posts: z.array(z.number()),
-  followers: z.array(counter),
-  views: z.array(counter),
-  likes: z.array(counter),
-  comments: z.array(counter),
-  shares: z.array(counter),
-  reach: z.array(counter),
-  engagement: z.array(counter),
-});
-const channel = z.object({
-  id: z.string(),
-  workspaceId: z.string(),
-  workspaceName: z.string(),
-  network: z.string(),
-  name: z.string(),
-  avatarUrl: z.string().nullable(),
-  supports: z.object({ counters: z.array(z.enum(counterNames)).readonly(), followers: z.boolean() }),
-});
 const report = z.object({
   workspace: z.object({ id: z.string(), name: z.string(), logoUrl: z.string().nullable().describe('Where the workspace’s logo is served, or null without one') }),
   generatedAt: z.string(),
-  dashboard: z.object({
-    range: dayRange,
-    previous: dayRange.nullable(),
-    timeZone: z.string(),
-    days: z.array(z.string()),
-    channels: z.array(channel),
-    summary,
-    series: z.array(series).describe('Daily values per channel, aligned with days'),
-    topPosts: z.array(post),
-  }),
-  networks: z.array(z.object({ network: z.string(), channels: z.array(z.string()), summary, topPosts: z.array(post) })).describe('A section per network with a channel in the workspace'),
+  dashboard: dashboardAnswer,
+  networks: z.array(z.object({ network: z.string(), channels: z.array(z.string()), summary, topPosts: z.array(postRow) })).describe('A section per network with a channel in the workspace'),
 });
 
 const schedule = z.object({
