@@ -55,7 +55,9 @@ describe('X publishing', () => {
 
   beforeAll(async () => {
     fake = await startXFake({ processingMs: 1200 });
-    h = await startTestHerald({ env: { ...fastEngineEnv, ...xEnv(fake), HERALD_X_UPLOAD_CHUNK_KIB: '16' } });
+    // A 5 s network timeout: under CI's load (two test files at once on two cores, the fake in the
+    // same process) an ordinary answer could take over 2 s and be taken for a lost one.
+    h = await startTestHerald({ env: { ...fastEngineEnv, ...xEnv(fake), HERALD_X_UPLOAD_CHUNK_KIB: '16', HERALD_NETWORK_TIMEOUT_SECONDS: '5' } });
     owner = await signUp(h.url);
     workspaceId = (await owner.client.post('/api/v1/workspaces', { name: 'X' })).body.id;
     channelId = await connectX(h.url, owner.client, workspaceId, fake);
@@ -65,11 +67,11 @@ describe('X publishing', () => {
     await fake?.close();
   });
 
-  async function publish(content: Record<string, unknown>, settings?: Record<string, unknown>) {
+  async function publish(content: Record<string, unknown>, settings?: Record<string, unknown>, timeoutMs = 40_000) {
     await noSpacing();
     const created = await owner.client.post(api('/posts'), { content, channels: [{ channelId, ...(settings ? { settings } : {}) }], schedule: { mode: 'now' } });
     expect(created.status, JSON.stringify(created.body)).toBe(201);
-    const done = await waitForPost(owner.client, workspaceId, created.body.id, settled, 40_000);
+    const done = await waitForPost(owner.client, workspaceId, created.body.id, settled, timeoutMs);
     return { ...done.deliveries[0], postId: created.body.id as string, deliveryId: created.body.deliveries[0].id as string };
   }
   const logOf = async (postId: string, deliveryId: string) => JSON.stringify((await owner.client.get(api(`/posts/${postId}/deliveries/${deliveryId}/log`))).body);
@@ -156,14 +158,14 @@ describe('X publishing', () => {
   it('a thread part whose answer was lost is found on the timeline (its link as t.co) and not posted twice', async () => {
     const stamp = Date.now();
     const postsBefore = fake.posts().length;
-    // The second part is made, but answered after Herald's 2 s timeout.
-    fake.failCreateAfter(postsBefore + 1, { lateMs: 3000 });
-    const delivery = await publish({ text: `Lost 1/2 ${stamp}`, threadParts: [{ text: `Lost 2/2 & more at https://example.org/${stamp} ${stamp}` }] });
+    // The second part is made, but answered after Herald's 5 s timeout.
+    fake.failCreateAfter(postsBefore + 1, { lateMs: 7000 });
+    const delivery = await publish({ text: `Lost 1/2 ${stamp}`, threadParts: [{ text: `Lost 2/2 & more at https://example.org/${stamp} ${stamp}` }] }, undefined, 90_000);
     expect(delivery.state).toBe('published');
     expect(fake.posts().slice(postsBefore)).toHaveLength(2);
     expect(fake.postsWithText(`Lost 2/2 & more at https://example.org/${stamp} ${stamp}`)).toHaveLength(1);
     expect(await logOf(delivery.postId, delivery.deliveryId)).toContain('unconfirmed');
-  }, 60_000);
+  }, 120_000);
 
   it("settles X's duplicate-content refusal from the timeline: the earlier post is the one, no second post, no retry of the create", async () => {
     const text = `Already out ${Date.now()}`;
