@@ -1,6 +1,5 @@
 import crypto from 'node:crypto';
 import os from 'node:os';
-import { pathToFileURL } from 'node:url';
 import pino from 'pino';
 import type { Page } from 'playwright-core';
 import { deliveries, postGroups } from '../src/server/db/schema/index.ts';
@@ -8,8 +7,9 @@ import { buildWebIfStale } from '../src/server/web-build.ts';
 import { launchBrowser } from '../test/e2e/browser.ts';
 import { startRemoteMastodonFake } from './fake-client.ts';
 import { benchDatabase, benchEnv, contentTemplate, startWithChannels, type BenchWorkspace } from './herald-setup.ts';
-import { parseOptions, type BenchOptions } from './options.ts';
-import { machine, revision, writeResult } from './results.ts';
+import { type BenchOptions } from './options.ts';
+import { runAloneIfMain } from './run-alone.ts';
+import { machine, revision } from './results.ts';
 import { sleep, summarize } from './stats.ts';
 
 // Calendar: 10,000 posts over 20 months (500 a month), the calendar open in headless Chromium,
@@ -211,21 +211,4 @@ export async function runCalendar(options: BenchOptions, log: (line: string) => 
 }
 
 // `npx tsx bench/calendar.bench.ts [--runs N]` runs it alone; `npm run bench -- calendar` once registered in options.ts.
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const started = Date.now();
-  const log = (line: string) => console.log(`[${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}`);
-  const runsArg = process.argv.indexOf('--runs');
-  const runs = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 10;
-  const options = parseOptions(process.argv.slice(2).filter((_, i, all) => all[i] !== '--runs' && all[i - 1] !== '--runs'));
-  if (options === 'help') process.exit(0);
-  runCalendar(options, log, runs).then(
-    (result) => {
-      log(`wrote ${writeResult('calendar', result)}`);
-      process.exit(0);
-    },
-    (error: unknown) => {
-      console.error(error);
-      process.exit(1);
-    },
-  );
-}
+runAloneIfMain(import.meta.url, 'calendar', runCalendar);

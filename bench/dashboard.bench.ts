@@ -1,14 +1,14 @@
 import crypto from 'node:crypto';
 import os from 'node:os';
-import { pathToFileURL } from 'node:url';
 import pino from 'pino';
 import { descriptors } from '../src/networks/index.ts';
 import { channelDailyStats, channels, deliveries, deliveryMetrics, postGroups } from '../src/server/db/schema/index.ts';
 import { buildWebIfStale } from '../src/server/web-build.ts';
 import { chromium } from 'playwright-core';
 import { benchDatabase, benchEnv, startBenchWorkspace } from './herald-setup.ts';
-import { parseOptions, type BenchOptions } from './options.ts';
-import { machine, revision, writeResult } from './results.ts';
+import { type BenchOptions } from './options.ts';
+import { runAloneIfMain } from './run-alone.ts';
+import { machine, revision } from './results.ts';
 import { summarize } from './stats.ts';
 
 // Analytics dashboard: a year of daily statistics for 20 channels (and a post a day on each), the
@@ -144,21 +144,4 @@ export async function runDashboard(options: BenchOptions, log: (line: string) =>
 }
 
 // `npx tsx bench/dashboard.bench.ts [--runs N]` runs it alone; `npm run bench -- dashboard` with the others.
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const started = Date.now();
-  const log = (line: string) => console.log(`[${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}`);
-  const runsArg = process.argv.indexOf('--runs');
-  const runs = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 10;
-  const options = parseOptions(process.argv.slice(2).filter((_, i, all) => all[i] !== '--runs' && all[i - 1] !== '--runs'));
-  if (options === 'help') process.exit(0);
-  runDashboard(options, log, runs).then(
-    (result) => {
-      log(`wrote ${writeResult('dashboard', result)}`);
-      process.exit(0);
-    },
-    (error: unknown) => {
-      console.error(error);
-      process.exit(1);
-    },
-  );
-}
+runAloneIfMain(import.meta.url, 'dashboard', runDashboard);
