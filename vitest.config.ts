@@ -3,8 +3,10 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
-    exclude: ['test/e2e/**', '**/node_modules/**'],
+    // Browser journeys and the slow reliability tests have configurations of their own.
+    exclude: ['test/e2e/**', 'test/reliability/**', '**/node_modules/**'],
     pool: 'forks',
+    globalSetup: ['test/helpers/global-setup.ts'],
     // Two cores here and in CI; each test file opens its own database.
     maxWorkers: 2,
     minWorkers: 1,

@@ -8,6 +8,7 @@ import pino from 'pino';
 import { loadConfig, type Config } from '../../src/server/config/config.ts';
 import type { Providers } from '../../src/networks/server.ts';
 import { startHerald, type Herald, type Mode } from '../../src/server/runtime.ts';
+import { copyPgliteTemplate } from './database-template.ts';
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -22,17 +23,25 @@ export async function freePort(): Promise<number> {
 
 /**
  * A fresh, empty database for one test file: a new PostgreSQL database when TEST_DATABASE_URL is
- * set (CI runs the suite both ways), otherwise a PGlite folder in a temp dir.
+ * set (CI runs the suite both ways), otherwise a PGlite folder in a temp dir. Both start as a copy
+ * of the migrated template the global set-up made (test/helpers/database-template.ts).
  */
 export async function freshDatabase(): Promise<{ env: Record<string, string>; dataDir: string; drop(): Promise<void> }> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'herald-test-'));
   const base = process.env.TEST_DATABASE_URL;
-  if (!base) return { env: {}, dataDir, drop: async () => fs.rmSync(dataDir, { recursive: true, force: true }) };
+  if (!base) {
+    copyPgliteTemplate(dataDir);
+    return { env: {}, dataDir, drop: async () => fs.rmSync(dataDir, { recursive: true, force: true }) };
+  }
   const name = `herald_test_${crypto.randomBytes(6).toString('hex')}`;
+  const template = process.env.HERALD_TEST_PG_TEMPLATE;
   const admin = new pg.Client({ connectionString: base });
   await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
+  try {
+    await admin.query(template ? `create database ${name} template ${template}` : `create database ${name}`);
+  } finally {
+    await admin.end();
+  }
   const url = new URL(base);
   url.pathname = `/${name}`;
   return {
