@@ -76,7 +76,7 @@ export function createDiskUploadStore(directory: string, keepMs: number): Upload
  * object `<id>` is downloaded into `incomingDir` (the probe reads a local file) and removed.
  */
 export async function createS3UploadStore(settings: S3Settings & { s3Bucket: string }, incomingDir: string, keepMs: number): Promise<UploadStore> {
-  const [{ S3Store }, { DeleteObjectCommand, DeleteObjectsCommand, GetObjectCommand, ListObjectsV2Command }, { s3ClientConfig, isS3NotFound }] = await Promise.all([
+  const [{ S3Store }, { AbortMultipartUploadCommand, DeleteObjectCommand, DeleteObjectsCommand, GetObjectCommand, ListMultipartUploadsCommand, ListObjectsV2Command }, { s3ClientConfig, isS3NotFound }] = await Promise.all([
     import('@tus/s3-store'),
     import('@aws-sdk/client-s3'),
     import('./media.s3-storage.ts'),
@@ -108,7 +108,7 @@ export async function createS3UploadStore(settings: S3Settings & { s3Bucket: str
   const store = new HeraldS3Store({
     s3ClientConfig: { bucket: Bucket, ...s3ClientConfig(settings) },
     expirationPeriodInMilliseconds: keepMs,
-    // Herald sweeps by itself; object tags are not offered by every S3-compatible service.
+    // Herald sweeps by itself (below); object tags are not offered by every S3-compatible service.
     useTags: false,
     // The store caches each record in memory by default: another process would then miss what
     // this one changed (a declared length, Herald's marks). Every request reads the bucket.
@@ -135,18 +135,43 @@ export async function createS3UploadStore(settings: S3Settings & { s3Bucket: str
       return file;
     },
     async sweep() {
-      // Unfinished multipart uploads past their time (with their .info and .part objects).
-      await store.deleteExpired();
-      // Everything an upload leaves at the top level, once older than an upload may live. Media
-      // (`<workspace>/<id>`) is never at the top level, and only upload-shaped names are touched.
+      // Multipart uploads are listed before the objects, so one started in between is not taken
+      // for abandoned. S3's own `Initiated` alone is not trusted: some services (moto among
+      // them) answer a fixed date. An upload is abandoned when S3 says it is old and its record is
+      // gone or old too.
       const cutoff = Date.now() - keepMs;
+      const multipart: { Key: string; UploadId: string }[] = [];
+      let KeyMarker: string | undefined;
+      let UploadIdMarker: string | undefined;
+      for (;;) {
+        const page = await client.send(new ListMultipartUploadsCommand({ Bucket, KeyMarker, UploadIdMarker }));
+        for (const u of page.Uploads ?? []) {
+          if (u.Key && u.UploadId && uuidName.test(u.Key) && (u.Initiated?.getTime() ?? 0) < cutoff) multipart.push({ Key: u.Key, UploadId: u.UploadId });
+        }
+        if (!page.IsTruncated) break;
+        KeyMarker = page.NextKeyMarker;
+        UploadIdMarker = page.NextUploadIdMarker;
+      }
+      // Everything an upload leaves at the top level, by age. Media (`<workspace>/<id>`) is
+      // never at the top level, and only upload-shaped names are touched.
+      const young = new Set<string>();
+      const old: string[] = [];
       let ContinuationToken: string | undefined;
       do {
         const page = await client.send(new ListObjectsV2Command({ Bucket, Delimiter: '/', ContinuationToken }));
-        const old = (page.Contents ?? []).filter((o) => o.Key && uuidName.test(o.Key) && o.LastModified && o.LastModified.getTime() < cutoff);
-        if (old.length) await client.send(new DeleteObjectsCommand({ Bucket, Delete: { Objects: old.map((o) => ({ Key: o.Key! })) } }));
+        for (const o of page.Contents ?? []) {
+          if (!o.Key || !uuidName.test(o.Key)) continue;
+          if (o.LastModified && o.LastModified.getTime() < cutoff) old.push(o.Key);
+          else young.add(o.Key);
+        }
         ContinuationToken = page.NextContinuationToken;
       } while (ContinuationToken);
+      for (const u of multipart) {
+        if (!young.has(`${u.Key}.info`)) await client.send(new AbortMultipartUploadCommand({ Bucket, Key: u.Key, UploadId: u.UploadId }));
+      }
+      for (let i = 0; i < old.length; i += 1000) {
+        await client.send(new DeleteObjectsCommand({ Bucket, Delete: { Objects: old.slice(i, i + 1000).map((Key) => ({ Key })) } }));
+      }
     },
   };
 }
