@@ -232,7 +232,8 @@ export const settings = {
     env: 'HERALD_S3_BUCKET',
     doc: 'Bucket for media when HERALD_MEDIA_STORAGE=s3 (create it first; Herald needs to get, put, delete and list objects and run multipart uploads in it). Media are stored as `<workspace id>/<media id>`, unfinished resumable uploads as `<upload id>`, `.info` and `.part` objects at the top level.',
     default: undefined,
-    schema: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'must be a bucket name (3–63 lower-case letters, digits, dots and hyphens)').optional(),
+    // Lenient on purpose: older buckets and some services allow capitals and underscores.
+    schema: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{1,253}[A-Za-z0-9]$/, 'must be a bucket name (letters, digits, dots, hyphens and underscores)').optional(),
   },
   s3Region: {
     env: 'HERALD_S3_REGION',
