@@ -214,7 +214,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; a
       await api.register(notificationsRoutes);
       const instance = { mediaByUrl: Boolean(config.mediaPublicUrl) };
       await api.register(channelsRoutes, { deps: channelDeps, instance, db: database.db });
-      await api.register(mediaRoutes, { storage: deps.storage, config });
+      await api.register(mediaRoutes, { storage: deps.storage, config, database });
       await api.register(postsRoutes, { deps: { boss: deps.boss, instance }, channelDeps, config });
       await api.register(exportRoutes, { boss: deps.boss });
       await api.register(accountDeletionRoutes, { auth, db: database.db, channelDeps, graceDays: config.accountDeletionGraceDays });

@@ -16,7 +16,7 @@ import { createProviders, createPublishers, networksOnPrivateAddresses, type Pro
 import { loadSecretBox } from './security/encryption-keys.ts';
 import { configureNetworkTimeout } from './providers/http.ts';
 import { configureAvatarFetch } from './modules/channels/avatar-cache.ts';
-import { createDiskStorage } from './modules/media/media.storage.ts';
+import { createMediaStorage } from './modules/media/media.storage.ts';
 import { createMediaSource } from './modules/publishing/media-source.ts';
 import { startPublishingWorkers } from './modules/publishing/publishing.worker.ts';
 import { createPublishingQueues } from './modules/publishing/wake-ups.ts';
@@ -90,7 +90,7 @@ export async function startHerald(options: { mode: Mode; config: Config; logger?
     configureNetworkTimeout(config.networkTimeoutSeconds * 1000);
     configureAvatarFetch({ allowPrivateFor: networksOnPrivateAddresses(config) });
     const providers = { ...createProviders(config, { db: database.db, box }), ...options.providers };
-    const storage = createDiskStorage(path.join(config.dataPath, 'media'));
+    const storage = await createMediaStorage(config);
     boss = createQueue(database, { pollSeconds: config.jobPollSeconds, logger, runsMaintenance: mode !== 'serve' });
     await boss.start();
     await createQueues(boss);

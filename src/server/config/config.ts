@@ -222,6 +222,49 @@ export const settings = {
     default: '4096',
     schema: positiveInt,
   },
+  mediaStorage: {
+    env: 'HERALD_MEDIA_STORAGE',
+    doc: 'Where uploaded media is kept: disk (HERALD_DATA_DIR/media; with several serve or worker processes that folder must be shared by all of them) or s3 (a bucket of AWS S3 or an S3-compatible service, set with HERALD_S3_*).',
+    default: 'disk',
+    schema: z.enum(['disk', 's3'], { message: 'must be disk or s3' }),
+  },
+  s3Bucket: {
+    env: 'HERALD_S3_BUCKET',
+    doc: 'Bucket for media when HERALD_MEDIA_STORAGE=s3 (create it first; Herald needs to get, put, delete and list objects and run multipart uploads in it). Media are stored as `<workspace id>/<media id>`, unfinished resumable uploads as `<upload id>`, `.info` and `.part` objects at the top level.',
+    default: undefined,
+    // Lenient on purpose: older buckets and some services allow capitals and underscores.
+    schema: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{1,253}[A-Za-z0-9]$/, 'must be a bucket name (letters, digits, dots, hyphens and underscores)').optional(),
+  },
+  s3Region: {
+    env: 'HERALD_S3_REGION',
+    doc: 'Region of the bucket. Unset: AWS_REGION, else us-east-1 (what most S3-compatible services accept).',
+    default: undefined,
+    schema: z.string().regex(/^[a-z0-9-]{2,40}$/, 'must be a region name such as eu-west-1').optional(),
+  },
+  s3Endpoint: {
+    env: 'HERALD_S3_ENDPOINT',
+    doc: 'Address of an S3-compatible service (https://s3.example.com). Unset: AWS S3 itself.',
+    default: undefined,
+    schema: z.url({ message: 'must be an absolute URL' }).regex(/^https?:\/\//, 'must be http or https').optional(),
+  },
+  s3ForcePathStyle: {
+    env: 'HERALD_S3_FORCE_PATH_STYLE',
+    doc: 'true names the bucket in the path (endpoint/bucket/key) instead of the host name (bucket.endpoint); most self-hosted S3-compatible services need it.',
+    default: 'false',
+    schema: bool,
+  },
+  s3AccessKeyId: {
+    env: 'HERALD_S3_ACCESS_KEY_ID',
+    doc: 'Access key for the bucket, with HERALD_S3_SECRET_ACCESS_KEY. Unset: the AWS SDK finds credentials itself (AWS_ACCESS_KEY_ID, shared credentials files, instance or task roles). Never logged.',
+    default: undefined,
+    schema: z.string().min(1).optional(),
+  },
+  s3SecretAccessKey: {
+    env: 'HERALD_S3_SECRET_ACCESS_KEY',
+    doc: 'Secret of HERALD_S3_ACCESS_KEY_ID. Never logged.',
+    default: undefined,
+    schema: z.string().min(1).optional(),
+  },
   exportRetentionHours: {
     env: 'HERALD_EXPORT_RETENTION_HOURS',
     doc: 'How long a "download all my data" archive can be downloaded, in hours; the file is deleted afterwards.',
@@ -368,6 +411,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const production = env.NODE_ENV === 'production' || config.secure;
   if (production && config.secret && knownDefaultSecrets.some((s) => config.secret!.toLowerCase().includes(s))) {
     problems.push('HERALD_SECRET: looks like a sample value; generate one with `openssl rand -base64 48`');
+  }
+  if (config.mediaStorage === 's3' && !config.s3Bucket) problems.push('HERALD_S3_BUCKET: required with HERALD_MEDIA_STORAGE=s3');
+  if (Boolean(config.s3AccessKeyId) !== Boolean(config.s3SecretAccessKey)) {
+    problems.push('HERALD_S3_ACCESS_KEY_ID and HERALD_S3_SECRET_ACCESS_KEY: set both, or neither (the AWS SDK then finds credentials itself)');
   }
   if (production && config.databaseUrl && !config.secret) {
     problems.push('HERALD_SECRET: required in production with DATABASE_URL (all processes must share it)');

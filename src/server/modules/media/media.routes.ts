@@ -4,12 +4,16 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { pageOf, pageQuery } from '../shared/cursor.ts';
+import { MemoryLocker } from '@tus/server';
 import type { Config } from '../../config/config.ts';
+import type { Database } from '../../db/database.ts';
 import { AppError, invalid } from '../shared/errors.ts';
 import { supportedTypes } from './media.probe.ts';
 import * as service from './media.service.ts';
 import type { MediaStorage } from './media.storage.ts';
-import { createTusUploads } from './media.tus.ts';
+import { createTusUploads, UPLOAD_KEEP_MS } from './media.tus.ts';
+import { createPostgresUploadLocker } from './media.tus-locker.ts';
+import { createDiskUploadStore, createS3UploadStore } from './media.tus-stores.ts';
 
 const MB = 1024 * 1024;
 const ALT_TEXT_MAX = 1500;
@@ -39,13 +43,26 @@ const uploadParams = workspaceParams.extend({ uploadId: z.string().min(1).max(10
  * The media library: uploads (multipart for images and small videos, tus for large ones), the
  * library list, file serving with ranges, and deletion. Registered under /api/v1.
  */
-export const mediaRoutes: FastifyPluginAsyncZod<{ storage: MediaStorage; config: Config }> = async (app, { storage, config }) => {
+export const mediaRoutes: FastifyPluginAsyncZod<{ storage: MediaStorage; config: Config; database: Pick<Database, 'connectionString'> }> = async (
+  app,
+  { storage, config, database },
+) => {
   const tags = ['media'];
   const maxBytes = config.mediaMaxUploadMb * MB;
   const root = path.join(config.dataPath, 'media');
   const deps: service.MediaDeps = { storage, incomingDir: path.join(root, '.incoming') };
-  const uploads = createTusUploads({ deps, directory: path.join(root, '.tus'), maxBytes, origin: config.publicOrigin, logger: app.log });
-  app.addHook('onClose', async () => uploads.close());
+  // Unfinished uploads live where media does (the bucket, or a folder every process shares); on
+  // PostgreSQL any number of processes may serve one upload's requests, so its lock is there too.
+  const store =
+    config.mediaStorage === 's3'
+      ? await createS3UploadStore({ ...config, s3Bucket: config.s3Bucket! }, deps.incomingDir, UPLOAD_KEEP_MS)
+      : createDiskUploadStore(path.join(root, '.tus'), UPLOAD_KEEP_MS);
+  const locker = database.connectionString ? createPostgresUploadLocker(database.connectionString, app.log) : new MemoryLocker();
+  const uploads = createTusUploads({ deps, store, locker, maxBytes, origin: config.publicOrigin, logger: app.log });
+  app.addHook('onClose', async () => {
+    uploads.close();
+    if ('close' in locker) await locker.close();
+  });
 
   const present = (row: service.MediaRow): z.infer<typeof mediaObject> => ({
     id: row.id,

@@ -4,14 +4,15 @@ import path from 'node:path';
 import crypto from 'node:crypto';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import type { Config } from '../../config/config.ts';
 
 /** Inclusive byte range, as HTTP Range counts. */
 export type ByteRange = { start: number; end: number };
 
 /**
  * Where uploaded bytes live. Keys are `<workspaceId>/<mediaId>`; the disk driver maps them to
- * files, an S3 driver would map them to objects (hence no file handles in the interface, and
- * `path` only where a local file really exists).
+ * files, the S3 driver (media.s3-storage.ts) to objects (hence no file handles in the interface,
+ * and `path` only where a local file really exists).
  */
 export interface MediaStorage {
   put(key: string, source: Readable | Buffer): Promise<{ size: number }>;
@@ -28,6 +29,22 @@ export interface MediaStorage {
 
 const safeKey = /^[A-Za-z0-9_-][A-Za-z0-9._-]*(\/[A-Za-z0-9_-][A-Za-z0-9._-]*)*$/;
 
+/** Keys are made by Herald, never taken from a request; a strange one is a bug, refused before any I/O. */
+export function assertSafeKey(key: string): void {
+  if (!safeKey.test(key) || key.split('/').includes('..')) throw new Error(`Invalid media storage key: ${key}`);
+}
+
+/**
+ * The storage HERALD_MEDIA_STORAGE names. The S3 driver (and the AWS SDK) is loaded only when
+ * chosen, so the embedded mode does not pay for it at start.
+ */
+export async function createMediaStorage(config: Config): Promise<MediaStorage> {
+  if (config.mediaStorage === 'disk') return createDiskStorage(path.join(config.dataPath, 'media'));
+  const { createS3Storage } = await import('./media.s3-storage.ts');
+  // loadConfig refuses s3 without a bucket.
+  return createS3Storage({ ...config, s3Bucket: config.s3Bucket! });
+}
+
 /** Files under `root` (`<dataPath>/media` in the embedded mode), one folder per workspace. */
 export function createDiskStorage(root: string): MediaStorage {
   const resolved = path.resolve(root);
@@ -36,7 +53,7 @@ export function createDiskStorage(root: string): MediaStorage {
   const tempDir = path.join(resolved, '.incoming');
 
   const fileOf = (key: string) => {
-    if (!safeKey.test(key) || key.split('/').includes('..')) throw new Error(`Invalid media storage key: ${key}`);
+    assertSafeKey(key);
     return path.join(resolved, ...key.split('/'));
   };
   const tempFile = async () => {

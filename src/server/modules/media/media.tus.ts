@@ -1,49 +1,27 @@
 import crypto from 'node:crypto';
-import fs from 'node:fs';
-import fsp from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import path from 'node:path';
-import { Server, Upload } from '@tus/server';
-import { FileStore } from '@tus/file-store';
+import { Server, type Locker, type Upload } from '@tus/server';
 import type { FastifyBaseLogger } from 'fastify';
 import type { ServiceContext } from '../shared/context.ts';
 import { AppError } from '../shared/errors.ts';
 import { createMediaRepository, type MediaRow } from './media.repository.ts';
 import { createMediaFromFile, type MediaDeps } from './media.service.ts';
+import type { UploadStore } from './media.tus-stores.ts';
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-// Unfinished uploads (and the errors of refused ones) are kept this long, then swept.
-const KEEP_MS = 24 * 60 * 60 * 1000;
+/** Unfinished uploads (and the errors of refused ones) are kept this long, then swept. */
+export const UPLOAD_KEEP_MS = 24 * 60 * 60 * 1000;
 
 export type TusCaller = { ctx: ServiceContext; workspaceId: string };
 
 /**
- * A finished upload's bytes have moved into media storage, but tus still reads the upload once
- * more after a creation-with-upload POST finished it (for `Upload-Expires`). Its record is kept,
- * marked with the media id, and read as complete; without this that POST answered 404 although
- * the media had been created.
+ * Resumable uploads (tus 1.0) into `store`. Fastify routes check access and hand the raw request
+ * over with `handle`; when the last byte arrives the file is probed and becomes a media row whose
+ * id is the upload id (answered in `Herald-Media-Id`, and by `result`). With several processes,
+ * `locker` must be one they share (media.tus-locker.ts), and `store` one they all see.
  */
-class UploadStore extends FileStore {
-  override async getUpload(id: string): Promise<Upload> {
-    const info = await this.configstore.get(id);
-    if (info?.metadata?.heraldMediaId) return new Upload({ ...info, offset: info.size ?? 0 });
-    return super.getUpload(id);
-  }
-}
-// FileStore's constructor creates its folder in the background and throws from the callback when
-// that fails (a folder removed meanwhile): an uncaught exception that would end web, API and worker
-// together. Herald creates the folder itself, synchronously and owner-only, before the store exists.
-(UploadStore.prototype as unknown as { checkOrCreateDirectory: () => void }).checkOrCreateDirectory = () => undefined;
-
-/**
- * Resumable uploads (tus 1.0) into `directory`. Fastify routes check access and hand the raw
- * request over with `handle`; when the last byte arrives the file is probed and becomes a media
- * row whose id is the upload id (answered in `Herald-Media-Id`, and by `result`).
- */
-export function createTusUploads(options: { deps: MediaDeps; directory: string; maxBytes: number; origin: string; logger: FastifyBaseLogger }) {
-  const { deps, directory, logger } = options;
-  fs.mkdirSync(directory, { recursive: true, mode: 0o700 });
-  const store = new UploadStore({ directory, expirationPeriodInMilliseconds: KEEP_MS });
+export function createTusUploads(options: { deps: MediaDeps; store: UploadStore; locker: Locker; maxBytes: number; origin: string; logger: FastifyBaseLogger }) {
+  const { deps, store, logger } = options;
   // The Fastify request's caller, for tus hooks that only see the raw request.
   const callers = new WeakMap<object, TusCaller>();
   const callerOf = (req: { runtime?: { node?: { req: object } } }) => {
@@ -55,7 +33,8 @@ export function createTusUploads(options: { deps: MediaDeps; directory: string; 
   const server = new Server({
     // Required by tus, but only its default URL handling reads it; ours (below) is per workspace.
     path: '/uploads',
-    datastore: store,
+    datastore: store.datastore,
+    locker: options.locker,
     maxSize: options.maxBytes,
     // Same-origin only (tus would answer `*` otherwise).
     allowedOrigins: [options.origin],
@@ -73,13 +52,13 @@ export function createTusUploads(options: { deps: MediaDeps; directory: string; 
       try {
         const row = await createMediaFromFile(ctx, deps, {
           workspaceId,
-          filePath: path.join(directory, upload.id),
+          filePath: await store.takeFinished(upload.id),
           fileName: upload.metadata?.filename ?? null,
           id: upload.id,
         });
         // Kept (swept with the refusals) so tus can finish answering a creation-with-upload POST.
         upload.metadata = { ...upload.metadata, heraldMediaId: row.id };
-        await store.configstore.set(upload.id, upload);
+        await store.save(upload);
         return { headers: { 'Herald-Media-Id': row.id } };
       } catch (error) {
         const refusal =
@@ -87,7 +66,7 @@ export function createTusUploads(options: { deps: MediaDeps; directory: string; 
         if (!(error instanceof AppError)) logger.error({ err: error, uploadId: upload.id }, 'finishing a resumable upload failed');
         // The bytes are gone; the refusal stays for `result` until the sweep.
         upload.metadata = { ...upload.metadata, heraldError: JSON.stringify({ status: refusal.status, ...errorBody(refusal).error }) };
-        await store.configstore.set(upload.id, upload);
+        await store.save(upload);
         throw { status_code: refusal.status, body: JSON.stringify(errorBody(refusal)) };
       }
     },
@@ -95,7 +74,7 @@ export function createTusUploads(options: { deps: MediaDeps; directory: string; 
 
   async function findOwn(workspaceId: string, uploadId: string): Promise<Upload | undefined> {
     if (!uuid.test(uploadId)) return undefined;
-    const info = await store.configstore.get(uploadId);
+    const info = await store.read(uploadId);
     return info?.metadata?.workspaceId === workspaceId ? info : undefined;
   }
 
@@ -105,7 +84,7 @@ export function createTusUploads(options: { deps: MediaDeps; directory: string; 
     return info?.metadata?.heraldMediaId ? undefined : info;
   }
 
-  const sweep = setInterval(() => void sweepExpired(store, directory).catch((err: unknown) => logger.error({ err }, 'sweeping resumable uploads failed')), 60 * 60 * 1000);
+  const sweep = setInterval(() => void store.sweep().catch((err: unknown) => logger.error({ err }, 'sweeping resumable uploads failed')), 60 * 60 * 1000);
   sweep.unref();
 
   return {
@@ -128,7 +107,7 @@ export function createTusUploads(options: { deps: MediaDeps; directory: string; 
         const { status, code, message, details } = JSON.parse(refusal) as { status: number; code: string; message: string; details?: Record<string, unknown> };
         throw new AppError(code, status, message, details);
       }
-      const offset = await fsp.stat(path.join(directory, uploadId)).then((s) => s.size, () => 0);
+      const offset = await store.offset(uploadId);
       throw new AppError('media.upload_incomplete', 409, `The upload is not complete (${offset} of ${info.size ?? '?'} bytes)`, { offset, size: info.size ?? null });
     },
 
@@ -137,16 +116,3 @@ export function createTusUploads(options: { deps: MediaDeps; directory: string; 
 }
 
 const errorBody = (error: AppError) => ({ error: { code: error.code, message: error.message, details: error.details } });
-
-/** Removes unfinished uploads past their time, and the kept refusals of finished ones. */
-async function sweepExpired(store: FileStore, directory: string) {
-  await store.deleteExpired();
-  const cutoff = Date.now() - KEEP_MS;
-  for (const name of await fsp.readdir(directory).catch(() => [] as string[])) {
-    if (!name.endsWith('.json')) continue;
-    const file = path.join(directory, name);
-    const dataGone = await fsp.stat(file.slice(0, -'.json'.length)).then(() => false, () => true);
-    const old = (await fsp.stat(file)).mtimeMs < cutoff;
-    if (dataGone && old) await fsp.rm(file, { force: true });
-  }
-}
