@@ -49,7 +49,7 @@ async function prepare(database: Awaited<ReturnType<typeof openDatabase>>) {
   await database.migrate();
   const boss = createQueue(database, { pollSeconds: 60, logger: pino({ level: 'silent' }), runsMaintenance: false });
   await boss.start();
-  await boss.stop({ graceful: false, wait: true });
+  await boss.stop({ graceful: false });
 }
 
 /** Makes the PGlite template folder unless a previous run left a complete one. */
