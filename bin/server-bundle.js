@@ -3,6 +3,7 @@
 // that checking and building it needs no TypeScript compiler. Built at install (`npm run
 // build:server`, run by `prepare`) and again by bin/herald.js whenever a source it was built from
 // changed. ADR 0024.
+import { spawn } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -103,19 +104,26 @@ export async function buildServerBundle() {
   }
 }
 
-/** The bundle's URL for import(), built first when it is missing or older than the sources. */
+/**
+ * The bundle's URL for import(), built first when it is missing or older than the sources. The
+ * build runs in a child process: its memory and esbuild's service end with it, not with Herald.
+ */
 export async function freshServerBundle() {
   if (!serverBundleIsFresh()) {
-    const started = Date.now();
     process.stderr.write('Herald: building the server (first start, or its sources changed)…\n');
-    const stamp = await buildServerBundle();
-    process.stderr.write(`Herald: server built from ${stamp.inputs.length} files in ${Date.now() - started} ms\n`);
+    const builder = spawn(process.execPath, [fileURLToPath(import.meta.url)], { cwd: root, stdio: ['ignore', process.stderr, process.stderr] });
+    const ended = await new Promise((resolve, reject) => {
+      builder.once('error', reject);
+      builder.once('exit', (code, signal) => resolve(signal ?? code));
+    });
+    if (ended !== 0) throw new Error(`Herald: building the server failed (${ended}); the reason is above. \`npm run build:server\` runs the build alone.`);
   }
   return pathToFileURL(bundleFile).href;
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === fs.realpathSync(process.argv[1])) {
-  // `node bin/server-bundle.js`: the build on its own (npm run build:server, prepare).
+  // `node bin/server-bundle.js`: the build on its own (npm run build:server, prepare, freshServerBundle).
+  const started = Date.now();
   const stamp = await buildServerBundle();
-  console.log(`dist/server/cli.js built from ${stamp.inputs.length} files`);
+  console.log(`Herald: server built (dist/server/cli.js) from ${stamp.inputs.length} files in ${Date.now() - started} ms`);
 }
