@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import type { DatabaseKind } from './herald-setup.ts';
 
-export const benchmarkNames = ['burst', 'lateness', 'calendar', 'analytics', 'instagram', 'dashboard'] as const;
+export const benchmarkNames = ['burst', 'lateness', 'calendar', 'analytics', 'instagram', 'dashboard', 'start'] as const;
 export type BenchmarkName = (typeof benchmarkNames)[number];
 
 export type BenchOptions = {
@@ -14,6 +14,8 @@ export type BenchOptions = {
   lateness: { minutes: number; perMinute: number; channels: number };
   analytics: { channels: number; posts: number };
   instagram: { deliveries: number; channels: number; budgetSeconds: number; processingMs: number };
+  /** `start`: seconds idle before the memory is read; whether the build stamps are removed first. */
+  start: { idleSeconds: number; rebuild: boolean };
   /** Herald settings changed from the shipped defaults (besides HERALD_MASTODON_ALLOW_HTTP). */
   env: Record<string, string>;
   /** Added to the result file names, so a variant does not overwrite the default run. */
@@ -21,7 +23,7 @@ export type BenchOptions = {
   profileQueries: boolean;
 };
 
-export const usage = `npm run bench -- [burst] [lateness] [calendar] [analytics] [instagram] [dashboard] [options]
+export const usage = `npm run bench -- [burst] [lateness] [calendar] [analytics] [instagram] [dashboard] [start] [options]
 
   --db pglite|postgres|both     databases (default: burst, analytics and instagram on both, lateness on pglite)
   --postgres-url URL            server to create fresh databases on (default $BENCH_POSTGRES_URL or postgres://postgres@127.0.0.1:5432/test)
@@ -38,6 +40,8 @@ export const usage = `npm run bench -- [burst] [lateness] [calendar] [analytics]
   --instagram-channels N        Instagram channels they are spread over (default 40)
   --instagram-processing-ms N   how long the fake processes a photo container before FINISHED (default 3000)
   --instagram-budget-seconds N  stop an Instagram run that has not finished by then (default 120)
+  --start-idle-seconds N        start: how long Herald idles before its memory is read (default 10)
+  --start-rebuild               start: remove the build stamps first, so the first start builds the server and the web app
   --poll-seconds N              HERALD_JOB_POLL_SECONDS (default: the shipped default)
   --concurrency N               HERALD_PUBLISH_CONCURRENCY (default: the shipped default)
   --env KEY=VALUE               any other Herald setting (repeatable)
@@ -73,6 +77,8 @@ export function parseOptions(argv: string[]): BenchOptions | 'help' {
       'instagram-channels': { type: 'string' },
       'instagram-processing-ms': { type: 'string' },
       'instagram-budget-seconds': { type: 'string' },
+      'start-idle-seconds': { type: 'string' },
+      'start-rebuild': { type: 'boolean' },
       'poll-seconds': { type: 'string' },
       concurrency: { type: 'string' },
       env: { type: 'string', multiple: true },
@@ -101,7 +107,7 @@ export function parseOptions(argv: string[]): BenchOptions | 'help' {
 
   return {
     benchmarks,
-    databases: { burst: chosen ?? ['pglite', 'postgres'], lateness: chosen ?? ['pglite'], calendar: ['pglite'], dashboard: ['pglite'], analytics: chosen ?? ['pglite', 'postgres'], instagram: chosen ?? ['pglite', 'postgres'] },
+    databases: { burst: chosen ?? ['pglite', 'postgres'], lateness: chosen ?? ['pglite'], calendar: ['pglite'], dashboard: ['pglite'], start: ['pglite'], analytics: chosen ?? ['pglite', 'postgres'], instagram: chosen ?? ['pglite', 'postgres'] },
     postgresUrl: values['postgres-url'] ?? process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test',
     latencyMs: number(values['latency-ms'], 20, 'latency-ms'),
     burst: {
@@ -124,6 +130,7 @@ export function parseOptions(argv: string[]): BenchOptions | 'help' {
       processingMs: number(values['instagram-processing-ms'], 3000, 'instagram-processing-ms'),
       budgetSeconds: number(values['instagram-budget-seconds'], 120, 'instagram-budget-seconds'),
     },
+    start: { idleSeconds: number(values['start-idle-seconds'], 10, 'start-idle-seconds'), rebuild: values['start-rebuild'] ?? false },
     env,
     variant,
     profileQueries: values['profile-queries'] ?? false,

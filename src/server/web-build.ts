@@ -1,4 +1,6 @@
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Logger } from 'pino';
@@ -24,8 +26,22 @@ export async function buildWebIfStale(logger: Logger): Promise<void> {
   if (built >= sourcesChanged) return;
   logger.info('building the web app (first start or sources changed)…');
   const started = Date.now();
-  const { build } = await import('vite');
-  await build({ root, configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn' });
+  await viteBuild();
   fs.writeFileSync(stampFile, new Date().toISOString());
   logger.info({ ms: Date.now() - started }, 'web app built');
+}
+
+/**
+ * `vite build` in a child process that ends with the build: in Herald's own process the build's
+ * memory (hundreds of MB) stayed with the server, and so did vite's esbuild service process.
+ */
+async function viteBuild(): Promise<void> {
+  const vitePackage = createRequire(import.meta.url).resolve('vite/package.json');
+  const { bin } = JSON.parse(fs.readFileSync(vitePackage, 'utf8')) as { bin: { vite: string } };
+  const child = spawn(process.execPath, [path.join(path.dirname(vitePackage), bin.vite), 'build', '--logLevel', 'warn'], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
+  const code = await new Promise<number | null>((resolve, reject) => {
+    child.once('error', reject);
+    child.once('exit', (exitCode, signal) => resolve(signal ? null : exitCode));
+  });
+  if (code !== 0) throw new Error(`building the web app failed (vite build ended with ${code ?? 'a signal'}); its output is above`);
 }

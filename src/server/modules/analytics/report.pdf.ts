@@ -1,4 +1,3 @@
-import PDFDocument from 'pdfkit';
 import type { AnalyticsPostRow, ReportAnswer, SummaryFigure, SummaryMetric } from '../../../shared/analytics.ts';
 import { dailyTotals, formatChange, formatCount, formatFigure, formatPeriod, NOT_REPORTED, NOT_REPORTED_ANY, reportMetrics, type SeriesKey } from '../../../shared/analytics-report.ts';
 import { networkLabel } from '../../../shared/networks.ts';
@@ -38,6 +37,8 @@ type Doc = PDFKit.PDFDocument;
 
 /** Renders the report; `logo` is the workspace's stored logo (a PNG or JPEG data URL) or null. */
 export async function renderReportPdf(report: ReportAnswer, logo: string | null, options: { compress?: boolean } = {}): Promise<Buffer> {
+  // pdfkit and its fonts are loaded when the first report is drawn, not at start-up (ADR 0024).
+  const { default: PDFDocument } = await import('pdfkit');
   const { dashboard } = report;
   const doc = new PDFDocument({
     size: 'A4',

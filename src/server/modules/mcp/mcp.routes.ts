@@ -1,4 +1,3 @@
-import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -73,7 +72,8 @@ export const mcpRoutes: FastifyPluginAsyncZod<{ db: Db; deps: McpDeps }> = async
     handler: async (req, reply) => {
       const principal = principals.get(req)!;
       const caller = callerContext(db, principal, { ip: req.ip, userAgent: req.headers['user-agent'] ?? null });
-      const server = createMcpServer(caller, deps, req.log);
+      const server = await createMcpServer(caller, deps, req.log);
+      const { StreamableHTTPServerTransport } = await import('@modelcontextprotocol/sdk/server/streamableHttp.js');
       const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true });
       // The transport writes the answer on the raw response itself; the headers set so far
       // (RateLimit-*, security headers) go with it.

@@ -1,4 +1,4 @@
-import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { z } from 'zod';
 import type { FastifyBaseLogger } from 'fastify';
@@ -33,7 +33,9 @@ function toolError(error: unknown, log: FastifyBaseLogger, name: string): CallTo
 }
 
 /** One MCP server for one request: its tools act as the key's user, within the key's scopes. */
-export function createMcpServer(caller: McpCaller, deps: McpDeps, log: FastifyBaseLogger): McpServer {
+export async function createMcpServer(caller: McpCaller, deps: McpDeps, log: FastifyBaseLogger): Promise<McpServer> {
+  // The MCP SDK is loaded by the first MCP request, not at start-up (ADR 0024).
+  const { McpServer } = await import('@modelcontextprotocol/sdk/server/mcp.js');
   const server = new McpServer({ name: 'herald', title: 'Herald', version: '0.1.0' }, { instructions, capabilities: { tools: {} } });
   const kit: ToolKit = {
     caller,

@@ -1,6 +1,6 @@
 import fsp from 'node:fs/promises';
 import type { Readable } from 'node:stream';
-import sharp, { type Metadata } from 'sharp';
+import type { Metadata } from 'sharp';
 import { AppError } from '../shared/errors.ts';
 import { isPdfHead, MalformedPdf, MAX_PDF_BYTES_READ, pdfPageCount } from './pdf-probe.ts';
 
@@ -87,6 +87,8 @@ function imageType(head: Buffer): { mimeType: string; format: string; label: str
 }
 
 async function probeImage(source: Source, type: { mimeType: string; format: string; label: string }): Promise<ProbeResult> {
+  // sharp, a native library, is loaded on first use rather than at start-up (ADR 0024).
+  const { default: sharp } = await import('sharp');
   let meta: Metadata;
   try {
     meta = await sharp(source.image, { failOn: 'error' }).metadata();

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
-import sharp, { type Metadata } from 'sharp';
+import type { Metadata } from 'sharp';
 import type { Db, Tx } from '../../db/database.ts';
 import { members, userAvatars, users } from '../../db/schema/index.ts';
 import { auditByActor } from '../audit/audit.service.ts';
@@ -41,6 +41,8 @@ const avatarUrl = (userId: string, data: Buffer) =>
 
 /** Checks the bytes are a picture Herald accepts (by content, never by name) and makes the 256×256 WebP. */
 async function toAvatar(input: Buffer): Promise<Buffer> {
+  // sharp, a native library, is loaded on first use rather than at start-up (ADR 0024).
+  const { default: sharp } = await import('sharp');
   if (input.length === 0) throw unsupported('empty');
   let meta: Metadata;
   try {

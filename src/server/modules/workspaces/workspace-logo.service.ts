@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import sharp, { type Metadata } from 'sharp';
+import type { Metadata } from 'sharp';
 import { workspaces } from '../../db/schema/index.ts';
 import { auditByActor } from '../audit/audit.service.ts';
 import { decodeLogo, logoUrl } from '../analytics/report.service.ts';
@@ -23,6 +23,8 @@ const unsupportedLogo = (found: string) =>
   new AppError('workspace.logo_unsupported_type', 400, `This file is ${found}; a logo must be ${acceptedLogoTypes}`, { field: 'file', reason: 'unsupported_type' });
 
 async function toLogo(input: Buffer): Promise<Buffer> {
+  // sharp, a native library, is loaded on first use rather than at start-up (ADR 0024).
+  const { default: sharp } = await import('sharp');
   let meta: Metadata;
   try {
     meta = await sharp(input).metadata();
