@@ -16,6 +16,7 @@ import { installAccessLog } from './http/access-log.ts';
 import { installBetterAuthBridge } from './http/better-auth-bridge.ts';
 import { installErrorHandler } from './http/error-handler.ts';
 import { installInputGuard } from './http/input-guard.ts';
+import { postgresRateLimitStore } from './http/rate-limit-store.ts';
 import { finishOpenApiDocument } from './http/openapi.ts';
 import { routeAccessPlugin } from './http/route-access.ts';
 import { idempotencyPlugin, withIdempotencyHeader } from './http/idempotency.ts';
@@ -135,6 +136,9 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; a
   await app.register(cookie);
   await app.register(rateLimit, {
     global: false,
+    // Several serve processes on PostgreSQL share their counters there; the embedded mode is one
+    // process and counts in memory (ADR 0022).
+    ...(database.kind === 'postgres' ? { store: postgresRateLimitStore(database.db) } : {}),
     errorResponseBuilder: (_req, context) => ({
       statusCode: 429,
       error: { code: 'rate_limited', message: `Too many attempts. Try again in ${Math.ceil(context.ttl / 1000)} s.`, details: { retryAfterSeconds: Math.ceil(context.ttl / 1000) } },

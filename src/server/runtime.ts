@@ -19,6 +19,7 @@ import { configureAvatarFetch } from './modules/channels/avatar-cache.ts';
 import { createMediaStorage } from './modules/media/media.storage.ts';
 import { createMediaSource } from './modules/publishing/media-source.ts';
 import { startPublishingWorkers } from './modules/publishing/publishing.worker.ts';
+import { postgresNetworkSlots } from './modules/publishing/network-slots.ts';
 import { createPublishingQueues } from './modules/publishing/wake-ups.ts';
 
 /** How long a stopping Herald waits for answers in flight before it closes their connections. */
@@ -112,7 +113,13 @@ export async function startHerald(options: { mode: Mode; config: Config; logger?
           settings: { leaseMs: config.publishLeaseSeconds * 1000, retryBaseMs: config.publishRetryBaseSeconds * 1000, maxAttempts: config.publishMaxAttempts },
           workerId: `${os.hostname()}:${process.pid}:${crypto.randomBytes(4).toString('hex')}`,
         },
-        { concurrency: config.publishConcurrency, pollSeconds: config.jobPollSeconds, reconcileSeconds: config.reconcileSeconds },
+        {
+          concurrency: config.publishConcurrency,
+          pollSeconds: config.jobPollSeconds,
+          reconcileSeconds: config.reconcileSeconds,
+          // On PostgreSQL any number of workers share the per-network limit (ADR 0022).
+          slots: database.kind === 'postgres' ? postgresNetworkSlots(database.connectionString!, { perNetwork: config.publishConcurrency, logger }) : undefined,
+        },
       );
     }
     let url: string | undefined;

@@ -44,6 +44,8 @@ export type HeraldProcess = {
   readonly pid: number | undefined;
   /** stdout and stderr of every run, in order, with a marker line at each start. */
   readonly logs: string[];
+  /** False once the process has exited (killed or crashed), until it is started again. */
+  readonly alive: boolean;
   /** Times each start took until ready (ms). */
   readonly startTimes: number[];
   /** SIGKILL, then waits until the process is gone. */
@@ -63,7 +65,9 @@ function exited(child: ChildProcess) {
 export async function startHeraldProcess(options: { mode: ProcessMode; env: Record<string, string>; readyTimeoutMs?: number }): Promise<HeraldProcess> {
   const logs: string[] = [];
   const startTimes: number[] = [];
-  const url = options.env.HERALD_PUBLIC_URL ?? `http://127.0.0.1:${options.env.PORT}`;
+  // Its own port when it has one: behind a proxy (test/reliability/scale-out.test.ts) the public URL is the proxy's.
+  const ownPort = options.env.PORT && options.env.PORT !== '0' ? options.env.PORT : undefined;
+  const url = ownPort ? `http://127.0.0.1:${ownPort}` : (options.env.HERALD_PUBLIC_URL ?? `http://127.0.0.1:${options.env.PORT}`);
   let child: ChildProcess | undefined;
 
   async function start() {
@@ -114,6 +118,9 @@ export async function startHeraldProcess(options: { mode: ProcessMode; env: Reco
     url,
     get pid() {
       return child?.pid;
+    },
+    get alive() {
+      return !!child && running.has(child);
     },
     logs,
     startTimes,

@@ -176,7 +176,7 @@ export const settings = {
   },
   publishConcurrency: {
     env: 'HERALD_PUBLISH_CONCURRENCY',
-    doc: 'Deliveries one worker process publishes at once per network (each channel still gets one at a time).',
+    doc: 'Deliveries published at once per network (each channel still gets one at a time). On PostgreSQL the limit holds across all worker processes together.',
     default: '8',
     schema: positiveInt,
   },

@@ -10,3 +10,4 @@ export * from './network-usage.schema.ts';
 export * from './workflow.schema.ts';
 export * from './api-access.schema.ts';
 export * from './idempotency.schema.ts';
+export * from './rate-limit.schema.ts';

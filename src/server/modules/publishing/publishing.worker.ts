@@ -1,6 +1,7 @@
 import { networkIds } from '../../../shared/networks.ts';
 import type { Queue } from '../../jobs/queue.ts';
 import { reconcile, runDelivery, type EngineDeps } from './engine.ts';
+import { oneProcessSlots, type NetworkSlots } from './network-slots.ts';
 import { CHECK_STATUS_QUEUE, publishQueue } from './wake-ups.ts';
 
 type WakeJob = { data: { deliveryId: string } };
@@ -10,9 +11,18 @@ type WakeJob = { data: { deliveryId: string } };
  * concurrency, a queue for status checks, and the reconcile pass on a timer. Answers a stop
  * function for shutdown.
  */
-export async function startPublishingWorkers(boss: Queue, deps: EngineDeps, options: { concurrency: number; pollSeconds: number; reconcileSeconds: number }) {
+export async function startPublishingWorkers(
+  boss: Queue,
+  deps: EngineDeps,
+  options: { concurrency: number; pollSeconds: number; reconcileSeconds: number; slots?: NetworkSlots },
+) {
   const handle = async (jobs: WakeJob[]) => {
     await Promise.all(jobs.map((job) => runDelivery(deps, job.data.deliveryId)));
+  };
+  // The network-wide limit, across every worker process (network-slots.ts).
+  const slots = options.slots ?? oneProcessSlots;
+  const handleNetwork = (network: string) => async (jobs: WakeJob[]) => {
+    await Promise.all(jobs.map((job) => slots.run(network, () => runDelivery(deps, job.data.deliveryId))));
   };
   // pg-boss waits a polling interval after every fetch unless the fetch came back full: batches of
   // two (run side by side) let a worker keep fetching while a burst is waiting, and half as many
@@ -24,7 +34,7 @@ export async function startPublishingWorkers(boss: Queue, deps: EngineDeps, opti
     pollingIntervalSeconds: options.pollSeconds,
   };
   for (const network of networkIds) {
-    if (deps.publishers[network]) await boss.work<{ deliveryId: string }>(publishQueue(network), work, handle);
+    if (deps.publishers[network]) await boss.work<{ deliveryId: string }>(publishQueue(network), work, handleNetwork(network));
   }
   await boss.work<{ deliveryId: string }>(CHECK_STATUS_QUEUE, work, handle);
 
@@ -47,5 +57,6 @@ export async function startPublishingWorkers(boss: Queue, deps: EngineDeps, opti
   return async () => {
     clearInterval(timer);
     await running;
+    await slots.close();
   };
 }
