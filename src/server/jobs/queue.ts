@@ -18,8 +18,15 @@ export function createQueue(database: Database, options: { pollSeconds: number; 
           schedule: options.runsMaintenance,
           supervise: options.runsMaintenance,
         });
-  boss.on('error', (err: unknown) => options.logger.error({ err }, 'job queue error'));
+  // pg's errors carry the whole client (connection settings, buffers): log what says what happened.
+  boss.on('error', (err: unknown) => options.logger.error({ err: queueErrorSummary(err) }, 'job queue error'));
   return boss;
 }
 
 export type Queue = ReturnType<typeof createQueue>;
+
+function queueErrorSummary(err: unknown) {
+  if (!(err instanceof Error)) return { message: String(err) };
+  const { code } = err as { code?: unknown };
+  return { type: err.name, message: err.message, ...(typeof code === 'string' ? { code } : {}), stack: err.stack };
+}

@@ -2,6 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { ERRORS, type Lock, type Locker, type RequestRelease } from '@tus/server';
 import type { FastifyBaseLogger } from 'fastify';
 import pg from 'pg';
+import { createPgPool } from '../../db/pg-pool.ts';
 
 // Any fixed number works; it only has to be the same in every Herald process (the second key is
 // the upload id's hash). Two-key advisory locks live apart from the one-key migration lock.
@@ -23,8 +24,7 @@ export type UploadLocker = Locker & { close(): Promise<void> };
  */
 export function createPostgresUploadLocker(connectionString: string, logger: FastifyBaseLogger, options: { poolSize?: number } = {}): UploadLocker {
   // Apart from the app's pool: a long PATCH holds its connection for its whole length.
-  const pool = new pg.Pool({ connectionString, max: options.poolSize ?? 20 });
-  pool.on('error', () => {});
+  const pool = createPgPool({ connectionString, max: options.poolSize ?? 20 });
   const holders = new Map<string, Set<RequestRelease>>();
   let listener: pg.Client | undefined;
   let listening: Promise<void> | undefined;
