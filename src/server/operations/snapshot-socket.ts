@@ -25,7 +25,12 @@ export type SnapshotServer = { close(): Promise<void> };
 export async function serveSnapshots(pglite: PGlite, dataPath: string, logger: Logger): Promise<SnapshotServer | undefined> {
   const socketPath = snapshotSocketPath(dataPath);
   fs.rmSync(socketPath, { force: true });
+  const connections = new Set<net.Socket>();
   const server = net.createServer((socket) => {
+    connections.add(socket);
+    socket.on('close', () => connections.delete(socket));
+    // A client that never asks must not hold the socket (and Herald's shutdown) open.
+    socket.setTimeout(10_000, () => socket.destroy());
     let request = '';
     socket.setEncoding('latin1');
     socket.on('error', () => socket.destroy());
@@ -34,6 +39,7 @@ export async function serveSnapshots(pglite: PGlite, dataPath: string, logger: L
       if (request.length > REQUEST.length) return void socket.destroy();
       if (request !== REQUEST) return;
       socket.removeAllListeners('data');
+      socket.setTimeout(0);
       void answer(socket);
     });
   });
@@ -44,7 +50,11 @@ export async function serveSnapshots(pglite: PGlite, dataPath: string, logger: L
       try {
         const snapshot = await snapshotPglite(pglite);
         socket.write(`${JSON.stringify({ size: snapshot.tarball.length, counts: snapshot.counts, migrations: snapshot.migrations })}\n`);
-        socket.end(snapshot.tarball);
+        // Sent, or the client went away: either way this turn is over.
+        await new Promise<void>((resolve) => {
+          socket.once('close', () => resolve());
+          socket.end(snapshot.tarball, () => resolve());
+        });
         logger.info({ bytes: snapshot.tarball.length }, 'database snapshot sent for a backup');
       } catch (err) {
         logger.error({ err }, 'database snapshot failed');
@@ -66,8 +76,11 @@ export async function serveSnapshots(pglite: PGlite, dataPath: string, logger: L
   fs.chmodSync(socketPath, DATA_FILE_MODE);
   return {
     async close() {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      // A snapshot being taken is finished and sent; then no connection is left open.
       await running;
+      for (const socket of connections) socket.destroy();
+      await closed;
       fs.rmSync(socketPath, { force: true });
     },
   };
