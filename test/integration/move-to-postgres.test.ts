@@ -18,6 +18,8 @@ import { startMastodonFake, type MastodonFake } from '../fakes/mastodon/mastodon
 // Child processes and two databases on a loaded machine: minutes, not seconds.
 const SLOW = 400_000;
 const base = process.env.TEST_DATABASE_URL;
+// The fake's answers can take seconds on a loaded machine: connecting must not time out.
+const engineEnv = { ...fastEngineEnv, HERALD_NETWORK_TIMEOUT_SECONDS: '15' };
 
 /** Every row of every table as PostgreSQL's text form, hashed per table (the wake-up job id aside: it is rebuilt). */
 const fingerprintSql = (table: string) =>
@@ -50,7 +52,7 @@ describe.skipIf(!base)('herald move-to-postgres (PGlite → PostgreSQL)', () => 
     await client.query(`create database ${busyName}`);
     await client.end();
     mastodon = await startMastodonFake();
-    source = await startTestHerald({ env: fastEngineEnv, database: { env: {}, dataDir, drop: async () => {} } });
+    source = await startTestHerald({ env: engineEnv, database: { env: {}, dataDir, drop: async () => {} } });
     owner = await signUp(source.url);
     workspaceId = (await owner.client.post('/api/v1/workspaces', { name: 'Moving' })).body.id;
     channelId = await connectMastodon(source, owner.client, workspaceId, mastodon);
@@ -158,7 +160,7 @@ describe.skipIf(!base)('herald move-to-postgres (PGlite → PostgreSQL)', () => 
 
   it('on PostgreSQL, Herald has everything and publishes the scheduled post once, at its time', async () => {
     const before = mastodon.creations();
-    moved = await startTestHerald({ env: fastEngineEnv, database: { env: { DATABASE_URL: urlOf(targetName) }, dataDir, drop: async () => {} } });
+    moved = await startTestHerald({ env: engineEnv, database: { env: { DATABASE_URL: urlOf(targetName) }, dataDir, drop: async () => {} } });
     expect(moved.herald.database.kind).toBe('postgres');
     const client = createClient(moved.url);
     expect((await client.post('/api/auth/sign-in/email', { email: owner.email, password: owner.password })).status).toBe(200);
