@@ -6,6 +6,7 @@ import { buildWebIfStale } from './web-build.ts';
 import { createUser } from './modules/auth/create-user.ts';
 import { rotateSecrets } from './security/rotate-keys.ts';
 import { loadSecretBox } from './security/encryption-keys.ts';
+import { operationsUsage, runOperation } from './operations/commands.ts';
 
 const usage = `Usage: herald <command>
 
@@ -17,6 +18,7 @@ Commands:
   migrate       apply database migrations and exit
   user:create   create a user: --email, --name, and the password in HERALD_NEW_PASSWORD or --password
   keys:rotate   re-encrypt every stored token with the first key of HERALD_ENCRYPTION_KEYS
+${operationsUsage}
 
 Settings come from the environment; see docs/configuration.md.`;
 
@@ -87,6 +89,11 @@ async function main(argv: string[]) {
       }
       return;
     }
+    case 'backup':
+    case 'restore':
+    case 'move-to-postgres':
+      await runOperation(command, argv.slice(1), config);
+      return;
     default:
       console.error(`Unknown command "${command}".\n\n${usage}`);
       process.exitCode = 2;
@@ -95,7 +102,7 @@ async function main(argv: string[]) {
 
 main(process.argv.slice(2)).catch((error: unknown) => {
   // Expected failures (bad settings, a refused user, a locked data folder) get one line, not a stack.
-  if (error instanceof ConfigError || (error instanceof Error && ['APIError', 'DataDirLockedError'].includes(error.name))) console.error(error.message);
+  if (error instanceof ConfigError || (error instanceof Error && ['APIError', 'DataDirLockedError', 'DataDirMovedError', 'OperationError', 'SnapshotUnavailableError'].includes(error.name))) console.error(error.message);
   else console.error(error instanceof Error ? (error.stack ?? error.message) : error);
   process.exit(1);
 });

@@ -21,6 +21,7 @@ import { createMediaSource } from './modules/publishing/media-source.ts';
 import { startPublishingWorkers } from './modules/publishing/publishing.worker.ts';
 import { postgresNetworkSlots } from './modules/publishing/network-slots.ts';
 import { createPublishingQueues } from './modules/publishing/wake-ups.ts';
+import { serveSnapshots, type SnapshotServer } from './operations/snapshot-socket.ts';
 
 /** How long a stopping Herald waits for answers in flight before it closes their connections. */
 const CLOSE_GRACE_MS = 5_000;
@@ -86,8 +87,11 @@ export async function startHerald(options: { mode: Mode; config: Config; logger?
   let boss: Queue | undefined;
   let app: FastifyInstance | undefined;
   let stopPublishing: (() => Promise<void>) | undefined;
+  let snapshots: SnapshotServer | undefined;
   try {
     await database.migrate();
+    // `herald backup` asks the running embedded instance for a consistent snapshot (ADR 0020).
+    if (database.pglite) snapshots = await serveSnapshots(database.pglite, config.dataPath, logger);
     configureNetworkTimeout(config.networkTimeoutSeconds * 1000);
     configureAvatarFetch({ allowPrivateFor: networksOnPrivateAddresses(config) });
     const providers = { ...createProviders(config, { db: database.db, box }), ...options.providers };
@@ -153,12 +157,14 @@ export async function startHerald(options: { mode: Mode; config: Config; logger?
         clearTimeout(forceClose);
         await stopPublishing?.().catch(() => {});
         await started.boss.stop({ graceful: true, timeout: 5000 }).catch(() => {});
+        await snapshots?.close();
         await database.close();
       },
     };
   } catch (error) {
     await app?.close().catch(() => {});
     await boss?.stop({ graceful: false }).catch(() => {});
+    await snapshots?.close().catch(() => {});
     await database.close().catch(() => {});
     throw error;
   }

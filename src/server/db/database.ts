@@ -12,6 +12,7 @@ import { sql } from 'drizzle-orm';
 import * as schema from './schema/index.ts';
 import { acquireDataDirLock } from './data-dir-lock.ts';
 import { createDataDir, restrictToOwner } from './data-dir-modes.ts';
+import { refuseIfMoved } from './moved-to-postgres.ts';
 
 export type Schema = typeof schema;
 /** The one database type services see, whichever driver is underneath. */
@@ -40,7 +41,8 @@ const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url))
 const MIGRATION_LOCK_KEY = 727_131_001;
 
 let expectedMigrations: number | undefined;
-function expectedMigrationCount(): number {
+/** How many migrations this version of Herald ships. */
+export function expectedMigrationCount(): number {
   expectedMigrations ??= (
     JSON.parse(fs.readFileSync(path.join(migrationsFolder, 'meta/_journal.json'), 'utf8')) as { entries: unknown[] }
   ).entries.length;
@@ -66,6 +68,7 @@ async function openPglite(dataPath: string): Promise<Database> {
   // PGlite neither creates parent folders nor stops a second process from opening the same
   // folder (which was seen to lose writes), so Herald does both.
   createDataDir(dataPath);
+  refuseIfMoved(dataPath);
   const releaseLock = acquireDataDirLock(dataPath);
   const dbPath = path.join(dataPath, 'db');
   let pglite: PGlite;
