@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import type { DatabaseKind } from './herald-setup.ts';
 
-export const benchmarkNames = ['burst', 'lateness', 'calendar', 'analytics', 'instagram', 'dashboard'] as const;
+export const benchmarkNames = ['burst', 'lateness', 'calendar', 'calendar-api', 'analytics', 'instagram', 'dashboard'] as const;
 export type BenchmarkName = (typeof benchmarkNames)[number];
 
 export type BenchOptions = {
@@ -14,6 +14,7 @@ export type BenchOptions = {
   lateness: { minutes: number; perMinute: number; channels: number };
   analytics: { channels: number; posts: number };
   instagram: { deliveries: number; channels: number; budgetSeconds: number; processingMs: number };
+  calendarApi: { connections: number; durationSeconds: number };
   /** Herald settings changed from the shipped defaults (besides HERALD_MASTODON_ALLOW_HTTP). */
   env: Record<string, string>;
   /** Added to the result file names, so a variant does not overwrite the default run. */
@@ -21,9 +22,9 @@ export type BenchOptions = {
   profileQueries: boolean;
 };
 
-export const usage = `npm run bench -- [burst] [lateness] [calendar] [analytics] [instagram] [dashboard] [options]
+export const usage = `npm run bench -- [burst] [lateness] [calendar] [calendar-api] [analytics] [instagram] [dashboard] [options]
 
-  --db pglite|postgres|both     databases (default: burst, analytics and instagram on both, lateness on pglite)
+  --db pglite|postgres|both     databases (default: burst, calendar-api, analytics and instagram on both, lateness on pglite)
   --postgres-url URL            server to create fresh databases on (default $BENCH_POSTGRES_URL or postgres://postgres@127.0.0.1:5432/test)
   --latency-ms N                the fake's answer delay (default 20)
   --deliveries N                burst size (default 10000)
@@ -38,6 +39,8 @@ export const usage = `npm run bench -- [burst] [lateness] [calendar] [analytics]
   --instagram-channels N        Instagram channels they are spread over (default 40)
   --instagram-processing-ms N   how long the fake processes a photo container before FINISHED (default 3000)
   --instagram-budget-seconds N  stop an Instagram run that has not finished by then (default 120)
+  --calendar-api-connections N  autocannon connections against the calendar API (default 10)
+  --calendar-api-seconds N      how long each load runs (default 10, after 3 s of warm-up)
   --poll-seconds N              HERALD_JOB_POLL_SECONDS (default: the shipped default)
   --concurrency N               HERALD_PUBLISH_CONCURRENCY (default: the shipped default)
   --env KEY=VALUE               any other Herald setting (repeatable)
@@ -73,6 +76,8 @@ export function parseOptions(argv: string[]): BenchOptions | 'help' {
       'instagram-channels': { type: 'string' },
       'instagram-processing-ms': { type: 'string' },
       'instagram-budget-seconds': { type: 'string' },
+      'calendar-api-connections': { type: 'string' },
+      'calendar-api-seconds': { type: 'string' },
       'poll-seconds': { type: 'string' },
       concurrency: { type: 'string' },
       env: { type: 'string', multiple: true },
@@ -101,7 +106,7 @@ export function parseOptions(argv: string[]): BenchOptions | 'help' {
 
   return {
     benchmarks,
-    databases: { burst: chosen ?? ['pglite', 'postgres'], lateness: chosen ?? ['pglite'], calendar: ['pglite'], dashboard: ['pglite'], analytics: chosen ?? ['pglite', 'postgres'], instagram: chosen ?? ['pglite', 'postgres'] },
+    databases: { burst: chosen ?? ['pglite', 'postgres'], lateness: chosen ?? ['pglite'], calendar: ['pglite'], 'calendar-api': chosen ?? ['postgres', 'pglite'], dashboard: ['pglite'], analytics: chosen ?? ['pglite', 'postgres'], instagram: chosen ?? ['pglite', 'postgres'] },
     postgresUrl: values['postgres-url'] ?? process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test',
     latencyMs: number(values['latency-ms'], 20, 'latency-ms'),
     burst: {
@@ -123,6 +128,10 @@ export function parseOptions(argv: string[]): BenchOptions | 'help' {
       channels: number(values['instagram-channels'], 40, 'instagram-channels'),
       processingMs: number(values['instagram-processing-ms'], 3000, 'instagram-processing-ms'),
       budgetSeconds: number(values['instagram-budget-seconds'], 120, 'instagram-budget-seconds'),
+    },
+    calendarApi: {
+      connections: number(values['calendar-api-connections'], 10, 'calendar-api-connections'),
+      durationSeconds: number(values['calendar-api-seconds'], 10, 'calendar-api-seconds'),
     },
     env,
     variant,
