@@ -108,9 +108,10 @@ export function createPostsRepository(db: Db | Tx) {
     async lockDeliveriesOf(groupId: string): Promise<DeliveryRow[]> {
       return db.select().from(deliveries).where(eq(deliveries.postGroupId, groupId)).for('update');
     },
+    /** In the order `deliveriesOf` gives one post's (a post's deliveries are created in one instant: the id settles the tie). */
     async deliveriesOfGroups(groupIds: string[]): Promise<ShownDeliveryRow[]> {
       if (!groupIds.length) return [];
-      return db.select(shownDeliveryColumns).from(deliveries).where(inIds(deliveries.postGroupId, groupIds)).orderBy(asc(deliveries.createdAt));
+      return db.select(shownDeliveryColumns).from(deliveries).where(inIds(deliveries.postGroupId, groupIds)).orderBy(asc(deliveries.createdAt), asc(deliveries.id));
     },
     async findDelivery(workspaceId: string, postId: string, deliveryId: string, lock = false): Promise<DeliveryRow | null> {
       const query = db
