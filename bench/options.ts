@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import type { DatabaseKind } from './herald-setup.ts';
 
-export const benchmarkNames = ['burst', 'lateness', 'calendar', 'analytics', 'instagram', 'dashboard', 'start'] as const;
+export const benchmarkNames = ['burst', 'lateness', 'calendar', 'calendar-api', 'analytics', 'instagram', 'dashboard', 'start'] as const;
 export type BenchmarkName = (typeof benchmarkNames)[number];
 
 export type BenchOptions = {
@@ -16,6 +16,7 @@ export type BenchOptions = {
   instagram: { deliveries: number; channels: number; budgetSeconds: number; processingMs: number };
   /** `start`: seconds idle before the memory is read; whether the build stamps are removed first. */
   start: { idleSeconds: number; rebuild: boolean };
+  calendarApi: { connections: number; durationSeconds: number };
   /** Herald settings changed from the shipped defaults (besides HERALD_MASTODON_ALLOW_HTTP). */
   env: Record<string, string>;
   /** Added to the result file names, so a variant does not overwrite the default run. */
@@ -23,9 +24,9 @@ export type BenchOptions = {
   profileQueries: boolean;
 };
 
-export const usage = `npm run bench -- [burst] [lateness] [calendar] [analytics] [instagram] [dashboard] [start] [options]
+export const usage = `npm run bench -- [burst] [lateness] [calendar] [calendar-api] [analytics] [instagram] [dashboard] [start] [options]
 
-  --db pglite|postgres|both     databases (default: burst, analytics and instagram on both, lateness on pglite)
+  --db pglite|postgres|both     databases (default: burst, calendar-api, analytics and instagram on both, lateness on pglite)
   --postgres-url URL            server to create fresh databases on (default $BENCH_POSTGRES_URL or postgres://postgres@127.0.0.1:5432/test)
   --latency-ms N                the fake's answer delay (default 20)
   --deliveries N                burst size (default 10000)
@@ -42,6 +43,8 @@ export const usage = `npm run bench -- [burst] [lateness] [calendar] [analytics]
   --instagram-budget-seconds N  stop an Instagram run that has not finished by then (default 120)
   --start-idle-seconds N        start: how long Herald idles before its memory is read (default 10)
   --start-rebuild               start: remove the build stamps first, so the first start builds the server and the web app
+  --calendar-api-connections N  autocannon connections against the calendar API (default 10)
+  --calendar-api-seconds N      how long each load runs (default 10, after 3 s of warm-up)
   --poll-seconds N              HERALD_JOB_POLL_SECONDS (default: the shipped default)
   --concurrency N               HERALD_PUBLISH_CONCURRENCY (default: the shipped default)
   --env KEY=VALUE               any other Herald setting (repeatable)
@@ -79,6 +82,8 @@ export function parseOptions(argv: string[]): BenchOptions | 'help' {
       'instagram-budget-seconds': { type: 'string' },
       'start-idle-seconds': { type: 'string' },
       'start-rebuild': { type: 'boolean' },
+      'calendar-api-connections': { type: 'string' },
+      'calendar-api-seconds': { type: 'string' },
       'poll-seconds': { type: 'string' },
       concurrency: { type: 'string' },
       env: { type: 'string', multiple: true },
@@ -107,7 +112,7 @@ export function parseOptions(argv: string[]): BenchOptions | 'help' {
 
   return {
     benchmarks,
-    databases: { burst: chosen ?? ['pglite', 'postgres'], lateness: chosen ?? ['pglite'], calendar: ['pglite'], dashboard: ['pglite'], start: ['pglite'], analytics: chosen ?? ['pglite', 'postgres'], instagram: chosen ?? ['pglite', 'postgres'] },
+    databases: { burst: chosen ?? ['pglite', 'postgres'], lateness: chosen ?? ['pglite'], calendar: ['pglite'], 'calendar-api': chosen ?? ['postgres', 'pglite'], dashboard: ['pglite'], start: ['pglite'], analytics: chosen ?? ['pglite', 'postgres'], instagram: chosen ?? ['pglite', 'postgres'] },
     postgresUrl: values['postgres-url'] ?? process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test',
     latencyMs: number(values['latency-ms'], 20, 'latency-ms'),
     burst: {
@@ -131,6 +136,10 @@ export function parseOptions(argv: string[]): BenchOptions | 'help' {
       budgetSeconds: number(values['instagram-budget-seconds'], 120, 'instagram-budget-seconds'),
     },
     start: { idleSeconds: number(values['start-idle-seconds'], 10, 'start-idle-seconds'), rebuild: values['start-rebuild'] ?? false },
+    calendarApi: {
+      connections: number(values['calendar-api-connections'], 10, 'calendar-api-connections'),
+      durationSeconds: number(values['calendar-api-seconds'], 10, 'calendar-api-seconds'),
+    },
     env,
     variant,
     profileQueries: values['profile-queries'] ?? false,

@@ -1,7 +1,7 @@
 import { parseOptions, resultName, usage, type BenchmarkName, type BenchOptions } from './options.ts';
 import { writeResult } from './results.ts';
 
-// npm run bench [-- burst|lateness|calendar|analytics|instagram|dashboard|start] [options]: runs the publishing benchmarks one after the
+// npm run bench [-- burst|lateness|calendar|calendar-api|analytics|instagram|dashboard|start] [options]: runs the publishing benchmarks one after the
 // other (never together: they would share the two cores) and writes bench/results/<name>.json.
 
 // Each benchmark is loaded only when it runs: the calendar one reaches test helpers that import
@@ -10,6 +10,7 @@ const benchmarks: Record<BenchmarkName, (options: BenchOptions, log: (line: stri
   burst: async (options, log) => (await import('./burst.bench.ts')).runBurst(options, log),
   lateness: async (options, log) => (await import('./lateness.bench.ts')).runLateness(options, log),
   calendar: async (options, log) => (await import('./calendar.bench.ts')).runCalendar(options, log),
+  'calendar-api': async (options, log) => (await import('./calendar-api.bench.ts')).runCalendarApi(options, log),
   analytics: async (options, log) => (await import('./analytics.bench.ts')).runAnalytics(options, log),
   instagram: async (options, log) => (await import('./instagram.bench.ts')).runInstagram(options, log),
   dashboard: async (options, log) => (await import('./dashboard.bench.ts')).runDashboard(options, log),

@@ -123,6 +123,20 @@ describe('drafts list', () => {
     expect((await owner.client.post(api('/posts/no-such-post/duplicate'))).status).toBe(404);
   });
 
+  // The calendar's range list reads only the columns an answer shows (posts.repository.ts
+  // shownDeliveryColumns): each of its posts must still be exactly what the post's own answer is.
+  it('answers each post of a calendar range as the post itself answers it', async () => {
+    const at = new Date(Date.now() + 30 * 86_400_000);
+    const both = (await draft(owner, 'To both accounts', [first, second], { mode: 'at', publishAt: at.toISOString(), timeZone: 'Europe/Berlin' })).body;
+    const planned = (await draft(editor, 'A planned draft', [second], { mode: 'draft', publishAt: new Date(at.getTime() + 3_600_000).toISOString(), timeZone: 'UTC' })).body;
+    const range = `from=${new Date(at.getTime() - 86_400_000).toISOString()}&to=${new Date(at.getTime() + 86_400_000).toISOString()}`;
+    const list = await owner.client.get(api(`/posts?${range}`));
+    expect(list.status).toBe(200);
+    expect(ids(list.body)).toEqual([both.id, planned.id]);
+    expect(list.body.items[0].deliveries).toHaveLength(2);
+    for (const item of list.body.items) expect(item).toEqual((await owner.client.get(api(`/posts/${item.id}`))).body);
+  });
+
   it('is not readable outside the workspace', async () => {
     const stranger = await signUp(h.url);
     expect((await stranger.client.get(api('/posts/drafts'))).status).toBe(404);

@@ -7,6 +7,44 @@ export type GroupRow = typeof postGroups.$inferSelect;
 export type DeliveryRow = typeof deliveries.$inferSelect;
 export type ChannelRow = typeof channels.$inferSelect;
 export type MetricsRow = typeof deliveryMetrics.$inferSelect;
+
+/**
+ * The columns a post answer shows of a delivery and of its channel: lists read only these (the
+ * engine's bookkeeping — progress, pending step, claim — and a channel's sealed tokens stay in the
+ * database; a month of the calendar reads hundreds of rows per request).
+ */
+const shownDeliveryColumns = {
+  id: deliveries.id,
+  postGroupId: deliveries.postGroupId,
+  channelId: deliveries.channelId,
+  network: deliveries.network,
+  state: deliveries.state,
+  content: deliveries.content,
+  dueAt: deliveries.dueAt,
+  nextAttemptAt: deliveries.nextAttemptAt,
+  attemptCount: deliveries.attemptCount,
+  late: deliveries.late,
+  externalId: deliveries.externalId,
+  externalUrl: deliveries.externalUrl,
+  publishedAt: deliveries.publishedAt,
+  publishedBy: deliveries.publishedBy,
+  errorCode: deliveries.errorCode,
+  errorMessage: deliveries.errorMessage,
+};
+export type ShownDeliveryRow = Pick<DeliveryRow, keyof typeof shownDeliveryColumns>;
+const shownChannelColumns = {
+  id: channels.id,
+  workspaceId: channels.workspaceId,
+  username: channels.username,
+  displayName: channels.displayName,
+  status: channels.status,
+  avatarCachedAt: channels.avatarCachedAt,
+  connectedBy: channels.connectedBy,
+};
+export type ShownChannelRow = Pick<ChannelRow, keyof typeof shownChannelColumns>;
+
+/** `column = any($1)`: one array parameter instead of one per id (building a 500-parameter IN list cost more CPU than running it). */
+const inIds = (column: typeof deliveries.postGroupId | typeof channels.id, ids: string[]) => sql`${column} = any(${sql.param(ids)}::text[])`;
 type AttemptInsert = Omit<typeof deliveryAttempts.$inferInsert, 'id' | 'number'>;
 
 export type DraftListFilter = { authorId?: string; channelId?: string; before?: { at: Date; id: string }; limit: number };
@@ -19,9 +57,9 @@ export function createPostsRepository(db: Db | Tx) {
       return db.select().from(channels).where(and(eq(channels.workspaceId, workspaceId), inArray(channels.id, channelIds)));
     },
     /** Channels of deliveries already known to be in the workspace (the delivery row was filtered by it). */
-    async channelsByIds(channelIds: string[]): Promise<ChannelRow[]> {
+    async channelsByIds(channelIds: string[]): Promise<ShownChannelRow[]> {
       if (!channelIds.length) return [];
-      return db.select().from(channels).where(inArray(channels.id, [...new Set(channelIds)]));
+      return db.select(shownChannelColumns).from(channels).where(inIds(channels.id, [...new Set(channelIds)]));
     },
     /** `lock`: held until the transaction ends, so the engine's claim waits for a person's change. */
     async findGroup(workspaceId: string, postId: string, lock = false): Promise<GroupRow | null> {
@@ -70,9 +108,10 @@ export function createPostsRepository(db: Db | Tx) {
     async lockDeliveriesOf(groupId: string): Promise<DeliveryRow[]> {
       return db.select().from(deliveries).where(eq(deliveries.postGroupId, groupId)).for('update');
     },
-    async deliveriesOfGroups(groupIds: string[]): Promise<DeliveryRow[]> {
+    /** In the order `deliveriesOf` gives one post's (a post's deliveries are created in one instant: the id settles the tie). */
+    async deliveriesOfGroups(groupIds: string[]): Promise<ShownDeliveryRow[]> {
       if (!groupIds.length) return [];
-      return db.select().from(deliveries).where(inArray(deliveries.postGroupId, groupIds)).orderBy(asc(deliveries.createdAt));
+      return db.select(shownDeliveryColumns).from(deliveries).where(inIds(deliveries.postGroupId, groupIds)).orderBy(asc(deliveries.createdAt), asc(deliveries.id));
     },
     async findDelivery(workspaceId: string, postId: string, deliveryId: string, lock = false): Promise<DeliveryRow | null> {
       const query = db
