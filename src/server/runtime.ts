@@ -20,6 +20,8 @@ import { createDiskStorage } from './modules/media/media.storage.ts';
 import { createMediaSource } from './modules/publishing/media-source.ts';
 import { startPublishingWorkers } from './modules/publishing/publishing.worker.ts';
 import { createPublishingQueues } from './modules/publishing/wake-ups.ts';
+import { createMetricsExporter } from './modules/metrics/metrics.exporter.ts';
+import { startMetricsListener } from './modules/metrics/metrics.listener.ts';
 
 /** How long a stopping Herald waits for answers in flight before it closes their connections. */
 const CLOSE_GRACE_MS = 5_000;
@@ -69,7 +71,16 @@ function secureDataFolder(config: Pick<Config, 'dataPath'>, logger: Logger): voi
   }
 }
 
-export type Herald = { app?: FastifyInstance; boss: Queue; database: Database; logger: Logger; url?: string; close(): Promise<void> };
+export type Herald = {
+  app?: FastifyInstance;
+  boss: Queue;
+  database: Database;
+  logger: Logger;
+  url?: string;
+  /** The admin listener's /metrics address, when HERALD_METRICS_ADDRESS is set. */
+  metricsUrl?: string;
+  close(): Promise<void>;
+};
 
 /**
  * `providers`: a test seam only, replacing the connect side of the named networks (a provider whose
@@ -85,6 +96,7 @@ export async function startHerald(options: { mode: Mode; config: Config; logger?
   let boss: Queue | undefined;
   let app: FastifyInstance | undefined;
   let stopPublishing: (() => Promise<void>) | undefined;
+  let metricsListener: Awaited<ReturnType<typeof startMetricsListener>> | undefined;
   try {
     await database.migrate();
     configureNetworkTimeout(config.networkTimeoutSeconds * 1000);
@@ -115,9 +127,12 @@ export async function startHerald(options: { mode: Mode; config: Config; logger?
         { concurrency: config.publishConcurrency, pollSeconds: config.jobPollSeconds, reconcileSeconds: config.reconcileSeconds },
       );
     }
+    const metrics = createMetricsExporter({ database, boss });
+    // Before the web port, so a worker-only process (no web port) is scraped the same way.
+    if (config.metricsAddress && options.listen !== false) metricsListener = await startMetricsListener(config.metricsAddress, metrics, logger);
     let url: string | undefined;
     if (mode !== 'worker') {
-      ({ app } = await buildApp({ config, database, logger, mailer, secret, trustedOrigins: trustedOriginsFor(config), providers, box, boss, storage }));
+      ({ app } = await buildApp({ config, database, logger, mailer, secret, trustedOrigins: trustedOriginsFor(config), providers, box, boss, storage, metrics, mode }));
       if (options.listen !== false) {
         await app.listen({ port: config.port, host: config.host });
         const address = app.server.address();
@@ -137,6 +152,7 @@ export async function startHerald(options: { mode: Mode; config: Config; logger?
       database,
       logger,
       url,
+      metricsUrl: metricsListener?.url,
       async close() {
         // Requests in flight get a few seconds to finish; a keep-alive connection whose answer
         // ended just as the close began is otherwise held open until its idle timeout (72 s).
@@ -144,6 +160,7 @@ export async function startHerald(options: { mode: Mode; config: Config; logger?
         const forceClose = server ? setTimeout(() => server.closeAllConnections(), CLOSE_GRACE_MS).unref() : undefined;
         await started.app?.close();
         clearTimeout(forceClose);
+        await metricsListener?.close();
         await stopPublishing?.().catch(() => {});
         await started.boss.stop({ graceful: true, timeout: 5000 }).catch(() => {});
         await database.close();
@@ -151,6 +168,7 @@ export async function startHerald(options: { mode: Mode; config: Config; logger?
     };
   } catch (error) {
     await app?.close().catch(() => {});
+    await metricsListener?.close();
     await boss?.stop({ graceful: false }).catch(() => {});
     await database.close().catch(() => {});
     throw error;
