@@ -1,4 +1,5 @@
-import { and, count, desc, eq, lt, sql } from 'drizzle-orm';
+import { and, count, desc, eq, getTableName, lt, sql } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Database, Db } from '../../db/database.ts';
 import { auditLog, channels, members, postGroups, users, workspaces } from '../../db/schema/index.ts';
 import type { Queue } from '../../jobs/queue.ts';
@@ -8,6 +9,12 @@ import { deliveryCounts, failingNetworks, queueDepth, storageUsed } from '../hea
 import { recordAudit, type RequestMeta } from '../audit/audit.service.ts';
 
 export type AdminDeps = { database: Database; boss: Queue; mode: 'all' | 'serve' | 'worker' };
+
+/**
+ * A column of the outer query, named with its table: drizzle writes a single-table select's
+ * columns unqualified, and inside a subquery `"id"` would mean the subquery's own table.
+ */
+const outer = (column: AnyPgColumn) => sql.raw(`"${getTableName(column.table)}"."${column.name}"`);
 
 /** The window "failing networks" looks back over. */
 const FAILING_WINDOW_MS = 24 * 3_600_000;
@@ -60,7 +67,7 @@ export async function listUsers(db: Db, q: { after?: Keyset; limit: number }) {
       isOperator: users.isOperator,
       createdAt: users.createdAt,
       deletionRequestedAt: users.deletionRequestedAt,
-      workspaces: sql<number>`(select count(*) from ${members} where ${members.userId} = ${users.id})::int`,
+      workspaces: sql<number>`(select count(*) from ${members} where ${members.userId} = ${outer(users.id)})::int`,
     })
     .from(users)
     .where(keysetWhere(users.createdAt, users.id, q.after, 'desc'))
@@ -77,9 +84,9 @@ export async function listWorkspaces(db: Db, q: { after?: Keyset; limit: number 
       id: workspaces.id,
       name: workspaces.name,
       createdAt: workspaces.createdAt,
-      members: sql<number>`(select count(*) from ${members} where ${members.organizationId} = ${workspaces.id})::int`,
-      channels: sql<number>`(select count(*) from ${channels} where ${channels.workspaceId} = ${workspaces.id} and ${channels.status} <> 'disconnected')::int`,
-      posts: sql<number>`(select count(*) from ${postGroups} where ${postGroups.workspaceId} = ${workspaces.id})::int`,
+      members: sql<number>`(select count(*) from ${members} where ${members.organizationId} = ${outer(workspaces.id)})::int`,
+      channels: sql<number>`(select count(*) from ${channels} where ${channels.workspaceId} = ${outer(workspaces.id)} and ${channels.status} <> 'disconnected')::int`,
+      posts: sql<number>`(select count(*) from ${postGroups} where ${postGroups.workspaceId} = ${outer(workspaces.id)})::int`,
     })
     .from(workspaces)
     .where(keysetWhere(workspaces.createdAt, workspaces.id, q.after, 'desc'))

@@ -51,7 +51,7 @@ export type Readiness = {
 };
 
 /** A part that takes longer than this is reported not ready: /readyz must answer quickly even when a part hangs. */
-const PART_TIMEOUT_MS = 2_000;
+const PART_TIMEOUT_MS = 5_000;
 
 function withinTimeout<T>(work: Promise<T>, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;

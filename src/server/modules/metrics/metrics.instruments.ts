@@ -7,7 +7,8 @@ import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client
  * network ids, states, outcomes and error codes, never ids of posts, channels or people.
  */
 export const processRegistry = new Registry();
-collectDefaultMetrics({ register: processRegistry, prefix: 'herald_process_' });
+// herald_process_cpu_seconds_total, herald_process_resident_memory_bytes, herald_nodejs_eventloop_lag_seconds…
+collectDefaultMetrics({ register: processRegistry, prefix: 'herald_' });
 
 const networkCallDuration = new Histogram({
   name: 'herald_network_request_duration_seconds',
