@@ -13,7 +13,7 @@ describe('the admin page in Chromium', () => {
   beforeAll(async () => {
     journey = await startJourney();
     ({ h, browser } = journey);
-  }, 180_000);
+  }, 600_000);
   afterAll(async () => journey?.close());
 
   it('shows the operator the instance, at 1440 and 390 px, and nobody else', async () => {

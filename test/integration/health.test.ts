@@ -13,12 +13,13 @@ describe('health endpoints', () => {
   it('answers /healthz, and /readyz with each part: database, queue and media storage', async () => {
     expect(await (await fetch(`${h.url}/healthz`)).json()).toEqual({ status: 'ok' });
     const ready = await fetch(`${h.url}/readyz`);
-    expect(ready.status).toBe(200);
+    // The body first: when a part is not ready, the failure says which and why.
     expect(await ready.json()).toEqual({
       status: 'ready',
       database: h.herald.database.kind,
       checks: { database: { ok: true }, queue: { ok: true, waiting: expect.any(Number), active: expect.any(Number) }, storage: { ok: true } },
     });
+    expect(ready.status).toBe(200);
     // The storage probe leaves nothing behind.
     expect(fs.readdirSync(path.join(h.dataDir, 'media', '_health'))).toEqual([]);
   });
