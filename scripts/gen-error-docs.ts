@@ -286,8 +286,10 @@ const rows = [...codes.entries()]
 
 const text = `# Error codes
 
-Every error answer has the shape \`{ "error": { "code", "message", "details" } }\`. The \`code\` is
-stable: API users and the web app branch on it, never on the message. This file is generated from
+Every error answer has the shape \`{ "error": { "code", "message", "details", "requestId" } }\`. The
+\`code\` is stable: API users and the web app branch on it, never on the message. \`requestId\` is the
+request's id, also sent in the \`x-request-id\` header and written in every log line of the request:
+quote it when reporting a problem. This file is generated from
 the server's sources by \`npx tsx scripts/gen-error-docs.ts\` (CI runs it with \`--check\`); do not
 edit it by hand. "Where" is the server module that answers the code. A status written "varies" is
 chosen at run time (better-auth's codes, or a code stored with an upload's refusal); "…" in a

@@ -15,6 +15,7 @@ import type { Database } from './db/database.ts';
 import { installAccessLog } from './http/access-log.ts';
 import { installBetterAuthBridge } from './http/better-auth-bridge.ts';
 import { installErrorHandler } from './http/error-handler.ts';
+import { installRequestIds, requestIdOf } from './http/request-id.ts';
 import { installInputGuard } from './http/input-guard.ts';
 import { postgresRateLimitStore } from './http/rate-limit-store.ts';
 import { finishOpenApiDocument } from './http/openapi.ts';
@@ -25,6 +26,9 @@ import { meRoutes } from './modules/auth/me.routes.ts';
 import { createSecretCheckLimit } from './modules/auth/secret-check-limit.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
+import { adminRoutes } from './modules/admin/admin.routes.ts';
+import { createMetricsExporter, type MetricsExporter } from './modules/metrics/metrics.exporter.ts';
+import { metricsRoutes } from './modules/metrics/metrics.routes.ts';
 import type { Mailer } from './modules/mail/mailer.ts';
 import { workspacesRoutes } from './modules/workspaces/workspaces.routes.ts';
 import { channelsRoutes } from './modules/channels/channels.routes.ts';
@@ -87,6 +91,10 @@ export type AppDeps = {
    * The report's routes exist only when one is given; tests pass a fixed one.
    */
   reportFigures?: DashboardFigures;
+  /** What /metrics answers; made from the database and queue when not given (the runtime shares one with its admin listener). */
+  metrics?: MetricsExporter;
+  /** How this process runs, shown on the operator's admin page. */
+  mode?: 'all' | 'serve' | 'worker';
 };
 
 // Attempts against these are limited per IP: they are where passwords and codes get guessed.
@@ -99,15 +107,18 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; a
     loggerInstance: logger as FastifyBaseLogger,
     trustProxy: config.trustProxy,
     // Requests are recorded in the access_log table instead of one log line each.
-    logController: new LogController({ disableRequestLogging: true }),
+    // request.log lines carry the request's id as `requestId`; it is also sent back (request-id.ts).
+    logController: new LogController({ disableRequestLogging: true, requestIdLogLabel: 'requestId' }),
     bodyLimit: 1024 * 1024,
     // A JSON body carrying `__proto__` or `constructor.prototype` is refused (400), never merged.
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
+    genReqId: requestIdOf,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
+  installRequestIds(app);
   installInputGuard(app);
 
   const auth = createAuth({ config, db: database.db, mailer: deps.mailer, secret: deps.secret, trustedOrigins: deps.trustedOrigins });
@@ -159,7 +170,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; a
 
   await app.register(swagger, {
     openapi: {
-      info: { title: 'Herald API', version: '0.1.0', description: 'Herald, the self-hosted social media scheduler. Errors: `{ error: { code, message, details } }`.' },
+      info: { title: 'Herald API', version: '0.1.0', description: 'Herald, the self-hosted social media scheduler. Errors: `{ error: { code, message, details, requestId } }`; every answer carries its request id in `x-request-id`.' },
       components: {
         securitySchemes: {
           session: { type: 'apiKey', in: 'cookie', name: `${config.secure ? '__Secure-' : ''}herald.session_token` },
@@ -196,7 +207,9 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; a
     secretCheckLimit: app.secretCheckLimit,
   });
 
-  await app.register(healthRoutes, { database });
+  await app.register(healthRoutes, { database, boss: deps.boss, storage: deps.storage });
+  const metrics = deps.metrics ?? createMetricsExporter({ database, boss: deps.boss });
+  await app.register(metricsRoutes, { exporter: metrics, token: config.metricsToken });
   await app.register(
     async (api) => {
       await api.register(meRoutes, {
@@ -239,6 +252,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; a
       await api.register(agencyRoutes);
       await api.register(approvalsRoutes, { deps: { boss: deps.boss, instance }, publicOrigin: config.publicOrigin });
       await api.register(apiKeysRoutes);
+      await api.register(adminRoutes, { deps: { database, boss: deps.boss, mode: deps.mode ?? 'all' } });
       await api.register(webhooksRoutes, { sender: senderDepsFrom({ db: database.db, box: deps.box, config, logger }) });
     },
     { prefix: '/api/v1' },

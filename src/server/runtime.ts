@@ -22,6 +22,8 @@ import { startPublishingWorkers } from './modules/publishing/publishing.worker.t
 import { postgresNetworkSlots } from './modules/publishing/network-slots.ts';
 import { createPublishingQueues } from './modules/publishing/wake-ups.ts';
 import { serveSnapshots, type SnapshotServer } from './operations/snapshot-socket.ts';
+import { createMetricsExporter } from './modules/metrics/metrics.exporter.ts';
+import { startMetricsListener } from './modules/metrics/metrics.listener.ts';
 
 /** How long a stopping Herald waits for answers in flight before it closes their connections. */
 const CLOSE_GRACE_MS = 5_000;
@@ -71,7 +73,16 @@ function secureDataFolder(config: Pick<Config, 'dataPath'>, logger: Logger): voi
   }
 }
 
-export type Herald = { app?: FastifyInstance; boss: Queue; database: Database; logger: Logger; url?: string; close(): Promise<void> };
+export type Herald = {
+  app?: FastifyInstance;
+  boss: Queue;
+  database: Database;
+  logger: Logger;
+  url?: string;
+  /** The admin listener's /metrics address, when HERALD_METRICS_ADDRESS is set. */
+  metricsUrl?: string;
+  close(): Promise<void>;
+};
 
 /**
  * `providers`: a test seam only, replacing the connect side of the named networks (a provider whose
@@ -88,6 +99,7 @@ export async function startHerald(options: { mode: Mode; config: Config; logger?
   let app: FastifyInstance | undefined;
   let stopPublishing: (() => Promise<void>) | undefined;
   let snapshots: SnapshotServer | undefined;
+  let metricsListener: Awaited<ReturnType<typeof startMetricsListener>> | undefined;
   try {
     await database.migrate();
     // `herald backup` asks the running embedded instance for a consistent snapshot (ADR 0020).
@@ -126,9 +138,12 @@ export async function startHerald(options: { mode: Mode; config: Config; logger?
         },
       );
     }
+    const metrics = createMetricsExporter({ database, boss });
+    // Before the web port, so a worker-only process (no web port) is scraped the same way.
+    if (config.metricsAddress && options.listen !== false) metricsListener = await startMetricsListener(config.metricsAddress, metrics, logger);
     let url: string | undefined;
     if (mode !== 'worker') {
-      ({ app } = await buildApp({ config, database, logger, mailer, secret, trustedOrigins: trustedOriginsFor(config), providers, box, boss, storage }));
+      ({ app } = await buildApp({ config, database, logger, mailer, secret, trustedOrigins: trustedOriginsFor(config), providers, box, boss, storage, metrics, mode }));
       if (options.listen !== false) {
         await app.listen({ port: config.port, host: config.host });
         const address = app.server.address();
@@ -148,6 +163,7 @@ export async function startHerald(options: { mode: Mode; config: Config; logger?
       database,
       logger,
       url,
+      metricsUrl: metricsListener?.url,
       async close() {
         // Requests in flight get a few seconds to finish; a keep-alive connection whose answer
         // ended just as the close began is otherwise held open until its idle timeout (72 s).
@@ -155,6 +171,7 @@ export async function startHerald(options: { mode: Mode; config: Config; logger?
         const forceClose = server ? setTimeout(() => server.closeAllConnections(), CLOSE_GRACE_MS).unref() : undefined;
         await started.app?.close();
         clearTimeout(forceClose);
+        await metricsListener?.close();
         await stopPublishing?.().catch(() => {});
         await started.boss.stop({ graceful: true, timeout: 5000 }).catch(() => {});
         await snapshots?.close();
@@ -163,6 +180,7 @@ export async function startHerald(options: { mode: Mode; config: Config; logger?
     };
   } catch (error) {
     await app?.close().catch(() => {});
+    await metricsListener?.close();
     await boss?.stop({ graceful: false }).catch(() => {});
     await snapshots?.close().catch(() => {});
     await database.close().catch(() => {});

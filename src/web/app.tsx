@@ -2,6 +2,7 @@ import { Link, Navigate, Route, Routes } from 'react-router-dom';
 import { Shell } from './components/shell.tsx';
 import { FullPageMessage } from './components/status.tsx';
 import { AgencyPage } from './modules/agency/agency.page.tsx';
+import { AdminPage } from './modules/admin/admin.page.tsx';
 import { ActivityPage } from './modules/activity/activity.page.tsx';
 import { AnalyticsPage } from './modules/analytics/analytics.page.tsx';
 import { ForgotPasswordPage } from './modules/auth/forgot-password.page.tsx';
@@ -57,6 +58,7 @@ export function App() {
           <Route path="/profile" element={<ProfilePage />} />
           <Route path="/notifications" element={<NotificationsPage />} />
           <Route path="/agency" element={<AgencyPage />} />
+          <Route path="/admin" element={<AdminPage />} />
           <Route path="/w/:workspaceId" element={<WorkspaceRoute />}>
             <Route index element={<Navigate to="calendar" replace />} />
             <Route path="members" element={<MembersPage />} />

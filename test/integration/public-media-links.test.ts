@@ -99,7 +99,7 @@ describe('signed public media links and stored post links', () => {
     for (const refused of [tampered, later]) {
       const res = await fetch(refused);
       expect(res.status).toBe(404);
-      expect(await res.json()).toEqual({ error: { code: 'media.not_found', message: 'No such file' } });
+      expect(await res.json()).toEqual({ error: { code: 'media.not_found', message: 'No such file', requestId: res.headers.get('x-request-id') } });
     }
 
     const done = await waitForPost(owner.client, workspaceId, created.body.id, settled, 30_000);
@@ -191,6 +191,6 @@ describe('signed public media links and stored post links', () => {
     h = await h.restart({ HERALD_MEDIA_PUBLIC_URL: '' });
     const res = await fetch(link);
     expect(res.status).toBe(404);
-    expect(await res.json()).toEqual({ error: { code: 'media.not_found', message: 'No such file' } });
+    expect(await res.json()).toEqual({ error: { code: 'media.not_found', message: 'No such file', requestId: res.headers.get('x-request-id') } });
   });
 });

@@ -1,5 +1,73 @@
 // Generated from docs/openapi.json by `npx tsx scripts/gen-web-api-types.ts`; do not edit by hand.
 export interface paths {
+    "/api/v1/admin/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The audit log of the whole instance, newest first (operator only) */
+        get: operations["getAdminAudit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The instance's health: queue depth, deliveries, failing networks, storage used (operator only) */
+        get: operations["getAdminOverview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every account of the instance, newest first (operator only) */
+        get: operations["getAdminUsers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/workspaces": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every workspace of the instance, newest first (operator only) */
+        get: operations["getAdminWorkspaces"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/instance": {
         parameters: {
             query?: never;
@@ -2458,7 +2526,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The database answers and every migration is applied */
+        /** The database answers with every migration applied, the job queue answers, and the media storage is writable */
         get: operations["getReadyz"];
         put?: never;
         post?: never;
@@ -2505,11 +2573,16 @@ export interface components {
                  * @example This post does not exist
                  */
                 message: string;
+                /**
+                 * @description The id of the request (also in the x-request-id header and in the server log): quote it when reporting a problem
+                 * @example 9b2c8f4e-6d1a-4c3b-8e2f-1a2b3c4d5e6f
+                 */
+                requestId?: string;
             };
         };
     };
     responses: {
-        /** @description The request was refused: `{ error: { code, message, details } }` */
+        /** @description The request was refused: `{ error: { code, message, details, requestId } }` */
         Error: {
             headers: {
                 [name: string]: unknown;
@@ -2526,6 +2599,302 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    getAdminAudit: {
+        parameters: {
+            query?: {
+                /** @description Only actions starting with this (post. or channel.disconnected) */
+                action?: string;
+                /** @description nextCursor of the previous page */
+                cursor?: number;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "4XX": components["responses"]["Error"];
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": 1,
+                     *           "createdAt": "2026-03-14T09:30:00.000Z",
+                     *           "action": "example",
+                     *           "entityType": "example",
+                     *           "entityId": "3f1c9a52-8d4e-4b7a-9c61-2e5f0a7d1b94",
+                     *           "changes": {},
+                     *           "ip": "203.0.113.7",
+                     *           "userAgent": "Mozilla/5.0",
+                     *           "actorUserId": "3f1c9a52-8d4e-4b7a-9c61-2e5f0a7d1b94",
+                     *           "actorName": "example",
+                     *           "actorEmail": "example",
+                     *           "workspaceId": "3f1c9a52-8d4e-4b7a-9c61-2e5f0a7d1b94",
+                     *           "workspaceName": "example"
+                     *         }
+                     *       ],
+                     *       "nextCursor": "eyJhdCI6IjIwMjYtMDMtMTQifQ"
+                     *     }
+                     */
+                    "application/json": {
+                        items: {
+                            action: string;
+                            actorEmail: string | null;
+                            actorName: string | null;
+                            actorUserId: string | null;
+                            changes: {
+                                [key: string]: unknown;
+                            } | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            entityId: string | null;
+                            entityType: string;
+                            id: number;
+                            ip: string | null;
+                            userAgent: string | null;
+                            workspaceId: string | null;
+                            /** @description Null for account events outside any workspace, or a deleted workspace */
+                            workspaceName: string | null;
+                        }[];
+                        /** @description Pass as cursor for the next page; null on the last page */
+                        nextCursor: string | null;
+                    };
+                };
+            };
+        };
+    };
+    getAdminOverview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "4XX": components["responses"]["Error"];
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "database": "pglite",
+                     *       "mode": "all",
+                     *       "uptimeSeconds": 1,
+                     *       "memoryBytes": 1,
+                     *       "queue": [
+                     *         {
+                     *           "queue": "example",
+                     *           "waiting": 1,
+                     *           "active": 1,
+                     *           "deferred": 1,
+                     *           "failed": 1
+                     *         }
+                     *       ],
+                     *       "deliveries": [
+                     *         {
+                     *           "network": "example",
+                     *           "state": "example",
+                     *           "count": 1
+                     *         }
+                     *       ],
+                     *       "failingNetworks": {
+                     *         "since": "2026-03-14T09:30:00.000Z",
+                     *         "networks": [
+                     *           {
+                     *             "network": "example",
+                     *             "failedDeliveries": 1,
+                     *             "channelsNeedingReconnect": 1
+                     *           }
+                     *         ]
+                     *       },
+                     *       "storage": {
+                     *         "mediaBytes": 1,
+                     *         "mediaFiles": 1,
+                     *         "databaseBytes": 1
+                     *       },
+                     *       "users": 1,
+                     *       "workspaces": 1
+                     *     }
+                     */
+                    "application/json": {
+                        /** @enum {string} */
+                        database: "pglite" | "postgres";
+                        /** @description Deliveries stored, per network and state */
+                        deliveries: {
+                            count: number;
+                            network: string;
+                            state: string;
+                        }[];
+                        failingNetworks: {
+                            networks: {
+                                /** @description Channels needing reconnection now */
+                                channelsNeedingReconnect: number;
+                                /** @description Failed since `since` */
+                                failedDeliveries: number;
+                                network: string;
+                            }[];
+                            /** Format: date-time */
+                            since: string;
+                        };
+                        /** @description Resident memory of the process that answered */
+                        memoryBytes: number;
+                        /**
+                         * @description How the process that answered runs
+                         * @enum {string}
+                         */
+                        mode: "all" | "serve" | "worker";
+                        /** @description Jobs per pg-boss queue; null when the queue did not answer */
+                        queue: {
+                            active: number;
+                            deferred: number;
+                            failed: number;
+                            queue: string;
+                            waiting: number;
+                        }[] | null;
+                        storage: {
+                            /** @description Size of the database, when the engine tells it */
+                            databaseBytes: number | null;
+                            /** @description Bytes of the media files stored (as recorded at upload) */
+                            mediaBytes: number;
+                            mediaFiles: number;
+                        };
+                        uptimeSeconds: number;
+                        users: number;
+                        workspaces: number;
+                    };
+                };
+            };
+        };
+    };
+    getAdminUsers: {
+        parameters: {
+            query?: {
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                /** @description Items per page (default 50, at most 200) */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "4XX": components["responses"]["Error"];
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "3f1c9a52-8d4e-4b7a-9c61-2e5f0a7d1b94",
+                     *           "name": "Spring launch",
+                     *           "email": "ada@example.com",
+                     *           "emailVerified": false,
+                     *           "twoFactorEnabled": true,
+                     *           "isOperator": true,
+                     *           "createdAt": "2026-03-14T09:30:00.000Z",
+                     *           "deletionRequestedAt": "2026-03-14T09:30:00.000Z",
+                     *           "workspaces": 1
+                     *         }
+                     *       ],
+                     *       "nextCursor": "eyJhdCI6IjIwMjYtMDMtMTQifQ"
+                     *     }
+                     */
+                    "application/json": {
+                        items: {
+                            /** Format: date-time */
+                            createdAt: string;
+                            /**
+                             * Format: date-time
+                             * @description Set while the account waits for its deletion
+                             */
+                            deletionRequestedAt: string | null;
+                            email: string;
+                            emailVerified: boolean;
+                            id: string;
+                            isOperator: boolean;
+                            name: string;
+                            twoFactorEnabled: boolean;
+                            /** @description Workspaces the person is a member of */
+                            workspaces: number;
+                        }[];
+                        /** @description Pass as cursor for the next page; null on the last page */
+                        nextCursor: string | null;
+                    };
+                };
+            };
+        };
+    };
+    getAdminWorkspaces: {
+        parameters: {
+            query?: {
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                /** @description Items per page (default 50, at most 200) */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "4XX": components["responses"]["Error"];
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "3f1c9a52-8d4e-4b7a-9c61-2e5f0a7d1b94",
+                     *           "name": "Spring launch",
+                     *           "createdAt": "2026-03-14T09:30:00.000Z",
+                     *           "members": 1,
+                     *           "channels": 1,
+                     *           "posts": 1
+                     *         }
+                     *       ],
+                     *       "nextCursor": "eyJhdCI6IjIwMjYtMDMtMTQifQ"
+                     *     }
+                     */
+                    "application/json": {
+                        items: {
+                            /** @description Connected channels */
+                            channels: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            id: string;
+                            members: number;
+                            name: string;
+                            posts: number;
+                        }[];
+                        /** @description Pass as cursor for the next page; null on the last page */
+                        nextCursor: string | null;
+                    };
+                };
+            };
+        };
+    };
     getInstance: {
         parameters: {
             query?: never;
@@ -16418,10 +16787,49 @@ export interface operations {
                     /**
                      * @example {
                      *       "status": "ready",
-                     *       "database": "example"
+                     *       "database": "example",
+                     *       "checks": {
+                     *         "database": {
+                     *           "ok": false,
+                     *           "reason": "example"
+                     *         },
+                     *         "queue": {
+                     *           "ok": false,
+                     *           "reason": "example",
+                     *           "waiting": 1,
+                     *           "active": 1
+                     *         },
+                     *         "storage": {
+                     *           "ok": false,
+                     *           "reason": "example"
+                     *         }
+                     *       }
                      *     }
                      */
                     "application/json": {
+                        checks: {
+                            database: {
+                                ok: boolean;
+                                /** @description Why this part is not ready */
+                                reason?: string;
+                            };
+                            queue: {
+                                /** @description Jobs running, all queues */
+                                active?: number;
+                                ok: boolean;
+                                /** @description Why this part is not ready */
+                                reason?: string;
+                                /** @description Jobs ready to run, all queues */
+                                waiting?: number;
+                            };
+                            /** @description The media storage took a small write and deleted it */
+                            storage: {
+                                ok: boolean;
+                                /** @description Why this part is not ready */
+                                reason?: string;
+                            };
+                        };
+                        /** @description Which database engine: pglite (embedded) or postgres */
                         database: string;
                         /** @enum {string} */
                         status: "ready";
@@ -16435,6 +16843,31 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        checks: {
+                            database: {
+                                ok: boolean;
+                                /** @description Why this part is not ready */
+                                reason?: string;
+                            };
+                            queue: {
+                                /** @description Jobs running, all queues */
+                                active?: number;
+                                ok: boolean;
+                                /** @description Why this part is not ready */
+                                reason?: string;
+                                /** @description Jobs ready to run, all queues */
+                                waiting?: number;
+                            };
+                            /** @description The media storage took a small write and deleted it */
+                            storage: {
+                                ok: boolean;
+                                /** @description Why this part is not ready */
+                                reason?: string;
+                            };
+                        };
+                        /** @description Which database engine: pglite (embedded) or postgres */
+                        database: string;
+                        /** @description The first part that is not ready, in words */
                         reason: string;
                         /** @enum {string} */
                         status: "not_ready";

@@ -121,6 +121,22 @@ export const settings = {
     default: 'info',
     schema: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
   },
+  metricsToken: {
+    env: 'HERALD_METRICS_TOKEN',
+    doc: 'Turns on Prometheus metrics at /metrics on the main port, for scrapers sending `Authorization: Bearer <token>` (at least 32 characters: `openssl rand -hex 32`). Unset: /metrics answers 404 there.',
+    default: undefined,
+    schema: z.string().min(32, 'must be at least 32 characters').regex(/^[\x21-\x7e]+$/, 'printable characters without spaces only').optional(),
+  },
+  metricsAddress: {
+    env: 'HERALD_METRICS_ADDRESS',
+    doc: 'host:port of a separate admin listener serving /metrics without a token (e.g. 127.0.0.1:9464; keep it off public interfaces). Also how a `worker` process, which has no web port, is scraped.',
+    default: undefined,
+    schema: z
+      .string()
+      .regex(/^(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9.-]+):\d{1,5}$/, 'must be host:port, e.g. 127.0.0.1:9464')
+      .refine((v) => Number(v.slice(v.lastIndexOf(':') + 1)) <= 65535, 'port must be at most 65535')
+      .optional(),
+  },
   encryptionKeys: {
     env: 'HERALD_ENCRYPTION_KEYS',
     doc: 'Keys that encrypt social-network tokens at rest: `id:base64(32 bytes)`, comma-separated; the first encrypts, all decrypt (rotation). Unset in the embedded mode: generated once into HERALD_DATA_DIR/encryption.keys.',

@@ -4,7 +4,10 @@ import { AppError } from '../modules/shared/errors.ts';
 
 type ErrorBody = { error: { code: string; message: string; details?: Record<string, unknown> } };
 
-/** One shape for every error: `{ error: { code, message, details } }`; internals are logged, not sent. */
+/**
+ * One shape for every error: `{ error: { code, message, details } }`; internals are logged, not
+ * sent. `error.requestId` is added to every error answer on its way out (request-id.ts).
+ */
 export function installErrorHandler(app: FastifyInstance) {
   app.setErrorHandler((error: FastifyError | AppError | Error, request, reply) => {
     if (error instanceof AppError) {

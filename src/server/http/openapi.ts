@@ -13,6 +13,7 @@ const methods = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'tr
 /** What each tag groups; a route with a tag missing here fails the build of the document. */
 export const tagDescriptions: Record<string, string> = {
   health: 'Liveness and readiness probes for load balancers and orchestrators',
+  admin: "The operator's read-only view of the whole instance: health, queue, failing networks, storage, accounts, workspaces, audit log",
   instance: 'What this Herald offers before anyone signs in',
   me: 'The signed-in person: profile, sessions, picture',
   workspaces: 'Workspaces, their members, invitations and getting-started checklist',
@@ -50,13 +51,14 @@ const errorSchema: OpenAPIV3.SchemaObject = {
         code: { type: 'string', description: 'Stable code to branch on (docs/errors.md)', example: 'post.not_found' },
         message: { type: 'string', description: 'For people; may change', example: 'This post does not exist' },
         details: { type: 'object', additionalProperties: true, description: 'Depends on the code; for bad input, `issues` name each field' },
+        requestId: { type: 'string', description: 'The id of the request (also in the x-request-id header and in the server log): quote it when reporting a problem', example: '9b2c8f4e-6d1a-4c3b-8e2f-1a2b3c4d5e6f' },
       },
     },
   },
 };
 
 const errorResponse: OpenAPIV3.ResponseObject = {
-  description: 'The request was refused: `{ error: { code, message, details } }`',
+  description: 'The request was refused: `{ error: { code, message, details, requestId } }`',
   content: {
     'application/json': {
       schema: { $ref: '#/components/schemas/Error' },

@@ -2,6 +2,7 @@ import { isInteger, isSafeNumber, parse as parseLossless } from 'lossless-json';
 import type { NetworkId } from '../../shared/networks.ts';
 import { AnswerTooLargeError, guardedFetch, HostNotPublicError } from './guarded-fetch.ts';
 import { ProviderError } from './provider.ts';
+import { httpCode, observeNetworkCall } from '../modules/metrics/metrics.instruments.ts';
 
 const TIMEOUT_MS = 15_000;
 /** JSON APIs answer in kilobytes; a few megabytes leaves room for long timelines without letting one answer fill memory. */
@@ -64,18 +65,24 @@ export type NetworkCallOptions = {
 export async function fetchFromNetwork(network: NetworkId, url: string | URL, init: RequestInit & NetworkCallOptions): Promise<Response> {
   let response: Response;
   const { timeoutMs, maxBytes, allowPrivate, ...rest } = init;
+  const started = performance.now();
+  const observe = (code: string, failed: boolean) => observeNetworkCall(network, code, (performance.now() - started) / 1000, failed);
   try {
     response = await guardedFetch(url, rest, { allowPrivate, maxBytes: maxBytes ?? MAX_ANSWER_BYTES, timeoutMs: timeoutMs ?? requestTimeoutMs() });
   } catch (error) {
     if (error instanceof HostNotPublicError) {
+      observe('instance_not_public', true);
       throw new ProviderError('invalid', network, `${error.host} is a private address; Herald only connects to public servers`, 'instance_not_public');
     }
     const timedOut = error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
     const notSent = !timedOut && notSentCodes.has(causeCode(error) ?? '');
+    observe(timedOut ? 'timeout' : 'unreachable', true);
     throw new ProviderError('transient', network, timedOut ? `${network} did not answer in time` : `${network} cannot be reached`, timedOut ? 'timeout' : 'unreachable', {
       ambiguous: !notSent,
     });
   }
+  // 4xx answers count as errors too (a rejected token, a refused post): the caller decides what they mean.
+  observe(httpCode(response.status), response.status >= 400);
   if (response.status >= 500 || response.status === 429) {
     const wait = waitAskedFor(response.headers);
     await response.body?.cancel().catch(() => undefined);

@@ -107,6 +107,11 @@ function Sidebar({ current, drawer, onClose }: { current: MyWorkspace | undefine
         <NavLink to="/profile">
           <ProfileIcon /> Profile
         </NavLink>
+        {me.user.isOperator ? (
+          <NavLink to="/admin" data-testid="admin-link">
+            <SettingsIcon /> Instance
+          </NavLink>
+        ) : null}
         <a href="/api/docs" target="_blank" rel="noopener">
           <DocsIcon /> API documentation
         </a>

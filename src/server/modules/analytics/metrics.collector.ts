@@ -10,6 +10,7 @@ import { usageLedger } from '../network-usage/network-usage.ts';
 import type { Publishers } from '../publishing/engine.ts';
 import { connectorNotRestricted } from '../privacy/restriction.service.ts';
 import { recordFollowers, refreshChannelDailyStats } from './channel-daily-stats.ts';
+import { countAnalyticsFailure, countAnalyticsReadings } from '../metrics/metrics.instruments.ts';
 
 export const ANALYTICS_COLLECT_JOB = 'analytics.collect';
 
@@ -129,10 +130,12 @@ async function collectChannel(deps: CollectDeps, channel: typeof channels.$infer
       const stored = await storeReadings(deps.db, channel.id, slice, readings, new Date());
       if (stored) for (const d of slice) if (readings.has(d.externalId!)) daysTouched.add(d.day);
       result.read += stored;
+      countAnalyticsReadings(channel.network, 'posts', stored);
       result.gone += slice.length - readings.size;
     }
   } catch (error) {
     result.failed += 1;
+    countAnalyticsFailure(channel.network);
     deps.logger?.warn({ channelId: channel.id, network: channel.network, reason: error instanceof Error ? error.message : String(error) }, 'analytics: could not read counters');
   }
   if (followers) {
@@ -140,7 +143,10 @@ async function collectChannel(deps: CollectDeps, channel: typeof channels.$infer
       const account = await withChannelToken(deps.db, deps.channelDeps, channel, (accessToken, instance) =>
         publisher.readAccount!({ accessToken, instance, externalAccountId: channel.externalId, usage: usageLedger(deps.db, channel.network) }),
       );
-      if (account.followers !== null && (await whileCollectionAllowed(deps.db, channel.id, (tx) => recordFollowers(tx, channel.id, account.followers!, now)))) result.followers += 1;
+      if (account.followers !== null && (await whileCollectionAllowed(deps.db, channel.id, (tx) => recordFollowers(tx, channel.id, account.followers!, now)))) {
+        result.followers += 1;
+        countAnalyticsReadings(channel.network, 'followers', 1);
+      }
     } catch (error) {
       deps.logger?.warn({ channelId: channel.id, network: channel.network, reason: error instanceof Error ? error.message : String(error) }, 'analytics: could not read followers');
     }

@@ -10,6 +10,7 @@ import { recordAudit } from '../audit/audit.service.ts';
 import { notifyMembersWhoCan } from '../notifications/notifications.service.ts';
 import { emitWebhookEvent } from '../webhooks/webhooks.emit.ts';
 import { accessEndingNotice, accessEndingReason, accessEndsSoon, channelsWithTokensEnding } from './access-ending.ts';
+import { countTokenRefresh } from '../metrics/metrics.instruments.ts';
 
 // The one lifecycle of a channel's tokens: sealing, refreshing (once per channel across every
 // Herald process), using them for a network call, and the health status that follows.
@@ -127,6 +128,17 @@ export function refreshChannel(db: Db, deps: TokenDeps, channelId: string, condi
 async function refreshHoldingLock(q: Db | Tx, deps: TokenDeps, channelId: string, condition: RefreshCondition): Promise<RefreshOutcome> {
   // Read after the lock: whatever an earlier holder stored is visible now.
   const [row] = await q.select().from(channels).where(eq(channels.id, channelId));
+  try {
+    const outcome = await refreshRow(q, deps, row, condition);
+    countTokenRefresh(row?.network ?? 'none', outcome);
+    return outcome;
+  } catch (error) {
+    countTokenRefresh(row?.network ?? 'none', 'error');
+    throw error;
+  }
+}
+
+async function refreshRow(q: Db | Tx, deps: TokenDeps, row: ChannelRow | undefined, condition: RefreshCondition): Promise<RefreshOutcome> {
   const provider = row ? deps.providers[row.network as NetworkId] : undefined;
   if (!row || !provider?.refresh || !row.refreshTokenSealed || row.status === 'disconnected' || row.status === 'needs_reauth') return 'skipped';
   if (condition.replacing !== undefined && row.accessTokenSealed !== condition.replacing) return 'fresh';

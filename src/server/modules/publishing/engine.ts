@@ -18,6 +18,7 @@ import { notifyDeliveryIncident } from './failure-alerts.ts';
 import { emitDeliveryOutcome } from '../webhooks/webhooks.emit.ts';
 import { refreshGroupState } from './group-state.ts';
 import { scheduleWakeUp, wakeMany, type WakeUp } from './wake-ups.ts';
+import { observePublishLateness } from '../metrics/metrics.instruments.ts';
 
 type DeliveryRow = typeof deliveries.$inferSelect;
 type ChannelRow = typeof channels.$inferSelect;
@@ -306,14 +307,16 @@ async function finish(
 async function settle(deps: EngineDeps, claimed: Claimed, run: ReturnType<typeof createJournal>, result: RunResult): Promise<RunOutcome> {
   const { delivery } = claimed;
   if (result.status === 'published') {
+    const publishedAt = new Date();
     // The network's link becomes an href in the web app: anything but http(s) is dropped, the id is kept.
     await finish(
       deps,
       claimed,
       run,
-      { state: 'published', externalId: result.externalId, externalUrl: httpLinkOrNull(result.url), publishedAt: new Date(), errorCode: null, errorMessage: null, nextAttemptAt: null },
+      { state: 'published', externalId: result.externalId, externalUrl: httpLinkOrNull(result.url), publishedAt, errorCode: null, errorMessage: null, nextAttemptAt: null },
       { outcome: 'published' },
     );
+    observePublishLateness(delivery.network, delivery.dueAt, publishedAt);
     deps.logger.info({ deliveryId: delivery.id, network: delivery.network, externalId: result.externalId, late: delivery.late }, 'delivery published');
     return 'published';
   }
