@@ -14,6 +14,7 @@ import { createQueue, type Queue } from './jobs/queue.ts';
 import { createQueues, startWorkers } from './jobs/register-jobs.ts';
 import { createProviders, createPublishers, networksOnPrivateAddresses, type Providers } from '../networks/server.ts';
 import { loadSecretBox } from './security/encryption-keys.ts';
+import { serializeError } from './log-serializers.ts';
 import { configureNetworkTimeout } from './providers/http.ts';
 import { configureAvatarFetch } from './modules/channels/avatar-cache.ts';
 import { createMediaStorage } from './modules/media/media.storage.ts';
@@ -35,6 +36,7 @@ export function createLogger(config: Pick<Config, 'logLevel'>): Logger {
     level: config.logLevel,
     // Defence in depth: nothing should log these, and if something does they are masked.
     redact: { paths: ['req.headers.cookie', 'req.headers.authorization', '*.password', '*.token', '*.accessToken', '*.refreshToken', '*.secret'], censor: '[redacted]' },
+    serializers: { err: serializeError },
   });
 }
 

@@ -245,8 +245,16 @@ describe('media library', () => {
     const result = await owner.client.get(`${base()}/uploads/${mediaId}/result`);
     expect(result.status).toBe(200);
     expect(result.body).toMatchObject({ id: mediaId, kind: 'video', width: 720, height: 1280, durationSeconds: 5, size: video.length });
-    // Finished: the upload itself is no longer there to resume.
-    expect((await tus(owner.client, 'HEAD', whole.headers.get('location')!)).status).toBe(404);
+    // Finished: a client whose last answer was lost learns from HEAD that every byte is here (and
+    // which media they became), so it goes on to the result instead of starting over; nothing more
+    // can be written to it.
+    const head = await tus(owner.client, 'HEAD', whole.headers.get('location')!);
+    expect(head.status).toBe(200);
+    expect(head.headers.get('upload-offset')).toBe(String(video.length));
+    expect(head.headers.get('upload-length')).toBe(String(video.length));
+    expect(head.headers.get('herald-media-id')).toBe(mediaId);
+    const more = await tus(owner.client, 'PATCH', whole.headers.get('location')!, { 'upload-offset': String(video.length), ...octets }, Buffer.from('x'));
+    expect(more.status).toBe(404);
   });
 
   it('leaves no media row behind when a POST with a body is refused', async () => {

@@ -102,14 +102,18 @@ async function startProxy(backends: () => string[]) {
   return { url: `http://127.0.0.1:${port}`, served, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
 }
 
-type UploadResult = { name: string; size: number; mediaId: string | null; retries: number; error?: string };
+type UploadResult = { name: string; size: number; mediaId: string | null; retries: number; error?: string; lastFailures: string[] };
 
 /**
  * A resumable upload the way tus clients do it: after any failed request (server killed, database
  * restarting) ask the server for the offset it has (HEAD) and go on from there.
  */
 async function tusUpload(baseUrl: string, client: Client, workspaceId: string, bytes: Buffer, name: string, stop: () => boolean): Promise<UploadResult> {
-  const result: UploadResult = { name, size: bytes.length, mediaId: null, retries: 0 };
+  const result: UploadResult = { name, size: bytes.length, mediaId: null, retries: 0, lastFailures: [] };
+  // What the last failed requests answered: the diagnostics say why an upload did not finish.
+  const failed = (what: string, res: Response | null) => {
+    result.lastFailures = [...result.lastFailures.slice(-4), `${what} ${res ? res.status : 'no answer'}`];
+  };
   const headers = (): Record<string, string> => ({ origin: baseUrl, cookie: [...client.jar].map(([k, v]) => `${k}=${v}`).join('; '), 'tus-resumable': '1.0.0' });
   const send = async (method: string, url: string, extra: Record<string, string> = {}, body?: Buffer) => {
     try {
@@ -129,20 +133,27 @@ async function tusUpload(baseUrl: string, client: Client, workspaceId: string, b
     if (stop()) return { ...result, error: 'never created' };
     const created = await send('POST', `/api/v1/workspaces/${workspaceId}/media/uploads`, { 'upload-length': String(bytes.length), 'upload-metadata': `filename ${Buffer.from(name).toString('base64')}` });
     if (created?.status === 201) location = created.headers.get('location');
-    else await again();
+    else {
+      failed('POST', created);
+      await again();
+    }
   }
   const uploadId = location.split('/').at(-1)!;
   for (;;) {
     if (stop()) return { ...result, error: 'not finished in time' };
     const head = await send('HEAD', location);
     if (head?.status !== 200) {
+      failed('HEAD', head);
       await again();
       continue;
     }
     const offset = Number(head.headers.get('upload-offset'));
     if (offset >= bytes.length) break;
     const patch = await send('PATCH', location, { 'upload-offset': String(offset), 'content-type': 'application/offset+octet-stream' }, bytes.subarray(offset, offset + CHUNK_BYTES));
-    if (patch?.status !== 204) await again();
+    if (patch?.status !== 204) {
+      failed(`PATCH at ${offset}`, patch);
+      await again();
+    }
     // Spread over the kills and the restart, as a slow connection would.
     else await sleep(150);
   }
@@ -151,6 +162,7 @@ async function tusUpload(baseUrl: string, client: Client, workspaceId: string, b
     if (stop()) return { ...result, error: 'all bytes sent, no media' };
     const res = await send('GET', `/api/v1/workspaces/${workspaceId}/media/uploads/${uploadId}/result`);
     if (res?.status === 200) return { ...result, mediaId: uploadId };
+    failed('GET result', res);
     await again();
   }
 }
@@ -300,7 +312,7 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('2 serve + 3 worker processes th
         facts['delivery states'] = states;
         facts['checks asked for by hand'] = askedByHand.size;
         const uploaded = await uploads;
-        facts.uploads = uploaded.map((u) => `${u.name} ${u.mediaId ? 'complete' : `INCOMPLETE (${u.error})`} after ${u.retries} retries`).join('; ');
+        facts.uploads = uploaded.map((u) => `${u.name} ${u.mediaId ? 'complete' : `INCOMPLETE (${u.error}; last failures: ${u.lastFailures.join(', ')})`} after ${u.retries} retries`).join('; ');
         phase('finish');
 
         // Nothing lost, nothing twice: one status per delivery at the network, no more calls than posts.

@@ -78,19 +78,35 @@ export function createTusUploads(options: { deps: MediaDeps; store: UploadStore;
     return info?.metadata?.workspaceId === workspaceId ? info : undefined;
   }
 
-  /** An upload of this workspace that can still be resumed or abandoned (not yet media). */
-  async function findOpen(workspaceId: string, uploadId: string): Promise<Upload | undefined> {
-    const info = await findOwn(workspaceId, uploadId);
-    return info?.metadata?.heraldMediaId ? undefined : info;
-  }
-
   const sweep = setInterval(() => void store.sweep().catch((err: unknown) => logger.error({ err }, 'sweeping resumable uploads failed')), 60 * 60 * 1000);
   sweep.unref();
 
   return {
     /** Hands a request on to tus. Requests naming an upload must name one of this workspace. */
     async handle(caller: TusCaller, raw: IncomingMessage, res: ServerResponse, uploadId?: string): Promise<'handled' | 'not_found'> {
-      if (uploadId !== undefined && !(await findOpen(caller.workspaceId, uploadId))) return 'not_found';
+      if (uploadId !== undefined) {
+        const info = await findOwn(caller.workspaceId, uploadId);
+        if (!info) return 'not_found';
+        const mediaId = info.metadata?.heraldMediaId;
+        if (mediaId) {
+          // Finished, its bytes already media. A client whose last PATCH lost its answer (a server
+          // killed, a proxy timeout) asks HEAD where to resume: "everything is here" lets it go on
+          // to the result instead of starting over. Anything else on a finished upload is gone.
+          if (raw.method !== 'HEAD' || info.size === undefined) return 'not_found';
+          res.writeHead(200, {
+            'tus-resumable': '1.0.0',
+            'upload-offset': String(info.size),
+            'upload-length': String(info.size),
+            'herald-media-id': mediaId,
+            'cache-control': 'no-store',
+            ...(raw.headers.origin === options.origin
+              ? { 'access-control-allow-origin': options.origin, 'access-control-expose-headers': 'Upload-Offset, Upload-Length, Tus-Resumable, Herald-Media-Id' }
+              : {}),
+          });
+          res.end();
+          return 'handled';
+        }
+      }
       callers.set(raw, caller);
       await server.handle(raw, res);
       return 'handled';
