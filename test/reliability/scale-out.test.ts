@@ -28,7 +28,7 @@ const POSTS = 8; // × CHANNELS = 128 deliveries, due at once (Mastodon: one cre
 const AFTER_RESTART_POSTS = 1; // × CHANNELS: published after PostgreSQL came back, by the processes left
 const UPLOADS = 3;
 const UPLOAD_BYTES = 768 * 1024;
-const CHUNK_BYTES = 96 * 1024;
+const CHUNK_BYTES = 48 * 1024; // 16 chunks each, sent over about 12 s: across the kills and the restart
 // The network-wide limit the three workers share (each alone would take this many).
 const CONCURRENCY = 4;
 const LATENCY_MS = 120;
@@ -155,7 +155,7 @@ async function tusUpload(baseUrl: string, client: Client, workspaceId: string, b
       await again();
     }
     // Spread over the kills and the restart, as a slow connection would.
-    else await sleep(150);
+    else await sleep(700);
   }
   // Every byte is there: the upload's media, once the server has finished it.
   for (;;) {
