@@ -3,8 +3,11 @@ export const formatCount = (value: number): string => value.toLocaleString();
 
 /** A file size: KB under a megabyte, so a small photo is never "0.0 MB". */
 export function formatFileSize(bytes: number): string {
+  // Nothing is nothing (an empty media store), but a small file is never shown as 0 KB.
+  if (bytes === 0) return '0 KB';
   if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024))} KB`;
-  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+  if (bytes < 1024 ** 3) return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+  return `${(bytes / 1024 ** 3).toFixed(1)} GB`;
 }
 
 export function formatDateTime(value: string | Date): string {
