@@ -18,7 +18,7 @@ export async function startRemoteMastodonFake(options: MastodonFakeOptions) {
     creations: () => send<number>({ op: 'creations' }),
     statuses: (textPrefix: string) => send<CreatedStatus[]>({ op: 'statuses', textPrefix }),
     /** `perAccount` statuses per account holding a token, with favourites and boosts set (see mastodon-fake.process.ts). */
-    seedStatuses: (perAccount: number, textPrefix: string, concurrency = 50) => send<SeededStatus[]>({ op: 'seedStatuses', perAccount, textPrefix, concurrency }),
+    seedStatuses: (perAccount: number, textPrefix: string) => send<SeededStatus[]>({ op: 'seedStatuses', perAccount, textPrefix }),
     /** Requests since the previous call by "METHOD /path/:id"; `keep` switches the log on (off: nothing is counted afterwards). */
     countRequests: (keep: boolean) => send<RequestCounts>({ op: 'countRequests', keep }),
     async close() {

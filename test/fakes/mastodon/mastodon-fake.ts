@@ -609,6 +609,17 @@ export async function startMastodonFake(options: MastodonFakeOptions = {}) {
     setFollowers(count: number, forAccount: MastodonAccount = account) {
       (accounts.get(forAccount.id) ?? forAccount).followers = count;
     },
+    /**
+     * A public status the account already has, stored without a request: benchmarks seed 100,000
+     * of them (through POST /api/v1/statuses that alone took minutes), then read them over HTTP.
+     */
+    seedStatus(accountId: string, text: string): FakeStatus {
+      if (!accounts.has(accountId)) throw new Error(`no account ${accountId}`);
+      const status: FakeStatus = { id: nextId(), accountId, text, inReplyToId: null, mediaIds: [], visibility: 'public', spoilerText: '', sensitive: false, language: 'en', idempotencyKey: null, createdAt: new Date(), deletedAt: null };
+      statuses.push(status);
+      statusById.set(status.id, status);
+      return status;
+    },
     /** People favourite, boost and quote a status: its counters go up as the instance would show them. */
     engage(statusId: string, counts: { favourites?: number; reblogs?: number; quotes?: number }) {
       const status = statusById.get(statusId);
