@@ -14,7 +14,7 @@ export const fastEngineEnv = {
 };
 
 /** Polls until `check` returns something truthy, or fails with what it last saw. */
-export async function waitFor<T>(check: () => Promise<T | null | undefined | false>, options: { timeoutMs?: number; intervalMs?: number; what?: string } = {}): Promise<T> {
+export async function waitFor<T>(check: () => Promise<T | null | undefined | false>, options: { timeoutMs?: number; intervalMs?: number; what?: string | (() => string) } = {}): Promise<T> {
   const deadline = Date.now() + (options.timeoutMs ?? 20_000);
   let last: unknown;
   while (Date.now() < deadline) {
@@ -23,7 +23,8 @@ export async function waitFor<T>(check: () => Promise<T | null | undefined | fal
     last = value;
     await new Promise((r) => setTimeout(r, options.intervalMs ?? 200));
   }
-  throw new Error(`timed out waiting for ${options.what ?? 'a condition'} (last: ${JSON.stringify(last)})`);
+  const what = typeof options.what === 'function' ? options.what() : options.what;
+  throw new Error(`timed out waiting for ${what ?? 'a condition'} (last: ${JSON.stringify(last)})`);
 }
 
 /** Connects the fake's account through Herald's consent round trip; answers the channel id. */
@@ -39,12 +40,16 @@ export async function connectMastodon(h: TestHerald, client: Client, workspaceId
 
 /** Waits until the post's deliveries have all left the engine's hands (published, failed, unconfirmed…). */
 export async function waitForPost(client: Client, workspaceId: string, postId: string, done: (post: any) => boolean, timeoutMs = 20_000) {
+  // What the post last looked like, for the failure message: "timed out" alone says nothing.
+  let seen = 'never read';
   return waitFor(
     async () => {
       const res = await client.get(`/api/v1/workspaces/${workspaceId}/posts/${postId}`);
+      const deliveries: { state?: string; errorMessage?: string | null; nextAttemptAt?: string | null }[] = res.body?.deliveries ?? [];
+      seen = `${res.status}: ${deliveries.map((d) => `${d.state}${d.nextAttemptAt ? ` next ${d.nextAttemptAt}` : ''}${d.errorMessage ? ` (${d.errorMessage})` : ''}`).join('; ') || 'no deliveries'}`;
       return done(res.body) ? res.body : null;
     },
-    { timeoutMs, what: `post ${postId}` },
+    { timeoutMs, what: () => `post ${postId}, last seen ${seen}` },
   );
 }
 

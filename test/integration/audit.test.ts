@@ -81,7 +81,9 @@ describe('audit log', () => {
     expect(await count()).toBe(before - 1);
     // And the app offers no route to change it.
     const auditRoutes = h.herald.app!.routeRegistry.filter((r) => r.url.includes('/audit'));
-    expect(auditRoutes.map((r) => r.method)).toEqual(['GET']);
+    // Reading only: the workspace's log, and the operator's instance-wide view.
+    expect(auditRoutes.length).toBeGreaterThan(0);
+    expect([...new Set(auditRoutes.map((r) => r.method))]).toEqual(['GET']);
   });
 
   it('rolls the audit row back with the change it records', async () => {
