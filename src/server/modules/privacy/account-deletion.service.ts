@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import fsp from 'node:fs/promises';
 import { and, count, eq, gt, inArray, isNotNull, ne, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/database.ts';
-import { accessLog, auditLog, channels, dataExports, deliveries, idempotentRequests, invitations, members, postComments, postGroups, sessions, users, verifications, workspaces } from '../../db/schema/index.ts';
+import { accessLog, auditLog, channels, dataExports, deliveries, idempotentRequests, invitations, rateLimitHits, members, postComments, postGroups, sessions, users, verifications, workspaces } from '../../db/schema/index.ts';
 import { disconnectChannel, revokeWorkspaceChannels } from '../channels/channels.disconnect.ts';
 import type { ChannelDeps } from '../channels/channels.service.ts';
 import { recordAudit, type RequestMeta } from '../audit/audit.service.ts';
@@ -192,6 +192,9 @@ async function eraseUser(tx: Tx, user: { id: string; email: string }, anonymised
     .where(sql`strpos(${auditLog.changes}::text, ${user.id}) > 0 or strpos(${auditLog.changes}::text, ${JSON.stringify(user.email).slice(1, -1)}) > 0`);
   await tx.delete(accessLog).where(eq(accessLog.userId, user.id));
   await tx.delete(idempotentRequests).where(eq(idempotentRequests.userId, user.id));
+  // Rate-limit counters keyed by the person (per-user limits on the scaled mode): short-lived, but
+  // their id must not outlive the account in any table.
+  await tx.delete(rateLimitHits).where(sql`strpos(${rateLimitHits.key}, ${user.id}) > 0 or strpos(lower(${rateLimitHits.key}), ${user.email.toLowerCase()}) > 0`);
   await tx.update(deliveries).set({ publishedBy: null }).where(eq(deliveries.publishedBy, user.id));
   // Their comments stay for the team, shown as by a "Former member" (author_id is set null by the FK); mentions of them go.
   await tx.update(postComments).set({ mentions: sql`${postComments.mentions} - ${user.id}::text` }).where(sql`${postComments.mentions} ? ${user.id}::text`);
