@@ -110,7 +110,8 @@ describe('publishing engine (Mastodon fake)', () => {
   it('a rejection fails the delivery with the network reason, listed under needs attention', async () => {
     mastodon.failNext('/api/v1/statuses', { status: 422, body: { error: 'Validation failed: Text contains a forbidden word' } });
     const created = await post('Forbidden');
-    const done = await waitForPost(owner.client, workspaceId, created.body.id, settled);
+    // 40 s: the PostgreSQL suite on a loaded CI machine once went past the default 20.
+    const done = await waitForPost(owner.client, workspaceId, created.body.id, settled, 40_000);
     expect(done.state).toBe('failed');
     expect(done.deliveries[0]).toMatchObject({ state: 'failed', actions: ['retry', 'mark_published'] });
     expect(done.deliveries[0].errorMessage).toContain('forbidden word');
@@ -120,10 +121,10 @@ describe('publishing engine (Mastodon fake)', () => {
     const before = mastodon.creations();
     const retried = await owner.client.post(api(`/posts/${done.id}/deliveries/${done.deliveries[0].id}/retry`), {});
     expect(retried.status).toBe(200);
-    const again = await waitForPost(owner.client, workspaceId, created.body.id, (p) => p.deliveries[0].state === 'published');
+    const again = await waitForPost(owner.client, workspaceId, created.body.id, (p) => p.deliveries[0].state === 'published', 40_000);
     expect(again.state).toBe('published');
     expect(mastodon.creations() - before).toBe(1);
-  });
+  }, 90_000);
 
   it('rescheduling moves the wake-up, cancelling removes it', async () => {
     const before = mastodon.creations();
