@@ -1,16 +1,55 @@
 import { defineConfig } from 'vitest/config';
 
+// `npm test` runs every file on PGlite (embedded mode). With HERALD_TEST_POSTGRES_URL set (CI does),
+// the same run also runs, on PostgreSQL, every file that opens a database; both share one pool of
+// workers, so a file waiting on a timer or a fake lets a file of the other database use the core.
+const postgresUrl = process.env.HERALD_TEST_POSTGRES_URL;
+const exclude = ['test/e2e/**', 'test/reliability/**', '**/node_modules/**'];
+// Unit tests under src/ never open a database, except these: running them twice proves nothing.
+const srcFilesWithDatabase = [
+  'src/server/modules/media/media.tus-locker.test.ts',
+  'src/server/modules/media/media.probe.test.ts',
+  'src/server/modules/publishing/network-slots.test.ts',
+  'src/server/modules/analytics/report.test.ts',
+  'src/server/modules/analytics/analytics.history.test.ts',
+  'src/networks/x/x.test.ts',
+];
+
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
-    // Browser journeys and the slow reliability tests have configurations of their own.
-    exclude: ['test/e2e/**', 'test/reliability/**', '**/node_modules/**'],
     pool: 'forks',
-    globalSetup: ['test/helpers/global-setup.ts'],
-    // Two cores here and in CI; each test file opens its own database.
-    maxWorkers: 2,
+    // Test files mostly wait (publishing due times, fakes' latencies, polls), so more files than
+    // cores run at once; HERALD_TEST_WORKERS overrides (CI's two cores take 4).
+    maxWorkers: Number(process.env.HERALD_TEST_WORKERS ?? 2),
     minWorkers: 1,
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    projects: [
+      {
+        extends: true,
+        test: {
+          // `TEST_DATABASE_URL=… npm test` runs this project on PostgreSQL alone.
+          name: process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite',
+          include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+          // Browser journeys and the slow reliability tests have configurations of their own.
+          exclude,
+          globalSetup: ['test/helpers/global-setup.ts'],
+        },
+      },
+      ...(postgresUrl
+        ? [
+            {
+              extends: true,
+              test: {
+                name: 'postgres',
+                include: [...srcFilesWithDatabase, 'test/**/*.test.ts'],
+                exclude: [...exclude, 'test/lint/**'],
+                env: { TEST_DATABASE_URL: postgresUrl },
+                globalSetup: ['test/helpers/global-setup-postgres.ts'],
+              },
+            },
+          ]
+        : []),
+    ],
   },
 });
