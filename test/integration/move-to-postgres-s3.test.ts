@@ -29,11 +29,12 @@ const cookieOf = (client: Client) => [...client.jar].map(([k, v]) => `${k}=${v}`
 // a finished resumable upload, and one left unfinished) ends up on PostgreSQL and S3, and a Herald
 // started there with nothing of the old data folder but its keys finds every post and every file.
 describe.skipIf(!base)('herald move-to-postgres --media-to-s3 (PGlite and disk â†’ PostgreSQL and S3)', () => {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'herald-move-s3-'));
+  let dataDir: string;
   // The scaled instance's own folder: the media must come from the bucket, not from here.
-  const scaledDir = fs.mkdtempSync(path.join(os.tmpdir(), 'herald-scaled-'));
+  let scaledDir: string;
   const targetName = `herald_move_s3_${crypto.randomBytes(5).toString('hex')}`;
-  const targetUrl = Object.assign(new URL(base!), { pathname: `/${targetName}` }).toString();
+  // The body of a skipped describe still runs: no URL to build without TEST_DATABASE_URL.
+  const targetUrl = base ? Object.assign(new URL(base), { pathname: `/${targetName}` }).toString() : '';
   const admin = () => new pg.Client({ connectionString: base });
   let s3: TestS3;
   let mastodon: MastodonFake;
@@ -59,6 +60,8 @@ describe.skipIf(!base)('herald move-to-postgres --media-to-s3 (PGlite and disk â
   };
 
   beforeAll(async () => {
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'herald-move-s3-'));
+    scaledDir = fs.mkdtempSync(path.join(os.tmpdir(), 'herald-scaled-'));
     const client = admin();
     await client.connect();
     await client.query(`create database ${targetName}`);
@@ -107,8 +110,7 @@ describe.skipIf(!base)('herald move-to-postgres --media-to-s3 (PGlite and disk â
     await client.connect();
     await client.query(`drop database if exists ${targetName} with (force)`);
     await client.end();
-    fs.rmSync(dataDir, { recursive: true, force: true });
-    fs.rmSync(scaledDir, { recursive: true, force: true });
+    for (const dir of [dataDir, scaledDir]) if (dir) fs.rmSync(dir, { recursive: true, force: true });
   }, SLOW);
 
   it('checks the bucket before copying anything, and names the setting to fix', async () => {
