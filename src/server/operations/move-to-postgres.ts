@@ -1,3 +1,4 @@
+import fsp from 'node:fs/promises';
 import path from 'node:path';
 import type { PGlite, Transaction } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
@@ -14,7 +15,7 @@ import { createDiskStorage, type MediaStorage } from '../modules/media/media.sto
 import { EXPORT_JOB } from '../modules/privacy/export.service.ts';
 import { createPublishingQueues, scheduleWakeUp } from '../modules/publishing/wake-ups.ts';
 import { OperationError } from './backup.ts';
-import { copyMedia } from './copy-media.ts';
+import { copyMedia, type MediaCopyResult } from './copy-media.ts';
 import { startProgress } from './progress.ts';
 
 /** The target as it may be shown: no user name, no password. */
@@ -131,14 +132,41 @@ async function rebuildJobs(client: pg.Client, boss: Queue): Promise<{ wakeUps: n
 }
 
 export type TableCount = { table: string; source: number; target: number };
-export type MoveResult = { tables: TableCount[]; wakeUps: number; exports: number; media?: { files: number; bytes: number } };
+export type MoveResult = { tables: TableCount[]; wakeUps: number; exports: number; media?: MediaCopyResult & { unfinishedUploads: number } };
+
+/**
+ * Resumable uploads left unfinished in the embedded `media/.tus` folder. They are not copied: their
+ * bytes are half a file, tus keeps them in another form on S3, and the person uploading sends the
+ * file again. Finished ones are media already (their record is marked `heraldMediaId`) and refused
+ * ones (`heraldError`) were never media.
+ */
+async function unfinishedUploads(mediaRoot: string): Promise<number> {
+  const folder = path.join(mediaRoot, '.tus');
+  let count = 0;
+  for (const name of await fsp.readdir(folder).catch(() => [] as string[])) {
+    if (!name.endsWith('.json')) continue;
+    const record = await fsp.readFile(path.join(folder, name), 'utf8').then((text) => JSON.parse(text) as { metadata?: Record<string, unknown> }, () => null);
+    if (record && !record.metadata?.heraldMediaId && !record.metadata?.heraldError) count += 1;
+  }
+  return count;
+}
 
 /**
  * `herald move-to-postgres`: copies a stopped embedded instance into an empty PostgreSQL database,
  * in one transaction (a failure leaves the target empty), then marks the data folder as moved.
- * `mediaTarget`: another storage to copy the media into (S3); without it media stays on disk.
+ * `mediaTarget` opens (and checks) another storage to copy the media into (S3, `--media-to-s3`);
+ * without it media stays on disk. It is opened once the database target is known to be empty and
+ * before anything is written; the media go first, so a failure before the rows are committed
+ * leaves a target the move accepts again, and the files already sent are not sent twice.
+ * Media keys are the same for every driver (`<workspaceId>/<mediaId>`): no row is rewritten.
  */
-export async function moveToPostgres(options: { config: Config; to: string; mediaTarget?: MediaStorage; out?: NodeJS.WriteStream; batchRows?: number }): Promise<MoveResult> {
+export async function moveToPostgres(options: {
+  config: Config;
+  to: string;
+  mediaTarget?: () => Promise<MediaStorage & { close?: () => void }>;
+  out?: NodeJS.WriteStream;
+  batchRows?: number;
+}): Promise<MoveResult> {
   const out = options.out ?? process.stdout;
   const targetUrl = parseTargetUrl(options.to);
   const shown = describeTarget(targetUrl);
@@ -154,6 +182,7 @@ export async function moveToPostgres(options: { config: Config; to: string; medi
   const client = new pg.Client({ connectionString: targetUrl });
   let target: Database | undefined;
   let boss: PgBoss | undefined;
+  let mediaTarget: (MediaStorage & { close?: () => void }) | undefined;
   try {
     await source.migrate();
     const pglite = source.pglite!;
@@ -164,6 +193,7 @@ export async function moveToPostgres(options: { config: Config; to: string; medi
       throw new OperationError(`Could not connect to ${shown}: ${(error as Error).message}`);
     }
     await assertEmptyTarget(client, new Set(tables.map((t) => t.name)));
+    if (options.mediaTarget) mediaTarget = await options.mediaTarget();
     out.write(`Preparing ${shown}: Herald's tables and job queue…\n`);
     target = await openDatabase({ databaseUrl: targetUrl, dataPath: options.config.dataPath, poolSize: 2 });
     await target.migrate();
@@ -172,6 +202,14 @@ export async function moveToPostgres(options: { config: Config; to: string; medi
     await boss.start();
     await createQueues(boss);
     await createPublishingQueues(boss);
+
+    let media: MoveResult['media'];
+    if (mediaTarget) {
+      const mediaRoot = path.join(options.config.dataPath, 'media');
+      const { rows } = await pglite.query<{ key: string }>(`select storage_key as key from media where status = 'ready' order by storage_key`);
+      const copied = await copyMedia(createDiskStorage(mediaRoot), mediaTarget, rows.map((r) => r.key), out);
+      media = { ...copied, unfinishedUploads: await unfinishedUploads(mediaRoot) };
+    }
 
     const sourceCounts = new Map<string, number>();
     for (const table of tables) {
@@ -208,17 +246,12 @@ export async function moveToPostgres(options: { config: Config; to: string; medi
       await client.query('rollback').catch(() => undefined);
       throw error;
     }
-
-    let media: MoveResult['media'];
-    if (options.mediaTarget) {
-      const { rows } = await pglite.query<{ key: string }>(`select storage_key as key from media where status = 'ready' order by storage_key`);
-      media = await copyMedia(createDiskStorage(path.join(options.config.dataPath, 'media')), options.mediaTarget, rows.map((r) => r.key), out);
-    }
     markMoved(options.config.dataPath, shown);
     return { tables: counts, ...jobs, media };
   } finally {
     await boss?.stop({ graceful: false }).catch(() => undefined);
     await target?.close().catch(() => undefined);
+    mediaTarget?.close?.();
     await client.end().catch(() => undefined);
     await source.close();
   }
