@@ -39,7 +39,7 @@ export default defineConfig({
       ...(postgresUrl
         ? [
             {
-              extends: true,
+              extends: true as const,
               test: {
                 name: 'postgres',
                 include: [...srcFilesWithDatabase, 'test/**/*.test.ts'],

@@ -233,8 +233,8 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; a
       await api.register(channelsRoutes, { deps: channelDeps, instance, db: database.db });
       await api.register(mediaRoutes, { storage: deps.storage, config, database });
       await api.register(postsRoutes, { deps: { boss: deps.boss, instance }, channelDeps, config });
-      await api.register(exportRoutes, { boss: deps.boss });
-      await api.register(accountDeletionRoutes, { auth, db: database.db, channelDeps, graceDays: config.accountDeletionGraceDays });
+      await api.register(exportRoutes, { boss: deps.boss, storage: deps.storage });
+      await api.register(accountDeletionRoutes, { auth, db: database.db, channelDeps, storage: deps.storage, graceDays: config.accountDeletionGraceDays });
       await api.register(restrictionRoutes, { boss: deps.boss });
       await api.register(avatarRoutes);
       await api.register(timeSlotsRoutes);

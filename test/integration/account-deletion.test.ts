@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, sql } from 'drizzle-orm';
 import { generate } from 'otplib';
@@ -12,6 +13,7 @@ import { connectMastodon, connectTikTok, uploadMedia } from '../helpers/publishi
 import { buildMp4 } from '../helpers/mp4.ts';
 import { startTikTokFake, tiktokEnv, type TikTokFake } from '../fakes/tiktok/tiktok-fake.ts';
 import { startMastodonFake, type MastodonFake } from '../fakes/mastodon/mastodon-fake.ts';
+import { createDiskStorage } from '../../src/server/modules/media/media.storage.ts';
 
 const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
 
@@ -189,7 +191,7 @@ describe('deleting my account after a grace period', () => {
   const deps = () => {
     const config = loadConfig({ HERALD_DATA_DIR: h.dataDir, ...tiktokEnv(tiktok) });
     const box = loadSecretBox(config, h.herald.logger);
-    return { channelDeps: { providers: createProviders(config, { db: db(), box }), box, publicOrigin: h.url, retentionDays: 30 }, graceDays: 7 };
+    return { channelDeps: { providers: createProviders(config, { db: db(), box }), box, publicOrigin: h.url, retentionDays: 30 }, storage: createDiskStorage(path.join(h.dataDir, 'media')), graceDays: 7 };
   };
   const days = (n: number) => new Date(Date.now() + n * 24 * 60 * 60 * 1000);
 

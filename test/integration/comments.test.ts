@@ -1,3 +1,4 @@
+import path from 'node:path';
 import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
@@ -12,6 +13,7 @@ import { createTeam, type TeamMember } from '../helpers/workspace-team.ts';
 import { startMastodonFake, type MastodonFake } from '../fakes/mastodon/mastodon-fake.ts';
 import { readZip } from '../helpers/zip.ts';
 import type { Role } from '../../src/shared/permissions.ts';
+import { createDiskStorage } from '../../src/server/modules/media/media.storage.ts';
 
 describe('comments on a post', () => {
   let h: TestHerald;
@@ -160,7 +162,8 @@ describe('comments on a post', () => {
     const mentioning = await team.editor.client.post(comments(), { body: '@viewer thanks', mentions: [team.viewer.id] });
     const config = loadConfig({ HERALD_DATA_DIR: h.dataDir });
     const box = loadSecretBox(config, h.herald.logger);
-    await deleteAccountNow(db(), { providers: createProviders(config, { db: db(), box }), box, publicOrigin: h.url, retentionDays: 30 }, team.viewer.id);
+    const channelDeps = { providers: createProviders(config, { db: db(), box }), box, publicOrigin: h.url, retentionDays: 30 };
+    await deleteAccountNow(db(), { channelDeps, storage: createDiskStorage(path.join(h.dataDir, 'media')) }, team.viewer.id);
     const list = (await team.owner.client.get(comments())).body.items as { id: string; author: { id: string | null; name: string }; mentions: unknown[] }[];
     expect(list.find((c) => c.id === leaving.body.id)!.author).toEqual({ id: null, name: 'Former member', image: null });
     expect(list.find((c) => c.id === mentioning.body.id)!.mentions).toEqual([]);

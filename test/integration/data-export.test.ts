@@ -11,6 +11,7 @@ import { connectMastodon, fastEngineEnv, uploadMedia, waitFor, waitForPost } fro
 import { signUp, startTestHerald, type TestHerald } from '../helpers/test-herald.ts';
 import { startMastodonFake, type MastodonFake } from '../fakes/mastodon/mastodon-fake.ts';
 import { readZip } from '../helpers/zip.ts';
+import { createDiskStorage } from '../../src/server/modules/media/media.storage.ts';
 
 
 describe('download all my data', () => {
@@ -71,7 +72,7 @@ describe('download all my data', () => {
     );
     expect(ready).toMatchObject({ progress: 100, downloadUrl: `/api/v1/me/exports/${exportId}/download` });
     expect(new Date(ready.expiresAt).getTime() - new Date(ready.readyAt).getTime()).toBe(72 * 3_600_000);
-    expect(fs.existsSync(path.join(h.dataDir, 'exports', `${exportId}.zip`))).toBe(true);
+    expect(fs.existsSync(path.join(h.dataDir, 'media', 'exports', `${exportId}.zip`))).toBe(true);
   });
 
   it('lets only its owner download it', async () => {
@@ -164,9 +165,10 @@ describe('download all my data', () => {
   });
 
   it('expires after the retention: 410 and the file is gone', async () => {
-    expect(await purgeExpiredExports(db(), { now: new Date(Date.now() + 71 * 3_600_000) })).toBe(0);
-    expect(await purgeExpiredExports(db(), { now: new Date(Date.now() + 73 * 3_600_000) })).toBe(1);
-    expect(fs.existsSync(path.join(h.dataDir, 'exports', `${exportId}.zip`))).toBe(false);
+    const storage = createDiskStorage(path.join(h.dataDir, 'media'));
+    expect(await purgeExpiredExports(db(), storage, { now: new Date(Date.now() + 71 * 3_600_000) })).toBe(0);
+    expect(await purgeExpiredExports(db(), storage, { now: new Date(Date.now() + 73 * 3_600_000) })).toBe(1);
+    expect(fs.existsSync(path.join(h.dataDir, 'media', 'exports', `${exportId}.zip`))).toBe(false);
     const res = await owner.client.get(`/api/v1/me/exports/${exportId}/download`);
     expect(res).toMatchObject({ status: 410, body: { error: { code: 'privacy.export_expired' } } });
     const list = await owner.client.get('/api/v1/me/exports');

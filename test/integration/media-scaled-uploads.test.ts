@@ -8,6 +8,7 @@ import { freePort, freshDatabase, signUp, startTestHerald, type TestHerald } fro
 import { buildMp4 } from '../helpers/mp4.ts';
 import { startTestS3, type TestS3 } from '../s3/test-s3.ts';
 import { tusUpload } from '../helpers/tus-upload.ts';
+import { waitFor } from '../helpers/publishing.ts';
 
 const MB = 1024 * 1024;
 
@@ -115,6 +116,27 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('resumable uploads across two He
       } else {
         expect(fs.statSync(path.join(database.dataDir, 'media', workspaceId, uploadId)).size).toBe(video.length);
       }
+    });
+
+    it("downloads a data export through either process, whichever worker built it", async () => {
+      const person = await signUp(proxy.url);
+      await person.client.post('/api/v1/workspaces', { name: 'Exported' });
+      const requested = await person.client.post('/api/v1/me/exports');
+      expect(requested.status).toBe(201);
+      const exportId = requested.body.id as string;
+      await waitFor(async () => (await person.client.get('/api/v1/me/exports')).body.items[0]?.status === 'ready', { timeoutMs: 60_000, what: 'the export to be ready' });
+      const cookie = [...person.client.jar].map(([k, v]) => `${k}=${v}`).join('; ');
+      const sums = new Set<string>();
+      // Straight to each process, not through the proxy: the serve-only one never built it.
+      for (const server of servers) {
+        const res = await fetch(`${server.url}/api/v1/me/exports/${exportId}/download`, { headers: { cookie, origin: proxy.url } });
+        expect(res.status).toBe(200);
+        const bytes = Buffer.from(await res.arrayBuffer());
+        expect(bytes.subarray(0, 2).toString()).toBe('PK');
+        sums.add(crypto.createHash('sha256').update(bytes).digest('hex'));
+      }
+      expect(sums.size).toBe(1);
+      if (storage === 's3') expect(await s3.keys(servers[0]!.config.s3Bucket)).toContain(`exports/${exportId}.zip`);
     });
   });
 });

@@ -1,10 +1,12 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq, inArray } from 'drizzle-orm';
 import { accessLog, auditLog, channels, connectSelections, dataExports, oauthStates, sessions } from '../../src/server/db/schema/index.ts';
 import { RETENTION_JOB, runRetentionSweeps } from '../../src/server/modules/privacy/retention.service.ts';
+import { createDiskStorage } from '../../src/server/modules/media/media.storage.ts';
 import { signUp, startTestHerald, type TestHerald } from '../helpers/test-herald.ts';
 import { waitFor } from '../helpers/publishing.ts';
 
@@ -17,10 +19,11 @@ describe('retention sweeps', () => {
   let workspaceId: string;
   const db = () => h.herald.database.db;
   const now = new Date(Date.now() + 3 * DAY);
-  const settings = { now, accessLogDays: 90, disconnectedRetentionDays: 30, analyticsHistoryDays: 730 };
+  const settings = { now, accessLogDays: 90, disconnectedRetentionDays: 30, analyticsHistoryDays: 730, storage: createDiskStorage(os.tmpdir()) };
 
   beforeAll(async () => {
     h = await startTestHerald();
+    settings.storage = createDiskStorage(path.join(h.dataDir, 'media'));
     owner = await signUp(h.url);
     workspaceId = (await owner.client.post('/api/v1/workspaces', { name: 'Retention' })).body.id;
   });
@@ -58,16 +61,21 @@ describe('retention sweeps', () => {
     await db().insert(channels).values([channel('gone-long-ago', new Date(now.getTime() - DAY)), channel('gone-recently', new Date(now.getTime() + 29 * DAY))]);
     const exportFile = path.join(h.dataDir, 'expired-export.zip');
     fs.writeFileSync(exportFile, 'zip');
+    // Archives now live in the media storage; rows from before kept an absolute path.
+    await settings.storage.put('exports/expired-stored.zip', Buffer.from('zip'));
     await db().insert(dataExports).values([
       { id: 'expired-export', userId: owner.id, status: 'ready', filePath: exportFile, expiresAt: new Date(now.getTime() - 60_000) },
+      { id: 'expired-stored', userId: owner.id, status: 'ready', filePath: 'exports/expired-stored.zip', expiresAt: new Date(now.getTime() - 60_000) },
       { id: 'fresh-export', userId: owner.id, status: 'ready', filePath: null, expiresAt: new Date(now.getTime() + DAY) },
     ]);
 
     const report = await runRetentionSweeps(db(), settings);
-    expect(report).toEqual({ sessions: 1, oauthStates: 2, connectSelections: 1, accessLog: 1, disconnectedChannels: 1, exports: 1, webhookDeliveries: 0, analyticsReadings: 0, analyticsDailyStats: 0 });
+    expect(report).toEqual({ sessions: 1, oauthStates: 2, connectSelections: 1, accessLog: 1, disconnectedChannels: 1, exports: 2, webhookDeliveries: 0, analyticsReadings: 0, analyticsDailyStats: 0 });
     expect(fs.existsSync(exportFile)).toBe(false);
+    await expect(settings.storage.size('exports/expired-stored.zip')).rejects.toMatchObject({ code: 'ENOENT' });
     expect((await db().select().from(dataExports).orderBy(dataExports.id)).map((e) => [e.id, e.status])).toEqual([
       ['expired-export', 'expired'],
+      ['expired-stored', 'expired'],
       ['fresh-export', 'ready'],
     ]);
 
@@ -92,7 +100,7 @@ describe('retention sweeps', () => {
       ['connectSelections', 1],
       ['accessLog', 1],
       ['disconnectedChannels', 1],
-      ['exports', 1],
+      ['exports', 2],
       ['webhookDeliveries', 0],
       ['analyticsReadings', 0],
       ['analyticsDailyStats', 0],

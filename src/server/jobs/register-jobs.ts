@@ -87,14 +87,14 @@ export async function startWorkers(boss: Queue, deps: { db: Db; config: Config; 
     return { ready: !!built };
   });
   await boss.work(RETENTION_JOB, async () =>
-    runRetentionSweeps(deps.db, { accessLogDays: deps.config.accessLogDays, disconnectedRetentionDays: deps.config.disconnectedRetentionDays, analyticsHistoryDays: deps.config.analyticsHistoryDays, logger: deps.logger }),
+    runRetentionSweeps(deps.db, { storage: deps.storage, accessLogDays: deps.config.accessLogDays, disconnectedRetentionDays: deps.config.disconnectedRetentionDays, analyticsHistoryDays: deps.config.analyticsHistoryDays, logger: deps.logger }),
   );
   // Daily, shortly before 04:00 UTC, when instances are usually quiet.
   await boss.schedule(RETENTION_JOB, '57 3 * * *');
 
   await boss.createQueue(ACCOUNT_DELETE_DUE_JOB, { policy: 'singleton', retryLimit: 3, retryDelay: 60, retryBackoff: true });
   await boss.work(ACCOUNT_DELETE_DUE_JOB, async () => {
-    const outcome = await deleteDueAccounts(deps.db, { channelDeps, graceDays: deps.config.accountDeletionGraceDays });
+    const outcome = await deleteDueAccounts(deps.db, { channelDeps, storage: deps.storage, graceDays: deps.config.accountDeletionGraceDays });
     if (outcome.deleted || outcome.cancelled) deps.logger.info(outcome, 'account deletions after their grace period');
     return outcome;
   });

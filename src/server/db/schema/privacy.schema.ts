@@ -2,7 +2,8 @@ import { sql } from 'drizzle-orm';
 import { bigint, index, integer, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { users } from './auth.schema.ts';
 
-// A "download all my data" archive. The job builds the ZIP under `<dataPath>/exports/<id>.zip`;
+// A "download all my data" archive. The job builds the ZIP and keeps it in the media storage
+// under `exports/<id>.zip` (older rows: an absolute path under `<dataPath>/exports`);
 // the link works until `expiresAt`, then the daily purge deletes the file and marks the row expired.
 // The row itself stays (without the file) as a record that an export was made.
 export const dataExports = pgTable(
@@ -16,7 +17,7 @@ export const dataExports = pgTable(
     status: text('status').notNull().default('queued'),
     /** 0–100, updated by the job as it writes each part. */
     progress: integer('progress').notNull().default(0),
-    /** Where the ZIP was written (`<dataPath>/exports/<id>.zip`), so the purge finds it on its own. */
+    /** Where the ZIP is: its media storage key (`exports/<id>.zip`), or an older row's absolute path. */
     filePath: text('file_path'),
     size: bigint('size', { mode: 'number' }),
     error: text('error'),

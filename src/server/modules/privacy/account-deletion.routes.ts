@@ -5,6 +5,7 @@ import type { Auth } from '../auth/auth.ts';
 import type { ChannelDeps } from '../channels/channels.service.ts';
 import { checkDeletionCredentials } from './account-deletion.credentials.ts';
 import * as service from './account-deletion.service.ts';
+import type { MediaStorage } from '../media/media.storage.ts';
 
 const preview = z.object({
   graceDays: z.number().describe('0: deleted at once; otherwise days until the deletion (signing in again cancels it)'),
@@ -30,7 +31,7 @@ const preview = z.object({
     .describe("Channels you connected: Herald's access is revoked at their networks"),
 });
 
-export type AccountDeletionRoutesOptions = { auth: Auth; db: Db; channelDeps: ChannelDeps; graceDays: number };
+export type AccountDeletionRoutesOptions = { auth: Auth; db: Db; channelDeps: ChannelDeps; storage: MediaStorage; graceDays: number };
 
 /** "Delete my account": a preview of the consequences, then the confirmed deletion. */
 export const accountDeletionRoutes: FastifyPluginAsyncZod<AccountDeletionRoutesOptions> = async (app, opts) => {
@@ -67,7 +68,7 @@ export const accountDeletionRoutes: FastifyPluginAsyncZod<AccountDeletionRoutesO
       await checkDeletionCredentials(opts.db, opts.auth, ctx.actor.userId, req.body);
       // Access log rows are written in batches: the user's latest ones must land before the erasure.
       await app.flushAccessLog();
-      const outcome = await service.requestAccountDeletion(ctx, { channelDeps: opts.channelDeps, graceDays: opts.graceDays });
+      const outcome = await service.requestAccountDeletion(ctx, { channelDeps: opts.channelDeps, storage: opts.storage, graceDays: opts.graceDays });
       // The account (or at least every session) is gone: the access log must not record it again.
       req.auth = null;
       for (const name of Object.keys(req.cookies)) {

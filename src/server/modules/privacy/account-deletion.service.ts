@@ -1,5 +1,4 @@
 import crypto from 'node:crypto';
-import fsp from 'node:fs/promises';
 import { and, count, eq, gt, inArray, isNotNull, ne, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/database.ts';
 import { accessLog, auditLog, channels, dataExports, deliveries, idempotentRequests, invitations, rateLimitHits, members, postComments, postGroups, sessions, users, verifications, workspaces } from '../../db/schema/index.ts';
@@ -9,6 +8,8 @@ import { recordAudit, type RequestMeta } from '../audit/audit.service.ts';
 import type { ServiceContext } from '../shared/context.ts';
 import { notFound } from '../shared/errors.ts';
 import { deleteWorkspace } from '../workspaces/workspaces.service.ts';
+import type { MediaStorage } from '../media/media.storage.ts';
+import { removeExportFile } from './export.files.ts';
 
 export const ACCOUNT_DELETE_DUE_JOB = 'account.delete-due';
 
@@ -100,7 +101,7 @@ export async function previewDeletion(ctx: ServiceContext, graceDays: number) {
   };
 }
 
-export type DeletionDeps = { channelDeps: ChannelDeps; graceDays: number };
+export type DeletionDeps = { channelDeps: ChannelDeps; storage: MediaStorage; graceDays: number };
 
 /**
  * The user confirmed (credentials already checked). Without a grace period the account goes at
@@ -109,7 +110,7 @@ export type DeletionDeps = { channelDeps: ChannelDeps; graceDays: number };
  */
 export async function requestAccountDeletion(ctx: ServiceContext, deps: DeletionDeps, now = new Date()): Promise<{ status: 'deleted' | 'scheduled'; deleteAfter: Date | null }> {
   if (deps.graceDays === 0) {
-    await deleteAccountNow(ctx.db, deps.channelDeps, ctx.actor.userId, ctx.actor);
+    await deleteAccountNow(ctx.db, deps, ctx.actor.userId, ctx.actor);
     return { status: 'deleted', deleteAfter: null };
   }
   const deleteAfter = new Date(now.getTime() + deps.graceDays * DAY_MS);
@@ -146,7 +147,8 @@ export async function requestAccountDeletion(ctx: ServiceContext, deps: Deletion
  * - the user row goes, and with it (FK cascades) sessions, accounts, two-factor, memberships,
  *   invitations they sent, notifications, data exports and OAuth states.
  */
-export async function deleteAccountNow(db: Db, channelDeps: ChannelDeps, userId: string, meta: RequestMeta = {}) {
+export async function deleteAccountNow(db: Db, deps: Pick<DeletionDeps, 'channelDeps' | 'storage'>, userId: string, meta: RequestMeta = {}) {
+  const { channelDeps } = deps;
   const [user] = await db.select().from(users).where(eq(users.id, userId));
   if (!user) throw notFound('user');
   const ctx: ServiceContext = { db, actor: { userId, email: user.email, ip: meta.ip ?? null, userAgent: meta.userAgent ?? null } };
@@ -176,7 +178,7 @@ export async function deleteAccountNow(db: Db, channelDeps: ChannelDeps, userId:
     await eraseUser(tx, { id: userId, email: user.email }, anonymised);
     await recordAudit(tx, { actorUserId: anonymised, action: 'account.deleted', entityType: 'user', entityId: anonymised, changes: done });
   });
-  for (const file of exportFiles) if (file.filePath) await fsp.rm(file.filePath, { force: true });
+  for (const file of exportFiles) if (file.filePath) await removeExportFile(deps.storage, file.filePath);
   return done;
 }
 
@@ -256,7 +258,7 @@ export async function deleteDueAccounts(db: Db, deps: DeletionDeps, options: { n
       continue;
     }
     if (requestedAt.getTime() + deps.graceDays * DAY_MS > now.getTime()) continue;
-    await deleteAccountNow(db, deps.channelDeps, user.id);
+    await deleteAccountNow(db, deps, user.id);
     outcome.deleted += 1;
   }
   return outcome;

@@ -3,6 +3,8 @@ import { z } from 'zod';
 import { pageOf, pageQuery } from '../shared/cursor.ts';
 import type { Queue } from '../../jobs/queue.ts';
 import * as service from './export.service.ts';
+import { openExportFile } from './export.files.ts';
+import type { MediaStorage } from '../media/media.storage.ts';
 
 const dataExport = z.object({
   id: z.string(),
@@ -18,7 +20,7 @@ const dataExport = z.object({
 });
 
 /** "Download all my data": the signed-in user's exports (a ZIP built by the privacy.export job). */
-export const exportRoutes: FastifyPluginAsyncZod<{ boss: Queue }> = async (app, { boss }) => {
+export const exportRoutes: FastifyPluginAsyncZod<{ boss: Queue; storage: MediaStorage }> = async (app, { boss, storage }) => {
   const tags = ['privacy'];
 
   app.post('/me/exports', {
@@ -54,14 +56,14 @@ export const exportRoutes: FastifyPluginAsyncZod<{ boss: Queue }> = async (app, 
       params: z.object({ exportId: z.string().min(1).max(100) }),
     },
     handler: async (req, reply) => {
-      const file = await service.startDownload(req.serviceContext(), req.params.exportId);
+      const file = await service.startDownload(req.serviceContext(), storage, req.params.exportId);
       return reply
         .type('application/zip')
         .header('content-disposition', `attachment; filename="${file.fileName}"`)
         .header('content-length', file.size)
         .header('cache-control', 'private, no-store')
         .header('x-content-type-options', 'nosniff')
-        .send(service.openExportFile(file.filePath));
+        .send(openExportFile(storage, file.stored));
     },
   });
 };

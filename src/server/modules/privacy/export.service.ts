@@ -1,5 +1,4 @@
 import crypto from 'node:crypto';
-import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { and, desc, eq, inArray, isNull, lte, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
@@ -33,6 +32,7 @@ import type { ServiceContext } from '../shared/context.ts';
 import { keysetOrderBy, keysetWhere, readCursor, toPage, type Page } from '../shared/cursor.ts';
 import { AppError, conflict, notFound } from '../shared/errors.ts';
 import { createZipWriter } from './export.zip.ts';
+import { exportFileSize, exportStorageKey, removeExportFile } from './export.files.ts';
 import { EXPORT_README } from './export.readme.ts';
 
 export const EXPORT_JOB = 'privacy.export';
@@ -109,7 +109,7 @@ export async function listExports(ctx: ServiceContext, q: { cursor?: string; lim
  * The ready archive of the signed-in user, for download; records the download. Another user's
  * export is not found (404), an expired one is gone (410).
  */
-export async function startDownload(ctx: ServiceContext, exportId: string, now = new Date()): Promise<{ filePath: string; size: number; fileName: string }> {
+export async function startDownload(ctx: ServiceContext, storage: MediaStorage, exportId: string, now = new Date()): Promise<{ stored: string; size: number; fileName: string }> {
   const [row] = await ctx.db
     .select()
     .from(dataExports)
@@ -119,8 +119,8 @@ export async function startDownload(ctx: ServiceContext, exportId: string, now =
     throw new AppError('privacy.export_expired', 410, 'This download link has expired; request a new export', { exportId });
   }
   if (row.status !== 'ready' || !row.filePath) throw conflict('privacy.export_not_ready', `This export is ${row.status}, not ready to download`);
-  const size = await fsp.stat(row.filePath).then(
-    (s) => s.size,
+  const size = await exportFileSize(storage, row.filePath).then(
+    (bytes) => bytes,
     () => {
       throw new AppError('privacy.export_missing', 410, 'The archive is no longer on the server; request a new export', { exportId });
     },
@@ -129,10 +129,8 @@ export async function startDownload(ctx: ServiceContext, exportId: string, now =
     await tx.update(dataExports).set({ downloadedAt: now }).where(eq(dataExports.id, row.id));
     await auditByActor(tx, ctx, { action: 'privacy.export_downloaded', entityType: 'data_export', entityId: row.id });
   });
-  return { filePath: row.filePath, size, fileName: `herald-data-${row.createdAt.toISOString().slice(0, 10)}.zip` };
+  return { stored: row.filePath, size, fileName: `herald-data-${row.createdAt.toISOString().slice(0, 10)}.zip` };
 }
-
-export const openExportFile = (filePath: string) => fs.createReadStream(filePath);
 
 // ---------------------------------------------------------------------------------------------
 // Building the archive (the privacy.export job)
@@ -150,26 +148,30 @@ export async function buildExport(deps: BuildDeps, exportId: string): Promise<Ex
     .where(and(eq(dataExports.id, exportId), inArray(dataExports.status, RUNNING)))
     .returning();
   if (!claimed) return null;
+  // Built in the worker's own data folder, then handed to the media storage whole.
   await fsp.mkdir(exportsFolder(deps.dataPath), { recursive: true, mode: 0o700 });
-  const filePath = path.join(exportsFolder(deps.dataPath), `${exportId}.zip`);
+  const localPath = path.join(exportsFolder(deps.dataPath), `${exportId}.zip`);
+  const stored = exportStorageKey(exportId);
   // A retry after a crash starts over.
-  await fsp.rm(filePath, { force: true });
-  const zip = await createZipWriter(filePath, { now: now() });
+  await fsp.rm(localPath, { force: true });
+  const zip = await createZipWriter(localPath, { now: now() });
   const progress = (value: number) => db.update(dataExports).set({ progress: value }).where(eq(dataExports.id, exportId));
   try {
     await writeArchive(deps, claimed.userId, zip, progress);
     const size = await zip.finish();
+    await deps.storage.putFile(stored, localPath);
     const readyAt = now();
     const expiresAt = new Date(readyAt.getTime() + deps.retentionHours * 3_600_000);
     const [ready] = await db.transaction(async (tx) => {
-      const rows = await tx.update(dataExports).set({ status: 'ready', progress: 100, filePath, size, readyAt, expiresAt, error: null }).where(eq(dataExports.id, exportId)).returning();
+      const rows = await tx.update(dataExports).set({ status: 'ready', progress: 100, filePath: stored, size, readyAt, expiresAt, error: null }).where(eq(dataExports.id, exportId)).returning();
       await recordAudit(tx, { actorUserId: null, action: 'privacy.export_ready', entityType: 'data_export', entityId: exportId, changes: { userId: claimed.userId, size, expiresAt: expiresAt.toISOString() } });
       return rows;
     });
     return ready ?? null;
   } catch (error) {
     await zip.abort();
-    await fsp.rm(filePath, { force: true });
+    await fsp.rm(localPath, { force: true });
+    await deps.storage.delete(stored).catch(() => undefined);
     await db
       .update(dataExports)
       .set({ status: 'failed', error: 'The archive could not be built; try again, and tell your administrator if it fails again' })
@@ -441,14 +443,14 @@ async function writeArchive(deps: BuildDeps, userId: string, zip: Zip, progress:
  * Deletes the archives whose link has expired and marks them expired (the row stays, as a record
  * that an export was made). `now` is injectable for tests.
  */
-export async function purgeExpiredExports(db: Db, options: { now?: Date } = {}): Promise<number> {
+export async function purgeExpiredExports(db: Db, storage: MediaStorage, options: { now?: Date } = {}): Promise<number> {
   const now = options.now ?? new Date();
   const due = await db
     .select()
     .from(dataExports)
     .where(and(eq(dataExports.status, 'ready'), lte(dataExports.expiresAt, now)));
   for (const row of due) {
-    if (row.filePath) await fsp.rm(row.filePath, { force: true });
+    if (row.filePath) await removeExportFile(storage, row.filePath);
     await db.transaction(async (tx) => {
       await tx.update(dataExports).set({ status: 'expired', filePath: null }).where(eq(dataExports.id, row.id));
       await recordAudit(tx, { actorUserId: null, action: 'privacy.export_expired', entityType: 'data_export', entityId: row.id, changes: { userId: row.userId } });

@@ -7,12 +7,15 @@ import { FULL_DETAIL_DAYS, sweepAnalyticsHistory } from '../analytics/analytics.
 import { recordAudit } from '../audit/audit.service.ts';
 import { purgeDisconnectedChannels } from '../channels/channels.disconnect.ts';
 import { purgeExpiredExports } from './export.service.ts';
+import type { MediaStorage } from '../media/media.storage.ts';
 import { WEBHOOK_LOG_DAYS, purgeWebhookLog } from '../webhooks/webhooks.retention.ts';
 
 export const RETENTION_JOB = 'privacy.retention';
 
 export type RetentionSettings = {
   now?: Date;
+  /** Where data exports' archives are kept (the media storage). */
+  storage: MediaStorage;
   /** HERALD_ACCESS_LOG_DAYS. */
   accessLogDays: number;
   /** HERALD_DISCONNECTED_RETENTION_DAYS; already turned into each channel's purge date when it was disconnected, named here for the record. */
@@ -68,7 +71,7 @@ export async function runRetentionSweeps(db: Db, settings: RetentionSettings): P
     accessLog: await record(db, 'accessLog', await purgeAccessLog(db, { days: settings.accessLogDays, now }), { retentionDays: settings.accessLogDays }),
     disconnectedChannels: await record(db, 'disconnectedChannels', await purgeDisconnectedChannels(db, now), { retentionDays: settings.disconnectedRetentionDays }),
     // A data export's file is deleted once its link has expired; the row stays as the record.
-    exports: await record(db, 'exports', await purgeExpiredExports(db, { now }), { expiredBefore: now.toISOString() }),
+    exports: await record(db, 'exports', await purgeExpiredExports(db, settings.storage, { now }), { expiredBefore: now.toISOString() }),
     // The webhook delivery log (request and answer of each try) is kept 30 days.
     webhookDeliveries: await ownSweep('webhookDeliveries', { retentionDays: WEBHOOK_LOG_DAYS }, (tx) => purgeWebhookLog(tx, now)),
     // The analytics history: readings thinned after a week, readings and daily rows deleted after
