@@ -30,7 +30,7 @@ describe('Feeds and snippets in Chromium', () => {
   });
 
   it('adds a feed, checks it, finds the drafts, and inserts snippets in the composer', async () => {
-    server.serve('/blog.xml', 'application/rss+xml', () => rss(entries('Bakery news', 4)));
+    server.serve('/blog.xml', 'application/rss+xml', () => rss(entries('bakery', 4)));
     server.serve('/page.html', 'text/html', () => '<html><body>Not a feed</body></html>');
     const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'en-GB' });
     const page = await context.newPage();
@@ -74,11 +74,11 @@ describe('Feeds and snippets in Chromium', () => {
     await items.getByRole('button', { name: 'Close' }).click();
 
     await page.getByRole('link', { name: 'Drafts' }).click();
-    await page.getByTestId('draft-row').filter({ hasText: 'Bakery news post 4 http://blog.example/Bakery news/4 #bakery' }).waitFor();
+    await page.getByTestId('draft-row').filter({ hasText: 'bakery post 4 http://blog.example/bakery/4 #bakery' }).waitFor();
     expect(await page.getByTestId('draft-row').count()).toBe(3);
 
     // Snippets: saved from the composer's menu, inserted at the cursor (hashtags) and at the end (signature).
-    await page.getByRole('link', { name: 'New post' }).click();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'New post' }).click();
     await page.getByRole('checkbox', { name: /Mastodon/ }).check();
     const text = page.getByLabel('Shared text', { exact: true });
     await text.fill('Fresh bread today');
