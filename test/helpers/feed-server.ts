@@ -1,5 +1,5 @@
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 
 export type FeedEntry = { id: string; title: string; link: string; summary: string; date: Date };
 export type FeedRequest = { path: string; headers: http.IncomingHttpHeaders };
@@ -42,7 +42,7 @@ export function entries(prefix: string, count: number, newest = new Date()): Fee
 export async function startFeedServer() {
   const handlers = new Map<string, Handler>();
   const requests: FeedRequest[] = [];
-  const sockets = new Set<import('node:net').Socket>();
+  const sockets = new Set<Socket>();
   const server = http.createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0]!;
     requests.push({ path, headers: req.headers });
