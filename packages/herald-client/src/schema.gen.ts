@@ -1208,6 +1208,60 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/workspaces/{workspaceId}/feeds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The workspace's feeds with the state of their last check */
+        get: operations["getWorkspaceFeeds"];
+        put?: never;
+        /** Add a feed (RSS, Atom or JSON Feed). Its first check turns only the newest 3 items into posts; later checks at most 10 each */
+        post: operations["postWorkspaceFeeds"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/feeds/{feedId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One feed and the items it saw last */
+        get: operations["getWorkspaceFeed"];
+        put?: never;
+        post?: never;
+        /** Stop reading a feed; the posts it made stay */
+        delete: operations["deleteWorkspaceFeed"];
+        options?: never;
+        head?: never;
+        /** Change a feed; whoever saves it becomes the member new posts are made as */
+        patch: operations["patchWorkspaceFeed"];
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/feeds/{feedId}/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Read the feed now (the same check the interval makes) and answer what came of it */
+        post: operations["postWorkspaceFeedCheck"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/workspaces/{workspaceId}/ideas": {
         parameters: {
             query?: never;
@@ -1890,6 +1944,43 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/snippets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The workspace's snippets, by kind then name */
+        get: operations["getWorkspaceSnippets"];
+        put?: never;
+        /** Save a snippet (at most 200 per workspace) */
+        post: operations["postWorkspaceSnippets"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/snippets/{snippetId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One snippet */
+        get: operations["getWorkspaceSnippet"];
+        put?: never;
+        post?: never;
+        /** Delete a snippet (posts it was inserted into keep their text) */
+        delete: operations["deleteWorkspaceSnippet"];
+        options?: never;
+        head?: never;
+        /** Change a snippet's name, text or kind */
+        patch: operations["patchWorkspaceSnippet"];
         trace?: never;
     };
     "/api/v1/workspaces/{workspaceId}/transfer": {
@@ -8408,6 +8499,524 @@ export interface operations {
             };
         };
     };
+    getWorkspaceFeeds: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workspaceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "4XX": components["responses"]["Error"];
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "feeds": [
+                     *         {
+                     *           "id": "3f1c9a52-8d4e-4b7a-9c61-2e5f0a7d1b94",
+                     *           "name": "Spring launch",
+                     *           "url": "https://example.com/hooks/herald",
+                     *           "channelIds": [
+                     *             "3f1c9a52-8d4e-4b7a-9c61-2e5f0a7d1b94"
+                     *           ],
+                     *           "mode": "draft",
+                     *           "template": "example",
+                     *           "intervalMinutes": 1,
+                     *           "enabled": true,
+                     *           "ownerUserId": "3f1c9a52-8d4e-4b7a-9c61-2e5f0a7d1b94",
+                     *           "nextCheckAt": "2026-03-14T09:30:00.000Z",
+                     *           "lastCheckedAt": "2026-03-14T09:30:00.000Z",
+                     *           "lastError": "example",
+                     *           "lastNewItemAt": "2026-03-14T09:30:00.000Z",
+                     *           "createdAt": "2026-03-14T09:30:00.000Z",
+                     *           "updatedAt": "2026-03-14T09:30:00.000Z"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        feeds: {
+                            channelIds: string[];
+                            /** Format: date-time */
+                            createdAt: string;
+                            enabled: boolean;
+                            id: string;
+                            intervalMinutes: number;
+                            /** Format: date-time */
+                            lastCheckedAt: string | null;
+                            /** @description Why the last check failed; null when it worked */
+                            lastError: string | null;
+                            /** Format: date-time */
+                            lastNewItemAt: string | null;
+                            /** @enum {string} */
+                            mode: "draft" | "queue";
+                            name: string;
+                            /** Format: date-time */
+                            nextCheckAt: string;
+                            /** @description New posts are made in this member’s name and role (the last one who saved the feed) */
+                            ownerUserId: string | null;
+                            template: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            url: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    postWorkspaceFeeds: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Send a creating call again safely: the same key (1–255 printable ASCII characters) within 24 hours answers what the first call answered, with `Idempotent-Replayed: true`. The same key with another body: 422 idempotency.key_reused; while the first call runs: 409 idempotency.in_progress */
+                "idempotency-key"?: string;
+            };
+            path: {
+                workspaceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "Spring launch",
+                 *       "url": "https://example.com/hooks/herald",
+                 *       "channelIds": [
+                 *         "3f1c9a52-8d4e-4b7a-9c61-2e5f0a7d1b94"
+                 *       ],
+                 *       "mode": "draft",
+                 *       "template": "{title} {link}",
+                 *       "intervalMinutes": 60,
+                 *       "enabled": true
+                 *     }
+                 */
+                "application/json": {
+                    channelIds: string[];
+                    /** @default true */
+                    enabled?: boolean;
+                    /** @default 60 */
+                    intervalMinutes?: number;
+                    /**
+                     * @default draft
+                     * @enum {string}
+                     */
+                    mode?: "draft" | "queue";
+                    name: string;
+                    /** @default {title} {link} */
+                    template?: string;
+                    url: string;
+                };
+            };
+        };
+        responses: {
+            "4XX": components["responses"]["Error"];
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "3f1c9a52-8d4e-4b7a-9c61-2e5f0a7d1b94",
+                     *       "name": "Spring launch",
+                     *       "url": "https://example.com/hooks/herald",
+                     *       "channelIds": [
+                     *         "3f1c9a52-8d4e-4b7a-9c61-2e5f0a7d1b94"
+                     *       ],
+                     *       "mode": "draft",
+                     *       "template": "example",
+                     *       "intervalMinutes": 1,
+                     *       "enabled": true,
+                     *       "ownerUserId": "3f1c9a52-8d4e-4b7a-9c61-2e5f0a7d1b94",
+                     *       "nextCheckAt": "2026-03-14T09:30:00.000Z",
+                     *       "lastCheckedAt": "2026-03-14T09:30:00.000Z",
+                     *       "lastError": "example",
+                     *       "lastNewItemAt": "2026-03-14T09:30:00.000Z",
+                     *       "createdAt": "2026-03-14T09:30:00.000Z",
+                     *       "updatedAt": "2026-03-14T09:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": {
+                        channelIds: string[];
+                        /** Format: date-time */
+                        createdAt: string;
+                        enabled: boolean;
+                        id: string;
+                        intervalMinutes: number;
+                        /** Format: date-time */
+                        lastCheckedAt: string | null;
+                        /** @description Why the last check failed; null when it worked */
+                        lastError: string | null;
+                        /** Format: date-time */
+                        lastNewItemAt: string | null;
+                        /** @enum {string} */
+                        mode: "draft" | "queue";
+                        name: string;
+                        /** Format: date-time */
+                        nextCheckAt: string;
+                        /** @description New posts are made in this member’s name and role (the last one who saved the feed) */
+                        ownerUserId: string | null;
+                        template: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        url: string;
+                    };
+                };
+            };
+        };
+    };
+    getWorkspaceFeed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                feedId: string;
+                workspaceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "4XX": components["responses"]["Error"];
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "3f1c9a52-8d4e-4b7a-9c61-2e5f0a7d1b94",
+                     *       "name": "Spring launch",
+                     *       "url": "https://example.com/hooks/herald",
+                     *       "channelIds": [
+                     *         "3f1c9a52-8d4e-4b7a-9c61-2e5f0a7d1b94"
+                     *       ],
+                     *       "mode": "draft",
+                     *       "template": "example",
+                     *       "intervalMinutes": 1,
+                     *       "enabled": true,
+                     *       "ownerUserId": "3f1c9a52-8d4e-4b7a-9c61-2e5f0a7d1b94",
+                     *       "nextCheckAt": "2026-03-14T09:30:00.000Z",
+                     *       "lastCheckedAt": "2026-03-14T09:30:00.000Z",
+                     *       "lastError": "example",
+                     *       "lastNewItemAt": "2026-03-14T09:30:00.000Z",
+                     *       "createdAt": "2026-03-14T09:30:00.000Z",
+                     *       "updatedAt": "2026-03-14T09:30:00.000Z",
+                     *       "items": [
+                     *         {
+                     *           "id": "3f1c9a52-8d4e-4b7a-9c61-2e5f0a7d1b94",
+                     *           "title": "Spring launch",
+                     *           "link": "https://example.com/spring",
+                     *           "publishedAt": "2026-03-14T09:30:00.000Z",
+                     *           "outcome": "queued",
+                     *           "reason": "example",
+                     *           "postGroupId": "3f1c9a52-8d4e-4b7a-9c61-2e5f0a7d1b94",
+                     *           "createdAt": "2026-03-14T09:30:00.000Z"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        channelIds: string[];
+                        /** Format: date-time */
+                        createdAt: string;
+                        enabled: boolean;
+                        id: string;
+                        intervalMinutes: number;
+                        /** @description The 20 items seen last */
+                        items: {
+                            /** Format: date-time */
+                            createdAt: string;
+                            id: string;
+                            link: string | null;
+                            /**
+                             * @description seen: already in the feed when it was added, never posted
+                             * @enum {string}
+                             */
+                            outcome: "queued" | "draft" | "skipped" | "seen" | "pending";
+                            postGroupId: string | null;
+                            /** Format: date-time */
+                            publishedAt: string | null;
+                            reason: string | null;
+                            title: string;
+                        }[];
+                        /** Format: date-time */
+                        lastCheckedAt: string | null;
+                        /** @description Why the last check failed; null when it worked */
+                        lastError: string | null;
+                        /** Format: date-time */
+                        lastNewItemAt: string | null;
+                        /** @enum {string} */
+                        mode: "draft" | "queue";
+                        name: string;
+                        /** Format: date-time */
+                        nextCheckAt: string;
+                        /** @description New posts are made in this member’s name and role (the last one who saved the feed) */
+                        ownerUserId: string | null;
+                        template: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        url: string;
+                    };
+                };
+            };
+        };
+    };
+    deleteWorkspaceFeed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                feedId: string;
+                workspaceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "4XX": components["responses"]["Error"];
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example null */
+                    "application/json": null;
+                };
+            };
+        };
+    };
+    patchWorkspaceFeed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                feedId: string;
+                workspaceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "Spring launch",
+                 *       "url": "https://example.com/hooks/herald",
+                 *       "channelIds": [
+                 *         "3f1c9a52-8d4e-4b7a-9c61-2e5f0a7d1b94"
+                 *       ],
+                 *       "mode": "draft",
+                 *       "template": "example",
+                 *       "intervalMinutes": 15,
+                 *       "enabled": true
+                 *     }
+                 */
+                "application/json": {
+                    channelIds?: string[];
+                    enabled?: boolean;
+                    intervalMinutes?: number;
+                    /** @enum {string} */
+                    mode?: "draft" | "queue";
+                    name?: string;
+                    template?: string;
+                    url?: string;
+                };
+            };
+        };
+        responses: {
+            "4XX": components["responses"]["Error"];
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "3f1c9a52-8d4e-4b7a-9c61-2e5f0a7d1b94",
+                     *       "name": "Spring launch",
+                     *       "url": "https://example.com/hooks/herald",
+                     *       "channelIds": [
+                     *         "3f1c9a52-8d4e-4b7a-9c61-2e5f0a7d1b94"
+                     *       ],
+                     *       "mode": "draft",
+                     *       "template": "example",
+                     *       "intervalMinutes": 1,
+                     *       "enabled": true,
+                     *       "ownerUserId": "3f1c9a52-8d4e-4b7a-9c61-2e5f0a7d1b94",
+                     *       "nextCheckAt": "2026-03-14T09:30:00.000Z",
+                     *       "lastCheckedAt": "2026-03-14T09:30:00.000Z",
+                     *       "lastError": "example",
+                     *       "lastNewItemAt": "2026-03-14T09:30:00.000Z",
+                     *       "createdAt": "2026-03-14T09:30:00.000Z",
+                     *       "updatedAt": "2026-03-14T09:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": {
+                        channelIds: string[];
+                        /** Format: date-time */
+                        createdAt: string;
+                        enabled: boolean;
+                        id: string;
+                        intervalMinutes: number;
+                        /** Format: date-time */
+                        lastCheckedAt: string | null;
+                        /** @description Why the last check failed; null when it worked */
+                        lastError: string | null;
+                        /** Format: date-time */
+                        lastNewItemAt: string | null;
+                        /** @enum {string} */
+                        mode: "draft" | "queue";
+                        name: string;
+                        /** Format: date-time */
+                        nextCheckAt: string;
+                        /** @description New posts are made in this member’s name and role (the last one who saved the feed) */
+                        ownerUserId: string | null;
+                        template: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        url: string;
+                    };
+                };
+            };
+        };
+    };
+    postWorkspaceFeedCheck: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Send a creating call again safely: the same key (1–255 printable ASCII characters) within 24 hours answers what the first call answered, with `Idempotent-Replayed: true`. The same key with another body: 422 idempotency.key_reused; while the first call runs: 409 idempotency.in_progress */
+                "idempotency-key"?: string;
+            };
+            path: {
+                feedId: string;
+                workspaceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "4XX": components["responses"]["Error"];
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "outcome": {
+                     *         "status": "ok",
+                     *         "queued": 1,
+                     *         "drafts": 1,
+                     *         "skipped": 1,
+                     *         "error": "example"
+                     *       },
+                     *       "feed": {
+                     *         "id": "3f1c9a52-8d4e-4b7a-9c61-2e5f0a7d1b94",
+                     *         "name": "Spring launch",
+                     *         "url": "https://example.com/hooks/herald",
+                     *         "channelIds": [
+                     *           "3f1c9a52-8d4e-4b7a-9c61-2e5f0a7d1b94"
+                     *         ],
+                     *         "mode": "draft",
+                     *         "template": "example",
+                     *         "intervalMinutes": 1,
+                     *         "enabled": true,
+                     *         "ownerUserId": "3f1c9a52-8d4e-4b7a-9c61-2e5f0a7d1b94",
+                     *         "nextCheckAt": "2026-03-14T09:30:00.000Z",
+                     *         "lastCheckedAt": "2026-03-14T09:30:00.000Z",
+                     *         "lastError": "example",
+                     *         "lastNewItemAt": "2026-03-14T09:30:00.000Z",
+                     *         "createdAt": "2026-03-14T09:30:00.000Z",
+                     *         "updatedAt": "2026-03-14T09:30:00.000Z",
+                     *         "items": [
+                     *           {
+                     *             "id": "3f1c9a52-8d4e-4b7a-9c61-2e5f0a7d1b94",
+                     *             "title": "Spring launch",
+                     *             "link": "https://example.com/spring",
+                     *             "publishedAt": "2026-03-14T09:30:00.000Z",
+                     *             "outcome": "queued",
+                     *             "reason": "example",
+                     *             "postGroupId": "3f1c9a52-8d4e-4b7a-9c61-2e5f0a7d1b94",
+                     *             "createdAt": "2026-03-14T09:30:00.000Z"
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        feed: {
+                            channelIds: string[];
+                            /** Format: date-time */
+                            createdAt: string;
+                            enabled: boolean;
+                            id: string;
+                            intervalMinutes: number;
+                            /** @description The 20 items seen last */
+                            items: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                id: string;
+                                link: string | null;
+                                /**
+                                 * @description seen: already in the feed when it was added, never posted
+                                 * @enum {string}
+                                 */
+                                outcome: "queued" | "draft" | "skipped" | "seen" | "pending";
+                                postGroupId: string | null;
+                                /** Format: date-time */
+                                publishedAt: string | null;
+                                reason: string | null;
+                                title: string;
+                            }[];
+                            /** Format: date-time */
+                            lastCheckedAt: string | null;
+                            /** @description Why the last check failed; null when it worked */
+                            lastError: string | null;
+                            /** Format: date-time */
+                            lastNewItemAt: string | null;
+                            /** @enum {string} */
+                            mode: "draft" | "queue";
+                            name: string;
+                            /** Format: date-time */
+                            nextCheckAt: string;
+                            /** @description New posts are made in this member’s name and role (the last one who saved the feed) */
+                            ownerUserId: string | null;
+                            template: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            url: string;
+                        };
+                        outcome: {
+                            drafts: number;
+                            error: string | null;
+                            queued: number;
+                            skipped: number;
+                            /**
+                             * @description unchanged: the server answered 304 Not Modified
+                             * @enum {string}
+                             */
+                            status: "ok" | "unchanged" | "failed";
+                        };
+                    };
+                };
+            };
+        };
+    };
     getWorkspaceIdeas: {
         parameters: {
             query?: never;
@@ -13109,6 +13718,266 @@ export interface operations {
                      */
                     "application/json": {
                         timeZone: string;
+                    };
+                };
+            };
+        };
+    };
+    getWorkspaceSnippets: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workspaceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "4XX": components["responses"]["Error"];
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "snippets": [
+                     *         {
+                     *           "id": "3f1c9a52-8d4e-4b7a-9c61-2e5f0a7d1b94",
+                     *           "name": "Spring launch",
+                     *           "text": "Our spring collection is live: 40 new pieces, made to last. 🌱",
+                     *           "kind": "hashtags",
+                     *           "createdBy": "example",
+                     *           "createdAt": "2026-03-14T09:30:00.000Z",
+                     *           "updatedAt": "2026-03-14T09:30:00.000Z"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        snippets: {
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdBy: string | null;
+                            id: string;
+                            /**
+                             * @description hashtags and other are inserted at the cursor; a signature is added at the end of the text
+                             * @enum {string}
+                             */
+                            kind: "hashtags" | "signature" | "other";
+                            name: string;
+                            text: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    postWorkspaceSnippets: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Send a creating call again safely: the same key (1–255 printable ASCII characters) within 24 hours answers what the first call answered, with `Idempotent-Replayed: true`. The same key with another body: 422 idempotency.key_reused; while the first call runs: 409 idempotency.in_progress */
+                "idempotency-key"?: string;
+            };
+            path: {
+                workspaceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "Spring launch",
+                 *       "text": "Our spring collection is live: 40 new pieces, made to last. 🌱",
+                 *       "kind": "hashtags"
+                 *     }
+                 */
+                "application/json": {
+                    /** @enum {string} */
+                    kind: "hashtags" | "signature" | "other";
+                    name: string;
+                    text: string;
+                };
+            };
+        };
+        responses: {
+            "4XX": components["responses"]["Error"];
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "3f1c9a52-8d4e-4b7a-9c61-2e5f0a7d1b94",
+                     *       "name": "Spring launch",
+                     *       "text": "Our spring collection is live: 40 new pieces, made to last. 🌱",
+                     *       "kind": "hashtags",
+                     *       "createdBy": "example",
+                     *       "createdAt": "2026-03-14T09:30:00.000Z",
+                     *       "updatedAt": "2026-03-14T09:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": {
+                        /** Format: date-time */
+                        createdAt: string;
+                        createdBy: string | null;
+                        id: string;
+                        /**
+                         * @description hashtags and other are inserted at the cursor; a signature is added at the end of the text
+                         * @enum {string}
+                         */
+                        kind: "hashtags" | "signature" | "other";
+                        name: string;
+                        text: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+        };
+    };
+    getWorkspaceSnippet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                snippetId: string;
+                workspaceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "4XX": components["responses"]["Error"];
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "3f1c9a52-8d4e-4b7a-9c61-2e5f0a7d1b94",
+                     *       "name": "Spring launch",
+                     *       "text": "Our spring collection is live: 40 new pieces, made to last. 🌱",
+                     *       "kind": "hashtags",
+                     *       "createdBy": "example",
+                     *       "createdAt": "2026-03-14T09:30:00.000Z",
+                     *       "updatedAt": "2026-03-14T09:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": {
+                        /** Format: date-time */
+                        createdAt: string;
+                        createdBy: string | null;
+                        id: string;
+                        /**
+                         * @description hashtags and other are inserted at the cursor; a signature is added at the end of the text
+                         * @enum {string}
+                         */
+                        kind: "hashtags" | "signature" | "other";
+                        name: string;
+                        text: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+        };
+    };
+    deleteWorkspaceSnippet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                snippetId: string;
+                workspaceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "4XX": components["responses"]["Error"];
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example null */
+                    "application/json": null;
+                };
+            };
+        };
+    };
+    patchWorkspaceSnippet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                snippetId: string;
+                workspaceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "Spring launch",
+                 *       "text": "Our spring collection is live: 40 new pieces, made to last. 🌱",
+                 *       "kind": "hashtags"
+                 *     }
+                 */
+                "application/json": {
+                    /** @enum {string} */
+                    kind?: "hashtags" | "signature" | "other";
+                    name?: string;
+                    text?: string;
+                };
+            };
+        };
+        responses: {
+            "4XX": components["responses"]["Error"];
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "3f1c9a52-8d4e-4b7a-9c61-2e5f0a7d1b94",
+                     *       "name": "Spring launch",
+                     *       "text": "Our spring collection is live: 40 new pieces, made to last. 🌱",
+                     *       "kind": "hashtags",
+                     *       "createdBy": "example",
+                     *       "createdAt": "2026-03-14T09:30:00.000Z",
+                     *       "updatedAt": "2026-03-14T09:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": {
+                        /** Format: date-time */
+                        createdAt: string;
+                        createdBy: string | null;
+                        id: string;
+                        /**
+                         * @description hashtags and other are inserted at the cursor; a signature is added at the end of the text
+                         * @enum {string}
+                         */
+                        kind: "hashtags" | "signature" | "other";
+                        name: string;
+                        text: string;
+                        /** Format: date-time */
+                        updatedAt: string;
                     };
                 };
             };

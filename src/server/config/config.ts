@@ -374,6 +374,18 @@ export const settings = {
         return waits;
       }),
   },
+  feedsAllowLoopback: {
+    env: 'HERALD_FEEDS_ALLOW_LOOPBACK',
+    doc: 'true lets RSS/Atom feeds be read from loopback addresses (127.0.0.1, ::1) over plain http: local tests and the offline demo only. Every other private address stays refused.',
+    default: 'false',
+    schema: bool,
+  },
+  feedFetchTimeoutSeconds: {
+    env: 'HERALD_FEED_FETCH_TIMEOUT_SECONDS',
+    doc: 'How long reading one feed may take, answer included, before the check fails with a timeout.',
+    default: '15',
+    schema: z.coerce.number({ message: 'must be a number' }).positive('must be positive').max(120, 'must be at most 120'),
+  },
   accountDeletionGraceDays: {
     env: 'HERALD_ACCOUNT_DELETION_GRACE_DAYS',
     doc: 'Days between a user deleting their account and the deletion; 0 deletes at once. Signing in during the period cancels it.',

@@ -25,6 +25,8 @@ export const tagDescriptions: Record<string, string> = {
   posts: 'Composing, scheduling, queueing and publishing posts, and their deliveries to each channel',
   privacy: 'Data export, account deletion and restriction of processing',
   ideas: 'The Ideas board: columns and cards that become posts',
+  feeds: 'RSS, Atom and JSON Feeds whose new items become drafts or queued posts',
+  snippets: 'Saved hashtag groups, signatures and other texts the composer inserts',
   comments: 'Discussion on a post',
   analytics: 'Counters read back from the networks for published posts',
   agency: 'Views across every workspace the person belongs to',

@@ -11,6 +11,7 @@ import { ActivityIcon, AlertIcon, AnalyticsIcon, BellIcon, CalendarIcon, Channel
   KeyIcon, MembersIcon, MenuIcon, ProfileIcon, SettingsIcon, SignOutIcon } from './icons.tsx';
 import { useNeedsAttention } from '../modules/posts/posts.api.ts';
 import { QueueIcon } from '../modules/queue/queue-icons.tsx';
+import { FeedIcon } from '../modules/feeds/feed-icon.tsx';
 import { useMediaQuery } from './use-media-query.ts';
 import { AllWorkspacesIcon } from '../modules/agency/agency-icon.tsx';
 
@@ -61,6 +62,9 @@ function Sidebar({ current, drawer, onClose }: { current: MyWorkspace | undefine
             </NavLink>
             <NavLink to={`${base}/ideas`}>
               <IdeasIcon /> Ideas
+            </NavLink>
+            <NavLink to={`${base}/feeds`}>
+              <FeedIcon /> Feeds
             </NavLink>
             <NavLink to={`${base}/analytics`}>
               <AnalyticsIcon /> Analytics

@@ -11,3 +11,4 @@ export * from './workflow.schema.ts';
 export * from './api-access.schema.ts';
 export * from './idempotency.schema.ts';
 export * from './rate-limit.schema.ts';
+export * from './content.schema.ts';

@@ -15,12 +15,14 @@ import {
   deliveryMetricReadings,
   channelDailyStats,
   deliveryAttempts,
+  feeds,
   media,
   members,
   notifications,
   postComments,
   postGroups,
   sessions,
+  snippets,
   users,
   workspaces,
 } from '../../db/schema/index.ts';
@@ -315,6 +317,35 @@ async function writeArchive(deps: BuildDeps, userId: string, zip: Zip, progress:
   await zip.addFile(
     'comments.json',
     json(comments.map((c) => ({ id: c.id, workspaceId: c.workspaceId, postId: c.postGroupId, body: c.body, mentions: c.mentions, createdAt: c.createdAt, editedAt: c.editedAt }))),
+  );
+  // The workspaces' feeds and snippets are shared team settings, like channels: all of them, of the workspaces the user belongs to.
+  const feedRows = workspaceIds.length ? await db.select().from(feeds).where(inArray(feeds.workspaceId, workspaceIds)).orderBy(feeds.createdAt) : [];
+  await zip.addFile(
+    'feeds.json',
+    json(
+      feedRows.map((f) => ({
+        id: f.id,
+        workspaceId: f.workspaceId,
+        name: f.name,
+        url: f.url,
+        channelIds: f.channelIds,
+        mode: f.mode,
+        template: f.template,
+        intervalMinutes: f.intervalMinutes,
+        enabled: f.enabled,
+        savedLastByMe: f.ownerUserId === userId,
+        lastCheckedAt: f.lastCheckedAt,
+        lastError: f.lastError,
+        lastNewItemAt: f.lastNewItemAt,
+        createdAt: f.createdAt,
+        updatedAt: f.updatedAt,
+      })),
+    ),
+  );
+  const snippetRows = workspaceIds.length ? await db.select().from(snippets).where(inArray(snippets.workspaceId, workspaceIds)).orderBy(snippets.createdAt) : [];
+  await zip.addFile(
+    'snippets.json',
+    json(snippetRows.map((s) => ({ id: s.id, workspaceId: s.workspaceId, name: s.name, kind: s.kind, text: s.text, createdByMe: s.createdBy === userId, createdAt: s.createdAt, updatedAt: s.updatedAt }))),
   );
   await progress(30);
 

@@ -1,12 +1,13 @@
 // The post's content: the channels it goes to, then the shared text and media with a tab per
 // channel (customised or not), thread parts and first comment where the networks take them.
-import { useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { formatCount } from '../../components/format.ts';
 import { networkWeb } from '../../../networks/web.ts';
 import { publishingRules, type ChannelLimits } from '../../../shared/publishing-rules.ts';
 import { ChannelAvatar, NetworkMark } from '../../components/network-mark.tsx';
 import { isNetwork, networkLabel } from '../../components/networks.ts';
 import type { Channel } from '../channels/channels.api.ts';
+import { SnippetsMenu } from '../snippets/snippets-menu.tsx';
 import { MediaBox } from './composer-media.tsx';
 import type { Draft, MediaSlot } from './composer-model.ts';
 import type { useUploads } from './composer-uploads.ts';
@@ -115,6 +116,8 @@ export function ContentTabs({ baseId, draft, edit, selected, uploads, limits, me
     document.getElementById(`${baseId}-tab-${id}`)?.focus();
   };
   const threads = selected.some(takesThreads);
+  // The visible text box (one per tab), where the snippets menu inserts at the caret.
+  const textBox = useRef<HTMLTextAreaElement>(null);
   const firstComments = selected.filter(takesFirstComment);
 
   const editor = (label: string, mediaLabel: string, text: string, onText: (t: string) => void, slots: MediaSlot[], onSlots: (s: MediaSlot[]) => void, ids: string[], counterChannels: Channel[]) => {
@@ -128,6 +131,7 @@ export function ContentTabs({ baseId, draft, edit, selected, uploads, limits, me
             {label}
           </label>
           <textarea
+            ref={textBox}
             id={fieldId}
             className="cm-textarea"
             value={text}
@@ -138,6 +142,7 @@ export function ContentTabs({ baseId, draft, edit, selected, uploads, limits, me
             onChange={(e) => onText(e.target.value)}
           />
           <div className="cm-editor-foot">
+            <SnippetsMenu text={text} onText={onText} textarea={textBox} label={label.toLowerCase()} />
             <Counters text={text} channels={counterChannels} limits={limits} />
           </div>
           <Errors messages={textErrors} id={`${fieldId}-errors`} />
