@@ -1,10 +1,11 @@
 import type { AnalyticsPostRow, ReportAnswer, SummaryFigure, SummaryMetric } from '../../../shared/analytics.ts';
 import { dailyTotals, formatChange, formatCount, formatFigure, formatPeriod, NOT_REPORTED, NOT_REPORTED_ANY, reportMetrics, type SeriesKey } from '../../../shared/analytics-report.ts';
 import { networkLabel } from '../../../shared/networks.ts';
+import { mainFace, splitIntoRuns, type Face, type FontStyle, type Run } from './report.fonts.ts';
 import { decodeLogo } from './report.service.ts';
 
 // The client report as an A4 PDF, drawn with pdfkit (docs/adr/0018-client-report-pdf.md): text in
-// the PDF standard fonts, charts as vector paths from the daily series, no browser involved.
+// embedded Noto fonts (report.fonts.ts), charts as vector paths from the daily series, no browser involved.
 
 const A4 = { width: 595.28, height: 841.89 };
 const MARGIN = 48;
@@ -16,28 +17,97 @@ const ACCENT = '#3b5bdb';
 const UP = '#2b8a3e';
 const DOWN = '#c92a2a';
 
-/**
- * The standard PDF fonts only know Windows-1252 (WinAnsi): anything else would come out as
- * garbage, so emoji are dropped and other characters become "?". Embedding a Unicode font would
- * lift this, at the cost of shipping one (the ADR says why not yet).
- */
-const winAnsiExtras = new Set('€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ');
+/** Text as one line of a PDF: line breaks and tabs become spaces, other control characters go. */
 export function pdfText(text: string): string {
   return text
-    .replace(/\p{Extended_Pictographic}|\u{FE0F}|\u{200D}|[\u{1F3FB}-\u{1F3FF}]/gu, '')
     .replace(/[\r\n\t]+/g, ' ')
-    .replace(/./gu, (c) => {
-      const code = c.codePointAt(0)!;
-      return (code >= 0x20 && code <= 0x7e) || (code >= 0xa0 && code <= 0xff) || winAnsiExtras.has(c) ? c : c === '−' ? '-' : '?';
-    })
+    .replace(/\p{Cc}/gu, '')
     .trim();
 }
 
 type Doc = PDFKit.PDFDocument;
+type Look = { style?: FontStyle; size: number; color: string };
+
+/**
+ * Writes `value` at (x, y) like doc.text, in as many fonts as its scripts need: runs of one font
+ * each, drawn one after the other with `continued`, so wrapping and widths apply to the whole.
+ * A line that must not break is measured, cut and placed here: pdfkit would break it, align it
+ * and end it with "…" run by run.
+ */
+function say(doc: Doc, value: string, look: Look, x: number, y: number, options: PDFKit.Mixins.TextOptions = {}) {
+  const style = look.style ?? 'regular';
+  doc.fontSize(look.size).fillColor(look.color);
+  const runs = splitIntoRuns(value, style);
+  const use = (face: Face) => doc.registerFont(face.name, face.font as unknown as string).font(face.name);
+  if (runs.length <= 1) {
+    use(runs[0]?.face ?? mainFace(style));
+    doc.text(runs[0]?.text ?? '', x, y, options);
+    return;
+  }
+  // Every run on the main font's baseline (pdfkit would hang each from its own font's ascent).
+  const main = mainFace(style).font;
+  const baseline = -(main.ascent / main.unitsPerEm) * look.size;
+  if (options.lineBreak === false && options.width !== undefined) {
+    oneLine(doc, runs, use, x, y, baseline, options.width, options.align, options.ellipsis ? mainFace(style) : null);
+    return;
+  }
+  // A text cut at `height` just ends, with no "…" (pdfkit would draw it in whichever run's font is
+  // current, which may have none), and the runs after the cut are not drawn at all.
+  // (pdfkit's line wrapper, kept between `continued` calls, counts past its last column once the height is full.)
+  const wrapper = () => (doc as unknown as { _wrapper?: { column: number; columns: number } | null })._wrapper;
+  for (const [i, run] of runs.entries()) {
+    use(run.face);
+    const continued = i < runs.length - 1;
+    if (i === 0) doc.text(run.text, x, y, { ...options, ellipsis: false, baseline, continued });
+    else doc.text(run.text, { continued });
+    const full = wrapper();
+    if (continued && options.height !== undefined && full && full.column > full.columns) {
+      doc.text('', { continued: false });
+      break;
+    }
+  }
+}
+
+/** Runs on one line of `width` at most, cut with "…" (in `ellipsis`'s face) when they are longer; then below it, as doc.text leaves it. */
+function oneLine(doc: Doc, runs: Run[], use: (face: Face) => Doc, x: number, y: number, baseline: number, width: number, align: string | undefined, ellipsis: Face | null) {
+  const widthOf = (run: Run) => use(run.face).widthOfString(run.text);
+  let line = runs;
+  if (ellipsis && runs.reduce((sum, run) => sum + widthOf(run), 0) > width) {
+    const dots: Run = { face: ellipsis, text: '…' };
+    let room = width - widthOf(dots);
+    line = [];
+    for (const run of runs) {
+      let text = '';
+      for (const { segment } of new Intl.Segmenter('und', { granularity: 'grapheme' }).segment(run.text)) {
+        if (widthOf({ face: run.face, text: text + segment }) > room) break;
+        text += segment;
+      }
+      if (text) line.push({ face: run.face, text });
+      if (text !== run.text) break;
+      room -= widthOf(run);
+    }
+    line.push(dots);
+  }
+  const used = line.reduce((sum, run) => sum + widthOf(run), 0);
+  let left = x;
+  if (align === 'center') left += Math.max(0, (width - used) / 2);
+  else if (align === 'right') left += Math.max(0, width - used);
+  let height = 0;
+  line.forEach((run) => {
+    use(run.face);
+    height = Math.max(height, doc.currentLineHeight(true));
+    doc.text(run.text, left, y, { lineBreak: false, baseline });
+    left += doc.widthOfString(run.text);
+  });
+  // eslint-disable-next-line no-restricted-syntax -- pdfkit's cursor, not the X network
+  doc.x = x;
+  doc.y = y + height;
+}
 
 /** Renders the report; `logo` is the workspace's stored logo (a PNG or JPEG data URL) or null. */
 export async function renderReportPdf(report: ReportAnswer, logo: string | null, options: { compress?: boolean } = {}): Promise<Buffer> {
-  // pdfkit and its fonts are loaded when the first report is drawn, not at start-up (ADR 0024).
+  // pdfkit and the fonts are loaded when the first report is drawn, not at start-up (ADR 0024);
+  // report.fonts.ts reads each font file the first time a text needs it.
   const { default: PDFDocument } = await import('pdfkit');
   const { dashboard } = report;
   const doc = new PDFDocument({
@@ -58,6 +128,7 @@ export async function renderReportPdf(report: ReportAnswer, logo: string | null,
   heading(doc, 'Summary');
   summaryGrid(doc, dashboard.summary, report.networks.length > 1 ? NOT_REPORTED_ANY : NOT_REPORTED);
 
+  const channelNames = new Map(dashboard.channels.map((c) => [c.id, c.name]));
   const days = dashboard.days.length;
   const charts: { title: string; key: SeriesKey; kind: 'line' | 'bar' }[] = [
     { title: 'Engagement per day (likes, comments and shares)', key: 'engagement', kind: 'line' },
@@ -71,17 +142,19 @@ export async function renderReportPdf(report: ReportAnswer, logo: string | null,
 
   ensureSpace(doc, 120);
   heading(doc, 'Top posts');
-  topPosts(doc, dashboard.topPosts);
+  topPosts(doc, dashboard.topPosts, channelNames);
 
   for (const section of report.networks) {
     doc.addPage();
     heading(doc, pdfText(networkLabel(section.network)), 18);
-    doc.font('Helvetica').fontSize(9).fillColor(MUTED).text(`${section.channels.length} ${section.channels.length === 1 ? 'channel' : 'channels'}`, MARGIN, doc.y);
+    const names = section.channels.map((id) => channelNames.get(id)).filter((name): name is string => Boolean(name));
+    const count = `${section.channels.length} ${section.channels.length === 1 ? 'channel' : 'channels'}`;
+    say(doc, pdfText(names.length ? `${count}: ${names.join(', ')}` : count), { size: 9, color: MUTED }, MARGIN, doc.y, { width: CONTENT });
     doc.moveDown(0.8);
     summaryGrid(doc, section.summary, NOT_REPORTED);
     ensureSpace(doc, 120);
     heading(doc, 'Top posts', 12);
-    topPosts(doc, section.topPosts);
+    topPosts(doc, section.topPosts, channelNames);
   }
 
   footers(doc, report);
@@ -101,16 +174,16 @@ function header(doc: Doc, report: ReportAnswer, logo: string | null) {
       // A logo pdfkit cannot read (stored before the checks existed) leaves the name alone at the top.
     }
   }
-  doc.font('Helvetica-Bold').fontSize(20).fillColor(INK).text(pdfText(report.workspace.name), textX, MARGIN, { width: A4.width - MARGIN - textX, lineBreak: false, ellipsis: true });
-  doc.font('Helvetica').fontSize(11).fillColor(MUTED).text('Social media report', textX, doc.y + 2);
-  doc.font('Helvetica-Bold').fontSize(11).fillColor(INK).text(formatPeriod(dashboard.range.from, dashboard.range.to), textX, doc.y + 2);
+  say(doc, pdfText(report.workspace.name), { style: 'bold', size: 20, color: INK }, textX, MARGIN, { width: A4.width - MARGIN - textX, lineBreak: false, ellipsis: true });
+  say(doc, 'Social media report', { size: 11, color: MUTED }, textX, doc.y + 2);
+  say(doc, formatPeriod(dashboard.range.from, dashboard.range.to), { style: 'bold', size: 11, color: INK }, textX, doc.y + 2);
   const compared = dashboard.previous ? `Compared with ${formatPeriod(dashboard.previous.from, dashboard.previous.to)}. ` : '';
-  doc.font('Helvetica').fontSize(8).fillColor(MUTED).text(`${compared}Days in ${pdfText(dashboard.timeZone)}.`, textX, doc.y + 2);
+  say(doc, `${compared}Days in ${pdfText(dashboard.timeZone)}.`, { size: 8, color: MUTED }, textX, doc.y + 2);
   doc.y = Math.max(doc.y, MARGIN + 56) + 18;
 }
 
 function heading(doc: Doc, text: string, size = 14) {
-  doc.font('Helvetica-Bold').fontSize(size).fillColor(INK).text(text, MARGIN, doc.y, { width: CONTENT });
+  say(doc, text, { style: 'bold', size, color: INK }, MARGIN, doc.y, { width: CONTENT });
   doc.moveDown(0.4);
 }
 
@@ -130,23 +203,23 @@ function summaryGrid(doc: Doc, summary: Record<SummaryMetric, SummaryFigure>, no
     const y = top + Math.floor(i / columns) * cellHeight;
     const figure = summary[key];
     doc.rect(x + 2, y, cellWidth - 4, cellHeight - 6).strokeColor(LINE).lineWidth(0.5).stroke();
-    doc.font('Helvetica').fontSize(8).fillColor(MUTED).text(label, x + 8, y + 6, { width: cellWidth - 16, lineBreak: false });
+    say(doc, label, { size: 8, color: MUTED }, x + 8, y + 6, { width: cellWidth - 16, lineBreak: false });
     const value = formatFigure(key, figure.value);
     if (value === null) {
-      doc.font('Helvetica-Oblique').fontSize(7.5).fillColor(MUTED).text(notReported, x + 8, y + 20, { width: cellWidth - 16 });
+      say(doc, notReported, { style: 'italic', size: 7.5, color: MUTED }, x + 8, y + 20, { width: cellWidth - 16 });
       return;
     }
-    doc.font('Helvetica-Bold').fontSize(15).fillColor(INK).text(pdfText(value), x + 8, y + 18, { width: cellWidth - 16, lineBreak: false });
+    say(doc, pdfText(value), { style: 'bold', size: 15, color: INK }, x + 8, y + 18, { width: cellWidth - 16, lineBreak: false });
     const change = formatChange(figure);
     const cy = y + 40;
     if (change) {
       const color = change.direction === 'up' ? UP : change.direction === 'down' ? DOWN : MUTED;
       if (change.direction === 'up') doc.polygon([x + 8, cy + 7], [x + 12, cy], [x + 16, cy + 7]).fillColor(color).fill();
       else if (change.direction === 'down') doc.polygon([x + 8, cy], [x + 12, cy + 7], [x + 16, cy]).fillColor(color).fill();
-      doc.font('Helvetica-Bold').fontSize(8).fillColor(color).text(pdfText(change.text), x + 19, cy, { width: cellWidth - 28, lineBreak: false });
+      say(doc, pdfText(change.text), { style: 'bold', size: 8, color }, x + 19, cy, { width: cellWidth - 28, lineBreak: false });
     } else {
       const previous = figure.previous === null ? 'no earlier figure' : 'was 0';
-      doc.font('Helvetica').fontSize(7.5).fillColor(MUTED).text(previous, x + 8, cy, { width: cellWidth - 16, lineBreak: false });
+      say(doc, previous, { size: 7.5, color: MUTED }, x + 8, cy, { width: cellWidth - 16, lineBreak: false });
     }
   });
   doc.y = top + Math.ceil(reportMetrics.length / columns) * cellHeight + 8;
@@ -154,14 +227,14 @@ function summaryGrid(doc: Doc, summary: Record<SummaryMetric, SummaryFigure>, no
 
 /** A line or bar chart of one daily series; days without a value are gaps, never zeros. */
 function drawChart(doc: Doc, title: string, days: string[], values: (number | null)[], kind: 'line' | 'bar') {
-  doc.font('Helvetica-Bold').fontSize(10).fillColor(INK).text(title, MARGIN, doc.y, { width: CONTENT });
+  say(doc, title, { style: 'bold', size: 10, color: INK }, MARGIN, doc.y, { width: CONTENT });
   const top = doc.y + 4;
   const height = 90;
   const left = MARGIN + 40;
   const width = CONTENT - 40;
   const reported = values.filter((v): v is number => v !== null);
   if (!reported.length) {
-    doc.font('Helvetica-Oblique').fontSize(9).fillColor(MUTED).text(NOT_REPORTED_ANY, MARGIN, top + 4);
+    say(doc, NOT_REPORTED_ANY, { style: 'italic', size: 9, color: MUTED }, MARGIN, top + 4);
     doc.y = top + 24;
     return;
   }
@@ -170,9 +243,9 @@ function drawChart(doc: Doc, title: string, days: string[], values: (number | nu
   const y = (v: number) => top + height - (v / max) * height;
   // Axes and the scale: 0 and the highest value.
   doc.moveTo(left, top).lineTo(left, top + height).lineTo(left + width, top + height).strokeColor(LINE).lineWidth(0.7).stroke();
-  doc.font('Helvetica').fontSize(7).fillColor(MUTED);
-  doc.text(formatCount(max), MARGIN, top - 3, { width: 36, align: 'right' });
-  doc.text('0', MARGIN, top + height - 4, { width: 36, align: 'right' });
+  const scale = { size: 7, color: MUTED };
+  say(doc, formatCount(max), scale, MARGIN, top - 3, { width: 36, align: 'right' });
+  say(doc, '0', scale, MARGIN, top + height - 4, { width: 36, align: 'right' });
   if (kind === 'bar') {
     const slot = width / days.length;
     const bar = Math.max(1, slot * 0.7);
@@ -197,16 +270,15 @@ function drawChart(doc: Doc, title: string, days: string[], values: (number | nu
       doc.circle(x(i), y(values[i]!), 2).fillColor(ACCENT).fill();
     }
   }
-  doc.font('Helvetica').fontSize(7).fillColor(MUTED);
-  doc.text(days[0]!, left, top + height + 3, { width: 80 });
-  if (days.length > 1) doc.text(days.at(-1)!, left + width - 80, top + height + 3, { width: 80, align: 'right' });
+  say(doc, days[0]!, scale, left, top + height + 3, { width: 80 });
+  if (days.length > 1) say(doc, days.at(-1)!, scale, left + width - 80, top + height + 3, { width: 80, align: 'right' });
   doc.y = top + height + 22;
 }
 
-/** The top posts: date, network, text and the main counters ("–" where the network reports none). */
-function topPosts(doc: Doc, posts: AnalyticsPostRow[]) {
+/** The top posts: date, network and channel, text and the main counters ("–" where the network reports none). */
+function topPosts(doc: Doc, posts: AnalyticsPostRow[], channelNames: Map<string, string>) {
   if (!posts.length) {
-    doc.font('Helvetica-Oblique').fontSize(9).fillColor(MUTED).text('No posts with counters in this period.', MARGIN, doc.y);
+    say(doc, 'No posts with counters in this period.', { style: 'italic', size: 9, color: MUTED }, MARGIN, doc.y);
     doc.moveDown();
     return;
   }
@@ -219,19 +291,19 @@ function topPosts(doc: Doc, posts: AnalyticsPostRow[]) {
     { title: 'Likes', width: 58 },
     { title: 'Comments', width: 58 },
   ];
-  const row = (cells: string[], font: string, color: string, height: number) => {
+  const row = (cells: string[], font: FontStyle, color: string, height: number) => {
     let x = MARGIN;
     const y = doc.y;
     cells.forEach((cell, i) => {
       const numeric = i >= 3;
-      doc.font(font).fontSize(8).fillColor(color).text(cell, x + 2, y, { width: cols[i]!.width - 4, height, ellipsis: true, align: numeric ? 'right' : 'left' });
+      say(doc, cell, { style: font, size: 8, color }, x + 2, y, { width: cols[i]!.width - 4, height, ellipsis: true, align: numeric ? 'right' : 'left' });
       x += cols[i]!.width;
     });
     doc.y = y + height;
   };
   row(
     cols.map((c) => c.title),
-    'Helvetica-Bold',
+    'bold',
     MUTED,
     14,
   );
@@ -239,9 +311,10 @@ function topPosts(doc: Doc, posts: AnalyticsPostRow[]) {
   for (const post of posts.slice(0, 10)) {
     ensureSpace(doc, 34);
     doc.moveTo(MARGIN, doc.y - 2).lineTo(MARGIN + CONTENT, doc.y - 2).strokeColor(LINE).lineWidth(0.4).stroke();
-    row([post.publishedAt.slice(0, 10), pdfText(networkLabel(post.network)), pdfText(post.text) || '(no text)', show(post.engagement), show(post.views), show(post.likes), show(post.comments)], 'Helvetica', INK, 30);
+    const where = [networkLabel(post.network), channelNames.get(post.channelId)].filter(Boolean).join(' · ');
+    row([post.publishedAt.slice(0, 10), pdfText(where), pdfText(post.text) || '(no text)', show(post.engagement), show(post.views), show(post.likes), show(post.comments)], 'regular', INK, 30);
   }
-  doc.font('Helvetica').fontSize(7).fillColor(MUTED).text('– : not reported by this network', MARGIN, doc.y + 2);
+  say(doc, '– : not reported by this network', { size: 7, color: MUTED }, MARGIN, doc.y + 2);
   doc.moveDown();
 }
 
@@ -253,15 +326,11 @@ function footers(doc: Doc, report: ReportAnswer) {
     // Writing below the bottom margin would make pdfkit add a page: the margin is lifted for the line.
     const bottom = doc.page.margins.bottom;
     doc.page.margins.bottom = 0;
-    doc
-      .font('Helvetica')
-      .fontSize(7)
-      .fillColor(MUTED)
-      .text(`${pdfText(report.workspace.name)} · made by Herald on ${report.generatedAt.slice(0, 10)} · page ${i + 1} of ${range.count}`, MARGIN, A4.height - MARGIN + 16, {
-        width: CONTENT,
-        align: 'center',
-        lineBreak: false,
-      });
+    say(doc, `${pdfText(report.workspace.name)} · made by Herald on ${report.generatedAt.slice(0, 10)} · page ${i + 1} of ${range.count}`, { size: 7, color: MUTED }, MARGIN, A4.height - MARGIN + 16, {
+      width: CONTENT,
+      align: 'center',
+      lineBreak: false,
+    });
     doc.page.margins.bottom = bottom;
   }
 }

@@ -99,7 +99,7 @@ describe('client report', () => {
     expect(text).toContain('48,213');
     expect(text).toContain('+20.5%');
     expect(text).toContain('1,234');
-    expect(text).toContain('-17.7%');
+    expect(text).toContain('−17.7%');
     expect(text).toContain('2.8%');
     expect(text).toContain('+120');
     expect(text).toContain('Our autumn menu is here');
@@ -107,10 +107,58 @@ describe('client report', () => {
     expect(text).toContain('Mastodon');
     // Reach is null everywhere: said in words, never written as 0.
     expect(text).toContain('not reported by this network');
-    // The emoji the PDF fonts cannot draw is left out, the rest of the post stays.
-    expect(text).toContain('Open late on Fridays from now on');
-    expect(pdfText('Open 🍷 late\nnow 日本')).toBe('Open  late now ??');
-    expect(pdfText('−3.0%')).toBe('-3.0%');
+    // Channels by name, emoji in the embedded emoji font.
+    expect(text).toContain('2 channels: Main account, Second account');
+    expect(text).toContain('Open late on Fridays from now on 🍷');
+    expect(pdfText('Open 🍷 late\nnow\t日本\u0007')).toBe('Open 🍷 late now 日本');
+  });
+
+  it('prints every script and emoji in names and posts, in font subsets', async () => {
+    const world = 'Café Ελλάδα Москва 東京';
+    await workspace('ws-world', { name: world, timeZone: 'UTC' });
+    const posts = [
+      'Un été à Paris 👍🏽 👨‍👩‍👧 🇫🇷',
+      'Καλημέρα κόσμε · Привет мир',
+      'مرحبا بالعالم',
+      'שלום עולם',
+      'नमस्ते दुनिया',
+      'สวัสดีชาวโลก',
+      '你好世界',
+      'こんにちは世界',
+      '안녕하세요 세계',
+    ];
+    const { figures: plain } = fakeFigures('ws-world', world, ids);
+    const figures: typeof plain = async (...args) => {
+      const answer = await plain(...args);
+      const first = answer.topPosts[0]!;
+      const named = { [ids.mastodonA]: 'Канал עברית', [ids.mastodonB]: 'ערוץ שני', [ids.bluesky]: 'チャンネル 채널' };
+      return {
+        ...answer,
+        channels: answer.channels.map((c) => ({ ...c, name: named[c.id] ?? c.name })),
+        topPosts: posts.map((text, i) => ({ ...first, deliveryId: `w${i}`, network: 'mastodon', channelId: ids.mastodonA, text })),
+      };
+    };
+    const report = await buildReport({ db: db(), figures }, 'ws-world', { from: '2026-11-01', to: '2026-11-30' });
+    const pdf = await renderReportPdf(report, null);
+    // A glyph the Arabic font adds while shaping stands for no character: pdf.js reads it back as a control character.
+    const text = (await pdfToText(pdf)).replace(/\p{Cc}/gu, '');
+    // Left-to-right texts read back as written.
+    for (const expected of [world, 'Канал', 'チャンネル 채널', ...posts.filter((p) => !/[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Devanagari}]/u.test(p))]) expect(text).toContain(expected);
+    // Arabic and Hebrew are drawn right to left (each phrase as a whole, shaped), and the PDF's
+    // text follows the drawing: the words read back one by one. Devanagari's vowel sign i is drawn
+    // before its consonant, and reads back there.
+    for (const word of ['مرحبا', 'بالعالم', 'שלום', 'עולם', 'עברית', 'ערוץ', 'שני', 'नमस्ते', 'दु', 'िनया']) expect(text).toContain(word);
+    expect(text).not.toContain('?');
+
+    // Every font is embedded as a subset (a tag such as ABCDEF+ before its name), none of them whole.
+    const raw = pdf.toString('latin1');
+    const fonts = [...raw.matchAll(/\/BaseFont \/([A-Z]{6}\+)?([\w-]+)/g)];
+    expect(fonts.length).toBeGreaterThan(5);
+    for (const [name, tag] of fonts) expect(tag, name).toBeTruthy();
+    const names = fonts.map(([, , name]) => name).join(' ');
+    for (const family of ['NotoSans-', 'NotoSansArabic', 'NotoSansHebrew', 'NotoSansThai', 'NotoSansSC', 'NotoSansJP', 'NotoSansKR', 'NotoEmoji']) expect(names).toContain(family);
+    // A few glyphs of each font: tens of kilobytes, where the fonts' files are megabytes.
+    expect(pdf.length).toBeLessThan(250_000);
   });
 
   it('knows the day in the workspace’s zone and last month', () => {
