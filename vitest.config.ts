@@ -22,8 +22,10 @@ export default defineConfig({
     // cores run at once; HERALD_TEST_WORKERS overrides (CI's two cores take 4).
     maxWorkers: Number(process.env.HERALD_TEST_WORKERS ?? 2),
     minWorkers: 1,
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
+    // Generous: with four files at once on two cores a Herald start or a publish takes several
+    // times longer than alone; a limit only has to stop a test that hangs.
+    testTimeout: 60_000,
+    hookTimeout: 180_000,
     projects: [
       {
         extends: true,
