@@ -9,7 +9,10 @@ export const fastEngineEnv = {
   HERALD_PUBLISH_RETRY_BASE_SECONDS: '0.2',
   HERALD_RECONCILE_SECONDS: '1',
   HERALD_PUBLISH_LEASE_SECONDS: '5',
-  HERALD_NETWORK_TIMEOUT_SECONDS: '2',
+  // The fakes answer in the test's own process: with four test files on two cores an answer can
+  // take seconds, and a timeout here would be taken for a lost answer. Lost answers are dropped
+  // connections in the fakes, so they do not wait on this.
+  HERALD_NETWORK_TIMEOUT_SECONDS: '8',
   HERALD_MASTODON_ALLOW_HTTP: 'true',
 };
 
