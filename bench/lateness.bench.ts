@@ -46,6 +46,8 @@ async function latenessOn(kind: DatabaseKind, options: BenchOptions, env: Record
         log(`    ${Math.round((Date.now() - start) / 1000)} s: ${created}/${total} published`);
       }
     }
+    const idle = await idleCpu(options.lateness.idleSeconds * 1000);
+    log(`  ${kind}: idle CPU ${idle.percentOfOneCore} % of one core over ${idle.seconds} s`);
     await w.h.stop();
     const problems = heraldProblems(w.h.logs);
     for (const p of problems.slice(0, 5)) log(`    Herald logged ${p.count}× ${p.message}`);
@@ -83,6 +85,7 @@ async function latenessOn(kind: DatabaseKind, options: BenchOptions, env: Record
       /** How many arrived later than one poll interval after their due time. */
       laterThanOnePollInterval: beyondPoll,
       histogramMs: histogram(lateness, pollSeconds * 1000),
+      idleCpu: idle,
       deliveryStates: outcome.states,
       markedLate: outcome.late,
       heraldWarningsAndErrors: problems,
@@ -91,6 +94,20 @@ async function latenessOn(kind: DatabaseKind, options: BenchOptions, env: Record
     await fake.close();
     await database.drop().catch(() => undefined);
   }
+}
+
+/**
+ * The CPU this process (Herald, and PGlite in the embedded mode; the fake runs apart) used while
+ * nothing was due: what waiting for the next post costs. The bench's own loop sleeps meanwhile.
+ */
+async function idleCpu(ms: number) {
+  const before = process.cpuUsage();
+  const started = performance.now();
+  await sleep(ms);
+  const used = process.cpuUsage(before);
+  const wallMs = performance.now() - started;
+  const cpuMs = (used.user + used.system) / 1000;
+  return { seconds: Math.round(wallMs / 1000), cpuMs: Math.round(cpuMs), percentOfOneCore: Math.round((cpuMs / wallMs) * 10_000) / 100 };
 }
 
 /** Counts per bucket of a quarter poll interval, up to two intervals and beyond. */

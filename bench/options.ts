@@ -11,7 +11,7 @@ export type BenchOptions = {
   postgresUrl: string;
   latencyMs: number;
   burst: { deliveries: number; channels: number; budgetSeconds: number };
-  lateness: { minutes: number; perMinute: number; channels: number };
+  lateness: { minutes: number; perMinute: number; channels: number; idleSeconds: number };
   analytics: { channels: number; posts: number };
   instagram: { deliveries: number; channels: number; budgetSeconds: number; processingMs: number };
   /** `start`: seconds idle before the memory is read; whether the build stamps are removed first. */
@@ -35,6 +35,7 @@ export const usage = `npm run bench -- [burst] [lateness] [calendar] [calendar-a
   --lateness-minutes N          how long posts keep coming (default 5)
   --lateness-per-minute N       posts due per minute (default 100)
   --lateness-channels N         channels they are spread over (default 10)
+  --lateness-idle-seconds N     after the stream, how long Herald's CPU is measured with nothing due (default 60)
   --analytics-channels N        channels whose published posts the collector reads (default 50)
   --analytics-posts N           published deliveries per channel (default 40; the collector reads at most 100 per channel per run)
   --instagram-deliveries N      Instagram photo posts due at once (default 200)
@@ -74,6 +75,7 @@ export function parseOptions(argv: string[]): BenchOptions | 'help' {
       'lateness-minutes': { type: 'string' },
       'lateness-per-minute': { type: 'string' },
       'lateness-channels': { type: 'string' },
+      'lateness-idle-seconds': { type: 'string' },
       'analytics-channels': { type: 'string' },
       'analytics-posts': { type: 'string' },
       'instagram-deliveries': { type: 'string' },
@@ -124,6 +126,7 @@ export function parseOptions(argv: string[]): BenchOptions | 'help' {
       minutes: number(values['lateness-minutes'], 5, 'lateness-minutes'),
       perMinute: number(values['lateness-per-minute'], 100, 'lateness-per-minute'),
       channels: number(values['lateness-channels'], 10, 'lateness-channels'),
+      idleSeconds: number(values['lateness-idle-seconds'], 60, 'lateness-idle-seconds'),
     },
     analytics: {
       channels: number(values['analytics-channels'], 50, 'analytics-channels'),

@@ -14,6 +14,7 @@ import { connectMastodon, fastEngineEnv, uploadMedia, waitForPost } from '../hel
 import { runHeraldCli } from '../helpers/herald-cli.ts';
 import { createClient, signUp, startTestHerald, type TestHerald } from '../helpers/test-herald.ts';
 import { startMastodonFake, type MastodonFake } from '../fakes/mastodon/mastodon-fake.ts';
+import { WAKE_LEAD_MS } from '../../src/server/modules/publishing/wake-ups.ts';
 
 // Child processes and two databases on a loaded machine: minutes, not seconds.
 const SLOW = 400_000;
@@ -131,10 +132,10 @@ describe.skipIf(!base)('herald move-to-postgres (PGlite → PostgreSQL)', () => 
       // The audit log's sequence goes on after the copied entries.
       const { rows: seq } = await target.query(`select (select max(id) from audit_log)::text as max, (select last_value from audit_log_id_seq)::text as last`);
       expect(seq[0].last).toBe(seq[0].max);
-      // The scheduled delivery has its wake-up in the new queue, at its time.
+      // The scheduled delivery has its wake-up in the new queue, at its time (less the wake-up lead).
       const { rows: wake } = await target.query(
-        `select j.name, j.state, j.start_after = d.next_attempt_at as on_time from deliveries d join pgboss.job j on j.id::text = d.wake_job_id where d.post_group_id = $1`,
-        [scheduledId],
+        `select j.name, j.state, j.start_after = d.next_attempt_at - $2 * interval '1 millisecond' as on_time from deliveries d join pgboss.job j on j.id::text = d.wake_job_id where d.post_group_id = $1`,
+        [scheduledId, WAKE_LEAD_MS],
       );
       expect(wake).toEqual([{ name: 'publish.mastodon', state: 'created', on_time: true }]);
     } finally {

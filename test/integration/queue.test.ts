@@ -6,6 +6,7 @@ import { startTestHerald, type TestHerald } from '../helpers/test-herald.ts';
 import { createTeam, type TeamMember } from '../helpers/workspace-team.ts';
 import { connectMastodon, fastEngineEnv, waitForPost } from '../helpers/publishing.ts';
 import { startMastodonFake, type MastodonFake } from '../fakes/mastodon/mastodon-fake.ts';
+import { WAKE_LEAD_MS } from '../../src/server/modules/publishing/wake-ups.ts';
 
 // A channel's queue: reorder hands the same times out in a new order (wake-ups follow, so the
 // posts really go out in that order), shuffle does it at random; the list is checked strictly.
@@ -69,7 +70,7 @@ describe('queue reorder and shuffle', () => {
     ]);
     // Each delivery's wake-up moved with it (the old one is cancelled, the new one starts at the new time).
     for (const [id, at] of [[third, base], [first, base + 2_000], [second, base + 4_000]] as const) {
-      expect(await wakeStart(id)).toMatchObject({ dueAt: at, wakeAt: at, jobState: 'created' });
+      expect(await wakeStart(id)).toMatchObject({ dueAt: at, wakeAt: at - WAKE_LEAD_MS, jobState: 'created' });
     }
     const [audit] = await db().select().from(auditLog).where(and(eq(auditLog.action, 'channel.queue_reordered'), eq(auditLog.entityId, channelId)));
     expect(audit).toMatchObject({ actorUserId: editor.id, workspaceId });

@@ -156,7 +156,7 @@ export const settings = {
   ...networkSettings,
   jobPollSeconds: {
     env: 'HERALD_JOB_POLL_SECONDS',
-    doc: 'How often workers poll the job queue when no wake-up arrives (seconds, at least 0.5).',
+    doc: 'Safety poll of the publishing workers: how often each re-reads when the next wake-up is due, in case a notification was lost. Posts are published at their time either way (the worker sleeps until the next wake-up and a NOTIFY wakes it for new ones). Seconds, at least 0.5.',
     default: '2',
     schema: z.coerce.number().min(0.5, 'must be at least 0.5'),
   },

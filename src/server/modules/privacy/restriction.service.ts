@@ -29,17 +29,6 @@ const ACTIVE_STATES = ['queued', 'processing', 'unconfirmed'];
  */
 export const connectorNotRestricted: SQL = sql`not exists (select 1 from ${users} inner join ${members} on ${members.userId} = ${users.id} where ${users.id} = ${channels.connectedBy} and ${members.organizationId} = ${channels.workspaceId} and ${users.processingRestrictedAt} is not null)`;
 
-/** For the engine's claim, inside its transaction: is this channel's connecting user restricted? */
-export async function isChannelRestricted(tx: Db | Tx, channel: Pick<ChannelRow, 'connectedBy' | 'workspaceId'>): Promise<boolean> {
-  if (!channel.connectedBy) return false;
-  const [row] = await tx
-    .select({ at: users.processingRestrictedAt })
-    .from(users)
-    .innerJoin(members, and(eq(members.userId, users.id), eq(members.organizationId, channel.workspaceId)))
-    .where(eq(users.id, channel.connectedBy));
-  return !!row?.at;
-}
-
 /** The channels with `paused` set when their connecting user has paused processing (for the delivery answer). */
 export async function withPausedFlag<T extends Pick<ChannelRow, 'connectedBy' | 'workspaceId'>>(db: Db | Tx, rows: T[]): Promise<(T & { paused: boolean })[]> {
   const ids = [...new Set(rows.map((r) => r.connectedBy).filter((id): id is string => !!id))];

@@ -12,12 +12,12 @@ import type { PublishContext, PublishJournal, PublishOutcome, PublishPart, Publi
 import type { ChannelDeps } from '../channels/channels.service.ts';
 import { deliveryErrorCode, tokenSealContext, withChannelToken } from '../channel-tokens/index.ts';
 import { usageLedger } from '../network-usage/network-usage.ts';
-import { isChannelRestricted } from '../privacy/restriction.service.ts';
+import { connectorNotRestricted } from '../privacy/restriction.service.ts';
 import { retryDelayMs } from './backoff.ts';
 import { notifyDeliveryIncident } from './failure-alerts.ts';
 import { emitDeliveryOutcome } from '../webhooks/webhooks.emit.ts';
 import { refreshGroupState } from './group-state.ts';
-import { scheduleWakeUp, wakeMany, type WakeUp } from './wake-ups.ts';
+import { scheduleWakeUp, WAKE_LEAD_MS, wakeMany, type WakeUp } from './wake-ups.ts';
 import { observePublishLateness } from '../metrics/metrics.instruments.ts';
 
 type DeliveryRow = typeof deliveries.$inferSelect;
@@ -68,27 +68,27 @@ type Claimed = { delivery: DeliveryRow; channel: ChannelRow; attemptId: string; 
 async function claim(deps: EngineDeps, deliveryId: string, now: Date): Promise<Claimed | 'skipped' | 'deferred'> {
   const [row] = await deps.db.select().from(deliveries).where(eq(deliveries.id, deliveryId));
   if (!row || !['queued', 'processing', 'unconfirmed'].includes(row.state)) return 'skipped';
-  // Early wake-ups (the post was moved later) find nothing to do; the delivery has its own.
-  if (!row.nextAttemptAt || row.nextAttemptAt.getTime() > now.getTime() + 250) return 'skipped';
+  // Early wake-ups (the post was moved later) find nothing to do; the delivery has its own. A
+  // wake-up comes WAKE_LEAD_MS ahead on purpose (wake-ups.ts), and clocks differ a little.
+  if (!row.nextAttemptAt || row.nextAttemptAt.getTime() > now.getTime() + WAKE_LEAD_MS + 50) return 'skipped';
   const spacing = accountSpacingMs(row.network);
   return deps.db.transaction(async (tx) => {
-    // The channel row lock serialises every claim on one account, across processes.
-    const [locked] = await tx.select().from(channels).where(eq(channels.id, row.channelId)).for('update');
-    if (!locked) return 'skipped' as const;
-    // Processing paused by the user who connected the account (GDPR art. 18): the delivery keeps its
-    // state and gets no wake-up; resuming wakes it, and until then reconcile re-checks it.
-    if (await isChannelRestricted(tx, locked)) return 'deferred' as const;
+    // The channel row lock serialises every claim on one account, across processes. The same
+    // statement reads whether processing is paused by the user who connected the account (GDPR
+    // art. 18): the delivery then keeps its state and gets no wake-up; resuming wakes it, and until
+    // then reconcile re-checks it.
+    const [lockedRow] = await tx
+      .select({ channel: channels, notRestricted: sql<boolean>`${connectorNotRestricted}` })
+      .from(channels)
+      .where(eq(channels.id, row.channelId))
+      .for('update');
+    if (!lockedRow) return 'skipped' as const;
+    const locked = lockedRow.channel;
+    if (!lockedRow.notRestricted) return 'deferred' as const;
     const notBefore = locked.publishNotBefore;
-    const busy = (
-      await tx
-        .select({ id: deliveries.id })
-        .from(deliveries)
-        .where(and(eq(deliveries.channelId, row.channelId), eq(deliveries.state, 'publishing'), sql`${deliveries.claimExpiresAt} > ${now}`, sql`${deliveries.id} <> ${row.id}`))
-        .limit(1)
-    ).length > 0;
     const creating = row.state === 'queued';
-    if (busy || (creating && notBefore && notBefore > now)) {
-      // Its turn: after the account's next free moment, behind the deliveries queued before it.
+    /** Its turn: after the account's next free moment, behind the deliveries queued before it. */
+    const defer = async (busy: boolean) => {
       const [{ ahead }] = rowsOf<{ ahead: number }>(
         await tx.execute(sql`
           select count(*)::int as ahead from deliveries
@@ -104,7 +104,12 @@ async function claim(deps: EngineDeps, deliveryId: string, now: Date): Promise<C
         .returning({ id: deliveries.id });
       if (moved) await scheduleWakeUp(tx, deps.boss, { deliveryId: row.id, network: row.network, at, check: row.state !== 'queued' }, row.wakeJobId);
       return 'deferred' as const;
-    }
+    };
+    // Another delivery of the account being published (its claim alive), seen by a statement that
+    // starts after the lock was granted, so it sees every claim committed before.
+    const otherPublishing = sql`exists (select 1 from deliveries d2 where d2.channel_id = ${row.channelId} and d2.state = 'publishing' and d2.claim_expires_at > ${now} and d2.id <> ${row.id})`;
+    const isBusy = async () => rowsOf<{ busy: boolean }>(await tx.execute(sql`select ${otherPublishing} as busy`))[0]?.busy === true;
+    if (creating && notBefore && notBefore > now) return defer(await isBusy());
     const attemptId = crypto.randomUUID();
     // Per attempt, not per process: a slow attempt whose lease ran out cannot go on writing
     // (or sending) after a newer attempt of the same process took the delivery.
@@ -120,10 +125,15 @@ async function claim(deps: EngineDeps, deliveryId: string, now: Date): Promise<C
         wakeJobId: null,
         updatedAt: now,
       })
-      .where(and(eq(deliveries.id, row.id), eq(deliveries.state, row.state)))
+      .where(and(eq(deliveries.id, row.id), eq(deliveries.state, row.state), sql`not ${otherPublishing}`))
       .returning();
-    if (!taken) return 'skipped' as const;
-    if (creating) await tx.update(channels).set({ publishNotBefore: new Date(now.getTime() + spacing) }).where(eq(channels.id, row.channelId));
+    if (!taken) {
+      // Either the account is busy (then this one waits its turn) or another attempt took this delivery.
+      return (await isBusy()) ? defer(true) : ('skipped' as const);
+    }
+    // Spaced from the moment the call can go out (a claim made ahead of time waits for it).
+    const callAt = Math.max(now.getTime(), row.nextAttemptAt!.getTime());
+    if (creating) await tx.update(channels).set({ publishNotBefore: new Date(callAt + spacing) }).where(eq(channels.id, row.channelId));
     const kind = row.pendingStep || row.state === 'unconfirmed' ? 'resolve' : row.state === 'processing' ? 'check' : 'publish';
     await tx.insert(deliveryAttempts).values({
       id: attemptId,
@@ -150,18 +160,26 @@ function createJournal(deps: EngineDeps, claimed: Claimed) {
   const steps: { at: string; step: string; request?: unknown; response?: unknown }[] = [];
   const lease = () => new Date(Date.now() + deps.settings.leaseMs);
 
+  // One statement, so one round trip and no transaction around it: the delivery keeps its claim
+  // (renewed) and, only then, the attempt's steps are saved.
   async function write(withSteps: boolean) {
     lastWrite = Date.now();
-    await deps.db.transaction(async (tx) => {
-      const [kept] = await tx
-        .update(deliveries)
-        .set({ pendingStep: pending, progress, claimExpiresAt: lease(), updatedAt: new Date() })
-        .where(and(eq(deliveries.id, delivery.id), eq(deliveries.state, 'publishing'), eq(deliveries.claimedBy, claimToken)))
-        .returning({ id: deliveries.id });
-      // Another attempt took over (this one was presumed dead): it must not send anything more.
-      if (!kept) throw new LostClaim('the claim on this delivery was lost');
-      if (withSteps) await tx.update(deliveryAttempts).set({ steps }).where(eq(deliveryAttempts.id, attemptId));
-    });
+    const noted = withSteps
+      ? sql`, noted as (update delivery_attempts set steps = ${sql.param(steps, deliveryAttempts.steps)} where id = ${attemptId} and exists (select 1 from kept))`
+      : sql``;
+    const [result] = rowsOf<{ kept: number }>(
+      await deps.db.execute(sql`
+        with kept as (
+          update deliveries
+          set pending_step = ${sql.param(pending, deliveries.pendingStep)}, progress = ${sql.param(progress, deliveries.progress)},
+              claim_expires_at = ${lease()}, updated_at = ${new Date()}
+          where id = ${delivery.id} and state = 'publishing' and claimed_by = ${claimToken}
+          returning id
+        )${noted}
+        select count(*)::int as kept from kept`),
+    );
+    // Another attempt took over (this one was presumed dead): it must not send anything more.
+    if (!result?.kept) throw new LostClaim('the claim on this delivery was lost');
   }
   // Long uploads write nothing for a while: the lease is renewed before a third of it is gone.
   const keepAlive = () => (Date.now() - lastWrite > deps.settings.leaseMs / 3 ? write(false) : Promise.resolve());
@@ -232,6 +250,9 @@ export async function runDelivery(deps: EngineDeps, deliveryId: string): Promise
     const channel = claimed.channel;
     const parts: PublishPart[] = [];
     for (const part of delivery.content.parts) parts.push({ text: part.text, media: await deps.media(deps.db, delivery.workspaceId, part.media) });
+    // Claimed (and the media found) up to WAKE_LEAD_MS ahead; nothing reaches the network before its time.
+    const early = (delivery.nextAttemptAt?.getTime() ?? 0) - Date.now();
+    if (early > 0) await new Promise((resolve) => setTimeout(resolve, early));
     const result: RunResult = await withChannelToken(deps.db, deps.channelDeps, channel, async (accessToken, instance) => {
       const ctx: PublishContext = {
         deliveryId: delivery.id,
@@ -299,7 +320,7 @@ async function finish(
       });
     }
     if (values.state === 'published' || values.state === 'failed' || (values.state === 'unconfirmed' && !values.nextAttemptAt)) {
-      await emitDeliveryOutcome(tx, values.state, { ...delivery, ...values });
+      await emitDeliveryOutcome(tx, values.state, { ...delivery, ...values }, claimed.channel.username);
     }
   });
 }

@@ -1,42 +1,42 @@
 import { networkIds } from '../../../shared/networks.ts';
+import { listen } from '../../db/listen.ts';
 import type { Queue } from '../../jobs/queue.ts';
+import { startDispatcher, type DispatchedQueue } from './dispatcher.ts';
 import { reconcile, runDelivery, type EngineDeps } from './engine.ts';
 import { oneProcessSlots, type NetworkSlots } from './network-slots.ts';
-import { CHECK_STATUS_QUEUE, publishQueue } from './wake-ups.ts';
+import { CHECK_STATUS_QUEUE, notifyPublishWorkers, PUBLISH_NOTIFY_CHANNEL, publishQueue } from './wake-ups.ts';
 
-type WakeJob = { data: { deliveryId: string } };
+// How long a stop waits for the deliveries being published (as pg-boss's graceful stop did).
+const STOP_GRACE_MS = 5_000;
 
 /**
  * The worker side of publishing: one queue per network, so each network gets its own
- * concurrency, a queue for status checks, and the reconcile pass on a timer. Answers a stop
- * function for shutdown.
+ * concurrency, a queue for status checks, and the reconcile pass on a timer. Wake-up jobs are run
+ * at their due time by the dispatcher (dispatcher.ts); `pollSeconds` is only its safety poll.
+ * Answers a stop function for shutdown.
  */
 export async function startPublishingWorkers(
   boss: Queue,
   deps: EngineDeps,
   options: { concurrency: number; pollSeconds: number; reconcileSeconds: number; slots?: NetworkSlots },
 ) {
-  const handle = async (jobs: WakeJob[]) => {
-    await Promise.all(jobs.map((job) => runDelivery(deps, job.data.deliveryId)));
-  };
   // The network-wide limit, across every worker process (network-slots.ts).
   const slots = options.slots ?? oneProcessSlots;
-  const handleNetwork = (network: string) => async (jobs: WakeJob[]) => {
-    await Promise.all(jobs.map((job) => slots.run(network, () => runDelivery(deps, job.data.deliveryId))));
-  };
-  // pg-boss waits a polling interval after every fetch unless the fetch came back full: batches of
-  // two (run side by side) let a worker keep fetching while a burst is waiting, and half as many
-  // workers keep the number in flight at the configured concurrency.
-  const work = {
-    localConcurrency: Math.max(1, Math.ceil(options.concurrency / 2)),
-    batchSize: 2,
-    burstWhenBatchFull: true,
-    pollingIntervalSeconds: options.pollSeconds,
-  };
-  for (const network of networkIds) {
-    if (deps.publishers[network]) await boss.work<{ deliveryId: string }>(publishQueue(network), work, handleNetwork(network));
-  }
-  await boss.work<{ deliveryId: string }>(CHECK_STATUS_QUEUE, work, handle);
+  const queues: DispatchedQueue[] = networkIds
+    .filter((network) => deps.publishers[network])
+    .map((network) => ({ name: publishQueue(network), capacity: options.concurrency, run: (job) => slots.run(network, () => runDelivery(deps, job.data.deliveryId)) }));
+  queues.push({ name: CHECK_STATUS_QUEUE, capacity: options.concurrency, run: (job) => runDelivery(deps, job.data.deliveryId) });
+  const dispatcher = startDispatcher(boss, {
+    queues,
+    safetyPollMs: options.pollSeconds * 1000,
+    logger: deps.logger,
+    // Fetched by this worker but not started when it stops: due now, for whichever worker is running.
+    handBack: async (queue, jobs) => {
+      await boss.insert(queue, jobs.map((job) => ({ data: job.data })));
+      await notifyPublishWorkers(boss);
+    },
+  });
+  const unlisten = await listen(deps.db, PUBLISH_NOTIFY_CHANNEL, deps.logger, () => dispatcher.wake());
 
   let running: Promise<unknown> | null = null;
   const pass = (staleAfterMs: number) => {
@@ -56,6 +56,8 @@ export async function startPublishingWorkers(
   timer.unref();
   return async () => {
     clearInterval(timer);
+    await unlisten();
+    await dispatcher.stop(STOP_GRACE_MS);
     await running;
     await slots.close();
   };

@@ -54,9 +54,12 @@ export async function postEventData(db: Db | Tx, postGroupId: string): Promise<R
 type DeliveryOutcome = Pick<typeof deliveries.$inferSelect, 'id' | 'workspaceId' | 'postGroupId' | 'channelId' | 'network'> &
   Partial<Pick<typeof deliveries.$inferSelect, 'externalId' | 'externalUrl' | 'publishedAt' | 'errorCode' | 'errorMessage'>>;
 
-/** A post's outcome on one channel: published (with its link), failed or unconfirmed (with the reason). */
-export async function emitDeliveryOutcome(tx: Db | Tx, state: 'published' | 'failed' | 'unconfirmed', delivery: DeliveryOutcome) {
-  const [channel] = await tx.select({ username: channels.username }).from(channels).where(eq(channels.id, delivery.channelId));
+/**
+ * A post's outcome on one channel: published (with its link), failed or unconfirmed (with the
+ * reason). A caller that holds the channel row passes its username and saves a query.
+ */
+export async function emitDeliveryOutcome(tx: Db | Tx, state: 'published' | 'failed' | 'unconfirmed', delivery: DeliveryOutcome, username?: string | null) {
+  const channel = username !== undefined ? { username } : (await tx.select({ username: channels.username }).from(channels).where(eq(channels.id, delivery.channelId)))[0];
   await emitWebhookEvent(tx, {
     workspaceId: delivery.workspaceId,
     type: `post.${state}`,

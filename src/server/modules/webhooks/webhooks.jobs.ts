@@ -1,8 +1,7 @@
-import { PGlite } from '@electric-sql/pglite';
-import pg from 'pg';
 import type { Logger } from 'pino';
 import type { Config } from '../../config/config.ts';
 import type { Db } from '../../db/database.ts';
+import { listen } from '../../db/listen.ts';
 import type { Queue } from '../../jobs/queue.ts';
 import type { SecretBox } from '../../security/secret-box.ts';
 import { WEBHOOK_NOTIFY_CHANNEL } from './webhooks.emit.ts';
@@ -18,41 +17,6 @@ const TIMER_HORIZON_MS = 60_000;
 
 export function senderDepsFrom(deps: { db: Db; box: SecretBox; config: Config; logger?: Logger }): SenderDeps {
   return { db: deps.db, box: deps.box, allowPrivate: deps.config.webhooksAllowPrivate, retrySeconds: deps.config.webhookRetrySeconds, logger: deps.logger };
-}
-
-/** Calls `onNotify` for each NOTIFY on the channel; answers a function that stops listening. */
-async function listen(db: Db, logger: Logger, onNotify: () => void): Promise<() => Promise<void>> {
-  const client = (db as unknown as { $client: unknown }).$client;
-  if (client instanceof PGlite) return client.listen(WEBHOOK_NOTIFY_CHANNEL, onNotify);
-  const { connectionString } = (client as pg.Pool).options;
-  let stopped = false;
-  let current: pg.Client | null = null;
-  const connect = async () => {
-    if (stopped) return;
-    const listener = new pg.Client({ connectionString });
-    current = listener;
-    listener.on('notification', onNotify);
-    // A dropped connection is replaced; the sweep covers what was missed meanwhile.
-    listener.on('error', () => {
-      void listener.end().catch(() => undefined);
-      if (!stopped) setTimeout(() => void connect().catch(() => undefined), 2_000).unref();
-    });
-    try {
-      await listener.connect();
-      await listener.query(`listen ${WEBHOOK_NOTIFY_CHANNEL}`);
-      // Events committed while not listening.
-      onNotify();
-    } catch (err) {
-      logger.warn({ err }, 'webhook listener could not connect; retrying');
-      await listener.end().catch(() => undefined);
-      if (!stopped) setTimeout(() => void connect().catch(() => undefined), 5_000).unref();
-    }
-  };
-  await connect();
-  return async () => {
-    stopped = true;
-    await current?.end().catch(() => undefined);
-  };
 }
 
 /** Worker side: the listener, the retry timer and the sweep every minute. */
@@ -91,7 +55,7 @@ export async function startWebhookJobs(boss: Queue, deps: { db: Db; box: SecretB
     return running;
   };
 
-  const unlisten = await listen(deps.db, deps.logger, () => void run());
+  const unlisten = await listen(deps.db, WEBHOOK_NOTIFY_CHANNEL, deps.logger, () => void run());
   boss.on('stopped', () => {
     stopped = true;
     clearTimeout(timer);
