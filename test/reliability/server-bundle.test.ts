@@ -8,6 +8,9 @@ import { freshDatabase } from '../helpers/test-herald.ts';
 
 // bin/herald.js runs the server compiled ahead of time (dist/server/cli.js, bin/server-bundle.js):
 // rebuilt when missing or older than its sources, then started without a TypeScript compiler.
+// It lives with the reliability tests because those run one file at a time: it makes the shared
+// bundle stale on purpose, and any other test file starting bin/herald.js meanwhile would rebuild
+// it too (the stamp vanished under this test once, with four files at a time).
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const stampFile = path.join(root, 'dist/server/build-stamp.json');
