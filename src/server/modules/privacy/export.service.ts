@@ -228,7 +228,7 @@ async function writeArchive(deps: BuildDeps, userId: string, zip: Zip, progress:
   // their own audit and access-log rows below.
   const workspaceIds = memberships.map((m) => m.id);
   const inMyWorkspaces = (column: AnyColumn): SQL => (workspaceIds.length ? inArray(column, workspaceIds) : sql`false`);
-  const channelRows = workspaceIds.length ? await db.select().from(channels).where(inArray(channels.workspaceId, workspaceIds)).orderBy(channels.connectedAt) : [];
+  const channelRows = await db.select().from(channels).where(inMyWorkspaces(channels.workspaceId)).orderBy(channels.connectedAt);
   await zip.addFile(
     'channels.json',
     json(
@@ -319,7 +319,7 @@ async function writeArchive(deps: BuildDeps, userId: string, zip: Zip, progress:
     json(comments.map((c) => ({ id: c.id, workspaceId: c.workspaceId, postId: c.postGroupId, body: c.body, mentions: c.mentions, createdAt: c.createdAt, editedAt: c.editedAt }))),
   );
   // The workspaces' feeds and snippets are shared team settings, like channels: all of them, of the workspaces the user belongs to.
-  const feedRows = workspaceIds.length ? await db.select().from(feeds).where(inArray(feeds.workspaceId, workspaceIds)).orderBy(feeds.createdAt) : [];
+  const feedRows = await db.select().from(feeds).where(inMyWorkspaces(feeds.workspaceId)).orderBy(feeds.createdAt);
   await zip.addFile(
     'feeds.json',
     json(
@@ -342,7 +342,7 @@ async function writeArchive(deps: BuildDeps, userId: string, zip: Zip, progress:
       })),
     ),
   );
-  const snippetRows = workspaceIds.length ? await db.select().from(snippets).where(inArray(snippets.workspaceId, workspaceIds)).orderBy(snippets.createdAt) : [];
+  const snippetRows = await db.select().from(snippets).where(inMyWorkspaces(snippets.workspaceId)).orderBy(snippets.createdAt);
   await zip.addFile(
     'snippets.json',
     json(snippetRows.map((s) => ({ id: s.id, workspaceId: s.workspaceId, name: s.name, kind: s.kind, text: s.text, createdByMe: s.createdBy === userId, createdAt: s.createdAt, updatedAt: s.updatedAt }))),
