@@ -4,7 +4,16 @@
 // whose metadata the server derives from the id itself. Anything else (plain http on a real host
 // name, or http://localhost, whose browser cookies would not follow a redirect to 127.0.0.1)
 // cannot do OAuth: Bluesky is then connected with app passwords only.
-import { buildAtprotoLoopbackClientId } from '@atproto/oauth-client-node';
+import { createRequire } from 'node:module';
+
+// @atproto/oauth-client-node is loaded on first use, not at start: loading it (and its lexicons)
+// cost 0.6-0.85 s of CPU, a tenth of a later start (bench/README.md, "start"), and only a loopback
+// address (tests, the offline demo) needs it; an https Herald never does.
+const requireCommonJs = createRequire(import.meta.url);
+function loopbackClientId(redirectUri: string): string {
+  const { buildAtprotoLoopbackClientId } = requireCommonJs('@atproto/oauth-client-node') as typeof import('@atproto/oauth-client-node');
+  return buildAtprotoLoopbackClientId({ scope: BLUESKY_OAUTH_SCOPE, redirect_uris: [redirectUri as `http://127.0.0.1:${string}`] });
+}
 
 export const BLUESKY_OAUTH_SCOPE = 'atproto transition:generic';
 export const CLIENT_METADATA_PATH = '/api/v1/networks/bluesky/oauth/client-metadata.json';
@@ -20,7 +29,7 @@ export function clientIdentity(publicOrigin: string): ClientIdentity | { kind: '
   const redirectUri = `${origin.origin}${CALLBACK_PATH}`;
   if (origin.protocol === 'https:') return { kind: 'discoverable', clientId: `${origin.origin}${CLIENT_METADATA_PATH}`, redirectUri };
   if (loopbackIps.has(origin.hostname)) {
-    return { kind: 'loopback', clientId: buildAtprotoLoopbackClientId({ scope: BLUESKY_OAUTH_SCOPE, redirect_uris: [redirectUri as `http://127.0.0.1:${string}`] }), redirectUri };
+    return { kind: 'loopback', clientId: loopbackClientId(redirectUri), redirectUri };
   }
   return {
     kind: 'none',
