@@ -332,12 +332,15 @@ describe('network callbacks: deauthorize, data deletion, status page; disconnect
 
   // Last: it uses up this address's allowance.
   it('limits calls per address (sized for a network sending everyone’s calls from a few addresses)', async () => {
+    // Until the limit answers (300 a minute, less what the tests above used of this address's
+    // window: how much depends on how long they took, so the count is not fixed).
     const statuses: number[] = [];
-    for (let i = 0; i < 300; i += 1) statuses.push((await post('deauthorize', form(signedRequest('not-the-app-secret', 'tt-user-1')))).status);
+    // A window that ends midway (a slow machine) allows at most 300 more.
+    while (statuses.at(-1) !== 429 && statuses.length < 650) statuses.push((await post('deauthorize', form(signedRequest('not-the-app-secret', 'tt-user-1')))).status);
     expect(statuses.filter((s) => s !== 403 && s !== 429)).toEqual([]);
     expect(statuses.at(-1)).toBe(429);
     const limited = await post('deauthorize', form(signedRequest(APP_SECRET, 'tt-user-5')));
     expect(limited.status).toBe(429);
     expect((await limited.json()).error.code).toBe('rate_limited');
-  });
+  }, 180_000);
 });
