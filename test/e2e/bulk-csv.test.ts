@@ -70,7 +70,7 @@ describe('Bulk import in Chromium', () => {
     await page.getByText('2 posts scheduled', { exact: true }).waitFor();
     await snap(page, 'bulk-csv-imported-1440');
 
-    await page.getByRole('link', { name: 'Queue' }).click();
+    await page.getByRole('link', { name: 'Queue', exact: true }).click();
     await page.getByTestId('queue-post').first().waitFor();
     const texts = await page.getByTestId('queue-post').locator('.queue-text').allInnerTexts();
     expect(texts.map((t) => t.replace(/\s+/g, ' '))).toEqual(['Fresh bread, every morning', 'Our "famous" croissants are back']);

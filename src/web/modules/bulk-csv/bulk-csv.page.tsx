@@ -121,7 +121,7 @@ export function BulkCsvPage() {
                 {imported === null ? '2. Check the rows' : 'Rows of the file'}
               </h2>
               <p className="bulk-counts" data-testid="bulk-counts">
-                {formatCount(result.total)} rows: <span className="bulk-ok">{formatCount(result.valid)} ready</span>
+                {formatCount(result.total)} rows: <span className="bulk-ok">{formatCount(result.valid)} {imported === null ? 'ready' : 'scheduled'}</span>
                 {result.invalid ? (
                   <>
                     , <span className="bulk-bad">{formatCount(result.invalid)} with problems</span>
