@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import type { DatabaseKind } from './herald-setup.ts';
 
-export const benchmarkNames = ['burst', 'lateness', 'calendar', 'calendar-api', 'analytics', 'instagram', 'dashboard', 'start'] as const;
+export const benchmarkNames = ['burst', 'lateness', 'calendar', 'calendar-api', 'analytics', 'instagram', 'dashboard', 'start', 'csv'] as const;
 export type BenchmarkName = (typeof benchmarkNames)[number];
 
 export type BenchOptions = {
@@ -24,7 +24,7 @@ export type BenchOptions = {
   profileQueries: boolean;
 };
 
-export const usage = `npm run bench -- [burst] [lateness] [calendar] [calendar-api] [analytics] [instagram] [dashboard] [start] [options]
+export const usage = `npm run bench -- [burst] [lateness] [calendar] [calendar-api] [analytics] [instagram] [dashboard] [start] [csv] [options]
 
   --db pglite|postgres|both     databases (default: burst, calendar-api, analytics and instagram on both, lateness on pglite)
   --postgres-url URL            server to create fresh databases on (default $BENCH_POSTGRES_URL or postgres://postgres@127.0.0.1:5432/test)
@@ -114,7 +114,7 @@ export function parseOptions(argv: string[]): BenchOptions | 'help' {
 
   return {
     benchmarks,
-    databases: { burst: chosen ?? ['pglite', 'postgres'], lateness: chosen ?? ['pglite'], calendar: ['pglite'], 'calendar-api': chosen ?? ['postgres', 'pglite'], dashboard: ['pglite'], start: ['pglite'], analytics: chosen ?? ['pglite', 'postgres'], instagram: chosen ?? ['pglite', 'postgres'] },
+    databases: { burst: chosen ?? ['pglite', 'postgres'], lateness: chosen ?? ['pglite'], calendar: ['pglite'], 'calendar-api': chosen ?? ['postgres', 'pglite'], dashboard: ['pglite'], start: ['pglite'], csv: ['pglite'], analytics: chosen ?? ['pglite', 'postgres'], instagram: chosen ?? ['pglite', 'postgres'] },
     postgresUrl: values['postgres-url'] ?? process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test',
     latencyMs: number(values['latency-ms'], 20, 'latency-ms'),
     burst: {

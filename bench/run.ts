@@ -1,7 +1,7 @@
 import { parseOptions, resultName, usage, type BenchmarkName, type BenchOptions } from './options.ts';
 import { writeResult } from './results.ts';
 
-// npm run bench [-- burst|lateness|calendar|calendar-api|analytics|instagram|dashboard|start] [options]: runs the publishing benchmarks one after the
+// npm run bench [-- burst|lateness|calendar|calendar-api|analytics|instagram|dashboard|start|csv] [options]: runs the publishing benchmarks one after the
 // other (never together: they would share the two cores) and writes bench/results/<name>.json.
 
 // Each benchmark is loaded only when it runs: the calendar one reaches test helpers that import
@@ -15,6 +15,7 @@ const benchmarks: Record<BenchmarkName, (options: BenchOptions, log: (line: stri
   instagram: async (options, log) => (await import('./instagram.bench.ts')).runInstagram(options, log),
   dashboard: async (options, log) => (await import('./dashboard.bench.ts')).runDashboard(options, log),
   start: async (options, log) => (await import('./start.bench.ts')).runStart(options, log),
+  csv: async (options, log) => (await import('./csv.bench.ts')).runCsv(options, log),
 };
 
 async function main() {

@@ -913,6 +913,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/workspaces/{workspaceId}/bulk-csv/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Posts not yet gone out with a time in the range, in the import columns (UTF-8 with BOM): edit and import again */
+        get: operations["getWorkspaceBulkCsvExportCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/bulk-csv/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Schedule the valid rows of a CSV of posts in one transaction (as the composer does: deliveries, wake-ups, approvals); invalid rows are answered with their errors. Media URLs (at most 20 different ones) are downloaded into the media library first */
+        post: operations["postWorkspaceBulkCsvImport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/bulk-csv/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Check a CSV of posts (at most 10000 rows) against every chosen channel's rules: each row valid or with its errors (column and reason). Nothing is saved; media URLs are checked for form and downloaded at import */
+        post: operations["postWorkspaceBulkCsvPreview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/bulk-csv/template.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The bulk scheduling template: every column with two example rows (UTF-8 with BOM) */
+        get: operations["getWorkspaceBulkCsvTemplateCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/workspaces/{workspaceId}/channels": {
         parameters: {
             query?: never;
@@ -7267,6 +7335,234 @@ export interface operations {
                         nextCursor: string | null;
                     };
                 };
+            };
+        };
+    };
+    getWorkspaceBulkCsvExportCsv: {
+        parameters: {
+            query?: {
+                /** @description Default: now */
+                from?: unknown;
+                /** @description Default: a year after from */
+                to?: unknown;
+            };
+            header?: never;
+            path: {
+                workspaceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "4XX": components["responses"]["Error"];
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    postWorkspaceBulkCsvImport: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Send a creating call again safely: the same key (1–255 printable ASCII characters) within 24 hours answers what the first call answered, with `Idempotent-Replayed: true`. The same key with another body: 422 idempotency.key_reused; while the first call runs: 409 idempotency.in_progress */
+                "idempotency-key"?: string;
+            };
+            path: {
+                workspaceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "csv": "example"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description The file's text (UTF-8; a byte order mark is fine). Columns: text (The post text (required unless the post has media). Line breaks, commas and quotes are fine inside a quoted cell); channels (Where it goes: channel ids, handles (@name) or display names, separated by ";"); date (The day in the time zone, YYYY-MM-DD (leave empty when publish_at is given)); time (The time of day, 24-hour HH:MM); time_zone (An IANA time zone such as Europe/Berlin; empty: the workspace time zone); publish_at (Instead of date and time: an ISO 8601 instant with its offset, e.g. 2027-03-01T09:30:00+01:00); media_urls (Pictures or videos to download into the media library when imported (http/https), separated by ";"); media_ids (Files already in the media library, by id, separated by ";"); first_comment (A first comment, for networks that take one); settings (Network options as JSON keyed by network id, e.g. {"<network id>": {"option": "value"}}; empty: the defaults) */
+                    csv: string;
+                };
+            };
+        };
+        responses: {
+            "4XX": components["responses"]["Error"];
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "total": 1,
+                     *       "valid": 1,
+                     *       "invalid": 1,
+                     *       "rows": [
+                     *         {
+                     *           "row": 1,
+                     *           "status": "valid",
+                     *           "text": "Our spring collection is live: 40 new pieces, made to last. 🌱",
+                     *           "channels": [
+                     *             "example"
+                     *           ],
+                     *           "publishAt": "2026-03-14T09:30:00.000Z",
+                     *           "errors": [
+                     *             {
+                     *               "field": "text",
+                     *               "reason": "example"
+                     *             }
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "errorsCsv": "example",
+                     *       "imported": [
+                     *         {
+                     *           "row": 1,
+                     *           "postId": "3f1c9a52-8d4e-4b7a-9c61-2e5f0a7d1b94"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description The invalid rows as written plus an "errors" column, as CSV (UTF-8 with BOM); null when every row is valid */
+                        errorsCsv: string | null;
+                        imported: {
+                            postId: string;
+                            row: number;
+                        }[];
+                        invalid: number;
+                        rows: {
+                            /** @description The channels the row names, as found */
+                            channels: string[];
+                            errors: {
+                                /**
+                                 * @description The column (or "row" for the row as a whole)
+                                 * @enum {string}
+                                 */
+                                field: "text" | "channels" | "date" | "time" | "time_zone" | "publish_at" | "media_urls" | "media_ids" | "first_comment" | "settings" | "row";
+                                reason: string;
+                            }[];
+                            publishAt: string | null;
+                            /** @description The row as a spreadsheet numbers it: the header is row 1 */
+                            row: number;
+                            /** @enum {string} */
+                            status: "valid" | "invalid";
+                            text: string;
+                        }[];
+                        total: number;
+                        valid: number;
+                    };
+                };
+            };
+        };
+    };
+    postWorkspaceBulkCsvPreview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workspaceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "csv": "example"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description The file's text (UTF-8; a byte order mark is fine). Columns: text (The post text (required unless the post has media). Line breaks, commas and quotes are fine inside a quoted cell); channels (Where it goes: channel ids, handles (@name) or display names, separated by ";"); date (The day in the time zone, YYYY-MM-DD (leave empty when publish_at is given)); time (The time of day, 24-hour HH:MM); time_zone (An IANA time zone such as Europe/Berlin; empty: the workspace time zone); publish_at (Instead of date and time: an ISO 8601 instant with its offset, e.g. 2027-03-01T09:30:00+01:00); media_urls (Pictures or videos to download into the media library when imported (http/https), separated by ";"); media_ids (Files already in the media library, by id, separated by ";"); first_comment (A first comment, for networks that take one); settings (Network options as JSON keyed by network id, e.g. {"<network id>": {"option": "value"}}; empty: the defaults) */
+                    csv: string;
+                };
+            };
+        };
+        responses: {
+            "4XX": components["responses"]["Error"];
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "total": 1,
+                     *       "valid": 1,
+                     *       "invalid": 1,
+                     *       "rows": [
+                     *         {
+                     *           "row": 1,
+                     *           "status": "valid",
+                     *           "text": "Our spring collection is live: 40 new pieces, made to last. 🌱",
+                     *           "channels": [
+                     *             "example"
+                     *           ],
+                     *           "publishAt": "2026-03-14T09:30:00.000Z",
+                     *           "errors": [
+                     *             {
+                     *               "field": "text",
+                     *               "reason": "example"
+                     *             }
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "errorsCsv": "example"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description The invalid rows as written plus an "errors" column, as CSV (UTF-8 with BOM); null when every row is valid */
+                        errorsCsv: string | null;
+                        invalid: number;
+                        rows: {
+                            /** @description The channels the row names, as found */
+                            channels: string[];
+                            errors: {
+                                /**
+                                 * @description The column (or "row" for the row as a whole)
+                                 * @enum {string}
+                                 */
+                                field: "text" | "channels" | "date" | "time" | "time_zone" | "publish_at" | "media_urls" | "media_ids" | "first_comment" | "settings" | "row";
+                                reason: string;
+                            }[];
+                            publishAt: string | null;
+                            /** @description The row as a spreadsheet numbers it: the header is row 1 */
+                            row: number;
+                            /** @enum {string} */
+                            status: "valid" | "invalid";
+                            text: string;
+                        }[];
+                        total: number;
+                        valid: number;
+                    };
+                };
+            };
+        };
+    };
+    getWorkspaceBulkCsvTemplateCsv: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workspaceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "4XX": components["responses"]["Error"];
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

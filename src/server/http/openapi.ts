@@ -26,6 +26,7 @@ export const tagDescriptions: Record<string, string> = {
   privacy: 'Data export, account deletion and restriction of processing',
   ideas: 'The Ideas board: columns and cards that become posts',
   feeds: 'RSS, Atom and JSON Feeds whose new items become drafts or queued posts',
+  'bulk-csv': 'Bulk scheduling with CSV: the template, a preview of every row against the channels\' rules, the import of the valid rows in one transaction, and the export in the same columns',
   snippets: 'Saved hashtag groups, signatures and other texts the composer inserts',
   comments: 'Discussion on a post',
   analytics: 'Counters read back from the networks for published posts',

@@ -378,7 +378,7 @@ export async function refuseDocuments(filePath: string) {
 const FETCH_TIMEOUT_MS = 60_000;
 
 /** Downloads a file through the guarded fetch (public addresses only, no redirects, size-capped) into the media library. */
-export async function uploadFromUrl(ctx: ServiceContext, deps: PostizDeps, workspaceId: string, url: string): Promise<MediaRow> {
+export async function uploadFromUrl(ctx: ServiceContext, deps: Pick<PostizDeps, 'config' | 'media' | 'allowPrivateFetch'>, workspaceId: string, url: string): Promise<MediaRow> {
   let parsed: URL;
   try {
     parsed = new URL(url);
