@@ -50,6 +50,7 @@ import { onboardingRoutes } from './modules/onboarding/onboarding.routes.ts';
 import { preflightRoutes } from './modules/publishing/preflight.routes.ts';
 import { ideasRoutes } from './modules/ideas/ideas.routes.ts';
 import { feedsRoutes } from './modules/feeds/feeds.routes.ts';
+import { evergreenRoutes } from './modules/evergreen/evergreen.routes.ts';
 import { feedDepsFrom } from './modules/feeds/feeds.jobs.ts';
 import { snippetsRoutes } from './modules/snippets/snippets.routes.ts';
 import { commentsRoutes } from './modules/comments/comments.routes.ts';
@@ -247,6 +248,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; a
       await api.register(ideasRoutes);
       await api.register(feedsRoutes, { deps: feedDepsFrom({ config, boss: deps.boss, logger }) });
       await api.register(snippetsRoutes);
+      await api.register(evergreenRoutes);
       await api.register(commentsRoutes);
       await api.register(analyticsRoutes, { intervalMinutes: config.analyticsIntervalMinutes, windowDays: config.analyticsWindowDays });
       await api.register(bestTimesRoutes);
