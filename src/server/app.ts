@@ -246,7 +246,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; a
       await api.register(onboardingRoutes);
       await api.register(preflightRoutes);
       await api.register(ideasRoutes);
-      await api.register(feedsRoutes, { deps: feedDepsFrom({ config, boss: deps.boss, logger }) });
+      await api.register(feedsRoutes, { deps: feedDepsFrom({ config, boss: deps.boss, storage: deps.storage, logger }) });
       await api.register(snippetsRoutes);
       await api.register(evergreenRoutes);
       await api.register(commentsRoutes);
