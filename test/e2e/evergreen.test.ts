@@ -81,6 +81,9 @@ describe('Evergreen posts in Chromium', () => {
     await panel.getByTestId('evergreen-summary').getByText(/^Off: every 14 days/).waitFor();
     await panel.getByRole('list', { name: 'Copies made' }).getByRole('link', { name: 'Copy 1' }).click();
     await waitFor(async () => page.url().includes(copy!.id), { what: 'the copy page' });
+    await page.getByTestId('evergreen-panel').getByText('This post is a recycled copy of an evergreen post.').waitFor();
+    await page.getByTestId('evergreen-panel').getByRole('link', { name: 'Open the original' }).click();
+    await page.getByTestId('evergreen-summary').waitFor();
     await context.close();
   });
 });

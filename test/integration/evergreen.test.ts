@@ -1,7 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, channels, deliveries, evergreenSettings, postGroups } from '../../src/server/db/schema/index.ts';
-import { recycleDue, type RecycleDeps } from '../../src/server/modules/evergreen/evergreen.service.ts';
+import { recycleDue, recycleOne, type RecycleDeps } from '../../src/server/modules/evergreen/evergreen.service.ts';
 import { startMastodonFake, type MastodonFake } from '../fakes/mastodon/mastodon-fake.ts';
 import { connectMastodon, fastEngineEnv, waitForPost } from '../helpers/publishing.ts';
 import { startTestHerald, type TestHerald } from '../helpers/test-herald.ts';
@@ -76,7 +76,7 @@ describe('evergreen recycling limits', () => {
     }
     expect((await viewer.client.put(api(`/posts/${id}/evergreen`), { everyDays: 7, maxTimes: 3 })).status).toBe(403);
     expect((await editor.client.put(api('/posts/no-such-post/evergreen'), { everyDays: 7, maxTimes: 3 })).status).toBe(404);
-    expect((await viewer.client.get(api(`/posts/${id}/evergreen`))).body).toEqual({ evergreen: null });
+    expect((await viewer.client.get(api(`/posts/${id}/evergreen`))).body).toEqual({ evergreen: null, recycledFrom: null });
   });
 
   it('makes no copy before N days, then one per sweep at most, never more than M, the variations in turn', async () => {
@@ -147,6 +147,16 @@ describe('evergreen recycling limits', () => {
     expect(await copiesOf(id)).toHaveLength(1);
     const [row] = await db().select().from(evergreenSettings).where(eq(evergreenSettings.postGroupId, id));
     expect(row!.recycledCount).toBe(1);
+
+    // A worker that read the setting before the other's copy (count 0) and gets past every other
+    // check still makes nothing: the count it claims against has moved.
+    const [copy] = await copiesOf(id);
+    await wentOut(copy!.id, 4);
+    const stale = { ...row!, recycledCount: 0 };
+    expect(await recycleOne(db(), deps, stale)).toBe('taken');
+    expect(await copiesOf(id)).toHaveLength(1);
+    expect(await recycleOne(db(), deps, row!)).toBe('recycled');
+    expect(await copiesOf(id)).toHaveLength(2);
   });
 
   it('stops when turned off, when the original is deleted, and for a post never published', async () => {
@@ -200,6 +210,7 @@ describe('evergreen recycling limits', () => {
     const res = await editor.client.put(api(`/posts/${copy!.id}/evergreen`), { everyDays: 1, maxTimes: 1 });
     expect(res.status).toBe(409);
     expect(res.body.error.code).toBe('evergreen.is_copy');
+    expect((await viewer.client.get(api(`/posts/${copy!.id}/evergreen`))).body).toEqual({ evergreen: null, recycledFrom: id });
     expect(await db().select().from(postGroups).where(inArray(postGroups.id, [copy!.id]))).toHaveLength(1);
   });
 });

@@ -1763,7 +1763,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A post's evergreen setting and the copies made; null when it was never evergreen */
+        /** A post's evergreen setting and the copies made (null when it was never evergreen); for a recycled copy, its original */
         get: operations["getWorkspacePostEvergreen"];
         /** Make a post evergreen (or change how): once published, a copy is queued every N days, at most M times, with the variations in turn */
         put: operations["putWorkspacePostEvergreen"];
@@ -12731,7 +12731,8 @@ export interface operations {
                      *             "createdAt": "2026-03-14T09:30:00.000Z"
                      *           }
                      *         ]
-                     *       }
+                     *       },
+                     *       "recycledFrom": "example"
                      *     }
                      */
                     "application/json": {
@@ -12764,6 +12765,8 @@ export interface operations {
                             updatedAt: string;
                             variations: string[];
                         } | null;
+                        /** @description The evergreen post this one is a copy of */
+                        recycledFrom: string | null;
                     };
                 };
             };

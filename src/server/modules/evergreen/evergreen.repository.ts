@@ -22,13 +22,32 @@ export function createEvergreenRepository(db: Db | Tx) {
       await db.update(evergreenSettings).set(set).where(eq(evergreenSettings.postGroupId, postGroupId));
     },
 
-    /** Enabled settings with copies left, the longest-waiting first. */
-    async candidates(limit: number): Promise<EvergreenRow[]> {
+    /**
+     * Settings whose next copy is due at `now`: enabled, copies left, the original published, nothing
+     * of it (original or copy) published in the last `everyDays`, and no copy still waiting to go
+     * out. Those skipped last time come after the others, so they cannot crowd the batch.
+     */
+    async due(now: Date, limit: number): Promise<EvergreenRow[]> {
+      const e = evergreenSettings;
+      const lastOut = sql`(
+        select max(d.published_at) from ${deliveries} d join ${postGroups} g on g.id = d.post_group_id
+        where d.state = 'published' and (g.id = ${e.postGroupId} or g.recycled_from = ${e.postGroupId}))`;
       return db
         .select()
-        .from(evergreenSettings)
-        .where(and(eq(evergreenSettings.enabled, true), lt(evergreenSettings.recycledCount, evergreenSettings.maxTimes)))
-        .orderBy(asc(sql`coalesce(${evergreenSettings.lastRecycledAt}, ${evergreenSettings.createdAt})`))
+        .from(e)
+        .where(
+          and(
+            eq(e.enabled, true),
+            lt(e.recycledCount, e.maxTimes),
+            sql`exists (select 1 from ${deliveries} d where d.post_group_id = ${e.postGroupId} and d.state = 'published')`,
+            sql`${lastOut} <= ${now.toISOString()}::timestamptz - make_interval(days => ${e.everyDays})`,
+            sql`not exists (select 1 from ${postGroups} c where c.recycled_from = ${e.postGroupId} and c.state in (${sql.join(
+              PENDING_STATES.map((s) => sql`${s}`),
+              sql`, `,
+            )}))`,
+          ),
+        )
+        .orderBy(asc(sql`${e.skippedAt} is not null`), asc(sql`coalesce(${e.lastRecycledAt}, ${e.createdAt})`))
         .limit(limit);
     },
 

@@ -45,8 +45,13 @@ export const evergreenRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get('/workspaces/:workspaceId/posts/:postId/evergreen', {
     config: { access: 'posts.read' },
-    schema: { tags, summary: "A post's evergreen setting and the copies made; null when it was never evergreen", params: postParams, response: { 200: z.object({ evergreen: evergreen.nullable() }) } },
-    handler: async (req) => ({ evergreen: await service.getEvergreen(req.serviceContext(), req.params.workspaceId, req.params.postId) }),
+    schema: {
+      tags,
+      summary: "A post's evergreen setting and the copies made (null when it was never evergreen); for a recycled copy, its original",
+      params: postParams,
+      response: { 200: z.object({ evergreen: evergreen.nullable(), recycledFrom: z.string().nullable().describe('The evergreen post this one is a copy of') }) },
+    },
+    handler: async (req) => service.getEvergreen(req.serviceContext(), req.params.workspaceId, req.params.postId),
   });
 
   app.put('/workspaces/:workspaceId/posts/:postId/evergreen', {

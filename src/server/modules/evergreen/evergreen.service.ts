@@ -28,11 +28,12 @@ async function viewOf(db: Db, row: EvergreenRow): Promise<EvergreenView> {
   return { ...rest, copies: await createEvergreenRepository(db).copiesOf(postGroupId) };
 }
 
-/** The setting of one post; null when it was never made evergreen. */
-export async function getEvergreen(ctx: ServiceContext, workspaceId: string, postId: string): Promise<EvergreenView | null> {
+/** The setting of one post (null when it was never made evergreen), and the original it is a copy of, if it is one. */
+export async function getEvergreen(ctx: ServiceContext, workspaceId: string, postId: string): Promise<{ evergreen: EvergreenView | null; recycledFrom: string | null }> {
   if (!(await createPostsRepository(ctx.db).findGroup(workspaceId, postId))) throw notFound('post');
-  const row = await createEvergreenRepository(ctx.db).find(workspaceId, postId);
-  return row ? viewOf(ctx.db, row) : null;
+  const repo = createEvergreenRepository(ctx.db);
+  const row = await repo.find(workspaceId, postId);
+  return { evergreen: row ? await viewOf(ctx.db, row) : null, recycledFrom: await repo.recycledFromOf(postId) };
 }
 
 /**
@@ -133,10 +134,10 @@ export async function recycleOne(db: Db, deps: RecycleDeps, row: EvergreenRow, n
   }
 }
 
-/** The job's sweep: every evergreen post with copies left, a batch at a time. */
+/** The job's sweep: the evergreen posts whose copy is due, a batch at a time (the rest next sweep). */
 export async function recycleDue(db: Db, deps: RecycleDeps, now = new Date()): Promise<Record<RecycleOutcome, number>> {
   const totals: Record<RecycleOutcome, number> = { recycled: 0, waiting: 0, taken: 0, skipped: 0 };
-  for (const row of await createEvergreenRepository(db).candidates(200)) {
+  for (const row of await createEvergreenRepository(db).due(now, 100)) {
     try {
       totals[await recycleOne(db, deps, row, now)]++;
     } catch (error) {

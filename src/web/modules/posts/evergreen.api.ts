@@ -12,7 +12,7 @@ const evergreenKey = (workspaceId: string, postId: string) => [...postsKey(works
 export const useEvergreen = (workspaceId: string, postId: string) =>
   useQuery({
     queryKey: evergreenKey(workspaceId, postId),
-    queryFn: async () => (await heraldCall(herald.GET('/api/v1/workspaces/{workspaceId}/posts/{postId}/evergreen', { params: { path: { workspaceId, postId } } }))).evergreen,
+    queryFn: () => heraldCall(herald.GET('/api/v1/workspaces/{workspaceId}/posts/{postId}/evergreen', { params: { path: { workspaceId, postId } } })),
   });
 
 function useEvergreenMutation<TInput>(workspaceId: string, postId: string, call: (input: TInput) => Promise<unknown>) {

@@ -132,7 +132,18 @@ export function EvergreenPanel({ postId }: { postId: string }) {
   const evergreen = useEvergreen(workspace.id, postId);
   const canSchedule = hasPermission(workspace, 'posts.schedule');
   if (evergreen.isPending || evergreen.error) return null;
-  const current = evergreen.data;
+  const current = evergreen.data.evergreen;
+  const original = evergreen.data.recycledFrom;
+  if (original) {
+    return (
+      <section className="card evergreen" aria-labelledby="evergreen-heading" data-testid="evergreen-panel">
+        <h2 id="evergreen-heading">Recycle (evergreen)</h2>
+        <p className="small">
+          This post is a recycled copy of an evergreen post. <Link to={`/w/${workspace.id}/posts/${original}`}>Open the original</Link> to change how often it comes back.
+        </p>
+      </section>
+    );
+  }
   if (!current && !canSchedule) return null;
   return (
     <section className="card evergreen" aria-labelledby="evergreen-heading" data-testid="evergreen-panel">
