@@ -56,6 +56,7 @@ describe('Evergreen posts in Chromium', () => {
     await panel.getByRole('button', { name: 'Turn on recycling' }).click();
     // The empty second variation is refused next to it.
     await panel.getByText('must not be empty').waitFor();
+    await snap(page, 'evergreen-errors-1440');
     await panel.getByRole('textbox', { name: 'Variation 2' }).fill('Still have basil? Here is how');
     await panel.getByRole('button', { name: 'Turn on recycling' }).click();
     await panel.getByTestId('evergreen-summary').getByText('On: every 14 days, 0 of 4 copies made').waitFor();
