@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { startMastodonFake, type MastodonFake } from '../fakes/mastodon/mastodon-fake.ts';
 import { entries, rss, startFeedServer, type FeedServer } from '../helpers/feed-server.ts';
-import { fastEngineEnv } from '../helpers/publishing.ts';
+import { fastEngineEnv, waitFor } from '../helpers/publishing.ts';
 import type { TestHerald } from '../helpers/test-herald.ts';
 import { connectMastodonInBrowser, signUpWithWorkspace, snap, startJourney } from './browser.ts';
 
@@ -118,6 +118,39 @@ describe('Feeds and snippets in Chromium', () => {
     const after = Number((await counter.locator('strong').innerText()).replace(/\D/g, ''));
     expect(before - after).toBe('Fresh #bread #bakery bread today\n\n— Rosa'.length - 'Fresh bread today'.length);
 
+    // The Snippets page: rename and rewrite one, with the server's reasons next to the inputs, delete another.
+    await page.goto(`${h.url}/w/${workspaceId}/snippets`);
+    await page.getByRole('list', { name: 'Hashtag groups' }).getByText('Bakery tags').waitFor();
+    expect(await page.getByTestId('snippet-row').count()).toBe(2);
+    await page.getByRole('button', { name: 'Edit Bakery tags' }).click();
+    const edit = page.getByTestId('snippet-dialog');
+    await edit.getByLabel('Name').fill('Bread tags');
+    await edit.getByLabel('Text').fill('   ');
+    await edit.getByRole('button', { name: 'Save changes' }).click();
+    await edit.getByText('must not be empty').waitFor();
+    await edit.getByLabel('Text').fill('#bread #sourdough');
+    await edit.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByTestId('toast').getByText('Snippet saved.').waitFor();
+    const renamed = page.getByTestId('snippet-row').filter({ hasText: 'Bread tags' });
+    await renamed.getByText('#bread #sourdough').waitFor();
+    expect(await page.getByTestId('snippet-row').filter({ hasText: 'Bakery tags' }).count()).toBe(0);
+    // A new one without a name is refused, and says so next to the name.
+    await page.getByTestId('snippet-add').click();
+    const add = page.getByTestId('snippet-dialog');
+    await add.getByLabel('Kind').selectOption('other');
+    await add.getByLabel('Text').fill('Order by Friday for Saturday pick-up.');
+    await add.getByRole('button', { name: 'Add snippet' }).click();
+    await add.getByText('must not be empty').waitFor();
+    await add.getByLabel('Name').fill('Ordering note');
+    await add.getByRole('button', { name: 'Add snippet' }).click();
+    await page.getByRole('list', { name: 'Other texts' }).getByText('Ordering note').waitFor();
+    await snap(page, 'snippets-1440');
+    await page.getByRole('button', { name: 'Delete Sign-off' }).click();
+    await page.getByTestId('snippet-delete-dialog').getByRole('button', { name: 'Delete' }).click();
+    await page.getByTestId('toast').getByText('Snippet deleted.').waitFor();
+    await waitFor(async () => (await page.getByTestId('snippet-row').filter({ hasText: 'Sign-off' }).count()) === 0, { what: 'the deleted snippet to go' });
+    expect(await page.getByRole('heading', { name: /Signatures/ }).count()).toBe(0);
+
     // A phone: the Feeds page and the composer menu fit in 390 px.
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto(`${h.url}/w/${workspaceId}/feeds`);
@@ -128,6 +161,15 @@ describe('Feeds and snippets in Chromium', () => {
     await page.getByTestId('feed-dialog').getByLabel('Name').waitFor();
     await noSideScroll(page);
     await snap(page, 'feeds-form-390');
+    await page.keyboard.press('Escape');
+    await page.goto(`${h.url}/w/${workspaceId}/snippets`);
+    await page.getByTestId('snippet-row').first().waitFor();
+    await noSideScroll(page);
+    await snap(page, 'snippets-390');
+    await page.getByRole('button', { name: 'Edit Bread tags' }).click();
+    await page.getByTestId('snippet-dialog').getByLabel('Name').waitFor();
+    await noSideScroll(page);
+    await snap(page, 'snippets-form-390');
     await page.keyboard.press('Escape');
     await page.goto(`${h.url}/w/${workspaceId}/compose`);
     await page.getByRole('checkbox', { name: /Mastodon/ }).check();

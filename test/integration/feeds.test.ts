@@ -1,13 +1,18 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditLog, feedItems, feeds, postGroups } from '../../src/server/db/schema/index.ts';
+import { auditLog, feedItems, feeds, media, postGroups } from '../../src/server/db/schema/index.ts';
+import sharp from 'sharp';
 import { checkFeed } from '../../src/server/modules/feeds/feeds.service.ts';
 import { feedDepsFrom } from '../../src/server/modules/feeds/feeds.jobs.ts';
+import { createMediaStorage } from '../../src/server/modules/media/media.storage.ts';
 import { startMastodonFake, type MastodonFake } from '../fakes/mastodon/mastodon-fake.ts';
 import { atom, entries, jsonFeed, rss, startFeedServer, type FeedEntry, type FeedServer } from '../helpers/feed-server.ts';
 import { connectMastodon, fastEngineEnv } from '../helpers/publishing.ts';
 import { freePort, freshDatabase, startTestHerald, type TestHerald } from '../helpers/test-herald.ts';
 import { createTeam, type TeamMember } from '../helpers/workspace-team.ts';
+
+/** What the job and "Check now" use, with the media storage the running Herald writes to. */
+const depsOf = async (t: TestHerald) => feedDepsFrom({ config: t.config, boss: t.herald.boss, storage: await createMediaStorage(t.config) });
 
 const feedEnv = { ...fastEngineEnv, HERALD_FEEDS_ALLOW_LOOPBACK: 'true', HERALD_FEED_FETCH_TIMEOUT_SECONDS: '1' };
 
@@ -175,7 +180,7 @@ describe('feeds', () => {
     expect((await check(feed.id)).outcome).toMatchObject({ status: 'ok', drafts: 0 });
     list = [...entries('dup', 5)];
     // The check function itself, three at once (what two job workers would do): dup-4 and dup-5 once each.
-    const deps = feedDepsFrom({ config: h.config, boss: h.herald.boss });
+    const deps = await depsOf(h);
     const outcomes = await Promise.all([checkFeed(db(), deps, feed.id), checkFeed(db(), deps, feed.id), checkFeed(db(), deps, feed.id)]);
     expect(outcomes.reduce((n, o) => n + o.drafts, 0)).toBe(2);
     expect(await textsOf()).toEqual(['dup post 1', 'dup post 2', 'dup post 3', 'dup post 4', 'dup post 5']);
@@ -189,8 +194,8 @@ describe('feeds', () => {
     const feed = await addFeed({ url: server.url('/two.xml'), template: '{title}' });
     const second = await startTestHerald({ env: feedEnv, database: await database });
     try {
-      const deps1 = feedDepsFrom({ config: h.config, boss: h.herald.boss });
-      const deps2 = feedDepsFrom({ config: second.config, boss: second.herald.boss });
+      const deps1 = await depsOf(h);
+      const deps2 = await depsOf(second);
       const outcomes = await Promise.all([checkFeed(db(), deps1, feed.id), checkFeed(second.herald.database.db, deps2, feed.id)]);
       expect(outcomes.reduce((n, o) => n + o.drafts, 0)).toBe(3);
       expect(await textsOf()).toEqual(['two post 1', 'two post 2', 'two post 3']);
@@ -239,11 +244,72 @@ describe('feeds', () => {
     expect(actions.sort()).toEqual(['feed.created', 'feed.deleted', 'feed.updated']);
   });
 
+  it("attaches each item's picture to its post as media, read through the guarded fetch and stored like an upload", async () => {
+    const png = await sharp({ create: { width: 64, height: 48, channels: 3, background: '#c0ffee' } }).png().toBuffer();
+    const jpeg = await sharp({ create: { width: 40, height: 40, channels: 3, background: '#336699' } }).jpeg().toBuffer();
+    server.handle('/img/cover.png', (_req, res) => void res.writeHead(200, { 'content-type': 'image/png' }).end(png));
+    server.handle('/img/moved.jpg', (_req, res) => void res.writeHead(302, { location: '/img/final.jpg' }).end());
+    server.handle('/img/final.jpg', (_req, res) => void res.writeHead(200, { 'content-type': 'image/jpeg' }).end(jpeg));
+    server.handle('/img/page.png', (_req, res) => void res.writeHead(200, { 'content-type': 'text/html' }).end('<html>not an image</html>'));
+    server.handle('/img/liar.png', (_req, res) => void res.writeHead(200, { 'content-type': 'image/png' }).end('plain text pretending'));
+    const item = (n: number, extra: string) =>
+      `<item><title>pic ${n}</title><link>${server.url(`/posts/${n}`)}</link><guid>pic-${n}</guid><pubDate>${new Date(Date.now() - n * 60_000).toUTCString()}</pubDate>${extra}</item>`;
+    const body = `<?xml version="1.0"?><rss version="2.0" xmlns:media="http://search.yahoo.com/mrss/" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>Pics</title><link>http://x/</link><description>d</description>${[
+      item(1, `<enclosure url="${server.url('/img/cover.png')}" type="image/png" length="1"/>`),
+      item(2, `<media:content url="${server.url('/img/moved.jpg')}" medium="image"/>`),
+      item(3, `<content:encoded><![CDATA[<p>Look <img src="/img/page.png"></p>]]></content:encoded>`),
+      item(4, `<media:thumbnail url="${server.url('/img/liar.png')}"/>`),
+      item(5, '<enclosure url="http://10.1.2.3/private.png" type="image/png" length="1"/>'),
+      item(6, '<description>No picture at all</description>'),
+    ].join('')}</channel></rss>`;
+    server.serve('/pics.xml', 'application/rss+xml', () => body);
+    const feed = await addFeed({ url: server.url('/pics.xml'), template: '{title}' });
+    // The first check takes the newest 3 (pic 1..3).
+    const deps = await depsOf(h);
+    expect((await checkFeed(db(), deps, feed.id)).drafts).toBe(3);
+    // Forget that pic 4..6 were already there, so the next check takes them as new.
+    await db().delete(feedItems).where(and(eq(feedItems.feedId, feed.id), eq(feedItems.outcome, 'seen')));
+    expect((await checkFeed(db(), deps, feed.id)).drafts).toBe(3);
+
+    const posts = await db().select().from(postGroups).where(eq(postGroups.workspaceId, workspaceId));
+    const mediaOf = (title: string) => posts.filter((p) => p.content.parts[0]!.text === title).flatMap((p) => p.content.parts[0]!.media.map((m) => m.mediaId));
+    const stored = async (title: string) => {
+      const ids = mediaOf(title);
+      expect(ids, title).toHaveLength(1);
+      const [row] = await db().select().from(media).where(eq(media.id, ids[0]!));
+      return row!;
+    };
+    expect(await stored('pic 1')).toMatchObject({ kind: 'image', mimeType: 'image/png', width: 64, height: 48, status: 'ready', fileName: 'cover.png' });
+    // A redirect is followed (and checked again) to the picture.
+    expect(await stored('pic 2')).toMatchObject({ kind: 'image', mimeType: 'image/jpeg', width: 40 });
+    for (const title of ['pic 3', 'pic 4', 'pic 5', 'pic 6']) expect(mediaOf(title), title).toEqual([]);
+    const reasons = Object.fromEntries((await db().select().from(feedItems).where(eq(feedItems.feedId, feed.id))).map((i) => [i.title, i.reason]));
+    expect(reasons['pic 3']).toMatch(/Posted without its image: it is text\/html, not an image/);
+    expect(reasons['pic 4']).toMatch(/Posted without its image: it is not an image Herald can post/);
+    expect(reasons['pic 5']).toMatch(/Posted without its image: 10\.1\.2\.3.* is a private address/);
+    expect(reasons['pic 6']).toBeNull();
+    // Nothing but the two pictures reached the library (the refused files were not kept).
+    expect((await db().select().from(media).where(eq(media.workspaceId, workspaceId))).filter((m) => m.status === 'ready')).toHaveLength(2);
+    const uploaded = await db().select().from(auditLog).where(and(eq(auditLog.workspaceId, workspaceId), eq(auditLog.action, 'media.uploaded')));
+    expect(uploaded).toHaveLength(2);
+
+    // Three checks at once (what several workers would do): one post for the new item, one file kept.
+    const withSeven = body.replace('<item>', item(0, `<enclosure url="${server.url('/img/cover.png')}" type="image/png" length="1"/>`).replace('pic 0', 'pic 7').replace('pic-0', 'pic-7') + '<item>');
+    server.serve('/pics.xml', 'application/rss+xml', () => withSeven);
+    const outcomes = await Promise.all([checkFeed(db(), deps, feed.id), checkFeed(db(), deps, feed.id), checkFeed(db(), deps, feed.id)]);
+    expect(outcomes.reduce((n, o) => n + o.drafts, 0)).toBe(1);
+    const seven = (await db().select().from(postGroups).where(eq(postGroups.workspaceId, workspaceId))).filter((p) => p.content.parts[0]!.text === 'pic 7');
+    expect(seven).toHaveLength(1);
+    expect(seven[0]!.content.parts[0]!.media).toHaveLength(1);
+    expect((await db().select().from(media).where(eq(media.workspaceId, workspaceId))).filter((m) => m.status === 'ready')).toHaveLength(3);
+    await removeAllPosts();
+  });
+
   it('is checked by the job when its interval has passed, and deleted with its workspace', async () => {
     server.serve('/due.xml', 'application/rss+xml', () => rss(entries('due', 1)));
     const feed = await addFeed({ url: server.url('/due.xml'), template: '{title}' });
     const { checkDueFeeds } = await import('../../src/server/modules/feeds/feeds.service.ts');
-    const deps = feedDepsFrom({ config: h.config, boss: h.herald.boss });
+    const deps = await depsOf(h);
     // Every other feed of this file is also due: the sweep takes them all; only this one has something new.
     await checkDueFeeds(db(), deps);
     expect((await textsOf()).filter((t) => t.startsWith('due'))).toEqual(['due post 1']);

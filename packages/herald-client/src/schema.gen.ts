@@ -1824,6 +1824,25 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/workspaces/{workspaceId}/posts/{postId}/evergreen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A post's evergreen setting and the copies made (null when it was never evergreen); for a recycled copy, its original */
+        get: operations["getWorkspacePostEvergreen"];
+        /** Make a post evergreen (or change how): once published, a copy is queued every N days, at most M times, with the variations in turn */
+        put: operations["putWorkspacePostEvergreen"];
+        post?: never;
+        /** Stop recycling a post; the copies made and their count stay */
+        delete: operations["deleteWorkspacePostEvergreen"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/workspaces/{workspaceId}/posts/{postId}/review": {
         parameters: {
             query?: never;
@@ -12961,6 +12980,213 @@ export interface operations {
                             workspaceId: string;
                         };
                     };
+                };
+            };
+        };
+    };
+    getWorkspacePostEvergreen: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                postId: string;
+                workspaceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "4XX": components["responses"]["Error"];
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "evergreen": {
+                     *         "enabled": true,
+                     *         "everyDays": 1,
+                     *         "maxTimes": 1,
+                     *         "variations": [
+                     *           "example"
+                     *         ],
+                     *         "recycledCount": 1,
+                     *         "lastRecycledAt": "2026-03-14T09:30:00.000Z",
+                     *         "ownerUserId": "3f1c9a52-8d4e-4b7a-9c61-2e5f0a7d1b94",
+                     *         "skipReason": "example",
+                     *         "skippedAt": "2026-03-14T09:30:00.000Z",
+                     *         "createdAt": "2026-03-14T09:30:00.000Z",
+                     *         "updatedAt": "2026-03-14T09:30:00.000Z",
+                     *         "copies": [
+                     *           {
+                     *             "id": "3f1c9a52-8d4e-4b7a-9c61-2e5f0a7d1b94",
+                     *             "state": "example",
+                     *             "publishAt": "2026-03-14T09:30:00.000Z",
+                     *             "createdAt": "2026-03-14T09:30:00.000Z"
+                     *           }
+                     *         ]
+                     *       },
+                     *       "recycledFrom": "example"
+                     *     }
+                     */
+                    "application/json": {
+                        evergreen: {
+                            /** @description The copies made, oldest first */
+                            copies: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                id: string;
+                                /** Format: date-time */
+                                publishAt: string | null;
+                                state: string;
+                            }[];
+                            /** Format: date-time */
+                            createdAt: string;
+                            enabled: boolean;
+                            everyDays: number;
+                            /** Format: date-time */
+                            lastRecycledAt: string | null;
+                            maxTimes: number;
+                            /** @description Copies are made in this member’s name and role (the last one who saved the setting) */
+                            ownerUserId: string | null;
+                            /** @description Copies made so far */
+                            recycledCount: number;
+                            /** Format: date-time */
+                            skippedAt: string | null;
+                            /** @description Why the last due copy was not made (e.g. the channel is disconnected); null when nothing stops it */
+                            skipReason: string | null;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            variations: string[];
+                        } | null;
+                        /** @description The evergreen post this one is a copy of */
+                        recycledFrom: string | null;
+                    };
+                };
+            };
+        };
+    };
+    putWorkspacePostEvergreen: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                postId: string;
+                workspaceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "everyDays": 1,
+                 *       "maxTimes": 1,
+                 *       "variations": []
+                 *     }
+                 */
+                "application/json": {
+                    /** @description A copy is queued once this many days have passed since the post (or its last copy) went out */
+                    everyDays: number;
+                    /** @description At most this many copies in all */
+                    maxTimes: number;
+                    /**
+                     * @description Texts the copies use in turn (the first copy the first one); none: the copies keep the original text
+                     * @default []
+                     */
+                    variations?: string[];
+                };
+            };
+        };
+        responses: {
+            "4XX": components["responses"]["Error"];
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "enabled": true,
+                     *       "everyDays": 1,
+                     *       "maxTimes": 1,
+                     *       "variations": [
+                     *         "example"
+                     *       ],
+                     *       "recycledCount": 1,
+                     *       "lastRecycledAt": "2026-03-14T09:30:00.000Z",
+                     *       "ownerUserId": "3f1c9a52-8d4e-4b7a-9c61-2e5f0a7d1b94",
+                     *       "skipReason": "example",
+                     *       "skippedAt": "2026-03-14T09:30:00.000Z",
+                     *       "createdAt": "2026-03-14T09:30:00.000Z",
+                     *       "updatedAt": "2026-03-14T09:30:00.000Z",
+                     *       "copies": [
+                     *         {
+                     *           "id": "3f1c9a52-8d4e-4b7a-9c61-2e5f0a7d1b94",
+                     *           "state": "example",
+                     *           "publishAt": "2026-03-14T09:30:00.000Z",
+                     *           "createdAt": "2026-03-14T09:30:00.000Z"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description The copies made, oldest first */
+                        copies: {
+                            /** Format: date-time */
+                            createdAt: string;
+                            id: string;
+                            /** Format: date-time */
+                            publishAt: string | null;
+                            state: string;
+                        }[];
+                        /** Format: date-time */
+                        createdAt: string;
+                        enabled: boolean;
+                        everyDays: number;
+                        /** Format: date-time */
+                        lastRecycledAt: string | null;
+                        maxTimes: number;
+                        /** @description Copies are made in this member’s name and role (the last one who saved the setting) */
+                        ownerUserId: string | null;
+                        /** @description Copies made so far */
+                        recycledCount: number;
+                        /** Format: date-time */
+                        skippedAt: string | null;
+                        /** @description Why the last due copy was not made (e.g. the channel is disconnected); null when nothing stops it */
+                        skipReason: string | null;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        variations: string[];
+                    };
+                };
+            };
+        };
+    };
+    deleteWorkspacePostEvergreen: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                postId: string;
+                workspaceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "4XX": components["responses"]["Error"];
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example null */
+                    "application/json": null;
                 };
             };
         };

@@ -22,6 +22,7 @@ import { startAlertJobs } from '../modules/notifications/alert-jobs.ts';
 import { REVIEW_OVERDUE_JOB, flagOverdueReviews } from '../modules/approvals/approvals.overdue.ts';
 import { startWebhookJobs } from '../modules/webhooks/webhooks.jobs.ts';
 import { startFeedJobs } from '../modules/feeds/feeds.jobs.ts';
+import { startEvergreenJobs } from '../modules/evergreen/evergreen.jobs.ts';
 
 export const CHANNELS_REFRESH_JOB = 'channels.refresh-due';
 export const CHANNELS_REVOKE_RETRY_JOB = 'channels.revoke-retry';
@@ -129,6 +130,8 @@ export async function startWorkers(boss: Queue, deps: { db: Db; config: Config; 
   await startWebhookJobs(boss, deps);
   // RSS, Atom and JSON feeds whose interval has passed: every 5 minutes.
   await startFeedJobs(boss, deps);
+  // Evergreen posts whose next copy is due: every 15 minutes.
+  await startEvergreenJobs(boss, deps);
   // Client reports: hourly, each workspace's last month on the 1st in its zone (once: report_runs).
   await startReportJobs(boss, { db: deps.db, figures: dashboardFigures, mailer: deps.mailer, publicOrigin: deps.config.publicOrigin, logger: deps.logger });
 }

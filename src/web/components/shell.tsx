@@ -13,6 +13,7 @@ import { useNeedsAttention } from '../modules/posts/posts.api.ts';
 import { QueueIcon } from '../modules/queue/queue-icons.tsx';
 import { FeedIcon } from '../modules/feeds/feed-icon.tsx';
 import { BulkIcon } from '../modules/bulk-csv/bulk-icon.tsx';
+import { SnippetIcon } from '../modules/snippets/snippet-icon.tsx';
 import { useMediaQuery } from './use-media-query.ts';
 import { AllWorkspacesIcon } from '../modules/agency/agency-icon.tsx';
 
@@ -69,6 +70,9 @@ function Sidebar({ current, drawer, onClose }: { current: MyWorkspace | undefine
             </NavLink>
             <NavLink to={`${base}/bulk`}>
               <BulkIcon /> Bulk import
+            </NavLink>
+            <NavLink to={`${base}/snippets`}>
+              <SnippetIcon /> Snippets
             </NavLink>
             <NavLink to={`${base}/analytics`}>
               <AnalyticsIcon /> Analytics

@@ -12,3 +12,4 @@ export * from './api-access.schema.ts';
 export * from './idempotency.schema.ts';
 export * from './rate-limit.schema.ts';
 export * from './content.schema.ts';
+export * from './evergreen.schema.ts';

@@ -1,4 +1,4 @@
-import { boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { users, workspaces } from './auth.schema.ts';
 import { channels } from './channels.schema.ts';
 
@@ -37,10 +37,16 @@ export const postGroups = pgTable(
     approvedByName: text('approved_by_name'),
     /** When the people concerned were told that its time passed while in review (once per time). */
     reviewOverdueNotifiedAt: timestamp('review_overdue_notified_at', { withTimezone: true }),
+    /** The evergreen post this one is a recycled copy of (null for posts written by someone). */
+    recycledFrom: text('recycled_from').references((): AnyPgColumn => postGroups.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('post_groups_calendar_idx').on(t.workspaceId, t.publishAt, t.id), index('post_groups_state_idx').on(t.workspaceId, t.state)],
+  (t) => [
+    index('post_groups_calendar_idx').on(t.workspaceId, t.publishAt, t.id),
+    index('post_groups_state_idx').on(t.workspaceId, t.state),
+    index('post_groups_recycled_from_idx').on(t.recycledFrom),
+  ],
 );
 
 // One delivery per (post group, channel). The row is the truth the engine works from; jobs only

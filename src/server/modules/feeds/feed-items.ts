@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import { parseFeed } from 'feedsmith';
+import { Parser } from 'htmlparser2';
 
 // What Herald takes from a feed's items, the same for RSS (0.9x, 2.0), RDF, Atom and JSON Feed,
 // and the text a feed's template makes of one.
@@ -12,6 +13,8 @@ export type FeedItem = {
   /** Plain text (markup removed), shortened to SUMMARY_MAX characters. */
   summary: string;
   publishedAt: Date | null;
+  /** The item's picture, if it names one (enclosure, Media RSS, iTunes, JSON Feed, or the first image of its HTML). */
+  imageUrl: string | null;
 };
 
 export const SUMMARY_MAX = 280;
@@ -92,10 +95,59 @@ function itemKey(id: string, link: string | null, title: string, publishedAt: Da
 type Loose = Record<string, unknown>;
 const list = (value: unknown): Loose[] => (Array.isArray(value) ? (value.filter((v) => v && typeof v === 'object') as Loose[]) : []);
 
-function make(raw: { id: string; title: string; link: string | null; summaryHtml: string; publishedAt: Date | null }): FeedItem {
+function make(raw: { id: string; title: string; link: string | null; summaryHtml: string; publishedAt: Date | null; image: string | null }): FeedItem {
   const title = plainText(raw.title);
-  return { key: itemKey(raw.id, raw.link, title, raw.publishedAt), title, link: raw.link, summary: shorten(plainText(raw.summaryHtml), SUMMARY_MAX), publishedAt: raw.publishedAt };
+  return { key: itemKey(raw.id, raw.link, title, raw.publishedAt), title, link: raw.link, summary: shorten(plainText(raw.summaryHtml), SUMMARY_MAX), publishedAt: raw.publishedAt, imageUrl: raw.image };
 }
+
+const imageExtension = /\.(jpe?g|png|gif|webp|avif)$/i;
+
+/** A declared image (by media type or medium), or an undeclared one whose name says image. */
+function isImage(entry: Loose, urlKey = 'url'): boolean {
+  const type = textOf(entry.type).toLowerCase();
+  const medium = textOf(entry.medium).toLowerCase();
+  if (type) return type.startsWith('image/');
+  if (medium) return medium === 'image';
+  return imageExtension.test(textOf(entry[urlKey]).split(/[?#]/)[0]!);
+}
+
+/** Media RSS (also in Atom): images among contents, contents inside groups, then thumbnails. */
+function mediaRssImage(media: unknown): unknown {
+  const m = (media ?? {}) as Loose;
+  const contents = [...list(m.contents), ...list(m.groups).flatMap((g) => list(g.contents))];
+  const thumbnails = [...list(m.thumbnails), ...list(m.groups).flatMap((g) => list(g.thumbnails)), ...contents.flatMap((c) => list(c.thumbnails))];
+  return contents.find((c) => isImage(c))?.url ?? thumbnails[0]?.url;
+}
+
+/** The first picture an item's HTML shows: an og:image meta (pages pasted whole) or the first <img>. */
+export function firstHtmlImage(html: string): string | null {
+  let found: string | null = null;
+  let og: string | null = null;
+  const parser = new Parser({
+    onopentag(name, attributes) {
+      if (name === 'meta' && !og && /^(og|twitter):image$/i.test(attributes.property ?? attributes.name ?? '')) og = attributes.content ?? null;
+      if (name === 'img' && !found && attributes.src) found = attributes.src;
+    },
+  });
+  parser.write(html);
+  parser.end();
+  return og ?? found;
+}
+
+/** An absolute http(s) address for a feed's image, relative ones taken against the item's link. */
+function imageAddress(value: unknown, base: string | null): string | null {
+  const text = textOf(value).trim();
+  if (!text || text.startsWith('data:')) return null;
+  try {
+    const url = base ? new URL(text, base) : new URL(text);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.toString() : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The first candidate that is a usable address, in the order given (most explicit first). */
+const firstImage = (base: string | null, ...candidates: unknown[]) => candidates.map((c) => imageAddress(c, base)).find(Boolean) ?? null;
 
 /**
  * The items of a feed body, in the feed's order. Throws NotAFeedError for anything feedsmith
@@ -113,14 +165,20 @@ export function parseFeedItems(body: string): { format: string; title: string; i
     const items = list(feed.entries).map((e) => {
       const links = list(e.links);
       const link = httpUrl((links.find((l) => !l.rel || l.rel === 'alternate') ?? links[0])?.href);
-      return make({ id: textOf(e.id), title: textOf(e.title), link, summaryHtml: textOf(e.summary) || textOf(e.content), publishedAt: dateOf(e.published, e.updated) });
+      const enclosure = links.find((l) => l.rel === 'enclosure' && isImage(l, 'href'))?.href;
+      const html = `${textOf(e.content)} ${textOf(e.summary)}`;
+      const image = firstImage(link, enclosure, mediaRssImage(e.media), firstHtmlImage(html));
+      return make({ id: textOf(e.id), title: textOf(e.title), link, summaryHtml: textOf(e.summary) || textOf(e.content), publishedAt: dateOf(e.published, e.updated), image });
     });
     return { format: 'atom', title: plainText(textOf(feed.title)), items };
   }
   if (parsed.format === 'json') {
-    const items = list(feed.items).map((i) =>
-      make({ id: textOf(i.id), title: textOf(i.title), link: httpUrl(i.url), summaryHtml: textOf(i.summary) || textOf(i.content_text) || textOf(i.content_html), publishedAt: dateOf(i.date_published, i.date_modified) }),
-    );
+    const items = list(feed.items).map((i) => {
+      const link = httpUrl(i.url);
+      const attachment = list(i.attachments).find((a) => textOf(a.mime_type).toLowerCase().startsWith('image/'))?.url;
+      const image = firstImage(link, i.image, i.banner_image, attachment, firstHtmlImage(textOf(i.content_html)));
+      return make({ id: textOf(i.id), title: textOf(i.title), link, summaryHtml: textOf(i.summary) || textOf(i.content_text) || textOf(i.content_html), publishedAt: dateOf(i.date_published, i.date_modified), image });
+    });
     return { format: 'json', title: plainText(textOf(feed.title)), items };
   }
   // RSS and RDF share item fields (RDF's date comes from Dublin Core).
@@ -128,12 +186,17 @@ export function parseFeedItems(body: string): { format: string; title: string; i
     const guid = i.guid as unknown;
     const content = (i.content ?? {}) as Loose;
     const dc = (i.dc ?? {}) as Loose;
+    const link = httpUrl(i.link);
+    const enclosure = list(i.enclosures ?? (i.enclosure ? [i.enclosure] : [])).find((e) => isImage(e))?.url;
+    const itunes = (i.itunes ?? {}) as Loose;
+    const image = firstImage(link, enclosure, mediaRssImage(i.media), itunes.image, firstHtmlImage(`${textOf(content.encoded)} ${textOf(i.description)}`));
     return make({
       id: textOf(guid),
       title: textOf(i.title),
-      link: httpUrl(i.link),
+      link,
       summaryHtml: textOf(i.description) || textOf(content.encoded),
       publishedAt: dateOf(i.pubDate, dc.date, ...(Array.isArray(dc.dates) ? dc.dates : [])),
+      image,
     });
   });
   return { format: parsed.format, title: plainText(textOf(feed.title)), items };

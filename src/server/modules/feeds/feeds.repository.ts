@@ -54,6 +54,10 @@ export function createFeedsRepository(db: Db | Tx) {
       const [row] = await db.select({ id: feedItems.id }).from(feedItems).where(eq(feedItems.feedId, feedId)).limit(1);
       return !!row;
     },
+    async itemKnown(feedId: string, itemKey: string): Promise<boolean> {
+      const [row] = await db.select({ id: feedItems.id }).from(feedItems).where(and(eq(feedItems.feedId, feedId), eq(feedItems.itemKey, itemKey))).limit(1);
+      return !!row;
+    },
     /** Records an item the first time it is seen; false when it was known already (this check or another's). */
     async insertItemIfNew(row: typeof feedItems.$inferInsert): Promise<boolean> {
       const inserted = await db.insert(feedItems).values(row).onConflictDoNothing({ target: [feedItems.feedId, feedItems.itemKey] }).returning({ id: feedItems.id });

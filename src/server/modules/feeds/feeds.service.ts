@@ -10,7 +10,9 @@ import type { PostsDeps } from '../posts/posts.content.ts';
 import { createPost } from '../posts/posts.compose.ts';
 import type { ServiceContext } from '../shared/context.ts';
 import { AppError, conflict, invalid } from '../shared/errors.ts';
+import { deleteMedia } from '../media/media.service.ts';
 import { describeFetchError, fetchFeed, type FetchSettings } from './feed-fetch.ts';
+import { FeedImageError, storeFeedImage, type FeedImageSettings } from './feed-image.ts';
 import { parseFeedItems, renderTemplate, type FeedItem } from './feed-items.ts';
 import { createFeedsRepository, type FeedItemRow, type FeedRow } from './feeds.repository.ts';
 
@@ -26,7 +28,8 @@ export const MIN_INTERVAL_MINUTES = 15;
 export const MAX_FEEDS = 50;
 const RECENT_ITEMS = 20;
 
-export type FeedDeps = { posts: PostsDeps; fetch: FetchSettings; logger?: Logger };
+/** `image` absent: items' pictures are not fetched (the posts are made without them). */
+export type FeedDeps = { posts: PostsDeps; fetch: FetchSettings; image?: FeedImageSettings; logger?: Logger };
 
 export type FeedView = Omit<FeedRow, 'workspaceId' | 'etag' | 'lastModified'>;
 export type FeedItemView = Pick<FeedItemRow, 'id' | 'title' | 'link' | 'publishedAt' | 'outcome' | 'reason' | 'postGroupId' | 'createdAt'>;
@@ -152,19 +155,33 @@ const reasonOf = (error: unknown) => (error instanceof AppError ? error.message 
  * even be a draft is recorded as skipped with the reason.
  */
 async function takeItem(db: Db, deps: FeedDeps, feed: FeedRow, owner: { userId: string; email: string; role: string }, item: FeedItem): Promise<'queued' | 'draft' | 'skipped' | 'known'> {
-  return db.transaction(async (tx) => {
+  const ownerCtx = (on: Db): ServiceContext => ({ db: on, actor: { userId: owner.userId, email: owner.email, ip: null, userAgent: `Herald feed ${feed.id}` } });
+  // The picture is read before the item's transaction (a download must not hold it open), and
+  // only for an item not taken yet; one another check takes meanwhile gives its copy back below.
+  let image: { mediaId: string } | null = null;
+  let imageNote: string | null = null;
+  if (item.imageUrl && deps.image && !(await createFeedsRepository(db).itemKnown(feed.id, item.key))) {
+    try {
+      image = { mediaId: (await storeFeedImage(ownerCtx(db), deps.fetch, deps.image, feed.workspaceId, item.imageUrl)).id };
+    } catch (error) {
+      if (!(error instanceof FeedImageError)) throw error;
+      imageNote = `Posted without its image: ${error.message}`;
+    }
+  }
+  const taken = await db.transaction(async (tx) => {
     const repo = createFeedsRepository(tx);
     const itemId = crypto.randomUUID();
     const fresh = await repo.insertItemIfNew({ id: itemId, feedId: feed.id, workspaceId: feed.workspaceId, itemKey: item.key, title: item.title.slice(0, 500), link: item.link, publishedAt: item.publishedAt, outcome: 'pending' });
     if (!fresh) return 'known';
-    const ctx: ServiceContext = { db: tx as unknown as Db, actor: { userId: owner.userId, email: owner.email, ip: null, userAgent: `Herald feed ${feed.id}` } };
-    const compose = { content: { text: renderTemplate(feed.template, item), media: [], threadParts: [] }, channels: feed.channelIds.map((channelId) => ({ channelId })) };
+    const ctx = ownerCtx(tx as unknown as Db);
+    const compose = { content: { text: renderTemplate(feed.template, item), media: image ? [image] : [], threadParts: [] }, channels: feed.channelIds.map((channelId) => ({ channelId })) };
     const attempt = async (mode: FeedMode) => createPost(ctx, deps.posts, { workspaceId: feed.workspaceId, role: owner.role, compose, schedule: mode === 'queue' ? { mode: 'queue' } : { mode: 'draft' } });
+    const withNote = (reason: string | null) => [reason, imageNote].filter(Boolean).join('. ') || null;
     let reason: string | null = null;
     if (feed.mode === 'queue') {
       try {
         const post = await attempt('queue');
-        await repo.settleItem(itemId, { outcome: 'queued', reason: null, postGroupId: post.id });
+        await repo.settleItem(itemId, { outcome: 'queued', reason: withNote(null), postGroupId: post.id });
         return 'queued';
       } catch (error) {
         if (!(error instanceof AppError) || error.status >= 500) throw error;
@@ -173,14 +190,20 @@ async function takeItem(db: Db, deps: FeedDeps, feed: FeedRow, owner: { userId: 
     }
     try {
       const post = await attempt('draft');
-      await repo.settleItem(itemId, { outcome: 'draft', reason, postGroupId: post.id });
+      await repo.settleItem(itemId, { outcome: 'draft', reason: withNote(reason), postGroupId: post.id });
       return 'draft';
     } catch (error) {
       if (!(error instanceof AppError) || error.status >= 500) throw error;
       await repo.settleItem(itemId, { outcome: 'skipped', reason: `Skipped: ${reasonOf(error)}`, postGroupId: null });
       return 'skipped';
     }
+  }).catch(async (error: unknown) => {
+    if (image) await deleteMedia(ownerCtx(db), deps.image!.media, feed.workspaceId, image.mediaId).catch(() => undefined);
+    throw error;
   });
+  // A picture no post uses is not kept in the library.
+  if (image && (taken === 'known' || taken === 'skipped')) await deleteMedia(ownerCtx(db), deps.image!.media, feed.workspaceId, image.mediaId);
+  return taken;
 }
 
 /** Records a failed check on the feed; nothing else changes, so the same items are tried again next time. */

@@ -8,11 +8,11 @@ import { createPostsRepository } from './posts.repository.ts';
 type MediaRef = { mediaId: string; altText?: string };
 
 /**
- * A copy of any post (draft, scheduled, published, failed…) as a new draft without a time, each
- * channel with exactly what it had. What can no longer be copied is left out and counted: files
- * deleted after publishing (media is kept only until then) and channels since disconnected.
+ * What a copy of a post would hold: each channel with exactly what it had. What can no longer be
+ * copied is left out and counted: files deleted after publishing (media is kept only until then)
+ * and channels since disconnected. Shared by "Duplicate" and evergreen recycling.
  */
-export async function duplicatePost(ctx: ServiceContext, deps: PostsDeps, input: { workspaceId: string; postId: string; role: string }) {
+export async function copyableContent(ctx: ServiceContext, input: { workspaceId: string; postId: string }) {
   const repo = createPostsRepository(ctx.db);
   const group = await repo.findGroup(input.workspaceId, input.postId);
   if (!group) throw notFound('post');
@@ -22,7 +22,6 @@ export async function duplicatePost(ctx: ServiceContext, deps: PostsDeps, input:
   const wanted = rows.some((r) => r.state !== 'cancelled') ? rows.filter((r) => r.state !== 'cancelled') : rows;
   const connected = new Set((await repo.channelsIn(input.workspaceId, wanted.map((r) => r.channelId))).filter((c) => c.status !== 'disconnected').map((c) => c.id));
   const kept = wanted.filter((r) => connected.has(r.channelId));
-  if (!kept.length) throw conflict('post.no_channels', 'None of this post’s channels is connected any more: connect one again, then duplicate the post');
 
   const ready = await loadMediaFacts(ctx.db, input.workspaceId, mediaIdsOf([group.content, ...kept.map((r) => r.content)]));
   const missing = new Set<string>();
@@ -42,6 +41,13 @@ export async function duplicatePost(ctx: ServiceContext, deps: PostsDeps, input:
       return { channelId: r.channelId, text: own.text, media: present(own.media), threadParts: parts(own.threadParts), firstComment: own.firstComment, settings: r.content.settings };
     }),
   };
+  return { group, compose, left: { media: missing.size, channels: wanted.length - kept.length } };
+}
+
+/** A copy of any post (draft, scheduled, published, failed…) as a new draft without a time. */
+export async function duplicatePost(ctx: ServiceContext, deps: PostsDeps, input: { workspaceId: string; postId: string; role: string }) {
+  const { compose, left } = await copyableContent(ctx, input);
+  if (!compose.channels.length) throw conflict('post.no_channels', 'None of this post’s channels is connected any more: connect one again, then duplicate the post');
   const post = await createPost(ctx, deps, { workspaceId: input.workspaceId, role: input.role, compose, schedule: { mode: 'draft' } });
-  return { post, left: { media: missing.size, channels: wanted.length - kept.length } };
+  return { post, left };
 }

@@ -210,8 +210,8 @@ function FeedForm({ workspace, channels, existing, onDone }: { workspace: MyWork
           data-testid="feed-template"
         />
         <div className="field-hint" id="feed-template-hint">
-          <code>{'{title}'}</code>, <code>{'{link}'}</code> and <code>{'{summary}'}</code> are replaced by the item’s. An item the channels’ rules refuse in the queue becomes a draft
-          with the reason.
+          <code>{'{title}'}</code>, <code>{'{link}'}</code> and <code>{'{summary}'}</code> are replaced by the item’s; its picture, if it has one, is attached. An item the channels’
+          rules refuse in the queue becomes a draft with the reason.
         </div>
         {fieldError('template') ? (
           <p className="field-error" role="alert">

@@ -18,6 +18,7 @@ import { PostComments } from '../comments/post-comments.tsx';
 import { channelFacts, deliveryStateLabel, formatInZone, StateBadge, userTimeZone } from './post-state.tsx';
 import './post.css';
 import { ReviewPanel } from '../approvals/review-panel.tsx';
+import { EvergreenPanel } from './post-evergreen.tsx';
 
 function ContentSummary({ post }: { post: Post }) {
   const { text, media, threadParts, firstComment } = post.content;
@@ -313,6 +314,7 @@ export function PostPage() {
         </ul>
       </section>
 
+      <EvergreenPanel postId={p.id} />
       <PostComments postId={p.id} />
 
       <Dialog open={dialog === 'cancel'} title="Cancel this post?" onClose={closeDialog} testId="cancel-dialog">

@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent, type RefObject } from 'react';
+import { Link } from 'react-router-dom';
 import { Dialog } from '../../components/dialog.tsx';
 import { Field, SelectField } from '../../components/field.tsx';
 import { FormError } from '../../components/feedback.tsx';
@@ -168,7 +169,13 @@ function ManageSnippets({ snippets, canEdit, workspaceId }: { snippets: Snippet[
   };
   return (
     <>
-      <p className="muted small">Saved hashtag groups, signatures and other texts everyone in this workspace can insert from the composer.</p>
+      <p className="muted small">
+        Saved hashtag groups, signatures and other texts everyone in this workspace can insert from the composer. Edit or rename them on the{' '}
+        <Link to={`/w/${workspaceId}/snippets`} target="_blank" rel="noopener">
+          Snippets page
+        </Link>{' '}
+        (opens in a new tab, so this post stays as it is).
+      </p>
       {snippets.length ? (
         <ul className="rows snip-list" aria-label="Saved snippets">
           {snippets.map((s) => (

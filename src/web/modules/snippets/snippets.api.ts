@@ -25,3 +25,7 @@ export const useDeleteSnippet = (workspaceId: string) =>
   useSnippetsMutation(workspaceId, (snippetId: string) =>
     heraldCall(herald.DELETE('/api/v1/workspaces/{workspaceId}/snippets/{snippetId}', { params: { path: { workspaceId, snippetId } } })),
   );
+export const useUpdateSnippet = (workspaceId: string) =>
+  useSnippetsMutation(workspaceId, ({ snippetId, body }: { snippetId: string; body: Partial<SnippetInput> }) =>
+    heraldCall(herald.PATCH('/api/v1/workspaces/{workspaceId}/snippets/{snippetId}', { params: { path: { workspaceId, snippetId } }, body })),
+  );
