@@ -52,6 +52,7 @@ import { ideasRoutes } from './modules/ideas/ideas.routes.ts';
 import { feedsRoutes } from './modules/feeds/feeds.routes.ts';
 import { feedDepsFrom } from './modules/feeds/feeds.jobs.ts';
 import { snippetsRoutes } from './modules/snippets/snippets.routes.ts';
+import { linkPreviewsRoutes } from './modules/link-previews/link-previews.routes.ts';
 import { commentsRoutes } from './modules/comments/comments.routes.ts';
 import { analyticsRoutes } from './modules/analytics/analytics.routes.ts';
 import { bestTimesRoutes } from './modules/analytics/best-times.routes.ts';
@@ -247,6 +248,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; a
       await api.register(ideasRoutes);
       await api.register(feedsRoutes, { deps: feedDepsFrom({ config, boss: deps.boss, logger }) });
       await api.register(snippetsRoutes);
+      await api.register(linkPreviewsRoutes);
       await api.register(commentsRoutes);
       await api.register(analyticsRoutes, { intervalMinutes: config.analyticsIntervalMinutes, windowDays: config.analyticsWindowDays });
       await api.register(bestTimesRoutes);

@@ -1403,6 +1403,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/workspaces/{workspaceId}/link-preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Read a page's Open Graph / Twitter Card data for a link card (html only, its first MiB, within 8 s, public addresses only); 422 with a link_preview.* code when the page cannot make one */
+        post: operations["postWorkspaceLinkPreview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/workspaces/{workspaceId}/logo": {
         parameters: {
             query?: never;
@@ -9879,6 +9896,69 @@ export interface operations {
                     "application/json": {
                         /** @enum {boolean} */
                         ok: true;
+                    };
+                };
+            };
+        };
+    };
+    postWorkspaceLinkPreview: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Send a creating call again safely: the same key (1–255 printable ASCII characters) within 24 hours answers what the first call answered, with `Idempotent-Replayed: true`. The same key with another body: 422 idempotency.key_reused; while the first call runs: 409 idempotency.in_progress */
+                "idempotency-key"?: string;
+            };
+            path: {
+                workspaceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "url": "https://example.com/hooks/herald"
+                 *     }
+                 */
+                "application/json": {
+                    url: string;
+                };
+            };
+        };
+        responses: {
+            "4XX": components["responses"]["Error"];
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "url": "https://example.com/hooks/herald",
+                     *       "finalUrl": "https://example.com/spring",
+                     *       "title": "Spring launch",
+                     *       "description": "Sends scheduled posts to the team calendar",
+                     *       "imageUrl": "https://example.com/spring",
+                     *       "canonicalUrl": "https://example.com/spring",
+                     *       "siteName": "example"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description og:url, made absolute */
+                        canonicalUrl: string | null;
+                        /** @description og:description, else twitter:description, else <meta name="description"> */
+                        description: string;
+                        /** @description Where the redirects ended */
+                        finalUrl: string;
+                        /** @description og:image, else twitter:image, made absolute */
+                        imageUrl: string | null;
+                        /** @description og:site_name, else the host name */
+                        siteName: string;
+                        /** @description og:title, else twitter:title, else <title>; empty when the page has none */
+                        title: string;
+                        /** @description The link as asked for */
+                        url: string;
                     };
                 };
             };
