@@ -151,6 +151,18 @@ describe('Facebook Pages against the local fake', () => {
     expect(journal.events).toEqual(['save', 'before:feed', 'after:feed']);
   });
 
+  it("sends the post's link card as the feed post's link; the panel's own link wins", async () => {
+    const linkCard = { url: 'https://bakery.example/card?utm_source=facebook', title: 'Edited', description: 'Not sent: Facebook reads the page', imageUrl: null, loadImage: async () => null };
+    const text = `Card ${Date.now()}`;
+    await publishAll(ctxFor([{ text, media: [] }], { linkCard }).ctx);
+    expect(fake.posts.find((p) => p.message === text)).toMatchObject({ kind: 'status', link: linkCard.url });
+    const own = `Own link ${Date.now()}`;
+    await publishAll(ctxFor([{ text: own, media: [] }], { linkCard, settings: { link: 'https://bakery.example/menu' } }).ctx);
+    expect(fake.posts.find((p) => p.message === own)).toMatchObject({ link: 'https://bakery.example/menu' });
+    await publishAll(ctxFor([{ text: '', media: [] }], { linkCard }).ctx);
+    expect(fake.posts.at(-1)).toMatchObject({ message: '', link: linkCard.url });
+  });
+
   it('uploads a single photo as multipart with its alt text: no public link needed', async () => {
     const text = `One photo ${Date.now()}`;
     const { ctx } = ctxFor([{ text, media: [media(jpeg, { altText: 'A loaf on a board' })] }]);

@@ -4,7 +4,7 @@ import type { Db, Tx } from '../../db/database.ts';
 import { loadMediaFacts } from '../media/media.service.ts';
 import { AppError, conflict, forbidden, notFound } from '../shared/errors.ts';
 import { can } from '../../../shared/permissions.ts';
-import { mediaIdsOf, variantFor, type ComposeInput, type ScheduleInput } from './posts.content.ts';
+import { asPublished, mediaIdsOf, variantFor, type ComposeInput, type ScheduleInput } from './posts.content.ts';
 import { createPostsRepository } from './posts.repository.ts';
 
 const ACTIVE = ['publishing', 'processing'];
@@ -30,7 +30,7 @@ export async function prepareVariants(db: Db | Tx, workspaceId: string, input: C
     if (!channel) return issues.push({ field: field('channelId'), message: 'no such channel in this workspace' });
     if (channel.status === 'disconnected') return issues.push({ field: field('channelId'), message: `${channel.username ?? channel.network} is disconnected; connect it again first` });
     // Every save checks what the granted permissions and this instance allow: a draft that could never go out is refused early.
-    const checked = checkVariant(channel.network as NetworkId, content, facts, channel.limits ?? {}, { forPublishing, grant: channel, instance });
+    const checked = checkVariant(channel.network as NetworkId, asPublished(content, channel.network), facts, channel.limits ?? {}, { forPublishing, grant: channel, instance });
     for (const issue of checked) issues.push({ field: field(issue.field), message: issue.message });
   });
   if (issues.length) throw validationError(issues);
