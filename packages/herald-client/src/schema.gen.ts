@@ -11056,10 +11056,26 @@ export interface operations {
                             /** @default  */
                             text?: string;
                         }[];
+                        /** @description Campaign tags added to every link of this channel's text (and card) when it is published; tags a link already has stay */
+                        utm?: {
+                            /** @description utm_campaign */
+                            campaign?: string;
+                            /** @description utm_medium */
+                            medium?: string;
+                            /** @description utm_source; the network name when empty */
+                            source?: string;
+                        } | null;
                     }[];
                     /** @description What every channel posts unless its own entry overrides it */
                     content: {
                         firstComment?: string | null;
+                        /** @description The link's preview card as the user edited it (from POST …/link-preview); sent where the network builds cards from the client's data (Bluesky, LinkedIn, Facebook) */
+                        linkCard?: {
+                            description: string;
+                            imageUrl: string | null;
+                            title: string;
+                            url: string;
+                        } | null;
                         /** @default [] */
                         media?: {
                             altText?: string;
@@ -11474,7 +11490,13 @@ export interface operations {
                  *         "text": "",
                  *         "media": [],
                  *         "threadParts": [],
-                 *         "firstComment": "example"
+                 *         "firstComment": "example",
+                 *         "linkCard": {
+                 *           "url": "https://example.com/hooks/herald",
+                 *           "title": "Spring launch",
+                 *           "description": "Sends scheduled posts to the team calendar",
+                 *           "imageUrl": "https://example.com/spring"
+                 *         }
                  *       },
                  *       "channels": [
                  *         {
@@ -11493,7 +11515,12 @@ export interface operations {
                  *             }
                  *           ],
                  *           "firstComment": "example",
-                 *           "settings": {}
+                 *           "settings": {},
+                 *           "utm": {
+                 *             "source": "example",
+                 *             "medium": "example",
+                 *             "campaign": "example"
+                 *           }
                  *         }
                  *       ]
                  *     }
@@ -11520,10 +11547,26 @@ export interface operations {
                             /** @default  */
                             text?: string;
                         }[];
+                        /** @description Campaign tags added to every link of this channel's text (and card) when it is published; tags a link already has stay */
+                        utm?: {
+                            /** @description utm_campaign */
+                            campaign?: string;
+                            /** @description utm_medium */
+                            medium?: string;
+                            /** @description utm_source; the network name when empty */
+                            source?: string;
+                        } | null;
                     }[];
                     /** @description What every channel posts unless its own entry overrides it */
                     content: {
                         firstComment?: string | null;
+                        /** @description The link's preview card as the user edited it (from POST …/link-preview); sent where the network builds cards from the client's data (Bluesky, LinkedIn, Facebook) */
+                        linkCard?: {
+                            description: string;
+                            imageUrl: string | null;
+                            title: string;
+                            url: string;
+                        } | null;
                         /** @default [] */
                         media?: {
                             altText?: string;

@@ -11,6 +11,7 @@ import { isNetwork, networkLabel } from '../../components/networks.ts';
 import { useNetworks, type Channel } from '../channels/channels.api.ts';
 import type { Draft, Upload } from './composer-model.ts';
 import { Preview } from './composer-preview.tsx';
+import { LinkCardPreview } from './composer-link-card.tsx';
 import type { Media } from './posts.api.ts';
 
 const idle: Preflight = { data: undefined, error: null, isPending: false, enabled: false };
@@ -126,6 +127,7 @@ export function Previews({ channels, draft, uploads, preflights }: { channels: C
                 settings: draft.settings[channel.id] ?? {},
               }}
             />
+            {draft.linkCard && !(own ? own.media : draft.media).length ? <LinkCardPreview card={draft.linkCard} utm={draft.utm[channel.id]} network={channel.network} /> : null}
           </div>
         );
       })}
