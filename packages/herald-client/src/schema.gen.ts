@@ -1420,6 +1420,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/workspaces/{workspaceId}/link-preview/image": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A link card's picture, read through the guarded fetch (public addresses, 5 MB, 8 s) and served as JPEG, PNG, WebP or GIF of at most 1 MB; 422 with a link_preview.* code when it cannot be read */
+        get: operations["getWorkspaceLinkPreviewImage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/workspaces/{workspaceId}/logo": {
         parameters: {
             query?: never;
@@ -9961,6 +9978,29 @@ export interface operations {
                         url: string;
                     };
                 };
+            };
+        };
+    };
+    getWorkspaceLinkPreviewImage: {
+        parameters: {
+            query: {
+                url: string;
+            };
+            header?: never;
+            path: {
+                workspaceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "4XX": components["responses"]["Error"];
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

@@ -13,6 +13,9 @@ import './composer-link-card.css';
 type Edit = (change: (d: Draft) => Draft) => void;
 type Preview = { url: string; title: string; description: string; imageUrl: string | null; siteName: string };
 
+/** The card's picture as Herald fetches it for the browser (the page's own server is never asked by the browser). */
+const shownImage = (workspaceId: string, imageUrl: string) => `/api/v1/workspaces/${workspaceId}/link-preview/image?url=${encodeURIComponent(imageUrl)}`;
+
 /** Typing pauses this long before the page is asked for its card. */
 const DEBOUNCE_MS = 600;
 
@@ -115,7 +118,7 @@ export function LinkCardEditor({ workspaceId, draft, edit }: { workspaceId: stri
       </div>
       <div className="lc-editor-body">
         <div className="lc-thumb" aria-hidden={!imageShown}>
-          {imageShown ? <img src={card.imageUrl!} alt="" onError={() => setBrokenImage(card.imageUrl)} /> : <span className="muted small">No picture</span>}
+          {imageShown ? <img src={shownImage(workspaceId, card.imageUrl!)} alt="" onError={() => setBrokenImage(card.imageUrl)} /> : <span className="muted small">{card.imageUrl ? 'The picture cannot be read' : 'No picture'}</span>}
         </div>
         <div className="lc-fields">
           <div className="field">
@@ -145,11 +148,12 @@ export function LinkCardEditor({ workspaceId, draft, edit }: { workspaceId: stri
 }
 
 /** The card as a preview shows it, under a channel's post. */
-export function LinkCardPreview({ card, utm, network }: { card: LinkCard; utm: Utm | undefined; network: string }) {
+export function LinkCardPreview({ workspaceId, card, utm, network }: { workspaceId: string; card: LinkCard; utm: Utm | undefined; network: string }) {
   const url = utm ? withUtm(card.url, utm, network) : card.url;
+  const [broken, setBroken] = useState<string | null>(null);
   return (
     <div className="lc-preview" data-testid={`link-card-preview-${network}`} title={url}>
-      {card.imageUrl ? <img src={card.imageUrl} alt="" /> : null}
+      {card.imageUrl && broken !== card.imageUrl ? <img src={shownImage(workspaceId, card.imageUrl)} alt="" onError={() => setBroken(card.imageUrl)} /> : null}
       <div className="lc-preview-text">
         <span className="lc-preview-host">{hostOf(card.url)}</span>
         {card.title ? <strong>{card.title}</strong> : null}
@@ -183,7 +187,7 @@ export function UtmPanel({ channels, draft, edit }: { channels: Channel[]; draft
         );
         return (
           <div key={channel.id} className="lc-utm-row">
-            <label className="lc-utm-toggle">
+            <label className="checkbox lc-utm-toggle">
               <input type="checkbox" checked={!!utm} onChange={(e) => set(channel.id, e.target.checked ? {} : null)} />
               <NetworkMark network={channel.network} />
               <span>UTM tags for {who}</span>

@@ -101,7 +101,7 @@ export function NetworkPanels({
   );
 }
 
-export function Previews({ channels, draft, uploads, preflights }: { channels: Channel[]; draft: Draft; uploads: Record<string, Upload>; preflights: Map<string, Preflight> }) {
+export function Previews({ workspaceId, channels, draft, uploads, preflights }: { workspaceId: string; channels: Channel[]; draft: Draft; uploads: Record<string, Upload>; preflights: Map<string, Preflight> }) {
   return (
     <aside className="cm-previews" aria-label="Previews">
       <h2 className="cm-previews-title">Preview</h2>
@@ -127,7 +127,7 @@ export function Previews({ channels, draft, uploads, preflights }: { channels: C
                 settings: draft.settings[channel.id] ?? {},
               }}
             />
-            {draft.linkCard && !(own ? own.media : draft.media).length ? <LinkCardPreview card={draft.linkCard} utm={draft.utm[channel.id]} network={channel.network} /> : null}
+            {draft.linkCard && !(own ? own.media : draft.media).length ? <LinkCardPreview workspaceId={workspaceId} card={draft.linkCard} utm={draft.utm[channel.id]} network={channel.network} /> : null}
           </div>
         );
       })}

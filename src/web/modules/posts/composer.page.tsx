@@ -249,7 +249,7 @@ export function ComposerPage() {
             {postId ? <PostComments postId={postId} collapsed /> : null}
           </div>
 
-          <Previews channels={selected} draft={draft} uploads={uploads.uploads} preflights={preflights} />
+          <Previews workspaceId={workspace.id} channels={selected} draft={draft} uploads={uploads.uploads} preflights={preflights} />
         </div>
       )}
       {/* Posting times edited without leaving the post: the next free slot follows at once. */}
