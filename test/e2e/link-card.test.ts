@@ -47,7 +47,8 @@ describe.skipIf(!pdsAvailable() && !process.env.CI)('link cards in Chromium', ()
     pds = await startLocalPds([{ handle: 'bakery.test', password: 'bakery-main-password', displayName: 'Bakery on Bluesky' }]);
     journey = await startJourney({ env: { ...fastEngineEnv, ...blueskyEnv(pds), HERALD_LINK_PREVIEWS_ALLOW_LOOPBACK: 'true' } });
     ({ h, browser } = journey);
-  });
+    // A stale web build is rebuilt first: on a busy machine that alone takes minutes.
+  }, 300_000);
   afterAll(async () => {
     await journey?.close();
     await pds?.stop();
