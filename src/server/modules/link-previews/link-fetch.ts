@@ -61,7 +61,7 @@ function explain(error: unknown, timeoutMs: number): AppError {
   return unusable('unreachable', `Could not read the page${cause?.code ? ` (${cause.code})` : ''}`);
 }
 
-export type FetchedAnswer = { url: URL; response: Response; deadline: AbortSignal };
+export type FetchedAnswer = { url: URL; response: Response };
 
 /**
  * GETs `url`, following at most 4 redirects, each target checked by the guarded fetch as the
@@ -91,7 +91,7 @@ export async function fetchFollowing(url: URL, accept: string, maxBytes: number,
         await response.body?.cancel().catch(() => undefined);
         throw unusable('unreachable', `The page answered HTTP ${response.status}`);
       }
-      return { url: target, response, deadline };
+      return { url: target, response };
     }
   } catch (error) {
     throw explain(error, settings.timeoutMs);

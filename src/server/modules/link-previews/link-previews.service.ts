@@ -21,12 +21,13 @@ export type LinkPreview = {
 
 const htmlTypes = new Set(['text/html', 'application/xhtml+xml']);
 
-let configured: Omit<LinkFetchSettings, 'timeoutMs'> & { timeoutMs?: number } = { allowLoopback: false };
+let allowLoopback = false;
 /** Boot sets whether loopback pages are readable (HERALD_LINK_PREVIEWS_ALLOW_LOOPBACK), for the API and the publishers alike. */
 export function configureLinkPreviews(settings: { allowLoopback: boolean }) {
-  configured = { ...configured, allowLoopback: settings.allowLoopback };
+  allowLoopback = settings.allowLoopback;
 }
-export const linkFetchSettings = (overrides: Partial<LinkFetchSettings> = {}): LinkFetchSettings => ({ timeoutMs: PAGE_TIMEOUT_MS, ...configured, ...overrides });
+/** The settings boot chose, for the API route and the publishers. */
+export const linkFetchSettings = (): LinkFetchSettings => ({ allowLoopback, timeoutMs: PAGE_TIMEOUT_MS });
 
 /**
  * Reads the page `rawUrl` points to (html only, its first MiB at most, in 8 s at most, through the

@@ -35,10 +35,12 @@ const deliveryParams = postParams.extend({ deliveryId: z.string().min(1).max(100
 
 const mediaRef = z.object({ mediaId: z.string().min(1).max(100), altText: z.string().max(2000, 'must be at most 2000 characters').optional() });
 const part = z.object({ text: z.string().max(50_000).default(''), media: z.array(mediaRef).max(35).default([]) });
-const httpLink = (max: number) => z.string().trim().max(max, `must be at most ${max} characters`).superRefine((v, ctx) => {
-  const problem = httpLinkProblem(v);
-  if (problem) ctx.addIssue({ code: 'custom', message: problem === 'must be a link to the post (https://…)' ? 'must be an http(s) address' : problem });
-});
+const httpLink = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `must be at most ${max} characters`)
+    .refine((v) => httpLinkProblem(v) === null, 'must be an absolute http(s) address');
 const linkCard = z
   .object({
     url: httpLink(LINK_CARD_LIMITS.url),
