@@ -188,7 +188,8 @@ export function UtmPanel({ channels, draft, edit }: { channels: Channel[]; draft
         return (
           <div key={channel.id} className="lc-utm-row">
             <label className="checkbox lc-utm-toggle">
-              <input type="checkbox" checked={!!utm} onChange={(e) => set(channel.id, e.target.checked ? {} : null)} />
+              {/* A switch, not a checkbox: the channel picker's checkboxes are named by network too. */}
+              <input type="checkbox" role="switch" checked={!!utm} onChange={(e) => set(channel.id, e.target.checked ? {} : null)} />
               <NetworkMark network={channel.network} />
               <span>UTM tags for {who}</span>
             </label>

@@ -6,7 +6,7 @@ import type { Preflight } from '../../../networks/web-types.ts';
 import { isNetwork } from '../../components/networks.ts';
 import type { Channel } from '../channels/channels.api.ts';
 import type { ComposeInput, Media, Post } from './posts.api.ts';
-import type { LinkCard, Utm } from '../../../shared/link-cards.ts';
+import { textWithUtm, type LinkCard, type Utm } from '../../../shared/link-cards.ts';
 
 /** One file in a media list; `key` points into the uploads, which may still be running. */
 export type MediaSlot = { key: string; altText: string };
@@ -129,7 +129,9 @@ export function channelIssues(draft: Draft, channels: Channel[], uploads: Record
     if (!isNetwork(channel.network)) return [];
     const variant = variantOf(draft, channel, uploads);
     // The same permission check the server makes (which instance capabilities apply, only the server knows).
-    const issues = checkVariant(channel.network, { ...variant, settings: apiSettings(channel.network, variant.settings) }, facts, limits[channel.id] ?? {}, { forPublishing, grant: channel });
+    // Checked as it goes out, campaign tags in its links, as the server checks it.
+    const parts = variant.parts.map((p) => ({ ...p, text: textWithUtm(p.text, draft.utm[channel.id], channel.network) }));
+    const issues = checkVariant(channel.network, { ...variant, parts, settings: apiSettings(channel.network, variant.settings) }, facts, limits[channel.id] ?? {}, { forPublishing, grant: channel });
     const extra = networkWeb(channel.network)?.composerIssues;
     if (forPublishing && extra) issues.push(...extra(variant.settings));
     return issues.map((issue) => ({ ...issue, channelId: channel.id }));
