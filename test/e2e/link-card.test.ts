@@ -87,6 +87,7 @@ describe.skipIf(!pdsAvailable() && !process.env.CI)('link cards in Chromium', ()
     await expect.poll(() => preview.locator('img').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(600);
     await expect.poll(() => page.getByTestId('link-card-editor').locator('img').evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(600);
 
+    await page.getByRole('button', { name: 'Add UTM tags…' }).click();
     await page.getByRole('switch', { name: /UTM tags for Bluesky/ }).check();
     await page.getByLabel('Campaign').fill('spring');
 

@@ -166,7 +166,21 @@ export function LinkCardPreview({ workspaceId, card, utm, network }: { workspace
 /** Per channel: whether its links get campaign tags, and which. Shown while the text has a link. */
 export function UtmPanel({ channels, draft, edit }: { channels: Channel[]; draft: Draft; edit: Edit }) {
   const id = useId();
+  const [opened, setOpened] = useState(false);
   if (!channels.length || !firstLinkIn(draft.text)) return null;
+  // Closed until asked for (or already used): most posts need no tags.
+  if (!opened && !channels.some((c) => draft.utm[c.id])) {
+    return (
+      <section className="card lc-utm" aria-labelledby={`${id}-title`} data-testid="utm-panel">
+        <div className="lc-utm-closed">
+          <h2 id={`${id}-title`}>Link tracking</h2>
+          <button type="button" className="btn btn-sm" onClick={() => setOpened(true)}>
+            Add UTM tags…
+          </button>
+        </div>
+      </section>
+    );
+  }
   const set = (channelId: string, utm: Utm | null) =>
     edit((d) => {
       const { [channelId]: _old, ...rest } = d.utm;
