@@ -54,6 +54,7 @@ import { bulkCsvRoutes } from './modules/bulk-csv/bulk-csv.routes.ts';
 import { evergreenRoutes } from './modules/evergreen/evergreen.routes.ts';
 import { feedDepsFrom } from './modules/feeds/feeds.jobs.ts';
 import { snippetsRoutes } from './modules/snippets/snippets.routes.ts';
+import { linkPreviewsRoutes } from './modules/link-previews/link-previews.routes.ts';
 import { commentsRoutes } from './modules/comments/comments.routes.ts';
 import { analyticsRoutes } from './modules/analytics/analytics.routes.ts';
 import { bestTimesRoutes } from './modules/analytics/best-times.routes.ts';
@@ -251,6 +252,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; a
       await api.register(feedsRoutes, { deps: feedDepsFrom({ config, boss: deps.boss, storage: deps.storage, logger }) });
       await api.register(snippetsRoutes);
       await api.register(evergreenRoutes);
+      await api.register(linkPreviewsRoutes);
       await api.register(commentsRoutes);
       await api.register(analyticsRoutes, { intervalMinutes: config.analyticsIntervalMinutes, windowDays: config.analyticsWindowDays });
       await api.register(bestTimesRoutes);

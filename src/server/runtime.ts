@@ -17,6 +17,7 @@ import { loadSecretBox } from './security/encryption-keys.ts';
 import { serializeError } from './log-serializers.ts';
 import { configureNetworkTimeout } from './providers/http.ts';
 import { configureAvatarFetch } from './modules/channels/avatar-cache.ts';
+import { configureLinkPreviews } from './modules/link-previews/link-previews.service.ts';
 import { createMediaStorage } from './modules/media/media.storage.ts';
 import { createMediaSource } from './modules/publishing/media-source.ts';
 import { startPublishingWorkers } from './modules/publishing/publishing.worker.ts';
@@ -108,6 +109,7 @@ export async function startHerald(options: { mode: Mode; config: Config; logger?
     if (database.pglite) snapshots = await serveSnapshots(database.pglite, config.dataPath, logger);
     configureNetworkTimeout(config.networkTimeoutSeconds * 1000);
     configureAvatarFetch({ allowPrivateFor: networksOnPrivateAddresses(config) });
+    configureLinkPreviews({ allowLoopback: config.linkPreviewsAllowLoopback });
     const providers = { ...createProviders(config, { db: database.db, box }), ...options.providers };
     const storage = await createMediaStorage(config);
     boss = createQueue(database, { pollSeconds: config.jobPollSeconds, logger, runsMaintenance: mode !== 'serve' });

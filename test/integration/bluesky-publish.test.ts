@@ -259,4 +259,42 @@ describe.skipIf(!pdsAvailable() && !process.env.CI)('Publishing to Bluesky again
     const expired = await publisher.publish(context([{ text: 'hello', media: [] }], memoryJournal(), { accessToken: `${accessJwt}x` })).catch((e: unknown) => e);
     expect(expired).toMatchObject({ kind: 'auth' });
   });
+  it('sends a link card as app.bsky.embed.external with its thumbnail uploaded once; images win over the card', async () => {
+    const thumbBytes = png(4, 2, [0, 128, 0]);
+    let loads = 0;
+    const linkCard = {
+      url: 'https://example.com/article?utm_source=bluesky',
+      title: 'An edited title',
+      description: 'What the article is about',
+      imageUrl: 'https://example.com/card.png',
+      async loadImage(maxBytes: number) {
+        loads += 1;
+        expect(maxBytes).toBe(1_000_000);
+        return { data: new Uint8Array(thumbBytes), mimeType: 'image/png' };
+      },
+    };
+    let crash = true;
+    const journal = memoryJournal({ beforeCreate: () => (crash ? new Error('worker stopped') : undefined) });
+    const ctx = context([{ text: 'Read https://example.com/article?utm_source=bluesky', media: [] }, { text: 'and a reply', media: [] }], journal, { linkCard });
+    await expect(publisher.publish(ctx)).rejects.toThrow('worker stopped');
+    crash = false;
+    const outcome = await publisher.publish(ctx);
+    expect(loads).toBe(1);
+    expect(journal.logs.filter((step) => step === 'upload:thumb')).toHaveLength(1);
+    const { value } = await getRecord(outcome.status === 'published' ? outcome.externalId : '');
+    const embed = value.embed as unknown as { $type: string; external: { uri: string; title: string; description: string; thumb: { ref: { $link: string }; mimeType: string; size: number } } };
+    expect(embed).toMatchObject({ $type: 'app.bsky.embed.external', external: { uri: linkCard.url, title: 'An edited title', description: 'What the article is about', thumb: { mimeType: 'image/png', size: thumbBytes.length } } });
+    const blob = await fetch(`${pds.pdsUrl}/xrpc/com.atproto.sync.getBlob?${new URLSearchParams({ did: alice().did, cid: embed.external.thumb.ref.$link })}`);
+    expect(Buffer.from(await blob.arrayBuffer()).equals(thumbBytes)).toBe(true);
+    // The reply carries no card.
+    const reply = await getRecord(progressOf(journal).posts[1]!.uri!);
+    expect(reply.value.embed).toBeUndefined();
+
+    // Without a readable image the card goes without a thumbnail; with images, the images are the embed.
+    const bare = await publisher.publish(context([{ text: 'bare card', media: [] }], memoryJournal(), { linkCard: { ...linkCard, loadImage: async () => null } }));
+    expect((await getRecord(bare.status === 'published' ? bare.externalId : '')).value.embed).toEqual({ $type: 'app.bsky.embed.external', external: { uri: linkCard.url, title: 'An edited title', description: 'What the article is about' } });
+    const red = image('media-card-red', png(3, 2, [255, 0, 0]), 3, 2, 'red');
+    const withImages = await publisher.publish(context([{ text: 'images win', media: [red] }], memoryJournal(), { linkCard }));
+    expect((await getRecord(withImages.status === 'published' ? withImages.externalId : '')).value.embed?.$type).toBe('app.bsky.embed.images');
+  });
 });

@@ -151,6 +151,18 @@ describe('Facebook Pages against the local fake', () => {
     expect(journal.events).toEqual(['save', 'before:feed', 'after:feed']);
   });
 
+  it("sends the post's link card as the feed post's link; the panel's own link wins", async () => {
+    const linkCard = { url: 'https://bakery.example/card?utm_source=facebook', title: 'Edited', description: 'Not sent: Facebook reads the page', imageUrl: null, loadImage: async () => null };
+    const text = `Card ${Date.now()}`;
+    await publishAll(ctxFor([{ text, media: [] }], { linkCard }).ctx);
+    expect(fake.posts.find((p) => p.message === text)).toMatchObject({ kind: 'status', link: linkCard.url });
+    const own = `Own link ${Date.now()}`;
+    await publishAll(ctxFor([{ text: own, media: [] }], { linkCard, settings: { link: 'https://bakery.example/menu' } }).ctx);
+    expect(fake.posts.find((p) => p.message === own)).toMatchObject({ link: 'https://bakery.example/menu' });
+    await publishAll(ctxFor([{ text: '', media: [] }], { linkCard }).ctx);
+    expect(fake.posts.at(-1)).toMatchObject({ message: '', link: linkCard.url });
+  });
+
   it('uploads a single photo as multipart with its alt text: no public link needed', async () => {
     const text = `One photo ${Date.now()}`;
     const { ctx } = ctxFor([{ text, media: [media(jpeg, { altText: 'A loaf on a board' })] }]);
@@ -436,7 +448,7 @@ describe('Facebook Pages through Herald (HTTP API, jobs, picker)', () => {
   const api = (path: string) => `/api/v1/workspaces/${workspaceId}${path}`;
   const settled = (post: { deliveries: { state: string }[] }) => post.deliveries.every((d) => ['published', 'failed', 'cancelled', 'unconfirmed'].includes(d.state));
 
-  async function post(channels: { channelId: string; settings?: Record<string, unknown> }[], content: Record<string, unknown>) {
+  async function post(channels: { channelId: string; settings?: Record<string, unknown>; utm?: Record<string, string> }[], content: Record<string, unknown>) {
     const created = await owner.client.post(api('/posts'), { content, channels, schedule: { mode: 'now' } });
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     return waitForPost(owner.client, workspaceId, created.body.id, settled, 40_000);
@@ -491,6 +503,25 @@ describe('Facebook Pages through Herald (HTTP API, jobs, picker)', () => {
     ]);
     for (const p of made) expect(fake.comments.filter((c) => c.objectId === p.id).map((c) => [c.message, c.fromId])).toEqual([['Open until 6 pm', p.pageId]]);
     expect(done.deliveries.map((d: { externalUrl: string }) => d.externalUrl).sort()).toEqual(made.map((p) => `https://www.facebook.com/${p.id}`).sort());
+  });
+
+  it("publishes a post's link card with the channel's UTM tags in the text and the link; bad cards and tags are refused with their field", async () => {
+    const text = `Our menu https://bakery.example/menu?day=mon. ${Date.now()}`;
+    const linkCard = { url: 'https://bakery.example/menu?day=mon', title: 'Menu', description: 'What we bake', imageUrl: null };
+    const done = await post([{ channelId: bakeryChannel, utm: { medium: 'social', campaign: 'spring' } }], { text, linkCard });
+    expect(done.deliveries[0]).toMatchObject({ state: 'published', content: { linkCard, utm: { medium: 'social', campaign: 'spring' } } });
+    const tagged = 'https://bakery.example/menu?day=mon&utm_source=facebook&utm_medium=social&utm_campaign=spring';
+    expect(fake.posts.find((p) => p.link === tagged)).toMatchObject({ message: text.replace('https://bakery.example/menu?day=mon', tagged) });
+
+    const refused = async (body: Record<string, unknown>) => {
+      const res = await owner.client.post(api('/posts'), { schedule: { mode: 'draft' }, ...body });
+      expect(res.status).toBe(400);
+      return res.body.error as { details: { issues?: { field: string; message: string }[] } };
+    };
+    const badImage = await refused({ content: { text: 'x', linkCard: { ...linkCard, imageUrl: 'javascript:alert(1)' } }, channels: [{ channelId: bakeryChannel }] });
+    expect(JSON.stringify(badImage)).toContain('content.linkCard.imageUrl');
+    const badUtm = await refused({ content: { text: 'x' }, channels: [{ channelId: bakeryChannel, utm: { campaign: 'a\nb' } }] });
+    expect(JSON.stringify(badUtm)).toContain('channels.0.utm.campaign');
   });
 
   it('publishes text with a link, a video and a Reel', async () => {

@@ -217,6 +217,16 @@ describe('LinkedIn against the local fake', () => {
     expect(assetOf(article.thumbnail).bytes!.equals(thumb)).toBe(true);
   });
 
+  it("sends the post's link card as an article with the edited title and description; attached media win", async () => {
+    const linkCard = { url: 'https://herald.example/card?utm_source=linkedin', title: 'Edited title', description: 'Edited description', imageUrl: null, loadImage: async () => null };
+    const outcome = await publishAll(ctxFor(bakery, [{ text: `Card ${Date.now()}`, media: [] }], { linkCard }).ctx);
+    expect((postOf(outcome.externalId).content as { article: Record<string, string> }).article).toEqual({ source: linkCard.url, title: 'Edited title', description: 'Edited description' });
+    const untitled = await publishAll(ctxFor(bakery, [{ text: `Untitled card ${Date.now()}`, media: [] }], { linkCard: { ...linkCard, title: '', description: '' } }).ctx);
+    expect((postOf(untitled.externalId).content as { article: Record<string, string> }).article).toEqual({ source: linkCard.url, title: linkCard.url });
+    const withImage = await publishAll(ctxFor(bakery, [{ text: `Image over card ${Date.now()}`, media: [media(crypto.randomBytes(800))] }], { linkCard }).ctx);
+    expect(Object.keys(postOf(withImage.externalId).content as object)).toEqual(['media']);
+  });
+
   it('adds the first comment under the post, as the Page', async () => {
     const outcome = await publishAll(ctxFor(bakery, [{ text: `With comment ${Date.now()}`, media: [] }], { firstComment: 'Recipe: #bread (see link)' }).ctx);
     const comments = fake.comments().filter((c) => c.object === outcome.externalId);

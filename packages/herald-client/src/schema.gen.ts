@@ -1471,6 +1471,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/workspaces/{workspaceId}/link-preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Read a page's Open Graph / Twitter Card data for a link card (html only, its first MiB, within 8 s, public addresses only); 422 with a link_preview.* code when the page cannot make one */
+        post: operations["postWorkspaceLinkPreview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/link-preview/image": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A link card's picture, read through the guarded fetch (public addresses, 5 MB, 8 s) and served as JPEG, PNG, WebP or GIF of at most 1 MB; 422 with a link_preview.* code when it cannot be read */
+        get: operations["getWorkspaceLinkPreviewImage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/workspaces/{workspaceId}/logo": {
         parameters: {
             query?: never;
@@ -10199,6 +10233,92 @@ export interface operations {
             };
         };
     };
+    postWorkspaceLinkPreview: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Send a creating call again safely: the same key (1–255 printable ASCII characters) within 24 hours answers what the first call answered, with `Idempotent-Replayed: true`. The same key with another body: 422 idempotency.key_reused; while the first call runs: 409 idempotency.in_progress */
+                "idempotency-key"?: string;
+            };
+            path: {
+                workspaceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "url": "https://example.com/hooks/herald"
+                 *     }
+                 */
+                "application/json": {
+                    url: string;
+                };
+            };
+        };
+        responses: {
+            "4XX": components["responses"]["Error"];
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "url": "https://example.com/hooks/herald",
+                     *       "finalUrl": "https://example.com/spring",
+                     *       "title": "Spring launch",
+                     *       "description": "Sends scheduled posts to the team calendar",
+                     *       "imageUrl": "https://example.com/spring",
+                     *       "canonicalUrl": "https://example.com/spring",
+                     *       "siteName": "example"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description og:url, made absolute */
+                        canonicalUrl: string | null;
+                        /** @description og:description, else twitter:description, else <meta name="description"> */
+                        description: string;
+                        /** @description Where the redirects ended */
+                        finalUrl: string;
+                        /** @description og:image, else twitter:image, made absolute */
+                        imageUrl: string | null;
+                        /** @description og:site_name, else the host name */
+                        siteName: string;
+                        /** @description og:title, else twitter:title, else <title>; empty when the page has none */
+                        title: string;
+                        /** @description The link as asked for */
+                        url: string;
+                    };
+                };
+            };
+        };
+    };
+    getWorkspaceLinkPreviewImage: {
+        parameters: {
+            query: {
+                url: string;
+            };
+            header?: never;
+            path: {
+                workspaceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "4XX": components["responses"]["Error"];
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     getWorkspaceLogo: {
         parameters: {
             query?: never;
@@ -11291,10 +11411,26 @@ export interface operations {
                             /** @default  */
                             text?: string;
                         }[];
+                        /** @description Campaign tags added to every link of this channel's text (and card) when it is published; tags a link already has stay */
+                        utm?: {
+                            /** @description utm_campaign */
+                            campaign?: string;
+                            /** @description utm_medium */
+                            medium?: string;
+                            /** @description utm_source; the network name when empty */
+                            source?: string;
+                        } | null;
                     }[];
                     /** @description What every channel posts unless its own entry overrides it */
                     content: {
                         firstComment?: string | null;
+                        /** @description The link's preview card as the user edited it (from POST …/link-preview); sent where the network builds cards from the client's data (Bluesky, LinkedIn, Facebook) */
+                        linkCard?: {
+                            description: string;
+                            imageUrl: string | null;
+                            title: string;
+                            url: string;
+                        } | null;
                         /** @default [] */
                         media?: {
                             altText?: string;
@@ -11709,7 +11845,13 @@ export interface operations {
                  *         "text": "",
                  *         "media": [],
                  *         "threadParts": [],
-                 *         "firstComment": "example"
+                 *         "firstComment": "example",
+                 *         "linkCard": {
+                 *           "url": "https://example.com/hooks/herald",
+                 *           "title": "Spring launch",
+                 *           "description": "Sends scheduled posts to the team calendar",
+                 *           "imageUrl": "https://example.com/spring"
+                 *         }
                  *       },
                  *       "channels": [
                  *         {
@@ -11728,7 +11870,12 @@ export interface operations {
                  *             }
                  *           ],
                  *           "firstComment": "example",
-                 *           "settings": {}
+                 *           "settings": {},
+                 *           "utm": {
+                 *             "source": "example",
+                 *             "medium": "example",
+                 *             "campaign": "example"
+                 *           }
                  *         }
                  *       ]
                  *     }
@@ -11755,10 +11902,26 @@ export interface operations {
                             /** @default  */
                             text?: string;
                         }[];
+                        /** @description Campaign tags added to every link of this channel's text (and card) when it is published; tags a link already has stay */
+                        utm?: {
+                            /** @description utm_campaign */
+                            campaign?: string;
+                            /** @description utm_medium */
+                            medium?: string;
+                            /** @description utm_source; the network name when empty */
+                            source?: string;
+                        } | null;
                     }[];
                     /** @description What every channel posts unless its own entry overrides it */
                     content: {
                         firstComment?: string | null;
+                        /** @description The link's preview card as the user edited it (from POST …/link-preview); sent where the network builds cards from the client's data (Bluesky, LinkedIn, Facebook) */
+                        linkCard?: {
+                            description: string;
+                            imageUrl: string | null;
+                            title: string;
+                            url: string;
+                        } | null;
                         /** @default [] */
                         media?: {
                             altText?: string;

@@ -386,6 +386,12 @@ export const settings = {
     default: '15',
     schema: z.coerce.number({ message: 'must be a number' }).positive('must be positive').max(120, 'must be at most 120'),
   },
+  linkPreviewsAllowLoopback: {
+    env: 'HERALD_LINK_PREVIEWS_ALLOW_LOOPBACK',
+    doc: 'true lets link preview cards (the page and its image) be read from loopback addresses (127.0.0.1, ::1) over plain http: local tests and the offline demo only. Every other private address stays refused.',
+    default: 'false',
+    schema: bool,
+  },
   accountDeletionGraceDays: {
     env: 'HERALD_ACCOUNT_DELETION_GRACE_DAYS',
     doc: 'Days between a user deleting their account and the deletion; 0 deletes at once. Signing in during the period cancels it.',

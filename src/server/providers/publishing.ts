@@ -1,5 +1,6 @@
 import type { Readable } from 'node:stream';
 import type { PostCounters } from '../../shared/analytics.ts';
+import type { LinkCard } from '../../shared/link-cards.ts';
 import type { NetworkId } from '../../shared/networks.ts';
 import type { MediaFacts } from '../../shared/publishing-rules.ts';
 import type { Instance } from './provider.ts';
@@ -14,6 +15,15 @@ export type PublishMedia = MediaFacts & {
 };
 
 export type PublishPart = { text: string; media: PublishMedia[] };
+
+/** A post's link card as the network gets it (campaign tags already in its url). */
+export type PublishLinkCard = LinkCard & {
+  /**
+   * The card's image, fetched through the guarded fetch and made to fit `maxBytes`; null when the
+   * card has none or it cannot be read (the reason is in the attempt's log): the card goes without.
+   */
+  loadImage(maxBytes: number): Promise<{ data: Uint8Array<ArrayBuffer>; mimeType: string } | null>;
+};
 
 /**
  * The engine's journal for one delivery. Every call that creates something at the network is
@@ -61,6 +71,8 @@ export type PublishContext = {
   parts: PublishPart[];
   firstComment: string | null;
   settings: Record<string, unknown>;
+  /** The preview card of the post's link, for networks that build cards from the client's data. */
+  linkCard?: PublishLinkCard | null;
   journal: PublishJournal;
   /** The network's allowance ledger, for networks that count what their calls cost. */
   usage?: UsageLedger;

@@ -3,12 +3,14 @@ import { blueskySettings } from '../descriptor.ts';
 import { captionsOf, createVideoUploader, defaultVideoService, videoEmbed, type VideoProgress, type VideoServiceOptions } from './bluesky.video.ts';
 import { requestJson, type NetworkCallOptions } from '../../../server/providers/http.ts';
 import { ProviderError, type Instance } from '../../../server/providers/provider.ts';
-import type { PostMetrics, PublishContext, PublishMedia, PublishPart, Publisher } from '../../../server/providers/publishing.ts';
+import type { PostMetrics, PublishContext, PublishLinkCard, PublishMedia, PublishPart, Publisher } from '../../../server/providers/publishing.ts';
 import { withSessionAuth } from './oauth/pds-request.ts';
 
 const network = 'bluesky' as const;
 const collection = 'app.bsky.feed.post';
 const maxImages = 4;
+/** app.bsky.embed.external#external: thumb is an image blob of at most 1,000,000 bytes. */
+const maxThumbBytes = 1_000_000;
 
 type XrpcError = { error?: string; message?: string };
 type BlobRef = { $type: 'blob'; ref: { $link: string }; mimeType: string; size: number };
@@ -19,6 +21,8 @@ type PostProgress = {
   blobs?: Record<string, BlobRef>;
   /** The post's video at Bluesky's video service: its job, then the processed blob. */
   video?: VideoProgress;
+  /** The link card's uploaded thumbnail (null: the card goes without one). */
+  thumb?: BlobRef | null;
   /** The record key, chosen before the first attempt so a lost answer can be looked up. */
   rkey?: string;
   uri?: string;
@@ -133,6 +137,29 @@ export function createBlueskyPublisher(options: { allowLocal: boolean; videoServ
     }));
   }
 
+  /**
+   * The link card as app.bsky.embed.external: Bluesky's app shows the title, description and
+   * thumbnail the client sends and reads nothing from the page itself. The thumbnail is uploaded
+   * once and kept in the progress; a card whose image cannot be read goes without one.
+   */
+  async function externalEmbed(ctx: PublishContext, card: PublishLinkCard, progress: PostProgress | undefined, save: (change: PostProgress) => Promise<void>) {
+    let thumb = progress?.thumb;
+    if (thumb === undefined) {
+      const image = await card.loadImage(maxThumbBytes);
+      thumb = null;
+      if (image) {
+        const { status, body } = await send(ctx, 'com.atproto.repo.uploadBlob', { bytes: image });
+        const blob = (body as { blob?: BlobRef } | null)?.blob;
+        ctx.journal.log('upload:thumb', { mimeType: image.mimeType, size: image.data.byteLength }, { status, cid: blob?.ref?.$link ?? null });
+        if (status !== 200) throw refused(status, body, 'upload');
+        if (!blob?.ref?.$link) throw new ProviderError('invalid', network, 'Bluesky accepted an image but sent no reference to it', 'bad_answer');
+        thumb = blob;
+      }
+      await save({ thumb });
+    }
+    return { $type: 'app.bsky.embed.external', external: { uri: card.url, title: card.title, description: card.description, ...(thumb ? { thumb } : {}) } };
+  }
+
   /** Mentions whose handle resolves; the others stay plain text, as in Bluesky's own app. */
   async function mentionFacets(ctx: PublishContext, text: string, dids: Map<string, string | null>): Promise<Facet[]> {
     const { facets, mentions } = detectFacets(text);
@@ -180,6 +207,8 @@ export function createBlueskyPublisher(options: { allowLocal: boolean; videoServ
         } else {
           const images = await uploadImages(ctx, index, part, progress, save);
           if (images.length) embed = { $type: 'app.bsky.embed.images', images };
+          // A post has one embed: its own images win over the link card, which goes on the first post only.
+          else if (index === 0 && ctx.linkCard) embed = await externalEmbed(ctx, ctx.linkCard, progress.posts[0], save);
         }
         let rkey = progress.posts[index]?.rkey;
         if (!rkey) {
@@ -215,7 +244,7 @@ export function createBlueskyPublisher(options: { allowLocal: boolean; videoServ
         if (status !== 200) {
           // Uploaded media not referenced in time are removed by the PDS: upload them again.
           if ((body as XrpcError | null)?.error === 'BlobNotFound') {
-            await save({ blobs: {}, video: {} });
+            await save({ blobs: {}, video: {}, thumb: undefined });
             throw new ProviderError('transient', network, 'Bluesky no longer has the uploaded media; they will be uploaded again', 'BlobNotFound');
           }
           throw refused(status, body, 'post');

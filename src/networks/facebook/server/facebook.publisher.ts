@@ -102,7 +102,7 @@ function shapeOf(ctx: PublishContext): { kind: Kind; media: PublishMedia[] } {
   if (videos.length === 1) return { kind: 'video', media };
   if (media.length === 1) return { kind: 'photo', media };
   if (media.length > 1) return { kind: 'photos', media };
-  if (!ctx.parts[0]?.text.trim() && !settings.link) throw invalid('Facebook: a post needs text, a link, photos or a video');
+  if (!ctx.parts[0]?.text.trim() && !settings.link && !ctx.linkCard) throw invalid('Facebook: a post needs text, a link, photos or a video');
   return { kind: 'text', media };
 }
 
@@ -169,8 +169,11 @@ export function createFacebookPublisher(e: FacebookEndpoints, options: FacebookP
   async function publishText(ctx: PublishContext, progress: Progress): Promise<Progress> {
     const settings = parseSettings(ctx);
     const message = ctx.parts[0]?.text ?? '';
-    const form = { message: message || undefined, link: settings.link };
-    return create(ctx, 'feed', { kind: 'text', hasLink: Boolean(settings.link), messageLength: message.length }, async () => {
+    // Facebook builds the card from the page itself (it stopped taking a client's title, description
+    // and picture for links in 2017): the post's card gives only its link. The panel's own link wins.
+    const link = settings.link ?? ctx.linkCard?.url;
+    const form = { message: message || undefined, link };
+    return create(ctx, 'feed', { kind: 'text', hasLink: Boolean(link), messageLength: message.length }, async () => {
       const answer = await call<{ id?: string }>(ctx, graphUrl(e, `/${page(ctx)}/feed`), { form });
       if (!answer.id) throw invalid('Facebook accepted the post but sent no id', 'bad_answer');
       return { postId: String(answer.id), url: postLink(String(answer.id)) };

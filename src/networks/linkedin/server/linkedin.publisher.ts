@@ -203,6 +203,11 @@ export function createLinkedInPublisher(e: LinkedInEndpoints, options: LinkedInP
       const thumbnail = states.find((m) => m.kind === 'image');
       return { article: { source: s.linkUrl, title: s.linkTitle ?? s.linkUrl, ...(s.linkDescription ? { description: s.linkDescription } : {}), ...(thumbnail ? { thumbnail: thumbnail.urn } : {}) } };
     }
+    // The post's link card as an article: LinkedIn reads nothing from the page, it shows what is sent.
+    if (!states.length && ctx.linkCard) {
+      const card = ctx.linkCard;
+      return { article: { source: card.url, title: card.title || card.url, ...(card.description ? { description: card.description } : {}) } };
+    }
     if (!states.length) return undefined;
     if (states.length === 1) {
       const only = states[0]!;

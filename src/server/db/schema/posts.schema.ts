@@ -1,6 +1,7 @@
 import { boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { users, workspaces } from './auth.schema.ts';
 import { channels } from './channels.schema.ts';
+import type { LinkCard, Utm } from '../../../shared/link-cards.ts';
 
 /** What one channel publishes: the main post, its thread parts and an optional first comment. */
 export type PostContent = {
@@ -8,6 +9,10 @@ export type PostContent = {
   firstComment?: string | null;
   /** Network settings (TikTok privacy level, Mastodon visibility…), validated by the network's rules. */
   settings: Record<string, unknown>;
+  /** The preview card of the post's link, as the user edited it (networks that take one send it). */
+  linkCard?: LinkCard | null;
+  /** Campaign tags added to the links when this channel's variant is published. */
+  utm?: Utm | null;
 };
 
 // A post group: one draft written once and sent to one or more channels. The shared content is

@@ -35,10 +35,10 @@ export async function copyableContent(ctx: ServiceContext, input: { workspaceId:
 
   const shared = composeView(group.content);
   const compose: ComposeInput = {
-    content: { text: shared.text, media: present(shared.media), threadParts: parts(shared.threadParts), firstComment: shared.firstComment },
+    content: { text: shared.text, media: present(shared.media), threadParts: parts(shared.threadParts), firstComment: shared.firstComment, linkCard: shared.linkCard },
     channels: kept.map((r) => {
       const own = composeView(r.content);
-      return { channelId: r.channelId, text: own.text, media: present(own.media), threadParts: parts(own.threadParts), firstComment: own.firstComment, settings: r.content.settings };
+      return { channelId: r.channelId, text: own.text, media: present(own.media), threadParts: parts(own.threadParts), firstComment: own.firstComment, settings: r.content.settings, utm: own.utm };
     }),
   };
   return { group, compose, left: { media: missing.size, channels: wanted.length - kept.length } };

@@ -15,6 +15,7 @@ import { AppError } from '../shared/errors.ts';
 import { createPostBodyExample, postExample, postPageExample } from './posts.examples.ts';
 import { dateQuery, isoInstant } from '../../http/schemas.ts';
 import { httpLinkProblem } from '../../../shared/web-links.ts';
+import { LINK_CARD_LIMITS, UTM_VALUE_MAX } from '../../../shared/link-cards.ts';
 
 /** The pre-flight read the composer shows before a post (TikTok's creator info, shaped by its network part). */
 const creatorInfo = z.object({
@@ -34,6 +35,29 @@ const deliveryParams = postParams.extend({ deliveryId: z.string().min(1).max(100
 
 const mediaRef = z.object({ mediaId: z.string().min(1).max(100), altText: z.string().max(2000, 'must be at most 2000 characters').optional() });
 const part = z.object({ text: z.string().max(50_000).default(''), media: z.array(mediaRef).max(35).default([]) });
+const httpLink = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `must be at most ${max} characters`)
+    .refine((v) => httpLinkProblem(v) === null, 'must be an absolute http(s) address');
+const linkCard = z
+  .object({
+    url: httpLink(LINK_CARD_LIMITS.url),
+    title: z.string().trim().max(LINK_CARD_LIMITS.title, `must be at most ${LINK_CARD_LIMITS.title} characters`),
+    description: z.string().trim().max(LINK_CARD_LIMITS.description, `must be at most ${LINK_CARD_LIMITS.description} characters`),
+    imageUrl: httpLink(LINK_CARD_LIMITS.imageUrl).nullable(),
+  })
+  .describe("The link's preview card as the user edited it (from POST …/link-preview); sent where the network builds cards from the client's data (Bluesky, LinkedIn, Facebook)");
+const utmValue = z
+  .string()
+  .trim()
+  .max(UTM_VALUE_MAX, `must be at most ${UTM_VALUE_MAX} characters`)
+  .refine((v) => ![...v].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f), 'must not contain control characters')
+  .optional();
+const utm = z
+  .object({ source: utmValue.describe('utm_source; the network name when empty'), medium: utmValue.describe('utm_medium'), campaign: utmValue.describe('utm_campaign') })
+  .describe("Campaign tags added to every link of this channel's text (and card) when it is published; tags a link already has stay");
 const compose = {
   content: z
     .object({
@@ -41,6 +65,7 @@ const compose = {
       media: z.array(mediaRef).max(35).default([]),
       threadParts: z.array(part).max(25, 'at most 25 thread parts').default([]),
       firstComment: z.string().max(10_000).nullable().optional(),
+      linkCard: linkCard.nullable().optional(),
     })
     .describe('What every channel posts unless its own entry overrides it'),
   channels: z
@@ -52,6 +77,7 @@ const compose = {
         threadParts: z.array(part).max(25).optional(),
         firstComment: z.string().max(10_000).nullable().optional(),
         settings: z.record(z.string(), z.unknown()).optional().describe('Network settings: TikTok privacyLevel, mode (direct|inbox), disableComment…; Mastodon visibility, spoilerText; Bluesky langs'),
+        utm: utm.nullable().optional(),
       }),
     )
     .min(1, 'choose at least one channel')

@@ -4,7 +4,7 @@ import type { Db, Tx } from '../../db/database.ts';
 import { loadMediaFacts } from '../media/media.service.ts';
 import { AppError, conflict, forbidden, notFound } from '../shared/errors.ts';
 import { can } from '../../../shared/permissions.ts';
-import { mediaIdsOf, variantFor, type ComposeInput, type ScheduleInput } from './posts.content.ts';
+import { asPublished, mediaIdsOf, variantFor, type ComposeInput, type ScheduleInput } from './posts.content.ts';
 import { createPostsRepository, type ChannelRow } from './posts.repository.ts';
 
 const ACTIVE = ['publishing', 'processing'];
@@ -47,7 +47,7 @@ export function checkVariants(
     if (!channel) return issues.push({ field: field('channelId'), message: 'no such channel in this workspace' });
     if (channel.status === 'disconnected') return issues.push({ field: field('channelId'), message: `${channel.username ?? channel.network} is disconnected; connect it again first` });
     // Every save checks what the granted permissions and this instance allow: a draft that could never go out is refused early.
-    const checked = checkVariant(channel.network as NetworkId, variantFor(input, c), facts, channel.limits ?? {}, { forPublishing: options.forPublishing, grant: channel, instance: options.instance });
+    const checked = checkVariant(channel.network as NetworkId, asPublished(variantFor(input, c), channel.network), facts, channel.limits ?? {}, { forPublishing: options.forPublishing, grant: channel, instance: options.instance });
     for (const issue of checked) issues.push({ ...issue, field: field(issue.field) });
   });
   return issues;

@@ -8,7 +8,10 @@ import { rowsOf, type Db } from '../../db/database.ts';
 import { channels, deliveries, deliveryAttempts, idempotentRequests, idempotentRequestsKeptMs } from '../../db/schema/index.ts';
 import type { Queue } from '../../jobs/queue.ts';
 import { ProviderError } from '../../providers/provider.ts';
-import type { PublishContext, PublishJournal, PublishOutcome, PublishPart, Publisher } from '../../providers/publishing.ts';
+import type { PublishContext, PublishJournal, PublishLinkCard, PublishOutcome, PublishPart, Publisher } from '../../providers/publishing.ts';
+import type { LinkCard } from '../../../shared/link-cards.ts';
+import { loadCardImage } from '../link-previews/card-image.ts';
+import { asPublished } from '../posts/posts.content.ts';
 import type { ChannelDeps } from '../channels/channels.service.ts';
 import { deliveryErrorCode, tokenSealContext, withChannelToken } from '../channel-tokens/index.ts';
 import { usageLedger } from '../network-usage/network-usage.ts';
@@ -49,6 +52,24 @@ const AUTO_CHECK_WINDOW_MS = 60 * 60 * 1000;
 const MAX_CHECK_INTERVAL_MS = 15 * 60 * 1000;
 
 class LostClaim extends Error {}
+
+/** The card handed to the publisher: its image is fetched only if the network sends one, and a bad image never fails the post. */
+function publishLinkCard(card: LinkCard, journal: PublishJournal): PublishLinkCard {
+  return {
+    ...card,
+    async loadImage(maxBytes) {
+      if (!card.imageUrl) return null;
+      try {
+        const image = await loadCardImage(card.imageUrl, maxBytes);
+        journal.log('link-card-image', { url: card.imageUrl }, { mimeType: image.mimeType, size: image.data.byteLength });
+        return image;
+      } catch (error) {
+        journal.log('link-card-image', { url: card.imageUrl }, { skipped: error instanceof Error ? error.message : String(error) });
+        return null;
+      }
+    },
+  };
+}
 
 const secretKey = /token|secret|password|authorization|jwt|cookie/i;
 /** Request and answer summaries keep their shape but never a credential. */
@@ -248,8 +269,9 @@ export async function runDelivery(deps: EngineDeps, deliveryId: string): Promise
   try {
     if (!publisher) throw new ProviderError('invalid', network, `${network} is not enabled on this Herald`, 'network_unavailable');
     const channel = claimed.channel;
+    const content = asPublished(delivery.content, network);
     const parts: PublishPart[] = [];
-    for (const part of delivery.content.parts) parts.push({ text: part.text, media: await deps.media(deps.db, delivery.workspaceId, part.media) });
+    for (const part of content.parts) parts.push({ text: part.text, media: await deps.media(deps.db, delivery.workspaceId, part.media) });
     // Claimed (and the media found) up to WAKE_LEAD_MS ahead; nothing reaches the network before its time.
     const early = (delivery.nextAttemptAt?.getTime() ?? 0) - Date.now();
     if (early > 0) await new Promise((resolve) => setTimeout(resolve, early));
@@ -264,8 +286,9 @@ export async function runDelivery(deps: EngineDeps, deliveryId: string): Promise
         username: channel.username,
         limits: channel.limits ?? {},
         parts,
-        firstComment: delivery.content.firstComment ?? null,
-        settings: delivery.content.settings ?? {},
+        firstComment: content.firstComment ?? null,
+        settings: content.settings ?? {},
+        linkCard: content.linkCard ? publishLinkCard(content.linkCard, run.journal) : null,
         journal: run.journal,
         usage: usageLedger(deps.db, network),
       };

@@ -6,6 +6,7 @@ import type { Preflight } from '../../../networks/web-types.ts';
 import { isNetwork } from '../../components/networks.ts';
 import type { Channel } from '../channels/channels.api.ts';
 import type { ComposeInput, Media, Post } from './posts.api.ts';
+import { textWithUtm, type LinkCard, type Utm } from '../../../shared/link-cards.ts';
 
 /** One file in a media list; `key` points into the uploads, which may still be running. */
 export type MediaSlot = { key: string; altText: string };
@@ -21,9 +22,15 @@ export type Draft = {
   /** Channels whose text and media were customised, by channel id. */
   overrides: Record<string, Override>;
   settings: Record<string, Record<string, unknown>>;
+  /** The card of the text's first link, as the user edited it (composer-link-card.tsx). */
+  linkCard: LinkCard | null;
+  /** The link whose card the user removed: it is not read again. */
+  linkCardOff: string | null;
+  /** Campaign tags per channel id; a channel without an entry gets none. */
+  utm: Record<string, Utm>;
 };
 
-export const emptyDraft = (): Draft => ({ channelIds: [], text: '', media: [], threadParts: [], firstComment: '', overrides: {}, settings: {} });
+export const emptyDraft = (): Draft => ({ channelIds: [], text: '', media: [], threadParts: [], firstComment: '', overrides: {}, settings: {}, linkCard: null, linkCardOff: null, utm: {} });
 
 /** A file being uploaded or uploaded: `media` is set once the server has probed it. */
 export type Upload = {
@@ -90,6 +97,7 @@ export function toComposeInput(draft: Draft, channels: Channel[], uploads: Recor
       media: readyRefs(draft.media, uploads),
       threadParts: draft.threadParts.map((text) => ({ text, media: [] })),
       firstComment: draft.firstComment.trim() ? draft.firstComment : null,
+      linkCard: draft.linkCard,
     },
     channels: channels.map((channel) => {
       const variant = variantOf(draft, channel, uploads);
@@ -102,6 +110,7 @@ export function toComposeInput(draft: Draft, channels: Channel[], uploads: Recor
         ...(rules && !rules.replyChains ? { threadParts: [] } : {}),
         ...(rules && !rules.firstComment ? { firstComment: null } : {}),
         settings: apiSettings(channel.network, variant.settings),
+        ...(draft.utm[channel.id] ? { utm: draft.utm[channel.id] } : {}),
       };
     }),
   };
@@ -120,7 +129,9 @@ export function channelIssues(draft: Draft, channels: Channel[], uploads: Record
     if (!isNetwork(channel.network)) return [];
     const variant = variantOf(draft, channel, uploads);
     // The same permission check the server makes (which instance capabilities apply, only the server knows).
-    const issues = checkVariant(channel.network, { ...variant, settings: apiSettings(channel.network, variant.settings) }, facts, limits[channel.id] ?? {}, { forPublishing, grant: channel });
+    // Checked as it goes out, campaign tags in its links, as the server checks it.
+    const parts = variant.parts.map((p) => ({ ...p, text: textWithUtm(p.text, draft.utm[channel.id], channel.network) }));
+    const issues = checkVariant(channel.network, { ...variant, parts, settings: apiSettings(channel.network, variant.settings) }, facts, limits[channel.id] ?? {}, { forPublishing, grant: channel });
     const extra = networkWeb(channel.network)?.composerIssues;
     if (forPublishing && extra) issues.push(...extra(variant.settings));
     return issues.map((issue) => ({ ...issue, channelId: channel.id }));
@@ -147,8 +158,10 @@ export function draftFromPost(post: Post): Draft {
   const slots = (refs: { mediaId: string; altText?: string }[]) => refs.map((m) => ({ key: m.mediaId, altText: m.altText ?? '' }));
   const overrides: Record<string, Override> = {};
   const settings: Record<string, Record<string, unknown>> = {};
+  const utm: Record<string, Utm> = {};
   for (const delivery of post.deliveries) {
     if (delivery.state === 'cancelled') continue;
+    if (delivery.content.utm) utm[delivery.channelId] = delivery.content.utm;
     const sameText = delivery.content.text === post.content.text;
     const sameMedia = JSON.stringify(delivery.content.media) === JSON.stringify(post.content.media);
     if (!sameText || !sameMedia) overrides[delivery.channelId] = { text: delivery.content.text, media: slots(delivery.content.media) };
@@ -163,6 +176,9 @@ export function draftFromPost(post: Post): Draft {
     firstComment: post.content.firstComment ?? '',
     overrides,
     settings,
+    linkCard: post.content.linkCard ?? null,
+    linkCardOff: null,
+    utm,
   };
 }
 

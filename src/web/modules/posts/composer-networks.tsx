@@ -11,6 +11,7 @@ import { isNetwork, networkLabel } from '../../components/networks.ts';
 import { useNetworks, type Channel } from '../channels/channels.api.ts';
 import type { Draft, Upload } from './composer-model.ts';
 import { Preview } from './composer-preview.tsx';
+import { LinkCardPreview } from './composer-link-card.tsx';
 import type { Media } from './posts.api.ts';
 
 const idle: Preflight = { data: undefined, error: null, isPending: false, enabled: false };
@@ -100,7 +101,7 @@ export function NetworkPanels({
   );
 }
 
-export function Previews({ channels, draft, uploads, preflights }: { channels: Channel[]; draft: Draft; uploads: Record<string, Upload>; preflights: Map<string, Preflight> }) {
+export function Previews({ workspaceId, channels, draft, uploads, preflights }: { workspaceId: string; channels: Channel[]; draft: Draft; uploads: Record<string, Upload>; preflights: Map<string, Preflight> }) {
   return (
     <aside className="cm-previews" aria-label="Previews">
       <h2 className="cm-previews-title">Preview</h2>
@@ -126,6 +127,7 @@ export function Previews({ channels, draft, uploads, preflights }: { channels: C
                 settings: draft.settings[channel.id] ?? {},
               }}
             />
+            {draft.linkCard && !(own ? own.media : draft.media).length ? <LinkCardPreview workspaceId={workspaceId} card={draft.linkCard} utm={draft.utm[channel.id]} network={channel.network} /> : null}
           </div>
         );
       })}

@@ -19,6 +19,7 @@ import { ChannelPicker, ContentTabs } from './composer-content.tsx';
 import { channelIssues, instantOf, limitsFor, serverIssues, toComposeInput, type ChannelIssue } from './composer-model.ts';
 import { PostComments } from '../comments/post-comments.tsx';
 import { NetworkPanels, Previews, PublicMediaNotices, preflightWaits, usePreflights } from './composer-networks.tsx';
+import { LinkCardEditor, UtmPanel } from './composer-link-card.tsx';
 import { useUploads } from './composer-uploads.ts';
 import { browserTimeZone as timeZone, WhenChoice } from './composer-when.tsx';
 import { BestTimeChips } from './composer-best-times.tsx';
@@ -173,10 +174,12 @@ export function ComposerPage() {
                 messagesFor={messagesFor}
                 channelHasIssues={(id) => shown.some((i) => i.channelId === id)}
               />
+              <LinkCardEditor workspaceId={workspace.id} draft={draft} edit={edit} />
             </section>
 
             <PublicMediaNotices channels={selected} />
             <NetworkPanels channels={selected} draft={draft} uploads={uploads.uploads} preflights={preflights} onSettings={state.setSettings} errorFor={(channelId, field) => messagesFor(field, [channelId])[0]} />
+            <UtmPanel channels={selected} draft={draft} edit={edit} />
 
             <section className="card cm-when" aria-labelledby={`${baseId}-when`}>
               <h2 id={`${baseId}-when`}>When</h2>
@@ -246,7 +249,7 @@ export function ComposerPage() {
             {postId ? <PostComments postId={postId} collapsed /> : null}
           </div>
 
-          <Previews channels={selected} draft={draft} uploads={uploads.uploads} preflights={preflights} />
+          <Previews workspaceId={workspace.id} channels={selected} draft={draft} uploads={uploads.uploads} preflights={preflights} />
         </div>
       )}
       {/* Posting times edited without leaving the post: the next free slot follows at once. */}

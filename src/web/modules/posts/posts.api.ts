@@ -1,6 +1,7 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client.ts';
 import type { ApiAnswer, ApiBody, Refine } from '../../api/types.ts';
+import type { LinkCard, Utm } from '../../../shared/link-cards.ts';
 
 type ServerPost = ApiAnswer<'/api/v1/workspaces/{workspaceId}/posts/{postId}', 'get'>;
 type ServerDelivery = ServerPost['deliveries'][number];
@@ -9,7 +10,7 @@ type CreateBody = ApiBody<'/api/v1/workspaces/{workspaceId}/posts', 'post'>;
 export type MediaRef = NonNullable<CreateBody['content']['media']>[number];
 export type Part = { text: string; media: MediaRef[] };
 /** What a post says, as the server answers it (defaults filled in). */
-export type ComposedContent = { text: string; media: MediaRef[]; threadParts: Part[]; firstComment: string | null };
+export type ComposedContent = { text: string; media: MediaRef[]; threadParts: Part[]; firstComment: string | null; linkCard?: LinkCard | null; utm?: Utm | null };
 
 // The route schemas type these states as plain strings and content as `unknown`: the narrowing
 // below is what the server fills in (posts.schema / delivery states), until the schemas say it.
