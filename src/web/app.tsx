@@ -16,6 +16,7 @@ import { AttentionPage } from './modules/posts/attention.page.tsx';
 import { DraftsPage } from './modules/posts/drafts.page.tsx';
 import { IdeasPage } from './modules/ideas/ideas.page.tsx';
 import { FeedsPage } from './modules/feeds/feeds.page.tsx';
+import { MediaLibraryPage } from './modules/media-library/media-library.page.tsx';
 import { CalendarPage } from './modules/posts/calendar.page.tsx';
 import { ComposerPage } from './modules/posts/composer.page.tsx';
 import { PostPage } from './modules/posts/post.page.tsx';
@@ -74,6 +75,7 @@ export function App() {
             <Route path="getting-started" element={<OnboardingPage />} />
             <Route path="ideas" element={<IdeasPage />} />
             <Route path="feeds" element={<FeedsPage />} />
+            <Route path="media" element={<MediaLibraryPage />} />
             <Route path="analytics" element={<AnalyticsPage />} />
             <Route
               path="activity"

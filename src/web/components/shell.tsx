@@ -12,6 +12,7 @@ import { ActivityIcon, AlertIcon, AnalyticsIcon, BellIcon, CalendarIcon, Channel
 import { useNeedsAttention } from '../modules/posts/posts.api.ts';
 import { QueueIcon } from '../modules/queue/queue-icons.tsx';
 import { FeedIcon } from '../modules/feeds/feed-icon.tsx';
+import { MediaIcon } from '../modules/media-library/media-icon.tsx';
 import { useMediaQuery } from './use-media-query.ts';
 import { AllWorkspacesIcon } from '../modules/agency/agency-icon.tsx';
 
@@ -65,6 +66,9 @@ function Sidebar({ current, drawer, onClose }: { current: MyWorkspace | undefine
             </NavLink>
             <NavLink to={`${base}/feeds`}>
               <FeedIcon /> Feeds
+            </NavLink>
+            <NavLink to={`${base}/media`}>
+              <MediaIcon /> Media library
             </NavLink>
             <NavLink to={`${base}/analytics`}>
               <AnalyticsIcon /> Analytics
