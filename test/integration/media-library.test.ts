@@ -247,7 +247,7 @@ describe('media library (ADR 0033)', () => {
     it('crops to a square in pixels into a new file, keeping the original, the format, the alt text and tags', async () => {
       const source = (await upload(owner.client, await image(800, 600, 'jpeg'), 'wide.jpg', { altText: 'Wide' })).body;
       await owner.client.patch(`${base()}/${source.id}`, { name: 'Wide photo', tags: ['campaign'] });
-      const res = await edit(editor.client, source.id, { crop: { x: 100, y: 0, width: 600, height: 600 } });
+      const res = await edit(editor.client, source.id, { crop: { left: 100, top: 0, width: 600, height: 600 } });
       expect(res.status).toBe(201);
       expect(res.body).toMatchObject({ kind: 'image', mimeType: 'image/jpeg', width: 600, height: 600, altText: 'Wide', tags: ['campaign'], name: 'Wide photo (edited)', sourceMediaId: source.id, fileName: 'wide-edited.jpg' });
       expect(res.body.id).not.toBe(source.id);
@@ -266,7 +266,7 @@ describe('media library (ADR 0033)', () => {
         .png()
         .toBuffer();
       const source = (await upload(owner.client, left, 'halves.png')).body;
-      const res = await edit(owner.client, source.id, { rotate: 90, crop: { x: 0, y: 0, width: 1, height: 0.5, unit: 'fraction' }, maxWidth: 50 });
+      const res = await edit(owner.client, source.id, { rotate: 90, crop: { left: 0, top: 0, width: 1, height: 0.5, unit: 'fraction' }, maxWidth: 50 });
       expect(res.status).toBe(201);
       expect(res.body).toMatchObject({ mimeType: 'image/png', width: 50, height: 50 });
       const { data, info } = await sharp((await fetchBytes(owner.client, res.body.url)).bytes).raw().toBuffer({ resolveWithObject: true });
@@ -284,12 +284,12 @@ describe('media library (ADR 0033)', () => {
       const cases: [unknown, number, string][] = [
         [{}, 400, 'media.edit_empty'],
         [{ rotate: 45 }, 400, 'validation_failed'],
-        [{ crop: { x: 0, y: 0, width: 101, height: 80 } }, 400, 'media.crop_out_of_bounds'],
-        [{ crop: { x: 50, y: 50, width: 60, height: 40 } }, 400, 'media.crop_out_of_bounds'],
-        [{ crop: { x: 0, y: 0, width: 1.5, height: 1, unit: 'fraction' } }, 400, 'media.crop_out_of_bounds'],
-        [{ crop: { x: 0, y: 0, width: 0, height: 10 } }, 400, 'validation_failed'],
-        [{ crop: { x: 0, y: 0, width: 0.001, height: 0.001, unit: 'fraction' } }, 400, 'media.crop_empty'],
-        [{ crop: { x: -1, y: 0, width: 10, height: 10 } }, 400, 'validation_failed'],
+        [{ crop: { left: 0, top: 0, width: 101, height: 80 } }, 400, 'media.crop_out_of_bounds'],
+        [{ crop: { left: 50, top: 50, width: 60, height: 40 } }, 400, 'media.crop_out_of_bounds'],
+        [{ crop: { left: 0, top: 0, width: 1.5, height: 1, unit: 'fraction' } }, 400, 'media.crop_out_of_bounds'],
+        [{ crop: { left: 0, top: 0, width: 0, height: 10 } }, 400, 'validation_failed'],
+        [{ crop: { left: 0, top: 0, width: 0.001, height: 0.001, unit: 'fraction' } }, 400, 'media.crop_empty'],
+        [{ crop: { left: -1, top: 0, width: 10, height: 10 } }, 400, 'validation_failed'],
         [{ maxWidth: 10 }, 400, 'validation_failed'],
         [{ maxWidth: 100.5 }, 400, 'validation_failed'],
         [{ flip: true }, 400, 'validation_failed'],
@@ -300,7 +300,7 @@ describe('media library (ADR 0033)', () => {
         expect(res.body.error.code, JSON.stringify(body)).toBe(code);
       }
       // Rotated a quarter turn the image is 80 wide: a crop made for the unrotated one is refused.
-      const turned = await edit(owner.client, source.id, { rotate: 90, crop: { x: 0, y: 0, width: 100, height: 80 } });
+      const turned = await edit(owner.client, source.id, { rotate: 90, crop: { left: 0, top: 0, width: 100, height: 80 } });
       expect(turned.body.error).toMatchObject({ code: 'media.crop_out_of_bounds', details: { field: 'crop', width: 80, height: 100 } });
 
       const video = (await upload(owner.client, buildMp4({ width: 320, height: 240, durationSeconds: 1, frameRate: 30 }), 'v.mp4')).body;

@@ -10661,8 +10661,8 @@ export interface operations {
                  * @example {
                  *       "rotate": 0,
                  *       "crop": {
-                 *         "x": 1,
-                 *         "y": 1,
+                 *         "left": 1,
+                 *         "top": 1,
                  *         "width": 1,
                  *         "height": 1,
                  *         "unit": "px"
@@ -10673,6 +10673,8 @@ export interface operations {
                 "application/json": {
                     crop?: {
                         height: number;
+                        left: number;
+                        top: number;
                         /**
                          * @description px: pixels of the rotated image; fraction: 0–1 of its width and height
                          * @default px
@@ -10680,8 +10682,6 @@ export interface operations {
                          */
                         unit?: "px" | "fraction";
                         width: number;
-                        x: number;
-                        y: number;
                     };
                     maxWidth?: number;
                     rotate?: 0 | 90 | 180 | 270;

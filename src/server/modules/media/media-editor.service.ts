@@ -14,7 +14,7 @@ export type ImageEdit = {
   /** Clockwise, in quarter turns. */
   rotate?: 0 | 90 | 180 | 270;
   /** In the rotated image's pixels, or as fractions (0–1) of its width and height. */
-  crop?: { x: number; y: number; width: number; height: number; unit: 'px' | 'fraction' };
+  crop?: { left: number; top: number; width: number; height: number; unit: 'px' | 'fraction' };
   /** Scales down (never up) so the result is at most this wide. */
   maxWidth?: number;
 };
@@ -24,14 +24,14 @@ const keptFormats = { 'image/jpeg': 'jpeg', 'image/png': 'png', 'image/webp': 'w
 
 /** The crop in whole pixels inside a `width`×`height` image, or a 400 naming what is wrong. */
 export function cropRectangle(crop: NonNullable<ImageEdit['crop']>, width: number, height: number) {
-  const scale = crop.unit === 'fraction' ? { x: width, y: height } : { x: 1, y: 1 };
-  if (crop.unit === 'fraction' && [crop.x, crop.y, crop.width, crop.height].some((v) => v > 1)) {
+  const [scaleW, scaleH] = crop.unit === 'fraction' ? [width, height] : [1, 1];
+  if (crop.unit === 'fraction' && [crop.left, crop.top, crop.width, crop.height].some((v) => v > 1)) {
     throw invalid('media.crop_out_of_bounds', 'crop: fractions are between 0 and 1', { field: 'crop' });
   }
-  const left = Math.round(crop.x * scale.x);
-  const top = Math.round(crop.y * scale.y);
-  const w = Math.round(crop.width * scale.x);
-  const h = Math.round(crop.height * scale.y);
+  const left = Math.round(crop.left * scaleW);
+  const top = Math.round(crop.top * scaleH);
+  const w = Math.round(crop.width * scaleW);
+  const h = Math.round(crop.height * scaleH);
   if (w < 1 || h < 1) throw invalid('media.crop_empty', 'crop: the area must be at least one pixel wide and high', { field: 'crop' });
   // Fractions may round a pixel over the edge, which is forgiven; pixels must fit exactly.
   const slack = crop.unit === 'fraction' ? 1 : 0;

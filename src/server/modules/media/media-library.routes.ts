@@ -162,8 +162,8 @@ export const mediaLibraryRoutes: FastifyPluginAsyncZod<{ deps: MediaDeps; maxByt
           rotate: z.union([z.literal(0), z.literal(90), z.literal(180), z.literal(270)]).optional(),
           crop: z
             .object({
-              x: fraction,
-              y: fraction,
+              left: fraction,
+              top: fraction,
               width: z.number().positive('must be more than 0'),
               height: z.number().positive('must be more than 0'),
               unit: z.enum(['px', 'fraction']).default('px').describe('px: pixels of the rotated image; fraction: 0–1 of its width and height'),

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import Cropper, { type Area } from 'react-easy-crop';
+import Cropper, { type Area, type Point } from 'react-easy-crop';
 import { Dialog } from '../../components/dialog.tsx';
 import { Field } from '../../components/field.tsx';
 import { FormError } from '../../components/feedback.tsx';
@@ -22,7 +22,8 @@ type PresetId = (typeof aspectPresets)[number]['id'];
  */
 export function ImageEditorDialog({ workspaceId, item, onClose, onSaved }: { workspaceId: string; item: LibraryItem; onClose: () => void; onSaved: (made: LibraryItem) => void }) {
   const edit = useEditImage(workspaceId);
-  const [crop, setCrop] = useState({ x: 0, y: 0 });
+  // eslint-disable-next-line no-restricted-syntax -- react-easy-crop's point, not the X network
+  const [crop, setCrop] = useState<Point>({ x: 0, y: 0 });
   const [zoom, setZoom] = useState(1);
   const [rotation, setRotation] = useState(0);
   const [preset, setPreset] = useState<PresetId>('original');
@@ -43,7 +44,8 @@ export function ImageEditorDialog({ workspaceId, item, onClose, onSaved }: { wor
       {
         id: item.id,
         rotate,
-        crop: { x: Math.max(0, Math.round(area.x)), y: Math.max(0, Math.round(area.y)), width: Math.round(area.width), height: Math.round(area.height), unit: 'px' },
+        // eslint-disable-next-line no-restricted-syntax -- react-easy-crop's area, not the X network
+        crop: { left: Math.max(0, Math.round(area.x)), top: Math.max(0, Math.round(area.y)), width: Math.round(area.width), height: Math.round(area.height), unit: 'px' },
         ...(maxWidth ? { maxWidth: Number(maxWidth) } : {}),
       },
       { onSuccess: onSaved },
