@@ -47,7 +47,7 @@ describe('Media library in Chromium', () => {
     await page.getByTestId('toast').getByText('Uploaded media is now kept in the library.').waitFor();
     await page.getByTestId('media-library-settings').screenshot({ path: 'test/e2e/screenshots/media-library-setting-1440.png' });
 
-    await page.getByRole('link', { name: 'Media library' }).click();
+    await page.getByRole('link', { name: 'Media library', exact: true }).click();
     await page.getByText('No files yet').waitFor();
     await page.getByTestId('library-upload').locator('input[type=file]').setInputFiles(photo);
     const original = page.getByTestId('library-item').filter({ hasText: 'harbour.png' });
@@ -69,7 +69,9 @@ describe('Media library in Chromium', () => {
     await editor.getByTestId('image-editor-result').getByText('The new image: 500 × 500 px.').waitFor();
     await snap(page, 'media-library-editor-1440');
     await editor.getByTestId('image-editor-save').click();
-    await page.getByTestId('toast').getByText('Saved a new image, 500 × 500 px.').waitFor();
+    // The editor closes on success and stays open with the reason on a refusal.
+    await page.waitForFunction(() => !document.querySelector('[data-testid="image-editor"][open]') || document.querySelector('[data-testid="image-editor"] [role="alert"]'));
+    expect(await editor.isVisible(), (await editor.textContent()) ?? '').toBe(false);
     await page.getByTestId('media-details').getByTestId('media-details-facts').getByText('500 × 500 px').waitFor();
     await page.getByTestId('media-details').getByRole('button', { name: 'Close' }).click();
 

@@ -26,7 +26,7 @@ describe('media library (ADR 0033)', () => {
     const team = await createTeam(h.url, 'Library');
     workspaceId = team.workspaceId;
     ({ owner, admin, editor, viewer } = team.members);
-  }, 60_000);
+  });
   afterAll(async () => h?.close());
 
   const db = () => h.herald.database.db;

@@ -146,8 +146,8 @@ export const mediaLibraryRoutes: FastifyPluginAsyncZod<{ deps: MediaDeps; maxByt
       response: { 200: mediaObject },
     },
     handler: async (req) => {
-      if (!Buffer.isBuffer(req.body) || !req.body.length) throw new AppError('media.poster_required', 400, `Send the image as the body with its type (${posterTypes.join(', ')})`, { field: 'body' });
-      return present(await library.setPosterFrame(req.serviceContext(), deps, req.params.workspaceId, req.params.mediaId, req.body));
+      const image = Buffer.isBuffer(req.body) && req.body.length ? req.body : null;
+      return present(await library.setPosterFrame(req.serviceContext(), deps, req.params.workspaceId, req.params.mediaId, image, posterTypes));
     },
   });
 

@@ -124,9 +124,18 @@ export async function bulkDeleteMedia(ctx: ServiceContext, deps: Pick<MediaDeps,
  * Stores a video's poster frame, taken by the browser at upload (Herald has no video decoder): any
  * image sharp reads, re-encoded to the library's preview size, so what is kept is Herald's own WebP.
  */
-export async function setPosterFrame(ctx: ServiceContext, deps: Pick<MediaDeps, 'storage'>, workspaceId: string, mediaId: string, image: Buffer): Promise<MediaRow> {
+export async function setPosterFrame(
+  ctx: ServiceContext,
+  deps: Pick<MediaDeps, 'storage'>,
+  workspaceId: string,
+  mediaId: string,
+  image: Buffer | null,
+  acceptedTypes: string[],
+): Promise<MediaRow> {
+  // The file first: another workspace's id is a 404 whatever the body.
   const row = await getMedia(ctx, workspaceId, mediaId);
   if (row.status !== 'ready') throw new AppError('media.deleted', 410, 'This file has been deleted', { mediaId });
+  if (!image) throw invalid('media.poster_required', `Send the image as the body with its type (${acceptedTypes.join(', ')})`, { field: 'body' });
   if (row.kind !== 'video') throw invalid('media.poster_for_video_only', 'Only a video takes a poster frame; images get their preview at upload', { field: 'mediaId' });
   const preview = await makeThumbnail(image).catch(() => {
     throw invalid('media.poster_unreadable', 'The poster frame is not an image Herald can read (send a JPEG, PNG or WebP)', { field: 'body' });
