@@ -18,6 +18,7 @@ import { IdeasPage } from './modules/ideas/ideas.page.tsx';
 import { FeedsPage } from './modules/feeds/feeds.page.tsx';
 import { BulkCsvPage } from './modules/bulk-csv/bulk-csv.page.tsx';
 import { SnippetsPage } from './modules/snippets/snippets.page.tsx';
+import { MediaLibraryPage } from './modules/media-library/media-library.page.tsx';
 import { CalendarPage } from './modules/posts/calendar.page.tsx';
 import { ComposerPage } from './modules/posts/composer.page.tsx';
 import { PostPage } from './modules/posts/post.page.tsx';
@@ -78,6 +79,7 @@ export function App() {
             <Route path="feeds" element={<FeedsPage />} />
             <Route path="bulk" element={<BulkCsvPage />} />
             <Route path="snippets" element={<SnippetsPage />} />
+            <Route path="media" element={<MediaLibraryPage />} />
             <Route path="analytics" element={<AnalyticsPage />} />
             <Route
               path="activity"

@@ -47,6 +47,9 @@ describe('download all my data', () => {
     const draft = await owner.client.post(api('/posts'), { content: { text: 'A draft with a picture', media: [{ mediaId, altText: 'Blue' }] }, channels: [{ channelId }], schedule: { mode: 'draft' } });
     expect(draft.status).toBe(201);
     draftPostId = draft.body.id;
+    // The workspace keeps a media library: the choice and the library's details are exported.
+    expect((await owner.client.put(api('/media-library'), { enabled: true })).status).toBe(200);
+    expect((await owner.client.patch(api(`/media/${mediaId}`), { name: 'Holiday', altText: 'A blue card', tags: ['summer'] })).status).toBe(200);
   });
   afterAll(async () => {
     await h?.close();
@@ -103,7 +106,7 @@ describe('download all my data', () => {
     expect(profile.sessions.length).toBeGreaterThan(0);
     expect(JSON.stringify(profile)).not.toMatch(/password|token|secret/i);
 
-    expect(read('workspaces.json')).toEqual([expect.objectContaining({ id: workspaceId, name: 'Exported', role: 'owner' })]);
+    expect(read('workspaces.json')).toEqual([expect.objectContaining({ id: workspaceId, name: 'Exported', role: 'owner', mediaLibraryEnabled: true })]);
 
     const exportedChannels = read('channels.json');
     expect(exportedChannels).toEqual([expect.objectContaining({ id: channelId, network: 'mastodon', connectedByMe: true })]);
@@ -116,7 +119,9 @@ describe('download all my data', () => {
     expect(published.deliveries[0].attempts[0]).toMatchObject({ kind: 'publish', outcome: 'published' });
 
     const mediaFacts = read('media.json');
-    expect(mediaFacts).toEqual([expect.objectContaining({ id: mediaId, mimeType: 'image/png', width: 16, height: 12, file: `media/${mediaId}-holiday_photo.png` })]);
+    expect(mediaFacts).toEqual([
+      expect.objectContaining({ id: mediaId, mimeType: 'image/png', width: 16, height: 12, file: `media/${mediaId}-holiday_photo.png`, name: 'Holiday', altText: 'A blue card', tags: ['summer'], editedFrom: null, usedInPosts: [draftPostId] }),
+    ]);
     expect(files.get(mediaFacts[0].file)!.equals(image)).toBe(true);
 
     // Nothing was published in this test, so no counters were read.

@@ -45,6 +45,8 @@ describe.skipIf(!base)('herald move-to-postgres --media-to-s3 (PGlite and disk â
   const files = new Map<string, Buffer>();
   const postIds: string[] = [];
   let pngId: string;
+  /** The picture's library preview (ADR 0033): copied with it. */
+  let pngPreview: Buffer;
   const api = (p: string) => `/api/v1/workspaces/${workspaceId}${p}`;
   // What the move reads: the S3 settings without HERALD_MEDIA_STORAGE (the embedded instance keeps its media on disk).
   const moveEnv = (overrides: Record<string, string> = {}) => {
@@ -76,6 +78,7 @@ describe.skipIf(!base)('herald move-to-postgres --media-to-s3 (PGlite and disk â
     const png = await sharp({ create: { width: 32, height: 24, channels: 3, background: '#2a7' } }).png().toBuffer();
     pngId = (await uploadMedia(source, owner.client, workspaceId, { bytes: png, name: 'green.png', type: 'image/png' })).id;
     files.set(pngId, png);
+    pngPreview = fs.readFileSync(path.join(dataDir, 'media', workspaceId, `${pngId}.thumb.webp`));
     const video = buildMp4({ durationSeconds: 6, width: 720, height: 1280, frameRate: 30, totalBytes: 1.5 * MB });
     const videoId = await tusUpload(`${source.url}${api('/media/uploads')}`, owner.client, video, { chunkSize: 512 * 1024, origin: source.url });
     files.set(videoId, video);
@@ -141,18 +144,18 @@ describe.skipIf(!base)('herald move-to-postgres --media-to-s3 (PGlite and disk â
     const run = await runHeraldCli(['move-to-postgres', '--to', targetUrl, '--media-to-s3'], moveEnv());
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
-    const total = (files.get(first!)!.length + files.get(second!)!.length) / 1e6;
+    const total = (files.get(first!)!.length + files.get(second!)!.length + pngPreview.length) / 1e6;
     expect(run.stdout).toMatch(/^copy media: done \(\d+\.\d MB\)$/m);
     expect(run.stdout).toMatch(/^verify media: done \(\d+\.\d MB\)$/m);
-    expect(run.stdout).toContain(`Media: 2 file(s), ${total.toFixed(1)} MB, in bucket ${s3.bucket}: 1 copied, 1 already there; 2 of 2 verified`);
+    expect(run.stdout).toContain(`Media: 3 file(s), ${total.toFixed(1)} MB, in bucket ${s3.bucket}: 2 copied, 1 already there; 3 of 3 verified`);
     expect(run.stdout).toContain('1 unfinished resumable upload(s) were not copied');
     for (const line of ['HERALD_MEDIA_STORAGE=s3', `HERALD_S3_BUCKET=${s3.bucket}`, `HERALD_S3_ENDPOINT=${s3.endpoint}`, 'HERALD_S3_FORCE_PATH_STYLE=true', `DATABASE_URL=postgres://`, 'HERALD_ENCRYPTION_KEYS=â€¦', 'HERALD_SECRET=â€¦']) {
       expect(run.stdout).toContain(line);
     }
     expect(run.stdout).not.toContain('test-secret');
     expect(run.stdout).not.toContain('postgres@');
-    // Only the media: no probe left behind, nothing of the unfinished upload.
-    expect(await s3.keys()).toEqual([...files.keys()].map((id) => `${workspaceId}/${id}`).sort());
+    // Only the media and the picture's preview: no probe left behind, nothing of the unfinished upload.
+    expect(await s3.keys()).toEqual([...[...files.keys()].map((id) => `${workspaceId}/${id}`), `${workspaceId}/${pngId}.thumb.webp`].sort());
   }, SLOW);
 
   it('refuses a second run: the folder is marked as moved, and the target holds rows', async () => {

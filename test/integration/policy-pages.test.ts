@@ -55,6 +55,9 @@ describe('/privacy and /terms', () => {
     expect(section(privacy.html, 'retention')).toContain('<td>Post statistics</td><td>the newest reading, read for 30 days after publishing');
     expect(section(privacy.html, 'retention')).toContain('Earlier readings and daily channel figures: 730 days (after a week, one reading per post per day)');
     expect(section(privacy.html, 'storage')).toContain('about every hour');
+    // The default promise, and the one way a workspace can change it for itself.
+    expect(section(privacy.html, 'storage')).toContain('then the file is deleted. A workspace’s owners and admins may turn on its <strong>media library</strong>');
+    expect(section(privacy.html, 'retention')).toContain('until every post using it is published or deleted; in a workspace that turned its media library on, until a member deletes it');
     expect(section(privacy.html, 'rights')).toContain('deletes your data at once');
     expect(section(privacy.html, 'rights')).toContain('Workspace settings → Analytics');
     expect(section(privacy.html, 'connections')).toContain('https://public.api.bsky.app');
@@ -158,7 +161,7 @@ describe('/privacy and /terms', () => {
     });
     expect(json.networks.map((n: { id: string }) => n.id)).toEqual(['tiktok', 'bluesky']);
     expect(json.networks[0].scopes.map((s: { scope: string }) => s.scope)).toEqual([...networks.tiktok.scopes]);
-    expect(json.retention).toEqual({ accessLogDays: 14, disconnectedRetentionDays: 45, sessionIdleDays: 7, mediaDeleteAfterPublish: false });
+    expect(json.retention).toEqual({ accessLogDays: 14, disconnectedRetentionDays: 45, sessionIdleDays: 7, mediaDeleteAfterPublish: false, mediaLibraryOptIn: false });
     expect(json.analytics).toEqual({ enabled: false, intervalMinutes: 0, windowDays: 30, historyDays: 730 });
     expect(json.accountDeletionGraceDays).toBe(7);
     expect(json.subprocessors).toEqual([

@@ -1531,11 +1531,29 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The media library (files not deleted), newest first */
+        /** The media library (files not deleted), newest first; q searches the name, file name and alt text; filters by type, size and tag */
         get: operations["getWorkspaceMedia"];
         put?: never;
         /** Upload a file (multipart/form-data: `file`, optional `altText`). JPEG, PNG, GIF or WebP images, MP4 or MOV videos, PDF documents; the type is detected from the content. Large videos: use the resumable upload */
         post: operations["postWorkspaceMedia"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/media-library": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether the workspace keeps its media after publishing */
+        get: operations["getWorkspaceMediaLibrary"];
+        /** Keep media after publishing (on) or delete it once published (off, the default); turning it off lets the next purge delete kept files whose posts are all published */
+        put: operations["putWorkspaceMediaLibrary"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1557,6 +1575,24 @@ export interface paths {
         delete: operations["deleteWorkspaceMediaByMediaId"];
         options?: never;
         head?: never;
+        /** Rename, describe or tag a file (null clears the name or alt text) */
+        patch: operations["patchWorkspaceMediaByMediaId"];
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/media/{mediaId}/edits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Make a new image from this one: rotate (clockwise quarter turns), then crop (in the rotated image), then scale down to maxWidth; the original stays as it is */
+        post: operations["postWorkspaceMediaByMediaIdEdits"];
+        delete?: never;
+        options?: never;
+        head?: never;
         patch?: never;
         trace?: never;
     };
@@ -1569,6 +1605,75 @@ export interface paths {
         };
         /** The bytes, with the detected content type; supports Range (one range) */
         get: operations["getWorkspaceMediaByMediaIdFile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/media/{mediaId}/thumbnail": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The file’s WebP preview (404 media.no_thumbnail without one) */
+        get: operations["getWorkspaceMediaByMediaIdThumbnail"];
+        /** Set a video’s poster frame (the body is the image: image/jpeg, image/png, image/webp, at most 5 MB); the browser takes it at upload, Herald keeps a WebP preview of it */
+        put: operations["putWorkspaceMediaByMediaIdThumbnail"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/media/{mediaId}/usage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The posts that use a file (its shared draft or one channel’s version), newest first */
+        get: operations["getWorkspaceMediaByMediaIdUsage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/media/bulk-delete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Delete several files; those a queued or publishing post still needs are left alone and listed in inUse */
+        post: operations["postWorkspaceMediaBulkDelete"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/media/tags": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The tags of the library, most used first */
+        get: operations["getWorkspaceMediaTags"];
         put?: never;
         post?: never;
         delete?: never;
@@ -5067,7 +5172,8 @@ export interface operations {
                      *         "accessLogDays": 1,
                      *         "disconnectedRetentionDays": 1,
                      *         "sessionIdleDays": 1,
-                     *         "mediaDeleteAfterPublish": false
+                     *         "mediaDeleteAfterPublish": false,
+                     *         "mediaLibraryOptIn": false
                      *       },
                      *       "accountDeletionGraceDays": 1,
                      *       "analytics": {
@@ -5171,6 +5277,8 @@ export interface operations {
                             accessLogDays: number;
                             disconnectedRetentionDays: number;
                             mediaDeleteAfterPublish: boolean;
+                            /** @description true: files are deleted after publishing unless a workspace's owners or admins turn on its media library (off by default), which keeps them until a member deletes them */
+                            mediaLibraryOptIn: boolean;
                             sessionIdleDays: number;
                         };
                         subprocessors: {
@@ -10407,8 +10515,16 @@ export interface operations {
             query?: {
                 /** @description nextCursor of the previous page */
                 cursor?: string;
+                kind?: "image" | "video" | "document";
                 /** @description Items per page (default 50, at most 100) */
                 limit?: number;
+                /** @description Bytes */
+                maxSize?: number;
+                /** @description Bytes */
+                minSize?: number;
+                /** @description Words that must all appear in the name, file name or alt text */
+                q?: string;
+                tag?: string;
             };
             header?: never;
             path: {
@@ -10443,7 +10559,15 @@ export interface operations {
                      *           "status": "ready",
                      *           "createdAt": "2026-03-14T09:30:00.000Z",
                      *           "deletedAt": "2026-03-14T09:30:00.000Z",
-                     *           "url": "https://example.com/hooks/herald"
+                     *           "url": "https://example.com/hooks/herald",
+                     *           "name": "Spring launch",
+                     *           "altText": "example",
+                     *           "tags": [
+                     *             "example"
+                     *           ],
+                     *           "thumbnailUrl": "https://example.com/spring",
+                     *           "sourceMediaId": "3f1c9a52-8d4e-4b7a-9c61-2e5f0a7d1b94",
+                     *           "usedBy": 1
                      *         }
                      *       ],
                      *       "nextCursor": "eyJhdCI6IjIwMjYtMDMtMTQifQ"
@@ -10451,6 +10575,8 @@ export interface operations {
                      */
                     "application/json": {
                         items: {
+                            /** @description Default alt text, offered when the file is added to a post (each post keeps its own) */
+                            altText: string | null;
                             /** Format: date-time */
                             createdAt: string;
                             /** Format: date-time */
@@ -10467,17 +10593,26 @@ export interface operations {
                             kind: "image" | "video" | "document";
                             /** @description Detected from the content, never from the file name */
                             mimeType: string;
+                            /** @description The library name (null: shown as the file name) */
+                            name: string | null;
                             /** @description Documents: the pages counted at upload (null: not found in the file, or not a document) */
                             pageCount: number | null;
                             /** @description Bytes */
                             size: number;
+                            /** @description The file this one was edited from */
+                            sourceMediaId: string | null;
                             /**
                              * @description deleted: the bytes are gone (deleted by a member, or after publishing per the retention setting)
                              * @enum {string}
                              */
                             status: "ready" | "deleted";
+                            tags: string[];
+                            /** @description A small WebP preview (images: made at upload; videos: the poster frame the uploader sent); null: none */
+                            thumbnailUrl: string | null;
                             /** @description Where the file is served (same session) */
                             url: string;
+                            /** @description How many posts use the file (drafts and published ones included) */
+                            usedBy: number;
                             /** @description Four-character code of the video track: avc1, hvc1, hev1, av01… */
                             videoCodec: string | null;
                             width: number | null;
@@ -10527,11 +10662,17 @@ export interface operations {
                      *       "createdAt": "2026-03-14T09:30:00.000Z",
                      *       "deletedAt": "2026-03-14T09:30:00.000Z",
                      *       "url": "https://example.com/hooks/herald",
-                     *       "altText": "example"
+                     *       "name": "Spring launch",
+                     *       "altText": "example",
+                     *       "tags": [
+                     *         "example"
+                     *       ],
+                     *       "thumbnailUrl": "https://example.com/spring",
+                     *       "sourceMediaId": "3f1c9a52-8d4e-4b7a-9c61-2e5f0a7d1b94"
                      *     }
                      */
                     "application/json": {
-                        /** @description Echoed for the composer, which keeps alt text per post */
+                        /** @description Default alt text, offered when the file is added to a post (each post keeps its own) */
                         altText: string | null;
                         /** Format: date-time */
                         createdAt: string;
@@ -10549,20 +10690,101 @@ export interface operations {
                         kind: "image" | "video" | "document";
                         /** @description Detected from the content, never from the file name */
                         mimeType: string;
+                        /** @description The library name (null: shown as the file name) */
+                        name: string | null;
                         /** @description Documents: the pages counted at upload (null: not found in the file, or not a document) */
                         pageCount: number | null;
                         /** @description Bytes */
                         size: number;
+                        /** @description The file this one was edited from */
+                        sourceMediaId: string | null;
                         /**
                          * @description deleted: the bytes are gone (deleted by a member, or after publishing per the retention setting)
                          * @enum {string}
                          */
                         status: "ready" | "deleted";
+                        tags: string[];
+                        /** @description A small WebP preview (images: made at upload; videos: the poster frame the uploader sent); null: none */
+                        thumbnailUrl: string | null;
                         /** @description Where the file is served (same session) */
                         url: string;
                         /** @description Four-character code of the video track: avc1, hvc1, hev1, av01… */
                         videoCodec: string | null;
                         width: number | null;
+                    };
+                };
+            };
+        };
+    };
+    getWorkspaceMediaLibrary: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workspaceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "4XX": components["responses"]["Error"];
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "enabled": true
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description true: files are kept after publishing until a member deletes them; false (default): deleted once every post using them is published */
+                        enabled: boolean;
+                    };
+                };
+            };
+        };
+    };
+    putWorkspaceMediaLibrary: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workspaceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "enabled": true
+                 *     }
+                 */
+                "application/json": {
+                    /** @description true: files are kept after publishing until a member deletes them; false (default): deleted once every post using them is published */
+                    enabled: boolean;
+                };
+            };
+        };
+        responses: {
+            "4XX": components["responses"]["Error"];
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "enabled": true
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description true: files are kept after publishing until a member deletes them; false (default): deleted once every post using them is published */
+                        enabled: boolean;
                     };
                 };
             };
@@ -10603,10 +10825,19 @@ export interface operations {
                      *       "status": "ready",
                      *       "createdAt": "2026-03-14T09:30:00.000Z",
                      *       "deletedAt": "2026-03-14T09:30:00.000Z",
-                     *       "url": "https://example.com/hooks/herald"
+                     *       "url": "https://example.com/hooks/herald",
+                     *       "name": "Spring launch",
+                     *       "altText": "example",
+                     *       "tags": [
+                     *         "example"
+                     *       ],
+                     *       "thumbnailUrl": "https://example.com/spring",
+                     *       "sourceMediaId": "3f1c9a52-8d4e-4b7a-9c61-2e5f0a7d1b94"
                      *     }
                      */
                     "application/json": {
+                        /** @description Default alt text, offered when the file is added to a post (each post keeps its own) */
+                        altText: string | null;
                         /** Format: date-time */
                         createdAt: string;
                         /** Format: date-time */
@@ -10623,15 +10854,22 @@ export interface operations {
                         kind: "image" | "video" | "document";
                         /** @description Detected from the content, never from the file name */
                         mimeType: string;
+                        /** @description The library name (null: shown as the file name) */
+                        name: string | null;
                         /** @description Documents: the pages counted at upload (null: not found in the file, or not a document) */
                         pageCount: number | null;
                         /** @description Bytes */
                         size: number;
+                        /** @description The file this one was edited from */
+                        sourceMediaId: string | null;
                         /**
                          * @description deleted: the bytes are gone (deleted by a member, or after publishing per the retention setting)
                          * @enum {string}
                          */
                         status: "ready" | "deleted";
+                        tags: string[];
+                        /** @description A small WebP preview (images: made at upload; videos: the poster frame the uploader sent); null: none */
+                        thumbnailUrl: string | null;
                         /** @description Where the file is served (same session) */
                         url: string;
                         /** @description Four-character code of the video track: avc1, hvc1, hev1, av01… */
@@ -10677,10 +10915,19 @@ export interface operations {
                      *       "status": "ready",
                      *       "createdAt": "2026-03-14T09:30:00.000Z",
                      *       "deletedAt": "2026-03-14T09:30:00.000Z",
-                     *       "url": "https://example.com/hooks/herald"
+                     *       "url": "https://example.com/hooks/herald",
+                     *       "name": "Spring launch",
+                     *       "altText": "example",
+                     *       "tags": [
+                     *         "example"
+                     *       ],
+                     *       "thumbnailUrl": "https://example.com/spring",
+                     *       "sourceMediaId": "3f1c9a52-8d4e-4b7a-9c61-2e5f0a7d1b94"
                      *     }
                      */
                     "application/json": {
+                        /** @description Default alt text, offered when the file is added to a post (each post keeps its own) */
+                        altText: string | null;
                         /** Format: date-time */
                         createdAt: string;
                         /** Format: date-time */
@@ -10697,15 +10944,254 @@ export interface operations {
                         kind: "image" | "video" | "document";
                         /** @description Detected from the content, never from the file name */
                         mimeType: string;
+                        /** @description The library name (null: shown as the file name) */
+                        name: string | null;
                         /** @description Documents: the pages counted at upload (null: not found in the file, or not a document) */
                         pageCount: number | null;
                         /** @description Bytes */
                         size: number;
+                        /** @description The file this one was edited from */
+                        sourceMediaId: string | null;
                         /**
                          * @description deleted: the bytes are gone (deleted by a member, or after publishing per the retention setting)
                          * @enum {string}
                          */
                         status: "ready" | "deleted";
+                        tags: string[];
+                        /** @description A small WebP preview (images: made at upload; videos: the poster frame the uploader sent); null: none */
+                        thumbnailUrl: string | null;
+                        /** @description Where the file is served (same session) */
+                        url: string;
+                        /** @description Four-character code of the video track: avc1, hvc1, hev1, av01… */
+                        videoCodec: string | null;
+                        width: number | null;
+                    };
+                };
+            };
+        };
+    };
+    patchWorkspaceMediaByMediaId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                mediaId: string;
+                workspaceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "Spring launch",
+                 *       "altText": "example",
+                 *       "tags": [
+                 *         "example"
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    altText?: string | null;
+                    name?: string | null;
+                    tags?: string[];
+                };
+            };
+        };
+        responses: {
+            "4XX": components["responses"]["Error"];
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "3f1c9a52-8d4e-4b7a-9c61-2e5f0a7d1b94",
+                     *       "kind": "image",
+                     *       "mimeType": "image/jpeg",
+                     *       "fileName": "spring.jpg",
+                     *       "size": 1,
+                     *       "width": 1,
+                     *       "height": 1,
+                     *       "durationSeconds": 1,
+                     *       "videoCodec": "example",
+                     *       "frameRate": 1,
+                     *       "pageCount": 1,
+                     *       "status": "ready",
+                     *       "createdAt": "2026-03-14T09:30:00.000Z",
+                     *       "deletedAt": "2026-03-14T09:30:00.000Z",
+                     *       "url": "https://example.com/hooks/herald",
+                     *       "name": "Spring launch",
+                     *       "altText": "example",
+                     *       "tags": [
+                     *         "example"
+                     *       ],
+                     *       "thumbnailUrl": "https://example.com/spring",
+                     *       "sourceMediaId": "3f1c9a52-8d4e-4b7a-9c61-2e5f0a7d1b94"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Default alt text, offered when the file is added to a post (each post keeps its own) */
+                        altText: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        deletedAt: string | null;
+                        durationSeconds: number | null;
+                        fileName: string | null;
+                        frameRate: number | null;
+                        height: number | null;
+                        id: string;
+                        /**
+                         * @description document: a PDF, for networks that post documents
+                         * @enum {string}
+                         */
+                        kind: "image" | "video" | "document";
+                        /** @description Detected from the content, never from the file name */
+                        mimeType: string;
+                        /** @description The library name (null: shown as the file name) */
+                        name: string | null;
+                        /** @description Documents: the pages counted at upload (null: not found in the file, or not a document) */
+                        pageCount: number | null;
+                        /** @description Bytes */
+                        size: number;
+                        /** @description The file this one was edited from */
+                        sourceMediaId: string | null;
+                        /**
+                         * @description deleted: the bytes are gone (deleted by a member, or after publishing per the retention setting)
+                         * @enum {string}
+                         */
+                        status: "ready" | "deleted";
+                        tags: string[];
+                        /** @description A small WebP preview (images: made at upload; videos: the poster frame the uploader sent); null: none */
+                        thumbnailUrl: string | null;
+                        /** @description Where the file is served (same session) */
+                        url: string;
+                        /** @description Four-character code of the video track: avc1, hvc1, hev1, av01… */
+                        videoCodec: string | null;
+                        width: number | null;
+                    };
+                };
+            };
+        };
+    };
+    postWorkspaceMediaByMediaIdEdits: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Send a creating call again safely: the same key (1–255 printable ASCII characters) within 24 hours answers what the first call answered, with `Idempotent-Replayed: true`. The same key with another body: 422 idempotency.key_reused; while the first call runs: 409 idempotency.in_progress */
+                "idempotency-key"?: string;
+            };
+            path: {
+                mediaId: string;
+                workspaceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "rotate": 0,
+                 *       "crop": {
+                 *         "left": 1,
+                 *         "top": 1,
+                 *         "width": 1,
+                 *         "height": 1,
+                 *         "unit": "px"
+                 *       },
+                 *       "maxWidth": 16
+                 *     }
+                 */
+                "application/json": {
+                    crop?: {
+                        height: number;
+                        left: number;
+                        top: number;
+                        /**
+                         * @description px: pixels of the rotated image; fraction: 0–1 of its width and height
+                         * @default px
+                         * @enum {string}
+                         */
+                        unit?: "px" | "fraction";
+                        width: number;
+                    };
+                    maxWidth?: number;
+                    rotate?: 0 | 90 | 180 | 270;
+                };
+            };
+        };
+        responses: {
+            "4XX": components["responses"]["Error"];
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "3f1c9a52-8d4e-4b7a-9c61-2e5f0a7d1b94",
+                     *       "kind": "image",
+                     *       "mimeType": "image/jpeg",
+                     *       "fileName": "spring.jpg",
+                     *       "size": 1,
+                     *       "width": 1,
+                     *       "height": 1,
+                     *       "durationSeconds": 1,
+                     *       "videoCodec": "example",
+                     *       "frameRate": 1,
+                     *       "pageCount": 1,
+                     *       "status": "ready",
+                     *       "createdAt": "2026-03-14T09:30:00.000Z",
+                     *       "deletedAt": "2026-03-14T09:30:00.000Z",
+                     *       "url": "https://example.com/hooks/herald",
+                     *       "name": "Spring launch",
+                     *       "altText": "example",
+                     *       "tags": [
+                     *         "example"
+                     *       ],
+                     *       "thumbnailUrl": "https://example.com/spring",
+                     *       "sourceMediaId": "3f1c9a52-8d4e-4b7a-9c61-2e5f0a7d1b94"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Default alt text, offered when the file is added to a post (each post keeps its own) */
+                        altText: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        deletedAt: string | null;
+                        durationSeconds: number | null;
+                        fileName: string | null;
+                        frameRate: number | null;
+                        height: number | null;
+                        id: string;
+                        /**
+                         * @description document: a PDF, for networks that post documents
+                         * @enum {string}
+                         */
+                        kind: "image" | "video" | "document";
+                        /** @description Detected from the content, never from the file name */
+                        mimeType: string;
+                        /** @description The library name (null: shown as the file name) */
+                        name: string | null;
+                        /** @description Documents: the pages counted at upload (null: not found in the file, or not a document) */
+                        pageCount: number | null;
+                        /** @description Bytes */
+                        size: number;
+                        /** @description The file this one was edited from */
+                        sourceMediaId: string | null;
+                        /**
+                         * @description deleted: the bytes are gone (deleted by a member, or after publishing per the retention setting)
+                         * @enum {string}
+                         */
+                        status: "ready" | "deleted";
+                        tags: string[];
+                        /** @description A small WebP preview (images: made at upload; videos: the poster frame the uploader sent); null: none */
+                        thumbnailUrl: string | null;
                         /** @description Where the file is served (same session) */
                         url: string;
                         /** @description Four-character code of the video track: avc1, hvc1, hev1, av01… */
@@ -10735,6 +11221,270 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    getWorkspaceMediaByMediaIdThumbnail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                mediaId: string;
+                workspaceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "4XX": components["responses"]["Error"];
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    putWorkspaceMediaByMediaIdThumbnail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                mediaId: string;
+                workspaceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "4XX": components["responses"]["Error"];
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "3f1c9a52-8d4e-4b7a-9c61-2e5f0a7d1b94",
+                     *       "kind": "image",
+                     *       "mimeType": "image/jpeg",
+                     *       "fileName": "spring.jpg",
+                     *       "size": 1,
+                     *       "width": 1,
+                     *       "height": 1,
+                     *       "durationSeconds": 1,
+                     *       "videoCodec": "example",
+                     *       "frameRate": 1,
+                     *       "pageCount": 1,
+                     *       "status": "ready",
+                     *       "createdAt": "2026-03-14T09:30:00.000Z",
+                     *       "deletedAt": "2026-03-14T09:30:00.000Z",
+                     *       "url": "https://example.com/hooks/herald",
+                     *       "name": "Spring launch",
+                     *       "altText": "example",
+                     *       "tags": [
+                     *         "example"
+                     *       ],
+                     *       "thumbnailUrl": "https://example.com/spring",
+                     *       "sourceMediaId": "3f1c9a52-8d4e-4b7a-9c61-2e5f0a7d1b94"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Default alt text, offered when the file is added to a post (each post keeps its own) */
+                        altText: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        deletedAt: string | null;
+                        durationSeconds: number | null;
+                        fileName: string | null;
+                        frameRate: number | null;
+                        height: number | null;
+                        id: string;
+                        /**
+                         * @description document: a PDF, for networks that post documents
+                         * @enum {string}
+                         */
+                        kind: "image" | "video" | "document";
+                        /** @description Detected from the content, never from the file name */
+                        mimeType: string;
+                        /** @description The library name (null: shown as the file name) */
+                        name: string | null;
+                        /** @description Documents: the pages counted at upload (null: not found in the file, or not a document) */
+                        pageCount: number | null;
+                        /** @description Bytes */
+                        size: number;
+                        /** @description The file this one was edited from */
+                        sourceMediaId: string | null;
+                        /**
+                         * @description deleted: the bytes are gone (deleted by a member, or after publishing per the retention setting)
+                         * @enum {string}
+                         */
+                        status: "ready" | "deleted";
+                        tags: string[];
+                        /** @description A small WebP preview (images: made at upload; videos: the poster frame the uploader sent); null: none */
+                        thumbnailUrl: string | null;
+                        /** @description Where the file is served (same session) */
+                        url: string;
+                        /** @description Four-character code of the video track: avc1, hvc1, hev1, av01… */
+                        videoCodec: string | null;
+                        width: number | null;
+                    };
+                };
+            };
+        };
+    };
+    getWorkspaceMediaByMediaIdUsage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                mediaId: string;
+                workspaceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "4XX": components["responses"]["Error"];
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "postId": "3f1c9a52-8d4e-4b7a-9c61-2e5f0a7d1b94",
+                     *           "state": "example",
+                     *           "publishAt": "2026-03-14T09:30:00.000Z",
+                     *           "text": "Our spring collection is live: 40 new pieces, made to last. 🌱",
+                     *           "deliveryStates": [
+                     *             "example"
+                     *           ]
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        items: {
+                            /** @description States of the channel versions that use the file */
+                            deliveryStates: string[];
+                            postId: string;
+                            /** Format: date-time */
+                            publishAt: string | null;
+                            state: string;
+                            /** @description The start of the post’s text */
+                            text: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    postWorkspaceMediaBulkDelete: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Send a creating call again safely: the same key (1–255 printable ASCII characters) within 24 hours answers what the first call answered, with `Idempotent-Replayed: true`. The same key with another body: 422 idempotency.key_reused; while the first call runs: 409 idempotency.in_progress */
+                "idempotency-key"?: string;
+            };
+            path: {
+                workspaceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "ids": [
+                 *         "3f1c9a52-8d4e-4b7a-9c61-2e5f0a7d1b94"
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    ids: string[];
+                };
+            };
+        };
+        responses: {
+            "4XX": components["responses"]["Error"];
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "deleted": [
+                     *         "example"
+                     *       ],
+                     *       "inUse": [
+                     *         {
+                     *           "id": "3f1c9a52-8d4e-4b7a-9c61-2e5f0a7d1b94",
+                     *           "deliveryIds": [
+                     *             "3f1c9a52-8d4e-4b7a-9c61-2e5f0a7d1b94"
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "notFound": [
+                     *         "example"
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        deleted: string[];
+                        inUse: {
+                            deliveryIds: string[];
+                            id: string;
+                        }[];
+                        notFound: string[];
+                    };
+                };
+            };
+        };
+    };
+    getWorkspaceMediaTags: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workspaceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "4XX": components["responses"]["Error"];
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "tag": "example",
+                     *           "count": 1
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        items: {
+                            count: number;
+                            tag: string;
+                        }[];
+                    };
+                };
             };
         };
     };
@@ -10881,10 +11631,19 @@ export interface operations {
                      *       "status": "ready",
                      *       "createdAt": "2026-03-14T09:30:00.000Z",
                      *       "deletedAt": "2026-03-14T09:30:00.000Z",
-                     *       "url": "https://example.com/hooks/herald"
+                     *       "url": "https://example.com/hooks/herald",
+                     *       "name": "Spring launch",
+                     *       "altText": "example",
+                     *       "tags": [
+                     *         "example"
+                     *       ],
+                     *       "thumbnailUrl": "https://example.com/spring",
+                     *       "sourceMediaId": "3f1c9a52-8d4e-4b7a-9c61-2e5f0a7d1b94"
                      *     }
                      */
                     "application/json": {
+                        /** @description Default alt text, offered when the file is added to a post (each post keeps its own) */
+                        altText: string | null;
                         /** Format: date-time */
                         createdAt: string;
                         /** Format: date-time */
@@ -10901,15 +11660,22 @@ export interface operations {
                         kind: "image" | "video" | "document";
                         /** @description Detected from the content, never from the file name */
                         mimeType: string;
+                        /** @description The library name (null: shown as the file name) */
+                        name: string | null;
                         /** @description Documents: the pages counted at upload (null: not found in the file, or not a document) */
                         pageCount: number | null;
                         /** @description Bytes */
                         size: number;
+                        /** @description The file this one was edited from */
+                        sourceMediaId: string | null;
                         /**
                          * @description deleted: the bytes are gone (deleted by a member, or after publishing per the retention setting)
                          * @enum {string}
                          */
                         status: "ready" | "deleted";
+                        tags: string[];
+                        /** @description A small WebP preview (images: made at upload; videos: the poster frame the uploader sent); null: none */
+                        thumbnailUrl: string | null;
                         /** @description Where the file is served (same session) */
                         url: string;
                         /** @description Four-character code of the video track: avc1, hvc1, hev1, av01… */

@@ -206,7 +206,10 @@ export async function moveToPostgres(options: {
     let media: MoveResult['media'];
     if (mediaTarget) {
       const mediaRoot = path.join(options.config.dataPath, 'media');
-      const { rows } = await pglite.query<{ key: string }>(`select storage_key as key from media where status = 'ready' order by storage_key`);
+      // Each ready file and its library preview (ADR 0033).
+      const { rows } = await pglite.query<{ key: string }>(
+        `select storage_key as key from media where status = 'ready' union all select thumbnail_key from media where status = 'ready' and thumbnail_key is not null order by key`,
+      );
       const copied = await copyMedia(createDiskStorage(mediaRoot), mediaTarget, rows.map((r) => r.key), out);
       media = { ...copied, unfinishedUploads: await unfinishedUploads(mediaRoot) };
     }

@@ -14,6 +14,7 @@ import { QueueIcon } from '../modules/queue/queue-icons.tsx';
 import { FeedIcon } from '../modules/feeds/feed-icon.tsx';
 import { BulkIcon } from '../modules/bulk-csv/bulk-icon.tsx';
 import { SnippetIcon } from '../modules/snippets/snippet-icon.tsx';
+import { MediaIcon } from '../modules/media-library/media-icon.tsx';
 import { useMediaQuery } from './use-media-query.ts';
 import { AllWorkspacesIcon } from '../modules/agency/agency-icon.tsx';
 
@@ -67,6 +68,9 @@ function Sidebar({ current, drawer, onClose }: { current: MyWorkspace | undefine
             </NavLink>
             <NavLink to={`${base}/feeds`}>
               <FeedIcon /> Feeds
+            </NavLink>
+            <NavLink to={`${base}/media`}>
+              <MediaIcon /> Media library
             </NavLink>
             <NavLink to={`${base}/bulk`}>
               <BulkIcon /> Bulk import

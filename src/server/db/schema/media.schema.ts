@@ -16,6 +16,16 @@ export const media = pgTable(
     /** Detected from the content, never from the file name. */
     mimeType: text('mime_type').notNull(),
     fileName: text('file_name'),
+    /** The library's display name (null: the file name). */
+    name: text('name'),
+    /** Default description for screen readers, offered when the file is added to a post (posts keep their own). */
+    altText: text('alt_text'),
+    /** Library tags, lower-cased and unique. */
+    tags: text('tags').array().notNull().default([]),
+    /** A small WebP preview in the storage (images: made at upload; videos: a poster frame the browser sends). */
+    thumbnailKey: text('thumbnail_key'),
+    /** The library item this one was edited from (crop, rotate, resize). */
+    sourceMediaId: text('source_media_id'),
     size: bigint('size', { mode: 'number' }).notNull(),
     width: integer('width'),
     height: integer('height'),

@@ -160,6 +160,8 @@ export const workspaceSettings = pgTable('workspace_settings', {
   approvalRequired: boolean('approval_required').notNull().default(false),
   /** How long before a scheduled post the pre-flight check warns about what would make it fail. */
   preflightMinutes: integer('preflight_minutes').notNull().default(60),
+  /** On = the media library: uploads are kept after publishing until a member deletes them (off: deleted once published). */
+  mediaLibraryEnabled: boolean('media_library_enabled').notNull().default(false),
   /** Set when an admin closes the new workspace's getting-started checklist. */
   onboardingDismissedAt: timestamp('onboarding_dismissed_at', { withTimezone: true }),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),

@@ -3,7 +3,6 @@ import multipart from '@fastify/multipart';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { pageOf, pageQuery } from '../shared/cursor.ts';
 import { MemoryLocker } from '@tus/server';
 import type { Config } from '../../config/config.ts';
 import type { Database } from '../../db/database.ts';
@@ -14,27 +13,11 @@ import type { MediaStorage } from './media.storage.ts';
 import { createTusUploads, UPLOAD_KEEP_MS } from './media.tus.ts';
 import { createPostgresUploadLocker } from './media.tus-locker.ts';
 import { createDiskUploadStore, createS3UploadStore } from './media.tus-stores.ts';
+import { mediaLibraryRoutes } from './media-library.routes.ts';
+import { ALT_TEXT_MAX, mediaObject, presentMedia } from './media.present.ts';
 
 const MB = 1024 * 1024;
-const ALT_TEXT_MAX = 1500;
 
-const mediaObject = z.object({
-  id: z.string(),
-  kind: z.enum(['image', 'video', 'document']).describe('document: a PDF, for networks that post documents'),
-  mimeType: z.string().describe('Detected from the content, never from the file name'),
-  fileName: z.string().nullable(),
-  size: z.number().describe('Bytes'),
-  width: z.number().nullable(),
-  height: z.number().nullable(),
-  durationSeconds: z.number().nullable(),
-  videoCodec: z.string().nullable().describe('Four-character code of the video track: avc1, hvc1, hev1, av01…'),
-  frameRate: z.number().nullable(),
-  pageCount: z.number().nullable().describe('Documents: the pages counted at upload (null: not found in the file, or not a document)'),
-  status: z.enum(['ready', 'deleted']).describe('deleted: the bytes are gone (deleted by a member, or after publishing per the retention setting)'),
-  createdAt: z.date(),
-  deletedAt: z.date().nullable(),
-  url: z.string().describe('Where the file is served (same session)'),
-});
 const workspaceParams = z.object({ workspaceId: z.string().min(1).max(100) });
 const mediaParams = workspaceParams.extend({ mediaId: z.string().min(1).max(100) });
 const uploadParams = workspaceParams.extend({ uploadId: z.string().min(1).max(100) });
@@ -64,23 +47,7 @@ export const mediaRoutes: FastifyPluginAsyncZod<{ storage: MediaStorage; config:
     if ('close' in locker) await locker.close();
   });
 
-  const present = (row: service.MediaRow): z.infer<typeof mediaObject> => ({
-    id: row.id,
-    kind: service.mediaKindOf(row.kind),
-    mimeType: row.mimeType,
-    fileName: row.fileName,
-    size: row.size,
-    width: row.width,
-    height: row.height,
-    durationSeconds: row.durationSeconds,
-    videoCodec: row.videoCodec,
-    frameRate: row.frameRate,
-    pageCount: row.pageCount,
-    status: row.status === 'deleted' ? 'deleted' : 'ready',
-    createdAt: row.createdAt,
-    deletedAt: row.deletedAt,
-    url: `${app.prefix}/workspaces/${row.workspaceId}/media/${row.id}/file`,
-  });
+  const present = (row: service.MediaRow) => presentMedia(app.prefix, row);
 
   // Multipart bodies are streamed to disk, never buffered: the 1 MB body limit does not apply,
   // the file size limit does.
@@ -95,7 +62,7 @@ export const mediaRoutes: FastifyPluginAsyncZod<{ storage: MediaStorage; config:
       summary: `Upload a file (multipart/form-data: \`file\`, optional \`altText\`). ${supportedTypes}; the type is detected from the content. Large videos: use the resumable upload`,
       consumes: ['multipart/form-data'],
       params: workspaceParams,
-      response: { 201: mediaObject.extend({ altText: z.string().nullable().describe('Echoed for the composer, which keeps alt text per post') }) },
+      response: { 201: mediaObject },
     },
     handler: async (req, reply) => {
       if (!req.isMultipart()) throw invalid('media.multipart_required', 'Send the file as multipart/form-data in the field "file"', { field: 'file' });
@@ -125,7 +92,7 @@ export const mediaRoutes: FastifyPluginAsyncZod<{ storage: MediaStorage; config:
         const received = filePath;
         filePath = null;
         const row = await service.createMediaFromFile(req.serviceContext(), deps, { workspaceId: req.params.workspaceId, filePath: received, fileName, altText });
-        return reply.status(201).send({ ...present(row), altText });
+        return reply.status(201).send(present(row));
       } finally {
         if (filePath) await service.discardIncoming(filePath);
       }
@@ -197,23 +164,8 @@ export const mediaRoutes: FastifyPluginAsyncZod<{ storage: MediaStorage; config:
     handler: async (req) => present(await uploads.result(req.serviceContext(), req.params.workspaceId, req.params.uploadId)),
   });
 
-  // --- Library -----------------------------------------------------------------------------------
-  app.get('/workspaces/:workspaceId/media', {
-    config: { access: 'posts.read' },
-    schema: {
-      tags,
-      summary: 'The media library (files not deleted), newest first',
-      params: workspaceParams,
-      querystring: z.object({
-        ...pageQuery({ default: 50, max: 100 }),
-      }),
-      response: { 200: pageOf(mediaObject) },
-    },
-    handler: async (req) => {
-      const page = await service.listMedia(req.serviceContext(), req.params.workspaceId, req.query);
-      return { items: page.items.map(present), nextCursor: page.nextCursor };
-    },
-  });
+  // --- Library (list, details, thumbnails, editor, settings) ---------------------------------------
+  await app.register(mediaLibraryRoutes, { deps, maxBytes });
 
   app.get('/workspaces/:workspaceId/media/:mediaId', {
     config: { access: 'posts.read' },

@@ -12,7 +12,6 @@ import { AppError, notFound } from '../shared/errors.ts';
 import { probeMedia } from './media.probe.ts';
 import { createMediaRepository, type MediaRow } from './media.repository.ts';
 import type { ByteRange, MediaStorage } from './media.storage.ts';
-import { readCursor, toPage, type Page } from '../shared/cursor.ts';
 
 export type { MediaRow } from './media.repository.ts';
 
@@ -56,15 +55,31 @@ export const discardIncoming = (file: string) => fsp.rm(file, { force: true });
 export async function createMediaFromFile(
   ctx: ServiceContext,
   deps: MediaDeps,
-  input: { workspaceId: string; filePath: string; fileName: string | null; id?: string; altText?: string | null },
+  input: {
+    workspaceId: string;
+    filePath: string;
+    fileName: string | null;
+    id?: string;
+    altText?: string | null;
+    /** Library details an edited copy inherits from its source. */
+    library?: { name: string | null; tags: string[]; sourceMediaId: string };
+  },
 ): Promise<MediaRow> {
   const id = input.id ?? crypto.randomUUID();
   const key = storageKey(input.workspaceId, id);
+  const thumbKey = thumbnailKey(input.workspaceId, id);
   let stored = false;
+  let thumbnailStored = false;
   try {
     const facts = await probeMedia(input.filePath);
+    // Before the move: the file is still local. A preview that cannot be made is no reason to refuse the upload.
+    const thumbnail = facts.kind === 'image' ? await makeThumbnail(input.filePath).catch(() => null) : null;
     const { size } = await deps.storage.putFile(key, input.filePath);
     stored = true;
+    if (thumbnail) {
+      await deps.storage.put(thumbKey, thumbnail);
+      thumbnailStored = true;
+    }
     return await ctx.db.transaction(async (tx) => {
       const row = await createMediaRepository(tx).insert({
         id,
@@ -74,6 +89,9 @@ export async function createMediaFromFile(
         size,
         storageKey: key,
         status: 'ready',
+        altText: input.altText ?? null,
+        thumbnailKey: thumbnailStored ? thumbKey : null,
+        ...(input.library ? { name: input.library.name, tags: input.library.tags, sourceMediaId: input.library.sourceMediaId } : {}),
         uploadedBy: ctx.actor.userId,
         // Set here, to the millisecond, so list cursors (which carry milliseconds) are exact.
         createdAt: new Date(),
@@ -84,7 +102,14 @@ export async function createMediaFromFile(
         action: 'media.uploaded',
         entityType: 'media',
         entityId: id,
-        changes: { kind: row.kind, mimeType: row.mimeType, fileName: row.fileName, size, ...(input.altText ? { altText: input.altText } : {}) },
+        changes: {
+          kind: row.kind,
+          mimeType: row.mimeType,
+          fileName: row.fileName,
+          size,
+          ...(input.altText ? { altText: input.altText } : {}),
+          ...(input.library ? { editedFrom: input.library.sourceMediaId } : {}),
+        },
         ip: ctx.actor.ip,
         userAgent: ctx.actor.userAgent,
       });
@@ -92,10 +117,34 @@ export async function createMediaFromFile(
     });
   } catch (error) {
     if (stored) await deps.storage.delete(key);
+    if (thumbnailStored) await deps.storage.delete(thumbKey);
     throw error;
   } finally {
     await discardIncoming(input.filePath);
   }
+}
+
+/** Where a file's preview lives, beside it. */
+export const thumbnailKey = (workspaceId: string, id: string) => `${workspaceId}/${id}.thumb.webp`;
+
+/** The longest side of a library preview, in pixels (twice the grid's tile, for sharp screens). */
+export const THUMBNAIL_SIZE = 320;
+
+/** A small WebP of an image (any orientation tag applied), for the library grid and the composer. */
+export async function makeThumbnail(input: string | Buffer): Promise<Buffer> {
+  // Loaded on first use, like the probe's (ADR 0024).
+  const { default: sharp } = await import('sharp');
+  return sharp(input, { limitInputPixels: 268_402_689, pages: 1 })
+    .rotate()
+    .resize(THUMBNAIL_SIZE, THUMBNAIL_SIZE, { fit: 'inside', withoutEnlargement: true })
+    .webp({ quality: 78 })
+    .toBuffer();
+}
+
+/** Removes a file's bytes and its preview. */
+export async function deleteStoredFiles(storage: Pick<MediaStorage, 'delete'>, row: Pick<MediaRow, 'storageKey' | 'thumbnailKey'>): Promise<void> {
+  await storage.delete(row.storageKey);
+  if (row.thumbnailKey) await storage.delete(row.thumbnailKey);
 }
 
 /** Keeps a display name only: no folders, no control characters, bounded length. */
@@ -104,12 +153,6 @@ function cleanFileName(name: string | null): string | null {
   // eslint-disable-next-line no-control-regex
   const base = name.split(/[\\/]/).pop()!.replace(/[\u0000-\u001f\u007f]/g, '').trim();
   return base ? base.slice(0, 255) : null;
-}
-
-/** The workspace's media library (ready files), newest first. */
-export async function listMedia(ctx: ServiceContext, workspaceId: string, page: { cursor?: string; limit: number }): Promise<Page<MediaRow>> {
-  const rows = await createMediaRepository(ctx.db).listReady(workspaceId, { limit: page.limit + 1, after: readCursor(page.cursor) });
-  return toPage(rows, page.limit, (row) => ({ at: row.createdAt, id: row.id }));
 }
 
 export async function getMedia(ctx: Pick<ServiceContext, 'db'>, workspaceId: string, id: string): Promise<MediaRow> {
@@ -149,7 +192,7 @@ export async function deleteMedia(ctx: ServiceContext, deps: Pick<MediaDeps, 'st
     return { row: deleted, changed: true };
   });
   // After the commit: a failed commit must not have removed the bytes.
-  if (row.changed) await deps.storage.delete(row.row.storageKey);
+  if (row.changed) await deleteStoredFiles(deps.storage, row.row);
   return row.row;
 }
 
@@ -182,8 +225,9 @@ export function openMedia(storage: MediaStorage, row: MediaRow, range?: ByteRang
 
 /**
  * Retention: when `deleteAfterPublish` is on, removes the bytes of media whose every delivery is
- * published (and that no open post mentions). Media that no delivery ever used stays in the
- * library. Returns how many files were removed.
+ * published (and that no open post mentions). Media that no delivery ever used stays, and so does
+ * everything of a workspace that keeps a media library (its setting is read in the same query).
+ * Returns how many files were removed.
  */
 export async function purgePublishedMedia(
   db: Db,
@@ -208,7 +252,7 @@ export async function purgePublishedMedia(
       return marked;
     });
     if (!row) continue;
-    await storage.delete(row.storageKey);
+    await deleteStoredFiles(storage, row);
     purged += 1;
   }
   return purged;

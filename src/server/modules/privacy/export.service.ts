@@ -24,10 +24,12 @@ import {
   sessions,
   snippets,
   users,
+  workspaceSettings,
   workspaces,
 } from '../../db/schema/index.ts';
 import type { Queue } from '../../jobs/queue.ts';
 import { auditByActor, recordAudit } from '../audit/audit.service.ts';
+import { createMediaRepository } from '../media/media.repository.ts';
 import type { MediaStorage } from '../media/media.storage.ts';
 import { findAvatar } from '../profile/avatar.service.ts';
 import type { ServiceContext } from '../shared/context.ts';
@@ -215,9 +217,20 @@ async function writeArchive(deps: BuildDeps, userId: string, zip: Zip, progress:
   await progress(10);
 
   const memberships = await db
-    .select({ id: workspaces.id, name: workspaces.name, slug: workspaces.slug, logo: workspaces.logo, createdAt: workspaces.createdAt, role: members.role, memberSince: members.createdAt })
+    .select({
+      id: workspaces.id,
+      name: workspaces.name,
+      slug: workspaces.slug,
+      logo: workspaces.logo,
+      createdAt: workspaces.createdAt,
+      role: members.role,
+      memberSince: members.createdAt,
+      // The workspace's choice of keeping media after publishing (ADR 0033); no settings row = the default, off.
+      mediaLibraryEnabled: sql<boolean>`coalesce(${workspaceSettings.mediaLibraryEnabled}, false)`,
+    })
     .from(members)
     .innerJoin(workspaces, eq(workspaces.id, members.organizationId))
+    .leftJoin(workspaceSettings, eq(workspaceSettings.workspaceId, workspaces.id))
     .where(eq(members.userId, userId))
     .orderBy(workspaces.createdAt);
   await zip.addFile('workspaces.json', json(memberships));
@@ -367,6 +380,11 @@ async function writeArchive(deps: BuildDeps, userId: string, zip: Zip, progress:
       workspaceId: m.workspaceId,
       file,
       fileName: m.fileName,
+      name: m.name,
+      altText: m.altText,
+      tags: m.tags,
+      editedFrom: m.sourceMediaId,
+      usedInPosts: (await createMediaRepository(db).usage(m.workspaceId, m.id)).map((u) => u.postId),
       kind: m.kind,
       mimeType: m.mimeType,
       size: m.size,

@@ -71,10 +71,13 @@ function networksSection(facts: PolicyFacts): Section {
   };
 }
 
+const MEDIA_LIBRARY_SENTENCE =
+  'A workspace’s owners and admins may turn on its <strong>media library</strong> (off unless they do, shown in <em>Workspace settings → Media library</em>): its files are then kept after publishing, with the names, alt text and tags members give them, until a member deletes them. Turning it off again lets the usual rule delete the files whose posts are all published.';
+
 function storageSection(facts: PolicyFacts): Section {
   const r = facts.retention;
   const media = r.mediaDeleteAfterPublish
-    ? 'Uploaded media is kept only until every post that uses it is published or deleted, then the file is deleted.'
+    ? `Uploaded media is kept only until every post that uses it is published or deleted, then the file is deleted.${r.mediaLibraryOptIn ? ' ' + MEDIA_LIBRARY_SENTENCE : ''}`
     : 'Uploaded media is kept in the workspace’s media library until a member deletes it (this instance keeps files after publishing).';
   return {
     id: 'storage',
@@ -117,7 +120,12 @@ function retentionSection(facts: PolicyFacts): Section {
         ? `the newest reading, read for ${days(facts.analytics.windowDays)} after publishing; kept until deleted in the workspace settings, or ${days(r.disconnectedRetentionDays)} after the channel is disconnected. Earlier readings and daily channel figures: ${facts.analytics.historyDays ? `${days(facts.analytics.historyDays)} (after a week, one reading per post per day)` : 'not kept beyond today'}, deleted with the newest reading`
         : 'not collected on this instance',
     ],
-    ['Uploaded media', r.mediaDeleteAfterPublish ? 'until every post using it is published or deleted' : 'in the media library until deleted'],
+    [
+      'Uploaded media',
+      r.mediaDeleteAfterPublish
+        ? `until every post using it is published or deleted${r.mediaLibraryOptIn ? '; in a workspace that turned its media library on, until a member deletes it' : ''}`
+        : 'in the media library until deleted',
+    ],
     ['Audit log', 'append-only; no automatic deletion'],
     ['Account, workspaces and posts', 'until you or a workspace owner delete them'],
   ];

@@ -30,6 +30,9 @@ export const policyFactsSchema = z.object({
     disconnectedRetentionDays: z.number(),
     sessionIdleDays: z.number(),
     mediaDeleteAfterPublish: z.boolean(),
+    mediaLibraryOptIn: z
+      .boolean()
+      .describe("true: files are deleted after publishing unless a workspace's owners or admins turn on its media library (off by default), which keeps them until a member deletes them"),
   }),
   accountDeletionGraceDays: z.number().describe('Days between asking to delete an account and the deletion; 0 = at once'),
   analytics: z.object({
@@ -78,6 +81,8 @@ export function policyFacts(
       disconnectedRetentionDays: config.disconnectedRetentionDays,
       sessionIdleDays: config.sessionIdleDays,
       mediaDeleteAfterPublish: config.mediaDeleteAfterPublish,
+      // Only a choice where the instance deletes after publishing; otherwise every workspace keeps its files.
+      mediaLibraryOptIn: config.mediaDeleteAfterPublish,
     },
     accountDeletionGraceDays: config.accountDeletionGraceDays,
     analytics: { enabled: config.analyticsIntervalMinutes > 0, intervalMinutes: config.analyticsIntervalMinutes, windowDays: config.analyticsWindowDays, historyDays: config.analyticsHistoryDays },

@@ -2,6 +2,7 @@ import { useId, useState, type DragEvent } from 'react';
 import { formatFileSize } from '../../components/format.ts';
 import type { MediaSlot, Upload } from './composer-model.ts';
 import type { Uploads } from './composer-uploads.ts';
+import { PickFromLibrary } from '../media-library/pick-from-library.tsx';
 
 const accept = 'image/jpeg,image/png,image/webp,image/gif,video/mp4,video/quicktime,video/webm,application/pdf';
 
@@ -173,6 +174,7 @@ export function MediaBox({ slots, onChange, uploads, label, errors }: { slots: M
           }}
         />
       </div>
+      <PickFromLibrary slots={slots} onChange={onChange} uploads={uploads} label={label} />
       {errors.map((message) => (
         <p key={message} className="field-error" role="alert">
           {message}

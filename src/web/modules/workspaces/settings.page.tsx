@@ -12,6 +12,7 @@ import { useMembers } from '../members/members.api.ts';
 import { AnalyticsSection } from '../analytics/analytics-section.tsx';
 import { PostingTimesSection } from './posting-times.section.tsx';
 import { PreflightSection } from './preflight.section.tsx';
+import { MediaLibrarySection } from '../media-library/media-library.section.tsx';
 import { ApprovalSettingsSection } from '../approvals/approval-settings.section.tsx';
 import { ConfirmByTyping } from './confirm-by-typing.tsx';
 import { hasPermission, useWorkspace } from './workspace-route.tsx';
@@ -192,6 +193,7 @@ export function SettingsPage() {
       <PreflightSection workspace={workspace} />
       <ApprovalSettingsSection workspace={workspace} />
       <AnalyticsSection workspace={workspace} />
+      <MediaLibrarySection workspace={workspace} />
       {hasPermission(workspace, 'workspace.transfer') ? <TransferSection workspace={workspace} /> : null}
       {isOwner ? <DeleteSection workspace={workspace} /> : null}
     </div>
