@@ -9,7 +9,7 @@ import { startRemoteMastodonFake, type RemoteMastodonFake } from './fake-client.
 import { benchDatabase, benchEnv, contentTemplate, engineSettingsOf, heraldProblems, startWithChannels, type BenchWorkspace, type DatabaseKind, onEachDatabase } from './herald-setup.ts';
 import type { SeededStatus } from './mastodon-fake.process.ts';
 import type { BenchOptions } from './options.ts';
-import { profileQueries } from './query-profile.ts';
+import { profilePgliteQueries, profileQueries } from './query-profile.ts';
 import { machine, revision } from './results.ts';
 import { perSecond, rateRatio, sleep, summarize } from './stats.ts';
 
@@ -163,10 +163,12 @@ async function engineAnalytics(kind: DatabaseKind, options: BenchOptions, env: R
   const { channels: channelCount, posts } = options.analytics;
   const fake: RemoteMastodonFake = await startRemoteMastodonFake({ latencyMs: options.latencyMs });
   const database = await benchDatabase(kind, options.postgresUrl);
-  const profile = options.profileQueries && kind === 'postgres' ? profileQueries() : null;
+  let profile = options.profileQueries && kind === 'postgres' ? profileQueries() : null;
   try {
     const setupStarted = Date.now();
     const w = await startWithChannels(database, env, fake, channelCount);
+    const pglite = w.h.herald.database.pglite;
+    if (options.profileQueries && pglite) profile = profilePgliteQueries(pglite);
     const seedStarted = Date.now();
     const seeded = await fake.seedStatuses(posts, `analytics-${kind}`);
     const seedMs = Date.now() - seedStarted;

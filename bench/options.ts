@@ -50,7 +50,7 @@ export const usage = `npm run bench -- [burst] [lateness] [calendar] [calendar-a
   --concurrency N               HERALD_PUBLISH_CONCURRENCY (default: the shipped default)
   --env KEY=VALUE               any other Herald setting (repeatable)
   --variant NAME                suffix of the result files (default: derived from the overrides)
-  --profile-queries             time every PostgreSQL query by statement (PostgreSQL runs only)
+  --profile-queries             time every query by statement (PostgreSQL: call to answer; PGlite: time in its engine)
 `;
 
 const number = (value: string | undefined, fallback: number, name: string) => {

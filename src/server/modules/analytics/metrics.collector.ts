@@ -120,17 +120,17 @@ async function collectChannel(deps: CollectDeps, channel: typeof channels.$infer
   if (!due.length && !followers) return;
   result.channels += 1;
   const batch = publisher.metricsBatch ?? 20;
-  const daysTouched = new Set<string>();
+  // The channel's readings are written once, after its reads (one transaction per channel and run,
+  // not one per batch): on PGlite every statement runs on Node's thread, and the per-batch
+  // transaction's lock checks and commits were most of the collector's own cost.
+  const read: ReadBatch[] = [];
   try {
     for (let i = 0; i < due.length; i += batch) {
       const slice = due.slice(i, i + batch);
       const readings = await withChannelToken(deps.db, deps.channelDeps, channel, (accessToken, instance) =>
         publisher.readMetrics!({ accessToken, instance, externalAccountId: channel.externalId, usage: usageLedger(deps.db, channel.network) }, slice.map((d) => d.externalId!)),
       );
-      const stored = await storeReadings(deps.db, channel.id, slice, readings, new Date());
-      if (stored) for (const d of slice) if (readings.has(d.externalId!)) daysTouched.add(d.day);
-      result.read += stored;
-      countAnalyticsReadings(channel.network, 'posts', stored);
+      read.push({ slice, readings, at: new Date() });
       result.gone += slice.length - readings.size;
     }
   } catch (error) {
@@ -138,23 +138,45 @@ async function collectChannel(deps: CollectDeps, channel: typeof channels.$infer
     countAnalyticsFailure(channel.network);
     deps.logger?.warn({ channelId: channel.id, network: channel.network, reason: error instanceof Error ? error.message : String(error) }, 'analytics: could not read counters');
   }
+  let followersRead: number | null = null;
   if (followers) {
     try {
       const account = await withChannelToken(deps.db, deps.channelDeps, channel, (accessToken, instance) =>
         publisher.readAccount!({ accessToken, instance, externalAccountId: channel.externalId, usage: usageLedger(deps.db, channel.network) }),
       );
-      if (account.followers !== null && (await whileCollectionAllowed(deps.db, channel.id, (tx) => recordFollowers(tx, channel.id, account.followers!, now)))) {
-        result.followers += 1;
-        countAnalyticsReadings(channel.network, 'followers', 1);
-      }
+      followersRead = account.followers;
     } catch (error) {
       deps.logger?.warn({ channelId: channel.id, network: channel.network, reason: error instanceof Error ? error.message : String(error) }, 'analytics: could not read followers');
     }
   }
-  // The days whose posts got new counters, once per channel and run (also after a failed batch:
-  // the readings stored before it count).
-  if (daysTouched.size) await whileCollectionAllowed(deps.db, channel.id, (tx) => refreshChannelDailyStats(tx, channel.id, { days: [...daysTouched] }));
+  if (!read.some((b) => b.readings.size) && followersRead === null) return;
+  // The readings taken before a failed batch count too; the days whose posts got new counters are
+  // recomputed in the same transaction.
+  let stored = 0;
+  const write = async (tx: Tx, workspaceId: string) => {
+    stored = await storeReadings(tx, workspaceId, channel.id, read);
+    if (followersRead !== null) await recordFollowers(tx, channel.id, followersRead, now);
+    const daysTouched = new Set(read.flatMap((b) => b.slice.filter((d) => b.readings.has(d.externalId!)).map((d) => d.day)));
+    if (daysTouched.size) await refreshChannelDailyStats(tx, channel.id, { days: [...daysTouched] });
+  };
+  try {
+    if (!(await whileCollectionAllowed(deps.db, channel.id, write))) return;
+  } catch (error) {
+    result.failed += 1;
+    countAnalyticsFailure(channel.network);
+    deps.logger?.warn({ channelId: channel.id, network: channel.network, reason: error instanceof Error ? error.message : String(error) }, 'analytics: could not store counters');
+    return;
+  }
+  result.read += stored;
+  countAnalyticsReadings(channel.network, 'posts', stored);
+  if (followersRead !== null) {
+    result.followers += 1;
+    countAnalyticsReadings(channel.network, 'followers', 1);
+  }
 }
+
+/** One batch of a channel's due deliveries and what its network answered, at the time it answered. */
+type ReadBatch = { slice: { id: string; externalId: string | null; day: string }[]; readings: Map<string, PostMetrics>; at: Date };
 
 /** The workspace's time zone, as SQL (UTC until someone chose one). */
 function workspaceZone(workspaceId: string) {
@@ -177,37 +199,33 @@ async function whileCollectionAllowed(db: Db, channelId: string, write: (tx: Tx,
 }
 
 /**
- * Writes the readings unless collection was turned off (or processing paused) while they were
- * being read: each becomes the delivery's newest reading (delivery_metrics) and a point of its
- * history (delivery_metric_readings), both in one transaction.
+ * Writes a channel's readings (in the transaction that checked collection is still allowed): each
+ * becomes its delivery's newest reading (delivery_metrics) and a point of its history
+ * (delivery_metric_readings), with the time its batch was read. Answers the number written.
  */
-async function storeReadings(db: Db, channelId: string, slice: { id: string; externalId: string | null }[], readings: Map<string, PostMetrics>, at: Date): Promise<number> {
-  let stored = 0;
-  await whileCollectionAllowed(db, channelId, async (tx, workspaceId) => {
-    const rows = slice
-      .filter((d) => readings.has(d.externalId!))
-      .map((d) => ({ deliveryId: d.id, workspaceId, channelId, ...readings.get(d.externalId!)!, fetchedAt: at }));
-    if (!rows.length) return;
-    await tx
-      .insert(deliveryMetrics)
-      .values(rows.map((r) => ({ ...r, firstFetchedAt: at })))
-      .onConflictDoUpdate({
-        target: deliveryMetrics.deliveryId,
-        set: {
-          views: sql`excluded.views`,
-          likes: sql`excluded.likes`,
-          comments: sql`excluded.comments`,
-          shares: sql`excluded.shares`,
-          reach: sql`excluded.reach`,
-          extra: sql`excluded.extra`,
-          fetchedAt: sql`excluded.fetched_at`,
-        },
-      });
-    await tx
-      .insert(deliveryMetricReadings)
-      .values(rows.map(({ fetchedAt, ...r }) => ({ ...r, readAt: fetchedAt })))
-      .onConflictDoNothing();
-    stored = rows.length;
-  });
-  return stored;
+async function storeReadings(tx: Tx, workspaceId: string, channelId: string, read: ReadBatch[]): Promise<number> {
+  const rows = read.flatMap(({ slice, readings, at }) =>
+    slice.filter((d) => readings.has(d.externalId!)).map((d) => ({ deliveryId: d.id, workspaceId, channelId, ...readings.get(d.externalId!)!, fetchedAt: at })),
+  );
+  if (!rows.length) return 0;
+  await tx
+    .insert(deliveryMetrics)
+    .values(rows.map((r) => ({ ...r, firstFetchedAt: r.fetchedAt })))
+    .onConflictDoUpdate({
+      target: deliveryMetrics.deliveryId,
+      set: {
+        views: sql`excluded.views`,
+        likes: sql`excluded.likes`,
+        comments: sql`excluded.comments`,
+        shares: sql`excluded.shares`,
+        reach: sql`excluded.reach`,
+        extra: sql`excluded.extra`,
+        fetchedAt: sql`excluded.fetched_at`,
+      },
+    });
+  await tx
+    .insert(deliveryMetricReadings)
+    .values(rows.map(({ fetchedAt, ...r }) => ({ ...r, readAt: fetchedAt })))
+    .onConflictDoNothing();
+  return rows.length;
 }
