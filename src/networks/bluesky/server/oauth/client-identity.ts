@@ -5,13 +5,14 @@
 // name, or http://localhost, whose browser cookies would not follow a redirect to 127.0.0.1)
 // cannot do OAuth: Bluesky is then connected with app passwords only.
 import { createRequire } from 'node:module';
+import type * as AtprotoOAuthClient from '@atproto/oauth-client-node';
 
 // @atproto/oauth-client-node is loaded on first use, not at start: loading it (and its lexicons)
 // cost 0.6-0.85 s of CPU, a tenth of a later start (bench/README.md, "start"), and only a loopback
 // address (tests, the offline demo) needs it; an https Herald never does.
 const requireCommonJs = createRequire(import.meta.url);
 function loopbackClientId(redirectUri: string): string {
-  const { buildAtprotoLoopbackClientId } = requireCommonJs('@atproto/oauth-client-node') as typeof import('@atproto/oauth-client-node');
+  const { buildAtprotoLoopbackClientId } = requireCommonJs('@atproto/oauth-client-node') as typeof AtprotoOAuthClient;
   return buildAtprotoLoopbackClientId({ scope: BLUESKY_OAUTH_SCOPE, redirect_uris: [redirectUri as `http://127.0.0.1:${string}`] });
 }
 
