@@ -141,7 +141,8 @@ describe.skipIf(!!process.env.TEST_DATABASE_URL)('backup and restore (embedded)'
     const result = await createBackup({ config, output: path.join(work, 'stopped.tar.gz'), out: devNull() });
     expect(result.manifest.online).toBe(false);
     expect(result.manifest.counts).toMatchObject({ posts: 3, channels: 1, media: 2 });
-    expect(result.manifest.files.filter((f) => f.path.startsWith('media/'))).toHaveLength(2);
+    // Both images and the thumbnail made of each at upload.
+    expect(result.manifest.files.filter((f) => f.path.startsWith('media/'))).toHaveLength(4);
     expect(result.manifest.keys).toEqual({ encryptionKeys: 'archive', secret: 'archive' });
     // The lock was given back.
     expect(fs.existsSync(path.join(restoredDir, 'herald.lock'))).toBe(false);

@@ -40,6 +40,7 @@ function validBody(op: Operation, b: Tenant): unknown {
     'PUT /workspaces/{workspaceId}/channels/{channelId}/approval': { approvalRequired: true },
     'POST /workspaces/{workspaceId}/posts/{postId}/review': { decision: 'approve' },
     'POST /review/{token}/posts/{postId}/decision': { decision: 'approve', comment: 'taken over' },
+    'PUT /workspaces/{workspaceId}/posts/{postId}/evergreen': { everyDays: 30, maxTimes: 3, variations: ['taken over'] },
   };
   return key in bodies ? bodies[key] : op.body ? {} : undefined;
 }
