@@ -13,6 +13,7 @@ const srcFilesWithDatabase = [
   'src/server/modules/analytics/report.test.ts',
   'src/server/modules/analytics/analytics.history.test.ts',
   'src/networks/x/x.test.ts',
+  'src/server/db/read-snapshot.test.ts',
 ];
 
 export default defineConfig({

@@ -24,6 +24,15 @@ export function rowsOf<T>(result: unknown): T[] {
   return (result as { rows: T[] }).rows;
 }
 
+/**
+ * Runs several reads on one snapshot: a page that reads a row and then its children in two
+ * statements could otherwise show the row as it was before a commit and the children as they are
+ * after it (a post "scheduled" whose delivery is already "published").
+ */
+export function readOnOneSnapshot<T>(db: Db, read: (tx: Tx) => Promise<T>): Promise<T> {
+  return db.transaction(read, { isolationLevel: 'repeatable read', accessMode: 'read only' });
+}
+
 export type Database = {
   db: Db;
   kind: 'pglite' | 'postgres';

@@ -1,4 +1,4 @@
-import type { Db, Tx } from '../../db/database.ts';
+import { readOnOneSnapshot, type Db, type Tx } from '../../db/database.ts';
 import { withPausedFlag } from '../privacy/restriction.service.ts';
 import type { ServiceContext } from '../shared/context.ts';
 import { readCursor, toPage } from '../shared/cursor.ts';
@@ -75,19 +75,22 @@ export async function channelsShownWith(db: Db | Tx, rows: Pick<ShownDeliveryRow
 }
 
 export async function getPost(ctx: ServiceContext, workspaceId: string, postId: string) {
-  const repo = createPostsRepository(ctx.db);
-  const group = await repo.findGroup(workspaceId, postId);
-  if (!group) throw notFound('post');
-  const rows = await repo.deliveriesOf(group.id);
-  const channelRows = await channelsShownWith(ctx.db, rows);
-  const metrics = await repo.metricsOf(rows.filter((r) => r.state === 'published').map((r) => r.id));
-  return publicPost(group, rows, channelRows, metrics);
+  // The post's state and its deliveries' states from the same moment (see readOnOneSnapshot).
+  return readOnOneSnapshot(ctx.db, async (tx) => {
+    const repo = createPostsRepository(tx);
+    const group = await repo.findGroup(workspaceId, postId);
+    if (!group) throw notFound('post');
+    const rows = await repo.deliveriesOf(group.id);
+    const channelRows = await channelsShownWith(tx, rows);
+    const metrics = await repo.metricsOf(rows.filter((r) => r.state === 'published').map((r) => r.id));
+    return publicPost(group, rows, channelRows, metrics);
+  });
 }
 
 /** A page of post groups with their deliveries and channels (three reads for the whole page). */
-async function presentGroups(ctx: ServiceContext, groups: GroupRow[]) {
-  const rows = await createPostsRepository(ctx.db).deliveriesOfGroups(groups.map((g) => g.id));
-  const channelRows = await channelsShownWith(ctx.db, rows);
+async function presentGroups(tx: Tx, groups: GroupRow[]) {
+  const rows = await createPostsRepository(tx).deliveriesOfGroups(groups.map((g) => g.id));
+  const channelRows = await channelsShownWith(tx, rows);
   // One pass, not a scan of the page's deliveries per post (500 posts × 600 deliveries a page).
   const byGroup = new Map<string, ShownDeliveryRow[]>();
   for (const row of rows) {
@@ -103,20 +106,22 @@ async function presentGroups(ctx: ServiceContext, groups: GroupRow[]) {
  * they were written), in cursor pages.
  */
 export async function listPosts(ctx: ServiceContext, workspaceId: string, q: { from?: Date; to?: Date; states?: string[]; channelId?: string; cursor?: string; limit: number }) {
-  const repo = createPostsRepository(ctx.db);
   const after = readCursor(q.cursor);
-  const groups = await repo.listGroups(workspaceId, { from: q.from, to: q.to, states: q.states, channelId: q.channelId, after, limit: q.limit });
-  const page = toPage(groups, q.limit, (g) => ({ at: g.publishAt ?? g.createdAt, id: g.id }));
-  return { items: await presentGroups(ctx, page.items), nextCursor: page.nextCursor };
+  return readOnOneSnapshot(ctx.db, async (tx) => {
+    const groups = await createPostsRepository(tx).listGroups(workspaceId, { from: q.from, to: q.to, states: q.states, channelId: q.channelId, after, limit: q.limit });
+    const page = toPage(groups, q.limit, (g) => ({ at: g.publishAt ?? g.createdAt, id: g.id }));
+    return { items: await presentGroups(tx, page.items), nextCursor: page.nextCursor };
+  });
 }
 
 /** Every draft, with or without a time, the last edited first, in cursor pages (the Drafts view). */
 export async function listDrafts(ctx: ServiceContext, workspaceId: string, q: { authorId?: string; channelId?: string; cursor?: string; limit: number }) {
-  const repo = createPostsRepository(ctx.db);
   const before = readCursor(q.cursor);
-  const groups = await repo.listDrafts(workspaceId, { authorId: q.authorId, channelId: q.channelId, before, limit: q.limit });
-  const page = toPage(groups, q.limit, (g) => ({ at: g.updatedAt, id: g.id }));
-  return { items: await presentGroups(ctx, page.items), nextCursor: page.nextCursor };
+  return readOnOneSnapshot(ctx.db, async (tx) => {
+    const groups = await createPostsRepository(tx).listDrafts(workspaceId, { authorId: q.authorId, channelId: q.channelId, before, limit: q.limit });
+    const page = toPage(groups, q.limit, (g) => ({ at: g.updatedAt, id: g.id }));
+    return { items: await presentGroups(tx, page.items), nextCursor: page.nextCursor };
+  });
 }
 
 /** Failed and unconfirmed deliveries: the "Needs attention" list. */
