@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { Link, Navigate, Route, Routes } from 'react-router-dom';
 import { Shell } from './components/shell.tsx';
 import { FullPageMessage } from './components/status.tsx';
@@ -36,11 +37,12 @@ import { RequirePermission, WorkspaceRoute } from './modules/workspaces/workspac
 import { ReportPage } from './modules/analytics/report.page.tsx';
 
 function NotFoundPage() {
+  const { t } = useTranslation();
   return (
-    <FullPageMessage title="Page not found">
-      <p>There is nothing at this address. It may have moved, or the link is incomplete.</p>
+    <FullPageMessage title={t('notFound.title')}>
+      <p>{t('notFound.body')}</p>
       <Link to="/" className="btn btn-primary btn-block">
-        Go to Herald
+        {t('notFound.home')}
       </Link>
     </FullPageMessage>
   );

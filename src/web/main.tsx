@@ -4,6 +4,7 @@ import { BrowserRouter } from 'react-router-dom';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { createQueryClient } from './api/query-client.ts';
 import { ToastProvider } from './components/toast.tsx';
+import './i18n/i18n.ts';
 import { App } from './app.tsx';
 import './styles.css';
 

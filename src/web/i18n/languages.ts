@@ -1,0 +1,18 @@
+/** The languages Herald speaks. Adding one is adding its folder under src/web/locales (and here). */
+export const supportedLanguages = ['en', 'fr'] as const;
+export type Language = (typeof supportedLanguages)[number];
+export const defaultLanguage: Language = 'en';
+
+const isSupported = (tag: string): tag is Language => (supportedLanguages as readonly string[]).includes(tag);
+
+/**
+ * The first of the browser's preferred languages Herald speaks ("fr-CA" is French), else English.
+ * A language the user chose in their profile goes before this.
+ */
+export function pickLanguage(preferred: readonly string[]): Language {
+  for (const tag of preferred) {
+    const base = tag.toLowerCase().split('-')[0] ?? '';
+    if (isSupported(base)) return base;
+  }
+  return defaultLanguage;
+}
