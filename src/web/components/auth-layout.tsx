@@ -1,7 +1,8 @@
 import type { ReactNode } from 'react';
 import { Brand } from './brand.tsx';
+import { LanguageSelect } from './language-select.tsx';
 
-/** The centred card every signed-out page uses. */
+/** The centred card every signed-out page uses, with the language menu under it. */
 export function AuthLayout({ title, intro, children, footer }: { title: string; intro?: ReactNode; children: ReactNode; footer?: ReactNode }) {
   return (
     <main className="auth-page">
@@ -12,6 +13,7 @@ export function AuthLayout({ title, intro, children, footer }: { title: string; 
         {children}
       </div>
       {footer ? <div className="auth-footer">{footer}</div> : null}
+      <LanguageSelect />
     </main>
   );
 }

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 
 function Mark() {
@@ -10,6 +11,7 @@ function Mark() {
 }
 
 export function Brand({ to }: { to?: string }) {
+  const { t } = useTranslation();
   const content = (
     <>
       <Mark />
@@ -17,7 +19,7 @@ export function Brand({ to }: { to?: string }) {
     </>
   );
   return to ? (
-    <Link to={to} className="brand" aria-label="Herald home">
+    <Link to={to} className="brand" aria-label={t('brand.home')}>
       {content}
     </Link>
   ) : (

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 
 // navigator.clipboard exists only on https or localhost; a self-hosted Herald on a LAN address over
 // plain http needs the older selection-based copy.
@@ -22,7 +23,8 @@ async function copyText(text: string): Promise<boolean> {
   return ok;
 }
 
-export function CopyButton({ text, label = 'Copy', className = 'btn', testId }: { text: string; label?: string; className?: string; testId?: string }) {
+export function CopyButton({ text, label, className = 'btn', testId }: { text: string; label?: string; className?: string; testId?: string }) {
+  const { t } = useTranslation();
   const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
   useEffect(() => {
     if (state === 'idle') return;
@@ -31,7 +33,7 @@ export function CopyButton({ text, label = 'Copy', className = 'btn', testId }: 
   }, [state]);
   return (
     <button type="button" className={className} data-testid={testId} onClick={() => void copyText(text).then((ok) => setState(ok ? 'copied' : 'failed'))}>
-      <span aria-live="polite">{state === 'copied' ? 'Copied' : state === 'failed' ? 'Select and copy' : label}</span>
+      <span aria-live="polite">{state === 'copied' ? t('copy.copied') : state === 'failed' ? t('copy.failed') : (label ?? t('copy.copy'))}</span>
     </button>
   );
 }

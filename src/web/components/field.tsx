@@ -1,4 +1,5 @@
 import { useId, useState, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes } from 'react';
+import { useTranslation } from 'react-i18next';
 
 type Described = { label: string; error?: string; hint?: ReactNode };
 
@@ -38,11 +39,12 @@ export function Field({ label, error, hint, ...input }: Described & InputHTMLAtt
 
 /** A password input with a Show/Hide switch: typing a long passphrase on a phone is error-prone. */
 export function PasswordField({ label, error, hint, ...input }: Described & Omit<InputHTMLAttributes<HTMLInputElement>, 'type'>) {
+  const { t } = useTranslation();
   const id = useId();
   const [visible, setVisible] = useState(false);
   const toggle = (
     <button type="button" className="btn-text small" aria-pressed={visible} aria-controls={id} onClick={() => setVisible(!visible)}>
-      {visible ? 'Hide' : 'Show'}
+      {visible ? t('password.hide') : t('password.show')}
     </button>
   );
   return (

@@ -1,28 +1,44 @@
-/** A count as people read it (63,155), in the browser's language. */
-export const formatCount = (value: number): string => value.toLocaleString();
+import { i18n } from '../i18n/i18n.ts';
+
+/**
+ * The locale dates and numbers are written in: the interface's language, in the browser's regional
+ * variant when it has one of that language ("en-GB" keeps day-month order in English), else the
+ * language itself.
+ */
+export function formatLocale(): string {
+  const language = i18n.language;
+  const preferred = typeof navigator === 'undefined' ? [] : (navigator.languages ?? [navigator.language]);
+  return preferred.find((tag) => tag.toLowerCase().split('-')[0] === language) ?? language;
+}
+
+/** A count as people read it (63,155; 63 155 in French), in the interface's language. */
+export const formatCount = (value: number): string => value.toLocaleString(formatLocale());
+
+// One decimal, never grouped ("1023.5 MB", as before the interface spoke French).
+const oneDecimal = (value: number) => value.toLocaleString(formatLocale(), { minimumFractionDigits: 1, maximumFractionDigits: 1, useGrouping: false });
 
 /** A file size: KB under a megabyte, so a small photo is never "0.0 MB". */
 export function formatFileSize(bytes: number): string {
   // Nothing is nothing (an empty media store), but a small file is never shown as 0 KB.
-  if (bytes === 0) return '0 KB';
-  if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024))} KB`;
-  if (bytes < 1024 ** 3) return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
-  return `${(bytes / 1024 ** 3).toFixed(1)} GB`;
+  if (bytes === 0) return i18n.t('size.kb', { ns: 'common', value: '0' });
+  if (bytes < 1024 * 1024) return i18n.t('size.kb', { ns: 'common', value: String(Math.max(1, Math.round(bytes / 1024))) });
+  if (bytes < 1024 ** 3) return i18n.t('size.mb', { ns: 'common', value: oneDecimal(bytes / (1024 * 1024)) });
+  return i18n.t('size.gb', { ns: 'common', value: oneDecimal(bytes / 1024 ** 3) });
 }
 
 export function formatDateTime(value: string | Date): string {
-  return new Date(value).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+  return new Date(value).toLocaleString(formatLocale(), { dateStyle: 'medium', timeStyle: 'short' });
 }
 
 /** Audit rows: the year only when it is not this one, to keep the column narrow. */
 export function formatCompactDateTime(value: string | Date): string {
   const date = new Date(value);
   const sameYear = date.getFullYear() === new Date().getFullYear();
-  return date.toLocaleString(undefined, { year: sameYear ? undefined : 'numeric', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' });
+  return date.toLocaleString(formatLocale(), { year: sameYear ? undefined : 'numeric', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' });
 }
 
 export function formatDate(value: string | Date): string {
-  return new Date(value).toLocaleDateString(undefined, { dateStyle: 'medium' });
+  return new Date(value).toLocaleDateString(formatLocale(), { dateStyle: 'medium' });
 }
 
 const units: [Intl.RelativeTimeFormatUnit, number][] = [
@@ -37,16 +53,16 @@ const units: [Intl.RelativeTimeFormatUnit, number][] = [
 /** "3 hours ago", "in 6 days"; under a minute reads "just now". */
 export function relativeTime(value: string | Date, now = Date.now()): string {
   const seconds = (new Date(value).getTime() - now) / 1000;
-  const format = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
+  const format = new Intl.RelativeTimeFormat(formatLocale(), { numeric: 'auto' });
   for (const [unit, size] of units) {
     if (Math.abs(seconds) >= size) return format.format(Math.round(seconds / size), unit);
   }
-  return 'just now';
+  return i18n.t('time.justNow', { ns: 'common' });
 }
 
 /** "Chrome 131 on macOS" is enough to recognise a device; the full string goes in a title. */
 export function shortUserAgent(ua: string | null | undefined): string {
-  if (!ua) return 'Unknown device';
+  if (!ua) return i18n.t('device.unknown', { ns: 'common' });
   const browser = /(Edg|OPR|Firefox|Chrome|Safari)\/(\d+)/.exec(ua);
   const os = /(Windows|Mac OS X|Android|iPhone|iPad|CrOS|Linux)/.exec(ua);
   if (!browser && !os) return ua.length > 32 ? `${ua.slice(0, 32)}…` : ua;
@@ -54,10 +70,15 @@ export function shortUserAgent(ua: string | null | undefined): string {
   const systems: Record<string, string> = { 'Mac OS X': 'macOS', CrOS: 'ChromeOS' };
   // Safari's version is in "Version/17"; the Safari/605 token is WebKit's build number.
   const version = browser?.[1] === 'Safari' ? (/Version\/(\d+)/.exec(ua)?.[1] ?? '') : browser?.[2];
-  const name = browser ? `${names[browser[1]!] ?? browser[1]} ${version}`.trim() : 'Browser';
-  return os ? `${name} on ${systems[os[1]!] ?? os[1]}` : name;
+  const name = browser ? `${names[browser[1]!] ?? browser[1]} ${version}`.trim() : i18n.t('device.browser', { ns: 'common' });
+  return os ? i18n.t('device.browserOn', { ns: 'common', browser: name, system: systems[os[1]!] ?? os[1] }) : name;
 }
 
 export const isPhone = (ua: string | null | undefined) => !!ua && /Mobile|Android|iPhone/.test(ua);
 
-export const roleLabel = (role: string | null | undefined) => (role ? role[0]!.toUpperCase() + role.slice(1) : '—');
+/** A role's name ("Admin"); a role this build does not know, capitalised. */
+export const roleLabel = (role: string | null | undefined) =>
+  role ? i18n.t(`roles.${role}`, { ns: 'common', defaultValue: role[0]!.toUpperCase() + role.slice(1) }) : '—';
+
+/** What a role may do ("Members, channels, settings and all posts"). */
+export const roleDescription = (role: string) => i18n.t(`roleDescriptions.${role}`, { ns: 'common', defaultValue: '' });

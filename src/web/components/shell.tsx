@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet, useLocation, useMatch, useNavigate } from 'react-router-dom';
 import { useSignOut, type MyWorkspace } from '../modules/auth/auth.api.ts';
 import { useSignedInUser } from '../modules/auth/require-user.tsx';
@@ -19,6 +20,7 @@ import { useMediaQuery } from './use-media-query.ts';
 import { AllWorkspacesIcon } from '../modules/agency/agency-icon.tsx';
 
 function Sidebar({ current, drawer, onClose }: { current: MyWorkspace | undefined; drawer: boolean; onClose: () => void }) {
+  const { t } = useTranslation();
   const me = useSignedInUser();
   const navigate = useNavigate();
   const signOut = useSignOut();
@@ -30,90 +32,90 @@ function Sidebar({ current, drawer, onClose }: { current: MyWorkspace | undefine
   }, [drawer]);
   const base = current ? `/w/${current.id}` : null;
   return (
-    <aside id="sidebar" className={drawer ? 'sidebar drawer' : 'sidebar'} aria-label="Navigation">
+    <aside id="sidebar" className={drawer ? 'sidebar drawer' : 'sidebar'} aria-label={t('nav.label')}>
       <div className="sidebar-top">
         <Brand to="/" />
         {drawer ? (
-          <button ref={closeButton} type="button" className="btn btn-ghost btn-icon" aria-label="Close menu" onClick={onClose}>
+          <button ref={closeButton} type="button" className="btn btn-ghost btn-icon" aria-label={t('nav.closeMenu')} onClick={onClose}>
             <CloseIcon />
           </button>
         ) : null}
       </div>
       <WorkspaceSwitcher current={current} />
-      <nav className="nav" aria-label="Main">
+      <nav className="nav" aria-label={t('nav.main')}>
         {me.workspaces.length > 1 ? (
           <NavLink to="/agency" data-testid="all-workspaces-link">
-            <AllWorkspacesIcon /> All workspaces
+            <AllWorkspacesIcon /> {t('nav.allWorkspaces')}
           </NavLink>
         ) : null}
         {base && current ? (
           <>
-            <p className="nav-heading">Posts</p>
+            <p className="nav-heading">{t('nav.posts')}</p>
             {current.permissions.includes('posts.edit') ? (
               <NavLink to={`${base}/compose`}>
-                <ComposeIcon /> New post
+                <ComposeIcon /> {t('nav.newPost')}
               </NavLink>
             ) : null}
             <NavLink to={`${base}/calendar`}>
-              <CalendarIcon /> Calendar
+              <CalendarIcon /> {t('nav.calendar')}
             </NavLink>
             <NavLink to={`${base}/queue`}>
-              <QueueIcon /> Queue
+              <QueueIcon /> {t('nav.queue')}
             </NavLink>
             <NavLink to={`${base}/drafts`}>
-              <DraftsIcon /> Drafts
+              <DraftsIcon /> {t('nav.drafts')}
             </NavLink>
             <NavLink to={`${base}/ideas`}>
-              <IdeasIcon /> Ideas
+              <IdeasIcon /> {t('nav.ideas')}
             </NavLink>
             <NavLink to={`${base}/feeds`}>
-              <FeedIcon /> Feeds
+              <FeedIcon /> {t('nav.feeds')}
             </NavLink>
             <NavLink to={`${base}/media`}>
-              <MediaIcon /> Media library
+              <MediaIcon /> {t('nav.media')}
             </NavLink>
             <NavLink to={`${base}/bulk`}>
-              <BulkIcon /> Bulk import
+              <BulkIcon /> {t('nav.bulk')}
             </NavLink>
             <NavLink to={`${base}/snippets`}>
-              <SnippetIcon /> Snippets
+              <SnippetIcon /> {t('nav.snippets')}
             </NavLink>
             <NavLink to={`${base}/analytics`}>
-              <AnalyticsIcon /> Analytics
+              <AnalyticsIcon /> {t('nav.analytics')}
             </NavLink>
-            <NavLink to={`${base}/attention`} aria-label={attention ? `Needs attention, ${attention}` : 'Needs attention'}>
-              <AlertIcon /> Needs attention
+            <NavLink to={`${base}/attention`} aria-label={attention ? t('nav.attentionCount', { count: attention }) : t('nav.attention')}>
+              <AlertIcon /> {t('nav.attention')}
               {attention ? (
                 <span className="nav-count nav-count-alert" data-testid="attention-count">
                   {attention}
                 </span>
               ) : null}
             </NavLink>
-            <p className="nav-heading">Workspace</p>
+            <p className="nav-heading">{t('nav.workspace')}</p>
             <NavLink to={`${base}/channels`}>
-              <ChannelsIcon /> Channels
+              <ChannelsIcon /> {t('nav.channels')}
             </NavLink>
             <NavLink to={`${base}/members`}>
-              <MembersIcon /> Members
+              <MembersIcon /> {t('nav.members')}
             </NavLink>
             {current.permissions.includes('audit.read') ? (
               <NavLink to={`${base}/activity`}>
-                <ActivityIcon /> Activity
+                <ActivityIcon /> {t('nav.activity')}
               </NavLink>
             ) : null}
             <NavLink to={`${base}/settings`}>
-              <SettingsIcon /> Settings
+              <SettingsIcon /> {t('nav.settings')}
             </NavLink>
             {current.permissions.includes('settings.manage') ? (
               <NavLink to={`${base}/developers`}>
-                <KeyIcon /> API and webhooks
+                <KeyIcon /> {t('nav.developers')}
               </NavLink>
             ) : null}
           </>
         ) : null}
-        <p className="nav-heading">Account</p>
-        <NavLink to="/notifications" aria-label={unread ? `Notifications, ${unread} unread` : 'Notifications'}>
-          <BellIcon /> Notifications
+        <p className="nav-heading">{t('nav.account')}</p>
+        <NavLink to="/notifications" aria-label={unread ? t('nav.notificationsUnread', { count: unread }) : t('nav.notifications')}>
+          <BellIcon /> {t('nav.notifications')}
           {unread ? (
             <span className="nav-count" data-testid="unread-count">
               {unread}
@@ -121,15 +123,15 @@ function Sidebar({ current, drawer, onClose }: { current: MyWorkspace | undefine
           ) : null}
         </NavLink>
         <NavLink to="/profile">
-          <ProfileIcon /> Profile
+          <ProfileIcon /> {t('nav.profile')}
         </NavLink>
         {me.user.isOperator ? (
           <NavLink to="/admin" data-testid="admin-link">
-            <SettingsIcon /> Instance
+            <SettingsIcon /> {t('nav.instance')}
           </NavLink>
         ) : null}
         <a href="/api/docs" target="_blank" rel="noopener">
-          <DocsIcon /> API documentation
+          <DocsIcon /> {t('nav.apiDocs')}
         </a>
         <button
           type="button"
@@ -137,7 +139,7 @@ function Sidebar({ current, drawer, onClose }: { current: MyWorkspace | undefine
           disabled={signOut.isPending}
           onClick={() => signOut.mutate(undefined, { onSettled: () => navigate('/login', { replace: true }) })}
         >
-          <SignOutIcon /> Sign out
+          <SignOutIcon /> {t('nav.signOut')}
         </button>
       </nav>
       <div className="sidebar-user">
@@ -155,6 +157,7 @@ function Sidebar({ current, drawer, onClose }: { current: MyWorkspace | undefine
 
 /** The signed-in frame: a sidebar on wide screens; on phones a top bar whose Menu button opens it as a drawer. */
 export function Shell() {
+  const { t } = useTranslation();
   const me = useSignedInUser();
   const match = useMatch('/w/:workspaceId/*');
   // Pages outside a workspace (Profile, New workspace) keep the last one, or the first, in the
@@ -182,14 +185,14 @@ export function Shell() {
   return (
     <div className="app">
       <a className="skip-link" href="#main">
-        Skip to content
+        {t('nav.skip')}
       </a>
       {narrow ? (
         <header className="mobile-bar">
           <Brand to="/" />
           {current ? <span className="mobile-workspace">{current.name}</span> : null}
           <button ref={menuButton} type="button" className="btn btn-ghost menu-button" aria-expanded={open} aria-controls="sidebar" onClick={() => setOpen(true)}>
-            <MenuIcon /> Menu
+            <MenuIcon /> {t('nav.menu')}
           </button>
         </header>
       ) : null}

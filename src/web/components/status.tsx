@@ -1,11 +1,13 @@
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Brand } from './brand.tsx';
 
-export function Loading({ fullPage = false, label = 'Loading…' }: { fullPage?: boolean; label?: string }) {
+export function Loading({ fullPage = false, label }: { fullPage?: boolean; label?: string }) {
+  const { t } = useTranslation();
   return (
     <div className={fullPage ? 'loading loading-page' : 'loading'} role="status" aria-live="polite">
       <span className="spinner" aria-hidden="true" />
-      <span>{label}</span>
+      <span>{label ?? t('status.loading')}</span>
     </div>
   );
 }

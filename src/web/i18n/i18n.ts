@@ -2,6 +2,25 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { defaultLanguage, pickLanguage, supportedLanguages, type Language } from './languages.ts';
 
+// The language last chosen in this browser (the sign-in page's selector, or the profile's after
+// sign-in) goes before the browser's: someone whose browser says English but who chose French keeps it.
+const storageKey = 'herald.language';
+
+function storedLanguage(): Language | undefined {
+  try {
+    const value = globalThis.localStorage?.getItem(storageKey);
+    return (supportedLanguages as readonly string[]).includes(value ?? '') ? (value as Language) : undefined;
+  } catch {
+    // Storage refused (private mode, a sandboxed frame): the browser's language decides.
+    return undefined;
+  }
+}
+
+function initialLanguage(): Language {
+  if (typeof navigator === 'undefined') return defaultLanguage;
+  return storedLanguage() ?? pickLanguage(navigator.languages ?? [navigator.language]);
+}
+
 // Every namespace of every language, bundled: the files are small, and a screen never waits on
 // a translation request (nor shows its keys while one is under way).
 const files = import.meta.glob<{ default: Record<string, unknown> }>('../locales/*/*.json', { eager: true });
@@ -16,7 +35,7 @@ export const i18n = i18next.createInstance();
 
 void i18n.use(initReactI18next).init({
   resources,
-  lng: typeof navigator === 'undefined' ? defaultLanguage : pickLanguage(navigator.languages ?? [navigator.language]),
+  lng: initialLanguage(),
   fallbackLng: defaultLanguage,
   supportedLngs: [...supportedLanguages],
   defaultNS: 'common',
@@ -27,10 +46,18 @@ void i18n.use(initReactI18next).init({
   initAsync: false,
 });
 
-/** Switches the interface (and the page's `lang`, which screen readers and hyphenation follow). */
+/**
+ * Switches the interface (and the page's `lang`, which screen readers and hyphenation follow), and
+ * remembers the choice in this browser for the next visit.
+ */
 export async function switchLanguage(language: Language) {
   await i18n.changeLanguage(language);
   document.documentElement.lang = language;
+  try {
+    localStorage.setItem(storageKey, language);
+  } catch {
+    // Not remembered: the language still applies to this visit.
+  }
 }
 
 if (typeof document !== 'undefined') document.documentElement.lang = i18n.language;

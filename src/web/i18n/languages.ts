@@ -16,3 +16,6 @@ export function pickLanguage(preferred: readonly string[]): Language {
   }
   return defaultLanguage;
 }
+
+/** Each language's name in itself, as a language menu lists it (a French speaker looks for "Français"). */
+export const languageNames: Record<Language, string> = { en: 'English', fr: 'Français' };

@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { AuthLayout } from '../../components/auth-layout.tsx';
 import { FormError, Notice } from '../../components/feedback.tsx';
@@ -7,6 +8,7 @@ import { formErrors } from '../../components/form-errors.ts';
 import { useInstance, useRequestPasswordReset } from './auth.api.ts';
 
 export function ForgotPasswordPage() {
+  const { t } = useTranslation('auth');
   const instance = useInstance();
   const [email, setEmail] = useState('');
   const request = useRequestPasswordReset();
@@ -18,23 +20,23 @@ export function ForgotPasswordPage() {
   };
   return (
     <AuthLayout
-      title="Reset your password"
-      intro={request.isSuccess ? undefined : 'Enter the e-mail address you sign in with and we will send you a link to choose a new password.'}
-      footer={<Link to="/login">Back to sign in</Link>}
+      title={t('forgot.title')}
+      intro={request.isSuccess ? undefined : t('forgot.intro')}
+      footer={<Link to="/login">{t('backToSignIn')}</Link>}
     >
       {logOnly ? (
-        <Notice tone="warn" title="E-mails are not sent on this Herald">
-          No mail server is configured, so the reset link is written to the server log instead. Ask the person who runs this Herald to pass it on to you.
+        <Notice tone="warn" title={t('forgot.logOnlyTitle')}>
+          {t('forgot.logOnly')}
         </Notice>
       ) : null}
       {request.isSuccess ? (
-        <Notice tone="success" title="Check your inbox">
-          If an account exists for {email.trim()}, a reset link is on its way. It is valid for one hour.
+        <Notice tone="success" title={t('forgot.sentTitle')}>
+          {t('forgot.sent', { email: email.trim() })}
         </Notice>
       ) : (
         <form onSubmit={submit} noValidate>
           <Field
-            label="Email"
+            label={t('fields.email')}
             type="email"
             inputMode="email"
             autoComplete="email"
@@ -46,7 +48,7 @@ export function ForgotPasswordPage() {
           />
           <FormError message={errors.general} />
           <button className="btn btn-primary btn-block" disabled={request.isPending || !email.trim()}>
-            {request.isPending ? 'Sending…' : 'Send reset link'}
+            {request.isPending ? t('forgot.submitting') : t('forgot.submit')}
           </button>
         </form>
       )}

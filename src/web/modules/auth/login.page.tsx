@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router-dom';
 import { AuthLayout } from '../../components/auth-layout.tsx';
 import { FormError } from '../../components/feedback.tsx';
@@ -8,6 +9,7 @@ import { useMe, useRefreshMe, useSignIn, useVerifySecondFactor } from './auth.ap
 import { safeNext, withNext } from './safe-next.ts';
 
 function SecondFactorStep({ onDone, onRestart }: { onDone: () => void; onRestart: () => void }) {
+  const { t } = useTranslation('auth');
   const [method, setMethod] = useState<'totp' | 'backup'>('totp');
   const [code, setCode] = useState('');
   const [trustDevice, setTrustDevice] = useState(false);
@@ -19,17 +21,14 @@ function SecondFactorStep({ onDone, onRestart }: { onDone: () => void; onRestart
   };
   return (
     <AuthLayout
-      title="Two-factor check"
+      title={t('secondFactor.title')}
       intro={
-        method === 'totp'
-          ? 'Open your authenticator app and enter the 6-digit code it shows for Herald.'
-          : 'Enter one of the backup codes you saved when you turned on two-factor. Each works once.'
-      }
+method === 'totp' ? t('secondFactor.introTotp') : t('secondFactor.introBackup')}
     >
       <form onSubmit={submit} noValidate>
         <Field
           key={method}
-          label={method === 'totp' ? 'Authentication code' : 'Backup code'}
+          label={method === 'totp' ? t('secondFactor.codeTotp') : t('secondFactor.codeBackup')}
           inputMode={method === 'totp' ? 'numeric' : 'text'}
           autoComplete="one-time-code"
           autoCapitalize="off"
@@ -40,10 +39,10 @@ function SecondFactorStep({ onDone, onRestart }: { onDone: () => void; onRestart
           onChange={(e) => setCode(e.target.value)}
           error={errors.field('code')}
         />
-        <Checkbox label="Trust this browser for 30 days" checked={trustDevice} onChange={(e) => setTrustDevice(e.target.checked)} />
+        <Checkbox label={t('secondFactor.trustDevice')} checked={trustDevice} onChange={(e) => setTrustDevice(e.target.checked)} />
         <FormError message={errors.general} />
         <button className="btn btn-primary btn-block" disabled={verify.isPending || !code.trim()}>
-          {verify.isPending ? 'Checking…' : 'Verify'}
+          {verify.isPending ? t('secondFactor.submitting') : t('secondFactor.submit')}
         </button>
       </form>
       <div className="auth-links">
@@ -56,10 +55,10 @@ function SecondFactorStep({ onDone, onRestart }: { onDone: () => void; onRestart
             verify.reset();
           }}
         >
-          {method === 'totp' ? 'Use a backup code instead' : 'Use the authenticator app instead'}
+          {method === 'totp' ? t('secondFactor.useBackup') : t('secondFactor.useTotp')}
         </button>
         <button type="button" className="btn-text" onClick={onRestart}>
-          Start over
+          {t('secondFactor.restart')}
         </button>
       </div>
     </AuthLayout>
@@ -67,6 +66,7 @@ function SecondFactorStep({ onDone, onRestart }: { onDone: () => void; onRestart
 }
 
 export function LoginPage() {
+  const { t } = useTranslation('auth');
   const [params] = useSearchParams();
   const next = safeNext(params.get('next'));
   const navigate = useNavigate();
@@ -112,17 +112,13 @@ export function LoginPage() {
 
   return (
     <AuthLayout
-      title="Sign in to Herald"
-      intro={next.startsWith('/invite/') ? 'Sign in with the e-mail address your invitation was sent to.' : undefined}
-      footer={
-        <>
-          New to Herald? <Link to={withNext('/signup', next)}>Create an account</Link>
-        </>
-      }
+      title={t('login.title')}
+      intro={next.startsWith('/invite/') ? t('login.invitedIntro') : undefined}
+      footer={<Trans t={t} i18nKey="login.footer" components={{ link: <Link to={withNext('/signup', next)} /> }} />}
     >
       <form onSubmit={submit} noValidate>
         <Field
-          label="Email"
+          label={t('fields.email')}
           type="email"
           autoComplete="username"
           inputMode="email"
@@ -132,16 +128,16 @@ export function LoginPage() {
           onChange={(e) => setEmail(e.target.value)}
           error={errors.field('email')}
         />
-        <PasswordField label="Password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} error={errors.field('password')} />
+        <PasswordField label={t('fields.password')} autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} error={errors.field('password')} />
         <div className="form-row-between">
-          <Checkbox label="Keep me signed in" checked={rememberMe} onChange={(e) => setRememberMe(e.target.checked)} />
+          <Checkbox label={t('login.rememberMe')} checked={rememberMe} onChange={(e) => setRememberMe(e.target.checked)} />
           <Link to="/forgot-password" className="small">
-            Forgot your password?
+            {t('login.forgot')}
           </Link>
         </div>
         <FormError message={errors.general} />
         <button className="btn btn-primary btn-block" disabled={signIn.isPending}>
-          {signIn.isPending ? 'Signing in…' : 'Sign in'}
+          {signIn.isPending ? t('login.submitting') : t('login.submit')}
         </button>
       </form>
     </AuthLayout>

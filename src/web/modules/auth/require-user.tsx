@@ -1,4 +1,5 @@
 import { createContext, useContext } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Navigate, Outlet, useLocation } from 'react-router-dom';
 import { FullPageMessage, Loading } from '../../components/status.tsx';
 import { useMe, type Me } from './auth.api.ts';
@@ -14,15 +15,16 @@ export function useSignedInUser(): Me {
 
 /** Renders its routes only for a signed-in user; anyone else signs in first and comes back. */
 export function RequireUser() {
+  const { t } = useTranslation('auth');
   const me = useMe();
   const location = useLocation();
   if (me.isPending) return <Loading fullPage />;
   if (me.isError) {
     return (
-      <FullPageMessage title="Herald cannot be reached">
+      <FullPageMessage title={t('unreachable.title')}>
         <p>{me.error.message}</p>
         <button type="button" className="btn" onClick={() => void me.refetch()}>
-          Try again
+          {t('unreachable.retry')}
         </button>
       </FullPageMessage>
     );

@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 import { isApiError } from '../../api/client.ts';
 import { AuthLayout } from '../../components/auth-layout.tsx';
@@ -9,17 +10,19 @@ import { usePasswordMinLength, useResetPassword } from './auth.api.ts';
 import { StrengthMeter } from './password-strength.tsx';
 
 function ExpiredLink() {
+  const { t } = useTranslation('auth');
   return (
-    <AuthLayout title="This link has expired" footer={<Link to="/login">Back to sign in</Link>}>
-      <p>Reset links work once and for one hour. Ask for a new one and use the newest e-mail.</p>
+    <AuthLayout title={t('reset.expiredTitle')} footer={<Link to="/login">{t('backToSignIn')}</Link>}>
+      <p>{t('reset.expired')}</p>
       <Link to="/forgot-password" className="btn btn-primary btn-block">
-        Ask for a new link
+        {t('reset.askAgain')}
       </Link>
     </AuthLayout>
   );
 }
 
 export function ResetPasswordPage() {
+  const { t } = useTranslation('auth');
   const [params] = useSearchParams();
   const token = params.get('token');
   const minLength = usePasswordMinLength();
@@ -32,10 +35,10 @@ export function ResetPasswordPage() {
 
   if (reset.isSuccess) {
     return (
-      <AuthLayout title="Password changed">
-        <Notice tone="success">Your password was changed and every device was signed out. Sign in with your new password.</Notice>
+      <AuthLayout title={t('reset.doneTitle')}>
+        <Notice tone="success">{t('reset.done')}</Notice>
         <Link to="/login" className="btn btn-primary btn-block">
-          Sign in
+          {t('reset.signIn')}
         </Link>
       </AuthLayout>
     );
@@ -47,21 +50,21 @@ export function ResetPasswordPage() {
     if (password.length >= minLength) reset.mutate({ newPassword: password, token });
   };
   return (
-    <AuthLayout title="Choose a new password" footer={<Link to="/login">Back to sign in</Link>}>
+    <AuthLayout title={t('reset.title')} footer={<Link to="/login">{t('backToSignIn')}</Link>}>
       <form onSubmit={submit} noValidate>
         <PasswordField
-          label="New password"
+          label={t('reset.newPassword')}
           autoComplete="new-password"
           required
           autoFocus
           value={password}
           onChange={(e) => setPassword(e.target.value)}
-          error={tooShort ? `Use at least ${minLength} characters.` : errors.field('newPassword')}
+          error={tooShort ? t('reset.tooShort', { min: minLength }) : errors.field('newPassword')}
           hint={<StrengthMeter password={password} minLength={minLength} />}
         />
         <FormError message={errors.general} />
         <button className="btn btn-primary btn-block" disabled={reset.isPending}>
-          {reset.isPending ? 'Saving…' : 'Change password'}
+          {reset.isPending ? t('reset.submitting') : t('reset.submit')}
         </button>
       </form>
     </AuthLayout>

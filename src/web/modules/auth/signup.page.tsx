@@ -1,4 +1,6 @@
 import { useState, type FormEvent } from 'react';
+import type { TFunction } from 'i18next';
+import { Trans, useTranslation } from 'react-i18next';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router-dom';
 import { AuthLayout } from '../../components/auth-layout.tsx';
 import { FormError, Notice } from '../../components/feedback.tsx';
@@ -10,16 +12,17 @@ import { safeNext, withNext } from './safe-next.ts';
 
 type Problems = Partial<Record<'name' | 'email' | 'password', string>>;
 
-function check(name: string, email: string, password: string, minLength: number): Problems {
+function check(t: TFunction<'auth'>, name: string, email: string, password: string, minLength: number): Problems {
   const problems: Problems = {};
-  if (!name.trim()) problems.name = 'Enter your name; your teammates see it next to your work.';
-  if (!email.trim()) problems.email = 'Enter your e-mail address.';
-  else if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email.trim())) problems.email = 'This does not look like an e-mail address.';
-  if (password.length < minLength) problems.password = `Use at least ${minLength} characters; a few random words make a strong password.`;
+  if (!name.trim()) problems.name = t('signup.problems.name');
+  if (!email.trim()) problems.email = t('signup.problems.email');
+  else if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email.trim())) problems.email = t('signup.problems.emailInvalid');
+  if (password.length < minLength) problems.password = t('signup.problems.password', { min: minLength });
   return problems;
 }
 
 export function SignupPage() {
+  const { t } = useTranslation('auth');
   const [params] = useSearchParams();
   const next = safeNext(params.get('next'));
   const invited = next.startsWith('/invite/');
@@ -39,7 +42,7 @@ export function SignupPage() {
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    const found = check(name, email, password, minLength);
+    const found = check(t, name, email, password, minLength);
     setProblems(found);
     if (Object.keys(found).length) return;
     signUp.mutate({ name: name.trim(), email: email.trim(), password }, { onSuccess: () => void refreshMe().then(() => navigate(next, { replace: true })) });
@@ -47,25 +50,19 @@ export function SignupPage() {
 
   return (
     <AuthLayout
-      title={invited ? 'Create your account to join' : 'Create your Herald account'}
-      intro={
-        invited ? 'Use the e-mail address the invitation was sent to; you will come back to the invitation afterwards.' : 'Plan, write and schedule your posts with your team.'
-      }
-      footer={
-        <>
-          Already have an account? <Link to={withNext('/login', next)}>Sign in</Link>
-        </>
-      }
+      title={invited ? t('signup.titleInvited') : t('signup.title')}
+      intro={invited ? t('signup.introInvited') : t('signup.intro')}
+      footer={<Trans t={t} i18nKey="signup.footer" components={{ link: <Link to={withNext('/login', next)} /> }} />}
     >
       {instance.data?.signupDisabled ? (
-        <Notice tone="warn" title="Sign-up is closed">
-          This Herald only accepts people who were invited. If you have an invitation, sign up with the address it was sent to.
+        <Notice tone="warn" title={t('signup.closedTitle')}>
+          {t('signup.closed')}
         </Notice>
       ) : null}
       <form onSubmit={submit} noValidate data-testid="signup-form">
-        <Field label="Name" autoComplete="name" required autoFocus value={name} onChange={(e) => setName(e.target.value)} error={problems.name ?? errors.field('name')} />
+        <Field label={t('fields.name')} autoComplete="name" required autoFocus value={name} onChange={(e) => setName(e.target.value)} error={problems.name ?? errors.field('name')} />
         <Field
-          label="Email"
+          label={t('fields.email')}
           type="email"
           inputMode="email"
           autoComplete="email"
@@ -75,7 +72,7 @@ export function SignupPage() {
           error={problems.email ?? errors.field('email')}
         />
         <PasswordField
-          label="Password"
+          label={t('fields.password')}
           autoComplete="new-password"
           required
           minLength={minLength}
@@ -88,11 +85,10 @@ export function SignupPage() {
         {/* Plain links (the pages are served by the server, outside the app), before the button, so
             they are read before agreeing. */}
         <p className="muted form-note" data-testid="signup-policies">
-          By signing up you agree to the <a href="/terms">terms of service</a>. The <a href="/privacy">privacy policy</a> says what this Herald keeps about you and
-          why.
+          <Trans t={t} i18nKey="signup.policies" components={{ terms: <a href="/terms" />, privacy: <a href="/privacy" /> }} />
         </p>
         <button className="btn btn-primary btn-block" disabled={signUp.isPending}>
-          {signUp.isPending ? 'Creating your account…' : 'Sign up'}
+          {signUp.isPending ? t('signup.submitting') : t('signup.submit')}
         </button>
       </form>
     </AuthLayout>
