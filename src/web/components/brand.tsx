@@ -1,6 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 
+// The product's name, never translated.
+const productName = 'Herald';
+
 function Mark() {
   return (
     <svg className="brand-mark" viewBox="0 0 32 32" aria-hidden="true" focusable="false">
@@ -15,7 +18,7 @@ export function Brand({ to }: { to?: string }) {
   const content = (
     <>
       <Mark />
-      <span>Herald</span>
+      <span>{productName}</span>
     </>
   );
   return to ? (

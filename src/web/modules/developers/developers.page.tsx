@@ -1,3 +1,4 @@
+import { Trans, useTranslation } from 'react-i18next';
 import { PageHeader } from '../../components/page-header.tsx';
 import { ApiKeysSection } from '../api-keys/api-keys.section.tsx';
 import { WebhooksSection } from '../webhooks/webhooks.section.tsx';
@@ -5,17 +6,13 @@ import { useWorkspace } from '../workspaces/workspace-route.tsx';
 
 /** API keys and webhooks: how scripts, automations and assistants work with this workspace. */
 export function DevelopersPage() {
+  const { t } = useTranslation('developers');
   const workspace = useWorkspace();
   return (
     <div className="page">
       <PageHeader
-        title="API and webhooks"
-        description={
-          <>
-            Keys let scripts, automations (n8n, Make, Zapier) and assistants use Herald&apos;s API for {workspace.name}; webhooks tell other systems when something happens.
-            The <a href="/api/docs">API documentation</a> lists every call.
-          </>
-        }
+        title={t('title')}
+        description={<Trans t={t} i18nKey="description" values={{ workspace: workspace.name }} components={{ docs: <a href="/api/docs" /> }} />}
       />
       <ApiKeysSection workspace={workspace} />
       <WebhooksSection workspace={workspace} />

@@ -1,45 +1,47 @@
 import type { ReactNode } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import { roleDescriptions, type Role } from '../../../shared/permissions.ts';
 import { isApiError } from '../../api/client.ts';
 import { AuthLayout } from '../../components/auth-layout.tsx';
 import { Avatar } from '../../components/avatar.tsx';
 import { FormError, Notice } from '../../components/feedback.tsx';
 import { formErrors } from '../../components/form-errors.ts';
-import { formatDateTime, roleLabel } from '../../components/format.ts';
+import { formatDateTime, roleDescription, roleLabel } from '../../components/format.ts';
 import { Loading } from '../../components/status.tsx';
 import { useMe, useSignOut } from '../auth/auth.api.ts';
 import { withNext } from '../auth/safe-next.ts';
 import { useInvitation, useRespondToInvitation, type PublicInvitation } from './invitations.api.ts';
 
-const closedMessages: Record<Exclude<PublicInvitation['status'], 'pending'>, { title: string; text: string }> = {
-  accepted: { title: 'Already accepted', text: 'This invitation was accepted. If it was you, the workspace is in your workspace list.' },
-  rejected: { title: 'Invitation declined', text: 'This invitation was declined. Ask the person who invited you to send a new one if that was a mistake.' },
-  canceled: { title: 'Invitation canceled', text: 'The workspace canceled this invitation. Ask the person who invited you for a new one.' },
-  expired: { title: 'Invitation expired', text: 'Invitations are valid for 7 days. Ask the person who invited you to send a new one.' },
-};
+const strong = { strong: <strong /> };
 
 function Summary({ invitation }: { invitation: PublicInvitation }) {
+  const { t } = useTranslation('invitations');
   const role = invitation.role ?? 'viewer';
+  // The role's word takes an article that depends on the word ("an editor", "en tant qu’éditeur"):
+  // one sentence per role (i18next's context), the bare one for a role this build does not know.
+  const values = { inviter: invitation.inviterName || t('summary.someone'), workspace: invitation.workspaceName, role: roleLabel(role).toLowerCase() };
   return (
     <div className="invitation-summary">
       <Avatar name={invitation.workspaceName} square size="lg" />
       <p className="lead" data-testid="invitation-summary">
-        <strong>{invitation.inviterName || 'Someone'}</strong> invited you to <strong>{invitation.workspaceName}</strong> as {/^[aeiou]/i.test(role) ? 'an' : 'a'}{' '}
-        <strong>{roleLabel(role).toLowerCase()}</strong>.
+        <Trans t={t} i18nKey="summary.invited" context={role} values={values} components={strong} />
       </p>
       <p className="muted small">
-        {roleLabel(role)}s can: {(roleDescriptions[role as Role] ?? '').replace(/^./, (c) => c.toLowerCase())}.
+        {t('summary.rights', { context: role, role: roleLabel(role), rights: roleDescription(role).replace(/^./, (c) => c.toLowerCase()) })}
       </p>
       <p className="muted small">
-        For <strong>{invitation.email}</strong>
-        {invitation.status === 'pending' ? ` · valid until ${formatDateTime(invitation.expiresAt)}` : ''}
+        {invitation.status === 'pending' ? (
+          <Trans t={t} i18nKey="summary.forUntil" values={{ email: invitation.email, date: formatDateTime(invitation.expiresAt) }} components={strong} />
+        ) : (
+          <Trans t={t} i18nKey="summary.for" values={{ email: invitation.email }} components={strong} />
+        )}
       </p>
     </div>
   );
 }
 
 export function InvitationPage() {
+  const { t } = useTranslation('invitations');
   const { invitationId = '' } = useParams();
   const navigate = useNavigate();
   const me = useMe();
@@ -51,8 +53,8 @@ export function InvitationPage() {
   if (invitation.isError) {
     const missing = isApiError(invitation.error, 'invitation.not_found');
     return (
-      <AuthLayout title={missing ? 'Invitation not found' : 'Invitation unavailable'} footer={<Link to="/">Go to Herald</Link>}>
-        <p>{missing ? 'This link is not valid. Check that you copied all of it, or ask for a new invitation.' : invitation.error.message}</p>
+      <AuthLayout title={missing ? t('missing.title') : t('unavailable')} footer={<Link to="/">{t('home')}</Link>}>
+        <p>{missing ? t('missing.text') : invitation.error.message}</p>
       </AuthLayout>
     );
   }
@@ -65,15 +67,14 @@ export function InvitationPage() {
 
   let actions: ReactNode;
   if (inv.status !== 'pending') {
-    const closed = closedMessages[inv.status];
     actions = (
       <>
-        <Notice tone="warn" title={closed.title}>
-          {closed.text}
+        <Notice tone="warn" title={t(`closed.${inv.status}.title`)}>
+          {t(`closed.${inv.status}.text`)}
         </Notice>
         {user ? (
           <Link className="btn btn-block" to="/">
-            Go to my workspaces
+            {t('myWorkspaces')}
           </Link>
         ) : null}
       </>
@@ -82,23 +83,22 @@ export function InvitationPage() {
     actions = (
       <div className="stack-sm">
         <Link className="btn btn-primary btn-block" to={withNext('/signup', here, { email: inv.email })}>
-          Create an account
+          {t('signedOut.signUp')}
         </Link>
         <Link className="btn btn-block" to={withNext('/login', here, { email: inv.email })}>
-          Sign in to accept
+          {t('signedOut.signIn')}
         </Link>
-        <p className="muted small center">New to Herald? Create an account with {inv.email}; you come back here afterwards.</p>
+        <p className="muted small center">{t('signedOut.note', { email: inv.email })}</p>
       </div>
     );
   } else if (!rightAccount) {
     actions = (
       <>
-        <Notice tone="warn" title="This invitation is for another account">
-          You are signed in as <strong>{user.email}</strong>, but the invitation was sent to <strong>{inv.email}</strong>. Sign out, then sign in or create an account with{' '}
-          {inv.email}.
+        <Notice tone="warn" title={t('otherAccount.title')}>
+          <Trans t={t} i18nKey="otherAccount.text" values={{ current: user.email, invited: inv.email }} components={strong} />
         </Notice>
         <button type="button" className="btn btn-block" disabled={signOut.isPending} onClick={() => signOut.mutate()}>
-          Sign out and switch account
+          {t('otherAccount.switch')}
         </button>
       </>
     );
@@ -113,7 +113,7 @@ export function InvitationPage() {
             disabled={respond.isPending}
             onClick={() => respond.mutate('accept', { onSuccess: (answer) => navigate(`/w/${answer.workspaceId}/calendar`, { replace: true }) })}
           >
-            Accept invitation
+            {t('accept')}
           </button>
           <button
             type="button"
@@ -121,7 +121,7 @@ export function InvitationPage() {
             disabled={respond.isPending}
             onClick={() => respond.mutate('reject', { onSuccess: () => navigate('/', { replace: true }) })}
           >
-            Decline
+            {t('decline')}
           </button>
         </div>
         <FormError message={errors.general} />
@@ -130,7 +130,7 @@ export function InvitationPage() {
   }
 
   return (
-    <AuthLayout title={`Join ${inv.workspaceName}`} footer={user ? <>Signed in as {user.email}</> : undefined}>
+    <AuthLayout title={t('title', { workspace: inv.workspaceName })} footer={user ? t('signedInAs', { email: user.email }) : undefined}>
       <Summary invitation={inv} />
       {actions}
     </AuthLayout>

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { CheckIcon } from '../../components/icons.tsx';
 import { FormError } from '../../components/feedback.tsx';
@@ -6,13 +7,14 @@ import { hasPermission, useWorkspace } from '../workspaces/workspace-route.tsx';
 import { useDismissOnboarding, useOnboarding, type Onboarding, type OnboardingStepId } from './onboarding.api.ts';
 import './onboarding.css';
 
-// What each step asks and where it is done. Link words avoid the nav's names ("Channels",
-// "Settings", "New post"), so "the Channels link" stays one link on every page.
-const stepWords: Record<OnboardingStepId, { title: string; hint: string; action: string; to: (base: string) => string }> = {
-  connect_channel: { title: 'Connect a channel', hint: 'Link a Mastodon, Bluesky, LinkedIn… account Herald posts to.', action: 'Connect an account', to: (b) => `${b}/channels` },
-  posting_times: { title: 'Set posting times', hint: 'Weekly times per channel: “Add to queue” fills the next free one.', action: 'Choose times', to: (b) => `${b}/settings#posting-times` },
-  invite_team: { title: 'Invite the team', hint: 'Editors write and schedule, approvers review, viewers follow along.', action: 'Invite people', to: (b) => `${b}/members` },
-  first_post: { title: 'Write the first post', hint: 'Draft it, schedule it, or add it to the queue.', action: 'Write a post', to: (b) => `${b}/compose` },
+// Where each step is done; what it asks is `steps.<id>` in the onboarding namespace. Link words
+// avoid the nav's names ("Channels", "Settings", "New post"), so "the Channels link" stays one link
+// on every page, in every language.
+const stepPlace: Record<OnboardingStepId, (base: string) => string> = {
+  connect_channel: (b) => `${b}/channels`,
+  posting_times: (b) => `${b}/settings#posting-times`,
+  invite_team: (b) => `${b}/members`,
+  first_post: (b) => `${b}/compose`,
 };
 
 /**
@@ -20,6 +22,7 @@ const stepWords: Record<OnboardingStepId, { title: string; hint: string; action:
  * or someone dismissed it; the full page always shows (it is where a new workspace opens).
  */
 export function OnboardingChecklist({ compact = false }: { compact?: boolean }) {
+  const { t } = useTranslation('onboarding');
   const workspace = useWorkspace();
   const onboarding = useOnboarding(workspace.id);
   const dismiss = useDismissOnboarding(workspace.id);
@@ -32,23 +35,23 @@ export function OnboardingChecklist({ compact = false }: { compact?: boolean }) 
     <section className={`card onboarding${compact ? ' onboarding-compact' : ''}`} aria-labelledby="onboarding-title" data-testid="onboarding">
       <div className="onboarding-head">
         <div>
-          <h2 id="onboarding-title">{data.allDone ? 'All set' : 'Getting started'}</h2>
+          <h2 id="onboarding-title">{data.allDone ? t('checklist.titleDone') : t('checklist.title')}</h2>
           <p className="muted small">
             <span data-testid="onboarding-progress">
-              {doneCount} of {data.steps.length} done
+              {t('checklist.progress', { count: doneCount, total: data.steps.length })}
             </span>
-            {data.allDone ? ': this workspace is ready.' : compact ? '' : ': each step ticks itself once it is done, by you or a colleague.'}
+            {data.allDone ? t('checklist.ready') : compact ? '' : t('checklist.howItWorks')}
           </p>
         </div>
         <div className="onboarding-head-actions">
           {compact ? (
             <Link to={`${base}/getting-started`} className="btn btn-sm btn-ghost">
-              Open checklist
+              {t('checklist.open')}
             </Link>
           ) : null}
           {canDismiss ? (
             <button type="button" className="btn btn-sm btn-ghost" onClick={() => dismiss.mutate()} disabled={dismiss.isPending}>
-              Hide checklist
+              {t('checklist.hide')}
             </button>
           ) : null}
         </div>
@@ -57,7 +60,10 @@ export function OnboardingChecklist({ compact = false }: { compact?: boolean }) 
       <FormError message={formErrors(dismiss.error, []).general} />
       <ol className="onboarding-steps">
         {data.steps.map((step) => {
-          const words = stepWords[step.id];
+          const title = t(`steps.${step.id}.title`);
+          const to = stepPlace[step.id](base);
+          // Read after the title by screen readers only: the tick says it to everyone else.
+          const state = ` ${step.done ? t('checklist.stepDone') : t('checklist.stepToDo')}`;
           if (compact) {
             // The calendar's card: one line a step, the open ones a link to where they are done.
             const inner = (
@@ -66,14 +72,14 @@ export function OnboardingChecklist({ compact = false }: { compact?: boolean }) 
                   {step.done ? <CheckIcon /> : null}
                 </span>
                 <span className="onboarding-text">
-                  <strong>{words.title}</strong>
-                  <span className="visually-hidden">{step.done ? ' (done)' : ' (to do)'}</span>
+                  <strong>{title}</strong>
+                  <span className="visually-hidden">{state}</span>
                 </span>
               </>
             );
             return (
               <li key={step.id} className={`onboarding-step${step.done ? ' onboarding-done' : ''}`} data-testid={`onboarding-${step.id}`} data-done={step.done}>
-                {step.done ? <span className="onboarding-step-link">{inner}</span> : <Link to={words.to(base)} className="onboarding-step-link">{inner}</Link>}
+                {step.done ? <span className="onboarding-step-link">{inner}</span> : <Link to={to} className="onboarding-step-link">{inner}</Link>}
               </li>
             );
           }
@@ -84,16 +90,16 @@ export function OnboardingChecklist({ compact = false }: { compact?: boolean }) 
               </span>
               <div className="onboarding-text">
                 <strong>
-                  {words.title}
-                  <span className="visually-hidden">{step.done ? ' (done)' : ' (to do)'}</span>
+                  {title}
+                  <span className="visually-hidden">{state}</span>
                 </strong>
-                <span className="muted small">{words.hint}</span>
+                <span className="muted small">{t(`steps.${step.id}.hint`)}</span>
               </div>
               {step.done ? (
-                <span className="small onboarding-done-label">Done</span>
+                <span className="small onboarding-done-label">{t('checklist.done')}</span>
               ) : (
-                <Link to={words.to(base)} className="btn btn-sm btn-primary">
-                  {words.action}
+                <Link to={to} className="btn btn-sm btn-primary">
+                  {t(`steps.${step.id}.action`)}
                 </Link>
               )}
             </li>
