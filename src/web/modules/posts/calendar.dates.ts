@@ -50,16 +50,15 @@ export const atMinute = (day: Date, minute: number) => new Date(day.getFullYear(
 export type VisibleRange = { from: Date; to: Date; days: Date[]; label: string };
 
 /** A date format in the interface's language at the time of the call (one formatter per language). */
-export function localeFormat(options: Intl.DateTimeFormatOptions): { format: (date: Date) => string } {
+export function localeFormat(options: Intl.DateTimeFormatOptions): Pick<Intl.DateTimeFormat, 'format' | 'formatToParts'> {
   const byLanguage = new Map<string, Intl.DateTimeFormat>();
-  return {
-    format(date) {
-      const language = i18n.language;
-      let format = byLanguage.get(language);
-      if (!format) byLanguage.set(language, (format = new Intl.DateTimeFormat(language, options)));
-      return format.format(date);
-    },
+  const current = () => {
+    const language = i18n.language;
+    let format = byLanguage.get(language);
+    if (!format) byLanguage.set(language, (format = new Intl.DateTimeFormat(language, options)));
+    return format;
   };
+  return { format: (date) => current().format(date), formatToParts: (date) => current().formatToParts(date) };
 }
 
 const monthLabel = localeFormat({ month: 'long', year: 'numeric' });
@@ -103,7 +102,7 @@ export const timeFormat = localeFormat({ hour: 'numeric', minute: '2-digit' });
 export const hourFormat = localeFormat({ hour: 'numeric' });
 export const weekdayShort = localeFormat({ weekday: 'short' });
 export const weekdayLong = localeFormat({ weekday: 'long' });
-export const monthShort = localeFormat({ month: 'short' });
+export const dayMonthShort = localeFormat({ month: 'short', day: 'numeric' });
 export const fullDay = dayLabel;
 export const fullDateTime = localeFormat({ weekday: 'short', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' });
 

@@ -1,7 +1,7 @@
 import { memo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { atMinute, dayKey, fullDay, isSameMonth, monthShort, weekdayLong, weekdayShort, type VisibleRange } from './calendar.dates.ts';
+import { atMinute, dayKey, fullDay, dayMonthShort, isSameMonth, weekdayLong, weekdayShort, type VisibleRange } from './calendar.dates.ts';
 import { byDay, useStableGroups, type CalendarPost } from './calendar.model.ts';
 import { PlusSmall, PostChip, useCalendar } from './calendar.parts.tsx';
 
@@ -36,8 +36,10 @@ const DayCell = memo(function DayCell({ day, posts, outside, today, past, now }:
     >
       <div className="cal-day-head">
         <button type="button" className="cal-day-number" onClick={() => showDay(day)} aria-label={t('calendar.month.openDay', { day: label })} aria-current={today ? 'date' : undefined}>
-          {day.getDate() === 1 ? <span className="cal-month-abbr">{monthShort.format(day)} </span> : null}
-          {day.getDate()}
+          {/* The first of a month names it, in the language's order ("Dec 1", "1 déc."). */}
+          {day.getDate() === 1
+            ? dayMonthShort.formatToParts(day).map((part, i) => (part.type === 'month' ? <span key={i} className="cal-month-abbr">{part.value}</span> : part.value))
+            : day.getDate()}
         </button>
         {compose ? (
           <Link to={compose} className="cal-day-add" aria-label={t('calendar.month.newPostOn', { day: label })} title={t('calendar.newPost')}>
