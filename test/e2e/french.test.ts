@@ -102,7 +102,7 @@ describe('Herald in French in Chromium', () => {
     const postId = /\/posts\/([^/]+)$/.exec(page.url())![1]!;
     await page.getByRole('heading', { name: 'Publication', level: 1 }).waitFor();
     expect(await page.getByTestId('post-state').innerText()).toBe('Programmée');
-    expect(await page.locator('.post-when').innerText()).toMatch(/^Publication le /);
+    expect(await page.locator('.post-when').innerText()).toMatch(/^Sera publiée le /);
     await page.getByRole('heading', { name: /^Canaux/ }).waitFor();
     expect(await page.getByTestId('delivery-state').innerText()).toBe('Programmée');
     await page.getByTestId('delivery-log').locator('summary').getByText('Journal des envois').waitFor();
