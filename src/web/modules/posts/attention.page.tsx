@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { Avatar } from '../../components/avatar.tsx';
 import { FormError } from '../../components/feedback.tsx';
@@ -14,6 +15,7 @@ import './post.css';
 
 /** Failed and unconfirmed deliveries, oldest due first, each with what can be done about it. */
 export function AttentionPage() {
+  const { t } = useTranslation('posts');
   const workspace = useWorkspace();
   const attention = useNeedsAttention(workspace.id);
   const channels = useChannels(workspace.id).data?.items;
@@ -23,28 +25,28 @@ export function AttentionPage() {
   return (
     <div className="page attention-page">
       <PageHeader
-        title="Needs attention"
-        description="Posts that did not go out. Failed ones were refused or could not be sent; unconfirmed ones may or may not be online, and Herald checks before sending anything again."
+        title={t('attention.title')}
+        description={t('attention.description')}
       />
       <section className="card" aria-labelledby="attention-heading">
         <h2 id="attention-heading" className="visually-hidden">
-          Deliveries
+          {t('attention.deliveries')}
         </h2>
         {attention.isPending ? <Loading /> : null}
         <FormError message={formErrors(attention.error, []).general} />
         <p className="visually-hidden" role="status" aria-live="polite">
-          {attention.data ? (items.length ? `${items.length} need${items.length === 1 ? 's' : ''} attention` : 'All clear.') : ''}
+          {attention.data ? (items.length ? t('attention.count', { count: items.length }) : t('attention.allClear')) : ''}
         </p>
         {attention.data && !items.length ? (
           <EmptyState
-            title="Nothing needs your attention"
+            title={t('attention.empty.title')}
             action={
               <Link to={`/w/${workspace.id}/calendar`} className="btn">
-                Open the calendar
+                {t('attention.empty.open')}
               </Link>
             }
           >
-            Every post went out as planned, or is still on its way.
+            {t('attention.empty.body')}
           </EmptyState>
         ) : null}
         {items.length ? (
@@ -62,18 +64,18 @@ export function AttentionPage() {
                     <StateBadge state={d.state} />
                   </div>
                   <p className="attention-text">
-                    <Link to={postUrl}>{excerpt(d.content.text) || 'Post without text'}</Link>
+                    <Link to={postUrl}>{excerpt(d.content.text) || t('attention.noText')}</Link>
                   </p>
                   {d.dueAt ? (
                     <p className="muted small attention-due">
-                      Due <time dateTime={d.dueAt}>{formatInZone(d.dueAt)}</time> ({relativeTime(d.dueAt)})
+                      {t('post.time.due')} <time dateTime={d.dueAt}>{formatInZone(d.dueAt)}</time> ({relativeTime(d.dueAt)})
                     </p>
                   ) : null}
                   {d.errorMessage ? <p className={d.state === 'unconfirmed' ? 'delivery-problem is-unconfirmed' : 'delivery-problem'}>{d.errorMessage}</p> : null}
                   <div className="attention-actions">
                     {canAct ? <DeliveryActions workspaceId={workspace.id} postId={d.postId} delivery={d} channelName={who.name} offerResend={false} /> : null}
                     <Link to={postUrl} className="btn btn-sm btn-ghost">
-                      Open post and log
+                      {t('attention.open')}
                     </Link>
                   </div>
                 </li>

@@ -1,5 +1,7 @@
 // Calendar arithmetic in the browser's own time zone: the calendar shows the user's local days, so
-// the Date object's local getters and setters are the zone's, DST included.
+// the Date object's local getters and setters are the zone's, DST included. Names of days and
+// months come from Intl in the interface's language.
+import { i18n } from '../../i18n/i18n.ts';
 
 export type CalendarView = 'month' | 'week' | 'day' | 'list';
 export const calendarViews: CalendarView[] = ['month', 'week', 'day', 'list'];
@@ -47,10 +49,22 @@ export const atMinute = (day: Date, minute: number) => new Date(day.getFullYear(
 
 export type VisibleRange = { from: Date; to: Date; days: Date[]; label: string };
 
-const monthLabel = new Intl.DateTimeFormat(undefined, { month: 'long', year: 'numeric' });
-const dayLabel = new Intl.DateTimeFormat(undefined, { weekday: 'long', month: 'long', day: 'numeric', year: 'numeric' });
-const shortDay = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric' });
-const shortDayYear = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric', year: 'numeric' });
+/** A date format in the interface's language at the time of the call (one formatter per language). */
+export function localeFormat(options: Intl.DateTimeFormatOptions): Pick<Intl.DateTimeFormat, 'format' | 'formatToParts'> {
+  const byLanguage = new Map<string, Intl.DateTimeFormat>();
+  const current = () => {
+    const language = i18n.language;
+    let format = byLanguage.get(language);
+    if (!format) byLanguage.set(language, (format = new Intl.DateTimeFormat(language, options)));
+    return format;
+  };
+  return { format: (date) => current().format(date), formatToParts: (date) => current().formatToParts(date) };
+}
+
+const monthLabel = localeFormat({ month: 'long', year: 'numeric' });
+const dayLabel = localeFormat({ weekday: 'long', month: 'long', day: 'numeric', year: 'numeric' });
+const shortDay = localeFormat({ month: 'short', day: 'numeric' });
+const shortDayYear = localeFormat({ month: 'short', day: 'numeric', year: 'numeric' });
 
 /** The days a view shows around `anchor`, and the [from, to) instants the posts are read for. */
 export function visibleRange(view: CalendarView, anchor: Date): VisibleRange {
@@ -84,17 +98,18 @@ export function stepAnchor(view: CalendarView, anchor: Date, direction: -1 | 1):
   return addMonths(startOfMonth(anchor), direction);
 }
 
-export const timeFormat = new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit' });
-export const hourFormat = new Intl.DateTimeFormat(undefined, { hour: 'numeric' });
-export const weekdayShort = new Intl.DateTimeFormat(undefined, { weekday: 'short' });
-export const weekdayLong = new Intl.DateTimeFormat(undefined, { weekday: 'long' });
+export const timeFormat = localeFormat({ hour: 'numeric', minute: '2-digit' });
+export const hourFormat = localeFormat({ hour: 'numeric' });
+export const weekdayShort = localeFormat({ weekday: 'short' });
+export const weekdayLong = localeFormat({ weekday: 'long' });
+export const dayMonthShort = localeFormat({ month: 'short', day: 'numeric' });
 export const fullDay = dayLabel;
-export const fullDateTime = new Intl.DateTimeFormat(undefined, { weekday: 'short', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' });
+export const fullDateTime = localeFormat({ weekday: 'short', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' });
 
 /** `GMT+2`, to show next to the zone's name. */
 export function zoneOffsetLabel(timeZone: string, at = new Date()): string {
   try {
-    return new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'shortOffset' }).formatToParts(at).find((p) => p.type === 'timeZoneName')?.value ?? '';
+    return new Intl.DateTimeFormat(i18n.language, { timeZone, timeZoneName: 'shortOffset' }).formatToParts(at).find((p) => p.type === 'timeZoneName')?.value ?? '';
   } catch {
     return '';
   }

@@ -1,6 +1,6 @@
 import { useRef } from 'react';
 import { dayKey, minuteOfDay } from './calendar.dates.ts';
-import { postStates } from './post-states.ts';
+import type { PostDisplayState, PostsT } from './post-states.ts';
 import type { Post } from './posts.api.ts';
 
 /**
@@ -9,14 +9,20 @@ import type { Post } from './posts.api.ts';
  */
 export type DisplayState = 'draft' | 'in_review' | 'changes_requested' | 'scheduled' | 'publishing' | 'published' | 'failed' | 'unconfirmed' | 'cancelled';
 
-/** The legend and state filter, in the words of the one state table. */
-export const displayStates: { state: DisplayState; label: string; description: string }[] = (
-  ['draft', 'in_review', 'changes_requested', 'scheduled', 'publishing', 'published', 'failed', 'unconfirmed', 'cancelled'] as const
-).map((state) => ({
-  state,
-  label: postStates[state].label,
-  description: state === 'failed' ? `${postStates.failed.description}, or ${postStates.partially_failed.label.toLowerCase()}` : postStates[state].description,
-}));
+/** The legend and state filter, in the order they are shown. */
+export const displayStates: DisplayState[] = ['draft', 'in_review', 'changes_requested', 'scheduled', 'publishing', 'published', 'failed', 'unconfirmed', 'cancelled'];
+
+/** A legend entry in the words of the one state table (failed includes partly failed). */
+export function displayStateWords(t: PostsT, state: DisplayState): { label: string; description: string } {
+  const description = t(`states.post.${state}.description`);
+  return {
+    label: t(`states.post.${state}.label`),
+    description: state === 'failed' ? t('calendar.legend.failedOrPartly', { failed: description, partly: t('states.post.partially_failed.label').toLowerCase() }) : description,
+  };
+}
+
+/** The post's state in words ("Partly failed" where `state` says failed), unless an adapter named it already. */
+export const stateLabelOf = (t: PostsT, post: CalendarPost) => post.stateLabel ?? t(`states.post.${post.stateWords}.label`);
 
 /** A post as the calendar draws it; made once per Post object (query data keeps unchanged posts identical). */
 export type CalendarPost = {
@@ -27,10 +33,14 @@ export type CalendarPost = {
   /** Half-hour slot of the day, 0–47: the week view's row. */
   slot: number;
   state: DisplayState;
-  /** The post's state in words ("Partly failed" where `state` says failed). */
-  stateLabel: string;
-  /** First line of the text, or what the post carries instead. */
+  /** Which state's words name it ("partially_failed" where `state` says failed): see stateLabelOf. */
+  stateWords: PostDisplayState;
+  /** A state in words set by the one who adapted the post (the agency calendar's approval words). */
+  stateLabel?: string;
+  /** First line of the text; empty when it has none (see untitled). */
   title: string;
+  /** Without text: how many attachments it carries instead (0: none). */
+  untitled: { attachments: number } | null;
   channelIds: string[];
   /** Scheduled and every delivery still waiting: the only posts a drag may move. */
   movable: boolean;
@@ -48,17 +58,18 @@ export function displayStateOf(post: Post): DisplayState {
   return post.state;
 }
 
-function stateWordsOf(post: Post): keyof typeof postStates {
+function stateWordsOf(post: Post): PostDisplayState {
   const shown = displayStateOf(post);
   return shown === 'failed' && post.state === 'partially_failed' ? 'partially_failed' : shown;
 }
 
 function titleOf(post: Post): string {
   const text = post.content.text || post.deliveries.find((d) => d.content?.text)?.content.text || '';
-  const line = text.split('\n').find((l) => l.trim()) ?? '';
-  if (line) return line.trim();
-  return post.content.media.length ? `(${post.content.media.length === 1 ? 'one attachment' : `${post.content.media.length} attachments`}, no text)` : '(no text)';
+  return (text.split('\n').find((l) => l.trim()) ?? '').trim();
 }
+
+/** The first line of the text, or what the post carries instead: "(2 attachments, no text)". */
+export const titleIn = (t: PostsT, post: CalendarPost) => (post.untitled ? (post.untitled.attachments ? t('calendar.untitledWithMedia', { count: post.untitled.attachments }) : t('calendar.untitled')) : post.title);
 
 const cache = new WeakMap<Post, CalendarPost>();
 
@@ -73,8 +84,9 @@ export function toCalendarPost(post: Post, movedTo?: Date): CalendarPost {
     day: dayKey(at),
     slot: Math.floor(minuteOfDay(at) / 30),
     state: displayStateOf(post),
-    stateLabel: postStates[stateWordsOf(post)].label,
+    stateWords: stateWordsOf(post),
     title: titleOf(post),
+    untitled: titleOf(post) ? null : { attachments: post.content.media.length },
     channelIds: post.deliveries.map((d) => d.channelId),
     movable: post.state === 'scheduled' && post.deliveries.length > 0 && post.deliveries.every((d) => d.state === 'queued'),
     moving: !!movedTo,

@@ -1,11 +1,11 @@
 import { memo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { atMinute, dayKey, fullDay, isSameMonth, weekdayLong, weekdayShort, type VisibleRange } from './calendar.dates.ts';
+import { atMinute, dayKey, fullDay, dayMonthShort, isSameMonth, weekdayLong, weekdayShort, type VisibleRange } from './calendar.dates.ts';
 import { byDay, useStableGroups, type CalendarPost } from './calendar.model.ts';
 import { PlusSmall, PostChip, useCalendar } from './calendar.parts.tsx';
 
 const shownPerDay = 3;
-const monthShort = new Intl.DateTimeFormat(undefined, { month: 'short' });
 const empty: CalendarPost[] = [];
 
 /** Where "new post" on an empty day starts: 9:00, or the next full hour when that has passed today. */
@@ -17,6 +17,7 @@ function composeTime(day: Date, now: Date): Date | null {
 }
 
 const DayCell = memo(function DayCell({ day, posts, outside, today, past, now }: { day: Date; posts: CalendarPost[]; outside: boolean; today: boolean; past: boolean; now: Date }) {
+  const { t } = useTranslation('posts');
   const { composeHref, showDay } = useCalendar();
   const [expanded, setExpanded] = useState(false);
   const key = dayKey(day);
@@ -31,15 +32,17 @@ const DayCell = memo(function DayCell({ day, posts, outside, today, past, now }:
       data-drop-day={key}
       data-testid="calendar-day"
       data-day={key}
-      aria-label={`${label}${posts.length ? `, ${posts.length} ${posts.length === 1 ? 'post' : 'posts'}` : ''}`}
+      aria-label={posts.length ? t('calendar.month.dayWithPosts', { day: label, count: posts.length }) : label}
     >
       <div className="cal-day-head">
-        <button type="button" className="cal-day-number" onClick={() => showDay(day)} aria-label={`Open ${label} in the day view`} aria-current={today ? 'date' : undefined}>
-          {day.getDate() === 1 ? <span className="cal-month-abbr">{monthShort.format(day)} </span> : null}
-          {day.getDate()}
+        <button type="button" className="cal-day-number" onClick={() => showDay(day)} aria-label={t('calendar.month.openDay', { day: label })} aria-current={today ? 'date' : undefined}>
+          {/* The first of a month names it, in the language's order ("Dec 1", "1 déc."). */}
+          {day.getDate() === 1
+            ? dayMonthShort.formatToParts(day).map((part, i) => (part.type === 'month' ? <span key={i} className="cal-month-abbr">{part.value}</span> : part.value))
+            : day.getDate()}
         </button>
         {compose ? (
-          <Link to={compose} className="cal-day-add" aria-label={`New post on ${label}`} title="New post">
+          <Link to={compose} className="cal-day-add" aria-label={t('calendar.month.newPostOn', { day: label })} title={t('calendar.newPost')}>
             <PlusSmall />
           </Link>
         ) : null}
@@ -63,7 +66,7 @@ const DayCell = memo(function DayCell({ day, posts, outside, today, past, now }:
       ) : null}
       {hidden > 0 || expanded ? (
         <button type="button" className="cal-more" onClick={() => setExpanded(!expanded)} aria-expanded={expanded}>
-          {expanded ? 'Show fewer' : `${hidden} more`}
+          {expanded ? t('calendar.month.showFewer') : t('calendar.month.more', { count: hidden })}
         </button>
       ) : null}
     </li>

@@ -1,21 +1,23 @@
 import { useCallback, useEffect, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../api/client.ts';
 import { Dialog } from '../../components/dialog.tsx';
 import { FormError } from '../../components/feedback.tsx';
 import { atMinute, fromLocalInput, fullDateTime, minuteOfDay, parseDayKey, toLocalInput, userTimeZone } from './calendar.dates.ts';
-import type { CalendarPost } from './calendar.model.ts';
+import { titleIn, type CalendarPost } from './calendar.model.ts';
+import type { PostsT } from './post-states.ts';
 import { useSchedulePost } from './posts.api.ts';
 
 export type MoveResult = { ok: true } | { ok: false; message: string };
 
 /** The server's reason in words for the person who dragged: a time in the past, a post already going out… */
-function reasonOf(error: unknown): string {
+function reasonOf(t: PostsT, error: unknown): string {
   if (isApiError(error)) {
     const timeIssue = Object.entries(error.fieldErrors).find(([field]) => field.endsWith('publishAt'))?.[1];
-    if (timeIssue) return `The new time ${timeIssue}.`;
+    if (timeIssue) return t('calendar.move.timeRefused', { reason: timeIssue });
     return error.message;
   }
-  return error instanceof Error ? error.message : 'Something went wrong.';
+  return error instanceof Error ? error.message : t('calendar.move.somethingWrong');
 }
 
 /**
@@ -23,6 +25,7 @@ function reasonOf(error: unknown): string {
  * decides, and a refusal puts it back where it was with the server's reason.
  */
 export function useMovePost(workspaceId: string) {
+  const { t } = useTranslation('posts');
   const schedule = useSchedulePost(workspaceId);
   const [moves, setMoves] = useState<ReadonlyMap<string, Date>>(() => new Map());
   const move = useCallback(
@@ -33,7 +36,7 @@ export function useMovePost(workspaceId: string) {
         await schedule.mutateAsync({ postId: post.id, schedule: { mode: 'at', publishAt: to.toISOString(), timeZone: userTimeZone() } });
         return { ok: true };
       } catch (error) {
-        return { ok: false, message: reasonOf(error) };
+        return { ok: false, message: reasonOf(t, error) };
       } finally {
         setMoves((current) => {
           const next = new Map(current);
@@ -43,7 +46,7 @@ export function useMovePost(workspaceId: string) {
       }
     },
     // mutateAsync is stable for the mutation's life.
-    [schedule.mutateAsync],
+    [schedule.mutateAsync, t],
   );
   return { moves, move };
 }
@@ -132,6 +135,7 @@ export function useDragAndDrop(findPost: (id: string) => CalendarPost | undefine
 
 /** The keyboard way to move a post: a date and time, checked by the server like a drop. */
 export function MoveDialog({ post, onClose, onMove }: { post: CalendarPost | null; onClose: () => void; onMove: (post: CalendarPost, to: Date) => Promise<MoveResult> }) {
+  const { t } = useTranslation('posts');
   const [value, setValue] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
@@ -143,14 +147,14 @@ export function MoveDialog({ post, onClose, onMove }: { post: CalendarPost | nul
     setPending(false);
   }
   return (
-    <Dialog open={!!post} title="Move post" onClose={onClose} testId="move-dialog">
+    <Dialog open={!!post} title={t('calendar.move.title')} onClose={onClose} testId="move-dialog">
       {post ? (
         <form
           onSubmit={async (event) => {
             event.preventDefault();
             const to = fromLocalInput(value);
             if (!to) {
-              setError('Choose a date and a time.');
+              setError(t('calendar.move.chooseTime'));
               return;
             }
             setPending(true);
@@ -160,19 +164,19 @@ export function MoveDialog({ post, onClose, onMove }: { post: CalendarPost | nul
             else setError(result.message);
           }}
         >
-          <p className="cal-move-title">“{post.title}”</p>
-          <p className="muted small">Now at {fullDateTime.format(post.at)}.</p>
+          <p className="cal-move-title">{t('calendar.move.quoted', { title: titleIn(t, post) })}</p>
+          <p className="muted small">{t('calendar.move.nowAt', { when: fullDateTime.format(post.at) })}</p>
           <div className="field">
-            <label htmlFor="cal-move-at">New date and time ({userTimeZone()})</label>
+            <label htmlFor="cal-move-at">{t('calendar.move.newTime', { zone: userTimeZone() })}</label>
             <input id="cal-move-at" type="datetime-local" required value={value} onChange={(e) => setValue(e.target.value)} aria-invalid={error ? true : undefined} />
           </div>
           <FormError message={error} />
           <div className="dialog-actions">
             <button type="button" className="btn" onClick={onClose}>
-              Cancel
+              {t('actions.cancel')}
             </button>
             <button type="submit" className="btn btn-primary" disabled={pending}>
-              {pending ? 'Moving…' : 'Move'}
+              {pending ? t('calendar.move.moving') : t('calendar.move.submit')}
             </button>
           </div>
         </form>

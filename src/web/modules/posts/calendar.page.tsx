@@ -1,4 +1,5 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { PlusIcon } from '../../components/icons.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
@@ -10,7 +11,7 @@ import { hasPermission, useWorkspace } from '../workspaces/workspace-route.tsx';
 import { OnboardingChecklist } from '../onboarding/onboarding-checklist.tsx';
 import { calendarViews, dayKey, fullDateTime, parseDayKey, stepAnchor, userTimeZone, visibleRange, zoneOffsetLabel } from './calendar.dates.ts';
 import { ListView } from './calendar.list.tsx';
-import { displayStates, matchesFilters, toCalendarPost, type CalendarFilters, type CalendarPost, type DisplayState } from './calendar.model.ts';
+import { displayStates, displayStateWords, matchesFilters, titleIn, toCalendarPost, type CalendarFilters, type CalendarPost, type DisplayState } from './calendar.model.ts';
 import { MonthView } from './calendar.month.tsx';
 import { MoveDialog, useDragAndDrop, useMovePost } from './calendar.move.tsx';
 import { CalendarContext, CalendarNav, parseView, useNow, viewLabels, type CalendarContextValue } from './calendar.parts.tsx';
@@ -20,7 +21,7 @@ import './calendar.css';
 import { ShareForReviewButton } from '../approvals/share-dialog.tsx';
 
 
-const parseStates = (value: string | null): DisplayState[] => (value ?? '').split(',').filter((s): s is DisplayState => displayStates.some((d) => d.state === s));
+const parseStates = (value: string | null): DisplayState[] => (value ?? '').split(',').filter((s): s is DisplayState => displayStates.includes(s as DisplayState));
 
 /** Reads the pages before and after the visible one into the cache, so stepping there draws at once. */
 function PrefetchNeighbours({ workspaceId, ranges }: { workspaceId: string; ranges: { from: Date; to: Date }[] }) {
@@ -31,6 +32,7 @@ function PrefetchNeighbours({ workspaceId, ranges }: { workspaceId: string; rang
 
 
 export function CalendarPage() {
+  const { t } = useTranslation('posts');
   const workspace = useWorkspace();
   const toast = useToast();
   const [params, update] = useSearchParamsUpdate();
@@ -60,7 +62,7 @@ export function CalendarPage() {
   const visible = useMemo(() => (filters.states.length ? channelMatches.filter((p) => filters.states.includes(p.state)) : channelMatches), [channelMatches, filters.states]);
   const counts = useMemo(() => {
     const inRange = channelMatches.filter((p) => p.at >= range.from && p.at < range.to);
-    return Object.fromEntries(displayStates.map(({ state }) => [state, inRange.filter((p) => p.state === state).length])) as Record<DisplayState, number>;
+    return Object.fromEntries(displayStates.map((state) => [state, inRange.filter((p) => p.state === state).length])) as Record<DisplayState, number>;
   }, [channelMatches, range]);
 
   const postsById = useRef(new Map<string, CalendarPost>());
@@ -76,11 +78,12 @@ export function CalendarPage() {
     async (post: CalendarPost, to: Date, fromDialog = false) => {
       setFailure(null);
       const result = await move(post, to);
-      if (result.ok) toast(`Moved “${post.title.slice(0, 40)}” to ${fullDateTime.format(to)}.`);
-      else if (!fromDialog) setFailure({ title: post.title, message: result.message });
+      const title = titleIn(t, post);
+      if (result.ok) toast(t('calendar.moved', { title: title.slice(0, 40), when: fullDateTime.format(to) }));
+      else if (!fromDialog) setFailure({ title, message: result.message });
       return result;
     },
-    [move, toast],
+    [move, toast, t],
   );
   const restoreFocus = (postId: string) => requestAnimationFrame(() => document.querySelector<HTMLElement>(`[data-post-id="${postId}"]`)?.focus());
 
@@ -101,18 +104,21 @@ export function CalendarPage() {
   const showsToday = now >= range.from && now < range.to;
   const composeLink = canEdit ? (
     <Link to={`/w/${workspace.id}/compose`} className="btn btn-primary">
-      <PlusIcon /> New post
+      <PlusIcon /> {t('calendar.newPost')}
     </Link>
   ) : null;
 
   return (
     <div className="page page-wide cal-page">
       <PageHeader
-        title="Calendar"
+        title={t('calendar.title')}
         description={
-          <>
-            Times are in <strong data-testid="calendar-timezone">{timeZone}</strong> <span className="cal-offset">{zoneOffsetLabel(timeZone, now)}</span>, your browser’s time zone.
-          </>
+          <Trans
+            t={t}
+            i18nKey="calendar.timesIn"
+            values={{ zone: timeZone, offset: zoneOffsetLabel(timeZone, now) }}
+            components={{ zone: <strong data-testid="calendar-timezone" />, offset: <span className="cal-offset" /> }}
+          />
         }
         actions={composeLink}
       />
@@ -121,11 +127,11 @@ export function CalendarPage() {
         <div className="cal-toolbar">
           <CalendarNav view={view} label={range.label} todayDisabled={showsToday && !dateParam} loading={query.isFetching} onToday={() => update({ date: null })} onStep={(by) => update({ date: dayKey(stepAnchor(view, anchor, by)) })} />
           <div className="cal-controls">
-            {hasPermission(workspace, 'posts.approve') ? <ShareForReviewButton range={range} label="Share for review…" /> : null}
+            {hasPermission(workspace, 'posts.approve') ? <ShareForReviewButton range={range} label={t('calendar.shareForReview')} /> : null}
             <label className="cal-channel">
-              <span className="visually-hidden">Channel</span>
+              <span className="visually-hidden">{t('calendar.channel')}</span>
               <select value={filters.channelId ?? ''} onChange={(e) => update({ channel: e.target.value || null }, true)}>
-                <option value="">All channels</option>
+                <option value="">{t('calendar.allChannels')}</option>
                 {(channels ?? []).map((c) => (
                   <option key={c.id} value={c.id}>
                     {c.displayName ?? c.username ?? c.network}
@@ -134,7 +140,7 @@ export function CalendarPage() {
                 ))}
               </select>
             </label>
-            <div className="cal-views" role="group" aria-label="View">
+            <div className="cal-views" role="group" aria-label={t('calendar.view')}>
               {calendarViews.map((v) => (
                 <button key={v} type="button" className="cal-view-button" aria-pressed={v === view} onClick={() => update({ view: v })}>
                   {viewLabels[v]}
@@ -145,8 +151,9 @@ export function CalendarPage() {
         </div>
 
         <div className="cal-filterbar">
-          <div className="cal-legend" role="group" aria-label="Filter by state">
-            {displayStates.map(({ state, label, description }) => {
+          <div className="cal-legend" role="group" aria-label={t('calendar.legend.label')}>
+            {displayStates.map((state) => {
+              const { label, description } = displayStateWords(t, state);
               const active = filters.states.includes(state);
               return (
                 <button
@@ -159,7 +166,7 @@ export function CalendarPage() {
                 >
                   <span className={`cal-dot state-${state}`} aria-hidden="true" />
                   {label}
-                  <span className="cal-legend-count" aria-label={`, ${counts[state]} in view`}>
+                  <span className="cal-legend-count" aria-label={t('calendar.legend.inView', { count: counts[state] })}>
                     {counts[state]}
                   </span>
                 </button>
@@ -167,37 +174,37 @@ export function CalendarPage() {
             })}
             {filters.states.length || filters.channelId ? (
               <button type="button" className="btn-text cal-clear" onClick={() => update({ state: null, channel: null }, true)}>
-                Clear filters
+                {t('calendar.legend.clear')}
               </button>
             ) : null}
           </div>
           {filters.states.includes('draft') ? (
             // The calendar places posts by time: a draft without one can only be listed elsewhere.
             <p className="cal-hint" data-testid="calendar-drafts-hint">
-              Drafts without a time are not on the calendar: <Link to={`/w/${workspace.id}/drafts`}>see all drafts</Link>.
+              <Trans t={t} i18nKey="calendar.draftsHint" components={{ drafts: <Link to={`/w/${workspace.id}/drafts`} /> }} />
             </p>
           ) : canMove && view !== 'list' ? (
-            <p className="cal-hint">Drag a scheduled post to move it, or focus it and press M.</p>
+            <p className="cal-hint">{t('calendar.dragHint')}</p>
           ) : null}
         </div>
 
         {failure ? (
           <div className="cal-failure" role="alert" data-testid="move-failure">
             <div>
-              <strong>“{failure.title.slice(0, 60)}” was not moved.</strong> {failure.message}
+              <strong>{t('calendar.notMoved', { title: failure.title.slice(0, 60) })}</strong> {failure.message}
             </div>
             <button type="button" className="btn btn-ghost btn-sm" onClick={() => setFailure(null)}>
-              Dismiss
+              {t('calendar.dismiss')}
             </button>
           </div>
         ) : null}
         {query.isError ? (
           <div className="cal-failure" role="alert">
             <div>
-              <strong>The posts could not be loaded.</strong> {query.error.message}
+              <strong>{t('calendar.loadFailed')}</strong> {query.error.message}
             </div>
             <button type="button" className="btn btn-sm" onClick={() => void query.refetch()}>
-              Try again
+              {t('actions.tryAgain')}
             </button>
           </div>
         ) : null}

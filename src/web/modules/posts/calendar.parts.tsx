@@ -1,10 +1,13 @@
 import { createContext, memo, useContext, useEffect, useState, type CSSProperties } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
+import { i18n } from '../../i18n/i18n.ts';
 import { NetworkMark } from '../../components/network-mark.tsx';
 import { networkLabel } from '../../components/networks.ts';
 import type { Channel } from '../channels/channels.api.ts';
 import { calendarViews, fullDateTime, timeFormat, type CalendarView } from './calendar.dates.ts';
-import type { CalendarPost } from './calendar.model.ts';
+import { stateLabelOf, titleIn, type CalendarPost } from './calendar.model.ts';
+import type { PostsT } from './post-states.ts';
 
 /** What every cell and post needs and what changes rarely; kept out of props so memoised cells stay put. */
 export type CalendarContextValue = {
@@ -57,12 +60,15 @@ export function AvatarStack({ post, max = 3, size = 'sm' }: { post: CalendarPost
   );
 }
 
-/** "9:00 AM, Scheduled: Launch day… on Herald (Mastodon). Press M to move." */
-export function describePost(post: CalendarPost, channelsById: Map<string, Channel>, withDay = false): string {
+/** "9:00 AM, Scheduled: Launch day… on Herald (Mastodon)." */
+export function describePost(t: PostsT, post: CalendarPost, channelsById: Map<string, Channel>, withDay = false): string {
   const when = withDay ? fullDateTime.format(post.at) : timeFormat.format(post.at);
   const channels = post.post.deliveries.map((d) => channelName(channelsById, d.channelId, d.network)).join(', ');
-  const title = post.title.length > 120 ? `${post.title.slice(0, 119)}…` : post.title;
-  return `${when}, ${post.workspace ? `${post.workspace.name}, ` : ''}${post.stateLabel}${post.paused ? ' (paused)' : ''}${post.moving ? ' (moving)' : ''}: ${title}${channels ? ` on ${channels}` : ''}`;
+  const full = titleIn(t, post);
+  const title = full.length > 120 ? `${full.slice(0, 119)}…` : full;
+  const state = `${stateLabelOf(t, post)}${post.paused ? t('calendar.post.pausedSuffix') : ''}${post.moving ? t('calendar.post.movingSuffix') : ''}`;
+  const described = post.workspace ? t('calendar.post.describedInWorkspace', { when, workspace: post.workspace.name, state, title }) : t('calendar.post.described', { when, state, title });
+  return `${described}${channels ? t('calendar.post.onChannels', { channels }) : ''}`;
 }
 
 /** The workspace of a post on a calendar of several, after a square in its colour. */
@@ -80,8 +86,10 @@ export function WorkspaceName({ name }: { name: string }) {
  * and keyboard events are handled once by the calendar around it, not per post.
  */
 export const PostChip = memo(function PostChip({ post, showTime = true }: { post: CalendarPost; showTime?: boolean }) {
+  const { t } = useTranslation('posts');
   const { postHref, channelsById, canMove } = useCalendar();
   const draggable = canMove && post.movable && !post.moving;
+  const title = titleIn(t, post);
   return (
     <Link
       to={postHref(post)}
@@ -92,21 +100,21 @@ export const PostChip = memo(function PostChip({ post, showTime = true }: { post
       data-state={post.state}
       data-movable={draggable ? 'true' : undefined}
       draggable={draggable}
-      aria-label={describePost(post, channelsById)}
+      aria-label={describePost(t, post, channelsById)}
       aria-keyshortcuts={draggable ? 'M' : undefined}
-      title={draggable ? `${post.title}\nDrag to move, or press M` : post.title}
+      title={draggable ? `${title}\n${t('calendar.post.dragHint')}` : title}
     >
       <span className="cal-post-head">
         <AvatarStack post={post} max={3} />
         {showTime ? <span className="cal-post-time">{timeFormat.format(post.at)}</span> : null}
         {post.paused ? (
           <span className="cal-paused" data-testid="calendar-paused" aria-hidden="true">
-            Paused
+            {t('calendar.post.paused')}
           </span>
         ) : null}
       </span>
       {post.workspace ? <WorkspaceName name={post.workspace.name} /> : null}
-      <span className="cal-post-text">{post.title}</span>
+      <span className="cal-post-text">{title}</span>
     </Link>
   );
 });
@@ -127,33 +135,48 @@ export const PlusSmall = () => (
   </svg>
 );
 
-const stepUnit: Record<CalendarView, string> = { month: 'month', week: 'week', day: 'day', list: 'month' };
+const stepUnit: Record<CalendarView, 'month' | 'week' | 'day'> = { month: 'month', week: 'week', day: 'day', list: 'month' };
 
 /** Today, previous/next and the range's title: the same in a workspace's calendar and across workspaces. */
 export function CalendarNav({ view, label, todayDisabled, loading, onToday, onStep }: { view: CalendarView; label: string; todayDisabled: boolean; loading: boolean; onToday: () => void; onStep: (by: 1 | -1) => void }) {
+  const { t } = useTranslation('posts');
   const unit = stepUnit[view];
   return (
     <div className="cal-nav">
       <button type="button" className="btn btn-sm" onClick={onToday} disabled={todayDisabled}>
-        Today
+        {t('calendar.nav.today')}
       </button>
       <div className="cal-arrows">
-        <button type="button" className="btn btn-ghost btn-icon" aria-label={`Previous ${unit}`} onClick={() => onStep(-1)}>
+        <button type="button" className="btn btn-ghost btn-icon" aria-label={t(`calendar.nav.previous.${unit}`)} onClick={() => onStep(-1)}>
           <ChevronLeft />
         </button>
-        <button type="button" className="btn btn-ghost btn-icon" aria-label={`Next ${unit}`} onClick={() => onStep(1)}>
+        <button type="button" className="btn btn-ghost btn-icon" aria-label={t(`calendar.nav.next.${unit}`)} onClick={() => onStep(1)}>
           <ChevronRight />
         </button>
       </div>
       <h2 id="cal-title" className="cal-title" aria-live="polite">
         {label}
       </h2>
-      {loading ? <span className="spinner cal-spinner" role="status" aria-label="Loading posts" /> : null}
+      {loading ? <span className="spinner cal-spinner" role="status" aria-label={t('calendar.loadingPosts')} /> : null}
     </div>
   );
 }
 
-export const viewLabels: Record<CalendarView, string> = { month: 'Month', week: 'Week', day: 'Day', list: 'List' };
+/** The views' names in the interface's language, read when shown (the agency calendar reads them too). */
+export const viewLabels: Record<CalendarView, string> = {
+  get month() {
+    return i18n.t('posts:calendar.views.month');
+  },
+  get week() {
+    return i18n.t('posts:calendar.views.week');
+  },
+  get day() {
+    return i18n.t('posts:calendar.views.day');
+  },
+  get list() {
+    return i18n.t('posts:calendar.views.list');
+  },
+};
 
 export const parseView = (value: string | null): CalendarView | null => (calendarViews.includes(value as CalendarView) ? (value as CalendarView) : null);
 

@@ -1,4 +1,5 @@
 import { memo, useLayoutEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 import { atMinute, dayKey, fullDay, hourFormat, minuteOfDay, weekdayShort, type VisibleRange } from './calendar.dates.ts';
 import { byDaySlot, useStableGroups, type CalendarPost } from './calendar.model.ts';
 import { PostChip, useCalendar } from './calendar.parts.tsx';
@@ -27,6 +28,7 @@ const Slot = memo(function Slot({ day, minute, posts, past, nowOffset }: { day: 
 
 /** Week (7 columns) and day (1 column) views: hour rows split into half-hour slots. */
 export function WeekView({ range, posts, now }: { range: VisibleRange; posts: CalendarPost[]; now: Date }) {
+  const { t } = useTranslation('posts');
   const { showDay } = useCalendar();
   const groups = useStableGroups(posts, byDaySlot);
   const scroller = useRef<HTMLDivElement>(null);
@@ -56,7 +58,7 @@ export function WeekView({ range, posts, now }: { range: VisibleRange; posts: Ca
               className={`cal-week-day${key === todayKey ? ' is-today' : ''}`}
               onClick={() => showDay(day)}
               disabled={range.days.length === 1}
-              aria-label={`${fullDay.format(day)}${range.days.length > 1 ? ': open in the day view' : ''}`}
+              aria-label={range.days.length > 1 ? t('calendar.week.openDay', { day: fullDay.format(day) }) : fullDay.format(day)}
               aria-current={key === todayKey ? 'date' : undefined}
             >
               <span className="cal-week-dayname">{weekdayShort.format(day)}</span>

@@ -1,6 +1,7 @@
 // The post's content: the channels it goes to, then the shared text and media with a tab per
 // channel (customised or not), thread parts and first comment where the networks take them.
 import { useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { formatCount } from '../../components/format.ts';
 import { networkWeb } from '../../../networks/web.ts';
 import { publishingRules, type ChannelLimits } from '../../../shared/publishing-rules.ts';
@@ -13,20 +14,27 @@ import type { Draft, MediaSlot } from './composer-model.ts';
 import type { useUploads } from './composer-uploads.ts';
 
 const unique = (messages: string[]) => [...new Set(messages)];
-const textNoun = (network: string) => networkWeb(network)?.textNoun ?? 'text';
-const capitalised = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);
+/** What a network calls a post's text ("caption", "description"), from the network's module (English; "text" otherwise). */
+const textNoun = (network: string) => networkWeb(network)?.textNoun ?? null;
 const takesThreads = (c: Channel) => isNetwork(c.network) && publishingRules[c.network].replyChains;
 const takesFirstComment = (c: Channel) => isNetwork(c.network) && publishingRules[c.network].firstComment;
 
 function Counter({ network, used, max, unit }: { network: string; used: number; max: number; unit: string }) {
+  const { t } = useTranslation('posts');
   const over = used > max;
+  const unitWords = t(`composer.counter.units.${unit}`, { defaultValue: unit });
   return (
-    <span className={over ? 'cm-counter is-over' : used > max * 0.9 ? 'cm-counter is-near' : 'cm-counter'} data-testid={`counter-${network}`} title={`${formatCount(used)} of ${formatCount(max)} ${unit}`}>
+    <span
+      className={over ? 'cm-counter is-over' : used > max * 0.9 ? 'cm-counter is-near' : 'cm-counter'}
+      data-testid={`counter-${network}`}
+      title={t('composer.counter.title', { used: formatCount(used), max: formatCount(max), unit: unitWords })}
+    >
       <NetworkMark network={network} />
       {networkLabel(network)} <strong>{formatCount(max - used)}</strong>
       <span className="offscreen">
         {' '}
-        {unit} left{over ? `, ${formatCount(used - max)} too many` : ''}
+        {t('composer.counter.left', { unit: unitWords })}
+        {over ? t('composer.counter.tooMany', { n: formatCount(used - max) }) : ''}
       </span>
     </span>
   );
@@ -58,15 +66,16 @@ export function Errors({ messages, id }: { messages: string[]; id?: string }) {
 }
 
 export function ChannelPicker({ channels, selected, onToggle }: { channels: Channel[]; selected: string[]; onToggle: (id: string) => void }) {
+  const { t } = useTranslation('posts');
   return (
     <fieldset className="cm-picker">
-      <legend className="label">Post to</legend>
+      <legend className="label">{t('composer.picker.legend')}</legend>
       <div className="cm-chips">
         {channels.map((c) => {
           const on = selected.includes(c.id);
           const troubled = c.status === 'needs_reauth';
           return (
-            <label key={c.id} className={on ? 'cm-chip is-on' : 'cm-chip'} title={troubled ? 'Reconnect this account on the Channels page' : undefined}>
+            <label key={c.id} className={on ? 'cm-chip is-on' : 'cm-chip'} title={troubled ? t('composer.picker.reconnectHint') : undefined}>
               <input type="checkbox" checked={on} onChange={() => onToggle(c.id)} />
               <span className="cm-chip-avatar">
                 <ChannelAvatar network={c.network} src={c.avatar} size="sm" />
@@ -75,7 +84,7 @@ export function ChannelPicker({ channels, selected, onToggle }: { channels: Chan
                 <span className="cm-chip-name">{c.displayName ?? c.username}</span>
                 <span className="cm-chip-network">
                   {networkLabel(c.network)}
-                  {troubled ? ' · reconnect needed' : ''}
+                  {troubled ? t('composer.picker.reconnect') : ''}
                 </span>
               </span>
             </label>
@@ -100,6 +109,10 @@ type ContentProps = {
 
 /** The text and media: "All channels" and one tab per selected channel (arrow keys move between them). */
 export function ContentTabs({ baseId, draft, edit, selected, uploads, limits, messagesFor, channelHasIssues }: ContentProps) {
+  const { t } = useTranslation('posts');
+  /** "caption", "text"… as a word of the interface. */
+  const nounOf = (network: string) => t(`composer.nouns.${textNoun(network) ?? 'text'}`, { defaultValue: textNoun(network) ?? 'text' });
+  const capitalised = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);
   const [tab, setTab] = useState<string>('all');
   const customised = (id: string) => !!draft.overrides[id];
   const sharedIds = selected.filter((c) => !customised(c.id)).map((c) => c.id);
@@ -136,7 +149,7 @@ export function ContentTabs({ baseId, draft, edit, selected, uploads, limits, me
             className="cm-textarea"
             value={text}
             rows={7}
-            placeholder="What would you like to share?"
+            placeholder={t('composer.text.placeholder')}
             aria-invalid={textErrors.length ? true : undefined}
             aria-describedby={textErrors.length ? `${fieldId}-errors` : undefined}
             onChange={(e) => onText(e.target.value)}
@@ -155,7 +168,7 @@ export function ContentTabs({ baseId, draft, edit, selected, uploads, limits, me
   return (
     <>
       {selected.length ? (
-        <div className="cm-tabs" role="tablist" aria-label="Text for">
+        <div className="cm-tabs" role="tablist" aria-label={t('composer.tabs.label')}>
           {tabIds.map((id) => {
             const channel = selected.find((c) => c.id === id);
             return (
@@ -176,13 +189,13 @@ export function ContentTabs({ baseId, draft, edit, selected, uploads, limits, me
                     <NetworkMark network={channel.network} />
                     {networkLabel(channel.network)}
                     {selected.filter((c) => c.network === channel.network).length > 1 ? ` · ${channel.username}` : ''}
-                    {customised(id) ? <span className="cm-tab-tag">custom</span> : null}
+                    {customised(id) ? <span className="cm-tab-tag">{t('composer.tabs.custom')}</span> : null}
                   </>
                 ) : (
-                  'All channels'
+                  t('composer.tabs.all')
                 )}
                 {channel && channelHasIssues(id) ? (
-                  <span className="cm-tab-alert" aria-label="has problems">
+                  <span className="cm-tab-alert" aria-label={t('composer.tabs.hasProblems')}>
                     !
                   </span>
                 ) : null}
@@ -197,7 +210,7 @@ export function ContentTabs({ baseId, draft, edit, selected, uploads, limits, me
             <>
               <div className="cm-custom-bar">
                 <span className="small muted">
-                  Only {networkLabel(tabChannel.network)} ({tabChannel.displayName ?? tabChannel.username}) posts this {textNoun(tabChannel.network)} and media.
+                  {t('composer.custom.only', { network: networkLabel(tabChannel.network), account: tabChannel.displayName ?? tabChannel.username, noun: nounOf(tabChannel.network) })}
                 </span>
                 <button
                   type="button"
@@ -209,12 +222,12 @@ export function ContentTabs({ baseId, draft, edit, selected, uploads, limits, me
                     })
                   }
                 >
-                  Use the shared text again
+                  {t('composer.custom.useShared')}
                 </button>
               </div>
               {editor(
-                `${capitalised(textNoun(tabChannel.network))} for ${networkLabel(tabChannel.network)}`,
-                `the ${networkLabel(tabChannel.network)} ${textNoun(tabChannel.network)}`,
+                t('composer.custom.textFor', { noun: capitalised(nounOf(tabChannel.network)), network: networkLabel(tabChannel.network) }),
+                t('composer.custom.mediaFor', { noun: nounOf(tabChannel.network), network: networkLabel(tabChannel.network) }),
                 draft.overrides[tabChannel.id]!.text,
                 (text) => edit((d) => ({ ...d, overrides: { ...d.overrides, [tabChannel.id]: { ...d.overrides[tabChannel.id]!, text } } })),
                 draft.overrides[tabChannel.id]!.media,
@@ -226,14 +239,14 @@ export function ContentTabs({ baseId, draft, edit, selected, uploads, limits, me
           ) : (
             <div className="cm-uses-shared">
               <p>
-                {networkLabel(tabChannel.network)} posts the shared text and media from <em>All channels</em>.
+                <Trans t={t} i18nKey="composer.custom.usesShared" values={{ network: networkLabel(tabChannel.network) }} components={{ em: <em /> }} />
               </p>
               <button
                 type="button"
                 className="btn"
                 onClick={() => edit((d) => ({ ...d, overrides: { ...d.overrides, [tabChannel.id]: { text: d.text, media: [...d.media] } } }))}
               >
-                Customise for {networkLabel(tabChannel.network)}
+                {t('composer.custom.customise', { network: networkLabel(tabChannel.network) })}
               </button>
               <Errors messages={unique([...messagesFor('text', [tabChannel.id]), ...messagesFor('media', [tabChannel.id])])} />
             </div>
@@ -241,8 +254,8 @@ export function ContentTabs({ baseId, draft, edit, selected, uploads, limits, me
         ) : (
           <>
             {editor(
-              'Shared text',
-              'the shared text',
+              t('composer.text.shared'),
+              t('composer.text.sharedMedia'),
               draft.text,
               (text) => edit((d) => ({ ...d, text })),
               draft.media,
@@ -258,14 +271,14 @@ export function ContentTabs({ baseId, draft, edit, selected, uploads, limits, me
                   return (
                     <div key={index} className={partErrors.length ? 'field has-error cm-part' : 'field cm-part'}>
                       <div className="field-label-row">
-                        <label htmlFor={partId}>Thread part {index + 2}</label>
+                        <label htmlFor={partId}>{t('composer.thread.part', { n: index + 2 })}</label>
                         <button
                           type="button"
                           className="btn-text small"
-                          aria-label={`Remove thread part ${index + 2}`}
+                          aria-label={t('composer.thread.removePart', { n: index + 2 })}
                           onClick={() => edit((d) => ({ ...d, threadParts: d.threadParts.filter((_, i) => i !== index) }))}
                         >
-                          Remove
+                          {t('composer.remove')}
                         </button>
                       </div>
                       <textarea
@@ -282,26 +295,26 @@ export function ContentTabs({ baseId, draft, edit, selected, uploads, limits, me
                   );
                 })}
                 <button type="button" className="btn btn-ghost btn-sm cm-add-part" onClick={() => edit((d) => ({ ...d, threadParts: [...d.threadParts, ''] }))}>
-                  + Add to thread
+                  {t('composer.thread.add')}
                 </button>
                 <span className="small muted">
                   {' '}
-                  Posted as replies on {unique(selected.filter((c) => takesThreads(c)).map((c) => networkLabel(c.network))).join(' and ')}.
+                  {t('composer.thread.hint', { networks: unique(selected.filter((c) => takesThreads(c)).map((c) => networkLabel(c.network))).join(t('composer.and')) })}
                 </span>
               </div>
             ) : null}
             {firstComments.length ? (
               <div className={messagesFor('firstComment', sharedIds).length ? 'field has-error' : 'field'}>
-                <label htmlFor={`${baseId}-comment`}>First comment (optional)</label>
+                <label htmlFor={`${baseId}-comment`}>{t('composer.firstComment.label')}</label>
                 <textarea
                   id={`${baseId}-comment`}
                   className="cm-textarea cm-textarea-part"
                   rows={2}
                   value={draft.firstComment}
-                  placeholder="Links and extra hashtags often go here"
+                  placeholder={t('composer.firstComment.placeholder')}
                   onChange={(e) => edit((d) => ({ ...d, firstComment: e.target.value }))}
                 />
-                <span className="field-hint">A reply to the post on {unique(firstComments.map((c) => networkLabel(c.network))).join(' and ')}.</span>
+                <span className="field-hint">{t('composer.firstComment.hint', { networks: unique(firstComments.map((c) => networkLabel(c.network))).join(t('composer.and')) })}</span>
                 <Errors messages={messagesFor('firstComment', selected.map((c) => c.id))} />
               </div>
             ) : null}

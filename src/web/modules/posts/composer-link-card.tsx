@@ -2,6 +2,7 @@
 // description, picture) and the user edits it before it goes out; per channel, campaign (UTM)
 // tags added to the links when that channel's post is published.
 import { useEffect, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { firstLinkIn, LINK_CARD_LIMITS, UTM_VALUE_MAX, withUtm, type LinkCard, type Utm } from '../../../shared/link-cards.ts';
 import { api, isApiError } from '../../api/client.ts';
 import { NetworkMark } from '../../components/network-mark.tsx';
@@ -32,6 +33,7 @@ const hostOf = (url: string) => {
  * a card for a link no longer in the text goes, and a card the user removed stays removed.
  */
 function useLinkCardFetch(workspaceId: string, draft: Draft, edit: Edit) {
+  const { t } = useTranslation('posts');
   const link = firstLinkIn(draft.text);
   const [state, setState] = useState<{ link: string; status: 'loading' | 'failed'; message?: string } | null>(null);
   const wanted = link && draft.linkCard?.url !== link && draft.linkCardOff !== link ? link : null;
@@ -53,20 +55,21 @@ function useLinkCardFetch(workspaceId: string, draft: Draft, edit: Edit) {
           edit((d) => (firstLinkIn(d.text) === wanted ? { ...d, linkCard: { url: wanted, title: card.title, description: card.description, imageUrl: card.imageUrl } } : d));
         })
         .catch((error: unknown) => {
-          if (current) setState({ link: wanted, status: 'failed', message: isApiError(error) ? error.message : 'The page could not be read' });
+          if (current) setState({ link: wanted, status: 'failed', message: isApiError(error) ? error.message : t('linkCard.unreadable') });
         });
     }, DEBOUNCE_MS);
     return () => {
       current = false;
       clearTimeout(timer);
     };
-  }, [wanted, workspaceId, edit]);
+  }, [wanted, workspaceId, edit, t]);
 
   return { link, reading: state && state.link === wanted ? state : null };
 }
 
 /** The card under the text: read from the page, every field editable, removable. */
 export function LinkCardEditor({ workspaceId, draft, edit }: { workspaceId: string; draft: Draft; edit: Edit }) {
+  const { t } = useTranslation('posts');
   const id = useId();
   const { link, reading } = useLinkCardFetch(workspaceId, draft, edit);
   const card = draft.linkCard;
@@ -78,9 +81,9 @@ export function LinkCardEditor({ workspaceId, draft, edit }: { workspaceId: stri
     if (draft.linkCardOff === link) {
       return (
         <div className="lc-note small muted" data-testid="link-card-off">
-          No link card.{' '}
+          {t('linkCard.off')}{' '}
           <button type="button" className="btn-text" onClick={() => edit((d) => ({ ...d, linkCardOff: null }))}>
-            Show the card again
+            {t('linkCard.showAgain')}
           </button>
         </div>
       );
@@ -88,16 +91,16 @@ export function LinkCardEditor({ workspaceId, draft, edit }: { workspaceId: stri
     if (reading?.status === 'failed') {
       return (
         <div className="lc-note small" role="status" data-testid="link-card-failed">
-          <span className="muted">No card for this link: {reading.message}</span>{' '}
+          <span className="muted">{t('linkCard.failed', { reason: reading.message })}</span>{' '}
           <button type="button" className="btn-text" onClick={() => edit((d) => ({ ...d, linkCard: { url: link, title: '', description: '', imageUrl: null } }))}>
-            Write one
+            {t('linkCard.writeOne')}
           </button>
         </div>
       );
     }
     return (
       <div className="lc-note small muted" role="status" data-testid="link-card-loading">
-        Reading the card of {hostOf(link)}…
+        {t('linkCard.reading', { host: hostOf(link) })}
       </div>
     );
   }
@@ -105,36 +108,36 @@ export function LinkCardEditor({ workspaceId, draft, edit }: { workspaceId: stri
   return (
     <section className="lc-editor" aria-labelledby={`${id}-title`} data-testid="link-card-editor">
       <div className="lc-editor-head">
-        <h3 id={`${id}-title`}>Link card</h3>
+        <h3 id={`${id}-title`}>{t('linkCard.title')}</h3>
         <span className="lc-host small muted">{hostOf(card.url)}</span>
         <button
           type="button"
           className="btn btn-sm"
           onClick={() => edit((d) => ({ ...d, linkCard: null, linkCardOff: card.url }))}
-          aria-label="Remove the link card"
+          aria-label={t('linkCard.removeLabel')}
         >
-          Remove card
+          {t('linkCard.remove')}
         </button>
       </div>
       <div className="lc-editor-body">
         <div className="lc-thumb" aria-hidden={!imageShown}>
-          {imageShown ? <img src={shownImage(workspaceId, card.imageUrl!)} alt="" onError={() => setBrokenImage(card.imageUrl)} /> : <span className="muted small">{card.imageUrl ? 'The picture cannot be read' : 'No picture'}</span>}
+          {imageShown ? <img src={shownImage(workspaceId, card.imageUrl!)} alt="" onError={() => setBrokenImage(card.imageUrl)} /> : <span className="muted small">{card.imageUrl ? t('linkCard.pictureUnreadable') : t('linkCard.noPicture')}</span>}
         </div>
         <div className="lc-fields">
           <div className="field">
-            <label htmlFor={`${id}-card-title`}>Card title</label>
+            <label htmlFor={`${id}-card-title`}>{t('linkCard.cardTitle')}</label>
             <input id={`${id}-card-title`} value={card.title} maxLength={LINK_CARD_LIMITS.title} onChange={(e) => change({ title: e.target.value })} />
           </div>
           <div className="field">
-            <label htmlFor={`${id}-card-description`}>Card description</label>
+            <label htmlFor={`${id}-card-description`}>{t('linkCard.cardDescription')}</label>
             <textarea id={`${id}-card-description`} rows={2} value={card.description} maxLength={LINK_CARD_LIMITS.description} onChange={(e) => change({ description: e.target.value })} />
           </div>
           <div className="field">
-            <label htmlFor={`${id}-card-image`}>Card picture address</label>
+            <label htmlFor={`${id}-card-image`}>{t('linkCard.cardImage')}</label>
             <input
               id={`${id}-card-image`}
               type="url"
-              placeholder="https://… (empty: no picture)"
+              placeholder={t('linkCard.imagePlaceholder')}
               value={card.imageUrl ?? ''}
               maxLength={LINK_CARD_LIMITS.imageUrl}
               onChange={(e) => change({ imageUrl: e.target.value.trim() || null })}
@@ -142,7 +145,7 @@ export function LinkCardEditor({ workspaceId, draft, edit }: { workspaceId: stri
           </div>
         </div>
       </div>
-      <p className="small muted lc-help">Bluesky and LinkedIn show this card as you edit it; Facebook and the other networks read the page themselves.</p>
+      <p className="small muted lc-help">{t('linkCard.help')}</p>
     </section>
   );
 }
@@ -165,6 +168,7 @@ export function LinkCardPreview({ workspaceId, card, utm, network }: { workspace
 
 /** Per channel: whether its links get campaign tags, and which. Shown while the text has a link. */
 export function UtmPanel({ channels, draft, edit }: { channels: Channel[]; draft: Draft; edit: Edit }) {
+  const { t } = useTranslation('posts');
   const id = useId();
   const [opened, setOpened] = useState(false);
   if (!channels.length || !firstLinkIn(draft.text)) return null;
@@ -173,9 +177,9 @@ export function UtmPanel({ channels, draft, edit }: { channels: Channel[]; draft
     return (
       <section className="card lc-utm" aria-labelledby={`${id}-title`} data-testid="utm-panel">
         <div className="lc-utm-closed">
-          <h2 id={`${id}-title`}>Link tracking</h2>
+          <h2 id={`${id}-title`}>{t('utm.title')}</h2>
           <button type="button" className="btn btn-sm" onClick={() => setOpened(true)}>
-            Add UTM tags…
+            {t('utm.open')}
           </button>
         </div>
       </section>
@@ -188,8 +192,8 @@ export function UtmPanel({ channels, draft, edit }: { channels: Channel[]; draft
     });
   return (
     <section className="card lc-utm" aria-labelledby={`${id}-title`} data-testid="utm-panel">
-      <h2 id={`${id}-title`}>Link tracking</h2>
-      <p className="small muted">Adds UTM tags to the links of a channel&rsquo;s post when it is published; tags a link already has stay.</p>
+      <h2 id={`${id}-title`}>{t('utm.title')}</h2>
+      <p className="small muted">{t('utm.help')}</p>
       {channels.map((channel) => {
         const utm = draft.utm[channel.id];
         const who = `${networkLabel(channel.network)}${channels.filter((c) => c.network === channel.network).length > 1 ? ` · ${channel.username}` : ''}`;
@@ -205,13 +209,13 @@ export function UtmPanel({ channels, draft, edit }: { channels: Channel[]; draft
               {/* A switch, not a checkbox: the channel picker's checkboxes are named by network too. */}
               <input type="checkbox" role="switch" checked={!!utm} onChange={(e) => set(channel.id, e.target.checked ? {} : null)} />
               <NetworkMark network={channel.network} />
-              <span>UTM tags for {who}</span>
+              <span>{t('utm.for', { who })}</span>
             </label>
             {utm ? (
               <div className="lc-utm-fields">
-                {input('source', 'Source', channel.network)}
-                {input('medium', 'Medium', 'social')}
-                {input('campaign', 'Campaign', 'spring-sale')}
+                {input('source', t('utm.source'), channel.network)}
+                {input('medium', t('utm.medium'), 'social')}
+                {input('campaign', t('utm.campaign'), t('utm.campaignExample'))}
               </div>
             ) : null}
           </div>

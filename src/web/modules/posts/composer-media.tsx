@@ -1,12 +1,11 @@
 import { useId, useState, type DragEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { formatFileSize } from '../../components/format.ts';
 import type { MediaSlot, Upload } from './composer-model.ts';
 import type { Uploads } from './composer-uploads.ts';
 import { PickFromLibrary } from '../media-library/pick-from-library.tsx';
 
 const accept = 'image/jpeg,image/png,image/webp,image/gif,video/mp4,video/quicktime,video/webm,application/pdf';
-
-const pagesText = (pages: number) => (pages === 1 ? '1 page' : `${pages} pages`);
 
 function formatDuration(seconds: number | null) {
   if (seconds === null) return null;
@@ -35,6 +34,8 @@ function Thumb({ upload }: { upload: Upload | undefined }) {
  * `errors` are the rule checks about these files (per network), shown under the list.
  */
 export function MediaBox({ slots, onChange, uploads, label, errors }: { slots: MediaSlot[]; onChange: (slots: MediaSlot[]) => void; uploads: Uploads; label: string; errors: string[] }) {
+  const { t } = useTranslation('posts');
+  const pagesText = (pages: number) => t('media.pages', { count: pages });
   const inputId = useId();
   const [dragging, setDragging] = useState(false);
 
@@ -62,20 +63,20 @@ export function MediaBox({ slots, onChange, uploads, label, errors }: { slots: M
   };
 
   return (
-    <div className="cm-media" role="group" aria-label={`Media for ${label}`}>
+    <div className="cm-media" role="group" aria-label={t('media.groupLabel', { label })}>
       {slots.length ? (
         <ol className="cm-media-list">
           {slots.map((slot, index) => {
             const upload = uploads.uploads[slot.key];
-            const name = upload?.fileName ?? 'file';
+            const name = upload?.fileName ?? t('media.file');
             const media = upload?.media;
             return (
               <li key={slot.key} className={upload?.state === 'failed' ? 'cm-media-item is-failed' : 'cm-media-item'} data-testid="media-item">
                 <div className="cm-thumb">
                   <Thumb upload={upload} />
-                  {upload?.kind === 'video' ? <span className="cm-thumb-badge">{formatDuration(media?.durationSeconds ?? null) ?? 'Video'}</span> : null}
+                  {upload?.kind === 'video' ? <span className="cm-thumb-badge">{formatDuration(media?.durationSeconds ?? null) ?? t('media.video')}</span> : null}
                   {upload?.kind === 'document' && media?.pageCount ? <span className="cm-thumb-badge">{pagesText(media.pageCount)}</span> : null}
-                  <button type="button" className="cm-thumb-remove" aria-label={`Remove ${name}`} onClick={() => remove(index)}>
+                  <button type="button" className="cm-thumb-remove" aria-label={t('media.remove', { name })} onClick={() => remove(index)}>
                     ×
                   </button>
                 </div>
@@ -85,16 +86,16 @@ export function MediaBox({ slots, onChange, uploads, label, errors }: { slots: M
                   </div>
                   {upload && upload.state !== 'ready' && upload.state !== 'failed' ? (
                     <div className="cm-progress-row">
-                      <progress className="cm-progress" max={1} value={upload.progress} aria-label={`Uploading ${name}`} />
+                      <progress className="cm-progress" max={1} value={upload.progress} aria-label={t('media.uploading', { name })} />
                       <span className="small muted">{Math.round(upload.progress * 100)}%</span>
                       {upload.resumable ? (
                         upload.state === 'paused' ? (
                           <button type="button" className="btn-text small" onClick={() => uploads.resume(slot.key)}>
-                            Resume
+                            {t('media.resume')}
                           </button>
                         ) : (
                           <button type="button" className="btn-text small" onClick={() => uploads.pause(slot.key)}>
-                            Pause
+                            {t('media.pause')}
                           </button>
                         )
                       ) : null}
@@ -109,7 +110,7 @@ export function MediaBox({ slots, onChange, uploads, label, errors }: { slots: M
                     <div className="small muted">
                       {[
                         media.width && media.height ? `${media.width}×${media.height}` : null,
-                        media.durationSeconds !== null ? `${Math.round(media.durationSeconds)} s` : null,
+                        media.durationSeconds !== null ? t('media.seconds', { n: Math.round(media.durationSeconds) }) : null,
                         media.pageCount ? pagesText(media.pageCount) : null,
                         formatFileSize(media.size),
                       ]
@@ -120,8 +121,8 @@ export function MediaBox({ slots, onChange, uploads, label, errors }: { slots: M
                   {upload?.kind === 'image' || upload?.kind === 'video' ? (
                     <input
                       className="cm-alt"
-                      aria-label={`Alt text for ${name}`}
-                      placeholder={`Describe the ${upload.kind} (alt text)`}
+                      aria-label={t('media.altFor', { name })}
+                      placeholder={t(`media.altPlaceholder.${upload.kind}`)}
                       maxLength={1500}
                       value={slot.altText}
                       onChange={(e) => onChange(slots.map((s, i) => (i === index ? { ...s, altText: e.target.value } : s)))}
@@ -129,10 +130,10 @@ export function MediaBox({ slots, onChange, uploads, label, errors }: { slots: M
                   ) : null}
                   {slots.length > 1 ? (
                     <div className="cm-media-order">
-                      <button type="button" className="btn btn-ghost btn-sm" disabled={index === 0} aria-label={`Move ${name} earlier`} onClick={() => move(index, -1)}>
+                      <button type="button" className="btn btn-ghost btn-sm" disabled={index === 0} aria-label={t('media.earlier', { name })} onClick={() => move(index, -1)}>
                         ←
                       </button>
-                      <button type="button" className="btn btn-ghost btn-sm" disabled={index === slots.length - 1} aria-label={`Move ${name} later`} onClick={() => move(index, 1)}>
+                      <button type="button" className="btn btn-ghost btn-sm" disabled={index === slots.length - 1} aria-label={t('media.later', { name })} onClick={() => move(index, 1)}>
                         →
                       </button>
                     </div>
@@ -156,9 +157,9 @@ export function MediaBox({ slots, onChange, uploads, label, errors }: { slots: M
           ⤒
         </span>
         <span>
-          Drag images, a video or a PDF here, or{' '}
+          {t('media.drop')}{' '}
           <label htmlFor={inputId} className="btn-text">
-            choose files
+            {t('media.choose')}
           </label>
         </span>
         <input
@@ -167,7 +168,7 @@ export function MediaBox({ slots, onChange, uploads, label, errors }: { slots: M
           type="file"
           multiple
           accept={accept}
-          aria-label={`Add media to ${label}`}
+          aria-label={t('media.add', { label })}
           onChange={(e) => {
             addFiles(e.target.files);
             e.target.value = '';

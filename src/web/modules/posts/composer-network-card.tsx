@@ -1,5 +1,6 @@
 // Pieces every network's options panel is built from, so the panels look alike.
 import type { ReactNode } from 'react';
+import { i18n } from '../../i18n/i18n.ts';
 import { Avatar } from '../../components/avatar.tsx';
 import { NetworkMark } from '../../components/network-mark.tsx';
 import type { Channel } from '../channels/channels.api.ts';
@@ -30,18 +31,9 @@ export function FieldMessage({ message, id }: { message: string | undefined; id:
   ) : null;
 }
 
-/** Languages offered for a post's language setting (the most used first). */
-export const postLanguages: [string, string][] = [
-  ['en', 'English'],
-  ['de', 'German'],
-  ['fr', 'French'],
-  ['es', 'Spanish'],
-  ['it', 'Italian'],
-  ['pt', 'Portuguese'],
-  ['nl', 'Dutch'],
-  ['pl', 'Polish'],
-  ['sv', 'Swedish'],
-  ['ja', 'Japanese'],
-  ['ko', 'Korean'],
-  ['zh', 'Chinese'],
-];
+const postLanguageCodes = ['en', 'de', 'fr', 'es', 'it', 'pt', 'nl', 'pl', 'sv', 'ja', 'ko', 'zh'];
+const languageNames = new Intl.DisplayNames([i18n.language], { type: 'language' });
+const capitalised = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);
+
+/** Languages offered for a post's language setting (the most used first), named in the interface's language. */
+export const postLanguages: [string, string][] = postLanguageCodes.map((code) => [code, capitalised(languageNames.of(code) ?? code)]);

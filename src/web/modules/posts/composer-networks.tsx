@@ -1,6 +1,7 @@
 // What each selected channel's network adds to the composer, from the web registry: its
 // pre-flight read, its options panel and its preview.
 import { useQueries } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
 import { networkWeb } from '../../../networks/web.ts';
 import type { Preflight } from '../../../networks/web-types.ts';
 import { descriptorOf } from '../../../shared/networks.ts';
@@ -102,10 +103,11 @@ export function NetworkPanels({
 }
 
 export function Previews({ workspaceId, channels, draft, uploads, preflights }: { workspaceId: string; channels: Channel[]; draft: Draft; uploads: Record<string, Upload>; preflights: Map<string, Preflight> }) {
+  const { t } = useTranslation('posts');
   return (
-    <aside className="cm-previews" aria-label="Previews">
-      <h2 className="cm-previews-title">Preview</h2>
-      {channels.length === 0 ? <p className="muted small">Choose a channel to see how the post will look there.</p> : null}
+    <aside className="cm-previews" aria-label={t('preview.label')}>
+      <h2 className="cm-previews-title">{t('preview.title')}</h2>
+      {channels.length === 0 ? <p className="muted small">{t('preview.empty')}</p> : null}
       {channels.map((channel) => {
         const own = draft.overrides[channel.id];
         const rules = isNetwork(channel.network) ? publishingRules[channel.network] : null;

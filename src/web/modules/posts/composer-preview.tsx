@@ -1,4 +1,6 @@
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { i18n } from '../../i18n/i18n.ts';
 import { detectFacets } from '../../../networks/bluesky/richtext.ts';
 import { utf8Length } from '../../../shared/publishing-rules.ts';
 import { networkWeb } from '../../../networks/web.ts';
@@ -48,6 +50,7 @@ export function RichText({ text }: { text: string }) {
 }
 
 export function MediaGrid({ slots, uploads }: { slots: MediaSlot[]; uploads: Record<string, Upload> }) {
+  const { t } = useTranslation('posts');
   const items = slots.map((s) => ({ slot: s, upload: uploads[s.key] })).filter((i) => i.upload && i.upload.state !== 'failed');
   if (!items.length) return null;
   return (
@@ -56,14 +59,14 @@ export function MediaGrid({ slots, uploads }: { slots: MediaSlot[]; uploads: Rec
         const src = upload!.media?.url ?? upload!.previewUrl ?? undefined;
         if (upload!.kind === 'document') {
           return (
-            <div key={slot.key} className="pv-document" role="img" aria-label={`PDF document ${upload!.fileName}`}>
+            <div key={slot.key} className="pv-document" role="img" aria-label={t('preview.pdf', { name: upload!.fileName })}>
               <span className="pv-document-mark">PDF</span>
               <span className="pv-document-name">{upload!.fileName}</span>
             </div>
           );
         }
         return upload!.kind === 'video' ? (
-          <video key={slot.key} src={src} muted playsInline preload="metadata" aria-label="Video" />
+          <video key={slot.key} src={src} muted playsInline preload="metadata" aria-label={t('media.video')} />
         ) : (
           <img key={slot.key} src={src} alt={slot.altText} />
         );
@@ -73,7 +76,7 @@ export function MediaGrid({ slots, uploads }: { slots: MediaSlot[]; uploads: Rec
 }
 
 /** The account's name as a preview shows it. */
-export const previewName = (c: Channel) => c.displayName ?? c.username ?? 'Account';
+export const previewName = (c: Channel) => c.displayName ?? c.username ?? i18n.t('posts:preview.account');
 
 /** How the post will look on a selected channel, as the user types: the network's own preview. */
 export function Preview({ content, uploads, preflight }: { content: PreviewContent; uploads: Record<string, Upload>; preflight: Preflight }) {

@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Upload as TusUpload, type DetailedError } from 'tus-js-client';
 import { api, isApiError } from '../../api/client.ts';
+import { i18n } from '../../i18n/i18n.ts';
 import type { Upload } from './composer-model.ts';
 import type { Media } from './posts.api.ts';
 
@@ -18,7 +19,8 @@ function errorMessage(status: number, body: string): string {
   } catch {
     // Not Herald's JSON: a proxy's page.
   }
-  return status ? `Upload failed (${status})` : 'Upload failed: Herald cannot be reached';
+  // Said when it happens, in the interface's language of that moment.
+  return status ? i18n.t('posts:media.uploadFailed', { status }) : i18n.t('posts:media.unreachable');
 }
 
 /** Multipart with XMLHttpRequest, which (unlike fetch) reports upload progress. */
@@ -39,7 +41,7 @@ function uploadImage(workspaceId: string, file: File, onProgress: (fraction: num
 /** The media a finished tus upload became, or why the server refused the file. */
 async function tusResult(workspaceId: string, uploadUrl: string | null): Promise<Media> {
   const uploadId = uploadUrl?.split('/').pop();
-  if (!uploadId) throw new Error('Upload failed: the server gave no upload address');
+  if (!uploadId) throw new Error(i18n.t('posts:media.noAddress'));
   return api.get<Media>(`/api/v1/workspaces/${workspaceId}/media/uploads/${uploadId}/result`);
 }
 

@@ -1,12 +1,14 @@
 // The "When" choice: the next free queue slot, a picked date and time (in the browser's zone), or now.
+import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
+import { i18n } from '../../i18n/i18n.ts';
 import { formatDateTime } from '../../components/format.ts';
 import type { When } from './use-composer-draft.ts';
 
 const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
 
 function zoneName(at: Date) {
-  const short = new Intl.DateTimeFormat(undefined, { timeZoneName: 'short' }).formatToParts(at).find((p) => p.type === 'timeZoneName')?.value;
+  const short = new Intl.DateTimeFormat(i18n.language, { timeZoneName: 'short' }).formatToParts(at).find((p) => p.type === 'timeZoneName')?.value;
   return short && short !== timeZone ? `${timeZone} (${short})` : timeZone;
 }
 
@@ -14,7 +16,7 @@ export const browserTimeZone = timeZone;
 
 /** The slot as the workspace's zone reads it ("Mon 09:00 Europe/Berlin"). */
 function formatInZone(at: string, zone: string) {
-  const local = new Intl.DateTimeFormat(undefined, { timeZone: zone, weekday: 'short', hour: '2-digit', minute: '2-digit' }).format(new Date(at));
+  const local = new Intl.DateTimeFormat(i18n.language, { timeZone: zone, weekday: 'short', hour: '2-digit', minute: '2-digit' }).format(new Date(at));
   return `${local} ${zone.replaceAll('_', ' ')}`;
 }
 
@@ -50,6 +52,7 @@ export function WhenChoice({
   onTime: (time: string) => void;
   instant: Date | null;
 }) {
+  const { t } = useTranslation('posts');
   return (
     <>
       <div className="cm-when-options" role="radiogroup" aria-labelledby={`${baseId}-when`}>
@@ -57,43 +60,43 @@ export function WhenChoice({
           <label key={value} className={mode === value ? 'cm-when-option is-on' : 'cm-when-option'}>
             <input type="radio" name={`${baseId}-when`} checked={mode === value} onChange={() => onMode(value)} />
             <span>
-              <strong>{{ queue: 'Add to queue', at: 'Pick a time', now: 'Post now' }[value]}</strong>
+              <strong>{t(`composer.when.${value}.label`)}</strong>
               <span className="small muted">
                 {value === 'queue' ? (
                   nextSlotAt ? (
                     <>
                       <span data-testid="next-slot">
-                        Next free slot {formatDateTime(nextSlotAt)}
+                        {t('composer.when.queue.next', { when: formatDateTime(nextSlotAt) })}
                         {slotTimeZone && slotTimeZone !== timeZone ? ` (${formatInZone(nextSlotAt, slotTimeZone)})` : ''}
                       </span>
                       {onEditPostingTimes ? (
                         <>
                           {' · '}
                           <button type="button" className="link-button" onClick={onEditPostingTimes}>
-                            Edit posting times
+                            {t('composer.when.queue.editTimes')}
                           </button>
                         </>
                       ) : null}
                     </>
                   ) : hasChannels ? (
                     <>
-                      No posting times set up yet:{' '}
+                      {t('composer.when.queue.noTimes')}{' '}
                       {onEditPostingTimes ? (
                         <button type="button" className="link-button" onClick={onEditPostingTimes}>
-                          set them up
+                          {t('composer.when.queue.setUp')}
                         </button>
                       ) : (
-                        <Link to={postingTimesHref}>set them up</Link>
+                        <Link to={postingTimesHref}>{t('composer.when.queue.setUp')}</Link>
                       )}
                     </>
                   ) : (
-                    'The next free posting time'
+                    t('composer.when.queue.hint')
                   )
                 )
                 : value === 'at' ? (
-                  'A date and time of your choice'
+                  t('composer.when.at.hint')
                 ) : (
-                  'Publish right away'
+                  t('composer.when.now.hint')
                 )}
               </span>
             </span>
@@ -103,15 +106,15 @@ export function WhenChoice({
       {mode === 'at' ? (
         <div className="cm-datetime">
           <div className="field">
-            <label htmlFor={`${baseId}-date`}>Date</label>
+            <label htmlFor={`${baseId}-date`}>{t('composer.when.date')}</label>
             <input id={`${baseId}-date`} type="date" value={date} onChange={(e) => onDate(e.target.value)} />
           </div>
           <div className="field">
-            <label htmlFor={`${baseId}-time`}>Time</label>
+            <label htmlFor={`${baseId}-time`}>{t('composer.when.time')}</label>
             <input id={`${baseId}-time`} type="time" value={time} onChange={(e) => onTime(e.target.value)} />
           </div>
           <p className="cm-zone small muted" data-testid="time-zone">
-            Time zone: {zoneName(instant ?? new Date())}
+            {t('composer.when.zone', { zone: zoneName(instant ?? new Date()) })}
           </p>
         </div>
       ) : null}

@@ -1,4 +1,5 @@
 import { useId, useMemo, useState, type KeyboardEvent } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import type { ChannelLimits } from '../../../shared/publishing-rules.ts';
@@ -32,10 +33,11 @@ import { useSubmitsForReview } from '../approvals/approvals.api.ts';
 /** Shown until a save is attempted: an empty post is not yet a mistake. */
 const isQuiet = (issue: ChannelIssue) => issue.code === 'empty';
 const unique = (messages: string[]) => [...new Set(messages)];
-/** "a TikTok, Mastodon or Bluesky" */
-const orList = (words: string[]) => `a ${words.length > 1 ? `${words.slice(0, -1).join(', ')} or ${words.at(-1)}` : (words[0] ?? '')}`;
+/** "TikTok, Mastodon or Bluesky", with the interface's word for "or". */
+const orList = (or: string, words: string[]) => (words.length > 1 ? `${words.slice(0, -1).join(', ')}${or}${words.at(-1)}` : (words[0] ?? ''));
 
 export function ComposerPage() {
+  const { t } = useTranslation('posts');
   const workspace = useWorkspace();
   const { postId } = useParams();
   const [params] = useSearchParams();
@@ -80,19 +82,19 @@ export function ComposerPage() {
   const instant = instantOf(date, time);
 
   const common: string[] = [];
-  if (!selected.length) common.push('Choose at least one channel');
-  if (pending) common.push('Wait until the uploads have finished');
-  if (failed) common.push('Remove the files that could not be uploaded');
+  if (!selected.length) common.push(t('composer.blockers.noChannel'));
+  if (pending) common.push(t('composer.blockers.uploading'));
+  if (failed) common.push(t('composer.blockers.failedUploads'));
   const whenProblems: string[] = [];
-  if (mode === 'at' && !instant) whenProblems.push('Pick a date and a time');
-  if (mode === 'at' && instant && instant.getTime() < Date.now() - 60_000) whenProblems.push('The time is in the past: pick a later one or post now');
-  if (mode === 'queue' && nextSlot.data && !nextSlot.data.at) whenProblems.push('No free time slot for these channels: add posting times in Workspace settings → Posting times, or pick a time');
+  if (mode === 'at' && !instant) whenProblems.push(t('composer.blockers.noTime'));
+  if (mode === 'at' && instant && instant.getTime() < Date.now() - 60_000) whenProblems.push(t('composer.blockers.past'));
+  if (mode === 'queue' && nextSlot.data && !nextSlot.data.at) whenProblems.push(t('composer.blockers.noSlot'));
   const draftBlockers = unique([...common, ...draftIssues.map((i) => i.message)]);
   const publishBlockers = unique([...common, ...preflightWaits(selected, preflights), ...publishIssues.map((i) => i.message), ...whenProblems]);
   const canSchedule = hasPermission(workspace, 'posts.schedule');
 
   const forReview = useSubmitsForReview(workspace.id, draft.channelIds, hasPermission(workspace, 'posts.approve'));
-  const primaryLabel = forReview ? 'Submit for review' : { queue: 'Add to queue', at: 'Schedule', now: 'Post now' }[mode];
+  const primaryLabel = forReview ? t('composer.primary.review') : t(`composer.primary.${mode}`);
 
   async function save(kind: 'draft' | 'publish') {
     state.setAttempted(true);
@@ -112,7 +114,17 @@ export function ComposerPage() {
         post = await create.mutateAsync({ ...input, schedule });
         await fromIdea.linkPost(post.id);
       }
-      toast(kind === 'draft' ? 'Draft saved.' : post.state === 'in_review' ? 'Submitted for review: an approver will be told.' : mode === 'now' ? 'Publishing now.' : post.publishAt ? `Scheduled for ${formatDateTime(post.publishAt)}.` : 'Saved.');
+      toast(
+        kind === 'draft'
+          ? t('composer.saved.draft')
+          : post.state === 'in_review'
+            ? t('composer.saved.review')
+            : mode === 'now'
+              ? t('composer.saved.now')
+              : post.publishAt
+                ? t('composer.saved.scheduled', { when: formatDateTime(post.publishAt) })
+                : t('composer.saved.saved'),
+      );
       void navigate(`/w/${workspace.id}/posts/${post.id}`);
     } catch (error) {
       state.setSubmitError(error);
@@ -129,7 +141,7 @@ export function ComposerPage() {
     }
   };
 
-  if (channelsQuery.isPending || (postId && !state.loaded && !existing.error)) return <Loading label={postId ? 'Loading the post…' : 'Loading channels…'} />;
+  if (channelsQuery.isPending || (postId && !state.loaded && !existing.error)) return <Loading label={postId ? t('post.loading') : t('composer.loadingChannels')} />;
   const loadError = channelsQuery.error ?? existing.error;
   const placedServer = fromServer.length > 0;
   const generalError = submitError && !placedServer ? formErrors(submitError, []).general : undefined;
@@ -137,32 +149,28 @@ export function ComposerPage() {
   return (
     <div className="page page-wide cm-page" onKeyDown={onKeyDown}>
       <PageHeader
-        title={postId ? 'Edit post' : 'Create a post'}
-        description={
-          <>
-            Write once, adjust it per channel, and see how it will look. Press <kbd>Ctrl</kbd>/<kbd>⌘</kbd> + <kbd>Enter</kbd> to {canSchedule ? primaryLabel.toLowerCase() : 'save the draft'}.
-          </>
-        }
+        title={postId ? t('composer.editTitle') : t('composer.title')}
+        description={<Trans t={t} i18nKey="composer.description" values={{ action: canSchedule ? primaryLabel.toLowerCase() : t('composer.saveTheDraft') }} components={{ kbd: <kbd /> }} />}
       />
       <FormError message={loadError ? formErrors(loadError, []).general : undefined} />
-      {fromIdea.idea ? <Notice>Starting from the idea “{fromIdea.idea.title}”: the card links to the post once it is saved.</Notice> : null}
+      {fromIdea.idea ? <Notice>{t('composer.fromIdea', { title: fromIdea.idea.title })}</Notice> : null}
       {allChannels.length === 0 ? (
         <section className="card">
           <EmptyState
-            title="No channel to post to"
+            title={t('composer.noChannels.title')}
             action={
               <Link className="btn btn-primary" to={`/w/${workspace.id}/channels`}>
-                Connect a channel
+                {t('composer.noChannels.connect')}
               </Link>
             }
           >
-            Connect {orList(networkIds.map((id) => networks[id].label))} account first.
+            {t('composer.noChannels.body', { networks: orList(t('composer.noChannels.or'), networkIds.map((id) => networks[id].label)) })}
           </EmptyState>
         </section>
       ) : (
         <div className="cm-layout">
           <div className="cm-main">
-            <section className="card cm-compose-card" aria-label="Post">
+            <section className="card cm-compose-card" aria-label={t('post.title')}>
               <ChannelPicker channels={allChannels} selected={draft.channelIds} onToggle={(id) => state.toggleChannel(allChannels.find((c) => c.id === id)!)} />
               <ContentTabs
                 baseId={baseId}
@@ -182,7 +190,7 @@ export function ComposerPage() {
             <UtmPanel channels={selected} draft={draft} edit={edit} />
 
             <section className="card cm-when" aria-labelledby={`${baseId}-when`}>
-              <h2 id={`${baseId}-when`}>When</h2>
+              <h2 id={`${baseId}-when`}>{t('composer.when.title')}</h2>
               {canSchedule ? (
                 <WhenChoice
                   baseId={baseId}
@@ -200,7 +208,7 @@ export function ComposerPage() {
                   instant={instant}
                 />
               ) : (
-                <p className="muted small">Your role saves drafts; an owner, admin or approver schedules them.</p>
+                <p className="muted small">{t('composer.when.draftsOnly')}</p>
               )}
               {canSchedule && mode === 'at' ? (
                 <BestTimeChips
@@ -213,20 +221,20 @@ export function ComposerPage() {
                 />
               ) : null}
               <FormError message={generalError} />
-              {placedServer ? <Notice tone="danger">Herald refused the post: see the messages next to the fields.</Notice> : null}
+              {placedServer ? <Notice tone="danger">{t('composer.refused')}</Notice> : null}
               <div className="cm-actions">
                 <button type="button" className="btn" disabled={saving || draftBlockers.length > 0} onClick={() => void save('draft')} aria-describedby={`${baseId}-draft-why`}>
-                  Save draft
+                  {t('composer.saveDraft')}
                 </button>
                 {canSchedule ? (
                   <button type="button" className="btn btn-primary" disabled={saving || publishBlockers.length > 0} onClick={() => void save('publish')} aria-describedby={`${baseId}-why`}>
-                    {saving ? 'Saving…' : primaryLabel}
+                    {saving ? t('composer.saving') : primaryLabel}
                   </button>
                 ) : null}
               </div>
               {canSchedule && publishBlockers.length ? (
                 <div className="cm-blockers" id={`${baseId}-why`} data-testid="blockers">
-                  <p className="cm-blockers-title">{primaryLabel} is not possible yet:</p>
+                  <p className="cm-blockers-title">{t('composer.blockers.title', { action: primaryLabel })}</p>
                   <ul>
                     {publishBlockers.map((m) => (
                       <li key={m}>{m}</li>
@@ -253,11 +261,11 @@ export function ComposerPage() {
         </div>
       )}
       {/* Posting times edited without leaving the post: the next free slot follows at once. */}
-      <Dialog open={editingTimes} title="Posting times" onClose={() => setEditingTimes(false)} testId="posting-times-dialog" wide>
+      <Dialog open={editingTimes} title={t('composer.postingTimes')} onClose={() => setEditingTimes(false)} testId="posting-times-dialog" wide>
         <PostingTimesSection workspace={workspace} inDialog />
         <div className="dialog-actions">
           <button type="button" className="btn" onClick={() => setEditingTimes(false)}>
-            Done
+            {t('composer.done')}
           </button>
         </div>
       </Dialog>

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { stepInWords, wordsOf } from './delivery-steps.ts';
+import { i18n } from '../../i18n/i18n.ts';
+import { stepInWords as stepIn, wordsOf } from './delivery-steps.ts';
+
+// The English words, as the log shows them (the French ones are checked for completeness by test/lint/locales).
+const t = i18n.getFixedT('en', 'posts');
+const stepInWords = (step: string, network: string) => stepIn(t, step, network);
 
 describe('delivery log steps in words', () => {
   it('says what each known step did, naming the network', () => {
@@ -26,5 +31,11 @@ describe('delivery log steps in words', () => {
     expect(stepInWords('chunk_append:3: sending', 'X')).toBe('Chunk append 3: sent to X');
     expect(wordsOf('reel_finish')).toBe('Reel finish');
     expect(wordsOf('')).toBe('');
+  });
+
+  it('speaks French when the interface does', () => {
+    const fr = i18n.getFixedT('fr', 'posts');
+    expect(stepIn(fr, 'status:2: created', 'Mastodon')).toBe('Mastodon a publié la partie 3 du fil');
+    expect(stepIn(fr, 'init: sending', 'TikTok')).toBe('Demande à TikTok de prendre la vidéo');
   });
 });

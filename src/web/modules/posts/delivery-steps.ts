@@ -1,50 +1,34 @@
 // The delivery log's steps in words. The engine and each network name steps for machines
 // (`status:0: sending`, `upload:1:<media id>`, `getJobStatus`); people read what happened. A table
-// covers the names Herald's networks use; anything else is turned into words by its shape.
+// covers the names Herald's networks use; anything else is turned into words by its shape. The
+// words are in the `posts` namespace under `steps.*`.
+import type { PostsT } from './post-states.ts';
 
-type Said = { sent: string; created: string };
 type Vars = { net: string; n: number | null; detail: string | null };
 
-const part = (v: Vars, thing = 'the post') => (v.n !== null && v.n > 0 ? `part ${v.n + 1} of the thread` : thing);
+/** "part 3 of the thread" for a reply of a thread, else the thing the step made ("the post"). */
+const part = (t: PostsT, v: Vars, thing = 'post') => (v.n !== null && v.n > 0 ? t('steps.things.threadPart', { n: v.n + 1 }) : t(`steps.things.${thing}`));
+const file = (t: PostsT, v: Vars, none: 'aFile' | 'theFile') => (v.n !== null ? t('steps.things.fileN', { n: v.n + 1 }) : t(`steps.things.${none}`));
 
-/** What a creating call makes ("sent …", "… created"), by the step's name. */
-const creations: Record<string, (v: Vars) => Said> = {
-  status: (v) => ({ sent: `Sent ${part(v)} to ${v.net}`, created: `${v.net} published ${part(v)}` }),
-  post: (v) => ({ sent: `Sent ${part(v)} to ${v.net}`, created: `${v.net} published ${part(v)}` }),
-  feed: (v) => ({ sent: `Sent the post to ${v.net}`, created: `${v.net} published the post` }),
-  submit: (v) => ({ sent: `Sent the post to ${v.net}`, created: `${v.net} accepted the post` }),
-  photo: (v) => ({ sent: `Sent the photo to ${v.net}`, created: `${v.net} published the photo` }),
-  video: (v) => ({ sent: `Uploaded the video to ${v.net}`, created: `${v.net} received the video` }),
-  reel_finish: (v) => ({ sent: `Asked ${v.net} to publish the reel`, created: `${v.net} accepted the reel` }),
-  pin: (v) => ({ sent: `Sent the pin to ${v.net}`, created: `${v.net} created the pin` }),
-  media: (v) => ({ sent: `Asked ${v.net} to register the video`, created: `${v.net} registered the video` }),
-  init: (v) => ({ sent: `Asked ${v.net} to take the video`, created: `${v.net} accepted the video and is processing it` }),
-  comment: (v) => ({ sent: `Sent the first comment to ${v.net}`, created: `${v.net} added the first comment` }),
-  container: (v) => ({ sent: `Prepared ${part(v)} at ${v.net}`, created: `${v.net} prepared ${part(v)}` }),
-  item: (v) => ({ sent: `Prepared a carousel item at ${v.net}`, created: `${v.net} prepared a carousel item` }),
-  publish: (v) => ({ sent: `Asked ${v.net} to publish ${part(v)}`, created: `${v.net} published ${part(v)}` }),
-  upload: (v) => ({ sent: `Uploaded ${v.n !== null ? `file ${v.n + 1}` : 'a file'} to ${v.net}`, created: `${v.net} received ${v.n !== null ? `file ${v.n + 1}` : 'the file'}` }),
-  thumbnail: (v) => ({ sent: `Uploaded the thumbnail to ${v.net}`, created: `${v.net} set the thumbnail` }),
-  playlistItem: (v) => ({ sent: `Asked ${v.net} to add the video to the playlist`, created: `${v.net} added the video to the playlist` }),
-};
+/** Creating calls whose words name the part of a thread they made. */
+const withPart = new Set(['status', 'post', 'container', 'publish']);
+/** Creating calls, by the step's name: each has a "sent" and a "created" sentence. */
+const creations = new Set(['status', 'post', 'feed', 'submit', 'photo', 'video', 'reel_finish', 'pin', 'media', 'init', 'comment', 'container', 'item', 'publish', 'upload', 'thumbnail', 'playlistItem']);
+
+function creation(t: PostsT, name: string, v: Vars, phase: 'sent' | 'created'): string | undefined {
+  if (!creations.has(name)) return undefined;
+  if (name === 'upload') return t(`steps.creations.upload.${phase}`, { net: v.net, file: file(t, v, phase === 'sent' ? 'aFile' : 'theFile') });
+  return t(`steps.creations.${name}.${phase}`, { net: v.net, part: withPart.has(name) ? part(t, v) : '' });
+}
 
 /** Steps that are a single call or a note, by name. */
-const notes: Record<string, (v: Vars) => string> = {
-  upload: (v) => (v.n !== null ? `Uploaded file ${v.n + 1}` : 'Uploaded the media'),
-  uploadVideo: () => 'Uploaded the video',
-  uploadCaptions: (v) => `Uploaded the captions${v.detail ? ` (${v.detail})` : ''}`,
-  session: (v) => `Started the video upload at ${v.net}`,
-  resume: () => 'Resumed the video upload where it stopped',
-  'media-status': (v) => `Asked ${v.net} whether the video is ready`,
-  getJobStatus: (v) => `Asked ${v.net} for the video's status`,
-  getServiceAuth: (v) => `Got permission from ${v.net} to upload the video`,
-  getUploadLimits: (v) => `Checked ${v.net}'s daily video limit`,
-  resolveHandle: () => 'Looked up a mentioned account',
-  permalink: (v) => `Asked ${v.net} for the post's link`,
-  listing: (v) => `Looked for the post on ${v.net}`,
-  feed: (v) => `Found the post already on ${v.net} (not sent again)`,
-  comment: (v) => `Skipped the first comment: ${v.net} refused it`,
-};
+const notes = new Set(['uploadVideo', 'uploadCaptions', 'session', 'resume', 'media-status', 'getJobStatus', 'getServiceAuth', 'getUploadLimits', 'resolveHandle', 'permalink', 'listing', 'feed', 'comment']);
+
+function note(t: PostsT, name: string, v: Vars): string | undefined {
+  if (name === 'upload') return v.n !== null ? t('steps.notes.uploadN', { n: v.n + 1 }) : t('steps.notes.upload');
+  if (name === 'uploadCaptions' && v.detail) return t('steps.notes.uploadCaptionsIn', { detail: v.detail });
+  return notes.has(name) ? t(`steps.notes.${name}`, { net: v.net }) : undefined;
+}
 
 /** `upload.init`, `getJobStatus`, `reel_finish` → "Upload init", "Get job status", "Reel finish". */
 export function wordsOf(name: string): string {
@@ -61,30 +45,31 @@ export function wordsOf(name: string): string {
 const isIndex = (s: string | undefined) => s !== undefined && /^\d+$/.test(s);
 
 /** What a step makes, to say whether an unanswered call made it. */
-const things: Record<string, (v: Vars) => string> = {
-  status: (v) => part(v),
-  post: (v) => part(v),
-  publish: (v) => part(v),
-  container: (v) => part(v),
-  feed: () => 'the post',
-  submit: () => 'the post',
-  photo: () => 'the photo',
-  video: () => 'the video',
-  init: () => 'the video',
-  media: () => 'the video',
-  reel_finish: () => 'the reel',
-  pin: () => 'the pin',
-  comment: () => 'the first comment',
-  item: () => 'the carousel item',
-  upload: (v) => (v.n !== null ? `file ${v.n + 1}` : 'the file'),
-  thumbnail: () => 'the thumbnail',
-  playlistItem: () => 'the playlist entry',
+const things: Record<string, string> = {
+  feed: 'post',
+  submit: 'post',
+  photo: 'photo',
+  video: 'video',
+  init: 'video',
+  media: 'video',
+  reel_finish: 'reel',
+  pin: 'pin',
+  comment: 'firstComment',
+  item: 'carouselItem',
+  thumbnail: 'thumbnail',
+  playlistItem: 'playlistEntry',
 };
+
+function thing(t: PostsT, name: string, v: Vars, base: string): string {
+  if (withPart.has(name)) return part(t, v);
+  if (name === 'upload') return file(t, v, 'theFile');
+  return things[name] ? t(`steps.things.${things[name]}`) : t('steps.things.unknown', { name: wordsOf(base).toLowerCase() });
+}
 
 const phases = /: (sending|created|found at the network|not at the network, safe to send)$/;
 
 /** A step of the delivery log in words, for a network named `networkLabel` (e.g. "TikTok"). */
-export function stepInWords(step: string, networkLabel: string): string {
+export function stepInWords(t: PostsT, step: string, networkLabel: string): string {
   const phaseAt = step.search(phases);
   // Steps written for a person's action are already words ("retry requested").
   if (phaseAt < 0 && step.includes(' ')) return step[0]!.toUpperCase() + step.slice(1);
@@ -94,13 +79,11 @@ export function stepInWords(step: string, networkLabel: string): string {
   const [name = base, ...rest] = base.replace(/^item-(\d+)$/, 'item:$1').split(':');
   const v: Vars = { net: networkLabel, n: isIndex(rest[0]) ? Number(rest[0]) : null, detail: !isIndex(rest[0]) && rest[0] ? rest[0] : null };
 
-  if (phase === 'sending') return creations[name]?.(v).sent ?? `${wordsOf(base)}: sent to ${networkLabel}`;
-  if (phase === 'created') return creations[name]?.(v).created ?? `${wordsOf(base)}: done at ${networkLabel}`;
+  if (phase === 'sending') return creation(t, name, v, 'sent') ?? t('steps.unknownSent', { step: wordsOf(base), net: networkLabel });
+  if (phase === 'created') return creation(t, name, v, 'created') ?? t('steps.unknownCreated', { step: wordsOf(base), net: networkLabel });
   if (phase) {
-    const what = things[name]?.(v) ?? `“${wordsOf(base).toLowerCase()}”`;
-    return phase === 'found at the network'
-      ? `Asked ${networkLabel} about a call left unanswered: ${what} is there, so it is not sent again`
-      : `Asked ${networkLabel} about a call left unanswered: ${what} is not there, safe to send`;
+    const what = thing(t, name, v, base);
+    return phase === 'found at the network' ? t('steps.resolvedFound', { net: networkLabel, what }) : t('steps.resolvedAbsent', { net: networkLabel, what });
   }
-  return notes[name]?.(v) ?? wordsOf(base);
+  return note(t, name, v) ?? wordsOf(base);
 }

@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useSearchParamsUpdate } from '../../components/use-search-params-update.ts';
 import { Avatar } from '../../components/avatar.tsx';
@@ -20,6 +21,7 @@ import './post.css';
  * (?author=&channel=) so a filtered list can be shared and survives a reload.
  */
 export function DraftsPage() {
+  const { t } = useTranslation('posts');
   const workspace = useWorkspace();
   const [params, updateParams] = useSearchParamsUpdate();
   const authorId = params.get('author') ?? undefined;
@@ -33,26 +35,26 @@ export function DraftsPage() {
   const authorField = useId();
   const channelField = useId();
   const setFilter = (key: 'author' | 'channel', value: string) => updateParams({ [key]: value }, true);
-  const authorName = (id: string | null) => (id ? (members.find((m) => m.userId === id)?.name ?? 'A former member') : 'A former member');
+  const authorName = (id: string | null) => (id ? (members.find((m) => m.userId === id)?.name ?? t('drafts.formerMember')) : t('drafts.formerMember'));
 
   return (
     <div className="page drafts-page">
       <PageHeader
-        title="Drafts"
-        description="Posts saved but not scheduled, the last edited first. Drafts with a planned time are also on the calendar; none is sent until someone schedules it."
+        title={t('drafts.title')}
+        description={t('drafts.description')}
         actions={
           canEdit ? (
             <Link to={`/w/${workspace.id}/compose`} className="btn btn-primary">
-              New post
+              {t('calendar.newPost')}
             </Link>
           ) : null
         }
       />
-      <div className="drafts-filters" role="group" aria-label="Filter drafts">
+      <div className="drafts-filters" role="group" aria-label={t('drafts.filter')}>
         <div className="drafts-filter">
-          <label htmlFor={authorField}>Author</label>
+          <label htmlFor={authorField}>{t('drafts.author')}</label>
           <select id={authorField} value={authorId ?? ''} onChange={(e) => setFilter('author', e.target.value)}>
-            <option value="">Everyone</option>
+            <option value="">{t('drafts.everyone')}</option>
             {members.map((m) => (
               <option key={m.userId} value={m.userId}>
                 {m.name}
@@ -61,9 +63,9 @@ export function DraftsPage() {
           </select>
         </div>
         <div className="drafts-filter">
-          <label htmlFor={channelField}>Channel</label>
+          <label htmlFor={channelField}>{t('calendar.channel')}</label>
           <select id={channelField} value={channelId ?? ''} onChange={(e) => setFilter('channel', e.target.value)}>
-            <option value="">All channels</option>
+            <option value="">{t('calendar.allChannels')}</option>
             {(channels ?? []).map((c) => (
               <option key={c.id} value={c.id}>
                 {c.displayName ?? c.username}
@@ -74,26 +76,26 @@ export function DraftsPage() {
       </div>
       <section className="card" aria-labelledby="drafts-heading">
         <h2 id="drafts-heading" className="visually-hidden">
-          Drafts
+          {t('drafts.title')}
         </h2>
-        {drafts.isPending ? <Loading label="Reading drafts…" /> : null}
+        {drafts.isPending ? <Loading label={t('drafts.reading')} /> : null}
         <FormError message={formErrors(drafts.error, []).general} />
         {drafts.data && !items.length ? (
           <EmptyState
-            title={filtered ? 'No drafts match' : 'No drafts'}
+            title={filtered ? t('drafts.noMatch') : t('drafts.none')}
             action={
               filtered ? (
                 <button type="button" className="btn" onClick={() => updateParams({ author: null, channel: null }, true)}>
-                  Clear the filters
+                  {t('drafts.clear')}
                 </button>
               ) : null
             }
           >
-            {filtered ? 'Try another author or channel.' : 'A post saved as a draft in the composer appears here until it is scheduled.'}
+            {filtered ? t('drafts.noMatchBody') : t('drafts.noneBody')}
           </EmptyState>
         ) : null}
         {items.length ? (
-          <ul className="rows drafts-list" aria-label="Drafts">
+          <ul className="rows drafts-list" aria-label={t('drafts.title')}>
             {items.map((post) => (
               <DraftRow key={post.id} post={post} workspaceId={workspace.id} channels={channels} author={authorName(post.createdBy)} canEdit={canEdit} />
             ))}
@@ -101,7 +103,7 @@ export function DraftsPage() {
         ) : null}
         {drafts.hasNextPage ? (
           <button type="button" className="btn btn-block" onClick={() => void drafts.fetchNextPage()} disabled={drafts.isFetchingNextPage}>
-            {drafts.isFetchingNextPage ? 'Loading…' : 'Show older drafts'}
+            {drafts.isFetchingNextPage ? t('drafts.loading') : t('drafts.older')}
           </button>
         ) : null}
       </section>
@@ -110,6 +112,7 @@ export function DraftsPage() {
 }
 
 function DraftRow({ post, workspaceId, channels, author, canEdit }: { post: Post; workspaceId: string; channels: Parameters<typeof channelFacts>[1]; author: string; canEdit: boolean }) {
+  const { t } = useTranslation('posts');
   const who = post.deliveries.map((d) => channelFacts(d, channels));
   const media = post.content.media?.length ?? 0;
   return (
@@ -121,23 +124,26 @@ function DraftRow({ post, workspaceId, channels, author, canEdit }: { post: Post
       </span>
       <div className="row-main">
         <Link to={`/w/${workspaceId}/posts/${post.id}`} className="row-title draft-title">
-          {excerpt(post.content.text ?? '', 120) || (media ? `${media} media file${media === 1 ? '' : 's'}, no text` : 'Empty draft')}
+          {excerpt(post.content.text ?? '', 120) || (media ? t('drafts.mediaOnly', { count: media }) : t('drafts.empty'))}
         </Link>
         <div className="row-sub">
-          {who.map((w) => w.name).join(', ') || 'No channel'} · by {author} · edited <time dateTime={String(post.updatedAt)}>{relativeTime(String(post.updatedAt))}</time>
+          <Trans
+            t={t}
+            i18nKey="drafts.row"
+            values={{ channels: who.map((w) => w.name).join(', ') || t('drafts.noChannel'), author, edited: relativeTime(String(post.updatedAt)) }}
+            components={{ time: <time dateTime={String(post.updatedAt)} /> }}
+          />
           {' · '}
           {post.publishAt ? (
-            <>
-              planned for <time dateTime={String(post.publishAt)}>{formatInZone(post.publishAt, post.timeZone)}</time>
-            </>
+            <Trans t={t} i18nKey="drafts.plannedFor" values={{ when: formatInZone(post.publishAt, post.timeZone) }} components={{ time: <time dateTime={String(post.publishAt)} /> }} />
           ) : (
-            'no time yet'
+            t('drafts.noTime')
           )}
         </div>
       </div>
       {canEdit ? (
         <Link to={`/w/${workspaceId}/posts/${post.id}/edit`} className="btn btn-sm">
-          Edit
+          {t('post.actions.edit')}
         </Link>
       ) : null}
     </li>

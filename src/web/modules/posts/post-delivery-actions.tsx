@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { Dialog } from '../../components/dialog.tsx';
 import { FormError } from '../../components/feedback.tsx';
 import { Field } from '../../components/field.tsx';
@@ -22,6 +23,7 @@ type Props = {
  * published by hand. The caller shows this only to roles with posts.schedule.
  */
 export function DeliveryActions({ workspaceId, postId, delivery, channelName, offerResend = true }: Props) {
+  const { t } = useTranslation('posts');
   const toast = useToast();
   const retry = useRetryDelivery(workspaceId);
   const [dialog, setDialog] = useState<'resend' | 'mark' | null>(null);
@@ -36,7 +38,7 @@ export function DeliveryActions({ workspaceId, postId, delivery, channelName, of
       {
         onSuccess: () => {
           setDialog(null);
-          toast(confirmedAbsent ? `Sending again to ${channelName}.` : can('check') ? `Checking ${network} again.` : `Retrying on ${channelName}.`);
+          toast(confirmedAbsent ? t('actions.delivery.sendingAgain', { channel: channelName }) : can('check') ? t('actions.delivery.checkingAgain', { network }) : t('actions.delivery.retrying', { channel: channelName }));
         },
         onError: (error) => {
           if (!confirmedAbsent) toast(error.message, 'error');
@@ -45,39 +47,36 @@ export function DeliveryActions({ workspaceId, postId, delivery, channelName, of
     );
 
   return (
-    <div className="delivery-actions" role="group" aria-label={`Actions for ${channelName}`}>
+    <div className="delivery-actions" role="group" aria-label={t('actions.delivery.label', { channel: channelName })}>
       {safeRetry ? (
         <button type="button" className="btn btn-sm btn-primary" disabled={retry.isPending} onClick={() => runRetry(false)}>
           {retry.isPending && !dialog ? <span className="spinner spinner-on-accent" aria-hidden="true" /> : null}
-          {can('check') ? 'Check again' : 'Retry'}
+          {can('check') ? t('actions.delivery.checkAgain') : t('actions.delivery.retry')}
         </button>
       ) : null}
       {can('mark_published') ? (
         <button type="button" className="btn btn-sm" onClick={() => setDialog('mark')}>
-          Mark as published…
+          {t('actions.delivery.markPublishedEllipsis')}
         </button>
       ) : null}
       {can('retry_confirmed_absent') ? (
         <button type="button" className="btn btn-sm btn-danger-outline" onClick={() => setDialog('resend')}>
-          I checked: it is not there, send again…
+          {t('actions.delivery.resendEllipsis')}
         </button>
       ) : null}
 
-      <Dialog open={dialog === 'resend'} title="Send it again?" onClose={() => setDialog(null)} testId="resend-dialog">
+      <Dialog open={dialog === 'resend'} title={t('actions.delivery.resendTitle')} onClose={() => setDialog(null)} testId="resend-dialog">
+        <p>{t('actions.delivery.resendLost', { network, channel: channelName })}</p>
         <p>
-          Herald lost {network}’s answer while it was posting, so it does not know whether the post went out. Open {channelName} on {network} and look for the post first.
-        </p>
-        <p>
-          <strong>If the post is there after all, sending again makes a duplicate</strong> that you will have to delete by hand. Use “Check again” to let Herald ask{' '}
-          {network} instead, or “Mark as published” if you found it.
+          <Trans t={t} i18nKey="actions.delivery.resendWarning" values={{ network }} components={{ strong: <strong /> }} />
         </p>
         <FormError message={dialog === 'resend' && retry.error ? retry.error.message : null} />
         <div className="dialog-actions">
           <button type="button" className="btn" onClick={() => setDialog(null)} autoFocus>
-            Keep waiting
+            {t('actions.delivery.keepWaiting')}
           </button>
           <button type="button" className="btn btn-danger" disabled={retry.isPending} onClick={() => runRetry(true)}>
-            {retry.isPending ? 'Sending…' : 'It is not there: send again'}
+            {retry.isPending ? t('actions.delivery.sending') : t('actions.delivery.resendConfirm')}
           </button>
         </div>
       </Dialog>
@@ -97,6 +96,7 @@ export function DeliveryActions({ workspaceId, postId, delivery, channelName, of
 
 function MarkPublishedDialog(props: { open: boolean; onClose: () => void; workspaceId: string; postId: string; deliveryId: string; network: string; channelName: string }) {
   const { open, onClose, workspaceId, postId, deliveryId, network, channelName } = props;
+  const { t } = useTranslation('posts');
   const toast = useToast();
   const mark = useMarkPublished(workspaceId);
   const [url, setUrl] = useState('');
@@ -107,10 +107,8 @@ function MarkPublishedDialog(props: { open: boolean; onClose: () => void; worksp
     onClose();
   };
   return (
-    <Dialog open={open} title="Mark as published" onClose={close} testId="mark-published-dialog">
-      <p>
-        Herald stops trying and records this post as published on {channelName}. Do this when you posted it yourself, or found it on {network}.
-      </p>
+    <Dialog open={open} title={t('actions.delivery.markPublished')} onClose={close} testId="mark-published-dialog">
+      <p>{t('actions.delivery.markBody', { channel: channelName, network })}</p>
       <form
         className="mark-published-form"
         noValidate
@@ -121,14 +119,14 @@ function MarkPublishedDialog(props: { open: boolean; onClose: () => void; worksp
           mark
             .mutateAsync({ postId, deliveryId, url: url.trim() || undefined })
             .then(() => {
-              toast('Marked as published.');
+              toast(t('actions.delivery.marked'));
               close();
             })
             .catch(() => undefined); // shown by the form from mark.error
         }}
       >
         <Field
-          label="Link to the post (optional)"
+          label={t('actions.delivery.linkLabel')}
           name="url"
           inputMode="url"
           autoComplete="off"
@@ -136,16 +134,16 @@ function MarkPublishedDialog(props: { open: boolean; onClose: () => void; worksp
           value={url}
           onChange={(e) => setUrl(e.target.value)}
           error={errors.field('url')}
-          hint="Shown on the post page so others can open it."
+          hint={t('actions.delivery.linkHint')}
           autoFocus
         />
         <FormError message={errors.general} />
         <div className="dialog-actions">
           <button type="button" className="btn" onClick={close}>
-            Cancel
+            {t('actions.cancel')}
           </button>
           <button type="submit" className="btn btn-primary" disabled={mark.isPending}>
-            {mark.isPending ? 'Saving…' : 'Mark as published'}
+            {mark.isPending ? t('composer.saving') : t('actions.delivery.markPublished')}
           </button>
         </div>
       </form>

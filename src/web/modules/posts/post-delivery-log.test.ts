@@ -1,6 +1,7 @@
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { i18n } from '../../i18n/i18n.ts';
 import type { Attempt } from './posts.api.ts';
 import { AttemptItem } from './post-delivery-log.tsx';
 
@@ -20,6 +21,9 @@ const accepted = {
 const render = (current: boolean) => renderToStaticMarkup(createElement(AttemptItem, { attempt: accepted, index: 0, current }));
 
 describe('the delivery log', () => {
+  // The log in English, whatever language the machine running the tests prefers.
+  beforeAll(() => i18n.changeLanguage('en'));
+
   it('shows the next check only while the attempt is the one the engine is still on', () => {
     const ongoing = render(true);
     expect(ongoing).toContain('Processing');

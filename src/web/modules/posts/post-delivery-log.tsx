@@ -1,4 +1,6 @@
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { i18n } from '../../i18n/i18n.ts';
 import { FormError } from '../../components/feedback.tsx';
 import { formErrors } from '../../components/form-errors.ts';
 import { Loading } from '../../components/status.tsx';
@@ -6,21 +8,9 @@ import { useDeliveryLog, type Attempt, type Delivery } from './posts.api.ts';
 import { networkLabel } from '../../components/networks.ts';
 import { stepInWords } from './delivery-steps.ts';
 import { formatInZone } from './post-state.tsx';
-import { attemptOutcomes, manualOutcomes, settledAttemptOutcomes } from './post-states.ts';
+import { attemptOutcome } from './post-states.ts';
 
-const kindLabels: Record<Attempt['kind'], string> = {
-  publish: 'Publish',
-  check: 'Check',
-  resolve: 'Resolve',
-  manual: 'By a person',
-};
-const kindHints: Record<Attempt['kind'], string> = {
-  publish: 'Herald sent the post to the network',
-  check: 'Herald asked the network whether it finished processing',
-  resolve: 'Herald asked the network whether an earlier, unanswered call created the post',
-  manual: 'Someone in this workspace acted on the delivery',
-};
-const time = (value: string) => new Date(value).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+const time = (value: string) => new Date(value).toLocaleTimeString(i18n.language, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
 
 const isPlain = (value: unknown): value is Record<string, string | number | boolean | null> =>
   !!value && typeof value === 'object' && !Array.isArray(value) && Object.values(value).every((v) => v === null || ['string', 'number', 'boolean'].includes(typeof v));
@@ -55,15 +45,17 @@ const settledDeliveryStates = new Set<Delivery['state']>(['published', 'failed',
  * `current`: the newest attempt of a delivery the engine still works on. Only that one's "next
  * try" is still ahead; an older one's was the next entry of the log.
  */
-export function AttemptItem({ attempt, index, current, network = 'the network' }: { attempt: Attempt; index: number; current: boolean; network?: string }) {
-  const labels = attempt.kind === 'manual' ? { ...attemptOutcomes, ...manualOutcomes } : current ? attemptOutcomes : { ...attemptOutcomes, ...settledAttemptOutcomes };
-  const outcome = attempt.outcome ? (labels[attempt.outcome] ?? { label: attempt.outcome, tone: 'draft' }) : { label: 'In progress', tone: 'busy' };
+export function AttemptItem({ attempt, index, current, network }: { attempt: Attempt; index: number; current: boolean; network?: string }) {
+  const { t } = useTranslation('posts');
+  const table = attempt.kind === 'manual' ? 'manual' : current ? 'attempt' : 'settled';
+  const outcome = attempt.outcome ? (attemptOutcome(t, attempt.outcome, table) ?? { label: attempt.outcome, tone: 'draft' }) : { label: t('log.inProgress'), tone: 'busy' };
+  const kinds = ['publish', 'check', 'resolve', 'manual'];
   return (
     <li className="attempt" data-testid="log-attempt">
       <div className="attempt-head">
         <h4 className="attempt-title">
-          {index + 1}. {kindLabels[attempt.kind] ?? attempt.kind}
-          <span className="visually-hidden">: {kindHints[attempt.kind]}</span>
+          {index + 1}. {kinds.includes(attempt.kind) ? t(`log.kinds.${attempt.kind}.label`) : attempt.kind}
+          {kinds.includes(attempt.kind) ? <span className="visually-hidden">: {t(`log.kinds.${attempt.kind}.hint`)}</span> : null}
         </h4>
         <span className={`badge state-badge state-${outcome.tone}`}>{outcome.label}</span>
         <time className="muted small" dateTime={attempt.startedAt}>
@@ -78,11 +70,11 @@ export function AttemptItem({ attempt, index, current, network = 'the network' }
       ) : null}
       {attempt.retryAt && current ? (
         <p className="muted small attempt-next">
-          {attempt.outcome === 'processing' || attempt.outcome === 'check' ? 'Next check' : 'Next try'}: <time dateTime={attempt.retryAt}>{formatInZone(attempt.retryAt)}</time>
+          {attempt.outcome === 'processing' || attempt.outcome === 'check' ? t('log.nextCheck') : t('log.nextTry')}{t('log.colon')}<time dateTime={attempt.retryAt}>{formatInZone(attempt.retryAt)}</time>
         </p>
       ) : null}
       {attempt.steps.length ? (
-        <ol className="steps-log" aria-label={`Steps of attempt ${index + 1}`}>
+        <ol className="steps-log" aria-label={t('log.stepsOf', { n: index + 1 })}>
           {attempt.steps.map((step, i) => (
             <li key={`${step.at}-${i}`} data-testid="log-step">
               <time className="mono small muted" dateTime={step.at} title={formatInZone(step.at)}>
@@ -90,10 +82,10 @@ export function AttemptItem({ attempt, index, current, network = 'the network' }
               </time>
               <div className="step-body">
                 <span className="step-name" title={step.step}>
-                  {stepInWords(step.step, network)}
+                  {stepInWords(t, step.step, network ?? t('log.theNetwork'))}
                 </span>
-                <Payload label="Request" value={step.request} />
-                <Payload label="Network’s answer" value={step.response} />
+                <Payload label={t('log.request')} value={step.request} />
+                <Payload label={t('log.answer')} value={step.response} />
               </div>
             </li>
           ))}
@@ -108,6 +100,7 @@ export function AttemptItem({ attempt, index, current, network = 'the network' }
  * network's answers (the server removed credentials before storing them).
  */
 export function DeliveryLog({ workspaceId, postId, delivery }: { workspaceId: string; postId: string; delivery: Delivery }) {
+  const { t } = useTranslation('posts');
   const [open, setOpen] = useState(false);
   const log = useDeliveryLog(workspaceId, postId, open ? delivery.id : undefined);
   const { refetch } = log;
@@ -119,18 +112,18 @@ export function DeliveryLog({ workspaceId, postId, delivery }: { workspaceId: st
   return (
     <details className="delivery-log" onToggle={(e) => setOpen(e.currentTarget.open)} data-testid="delivery-log">
       <summary>
-        Delivery log
+        {t('log.title')}
         {log.data ? (
           <span className="muted small">
             {' '}
-            · {attempts.length} entr{attempts.length === 1 ? 'y' : 'ies'}
+            · {t('log.entries', { count: attempts.length })}
           </span>
         ) : null}
       </summary>
       <div className="delivery-log-body">
-        {log.isPending && open ? <Loading label="Reading the log…" /> : null}
+        {log.isPending && open ? <Loading label={t('log.reading')} /> : null}
         <FormError message={formErrors(log.error, []).general} />
-        {log.data && !attempts.length ? <p className="muted small">Nothing has happened yet: Herald has not tried to publish this.</p> : null}
+        {log.data && !attempts.length ? <p className="muted small">{t('log.empty')}</p> : null}
         {attempts.length ? (
           <ol className="attempts">
             {attempts.map((attempt, index) => (

@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { FormError, Notice } from '../../components/feedback.tsx';
 import { Field } from '../../components/field.tsx';
@@ -8,27 +9,31 @@ import { useToast } from '../../components/toast.tsx';
 import { hasPermission, useWorkspace } from '../workspaces/workspace-route.tsx';
 import { useEvergreen, useSaveEvergreen, useStopEvergreen, type Evergreen } from './evergreen.api.ts';
 import { formatInZone, StateBadge } from './post-state.tsx';
+import type { PostsT } from './post-states.ts';
 import './post-evergreen.css';
 
 const DEFAULTS = { everyDays: '30', maxTimes: '3' };
 const MAX_VARIATIONS = 20;
 
 /** "every 30 days, 1 of 3 copies made": what the setting does, in one line. */
-function summary(e: Evergreen): string {
-  const every = e.everyDays === 1 ? 'every day' : `every ${e.everyDays} days`;
-  return `${e.enabled ? 'On' : 'Off'}: ${every}, ${e.recycledCount} of ${e.maxTimes} ${e.maxTimes === 1 ? 'copy' : 'copies'} made`;
+function summary(t: PostsT, e: Evergreen): string {
+  return t(e.enabled ? 'evergreen.summary.on' : 'evergreen.summary.off', {
+    every: t('evergreen.summary.every', { count: e.everyDays }),
+    made: t('evergreen.summary.made', { count: e.maxTimes, done: e.recycledCount }),
+  });
 }
 
 function Copies({ copies }: { copies: Evergreen['copies'] }) {
+  const { t } = useTranslation('posts');
   const workspace = useWorkspace();
   if (!copies.length) return null;
   return (
-    <ol className="evergreen-copies" aria-label="Copies made">
+    <ol className="evergreen-copies" aria-label={t('evergreen.copies')}>
       {copies.map((c, i) => (
         <li key={c.id}>
-          <Link to={`/w/${workspace.id}/posts/${c.id}`}>Copy {i + 1}</Link>
+          <Link to={`/w/${workspace.id}/posts/${c.id}`}>{t('evergreen.copy', { n: i + 1 })}</Link>
           <StateBadge state={c.state} kind="post" />
-          <span className="muted small">{c.publishAt ? formatInZone(c.publishAt) : 'no time'}</span>
+          <span className="muted small">{c.publishAt ? formatInZone(c.publishAt) : t('evergreen.noTime')}</span>
         </li>
       ))}
     </ol>
@@ -36,6 +41,7 @@ function Copies({ copies }: { copies: Evergreen['copies'] }) {
 }
 
 function EvergreenForm({ postId, current }: { postId: string; current: Evergreen | null }) {
+  const { t } = useTranslation('posts');
   const workspace = useWorkspace();
   const toast = useToast();
   const save = useSaveEvergreen(workspace.id, postId);
@@ -52,27 +58,27 @@ function EvergreenForm({ postId, current }: { postId: string; current: Evergreen
   const submit = (event: FormEvent) => {
     event.preventDefault();
     stop.reset();
-    save.mutate({ everyDays: asNumber(everyDays), maxTimes: asNumber(maxTimes), variations }, { onSuccess: () => toast(on ? 'Recycling settings saved.' : 'Recycling is on for this post.') });
+    save.mutate({ everyDays: asNumber(everyDays), maxTimes: asNumber(maxTimes), variations }, { onSuccess: () => toast(on ? t('evergreen.saved') : t('evergreen.turnedOn')) });
   };
   const setVariation = (index: number, text: string) => setVariations((list) => list.map((v, i) => (i === index ? text : v)));
 
   return (
     <form className="evergreen-form" onSubmit={submit} noValidate data-testid="evergreen-form">
       <div className="evergreen-numbers">
-        <Field label="Every (days)" type="number" inputMode="numeric" min={1} max={365} value={everyDays} onChange={(e) => setEveryDays(e.target.value)} error={errors.field('everyDays')} hint="1 to 365" />
-        <Field label="Up to (times)" type="number" inputMode="numeric" min={1} max={50} value={maxTimes} onChange={(e) => setMaxTimes(e.target.value)} error={errors.field('maxTimes')} hint="1 to 50" />
+        <Field label={t('evergreen.everyDays')} type="number" inputMode="numeric" min={1} max={365} value={everyDays} onChange={(e) => setEveryDays(e.target.value)} error={errors.field('everyDays')} hint={t('evergreen.range', { min: 1, max: 365 })} />
+        <Field label={t('evergreen.maxTimes')} type="number" inputMode="numeric" min={1} max={50} value={maxTimes} onChange={(e) => setMaxTimes(e.target.value)} error={errors.field('maxTimes')} hint={t('evergreen.range', { min: 1, max: 50 })} />
       </div>
       <fieldset className="evergreen-variations">
-        <legend>Variations</legend>
-        <p className="muted small">Each copy uses the next variation in turn, starting with the first. Without variations, copies repeat the original text.</p>
+        <legend>{t('evergreen.variations')}</legend>
+        <p className="muted small">{t('evergreen.variationsHelp')}</p>
         {variations.map((text, i) => {
           const error = errors.field(`variations.${i}`);
           return (
             <div key={i} className={error ? 'field has-error evergreen-variation' : 'field evergreen-variation'}>
               <div className="field-label-row">
-                <label htmlFor={`evergreen-variation-${i}`}>Variation {i + 1}</label>
-                <button type="button" className="btn btn-sm btn-ghost" onClick={() => setVariations((list) => list.filter((_, j) => j !== i))} aria-label={`Remove variation ${i + 1}`}>
-                  Remove
+                <label htmlFor={`evergreen-variation-${i}`}>{t('evergreen.variation', { n: i + 1 })}</label>
+                <button type="button" className="btn btn-sm btn-ghost" onClick={() => setVariations((list) => list.filter((_, j) => j !== i))} aria-label={t('evergreen.removeVariation', { n: i + 1 })}>
+                  {t('composer.remove')}
                 </button>
               </div>
               <textarea
@@ -99,14 +105,14 @@ function EvergreenForm({ postId, current }: { postId: string; current: Evergreen
         ) : null}
         {variations.length < MAX_VARIATIONS ? (
           <button type="button" className="btn btn-sm" onClick={() => setVariations((list) => [...list, ''])}>
-            Add a variation
+            {t('evergreen.addVariation')}
           </button>
         ) : null}
       </fieldset>
       <FormError message={errors.general} />
       <div className="evergreen-actions">
         <button type="submit" className="btn btn-primary" disabled={save.isPending}>
-          {save.isPending ? 'Saving…' : on ? 'Save' : 'Turn on recycling'}
+          {save.isPending ? t('composer.saving') : on ? t('evergreen.save') : t('evergreen.turnOn')}
         </button>
         {on ? (
           <button
@@ -115,10 +121,10 @@ function EvergreenForm({ postId, current }: { postId: string; current: Evergreen
             disabled={stop.isPending}
             onClick={() => {
               save.reset();
-              stop.mutate(undefined, { onSuccess: () => toast('Recycling is off; the copies made stay.') });
+              stop.mutate(undefined, { onSuccess: () => toast(t('evergreen.turnedOff')) });
             }}
           >
-            {stop.isPending ? 'Turning off…' : 'Turn off'}
+            {stop.isPending ? t('evergreen.turningOff') : t('evergreen.turnOff')}
           </button>
         ) : null}
       </div>
@@ -128,6 +134,7 @@ function EvergreenForm({ postId, current }: { postId: string; current: Evergreen
 
 /** The post page's "Recycle (evergreen)" panel: the setting, the copies made, and why one was not. */
 export function EvergreenPanel({ postId }: { postId: string }) {
+  const { t } = useTranslation('posts');
   const workspace = useWorkspace();
   const evergreen = useEvergreen(workspace.id, postId);
   const canSchedule = hasPermission(workspace, 'posts.schedule');
@@ -137,9 +144,9 @@ export function EvergreenPanel({ postId }: { postId: string }) {
   if (original) {
     return (
       <section className="card evergreen" aria-labelledby="evergreen-heading" data-testid="evergreen-panel">
-        <h2 id="evergreen-heading">Recycle (evergreen)</h2>
+        <h2 id="evergreen-heading">{t('evergreen.title')}</h2>
         <p className="small">
-          This post is a recycled copy of an evergreen post. <Link to={`/w/${workspace.id}/posts/${original}`}>Open the original</Link> to change how often it comes back.
+          <Trans t={t} i18nKey="evergreen.copyOf" components={{ original: <Link to={`/w/${workspace.id}/posts/${original}`} /> }} />
         </p>
       </section>
     );
@@ -149,16 +156,16 @@ export function EvergreenPanel({ postId }: { postId: string }) {
     <section className="card evergreen" aria-labelledby="evergreen-heading" data-testid="evergreen-panel">
       <div className="card-head">
         <div>
-          <h2 id="evergreen-heading">Recycle (evergreen)</h2>
-          <p className="muted small">Once this post has gone out, Herald puts a copy back into its channels’ queue every few days, a set number of times.</p>
+          <h2 id="evergreen-heading">{t('evergreen.title')}</h2>
+          <p className="muted small">{t('evergreen.description')}</p>
         </div>
         {current ? (
           <span className={current.enabled ? 'badge evergreen-status is-on' : 'badge evergreen-status'} data-testid="evergreen-summary">
-            {summary(current)}
+            {summary(t, current)}
           </span>
         ) : null}
       </div>
-      {current?.lastRecycledAt ? <p className="small">Last copy made {relativeTime(current.lastRecycledAt)}.</p> : null}
+      {current?.lastRecycledAt ? <p className="small">{t('evergreen.lastCopy', { when: relativeTime(current.lastRecycledAt) })}</p> : null}
       {current?.skipReason ? <Notice tone="warn">{current.skipReason}</Notice> : null}
       {current ? <Copies copies={current.copies} /> : null}
       {/* Keyed by the saved version, so the form starts again from what the server holds. */}

@@ -1,12 +1,15 @@
+import { useTranslation } from 'react-i18next';
+import { i18n } from '../../i18n/i18n.ts';
 import { networkLabel } from '../../components/networks.ts';
 import type { Channel } from '../channels/channels.api.ts';
-import { deliveryStateWords, postStateWords } from './post-states.ts';
+import { deliveryStateWords, postStateWords, type PostsT } from './post-states.ts';
 import type { Delivery } from './posts.api.ts';
 
-export const deliveryStateLabel = (state: string) => deliveryStateWords(state)?.label ?? state;
+export const deliveryStateLabel = (t: PostsT, state: string) => deliveryStateWords(t, state)?.label ?? state;
 
 export function StateBadge({ state, kind = 'delivery' }: { state: string; kind?: 'delivery' | 'post' }) {
-  const known = kind === 'post' ? postStateWords(state) : deliveryStateWords(state);
+  const { t } = useTranslation('posts');
+  const known = kind === 'post' ? postStateWords(t, state) : deliveryStateWords(t, state);
   const tone = known?.tone ?? 'draft';
   return (
     <span className={`badge state-badge state-${tone}`} data-testid={`${kind}-state`} data-state={state} title={known?.description}>
@@ -15,8 +18,6 @@ export function StateBadge({ state, kind = 'delivery' }: { state: string; kind?:
     </span>
   );
 }
-
-
 
 /** Name, handle and avatar of a delivery's account: from the delivery, else from the channel list. */
 export function channelFacts(delivery: Pick<Delivery, 'channel' | 'channelId' | 'network'>, channels: Channel[] | undefined) {
@@ -43,5 +44,5 @@ export const userTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZo
 /** A time in the reader's zone, with the zone named ("12 Mar 2026, 09:00 CET"). */
 export function formatInZone(value: string | Date, timeZone?: string): string {
   // dateStyle/timeStyle cannot be combined with timeZoneName: the fields are spelled out.
-  return new Date(value).toLocaleString(undefined, { year: 'numeric', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZone, timeZoneName: 'short' });
+  return new Date(value).toLocaleString(i18n.language, { year: 'numeric', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZone, timeZoneName: 'short' });
 }

@@ -1,10 +1,11 @@
 import { useEffect, useRef, useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { Avatar } from '../../components/avatar.tsx';
 import { Dialog } from '../../components/dialog.tsx';
 import { FormError } from '../../components/feedback.tsx';
 import { formErrors } from '../../components/form-errors.ts';
-import { relativeTime } from '../../components/format.ts';
+import { formatCount, relativeTime } from '../../components/format.ts';
 import { EmptyState, Loading } from '../../components/status.tsx';
 import { useToast } from '../../components/toast.tsx';
 import { isApiError } from '../../api/client.ts';
@@ -16,44 +17,46 @@ import { DeliveryActions } from './post-delivery-actions.tsx';
 import { DeliveryLog } from './post-delivery-log.tsx';
 import { PostComments } from '../comments/post-comments.tsx';
 import { channelFacts, deliveryStateLabel, formatInZone, StateBadge, userTimeZone } from './post-state.tsx';
+import type { PostsT } from './post-states.ts';
 import './post.css';
 import { ReviewPanel } from '../approvals/review-panel.tsx';
 import { EvergreenPanel } from './post-evergreen.tsx';
 
 function ContentSummary({ post }: { post: Post }) {
+  const { t } = useTranslation('posts');
   const { text, media, threadParts, firstComment } = post.content;
   const images = media.length;
   const extras = [
-    images ? `${images} attachment${images === 1 ? '' : 's'}` : null,
-    threadParts.length ? `a thread of ${threadParts.length + 1} parts` : null,
-    firstComment ? 'a first comment' : null,
+    images ? t('post.content.attachments', { count: images }) : null,
+    threadParts.length ? t('post.content.thread', { count: threadParts.length + 1 }) : null,
+    firstComment ? t('post.content.firstComment') : null,
   ].filter(Boolean);
   return (
     <>
-      {text ? <p className="post-text">{text}</p> : <p className="muted">No text.</p>}
-      {extras.length ? <p className="muted small post-extras">With {extras.join(', ')}.</p> : null}
+      {text ? <p className="post-text">{text}</p> : <p className="muted">{t('post.content.noText')}</p>}
+      {extras.length ? <p className="muted small post-extras">{t('post.content.with', { extras: extras.join(', ') })}</p> : null}
     </>
   );
 }
 
 function PostTime({ post }: { post: Post }) {
-  if (!post.publishAt) return <p className="post-when muted">Not scheduled: this is a draft.</p>;
+  const { t } = useTranslation('posts');
+  if (!post.publishAt) return <p className="post-when muted">{t('post.time.notScheduled')}</p>;
   const mine = userTimeZone();
   const past = new Date(post.publishAt).getTime() < Date.now();
   return (
     <p className="post-when">
-      {past ? 'Due' : 'Goes out'} <time dateTime={post.publishAt}>{formatInZone(post.publishAt, mine)}</time>{' '}
+      {past ? t('post.time.due') : t('post.time.goesOut')} <time dateTime={post.publishAt}>{formatInZone(post.publishAt, mine)}</time>{' '}
       <span className="muted">({relativeTime(post.publishAt)})</span>
       {post.timeZone && post.timeZone !== mine ? (
-        <span className="muted small post-zone">
-          Scheduled in {post.timeZone.replace(/_/g, ' ')}: {formatInZone(post.publishAt, post.timeZone)}
-        </span>
+        <span className="muted small post-zone">{t('post.time.scheduledIn', { zone: post.timeZone.replace(/_/g, ' '), when: formatInZone(post.publishAt, post.timeZone) })}</span>
       ) : null}
     </p>
   );
 }
 
 function DeliveryCard({ post, delivery, channels, canAct }: { post: Post; delivery: Delivery; channels: Channel[] | undefined; canAct: boolean }) {
+  const { t } = useTranslation('posts');
   const workspace = useWorkspace();
   const who = channelFacts(delivery, channels);
   // Rows stored before links were checked may hold anything: only an http(s) link becomes an href.
@@ -74,13 +77,13 @@ function DeliveryCard({ post, delivery, channels, canAct }: { post: Post; delive
         </div>
         <div className="delivery-badges">
           {delivery.paused ? (
-            <span className="badge state-badge state-late" title="The person who connected this channel paused processing of their data: nothing is sent until they resume">
-              Paused
+            <span className="badge state-badge state-late" title={t('post.delivery.pausedHint')}>
+              {t('post.delivery.paused')}
             </span>
           ) : null}
           {delivery.late ? (
-            <span className="badge state-badge state-late" title="Herald started this more than a minute after it was due (it was down or busy)">
-              Late
+            <span className="badge state-badge state-late" title={t('post.delivery.lateHint')}>
+              {t('post.delivery.late')}
             </span>
           ) : null}
           <StateBadge state={delivery.state} />
@@ -91,13 +94,17 @@ function DeliveryCard({ post, delivery, channels, canAct }: { post: Post; delive
         <p className="delivery-line">
           {delivery.publishedAt ? (
             <>
-              Published <time dateTime={delivery.publishedAt}>{formatInZone(delivery.publishedAt)}</time>
-              {delivery.publishedBy ? ' (marked by hand)' : ''}.{' '}
+              <Trans
+                t={t}
+                i18nKey={delivery.publishedBy ? 'post.delivery.publishedByHand' : 'post.delivery.publishedAt'}
+                values={{ when: formatInZone(delivery.publishedAt) }}
+                components={{ time: <time dateTime={delivery.publishedAt} /> }}
+              />{' '}
             </>
           ) : null}
           {postLink ? (
             <a href={postLink} target="_blank" rel="noopener noreferrer" className="delivery-link">
-              View on {who.network}
+              {t('post.delivery.viewOn', { network: who.network })}
             </a>
           ) : null}
         </p>
@@ -105,16 +112,16 @@ function DeliveryCard({ post, delivery, channels, canAct }: { post: Post; delive
       {delivery.state === 'published' && delivery.metrics ? <DeliveryCounters metrics={delivery.metrics} network={who.network} /> : null}
       {delivery.state === 'queued' && delivery.nextAttemptAt && delivery.attemptCount > 0 ? (
         <p className="delivery-line muted">
-          Trying again <time dateTime={delivery.nextAttemptAt}>{relativeTime(delivery.nextAttemptAt)}</time>.
+          <Trans t={t} i18nKey="post.delivery.tryingAgain" values={{ when: relativeTime(delivery.nextAttemptAt) }} components={{ time: <time dateTime={delivery.nextAttemptAt} /> }} />
         </p>
       ) : null}
       {delivery.state === 'publishing' || delivery.state === 'processing' ? (
-        <p className="delivery-line muted">{delivery.state === 'processing' ? `${who.network} is processing the media; Herald checks back.` : `Sending to ${who.network}…`}</p>
+        <p className="delivery-line muted">{delivery.state === 'processing' ? t('post.delivery.processing', { network: who.network }) : t('post.delivery.sending', { network: who.network })}</p>
       ) : null}
 
       {delivery.errorMessage && delivery.state !== 'published' ? (
         <div className={delivery.state === 'unconfirmed' ? 'delivery-problem is-unconfirmed' : delivery.state === 'failed' ? 'delivery-problem' : 'delivery-problem is-soft'} data-testid="delivery-error">
-          <strong>{delivery.state === 'unconfirmed' ? 'Not sure it went out. ' : delivery.state === 'failed' ? 'Not published. ' : 'Last try failed. '}</strong>
+          <strong>{delivery.state === 'unconfirmed' ? t('post.delivery.notSure') : delivery.state === 'failed' ? t('post.delivery.notPublished') : t('post.delivery.lastTryFailed')} </strong>
           {delivery.errorMessage}
         </div>
       ) : null}
@@ -125,13 +132,7 @@ function DeliveryCard({ post, delivery, channels, canAct }: { post: Post; delive
   );
 }
 
-const counterLabels: [keyof Omit<DeliveryMetrics, 'extra' | 'fetchedAt'>, string][] = [
-  ['views', 'Views'],
-  ['likes', 'Likes'],
-  ['comments', 'Comments'],
-  ['shares', 'Shares'],
-  ['reach', 'Reach'],
-];
+const counterKeys: (keyof Omit<DeliveryMetrics, 'extra' | 'fetchedAt'>)[] = ['views', 'likes', 'comments', 'shares', 'reach'];
 
 /** A network's own counter as words: `outboundClicks` → "Outbound clicks". */
 const counterName = (key: string) => {
@@ -141,33 +142,34 @@ const counterName = (key: string) => {
 
 /** The network's counters; those it does not report (Mastodon has no views) are left out, not shown as 0. */
 function DeliveryCounters({ metrics, network }: { metrics: DeliveryMetrics; network: string }) {
-  const shown = counterLabels.filter(([key]) => metrics[key] !== null);
+  const { t } = useTranslation('posts');
+  const shown = counterKeys.filter((key) => metrics[key] !== null);
   const extra = Object.entries(metrics.extra);
   return (
     <div className="delivery-counters" data-testid="delivery-counters">
-      <dl aria-label={`How it performed on ${network}`}>
-        {shown.map(([key, label]) => (
+      <dl aria-label={t('post.counters.label', { network })}>
+        {shown.map((key) => (
           <div key={key}>
-            <dt>{label}</dt>
-            <dd>{metrics[key]!.toLocaleString()}</dd>
+            <dt>{t(`post.counters.${key}`)}</dt>
+            <dd>{formatCount(metrics[key]!)}</dd>
           </div>
         ))}
         {extra.map(([key, value]) => (
           <div key={key}>
             <dt>{counterName(key)}</dt>
-            <dd>{value.toLocaleString()}</dd>
+            <dd>{formatCount(value)}</dd>
           </div>
         ))}
       </dl>
       <p className="muted small">
-        As read from {network} <time dateTime={metrics.fetchedAt}>{relativeTime(metrics.fetchedAt)}</time>.
+        <Trans t={t} i18nKey="post.counters.readFrom" values={{ network, when: relativeTime(metrics.fetchedAt) }} components={{ time: <time dateTime={metrics.fetchedAt} /> }} />
       </p>
     </div>
   );
 }
 
 /** Reads out, once, each change the engine makes while the page is open ("Mastodon: published"). */
-function useStateAnnouncement(post: Post | undefined, channels: Channel[] | undefined) {
+function useStateAnnouncement(t: PostsT, post: Post | undefined, channels: Channel[] | undefined) {
   const previous = useRef<Map<string, string> | null>(null);
   const [message, setMessage] = useState('');
   useEffect(() => {
@@ -177,21 +179,19 @@ function useStateAnnouncement(post: Post | undefined, channels: Channel[] | unde
     previous.current = now;
     if (!before) return;
     const changed = post.deliveries.filter((d) => before.has(d.id) && before.get(d.id) !== d.state);
-    if (changed.length) setMessage(changed.map((d) => `${channelFacts(d, channels).name}: ${deliveryStateLabel(d.state).toLowerCase()}`).join('. '));
-  }, [post, channels]);
+    if (changed.length) setMessage(changed.map((d) => t('post.announcement', { channel: channelFacts(d, channels).name, state: deliveryStateLabel(t, d.state).toLowerCase() })).join('. '));
+  }, [post, channels, t]);
   return message;
 }
 
 /** What the toast says after a copy; what could not be copied is named, never silently dropped. */
-function duplicatedMessage(left: { media: number; channels: number }): string {
-  const missing = [
-    left.media ? `${left.media} file${left.media === 1 ? ' was' : 's were'} deleted after publishing` : null,
-    left.channels ? `${left.channels} channel${left.channels === 1 ? ' is' : 's are'} no longer connected` : null,
-  ].filter(Boolean);
-  return missing.length ? `Copied into a new draft, without what is gone: ${missing.join(' and ')}.` : 'Copied into a new draft.';
+function duplicatedMessage(t: PostsT, left: { media: number; channels: number }): string {
+  const missing = [left.media ? t('post.duplicated.files', { count: left.media }) : null, left.channels ? t('post.duplicated.channels', { count: left.channels }) : null].filter(Boolean);
+  return missing.length ? t('post.duplicated.without', { missing: missing.join(t('post.duplicated.and')) }) : t('post.duplicated.done');
 }
 
 export function PostPage() {
+  const { t } = useTranslation('posts');
   const workspace = useWorkspace();
   const { postId } = useParams();
   const navigate = useNavigate();
@@ -203,22 +203,22 @@ export function PostPage() {
   const duplicateErrors = formErrors(duplicate.error, []);
   const remove = useDeletePost(workspace.id);
   const [dialog, setDialog] = useState<'cancel' | 'delete' | null>(null);
-  const announcement = useStateAnnouncement(post.data, channels);
+  const announcement = useStateAnnouncement(t, post.data, channels);
   const calendar = `/w/${workspace.id}/calendar`;
 
-  if (post.isPending) return <Loading label="Loading the post…" />;
+  if (post.isPending) return <Loading label={t('post.loading')} />;
   if (post.error || !post.data) {
     return (
       <section className="card">
         <EmptyState
-          title={isApiError(post.error) && post.error.status === 404 ? 'Post not found' : 'The post could not be loaded'}
+          title={isApiError(post.error) && post.error.status === 404 ? t('post.notFound.title') : t('post.loadFailed')}
           action={
             <Link to={calendar} className="btn">
-              Back to the calendar
+              {t('post.backToCalendar')}
             </Link>
           }
         >
-          {isApiError(post.error) && post.error.status === 404 ? 'It was deleted, or it belongs to another workspace.' : post.error?.message}
+          {isApiError(post.error) && post.error.status === 404 ? t('post.notFound.body') : post.error?.message}
         </EmptyState>
       </section>
     );
@@ -242,13 +242,13 @@ export function PostPage() {
 
   return (
     <div className="page post-page">
-      <nav aria-label="Breadcrumb" className="crumbs small">
-        <Link to={calendar}>Calendar</Link> <span aria-hidden="true">/</span> <span aria-current="page">Post</span>
+      <nav aria-label={t('post.breadcrumb')} className="crumbs small">
+        <Link to={calendar}>{t('calendar.title')}</Link> <span aria-hidden="true">/</span> <span aria-current="page">{t('post.title')}</span>
       </nav>
       <header className="page-header">
         <div className="page-header-text">
           <div className="post-title-row">
-            <h1>Post</h1>
+            <h1>{t('post.title')}</h1>
             <StateBadge state={shownState} kind="post" />
           </div>
           <PostTime post={p} />
@@ -257,12 +257,12 @@ export function PostPage() {
           <div className="page-header-actions post-actions">
             {editable ? (
               <Link to={`/w/${workspace.id}/posts/${p.id}/edit`} className="btn btn-primary">
-                Edit
+                {t('post.actions.edit')}
               </Link>
             ) : null}
             {cancellable ? (
               <button type="button" className="btn" onClick={() => setDialog('cancel')}>
-                Cancel post…
+                {t('post.actions.cancelPost')}
               </button>
             ) : null}
             {canEdit ? (
@@ -273,18 +273,18 @@ export function PostPage() {
                 onClick={() =>
                   duplicate.mutate(p.id, {
                     onSuccess: ({ post, left }) => {
-                      toast(duplicatedMessage(left));
+                      toast(duplicatedMessage(t, left));
                       void navigate(`/w/${workspace.id}/posts/${post.id}/edit`);
                     },
                   })
                 }
               >
-                {duplicate.isPending ? 'Duplicating…' : 'Duplicate'}
+                {duplicate.isPending ? t('post.actions.duplicating') : t('post.actions.duplicate')}
               </button>
             ) : null}
             {canEdit ? (
-              <button type="button" className="btn btn-danger-outline" onClick={() => setDialog('delete')} disabled={busy} title={busy ? 'Possible once publishing has finished' : undefined}>
-                Delete…
+              <button type="button" className="btn btn-danger-outline" onClick={() => setDialog('delete')} disabled={busy} title={busy ? t('post.actions.deleteWhenDone') : undefined}>
+                {t('post.actions.delete')}
               </button>
             ) : null}
           </div>
@@ -294,7 +294,7 @@ export function PostPage() {
       <FormError message={duplicateErrors.general} />
       <section className="card" aria-labelledby="post-content-heading">
         <h2 id="post-content-heading" className="visually-hidden">
-          Content
+          {t('post.content.heading')}
         </h2>
         <ContentSummary post={p} />
       </section>
@@ -302,7 +302,7 @@ export function PostPage() {
 
       <section aria-labelledby="deliveries-heading" className="deliveries-section">
         <h2 id="deliveries-heading">
-          Channels <span className="count">{p.deliveries.length}</span>
+          {t('post.channels')} <span className="count">{p.deliveries.length}</span>
         </h2>
         <p className="visually-hidden" role="status" aria-live="polite">
           {announcement}
@@ -317,12 +317,12 @@ export function PostPage() {
       <EvergreenPanel postId={p.id} />
       <PostComments postId={p.id} />
 
-      <Dialog open={dialog === 'cancel'} title="Cancel this post?" onClose={closeDialog} testId="cancel-dialog">
-        <p>Herald stops every part of this post that has not gone out yet. What is already published stays published.</p>
+      <Dialog open={dialog === 'cancel'} title={t('post.cancel.title')} onClose={closeDialog} testId="cancel-dialog">
+        <p>{t('post.cancel.body')}</p>
         <FormError message={cancelErrors.general} />
         <div className="dialog-actions">
           <button type="button" className="btn" onClick={closeDialog} autoFocus>
-            Keep it
+            {t('post.keepIt')}
           </button>
           <button
             type="button"
@@ -331,26 +331,26 @@ export function PostPage() {
             onClick={() =>
               cancel.mutate(p.id, {
                 onSuccess: () => {
-                  toast('Post cancelled.');
+                  toast(t('post.cancel.done'));
                   setDialog(null);
                 },
               })
             }
           >
-            {cancel.isPending ? 'Cancelling…' : 'Cancel post'}
+            {cancel.isPending ? t('post.cancel.pending') : t('post.cancel.confirm')}
           </button>
         </div>
       </Dialog>
 
-      <Dialog open={dialog === 'delete'} title="Delete this post?" onClose={closeDialog} testId="delete-dialog">
+      <Dialog open={dialog === 'delete'} title={t('post.delete.title')} onClose={closeDialog} testId="delete-dialog">
         <p>
-          The post and its delivery log are deleted from Herald.
-          {p.deliveries.some((d) => d.state === 'published') ? ' What was already published stays on the networks: delete it there if you want it gone.' : ''}
+          {t('post.delete.body')}
+          {p.deliveries.some((d) => d.state === 'published') ? t('post.delete.publishedStays') : ''}
         </p>
         <FormError message={deleteErrors.general} />
         <div className="dialog-actions">
           <button type="button" className="btn" onClick={closeDialog} autoFocus>
-            Keep it
+            {t('post.keepIt')}
           </button>
           <button
             type="button"
@@ -359,13 +359,13 @@ export function PostPage() {
             onClick={() =>
               remove.mutate(p.id, {
                 onSuccess: () => {
-                  toast('Post deleted.');
+                  toast(t('post.delete.done'));
                   void navigate(calendar, { replace: true });
                 },
               })
             }
           >
-            {remove.isPending ? 'Deleting…' : 'Delete post'}
+            {remove.isPending ? t('post.delete.pending') : t('post.delete.confirm')}
           </button>
         </div>
       </Dialog>

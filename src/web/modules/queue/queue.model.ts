@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import type { ChannelQueue, QueuedPost } from './queue.api.ts';
 
 export type QueueEntry = { kind: 'post'; at: Date; post: QueuedPost } | { kind: 'free'; at: Date };
@@ -11,8 +12,8 @@ function dayKeyIn(at: Date, timeZone: string) {
   return format.format(at);
 }
 
-/** Posts and free slots in time order, grouped by day in the workspace's zone (not the reader's). */
-export function queueDays(queue: ChannelQueue, now = new Date()): QueueDay[] {
+/** Posts and free slots in time order, grouped by day in the workspace's zone (not the reader's), named in `t`'s language. */
+export function queueDays(t: TFunction<'queue'>, language: string, queue: ChannelQueue, now = new Date()): QueueDay[] {
   const entries: QueueEntry[] = [
     ...queue.posts.map((post) => ({ kind: 'post' as const, at: new Date(post.at), post })),
     ...queue.freeSlots.map((at) => ({ kind: 'free' as const, at: new Date(at) })),
@@ -24,8 +25,8 @@ export function queueDays(queue: ChannelQueue, now = new Date()): QueueDay[] {
     const key = dayKeyIn(entry.at, queue.timeZone);
     let day = days.at(-1);
     if (day?.key !== key) {
-      const label = entry.at.toLocaleDateString(undefined, { timeZone: queue.timeZone, weekday: 'long', day: 'numeric', month: 'long', ...(key.slice(0, 4) === thisYear ? {} : { year: 'numeric' }) });
-      day = { key, label: key === today ? `Today, ${label}` : label, entries: [] };
+      const label = entry.at.toLocaleDateString(language, { timeZone: queue.timeZone, weekday: 'long', day: 'numeric', month: 'long', ...(key.slice(0, 4) === thisYear ? {} : { year: 'numeric' }) });
+      day = { key, label: key === today ? t('today', { day: label }) : label, entries: [] };
       days.push(day);
     }
     day.entries.push(entry);

@@ -1,4 +1,5 @@
 import { useEffect, useId, useState, type DragEvent } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 import { Dialog } from '../../components/dialog.tsx';
 import { FormError, Notice } from '../../components/feedback.tsx';
@@ -20,6 +21,7 @@ import './queue.css';
  * posts sent to several channels keep their time (one time for all their channels) and are pinned.
  */
 export function QueuePage() {
+  const { t, i18n } = useTranslation('queue');
   const workspace = useWorkspace();
   const [params, setParams] = useSearchParams();
   const channels = useChannels(workspace.id).data?.items.filter((c) => c.status !== 'disconnected');
@@ -36,8 +38,8 @@ export function QueuePage() {
   const base = `/w/${workspace.id}`;
 
   const order = (queue.data?.posts ?? []).filter((p) => p.movable).map((p) => p.postId);
-  const days = queue.data ? queueDays(queue.data) : [];
-  const zoneTime = (at: Date) => at.toLocaleTimeString(undefined, { timeZone: queue.data?.timeZone, hour: 'numeric', minute: '2-digit' });
+  const days = queue.data ? queueDays(t, i18n.language, queue.data) : [];
+  const zoneTime = (at: Date) => at.toLocaleTimeString(i18n.language, { timeZone: queue.data?.timeZone, hour: 'numeric', minute: '2-digit' });
 
   const { reset } = change;
   useEffect(() => reset(), [reset, channel?.id]);
@@ -51,32 +53,39 @@ export function QueuePage() {
     const moved = event.dataTransfer.getData('text/plain') || dragging;
     setDragging(null);
     setOver(null);
-    if (moved) save(moveTo(order, moved, targetId), 'New order saved: the posts swapped times');
+    if (moved) save(moveTo(order, moved, targetId), t('toast.reordered'));
   };
 
   return (
     <div className="page queue-page">
       <PageHeader
-        title="Queue"
-        description="Every upcoming post of a channel, day by day, with the free posting times between them. Reordering keeps the times: the posts swap into them."
+        title={t('title')}
+        description={t('description')}
         actions={
           canSchedule && order.length > 1 ? (
             <button type="button" className="btn" onClick={() => setConfirmShuffle(true)} disabled={change.isPending}>
-              <ShuffleIcon /> Shuffle
+              <ShuffleIcon /> {t('shuffle.button')}
             </button>
           ) : null
         }
       />
       {channels && !channels.length ? (
         <section className="card">
-          <EmptyState title="No channel yet" action={<Link to={`${base}/channels`} className="btn btn-primary">Connect a channel</Link>}>
-            Connect an account first; its queue shows here.
+          <EmptyState
+            title={t('noChannel.title')}
+            action={
+              <Link to={`${base}/channels`} className="btn btn-primary">
+                {t('noChannel.connect')}
+              </Link>
+            }
+          >
+            {t('noChannel.body')}
           </EmptyState>
         </section>
       ) : null}
       {channels?.length ? (
         <div className="queue-toolbar">
-          <label htmlFor={pickerId}>Channel</label>
+          <label htmlFor={pickerId}>{t('channel')}</label>
           <select id={pickerId} value={channel?.id ?? ''} onChange={(e) => setParams({ channel: e.target.value }, { replace: true })} data-testid="queue-channel">
             {channels.map((c) => (
               <option key={c.id} value={c.id}>
@@ -87,27 +96,36 @@ export function QueuePage() {
           </select>
           {queue.data ? (
             <span className="small muted queue-zone">
-              Times in {queue.data.timeZone} · <Link to={`${base}/settings#posting-times`}>Posting times</Link>
+              <Trans t={t} i18nKey="timesIn" values={{ zone: queue.data.timeZone }} components={{ times: <Link to={`${base}/settings#posting-times`} /> }} />
             </span>
           ) : null}
         </div>
       ) : null}
-      {queue.isPending && channel ? <Loading label="Reading the queue…" /> : null}
+      {queue.isPending && channel ? <Loading label={t('reading')} /> : null}
       <FormError message={formErrors(queue.error ?? change.error, []).general} />
       {queue.data && !queue.data.hasPostingTimes ? (
-        <Notice title="No posting times for this channel">
-          Free slots appear once the channel has weekly posting times. <Link to={`${base}/settings#posting-times`}>Set posting times</Link>
+        <Notice title={t('noTimes.title')}>
+          <Trans t={t} i18nKey="noTimes.body" components={{ times: <Link to={`${base}/settings#posting-times`} /> }} />
         </Notice>
       ) : null}
       {queue.data && !queue.data.posts.length ? (
         <section className="card">
-          <EmptyState title="Nothing queued" action={canSchedule ? <Link to={`${base}/compose`} className="btn btn-primary">New post</Link> : null}>
-            Posts scheduled or added to the queue for this channel appear here in time order.
+          <EmptyState
+            title={t('empty.title')}
+            action={
+              canSchedule ? (
+                <Link to={`${base}/compose`} className="btn btn-primary">
+                  {t('empty.newPost')}
+                </Link>
+              ) : null
+            }
+          >
+            {t('empty.body')}
           </EmptyState>
         </section>
       ) : null}
       {days.length ? (
-        <ol className="queue-days" aria-label={`Queue of ${channel?.displayName ?? channel?.username ?? 'the channel'}`} aria-busy={change.isPending}>
+        <ol className="queue-days" aria-label={t('queueOf', { channel: channel?.displayName ?? channel?.username ?? t('theChannel') })} aria-busy={change.isPending}>
           {days.map((day) => (
             <li key={day.key} className="queue-day">
               <h2 className="queue-day-title">{day.label}</h2>
@@ -118,7 +136,7 @@ export function QueuePage() {
                       <time className="queue-time" dateTime={entry.at.toISOString()}>
                         {zoneTime(entry.at)}
                       </time>
-                      <span className="queue-free-label">Free slot</span>
+                      <span className="queue-free-label">{t('freeSlot')}</span>
                     </li>
                   ) : (
                     <QueueRow
@@ -131,7 +149,7 @@ export function QueuePage() {
                       last={order.at(-1) === entry.post.postId}
                       dragging={dragging === entry.post.postId}
                       over={over === entry.post.postId && dragging !== entry.post.postId}
-                      onMove={(step) => save(moveBy(order, entry.post.postId, step), step < 0 ? 'Moved up: it took the earlier time' : 'Moved down: it took the later time')}
+                      onMove={(step) => save(moveBy(order, entry.post.postId, step), step < 0 ? t('toast.movedUp') : t('toast.movedDown'))}
                       onDragStart={(event) => {
                         event.dataTransfer.setData('text/plain', entry.post.postId);
                         event.dataTransfer.effectAllowed = 'move';
@@ -155,23 +173,21 @@ export function QueuePage() {
           ))}
         </ol>
       ) : null}
-      <Dialog open={confirmShuffle} title="Shuffle the queue?" onClose={() => setConfirmShuffle(false)} testId="shuffle-dialog">
-        <p>
-          The {order.length} movable posts of this channel take their times in a random order. Posts sent to several channels stay where they are.
-        </p>
+      <Dialog open={confirmShuffle} title={t('shuffle.title')} onClose={() => setConfirmShuffle(false)} testId="shuffle-dialog">
+        <p>{t('shuffle.body', { count: order.length })}</p>
         <div className="dialog-actions">
           <button type="button" className="btn" onClick={() => setConfirmShuffle(false)}>
-            Keep the order
+            {t('shuffle.keep')}
           </button>
           <button
             type="button"
             className="btn btn-primary"
             onClick={() => {
               setConfirmShuffle(false);
-              change.mutate('shuffle', { onSuccess: () => toast('Queue shuffled') });
+              change.mutate('shuffle', { onSuccess: () => toast(t('toast.shuffled')) });
             }}
           >
-            Shuffle
+            {t('shuffle.button')}
           </button>
         </div>
       </Dialog>
@@ -196,7 +212,8 @@ type RowProps = {
 };
 
 function QueueRow({ post, time, workspaceId, canMove, first, last, dragging, over, onMove, onDragStart, onDragEnd, onDragOver, onDrop }: RowProps) {
-  const title = post.text || (post.mediaCount ? `${post.mediaCount} media file${post.mediaCount === 1 ? '' : 's'}, no text` : 'No text');
+  const { t } = useTranslation('queue');
+  const title = post.text || (post.mediaCount ? t('row.mediaOnly', { count: post.mediaCount }) : t('row.noText'));
   const classes = ['queue-entry', 'queue-post', canMove ? 'queue-movable' : '', dragging ? 'queue-dragging' : '', over ? 'queue-over' : ''].filter(Boolean).join(' ');
   return (
     <li className={classes} data-testid="queue-post" data-post-id={post.postId} draggable={canMove} onDragStart={onDragStart} onDragEnd={onDragEnd} onDragOver={onDragOver} onDrop={onDrop}>
@@ -212,18 +229,18 @@ function QueueRow({ post, time, workspaceId, canMove, first, last, dragging, ove
         <div className="queue-meta">
           <StateBadge state={post.state} />
           {post.pinned ? (
-            <span className="queue-pin" title="Sent to several channels: one time for all of them, so it keeps its place here. Move it on the calendar.">
-              <PinIcon /> Pinned · {post.channelCount} channels
+            <span className="queue-pin" title={t('row.pinnedHint')}>
+              <PinIcon /> {t('row.pinned', { count: post.channelCount })}
             </span>
           ) : null}
         </div>
       </div>
       {canMove ? (
         <div className="queue-moves">
-          <button type="button" className="btn btn-sm btn-icon" onClick={() => onMove(-1)} disabled={first} aria-label={`Move up: ${title}`} title="Move up">
+          <button type="button" className="btn btn-sm btn-icon" onClick={() => onMove(-1)} disabled={first} aria-label={t('row.moveUpLabel', { title })} title={t('row.moveUp')}>
             <ArrowIcon up />
           </button>
-          <button type="button" className="btn btn-sm btn-icon" onClick={() => onMove(1)} disabled={last} aria-label={`Move down: ${title}`} title="Move down">
+          <button type="button" className="btn btn-sm btn-icon" onClick={() => onMove(1)} disabled={last} aria-label={t('row.moveDownLabel', { title })} title={t('row.moveDown')}>
             <ArrowIcon />
           </button>
         </div>
@@ -233,11 +250,12 @@ function QueueRow({ post, time, workspaceId, canMove, first, last, dragging, ove
 }
 
 function Thumb({ workspaceId, post }: { workspaceId: string; post: QueuedPost }) {
+  const { t } = useTranslation('queue');
   if (!post.media) return null;
   if (post.media.kind === 'image') return <img className="queue-thumb" src={`/api/v1/workspaces/${workspaceId}/media/${post.media.mediaId}/file`} alt="" loading="lazy" />;
   return (
     <span className="queue-thumb queue-thumb-empty queue-thumb-label" aria-hidden="true">
-      {post.media.kind === 'video' ? 'Video' : 'File'}
+      {post.media.kind === 'video' ? t('row.video') : t('row.file')}
     </span>
   );
 }
