@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useSearchParamsUpdate } from '../../components/use-search-params-update.ts';
 import { FormError } from '../../components/feedback.tsx';
@@ -13,7 +14,7 @@ import { useAuditLog, type AuditEntry } from './activity.api.ts';
 import { useMembers } from '../members/members.api.ts';
 import { userTimeZone } from '../posts/post-state.tsx';
 import './activity.css';
-import { actionFamily, actionLabels, actorLabel, dayToInstant, describeChanges, entityTypeLabels, isFailure, kindFilters } from './audit-format.ts';
+import { actionFamily, actionLabel, actorLabel, dayToInstant, describeChanges, entityTypeLabel, isFailure, kindFilters, kindLabel } from './audit-format.ts';
 
 /** One child per cell, so the phone layout can put the column's label beside it. */
 function Cell({ label, className, children }: { label: string; className?: string; children: ReactNode }) {
@@ -26,10 +27,11 @@ function Cell({ label, className, children }: { label: string; className?: strin
 
 /** The entity by its name, as a link to its page while it exists; never its id. */
 function EntityName({ row }: { row: AuditEntry }) {
-  const type = entityTypeLabels[row.entityType] ?? row.entityType.replace(/_/g, ' ');
+  const { t } = useTranslation('activity');
+  const type = entityTypeLabel(t, row.entityType);
   const entity = row.entity;
-  if (!entity) return <span className="muted">{row.entityType === 'user' ? 'Their account' : type}</span>;
-  const name = entity.type === 'post' || entity.type === 'comment' || entity.type === 'delivery' ? `“${entity.name}”` : entity.name;
+  if (!entity) return <span className="muted">{row.entityType === 'user' ? t('entities.theirAccount') : type}</span>;
+  const name = entity.type === 'post' || entity.type === 'comment' || entity.type === 'delivery' ? t('entities.quoted', { name: entity.name }) : entity.name;
   return (
     <span className="audit-entity">
       <span className="muted small">{type} </span>
@@ -40,40 +42,41 @@ function EntityName({ row }: { row: AuditEntry }) {
       ) : (
         <span className={entity.gone ? 'muted' : undefined}>{name}</span>
       )}
-      {entity.network ? <span className="muted small"> on {networkLabel(entity.network)}</span> : null}
+      {entity.network ? <span className="muted small"> {t('entities.onNetwork', { network: networkLabel(entity.network) })}</span> : null}
     </span>
   );
 }
 
 function AuditRow({ row }: { row: AuditEntry }) {
-  const changes = describeChanges(row.changes, row.names);
+  const { t } = useTranslation('activity');
+  const changes = describeChanges(t, row.changes, row.names);
   return (
     <tr data-testid="activity-row">
-      <Cell label="Time">
+      <Cell label={t('columns.time')}>
         <time dateTime={row.createdAt} title={`${formatDateTime(row.createdAt)} (${relativeTime(row.createdAt)})`}>
           {formatCompactDateTime(row.createdAt)}
         </time>
       </Cell>
-      <Cell label="Who">
+      <Cell label={t('columns.who')}>
         {row.actorName || row.actorEmail ? (
           <>
             <div>{row.actorName || row.actorEmail}</div>
             {row.actorName && row.actorEmail ? <div className="muted small">{row.actorEmail}</div> : null}
           </>
         ) : (
-          <span className="muted" title="Herald itself, someone not signed in, or a deleted account">
-            {actorLabel(row)}
+          <span className="muted" title={t('actor.hint')}>
+            {actorLabel(t, row)}
           </span>
         )}
       </Cell>
-      <Cell label="What">
+      <Cell label={t('columns.what')}>
         <span className={`action-dot family-${actionFamily(row.action)}${isFailure(row.action) ? ' is-failure' : ''}`} aria-hidden="true" />
-        <span title={row.action}>{actionLabels[row.action] ?? row.action}</span>
+        <span title={row.action}>{actionLabel(t, row.action)}</span>
       </Cell>
-      <Cell label="About">
+      <Cell label={t('columns.about')}>
         <EntityName row={row} />
       </Cell>
-      <Cell label="Changes">
+      <Cell label={t('columns.changes')}>
         {changes.length ? (
           <ul className="changes">
             {changes.map((line) => (
@@ -84,10 +87,10 @@ function AuditRow({ row }: { row: AuditEntry }) {
           <span className="muted">—</span>
         )}
       </Cell>
-      <Cell label="IP" className="mono small">
+      <Cell label={t('columns.ip')} className="mono small">
         {row.ip ?? '—'}
       </Cell>
-      <Cell label="Device" className="small">
+      <Cell label={t('columns.device')} className="small">
         <span title={row.userAgent ?? undefined}>{row.userAgent ? shortUserAgent(row.userAgent) : '—'}</span>
       </Cell>
     </tr>
@@ -95,6 +98,7 @@ function AuditRow({ row }: { row: AuditEntry }) {
 }
 
 export function ActivityPage() {
+  const { t } = useTranslation('activity');
   const workspace = useWorkspace();
   const [params, updateParams] = useSearchParamsUpdate();
   const members = useMembers(workspace.id).data?.items ?? [];
@@ -119,59 +123,58 @@ export function ActivityPage() {
   return (
     <div className="page page-wide">
       <PageHeader
-        title="Activity"
-        description={<>Every change in {workspace.name} and its members’ sign-ins, newest first, in your time zone ({userTimeZone()}). The log is append-only: nobody can edit or delete it.</>}
+        title={t('page.title')}
+        description={t('page.description', { workspace: workspace.name, zone: userTimeZone() })}
       />
       <section className="card">
-        <form className="activity-filters" aria-label="Filter the activity" onSubmit={(e) => e.preventDefault()}>
-          <SelectField label="Who" value={who} data-testid="activity-who" onChange={(e) => setFilter('who', e.target.value)}>
-            <option value="">Anyone</option>
+        <form className="activity-filters" aria-label={t('filters.label')} onSubmit={(e) => e.preventDefault()}>
+          <SelectField label={t('filters.who')} value={who} data-testid="activity-who" onChange={(e) => setFilter('who', e.target.value)}>
+            <option value="">{t('filters.anyone')}</option>
             {members.map((m) => (
               <option key={m.userId} value={m.userId}>
                 {m.name}
               </option>
             ))}
           </SelectField>
-          <SelectField label="What" value={kind} data-testid="activity-filter" onChange={(e) => setFilter('kind', e.target.value)}>
-            {kindFilters.map((f) => (
-              <option key={f.value} value={f.value}>
-                {f.label}
+          <SelectField label={t('filters.what')} value={kind} data-testid="activity-filter" onChange={(e) => setFilter('kind', e.target.value)}>
+            {kindFilters.map((value) => (
+              <option key={value} value={value}>
+                {kindLabel(t, value)}
               </option>
             ))}
           </SelectField>
-          <Field label="From" type="date" value={fromDay} max={toDay || undefined} onChange={(e) => setFilter('from', e.target.value)} />
-          <Field label="To" type="date" value={toDay} min={fromDay || undefined} onChange={(e) => setFilter('to', e.target.value)} />
+          <Field label={t('filters.from')} type="date" value={fromDay} max={toDay || undefined} onChange={(e) => setFilter('from', e.target.value)} />
+          <Field label={t('filters.to')} type="date" value={toDay} min={fromDay || undefined} onChange={(e) => setFilter('to', e.target.value)} />
           {filtered ? (
             <button type="button" className="btn btn-ghost btn-sm activity-clear" onClick={() => updateParams({ kind: null, who: null, from: null, to: null, action: null }, true)}>
-              Clear filters
+              {t('filters.clear')}
             </button>
           ) : null}
         </form>
         {audit.data ? (
           <p className="muted small toolbar-count" aria-live="polite">
-            {rows.length} event{rows.length === 1 ? '' : 's'}
-            {audit.hasNextPage ? ' so far' : ''}
-            {action && !kind ? ` · only “${actionLabels[action] ?? action}”` : ''}
+            {audit.hasNextPage ? t('count.soFar', { count: rows.length }) : t('count.events', { count: rows.length })}
+            {action && !kind ? ` · ${t('count.only', { action: actionLabel(t, action) })}` : ''}
           </p>
         ) : null}
         <FormError message={formErrors(audit.error, []).general} />
-        {audit.isPending ? <Loading label="Loading activity…" /> : null}
+        {audit.isPending ? <Loading label={t('page.loading')} /> : null}
         {audit.data && rows.length === 0 ? (
-          <EmptyState title={filtered ? 'No matching activity' : 'Nothing here yet'}>{filtered ? 'No event matches these filters: widen the dates or clear the filters.' : 'Changes and sign-ins will appear here.'}</EmptyState>
+          <EmptyState title={filtered ? t('empty.filteredTitle') : t('empty.title')}>{filtered ? t('empty.filteredBody') : t('empty.body')}</EmptyState>
         ) : null}
         {rows.length ? (
           <div className="table-wrap">
             <table className="table audit-table" data-testid="activity-table">
-              <caption className="visually-hidden">Audit log of {workspace.name}</caption>
+              <caption className="visually-hidden">{t('page.caption', { workspace: workspace.name })}</caption>
               <thead>
                 <tr>
-                  <th scope="col">Time</th>
-                  <th scope="col">Who</th>
-                  <th scope="col">What</th>
-                  <th scope="col">About</th>
-                  <th scope="col">Changes</th>
-                  <th scope="col">IP</th>
-                  <th scope="col">Device</th>
+                  <th scope="col">{t('columns.time')}</th>
+                  <th scope="col">{t('columns.who')}</th>
+                  <th scope="col">{t('columns.what')}</th>
+                  <th scope="col">{t('columns.about')}</th>
+                  <th scope="col">{t('columns.changes')}</th>
+                  <th scope="col">{t('columns.ip')}</th>
+                  <th scope="col">{t('columns.device')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -185,7 +188,7 @@ export function ActivityPage() {
         {audit.hasNextPage ? (
           <div className="load-more">
             <button type="button" className="btn" data-testid="load-more-activity" onClick={() => void audit.fetchNextPage()} disabled={audit.isFetchingNextPage}>
-              {audit.isFetchingNextPage ? 'Loading…' : 'Load more'}
+              {audit.isFetchingNextPage ? t('page.loadingMore') : t('page.more')}
             </button>
           </div>
         ) : null}

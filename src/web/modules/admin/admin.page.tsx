@@ -1,4 +1,6 @@
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { Navigate } from 'react-router-dom';
 import { FormError } from '../../components/feedback.tsx';
 import { SelectField } from '../../components/field.tsx';
@@ -31,9 +33,15 @@ function Stat({ label, value, bad = false, testId }: { label: string; value: Rea
 }
 
 const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
-const uptime = (seconds: number) => (seconds < 3600 ? `${Math.round(seconds / 60)} min` : seconds < 86_400 ? `${Math.round(seconds / 3600)} h` : `${Math.round(seconds / 86_400)} days`);
+const uptime = (t: TFunction<'admin'>, seconds: number) =>
+  seconds < 3600
+    ? t('health.uptime.minutes', { count: Math.round(seconds / 60) })
+    : seconds < 86_400
+      ? t('health.uptime.hours', { count: Math.round(seconds / 3600) })
+      : t('health.uptime.days', { count: Math.round(seconds / 86_400) });
 
 function Health({ overview }: { overview: AdminOverview }) {
+  const { t } = useTranslation('admin');
   const queue = overview.queue;
   const failing = overview.failingNetworks.networks;
   const failedDeliveries = sum(failing.map((n) => n.failedDeliveries));
@@ -41,73 +49,73 @@ function Health({ overview }: { overview: AdminOverview }) {
   return (
     <>
       <div className="admin-stats">
-        <Stat label="Database" value={overview.database === 'pglite' ? 'Embedded' : 'PostgreSQL'} />
-        <Stat label="Jobs waiting" value={queue ? sum(queue.map((q) => q.waiting)) : 'No answer'} bad={!queue} testId="admin-queue-waiting" />
-        <Stat label="Jobs running" value={queue ? sum(queue.map((q) => q.active)) : '—'} />
-        <Stat label="Failed in 24 h" value={failedDeliveries} bad={failedDeliveries > 0} testId="admin-failed" />
-        <Stat label="Channels to reconnect" value={reconnect} bad={reconnect > 0} />
-        <Stat label="Media stored" value={`${formatFileSize(overview.storage.mediaBytes)} · ${overview.storage.mediaFiles} files`} />
-        <Stat label="Database size" value={overview.storage.databaseBytes === null ? 'Unknown' : formatFileSize(overview.storage.databaseBytes)} />
-        <Stat label="Accounts · workspaces" value={`${overview.users} · ${overview.workspaces}`} />
+        <Stat label={t('health.stats.database')} value={overview.database === 'pglite' ? t('health.stats.embedded') : 'PostgreSQL'} />
+        <Stat label={t('health.stats.jobsWaiting')} value={queue ? sum(queue.map((q) => q.waiting)) : t('health.stats.noAnswer')} bad={!queue} testId="admin-queue-waiting" />
+        <Stat label={t('health.stats.jobsRunning')} value={queue ? sum(queue.map((q) => q.active)) : '—'} />
+        <Stat label={t('health.stats.failed')} value={failedDeliveries} bad={failedDeliveries > 0} testId="admin-failed" />
+        <Stat label={t('health.stats.reconnect')} value={reconnect} bad={reconnect > 0} />
+        <Stat label={t('health.stats.media')} value={t('health.stats.mediaValue', { size: formatFileSize(overview.storage.mediaBytes), count: overview.storage.mediaFiles })} />
+        <Stat label={t('health.stats.databaseSize')} value={overview.storage.databaseBytes === null ? t('health.stats.unknown') : formatFileSize(overview.storage.databaseBytes)} />
+        <Stat label={t('health.stats.accounts')} value={`${overview.users} · ${overview.workspaces}`} />
       </div>
       <div className="admin-sections">
         <section className="card" aria-labelledby="admin-failing">
-          <h2 id="admin-failing">Failing networks</h2>
+          <h2 id="admin-failing">{t('health.failing.title')}</h2>
           {failing.length ? (
             <div className="table-wrap">
               <table className="table audit-table" data-testid="admin-failing-networks">
                 <thead>
                   <tr>
-                    <th scope="col">Network</th>
-                    <th scope="col">Failed deliveries (24 h)</th>
-                    <th scope="col">Channels to reconnect</th>
+                    <th scope="col">{t('columns.network')}</th>
+                    <th scope="col">{t('columns.failedDeliveries')}</th>
+                    <th scope="col">{t('columns.channelsToReconnect')}</th>
                   </tr>
                 </thead>
                 <tbody>
                   {failing.map((n) => (
                     <tr key={n.network}>
-                      <Cell label="Network">{networkLabel(n.network)}</Cell>
-                      <Cell label="Failed">{n.failedDeliveries}</Cell>
-                      <Cell label="Reconnect">{n.channelsNeedingReconnect}</Cell>
+                      <Cell label={t('columns.network')}>{networkLabel(n.network)}</Cell>
+                      <Cell label={t('columns.failed')}>{n.failedDeliveries}</Cell>
+                      <Cell label={t('columns.reconnect')}>{n.channelsNeedingReconnect}</Cell>
                     </tr>
                   ))}
                 </tbody>
               </table>
             </div>
           ) : (
-            <p className="muted">No delivery failed in the last 24 hours and no channel needs reconnecting.</p>
+            <p className="muted">{t('health.failing.none')}</p>
           )}
         </section>
         <section className="card" aria-labelledby="admin-queues">
-          <h2 id="admin-queues">Job queues</h2>
+          <h2 id="admin-queues">{t('health.queues.title')}</h2>
           {queue ? (
             <div className="table-wrap">
               <table className="table audit-table" data-testid="admin-queues">
                 <thead>
                   <tr>
-                    <th scope="col">Queue</th>
-                    <th scope="col">Waiting</th>
-                    <th scope="col">Scheduled</th>
-                    <th scope="col">Running</th>
+                    <th scope="col">{t('columns.queue')}</th>
+                    <th scope="col">{t('columns.waiting')}</th>
+                    <th scope="col">{t('columns.scheduled')}</th>
+                    <th scope="col">{t('columns.running')}</th>
                   </tr>
                 </thead>
                 <tbody>
                   {queue.map((q) => (
                     <tr key={q.queue}>
-                      <Cell label="Queue">{q.queue}</Cell>
-                      <Cell label="Waiting">{q.waiting}</Cell>
-                      <Cell label="Scheduled">{q.deferred}</Cell>
-                      <Cell label="Running">{q.active}</Cell>
+                      <Cell label={t('columns.queue')}>{q.queue}</Cell>
+                      <Cell label={t('columns.waiting')}>{q.waiting}</Cell>
+                      <Cell label={t('columns.scheduled')}>{q.deferred}</Cell>
+                      <Cell label={t('columns.running')}>{q.active}</Cell>
                     </tr>
                   ))}
                 </tbody>
               </table>
             </div>
           ) : (
-            <p className="muted">The job queue did not answer.</p>
+            <p className="muted">{t('health.queues.noAnswer')}</p>
           )}
           <p className="muted small">
-            This process: {overview.mode}, up {uptime(overview.uptimeSeconds)}, {formatFileSize(overview.memoryBytes)} of memory.
+            {t('health.process', { mode: overview.mode, uptime: uptime(t, overview.uptimeSeconds), memory: formatFileSize(overview.memoryBytes) })}
           </p>
         </section>
       </div>
@@ -116,48 +124,56 @@ function Health({ overview }: { overview: AdminOverview }) {
 }
 
 function LoadMore({ list }: { list: { hasNextPage: boolean; isFetchingNextPage: boolean; fetchNextPage: () => unknown } }) {
+  const { t } = useTranslation('admin');
   if (!list.hasNextPage) return null;
   return (
     <div className="load-more">
       <button type="button" className="btn" onClick={() => void list.fetchNextPage()} disabled={list.isFetchingNextPage}>
-        {list.isFetchingNextPage ? 'Loading…' : 'Load more'}
+        {list.isFetchingNextPage ? t('loadingMore') : t('loadMore')}
       </button>
     </div>
   );
 }
 
 function Users() {
+  const { t } = useTranslation('admin');
   const users = useAdminUsers();
   const rows = users.data?.pages.flatMap((p) => p.items) ?? [];
-  if (users.isPending) return <Loading label="Loading accounts…" />;
+  if (users.isPending) return <Loading label={t('users.loading')} />;
   return (
     <>
       <FormError message={formErrors(users.error, []).general} />
       <div className="table-wrap">
         <table className="table audit-table" data-testid="admin-users">
-          <caption className="visually-hidden">Accounts</caption>
+          <caption className="visually-hidden">{t('users.caption')}</caption>
           <thead>
             <tr>
-              <th scope="col">Name</th>
-              <th scope="col">E-mail</th>
-              <th scope="col">Workspaces</th>
-              <th scope="col">Security</th>
-              <th scope="col">Since</th>
+              <th scope="col">{t('columns.name')}</th>
+              <th scope="col">{t('columns.email')}</th>
+              <th scope="col">{t('columns.workspaces')}</th>
+              <th scope="col">{t('columns.security')}</th>
+              <th scope="col">{t('columns.since')}</th>
             </tr>
           </thead>
           <tbody>
             {rows.map((u) => (
               <tr key={u.id}>
-                <Cell label="Name">
+                <Cell label={t('columns.name')}>
                   {u.name}
-                  {u.isOperator ? <span className="badge role-owner"> Operator</span> : null}
+                  {u.isOperator ? <span className="badge role-owner"> {t('users.operator')}</span> : null}
                 </Cell>
-                <Cell label="E-mail">{u.email}</Cell>
-                <Cell label="Workspaces">{u.workspaces}</Cell>
-                <Cell label="Security">
-                  {[u.emailVerified ? 'e-mail verified' : 'e-mail not verified', u.twoFactorEnabled ? '2FA on' : '2FA off', u.deletionRequestedAt ? 'deletion requested' : null].filter(Boolean).join(' · ')}
+                <Cell label={t('columns.email')}>{u.email}</Cell>
+                <Cell label={t('columns.workspaces')}>{u.workspaces}</Cell>
+                <Cell label={t('columns.security')}>
+                  {[
+                    u.emailVerified ? t('users.security.verified') : t('users.security.notVerified'),
+                    u.twoFactorEnabled ? t('users.security.twoFactorOn') : t('users.security.twoFactorOff'),
+                    u.deletionRequestedAt ? t('users.security.deletionRequested') : null,
+                  ]
+                    .filter(Boolean)
+                    .join(' · ')}
                 </Cell>
-                <Cell label="Since">{formatCompactDateTime(u.createdAt)}</Cell>
+                <Cell label={t('columns.since')}>{formatCompactDateTime(u.createdAt)}</Cell>
               </tr>
             ))}
           </tbody>
@@ -169,32 +185,33 @@ function Users() {
 }
 
 function Workspaces() {
+  const { t } = useTranslation('admin');
   const workspaces = useAdminWorkspaces();
   const rows = workspaces.data?.pages.flatMap((p) => p.items) ?? [];
-  if (workspaces.isPending) return <Loading label="Loading workspaces…" />;
-  if (!rows.length) return <EmptyState title="No workspace yet">Workspaces people create show here.</EmptyState>;
+  if (workspaces.isPending) return <Loading label={t('workspaces.loading')} />;
+  if (!rows.length) return <EmptyState title={t('workspaces.empty.title')}>{t('workspaces.empty.body')}</EmptyState>;
   return (
     <>
       <div className="table-wrap">
         <table className="table audit-table" data-testid="admin-workspaces">
-          <caption className="visually-hidden">Workspaces</caption>
+          <caption className="visually-hidden">{t('workspaces.caption')}</caption>
           <thead>
             <tr>
-              <th scope="col">Workspace</th>
-              <th scope="col">Members</th>
-              <th scope="col">Channels</th>
-              <th scope="col">Posts</th>
-              <th scope="col">Since</th>
+              <th scope="col">{t('columns.workspace')}</th>
+              <th scope="col">{t('columns.members')}</th>
+              <th scope="col">{t('columns.channels')}</th>
+              <th scope="col">{t('columns.posts')}</th>
+              <th scope="col">{t('columns.since')}</th>
             </tr>
           </thead>
           <tbody>
             {rows.map((w) => (
               <tr key={w.id}>
-                <Cell label="Workspace">{w.name}</Cell>
-                <Cell label="Members">{w.members}</Cell>
-                <Cell label="Channels">{w.channels}</Cell>
-                <Cell label="Posts">{w.posts}</Cell>
-                <Cell label="Since">{formatCompactDateTime(w.createdAt)}</Cell>
+                <Cell label={t('columns.workspace')}>{w.name}</Cell>
+                <Cell label={t('columns.members')}>{w.members}</Cell>
+                <Cell label={t('columns.channels')}>{w.channels}</Cell>
+                <Cell label={t('columns.posts')}>{w.posts}</Cell>
+                <Cell label={t('columns.since')}>{formatCompactDateTime(w.createdAt)}</Cell>
               </tr>
             ))}
           </tbody>
@@ -205,60 +222,54 @@ function Workspaces() {
   );
 }
 
-const actionFilters = [
-  { value: '', label: 'Everything' },
-  { value: 'auth.', label: 'Sign-ins and account events' },
-  { value: 'post.', label: 'Posts' },
-  { value: 'channel.', label: 'Channels' },
-  { value: 'member.', label: 'Members' },
-  { value: 'workspace.', label: 'Workspaces' },
-  { value: 'admin.', label: 'Admin pages' },
-];
+// Each named by `audit.filters.<family, or all>`.
+const actionFilters = ['', 'auth.', 'post.', 'channel.', 'member.', 'workspace.', 'admin.'];
 
 function Audit() {
+  const { t } = useTranslation('admin');
   const [params, update] = useSearchParamsUpdate();
-  const action = actionFilters.some((f) => f.value === params.get('action')) ? params.get('action')! : '';
+  const action = actionFilters.includes(params.get('action') ?? '') ? params.get('action')! : '';
   const audit = useAdminAudit(action);
   const rows = audit.data?.pages.flatMap((p) => p.items) ?? [];
   return (
     <>
       <div className="admin-filter">
-        <SelectField label="What" value={action} data-testid="admin-audit-filter" onChange={(e) => update({ action: e.target.value || null }, true)}>
-          {actionFilters.map((f) => (
-            <option key={f.value} value={f.value}>
-              {f.label}
+        <SelectField label={t('audit.what')} value={action} data-testid="admin-audit-filter" onChange={(e) => update({ action: e.target.value || null }, true)}>
+          {actionFilters.map((value) => (
+            <option key={value} value={value}>
+              {t(`audit.filters.${value.replace('.', '') || 'all'}`)}
             </option>
           ))}
         </SelectField>
       </div>
       <FormError message={formErrors(audit.error, []).general} />
-      {audit.isPending ? <Loading label="Loading the audit log…" /> : null}
-      {audit.data && !rows.length ? <EmptyState title="No matching event">Nothing of this kind happened yet.</EmptyState> : null}
+      {audit.isPending ? <Loading label={t('audit.loading')} /> : null}
+      {audit.data && !rows.length ? <EmptyState title={t('audit.empty.title')}>{t('audit.empty.body')}</EmptyState> : null}
       {rows.length ? (
         <div className="table-wrap">
           <table className="table audit-table" data-testid="admin-audit">
-            <caption className="visually-hidden">Audit log of the instance</caption>
+            <caption className="visually-hidden">{t('audit.caption')}</caption>
             <thead>
               <tr>
-                <th scope="col">Time</th>
-                <th scope="col">Who</th>
-                <th scope="col">Action</th>
-                <th scope="col">Workspace</th>
-                <th scope="col">IP</th>
-                <th scope="col">Device</th>
+                <th scope="col">{t('columns.time')}</th>
+                <th scope="col">{t('columns.who')}</th>
+                <th scope="col">{t('columns.action')}</th>
+                <th scope="col">{t('columns.workspace')}</th>
+                <th scope="col">{t('columns.ip')}</th>
+                <th scope="col">{t('columns.device')}</th>
               </tr>
             </thead>
             <tbody>
               {rows.map((e) => (
                 <tr key={e.id} data-testid="admin-audit-row">
-                  <Cell label="Time">{formatCompactDateTime(e.createdAt)}</Cell>
-                  <Cell label="Who">{e.actorName ?? e.actorEmail ?? (e.actorUserId ? 'A former account' : 'Herald')}</Cell>
-                  <Cell label="Action">
+                  <Cell label={t('columns.time')}>{formatCompactDateTime(e.createdAt)}</Cell>
+                  <Cell label={t('columns.who')}>{e.actorName ?? e.actorEmail ?? (e.actorUserId ? t('audit.formerAccount') : 'Herald')}</Cell>
+                  <Cell label={t('columns.action')}>
                     <code>{e.action}</code>
                   </Cell>
-                  <Cell label="Workspace">{e.workspaceName ?? <span className="muted">—</span>}</Cell>
-                  <Cell label="IP">{e.ip ?? '—'}</Cell>
-                  <Cell label="Device">{shortUserAgent(e.userAgent)}</Cell>
+                  <Cell label={t('columns.workspace')}>{e.workspaceName ?? <span className="muted">—</span>}</Cell>
+                  <Cell label={t('columns.ip')}>{e.ip ?? '—'}</Cell>
+                  <Cell label={t('columns.device')}>{shortUserAgent(e.userAgent)}</Cell>
                 </tr>
               ))}
             </tbody>
@@ -270,34 +281,31 @@ function Audit() {
   );
 }
 
-const tabs = [
-  { value: 'health', label: 'Health' },
-  { value: 'users', label: 'Accounts' },
-  { value: 'workspaces', label: 'Workspaces' },
-  { value: 'audit', label: 'Audit log' },
-] as const;
+// Each named by `tabs.<value>`.
+const tabs = ['health', 'users', 'workspaces', 'audit'] as const;
 
 /** The operator's view of the whole instance; read-only, and shown to nobody else. */
 export function AdminPage() {
+  const { t } = useTranslation('admin');
   const me = useSignedInUser();
   const [params, update] = useSearchParamsUpdate();
   const overview = useAdminOverview();
   if (!me.user.isOperator) return <Navigate to="/" replace />;
-  const tab = tabs.find((t) => t.value === params.get('tab'))?.value ?? 'health';
+  const tab = tabs.find((value) => value === params.get('tab')) ?? 'health';
   return (
     <div className="page page-wide admin-page">
-      <PageHeader title="Instance" description="How this Herald is doing, who uses it and what happened: read-only, for its operator. Every visit is recorded in the audit log." />
-      <nav className="cal-views agency-tabs" aria-label="Instance">
-        {tabs.map((t) => (
-          <button key={t.value} type="button" className="cal-view-button" aria-current={tab === t.value ? 'page' : undefined} onClick={() => update({ tab: t.value === 'health' ? null : t.value })}>
-            {t.label}
+      <PageHeader title={t('page.title')} description={t('page.description')} />
+      <nav className="cal-views agency-tabs" aria-label={t('page.title')}>
+        {tabs.map((value) => (
+          <button key={value} type="button" className="cal-view-button" aria-current={tab === value ? 'page' : undefined} onClick={() => update({ tab: value === 'health' ? null : value })}>
+            {t(`tabs.${value}`)}
           </button>
         ))}
       </nav>
       <section className="admin-section">
         {tab === 'health' ? (
           overview.isPending ? (
-            <Loading label="Asking the instance…" />
+            <Loading label={t('page.loading')} />
           ) : overview.isError ? (
             <FormError message={formErrors(overview.error, []).general} />
           ) : (

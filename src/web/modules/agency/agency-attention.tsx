@@ -1,4 +1,5 @@
 import type { CSSProperties } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { FormError } from '../../components/feedback.tsx';
 import { formErrors } from '../../components/form-errors.ts';
@@ -6,26 +7,22 @@ import { formatCompactDateTime, relativeTime, roleLabel } from '../../components
 import { EmptyState, Loading } from '../../components/status.tsx';
 import { useAgencyAttention, type AttentionGroup, type AttentionItem } from './agency.api.ts';
 
-const kindWords: Record<AttentionItem['kind'], { label: string; tone: string }> = {
-  delivery_failed: { label: 'Failed', tone: 'failed' },
-  delivery_unconfirmed: { label: 'Unconfirmed', tone: 'unconfirmed' },
-  channel_reconnect: { label: 'Reconnect', tone: 'failed' },
-  channel_expiring: { label: 'Expiring', tone: 'unconfirmed' },
-  in_review: { label: 'In review', tone: 'scheduled' },
-  review_overdue: { label: 'Review overdue', tone: 'failed' },
-  draft_due_soon: { label: 'Draft due soon', tone: 'draft' },
+// Each kind is named by `attention.kinds.<kind>`; the tone is its badge colour.
+const kindTones: Record<AttentionItem['kind'], string> = {
+  delivery_failed: 'failed',
+  delivery_unconfirmed: 'unconfirmed',
+  channel_reconnect: 'failed',
+  channel_expiring: 'unconfirmed',
+  in_review: 'scheduled',
+  review_overdue: 'failed',
+  draft_due_soon: 'draft',
 };
 
-const countWords: { key: keyof AttentionGroup['counts']; one: string; many: string }[] = [
-  { key: 'failed', one: 'failed delivery', many: 'failed deliveries' },
-  { key: 'unconfirmed', one: 'unconfirmed', many: 'unconfirmed' },
-  { key: 'channels', one: 'channel to reconnect', many: 'channels to reconnect' },
-  { key: 'reviewOverdue', one: 'review overdue', many: 'reviews overdue' },
-  { key: 'inReview', one: 'to review', many: 'to review' },
-  { key: 'draftsDueSoon', one: 'draft due soon', many: 'drafts due soon' },
-];
+// In this order, each read by `attention.counts.<key>` with its count.
+const countKeys: (keyof AttentionGroup['counts'])[] = ['failed', 'unconfirmed', 'channels', 'reviewOverdue', 'inReview', 'draftsDueSoon'];
 
 function WorkspaceCard({ group }: { group: AttentionGroup }) {
+  const { t } = useTranslation('agency');
   const { workspace, counts, items } = group;
   const headingId = `attention-${workspace.id}`;
   return (
@@ -39,29 +36,29 @@ function WorkspaceCard({ group }: { group: AttentionGroup }) {
           <span className="muted small">{roleLabel(workspace.role)}</span>
         </div>
         <span className={`agency-total${counts.total ? '' : ' is-clear'}`} data-testid="attention-total">
-          {counts.total ? `${counts.total} to look at` : 'All clear'}
+          {counts.total ? t('attention.toLookAt', { count: counts.total }) : t('attention.allClear')}
         </span>
       </header>
       {counts.total ? (
         <p className="agency-counts">
-          {countWords
-            .filter(({ key }) => counts[key])
-            .map(({ key, one, many }) => (
+          {countKeys
+            .filter((key) => counts[key])
+            .map((key) => (
               <span key={key} className="agency-count">
-                <strong>{counts[key]}</strong> {counts[key] === 1 ? one : many}
+                <strong>{counts[key]}</strong> {t(`attention.counts.${key}`, { count: counts[key] })}
               </span>
             ))}
         </p>
       ) : (
-        <p className="muted small agency-clear">Nothing failed, no channel needs reconnecting and nothing waits for you.</p>
+        <p className="muted small agency-clear">{t('attention.clearBody')}</p>
       )}
       {items.length ? (
         <ul className="agency-items">
           {items.map((item) => {
-            const words = kindWords[item.kind];
+            const tone = kindTones[item.kind];
             return (
               <li key={`${item.kind}-${item.postId ?? ''}-${item.channelId ?? ''}`} className="agency-item" data-testid="attention-entry" data-kind={item.kind}>
-                <span className={`cal-badge state-${words.tone}`}>{words.label}</span>
+                <span className={`cal-badge state-${tone}`}>{t(`attention.kinds.${item.kind}`)}</span>
                 <div className="agency-item-main">
                   <Link to={item.href} className="agency-item-link">
                     {item.title}
@@ -85,7 +82,7 @@ function WorkspaceCard({ group }: { group: AttentionGroup }) {
       ) : null}
       <footer className="agency-card-foot">
         <Link to={`/w/${workspace.id}/calendar`} className="btn btn-sm btn-ghost">
-          Open {workspace.name}
+          {t('attention.open', { workspace: workspace.name })}
         </Link>
       </footer>
     </section>
@@ -94,21 +91,22 @@ function WorkspaceCard({ group }: { group: AttentionGroup }) {
 
 /** A card per workspace: what failed, which channels to reconnect, what waits for a review or a time. */
 export function AgencyAttention() {
+  const { t } = useTranslation('agency');
   const attention = useAgencyAttention();
-  if (attention.isPending) return <Loading label="Looking at every workspace…" />;
+  if (attention.isPending) return <Loading label={t('attention.loading')} />;
   if (attention.isError) return <FormError message={formErrors(attention.error, []).general} />;
   const groups = [...attention.data.workspaces].sort((a, b) => Number(b.counts.total > 0) - Number(a.counts.total > 0));
   if (!groups.length) {
     return (
       <div className="card">
-        <EmptyState title="No workspace to look at">Workspaces where you may read posts show here.</EmptyState>
+        <EmptyState title={t('attention.empty.title')}>{t('attention.empty.body')}</EmptyState>
       </div>
     );
   }
   return (
     <>
       <p className="visually-hidden" role="status">
-        {attention.data.total ? `${attention.data.total} things need attention` : 'All clear in every workspace.'}
+        {attention.data.total ? t('attention.status', { count: attention.data.total }) : t('attention.statusClear')}
       </p>
       <div className="agency-cards">
         {groups.map((group) => (

@@ -1,4 +1,5 @@
 import { useMemo, type CSSProperties } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { useMediaQuery } from '../../components/use-media-query.ts';
 import { useSearchParamsUpdate } from '../../components/use-search-params-update.ts';
 import { calendarViews, dayKey, parseDayKey, stepAnchor, userTimeZone, visibleRange, zoneOffsetLabel } from '../posts/calendar.dates.ts';
@@ -18,6 +19,7 @@ import '../posts/calendar.css';
  * its own workspace, where the person's role there decides what they may do.
  */
 export function AgencyCalendar() {
+  const { t } = useTranslation('agency');
   const [params, update] = useSearchParamsUpdate();
   const phone = useMediaQuery('(max-width: 640px)');
   const now = useNow();
@@ -35,7 +37,7 @@ export function AgencyCalendar() {
   const loaded = query.isSuccess && !query.isPlaceholderData;
   const workspaces = query.data?.workspaces ?? [];
   const items = query.data?.items;
-  const posts = useMemo(() => (items ?? []).map(toAgencyPost), [items]);
+  const posts = useMemo(() => (items ?? []).map((item) => toAgencyPost(item, t)), [items, t]);
   const hrefs = useMemo(() => new Map((items ?? []).map((i) => [i.id, i.href])), [items]);
   const visible = useMemo(() => (chosen.size ? posts.filter((p) => chosen.has(p.post.workspaceId)) : posts), [posts, chosen]);
   const counts = useMemo(() => {
@@ -69,7 +71,7 @@ export function AgencyCalendar() {
       <div className="cal-toolbar">
         <CalendarNav view={view} label={range.label} todayDisabled={showsToday && !dateParam} loading={query.isFetching} onToday={() => update({ date: null })} onStep={(by) => update({ date: dayKey(stepAnchor(view, anchor, by)) })} />
         <div className="cal-controls">
-          <div className="cal-views" role="group" aria-label="View">
+          <div className="cal-views" role="group" aria-label={t('calendar.view')}>
             {calendarViews.map((v) => (
               <button key={v} type="button" className="cal-view-button" aria-pressed={v === view} onClick={() => update({ view: v })}>
                 {viewLabels[v]}
@@ -80,7 +82,7 @@ export function AgencyCalendar() {
       </div>
 
       <div className="cal-filterbar">
-        <div className="cal-legend agency-chips" role="group" aria-label="Show workspaces">
+        <div className="cal-legend agency-chips" role="group" aria-label={t('calendar.showWorkspaces')}>
           {workspaces.map((w) => {
             const active = chosen.has(w.id);
             return (
@@ -95,7 +97,7 @@ export function AgencyCalendar() {
               >
                 <span className="cal-ws-mark" aria-hidden="true" />
                 {w.name}
-                <span className="cal-legend-count" aria-label={`, ${counts.get(w.id) ?? 0} in view`}>
+                <span className="cal-legend-count" aria-label={t('calendar.inView', { count: counts.get(w.id) ?? 0 })}>
                   {counts.get(w.id) ?? 0}
                 </span>
               </button>
@@ -103,28 +105,28 @@ export function AgencyCalendar() {
           })}
           {chosen.size ? (
             <button type="button" className="btn-text cal-clear" onClick={() => update({ ws: null }, true)}>
-              Show all
+              {t('calendar.showAll')}
             </button>
           ) : null}
         </div>
         <p className="cal-hint">
-          Times in <strong>{timeZone}</strong> {zoneOffsetLabel(timeZone, now)}. A post opens in its workspace.
+          <Trans t={t} i18nKey="calendar.hint" values={{ zone: timeZone, offset: zoneOffsetLabel(timeZone, now) }} components={{ strong: <strong /> }} />
         </p>
       </div>
 
       {query.isError ? (
         <div className="cal-failure" role="alert">
           <div>
-            <strong>The posts could not be loaded.</strong> {query.error.message}
+            <strong>{t('calendar.loadFailed')}</strong> {query.error.message}
           </div>
           <button type="button" className="btn btn-sm" onClick={() => void query.refetch()}>
-            Try again
+            {t('calendar.retry')}
           </button>
         </div>
       ) : null}
       {query.data?.truncated ? (
         <p className="cal-failure" role="status">
-          More posts than one page holds: only the first {query.data.items.length} are shown. Choose fewer workspaces or the week view.
+          {t('calendar.truncated', { count: query.data.items.length })}
         </p>
       ) : null}
 

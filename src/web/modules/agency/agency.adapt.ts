@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import type { Channel } from '../channels/channels.api.ts';
 import { toCalendarPost, type CalendarPost } from '../posts/calendar.model.ts';
 import type { Delivery, DeliveryState, Post, PostState } from '../posts/posts.api.ts';
@@ -6,8 +7,8 @@ import type { AgencyCalendarItem } from './agency.api.ts';
 // The agency calendar draws with the workspace calendar's views, which take full posts. The agency
 // answer carries only what a calendar shows; these fill the rest with what "not known here" means.
 
-/** Approval states the workspace calendar does not have words for yet: drawn as drafts, called by their name. */
-const approvalLabels: Record<string, string> = { in_review: 'In review', changes_requested: 'Changes requested', approved: 'Approved' };
+/** Approval states the workspace calendar does not have words for yet: drawn as drafts, called by their name (`calendar.states.<state>`). */
+const approvalStates = new Set(['in_review', 'changes_requested', 'approved']);
 const postStates: PostState[] = ['draft', 'scheduled', 'publishing', 'published', 'partially_failed', 'failed', 'cancelled'];
 
 function asPost(item: AgencyCalendarItem): Post {
@@ -50,10 +51,10 @@ function asPost(item: AgencyCalendarItem): Post {
   };
 }
 
-export function toAgencyPost(item: AgencyCalendarItem): CalendarPost {
+export function toAgencyPost(item: AgencyCalendarItem, t: TFunction<'agency'>): CalendarPost {
   const post = toCalendarPost(asPost(item));
-  const approval = approvalLabels[item.state];
-  return { ...post, stateLabel: approval ?? post.stateLabel, workspace: { name: item.workspace.name, colour: item.workspace.colour } };
+  const stateLabel = approvalStates.has(item.state) ? t(`calendar.states.${item.state}`) : post.stateLabel;
+  return { ...post, stateLabel, workspace: { name: item.workspace.name, colour: item.workspace.colour } };
 }
 
 /** What the views' avatars and names read: the channels as the agency answer names them. */

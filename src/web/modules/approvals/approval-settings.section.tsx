@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { Checkbox } from '../../components/field.tsx';
 import { FormError } from '../../components/feedback.tsx';
 import { formErrors } from '../../components/form-errors.ts';
@@ -14,6 +15,7 @@ const valueOf = (choice: string) => (choice === 'follow' ? null : choice === 'al
 
 /** Settings: whether posts need approval before they are scheduled, and each channel's own rule. */
 export function ApprovalSettingsSection({ workspace }: { workspace: MyWorkspace }) {
+  const { t } = useTranslation('approvals');
   const toast = useToast();
   const settings = useApprovalSettings(workspace.id);
   const set = useSetApproval(workspace.id);
@@ -27,56 +29,53 @@ export function ApprovalSettingsSection({ workspace }: { workspace: MyWorkspace 
     <section className="card" aria-labelledby="approvals-title" data-testid="approval-settings">
       <div className="card-head">
         <div>
-          <h2 id="approvals-title">Approvals</h2>
-          <p className="muted small">
-            When posts need approval, editors submit them for review instead of scheduling them. Approvers, admins and owners approve (the post is then scheduled at its
-            time) or send it back with a comment. A post needs approval when any of its channels does.
-          </p>
+          <h2 id="approvals-title">{t('settings.title')}</h2>
+          <p className="muted small">{t('settings.intro')}</p>
         </div>
       </div>
       {settings.isPending || !data ? (
-        <Loading label="Loading…" />
+        <Loading label={t('settings.loading')} />
       ) : (
         <>
           <Checkbox
-            label="Posts need approval before they are scheduled"
+            label={t('settings.workspaceToggle')}
             checked={typeof pendingWorkspace === 'boolean' ? pendingWorkspace : data.approvalRequired}
             disabled={!canWorkspace || set.isPending}
             data-testid="approval-workspace-toggle"
             onChange={(event) =>
-              set.mutate({ approvalRequired: event.target.checked }, { onSuccess: (d) => toast(d.approvalRequired ? 'Posts now need approval.' : 'Posts no longer need approval.') })
+              set.mutate({ approvalRequired: event.target.checked }, { onSuccess: (d) => toast(d.approvalRequired ? t('settings.nowRequired') : t('settings.noLongerRequired')) })
             }
           />
           {data.channels.length === 0 ? (
-            <p className="muted small">Connect a channel on the Channels page to give it its own rule.</p>
+            <p className="muted small">{t('settings.noChannels')}</p>
           ) : (
-            <ul className="ap-channels" aria-label="Approval per channel">
+            <ul className="ap-channels" aria-label={t('settings.perChannel')}>
               {data.channels.map((channel) => (
                 <li key={channel.id} className="ap-channel">
                   <span className="ap-channel-name">
-                    <strong>{channel.displayName ?? channel.username ?? 'Account'}</strong>
+                    <strong>{channel.displayName ?? channel.username ?? t('settings.account')}</strong>
                     <span className="muted small">
                       {networkLabel(channel.network)}
-                      {channel.username ? ` · @${channel.username}` : ''} · {channel.effective ? 'needs approval' : 'no approval'}
+                      {channel.username ? ` · @${channel.username}` : ''} · {channel.effective ? t('settings.needsApproval') : t('settings.noApproval')}
                     </span>
                   </span>
                   <select
-                    aria-label={`Approval for ${channel.displayName ?? channel.username ?? channel.network}`}
+                    aria-label={t('settings.channelLabel', { name: channel.displayName ?? channel.username ?? channel.network })}
                     className="ap-select"
                     value={choiceOf(channel.approvalRequired)}
                     disabled={!canChannels || set.isPending}
                     data-testid={`approval-channel-${channel.id}`}
-                    onChange={(event) => set.mutate({ channelId: channel.id, approvalRequired: valueOf(event.target.value) }, { onSuccess: () => toast('Channel rule saved.') })}
+                    onChange={(event) => set.mutate({ channelId: channel.id, approvalRequired: valueOf(event.target.value) }, { onSuccess: () => toast(t('settings.channelSaved')) })}
                   >
-                    <option value="follow">Follow workspace ({data.approvalRequired ? 'needs approval' : 'no approval'})</option>
-                    <option value="always">Always needs approval</option>
-                    <option value="never">Never needs approval</option>
+                    <option value="follow">{t('settings.follow', { rule: data.approvalRequired ? t('settings.needsApproval') : t('settings.noApproval') })}</option>
+                    <option value="always">{t('settings.always')}</option>
+                    <option value="never">{t('settings.never')}</option>
                   </select>
                 </li>
               ))}
             </ul>
           )}
-          {!canWorkspace ? <p className="muted small">Only owners and admins can change these rules.</p> : null}
+          {!canWorkspace ? <p className="muted small">{t('settings.onlyManagers')}</p> : null}
           <FormError message={errors.general} />
         </>
       )}

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { Dialog } from '../../components/dialog.tsx';
 import { FormError } from '../../components/feedback.tsx';
 import { formErrors } from '../../components/form-errors.ts';
@@ -11,21 +12,22 @@ import { useReviewDecision, useReviews, type Review } from './approvals.api.ts';
 import { ShareForReviewButton } from './share-dialog.tsx';
 import './approvals.css';
 
-export const decisionWords: Record<string, string> = {
-  submitted: 'submitted it for review',
-  approved: 'approved it',
-  changes_requested: 'asked for changes',
-  reopened: 'edited it after approval: back to review',
-};
+const decisions = new Set(['submitted', 'approved', 'changes_requested', 'reopened']);
 
 export function ReviewHistory({ items }: { items: Pick<Review, 'decision' | 'comment' | 'actorName' | 'createdAt'>[] }) {
-  if (!items.length) return <p className="muted small">No review yet.</p>;
+  const { t } = useTranslation('approvals');
+  if (!items.length) return <p className="muted small">{t('history.empty')}</p>;
   return (
     <ol className="ap-history" data-testid="review-history">
       {items.map((r, i) => (
         <li key={i} className={`ap-step ap-step-${r.decision}`}>
           <span>
-            <strong>{r.actorName}</strong> {decisionWords[r.decision] ?? r.decision}{' '}
+            <Trans
+              t={t}
+              i18nKey={decisions.has(r.decision) ? `history.${r.decision}` : 'history.other'}
+              values={{ name: r.actorName, decision: r.decision }}
+              components={{ strong: <strong /> }}
+            />{' '}
             <time className="muted small" dateTime={r.createdAt} title={formatInZone(r.createdAt, userTimeZone())}>
               {relativeTime(r.createdAt)}
             </time>
@@ -39,6 +41,7 @@ export function ReviewHistory({ items }: { items: Pick<Review, 'decision' | 'com
 
 /** On the post page: where the post stands in its approval, its history, and the approvers' buttons. */
 export function ReviewPanel({ post }: { post: Post }) {
+  const { t } = useTranslation('approvals');
   const workspace = useWorkspace();
   const toast = useToast();
   const reviews = useReviews(workspace.id, post.id);
@@ -61,25 +64,30 @@ export function ReviewPanel({ post }: { post: Post }) {
   const approve = () =>
     decide.mutate(
       { decision: 'approve', ...(timePassed && newTime ? { publishAt: new Date(newTime).toISOString(), timeZone: userTimeZone() } : {}) },
-      { onSuccess: () => toast('Approved: the post is scheduled.') },
+      { onSuccess: () => toast(t('panel.approvedToast')) },
     );
   return (
     <section className="card ap-panel" aria-labelledby="review-heading" data-testid="review-panel">
       <div className="card-head ap-panel-head">
-        <h2 id="review-heading">Review</h2>
+        <h2 id="review-heading">{t('panel.title')}</h2>
         {canApprove ? <ShareForReviewButton postIds={[post.id]} /> : null}
       </div>
       {inReview ? (
         <p className={timePassed ? 'notice notice-warn' : 'muted'} data-testid="review-status">
-          {timePassed ? 'Its planned time passed while it waited for review: it was not published. Approve it with a new time.' : 'Waiting for approval. Nothing is sent until it is approved.'}
+          {timePassed ? t('panel.overdue') : t('panel.waiting')}
         </p>
       ) : post.state === 'changes_requested' ? (
         <p className="muted" data-testid="review-status">
-          Changes were requested. Edit the post, then submit it again from the composer.
+          {t('panel.changesRequested')}
         </p>
       ) : post.review?.approvedAt ? (
         <p className="muted" data-testid="review-status">
-          Approved by <strong>{post.review.approvedByName}</strong> {relativeTime(post.review.approvedAt)}.
+          <Trans
+            t={t}
+            i18nKey="panel.approvedBy"
+            values={{ name: post.review.approvedByName, when: relativeTime(post.review.approvedAt) }}
+            components={{ strong: <strong /> }}
+          />
         </p>
       ) : null}
       <ReviewHistory items={items} />
@@ -87,22 +95,22 @@ export function ReviewPanel({ post }: { post: Post }) {
         <div className="ap-actions">
           {timePassed ? (
             <label className="field">
-              <span className="field-label">New time</span>
+              <span className="field-label">{t('panel.newTime')}</span>
               <input type="datetime-local" value={newTime} onChange={(e) => setNewTime(e.target.value)} data-testid="review-new-time" />
             </label>
           ) : null}
           <FormError message={errors.general ?? errors.field('publishAt')} />
           <div className="ap-buttons">
             <button type="button" className="btn btn-primary" disabled={decide.isPending || (timePassed && !newTime)} onClick={approve} data-testid="review-approve">
-              Approve
+              {t('panel.approve')}
             </button>
             <button type="button" className="btn" onClick={() => setAsking(true)} disabled={decide.isPending} data-testid="review-request-changes">
-              Request changes…
+              {t('panel.requestChanges')}
             </button>
           </div>
         </div>
       ) : null}
-      <Dialog open={asking} title="Request changes" onClose={() => setAsking(false)} testId="request-changes-dialog">
+      <Dialog open={asking} title={t('panel.dialog.title')} onClose={() => setAsking(false)} testId="request-changes-dialog">
         <form
           onSubmit={(e) => {
             e.preventDefault();
@@ -110,7 +118,7 @@ export function ReviewPanel({ post }: { post: Post }) {
               { decision: 'request_changes', comment },
               {
                 onSuccess: () => {
-                  toast('Sent back to the author.');
+                  toast(t('panel.dialog.sent'));
                   setAsking(false);
                   setComment('');
                 },
@@ -119,16 +127,16 @@ export function ReviewPanel({ post }: { post: Post }) {
           }}
         >
           <label className="field">
-            <span className="field-label">What should change?</span>
+            <span className="field-label">{t('panel.dialog.comment')}</span>
             <textarea rows={4} value={comment} maxLength={5000} onChange={(e) => setComment(e.target.value)} autoFocus data-testid="review-comment" />
           </label>
           <FormError message={errors.field('comment') ?? errors.general} />
           <div className="dialog-actions">
             <button type="button" className="btn" onClick={() => setAsking(false)}>
-              Back
+              {t('panel.dialog.back')}
             </button>
             <button className="btn btn-primary" disabled={decide.isPending || !comment.trim()}>
-              Send to the author
+              {t('panel.dialog.send')}
             </button>
           </div>
         </form>

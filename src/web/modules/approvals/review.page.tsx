@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, isApiError } from '../../api/client.ts';
@@ -49,13 +50,14 @@ const channelOf = (d: LinkPost['deliveries'][number]) =>
   ({ id: d.channelId, network: d.network, username: d.channel?.username ?? null, displayName: d.channel?.displayName ?? null, avatar: null, instance: null, status: 'ok', limits: {} }) as unknown as Channel;
 
 function PostForReview({ token, post, uploads }: { token: string; post: LinkPost; uploads: Record<string, Upload> }) {
+  const { t } = useTranslation('approvals');
   const queryClient = useQueryClient();
   const [comment, setComment] = useState('');
   const [done, setDone] = useState<string | null>(null);
   const decide = useMutation({
     mutationFn: (decision: 'approve' | 'request_changes') => api.post<LinkPost>(`/api/v1/review/${token}/posts/${post.id}/decision`, { decision, ...(comment.trim() ? { comment: comment.trim() } : {}) }),
     onSuccess: (_post, decision) => {
-      setDone(decision === 'approve' ? 'Thank you: you approved this post.' : 'Thank you: your comment was sent to the team.');
+      setDone(decision === 'approve' ? t('link.approved') : t('link.commentSent'));
       setComment('');
       void queryClient.invalidateQueries({ queryKey: pageKey(token) });
     },
@@ -69,13 +71,13 @@ function PostForReview({ token, post, uploads }: { token: string; post: LinkPost
           <StateBadge state={post.state} kind="post" />{' '}
           {post.publishAt ? (
             <span>
-              Planned for <time dateTime={post.publishAt}>{formatInZone(post.publishAt, zone)}</time>
+              <Trans t={t} i18nKey="link.plannedFor" values={{ when: formatInZone(post.publishAt, zone) }} components={{ time: <time dateTime={post.publishAt} /> }} />
             </span>
           ) : (
-            <span className="muted">No time planned</span>
+            <span className="muted">{t('link.noTime')}</span>
           )}
         </div>
-        {post.review.overdue ? <span className="badge state-badge state-failed">Its time passed: not published</span> : null}
+        {post.review.overdue ? <span className="badge state-badge state-failed">{t('link.overdue')}</span> : null}
       </div>
       <div className="rv-previews">
         {post.deliveries.map((d) => {
@@ -104,7 +106,7 @@ function PostForReview({ token, post, uploads }: { token: string; post: LinkPost
       </div>
       {post.reviews.length ? (
         <>
-          <h3 className="ap-links-title">History</h3>
+          <h3 className="ap-links-title">{t('link.history')}</h3>
           <ReviewHistory items={post.reviews} />
         </>
       ) : null}
@@ -116,23 +118,23 @@ function PostForReview({ token, post, uploads }: { token: string; post: LinkPost
       {post.state === 'in_review' ? (
         <div className="rv-decide">
           <label className="field">
-            <span className="field-label">Comment (needed to request changes)</span>
+            <span className="field-label">{t('link.comment')}</span>
             <textarea rows={3} maxLength={5000} value={comment} onChange={(e) => setComment(e.target.value)} data-testid="review-link-comment" />
           </label>
           <FormError message={errors.field('comment') ?? errors.general} />
           <div className="ap-buttons">
             <button type="button" className="btn btn-primary" disabled={decide.isPending} onClick={() => decide.mutate('approve')} data-testid="review-link-approve">
-              Approve
+              {t('link.approve')}
             </button>
             <button type="button" className="btn" disabled={decide.isPending || !comment.trim()} onClick={() => decide.mutate('request_changes')} data-testid="review-link-request-changes">
-              Request changes
+              {t('link.requestChanges')}
             </button>
           </div>
         </div>
       ) : post.state === 'changes_requested' ? (
-        <p className="muted">Changes were requested; the team will send it again once it is updated.</p>
+        <p className="muted">{t('link.changesRequested')}</p>
       ) : post.review.approvedAt ? (
-        <p className="muted">Approved by {post.review.approvedByName}.</p>
+        <p className="muted">{t('link.approvedBy', { name: post.review.approvedByName })}</p>
       ) : null}
     </article>
   );
@@ -140,14 +142,17 @@ function PostForReview({ token, post, uploads }: { token: string; post: LinkPost
 
 /** The page a client opens from a review link, without an account. */
 export function ReviewLinkPage() {
+  const { t } = useTranslation('approvals');
   const { token = '' } = useParams();
   const page = useQuery({ queryKey: pageKey(token), queryFn: () => api.get<LinkPage>(`/api/v1/review/${token}`), retry: false });
   if (page.isPending) return <Loading fullPage />;
   if (page.error) {
-    const title = isApiError(page.error, 'review_link.expired') ? 'This link has expired' : isApiError(page.error, 'review_link.revoked') ? 'This link was withdrawn' : 'This link does not work';
+    // The client reads this page in their own language: the three known reasons are said here,
+    // anything else as the server put it.
+    const reason = (['expired', 'revoked', 'not_found'] as const).find((code) => isApiError(page.error, `review_link.${code}`));
     return (
-      <FullPageMessage title={title}>
-        <p data-testid="review-link-error">{page.error.message}</p>
+      <FullPageMessage title={t(`link.error.${reason ?? 'broken'}.title`)}>
+        <p data-testid="review-link-error">{reason ? t(`link.error.${reason}.body`) : page.error.message}</p>
       </FullPageMessage>
     );
   }
@@ -156,13 +161,11 @@ export function ReviewLinkPage() {
   return (
     <main className="rv-page" data-testid="review-page">
       <header className="rv-head">
-        <p className="muted small">Herald · review</p>
-        <h1>{data.workspaceName}: posts for your review</h1>
-        <p className="muted">
-          For {data.recipientName}. Approve each post or ask for changes with a comment. This link expires {formatInZone(data.expiresAt, userTimeZone())}.
-        </p>
+        <p className="muted small">{t('link.brand')}</p>
+        <h1>{t('link.title', { workspace: data.workspaceName })}</h1>
+        <p className="muted">{t('link.intro', { name: data.recipientName, expires: formatInZone(data.expiresAt, userTimeZone()) })}</p>
       </header>
-      {data.posts.length === 0 ? <p className="card">There is nothing to review in this link right now.</p> : null}
+      {data.posts.length === 0 ? <p className="card">{t('link.empty')}</p> : null}
       {data.posts.map((post) => (
         <PostForReview key={post.id} token={token} post={post} uploads={uploads} />
       ))}

@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { CopyButton } from '../../components/copy-button.tsx';
 import { Dialog } from '../../components/dialog.tsx';
 import { FormError } from '../../components/feedback.tsx';
@@ -12,12 +13,13 @@ import { useCreateReviewLink, useReviewLinks, useRevokeReviewLink } from './appr
  * "Share for review": a link a client opens without an account (one post, or every post in review
  * in a range such as the calendar's week), with the links already given out and their revocation.
  */
-export function ShareForReviewButton({ postIds, range, label = 'Share for review…' }: { postIds?: string[]; range?: { from: Date; to: Date }; label?: string }) {
+export function ShareForReviewButton({ postIds, range, label }: { postIds?: string[]; range?: { from: Date; to: Date }; label?: string }) {
+  const { t } = useTranslation('approvals');
   const [open, setOpen] = useState(false);
   return (
     <>
       <button type="button" className="btn" onClick={() => setOpen(true)} data-testid="share-for-review">
-        {label}
+        {label ?? t('share.button')}
       </button>
       {open ? <ShareDialog postIds={postIds} range={range} onClose={() => setOpen(false)} /> : null}
     </>
@@ -25,6 +27,7 @@ export function ShareForReviewButton({ postIds, range, label = 'Share for review
 }
 
 function ShareDialog({ postIds, range, onClose }: { postIds?: string[]; range?: { from: Date; to: Date }; onClose: () => void }) {
+  const { t } = useTranslation('approvals');
   const workspace = useWorkspace();
   // A dialog for one post lists that post's links; the calendar's lists the range links.
   const links = useReviewLinks(workspace.id, { postId: postIds?.[0] });
@@ -49,46 +52,43 @@ function ShareDialog({ postIds, range, onClose }: { postIds?: string[]; range?: 
   };
   const shown = links.data?.pages.flatMap((page) => page.items) ?? [];
   return (
-    <Dialog open title="Share for review" onClose={onClose} testId="share-dialog">
-      <p className="muted small">
-        {postIds ? 'Anyone with the link sees this post as it will look on each network' : 'Anyone with the link sees every post waiting for review in this range'} and can approve it or
-        ask for changes, without an account. Each decision is recorded with the name you give here.
-      </p>
+    <Dialog open title={t('share.title')} onClose={onClose} testId="share-dialog">
+      <p className="muted small">{postIds ? t('share.introPost') : t('share.introRange')}</p>
       {url ? (
         <div className="ap-link-ready" data-testid="review-link-ready">
-          <p>Send this link to {name}. It is shown only now.</p>
+          <p>{t('share.ready', { name })}</p>
           <div className="ap-link-row">
             <code className="ap-url" data-testid="review-link-url">
               {url}
             </code>
-            <CopyButton text={url} label="Copy link" />
+            <CopyButton text={url} label={t('share.copyLink')} />
           </div>
         </div>
       ) : (
         <form onSubmit={submit} noValidate className="form-grid">
-          <Field label="Who is it for?" value={name} maxLength={200} onChange={(e) => setName(e.target.value)} error={errors.field('recipientName')} data-testid="review-link-name" />
-          <Field label="Their e-mail (optional)" type="email" value={email} onChange={(e) => setEmail(e.target.value)} error={errors.field('recipientEmail')} />
-          <SelectField label="Expires after" value={days} onChange={(e) => setDays(e.target.value)}>
+          <Field label={t('share.name')} value={name} maxLength={200} onChange={(e) => setName(e.target.value)} error={errors.field('recipientName')} data-testid="review-link-name" />
+          <Field label={t('share.email')} type="email" value={email} onChange={(e) => setEmail(e.target.value)} error={errors.field('recipientEmail')} />
+          <SelectField label={t('share.expiresAfter')} value={days} onChange={(e) => setDays(e.target.value)}>
             {[1, 3, 7, 14, 30].map((d) => (
               <option key={d} value={d}>
-                {d} {d === 1 ? 'day' : 'days'}
+                {t('share.days', { count: d })}
               </option>
             ))}
           </SelectField>
           <FormError message={errors.general ?? errors.field('postIds')} />
           <div className="dialog-actions">
             <button type="button" className="btn" onClick={onClose}>
-              Close
+              {t('share.close')}
             </button>
             <button className="btn btn-primary" disabled={create.isPending || !name.trim()} data-testid="review-link-create">
-              {create.isPending ? 'Creating…' : 'Create link'}
+              {create.isPending ? t('share.creating') : t('share.create')}
             </button>
           </div>
         </form>
       )}
       {shown.length ? (
         <>
-          <h3 className="ap-links-title">Links given out</h3>
+          <h3 className="ap-links-title">{t('share.links.title')}</h3>
           <ul className="ap-links" data-testid="review-links">
             {shown.map((l) => (
               <li key={l.id} className="ap-link">
@@ -96,13 +96,14 @@ function ShareDialog({ postIds, range, onClose }: { postIds?: string[]; range?: 
                   <strong>{l.recipientName}</strong>
                   <span className="muted small">
                     {' '}
-                    · {l.status === 'active' ? `expires ${relativeTime(l.expiresAt)}` : l.status}
-                    {l.lastOpenedAt ? ` · opened ${relativeTime(l.lastOpenedAt)}` : ' · not opened yet'}
+                    · {l.status === 'active' ? t('share.links.expires', { when: relativeTime(l.expiresAt) }) : t(`share.links.status.${l.status}`)}
+                    {' · '}
+                    {l.lastOpenedAt ? t('share.links.opened', { when: relativeTime(l.lastOpenedAt) }) : t('share.links.notOpened')}
                   </span>
                 </span>
                 {l.status === 'active' ? (
                   <button type="button" className="btn btn-small btn-danger-outline" disabled={revoke.isPending} onClick={() => revoke.mutate(l.id)}>
-                    Revoke
+                    {t('share.links.revoke')}
                   </button>
                 ) : null}
               </li>
@@ -110,7 +111,7 @@ function ShareDialog({ postIds, range, onClose }: { postIds?: string[]; range?: 
           </ul>
           {links.hasNextPage ? (
             <button type="button" className="btn btn-small" disabled={links.isFetchingNextPage} onClick={() => void links.fetchNextPage()} data-testid="review-links-more">
-              {links.isFetchingNextPage ? 'Loading…' : 'Show older links'}
+              {links.isFetchingNextPage ? t('share.links.loading') : t('share.links.more')}
             </button>
           ) : null}
         </>
@@ -118,7 +119,7 @@ function ShareDialog({ postIds, range, onClose }: { postIds?: string[]; range?: 
       {url ? (
         <div className="dialog-actions">
           <button type="button" className="btn" onClick={onClose}>
-            Done
+            {t('share.done')}
           </button>
         </div>
       ) : null}

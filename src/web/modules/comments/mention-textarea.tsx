@@ -1,4 +1,5 @@
 import { useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Avatar } from '../../components/avatar.tsx';
 import { insertMention, matchingMembers, mentionQueryAt, type Mentionable } from './mentions.ts';
 
@@ -21,6 +22,7 @@ type Props = {
  * picks, Escape closes), so a mention is always a real member, sent by id.
  */
 export function MentionTextarea({ label, value, onChange, onMention, members, error, placeholder, autoFocus, onSubmitShortcut }: Props) {
+  const { t } = useTranslation('comments');
   const id = useId();
   const listId = `${id}-members`;
   const ref = useRef<HTMLTextAreaElement>(null);
@@ -94,7 +96,7 @@ export function MentionTextarea({ label, value, onChange, onMention, members, er
         onClick={(e) => track(e.currentTarget.value, e.currentTarget.selectionStart)}
         onBlur={() => setTimeout(() => setAt(null), 150)}
       />
-      <ul id={listId} role="listbox" aria-label="Members to mention" className="mention-options" hidden={!open}>
+      <ul id={listId} role="listbox" aria-label={t('mention.options')} className="mention-options" hidden={!open}>
         {options.map((m, i) => (
           <li
             key={m.userId}
@@ -118,7 +120,7 @@ export function MentionTextarea({ label, value, onChange, onMention, members, er
         </p>
       ) : (
         <p className="field-hint" id={`${id}-hint`}>
-          Type @ to mention a member; they are notified. Only your team sees comments.
+          {t('mention.hint')}
         </p>
       )}
     </div>

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useLocation } from 'react-router-dom';
 import { Avatar } from '../../components/avatar.tsx';
 import { FormError } from '../../components/feedback.tsx';
@@ -48,6 +49,7 @@ function CommentBody({ comment }: { comment: Comment }) {
 }
 
 function CommentItem({ comment, members, mine, canDelete }: { comment: Comment; members: Member[]; mine: boolean; canDelete: boolean }) {
+  const { t } = useTranslation('comments');
   const { id: workspaceId } = useWorkspace();
   const edit = useEditComment(workspaceId, comment.postId);
   const remove = useDeleteComment(workspaceId, comment.postId);
@@ -67,8 +69,8 @@ function CommentItem({ comment, members, mine, canDelete }: { comment: Comment; 
             {formatDateTime(comment.createdAt)}
           </time>
           {comment.editedAt ? (
-            <span className="muted small" title={`Edited ${formatDateTime(comment.editedAt)}`}>
-              · edited {relativeTime(comment.editedAt)}
+            <span className="muted small" title={t('item.editedAt', { when: formatDateTime(comment.editedAt) })}>
+              · {t('item.edited', { when: relativeTime(comment.editedAt) })}
             </span>
           ) : null}
         </div>
@@ -80,13 +82,13 @@ function CommentItem({ comment, members, mine, canDelete }: { comment: Comment; 
               save();
             }}
           >
-            <MentionTextarea label="Edit your comment" value={draft.body} onChange={draft.setBody} onMention={draft.mention} members={members} error={errors.field('body') ?? errors.field('mentions')} autoFocus onSubmitShortcut={save} />
+            <MentionTextarea label={t('item.editLabel')} value={draft.body} onChange={draft.setBody} onMention={draft.mention} members={members} error={errors.field('body') ?? errors.field('mentions')} autoFocus onSubmitShortcut={save} />
             <div className="comment-actions">
               <button type="submit" className="btn btn-primary btn-sm" disabled={edit.isPending || !draft.body.trim()}>
-                {edit.isPending ? 'Saving…' : 'Save'}
+                {edit.isPending ? t('item.saving') : t('item.save')}
               </button>
               <button type="button" className="btn btn-sm" onClick={() => setEditing(false)}>
-                Cancel
+                {t('item.cancel')}
               </button>
             </div>
           </form>
@@ -97,23 +99,23 @@ function CommentItem({ comment, members, mine, canDelete }: { comment: Comment; 
         {!editing && (mine || canDelete) ? (
           <div className="comment-actions">
             {mine ? (
-              <button type="button" className="btn-text small" onClick={() => setEditing(true)} aria-label={`Edit your comment from ${formatDateTime(comment.createdAt)}`}>
-                Edit
+              <button type="button" className="btn-text small" onClick={() => setEditing(true)} aria-label={t('item.editAria', { when: formatDateTime(comment.createdAt) })}>
+                {t('item.edit')}
               </button>
             ) : null}
             {confirming ? (
-              <span className="comment-confirm small" role="group" aria-label="Delete this comment?">
-                Delete this comment?{' '}
+              <span className="comment-confirm small" role="group" aria-label={t('item.confirmDelete')}>
+                {t('item.confirmDelete')}{' '}
                 <button type="button" className="btn-text small danger" disabled={remove.isPending} onClick={() => remove.mutate(comment.id)} autoFocus>
-                  Delete
+                  {t('item.delete')}
                 </button>{' '}
                 <button type="button" className="btn-text small" onClick={() => setConfirming(false)}>
-                  Keep
+                  {t('item.keep')}
                 </button>
               </span>
             ) : (
-              <button type="button" className="btn-text small" onClick={() => setConfirming(true)} aria-label={`Delete the comment by ${comment.author.name} from ${formatDateTime(comment.createdAt)}`}>
-                Delete
+              <button type="button" className="btn-text small" onClick={() => setConfirming(true)} aria-label={t('item.deleteAria', { name: comment.author.name, when: formatDateTime(comment.createdAt) })}>
+                {t('item.delete')}
               </button>
             )}
           </div>
@@ -124,6 +126,7 @@ function CommentItem({ comment, members, mine, canDelete }: { comment: Comment; 
 }
 
 function CommentsBody({ postId }: { postId: string }) {
+  const { t } = useTranslation('comments');
   const workspace = useWorkspace();
   const me = useMe().data;
   const comments = useComments(workspace.id, postId);
@@ -143,23 +146,23 @@ function CommentsBody({ postId }: { postId: string }) {
     if (loaded && hash === '#comments') document.getElementById('comments')?.scrollIntoView({ block: 'start' });
   }, [loaded, hash]);
 
-  if (comments.isPending) return <Loading label="Loading comments…" />;
+  if (comments.isPending) return <Loading label={t('list.loading')} />;
   const items = comments.data?.pages.flatMap((page) => page.items) ?? [];
   return (
     <>
       {comments.error ? <FormError message={comments.error.message} /> : null}
       {items.length ? (
-        <ol className="comments" aria-label="Comments, oldest first">
+        <ol className="comments" aria-label={t('list.label')}>
           {items.map((c) => (
             <CommentItem key={c.id} comment={c} members={members} mine={!!me && c.author.id === me.user.id} canDelete={hasPermission(workspace, 'members.manage')} />
           ))}
         </ol>
       ) : (
-        <p className="muted comments-empty">No comments yet. Ask a question or leave a note for the team; mention someone with @ to let them know.</p>
+        <p className="muted comments-empty">{t('list.empty')}</p>
       )}
       {comments.hasNextPage ? (
         <button type="button" className="btn btn-block btn-sm" onClick={() => void comments.fetchNextPage()} disabled={comments.isFetchingNextPage}>
-          {comments.isFetchingNextPage ? 'Loading…' : 'Show more comments'}
+          {comments.isFetchingNextPage ? t('list.loadingMore') : t('list.more')}
         </button>
       ) : null}
       <form
@@ -169,11 +172,11 @@ function CommentsBody({ postId }: { postId: string }) {
           submit();
         }}
       >
-        <MentionTextarea label="Add a comment" value={draft.body} onChange={draft.setBody} onMention={draft.mention} members={members} error={errors.field('body') ?? errors.field('mentions')} placeholder="Write a note for the team…" onSubmitShortcut={submit} />
+        <MentionTextarea label={t('form.label')} value={draft.body} onChange={draft.setBody} onMention={draft.mention} members={members} error={errors.field('body') ?? errors.field('mentions')} placeholder={t('form.placeholder')} onSubmitShortcut={submit} />
         <FormError message={errors.general} />
         <div className="comment-actions">
           <button type="submit" className="btn btn-primary btn-sm" disabled={add.isPending || !draft.body.trim()}>
-            {add.isPending ? 'Posting…' : 'Comment'}
+            {add.isPending ? t('form.posting') : t('form.submit')}
           </button>
         </div>
       </form>
@@ -186,11 +189,12 @@ function CommentsBody({ postId }: { postId: string }) {
  * (the composer's side column, where the post itself needs the room).
  */
 export function PostComments({ postId, collapsed = false }: { postId: string; collapsed?: boolean }) {
+  const { t } = useTranslation('comments');
   if (collapsed) {
     return (
       <details className="card comments-section comments-folded" id="comments">
         <summary>
-          <h2>Comments</h2>
+          <h2>{t('title')}</h2>
         </summary>
         <CommentsBody postId={postId} />
       </details>
@@ -198,7 +202,7 @@ export function PostComments({ postId, collapsed = false }: { postId: string; co
   }
   return (
     <section className="card comments-section" id="comments" aria-labelledby="comments-heading">
-      <h2 id="comments-heading">Comments</h2>
+      <h2 id="comments-heading">{t('title')}</h2>
       <CommentsBody postId={postId} />
     </section>
   );

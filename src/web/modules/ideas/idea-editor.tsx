@@ -1,5 +1,6 @@
 import { useEffect, useId, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import { api } from '../../api/client.ts';
 import { Dialog } from '../../components/dialog.tsx';
@@ -19,7 +20,9 @@ import '../posts/composer.css';
 export type EditorTarget = { columnId: string; idea?: undefined } | { idea: Idea; columnId?: undefined };
 
 export function IdeaEditor({ target, columns, canEdit, onClose }: { target: EditorTarget | null; columns: IdeaColumn[]; canEdit: boolean; onClose: () => void }) {
-  const title = !target ? '' : target.idea ? (canEdit ? 'Edit the idea' : target.idea.title) : `New idea in ${columns.find((c) => c.id === target.columnId)?.name ?? 'the board'}`;
+  const { t } = useTranslation('ideas');
+  const column = target && !target.idea ? columns.find((c) => c.id === target.columnId)?.name : undefined;
+  const title = !target ? '' : target.idea ? (canEdit ? t('editor.editTitle') : target.idea.title) : column ? t('editor.newIn', { column }) : t('editor.newOnBoard');
   return (
     <Dialog open={!!target} title={title} onClose={onClose} testId="idea-editor">
       {target ? <EditorForm key={target.idea?.id ?? target.columnId} target={target} canEdit={canEdit} onClose={onClose} /> : null}
@@ -28,6 +31,7 @@ export function IdeaEditor({ target, columns, canEdit, onClose }: { target: Edit
 }
 
 function EditorForm({ target, canEdit, onClose }: { target: EditorTarget; canEdit: boolean; onClose: () => void }) {
+  const { t } = useTranslation('ideas');
   const workspace = useWorkspace();
   const navigate = useNavigate();
   const toast = useToast();
@@ -65,7 +69,7 @@ function EditorForm({ target, canEdit, onClose }: { target: EditorTarget; canEdi
     if (!title.trim() || busy || failed || saving) return;
     const input = { title: title.trim(), body, notes, media: mediaRefs() };
     const saved = existing ? await update.mutateAsync({ ideaId: existing.id, ...input }) : await create.mutateAsync({ ...input, columnId: target.columnId });
-    toast(existing ? 'Idea saved.' : 'Idea added.');
+    toast(existing ? t('editor.saved') : t('editor.added'));
     if (then) then(saved);
     else onClose();
   };
@@ -73,17 +77,17 @@ function EditorForm({ target, canEdit, onClose }: { target: EditorTarget; canEdi
   if (!canEdit && existing) {
     return (
       <div className="idea-read">
-        {existing.body ? <p className="idea-read-body">{existing.body}</p> : <p className="muted">No text yet.</p>}
+        {existing.body ? <p className="idea-read-body">{existing.body}</p> : <p className="muted">{t('editor.noText')}</p>}
         {existing.notes ? (
           <>
-            <h3>Notes</h3>
+            <h3>{t('editor.notes')}</h3>
             <p className="idea-read-body">{existing.notes}</p>
           </>
         ) : null}
-        {existing.media.length ? <p className="muted small">{existing.media.length === 1 ? '1 file' : `${existing.media.length} files`}</p> : null}
+        {existing.media.length ? <p className="muted small">{t('card.files', { count: existing.media.length })}</p> : null}
         <div className="dialog-actions">
           <button type="button" className="btn" onClick={onClose}>
-            Close
+            {t('editor.close')}
           </button>
         </div>
       </div>
@@ -98,45 +102,45 @@ function EditorForm({ target, canEdit, onClose }: { target: EditorTarget; canEdi
         void save().catch(() => undefined);
       }}
     >
-      <Field label="Title" value={title} maxLength={200} required autoFocus placeholder="A short name for the idea" error={error.field('title')} onChange={(e) => setTitle(e.target.value)} />
+      <Field label={t('editor.title')} value={title} maxLength={200} required autoFocus placeholder={t('editor.titlePlaceholder')} error={error.field('title')} onChange={(e) => setTitle(e.target.value)} />
       <div className={error.field('body') ? 'field has-error' : 'field'}>
-        <label htmlFor={bodyId}>Text</label>
-        <textarea id={bodyId} rows={5} value={body} placeholder="What the post could say" onChange={(e) => setBody(e.target.value)} />
+        <label htmlFor={bodyId}>{t('editor.text')}</label>
+        <textarea id={bodyId} rows={5} value={body} placeholder={t('editor.textPlaceholder')} onChange={(e) => setBody(e.target.value)} />
         {error.field('body') ? <p className="field-error">{error.field('body')}</p> : null}
       </div>
       <div className={error.field('notes') ? 'field has-error' : 'field'}>
-        <label htmlFor={notesId}>Notes</label>
-        <textarea id={notesId} rows={3} value={notes} placeholder="For the team: sources, who to ask, when it fits. Never posted." onChange={(e) => setNotes(e.target.value)} />
+        <label htmlFor={notesId}>{t('editor.notes')}</label>
+        <textarea id={notesId} rows={3} value={notes} placeholder={t('editor.notesPlaceholder')} onChange={(e) => setNotes(e.target.value)} />
         {error.field('notes') ? <p className="field-error">{error.field('notes')}</p> : null}
       </div>
       <div className="field">
         <span className="field-label-row">
-          <span className="idea-media-label">Media</span>
+          <span className="idea-media-label">{t('editor.media')}</span>
           <LibraryPicker uploads={uploads} chosen={slots} onPick={(media) => setSlots([...slots, { key: media.id, altText: '' }])} />
         </span>
-        <MediaBox slots={slots} onChange={setSlots} uploads={uploads} label="this idea" errors={error.field('media') ? [error.field('media')!] : []} />
+        <MediaBox slots={slots} onChange={setSlots} uploads={uploads} label={t('editor.mediaFor')} errors={error.field('media') ? [error.field('media')!] : []} />
       </div>
       {existing?.postId ? (
         <p className="small">
-          <span className="badge badge-success">Turned into a post</span> <Link to={`/w/${workspace.id}/posts/${existing.postId}`}>Open the post</Link>
+          <span className="badge badge-success">{t('card.turnedIntoPost')}</span> <Link to={`/w/${workspace.id}/posts/${existing.postId}`}>{t('editor.openPost')}</Link>
         </p>
       ) : null}
       <FormError message={error.general} />
       <div className="dialog-actions idea-form-actions">
         {existing ? (
           confirmDelete ? (
-            <button type="button" className="btn btn-danger" disabled={remove.isPending} onClick={() => remove.mutate(existing.id, { onSuccess: () => (toast('Idea deleted.'), onClose()) })}>
-              Really delete
+            <button type="button" className="btn btn-danger" disabled={remove.isPending} onClick={() => remove.mutate(existing.id, { onSuccess: () => (toast(t('editor.deleted')), onClose()) })}>
+              {t('editor.reallyDelete')}
             </button>
           ) : (
             <button type="button" className="btn btn-danger-outline" onClick={() => setConfirmDelete(true)}>
-              Delete
+              {t('editor.delete')}
             </button>
           )
         ) : null}
         <span className="idea-form-spacer" />
         <button type="button" className="btn" onClick={onClose}>
-          Cancel
+          {t('editor.cancel')}
         </button>
         <button
           type="button"
@@ -144,19 +148,20 @@ function EditorForm({ target, canEdit, onClose }: { target: EditorTarget; canEdi
           disabled={!title.trim() || busy || failed || saving}
           onClick={() => void save((idea) => navigate(`/w/${workspace.id}/compose?idea=${idea.id}`)).catch(() => undefined)}
         >
-          Save and turn into a post
+          {t('editor.saveAndTurn')}
         </button>
         <button type="submit" className="btn btn-primary" disabled={!title.trim() || busy || failed || saving}>
-          {saving ? 'Saving…' : existing ? 'Save' : 'Add idea'}
+          {saving ? t('editor.saving') : existing ? t('editor.save') : t('editor.add')}
         </button>
       </div>
-      {busy ? <p className="small muted">Waiting for the uploads to finish…</p> : null}
+      {busy ? <p className="small muted">{t('editor.waitingUploads')}</p> : null}
     </form>
   );
 }
 
 /** The workspace's uploads, to put a file already in Herald on the card. */
 function LibraryPicker({ uploads, chosen, onPick }: { uploads: Uploads; chosen: MediaSlot[]; onPick: (media: Media) => void }) {
+  const { t } = useTranslation('ideas');
   const workspace = useWorkspace();
   const [open, setOpen] = useState(false);
   const library = useQuery({
@@ -169,24 +174,24 @@ function LibraryPicker({ uploads, chosen, onPick }: { uploads: Uploads; chosen: 
   return (
     <span className="idea-library">
       <button type="button" className="btn-text small" aria-expanded={open} onClick={() => setOpen(!open)}>
-        {open ? 'Hide uploads' : 'Choose from uploads'}
+        {open ? t('library.hide') : t('library.show')}
       </button>
       {open ? (
-        <span className="idea-library-grid" role="group" aria-label="Uploaded files">
-          {library.isPending ? <span className="small muted">Loading…</span> : null}
-          {library.data && !items.length ? <span className="small muted">No other uploads yet.</span> : null}
+        <span className="idea-library-grid" role="group" aria-label={t('library.label')}>
+          {library.isPending ? <span className="small muted">{t('library.loading')}</span> : null}
+          {library.data && !items.length ? <span className="small muted">{t('library.empty')}</span> : null}
           {items.map((m) => (
             <button
               key={m.id}
               type="button"
               className="idea-library-item"
-              aria-label={`Add ${m.fileName ?? 'file'}`}
+              aria-label={m.fileName ? t('library.add', { name: m.fileName }) : t('library.addFile')}
               onClick={() => {
                 uploads.adopt([m]);
                 onPick(m);
               }}
             >
-              {m.kind === 'image' ? <img src={m.url} alt="" /> : <span className="small">{m.kind === 'video' ? 'Video' : 'PDF'}</span>}
+              {m.kind === 'image' ? <img src={m.url} alt="" /> : <span className="small">{m.kind === 'video' ? t('library.video') : 'PDF'}</span>}
             </button>
           ))}
         </span>

@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState, type DragEvent, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { Dialog } from '../../components/dialog.tsx';
 import { FormError } from '../../components/feedback.tsx';
@@ -19,6 +20,7 @@ type DropSpot = { columnId: string; index: number };
  * the Move menu, from the keyboard), each card opened in an editor and turned into a post.
  */
 export function IdeasPage() {
+  const { t } = useTranslation('ideas');
   const workspace = useWorkspace();
   const board = useBoard(workspace.id);
   const move = useMoveIdea(workspace.id);
@@ -39,7 +41,7 @@ export function IdeasPage() {
   const moveCard = (m: Move, announce?: string) => {
     move.mutate(m, {
       onSuccess: () => (announce ? toast(announce) : undefined),
-      onError: (error) => toast(formErrors(error, []).general ?? 'The card could not be moved'),
+      onError: (error) => toast(formErrors(error, []).general ?? t('board.moveFailed')),
     });
   };
 
@@ -77,17 +79,17 @@ export function IdeasPage() {
   return (
     <div className="page page-wide ideas-page">
       <PageHeader
-        title="Ideas"
-        description="Collect ideas before they become posts. Drag cards between columns as they take shape, then turn one into a post: the composer opens with its text and files."
+        title={t('board.title')}
+        description={t('board.description')}
         actions={
           canEdit && columns.length ? (
             <button type="button" className="btn btn-primary" onClick={() => setEditing({ columnId: columns[0]!.id })}>
-              New idea
+              {t('board.newIdea')}
             </button>
           ) : null
         }
       />
-      {board.isPending ? <Loading label="Reading the board…" /> : null}
+      {board.isPending ? <Loading label={t('board.loading')} /> : null}
       <FormError message={formErrors(board.error, []).general} />
       {board.data ? (
         <div
@@ -105,7 +107,7 @@ export function IdeasPage() {
           {columns.map((column, columnIndex) => (
             <section key={column.id} className={spot?.columnId === column.id ? 'ideas-column is-drop-target' : 'ideas-column'} aria-labelledby={`col-${column.id}`} data-testid="ideas-column" data-column-id={column.id}>
               <ColumnHead column={column} index={columnIndex} columns={columns} canEdit={canEdit} workspaceId={workspace.id} />
-              <ol className="ideas-cards" aria-label={`Cards in ${column.name}`} {...dropHandlers(column)} onDragLeave={(e) => (e.currentTarget.contains(e.relatedTarget as Node) ? undefined : setSpot(null))}>
+              <ol className="ideas-cards" aria-label={t('board.cardsIn', { column: column.name })} {...dropHandlers(column)} onDragLeave={(e) => (e.currentTarget.contains(e.relatedTarget as Node) ? undefined : setSpot(null))}>
                 {column.ideas.map((idea, index) => (
                   <IdeaCardItem
                     key={idea.id}
@@ -131,11 +133,11 @@ export function IdeasPage() {
                   />
                 ))}
                 {spot?.columnId === column.id && spotIndexFor(column, dragged, spot.index) >= column.ideas.length ? <li className="idea-drop-line" aria-hidden="true" /> : null}
-                {!column.ideas.length && spot?.columnId !== column.id ? <li className="ideas-empty muted small">{canEdit ? 'No cards yet. Add one, or drag one here.' : 'No cards yet.'}</li> : null}
+                {!column.ideas.length && spot?.columnId !== column.id ? <li className="ideas-empty muted small">{canEdit ? t('board.emptyEditable') : t('board.empty')}</li> : null}
               </ol>
               {canEdit ? (
                 <button type="button" className="btn btn-ghost btn-sm ideas-add-card" onClick={() => setEditing({ columnId: column.id })}>
-                  + Add a card
+                  {t('board.addCard')}
                 </button>
               ) : null}
             </section>
@@ -182,6 +184,7 @@ function IdeaCardItem({
   onDragEnd: () => void;
   onMove: (move: Move, announce?: string) => void;
 }) {
+  const { t } = useTranslation('ideas');
   const files = idea.media.length;
   return (
     <>
@@ -201,22 +204,22 @@ function IdeaCardItem({
         ) : null}
         {files || idea.notes ? (
           <p className="idea-card-meta small muted">
-            {files ? <span>{files === 1 ? '1 file' : `${files} files`}</span> : null}
-            {idea.notes ? <span>Notes</span> : null}
+            {files ? <span>{t('card.files', { count: files })}</span> : null}
+            {idea.notes ? <span>{t('card.notes')}</span> : null}
           </p>
         ) : null}
         {idea.postId ? (
           <p className="idea-card-post small">
-            <span className="badge badge-success">Turned into a post</span>{' '}
+            <span className="badge badge-success">{t('card.turnedIntoPost')}</span>{' '}
             <Link to={`/w/${workspaceId}/posts/${idea.postId}`} draggable={false} data-testid="idea-post-link">
-              View post
+              {t('card.viewPost')}
             </Link>
           </p>
         ) : null}
         {canEdit ? (
           <div className="idea-card-actions">
             <Link className="btn btn-sm" draggable={false} to={`/w/${workspaceId}/compose?idea=${idea.id}`}>
-              Turn into a post
+              {t('card.turnIntoPost')}
             </Link>
             <MoveMenu idea={idea} index={index} column={column} columns={columns} onMove={onMove} />
           </div>
@@ -228,12 +231,17 @@ function IdeaCardItem({
 
 /** The keyboard way to do what dragging does: up, down, or to another column. */
 function MoveMenu({ idea, index, column, columns, onMove }: { idea: Idea; index: number; column: IdeaColumn; columns: IdeaColumn[]; onMove: (move: Move, announce?: string) => void }) {
+  const { t } = useTranslation('ideas');
   const options: MenuOption[] = [
-    index > 0 ? { label: 'Move up', onSelect: () => onMove({ ideaId: idea.id, columnId: column.id, position: index - 1 }, `“${idea.title}” moved up`) } : null,
-    index < column.ideas.length - 1 ? { label: 'Move down', onSelect: () => onMove({ ideaId: idea.id, columnId: column.id, position: index + 1 }, `“${idea.title}” moved down`) } : null,
-    ...columns.filter((c) => c.id !== column.id).map((c) => ({ label: `To ${c.name}`, onSelect: () => onMove({ ideaId: idea.id, columnId: c.id, position: c.ideas.length }, `“${idea.title}” moved to ${c.name}`) })),
+    index > 0 ? { label: t('move.up'), onSelect: () => onMove({ ideaId: idea.id, columnId: column.id, position: index - 1 }, t('move.movedUp', { title: idea.title })) } : null,
+    index < column.ideas.length - 1
+      ? { label: t('move.down'), onSelect: () => onMove({ ideaId: idea.id, columnId: column.id, position: index + 1 }, t('move.movedDown', { title: idea.title })) }
+      : null,
+    ...columns
+      .filter((c) => c.id !== column.id)
+      .map((c) => ({ label: t('move.to', { column: c.name }), onSelect: () => onMove({ ideaId: idea.id, columnId: c.id, position: c.ideas.length }, t('move.movedTo', { title: idea.title, column: c.name })) })),
   ].filter((o) => o !== null);
-  return <MenuButton label="Move" ariaLabel={`Move “${idea.title}”`} options={options} />;
+  return <MenuButton label={t('move.button')} ariaLabel={t('move.label', { title: idea.title })} options={options} />;
 }
 
 type MenuOption = { label: string; onSelect: () => void; danger?: boolean };
@@ -304,6 +312,7 @@ function MenuButton({ label, ariaLabel, options }: { label: string; ariaLabel: s
 }
 
 function ColumnHead({ column, index, columns, canEdit, workspaceId }: { column: IdeaColumn; index: number; columns: IdeaColumn[]; canEdit: boolean; workspaceId: string }) {
+  const { t } = useTranslation('ideas');
   const update = useUpdateColumn(workspaceId);
   const [renaming, setRenaming] = useState(false);
   const [name, setName] = useState(column.name);
@@ -325,11 +334,11 @@ function ColumnHead({ column, index, columns, canEdit, workspaceId }: { column: 
       {renaming ? (
         <form className="ideas-rename" onSubmit={save}>
           <label htmlFor={inputId} className="visually-hidden">
-            Column name
+            {t('column.name')}
           </label>
           <input id={inputId} value={name} maxLength={60} autoFocus onChange={(e) => setName(e.target.value)} onKeyDown={(e) => (e.key === 'Escape' ? (e.preventDefault(), setRenaming(false), setName(column.name)) : undefined)} />
           <button type="submit" className="btn btn-sm btn-primary" disabled={update.isPending}>
-            Save
+            {t('column.save')}
           </button>
           {error.field('name') ?? error.general ? <p className="field-error">{error.field('name') ?? error.general}</p> : null}
         </form>
@@ -339,18 +348,18 @@ function ColumnHead({ column, index, columns, canEdit, workspaceId }: { column: 
             {column.name}{' '}
             <span className="ideas-count">
               {column.ideas.length}
-              <span className="visually-hidden"> {column.ideas.length === 1 ? 'card' : 'cards'}</span>
+              <span className="visually-hidden"> {t('column.cards', { count: column.ideas.length })}</span>
             </span>
           </h2>
           {canEdit ? (
             <MenuButton
               label="⋯"
-              ariaLabel={`Column options for ${column.name}`}
+              ariaLabel={t('column.options', { column: column.name })}
               options={[
-                { label: 'Rename', onSelect: () => setRenaming(true) },
-                ...(index > 0 ? [{ label: 'Move left', onSelect: () => update.mutate({ columnId: column.id, position: index - 1 }) }] : []),
-                ...(index < columns.length - 1 ? [{ label: 'Move right', onSelect: () => update.mutate({ columnId: column.id, position: index + 1 }) }] : []),
-                ...(columns.length > 1 ? [{ label: 'Delete column…', onSelect: () => setDeleting(true), danger: true }] : []),
+                { label: t('column.rename'), onSelect: () => setRenaming(true) },
+                ...(index > 0 ? [{ label: t('column.moveLeft'), onSelect: () => update.mutate({ columnId: column.id, position: index - 1 }) }] : []),
+                ...(index < columns.length - 1 ? [{ label: t('column.moveRight'), onSelect: () => update.mutate({ columnId: column.id, position: index + 1 }) }] : []),
+                ...(columns.length > 1 ? [{ label: t('column.delete'), onSelect: () => setDeleting(true), danger: true }] : []),
               ]}
             />
           ) : null}
@@ -363,17 +372,18 @@ function ColumnHead({ column, index, columns, canEdit, workspaceId }: { column: 
 
 /** A column with cards is deleted only after choosing where its cards go; none is ever deleted with it. */
 function DeleteColumn({ column, columns, open, onClose, workspaceId }: { column: IdeaColumn; columns: IdeaColumn[]; open: boolean; onClose: () => void; workspaceId: string }) {
+  const { t } = useTranslation('ideas');
   const remove = useDeleteColumn(workspaceId);
   const others = columns.filter((c) => c.id !== column.id);
   const [moveTo, setMoveTo] = useState(others[0]?.id ?? '');
   const selectId = useId();
   const cards = column.ideas.length;
   return (
-    <Dialog open={open} title={`Delete the column “${column.name}”?`} onClose={onClose}>
+    <Dialog open={open} title={t('deleteColumn.title', { column: column.name })} onClose={onClose}>
       {cards ? (
         <div className="field">
           <label htmlFor={selectId}>
-            Its {cards === 1 ? 'card' : `${cards} cards`} will move to
+            {t('deleteColumn.moveTo', { count: cards })}
           </label>
           <select id={selectId} value={moveTo} onChange={(e) => setMoveTo(e.target.value)}>
             {others.map((c) => (
@@ -384,15 +394,15 @@ function DeleteColumn({ column, columns, open, onClose, workspaceId }: { column:
           </select>
         </div>
       ) : (
-        <p>The column is empty; no card is affected.</p>
+        <p>{t('deleteColumn.empty')}</p>
       )}
       <FormError message={formErrors(remove.error, []).general} />
       <div className="dialog-actions">
         <button type="button" className="btn" onClick={onClose}>
-          Cancel
+          {t('deleteColumn.cancel')}
         </button>
         <button type="button" className="btn btn-danger" disabled={remove.isPending} onClick={() => remove.mutate({ columnId: column.id, moveTo: cards ? moveTo : undefined }, { onSuccess: onClose })}>
-          {cards ? 'Move the cards and delete' : 'Delete the column'}
+          {cards ? t('deleteColumn.moveAndDelete') : t('deleteColumn.delete')}
         </button>
       </div>
     </Dialog>
@@ -400,6 +410,7 @@ function DeleteColumn({ column, columns, open, onClose, workspaceId }: { column:
 }
 
 function AddColumn({ workspaceId }: { workspaceId: string }) {
+  const { t } = useTranslation('ideas');
   const create = useCreateColumn(workspaceId);
   const [adding, setAdding] = useState(false);
   const [name, setName] = useState('');
@@ -409,7 +420,7 @@ function AddColumn({ workspaceId }: { workspaceId: string }) {
     return (
       <div className="ideas-column ideas-column-new">
         <button type="button" className="btn btn-ghost" onClick={() => setAdding(true)}>
-          + Add a column
+          {t('addColumn.open')}
         </button>
       </div>
     );
@@ -428,15 +439,15 @@ function AddColumn({ workspaceId }: { workspaceId: string }) {
         });
       }}
     >
-      <label htmlFor={inputId}>Column name</label>
-      <input id={inputId} value={name} maxLength={60} autoFocus placeholder="e.g. Waiting for the client" onChange={(e) => setName(e.target.value)} onKeyDown={(e) => (e.key === 'Escape' ? setAdding(false) : undefined)} />
+      <label htmlFor={inputId}>{t('column.name')}</label>
+      <input id={inputId} value={name} maxLength={60} autoFocus placeholder={t('addColumn.placeholder')} onChange={(e) => setName(e.target.value)} onKeyDown={(e) => (e.key === 'Escape' ? setAdding(false) : undefined)} />
       {error.field('name') ?? error.general ? <p className="field-error">{error.field('name') ?? error.general}</p> : null}
       <div className="ideas-new-actions">
         <button type="submit" className="btn btn-primary btn-sm" disabled={create.isPending || !name.trim()}>
-          Add column
+          {t('addColumn.submit')}
         </button>
         <button type="button" className="btn btn-ghost btn-sm" onClick={() => setAdding(false)}>
-          Cancel
+          {t('addColumn.cancel')}
         </button>
       </div>
     </form>

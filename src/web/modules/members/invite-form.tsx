@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { roleDescriptions, type Role } from '../../../shared/permissions.ts';
 import { CopyButton } from '../../components/copy-button.tsx';
 import { FormError, Notice } from '../../components/feedback.tsx';
@@ -9,6 +10,7 @@ import { useInstance } from '../auth/auth.api.ts';
 import { useInvite, type InvitableRole } from './members.api.ts';
 
 export function InviteForm({ workspaceId, roles: assignable, onClose }: { workspaceId: string; roles: Role[]; onClose: () => void }) {
+  const { t } = useTranslation('members');
   const roles = assignable.filter((r): r is InvitableRole => r !== 'owner');
   const instance = useInstance();
   const [email, setEmail] = useState('');
@@ -25,23 +27,23 @@ export function InviteForm({ workspaceId, roles: assignable, onClose }: { worksp
   return (
     <section className="card invite-card" aria-labelledby="invite-title">
       <div className="card-head">
-        <h2 id="invite-title">Invite a member</h2>
+        <h2 id="invite-title">{t('invite.title')}</h2>
         <button type="button" className="btn btn-ghost btn-sm" onClick={onClose}>
-          Close
+          {t('invite.close')}
         </button>
       </div>
       {logOnly ? (
-        <Notice tone="warn" title="Invitations are not e-mailed on this Herald">
-          No mail server is configured: the invitation e-mail is written to the server log. Copy the link shown after sending and pass it on yourself.
+        <Notice tone="warn" title={t('invite.logOnly.title')}>
+          {t('invite.logOnly.body')}
         </Notice>
       ) : null}
       <form onSubmit={submit} noValidate className="invite-form" data-testid="invite-form">
         <Field
-          label="Email"
+          label={t('invite.email')}
           type="email"
           inputMode="email"
           autoComplete="off"
-          placeholder="name@example.com"
+          placeholder={t('invite.emailPlaceholder')}
           required
           autoFocus
           value={email}
@@ -49,7 +51,7 @@ export function InviteForm({ workspaceId, roles: assignable, onClose }: { worksp
           error={errors.field('email')}
         />
         <SelectField
-          label="Role"
+          label={t('invite.role')}
           value={role}
           onChange={(e) => setRole(e.target.value as InvitableRole)}
           error={errors.field('role')}
@@ -64,7 +66,7 @@ export function InviteForm({ workspaceId, roles: assignable, onClose }: { worksp
         </SelectField>
         <div className="invite-submit">
           <button className="btn btn-primary" disabled={invite.isPending || !email.trim()}>
-            {invite.isPending ? 'Sending…' : 'Send invitation'}
+            {invite.isPending ? t('invite.sending') : t('invite.send')}
           </button>
         </div>
       </form>
@@ -72,10 +74,15 @@ export function InviteForm({ workspaceId, roles: assignable, onClose }: { worksp
       {invite.data ? (
         <div className="invite-result">
           <Notice tone="success">
-            {logOnly ? 'Invitation created' : 'Invitation sent'} for <strong>{invite.data.email}</strong> as {roleLabel(invite.data.role).toLowerCase()}. The link works for 7 days.
+            <Trans
+              t={t}
+              i18nKey={logOnly ? 'invite.created' : 'invite.sent'}
+              values={{ email: invite.data.email, role: roleLabel(invite.data.role).toLowerCase() }}
+              components={{ strong: <strong /> }}
+            />
           </Notice>
           <label htmlFor="invitation-link" className="label">
-            Invitation link
+            {t('invite.link')}
           </label>
           <div className="copy-row">
             <input id="invitation-link" data-testid="invitation-link" readOnly value={invite.data.link} onFocus={(e) => e.target.select()} />

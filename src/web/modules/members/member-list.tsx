@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Role } from '../../../shared/permissions.ts';
 import { Avatar } from '../../components/avatar.tsx';
 import { Dialog } from '../../components/dialog.tsx';
@@ -12,6 +13,7 @@ type Props = { workspaceId: string; workspaceName: string; members: Member[]; my
 
 /** The team; with `manageable` roles, each member but the owner and oneself gets a role select and Remove. */
 export function MemberList({ workspaceId, workspaceName, members, myUserId, manageable }: Props) {
+  const { t } = useTranslation('members');
   const toast = useToast();
   const changeRole = useChangeRole(workspaceId);
   const remove = useRemoveMember(workspaceId);
@@ -21,7 +23,7 @@ export function MemberList({ workspaceId, workspaceName, members, myUserId, mana
   return (
     <>
       <FormError message={formErrors(changeRole.error, []).general} />
-      <ul className="rows" aria-label="Members" data-testid="member-list">
+      <ul className="rows" aria-label={t('list.label')} data-testid="member-list">
         {sorted.map((m) => {
           const me = m.userId === myUserId;
           const editable = manageable && m.role !== 'owner' && !me;
@@ -31,22 +33,22 @@ export function MemberList({ workspaceId, workspaceName, members, myUserId, mana
               <div className="row-main">
                 <div className="row-title">
                   {m.name || m.email}
-                  {me ? <span className="tag">You</span> : null}
+                  {me ? <span className="tag">{t('list.you')}</span> : null}
                 </div>
                 <div className="row-sub">
-                  {m.email} · joined {formatDate(m.createdAt)}
+                  {t('list.joined', { email: m.email, date: formatDate(m.createdAt) })}
                 </div>
               </div>
               {editable ? (
                 <div className="row-actions">
                   <select
-                    aria-label={`Access level for ${m.name || m.email}`}
+                    aria-label={t('list.accessLevel', { name: m.name || m.email })}
                     data-testid="member-role-select"
                     value={m.role}
                     disabled={changeRole.isPending}
                     onChange={(e) => {
                       const role = e.target.value;
-                      changeRole.mutate({ memberId: m.id, role }, { onSuccess: () => toast(`Role changed to ${role}.`) });
+                      changeRole.mutate({ memberId: m.id, role }, { onSuccess: () => toast(t('list.roleChanged', { role: roleLabel(role).toLowerCase() })) });
                     }}
                   >
                     {manageable.map((r) => (
@@ -56,7 +58,7 @@ export function MemberList({ workspaceId, workspaceName, members, myUserId, mana
                     ))}
                   </select>
                   <button type="button" className="btn btn-ghost btn-sm" data-testid="remove-member-button" onClick={() => setRemoving(m)}>
-                    Remove
+                    {t('list.remove')}
                   </button>
                 </div>
               ) : (
@@ -68,17 +70,17 @@ export function MemberList({ workspaceId, workspaceName, members, myUserId, mana
       </ul>
       <Dialog
         open={!!removing}
-        title={`Remove ${removing?.name || removing?.email} from ${workspaceName}?`}
+        title={t('remove.title', { name: removing?.name || removing?.email, workspace: workspaceName })}
         onClose={() => {
           setRemoving(null);
           remove.reset();
         }}
       >
-        <p>They lose access to this workspace at once. Their past work and the activity log stay. You can invite them again later.</p>
+        <p>{t('remove.body')}</p>
         <FormError message={formErrors(remove.error, []).general} />
         <div className="dialog-actions">
           <button type="button" className="btn" onClick={() => setRemoving(null)}>
-            Cancel
+            {t('remove.cancel')}
           </button>
           <button
             type="button"
@@ -88,13 +90,13 @@ export function MemberList({ workspaceId, workspaceName, members, myUserId, mana
               removing &&
               remove.mutate(removing.id, {
                 onSuccess: () => {
-                  toast('Member removed.');
+                  toast(t('remove.done'));
                   setRemoving(null);
                 },
               })
             }
           >
-            Remove member
+            {t('remove.confirm')}
           </button>
         </div>
       </Dialog>

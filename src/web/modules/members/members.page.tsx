@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { assignableRoles } from '../../../shared/permissions.ts';
 import { FormError } from '../../components/feedback.tsx';
 import { formErrors } from '../../components/form-errors.ts';
@@ -14,6 +15,7 @@ import { MemberList } from './member-list.tsx';
 import { useInvitations, useMembers } from './members.api.ts';
 
 export function MembersPage() {
+  const { t } = useTranslation('members');
   const workspace = useWorkspace();
   const me = useSignedInUser();
   const canManage = hasPermission(workspace, 'members.manage');
@@ -25,16 +27,16 @@ export function MembersPage() {
   return (
     <div className="page">
       <PageHeader
-        title="Members"
+        title={t('page.title')}
         description={
-          <>
-            {count === undefined ? 'The people' : `${count} ${count === 1 ? 'person' : 'people'}`} working in {workspace.name}. You are {roleLabel(workspace.role).toLowerCase()}.
-          </>
+          count === undefined
+            ? t('page.descriptionLoading', { workspace: workspace.name, role: roleLabel(workspace.role).toLowerCase() })
+            : t('page.description', { count, workspace: workspace.name, role: roleLabel(workspace.role).toLowerCase() })
         }
         actions={
           canManage ? (
             <button type="button" className="btn btn-primary" data-testid="invite-member-button" aria-expanded={inviting} onClick={() => setInviting(!inviting)}>
-              <PlusIcon /> Invite member
+              <PlusIcon /> {t('page.invite')}
             </button>
           ) : null
         }
@@ -42,9 +44,9 @@ export function MembersPage() {
       {canManage && inviting ? <InviteForm workspaceId={workspace.id} roles={assignableRoles(workspace.role)} onClose={() => setInviting(false)} /> : null}
       <section className="card" aria-labelledby="members-title">
         <div className="card-head">
-          <h2 id="members-title">Team</h2>
+          <h2 id="members-title">{t('page.team')}</h2>
         </div>
-        {members.isPending ? <Loading label="Loading members…" /> : null}
+        {members.isPending ? <Loading label={t('page.loading')} /> : null}
         <FormError message={formErrors(members.error, []).general} />
         {members.data ? (
           <MemberList
@@ -57,7 +59,7 @@ export function MembersPage() {
         ) : null}
       </section>
       {invitations.data && invitations.data.items.length > 0 ? <InvitationList workspaceId={workspace.id} invitations={invitations.data.items} canManage={canManage} /> : null}
-      {!canManage ? <p className="muted small">Only owners and admins can invite people or change roles.</p> : null}
+      {!canManage ? <p className="muted small">{t('page.onlyManagers')}</p> : null}
     </div>
   );
 }

@@ -1,15 +1,17 @@
 import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { FormError } from '../../components/feedback.tsx';
 import { formErrors } from '../../components/form-errors.ts';
 import { Loading } from '../../components/status.tsx';
 import { useToast } from '../../components/toast.tsx';
-import { notificationCategories, notificationCategoryLabels, type NotificationCategory } from '../../../shared/notification-categories.ts';
+import { notificationCategories, type NotificationCategory } from '../../../shared/notification-categories.ts';
 import { useInstance } from '../auth/auth.api.ts';
 import { useEmailPreferences, useSetEmailPreference } from './email-preferences.api.ts';
 import './email-preferences.css';
 
 /** Which notifications also come by e-mail, per category. Every notification shows in the app whatever is chosen here. */
 export function EmailPreferencesSection() {
+  const { t } = useTranslation('notifications');
   const toast = useToast();
   const preferences = useEmailPreferences();
   const change = useSetEmailPreference();
@@ -29,19 +31,20 @@ export function EmailPreferencesSection() {
     <section ref={section} className="card" id="email-notifications" aria-labelledby="email-notifications-title" data-testid="email-preferences">
       <div className="card-head">
         <div>
-          <h2 id="email-notifications-title">E-mail notifications</h2>
-          <p className="muted small">Choose what Herald also tells you by e-mail, in every workspace. Everything still shows under Notifications in the app.</p>
+          <h2 id="email-notifications-title">{t('email.title')}</h2>
+          <p className="muted small">{t('email.intro')}</p>
         </div>
       </div>
       {instance.data?.mailTransport === 'log' ? (
-        <p className="notice small">This Herald has no mail server set up, so it sends no e-mails for now; your choices apply once the operator sets one up.</p>
+        <p className="notice small">{t('email.noMailServer')}</p>
       ) : null}
       {preferences.isPending || !preferences.data ? (
-        <Loading label="Loading…" />
+        <Loading label={t('email.loading')} />
       ) : (
         <ul className="email-preferences">
           {notificationCategories.map((category) => {
-            const { label, description } = notificationCategoryLabels[category];
+            const label = t(`email.categories.${category}.label`);
+            const description = t(`email.categories.${category}.description`);
             const checked = saving?.category === category ? saving.email : preferences.data[category];
             return (
               <li key={category}>
@@ -57,7 +60,7 @@ export function EmailPreferencesSection() {
                       setSaving({ category, email });
                       change.mutate(
                         { [category]: email },
-                        { onSuccess: () => toast(email ? `${label}: e-mails on.` : `${label}: no more e-mails (still shown in the app).`), onSettled: () => setSaving(null) },
+                        { onSuccess: () => toast(email ? t('email.on', { label }) : t('email.off', { label })), onSettled: () => setSaving(null) },
                       );
                     }}
                   />
