@@ -54,6 +54,8 @@ const number = (v: number) => v.toLocaleString(i18n.language, { maximumFractionD
 const percent = (v: number) => v.toLocaleString(i18n.language, { style: 'percent', maximumFractionDigits: v < 0.1 ? 2 : 1 });
 const signed = (v: number) => Math.round(v).toLocaleString(i18n.language, { signDisplay: 'exceptZero' });
 const formatOf = (key: SummaryKey) => (key === 'engagementRate' ? percent : key === 'followersGrowth' ? signed : number);
+/** A calendar day of the range (YYYY-MM-DD, no time zone involved), as the interface's language writes it. */
+const dayText = (day: string) => new Date(`${day}T12:00:00Z`).toLocaleDateString(i18n.language, { dateStyle: 'medium', timeZone: 'UTC' });
 const list = (value: string | null) => (value ? value.split(',').filter(Boolean) : []);
 
 /** The rate of one day over channels: engagement over reach (views where a network has no reach), counting the channels that have both. */
@@ -162,9 +164,9 @@ export function AnalyticsDashboard({ scope }: { scope: DashboardScope }) {
         </div>
         <p className="muted an-range-note" aria-live="polite">
           {answer
-            ? t('dashboard.rangeNoteZone', { from: range.from, to: range.to, count: daysBetween(range.from, range.to), zone: answer.timeZone })
-            : t('dashboard.rangeNote', { from: range.from, to: range.to, count: daysBetween(range.from, range.to) })}
-          {answer?.previous ? t('dashboard.comparedWith', { from: answer.previous.from, to: answer.previous.to }) : ''}
+            ? t('dashboard.rangeNoteZone', { from: dayText(range.from), to: dayText(range.to), count: daysBetween(range.from, range.to), zone: answer.timeZone })
+            : t('dashboard.rangeNote', { from: dayText(range.from), to: dayText(range.to), count: daysBetween(range.from, range.to) })}
+          {answer?.previous ? t('dashboard.comparedWith', { from: dayText(answer.previous.from), to: dayText(answer.previous.to) }) : ''}
           {scope.workspaceId ? (
             <>
               {' · '}
