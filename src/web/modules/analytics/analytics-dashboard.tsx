@@ -1,12 +1,15 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { networkLabel } from '../../components/networks.ts';
 import { ChannelAvatar } from '../../components/network-mark.tsx';
 import { useSearchParamsUpdate } from '../../components/use-search-params-update.ts';
 import { ApiError } from '../../api/client.ts';
+import { i18n } from '../../i18n/i18n.ts';
 import { useSignedInUser } from '../auth/require-user.tsx';
 import { DashboardChart, palette, type ChartSeries } from './dashboard-chart.tsx';
-import { daysBetween, MAX_RANGE_DAYS, presets, rangeFromParams, type PresetId } from './dashboard-range.ts';
+import { daysBetween, MAX_RANGE_DAYS, presets, rangeFromParams, type PresetId, type RangeProblem } from './dashboard-range.ts';
 import {
   postsCsvUrl,
   seriesCsvUrl,
@@ -27,48 +30,33 @@ import './analytics-dashboard.css';
 type Counter = 'views' | 'likes' | 'comments' | 'shares' | 'reach';
 type SummaryKey = keyof DashboardAnswer['summary'];
 
-const metricOptions: { id: Exclude<SeriesMetric, 'engagementRate' | 'followers'>; label: string }[] = [
-  { id: 'engagement', label: 'Engagement' },
-  { id: 'views', label: 'Views' },
-  { id: 'reach', label: 'Reach' },
-  { id: 'likes', label: 'Likes' },
-  { id: 'comments', label: 'Comments' },
-  { id: 'shares', label: 'Shares' },
-  { id: 'posts', label: 'Posts' },
-];
-const isMetric = (v: string | null): v is (typeof metricOptions)[number]['id'] => metricOptions.some((m) => m.id === v);
+// Labels are keys of the analytics namespace: `metrics.<id>`.
+const metricOptions = ['engagement', 'views', 'reach', 'likes', 'comments', 'shares', 'posts'] as const satisfies readonly Exclude<SeriesMetric, 'engagementRate' | 'followers'>[];
+type MetricOption = (typeof metricOptions)[number];
+const isMetric = (v: string | null): v is MetricOption => metricOptions.some((m) => m === v);
 
-const cards: { key: SummaryKey; label: string }[] = [
-  { key: 'posts', label: 'Posts' },
-  { key: 'engagement', label: 'Engagement' },
-  { key: 'engagementRate', label: 'Engagement rate' },
-  { key: 'views', label: 'Views' },
-  { key: 'reach', label: 'Reach' },
-  { key: 'likes', label: 'Likes' },
-  { key: 'comments', label: 'Comments' },
-  { key: 'shares', label: 'Shares' },
-  { key: 'followers', label: 'Followers' },
-  { key: 'followersGrowth', label: 'Follower growth' },
-];
+const cards: SummaryKey[] = ['posts', 'engagement', 'engagementRate', 'views', 'reach', 'likes', 'comments', 'shares', 'followers', 'followersGrowth'];
 
 const sortColumns: { id: PostsSort; label: string }[] = [
-  { id: 'views', label: 'Views' },
-  { id: 'reach', label: 'Reach' },
-  { id: 'likes', label: 'Likes' },
-  { id: 'comments', label: 'Comments' },
-  { id: 'shares', label: 'Shares' },
-  { id: 'engagement', label: 'Engagement' },
-  { id: 'engagementRate', label: 'Rate' },
+  { id: 'views', label: 'metrics.views' },
+  { id: 'reach', label: 'metrics.reach' },
+  { id: 'likes', label: 'metrics.likes' },
+  { id: 'comments', label: 'metrics.comments' },
+  { id: 'shares', label: 'metrics.shares' },
+  { id: 'engagement', label: 'metrics.engagement' },
+  { id: 'engagementRate', label: 'metrics.rate' },
 ];
 const isSort = (v: string | null): v is PostsSort => v === 'publishedAt' || sortColumns.some((c) => c.id === v);
 
+// Numbers in the interface's language, read when drawn (a language switch re-renders the screen).
 // Counts are whole; an axis tick between two (2.5) keeps its decimal rather than reading as 3.
-const number = (v: number) => v.toLocaleString(undefined, { maximumFractionDigits: Number.isInteger(v) ? 0 : 1 });
-const percent = (v: number) => `${(v * 100).toLocaleString(undefined, { maximumFractionDigits: v < 0.1 ? 2 : 1 })}%`;
-const signed = (v: number) => `${v > 0 ? '+' : ''}${Math.round(v).toLocaleString()}`;
+const number = (v: number) => v.toLocaleString(i18n.language, { maximumFractionDigits: Number.isInteger(v) ? 0 : 1 });
+const percent = (v: number) => v.toLocaleString(i18n.language, { style: 'percent', maximumFractionDigits: v < 0.1 ? 2 : 1 });
+const signed = (v: number) => Math.round(v).toLocaleString(i18n.language, { signDisplay: 'exceptZero' });
 const formatOf = (key: SummaryKey) => (key === 'engagementRate' ? percent : key === 'followersGrowth' ? signed : number);
+/** A calendar day of the range (YYYY-MM-DD, no time zone involved), as the interface's language writes it. */
+const dayText = (day: string) => new Date(`${day}T12:00:00Z`).toLocaleDateString(i18n.language, { dateStyle: 'medium', timeZone: 'UTC' });
 const list = (value: string | null) => (value ? value.split(',').filter(Boolean) : []);
-const NOT_REPORTED = 'Not reported by these networks';
 
 /** The rate of one day over channels: engagement over reach (views where a network has no reach), counting the channels that have both. */
 function dailyRates(answer: DashboardAnswer, series: ChannelSeries[]): (number | null)[] {
@@ -122,6 +110,7 @@ function useDrawnSignal(answer: DashboardAnswer | undefined, charts: number) {
 
 /** The analytics dashboard of one workspace, or (workspaceId null) of every workspace the user reads. */
 export function AnalyticsDashboard({ scope }: { scope: DashboardScope }) {
+  const { t } = useTranslation('analytics');
   const me = useSignedInUser();
   const [params, update] = useSearchParamsUpdate();
   const range = rangeFromParams(params);
@@ -147,12 +136,12 @@ export function AnalyticsDashboard({ scope }: { scope: DashboardScope }) {
 
   return (
     <div className="an-dashboard" data-testid="analytics-dashboard" ref={root} data-loaded={answer && !dashboard.isPlaceholderData ? 'true' : 'false'} data-range={`${range.from}/${range.to}`}>
-      <form className="an-controls card" aria-label="Range and filters" onSubmit={(e) => e.preventDefault()}>
+      <form className="an-controls card" aria-label={t('dashboard.controls')} onSubmit={(e) => e.preventDefault()}>
         <fieldset className="an-presets">
-          <legend className="visually-hidden">Range</legend>
+          <legend className="visually-hidden">{t('range.legend')}</legend>
           {presets.map((p) => (
             <button key={p.id} type="button" className="an-preset" aria-pressed={range.preset === p.id} onClick={() => setPreset(p.id)}>
-              {p.label}
+              {t(`range.presets.${p.id}`)}
             </button>
           ))}
         </fieldset>
@@ -160,27 +149,29 @@ export function AnalyticsDashboard({ scope }: { scope: DashboardScope }) {
         <div className="an-filters">
           {scope.workspaceId ? (
             <Choice
-              label="Channels"
+              label={t('dashboard.filters.channels')}
               options={channelOptions.map((c) => ({ id: c.id, label: `${c.name} (${networkLabel(c.network)})` }))}
               chosen={channelIds}
               onChange={(ids) => update({ channels: ids.join(',') })}
             />
           ) : (
-            <Choice label="Workspaces" options={me.workspaces.map((w) => ({ id: w.id, label: w.name }))} chosen={workspaceIds} onChange={(ids) => update({ workspaces: ids.join(',') })} />
+            <Choice label={t('dashboard.filters.workspaces')} options={me.workspaces.map((w) => ({ id: w.id, label: w.name }))} chosen={workspaceIds} onChange={(ids) => update({ workspaces: ids.join(',') })} />
           )}
-          <Choice label="Networks" options={networkOptions.map((n) => ({ id: n, label: networkLabel(n) }))} chosen={networks} onChange={(ids) => update({ networks: ids.join(',') })} />
+          <Choice label={t('dashboard.filters.networks')} options={networkOptions.map((n) => ({ id: n, label: networkLabel(n) }))} chosen={networks} onChange={(ids) => update({ networks: ids.join(',') })} />
           <label className="an-compare">
-            <input type="checkbox" checked={compare} onChange={(e) => update({ compare: e.target.checked ? null : '0' })} /> Compare with the previous period
+            <input type="checkbox" checked={compare} onChange={(e) => update({ compare: e.target.checked ? null : '0' })} /> {t('dashboard.compare')}
           </label>
         </div>
         <p className="muted an-range-note" aria-live="polite">
-          {range.from} to {range.to} ({daysBetween(range.from, range.to)} days{answer ? `, days in ${answer.timeZone}` : ''})
-          {answer?.previous ? `; compared with ${answer.previous.from} to ${answer.previous.to}` : ''}
+          {answer
+            ? t('dashboard.rangeNoteZone', { from: dayText(range.from), to: dayText(range.to), count: daysBetween(range.from, range.to), zone: answer.timeZone })
+            : t('dashboard.rangeNote', { from: dayText(range.from), to: dayText(range.to), count: daysBetween(range.from, range.to) })}
+          {answer?.previous ? t('dashboard.comparedWith', { from: dayText(answer.previous.from), to: dayText(answer.previous.to) }) : ''}
           {scope.workspaceId ? (
             <>
               {' · '}
               <Link to={`/w/${scope.workspaceId}/analytics/report?from=${range.from}&to=${range.to}`} data-testid="analytics-report-link">
-                Client report for this period
+                {t('dashboard.reportLink')}
               </Link>
             </>
           ) : null}
@@ -189,17 +180,17 @@ export function AnalyticsDashboard({ scope }: { scope: DashboardScope }) {
 
       {dashboard.error ? (
         <p className="field-error" role="alert">
-          {dashboard.error instanceof ApiError ? dashboard.error.message : 'The figures could not be loaded.'}
+          {dashboard.error instanceof ApiError ? dashboard.error.message : t('dashboard.loadError')}
         </p>
       ) : null}
       {!answer ? (
         <p className="muted" aria-busy="true">
-          Loading the figures…
+          {t('dashboard.loading')}
         </p>
       ) : (
         <>
           <Summary answer={answer} />
-          {answer.channels.length === 0 ? <p className="card muted">No channels match these filters.</p> : null}
+          {answer.channels.length === 0 ? <p className="card muted">{t('dashboard.noChannels')}</p> : null}
           <Charts answer={answer} scope={scope} filter={filter} metric={metric} onMetric={(m) => update({ metric: m }, true)} drawn={drawn} />
           <TopPosts answer={answer} />
           <PostsTable scope={scope} filter={filter} channels={answer.channels} />
@@ -209,25 +200,26 @@ export function AnalyticsDashboard({ scope }: { scope: DashboardScope }) {
   );
 }
 
-function CustomRange({ from, to, problem, onChange }: { from: string; to: string; problem: string | null; onChange: (from: string, to: string) => void }) {
+function CustomRange({ from, to, problem, onChange }: { from: string; to: string; problem: RangeProblem | null; onChange: (from: string, to: string) => void }) {
+  const { t } = useTranslation('analytics');
   const [draft, setDraft] = useState({ from, to });
   useEffect(() => setDraft({ from, to }), [from, to]);
   return (
     <div className="an-custom">
       <label className="field">
-        <span>From</span>
+        <span>{t('range.from')}</span>
         <input type="date" value={draft.from} max={draft.to} onChange={(e) => setDraft((d) => ({ ...d, from: e.target.value }))} />
       </label>
       <label className="field">
-        <span>To</span>
+        <span>{t('range.to')}</span>
         <input type="date" value={draft.to} min={draft.from} onChange={(e) => setDraft((d) => ({ ...d, to: e.target.value }))} />
       </label>
       <button type="button" className="btn btn-sm" onClick={() => onChange(draft.from, draft.to)}>
-        Apply
+        {t('range.apply')}
       </button>
       {problem ? (
         <p className="field-error" role="alert">
-          {problem} (at most {MAX_RANGE_DAYS} days)
+          {t('range.problemWithLimit', { problem: t(`range.problem.${problem}`, { max: MAX_RANGE_DAYS }), max: MAX_RANGE_DAYS })}
         </p>
       ) : null}
     </div>
@@ -236,14 +228,15 @@ function CustomRange({ from, to, problem, onChange }: { from: string; to: string
 
 /** A checkbox list in a disclosure: none chosen = all. */
 function Choice({ label, options, chosen, onChange }: { label: string; options: { id: string; label: string }[]; chosen: string[]; onChange: (ids: string[]) => void }) {
+  const { t } = useTranslation('analytics');
   const set = new Set(chosen);
   return (
     <details className="an-choice">
       <summary className="btn btn-sm">
-        {label}: {chosen.length ? `${chosen.length} of ${options.length}` : 'all'}
+        {chosen.length ? t('dashboard.choice.some', { label, chosen: chosen.length, total: options.length }) : t('dashboard.choice.all', { label })}
       </summary>
       <div className="an-choice-list" role="group" aria-label={label}>
-        {options.length === 0 ? <p className="muted">None</p> : null}
+        {options.length === 0 ? <p className="muted">{t('dashboard.choice.none')}</p> : null}
         {options.map((o) => (
           <label key={o.id}>
             <input type="checkbox" checked={set.has(o.id)} onChange={(e) => onChange(e.target.checked ? [...chosen, o.id] : chosen.filter((id) => id !== o.id))} /> {o.label}
@@ -251,7 +244,7 @@ function Choice({ label, options, chosen, onChange }: { label: string; options: 
         ))}
         {chosen.length ? (
           <button type="button" className="btn-text" onClick={() => onChange([])}>
-            Show all
+            {t('dashboard.choice.showAll')}
           </button>
         ) : null}
       </div>
@@ -260,30 +253,31 @@ function Choice({ label, options, chosen, onChange }: { label: string; options: 
 }
 
 function Summary({ answer }: { answer: DashboardAnswer }) {
+  const { t } = useTranslation('analytics');
   return (
     <section aria-labelledby="an-summary-title">
       <h2 id="an-summary-title" className="visually-hidden">
-        Summary
+        {t('dashboard.summary.title')}
       </h2>
       <ul className="an-cards" data-testid="analytics-summary">
-        {cards.map(({ key, label }) => {
+        {cards.map((key) => {
           const f = answer.summary[key];
           const format = formatOf(key);
           return (
             <li key={key} className="an-card card" data-metric={key}>
-              <span className="an-card-label">{label}</span>
-              {f.value === null ? <span className="an-card-none">{NOT_REPORTED}</span> : <span className="an-card-value">{format(f.value)}</span>}
+              <span className="an-card-label">{t(`metrics.${key}`)}</span>
+              {f.value === null ? <span className="an-card-none">{t('dashboard.notReportedAny')}</span> : <span className="an-card-value">{format(f.value)}</span>}
               {f.change !== null ? (
                 f.change === 0 ? (
-                  <span className="an-change">same as before ({format(f.previous!)})</span>
+                  <span className="an-change">{t('dashboard.summary.same', { value: format(f.previous!) })}</span>
                 ) : (
                   <span className={f.change > 0 ? 'an-change an-up' : 'an-change an-down'}>
                     <span aria-hidden="true">{f.change > 0 ? '▲' : '▼'} </span>
-                    {f.change > 0 ? 'up' : 'down'} {percent(Math.abs(f.change))} from {format(f.previous!)}
+                    {t(f.change > 0 ? 'dashboard.summary.up' : 'dashboard.summary.down', { change: percent(Math.abs(f.change)), value: format(f.previous!) })}
                   </span>
                 )
               ) : answer.previous && f.value !== null ? (
-                <span className="an-change">{f.previous === null ? 'nothing before' : `was ${format(f.previous)}`}</span>
+                <span className="an-change">{f.previous === null ? t('dashboard.summary.nothingBefore') : t('dashboard.summary.was', { value: format(f.previous) })}</span>
               ) : null}
             </li>
           );
@@ -306,10 +300,11 @@ function Charts({
   answer: DashboardAnswer;
   scope: DashboardScope;
   filter: DashboardFilter;
-  metric: (typeof metricOptions)[number]['id'];
+  metric: MetricOption;
   onMetric: (m: string) => void;
   drawn: (id: string) => void;
 }) {
+  const { t } = useTranslation('analytics');
   const several = new Set(answer.channels.map((c) => c.workspaceId)).size > 1;
   const byId = new Map(answer.channels.map((c) => [c.id, c]));
   const reports = (c: DashboardChannel | undefined) => !!c && (metric === 'posts' || metric === 'engagement' ? true : (c.supports.counters as readonly string[]).includes(metric));
@@ -330,72 +325,72 @@ function Charts({
   );
   const postsAndEngagement: ChartSeries[] = useMemo(
     () => [
-      { label: 'Posts', values: totals(answer.days, answer.series, (s) => s.posts), color: '#91a7ff', kind: 'bars' },
-      { label: 'Engagement of those posts', values: totals(answer.days, answer.series, (s) => s.engagement), color: '#e8590c', axis: 'right' },
+      { label: t('metrics.posts'), values: totals(answer.days, answer.series, (s) => s.posts), color: '#91a7ff', kind: 'bars' },
+      { label: t('charts.postsEngagement'), values: totals(answer.days, answer.series, (s) => s.engagement), color: '#e8590c', axis: 'right' },
     ],
-    [answer],
+    [answer, t],
   );
-  const rate: ChartSeries[] = useMemo(() => [{ label: 'Engagement rate', values: dailyRates(answer, answer.series), color: '#2b8a3e' }], [answer]);
-  const metricLabel = metricOptions.find((m) => m.id === metric)!.label;
+  const rate: ChartSeries[] = useMemo(() => [{ label: t('metrics.engagementRate'), values: dailyRates(answer, answer.series), color: '#2b8a3e' }], [answer, t]);
+  const metricLabel = t(`metrics.${metric}`);
 
   return (
-    <section className="an-charts" aria-label="Charts">
+    <section className="an-charts" aria-label={t('charts.label')}>
       <div className="an-chart-wide">
         <label className="an-metric">
-          <span>Metric</span>
+          <span>{t('charts.metric')}</span>
           <select value={metric} onChange={(e) => onMetric(e.target.value)}>
             {metricOptions.map((m) => (
-              <option key={m.id} value={m.id}>
-                {m.label}
+              <option key={m} value={m}>
+                {t(`metrics.${m}`)}
               </option>
             ))}
           </select>
         </label>
         <DashboardChart
           testId="chart-metric"
-          title={`${metricLabel} per day, by channel`}
+          title={t('charts.perChannel', { metric: metricLabel })}
           days={answer.days}
           series={perChannel}
           format={number}
           csvUrl={seriesCsvUrl(scope, filter, metric)}
-          empty={perChannel.length ? `No ${metricLabel.toLowerCase()} in this range.` : `${metricLabel}: ${NOT_REPORTED.toLowerCase()}.`}
+          empty={perChannel.length ? t(`charts.noMetric.${metric}`) : t('charts.metricNotReported', { metric: metricLabel })}
           onDrawn={() => drawn('metric')}
         />
         {silent.length && perChannel.length ? (
           <p className="muted an-note">
-            {metricLabel} not reported by this network: {silent.map((c) => channelLabel(c, several)).join(', ')}.
+            {t('charts.silent', { metric: metricLabel, channels: new Intl.ListFormat(i18n.language, { type: 'unit' }).format(silent.map((c) => channelLabel(c, several))) })}
           </p>
         ) : null}
       </div>
       <DashboardChart
         wide
         testId="chart-posts"
-        title="Posts per day and their engagement"
+        title={t('charts.postsTitle')}
         days={answer.days}
         series={postsAndEngagement}
         format={number}
         csvUrl={seriesCsvUrl(scope, filter, 'posts')}
-        empty="No posts in this range."
+        empty={t('charts.postsEmpty')}
         onDrawn={() => drawn('posts')}
       />
       <DashboardChart
         testId="chart-rate"
-        title="Engagement rate per day"
+        title={t('charts.rateTitle')}
         days={answer.days}
         series={rate}
         format={percent}
         csvUrl={seriesCsvUrl(scope, filter, 'engagementRate')}
-        empty="No engagement rate: it needs reach or views, which these networks do not report, or no post was read yet."
+        empty={t('charts.rateEmpty')}
         onDrawn={() => drawn('rate')}
       />
       <DashboardChart
         testId="chart-followers"
-        title="Followers"
+        title={t('metrics.followers')}
         days={answer.days}
         series={followers}
         format={number}
         csvUrl={seriesCsvUrl(scope, filter, 'followers')}
-        empty={`Followers: ${NOT_REPORTED.toLowerCase()} for this range.`}
+        empty={t('charts.followersEmpty')}
         onDrawn={() => drawn('followers')}
       />
     </section>
@@ -410,13 +405,14 @@ const postHref = (answerChannels: DashboardChannel[], post: PostRow) => {
   const ws = answerChannels.find((c) => c.id === post.channelId)?.workspaceId;
   return ws ? `/w/${ws}/posts/${post.postId}` : null;
 };
-const textOf = (post: PostRow) => post.text.trim() || '(no text)';
+const textOf = (post: PostRow, t: TFunction<'analytics'>) => post.text.trim() || t('posts.noText');
 
 function TopPosts({ answer }: { answer: DashboardAnswer }) {
+  const { t } = useTranslation('analytics');
   if (!answer.topPosts.length) return null;
   return (
     <section className="card an-top" aria-labelledby="an-top-title">
-      <h2 id="an-top-title">Top posts</h2>
+      <h2 id="an-top-title">{t('top.title')}</h2>
       <ol className="an-top-list">
         {answer.topPosts.slice(0, 5).map((p) => {
           const href = postHref(answer.channels, p);
@@ -424,13 +420,13 @@ function TopPosts({ answer }: { answer: DashboardAnswer }) {
             <li key={p.deliveryId}>
               <Thumb post={p} />
               <div className="an-top-text">
-                {href ? <Link to={href}>{textOf(p)}</Link> : textOf(p)}
+                {href ? <Link to={href}>{textOf(p, t)}</Link> : textOf(p, t)}
                 <span className="muted">
-                  {networkLabel(p.network)} · {new Date(p.publishedAt).toLocaleDateString()}
+                  {networkLabel(p.network)} · {new Date(p.publishedAt).toLocaleDateString(i18n.language)}
                 </span>
               </div>
               <span className="an-top-figure">
-                {number(p.engagement ?? 0)} <span className="muted">engagement{p.engagementRate !== null ? `, ${percent(p.engagementRate)}` : ''}</span>
+                {number(p.engagement ?? 0)} <span className="muted">{p.engagementRate !== null ? t('top.engagementRate', { rate: percent(p.engagementRate) }) : t('top.engagement')}</span>
               </span>
             </li>
           );
@@ -441,17 +437,19 @@ function TopPosts({ answer }: { answer: DashboardAnswer }) {
 }
 
 function Cell({ value, format }: { value: number | null; format: (v: number) => string }): ReactNode {
+  const { t } = useTranslation('analytics');
   if (value === null)
     return (
-      <span title="Not reported by this network">
+      <span title={t('posts.notReported')}>
         <span aria-hidden="true">—</span>
-        <span className="visually-hidden">not reported</span>
+        <span className="visually-hidden">{t('posts.notReportedShort')}</span>
       </span>
     );
   return format(value);
 }
 
 function PostsTable({ scope, filter, channels }: { scope: DashboardScope; filter: DashboardFilter; channels: DashboardChannel[] }) {
+  const { t } = useTranslation('analytics');
   const [params, update] = useSearchParamsUpdate();
   const sort: PostsSort = isSort(params.get('sort')) ? (params.get('sort') as PostsSort) : 'publishedAt';
   const dir = params.get('dir') === 'asc' ? 'asc' : 'desc';
@@ -472,25 +470,25 @@ function PostsTable({ scope, filter, channels }: { scope: DashboardScope; filter
   return (
     <section className="card an-posts" aria-labelledby="an-posts-title">
       <div className="an-chart-head">
-        <h2 id="an-posts-title">Posts</h2>
+        <h2 id="an-posts-title">{t('posts.title')}</h2>
         <a className="btn btn-ghost btn-sm" href={postsCsvUrl(scope, filter, sort, dir)} download data-testid="posts-csv">
-          Download CSV
+          {t('charts.downloadCsv')}
         </a>
       </div>
-      {posts.isLoading ? <p className="muted">Loading posts…</p> : null}
-      {!posts.isLoading && rows.length === 0 ? <p className="muted">No post was published in this range.</p> : null}
+      {posts.isLoading ? <p className="muted">{t('posts.loading')}</p> : null}
+      {!posts.isLoading && rows.length === 0 ? <p className="muted">{t('posts.empty')}</p> : null}
       {rows.length ? (
         <div className="table-wrap">
           <table className="table an-posts-table" data-testid="analytics-posts">
             <thead>
               <tr>
-                <th scope="col">Post</th>
+                <th scope="col">{t('posts.columns.post')}</th>
                 <th scope="col" aria-sort={ariaSort('publishedAt')}>
                   <button type="button" className="an-sort" onClick={() => sortBy('publishedAt')}>
-                    Published<span aria-hidden="true">{sort === 'publishedAt' ? (dir === 'asc' ? ' ↑' : ' ↓') : ''}</span>
+                    {t('posts.columns.published')}<span aria-hidden="true">{sort === 'publishedAt' ? (dir === 'asc' ? ' ↑' : ' ↓') : ''}</span>
                   </button>
                 </th>
-                {sortColumns.map((c) => header(c.id, c.label))}
+                {sortColumns.map((c) => header(c.id, t(c.label)))}
               </tr>
             </thead>
             <tbody>
@@ -504,10 +502,10 @@ function PostsTable({ scope, filter, channels }: { scope: DashboardScope; filter
                       <div>
                         {href ? (
                           <Link to={href} className="an-post-text">
-                            {textOf(p)}
+                            {textOf(p, t)}
                           </Link>
                         ) : (
-                          <span className="an-post-text">{textOf(p)}</span>
+                          <span className="an-post-text">{textOf(p, t)}</span>
                         )}
                         <span className="an-post-meta muted">
                           {channel ? <ChannelAvatar network={channel.network} src={channel.avatarUrl} size="xs" /> : null} {channel ? `${channel.name}${several ? ` · ${channel.workspaceName}` : ''}` : networkLabel(p.network)}
@@ -515,14 +513,14 @@ function PostsTable({ scope, filter, channels }: { scope: DashboardScope; filter
                             <>
                               {' · '}
                               <a href={p.url} target="_blank" rel="noreferrer noopener">
-                                Open on {networkLabel(p.network)}
+                                {t('posts.openOn', { network: networkLabel(p.network) })}
                               </a>
                             </>
                           ) : null}
                         </span>
                       </div>
                     </td>
-                    <td className="an-date">{new Date(p.publishedAt).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' })}</td>
+                    <td className="an-date">{new Date(p.publishedAt).toLocaleString(i18n.language, { dateStyle: 'medium', timeStyle: 'short' })}</td>
                     {sortColumns.map((c) => (
                       <td key={c.id} className="an-num">
                         <Cell value={p[c.id as Counter | 'engagement' | 'engagementRate']} format={c.id === 'engagementRate' ? percent : number} />
@@ -537,7 +535,7 @@ function PostsTable({ scope, filter, channels }: { scope: DashboardScope; filter
       ) : null}
       {posts.hasNextPage ? (
         <button type="button" className="btn" disabled={posts.isFetchingNextPage} onClick={() => posts.fetchNextPage()}>
-          {posts.isFetchingNextPage ? 'Loading…' : 'Show more posts'}
+          {posts.isFetchingNextPage ? t('posts.loadingMore') : t('posts.more')}
         </button>
       ) : null}
     </section>

@@ -1,21 +1,22 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Checkbox } from '../../components/field.tsx';
 import { FormError } from '../../components/feedback.tsx';
 import { formErrors } from '../../components/form-errors.ts';
 import { Loading } from '../../components/status.tsx';
 import { useToast } from '../../components/toast.tsx';
+import { i18n } from '../../i18n/i18n.ts';
 import { networks, type NetworkId } from '../../../shared/networks.ts';
 import type { MyWorkspace } from '../auth/auth.api.ts';
 import { hasPermission } from '../workspaces/workspace-route.tsx';
 import { useAnalyticsSettings, useDeleteMetrics, useSetChannelAnalytics, useSetWorkspaceAnalytics } from './analytics.api.ts';
-
-const counted = (n: number) => `${n.toLocaleString()} ${n === 1 ? 'post' : 'posts'}`;
 
 /**
  * Analytics collection and the right to object to it (GDPR art. 21): off for the workspace or a
  * channel stops Herald reading counters at once; what was collected can be deleted.
  */
 export function AnalyticsSection({ workspace }: { workspace: MyWorkspace }) {
+  const { t } = useTranslation('analytics');
   const toast = useToast();
   const settings = useAnalyticsSettings(workspace.id);
   const setWorkspace = useSetWorkspaceAnalytics(workspace.id);
@@ -35,21 +36,19 @@ export function AnalyticsSection({ workspace }: { workspace: MyWorkspace }) {
     <section className="card" aria-labelledby="analytics-title" data-testid="analytics-settings">
       <div className="card-head">
         <div>
-          <h2 id="analytics-title">Analytics</h2>
+          <h2 id="analytics-title">{t('page.title')}</h2>
           <p className="muted small">
-            Herald reads views, likes, comments and shares of published posts from each network
-            {data ? ` every ${data.intervalMinutes} minutes, for ${data.windowDays} days after publishing` : ''}. Turning it off stops Herald asking the networks at
-            once; counters already collected stay until you delete them.
+            {data ? t('settings.introTimed', { minutes: data.intervalMinutes, days: data.windowDays }) : t('settings.intro')}
           </p>
         </div>
       </div>
       {settings.isPending || !data ? (
-        <Loading label="Loading…" />
+        <Loading label={t('settings.loading')} />
       ) : (
         <>
-          {!data.instanceEnabled ? <p className="notice">The operator of this Herald turned analytics collection off for every workspace.</p> : null}
+          {!data.instanceEnabled ? <p className="notice">{t('settings.instanceOff')}</p> : null}
           <Checkbox
-            label="Collect analytics for this workspace"
+            label={t('settings.workspaceToggle')}
             checked={savingWorkspace ?? data.enabled}
             disabled={!canManageWorkspace || savingWorkspace !== null}
             data-testid="analytics-workspace-toggle"
@@ -59,22 +58,25 @@ export function AnalyticsSection({ workspace }: { workspace: MyWorkspace }) {
               setWorkspace.mutate(
                 { enabled },
                 {
-                  onSuccess: () => toast(enabled ? 'Analytics collection is on.' : 'Analytics collection is off for this workspace.'),
+                  onSuccess: () => toast(enabled ? t('settings.toastOn') : t('settings.toastOff')),
                   onSettled: () => setSavingWorkspace(null),
                 },
               );
             }}
           />
           <fieldset className="analytics-channels" disabled={!data.enabled || !canManageChannels}>
-            <legend className="small">Per channel</legend>
-            {data.channels.length === 0 ? <p className="muted small">No channels connected yet.</p> : null}
+            <legend className="small">{t('settings.perChannel')}</legend>
+            {data.channels.length === 0 ? <p className="muted small">{t('settings.noChannels')}</p> : null}
             <ul className="plain-list">
               {data.channels.map((channel) => (
                 <li key={channel.id} data-testid="analytics-channel">
                   <Checkbox
                     label={
                       <>
-                        {channel.name} <span className="muted small">· {networks[channel.network as NetworkId]?.label ?? channel.network} · {counted(channel.collected)} with counters</span>
+                        {channel.name}{' '}
+                        <span className="muted small">
+                          · {networks[channel.network as NetworkId]?.label ?? channel.network} · {t('settings.withCounters', { count: channel.collected, posts: channel.collected.toLocaleString(i18n.language) })}
+                        </span>
                       </>
                     }
                     checked={savingChannel?.channelId === channel.id ? savingChannel.enabled : channel.enabled}
@@ -93,7 +95,7 @@ export function AnalyticsSection({ workspace }: { workspace: MyWorkspace }) {
             <div className="form-actions">
               {confirming ? (
                 <>
-                  <span>Delete the counters of {counted(data.collected)}? This cannot be undone.</span>
+                  <span>{t('settings.confirmDelete', { count: data.collected, posts: data.collected.toLocaleString(i18n.language) })}</span>
                   <button
                     className="btn btn-danger"
                     disabled={remove.isPending}
@@ -101,20 +103,20 @@ export function AnalyticsSection({ workspace }: { workspace: MyWorkspace }) {
                       remove.mutate(undefined, {
                         onSuccess: (result) => {
                           setConfirming(false);
-                          toast(`Deleted the counters of ${counted(result.deleted)}.`);
+                          toast(t('settings.deleted', { count: result.deleted, posts: result.deleted.toLocaleString(i18n.language) }));
                         },
                       })
                     }
                   >
-                    {remove.isPending ? 'Deleting…' : 'Delete counters'}
+                    {remove.isPending ? t('settings.deleting') : t('settings.deleteCounters')}
                   </button>
                   <button className="btn btn-ghost" onClick={() => setConfirming(false)}>
-                    Keep them
+                    {t('settings.keep')}
                   </button>
                 </>
               ) : (
                 <button className="btn" disabled={data.collected === 0} onClick={() => setConfirming(true)}>
-                  Delete collected analytics
+                  {t('settings.deleteAll')}
                 </button>
               )}
             </div>

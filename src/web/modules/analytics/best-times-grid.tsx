@@ -1,14 +1,18 @@
+import { useTranslation } from 'react-i18next';
+import { i18n } from '../../i18n/i18n.ts';
 import type { BestTimes } from './best-times.api.ts';
-import { hourLabel, isoWeekdays } from './best-times.model.ts';
+import { hourLabel, isoWeekdays, weekdayName } from './best-times.model.ts';
 
 // The weekday × hour heat grid: a real table (weekdays as columns, hours as rows, so it stays
 // narrow enough for a phone), each cell saying its score in words as well as in colour.
 
 /** Four steps of colour; the text in each cell carries the same information. */
 const levelOf = (score: number) => (score >= 1.5 ? 3 : score >= 1.15 ? 2 : score >= 0.85 ? 1 : 0);
-const levelNames = ['well below average', 'about average', 'above average', 'well above average'];
+const levels = [0, 1, 2, 3] as const;
+const score = (value: number) => value.toLocaleString(i18n.language, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 
 export function BestTimesGrid({ answer }: { answer: BestTimes }) {
+  const { t } = useTranslation('analytics');
   if (!answer.grid.length) return null;
   const cells = new Map(answer.grid.map((g) => [`${g.weekday}:${g.hour}`, g]));
   // Only the span of hours that had posts: 24 mostly empty rows would hide the pattern.
@@ -18,15 +22,15 @@ export function BestTimesGrid({ answer }: { answer: BestTimes }) {
   return (
     <div className="bt-grid-wrap">
       <table className="bt-grid" data-testid="best-times-grid">
-        <caption>Engagement by weekday and hour ({zone} time)</caption>
+        <caption>{t('bestTimes.grid.caption', { zone })}</caption>
         <thead>
           <tr>
             <th scope="col">
-              <span className="visually-hidden">Hour</span>
+              <span className="visually-hidden">{t('bestTimes.grid.hour')}</span>
             </th>
             {isoWeekdays.map((day) => (
-              <th key={day} scope="col" abbr={day}>
-                {day.slice(0, 3)}
+              <th key={day} scope="col" abbr={weekdayName(day)}>
+                {weekdayName(day, 'short')}
               </th>
             ))}
           </tr>
@@ -35,20 +39,25 @@ export function BestTimesGrid({ answer }: { answer: BestTimes }) {
           {rows.map((hour) => (
             <tr key={hour}>
               <th scope="row">{hourLabel(hour)}</th>
-              {isoWeekdays.map((day, i) => {
-                const cell = cells.get(`${i + 1}:${hour}`);
+              {isoWeekdays.map((day) => {
+                const cell = cells.get(`${day}:${hour}`);
                 if (!cell) {
                   return (
                     <td key={day} className="bt-empty">
                       <span aria-hidden="true">·</span>
-                      <span className="visually-hidden">no posts</span>
+                      <span className="visually-hidden">{t('bestTimes.grid.noPosts')}</span>
                     </td>
                   );
                 }
                 const level = levelOf(cell.score);
                 return (
-                  <td key={day} className={`bt-level-${level}`} title={`${day} ${hourLabel(hour)}: ${cell.score.toFixed(1)}× average, ${levelNames[level]}, ${cell.posts} post${cell.posts === 1 ? '' : 's'}`}>
-                    {cell.score.toFixed(1)}×<span className="visually-hidden">, {cell.posts} post{cell.posts === 1 ? '' : 's'}</span>
+                  <td
+                    key={day}
+                    className={`bt-level-${level}`}
+                    title={t('bestTimes.grid.cellTitle', { day: weekdayName(day), hour: hourLabel(hour), score: score(cell.score), level: t(`bestTimes.grid.levels.${level}`), count: cell.posts })}
+                  >
+                    {t('bestTimes.grid.score', { score: score(cell.score) })}
+                    <span className="visually-hidden">{t('bestTimes.grid.cellPosts', { count: cell.posts })}</span>
                   </td>
                 );
               })}
@@ -57,10 +66,10 @@ export function BestTimesGrid({ answer }: { answer: BestTimes }) {
         </tbody>
       </table>
       <p className="bt-legend small muted">
-        <span>1.0× = the average post</span>
-        {levelNames.map((name, level) => (
-          <span key={name} aria-hidden="true">
-            <span className={`bt-swatch bt-level-${level}`} /> {name}
+        <span>{t('bestTimes.grid.average', { score: score(1) })}</span>
+        {levels.map((level) => (
+          <span key={level} aria-hidden="true">
+            <span className={`bt-swatch bt-level-${level}`} /> {t(`bestTimes.grid.levels.${level}`)}
           </span>
         ))}
       </p>

@@ -1,5 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import uPlot from 'uplot';
+import { i18n } from '../../i18n/i18n.ts';
 import 'uplot/dist/uPlot.min.css';
 
 export type ChartSeries = {
@@ -20,7 +22,7 @@ const DAY = 86_400;
 const daySeconds = (day: string) => Date.parse(`${day}T00:00:00Z`) / 1000;
 /** Ticks a day apart at least: the values are daily, so hours between them would mean nothing. */
 const dayIncrements = [1, 2, 7, 14, 28, 56, 91, 182, 364].map((days) => days * DAY);
-const dayLabel = (seconds: number) => new Date(seconds * 1000).toLocaleDateString(undefined, { month: 'short', day: 'numeric', timeZone: 'UTC' });
+const dayLabel = (seconds: number) => new Date(seconds * 1000).toLocaleDateString(i18n.language, { month: 'short', day: 'numeric', timeZone: 'UTC' });
 
 /**
  * One chart of daily values drawn by uPlot on a canvas, with what a canvas cannot give: a legend
@@ -50,6 +52,7 @@ export function DashboardChart({
   /** Takes the whole row of the charts grid. */
   wide?: boolean;
 }) {
+  const { t } = useTranslation('analytics');
   const box = useRef<HTMLDivElement>(null);
   const [asTable, setAsTable] = useState(false);
   const tableId = useId();
@@ -81,7 +84,7 @@ export function DashboardChart({
         axes: [
           { scale: 'day', stroke: '#6b7280', grid: { stroke: '#eef0f3' }, ticks: { stroke: '#e5e7eb' }, incrs: dayIncrements, values: (_: uPlot, t: number[]) => t.map(dayLabel), space: 60 },
           { stroke: '#6b7280', grid: { stroke: '#eef0f3' }, ticks: { stroke: '#e5e7eb' }, values: axisFormat, size: 56 },
-          ...(right ? [{ scale: 'r', side: 1, stroke: '#6b7280', grid: { show: false }, values: (_: uPlot, t: number[]) => t.map((v) => v.toLocaleString()), size: 56 }] : []),
+          ...(right ? [{ scale: 'r', side: 1, stroke: '#6b7280', grid: { show: false }, values: (_: uPlot, t: number[]) => t.map((v) => v.toLocaleString(i18n.language)), size: 56 }] : []),
         ],
         series: [
           { scale: 'day' },
@@ -118,16 +121,16 @@ export function DashboardChart({
         <figcaption className="an-chart-title">{title}</figcaption>
         <div className="an-chart-actions">
           <button type="button" className="btn btn-ghost btn-sm" aria-expanded={asTable} aria-controls={tableId} onClick={() => setAsTable((v) => !v)}>
-            {asTable ? 'Hide table' : 'Show as table'}
+            {asTable ? t('charts.hideTable') : t('charts.showTable')}
           </button>
           <a className="btn btn-ghost btn-sm" href={csvUrl} download>
-            Download CSV
+            {t('charts.downloadCsv')}
           </a>
         </div>
       </div>
       {hasData ? (
         <>
-          <div ref={box} className="an-plot" role="img" aria-label={`${title}: ${series.length} ${series.length === 1 ? 'line' : 'lines'} over ${days.length} days. Show as table for the values.`} />
+          <div ref={box} className="an-plot" role="img" aria-label={t('charts.plotLabel', { title, count: series.length, days: days.length })} />
           <ul className="an-legend" aria-hidden="true">
             {series.map((s, i) => (
               <li key={i}>
@@ -148,7 +151,7 @@ export function DashboardChart({
             <caption className="visually-hidden">{title}</caption>
             <thead>
               <tr>
-                <th scope="col">Day</th>
+                <th scope="col">{t('charts.day')}</th>
                 {series.map((s, i) => (
                   <th scope="col" key={i}>
                     {s.label}

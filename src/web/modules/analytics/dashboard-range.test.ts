@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { presetRange, rangeFromParams } from './dashboard-range.ts';
+import { i18n } from '../../i18n/i18n.ts';
+import { MAX_RANGE_DAYS, presetRange, presets, rangeFromParams } from './dashboard-range.ts';
 
 // The range presets count calendar days back from today, both ends included.
 describe('dashboard range', () => {
@@ -18,9 +19,20 @@ describe('dashboard range', () => {
     const read = (q: string) => rangeFromParams(new URLSearchParams(q), today);
     expect(read('')).toMatchObject({ preset: '30d', from: '2026-02-14', problem: null });
     expect(read('range=custom&from=2026-01-01&to=2026-01-31')).toEqual({ preset: 'custom', from: '2026-01-01', to: '2026-01-31', problem: null });
-    expect(read('range=custom&from=2026-02-01&to=2026-01-31').problem).toMatch(/must not be after/);
-    expect(read('range=custom&from=2020-01-01&to=2026-01-31').problem).toMatch(/at most 731 days/);
-    expect(read('range=custom&from=soon').problem).toMatch(/both days/);
+    expect(read('range=custom&from=2026-02-01&to=2026-01-31').problem).toBe('order');
+    expect(read('range=custom&from=2020-01-01&to=2026-01-31').problem).toBe('tooLong');
+    expect(read('range=custom&from=soon').problem).toBe('missing');
     expect(read('range=bogus')).toMatchObject({ preset: '30d' });
+  });
+
+  it('has words for every preset and every reason, in each language', () => {
+    const en = i18n.getFixedT('en', 'analytics');
+    const fr = i18n.getFixedT('fr', 'analytics');
+    expect(presets.map((p) => en(`range.presets.${p.id}`))).toEqual(['Last 7 days', 'Last 30 days', 'Last 90 days', 'This month', 'Last month', 'Custom']);
+    expect(en('range.problem.order')).toBe('The first day must not be after the last.');
+    expect(en('range.problem.tooLong', { max: MAX_RANGE_DAYS })).toBe('A range can be at most 731 days.');
+    expect(en('range.problem.missing')).toBe('Choose both days of the range.');
+    for (const p of presets) expect(fr(`range.presets.${p.id}`)).not.toBe(en(`range.presets.${p.id}`));
+    expect(fr('range.problem.tooLong', { max: MAX_RANGE_DAYS })).toContain('731');
   });
 });

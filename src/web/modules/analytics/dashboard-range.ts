@@ -2,14 +2,8 @@
 // YYYY-MM-DD as the server counts them (the workspace's zone); "today" is the browser's, which is
 // the workspace's for nearly everyone and at most a day apart for the rest.
 
-export const presets = [
-  { id: '7d', label: 'Last 7 days' },
-  { id: '30d', label: 'Last 30 days' },
-  { id: '90d', label: 'Last 90 days' },
-  { id: 'month', label: 'This month' },
-  { id: 'last-month', label: 'Last month' },
-  { id: 'custom', label: 'Custom' },
-] as const;
+// Each label is the key `range.presets.<id>` of the analytics namespace.
+export const presets = [{ id: '7d' }, { id: '30d' }, { id: '90d' }, { id: 'month' }, { id: 'last-month' }, { id: 'custom' }] as const;
 export type PresetId = (typeof presets)[number]['id'];
 export const DEFAULT_PRESET = '30d' satisfies PresetId;
 /** The server's limit (MAX_RANGE_DAYS): a longer custom range is refused before asking. */
@@ -40,15 +34,18 @@ export function presetRange(preset: Exclude<PresetId, 'custom'>, today = new Dat
 
 export const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000) + 1;
 
+/** Why a custom range cannot be used; the screen says it with the key `range.problem.<reason>`. */
+export type RangeProblem = 'missing' | 'order' | 'tooLong';
+
 /** The range the query string asks for; a custom range with bad days falls back to the default preset, with the reason. */
-export function rangeFromParams(params: URLSearchParams, today = new Date()): { preset: PresetId; from: string; to: string; problem: string | null } {
+export function rangeFromParams(params: URLSearchParams, today = new Date()): { preset: PresetId; from: string; to: string; problem: RangeProblem | null } {
   const preset = isPreset(params.get('range')) ? (params.get('range') as PresetId) : DEFAULT_PRESET;
   if (preset !== 'custom') return { preset, ...presetRange(preset, today), problem: null };
   const from = params.get('from');
   const to = params.get('to');
   const fallback = { preset: 'custom' as const, ...presetRange(DEFAULT_PRESET, today) };
-  if (!isDay(from) || !isDay(to)) return { ...fallback, problem: 'Choose both days of the range.' };
-  if (from > to) return { ...fallback, problem: 'The first day must not be after the last.' };
-  if (daysBetween(from, to) > MAX_RANGE_DAYS) return { ...fallback, problem: `A range can be at most ${MAX_RANGE_DAYS} days.` };
+  if (!isDay(from) || !isDay(to)) return { ...fallback, problem: 'missing' };
+  if (from > to) return { ...fallback, problem: 'order' };
+  if (daysBetween(from, to) > MAX_RANGE_DAYS) return { ...fallback, problem: 'tooLong' };
   return { preset, from, to, problem: null };
 }

@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError, api } from '../../api/client.ts';
+import { i18n } from '../../i18n/i18n.ts';
 import type { ApiAnswer, ApiBody } from '../../api/types.ts';
 import type { DayRange, ReportAnswer } from '../../../shared/analytics.ts';
 
@@ -39,12 +40,12 @@ async function uploadLogo(workspaceId: string, file: File): Promise<Logo> {
   try {
     response = await fetch(`/api/v1/workspaces/${workspaceId}/logo`, { method: 'PUT', credentials: 'same-origin', headers: { accept: 'application/json' }, body });
   } catch {
-    throw new ApiError(0, 'network', 'Herald cannot be reached. Check your connection and try again.');
+    throw new ApiError(0, 'network', i18n.t('analytics:report.settings.unreachable'));
   }
   const parsed = (await response.json().catch(() => null)) as (Logo & { error?: { code?: string; message?: string; details?: Record<string, unknown> } }) | null;
   if (!response.ok) {
     const error = parsed?.error ?? {};
-    throw new ApiError(response.status, error.code ?? `http_${response.status}`, error.message ?? `Upload failed (${response.status})`, {}, error.details ?? {});
+    throw new ApiError(response.status, error.code ?? `http_${response.status}`, error.message ?? i18n.t('analytics:report.settings.uploadFailed', { status: response.status }), {}, error.details ?? {});
   }
   return parsed as Logo;
 }

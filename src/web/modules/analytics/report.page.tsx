@@ -1,24 +1,15 @@
 import { useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Checkbox } from '../../components/field.tsx';
 import { FormError } from '../../components/feedback.tsx';
 import { formErrors } from '../../components/form-errors.ts';
 import { ApiError } from '../../api/client.ts';
+import { i18n } from '../../i18n/i18n.ts';
 import { Loading } from '../../components/status.tsx';
 import { useToast } from '../../components/toast.tsx';
 import { useSearchParamsUpdate } from '../../components/use-search-params-update.ts';
 import type { AnalyticsPostRow, DayRange, ReportAnswer, SummaryFigure, SummaryMetric } from '../../../shared/analytics.ts';
-import {
-  changeArrow,
-  dailyTotals,
-  formatChange,
-  formatCount,
-  formatFigure,
-  formatPeriod,
-  NOT_REPORTED,
-  NOT_REPORTED_ANY,
-  reportMetrics,
-  type SeriesKey,
-} from '../../../shared/analytics-report.ts';
+import { changeArrow, dailyTotals, reportMetrics, type SeriesKey } from '../../../shared/analytics-report.ts';
 import { networkLabel } from '../../../shared/networks.ts';
 import type { MyWorkspace } from '../auth/auth.api.ts';
 import { hasPermission, useWorkspace } from '../workspaces/workspace-route.tsx';
@@ -64,6 +55,31 @@ const reportStyles = `
 }
 `;
 
+// Figures and days as the PDF writes them, in the interface's language (the PDF's are English).
+const formatCount = (n: number) => n.toLocaleString(i18n.language, { maximumFractionDigits: 0 });
+const formatPercent = (n: number) => n.toLocaleString(i18n.language, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
+const signOf = (n: number) => (n > 0 ? '+' : n < 0 ? '−' : '');
+
+/** A figure's value, or null when the network does not report it: never written as 0. */
+function formatFigure(metric: SummaryMetric, value: number | null): string | null {
+  if (value === null) return null;
+  if (metric === 'engagementRate') return formatPercent(value);
+  if (metric === 'followersGrowth') return `${signOf(value)}${formatCount(Math.abs(value))}`;
+  return formatCount(value);
+}
+
+function formatChange(figure: SummaryFigure): { direction: 'up' | 'down' | 'flat'; text: string } | null {
+  if (figure.change === null) return null;
+  const direction = figure.change > 0 ? 'up' : figure.change < 0 ? 'down' : 'flat';
+  return { direction, text: `${signOf(figure.change)}${formatPercent(Math.abs(figure.change))}` };
+}
+
+/** A calendar day (YYYY-MM-DD, no time zone involved) or a range of them. */
+const dayFormat = () => new Intl.DateTimeFormat(i18n.language, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+const dayDate = (day: string) => new Date(`${day.slice(0, 10)}T12:00:00Z`);
+const formatDay = (day: string) => dayFormat().format(dayDate(day));
+const formatPeriod = (from: string, to: string) => (from === to ? formatDay(from) : dayFormat().formatRange(dayDate(from), dayDate(to)));
+
 /** Last calendar month, in the browser's calendar (the server counts days in the workspace's zone). */
 function lastMonth(today = new Date()): DayRange {
   const day = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
@@ -76,6 +92,7 @@ export function ReportPage() {
   const fallback = lastMonth();
   const range = { from: params.get('from') ?? fallback.from, to: params.get('to') ?? fallback.to };
   const report = useReport(workspace.id, range);
+  const { t } = useTranslation('analytics');
 
   return (
     <div className="page page-wide">
@@ -85,13 +102,13 @@ export function ReportPage() {
         <PeriodForm key={`${range.from}/${range.to}`} range={range} onApply={(next) => update({ from: next.from, to: next.to })} />
         <span style={{ flex: 1 }} />
         <button type="button" className="btn" onClick={() => window.print()}>
-          Print
+          {t('report.print')}
         </button>
         <a className="btn btn-primary" href={reportPdfUrl(workspace.id, range)} download>
-          Download PDF
+          {t('report.downloadPdf')}
         </a>
       </div>
-      {report.isPending ? <Loading label="Making the report…" /> : null}
+      {report.isPending ? <Loading label={t('report.making')} /> : null}
       {report.isError ? <FormError message={report.error.message} /> : null}
       {report.data ? <ReportView report={report.data} /> : null}
       {hasPermission(workspace, 'settings.manage') ? <ReportSettings workspace={workspace} /> : null}
@@ -100,89 +117,92 @@ export function ReportPage() {
 }
 
 function PeriodForm({ range, onApply }: { range: DayRange; onApply: (range: DayRange) => void }) {
+  const { t } = useTranslation('analytics');
   const [draft, setDraft] = useState(range);
   const apply = (event: FormEvent) => {
     event.preventDefault();
     onApply(draft);
   };
   return (
-    <form className="report-toolbar" style={{ margin: 0 }} onSubmit={apply} aria-label="Report period">
+    <form className="report-toolbar" style={{ margin: 0 }} onSubmit={apply} aria-label={t('report.period')}>
       <label>
-        From
+        {t('range.from')}
         <input type="date" value={draft.from} required onChange={(e) => setDraft({ ...draft, from: e.target.value })} />
       </label>
       <label>
-        To
+        {t('range.to')}
         <input type="date" value={draft.to} required onChange={(e) => setDraft({ ...draft, to: e.target.value })} />
       </label>
       <button type="submit" className="btn">
-        Show
+        {t('report.show')}
       </button>
     </form>
   );
 }
 
 function ReportView({ report }: { report: ReportAnswer }) {
+  const { t } = useTranslation('analytics');
   const { dashboard } = report;
   return (
-    <article className="report" aria-label="Client report">
+    <article className="report" aria-label={t('report.label')}>
       <header className="report-head">
-        {report.workspace.logoUrl ? <img src={report.workspace.logoUrl} alt={`${report.workspace.name} logo`} /> : null}
+        {report.workspace.logoUrl ? <img src={report.workspace.logoUrl} alt={t('report.logoAlt', { name: report.workspace.name })} /> : null}
         <div>
           <h1>{report.workspace.name}</h1>
-          <div className="muted">Social media report</div>
+          <div className="muted">{t('report.subtitle')}</div>
           <strong>{formatPeriod(dashboard.range.from, dashboard.range.to)}</strong>
-          {dashboard.previous ? <div className="muted">Compared with {formatPeriod(dashboard.previous.from, dashboard.previous.to)}</div> : null}
+          {dashboard.previous ? <div className="muted">{t('report.comparedWith', { period: formatPeriod(dashboard.previous.from, dashboard.previous.to) })}</div> : null}
         </div>
       </header>
-      <section className="report-section" aria-label="Summary">
-        <h2>Summary</h2>
-        <Figures summary={dashboard.summary} notReported={report.networks.length > 1 ? NOT_REPORTED_ANY : NOT_REPORTED} />
-        <Chart title="Engagement per day (likes, comments and shares)" report={report} metric="engagement" kind="line" />
-        <Chart title="Views per day" report={report} metric="views" kind="line" />
-        <Chart title="Posts published per day" report={report} metric="posts" kind="bar" />
+      <section className="report-section" aria-label={t('report.summary')}>
+        <h2>{t('report.summary')}</h2>
+        <Figures summary={dashboard.summary} notReported={report.networks.length > 1 ? t('report.notReportedAny') : t('report.notReported')} />
+        <Chart title={t('report.charts.engagement')} report={report} metric="engagement" kind="line" />
+        <Chart title={t('report.charts.views')} report={report} metric="views" kind="line" />
+        <Chart title={t('report.charts.posts')} report={report} metric="posts" kind="bar" />
       </section>
-      <section className="report-section" aria-label="Top posts">
-        <h2>Top posts</h2>
+      <section className="report-section" aria-label={t('top.title')}>
+        <h2>{t('top.title')}</h2>
         <TopPosts posts={dashboard.topPosts} />
       </section>
       {report.networks.map((section) => (
         <section key={section.network} className="report-section report-network" aria-label={networkLabel(section.network)}>
           <h2>{networkLabel(section.network)}</h2>
           <p className="muted">
-            {section.channels.length} {section.channels.length === 1 ? 'channel' : 'channels'}
+            {t('report.channels', { count: section.channels.length })}
           </p>
-          <Figures summary={section.summary} notReported={NOT_REPORTED} />
-          <h3>Top posts</h3>
+          <Figures summary={section.summary} notReported={t('report.notReported')} />
+          <h3>{t('top.title')}</h3>
           <TopPosts posts={section.topPosts} />
         </section>
       ))}
-      <p className="muted">Made by Herald on {new Date(report.generatedAt).toLocaleString()}</p>
+      <p className="muted">{t('report.madeBy', { date: new Date(report.generatedAt).toLocaleString(i18n.language) })}</p>
     </article>
   );
 }
 
 function Figures({ summary, notReported }: { summary: Record<SummaryMetric, SummaryFigure>; notReported: string }) {
+  const { t } = useTranslation('analytics');
   return (
     <div className="report-grid">
-      {reportMetrics.map(({ key, label }) => {
+      {reportMetrics.map(({ key }) => {
         const figure = summary[key];
         const value = formatFigure(key, figure.value);
         const change = formatChange(figure);
         return (
           <div key={key} className="report-figure" data-metric={key}>
-            <div className="report-figure-label">{label}</div>
+            <div className="report-figure-label">{t(`metrics.${key}`)}</div>
             {value === null ? (
               <div className="report-figure-missing">{notReported}</div>
             ) : (
               <>
                 <div className="report-figure-value">{value}</div>
                 {change ? (
-                  <div className={`report-change report-change-${change.direction}`} title={`Previous period: ${formatFigure(key, figure.previous)}`}>
+                  <div className={`report-change report-change-${change.direction}`} title={t('report.previous', { value: formatFigure(key, figure.previous) ?? notReported })}>
                     <span aria-hidden="true">{changeArrow(change.direction)}</span> {change.text}
                   </div>
                 ) : (
-                  <div className="report-change report-change-none">{figure.previous === null ? 'no earlier figure' : 'was 0'}</div>
+                  <div className="report-change report-change-none">{figure.previous === null ? t('report.noEarlier') : t('report.wasZero', { zero: formatCount(0) })}</div>
                 )}
               </>
             )}
@@ -195,6 +215,7 @@ function Figures({ summary, notReported }: { summary: Record<SummaryMetric, Summ
 
 /** A small SVG chart of one daily total; days without a value are gaps, never zeros. */
 function Chart({ title, report, metric, kind }: { title: string; report: ReportAnswer; metric: SeriesKey; kind: 'line' | 'bar' }) {
+  const { t } = useTranslation('analytics');
   const { days, series } = report.dashboard;
   const values = dailyTotals(series, metric, days.length);
   const reported = values.filter((v): v is number => v !== null);
@@ -214,54 +235,56 @@ function Chart({ title, report, metric, kind }: { title: string; report: ReportA
     <figure className="report-chart">
       <h3>{title}</h3>
       {reported.length ? (
-        <svg viewBox={`0 0 ${width} ${height + 16}`} role="img" aria-label={`${title}: highest ${formatCount(max)}`}>
+        <svg viewBox={`0 0 ${width} ${height + 16}`} role="img" aria-label={t('report.chartLabel', { title, max: formatCount(max) })}>
           <line x1={left} y1={6} x2={left} y2={height - 6} stroke="var(--border-strong)" />
           <line x1={left} y1={height - 6} x2={width} y2={height - 6} stroke="var(--border-strong)" />
           <text x={left - 4} y={12} fontSize="10" textAnchor="end" fill="var(--muted)">
             {formatCount(max)}
           </text>
           <text x={left - 4} y={height - 4} fontSize="10" textAnchor="end" fill="var(--muted)">
-            0
+            {formatCount(0)}
           </text>
           {kind === 'bar'
             ? values.map((v, i) => (v ? <rect key={days[i]} x={left + i * slot + slot * 0.15} y={y(v)} width={Math.max(1, slot * 0.7)} height={height - 6 - y(v)} fill="var(--accent)" /> : null))
             : <path d={path} fill="none" stroke="var(--accent)" strokeWidth="2" />}
           <text x={left} y={height + 12} fontSize="10" fill="var(--muted)">
-            {days[0]}
+            {days[0] ? formatDay(days[0]) : null}
           </text>
           <text x={width} y={height + 12} fontSize="10" textAnchor="end" fill="var(--muted)">
-            {days.at(-1)}
+            {days.length ? formatDay(days.at(-1)!) : null}
           </text>
         </svg>
       ) : (
-        <p className="report-figure-missing">{NOT_REPORTED_ANY}</p>
+        <p className="report-figure-missing">{t('report.notReportedAny')}</p>
       )}
     </figure>
   );
 }
 
 function TopPosts({ posts }: { posts: AnalyticsPostRow[] }) {
-  if (!posts.length) return <p className="muted">No posts with counters in this period.</p>;
-  const show = (n: number | null) => (n === null ? <span title={NOT_REPORTED}>–</span> : formatCount(n));
+  const { t } = useTranslation('analytics');
+  if (!posts.length) return <p className="muted">{t('report.noPosts')}</p>;
+  const show = (n: number | null) => (n === null ? <span title={t('report.notReported')}>–</span> : formatCount(n));
+  const text = (post: AnalyticsPostRow) => post.text || t('posts.noText');
   return (
     <table className="report-posts">
       <thead>
         <tr>
-          <th>Published</th>
-          <th>Network</th>
-          <th>Post</th>
-          <th className="num">Engagement</th>
-          <th className="num">Views</th>
-          <th className="num">Likes</th>
-          <th className="num">Comments</th>
+          <th>{t('posts.columns.published')}</th>
+          <th>{t('report.network')}</th>
+          <th>{t('posts.columns.post')}</th>
+          <th className="num">{t('metrics.engagement')}</th>
+          <th className="num">{t('metrics.views')}</th>
+          <th className="num">{t('metrics.likes')}</th>
+          <th className="num">{t('metrics.comments')}</th>
         </tr>
       </thead>
       <tbody>
         {posts.slice(0, 10).map((post) => (
           <tr key={post.deliveryId}>
-            <td>{post.publishedAt.slice(0, 10)}</td>
+            <td>{formatDay(post.publishedAt)}</td>
             <td>{networkLabel(post.network)}</td>
-            <td>{post.url ? <a href={post.url}>{post.text || '(no text)'}</a> : post.text || '(no text)'}</td>
+            <td>{post.url ? <a href={post.url}>{text(post)}</a> : text(post)}</td>
             <td className="num">{show(post.engagement)}</td>
             <td className="num">{show(post.views)}</td>
             <td className="num">{show(post.likes)}</td>
@@ -275,6 +298,7 @@ function TopPosts({ posts }: { posts: AnalyticsPostRow[] }) {
 
 /** The report's logo and its monthly e-mail (owners and admins); hidden when printing. */
 function ReportSettings({ workspace }: { workspace: MyWorkspace }) {
+  const { t } = useTranslation('analytics');
   const toast = useToast();
   const schedule = useReportSchedule(workspace.id, true);
   const save = useSaveReportSchedule(workspace.id);
@@ -299,51 +323,51 @@ function ReportSettings({ workspace }: { workspace: MyWorkspace }) {
       .split(/[\s,;]+/)
       .map((r) => r.trim())
       .filter(Boolean);
-    save.mutate({ enabled, recipients: list }, { onSuccess: () => toast('Report e-mail saved') });
+    save.mutate({ enabled, recipients: list }, { onSuccess: () => toast(t('report.settings.saved')) });
   };
   const last = schedule.data?.lastRun;
   return (
-    <section className="card report-settings" aria-label="Report settings">
-      <h2>Report settings</h2>
-      <h3>Logo</h3>
-      <p className="muted">Shown at the top of the report and its PDF. PNG, JPEG, WebP or GIF, up to 1 MB.</p>
-      {schedule.data?.logoUrl ? <img src={schedule.data.logoUrl} alt="Current logo" style={{ width: 56, height: 56, objectFit: 'contain' }} /> : <p className="muted">No logo yet.</p>}
+    <section className="card report-settings" aria-label={t('report.settings.title')}>
+      <h2>{t('report.settings.title')}</h2>
+      <h3>{t('report.settings.logo')}</h3>
+      <p className="muted">{t('report.settings.logoHelp')}</p>
+      {schedule.data?.logoUrl ? <img src={schedule.data.logoUrl} alt={t('report.settings.currentLogo')} style={{ width: 56, height: 56, objectFit: 'contain' }} /> : <p className="muted">{t('report.settings.noLogo')}</p>}
       <div className="report-toolbar">
         <label>
-          Upload a logo
+          {t('report.settings.uploadLogo')}
           <input
             type="file"
             accept="image/png,image/jpeg,image/webp,image/gif"
             onChange={(e) => {
               const file = e.target.files?.[0];
-              if (file) upload.mutate(file, { onSuccess: () => toast('Logo saved') });
+              if (file) upload.mutate(file, { onSuccess: () => toast(t('report.settings.logoSaved')) });
               e.target.value = '';
             }}
           />
         </label>
         {schedule.data?.logoUrl ? (
           <button type="button" className="btn btn-danger-outline btn-sm" disabled={remove.isPending} onClick={() => remove.mutate()}>
-            Remove logo
+            {t('report.settings.removeLogo')}
           </button>
         ) : null}
       </div>
       <FormError message={upload.error?.message ?? remove.error?.message} />
-      <h3>Monthly e-mail</h3>
+      <h3>{t('report.settings.monthly')}</h3>
       <form onSubmit={submit} className="stack-sm">
-        <Checkbox label="E-mail last month’s report (PDF) on the 1st of every month" checked={enabled} onChange={(e) => setEnabled(e.target.checked)} />
+       <Checkbox label={t('report.settings.monthlyToggle')} checked={enabled} onChange={(e) => setEnabled(e.target.checked)} />
         <label className="field">
-          <span>Recipients (one e-mail address a line, at most 10)</span>
+          <span>{t('report.settings.recipients')}</span>
           <textarea rows={3} value={recipients} onChange={(e) => setRecipients(e.target.value)} aria-invalid={recipientError ? true : undefined} />
         </label>
         <FormError message={recipientError ?? errors.field('recipients') ?? errors.general} />
         {last ? (
           <p className="muted">
-            Last sent: {formatPeriod(last.from, last.to)}, to {last.sentTo} {last.sentTo === 1 ? 'recipient' : 'recipients'}.
+            {t('report.settings.lastSent', { period: formatPeriod(last.from, last.to), count: last.sentTo })}
           </p>
         ) : null}
         <div>
           <button type="submit" className="btn btn-primary" disabled={save.isPending}>
-            Save
+            {t('report.settings.save')}
           </button>
         </div>
       </form>

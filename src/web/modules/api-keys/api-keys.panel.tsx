@@ -1,4 +1,6 @@
 import { useState, type FormEvent } from 'react';
+import type { TFunction } from 'i18next';
+import { Trans, useTranslation } from 'react-i18next';
 import { CopyButton } from '../../components/copy-button.tsx';
 import { Dialog } from '../../components/dialog.tsx';
 import { FormError } from '../../components/feedback.tsx';
@@ -13,38 +15,38 @@ import './api-keys.css';
 // The scopes a key may be given (the route's schema: never deleting or handing over a workspace).
 type Scope = NewApiKey['scopes'][number];
 
-// What each scope lets a key do, in the words of the permission table.
-const scopeLabels: [Scope, string][] = [
-  ['workspace.read', 'Read the workspace'],
-  ['channels.read', 'Read channels'],
-  ['posts.read', 'Read posts, comments and analytics'],
-  ['posts.edit', 'Create and edit drafts, upload media'],
-  ['posts.schedule', 'Schedule and publish posts'],
-  ['posts.approve', 'Approve posts'],
-  ['channels.manage', 'Connect channels, set posting times'],
-  ['members.read', 'Read members'],
-  ['members.manage', 'Invite and manage members'],
-  ['settings.manage', 'Change settings, webhooks'],
-  ['audit.read', 'Read the activity log'],
-  ['workspace.update', 'Rename the workspace'],
+// The scopes a key may be given, in the order of the permission table; each is said by `scopes.<scope>`.
+const offeredScopes: Scope[] = [
+  'workspace.read',
+  'channels.read',
+  'posts.read',
+  'posts.edit',
+  'posts.schedule',
+  'posts.approve',
+  'channels.manage',
+  'members.read',
+  'members.manage',
+  'settings.manage',
+  'audit.read',
+  'workspace.update',
 ];
-const presets: { label: string; scopes: Scope[] }[] = [
-  { label: 'Read only', scopes: ['workspace.read', 'channels.read', 'posts.read'] },
-  { label: 'Write posts', scopes: ['workspace.read', 'channels.read', 'posts.read', 'posts.edit', 'posts.schedule'] },
+const presets: { id: 'readOnly' | 'writePosts'; scopes: Scope[] }[] = [
+  { id: 'readOnly', scopes: ['workspace.read', 'channels.read', 'posts.read'] },
+  { id: 'writePosts', scopes: ['workspace.read', 'channels.read', 'posts.read', 'posts.edit', 'posts.schedule'] },
 ];
 const expiries = [
-  { value: '', label: 'Never (until revoked)' },
-  { value: '30', label: 'In 30 days' },
-  { value: '90', label: 'In 90 days' },
-  { value: '365', label: 'In a year' },
-];
+  { value: '', label: 'never' },
+  { value: '30', label: 'in30' },
+  { value: '90', label: 'in90' },
+  { value: '365', label: 'inYear' },
+] as const;
 
-const scopeLabel = (scope: ApiKey['scopes'][number]) => scopeLabels.find(([s]) => s === scope)?.[1] ?? scope;
+const scopeLabel = (scope: ApiKey['scopes'][number], t: TFunction<'api-keys'>) => ((offeredScopes as string[]).includes(scope) ? t(`scopes.${scope}`) : scope);
 
-function keyStatus(key: ApiKey): { label: string; className: string } {
-  if (key.revokedAt) return { label: `Revoked ${relativeTime(key.revokedAt)}`, className: 'badge' };
-  if (key.expiresAt && new Date(key.expiresAt).getTime() <= Date.now()) return { label: 'Expired', className: 'badge' };
-  return { label: key.expiresAt ? `Expires ${relativeTime(key.expiresAt)}` : 'Active', className: 'badge badge-success' };
+function keyStatus(key: ApiKey, t: TFunction<'api-keys'>): { label: string; className: string } {
+  if (key.revokedAt) return { label: t('status.revoked', { when: relativeTime(key.revokedAt) }), className: 'badge' };
+  if (key.expiresAt && new Date(key.expiresAt).getTime() <= Date.now()) return { label: t('status.expired'), className: 'badge' };
+  return { label: key.expiresAt ? t('status.expires', { when: relativeTime(key.expiresAt) }) : t('status.active'), className: 'badge badge-success' };
 }
 
 /**
@@ -52,6 +54,7 @@ function keyStatus(key: ApiKey): { label: string; className: string } {
  * person's own keys (workspaceId null, which work in each of their workspaces within their role).
  */
 export function ApiKeysPanel({ workspaceId, allowed, title, intro }: { workspaceId: string | null; allowed: readonly string[] | null; title: string; intro: string }) {
+  const { t } = useTranslation('api-keys');
   const toast = useToast();
   const keys = useApiKeys(workspaceId);
   const revoke = useRevokeApiKey(workspaceId);
@@ -66,33 +69,36 @@ export function ApiKeysPanel({ workspaceId, allowed, title, intro }: { workspace
           <p className="muted small">{intro}</p>
         </div>
         <button type="button" className="btn btn-primary" onClick={() => setCreating(true)} data-testid="api-key-new">
-          New key…
+          {t('panel.new')}
         </button>
       </div>
       {keys.isPending ? (
-        <Loading label="Loading keys…" />
+        <Loading label={t('panel.loading')} />
       ) : items.length === 0 ? (
-        <EmptyState title="No keys yet">Create a key for each script or automation, so you can revoke one without stopping the others.</EmptyState>
+        <EmptyState title={t('panel.emptyTitle')}>{t('panel.emptyBody')}</EmptyState>
       ) : (
         <ul className="ak-list" aria-label={title}>
           {items.map((key) => {
-            const status = keyStatus(key);
+            const status = keyStatus(key, t);
             const live = !key.revokedAt && !(key.expiresAt && new Date(key.expiresAt).getTime() <= Date.now());
             return (
               <li key={key.id} className={live ? 'ak-item' : 'ak-item ak-item-off'} data-testid="api-key-row">
                 <div className="ak-main">
                   <strong>{key.name}</strong> <code className="ak-prefix">{key.prefix}…</code> <span className={status.className}>{status.label}</span>
                   <p className="muted small ak-meta">
-                    {key.scopes.map(scopeLabel).join(' · ')}
+                    {key.scopes.map((scope) => scopeLabel(scope, t)).join(' · ')}
                     <br />
-                    Created {formatDateTime(key.createdAt)}
-                    {key.createdBy ? ` by ${key.createdBy.name}` : ''} ·{' '}
-                    {key.lastUsedAt ? `last used ${relativeTime(key.lastUsedAt)}${key.lastUsedIp ? ` from ${key.lastUsedIp}` : ''}` : 'never used'}
+                    {key.createdBy ? t('panel.createdBy', { date: formatDateTime(key.createdAt), name: key.createdBy.name }) : t('panel.created', { date: formatDateTime(key.createdAt) })} ·{' '}
+                    {key.lastUsedAt
+                      ? key.lastUsedIp
+                        ? t('panel.lastUsedFrom', { when: relativeTime(key.lastUsedAt), ip: key.lastUsedIp })
+                        : t('panel.lastUsed', { when: relativeTime(key.lastUsedAt) })
+                      : t('panel.neverUsed')}
                   </p>
                 </div>
                 {!key.revokedAt ? (
-                  <button type="button" className="btn btn-small btn-danger-outline" onClick={() => setRevoking(key)} aria-label={`Revoke ${key.name}`}>
-                    Revoke
+                  <button type="button" className="btn btn-small btn-danger-outline" onClick={() => setRevoking(key)} aria-label={t('panel.revokeNamed', { name: key.name })}>
+                    {t('panel.revoke')}
                   </button>
                 ) : null}
               </li>
@@ -102,12 +108,12 @@ export function ApiKeysPanel({ workspaceId, allowed, title, intro }: { workspace
       )}
       {creating ? <CreateKeyDialog workspaceId={workspaceId} allowed={allowed} onClose={() => setCreating(false)} /> : null}
       {revoking ? (
-        <Dialog open title={`Revoke ${revoking.name}?`} onClose={() => setRevoking(null)} testId="api-key-revoke-dialog">
-          <p>Scripts using this key stop working at once. This cannot be undone; make a new key to give access again.</p>
+        <Dialog open title={t('revoke.title', { name: revoking.name })} onClose={() => setRevoking(null)} testId="api-key-revoke-dialog">
+          <p>{t('revoke.body')}</p>
           <FormError message={formErrors(revoke.error, []).general} />
           <div className="dialog-actions">
             <button type="button" className="btn" onClick={() => setRevoking(null)}>
-              Keep it
+              {t('revoke.keep')}
             </button>
             <button
               type="button"
@@ -116,13 +122,13 @@ export function ApiKeysPanel({ workspaceId, allowed, title, intro }: { workspace
               onClick={() =>
                 revoke.mutate(revoking.id, {
                   onSuccess: () => {
-                    toast(`${revoking.name} revoked.`);
+                    toast(t('revoke.done', { name: revoking.name }));
                     setRevoking(null);
                   },
                 })
               }
             >
-              {revoke.isPending ? 'Revoking…' : 'Revoke key'}
+              {revoke.isPending ? t('revoke.revoking') : t('revoke.confirm')}
             </button>
           </div>
         </Dialog>
@@ -132,13 +138,14 @@ export function ApiKeysPanel({ workspaceId, allowed, title, intro }: { workspace
 }
 
 function CreateKeyDialog({ workspaceId, allowed, onClose }: { workspaceId: string | null; allowed: readonly string[] | null; onClose: () => void }) {
+  const { t } = useTranslation('api-keys');
   const create = useCreateApiKey(workspaceId);
   const [name, setName] = useState('');
   const [scopes, setScopes] = useState<Scope[]>(presets[0]!.scopes);
   const [expiry, setExpiry] = useState('');
   const [key, setKey] = useState<string | null>(null);
   const errors = formErrors(create.error, ['name', 'scopes', 'expiresAt']);
-  const offered = scopeLabels.filter(([scope]) => !allowed || allowed.includes(scope));
+  const offered = offeredScopes.filter((scope) => !allowed || allowed.includes(scope));
   const toggle = (scope: Scope) => setScopes((current) => (current.includes(scope) ? current.filter((s) => s !== scope) : [...current, scope]));
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -146,65 +153,65 @@ function CreateKeyDialog({ workspaceId, allowed, onClose }: { workspaceId: strin
     create.mutate({ name: name.trim(), scopes, expiresAt }, { onSuccess: (created) => setKey(created.key) });
   };
   return (
-    <Dialog open title={key ? 'Your new key' : 'New API key'} onClose={onClose} testId="api-key-dialog">
+    <Dialog open title={key ? t('create.readyTitle') : t('create.title')} onClose={onClose} testId="api-key-dialog">
       {key ? (
         <div className="ak-ready">
-          <p>Copy it now: Herald keeps only a fingerprint and cannot show it again.</p>
+          <p>{t('create.copyNow')}</p>
           <div className="ak-key-row">
             <code className="ak-key" data-testid="api-key-value">
               {key}
             </code>
-            <CopyButton text={key} label="Copy key" />
+            <CopyButton text={key} label={t('create.copy')} />
           </div>
           <p className="muted small">
-            Send it as <code>Authorization: Bearer …</code>. Tools made for Postiz (its CLI, n8n node) take it as their API key with Herald&apos;s address.
+            <Trans t={t} i18nKey="create.howTo" components={{ code: <code /> }} />
           </p>
           <div className="dialog-actions">
             <button type="button" className="btn btn-primary" onClick={onClose}>
-              Done
+              {t('create.done')}
             </button>
           </div>
         </div>
       ) : (
         <form onSubmit={submit} noValidate className="form-grid">
-          <Field label="Name" hint="What uses it, e.g. “n8n calendar sync”" value={name} maxLength={80} onChange={(e) => setName(e.target.value)} error={errors.field('name')} data-testid="api-key-name" />
+          <Field label={t('create.name')} hint={t('create.nameHint')} value={name} maxLength={80} onChange={(e) => setName(e.target.value)} error={errors.field('name')} data-testid="api-key-name" />
           <fieldset className="ak-scopes">
-            <legend>What it may do</legend>
+            <legend>{t('create.scopes')}</legend>
             <div className="ak-presets">
               {presets.map((preset) => (
-                <button key={preset.label} type="button" className="btn btn-small" onClick={() => setScopes(preset.scopes.filter((s) => !allowed || allowed.includes(s)))}>
-                  {preset.label}
+                <button key={preset.id} type="button" className="btn btn-small" onClick={() => setScopes(preset.scopes.filter((s) => !allowed || allowed.includes(s)))}>
+                  {t(`presets.${preset.id}`)}
                 </button>
               ))}
             </div>
-            {offered.map(([scope, label]) => (
+            {offered.map((scope) => (
               <Checkbox
                 key={scope}
                 checked={scopes.includes(scope)}
                 onChange={() => toggle(scope)}
                 label={
                   <>
-                    {label} <code className="muted small">{scope}</code>
+                    {t(`scopes.${scope}`)} <code className="muted small">{scope}</code>
                   </>
                 }
               />
             ))}
             {errors.field('scopes') ? <p className="field-error">{errors.field('scopes')}</p> : null}
           </fieldset>
-          <SelectField label="Expires" value={expiry} onChange={(e) => setExpiry(e.target.value)}>
+          <SelectField label={t('create.expires')} value={expiry} onChange={(e) => setExpiry(e.target.value)}>
             {expiries.map((option) => (
               <option key={option.value} value={option.value}>
-                {option.label}
+                {t(`expiries.${option.label}`)}
               </option>
             ))}
           </SelectField>
           <FormError message={errors.general ?? errors.field('expiresAt')} />
           <div className="dialog-actions">
             <button type="button" className="btn" onClick={onClose}>
-              Cancel
+              {t('create.cancel')}
             </button>
             <button className="btn btn-primary" disabled={create.isPending || !name.trim() || scopes.length === 0} data-testid="api-key-create">
-              {create.isPending ? 'Creating…' : 'Create key'}
+              {create.isPending ? t('create.creating') : t('create.submit')}
             </button>
           </div>
         </form>

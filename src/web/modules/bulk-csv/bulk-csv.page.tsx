@@ -1,8 +1,10 @@
 import { useEffect, useMemo, useRef, useState, type ChangeEvent } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { FormError, Notice } from '../../components/feedback.tsx';
 import { formErrors } from '../../components/form-errors.ts';
 import { formatCount, formatDateTime } from '../../components/format.ts';
+import { i18n } from '../../i18n/i18n.ts';
 import { PageHeader } from '../../components/page-header.tsx';
 import { Loading } from '../../components/status.tsx';
 import { useToast } from '../../components/toast.tsx';
@@ -23,6 +25,7 @@ function useDownloadUrl(text: string | null) {
 
 /** Bulk scheduling: a spreadsheet of posts checked row by row against every channel's rules, then scheduled in one go. */
 export function BulkCsvPage() {
+  const { t } = useTranslation('bulk-csv');
   const workspace = useWorkspace();
   const toast = useToast();
   const preview = usePreviewCsv(workspace.id);
@@ -47,7 +50,7 @@ export function BulkCsvPage() {
     if (!chosen) return setFile(null);
     if (chosen.size > MAX_FILE_BYTES) {
       setFile(null);
-      return setTooLarge(`${chosen.name} is ${(chosen.size / 1_000_000).toFixed(1)} MB; a file may be at most 5 MB. Split it into smaller files.`);
+      return setTooLarge(t('choose.tooLarge', { name: chosen.name, size: (chosen.size / 1_000_000).toLocaleString(i18n.language, { minimumFractionDigits: 1, maximumFractionDigits: 1 }) }));
     }
     const text = await chosen.text();
     setFile({ name: chosen.name, text });
@@ -61,7 +64,7 @@ export function BulkCsvPage() {
         setImported(answer.imported.length);
         setResult(answer);
         setOnlyProblems(answer.invalid > 0);
-        toast(`${formatCount(answer.imported.length)} post${answer.imported.length === 1 ? '' : 's'} scheduled.`);
+        toast(t('result.toast', { count: answer.imported.length, posts: formatCount(answer.imported.length) }));
       },
     });
   }
@@ -72,44 +75,37 @@ export function BulkCsvPage() {
   return (
     <div className="page bulk-page">
       <PageHeader
-        title="Bulk import"
-        description={
-          <>
-            Schedule many posts at once from a spreadsheet saved as CSV: one row per post with its text, channels, date and time. Every row is checked against each of its channels’
-            rules before anything is saved.
-          </>
-        }
+        title={t('page.title')}
+        description={t('page.description')}
         actions={
           <>
             <a className="btn" href={templateUrl(workspace.id)} download data-testid="bulk-template">
-              Download template
+              {t('page.template')}
             </a>
             <a className="btn" href={exportUrl(workspace.id)} download data-testid="bulk-export">
-              Export scheduled posts
+              {t('page.export')}
             </a>
           </>
         }
       />
 
       <section className="card bulk-choose">
-        <h2 className="card-title">1. Choose a CSV file</h2>
-        <p className="muted">
-          Start from the template: it names every column and shows both ways to give a time. Separate several channels or media with “;”. UTF-8, up to 10,000 rows and 5 MB.
-        </p>
+        <h2 className="card-title">{t('choose.title')}</h2>
+        <p className="muted">{t('choose.help', { rows: formatCount(10_000) })}</p>
         <label className="bulk-file">
           <input ref={input} type="file" accept=".csv,text/csv" onChange={choose} disabled={busy} data-testid="bulk-file" />
-          <span className="btn btn-primary">{file ? 'Choose another file' : 'Choose file'}</span>
-          <span className="bulk-file-name">{file?.name ?? 'No file chosen'}</span>
+          <span className="btn btn-primary">{file ? t('choose.another') : t('choose.file')}</span>
+          <span className="bulk-file-name">{file?.name ?? t('choose.none')}</span>
         </label>
       </section>
 
       <FormError message={error} />
-      {preview.isPending ? <Loading label="Checking every row…" /> : null}
+      {preview.isPending ? <Loading label={t('choose.checking')} /> : null}
 
       {imported !== null ? (
-        <Notice tone="success" title={`${formatCount(imported)} post${imported === 1 ? '' : 's'} scheduled`}>
-          They are on the <Link to={`/w/${workspace.id}/calendar`}>calendar</Link> and in the channels’ <Link to={`/w/${workspace.id}/queue`}>queues</Link>.
-          {result && result.invalid > 0 ? ` ${formatCount(result.invalid)} row${result.invalid === 1 ? ' was' : 's were'} not imported: fix them in the errors file and import it again.` : ''}
+        <Notice tone="success" title={t('result.title', { count: imported, posts: formatCount(imported) })}>
+          <Trans t={t} i18nKey="result.where" components={{ calendar: <Link to={`/w/${workspace.id}/calendar`} />, queue: <Link to={`/w/${workspace.id}/queue`} /> }} />
+          {result && result.invalid > 0 ? ` ${t('result.notImported', { count: result.invalid, rows: formatCount(result.invalid) })}` : ''}
         </Notice>
       ) : null}
 
@@ -118,43 +114,47 @@ export function BulkCsvPage() {
           <div className="bulk-summary">
             <div>
               <h2 className="card-title" id="bulk-check-title">
-                {imported === null ? '2. Check the rows' : 'Rows of the file'}
+                {imported === null ? t('check.title') : t('check.titleAfter')}
               </h2>
               <p className="bulk-counts" data-testid="bulk-counts">
-                {formatCount(result.total)} rows: <span className="bulk-ok">{formatCount(result.valid)} {imported === null ? 'ready' : 'scheduled'}</span>
-                {result.invalid ? (
-                  <>
-                    , <span className="bulk-bad">{formatCount(result.invalid)} with problems</span>
-                  </>
-                ) : null}
+                <Trans
+                  t={t}
+                  i18nKey={imported === null ? 'check.countsReady' : 'check.countsScheduled'}
+                  count={result.valid}
+                  values={{ rows: t('check.rowCount', { count: result.total, rows: formatCount(result.total) }), valid: formatCount(result.valid) }}
+                  components={{ ok: <span className="bulk-ok" /> }}
+                />
+                {result.invalid ? <Trans t={t} i18nKey="check.countsProblems" count={result.invalid} values={{ invalid: formatCount(result.invalid) }} components={{ bad: <span className="bulk-bad" /> }} /> : null}
               </p>
             </div>
             <div className="bulk-actions">
               {errorsUrl ? (
                 <a className="btn" href={errorsUrl} download={`${file?.name.replace(/\.csv$/i, '') ?? 'posts'}-errors.csv`} data-testid="bulk-errors-csv">
-                  Download errors (CSV)
+                  {t('check.errorsCsv')}
                 </a>
               ) : null}
               {imported === null && canSchedule ? (
                 <button type="button" className="btn btn-primary" disabled={busy || result.valid === 0} onClick={runImport} data-testid="bulk-import">
-                  {importer.isPending ? 'Scheduling…' : `Schedule ${formatCount(result.valid)} valid row${result.valid === 1 ? '' : 's'}`}
+                  {importer.isPending ? t('check.scheduling') : t('check.schedule', { count: result.valid, rows: formatCount(result.valid) })}
                 </button>
               ) : null}
             </div>
           </div>
-          {!canSchedule ? <p className="muted">Your role can check a file but not schedule posts; an editor or admin imports it.</p> : null}
+          {!canSchedule ? <p className="muted">{t('check.cannotSchedule')}</p> : null}
           {result.invalid > 0 && result.valid > 0 ? (
-            <div className="bulk-views" role="group" aria-label="Rows shown">
+            <div className="bulk-views" role="group" aria-label={t('check.rowsShown')}>
               <button type="button" aria-pressed={onlyProblems} onClick={() => setOnlyProblems(true)}>
-                Problems ({formatCount(result.invalid)})
+                {t('check.problems', { count: formatCount(result.invalid) })}
               </button>
               <button type="button" aria-pressed={!onlyProblems} onClick={() => setOnlyProblems(false)}>
-                All rows
+                {t('check.allRows')}
               </button>
             </div>
           ) : null}
           <RowsTable rows={rows.slice(0, SHOWN_ROWS)} />
-          {rows.length > SHOWN_ROWS ? <p className="muted">Showing the first {SHOWN_ROWS} of {formatCount(rows.length)} rows{result.invalid ? '; the errors file lists every problem' : ''}.</p> : null}
+          {rows.length > SHOWN_ROWS ? (
+            <p className="muted">{t(result.invalid ? 'check.showingWithErrors' : 'check.showing', { shown: formatCount(SHOWN_ROWS), rows: formatCount(rows.length) })}</p>
+          ) : null}
         </section>
       ) : null}
     </div>
@@ -162,29 +162,30 @@ export function BulkCsvPage() {
 }
 
 function RowsTable({ rows }: { rows: PreviewRow[] }) {
+  const { t } = useTranslation('bulk-csv');
   return (
     <table className="table bulk-table" data-testid="bulk-rows">
       <thead>
         <tr>
-          <th scope="col">Row</th>
-          <th scope="col">Post</th>
-          <th scope="col">Channels</th>
-          <th scope="col">Time</th>
-          <th scope="col">Check</th>
+          <th scope="col">{t('rows.row')}</th>
+          <th scope="col">{t('rows.post')}</th>
+          <th scope="col">{t('rows.channels')}</th>
+          <th scope="col">{t('rows.time')}</th>
+          <th scope="col">{t('rows.check')}</th>
         </tr>
       </thead>
       <tbody>
         {rows.map((row) => (
           <tr key={row.row} className={row.status === 'invalid' ? 'bulk-row-bad' : undefined} data-testid="bulk-row" data-status={row.status}>
-            <td data-label="Row">{row.row}</td>
-            <td data-label="Post" className="bulk-text">
-              {row.text ? excerpt(row.text) : <span className="muted">(no text)</span>}
+            <td data-label={t('rows.row')}>{row.row}</td>
+            <td data-label={t('rows.post')} className="bulk-text">
+              {row.text ? excerpt(row.text) : <span className="muted">{t('rows.noText')}</span>}
             </td>
-            <td data-label="Channels">{row.channels.join(', ') || '—'}</td>
-            <td data-label="Time">{row.publishAt ? formatDateTime(row.publishAt) : '—'}</td>
-            <td data-label="Check">
+            <td data-label={t('rows.channels')}>{row.channels.join(', ') || '—'}</td>
+            <td data-label={t('rows.time')} className="bulk-time">{row.publishAt ? formatDateTime(row.publishAt) : '—'}</td>
+            <td data-label={t('rows.check')}>
               {row.errors.length === 0 ? (
-                <span className="badge badge-success">Ready</span>
+                <span className="badge badge-success">{t('rows.ready')}</span>
               ) : (
                 <ul className="bulk-errors">
                   {row.errors.map((e, i) => (

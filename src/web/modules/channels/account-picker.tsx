@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../api/client.ts';
 import { Dialog } from '../../components/dialog.tsx';
 import { FormError } from '../../components/feedback.tsx';
@@ -25,6 +26,7 @@ function useLoadedImage(src: string | null): string | null {
 }
 
 function AccountChoice({ network, account, checked, onToggle }: { network: string; account: SelectionAccount; checked: boolean; onToggle: () => void }) {
+  const { t } = useTranslation('channels');
   const name = account.displayName ?? account.username ?? account.externalId;
   const picture = useLoadedImage(account.avatar);
   return (
@@ -37,7 +39,7 @@ function AccountChoice({ network, account, checked, onToggle }: { network: strin
           <span className="row-title">{name}</span>
           <span className="row-sub">{[account.username ? `@${account.username}` : null, account.note].filter(Boolean).join(' · ') || '\u00a0'}</span>
         </span>
-        {account.alreadyConnected ? <span className="badge status-ok">Already connected</span> : null}
+        {account.alreadyConnected ? <span className="badge status-ok">{t('picker.alreadyConnected')}</span> : null}
       </label>
     </li>
   );
@@ -48,13 +50,14 @@ function AccountChoice({ network, account, checked, onToggle }: { network: strin
  * channels. Cancel, Escape or a click beside the dialog discards the list and its tokens at once.
  */
 export function AccountPicker({ workspaceId, workspaceName, selectionId, onDone }: { workspaceId: string; workspaceName: string; selectionId: string; onDone: (connected: Channel[]) => void }) {
+  const { t } = useTranslation('channels');
   const selection = useSelection(workspaceId, selectionId);
   const connect = useConnectSelected(workspaceId);
   const discard = useDiscardSelection(workspaceId);
   const [picked, setPicked] = useState<ReadonlySet<string>>(new Set());
   const data = selection.data;
-  const label = data?.networkLabel ?? 'the network';
-  const noun = (data && descriptorOf(data.network)?.accountsNoun) ?? 'accounts';
+  const label = data?.networkLabel ?? t('disconnect.theNetwork');
+  const noun = (data && descriptorOf(data.network)?.accountsNoun) ?? t('picker.accounts');
   // Once the list is gone (used, expired, another session's), closing has nothing to discard.
   const gone = isApiError(selection.error) || isApiError(connect.error, 'channel.selection_not_found') || isApiError(connect.error, 'channel.selection_expired');
 
@@ -71,14 +74,14 @@ export function AccountPicker({ workspaceId, workspaceName, selectionId, onDone 
   const count = picked.size;
 
   return (
-    <Dialog open title={data ? `Choose ${label} ${noun} to connect` : 'Choose accounts to connect'} onClose={cancel} testId="account-picker">
-      {selection.isPending ? <Loading label="Loading the accounts…" /> : null}
+    <Dialog open title={data ? t('picker.title', { network: label, noun }) : t('picker.titleGeneric')} onClose={cancel} testId="account-picker">
+      {selection.isPending ? <Loading label={t('picker.loading')} /> : null}
       {selection.error ? (
         <>
           <FormError message={formErrors(selection.error, []).general} />
           <div className="dialog-actions">
             <button type="button" className="btn" onClick={cancel}>
-              Close
+              {t('picker.close')}
             </button>
           </div>
         </>
@@ -91,25 +94,24 @@ export function AccountPicker({ workspaceId, workspaceName, selectionId, onDone 
           }}
         >
           <p>
-            Your {label} login manages these {noun}. Each one you pick becomes a channel of {workspaceName}; one already connected gets a fresh token in place. The others are not
-            kept.
+            {t('picker.intro', { network: label, noun, workspace: workspaceName })}
           </p>
           <fieldset className="picker-fieldset">
-            <legend className="label">Accounts</legend>
+            <legend className="label">{t('picker.legend')}</legend>
             <ul className="picker-list">
               {data.accounts.map((account) => (
                 <AccountChoice key={account.externalId} network={data.network} account={account} checked={picked.has(account.externalId)} onToggle={() => toggle(account.externalId)} />
               ))}
             </ul>
           </fieldset>
-          <p className="muted small">This list is kept until {formatDateTime(data.expiresAt)}; after that, connect again.</p>
+          <p className="muted small">{t('picker.expires', { date: formatDateTime(data.expiresAt) })}</p>
           <FormError message={formErrors(connect.error, ['externalIds']).general ?? formErrors(connect.error, ['externalIds']).field('externalIds')} />
           <div className="dialog-actions">
             <button type="button" className="btn" onClick={cancel}>
-              Cancel
+              {t('picker.cancel')}
             </button>
             <button type="submit" className="btn btn-primary" disabled={!count || connect.isPending || gone}>
-              {connect.isPending ? 'Connecting…' : count > 1 ? `Connect ${count} accounts` : 'Connect'}
+              {connect.isPending ? t('picker.connecting') : count > 1 ? t('picker.connectMany', { count }) : t('picker.connect')}
             </button>
           </div>
         </form>

@@ -1,4 +1,6 @@
 import { useState } from 'react';
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { networkWeb } from '../../../networks/web.ts';
 import { ChannelAvatar, NetworkMark } from '../../components/network-mark.tsx';
@@ -7,6 +9,7 @@ import { FormError, Notice } from '../../components/feedback.tsx';
 import { Field } from '../../components/field.tsx';
 import { formErrors } from '../../components/form-errors.ts';
 import { formatDate, formatDateTime } from '../../components/format.ts';
+import { i18n } from '../../i18n/i18n.ts';
 import { PageHeader } from '../../components/page-header.tsx';
 import { EmptyState, Loading } from '../../components/status.tsx';
 import { hasPermission, useWorkspace } from '../workspaces/workspace-route.tsx';
@@ -14,8 +17,9 @@ import { AccountPicker } from './account-picker.tsx';
 import { usePolicyFacts } from './policy.api.ts';
 import { useChannels, useConnectChannel, useDisconnectChannel, useNetworks, useRefreshChannel, type Channel, type Network } from './channels.api.ts';
 
-const statusLabels: Record<string, string> = { ok: 'Connected', expiring: 'Expiring', needs_reauth: 'Reconnect needed', disconnected: 'Disconnected' };
-const featureLabels: Record<string, string> = { profile: 'profile', publish: 'direct posting', drafts: 'sending drafts', analytics: 'analytics' };
+// Said by the keys `status.<status>` and `features.<feature>`; one the web app does not know shows as it comes.
+const statuses = new Set(['ok', 'expiring', 'needs_reauth', 'disconnected']);
+const features = new Set(['profile', 'publish', 'drafts', 'analytics']);
 
 /** A reason that already says what to do (a grant ending on its date) needs no "keeps retrying" before it. */
 const selfExplaining = (reason: string | null) => !!reason && reason.includes('Connect the account again');
@@ -24,17 +28,23 @@ const selfExplaining = (reason: string | null) => !!reason && reason.includes('C
 function resetWords(at: string) {
   const when = new Date(at);
   const sameDay = when.toDateString() === new Date().toDateString();
-  return sameDay ? when.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' }) : formatDateTime(when);
+  return sameDay ? when.toLocaleTimeString(i18n.language, { hour: '2-digit', minute: '2-digit' }) : formatDateTime(when);
 }
 
 /** What the network's counted allowances have left (X's post caps, YouTube's quota): "Posts left today: 12 of 17, resets 14:00". */
 function UsageLines({ usage }: { usage: Channel['usage'] }) {
+  const { t } = useTranslation('channels');
   if (!usage.length) return null;
   return (
     <div className="row-sub" data-testid="channel-usage">
       {usage.map((line) => (
         <div key={line.label}>
-          {line.label}: {Math.max(0, line.limit - line.used).toLocaleString()} of {line.limit.toLocaleString()}, resets {resetWords(String(line.resetsAt))}
+          {t('row.usage', {
+            label: line.label,
+            left: Math.max(0, line.limit - line.used).toLocaleString(i18n.language),
+            limit: line.limit.toLocaleString(i18n.language),
+            when: resetWords(String(line.resetsAt)),
+          })}
         </div>
       ))}
     </div>
@@ -42,6 +52,7 @@ function UsageLines({ usage }: { usage: Channel['usage'] }) {
 }
 
 function ChannelRow({ channel, networkLabel, actions }: { channel: Channel; networkLabel: string; actions?: { onDisconnect: () => void; onCheck: () => void; checking: boolean } }) {
+  const { t } = useTranslation('channels');
   const disconnected = channel.status === 'disconnected';
   const troubled = channel.status === 'needs_reauth' || channel.status === 'expiring';
   return (
@@ -50,7 +61,7 @@ function ChannelRow({ channel, networkLabel, actions }: { channel: Channel; netw
       <ChannelAvatar network={channel.network} src={channel.avatar} />
       <div className="row-main">
         <div className="row-title">
-          {channel.displayName ?? '(profile purged)'}{' '}
+          {channel.displayName ?? t('row.purged')}{' '}
           <span className="row-sub-inline">
             {channel.username ? `@${channel.username} · ` : ''}
             {networkLabel}
@@ -58,35 +69,35 @@ function ChannelRow({ channel, networkLabel, actions }: { channel: Channel; netw
         </div>
         <div className="row-sub">
           {disconnected && channel.purgeAfter
-            ? `Disconnected ${formatDateTime(channel.disconnectedAt!)}; name, avatar and post statistics will be purged on ${formatDate(channel.purgeAfter)}.`
-            : `Connected ${formatDateTime(channel.connectedAt)}`}
+            ? t('row.disconnectedOn', { date: formatDateTime(channel.disconnectedAt!), purge: formatDate(channel.purgeAfter) })
+            : t('row.connectedOn', { date: formatDateTime(channel.connectedAt) })}
         </div>
         {!disconnected && channel.scopesGranted.length ? (
           <div className="row-sub" data-testid="channel-scopes">
-            Permissions granted: {channel.scopesGranted.map((scope, i) => <span key={scope}>{i ? ', ' : ''}{breakableName(scope)}</span>)}
+            {t('row.scopes')} {channel.scopesGranted.map((scope, i) => <span key={scope}>{i ? ', ' : ''}{breakableName(scope)}</span>)}
           </div>
         ) : null}
         {!disconnected ? <UsageLines usage={channel.usage} /> : null}
         {!disconnected && channel.missingFeatures.length ? (
           <div className="row-note">
-            Off because a permission was not granted: {channel.missingFeatures.map((f) => featureLabels[f] ?? f).join(', ')}. Reconnect and allow all permissions to turn them on.
+            {t('row.missingFeatures', { features: channel.missingFeatures.map((f) => (features.has(f) ? t(`features.${f}`) : f)).join(', ') })}
           </div>
         ) : null}
         {troubled ? (
           <div className="row-note" role="status">
-            {channel.status === 'needs_reauth' ? 'Connect this account again below: ' : selfExplaining(channel.statusReason) ? '' : 'Herald keeps retrying: '}
+            {channel.status === 'needs_reauth' ? t('row.reconnect') : selfExplaining(channel.statusReason) ? '' : t('row.retrying')}
             {channel.statusReason ?? ''}
           </div>
         ) : null}
       </div>
-      <span className={`badge status-${channel.status}`}>{statusLabels[channel.status] ?? channel.status}</span>
+      <span className={`badge status-${channel.status}`}>{statuses.has(channel.status) ? t(`status.${channel.status}`) : channel.status}</span>
       {actions && !disconnected ? (
         <>
           <button type="button" className="btn btn-ghost btn-sm" onClick={actions.onCheck} disabled={actions.checking}>
-            {actions.checking ? 'Checking…' : 'Check'}
+            {actions.checking ? t('row.checking') : t('row.check')}
           </button>
           <button type="button" className="btn btn-ghost btn-sm" onClick={actions.onDisconnect}>
-            Disconnect…
+            {t('row.disconnect')}
           </button>
         </>
       ) : null}
@@ -96,6 +107,7 @@ function ChannelRow({ channel, networkLabel, actions }: { channel: Channel; netw
 
 /** Mastodon: the user names their server; Herald registers itself there once. */
 function InstanceConnectForm({ workspaceId, network }: { workspaceId: string; network: Network }) {
+  const { t } = useTranslation('channels');
   const [instance, setInstance] = useState('');
   const connect = useConnectChannel(workspaceId);
   const errors = formErrors(connect.error, ['instance']);
@@ -108,7 +120,7 @@ function InstanceConnectForm({ workspaceId, network }: { workspaceId: string; ne
       }}
     >
       <Field
-        label="Mastodon server"
+        label={t('connect.instance', { network: network.label })}
         placeholder="mastodon.social"
         autoCapitalize="off"
         spellCheck={false}
@@ -118,18 +130,19 @@ function InstanceConnectForm({ workspaceId, network }: { workspaceId: string; ne
       />
       <FormError message={errors.general} />
       <button className="btn btn-primary" disabled={!instance.trim() || connect.isPending}>
-        Connect {network.label}
+        {t('connect.button', { network: network.label })}
       </button>
     </form>
   );
 }
 
 function OAuthConnectButton({ workspaceId, network }: { workspaceId: string; network: Network }) {
+  const { t } = useTranslation('channels');
   const connect = useConnectChannel(workspaceId);
   return (
     <>
       <button type="button" className="btn btn-primary" onClick={() => connect.mutate({ network: network.id })} disabled={connect.isPending}>
-        Connect {network.label}
+        {t('connect.button', { network: network.label })}
       </button>
       <FormError message={formErrors(connect.error, []).general} />
     </>
@@ -137,12 +150,13 @@ function OAuthConnectButton({ workspaceId, network }: { workspaceId: string; net
 }
 
 function ConnectSection({ workspaceId, networks, onConnected }: { workspaceId: string; networks: Network[]; onConnected: (channel: Channel) => void }) {
+  const { t } = useTranslation('channels');
   return (
     <section className="card" aria-labelledby="connect-title">
       <div className="card-head">
         <div>
-          <h2 id="connect-title">Connect a channel</h2>
-          <p className="muted small">You sign in on the network’s own page; Herald never sees your password there. A network without such a page takes an app password instead, which you can delete at any time.</p>
+          <h2 id="connect-title">{t('connect.title')}</h2>
+          <p className="muted small">{t('connect.intro')}</p>
         </div>
       </div>
       <div className="network-grid">
@@ -156,7 +170,7 @@ function ConnectSection({ workspaceId, networks, onConnected }: { workspaceId: s
                 {n.label}
               </div>
               {!n.enabled ? (
-                <p className="muted small">Not set up on this Herald: the operator adds the app credentials (docs/configuration.md).</p>
+                <p className="muted small">{t('connect.notSetUp')}</p>
               ) : OwnForm ? (
                 <OwnForm workspaceId={workspaceId} network={n} onConnected={onConnected} />
               ) : n.connect === 'oauth-instance' ? (
@@ -173,6 +187,7 @@ function ConnectSection({ workspaceId, networks, onConnected }: { workspaceId: s
 }
 
 export function ChannelsPage() {
+  const { t } = useTranslation('channels');
   const workspace = useWorkspace();
   const [params, setParams] = useSearchParams();
   const canManage = hasPermission(workspace, 'channels.manage');
@@ -193,33 +208,33 @@ export function ChannelsPage() {
   return (
     <div className="page">
       <PageHeader
-        title="Channels"
-        description={<>Social accounts {workspace.name} publishes to. Their tokens are encrypted and never leave the server except to their network.</>}
+        title={t('page.title')}
+        description={t('page.description', { workspace: workspace.name })}
       />
       {params.get('error') ? (
         <Notice tone="warn">
-          {params.get('message') ?? 'The connection did not complete.'}{' '}
+          {params.get('message') ?? t('page.connectFailed')}{' '}
           <button type="button" className="btn-text" onClick={() => setParams({})}>
-            Dismiss
+            {t('page.dismiss')}
           </button>
         </Notice>
       ) : null}
-      {params.get('connected') ? <Notice tone="success">Channel connected.</Notice> : null}
-      {pickedCount ? <Notice tone="success">{pickedCount === 1 ? 'Channel connected.' : `${pickedCount} channels connected.`}</Notice> : null}
-      {check.data ? <Notice tone="success">{check.data.channel.displayName ?? 'The channel'} answered: access works and the profile is up to date.</Notice> : null}
+      {params.get('connected') ? <Notice tone="success">{t('page.connected', { count: 1 })}</Notice> : null}
+      {pickedCount ? <Notice tone="success">{t('page.connected', { count: pickedCount })}</Notice> : null}
+      {check.data ? <Notice tone="success">{t('page.checked', { name: check.data.channel.displayName ?? t('page.theChannel') })}</Notice> : null}
       {disconnect.data ? (
-        <Notice tone={disconnect.data.revokedAtNetwork || revokeSkipped(disconnect.data) === 'grant_shared' ? 'success' : 'warn'}>{disconnectOutcome(disconnect.data, noRevokeOf(disconnect.data.channel.network))}</Notice>
+        <Notice tone={disconnect.data.revokedAtNetwork || revokeSkipped(disconnect.data) === 'grant_shared' ? 'success' : 'warn'}>{disconnectOutcome(disconnect.data, noRevokeOf(disconnect.data.channel.network), t)}</Notice>
       ) : null}
       <section className="card" aria-labelledby="channels-title">
         <div className="card-head">
-          <h2 id="channels-title">Connected accounts</h2>
+          <h2 id="channels-title">{t('page.connectedAccounts')}</h2>
         </div>
         <FormError message={formErrors(channels.error ?? disconnect.error ?? check.error, []).general} />
-        {channels.isPending ? <Loading label="Loading channels…" /> : null}
+        {channels.isPending ? <Loading label={t('page.loading')} /> : null}
         {channels.data && items.length === 0 ? (
-          <EmptyState title="No channel yet">{canManage ? 'Connect a first account below.' : 'An owner or admin connects the accounts this workspace publishes to.'}</EmptyState>
+          <EmptyState title={t('empty.title')}>{canManage ? t('empty.manager') : t('empty.member')}</EmptyState>
         ) : null}
-        <ul className="rows" aria-label="Channels">
+        <ul className="rows" aria-label={t('page.title')}>
           {items.map((c) => (
             <ChannelRow
               key={c.id}
@@ -245,19 +260,21 @@ export function ChannelsPage() {
           }}
         />
       ) : null}
-      <Dialog open={!!confirming} title={`Disconnect ${confirming?.displayName ?? 'this channel'}?`} onClose={() => setConfirming(null)}>
+      <Dialog open={!!confirming} title={t('disconnect.title', { name: confirming?.displayName ?? t('disconnect.thisChannel') })} onClose={() => setConfirming(null)}>
         <p data-testid="disconnect-revoke">
           {confirming && noRevokeOf(confirming.network)
-            ? `Herald will delete the tokens now; nothing more is published to it or read from it. ${label(confirming.network)} offers no way for Herald to end its access there: ${noRevokeOf(confirming.network)}`
-            : `Herald will revoke its access at ${confirming ? label(confirming.network) : 'the network'} (once no other channel uses the same login there) and delete the tokens now. Nothing more is published to it or read from it.`}
+            ? t('disconnect.noRevoke', { network: label(confirming.network), reason: noRevokeOf(confirming.network) })
+            : t('disconnect.revoke', { network: confirming ? label(confirming.network) : t('disconnect.theNetwork') })}
         </p>
         <p data-testid="disconnect-purge">
-          The account’s name, avatar and post statistics stay visible on past posts for {retentionDays ? `${retentionDays} days (until ${formatDate(new Date(Date.now() + retentionDays * 86_400_000))})` : 'the retention period'}, then
-          they are purged. Posts already published stay on {confirming ? label(confirming.network) : 'the network'}.
+          {t('disconnect.purge', {
+            period: retentionDays ? t('disconnect.retention', { count: retentionDays, until: formatDate(new Date(Date.now() + retentionDays * 86_400_000)) }) : t('disconnect.retentionPeriod'),
+            network: confirming ? label(confirming.network) : t('disconnect.theNetwork'),
+          })}
         </p>
         <div className="dialog-actions">
           <button type="button" className="btn" onClick={() => setConfirming(null)}>
-            Keep
+            {t('disconnect.keep')}
           </button>
           <button
             type="button"
@@ -265,7 +282,7 @@ export function ChannelsPage() {
             disabled={disconnect.isPending}
             onClick={() => confirming && disconnect.mutate(confirming.id, { onSuccess: () => setConfirming(null) })}
           >
-            Disconnect
+            {t('disconnect.confirm')}
           </button>
         </div>
       </Dialog>
@@ -276,12 +293,12 @@ export function ChannelsPage() {
 type DisconnectAnswer = { revokedAtNetwork: boolean; revokeSkipped?: 'network_has_no_revoke' | 'grant_shared' | null; channel: Channel };
 const revokeSkipped = (answer: DisconnectAnswer) => answer.revokeSkipped ?? null;
 
-function disconnectOutcome(answer: DisconnectAnswer, noRevoke: string | null): string {
-  if (answer.revokedAtNetwork) return 'Disconnected: the network revoked Herald’s access and the tokens are deleted.';
+function disconnectOutcome(answer: DisconnectAnswer, noRevoke: string | null, t: TFunction<'channels'>): string {
+  if (answer.revokedAtNetwork) return t('outcome.revoked');
   const skipped = revokeSkipped(answer);
-  if (skipped === 'grant_shared') return 'Disconnected and tokens deleted here. Other connected channels use the same login at the network, so Herald’s access there ends when the last of them is disconnected.';
-  if (skipped === 'network_has_no_revoke') return `Disconnected and tokens deleted here. ${noRevoke ?? 'The network offers no way for Herald to end its access there.'}`;
-  return 'Disconnected and tokens deleted here. The network could not be reached to revoke access; Herald keeps retrying.';
+  if (skipped === 'grant_shared') return t('outcome.shared');
+  if (skipped === 'network_has_no_revoke') return t('outcome.noRevoke', { reason: noRevoke ?? t('outcome.noRevokeDefault') });
+  return t('outcome.unreachable');
 }
 
 /** A permission name that may wrap after its underscores on a narrow screen (pages_manage_posts), never inside a word. */

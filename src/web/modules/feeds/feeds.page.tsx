@@ -1,4 +1,6 @@
 import { useState, type FormEvent } from 'react';
+import type { TFunction } from 'i18next';
+import { Trans, useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { ApiError } from '../../api/client.ts';
 import { Dialog } from '../../components/dialog.tsx';
@@ -16,19 +18,23 @@ import { useCheckFeed, useCreateFeed, useDeleteFeed, useFeed, useFeeds, useUpdat
 import './feeds.css';
 
 const FIELDS = ['name', 'url', 'channelIds', 'mode', 'template', 'intervalMinutes'] as const;
-const outcomeLabel = { queued: 'Queued', draft: 'Draft', skipped: 'Skipped', seen: 'Already there', pending: 'Working' } as const;
 const channelName = (c: Channel) => c.displayName ?? c.username ?? c.network;
 
 /** What a check did, in one sentence for the toast. */
-function checkSummary({ outcome }: CheckAnswer): string {
-  if (outcome.status === 'failed') return `Check failed: ${outcome.error}`;
-  if (outcome.status === 'unchanged') return 'Nothing new: the feed has not changed since the last check.';
-  const parts = [outcome.queued ? `${outcome.queued} queued` : '', outcome.drafts ? `${outcome.drafts} new draft${outcome.drafts === 1 ? '' : 's'}` : '', outcome.skipped ? `${outcome.skipped} skipped` : ''].filter(Boolean);
-  return parts.length ? `Checked: ${parts.join(', ')}.` : 'Checked: no new items.';
+function checkSummary({ outcome }: CheckAnswer, t: TFunction<'feeds'>): string {
+  if (outcome.status === 'failed') return t('check.failed', { error: outcome.error });
+  if (outcome.status === 'unchanged') return t('check.unchanged');
+  const parts = [
+    outcome.queued ? t('check.queued', { count: outcome.queued }) : '',
+    outcome.drafts ? t('check.drafts', { count: outcome.drafts }) : '',
+    outcome.skipped ? t('check.skipped', { count: outcome.skipped }) : '',
+  ].filter(Boolean);
+  return parts.length ? t('check.done', { parts: parts.join(t('check.separator')) }) : t('check.nothing');
 }
 
 /** RSS, Atom and JSON feeds whose new items become drafts or queued posts. */
 export function FeedsPage() {
+  const { t } = useTranslation('feeds');
   const workspace = useWorkspace();
   const toast = useToast();
   const feeds = useFeeds(workspace.id);
@@ -45,43 +51,46 @@ export function FeedsPage() {
   return (
     <div className="page">
       <PageHeader
-        title="Feeds"
-        description={
-          <>
-            Herald reads these RSS, Atom and JSON feeds on their interval and turns each new item into a post for the chosen channels, as a draft or straight into their
-            queue. Every item becomes one post, once. When a feed is added, only its 3 newest items become posts; the older ones are taken as already known.
-          </>
-        }
+        title={t('page.title')}
+        description={t('page.description', { count: 3 })}
         actions={
           canEdit ? (
             <button type="button" className="btn btn-primary" data-testid="feed-add" onClick={() => setEditing('new')}>
-              Add feed
+              {t('page.add')}
             </button>
           ) : null
         }
       />
       <FormError message={error} />
       {feeds.isPending ? (
-        <Loading label="Loading feeds…" />
+        <Loading label={t('page.loading')} />
       ) : items.length === 0 ? (
         <section className="card">
-          <EmptyState title="No feeds yet">{canEdit ? 'Add your blog’s or newsletter’s feed to share each new article without copying links by hand.' : 'Editors and admins can add feeds here.'}</EmptyState>
+          <EmptyState title={t('empty.title')}>{canEdit ? t('empty.editor') : t('empty.viewer')}</EmptyState>
         </section>
       ) : (
-        <ul className="rows card feed-list" aria-label="Feeds" data-testid="feed-list">
+        <ul className="rows card feed-list" aria-label={t('page.title')} data-testid="feed-list">
           {items.map((feed) => (
             <li key={feed.id} className={feed.enabled ? 'row feed-row' : 'row feed-row row-muted'} data-testid="feed-row">
               <div className="row-main">
                 <div className="row-title">{feed.name}</div>
                 <div className="feed-url">{feed.url}</div>
                 <div className="row-sub">
-                  {feed.enabled ? <span className="badge badge-success">On</span> : <span className="badge feed-off">Off</span>} {feed.mode === 'queue' ? 'Adds to the queue' : 'Makes drafts'} of{' '}
-                  {feed.channelIds.map((id) => channels.find((c) => c.id === id)).filter(Boolean).map((c) => channelName(c!)).join(', ') || `${feed.channelIds.length} channel(s)`} · every{' '}
-                  {feed.intervalMinutes} min
+                  {feed.enabled ? <span className="badge badge-success">{t('list.on')}</span> : <span className="badge feed-off">{t('list.off')}</span>}{' '}
+                  {t(feed.mode === 'queue' ? 'list.queue' : 'list.drafts', {
+                    channels:
+                      feed.channelIds
+                        .map((id) => channels.find((c) => c.id === id))
+                        .filter(Boolean)
+                        .map((c) => channelName(c!))
+                        .join(', ') || t('list.channelCount', { count: feed.channelIds.length }),
+                  })}
+                  {' · '}
+                  {t('list.every', { count: feed.intervalMinutes })}
                 </div>
                 <div className="row-sub" data-testid="feed-status">
-                  {feed.lastCheckedAt ? <>Checked {relativeTime(feed.lastCheckedAt)}</> : 'Not checked yet'}
-                  {feed.lastNewItemAt ? <> · last new item {relativeTime(feed.lastNewItemAt)}</> : null}
+                  {feed.lastCheckedAt ? t('list.checked', { when: relativeTime(feed.lastCheckedAt) }) : t('list.notChecked')}
+                  {feed.lastNewItemAt ? t('list.lastNewItem', { when: relativeTime(feed.lastNewItemAt) }) : null}
                 </div>
                 {feed.lastError ? (
                   <p className="feed-error" role="status" data-testid="feed-error">
@@ -96,29 +105,29 @@ export function FeedsPage() {
                     className="btn btn-sm"
                     data-testid="feed-check"
                     disabled={check.isPending}
-                    onClick={() => check.mutate(feed.id, { onSuccess: (answer) => toast(checkSummary(answer)) })}
+                    onClick={() => check.mutate(feed.id, { onSuccess: (answer) => toast(checkSummary(answer, t)) })}
                   >
-                    {check.isPending && check.variables === feed.id ? 'Checking…' : 'Check now'}
+                    {check.isPending && check.variables === feed.id ? t('list.checking') : t('list.checkNow')}
                   </button>
                 ) : null}
                 <button type="button" className="btn btn-sm" data-testid="feed-items" onClick={() => setItemsOf(feed)}>
-                  Items
+                  {t('list.items')}
                 </button>
                 {canEdit ? (
                   <>
                     <button type="button" className="btn btn-sm" data-testid="feed-edit" onClick={() => setEditing(feed)}>
-                      Edit
+                      {t('list.edit')}
                     </button>
                     <button
                       type="button"
                       className="btn btn-sm"
                       disabled={update.isPending}
-                      onClick={() => update.mutate({ feedId: feed.id, enabled: !feed.enabled }, { onSuccess: (d) => toast(d.enabled ? 'Feed turned on.' : 'Feed turned off.') })}
+                      onClick={() => update.mutate({ feedId: feed.id, enabled: !feed.enabled }, { onSuccess: (d) => toast(d.enabled ? t('list.turnedOn') : t('list.turnedOff')) })}
                     >
-                      {feed.enabled ? 'Turn off' : 'Turn on'}
+                      {feed.enabled ? t('list.turnOff') : t('list.turnOn')}
                     </button>
                     <button type="button" className="btn btn-sm btn-danger-outline" data-testid="feed-delete" onClick={() => setDeleting(feed)}>
-                      Delete
+                      {t('list.delete')}
                     </button>
                   </>
                 ) : null}
@@ -127,7 +136,7 @@ export function FeedsPage() {
           ))}
         </ul>
       )}
-      <Dialog open={editing !== null} title={editing && editing !== 'new' ? 'Edit feed' : 'Add feed'} onClose={() => setEditing(null)} testId="feed-dialog">
+      <Dialog open={editing !== null} title={editing && editing !== 'new' ? t('form.editTitle') : t('page.add')} onClose={() => setEditing(null)} testId="feed-dialog">
         {editing ? <FeedForm key={editing === 'new' ? 'new' : editing.id} workspace={workspace} channels={channels} existing={editing === 'new' ? null : editing} onDone={() => setEditing(null)} /> : null}
       </Dialog>
       <DeleteDialog workspaceId={workspace.id} feed={deleting} onClose={() => setDeleting(null)} />
@@ -137,6 +146,7 @@ export function FeedsPage() {
 }
 
 function FeedForm({ workspace, channels, existing, onDone }: { workspace: MyWorkspace; channels: Channel[]; existing: Feed | null; onDone: () => void }) {
+  const { t } = useTranslation('feeds');
   const toast = useToast();
   const create = useCreateFeed(workspace.id);
   const update = useUpdateFeed(workspace.id);
@@ -158,16 +168,16 @@ function FeedForm({ workspace, channels, existing, onDone }: { workspace: MyWork
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const input = { name: name.trim(), url: url.trim(), channelIds, mode, template, intervalMinutes: Number(interval), enabled };
-    if (existing) update.mutate({ feedId: existing.id, ...input }, { onSuccess: () => (toast('Feed saved.'), onDone()) });
-    else create.mutate(input, { onSuccess: () => (toast('Feed added. Use “Check now” to read it at once.'), onDone()) });
+    if (existing) update.mutate({ feedId: existing.id, ...input }, { onSuccess: () => (toast(t('form.saved')), onDone()) });
+    else create.mutate(input, { onSuccess: () => (toast(t('form.added')), onDone()) });
   };
   const toggle = (id: string, on: boolean) => setChannelIds(on ? [...channelIds, id] : channelIds.filter((c) => c !== id));
 
   return (
     <form onSubmit={submit} noValidate className="feed-form">
-      <Field label="Name" required maxLength={80} value={name} onChange={(e) => setName(e.target.value)} error={fieldError('name')} data-testid="feed-name" />
+      <Field label={t('form.name')} required maxLength={80} value={name} onChange={(e) => setName(e.target.value)} error={fieldError('name')} data-testid="feed-name" />
       <Field
-        label="Feed address"
+        label={t('form.url')}
         type="url"
         inputMode="url"
         required
@@ -175,16 +185,16 @@ function FeedForm({ workspace, channels, existing, onDone }: { workspace: MyWork
         value={url}
         onChange={(e) => setUrl(e.target.value)}
         error={fieldError('url')}
-        hint="The RSS, Atom or JSON Feed address, not the blog’s home page."
+        hint={t('form.urlHint')}
         data-testid="feed-url"
       />
       <fieldset className="feed-channels" aria-describedby={fieldError('channelIds') ? 'feed-channels-error' : undefined}>
-        <legend>Channels</legend>
+        <legend>{t('form.channels')}</legend>
         {usable.length ? (
           usable.map((c) => <Checkbox key={c.id} checked={channelIds.includes(c.id)} onChange={(e) => toggle(c.id, e.target.checked)} label={`${channelName(c)} (${c.network})`} data-testid={`feed-channel-${c.id}`} />)
         ) : (
           <p className="muted small">
-            <Link to={`/w/${workspace.id}/channels`}>Connect a channel</Link> first: the posts go to channels.
+            <Trans t={t} i18nKey="form.noChannels" components={{ connect: <Link to={`/w/${workspace.id}/channels`} /> }} />
           </p>
         )}
         {fieldError('channelIds') ? (
@@ -193,12 +203,12 @@ function FeedForm({ workspace, channels, existing, onDone }: { workspace: MyWork
           </p>
         ) : null}
       </fieldset>
-      <SelectField label="New items become" value={mode} onChange={(e) => setMode(e.target.value as 'draft' | 'queue')} error={fieldError('mode')} data-testid="feed-mode">
-        <option value="draft">Drafts, to look over first</option>
-        <option value="queue">Posts in the queue of these channels</option>
+      <SelectField label={t('form.mode')} value={mode} onChange={(e) => setMode(e.target.value as 'draft' | 'queue')} error={fieldError('mode')} data-testid="feed-mode">
+        <option value="draft">{t('form.modes.draft')}</option>
+        <option value="queue">{t('form.modes.queue')}</option>
       </SelectField>
       <div className={fieldError('template') ? 'field has-error' : 'field'}>
-        <label htmlFor="feed-template">Post text</label>
+        <label htmlFor="feed-template">{t('form.template')}</label>
         <textarea
           id="feed-template"
           rows={3}
@@ -210,8 +220,7 @@ function FeedForm({ workspace, channels, existing, onDone }: { workspace: MyWork
           data-testid="feed-template"
         />
         <div className="field-hint" id="feed-template-hint">
-          <code>{'{title}'}</code>, <code>{'{link}'}</code> and <code>{'{summary}'}</code> are replaced by the item’s; its picture, if it has one, is attached. An item the channels’
-          rules refuse in the queue becomes a draft with the reason.
+          <Trans t={t} i18nKey="form.templateHint" values={{ title: '{title}', link: '{link}', summary: '{summary}' }} components={{ code: <code /> }} />
         </div>
         {fieldError('template') ? (
           <p className="field-error" role="alert">
@@ -219,15 +228,15 @@ function FeedForm({ workspace, channels, existing, onDone }: { workspace: MyWork
           </p>
         ) : null}
       </div>
-      <Field label="Check every (minutes)" type="number" min={15} max={1440} step={5} required value={interval} onChange={(e) => setInterval(e.target.value)} error={fieldError('intervalMinutes')} hint="15 minutes at the shortest." data-testid="feed-interval" />
-      <Checkbox checked={enabled} onChange={(e) => setEnabled(e.target.checked)} label="Read this feed" />
+      <Field label={t('form.interval')} type="number" min={15} max={1440} step={5} required value={interval} onChange={(e) => setInterval(e.target.value)} error={fieldError('intervalMinutes')} hint={t('form.intervalHint', { count: 15 })} data-testid="feed-interval" />
+      <Checkbox checked={enabled} onChange={(e) => setEnabled(e.target.checked)} label={t('form.enabled')} />
       <FormError message={general} />
       <div className="dialog-actions">
         <button type="button" className="btn" onClick={onDone}>
-          Cancel
+          {t('actions.cancel')}
         </button>
         <button type="submit" className="btn btn-primary" disabled={create.isPending || update.isPending} data-testid="feed-save">
-          {existing ? 'Save' : 'Add feed'}
+          {existing ? t('actions.save') : t('page.add')}
         </button>
       </div>
     </form>
@@ -235,18 +244,19 @@ function FeedForm({ workspace, channels, existing, onDone }: { workspace: MyWork
 }
 
 function DeleteDialog({ workspaceId, feed, onClose }: { workspaceId: string; feed: Feed | null; onClose: () => void }) {
+  const { t } = useTranslation('feeds');
   const toast = useToast();
   const remove = useDeleteFeed(workspaceId);
   return (
-    <Dialog open={feed !== null} title="Delete feed?" onClose={onClose} testId="feed-delete-dialog">
-      <p>Herald stops reading {feed?.name}. The posts it made stay.</p>
+    <Dialog open={feed !== null} title={t('delete.title')} onClose={onClose} testId="feed-delete-dialog">
+      <p>{t('delete.body', { name: feed?.name ?? '' })}</p>
       <FormError message={formErrors(remove.error, []).general} />
       <div className="dialog-actions">
         <button type="button" className="btn" onClick={onClose}>
-          Cancel
+          {t('actions.cancel')}
         </button>
-        <button type="button" className="btn btn-danger" data-testid="feed-delete-confirm" disabled={remove.isPending} onClick={() => feed && remove.mutate(feed.id, { onSuccess: () => (toast('Feed deleted.'), onClose()) })}>
-          Delete
+        <button type="button" className="btn btn-danger" data-testid="feed-delete-confirm" disabled={remove.isPending} onClick={() => feed && remove.mutate(feed.id, { onSuccess: () => (toast(t('delete.done')), onClose()) })}>
+          {t('delete.confirm')}
         </button>
       </div>
     </Dialog>
@@ -254,27 +264,28 @@ function DeleteDialog({ workspaceId, feed, onClose }: { workspaceId: string; fee
 }
 
 function ItemsDialog({ workspace, feed, onClose }: { workspace: MyWorkspace; feed: Feed; onClose: () => void }) {
+  const { t } = useTranslation('feeds');
   const detail = useFeed(workspace.id, feed.id);
   const items = detail.data?.items ?? [];
   return (
-    <Dialog open title={`Items of ${feed.name}`} onClose={onClose} wide testId="feed-items-dialog">
+    <Dialog open title={t('items.title', { name: feed.name })} onClose={onClose} wide testId="feed-items-dialog">
       {detail.isPending ? (
-        <Loading label="Loading items…" />
+        <Loading label={t('items.loading')} />
       ) : items.length === 0 ? (
-        <p className="muted">No items yet: the feed has not been read, or it was empty.</p>
+        <p className="muted">{t('items.empty')}</p>
       ) : (
         <ul className="rows feed-items">
           {items.map((item) => (
             <li key={item.id} className="row">
               <div className="row-main">
-                <div className="row-title">{item.link ? <a href={item.link} target="_blank" rel="noopener noreferrer">{item.title || item.link}</a> : item.title || '(untitled)'}</div>
+                <div className="row-title">{item.link ? <a href={item.link} target="_blank" rel="noopener noreferrer">{item.title || item.link}</a> : item.title || t('items.untitled')}</div>
                 <div className="row-sub">
-                  <span className={item.outcome === 'queued' || item.outcome === 'draft' ? 'badge badge-success' : 'badge'}>{outcomeLabel[item.outcome]}</span> {item.publishedAt ? `published ${formatDateTime(item.publishedAt)} · ` : ''}seen{' '}
-                  {relativeTime(item.createdAt)}
+                  <span className={item.outcome === 'queued' || item.outcome === 'draft' ? 'badge badge-success' : 'badge'}>{t(`items.outcomes.${item.outcome}`)}</span>{' '}
+                  {item.publishedAt ? t('items.publishedSeen', { date: formatDateTime(item.publishedAt), when: relativeTime(item.createdAt) }) : t('items.seen', { when: relativeTime(item.createdAt) })}
                   {item.postGroupId ? (
                     <>
                       {' · '}
-                      <Link to={`/w/${workspace.id}/posts/${item.postGroupId}`}>Open post</Link>
+                      <Link to={`/w/${workspace.id}/posts/${item.postGroupId}`}>{t('items.openPost')}</Link>
                     </>
                   ) : null}
                 </div>
@@ -286,7 +297,7 @@ function ItemsDialog({ workspace, feed, onClose }: { workspace: MyWorkspace; fee
       )}
       <div className="dialog-actions">
         <button type="button" className="btn" onClick={onClose}>
-          Close
+          {t('actions.close')}
         </button>
       </div>
     </Dialog>

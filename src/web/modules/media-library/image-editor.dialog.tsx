@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import Cropper, { type Area, type Point } from 'react-easy-crop';
 import { Dialog } from '../../components/dialog.tsx';
 import { Field } from '../../components/field.tsx';
@@ -6,13 +7,13 @@ import { FormError } from '../../components/feedback.tsx';
 import { formErrors } from '../../components/form-errors.ts';
 import { useEditImage, type LibraryItem } from './media-library.api.ts';
 
-/** The shapes networks ask for; "Original" keeps the picture's own. */
+/** The shapes networks ask for; "original" keeps the picture's own. Each is named by `editor.shapes.<id>`. */
 export const aspectPresets = [
-  { id: 'original', label: 'Original', ratio: null },
-  { id: '1:1', label: '1:1 Square', ratio: 1 },
-  { id: '4:5', label: '4:5 Portrait', ratio: 4 / 5 },
-  { id: '9:16', label: '9:16 Story', ratio: 9 / 16 },
-  { id: '16:9', label: '16:9 Landscape', ratio: 16 / 9 },
+  { id: 'original', ratio: null },
+  { id: '1:1', ratio: 1 },
+  { id: '4:5', ratio: 4 / 5 },
+  { id: '9:16', ratio: 9 / 16 },
+  { id: '16:9', ratio: 16 / 9 },
 ] as const;
 type PresetId = (typeof aspectPresets)[number]['id'];
 
@@ -21,6 +22,7 @@ type PresetId = (typeof aspectPresets)[number]['id'];
  * server (sharp) makes the new file, so the result is exactly what the rules will check.
  */
 export function ImageEditorDialog({ workspaceId, item, onClose, onSaved }: { workspaceId: string; item: LibraryItem; onClose: () => void; onSaved: (made: LibraryItem) => void }) {
+  const { t } = useTranslation('media-library');
   const edit = useEditImage(workspaceId);
   // eslint-disable-next-line no-restricted-syntax -- react-easy-crop's point, not the X network
   const [crop, setCrop] = useState<Point>({ x: 0, y: 0 });
@@ -53,7 +55,7 @@ export function ImageEditorDialog({ workspaceId, item, onClose, onSaved }: { wor
   };
 
   return (
-    <Dialog open title="Edit image" onClose={onClose} wide testId="image-editor">
+    <Dialog open title={t('editor.title')} onClose={onClose} wide testId="image-editor">
       <div className="ie-layout">
         <div className="ie-stage" data-testid="image-editor-stage">
           <Cropper
@@ -70,7 +72,7 @@ export function ImageEditorDialog({ workspaceId, item, onClose, onSaved }: { wor
         </div>
         <div className="ie-controls">
           <fieldset className="ie-presets">
-            <legend>Shape</legend>
+            <legend>{t('editor.shape')}</legend>
             {aspectPresets.map((p) => (
               <button
                 key={p.id}
@@ -80,46 +82,46 @@ export function ImageEditorDialog({ workspaceId, item, onClose, onSaved }: { wor
                 data-testid={`aspect-${p.id}`}
                 onClick={() => setPreset(p.id)}
               >
-                {p.label}
+                {t(`editor.shapes.${p.id}`)}
               </button>
             ))}
           </fieldset>
           <div className="ie-row">
-            <button type="button" className="btn btn-sm" onClick={() => setRotation((r) => (r + 270) % 360)} aria-label="Rotate left">
-              ⟲ Rotate left
+            <button type="button" className="btn btn-sm" onClick={() => setRotation((r) => (r + 270) % 360)} aria-label={t('editor.rotateLeft')}>
+              ⟲ {t('editor.rotateLeft')}
             </button>
-            <button type="button" className="btn btn-sm" onClick={() => setRotation((r) => (r + 90) % 360)} aria-label="Rotate right" data-testid="rotate-right">
-              ⟳ Rotate right
+            <button type="button" className="btn btn-sm" onClick={() => setRotation((r) => (r + 90) % 360)} aria-label={t('editor.rotateRight')} data-testid="rotate-right">
+              ⟳ {t('editor.rotateRight')}
             </button>
           </div>
           <label className="ie-zoom">
-            <span className="small muted">Zoom</span>
-            <input type="range" min={1} max={4} step={0.05} value={zoom} onChange={(e) => setZoom(Number(e.target.value))} aria-label="Zoom" />
+            <span className="small muted">{t('editor.zoom')}</span>
+            <input type="range" min={1} max={4} step={0.05} value={zoom} onChange={(e) => setZoom(Number(e.target.value))} aria-label={t('editor.zoom')} />
           </label>
           <Field
-            label="Largest width (pixels)"
+            label={t('editor.maxWidth')}
             type="number"
             min={16}
             max={8192}
             inputMode="numeric"
-            placeholder="Keep the size"
+            placeholder={t('editor.keepSize')}
             value={maxWidth}
             error={errors.field('maxWidth')}
             data-testid="image-editor-max-width"
             onChange={(e) => setMaxWidth(e.target.value)}
           />
           <p className="small muted" data-testid="image-editor-result">
-            {outWidth && outHeight ? `The new image: ${Math.round(outWidth)} × ${outHeight} px.` : 'Move and zoom the frame to choose the area.'} The original stays as it is.
+            {outWidth && outHeight ? t('editor.result', { width: Math.round(outWidth), height: outHeight }) : t('editor.chooseArea')} {t('editor.originalKept')}
           </p>
           <FormError message={errors.general ?? errors.field('crop')} />
         </div>
       </div>
       <div className="dialog-actions">
         <button type="button" className="btn" onClick={onClose}>
-          Cancel
+          {t('actions.cancel')}
         </button>
         <button type="button" className="btn btn-primary" disabled={!area || edit.isPending} onClick={save} data-testid="image-editor-save">
-          {edit.isPending ? 'Saving…' : 'Save as new image'}
+          {edit.isPending ? t('actions.saving') : t('editor.save')}
         </button>
       </div>
     </Dialog>

@@ -1,5 +1,7 @@
 import { useEffect, useId, useMemo, useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
+import type { TFunction } from 'i18next';
 import { useQueryClient } from '@tanstack/react-query';
 import { Dialog } from '../../components/dialog.tsx';
 import { Field, SelectField } from '../../components/field.tsx';
@@ -39,15 +41,16 @@ type SizeChoice = keyof typeof sizeChoices;
 const accept = 'image/jpeg,image/png,image/webp,image/gif,video/mp4,video/quicktime,video/webm,application/pdf';
 
 /** What a bulk delete did, in one sentence. */
-function bulkSummary(answer: BulkDeleteAnswer): string {
-  const parts = [`${answer.deleted.length} deleted`];
-  if (answer.inUse.length) parts.push(`${answer.inUse.length} kept because a scheduled post still needs ${answer.inUse.length === 1 ? 'it' : 'them'}`);
-  if (answer.notFound.length) parts.push(`${answer.notFound.length} already gone`);
-  return `${parts.join(', ')}.`;
+function bulkSummary(answer: BulkDeleteAnswer, t: TFunction<'media-library'>): string {
+  const parts = [t('bulk.summary.deleted', { count: answer.deleted.length })];
+  if (answer.inUse.length) parts.push(t('bulk.summary.inUse', { count: answer.inUse.length }));
+  if (answer.notFound.length) parts.push(t('bulk.summary.notFound', { count: answer.notFound.length }));
+  return t('bulk.summary.sentence', { parts: parts.join(t('bulk.summary.separator')) });
 }
 
 /** The workspace's media: find, describe, tag, edit, and delete files; see which posts use them. */
 export function MediaLibraryPage() {
+  const { t } = useTranslation('media-library');
   const workspace = useWorkspace();
   const toast = useToast();
   const queryClient = useQueryClient();
@@ -95,7 +98,7 @@ export function MediaLibraryPage() {
   const deleteSelected = () =>
     bulkDelete.mutate([...selected], {
       onSuccess: (answer) => {
-        toast(bulkSummary(answer));
+        toast(bulkSummary(answer, t));
         setSelected(new Set(answer.inUse.map((i) => i.id)));
         setConfirming(false);
       },
@@ -104,12 +107,12 @@ export function MediaLibraryPage() {
   return (
     <div className="page">
       <PageHeader
-        title="Media library"
-        description="Every image, video and PDF uploaded to this workspace that Herald still keeps. Search by name or alt text, tag files to find them again, and crop a picture to a network’s shape before posting."
+        title={t('page.title')}
+        description={t('page.description')}
         actions={
           canEdit ? (
             <label htmlFor={uploadId} className="btn btn-primary" data-testid="library-upload">
-              Upload files
+              {t('page.upload')}
               <input
                 id={uploadId}
                 className="cm-file-input"
@@ -126,56 +129,59 @@ export function MediaLibraryPage() {
         }
       />
       {setting.data && !setting.data.enabled ? (
-        <Notice tone="warn" title="The library is off">
-          Files are deleted once every post using them is published, so they appear here only until then.{' '}
-          {hasPermission(workspace, 'settings.manage') ? <Link to={`/w/${workspace.id}/settings#media-library`}>Turn on the media library</Link> : 'An owner or admin can turn on the media library in the workspace settings'} to keep them.
+        <Notice tone="warn" title={t('off.title')}>
+          {hasPermission(workspace, 'settings.manage') ? (
+            <Trans t={t} i18nKey="off.bodyManager" components={{ settings: <Link to={`/w/${workspace.id}/settings#media-library`} /> }} />
+          ) : (
+            t('off.body')
+          )}
         </Notice>
       ) : null}
 
       {inFlight.length ? (
-        <ul className="ml-uploads card" aria-label="Uploads">
+        <ul className="ml-uploads card" aria-label={t('uploads.label')}>
           {inFlight.map((u) => (
             <li key={u.key}>
               <span className="ml-upload-name">{u.fileName}</span>
-              {u.state === 'failed' ? <span className="field-error">{u.error}</span> : <progress max={1} value={u.progress} aria-label={`Uploading ${u.fileName}`} />}
+              {u.state === 'failed' ? <span className="field-error">{u.error}</span> : <progress max={1} value={u.progress} aria-label={t('uploads.progress', { name: u.fileName })} />}
             </li>
           ))}
         </ul>
       ) : null}
 
       <div className="ml-filters" role="search">
-        <Field label="Search" type="search" placeholder="Name, file name or alt text" value={q} onChange={(e) => setQ(e.target.value)} maxLength={200} data-testid="library-search" />
-        <SelectField label="Type" value={kind} onChange={(e) => setKind(e.target.value as typeof kind)} data-testid="library-kind">
-          <option value="">All types</option>
-          <option value="image">Images</option>
-          <option value="video">Videos</option>
-          <option value="document">PDFs</option>
+        <Field label={t('filters.search')} type="search" placeholder={t('filters.searchPlaceholder')} value={q} onChange={(e) => setQ(e.target.value)} maxLength={200} data-testid="library-search" />
+        <SelectField label={t('filters.type')} value={kind} onChange={(e) => setKind(e.target.value as typeof kind)} data-testid="library-kind">
+          <option value="">{t('filters.types.all')}</option>
+          <option value="image">{t('filters.types.image')}</option>
+          <option value="video">{t('filters.types.video')}</option>
+          <option value="document">{t('filters.types.document')}</option>
         </SelectField>
-        <SelectField label="Size" value={size} onChange={(e) => setSize(e.target.value as SizeChoice)} data-testid="library-size">
-          <option value="any">Any size</option>
-          <option value="small">Under 1 MB</option>
-          <option value="medium">1–20 MB</option>
-          <option value="large">20 MB or more</option>
+        <SelectField label={t('filters.size')} value={size} onChange={(e) => setSize(e.target.value as SizeChoice)} data-testid="library-size">
+          <option value="any">{t('filters.sizes.any')}</option>
+          <option value="small">{t('filters.sizes.small')}</option>
+          <option value="medium">{t('filters.sizes.medium')}</option>
+          <option value="large">{t('filters.sizes.large')}</option>
         </SelectField>
-        <SelectField label="Tag" value={tag} onChange={(e) => setTag(e.target.value)} data-testid="library-tag">
-          <option value="">All tags</option>
-          {tags.map((t) => (
-            <option key={t.tag} value={t.tag}>
-              {t.tag} ({t.count})
+        <SelectField label={t('filters.tag')} value={tag} onChange={(e) => setTag(e.target.value)} data-testid="library-tag">
+          <option value="">{t('filters.allTags')}</option>
+          {tags.map((entry) => (
+            <option key={entry.tag} value={entry.tag}>
+              {t('filters.tagOption', { tag: entry.tag, count: entry.count })}
             </option>
           ))}
         </SelectField>
       </div>
 
       {selected.size ? (
-        <div className="ml-bulk" role="region" aria-label="Selected files" data-testid="library-bulk">
-          <strong>{selected.size} selected</strong>
+        <div className="ml-bulk" role="region" aria-label={t('bulk.label')} data-testid="library-bulk">
+          <strong>{t('bulk.selected', { count: selected.size })}</strong>
           <button type="button" className="btn btn-sm btn-ghost" onClick={() => setSelected(new Set())}>
-            Clear
+            {t('bulk.clear')}
           </button>
           {canEdit ? (
             <button type="button" className="btn btn-sm btn-danger-outline" onClick={() => setConfirming(true)} data-testid="library-bulk-delete">
-              Delete…
+              {t('bulk.delete')}
             </button>
           ) : null}
         </div>
@@ -183,16 +189,16 @@ export function MediaLibraryPage() {
 
       <FormError message={formErrors(library.error ?? bulkDelete.error, []).general} />
       {library.isPending ? (
-        <Loading label="Loading the library…" />
+        <Loading label={t('page.loading')} />
       ) : items.length === 0 ? (
         <section className="card">
-          <EmptyState title={filtered ? 'Nothing matches' : 'No files yet'}>
-            {filtered ? 'Try other words or fewer filters.' : 'Files uploaded here or in the composer appear in the library.'}
+          <EmptyState title={filtered ? t('empty.filteredTitle') : t('empty.title')}>
+            {filtered ? t('empty.filteredBody') : t('empty.body')}
           </EmptyState>
         </section>
       ) : (
         <>
-          <ul className="ml-grid" aria-label="Files" data-testid="library-grid">
+          <ul className="ml-grid" aria-label={t('page.files')} data-testid="library-grid">
             {items.map((item) => (
               <MediaTile key={item.id} item={item} selected={selected.has(item.id)} onToggle={() => toggle(item.id)} onOpen={() => setOpen(item)} />
             ))}
@@ -200,7 +206,7 @@ export function MediaLibraryPage() {
           {library.hasNextPage ? (
             <div className="ml-more">
               <button type="button" className="btn" disabled={library.isFetchingNextPage} onClick={() => void library.fetchNextPage()}>
-                {library.isFetchingNextPage ? 'Loading…' : 'Load more'}
+                {library.isFetchingNextPage ? t('page.loadingMore') : t('page.loadMore')}
               </button>
             </div>
           ) : null}
@@ -226,19 +232,19 @@ export function MediaLibraryPage() {
           onClose={() => setEditing(null)}
           onSaved={(made) => {
             setEditing(null);
-            toast(`Saved a new image, ${made.width} × ${made.height} px.`);
+            toast(t('editor.saved', { width: made.width, height: made.height }));
             setOpen(made);
           }}
         />
       ) : null}
-      <Dialog open={confirming} title={`Delete ${selected.size} ${selected.size === 1 ? 'file' : 'files'}?`} onClose={() => setConfirming(false)} testId="library-confirm-delete">
-        <p>The files are deleted for good. Posts already published keep what the networks received; a file that a scheduled post still needs is kept.</p>
+      <Dialog open={confirming} title={t('bulk.confirmTitle', { count: selected.size })} onClose={() => setConfirming(false)} testId="library-confirm-delete">
+        <p>{t('bulk.confirmBody')}</p>
         <div className="dialog-actions">
           <button type="button" className="btn" onClick={() => setConfirming(false)}>
-            Cancel
+            {t('actions.cancel')}
           </button>
           <button type="button" className="btn btn-danger" disabled={bulkDelete.isPending} onClick={deleteSelected} data-testid="library-confirm-delete-button">
-            {bulkDelete.isPending ? 'Deleting…' : 'Delete'}
+            {bulkDelete.isPending ? t('bulk.deleting') : t('bulk.confirm')}
           </button>
         </div>
       </Dialog>
@@ -246,20 +252,12 @@ export function MediaLibraryPage() {
   );
 }
 
-const postStateLabel: Record<string, string> = {
-  draft: 'Draft',
-  in_review: 'In review',
-  changes_requested: 'Changes requested',
-  scheduled: 'Scheduled',
-  publishing: 'Publishing',
-  published: 'Published',
-  partially_failed: 'Partly failed',
-  failed: 'Failed',
-  cancelled: 'Cancelled',
-};
+// A post's state, said by the key `details.states.<state>`; an unknown state shows as it comes.
+const postStates = new Set(['draft', 'in_review', 'changes_requested', 'scheduled', 'publishing', 'published', 'partially_failed', 'failed', 'cancelled']);
 
 /** One file: a larger preview, its name, alt text and tags, the posts that use it. */
 function MediaDetailsDialog({ item, canEdit, onClose, onEdit }: { item: LibraryItem; canEdit: boolean; onClose: () => void; onEdit: () => void }) {
+  const { t } = useTranslation('media-library');
   const workspace = useWorkspace();
   const toast = useToast();
   const update = useUpdateMedia(workspace.id);
@@ -270,12 +268,12 @@ function MediaDetailsDialog({ item, canEdit, onClose, onEdit }: { item: LibraryI
   const errors = formErrors(update.error, ['name', 'altText', 'tags']);
   const save = () =>
     update.mutate(
-      { id: item.id, name: name.trim() || null, altText: altText.trim() || null, tags: tagText.split(',').map((t) => t.trim()).filter(Boolean) },
-      { onSuccess: () => toast('Saved.') },
+      { id: item.id, name: name.trim() || null, altText: altText.trim() || null, tags: tagText.split(',').map((entry) => entry.trim()).filter(Boolean) },
+      { onSuccess: () => toast(t('details.saved')) },
     );
 
   return (
-    <Dialog open title={item.name ?? item.fileName ?? 'File'} onClose={onClose} wide testId="media-details">
+    <Dialog open title={item.name ?? item.fileName ?? t('details.file')} onClose={onClose} wide testId="media-details">
       <div className="ml-details">
         <div className="ml-details-preview">
           {item.kind === 'image' ? (
@@ -284,62 +282,66 @@ function MediaDetailsDialog({ item, canEdit, onClose, onEdit }: { item: LibraryI
             <video src={item.url} controls preload="metadata" poster={item.thumbnailUrl ?? undefined} />
           ) : (
             <a href={item.url} target="_blank" rel="noreferrer" className="ml-doc">
-              PDF{item.pageCount ? ` · ${item.pageCount} pages` : ''}
+              {item.pageCount ? t('details.pdfPages', { count: item.pageCount }) : 'PDF'}
             </a>
           )}
           <p className="small muted" data-testid="media-details-facts">
-            {[item.width && item.height ? `${item.width} × ${item.height} px` : null, item.durationSeconds !== null ? `${Math.round(item.durationSeconds)} s` : null, formatFileSize(item.size), item.mimeType]
+            {[
+              item.width && item.height ? t('details.dimensions', { width: item.width, height: item.height }) : null,
+              item.durationSeconds !== null ? t('details.seconds', { count: Math.round(item.durationSeconds) }) : null,
+              formatFileSize(item.size),
+              item.mimeType,
+            ]
               .filter(Boolean)
               .join(' · ')}
             <br />
-            Uploaded {formatDateTime(item.createdAt)}
-            {item.fileName ? ` as ${item.fileName}` : ''}
+            {item.fileName ? t('details.uploadedAs', { date: formatDateTime(item.createdAt), fileName: item.fileName }) : t('details.uploaded', { date: formatDateTime(item.createdAt) })}
           </p>
         </div>
         <div className="ml-details-form">
-          <Field label="Name" value={name} maxLength={200} placeholder={item.fileName ?? ''} disabled={!canEdit} error={errors.field('name')} onChange={(e) => setName(e.target.value)} />
+          <Field label={t('details.name')} value={name} maxLength={200} placeholder={item.fileName ?? ''} disabled={!canEdit} error={errors.field('name')} onChange={(e) => setName(e.target.value)} />
           <Field
-            label="Alt text"
+            label={t('details.altText')}
             value={altText}
             maxLength={1500}
-            placeholder="Describe it for people using screen readers"
-            hint="Offered when the file is added to a post; each post can change it."
+            placeholder={t('details.altTextPlaceholder')}
+            hint={t('details.altTextHint')}
             disabled={!canEdit}
             error={errors.field('altText')}
             onChange={(e) => setAltText(e.target.value)}
           />
-          <Field label="Tags" value={tagText} placeholder="summer, product, team" hint="Separated by commas." disabled={!canEdit} error={errors.field('tags')} onChange={(e) => setTagText(e.target.value)} />
+          <Field label={t('details.tags')} value={tagText} placeholder={t('details.tagsPlaceholder')} hint={t('details.tagsHint')} disabled={!canEdit} error={errors.field('tags')} onChange={(e) => setTagText(e.target.value)} />
           <FormError message={errors.general} />
-          <h3 className="ml-usage-title">Used in</h3>
+          <h3 className="ml-usage-title">{t('details.usedIn')}</h3>
           {usage.isPending ? (
-            <Loading label="Looking for posts…" />
+            <Loading label={t('details.lookingForPosts')} />
           ) : usage.data?.items.length ? (
             <ul className="ml-usage" data-testid="media-usage">
               {usage.data.items.map((u) => (
                 <li key={u.postId}>
-                  <Link to={`/w/${workspace.id}/posts/${u.postId}`}>{u.text || 'A post without text'}</Link>
-                  <span className="tag">{postStateLabel[u.state] ?? u.state}</span>
+                  <Link to={`/w/${workspace.id}/posts/${u.postId}`}>{u.text || t('details.noText')}</Link>
+                  <span className="tag">{postStates.has(u.state) ? t(`details.states.${u.state}`) : u.state}</span>
                   {u.publishAt ? <span className="small muted"> {formatDateTime(u.publishAt)}</span> : null}
                 </li>
               ))}
             </ul>
           ) : (
-            <p className="small muted">No post uses this file.</p>
+            <p className="small muted">{t('details.unused')}</p>
           )}
         </div>
       </div>
       <div className="dialog-actions">
         {canEdit && item.kind === 'image' ? (
           <button type="button" className="btn" onClick={onEdit} data-testid="media-edit-image">
-            Crop, rotate or resize…
+            {t('details.edit')}
           </button>
         ) : null}
         <button type="button" className="btn" onClick={onClose}>
-          Close
+          {t('actions.close')}
         </button>
         {canEdit ? (
           <button type="button" className="btn btn-primary" disabled={update.isPending} onClick={save} data-testid="media-details-save">
-            {update.isPending ? 'Saving…' : 'Save'}
+            {update.isPending ? t('actions.saving') : t('actions.save')}
           </button>
         ) : null}
       </div>

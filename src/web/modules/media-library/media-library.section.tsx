@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { Checkbox } from '../../components/field.tsx';
 import { FormError } from '../../components/feedback.tsx';
@@ -14,6 +15,7 @@ import { useLibrarySetting, useSetLibrarySetting } from './media-library.api.ts'
  * of deleted once published. The privacy policy and data exports say which applies.
  */
 export function MediaLibrarySection({ workspace }: { workspace: MyWorkspace }) {
+  const { t } = useTranslation('media-library');
   const toast = useToast();
   const setting = useLibrarySetting(workspace.id);
   const change = useSetLibrarySetting(workspace.id);
@@ -25,19 +27,17 @@ export function MediaLibrarySection({ workspace }: { workspace: MyWorkspace }) {
     <section className="card" id="media-library" aria-labelledby="media-library-title" data-testid="media-library-settings">
       <div className="card-head">
         <div>
-          <h2 id="media-library-title">Media library</h2>
+          <h2 id="media-library-title">{t('page.title')}</h2>
           <p className="muted small">
-            Off (the default), Herald deletes an uploaded file once every post using it is published. On, files stay in the{' '}
-            <Link to={`/w/${workspace.id}/media`}>media library</Link> after publishing, with their names, alt text and tags, until a member deletes them. Turning it off
-            again deletes the kept files whose posts are all published, at the next cleanup (within ten minutes).
+            <Trans t={t} i18nKey="settings.intro" components={{ library: <Link to={`/w/${workspace.id}/media`} /> }} />
           </p>
         </div>
       </div>
       {setting.isPending || !setting.data ? (
-        <Loading label="Loading…" />
+        <Loading label={t('page.loadingShort')} />
       ) : (
         <Checkbox
-          label="Keep uploaded media after publishing"
+          label={t('settings.toggle')}
           checked={saving ?? setting.data.enabled}
           disabled={!canManage || saving !== null}
           data-testid="media-library-toggle"
@@ -45,13 +45,13 @@ export function MediaLibrarySection({ workspace }: { workspace: MyWorkspace }) {
             const enabled = event.target.checked;
             setSaving(enabled);
             change.mutate(enabled, {
-              onSuccess: () => toast(enabled ? 'Uploaded media is now kept in the library.' : 'Media will be deleted once published again.'),
+              onSuccess: () => toast(enabled ? t('settings.toastOn') : t('settings.toastOff')),
               onSettled: () => setSaving(null),
             });
           }}
         />
       )}
-      {!canManage ? <p className="field-hint">Only owners and admins can change this.</p> : null}
+      {!canManage ? <p className="field-hint">{t('settings.onlyAdmins')}</p> : null}
       <FormError message={formErrors(setting.error ?? change.error, []).general} />
     </section>
   );

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Dialog } from '../../components/dialog.tsx';
 import { Field } from '../../components/field.tsx';
 import { Loading, EmptyState } from '../../components/status.tsx';
@@ -16,6 +17,7 @@ import './media-library.css';
  * videos uploaded in the composer their poster frame while the library is on.
  */
 export function PickFromLibrary({ slots, onChange, uploads, label }: { slots: MediaSlot[]; onChange: (slots: MediaSlot[]) => void; uploads: Uploads; label: string }) {
+  const { t } = useTranslation('media-library');
   const workspaceId = useWorkspace().id;
   const [open, setOpen] = useState(false);
   usePosterFrames(workspaceId, uploads);
@@ -26,8 +28,8 @@ export function PickFromLibrary({ slots, onChange, uploads, label }: { slots: Me
   };
   return (
     <>
-      <button type="button" className="btn btn-sm btn-ghost ml-pick-button" onClick={() => setOpen(true)} data-testid="pick-from-library" aria-label={`Pick from the media library for ${label}`}>
-        Pick from library
+      <button type="button" className="btn btn-sm btn-ghost ml-pick-button" onClick={() => setOpen(true)} data-testid="pick-from-library" aria-label={t('picker.buttonLabel', { label })}>
+        {t('picker.button')}
       </button>
       {open ? <PickerDialog workspaceId={workspaceId} onClose={() => setOpen(false)} onPick={pick} /> : null}
     </>
@@ -35,33 +37,34 @@ export function PickFromLibrary({ slots, onChange, uploads, label }: { slots: Me
 }
 
 function PickerDialog({ workspaceId, onClose, onPick }: { workspaceId: string; onClose: () => void; onPick: (item: LibraryItem) => void }) {
+  const { t } = useTranslation('media-library');
   const [q, setQ] = useState('');
   const library = useLibrary(workspaceId, { q: q.trim() || undefined });
   const items = library.data?.pages.flatMap((p) => p.items) ?? [];
   return (
-    <Dialog open title="Pick from the media library" onClose={onClose} wide testId="library-picker">
-      <Field label="Search" type="search" placeholder="Name, file name or alt text" value={q} maxLength={200} onChange={(e) => setQ(e.target.value)} />
+    <Dialog open title={t('picker.title')} onClose={onClose} wide testId="library-picker">
+      <Field label={t('filters.search')} type="search" placeholder={t('filters.searchPlaceholder')} value={q} maxLength={200} onChange={(e) => setQ(e.target.value)} />
       {library.isPending ? (
-        <Loading label="Loading the library…" />
+        <Loading label={t('page.loading')} />
       ) : items.length ? (
-        <ul className="ml-grid ml-picker-grid" aria-label="Files">
+        <ul className="ml-grid ml-picker-grid" aria-label={t('page.files')}>
           {items.map((item) => (
-            <MediaTile key={item.id} item={item} onOpen={() => onPick(item)} openLabel={`Add ${displayName(item)}`} />
+            <MediaTile key={item.id} item={item} onOpen={() => onPick(item)} openLabel={t('picker.add', { name: displayName(item, t) })} />
           ))}
         </ul>
       ) : (
-        <EmptyState title={q ? 'Nothing matches' : 'The library is empty'}>{q ? 'Try other words.' : 'Upload files here in the composer or on the Media library page.'}</EmptyState>
+        <EmptyState title={q ? t('empty.filteredTitle') : t('picker.emptyTitle')}>{q ? t('picker.tryOther') : t('picker.emptyBody')}</EmptyState>
       )}
       {library.hasNextPage ? (
         <div className="ml-more">
           <button type="button" className="btn" disabled={library.isFetchingNextPage} onClick={() => void library.fetchNextPage()}>
-            Load more
+            {t('page.loadMore')}
           </button>
         </div>
       ) : null}
       <div className="dialog-actions">
         <button type="button" className="btn" onClick={onClose}>
-          Cancel
+          {t('actions.cancel')}
         </button>
       </div>
     </Dialog>

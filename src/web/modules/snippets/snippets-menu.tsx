@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent, type RefObject } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { Dialog } from '../../components/dialog.tsx';
 import { Field, SelectField } from '../../components/field.tsx';
@@ -10,14 +11,13 @@ import { insertSnippet } from './insert-snippet.ts';
 import { useCreateSnippet, useDeleteSnippet, useSnippets, type Snippet } from './snippets.api.ts';
 import './snippets.css';
 
-const kindLabel = { hashtags: 'Hashtags', signature: 'Signature', other: 'Text' } as const;
-
 /**
  * "Snippets" beside a text box: a menu of the workspace's saved hashtag groups and signatures.
  * Choosing one changes the text through `onText`, the same update typing makes, so counters and
  * checks follow; hashtags go at the caret, a signature at the end.
  */
 export function SnippetsMenu({ text, onText, textarea, label }: { text: string; onText: (text: string) => void; textarea: RefObject<HTMLTextAreaElement | null>; label: string }) {
+  const { t } = useTranslation('snippets');
   const workspace = useWorkspace();
   const [open, setOpen] = useState(false);
   const [managing, setManaging] = useState(false);
@@ -80,7 +80,7 @@ export function SnippetsMenu({ text, onText, textarea, label }: { text: string; 
         aria-haspopup="menu"
         aria-expanded={open}
         aria-controls={open ? menuId : undefined}
-        aria-label={`Snippets for the ${label}`}
+        aria-label={t('menu.buttonLabel', { label })}
         data-testid="snippets-button"
         onClick={() => setOpen(!open)}
         onKeyDown={(e) => {
@@ -90,24 +90,24 @@ export function SnippetsMenu({ text, onText, textarea, label }: { text: string; 
           }
         }}
       >
-        # Snippets
+        # {t('page.title')}
       </button>
       {open ? (
-        <ul ref={menu} id={menuId} role="menu" aria-label="Snippets" className="snip-menu" onKeyDown={onMenuKey} data-testid="snippets-menu">
+        <ul ref={menu} id={menuId} role="menu" aria-label={t('page.title')} className="snip-menu" onKeyDown={onMenuKey} data-testid="snippets-menu">
           {snippets.isPending ? (
             <li role="none" className="snip-note">
-              Loading…
+              {t('menu.loading')}
             </li>
           ) : list.length === 0 ? (
             <li role="none" className="snip-note">
-              No snippets yet.
+              {t('menu.empty')}
             </li>
           ) : (
             list.map((s) => (
               <li role="none" key={s.id}>
                 <button type="button" role="menuitem" tabIndex={-1} className="snip-item" onClick={() => choose(s)} data-testid="snippet-item">
                   <span className="snip-name">
-                    {s.name} <span className="snip-kind">{kindLabel[s.kind]}</span>
+                    {s.name} <span className="snip-kind">{t(`menu.kinds.${s.kind}`)}</span>
                   </span>
                   <span className="snip-text">{s.text}</span>
                 </button>
@@ -126,14 +126,14 @@ export function SnippetsMenu({ text, onText, textarea, label }: { text: string; 
               }}
               data-testid="snippets-manage"
             >
-              Manage snippets…
+              {t('menu.manage')}
             </button>
           </li>
         </ul>
       ) : null}
       <Dialog
         open={managing}
-        title="Snippets"
+        title={t('page.title')}
         onClose={() => {
           setManaging(false);
           trigger.current?.focus();
@@ -147,6 +147,7 @@ export function SnippetsMenu({ text, onText, textarea, label }: { text: string; 
 }
 
 function ManageSnippets({ snippets, canEdit, workspaceId }: { snippets: Snippet[]; canEdit: boolean; workspaceId: string }) {
+  const { t } = useTranslation('snippets');
   const toast = useToast();
   const create = useCreateSnippet(workspaceId);
   const remove = useDeleteSnippet(workspaceId);
@@ -160,7 +161,7 @@ function ManageSnippets({ snippets, canEdit, workspaceId }: { snippets: Snippet[
       { name: name.trim(), kind, text },
       {
         onSuccess: () => {
-          toast('Snippet saved.');
+          toast(t('form.saved'));
           setName('');
           setText('');
         },
@@ -170,25 +171,21 @@ function ManageSnippets({ snippets, canEdit, workspaceId }: { snippets: Snippet[
   return (
     <>
       <p className="muted small">
-        Saved hashtag groups, signatures and other texts everyone in this workspace can insert from the composer. Edit or rename them on the{' '}
-        <Link to={`/w/${workspaceId}/snippets`} target="_blank" rel="noopener">
-          Snippets page
-        </Link>{' '}
-        (opens in a new tab, so this post stays as it is).
+        <Trans t={t} i18nKey="manage.intro" components={{ page: <Link to={`/w/${workspaceId}/snippets`} target="_blank" rel="noopener" /> }} />
       </p>
       {snippets.length ? (
-        <ul className="rows snip-list" aria-label="Saved snippets">
+        <ul className="rows snip-list" aria-label={t('manage.saved')}>
           {snippets.map((s) => (
             <li key={s.id} className="row">
               <div className="row-main">
                 <div className="row-title">
-                  {s.name} <span className="snip-kind">{kindLabel[s.kind]}</span>
+                  {s.name} <span className="snip-kind">{t(`menu.kinds.${s.kind}`)}</span>
                 </div>
                 <div className="row-sub snip-text">{s.text}</div>
               </div>
               {canEdit ? (
-                <button type="button" className="btn btn-sm btn-danger-outline" aria-label={`Delete ${s.name}`} disabled={remove.isPending} onClick={() => remove.mutate(s.id, { onSuccess: () => toast('Snippet deleted.') })}>
-                  Delete
+                <button type="button" className="btn btn-sm btn-danger-outline" aria-label={t('actions.deleteNamed', { name: s.name })} disabled={remove.isPending} onClick={() => remove.mutate(s.id, { onSuccess: () => toast(t('delete.done')) })}>
+                  {t('actions.delete')}
                 </button>
               ) : null}
             </li>
@@ -197,15 +194,15 @@ function ManageSnippets({ snippets, canEdit, workspaceId }: { snippets: Snippet[
       ) : null}
       {canEdit ? (
         <form onSubmit={submit} noValidate className="snip-form">
-          <h3>New snippet</h3>
-          <Field label="Name" required maxLength={80} value={name} onChange={(e) => setName(e.target.value)} error={errors.field('name')} data-testid="snippet-name" />
-          <SelectField label="Kind" value={kind} onChange={(e) => setKind(e.target.value as Snippet['kind'])} error={errors.field('kind')} hint="A signature is added at the end of the text; the others at the cursor." data-testid="snippet-kind">
-            <option value="hashtags">Hashtags</option>
-            <option value="signature">Signature</option>
-            <option value="other">Other text</option>
+          <h3>{t('page.new')}</h3>
+          <Field label={t('form.name')} required maxLength={80} value={name} onChange={(e) => setName(e.target.value)} error={errors.field('name')} data-testid="snippet-name" />
+          <SelectField label={t('form.kind')} value={kind} onChange={(e) => setKind(e.target.value as Snippet['kind'])} error={errors.field('kind')} hint={t('form.kindHint')} data-testid="snippet-kind">
+            <option value="hashtags">{t('kinds.hashtags.label')}</option>
+            <option value="signature">{t('kinds.signature.label')}</option>
+            <option value="other">{t('kinds.other.label')}</option>
           </SelectField>
           <div className={errors.field('text') ? 'field has-error' : 'field'}>
-            <label htmlFor="snippet-text">Text</label>
+            <label htmlFor="snippet-text">{t('form.text')}</label>
             <textarea id="snippet-text" rows={3} maxLength={5000} value={text} onChange={(e) => setText(e.target.value)} aria-invalid={errors.field('text') ? true : undefined} data-testid="snippet-text" />
             {errors.field('text') ? (
               <p className="field-error" role="alert">
@@ -216,7 +213,7 @@ function ManageSnippets({ snippets, canEdit, workspaceId }: { snippets: Snippet[
           <FormError message={errors.general ?? formErrors(remove.error, []).general} />
           <div className="form-actions">
             <button type="submit" className="btn btn-primary" disabled={create.isPending} data-testid="snippet-save">
-              Save snippet
+              {t('form.save')}
             </button>
           </div>
         </form>

@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Dialog } from '../../components/dialog.tsx';
 import { Field, SelectField } from '../../components/field.tsx';
 import { FormError } from '../../components/feedback.tsx';
@@ -16,6 +17,7 @@ const FIELDS = ['name', 'kind', 'text'] as const;
 
 /** The workspace's snippets: hashtag groups, signatures and other texts the composer inserts. */
 export function SnippetsPage() {
+  const { t, i18n } = useTranslation('snippets');
   const workspace = useWorkspace();
   const snippets = useSnippets(workspace.id);
   const canEdit = hasPermission(workspace, 'posts.edit');
@@ -26,44 +28,44 @@ export function SnippetsPage() {
   return (
     <div className="page">
       <PageHeader
-        title="Snippets"
-        description="Saved hashtag groups, signatures and other texts that everyone in this workspace can insert from the composer’s Snippets menu. A signature goes at the end of the text; the others where the cursor is."
+        title={t('page.title')}
+        description={t('page.description')}
         actions={
           canEdit ? (
             <button type="button" className="btn btn-primary" data-testid="snippet-add" onClick={() => setEditing('new')}>
-              New snippet
+              {t('page.new')}
             </button>
           ) : null
         }
       />
       <FormError message={formErrors(snippets.error, []).general} />
       {snippets.isPending ? (
-        <Loading label="Loading snippets…" />
+        <Loading label={t('page.loading')} />
       ) : list.length === 0 ? (
         <section className="card">
-          <EmptyState title="No snippets yet">{canEdit ? 'Save the hashtags you use again and again, or a sign-off, and insert them from the composer in one click.' : 'Editors and admins can save snippets here.'}</EmptyState>
+          <EmptyState title={t('empty.title')}>{canEdit ? t('empty.editor') : t('empty.viewer')}</EmptyState>
         </section>
       ) : (
-        snippetSections(list).map(({ kind, heading, items }) => (
+        snippetSections(list, i18n.language).map(({ kind, heading, items }) => (
           <section key={kind} className="snip-section" aria-labelledby={`snip-${kind}`}>
             <h2 id={`snip-${kind}`}>
-              {heading} <span className="count">{items.length}</span>
+              {t(heading)} <span className="count">{items.length}</span>
             </h2>
-            <ul className="rows card snip-rows" aria-label={heading}>
+            <ul className="rows card snip-rows" aria-label={t(heading)}>
               {items.map((s) => (
                 <li key={s.id} className="row snip-row" data-testid="snippet-row">
                   <div className="row-main">
                     <div className="row-title">{s.name}</div>
                     <div className="snip-body">{s.text}</div>
-                    <div className="row-sub">Changed {relativeTime(s.updatedAt)}</div>
+                    <div className="row-sub">{t('page.changed', { when: relativeTime(s.updatedAt) })}</div>
                   </div>
                   {canEdit ? (
                     <div className="snip-row-actions">
-                      <button type="button" className="btn btn-sm" aria-label={`Edit ${s.name}`} onClick={() => setEditing(s)}>
-                        Edit
+                      <button type="button" className="btn btn-sm" aria-label={t('page.editNamed', { name: s.name })} onClick={() => setEditing(s)}>
+                        {t('page.edit')}
                       </button>
-                      <button type="button" className="btn btn-sm btn-danger-outline" aria-label={`Delete ${s.name}`} onClick={() => setDeleting(s)}>
-                        Delete
+                      <button type="button" className="btn btn-sm btn-danger-outline" aria-label={t('actions.deleteNamed', { name: s.name })} onClick={() => setDeleting(s)}>
+                        {t('actions.delete')}
                       </button>
                     </div>
                   ) : null}
@@ -81,6 +83,7 @@ export function SnippetsPage() {
 }
 
 function SnippetDialog({ snippet, onClose }: { snippet: Snippet | null; onClose: () => void }) {
+  const { t } = useTranslation('snippets');
   const workspace = useWorkspace();
   const toast = useToast();
   const create = useCreateSnippet(workspace.id);
@@ -95,24 +98,24 @@ function SnippetDialog({ snippet, onClose }: { snippet: Snippet | null; onClose:
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const body = { name: name.trim(), kind, text };
-    const done = { onSuccess: () => (toast(snippet ? 'Snippet saved.' : 'Snippet added.'), onClose()) };
+    const done = { onSuccess: () => (toast(snippet ? t('form.saved') : t('form.added')), onClose()) };
     if (snippet) update.mutate({ snippetId: snippet.id, body }, done);
     else create.mutate(body, done);
   };
 
   return (
-    <Dialog open title={snippet ? `Edit ${snippet.name}` : 'New snippet'} onClose={onClose} testId="snippet-dialog">
+    <Dialog open title={snippet ? t('page.editNamed', { name: snippet.name }) : t('page.new')} onClose={onClose} testId="snippet-dialog">
       <form onSubmit={submit} noValidate className="snip-form">
-        <Field label="Name" maxLength={80} value={name} onChange={(e) => setName(e.target.value)} error={errors.field('name')} hint="Shown in the composer’s menu; at most 80 characters." />
-        <SelectField label="Kind" value={kind} onChange={(e) => setKind(e.target.value as Snippet['kind'])} error={errors.field('kind')}>
+        <Field label={t('form.name')} maxLength={80} value={name} onChange={(e) => setName(e.target.value)} error={errors.field('name')} hint={t('form.nameHint', { count: 80 })} />
+        <SelectField label={t('form.kind')} value={kind} onChange={(e) => setKind(e.target.value as Snippet['kind'])} error={errors.field('kind')}>
           {snippetKinds.map((k) => (
             <option key={k.kind} value={k.kind}>
-              {k.label}
+              {t(k.label)}
             </option>
           ))}
         </SelectField>
         <div className={textError ? 'field has-error' : 'field'}>
-          <label htmlFor="snippet-page-text">Text</label>
+          <label htmlFor="snippet-page-text">{t('form.text')}</label>
           <textarea
             id="snippet-page-text"
             rows={4}
@@ -131,10 +134,10 @@ function SnippetDialog({ snippet, onClose }: { snippet: Snippet | null; onClose:
         <FormError message={errors.general} />
         <div className="dialog-actions">
           <button type="button" className="btn" onClick={onClose}>
-            Cancel
+            {t('actions.cancel')}
           </button>
           <button type="submit" className="btn btn-primary" disabled={saving.isPending}>
-            {saving.isPending ? 'Saving…' : snippet ? 'Save changes' : 'Add snippet'}
+            {saving.isPending ? t('form.saving') : snippet ? t('form.saveChanges') : t('form.add')}
           </button>
         </div>
       </form>
@@ -143,6 +146,7 @@ function SnippetDialog({ snippet, onClose }: { snippet: Snippet | null; onClose:
 }
 
 function DeleteSnippetDialog({ snippet, onClose }: { snippet: Snippet | null; onClose: () => void }) {
+  const { t } = useTranslation('snippets');
   const workspace = useWorkspace();
   const toast = useToast();
   const remove = useDeleteSnippet(workspace.id);
@@ -151,15 +155,15 @@ function DeleteSnippetDialog({ snippet, onClose }: { snippet: Snippet | null; on
     onClose();
   };
   return (
-    <Dialog open={snippet !== null} title="Delete snippet?" onClose={close} testId="snippet-delete-dialog">
-      <p>{snippet?.name} leaves the composer’s menu. Posts it was inserted into keep their text.</p>
+    <Dialog open={snippet !== null} title={t('delete.title')} onClose={close} testId="snippet-delete-dialog">
+      <p>{t('delete.body', { name: snippet?.name ?? '' })}</p>
       <FormError message={formErrors(remove.error, []).general} />
       <div className="dialog-actions">
         <button type="button" className="btn" onClick={close}>
-          Keep it
+          {t('delete.keep')}
         </button>
-        <button type="button" className="btn btn-danger" disabled={remove.isPending} onClick={() => snippet && remove.mutate(snippet.id, { onSuccess: () => (toast('Snippet deleted.'), close()) })}>
-          {remove.isPending ? 'Deleting…' : 'Delete'}
+        <button type="button" className="btn btn-danger" disabled={remove.isPending} onClick={() => snippet && remove.mutate(snippet.id, { onSuccess: () => (toast(t('delete.done')), close()) })}>
+          {remove.isPending ? t('delete.deleting') : t('actions.delete')}
         </button>
       </div>
     </Dialog>

@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { webhookEvents, webhookEventTypes, type WebhookEventType } from '../../../shared/webhook-events.ts';
 import { CopyButton } from '../../components/copy-button.tsx';
 import { Dialog } from '../../components/dialog.tsx';
@@ -8,6 +9,7 @@ import { formErrors } from '../../components/form-errors.ts';
 import { formatDateTime, relativeTime } from '../../components/format.ts';
 import { EmptyState, Loading } from '../../components/status.tsx';
 import { useToast } from '../../components/toast.tsx';
+import { i18n } from '../../i18n/i18n.ts';
 import type { MyWorkspace } from '../auth/auth.api.ts';
 import {
   useCreateWebhook,
@@ -25,14 +27,14 @@ import {
 } from './webhooks.api.ts';
 import './webhooks.css';
 
-const statusLabel = { pending: 'Retrying', succeeded: 'Delivered', failed: 'Failed' } as const;
-
 function DeliveryBadge({ status }: { status: WebhookDelivery['status'] }) {
-  return <span className={status === 'succeeded' ? 'badge badge-success' : `badge wh-${status}`}>{statusLabel[status]}</span>;
+  const { t } = useTranslation('webhooks');
+  return <span className={status === 'succeeded' ? 'badge badge-success' : `badge wh-${status}`}>{t(`status.${status}`)}</span>;
 }
 
 /** Webhooks: endpoints that hear about this workspace's events, with their delivery log. */
 export function WebhooksSection({ workspace }: { workspace: MyWorkspace }) {
+  const { t } = useTranslation('webhooks');
   const toast = useToast();
   const webhooks = useWebhooks(workspace.id);
   const update = useUpdateWebhook(workspace.id);
@@ -49,7 +51,7 @@ export function WebhooksSection({ workspace }: { workspace: MyWorkspace }) {
     test.mutate(endpoint.id, {
       onSuccess: (d) => {
         const last = d.attemptLog[0];
-        toast(d.status === 'succeeded' ? `Test event delivered (HTTP ${last?.responseStatus}).` : `Test event not delivered: ${last?.error ?? 'no answer'}.`);
+        toast(d.status === 'succeeded' ? t('test.delivered', { status: last?.responseStatus }) : t('test.failed', { error: last?.error ?? t('noAnswerLower') }));
       },
     });
 
@@ -57,28 +59,27 @@ export function WebhooksSection({ workspace }: { workspace: MyWorkspace }) {
     <section className="card" aria-labelledby="webhooks-title" data-testid="webhooks-section">
       <div className="card-head">
         <div>
-          <h2 id="webhooks-title">Webhooks</h2>
+          <h2 id="webhooks-title">{t('section.title')}</h2>
           <p className="muted small">
-            Herald POSTs a signed JSON message to each endpoint when something happens (Standard Webhooks: check the <code>webhook-signature</code> header with the endpoint&apos;s
-            secret). Failed deliveries are retried for about a day; an endpoint that keeps failing is turned off and admins are told.
+            <Trans t={t} i18nKey="section.intro" components={{ code: <code /> }} />
           </p>
         </div>
         <button type="button" className="btn btn-primary" data-testid="webhook-add" onClick={() => setEditing('new')} disabled={items.length >= 20}>
-          Add endpoint
+          {t('section.add')}
         </button>
       </div>
 
       {revealed ? (
         <div className="wh-secret" data-testid="webhook-secret">
-          <Notice tone="success" title="Signing secret: copy it now">
-            This is the only time Herald shows the secret of {revealed.url}. Receivers use it to check each message&apos;s signature.
+          <Notice tone="success" title={t('secret.title')}>
+            {t('secret.body', { url: revealed.url })}
             <div className="copy-row">
-              <input aria-label="Signing secret" data-testid="webhook-secret-value" readOnly value={revealed.secret} onFocus={(e) => e.target.select()} />
+              <input aria-label={t('secret.label')} data-testid="webhook-secret-value" readOnly value={revealed.secret} onFocus={(e) => e.target.select()} />
               <CopyButton text={revealed.secret} testId="webhook-secret-copy" />
             </div>
             <div className="form-actions" style={{ marginTop: '0.5rem' }}>
               <button type="button" className="btn btn-sm" onClick={() => setRevealed(null)}>
-                I stored it
+                {t('secret.stored')}
               </button>
             </div>
           </Notice>
@@ -87,45 +88,45 @@ export function WebhooksSection({ workspace }: { workspace: MyWorkspace }) {
 
       <FormError message={error} />
       {webhooks.isPending ? (
-        <Loading label="Loading webhooks…" />
+        <Loading label={t('section.loading')} />
       ) : items.length === 0 ? (
-        <EmptyState title="No webhook endpoints yet">Add one to tell another system (n8n, Make, Zapier, your own server) when posts are scheduled, published or fail.</EmptyState>
+        <EmptyState title={t('empty.title')}>{t('empty.body')}</EmptyState>
       ) : (
-        <ul className="rows" aria-label="Webhook endpoints" data-testid="webhook-list">
+        <ul className="rows" aria-label={t('section.endpoints')} data-testid="webhook-list">
           {items.map((endpoint) => (
             <li key={endpoint.id} className={endpoint.enabled ? 'row wh-row' : 'row wh-row row-muted'} data-testid="webhook-row">
               <div className="row-main">
                 <div className="row-title wh-url">{endpoint.url}</div>
                 <div className="row-sub">
-                  {endpoint.enabled ? <span className="badge badge-success">On</span> : <span className="badge wh-off">Off</span>} {endpoint.description ? `${endpoint.description} · ` : ''}
-                  {endpoint.events.length === 1 ? endpoint.events[0] : `${endpoint.events.length} events`}
-                  {endpoint.consecutiveFailures > 0 ? ` · ${endpoint.consecutiveFailures} failed in a row` : ''}
+                  {endpoint.enabled ? <span className="badge badge-success">{t('row.on')}</span> : <span className="badge wh-off">{t('row.off')}</span>} {endpoint.description ? `${endpoint.description} · ` : ''}
+                  {endpoint.events.length === 1 ? endpoint.events[0] : t('row.events', { count: endpoint.events.length })}
+                  {endpoint.consecutiveFailures > 0 ? t('row.failures', { count: endpoint.consecutiveFailures }) : ''}
                 </div>
-                {!endpoint.enabled ? <div className="row-note">{endpoint.disabledReason ?? 'Turned off by a member.'}</div> : null}
+                {!endpoint.enabled ? <div className="row-note">{endpoint.disabledReason ?? t('row.turnedOffByMember')}</div> : null}
               </div>
               <div className="wh-actions">
                 <button type="button" className="btn btn-sm" data-testid="webhook-test" disabled={test.isPending} onClick={() => sendTest(endpoint)}>
-                  Send test
+                  {t('row.sendTest')}
                 </button>
                 <button type="button" className="btn btn-sm" data-testid="webhook-log" onClick={() => setLogOf(endpoint)}>
-                  Deliveries
+                  {t('row.deliveries')}
                 </button>
                 <button type="button" className="btn btn-sm" data-testid="webhook-edit" onClick={() => setEditing(endpoint)}>
-                  Edit
+                  {t('row.edit')}
                 </button>
                 <button
                   type="button"
                   className="btn btn-sm"
                   disabled={update.isPending}
-                  onClick={() => update.mutate({ webhookId: endpoint.id, enabled: !endpoint.enabled }, { onSuccess: (d) => toast(d.enabled ? 'Endpoint turned on.' : 'Endpoint turned off.') })}
+                  onClick={() => update.mutate({ webhookId: endpoint.id, enabled: !endpoint.enabled }, { onSuccess: (d) => toast(d.enabled ? t('row.turnedOn') : t('row.turnedOff')) })}
                 >
-                  {endpoint.enabled ? 'Turn off' : 'Turn on'}
+                  {endpoint.enabled ? t('row.turnOff') : t('row.turnOn')}
                 </button>
                 <button type="button" className="btn btn-sm" disabled={rotate.isPending} onClick={() => rotate.mutate(endpoint.id, { onSuccess: (d) => setRevealed(d) })}>
-                  New secret
+                  {t('row.newSecret')}
                 </button>
                 <button type="button" className="btn btn-sm btn-danger-outline" data-testid="webhook-delete" onClick={() => setDeleting(endpoint)}>
-                  Delete
+                  {t('row.delete')}
                 </button>
               </div>
             </li>
@@ -141,15 +142,17 @@ export function WebhooksSection({ workspace }: { workspace: MyWorkspace }) {
 }
 
 function EndpointDialog({ workspaceId, editing, onClose, onCreated }: { workspaceId: string; editing: WebhookEndpoint | 'new' | null; onClose: () => void; onCreated: (created: WebhookWithSecret) => void }) {
+  const { t } = useTranslation('webhooks');
   const existing = editing && editing !== 'new' ? editing : null;
   return (
-    <Dialog open={editing !== null} title={existing ? 'Edit endpoint' : 'Add endpoint'} onClose={onClose} testId="webhook-dialog">
+    <Dialog open={editing !== null} title={existing ? t('form.editTitle') : t('section.add')} onClose={onClose} testId="webhook-dialog">
       {editing ? <EndpointForm key={existing?.id ?? 'new'} workspaceId={workspaceId} existing={existing} onDone={onClose} onCreated={onCreated} /> : null}
     </Dialog>
   );
 }
 
 function EndpointForm({ workspaceId, existing, onDone, onCreated }: { workspaceId: string; existing: WebhookEndpoint | null; onDone: () => void; onCreated: (created: WebhookWithSecret) => void }) {
+  const { t } = useTranslation('webhooks');
   const toast = useToast();
   const create = useCreateWebhook(workspaceId);
   const update = useUpdateWebhook(workspaceId);
@@ -163,9 +166,9 @@ function EndpointForm({ workspaceId, existing, onDone, onCreated }: { workspaceI
     event.preventDefault();
     const input = { url: url.trim(), description: description.trim() || null, events: [...events] as WebhookEventType[] };
     if (existing) {
-      update.mutate({ webhookId: existing.id, ...input }, { onSuccess: () => (toast('Endpoint saved.'), onDone()) });
+      update.mutate({ webhookId: existing.id, ...input }, { onSuccess: () => (toast(t('form.saved')), onDone()) });
     } else {
-      create.mutate(input, { onSuccess: (created) => (onCreated(created), toast('Endpoint added.'), onDone()) });
+      create.mutate(input, { onSuccess: (created) => (onCreated(created), toast(t('form.added')), onDone()) });
     }
   };
   const toggle = (type: string, on: boolean) => {
@@ -177,10 +180,10 @@ function EndpointForm({ workspaceId, existing, onDone, onCreated }: { workspaceI
 
   return (
     <form onSubmit={submit} noValidate>
-      <Field label="URL" type="url" inputMode="url" required placeholder="https://example.com/webhooks/herald" value={url} onChange={(e) => setUrl(e.target.value)} error={errors.field('url')} data-testid="webhook-url" />
-      <Field label="Description (optional)" value={description} maxLength={500} onChange={(e) => setDescription(e.target.value)} error={errors.field('description')} data-testid="webhook-description" />
+      <Field label={t('form.url')} type="url" inputMode="url" required placeholder="https://example.com/webhooks/herald" value={url} onChange={(e) => setUrl(e.target.value)} error={errors.field('url')} data-testid="webhook-url" />
+      <Field label={t('form.description')} value={description} maxLength={500} onChange={(e) => setDescription(e.target.value)} error={errors.field('description')} data-testid="webhook-description" />
       <fieldset className="wh-events">
-        <legend>Events</legend>
+        <legend>{t('form.events')}</legend>
         {webhookEventTypes.map((type) => (
           <Checkbox
             key={type}
@@ -190,7 +193,7 @@ function EndpointForm({ workspaceId, existing, onDone, onCreated }: { workspaceI
             label={
               <>
                 <code>{type}</code>
-                <span className="wh-event-line">{webhookEvents[type]}</span>
+                <span className="wh-event-line">{t(`events.${type}`, { defaultValue: webhookEvents[type] })}</span>
               </>
             }
           />
@@ -199,10 +202,10 @@ function EndpointForm({ workspaceId, existing, onDone, onCreated }: { workspaceI
       <FormError message={errors.field('events') ?? errors.general} />
       <div className="dialog-actions">
         <button type="button" className="btn" onClick={onDone}>
-          Cancel
+          {t('actions.cancel')}
         </button>
         <button type="submit" className="btn btn-primary" disabled={saving || events.size === 0} data-testid="webhook-save">
-          {existing ? 'Save' : 'Add endpoint'}
+          {existing ? t('actions.save') : t('section.add')}
         </button>
       </div>
     </form>
@@ -210,26 +213,27 @@ function EndpointForm({ workspaceId, existing, onDone, onCreated }: { workspaceI
 }
 
 function DeleteDialog({ workspaceId, endpoint, onClose }: { workspaceId: string; endpoint: WebhookEndpoint | null; onClose: () => void }) {
+  const { t } = useTranslation('webhooks');
   const toast = useToast();
   const remove = useDeleteWebhook(workspaceId);
   return (
-    <Dialog open={endpoint !== null} title="Delete endpoint?" onClose={onClose} testId="webhook-delete-dialog">
+    <Dialog open={endpoint !== null} title={t('delete.title')} onClose={onClose} testId="webhook-delete-dialog">
       <p>
-        Herald stops sending events to <span className="mono">{endpoint?.url}</span> and deletes its delivery log.
+        <Trans t={t} i18nKey="delete.body" values={{ url: endpoint?.url ?? '' }} components={{ url: <span className="mono" /> }} />
       </p>
       <FormError message={formErrors(remove.error, []).general} />
       <div className="dialog-actions">
         <button type="button" className="btn" onClick={onClose}>
-          Cancel
+          {t('actions.cancel')}
         </button>
         <button
           type="button"
           className="btn btn-danger"
           data-testid="webhook-delete-confirm"
           disabled={remove.isPending}
-          onClick={() => endpoint && remove.mutate(endpoint.id, { onSuccess: () => (toast('Endpoint deleted.'), onClose()) })}
+          onClick={() => endpoint && remove.mutate(endpoint.id, { onSuccess: () => (toast(t('delete.done')), onClose()) })}
         >
-          Delete
+          {t('delete.confirm')}
         </button>
       </div>
     </Dialog>
@@ -237,36 +241,37 @@ function DeleteDialog({ workspaceId, endpoint, onClose }: { workspaceId: string;
 }
 
 function DeliveryLogDialog({ workspaceId, endpoint, onClose }: { workspaceId: string; endpoint: WebhookEndpoint; onClose: () => void }) {
+  const { t } = useTranslation('webhooks');
   const [status, setStatus] = useState('');
   const [openId, setOpenId] = useState<string | null>(null);
   const deliveries = useDeliveries(workspaceId, endpoint.id, status);
   const items = deliveries.data?.pages.flatMap((p) => p.items) ?? [];
   return (
-    <Dialog open title={openId ? 'Delivery' : 'Deliveries'} onClose={onClose} wide testId="webhook-log-dialog">
+    <Dialog open title={openId ? t('log.delivery') : t('row.deliveries')} onClose={onClose} wide testId="webhook-log-dialog">
       <p className="muted small wh-url">{endpoint.url}</p>
       {openId ? (
         <DeliveryDetailView workspaceId={workspaceId} webhookId={endpoint.id} deliveryId={openId} onBack={() => setOpenId(null)} />
       ) : (
         <>
           <div className="wh-log-toolbar">
-            <label htmlFor="wh-status">Show</label>
+            <label htmlFor="wh-status">{t('log.show')}</label>
             <select id="wh-status" value={status} onChange={(e) => setStatus(e.target.value)} data-testid="webhook-log-status">
-              <option value="">All deliveries</option>
-              <option value="succeeded">Delivered</option>
-              <option value="pending">Retrying</option>
-              <option value="failed">Failed</option>
+              <option value="">{t('log.all')}</option>
+              <option value="succeeded">{t('status.succeeded')}</option>
+              <option value="pending">{t('status.pending')}</option>
+              <option value="failed">{t('status.failed')}</option>
             </select>
             <button type="button" className="btn btn-sm" onClick={() => void deliveries.refetch()}>
-              Refresh
+              {t('log.refresh')}
             </button>
           </div>
           <FormError message={formErrors(deliveries.error, []).general} />
           {deliveries.isPending ? (
-            <Loading label="Loading deliveries…" />
+            <Loading label={t('log.loading')} />
           ) : items.length === 0 ? (
-            <p className="muted">No deliveries{status ? ' with this status' : ''} in the last 30 days.</p>
+            <p className="muted">{status ? t('log.emptyStatus', { count: 30 }) : t('log.empty', { count: 30 })}</p>
           ) : (
-            <ul className="rows" aria-label="Deliveries" data-testid="webhook-deliveries">
+            <ul className="rows" aria-label={t('row.deliveries')} data-testid="webhook-deliveries">
               {items.map((d) => (
                 <li key={d.id} className="row" data-testid="webhook-delivery-row">
                   <button type="button" className="wh-delivery" onClick={() => setOpenId(d.id)}>
@@ -274,9 +279,9 @@ function DeliveryLogDialog({ workspaceId, endpoint, onClose }: { workspaceId: st
                       <code>{d.eventType}</code> <DeliveryBadge status={d.status} />
                     </div>
                     <div className="row-sub">
-                      <span title={formatDateTime(d.createdAt)}>{relativeTime(d.createdAt)}</span> · {d.attempts} {d.attempts === 1 ? 'attempt' : 'attempts'}
-                      {d.lastAttempt ? ` · last: ${d.lastAttempt.responseStatus ? `HTTP ${d.lastAttempt.responseStatus}` : (d.lastAttempt.error ?? 'no answer')}` : ''}
-                      {d.status === 'pending' && d.nextAttemptAt ? ` · next try ${relativeTime(d.nextAttemptAt)}` : ''}
+                      <span title={formatDateTime(d.createdAt)}>{relativeTime(d.createdAt)}</span> · {t('log.attempts', { count: d.attempts })}
+                      {d.lastAttempt ? t('log.last', { answer: d.lastAttempt.responseStatus ? `HTTP ${d.lastAttempt.responseStatus}` : (d.lastAttempt.error ?? t('noAnswerLower')) }) : ''}
+                      {d.status === 'pending' && d.nextAttemptAt ? t('log.next', { when: relativeTime(d.nextAttemptAt) }) : ''}
                     </div>
                   </button>
                 </li>
@@ -285,14 +290,14 @@ function DeliveryLogDialog({ workspaceId, endpoint, onClose }: { workspaceId: st
           )}
           {deliveries.hasNextPage ? (
             <button type="button" className="btn btn-sm" disabled={deliveries.isFetchingNextPage} onClick={() => void deliveries.fetchNextPage()}>
-              Show older
+              {t('log.older')}
             </button>
           ) : null}
         </>
       )}
       <div className="dialog-actions">
         <button type="button" className="btn" onClick={onClose}>
-          Close
+          {t('actions.close')}
         </button>
       </div>
     </Dialog>
@@ -300,6 +305,7 @@ function DeliveryLogDialog({ workspaceId, endpoint, onClose }: { workspaceId: st
 }
 
 function DeliveryDetailView({ workspaceId, webhookId, deliveryId, onBack }: { workspaceId: string; webhookId: string; deliveryId: string; onBack: () => void }) {
+  const { t } = useTranslation('webhooks');
   const toast = useToast();
   const detail = useDelivery(workspaceId, webhookId, deliveryId);
   const redeliver = useRedeliver(workspaceId);
@@ -308,7 +314,7 @@ function DeliveryDetailView({ workspaceId, webhookId, deliveryId, onBack }: { wo
     <div data-testid="webhook-delivery-detail">
       <div className="wh-log-toolbar">
         <button type="button" className="btn btn-sm" onClick={onBack}>
-          ← All deliveries
+          ← {t('log.all')}
         </button>
         <button
           type="button"
@@ -318,41 +324,41 @@ function DeliveryDetailView({ workspaceId, webhookId, deliveryId, onBack }: { wo
           onClick={() =>
             redeliver.mutate(
               { webhookId, deliveryId },
-              { onSuccess: (r) => (toast(r.attemptLog[0]?.error ? `Not delivered: ${r.attemptLog[0].error}.` : 'Delivered again.'), void detail.refetch()) },
+              { onSuccess: (r) => (toast(r.attemptLog[0]?.error ? t('detail.notDelivered', { error: r.attemptLog[0].error }) : t('detail.deliveredAgain')), void detail.refetch()) },
             )
           }
         >
-          Redeliver
+          {t('detail.redeliver')}
         </button>
       </div>
       <FormError message={formErrors(detail.error ?? redeliver.error, []).general} />
       {!d ? (
-        <Loading label="Loading delivery…" />
+        <Loading label={t('detail.loading')} />
       ) : (
         <>
           <p>
-            <code>{d.eventType}</code> <DeliveryBadge status={d.status} /> <span className="muted small">· id {d.id}</span>
+            <code>{d.eventType}</code> <DeliveryBadge status={d.status} /> <span className="muted small">{t('detail.id', { id: d.id })}</span>
           </p>
-          <h3 className="small">Attempts</h3>
-          {d.attemptLog.length === 0 ? <p className="muted small">Not tried yet.</p> : null}
+          <h3 className="small">{t('detail.attempts')}</h3>
+          {d.attemptLog.length === 0 ? <p className="muted small">{t('detail.notTried')}</p> : null}
           {d.attemptLog.map((a) => (
             <div key={a.id} className="wh-attempt" data-testid="webhook-attempt">
               <div className="row-title">
-                {a.responseStatus ? `HTTP ${a.responseStatus}` : 'No answer'} {a.manual ? <span className="tag">Redelivery</span> : null}
+                {a.responseStatus ? `HTTP ${a.responseStatus}` : t('detail.noAnswer')} {a.manual ? <span className="tag">{t('detail.redelivery')}</span> : null}
               </div>
               <div className="row-sub">
                 {formatDateTime(a.createdAt)}
-                {a.durationMs !== null ? ` · ${a.durationMs} ms` : ''}
+                {a.durationMs !== null ? ` · ${t('detail.duration', { ms: a.durationMs.toLocaleString(i18n.language) })}` : ''}
                 {a.error ? ` · ${a.error}` : ''}
               </div>
               <details>
-                <summary className="small">Request</summary>
+                <summary className="small">{t('detail.request')}</summary>
                 <pre className="wh-pre">{Object.entries(a.requestHeaders).map(([k, v]) => `${k}: ${v}`).join('\n')}</pre>
                 <pre className="wh-pre">{prettyJson(a.requestBody)}</pre>
               </details>
               <details open={!!a.responseBody}>
-                <summary className="small">Answer (first 4 KB)</summary>
-                <pre className="wh-pre" data-testid="webhook-attempt-answer">{a.responseBody || '(empty)'}</pre>
+                <summary className="small">{t('detail.answer')}</summary>
+                <pre className="wh-pre" data-testid="webhook-attempt-answer">{a.responseBody || t('detail.empty')}</pre>
               </details>
             </div>
           ))}
