@@ -84,6 +84,15 @@ export default tseslint.config(
           // Text between tags, and strings anywhere inside JSX except in attributes other than these.
           mode: 'jsx-only',
           'jsx-attributes': { include: ['aria-label', 'title', 'alt', 'placeholder'] },
+          // Arguments of calls (`t('key')`, `field('name')`, `fmt(x, 'short')`) and object values
+          // (`{ dateStyle: 'medium' }`) are code, not text.
+          callees: { exclude: ['.*'] },
+          'object-properties': { exclude: ['.*'] },
+          // The plugin's own list (punctuation, CONSTANTS, entities, emoji), plus symbols, the product's
+          // name, and addresses shown as examples (mastodon.social, https://example.com/feed.xml).
+          words: {
+            exclude: ['[0-9!-/:-@[-`{-~]+', '[A-Z_-]+', /^\p{Emoji}+$/u, /^[\p{S}\p{P}\s]+$/u, /^Herald$/, /^(https?:\/\/)?[\w-]+(\.[\w-]+)+(\/\S*)?$/],
+          },
         },
       ],
     },
