@@ -26,7 +26,7 @@ export function PickFromLibrary({ slots, onChange, uploads, label }: { slots: Me
   };
   return (
     <>
-      <button type="button" className="btn btn-sm btn-ghost ml-pick-button" onClick={() => setOpen(true)} data-testid="pick-from-library" aria-label={`Pick from the media library for ${label}`}>
+      <button type="button" className="btn btn-sm btn-ghost ml-pick-button" onClick={() => setOpen(true)} data-testid="pick-from-library" aria-label={`Pick from library for ${label}`}>
         Pick from library
       </button>
       {open ? <PickerDialog workspaceId={workspaceId} onClose={() => setOpen(false)} onPick={pick} /> : null}

@@ -34,7 +34,7 @@ const DayCell = memo(function DayCell({ day, posts, outside, today, past, now }:
       aria-label={`${label}${posts.length ? `, ${posts.length} ${posts.length === 1 ? 'post' : 'posts'}` : ''}`}
     >
       <div className="cal-day-head">
-        <button type="button" className="cal-day-number" onClick={() => showDay(day)} aria-label={`Open ${label} in the day view`} aria-current={today ? 'date' : undefined}>
+        <button type="button" className="cal-day-number" onClick={() => showDay(day)} aria-label={`Open ${day.getDate() === 1 ? `${monthShort.format(day)} 1, ` : ''}${label} in the day view`} aria-current={today ? 'date' : undefined}>
           {day.getDate() === 1 ? <span className="cal-month-abbr">{monthShort.format(day)} </span> : null}
           {day.getDate()}
         </button>

@@ -57,12 +57,14 @@ export function AvatarStack({ post, max = 3, size = 'sm' }: { post: CalendarPost
   );
 }
 
-/** "9:00 AM, Scheduled: Launch day… on Herald (Mastodon). Press M to move." */
+/**
+ * "9:00 AM, Launch day is here (Scheduled) on Herald (Mastodon)": time, workspace and text in the
+ * order the chip shows them, so the name contains what is seen (WCAG 2.5.3, label in name).
+ */
 export function describePost(post: CalendarPost, channelsById: Map<string, Channel>, withDay = false): string {
   const when = withDay ? fullDateTime.format(post.at) : timeFormat.format(post.at);
   const channels = post.post.deliveries.map((d) => channelName(channelsById, d.channelId, d.network)).join(', ');
-  const title = post.title.length > 120 ? `${post.title.slice(0, 119)}…` : post.title;
-  return `${when}, ${post.workspace ? `${post.workspace.name}, ` : ''}${post.stateLabel}${post.paused ? ' (paused)' : ''}${post.moving ? ' (moving)' : ''}: ${title}${channels ? ` on ${channels}` : ''}`;
+  return `${when}, ${post.workspace ? `${post.workspace.name}, ` : ''}${post.title} (${post.stateLabel}${post.paused ? ', paused' : ''}${post.moving ? ', moving' : ''})${channels ? ` on ${channels}` : ''}`;
 }
 
 /** The workspace of a post on a calendar of several, after a square in its colour. */
@@ -104,9 +106,8 @@ export const PostChip = memo(function PostChip({ post, showTime = true }: { post
             Paused
           </span>
         ) : null}
-      </span>
-      {post.workspace ? <WorkspaceName name={post.workspace.name} /> : null}
-      <span className="cal-post-text">{post.title}</span>
+      </span>{' '}
+      {post.workspace ? <WorkspaceName name={post.workspace.name} /> : null} <span className="cal-post-text">{post.title}</span>
     </Link>
   );
 });

@@ -56,10 +56,11 @@ export function WeekView({ range, posts, now }: { range: VisibleRange; posts: Ca
               className={`cal-week-day${key === todayKey ? ' is-today' : ''}`}
               onClick={() => showDay(day)}
               disabled={range.days.length === 1}
-              aria-label={`${fullDay.format(day)}${range.days.length > 1 ? ': open in the day view' : ''}`}
+              // The name starts with what the button shows ("Mon 7"), as WCAG 2.5.3 (label in name) asks.
+              aria-label={`${weekdayShort.format(day)} ${day.getDate()}${range.days.length > 1 ? `: open ${fullDay.format(day)} in the day view` : ` (${fullDay.format(day)})`}`}
               aria-current={key === todayKey ? 'date' : undefined}
             >
-              <span className="cal-week-dayname">{weekdayShort.format(day)}</span>
+              <span className="cal-week-dayname">{weekdayShort.format(day)}</span>{' '}
               <span className="cal-week-date">{day.getDate()}</span>
             </button>
           );
