@@ -162,7 +162,7 @@ export function Shell() {
   const current = match ? me.workspaces.find((w) => w.id === match.params.workspaceId) : (me.workspaces.find((w) => w.id === lastWorkspace()) ?? me.workspaces[0]);
   // The closed drawer and the phone bar are not rendered at all on the other layout, so no
   // hidden copy of a link or a name is tabbable or found by find-in-page and tests.
-  const narrow = useMediaQuery('(max-width: 900px)');
+  const narrow = useMediaQuery('(max-width: 56.25em)');
   const [open, setOpen] = useState(false);
   const location = useLocation();
   const menuButton = useRef<HTMLButtonElement>(null);
