@@ -82,7 +82,7 @@ function Sidebar({ current, drawer, onClose }: { current: MyWorkspace | undefine
               <AnalyticsIcon /> Analytics
             </NavLink>
             <NavLink to={`${base}/attention`} aria-label={attention ? `Needs attention, ${attention}` : 'Needs attention'}>
-              <AlertIcon /> Needs attention
+              <AlertIcon /> Needs attention{' '}
               {attention ? (
                 <span className="nav-count nav-count-alert" data-testid="attention-count">
                   {attention}
@@ -113,7 +113,8 @@ function Sidebar({ current, drawer, onClose }: { current: MyWorkspace | undefine
         ) : null}
         <p className="nav-heading">Account</p>
         <NavLink to="/notifications" aria-label={unread ? `Notifications, ${unread} unread` : 'Notifications'}>
-          <BellIcon /> Notifications
+          {/* The space keeps "Notifications 2" two words, as the name says them (WCAG 2.5.3). */}
+          <BellIcon /> Notifications{' '}
           {unread ? (
             <span className="nav-count" data-testid="unread-count">
               {unread}
