@@ -91,7 +91,7 @@ describe('accessibility in Chromium', () => {
   it.each([
     { width: 1440, height: 1000 },
     { width: 390, height: 844 },
-  ])('finds no serious or critical WCAG A/AA violation on the main pages at $width px, and no sideways scroll on a phone', async (viewport) => {
+  ])('finds no serious or critical WCAG A/AA violation on the main pages at $width px (and, on the phone, no sideways scroll)', async (viewport) => {
     const found: { screen: string; findings: AxeFinding[] }[] = [];
     const sideways: string[] = [];
     const contexts = { true: await openContext(viewport, true), false: await openContext(viewport, false) };
