@@ -3,6 +3,7 @@ import type { Browser } from 'playwright-core';
 import type { TestHerald } from '../helpers/test-herald.ts';
 import { createClient } from '../helpers/test-herald.ts';
 import type { MastodonFake } from '../fakes/mastodon/mastodon-fake.ts';
+import { expectAccessible } from './axe.ts';
 import { connectMastodonInBrowser, signUpWithWorkspace, snap, startMastodonJourney } from './browser.ts';
 
 // Approval by link: an editor submits a post, the admin shares it with a client, the client (no
@@ -68,6 +69,7 @@ describe('Approval by link in Chromium', () => {
     await clientPage.getByTestId('review-page').waitFor();
     await clientPage.getByTestId('review-preview-mastodon').getByText('Spring menu is here!').waitFor();
     await snap(clientPage, 'review-link-1440');
+    await expectAccessible(clientPage, 'the review page a client opens');
     await clientPage.getByTestId('review-link-comment').fill('Please mention the vegan dishes.');
     await clientPage.getByTestId('review-link-request-changes').click();
     await clientPage.getByText('your comment was sent to the team').waitFor();
@@ -100,6 +102,7 @@ describe('Approval by link in Chromium', () => {
     await page.reload();
     await page.getByTestId('review-history').getByText('Clara Client').first().waitFor();
     await snap(page, 'review-panel-1440');
+    await expectAccessible(page, 'the post page with its review history');
     await page.setViewportSize({ width: 390, height: 844 });
     await snap(page, 'review-panel-390');
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);

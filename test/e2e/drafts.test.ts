@@ -3,6 +3,7 @@ import type { Browser } from 'playwright-core';
 import type { TestHerald } from '../helpers/test-herald.ts';
 import { createClient } from '../helpers/test-herald.ts';
 import type { MastodonFake } from '../fakes/mastodon/mastodon-fake.ts';
+import { expectAccessible } from './axe.ts';
 import { connectMastodonInBrowser, signUpWithWorkspace, snap, startMastodonJourney } from './browser.ts';
 
 // Issue 17's first broken item: a draft saved without a time could be found nowhere. The owner
@@ -50,6 +51,7 @@ describe('Drafts in Chromium', () => {
     const rows = page.getByTestId('draft-row');
     await expect.poll(() => rows.count()).toBe(2);
     await snap(page, 'drafts-1440');
+    await expectAccessible(page, 'the drafts list');
     const [newest, older] = [await rows.nth(0).innerText(), await rows.nth(1).innerText()];
     expect(newest).toContain('Dora’s draft: spring menu teaser');
     // The composer had a time picked: the draft keeps it as its plan (and is on the calendar too).

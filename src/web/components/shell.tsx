@@ -84,7 +84,7 @@ function Sidebar({ current, drawer, onClose }: { current: MyWorkspace | undefine
               <AnalyticsIcon /> {t('nav.analytics')}
             </NavLink>
             <NavLink to={`${base}/attention`} aria-label={attention ? t('nav.attentionCount', { count: attention }) : t('nav.attention')}>
-              <AlertIcon /> {t('nav.attention')}
+              <AlertIcon /> {t('nav.attention')}{' '}
               {attention ? (
                 <span className="nav-count nav-count-alert" data-testid="attention-count">
                   {attention}
@@ -115,7 +115,8 @@ function Sidebar({ current, drawer, onClose }: { current: MyWorkspace | undefine
         ) : null}
         <p className="nav-heading">{t('nav.account')}</p>
         <NavLink to="/notifications" aria-label={unread ? t('nav.notificationsUnread', { count: unread }) : t('nav.notifications')}>
-          <BellIcon /> {t('nav.notifications')}
+          {/* The space keeps "Notifications 2" two words, as the name says them (WCAG 2.5.3). */}
+          <BellIcon /> {t('nav.notifications')}{' '}
           {unread ? (
             <span className="nav-count" data-testid="unread-count">
               {unread}
@@ -165,7 +166,7 @@ export function Shell() {
   const current = match ? me.workspaces.find((w) => w.id === match.params.workspaceId) : (me.workspaces.find((w) => w.id === lastWorkspace()) ?? me.workspaces[0]);
   // The closed drawer and the phone bar are not rendered at all on the other layout, so no
   // hidden copy of a link or a name is tabbable or found by find-in-page and tests.
-  const narrow = useMediaQuery('(max-width: 900px)');
+  const narrow = useMediaQuery('(max-width: 56.25em)');
   const [open, setOpen] = useState(false);
   const location = useLocation();
   const menuButton = useRef<HTMLButtonElement>(null);

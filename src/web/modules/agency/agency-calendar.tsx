@@ -21,7 +21,7 @@ import '../posts/calendar.css';
 export function AgencyCalendar() {
   const { t } = useTranslation('agency');
   const [params, update] = useSearchParamsUpdate();
-  const phone = useMediaQuery('(max-width: 640px)');
+  const phone = useMediaQuery('(max-width: 40em)');
   const now = useNow();
   const timeZone = userTimeZone();
 

@@ -35,8 +35,9 @@ const DayCell = memo(function DayCell({ day, posts, outside, today, past, now }:
       aria-label={posts.length ? t('calendar.month.dayWithPosts', { day: label, count: posts.length }) : label}
     >
       <div className="cal-day-head">
-        <button type="button" className="cal-day-number" onClick={() => showDay(day)} aria-label={t('calendar.month.openDay', { day: label })} aria-current={today ? 'date' : undefined}>
-          {/* The first of a month names it, in the language's order ("Dec 1", "1 déc."). */}
+        <button type="button" className="cal-day-number" onClick={() => showDay(day)} aria-label={t('calendar.month.openDay', { day: day.getDate() === 1 ? `${dayMonthShort.format(day)}, ${label}` : label })} aria-current={today ? 'date' : undefined}>
+          {/* The first of a month names it, in the language's order ("Dec 1", "1 déc."); the name starts
+              with what is shown (WCAG 2.5.3, label in name). */}
           {day.getDate() === 1
             ? dayMonthShort.formatToParts(day).map((part, i) => (part.type === 'month' ? <span key={i} className="cal-month-abbr">{part.value}</span> : part.value))
             : day.getDate()}

@@ -36,7 +36,7 @@ export function CalendarPage() {
   const workspace = useWorkspace();
   const toast = useToast();
   const [params, update] = useSearchParamsUpdate();
-  const phone = useMediaQuery('(max-width: 640px)');
+  const phone = useMediaQuery('(max-width: 40em)');
   const now = useNow();
   const timeZone = userTimeZone();
 

@@ -60,12 +60,14 @@ export function AvatarStack({ post, max = 3, size = 'sm' }: { post: CalendarPost
   );
 }
 
-/** "9:00 AM, Scheduled: Launch day… on Herald (Mastodon)." */
+/**
+ * "9:00 AM, Launch day is here (Scheduled) on Herald (Mastodon)": time, workspace and text in the
+ * order the chip shows them, so the name contains what is seen (WCAG 2.5.3, label in name).
+ */
 export function describePost(t: PostsT, post: CalendarPost, channelsById: Map<string, Channel>, withDay = false): string {
   const when = withDay ? fullDateTime.format(post.at) : timeFormat.format(post.at);
   const channels = post.post.deliveries.map((d) => channelName(channelsById, d.channelId, d.network)).join(', ');
-  const full = titleIn(t, post);
-  const title = full.length > 120 ? `${full.slice(0, 119)}…` : full;
+  const title = titleIn(t, post);
   const state = `${stateLabelOf(t, post)}${post.paused ? t('calendar.post.pausedSuffix') : ''}${post.moving ? t('calendar.post.movingSuffix') : ''}`;
   const described = post.workspace ? t('calendar.post.describedInWorkspace', { when, workspace: post.workspace.name, state, title }) : t('calendar.post.described', { when, state, title });
   return `${described}${channels ? t('calendar.post.onChannels', { channels }) : ''}`;
@@ -112,9 +114,8 @@ export const PostChip = memo(function PostChip({ post, showTime = true }: { post
             {t('calendar.post.paused')}
           </span>
         ) : null}
-      </span>
-      {post.workspace ? <WorkspaceName name={post.workspace.name} /> : null}
-      <span className="cal-post-text">{title}</span>
+      </span>{' '}
+      {post.workspace ? <WorkspaceName name={post.workspace.name} /> : null} <span className="cal-post-text">{title}</span>
     </Link>
   );
 });

@@ -58,10 +58,11 @@ export function WeekView({ range, posts, now }: { range: VisibleRange; posts: Ca
               className={`cal-week-day${key === todayKey ? ' is-today' : ''}`}
               onClick={() => showDay(day)}
               disabled={range.days.length === 1}
-              aria-label={range.days.length > 1 ? t('calendar.week.openDay', { day: fullDay.format(day) }) : fullDay.format(day)}
+              // The name starts with what the button shows ("Mon 7"), as WCAG 2.5.3 (label in name) asks.
+              aria-label={range.days.length > 1 ? t('calendar.week.openDay', { short: `${weekdayShort.format(day)} ${day.getDate()}`, day: fullDay.format(day) }) : `${weekdayShort.format(day)} ${day.getDate()} (${fullDay.format(day)})`}
               aria-current={key === todayKey ? 'date' : undefined}
             >
-              <span className="cal-week-dayname">{weekdayShort.format(day)}</span>
+              <span className="cal-week-dayname">{weekdayShort.format(day)}</span>{' '}
               <span className="cal-week-date">{day.getDate()}</span>
             </button>
           );
