@@ -126,7 +126,7 @@ describe('Herald in French in Chromium', () => {
     await page.getByRole('group', { name: 'Filtrer par état' }).getByRole('button', { name: /Programmée/ }).waitFor();
     const chip = page.locator(`[data-testid="calendar-post"][data-post-id="${postId}"]`);
     const described = (await chip.getAttribute('aria-label')) ?? '';
-    expect(described.startsWith(`10:00, Programmée${nbsp}: ${text} sur `), described).toBe(true);
+    expect(described.startsWith(`10:00, ${text} (Programmée) sur `), described).toBe(true);
     expect(described).toMatch(/\(Mastodon\)$/);
     expect(await chip.innerText()).toContain('10:00');
     const dayCell = page.locator(`[data-testid="calendar-day"][data-day="${when.date}"]`);

@@ -45,4 +45,21 @@ describe('translations', () => {
       });
     }
   }
+
+  // <Trans> parses the text as HTML: a void element's name (<link>, <input>…) closes at once, and the
+  // link's words vanish (a sign-in link with no name was seen). Each language must also keep every
+  // tag English has, or a link or <strong> disappears in that language only.
+  const voidElements = ['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr'];
+  const tagsOf = (text: string) => [...text.matchAll(/<([a-zA-Z][\w-]*)>/g)].map((m) => m[1]!).sort();
+  for (const namespace of namespaces) {
+    it(`${namespace}: <Trans> tags are not HTML void elements and every language has English's`, () => {
+      for (const language of supportedLanguages) {
+        for (const [key, text] of read(language, namespace)) {
+          expect(tagsOf(text).filter((tag) => voidElements.includes(tag)), `${language} ${key}`).toEqual([]);
+          const englishText = read('en', namespace).get(key);
+          if (englishText !== undefined) expect(tagsOf(text), `${language} ${key}`).toEqual(tagsOf(englishText));
+        }
+      }
+    });
+  }
 });

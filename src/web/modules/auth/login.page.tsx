@@ -114,7 +114,7 @@ export function LoginPage() {
     <AuthLayout
       title={t('login.title')}
       intro={next.startsWith('/invite/') ? t('login.invitedIntro') : undefined}
-      footer={<Trans t={t} i18nKey="login.footer" components={{ link: <Link to={withNext('/signup', next)} /> }} />}
+      footer={<Trans t={t} i18nKey="login.footer" components={{ create: <Link to={withNext('/signup', next)} /> }} />}
     >
       <form onSubmit={submit} noValidate>
         <Field

@@ -52,7 +52,7 @@ export function SignupPage() {
     <AuthLayout
       title={invited ? t('signup.titleInvited') : t('signup.title')}
       intro={invited ? t('signup.introInvited') : t('signup.intro')}
-      footer={<Trans t={t} i18nKey="signup.footer" components={{ link: <Link to={withNext('/login', next)} /> }} />}
+      footer={<Trans t={t} i18nKey="signup.footer" components={{ signin: <Link to={withNext('/login', next)} /> }} />}
     >
       {instance.data?.signupDisabled ? (
         <Notice tone="warn" title={t('signup.closedTitle')}>
