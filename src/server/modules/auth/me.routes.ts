@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { rolePermissions, type Role } from '../../../shared/permissions.ts';
+import { isSupportedLanguage, supportedLanguages } from '../../../shared/languages.ts';
 import { getMe } from './me.service.ts';
 import { sessionsRoutes } from './sessions.routes.ts';
 
@@ -35,6 +36,7 @@ export const meRoutes: FastifyPluginAsyncZod<{ instance: InstanceInfo }> = async
             image: z.string().nullable(),
             isOperator: z.boolean(),
             twoFactorEnabled: z.boolean(),
+            language: z.enum(supportedLanguages).nullable().describe('The language the user chose (PUT /api/v1/me/language), null to follow their browser'),
             createdAt: z.date(),
           }),
           workspaces: z.array(
@@ -53,6 +55,7 @@ export const meRoutes: FastifyPluginAsyncZod<{ instance: InstanceInfo }> = async
           image: user.image,
           isOperator: user.isOperator,
           twoFactorEnabled: !!user.twoFactorEnabled,
+          language: isSupportedLanguage(user.language) ? user.language : null,
           createdAt: user.createdAt,
         },
         workspaces: workspaces.map((w) => ({

@@ -6,7 +6,7 @@ export function createWorkspacesRepository(db: Db | Tx) {
   return {
     async listForUser(userId: string) {
       return db
-        .select({ id: workspaces.id, name: workspaces.name, slug: workspaces.slug, createdAt: workspaces.createdAt, role: members.role })
+        .select({ id: workspaces.id, name: workspaces.name, slug: workspaces.slug, language: workspaces.language, createdAt: workspaces.createdAt, role: members.role })
         .from(members)
         .innerJoin(workspaces, eq(workspaces.id, members.organizationId))
         .where(eq(members.userId, userId))
@@ -20,8 +20,8 @@ export function createWorkspacesRepository(db: Db | Tx) {
       const [created] = await db.insert(workspaces).values(row).returning();
       return created!;
     },
-    async rename(workspaceId: string, name: string) {
-      await db.update(workspaces).set({ name }).where(eq(workspaces.id, workspaceId));
+    async update(workspaceId: string, fields: { name: string; language: string }) {
+      await db.update(workspaces).set(fields).where(eq(workspaces.id, workspaceId));
     },
     async remove(workspaceId: string) {
       await db.delete(workspaces).where(eq(workspaces.id, workspaceId));
