@@ -105,6 +105,26 @@ describe('workspaces, members and invitations', () => {
     expect((await bob.client.post(`/api/v1/invitations/${invite.body.id}/accept`)).body.error.code).toBe('invitation.not_pending');
   });
 
+  it("writes the invitation in the invitee's language, else in the workspace's", async () => {
+    const owner = await signUp(h.url);
+    const ws = (await owner.client.post('/api/v1/workspaces', { name: 'Équipe' })).body;
+    const mailTo = (address: string) => h.logs.map((l) => JSON.parse(l) as { mailTo?: string; subject?: string; msg: string }).filter((entry) => entry.mailTo === address).at(-1);
+    // Nobody has an account at this address: the workspace's language, English until set.
+    await owner.client.post(`/api/v1/workspaces/${ws.id}/invitations`, { email: 'newcomer@example.com', role: 'editor' });
+    expect(mailTo('newcomer@example.com')?.subject).toBe('You are invited to Équipe on Herald');
+    expect((await owner.client.patch(`/api/v1/workspaces/${ws.id}`, { language: 'fr' })).status).toBe(200);
+    const invite = await owner.client.post(`/api/v1/workspaces/${ws.id}/invitations`, { email: 'newcomer@example.com', role: 'editor' });
+    const french = mailTo('newcomer@example.com')!;
+    expect(french.subject).toBe('Invitation à rejoindre Équipe sur Herald');
+    expect(french.msg).toContain(`${owner.email} vous invite dans l’espace de travail «\u00a0Équipe\u00a0» sur Herald, avec le rôle éditeur.`);
+    expect(french.msg).toContain(invite.body.link);
+    // Someone with an account reads it in the language they chose.
+    const bob = await signUp(h.url);
+    expect((await bob.client.put('/api/v1/me/language', { language: 'en' })).status).toBe(200);
+    await owner.client.post(`/api/v1/workspaces/${ws.id}/invitations`, { email: bob.email, role: 'viewer' });
+    expect(mailTo(bob.email)?.subject).toBe('You are invited to Équipe on Herald');
+  });
+
   it('renews a repeated invitation instead of stacking copies, refuses members and expired links', async () => {
     const owner = await signUp(h.url);
     const ws = (await owner.client.post('/api/v1/workspaces', { name: 'Renew' })).body;

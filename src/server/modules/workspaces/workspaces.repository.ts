@@ -113,7 +113,7 @@ export function createWorkspacesRepository(db: Db | Tx) {
       await db.delete(notifications).where(and(eq(notifications.workspaceId, workspaceId), eq(notifications.userId, userId)));
     },
     async findUserByEmail(email: string) {
-      const [row] = await db.select({ id: users.id, email: users.email }).from(users).where(eq(users.email, email));
+      const [row] = await db.select({ id: users.id, email: users.email, language: users.language }).from(users).where(eq(users.email, email));
       return row ?? null;
     },
     async listPendingInvitations(workspaceId: string, now: Date) {

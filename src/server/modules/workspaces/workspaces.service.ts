@@ -6,6 +6,7 @@ import { AppError, conflict, notFound } from '../shared/errors.ts';
 import type { ServiceContext } from '../shared/context.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import { defaultLanguage, isSupportedLanguage, type Language } from '../../../shared/languages.ts';
+import { pickLanguage, translator } from '../../i18n/i18n.ts';
 import { createWorkspacesRepository } from './workspaces.repository.ts';
 
 const INVITATION_DAYS = 7;
@@ -196,7 +197,7 @@ export async function inviteMember(
   input: { email: string; role: Role },
 ) {
   const email = input.email.toLowerCase();
-  const invitation = await ctx.db.transaction(async (tx) => {
+  const { invitation, language } = await ctx.db.transaction(async (tx) => {
     const repo = createWorkspacesRepository(tx);
     const actor = await repo.findMembership(workspaceId, ctx.actor.userId);
     ensureAssignable(actor?.role ?? '', input.role);
@@ -220,13 +221,16 @@ export async function inviteMember(
       entityId: id,
       changes: { email: { from: null, to: email }, role: { from: pending?.role ?? null, to: input.role } },
     });
-    return { id, email, role: input.role, status: 'pending', expiresAt, workspaceName: workspace.name };
+    // Someone with an account reads it in their language; anyone else in the workspace's.
+    const language = pickLanguage(existingUser?.language, workspace.language);
+    return { invitation: { id, email, role: input.role, status: 'pending', expiresAt, workspaceName: workspace.name }, language };
   });
   const link = `${deps.publicOrigin}/invite/${invitation.id}`;
+  const t = translator(language, 'mail');
   await deps.mailer.send({
     to: email,
-    subject: `You are invited to ${invitation.workspaceName} on Herald`,
-    text: `${ctx.actor.email} invited you to the workspace "${invitation.workspaceName}" on Herald as ${input.role}.\n\nAccept the invitation (valid ${INVITATION_DAYS} days):\n${link}\n`,
+    subject: t('invitation.subject', { workspace: invitation.workspaceName }),
+    text: t('invitation.text', { inviter: ctx.actor.email, workspace: invitation.workspaceName, role: t(`invitation.role.${input.role}`), days: INVITATION_DAYS, link }),
   });
   return { ...invitation, link };
 }
