@@ -3418,6 +3418,7 @@ export interface operations {
                      *           "id": "3f1c9a52-8d4e-4b7a-9c61-2e5f0a7d1b94",
                      *           "name": "Spring launch",
                      *           "slug": "example",
+                     *           "language": "en",
                      *           "role": "editor",
                      *           "permissions": [
                      *             "example"
@@ -3444,6 +3445,8 @@ export interface operations {
                         };
                         workspaces: {
                             id: string;
+                            /** @enum {string} */
+                            language: "en" | "fr";
                             name: string;
                             permissions: string[];
                             role: string;

@@ -40,7 +40,7 @@ export const meRoutes: FastifyPluginAsyncZod<{ instance: InstanceInfo }> = async
             createdAt: z.date(),
           }),
           workspaces: z.array(
-            z.object({ id: z.string(), name: z.string(), slug: z.string(), role: z.string(), permissions: z.array(z.string()) }),
+            z.object({ id: z.string(), name: z.string(), slug: z.string(), language: z.enum(supportedLanguages), role: z.string(), permissions: z.array(z.string()) }),
           ),
         }),
       },
@@ -62,6 +62,7 @@ export const meRoutes: FastifyPluginAsyncZod<{ instance: InstanceInfo }> = async
           id: w.id,
           name: w.name,
           slug: w.slug,
+          language: w.language,
           role: w.role,
           permissions: [...(rolePermissions[w.role as Role] ?? [])],
         })),
