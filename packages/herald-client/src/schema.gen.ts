@@ -5382,6 +5382,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "workspaceName": "example",
+                     *       "language": "en",
                      *       "recipientName": "example",
                      *       "expiresAt": "2026-03-14T09:30:00.000Z",
                      *       "files": [
@@ -5437,6 +5438,11 @@ export interface operations {
                             mediaId: string;
                             url: string;
                         }[];
+                        /**
+                         * @description The workspace's language for its clients: the page shows in it
+                         * @enum {string}
+                         */
+                        language: "en" | "fr";
                         posts: {
                             deliveries: {
                                 channel: {
