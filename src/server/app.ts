@@ -44,6 +44,7 @@ import { exportRoutes } from './modules/privacy/export.routes.ts';
 import { accountDeletionRoutes } from './modules/privacy/account-deletion.routes.ts';
 import { restrictionRoutes } from './modules/privacy/restriction.routes.ts';
 import { avatarRoutes } from './modules/profile/avatar.routes.ts';
+import { languageRoutes } from './modules/profile/language.routes.ts';
 import { timeSlotsRoutes } from './modules/posts/time-slots.routes.ts';
 import { queueRoutes } from './modules/posts/queue.routes.ts';
 import { onboardingRoutes } from './modules/onboarding/onboarding.routes.ts';
@@ -243,6 +244,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; a
       await api.register(accountDeletionRoutes, { auth, db: database.db, channelDeps, storage: deps.storage, graceDays: config.accountDeletionGraceDays });
       await api.register(restrictionRoutes, { boss: deps.boss });
       await api.register(avatarRoutes);
+      await api.register(languageRoutes);
       await api.register(timeSlotsRoutes);
       await api.register(queueRoutes, { deps: { boss: deps.boss } });
       await api.register(onboardingRoutes);

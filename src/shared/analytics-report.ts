@@ -60,7 +60,7 @@ export function dailyTotals(series: ChannelSeries[], key: SeriesKey, days: numbe
 }
 
 /** "1 Nov 2026 – 30 Nov 2026" for a range of calendar days (YYYY-MM-DD, no time zone involved). */
-export function formatPeriod(from: string, to: string): string {
-  const day = (d: string) => new Date(`${d}T12:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+export function formatPeriod(from: string, to: string, locale = 'en-GB'): string {
+  const day = (d: string) => new Date(`${d}T12:00:00Z`).toLocaleDateString(locale, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
   return from === to ? day(from) : `${day(from)} – ${day(to)}`;
 }

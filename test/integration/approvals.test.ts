@@ -170,7 +170,11 @@ describe('approvals', () => {
     const anonymous = createClient(h.url);
     const page = await anonymous.get(`/api/v1/review/${token}`);
     expect(page.status).toBe(200);
-    expect(page.body).toMatchObject({ workspaceName: 'Approvals', recipientName: 'Clara Client' });
+    expect(page.body).toMatchObject({ workspaceName: 'Approvals', recipientName: 'Clara Client', language: 'en' });
+    // The page is in the language the workspace set for its clients.
+    expect((await team.owner.client.patch(`/api/v1/workspaces/${workspaceId}`, { language: 'fr' })).status).toBe(200);
+    expect((await anonymous.get(`/api/v1/review/${token}`)).body.language).toBe('fr');
+    expect((await team.owner.client.patch(`/api/v1/workspaces/${workspaceId}`, { language: 'en' })).status).toBe(200);
     expect(page.body.posts.map((p: { id: string }) => p.id)).toEqual([post.id]);
     expect(page.body.posts[0].deliveries[0].content.text).toBe('For the client');
 

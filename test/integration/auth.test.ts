@@ -107,6 +107,16 @@ describe('accounts and sessions', () => {
     expect(again!.updatedAt.getTime()).toBe(touched - 30_000);
   });
 
+  it('writes the password reset e-mail in the language the user chose', async () => {
+    const u = await signUp(h.url);
+    expect((await u.client.put('/api/v1/me/language', { language: 'fr' })).status).toBe(200);
+    expect((await createClient(h.url).post('/api/auth/request-password-reset', { email: u.email, redirectTo: '/reset-password' })).status).toBe(200);
+    const mail = h.logs.map((l) => JSON.parse(l) as { mailTo?: string; subject?: string; msg: string }).find((entry) => entry.mailTo === u.email);
+    expect(mail?.subject).toBe('Réinitialisez votre mot de passe Herald');
+    expect(mail!.msg).toContain(`a demandé à réinitialiser le mot de passe de ${u.email} sur Herald`);
+    expect(mail!.msg).toMatch(/\/api\/auth\/reset-password\/\S+/);
+  });
+
   it('resets a forgotten password through the link written to the log', async () => {
     const u = await signUp(h.url);
     const client = createClient(h.url);

@@ -264,5 +264,31 @@ describe('rectification: e-mail change and picture', () => {
       expect(await db().select().from(userAvatars).where(eq(userAvatars.userId, u.id))).toEqual([]);
     });
   });
-});
 
+  describe('language', () => {
+    it('follows the browser until the user chooses, then keeps their choice (null goes back), auditing each change', async () => {
+      const u = await signUp(h.url);
+      expect((await u.client.get('/api/v1/me')).body.user.language).toBeNull();
+      const set = await u.client.put('/api/v1/me/language', { language: 'fr' });
+      expect(set.status, JSON.stringify(set.body)).toBe(200);
+      expect(set.body).toEqual({ language: 'fr' });
+      expect((await u.client.get('/api/v1/me')).body.user.language).toBe('fr');
+      const [row] = await db().select({ language: users.language }).from(users).where(eq(users.id, u.id));
+      expect(row!.language).toBe('fr');
+      expect((await u.client.put('/api/v1/me/language', { language: null })).body).toEqual({ language: null });
+      expect((await u.client.get('/api/v1/me')).body.user.language).toBeNull();
+      const audits = await auditRows(u.id, 'user.updated');
+      expect(audits.map((a) => a.changes)).toEqual([{ language: { from: null, to: 'fr' } }, { language: { from: 'fr', to: null } }]);
+    });
+
+    it('refuses a language Herald does not speak with 400 naming the field', async () => {
+      const u = await signUp(h.url);
+      for (const body of [{ language: 'de' }, { language: 'FR' }, { language: 7 }, {}]) {
+        const res = await u.client.put('/api/v1/me/language', body);
+        expect(res.status, JSON.stringify(body)).toBe(400);
+        expect(res.body.error.details.issues[0].field).toBe('body.language');
+      }
+      expect((await u.client.get('/api/v1/me')).body.user.language).toBeNull();
+    });
+  });
+});

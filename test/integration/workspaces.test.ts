@@ -52,6 +52,31 @@ describe('workspaces, members and invitations', () => {
     expect(await auditFor(created.body.id, 'workspace.created')).toHaveLength(1);
   });
 
+  it('sets the language its clients see (English by default), refusing one Herald does not speak with 400 naming the field', async () => {
+    const ann = await signUp(h.url);
+    const ws = (await ann.client.post('/api/v1/workspaces', { name: 'Langues' })).body;
+    expect(ws.language).toBe('en');
+    const changed = await ann.client.patch(`/api/v1/workspaces/${ws.id}`, { language: 'fr' });
+    expect(changed.status, JSON.stringify(changed.body)).toBe(200);
+    expect(changed.body).toMatchObject({ name: 'Langues', language: 'fr' });
+    expect((await ann.client.get(`/api/v1/workspaces/${ws.id}`)).body.language).toBe('fr');
+    expect((await ann.client.get('/api/v1/workspaces')).body.items[0].language).toBe('fr');
+    const [audit] = await auditFor(ws.id, 'workspace.updated');
+    expect(audit!.changes).toEqual({ language: { from: 'en', to: 'fr' } });
+    for (const language of ['de', 'French', null, 3]) {
+      const bad = await ann.client.patch(`/api/v1/workspaces/${ws.id}`, { language });
+      expect(bad.status, JSON.stringify(language)).toBe(400);
+      expect(bad.body.error.details.issues[0].field).toBe('body.language');
+    }
+    const [row] = await db().select().from(workspaces).where(eq(workspaces.id, ws.id));
+    expect(row!.language).toBe('fr');
+    // A viewer may not change it.
+    const viewer = await signUp(h.url);
+    const invite = await ann.client.post(`/api/v1/workspaces/${ws.id}/invitations`, { email: viewer.email, role: 'viewer' });
+    await viewer.client.post(`/api/v1/invitations/${invite.body.id}/accept`);
+    expect((await viewer.client.patch(`/api/v1/workspaces/${ws.id}`, { language: 'en' })).status).toBe(403);
+  });
+
   it('invites by e-mail; the invitee accepts with the invited address and gets the role', async () => {
     const owner = await signUp(h.url);
     const ws = (await owner.client.post('/api/v1/workspaces', { name: 'Invites' })).body;
@@ -78,6 +103,26 @@ describe('workspaces, members and invitations', () => {
     expect(await auditFor(ws.id, 'member.invited')).toHaveLength(1);
     expect(await auditFor(ws.id, 'member.joined')).toHaveLength(1);
     expect((await bob.client.post(`/api/v1/invitations/${invite.body.id}/accept`)).body.error.code).toBe('invitation.not_pending');
+  });
+
+  it("writes the invitation in the invitee's language, else in the workspace's", async () => {
+    const owner = await signUp(h.url);
+    const ws = (await owner.client.post('/api/v1/workspaces', { name: 'Équipe' })).body;
+    const mailTo = (address: string) => h.logs.map((l) => JSON.parse(l) as { mailTo?: string; subject?: string; msg: string }).filter((entry) => entry.mailTo === address).at(-1);
+    // Nobody has an account at this address: the workspace's language, English until set.
+    await owner.client.post(`/api/v1/workspaces/${ws.id}/invitations`, { email: 'newcomer@example.com', role: 'editor' });
+    expect(mailTo('newcomer@example.com')?.subject).toBe('You are invited to Équipe on Herald');
+    expect((await owner.client.patch(`/api/v1/workspaces/${ws.id}`, { language: 'fr' })).status).toBe(200);
+    const invite = await owner.client.post(`/api/v1/workspaces/${ws.id}/invitations`, { email: 'newcomer@example.com', role: 'editor' });
+    const french = mailTo('newcomer@example.com')!;
+    expect(french.subject).toBe('Invitation à rejoindre Équipe sur Herald');
+    expect(french.msg).toContain(`${owner.email} vous invite dans l’espace de travail «\u00a0Équipe\u00a0» sur Herald, avec le rôle éditeur.`);
+    expect(french.msg).toContain(invite.body.link);
+    // Someone with an account reads it in the language they chose.
+    const bob = await signUp(h.url);
+    expect((await bob.client.put('/api/v1/me/language', { language: 'en' })).status).toBe(200);
+    await owner.client.post(`/api/v1/workspaces/${ws.id}/invitations`, { email: bob.email, role: 'viewer' });
+    expect(mailTo(bob.email)?.subject).toBe('You are invited to Équipe on Herald');
   });
 
   it('renews a repeated invitation instead of stacking copies, refuses members and expired links', async () => {

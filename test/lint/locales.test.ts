@@ -2,10 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { supportedLanguages } from '../../src/web/i18n/languages.ts';
+import { supportedLanguages as serverLanguages } from '../../src/shared/languages.ts';
 
 // Every language has every namespace and every key of English, each non-empty and with the same
 // {{placeholders}}: a missing French string would show as its English fallback, unnoticed.
-const root = path.resolve('src/web/locales');
 
 function flatten(value: unknown, prefix = ''): Map<string, string> {
   const out = new Map<string, string>();
@@ -16,23 +16,29 @@ function flatten(value: unknown, prefix = ''): Map<string, string> {
   }
   return out;
 }
-const read = (language: string, namespace: string) => flatten(JSON.parse(fs.readFileSync(path.join(root, language, `${namespace}.json`), 'utf8')));
+const read = (root: string, language: string, namespace: string) => flatten(JSON.parse(fs.readFileSync(path.join(root, language, `${namespace}.json`), 'utf8')));
 const placeholders = (text: string) => [...text.matchAll(/\{\{\s*([\w.]+)[^}]*\}\}/g)].map((m) => m[1]).sort();
 // Plural forms differ by language (French and English both have _one and _other): compare the base key.
 const base = (key: string) => key.replace(/_(zero|one|two|few|many|other)$/, '');
 
-describe('translations', () => {
+// The web app's strings (bundled by Vite) and the server's (e-mails, pages), checked alike.
+const sides = [
+  { name: 'web', root: path.resolve('src/web/locales'), languages: supportedLanguages },
+  { name: 'server', root: path.resolve('src/server/locales'), languages: serverLanguages },
+];
+
+describe.each(sides)('translations of the $name', ({ root, languages }) => {
   const namespaces = fs.readdirSync(path.join(root, 'en')).filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -5));
 
   it('has a folder per supported language and nothing else', () => {
-    expect(fs.readdirSync(root).sort()).toEqual([...supportedLanguages].sort());
+    expect(fs.readdirSync(root).sort()).toEqual([...languages].sort());
   });
 
-  for (const language of supportedLanguages.filter((l) => l !== 'en')) {
+  for (const language of languages.filter((l) => l !== 'en')) {
     for (const namespace of namespaces) {
       it(`${language}/${namespace}.json has every key of English, non-empty, with the same placeholders`, () => {
-        const english = read('en', namespace);
-        const other = read(language, namespace);
+        const english = read(root, 'en', namespace);
+        const other = read(root, language, namespace);
         const englishBases = new Set([...english.keys()].map(base));
         const otherBases = new Set([...other.keys()].map(base));
         expect([...englishBases].filter((k) => !otherBases.has(k)), 'missing').toEqual([]);
@@ -62,4 +68,8 @@ describe('translations', () => {
       }
     });
   }
+});
+
+it('the server speaks the languages the web app does', () => {
+  expect([...serverLanguages]).toEqual([...supportedLanguages]);
 });

@@ -377,6 +377,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/language": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Choose the language of Herald and of the e-mails it sends you (en, fr), or null to follow your browser */
+        put: operations["putMeLanguage"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me/notification-preferences": {
         parameters: {
             query?: never;
@@ -667,7 +684,7 @@ export interface paths {
         delete: operations["deleteWorkspace"];
         options?: never;
         head?: never;
-        /** Rename a workspace */
+        /** Rename a workspace or change the language its clients see (send either or both) */
         patch: operations["patchWorkspace"];
         trace?: never;
     };
@@ -3393,6 +3410,7 @@ export interface operations {
                      *         "image": "example",
                      *         "isOperator": true,
                      *         "twoFactorEnabled": true,
+                     *         "language": "en",
                      *         "createdAt": "2026-03-14T09:30:00.000Z"
                      *       },
                      *       "workspaces": [
@@ -3400,6 +3418,7 @@ export interface operations {
                      *           "id": "3f1c9a52-8d4e-4b7a-9c61-2e5f0a7d1b94",
                      *           "name": "Spring launch",
                      *           "slug": "example",
+                     *           "language": "en",
                      *           "role": "editor",
                      *           "permissions": [
                      *             "example"
@@ -3416,11 +3435,18 @@ export interface operations {
                             id: string;
                             image: string | null;
                             isOperator: boolean;
+                            /**
+                             * @description The language the user chose (PUT /api/v1/me/language), null to follow their browser
+                             * @enum {string|null}
+                             */
+                            language: "en" | "fr" | null;
                             name: string;
                             twoFactorEnabled: boolean;
                         };
                         workspaces: {
                             id: string;
+                            /** @enum {string} */
+                            language: "en" | "fr";
                             name: string;
                             permissions: string[];
                             role: string;
@@ -4625,6 +4651,50 @@ export interface operations {
             };
         };
     };
+    putMeLanguage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "language": "en"
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * @description One of en, fr, or null to follow the browser
+                     * @enum {string|null}
+                     */
+                    language: "en" | "fr" | null;
+                };
+            };
+        };
+        responses: {
+            "4XX": components["responses"]["Error"];
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "language": "en"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @enum {string|null} */
+                        language: "en" | "fr" | null;
+                    };
+                };
+            };
+        };
+    };
     getMeNotificationPreferences: {
         parameters: {
             query?: never;
@@ -5312,6 +5382,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "workspaceName": "example",
+                     *       "language": "en",
                      *       "recipientName": "example",
                      *       "expiresAt": "2026-03-14T09:30:00.000Z",
                      *       "files": [
@@ -5367,6 +5438,11 @@ export interface operations {
                             mediaId: string;
                             url: string;
                         }[];
+                        /**
+                         * @description The workspace's language for its clients: the page shows in it
+                         * @enum {string}
+                         */
+                        language: "en" | "fr";
                         posts: {
                             deliveries: {
                                 channel: {
@@ -5578,6 +5654,7 @@ export interface operations {
                      *           "id": "3f1c9a52-8d4e-4b7a-9c61-2e5f0a7d1b94",
                      *           "name": "Spring launch",
                      *           "slug": "example",
+                     *           "language": "en",
                      *           "createdAt": "2026-03-14T09:30:00.000Z",
                      *           "role": "editor"
                      *         }
@@ -5589,6 +5666,11 @@ export interface operations {
                             /** Format: date-time */
                             createdAt: string;
                             id: string;
+                            /**
+                             * @description The language of what the workspace's clients see: approval-by-link pages, e-mails to outside recipients, client reports
+                             * @enum {string}
+                             */
+                            language: "en" | "fr";
                             name: string;
                             role: string;
                             slug: string;
@@ -5636,6 +5718,7 @@ export interface operations {
                      *       "id": "3f1c9a52-8d4e-4b7a-9c61-2e5f0a7d1b94",
                      *       "name": "Spring launch",
                      *       "slug": "example",
+                     *       "language": "en",
                      *       "createdAt": "2026-03-14T09:30:00.000Z",
                      *       "role": "editor"
                      *     }
@@ -5644,6 +5727,11 @@ export interface operations {
                         /** Format: date-time */
                         createdAt: string;
                         id: string;
+                        /**
+                         * @description The language of what the workspace's clients see: approval-by-link pages, e-mails to outside recipients, client reports
+                         * @enum {string}
+                         */
+                        language: "en" | "fr";
                         name: string;
                         role: string;
                         slug: string;
@@ -5675,6 +5763,7 @@ export interface operations {
                      *       "id": "3f1c9a52-8d4e-4b7a-9c61-2e5f0a7d1b94",
                      *       "name": "Spring launch",
                      *       "slug": "example",
+                     *       "language": "en",
                      *       "createdAt": "2026-03-14T09:30:00.000Z",
                      *       "role": "editor"
                      *     }
@@ -5683,6 +5772,11 @@ export interface operations {
                         /** Format: date-time */
                         createdAt: string;
                         id: string;
+                        /**
+                         * @description The language of what the workspace's clients see: approval-by-link pages, e-mails to outside recipients, client reports
+                         * @enum {string}
+                         */
+                        language: "en" | "fr";
                         name: string;
                         role: string;
                         slug: string;
@@ -5735,11 +5829,14 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "name": "Spring launch"
+                 *       "name": "Spring launch",
+                 *       "language": "en"
                  *     }
                  */
                 "application/json": {
-                    name: string;
+                    /** @enum {string} */
+                    language?: "en" | "fr";
+                    name?: string;
                 };
             };
         };
@@ -5756,6 +5853,7 @@ export interface operations {
                      *       "id": "3f1c9a52-8d4e-4b7a-9c61-2e5f0a7d1b94",
                      *       "name": "Spring launch",
                      *       "slug": "example",
+                     *       "language": "en",
                      *       "createdAt": "2026-03-14T09:30:00.000Z"
                      *     }
                      */
@@ -5763,6 +5861,11 @@ export interface operations {
                         /** Format: date-time */
                         createdAt: string;
                         id: string;
+                        /**
+                         * @description The language of what the workspace's clients see: approval-by-link pages, e-mails to outside recipients, client reports
+                         * @enum {string}
+                         */
+                        language: "en" | "fr";
                         name: string;
                         slug: string;
                     };

@@ -26,6 +26,8 @@ export const users = pgTable(
     processingRestrictedAt: timestamp('processing_restricted_at', { withTimezone: true }),
     /** Set while an account deletion waits out its grace period; the account.delete-due job deletes it then (signing in again cancels). */
     deletionRequestedAt: timestamp('deletion_requested_at', { withTimezone: true }),
+    /** The language the user chose ('en', 'fr'); null follows their browser. E-mails to them are written in it. */
+    language: text('language'),
     ...timestamps,
   },
   (t) => [uniqueIndex('users_one_operator').on(t.isOperator).where(sql`${t.isOperator}`)],
@@ -103,6 +105,8 @@ export const workspaces = pgTable('workspaces', {
   slug: text('slug').notNull().unique(),
   logo: text('logo'),
   metadata: text('metadata'),
+  /** The language of what the workspace's clients see: approval-by-link pages, e-mails to outside recipients, client reports. */
+  language: text('language').notNull().default('en'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 

@@ -2,6 +2,7 @@ import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { DayRange } from '../../../shared/analytics.ts';
 import { formatPeriod } from '../../../shared/analytics-report.ts';
+import { pickLanguage, translator } from '../../i18n/i18n.ts';
 import type { Db } from '../../db/database.ts';
 import { reportRuns, reportSchedules, users, workspaces, workspaceSettings } from '../../db/schema/index.ts';
 import type { Queue } from '../../jobs/queue.ts';
@@ -40,6 +41,7 @@ export async function sendScheduledReports(deps: ReportJobDeps, now = new Date()
       name: workspaces.name,
       slug: workspaces.slug,
       logo: workspaces.logo,
+      language: workspaces.language,
       timeZone: sql<string>`coalesce(${workspaceSettings.timeZone}, 'UTC')`,
     })
     .from(reportSchedules)
@@ -76,7 +78,7 @@ function withoutAddresses(error: unknown): { message: string; code?: string } {
   return { message: String(e?.message ?? error).replace(/[^\s<>"',;:]+@[^\s<>"',;]+/g, '<address>'), ...(e?.code ? { code: e.code } : {}) };
 }
 
-type DueSchedule = { workspaceId: string; recipients: string[]; name: string; slug: string; logo: string | null };
+type DueSchedule = { workspaceId: string; recipients: string[]; name: string; slug: string; logo: string | null; language: string };
 
 async function sendOne(deps: ReportJobDeps, schedule: DueSchedule, period: DayRange, key: ReturnType<typeof and>, now: Date): Promise<boolean> {
   const report = await buildReport(deps, schedule.workspaceId, period, now);
@@ -85,8 +87,12 @@ async function sendOne(deps: ReportJobDeps, schedule: DueSchedule, period: DayRa
   const claimed = await deps.db.insert(reportRuns).values({ workspaceId: schedule.workspaceId, periodStart: period.from, periodEnd: period.to, kind: 'scheduled' }).onConflictDoNothing().returning();
   if (!claimed.length) return false;
 
-  const periodText = formatPeriod(period.from, period.to);
-  const month = new Date(`${period.from}T12:00:00Z`).toLocaleDateString('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+  // The recipients are the workspace's clients: the e-mail is in the language set for them.
+  const language = pickLanguage(schedule.language);
+  const t = translator(language, 'mail');
+  const locale = language === 'en' ? 'en-GB' : language;
+  const periodText = formatPeriod(period.from, period.to, locale);
+  const month = new Date(`${period.from}T12:00:00Z`).toLocaleDateString(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' });
   const sentTo: string[] = [];
   let failure: unknown = null;
   // One e-mail per recipient, so clients do not see each other's addresses.
@@ -94,14 +100,8 @@ async function sendOne(deps: ReportJobDeps, schedule: DueSchedule, period: DayRa
     try {
       await deps.mailer.send({
         to,
-        subject: `${schedule.name}: social media report for ${month}`,
-        text: [
-          'Hello,',
-          '',
-          `attached is the social media report of ${schedule.name} for ${periodText}: the figures of the month compared with the month before, the top posts and a section per network.`,
-          '',
-          `Sent for ${schedule.name} by Herald. To stop receiving it, ask ${schedule.name} to remove your address.`,
-        ].join('\n'),
+        subject: t('report.subject', { workspace: schedule.name, month }),
+        text: t('report.text', { workspace: schedule.name, period: periodText }),
         attachments: [{ filename: reportFileName(schedule.slug, period), content: pdf, contentType: 'application/pdf' }],
       });
       sentTo.push(to);

@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import { and, asc, eq, gte, inArray, isNotNull, isNull, lt, sql } from 'drizzle-orm';
 import type { Db } from '../../db/database.ts';
+import { pickLanguage } from '../../i18n/i18n.ts';
 import { media, postGroups, reviewLinks, workspaces } from '../../db/schema/index.ts';
 import { auditByActor, type RequestMeta } from '../audit/audit.service.ts';
 import { getMedia } from '../media/media.service.ts';
@@ -143,7 +144,7 @@ function withLinkMedia(content: ReturnType<typeof composeView>, token: string) {
 export async function openReviewLink(db: Db, token: string) {
   const link = await linkOfToken(db, token);
   await db.update(reviewLinks).set({ lastOpenedAt: new Date() }).where(eq(reviewLinks.id, link.id));
-  const [workspace] = await db.select({ name: workspaces.name }).from(workspaces).where(eq(workspaces.id, link.workspaceId));
+  const [workspace] = await db.select({ name: workspaces.name, language: workspaces.language }).from(workspaces).where(eq(workspaces.id, link.workspaceId));
   const groups = await postsOfLink(db, link);
   const repo = createPostsRepository(db);
   const rows = await repo.deliveriesOfGroups(groups.map((g) => g.id));
@@ -153,6 +154,8 @@ export async function openReviewLink(db: Db, token: string) {
   const files = mediaIds.length ? await db.select({ id: media.id, kind: media.kind, fileName: media.fileName }).from(media).where(and(eq(media.workspaceId, link.workspaceId), inArray(media.id, mediaIds))) : [];
   return {
     workspaceName: workspace?.name ?? '',
+    // The page is the workspace's client's: it shows in the language set for them.
+    language: pickLanguage(workspace?.language),
     files: files.map((f) => ({ mediaId: f.id, kind: f.kind, fileName: f.fileName ?? '', url: `/api/v1/review/${token}/media/${f.id}` })),
     recipientName: link.recipientName,
     expiresAt: link.expiresAt,

@@ -1,3 +1,4 @@
+import { supportedLanguages } from '../../../shared/languages.ts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../db/database.ts';
@@ -36,7 +37,7 @@ export const reviewPublicRoutes: FastifyPluginAsyncZod<{ db: Db; deps: PostsDeps
       summary: 'What a review link shows (no account): workspace, recipient, each post with its content per channel. 404 review_link.not_found; 410 review_link.expired / review_link.revoked',
       security: [],
       params: tokenParams,
-      response: { 200: z.object({ workspaceName: z.string(), recipientName: z.string(), expiresAt: z.date(), files: z.array(z.object({ mediaId: z.string(), kind: z.string(), fileName: z.string(), url: z.string() })), posts: z.array(publicPost) }) },
+      response: { 200: z.object({ workspaceName: z.string(), language: z.enum(supportedLanguages).describe("The workspace's language for its clients: the page shows in it"), recipientName: z.string(), expiresAt: z.date(), files: z.array(z.object({ mediaId: z.string(), kind: z.string(), fileName: z.string(), url: z.string() })), posts: z.array(publicPost) }) },
     },
     handler: async (req, reply) => {
       reply.header('cache-control', 'no-store').header('referrer-policy', 'no-referrer');

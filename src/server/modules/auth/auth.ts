@@ -11,6 +11,7 @@ import * as schema from '../../db/schema/index.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { cancelAccountDeletion } from '../privacy/account-deletion.service.ts';
 import type { Mailer } from '../mail/mailer.ts';
+import { pickLanguage, translator } from '../../i18n/i18n.ts';
 import { permissions, rolePermissions, roles, type Role } from '../../../shared/permissions.ts';
 
 /** better-auth reads the client address from this header, which only Herald's own adapter sets. */
@@ -42,6 +43,12 @@ function accessControl() {
 export const EMAIL_CHANGE_LINK_HOURS = 24;
 
 type AuthDeps = { config: Config; db: Db; mailer: Mailer; secret: string; trustedOrigins: string[] };
+
+/** `t` for e-mails to this user, in the language they chose (English when they follow their browser). */
+async function mailTranslator(db: Db, userId: string) {
+  const [row] = await db.select({ language: schema.users.language }).from(schema.users).where(eq(schema.users.id, userId));
+  return translator(pickLanguage(row?.language), 'mail');
+}
 
 export function createAuth({ config, db, mailer, secret, trustedOrigins }: AuthDeps) {
   const { ac, roles: orgRoles } = accessControl();
@@ -77,11 +84,8 @@ export function createAuth({ config, db, mailer, secret, trustedOrigins }: AuthD
       revokeSessionsOnPasswordReset: true,
       resetPasswordTokenExpiresIn: 60 * 60,
       async sendResetPassword({ user, url }) {
-        await mailer.send({
-          to: user.email,
-          subject: 'Reset your Herald password',
-          text: `Someone (hopefully you) asked to reset the password of ${user.email} on Herald.\n\nOpen this link within one hour to choose a new password:\n${url}\n\nIf it was not you, ignore this e-mail.`,
-        });
+        const t = await mailTranslator(db, user.id);
+        await mailer.send({ to: user.email, subject: t('passwordReset.subject'), text: t('passwordReset.text', { email: user.email, url }) });
       },
     },
     // Used only for changing the e-mail address: the link goes to the new address, and the account
@@ -93,10 +97,11 @@ export function createAuth({ config, db, mailer, secret, trustedOrigins }: AuthD
       autoSignInAfterVerification: false,
       expiresIn: EMAIL_CHANGE_LINK_HOURS * 60 * 60,
       async sendVerificationEmail({ user, url }) {
+        const t = await mailTranslator(db, user.id);
         await mailer.send({
           to: user.email,
-          subject: 'Confirm your new e-mail address for Herald',
-          text: `Someone (hopefully you) asked to use ${user.email} for the Herald account of ${user.name}.\n\nOpen this link within ${EMAIL_CHANGE_LINK_HOURS} hours to confirm; your account changes to this address only then:\n${url}\n\nIf it was not you, ignore this e-mail: nothing changes.`,
+          subject: t('emailChange.confirm.subject'),
+          text: t('emailChange.confirm.text', { email: user.email, name: user.name, hours: EMAIL_CHANGE_LINK_HOURS, url }),
         });
       },
     },
@@ -297,12 +302,14 @@ function createAuthAuditHook(db: Db, mailer: Mailer) {
         const to = String(body.newEmail ?? '').toLowerCase();
         await write('user.email_change_requested', sessionUser, { to });
         const from = ctx.context.session!.user.email;
-        await mailer
-          .send({
-            to: from,
-            subject: 'Your Herald e-mail address is being changed',
-            text: `Someone signed in to your Herald account asked to change its e-mail address from ${from} to ${to}.\n\nThe change happens only if the link sent to ${to} is opened within ${EMAIL_CHANGE_LINK_HOURS} hours.\n\nIf it was not you, sign in and change your password now, and sign out your other sessions.`,
-          })
+        await mailTranslator(db, sessionUser)
+          .then((t) =>
+            mailer.send({
+              to: from,
+              subject: t('emailChange.notice.subject'),
+              text: t('emailChange.notice.text', { from, to, hours: EMAIL_CHANGE_LINK_HOURS }),
+            }),
+          )
           .catch((err: unknown) => ctx.context.logger.error('Could not send the e-mail change notice to the old address', err));
         return;
       }

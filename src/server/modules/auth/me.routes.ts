@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { rolePermissions, type Role } from '../../../shared/permissions.ts';
+import { isSupportedLanguage, supportedLanguages } from '../../../shared/languages.ts';
 import { getMe } from './me.service.ts';
 import { sessionsRoutes } from './sessions.routes.ts';
 
@@ -35,10 +36,11 @@ export const meRoutes: FastifyPluginAsyncZod<{ instance: InstanceInfo }> = async
             image: z.string().nullable(),
             isOperator: z.boolean(),
             twoFactorEnabled: z.boolean(),
+            language: z.enum(supportedLanguages).nullable().describe('The language the user chose (PUT /api/v1/me/language), null to follow their browser'),
             createdAt: z.date(),
           }),
           workspaces: z.array(
-            z.object({ id: z.string(), name: z.string(), slug: z.string(), role: z.string(), permissions: z.array(z.string()) }),
+            z.object({ id: z.string(), name: z.string(), slug: z.string(), language: z.enum(supportedLanguages), role: z.string(), permissions: z.array(z.string()) }),
           ),
         }),
       },
@@ -53,12 +55,14 @@ export const meRoutes: FastifyPluginAsyncZod<{ instance: InstanceInfo }> = async
           image: user.image,
           isOperator: user.isOperator,
           twoFactorEnabled: !!user.twoFactorEnabled,
+          language: isSupportedLanguage(user.language) ? user.language : null,
           createdAt: user.createdAt,
         },
         workspaces: workspaces.map((w) => ({
           id: w.id,
           name: w.name,
           slug: w.slug,
+          language: w.language,
           role: w.role,
           permissions: [...(rolePermissions[w.role as Role] ?? [])],
         })),

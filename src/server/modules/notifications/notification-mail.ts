@@ -1,6 +1,8 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
-import { notificationCategoryLabels, type NotificationCategory } from '../../../shared/notification-categories.ts';
+import { notificationCategories } from '../../../shared/notification-categories.ts';
+import { defaultLanguage, type Language } from '../../../shared/languages.ts';
+import { pickLanguage, translator } from '../../i18n/i18n.ts';
 import { rowsOf, type Db } from '../../db/database.ts';
 import { notificationPreferences, users, workspaces } from '../../db/schema/index.ts';
 import type { Mail, Mailer } from '../mail/mailer.ts';
@@ -28,17 +30,24 @@ export const emailSettingsPath = '/profile#email-notifications';
 
 const absolute = (origin: string, link: string) => (/^https?:\/\//.test(link) ? link : `${origin}${link.startsWith('/') ? '' : '/'}${link}`);
 
-/** The plain-text e-mail for one notification: what happened, where to act, where to change the choice. Nothing secret is in a notification, so nothing secret is here. */
-export function notificationMail(input: { to: string; workspaceName: string | null; category: string; title: string; body: string; link: string | null }, publicOrigin: string): Mail {
+/**
+ * The plain-text e-mail for one notification: what happened, where to act, where to change the choice. Nothing secret is in a notification, so nothing secret is here.
+ * The frame is in the recipient's language; the title and body are the notification's own, as stored.
+ */
+export function notificationMail(
+  input: { to: string; workspaceName: string | null; category: string; title: string; body: string; link: string | null; language?: Language },
+  publicOrigin: string,
+): Mail {
+  const t = translator(input.language ?? defaultLanguage, 'mail');
   const origin = publicOrigin.replace(/\/$/, '');
-  const categoryLabel = notificationCategoryLabels[input.category as NotificationCategory]?.label ?? input.category;
+  const categoryLabel = (notificationCategories as readonly string[]).includes(input.category) ? t(`notification.category.${input.category}`) : input.category;
   const lines = [input.title, '', input.body];
-  if (input.link) lines.push('', `Open it in Herald: ${absolute(origin, input.link)}`);
+  if (input.link) lines.push('', t('notification.open', { link: absolute(origin, input.link) }));
   lines.push(
     '',
     '-- ',
-    `${input.workspaceName ? `Workspace: ${input.workspaceName}. ` : ''}You get this e-mail because "${categoryLabel}" e-mails are on for you.`,
-    `E-mail settings (choose which e-mails you get): ${origin}${emailSettingsPath}`,
+    `${input.workspaceName ? t('notification.workspace', { name: input.workspaceName }) : ''}${t('notification.reason', { category: categoryLabel })}`,
+    t('notification.settings', { url: `${origin}${emailSettingsPath}` }),
   );
   return { to: input.to, subject: `${input.workspaceName ? `[${input.workspaceName}] ` : ''}${input.title}`, text: lines.join('\n') };
 }
@@ -76,7 +85,7 @@ export async function sendPendingEmails(db: Db, deps: NotificationMailDeps, opti
     if (!claimed.length) return outcome;
     const userIds = [...new Set(claimed.map((r) => r.user_id))];
     const workspaceIds = [...new Set(claimed.map((r) => r.workspace_id).filter((id): id is string => !!id))];
-    const people = new Map((await db.select({ id: users.id, email: users.email }).from(users).where(inArray(users.id, userIds))).map((u) => [u.id, u.email]));
+    const people = new Map((await db.select({ id: users.id, email: users.email, language: users.language }).from(users).where(inArray(users.id, userIds))).map((u) => [u.id, u]));
     const names = new Map(workspaceIds.length ? (await db.select({ id: workspaces.id, name: workspaces.name }).from(workspaces).where(inArray(workspaces.id, workspaceIds))).map((w) => [w.id, w.name]) : []);
     const off = new Set(
       (
@@ -87,7 +96,8 @@ export async function sendPendingEmails(db: Db, deps: NotificationMailDeps, opti
       ).map((p) => `${p.userId}:${p.category}`),
     );
     for (const row of claimed) {
-      const to = people.get(row.user_id);
+      const person = people.get(row.user_id);
+      const to = person?.email;
       // No SMTP server: the log transport is for links a person passes on by hand, not for alerts.
       if (!to || off.has(`${row.user_id}:${row.category}`) || deps.mailer.transport !== 'smtp') {
         await mark(db, row.id, 'skipped', now);
@@ -95,7 +105,12 @@ export async function sendPendingEmails(db: Db, deps: NotificationMailDeps, opti
         continue;
       }
       try {
-        await deps.mailer.send(notificationMail({ to, workspaceName: row.workspace_id ? (names.get(row.workspace_id) ?? null) : null, category: row.category, title: row.title, body: row.body, link: row.link }, deps.publicOrigin));
+        await deps.mailer.send(
+          notificationMail(
+            { to, workspaceName: row.workspace_id ? (names.get(row.workspace_id) ?? null) : null, category: row.category, title: row.title, body: row.body, link: row.link, language: pickLanguage(person?.language) },
+            deps.publicOrigin,
+          ),
+        );
         await mark(db, row.id, 'sent', new Date());
         outcome.sent += 1;
       } catch (error) {

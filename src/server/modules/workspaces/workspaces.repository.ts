@@ -6,7 +6,7 @@ export function createWorkspacesRepository(db: Db | Tx) {
   return {
     async listForUser(userId: string) {
       return db
-        .select({ id: workspaces.id, name: workspaces.name, slug: workspaces.slug, createdAt: workspaces.createdAt, role: members.role })
+        .select({ id: workspaces.id, name: workspaces.name, slug: workspaces.slug, language: workspaces.language, createdAt: workspaces.createdAt, role: members.role })
         .from(members)
         .innerJoin(workspaces, eq(workspaces.id, members.organizationId))
         .where(eq(members.userId, userId))
@@ -20,8 +20,8 @@ export function createWorkspacesRepository(db: Db | Tx) {
       const [created] = await db.insert(workspaces).values(row).returning();
       return created!;
     },
-    async rename(workspaceId: string, name: string) {
-      await db.update(workspaces).set({ name }).where(eq(workspaces.id, workspaceId));
+    async update(workspaceId: string, fields: { name: string; language: string }) {
+      await db.update(workspaces).set(fields).where(eq(workspaces.id, workspaceId));
     },
     async remove(workspaceId: string) {
       await db.delete(workspaces).where(eq(workspaces.id, workspaceId));
@@ -113,7 +113,7 @@ export function createWorkspacesRepository(db: Db | Tx) {
       await db.delete(notifications).where(and(eq(notifications.workspaceId, workspaceId), eq(notifications.userId, userId)));
     },
     async findUserByEmail(email: string) {
-      const [row] = await db.select({ id: users.id, email: users.email }).from(users).where(eq(users.email, email));
+      const [row] = await db.select({ id: users.id, email: users.email, language: users.language }).from(users).where(eq(users.email, email));
       return row ?? null;
     },
     async listPendingInvitations(workspaceId: string, now: Date) {

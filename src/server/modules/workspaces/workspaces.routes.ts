@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { isValidTimeZone } from '../../../shared/time-slots.ts';
 import { roles } from '../../../shared/permissions.ts';
+import { supportedLanguages } from '../../../shared/languages.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import type { Db } from '../../db/database.ts';
 import * as service from './workspaces.service.ts';
@@ -12,7 +13,14 @@ const invitationParams = workspaceParams.extend({ invitationId: z.string().min(1
 const name = z.string().trim().min(1, 'must not be empty').max(80, 'must be at most 80 characters');
 const assignableRole = z.enum(roles.filter((r) => r !== 'owner') as ['admin', 'editor', 'approver', 'viewer']);
 
-const workspace = z.object({ id: z.string(), name: z.string(), slug: z.string(), createdAt: z.date() });
+const language = z.enum(supportedLanguages);
+const workspace = z.object({
+  id: z.string(),
+  name: z.string(),
+  slug: z.string(),
+  language: language.describe("The language of what the workspace's clients see: approval-by-link pages, e-mails to outside recipients, client reports"),
+  createdAt: z.date(),
+});
 const workspaceWithRole = workspace.extend({ role: z.string() });
 const member = z.object({
   id: z.string(),
@@ -77,8 +85,14 @@ export const workspacesRoutes: FastifyPluginAsyncZod<WorkspacesRoutesOptions> = 
 
   app.patch('/workspaces/:workspaceId', {
     config: { access: 'workspace.update' },
-    schema: { tags, summary: 'Rename a workspace', params: workspaceParams, body: z.object({ name }), response: { 200: workspace } },
-    handler: async (req) => service.renameWorkspace(req.serviceContext(), req.params.workspaceId, req.body),
+    schema: {
+      tags,
+      summary: "Rename a workspace or change the language its clients see (send either or both)",
+      params: workspaceParams,
+      body: z.object({ name: name.optional(), language: language.optional() }),
+      response: { 200: workspace },
+    },
+    handler: async (req) => service.updateWorkspace(req.serviceContext(), req.params.workspaceId, req.body),
   });
 
   app.delete('/workspaces/:workspaceId', {

@@ -5,6 +5,8 @@ import { diffFields, recordAudit } from '../audit/audit.service.ts';
 import { AppError, conflict, notFound } from '../shared/errors.ts';
 import type { ServiceContext } from '../shared/context.ts';
 import type { Mailer } from '../mail/mailer.ts';
+import { defaultLanguage, isSupportedLanguage, type Language } from '../../../shared/languages.ts';
+import { pickLanguage, translator } from '../../i18n/i18n.ts';
 import { createWorkspacesRepository } from './workspaces.repository.ts';
 
 const INVITATION_DAYS = 7;
@@ -23,7 +25,8 @@ function slugify(name: string): string {
 const auditMeta = (ctx: ServiceContext) => ({ actorUserId: ctx.actor.userId, ip: ctx.actor.ip, userAgent: ctx.actor.userAgent });
 
 export async function listMyWorkspaces(ctx: ServiceContext) {
-  return createWorkspacesRepository(ctx.db).listForUser(ctx.actor.userId);
+  const rows = await createWorkspacesRepository(ctx.db).listForUser(ctx.actor.userId);
+  return rows.map((w) => ({ ...w, language: workspaceLanguage(w) }));
 }
 
 /** `timeZone`: the creator's (their browser's), so posting times start in the zone they live in, not UTC. */
@@ -41,29 +44,34 @@ export async function createWorkspace(ctx: ServiceContext, input: { name: string
       entityId: workspace.id,
       changes: { name: { from: null, to: input.name }, ...(input.timeZone ? { timeZone: { from: null, to: input.timeZone } } : {}) },
     });
-    return { ...workspace, role: 'owner' as const };
+    return { ...workspace, language: workspaceLanguage(workspace), role: 'owner' as const };
   });
 }
 
 export async function getWorkspace(ctx: ServiceContext, workspaceId: string) {
   const workspace = await createWorkspacesRepository(ctx.db).find(workspaceId);
   if (!workspace) throw notFound('workspace');
-  return workspace;
+  return { ...workspace, language: workspaceLanguage(workspace) };
 }
 
-export async function renameWorkspace(ctx: ServiceContext, workspaceId: string, input: { name: string }) {
+/** Renames the workspace and/or sets the language its clients see; a field left out stays as it is. */
+export async function updateWorkspace(ctx: ServiceContext, workspaceId: string, input: { name?: string; language?: Language }) {
   return ctx.db.transaction(async (tx) => {
     const repo = createWorkspacesRepository(tx);
     const before = await repo.find(workspaceId);
     if (!before) throw notFound('workspace');
-    const changes = diffFields(before, { name: input.name });
+    const after = { name: input.name ?? before.name, language: input.language ?? workspaceLanguage(before) };
+    const changes = diffFields(before, after);
     if (Object.keys(changes).length) {
-      await repo.rename(workspaceId, input.name);
+      await repo.update(workspaceId, after);
       await recordAudit(tx, { ...auditMeta(ctx), workspaceId, action: 'workspace.updated', entityType: 'workspace', entityId: workspaceId, changes });
     }
-    return { ...before, name: input.name };
+    return { ...before, ...after };
   });
 }
+
+/** A stored language Herald no longer speaks reads as the default. */
+export const workspaceLanguage = (workspace: { language: string }): Language => (isSupportedLanguage(workspace.language) ? workspace.language : defaultLanguage);
 
 export async function deleteWorkspace(ctx: ServiceContext, workspaceId: string, alsoDone: Record<string, unknown> = {}) {
   await ctx.db.transaction(async (tx) => {
@@ -189,7 +197,7 @@ export async function inviteMember(
   input: { email: string; role: Role },
 ) {
   const email = input.email.toLowerCase();
-  const invitation = await ctx.db.transaction(async (tx) => {
+  const { invitation, language } = await ctx.db.transaction(async (tx) => {
     const repo = createWorkspacesRepository(tx);
     const actor = await repo.findMembership(workspaceId, ctx.actor.userId);
     ensureAssignable(actor?.role ?? '', input.role);
@@ -213,13 +221,16 @@ export async function inviteMember(
       entityId: id,
       changes: { email: { from: null, to: email }, role: { from: pending?.role ?? null, to: input.role } },
     });
-    return { id, email, role: input.role, status: 'pending', expiresAt, workspaceName: workspace.name };
+    // Someone with an account reads it in their language; anyone else in the workspace's.
+    const language = pickLanguage(existingUser?.language, workspace.language);
+    return { invitation: { id, email, role: input.role, status: 'pending', expiresAt, workspaceName: workspace.name }, language };
   });
   const link = `${deps.publicOrigin}/invite/${invitation.id}`;
+  const t = translator(language, 'mail');
   await deps.mailer.send({
     to: email,
-    subject: `You are invited to ${invitation.workspaceName} on Herald`,
-    text: `${ctx.actor.email} invited you to the workspace "${invitation.workspaceName}" on Herald as ${input.role}.\n\nAccept the invitation (valid ${INVITATION_DAYS} days):\n${link}\n`,
+    subject: t('invitation.subject', { workspace: invitation.workspaceName }),
+    text: t('invitation.text', { inviter: ctx.actor.email, workspace: invitation.workspaceName, role: t(`invitation.role.${input.role}`), days: INVITATION_DAYS, link }),
   });
   return { ...invitation, link };
 }

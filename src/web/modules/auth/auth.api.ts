@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, isApiError } from '../../api/client.ts';
 import type { ApiAnswer } from '../../api/types.ts';
+import { switchLanguage } from '../../i18n/i18n.ts';
 
 type Instance = ApiAnswer<'/api/v1/instance', 'get'>;
 
@@ -27,7 +28,10 @@ export function useMe() {
     refetchOnWindowFocus: true,
     queryFn: async () => {
       try {
-        return await api.get<Me>('/api/v1/me');
+        const me = await api.get<Me>('/api/v1/me');
+        // The language chosen in the profile goes before the browser's (null: the browser's stays).
+        if (me.user.language) await switchLanguage(me.user.language);
+        return me;
       } catch (error) {
         if (isApiError(error) && error.status === 401) return null;
         throw error;

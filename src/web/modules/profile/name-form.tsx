@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { FormError } from '../../components/feedback.tsx';
 import { Field } from '../../components/field.tsx';
 import { formErrors } from '../../components/form-errors.ts';
@@ -8,6 +9,7 @@ import type { Me } from '../auth/auth.api.ts';
 import { useUpdateName } from './profile.api.ts';
 
 export function NameForm({ me }: { me: Me }) {
+  const { t } = useTranslation('profile');
   const toast = useToast();
   const [name, setName] = useState(me.user.name);
   const [empty, setEmpty] = useState(false);
@@ -16,25 +18,25 @@ export function NameForm({ me }: { me: Me }) {
   const submit = (e: FormEvent) => {
     e.preventDefault();
     setEmpty(!name.trim());
-    if (name.trim()) save.mutate(name.trim(), { onSuccess: () => toast('Name saved.') });
+    if (name.trim()) save.mutate(name.trim(), { onSuccess: () => toast(t('details.saved')) });
   };
   return (
     <section className="card" aria-labelledby="details-title">
       <div className="card-head">
         <div>
-          <h2 id="details-title">Your details</h2>
+          <h2 id="details-title">{t('details.title')}</h2>
           <p className="muted small">
-            Member since {formatDate(me.user.createdAt)}
-            {me.user.isOperator ? ' · operator of this Herald' : ''}
+            {t('details.memberSince', { date: formatDate(me.user.createdAt) })}
+            {me.user.isOperator ? t('details.operator') : ''}
           </p>
         </div>
       </div>
       <form onSubmit={submit} noValidate className="form-grid">
-        <Field label="Name" autoComplete="name" value={name} onChange={(e) => setName(e.target.value)} error={empty ? 'Enter your name.' : errors.field('name')} />
+        <Field label={t('details.name')} autoComplete="name" value={name} onChange={(e) => setName(e.target.value)} error={empty ? t('details.nameRequired') : errors.field('name')} />
         <FormError message={errors.general} />
         <div className="form-actions">
           <button className="btn btn-primary" disabled={save.isPending || name.trim() === me.user.name}>
-            {save.isPending ? 'Saving…' : 'Save'}
+            {save.isPending ? t('details.saving') : t('details.save')}
           </button>
         </div>
       </form>

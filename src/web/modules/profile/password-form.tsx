@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { FormError } from '../../components/feedback.tsx';
 import { Checkbox, PasswordField } from '../../components/field.tsx';
 import { formErrors } from '../../components/form-errors.ts';
@@ -8,6 +9,7 @@ import { StrengthMeter } from '../auth/password-strength.tsx';
 import { useChangePassword } from './profile.api.ts';
 
 export function PasswordForm() {
+  const { t } = useTranslation('profile');
   const toast = useToast();
   const minLength = usePasswordMinLength();
   const [currentPassword, setCurrent] = useState('');
@@ -24,7 +26,7 @@ export function PasswordForm() {
       { currentPassword, newPassword, revokeOtherSessions },
       {
         onSuccess: () => {
-          toast(revokeOtherSessions ? 'Password changed. Your other devices were signed out.' : 'Password changed.');
+          toast(revokeOtherSessions ? t('password.changedSignedOut') : t('password.changed'));
           setCurrent('');
           setNew('');
         },
@@ -34,29 +36,29 @@ export function PasswordForm() {
   return (
     <section className="card" aria-labelledby="password-title">
       <div className="card-head">
-        <h2 id="password-title">Change password</h2>
+        <h2 id="password-title">{t('password.title')}</h2>
       </div>
       <form onSubmit={submit} noValidate className="form-grid">
         <PasswordField
-          label="Current password"
+          label={t('password.current')}
           autoComplete="current-password"
           value={currentPassword}
           onChange={(e) => setCurrent(e.target.value)}
           error={errors.field('currentPassword')}
         />
         <PasswordField
-          label="New password"
+          label={t('password.new')}
           autoComplete="new-password"
           value={newPassword}
           onChange={(e) => setNew(e.target.value)}
-          error={tooShort ? `Use at least ${minLength} characters.` : errors.field('newPassword')}
+          error={tooShort ? t('password.tooShort', { count: minLength }) : errors.field('newPassword')}
           hint={<StrengthMeter password={newPassword} minLength={minLength} />}
         />
-        <Checkbox label="Also sign out everywhere else" checked={revokeOtherSessions} onChange={(e) => setRevoke(e.target.checked)} />
+        <Checkbox label={t('password.signOutOthers')} checked={revokeOtherSessions} onChange={(e) => setRevoke(e.target.checked)} />
         <FormError message={errors.general} />
         <div className="form-actions">
           <button className="btn btn-primary" disabled={change.isPending || !currentPassword || !newPassword}>
-            {change.isPending ? 'Changing…' : 'Change password'}
+            {change.isPending ? t('password.changing') : t('password.submit')}
           </button>
         </div>
       </form>

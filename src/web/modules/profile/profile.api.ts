@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client.ts';
 import { meKey } from '../auth/auth.api.ts';
+import type { Language } from '../../i18n/languages.ts';
 
 // better-auth's routes are not in docs/openapi.json (the bridge passes them on): written by hand.
 type SessionInfo = { id: string; createdAt: string; updatedAt: string; expiresAt: string; ipAddress?: string | null; userAgent?: string | null };
@@ -69,3 +70,6 @@ const EMAIL_CHANGED_CALLBACK = '/profile?email=changed';
 /** Sends a link to the new address; the account switches to it only when the link is opened. */
 export const useChangeEmail = () =>
   useMutation({ mutationFn: (newEmail: string) => api.post<{ status: boolean }>('/api/auth/change-email', { newEmail, callbackURL: EMAIL_CHANGED_CALLBACK }) });
+
+/** The user's language (null: follow the browser); /me carries it, and the app switches to it. */
+export const useSetLanguage = () => useMeMutation((language: Language | null) => api.put<{ language: Language | null }>('/api/v1/me/language', { language }));

@@ -1,9 +1,11 @@
+import { Trans, useTranslation } from 'react-i18next';
 import { PageHeader } from '../../components/page-header.tsx';
 import { useSignedInUser } from '../auth/require-user.tsx';
 import { AvatarForm } from './avatar-form.tsx';
 import { ApiKeysPanel } from '../api-keys/api-keys.panel.tsx';
 import { DeleteAccountSection } from './delete-account-section.tsx';
 import { EmailForm } from './email-form.tsx';
+import { LanguageSection } from './language-section.tsx';
 import { EmailPreferencesSection } from '../notifications/email-preferences.section.tsx';
 import { NameForm } from './name-form.tsx';
 import { PasswordForm } from './password-form.tsx';
@@ -14,19 +16,17 @@ import { TwoFactorSection } from './two-factor-section.tsx';
 
 export function ProfilePage() {
   const me = useSignedInUser();
+  const { t } = useTranslation('profile');
   return (
     <div className="page">
       <PageHeader
-        title="Profile"
-        description={
-          <>
-            Your account on this Herald, in every workspace. Building on Herald? See the <a href="/api/docs">API documentation</a>.
-          </>
-        }
+        title={t('page.title')}
+        description={<Trans t={t} i18nKey="page.description" components={{ docs: <a href="/api/docs" /> }} />}
       />
       <NameForm me={me} />
       <AvatarForm me={me} />
       <EmailForm me={me} />
+      <LanguageSection me={me} />
       <PasswordForm />
       <TwoFactorSection me={me} />
       <EmailPreferencesSection />
@@ -34,8 +34,8 @@ export function ProfilePage() {
       <ApiKeysPanel
         workspaceId={null}
         allowed={null}
-        title="Personal API keys"
-        intro="A personal key works in each of your workspaces, never beyond your role there; it stops where you leave. For one workspace, an owner or admin makes a workspace key on its API and webhooks page."
+        title={t('apiKeys.title')}
+        intro={t('apiKeys.intro')}
       />
       <PrivacySection />
       <RestrictionSection />

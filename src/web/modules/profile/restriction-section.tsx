@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Checkbox } from '../../components/field.tsx';
 import { FormError } from '../../components/feedback.tsx';
 import { formErrors } from '../../components/form-errors.ts';
@@ -9,6 +10,7 @@ import { useRestriction, useSetRestriction } from './restriction.api.ts';
 
 /** "Pause processing" (GDPR art. 18): Herald stops acting at the networks for the channels you connected. */
 export function RestrictionSection() {
+  const { t } = useTranslation('profile');
   const toast = useToast();
   const restriction = useRestriction();
   const change = useSetRestriction();
@@ -22,23 +24,19 @@ export function RestrictionSection() {
     <section className="card" aria-labelledby="restriction-title">
       <div className="card-head">
         <div>
-          <h2 id="restriction-title">Pause processing</h2>
-          <p className="muted small">
-            While processing is paused, Herald publishes nothing to the channels you connected, reads no statistics from them and stops renewing their access at
-            the networks. Nothing is deleted:
-            scheduled posts stay in their place and are shown as paused. When you resume, posts whose time has passed go out at once and are marked late.
-          </p>
-          <p className="muted small">To stop only the reading of post statistics, for a whole workspace or one channel, use Analytics in the workspace settings.</p>
+          <h2 id="restriction-title">{t('restriction.title')}</h2>
+          <p className="muted small">{t('restriction.description')}</p>
+          <p className="muted small">{t('restriction.analyticsHint')}</p>
         </div>
       </div>
       {restriction.isPending ? (
-        <Loading label="Loading…" />
+        <Loading label={t('restriction.loading')} />
       ) : (
         <>
           {/* The name stays "Pause processing" whatever the state: a control whose name changes when
               it is used reads as a different control. The box shows the choice while it is saved. */}
           <Checkbox
-            label="Pause processing"
+            label={t('restriction.toggle')}
             checked={saving ?? restricted}
             disabled={saving !== null}
             aria-describedby={restricted ? sinceId : undefined}
@@ -46,14 +44,14 @@ export function RestrictionSection() {
             onChange={(event) => {
               setSaving(event.target.checked);
               change.mutate(event.target.checked, {
-                onSuccess: (data) => toast(data.restricted ? 'Processing is paused.' : 'Processing resumed; overdue posts go out now.'),
+                onSuccess: (data) => toast(data.restricted ? t('restriction.paused') : t('restriction.resumed')),
                 onSettled: () => setSaving(null),
               });
             }}
           />
           {restricted && restriction.data?.restrictedAt ? (
             <p id={sinceId} className="muted small" data-testid="restriction-since">
-              Paused since {formatDateTime(restriction.data.restrictedAt)}: nothing is published to the channels you connected.
+              {t('restriction.since', { date: formatDateTime(restriction.data.restrictedAt) })}
             </p>
           ) : null}
         </>

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { FormError } from '../../components/feedback.tsx';
 import { formErrors } from '../../components/form-errors.ts';
 import { formatDateTime, isPhone, relativeTime, shortUserAgent } from '../../components/format.ts';
@@ -8,6 +9,7 @@ import { useInstance } from '../auth/auth.api.ts';
 import { useCurrentSessionId, useRevokeOtherSessions, useRevokeSession, useSessions } from './profile.api.ts';
 
 export function SessionsSection() {
+  const { t } = useTranslation('profile');
   const toast = useToast();
   const instance = useInstance();
   const currentId = useCurrentSessionId();
@@ -22,22 +24,22 @@ export function SessionsSection() {
     <section className="card" aria-labelledby="sessions-title">
       <div className="card-head">
         <div>
-          <h2 id="sessions-title">Where you are signed in</h2>
-          <p className="muted small">A session ends after {instance.data?.sessionIdleDays ?? 30} days without use. Sign out any you do not recognise.</p>
+          <h2 id="sessions-title">{t('sessions.title')}</h2>
+          <p className="muted small">{t('sessions.description', { count: instance.data?.sessionIdleDays ?? 30 })}</p>
         </div>
         <button
           type="button"
           className="btn"
           data-testid="revoke-other-sessions"
-          onClick={() => revokeOthers.mutate(undefined, { onSuccess: () => toast('Your other devices were signed out.') })}
+          onClick={() => revokeOthers.mutate(undefined, { onSuccess: () => toast(t('sessions.othersSignedOut')) })}
           disabled={others.length === 0 || revokeOthers.isPending}
         >
-          Sign out other devices
+          {t('sessions.signOutOthers')}
         </button>
       </div>
       <FormError message={formErrors(sessions.error ?? revoke.error ?? revokeOthers.error, []).general} />
-      {sessions.isPending ? <Loading label="Loading sessions…" /> : null}
-      <ul className="rows" aria-label="Sessions" data-testid="session-list">
+      {sessions.isPending ? <Loading label={t('sessions.loading')} /> : null}
+      <ul className="rows" aria-label={t('sessions.listLabel')} data-testid="session-list">
         {list.map((s) => {
           const current = s.id === currentId.data;
           return (
@@ -48,10 +50,10 @@ export function SessionsSection() {
               <div className="row-main">
                 <div className="row-title" title={s.userAgent ?? undefined}>
                   {shortUserAgent(s.userAgent)}
-                  {current ? <span className="tag tag-accent">This device</span> : null}
+                  {current ? <span className="tag tag-accent">{t('sessions.thisDevice')}</span> : null}
                 </div>
                 <div className="row-sub">
-                  {s.ipAddress || 'Unknown address'} · signed in {formatDateTime(s.createdAt)} · last active{' '}
+                  {t('sessions.details', { address: s.ipAddress || t('sessions.unknownAddress'), signedIn: formatDateTime(s.createdAt) })}{' '}
                   <span title={formatDateTime(s.updatedAt)}>{relativeTime(s.updatedAt)}</span>
                 </div>
               </div>
@@ -60,9 +62,9 @@ export function SessionsSection() {
                   type="button"
                   className="btn btn-ghost btn-sm"
                   disabled={revoke.isPending}
-                  onClick={() => revoke.mutate(s.id, { onSuccess: () => toast('Session signed out.') })}
+                  onClick={() => revoke.mutate(s.id, { onSuccess: () => toast(t('sessions.revoked')) })}
                 >
-                  Revoke
+                  {t('sessions.revoke')}
                 </button>
               ) : null}
             </li>

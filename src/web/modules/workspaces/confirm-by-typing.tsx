@@ -1,4 +1,5 @@
 import { useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Dialog } from '../../components/dialog.tsx';
 import { FormError } from '../../components/feedback.tsx';
 import { Field } from '../../components/field.tsx';
@@ -17,6 +18,7 @@ type Props = {
 
 /** Irreversible actions ask for the workspace name, so a stray click or the wrong tab cannot trigger them. */
 export function ConfirmByTyping({ open, title, phrase, confirmLabel, busy, error, onConfirm, onClose, children }: Props) {
+  const { t } = useTranslation('workspaces');
   const [typed, setTyped] = useState('');
   const matches = typed.trim() === phrase;
   return (
@@ -36,11 +38,11 @@ export function ConfirmByTyping({ open, title, phrase, confirmLabel, busy, error
         noValidate
       >
         {children}
-        <Field label={`Type “${phrase}” to confirm`} autoComplete="off" autoFocus value={typed} onChange={(e) => setTyped(e.target.value)} data-testid="confirm-phrase" />
+        <Field label={t('confirmByTyping.label', { phrase })} autoComplete="off" autoFocus value={typed} onChange={(e) => setTyped(e.target.value)} data-testid="confirm-phrase" />
         <FormError message={error} />
         <div className="dialog-actions">
           <button type="button" className="btn" onClick={onClose}>
-            Cancel
+            {t('confirmByTyping.cancel')}
           </button>
           <button className="btn btn-danger" disabled={!matches || busy}>
             {confirmLabel}

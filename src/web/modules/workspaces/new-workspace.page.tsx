@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { FormError } from '../../components/feedback.tsx';
 import { Field } from '../../components/field.tsx';
@@ -8,6 +9,7 @@ import { useCreateWorkspace } from './workspaces.api.ts';
 
 /** Onboarding when the user has no workspace yet, and "New workspace" otherwise. */
 export function NewWorkspacePage() {
+  const { t } = useTranslation('workspaces');
   const me = useSignedInUser();
   const navigate = useNavigate();
   const [name, setName] = useState('');
@@ -23,29 +25,29 @@ export function NewWorkspacePage() {
   return (
     <div className="page page-narrow">
       <section className="card onboarding" aria-labelledby="new-workspace-title">
-        {first ? <p className="eyebrow">Welcome{me.user.name ? `, ${me.user.name.split(' ')[0]}` : ''}</p> : null}
-        <h1 id="new-workspace-title">{first ? 'Create your first workspace' : 'New workspace'}</h1>
+        {first ? <p className="eyebrow">{me.user.name ? t('new.welcomeName', { name: me.user.name.split(' ')[0] }) : t('new.welcome')}</p> : null}
+        <h1 id="new-workspace-title">{first ? t('new.firstTitle') : t('new.title')}</h1>
         <p className="muted">
-          A workspace holds one brand’s channels, posts and team. Agencies usually make one per client; you can add more at any time and switch between them in the sidebar.
+          {t('new.intro')}
         </p>
         <form onSubmit={submit} noValidate>
           <Field
-            label="Workspace name"
-            placeholder="e.g. Acme Coffee"
+            label={t('new.name')}
+            placeholder={t('new.namePlaceholder')}
             autoComplete="organization"
             autoFocus
             maxLength={80}
             value={name}
             onChange={(e) => setName(e.target.value)}
-            error={empty ? 'Give the workspace a name.' : errors.field('name')}
+            error={empty ? t('new.nameRequired') : errors.field('name')}
           />
           <FormError message={errors.general} />
           <button className="btn btn-primary" disabled={create.isPending}>
-            {create.isPending ? 'Creating…' : 'Create workspace'}
+            {create.isPending ? t('new.creating') : t('new.create')}
           </button>
         </form>
         {first ? (
-          <p className="muted small onboarding-note">Waiting for an invitation instead? Open the link from the e-mail; the workspace appears here once you accept.</p>
+          <p className="muted small onboarding-note">{t('new.waitingForInvitation')}</p>
         ) : null}
       </section>
     </div>

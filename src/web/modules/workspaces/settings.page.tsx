@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { CopyButton } from '../../components/copy-button.tsx';
 import { FormError } from '../../components/feedback.tsx';
@@ -16,30 +17,37 @@ import { MediaLibrarySection } from '../media-library/media-library.section.tsx'
 import { ApprovalSettingsSection } from '../approvals/approval-settings.section.tsx';
 import { ConfirmByTyping } from './confirm-by-typing.tsx';
 import { hasPermission, useWorkspace } from './workspace-route.tsx';
-import { useDeleteWorkspace, useRenameWorkspace, useTransferOwnership } from './workspaces.api.ts';
+import { useDeleteWorkspace, useRenameWorkspace, useSetWorkspaceLanguage, useTransferOwnership } from './workspaces.api.ts';
+import { supportedLanguages, type Language } from '../../i18n/languages.ts';
+
+/** Each language is named in itself. */
+const languageNames: Record<Language, string> = { en: 'English', fr: 'Français' };
 
 function GeneralSection({ workspace }: { workspace: MyWorkspace }) {
+  const { t } = useTranslation('workspaces');
   const toast = useToast();
+  const setLanguage = useSetWorkspaceLanguage(workspace.id);
+  const languageErrors = formErrors(setLanguage.error, ['language']);
   const [name, setName] = useState(workspace.name);
   const rename = useRenameWorkspace(workspace.id);
   const errors = formErrors(rename.error, ['name']);
   const canRename = hasPermission(workspace, 'workspace.update');
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    rename.mutate(name.trim(), { onSuccess: () => toast('Workspace renamed.') });
+    rename.mutate(name.trim(), { onSuccess: () => toast(t('general.renamed')) });
   };
   return (
     <section className="card" aria-labelledby="general-title">
       <div className="card-head">
-        <h2 id="general-title">General</h2>
+        <h2 id="general-title">{t('general.title')}</h2>
       </div>
       {canRename ? (
         <form onSubmit={submit} noValidate className="form-grid">
-          <Field label="Workspace name" maxLength={80} value={name} onChange={(e) => setName(e.target.value)} error={errors.field('name')} />
+          <Field label={t('general.name')} maxLength={80} value={name} onChange={(e) => setName(e.target.value)} error={errors.field('name')} />
           <FormError message={errors.general} />
           <div className="form-actions">
             <button className="btn btn-primary" disabled={rename.isPending || !name.trim() || name.trim() === workspace.name}>
-              {rename.isPending ? 'Saving…' : 'Save name'}
+              {rename.isPending ? t('general.saving') : t('general.saveName')}
             </button>
           </div>
         </form>
@@ -47,18 +55,36 @@ function GeneralSection({ workspace }: { workspace: MyWorkspace }) {
         <p>
           <strong>{workspace.name}</strong>
           <br />
-          <span className="muted small">Only owners and admins can change workspace settings.</span>
+          <span className="muted small">{t('general.readOnly')}</span>
         </p>
       )}
+      <div className="form-grid">
+        <SelectField
+          label={t('general.clientLanguage')}
+          hint={t('general.clientLanguageHint')}
+          value={workspace.language}
+          disabled={!canRename || setLanguage.isPending}
+          onChange={(e) => setLanguage.mutate(e.target.value as Language, { onSuccess: () => toast(t('general.clientLanguageSaved')) })}
+          error={languageErrors.field('language')}
+          data-testid="workspace-language-select"
+        >
+          {supportedLanguages.map((language) => (
+            <option key={language} value={language} lang={language}>
+              {languageNames[language]}
+            </option>
+          ))}
+        </SelectField>
+        <FormError message={languageErrors.general} />
+      </div>
       <dl className="details">
         <div>
-          <dt>Your role</dt>
+          <dt>{t('general.yourRole')}</dt>
           <dd>
             <span className={`badge role-${workspace.role}`}>{roleLabel(workspace.role)}</span>
           </dd>
         </div>
         <div>
-          <dt>Workspace ID</dt>
+          <dt>{t('general.workspaceId')}</dt>
           <dd className="copy-inline">
             <code>{workspace.id}</code>
             <CopyButton text={workspace.id} className="btn btn-ghost btn-sm" />
@@ -70,6 +96,7 @@ function GeneralSection({ workspace }: { workspace: MyWorkspace }) {
 }
 
 function TransferSection({ workspace }: { workspace: MyWorkspace }) {
+  const { t } = useTranslation('workspaces');
   const toast = useToast();
   const members = useMembers(workspace.id);
   const [memberId, setMemberId] = useState('');
@@ -81,12 +108,12 @@ function TransferSection({ workspace }: { workspace: MyWorkspace }) {
     <section className="card" aria-labelledby="transfer-title">
       <div className="card-head">
         <div>
-          <h2 id="transfer-title">Transfer ownership</h2>
-          <p className="muted small">The new owner gets every right, including deleting the workspace. You stay on as an admin.</p>
+          <h2 id="transfer-title">{t('transfer.title')}</h2>
+          <p className="muted small">{t('transfer.description')}</p>
         </div>
       </div>
       {members.data && candidates.length === 0 ? (
-        <p className="muted">Invite someone first: ownership can only go to a member of the workspace.</p>
+        <p className="muted">{t('transfer.noCandidates')}</p>
       ) : (
         <form
           className="inline-form"
@@ -95,8 +122,8 @@ function TransferSection({ workspace }: { workspace: MyWorkspace }) {
             if (chosen) setConfirming(true);
           }}
         >
-          <SelectField label="New owner" value={memberId} onChange={(e) => setMemberId(e.target.value)} data-testid="transfer-member-select">
-            <option value="">Choose a member…</option>
+          <SelectField label={t('transfer.newOwner')} value={memberId} onChange={(e) => setMemberId(e.target.value)} data-testid="transfer-member-select">
+            <option value="">{t('transfer.choose')}</option>
             {candidates.map((m) => (
               <option key={m.id} value={m.id}>
                 {m.name || m.email} ({m.email})
@@ -105,16 +132,16 @@ function TransferSection({ workspace }: { workspace: MyWorkspace }) {
           </SelectField>
           <div className="inline-form-actions">
             <button className="btn" disabled={!chosen}>
-              Transfer ownership…
+              {t('transfer.button')}
             </button>
           </div>
         </form>
       )}
       <ConfirmByTyping
         open={confirming}
-        title={`Make ${chosen?.name || chosen?.email} the owner?`}
+        title={t('transfer.confirmTitle', { name: chosen?.name || chosen?.email })}
         phrase={workspace.name}
-        confirmLabel="Transfer ownership"
+        confirmLabel={t('transfer.confirm')}
         busy={transfer.isPending}
         error={formErrors(transfer.error, []).general}
         onClose={() => {
@@ -125,13 +152,13 @@ function TransferSection({ workspace }: { workspace: MyWorkspace }) {
           transfer.mutate(memberId, {
             onSuccess: () => {
               setConfirming(false);
-              toast('Ownership transferred. You are now an admin.');
+              toast(t('transfer.done'));
             },
           })
         }
       >
         <p>
-          You will become an admin of <strong>{workspace.name}</strong> and cannot undo this yourself: only the new owner can give ownership back.
+          <Trans t={t} i18nKey="transfer.warning" values={{ workspace: workspace.name }} components={{ strong: <strong /> }} />
         </p>
       </ConfirmByTyping>
     </section>
@@ -139,6 +166,7 @@ function TransferSection({ workspace }: { workspace: MyWorkspace }) {
 }
 
 function DeleteSection({ workspace }: { workspace: MyWorkspace }) {
+  const { t } = useTranslation('workspaces');
   const toast = useToast();
   const navigate = useNavigate();
   const [confirming, setConfirming] = useState(false);
@@ -147,18 +175,18 @@ function DeleteSection({ workspace }: { workspace: MyWorkspace }) {
     <section className="card card-danger" aria-labelledby="delete-title">
       <div className="card-head">
         <div>
-          <h2 id="delete-title">Delete workspace</h2>
-          <p className="muted small">Revokes Herald’s access at every connected network, then deletes the workspace, its channels, posts and memberships for every member. This cannot be undone.</p>
+          <h2 id="delete-title">{t('delete.title')}</h2>
+          <p className="muted small">{t('delete.description')}</p>
         </div>
         <button type="button" className="btn btn-danger-outline" data-testid="delete-workspace-button" onClick={() => setConfirming(true)}>
-          Delete workspace…
+          {t('delete.button')}
         </button>
       </div>
       <ConfirmByTyping
         open={confirming}
-        title={`Delete ${workspace.name}?`}
+        title={t('delete.confirmTitle', { workspace: workspace.name })}
         phrase={workspace.name}
-        confirmLabel="Delete workspace"
+        confirmLabel={t('delete.confirm')}
         busy={remove.isPending}
         error={formErrors(remove.error, []).general}
         onClose={() => {
@@ -168,26 +196,25 @@ function DeleteSection({ workspace }: { workspace: MyWorkspace }) {
         onConfirm={() =>
           remove.mutate(undefined, {
             onSuccess: () => {
-              toast('Workspace deleted.');
+              toast(t('delete.done'));
               navigate('/', { replace: true });
             },
           })
         }
       >
-        <p>
-          Every member loses access at once. Channels go with the workspace: disconnect them on the Channels page first, so that Herald’s access is also revoked at each network.
-        </p>
+        <p>{t('delete.warning')}</p>
       </ConfirmByTyping>
     </section>
   );
 }
 
 export function SettingsPage() {
+  const { t } = useTranslation('workspaces');
   const workspace = useWorkspace();
   const isOwner = hasPermission(workspace, 'workspace.delete');
   return (
     <div className="page">
-      <PageHeader title="Workspace settings" description={<>Settings of {workspace.name} apply to every member.</>} />
+      <PageHeader title={t('settings.title')} description={t('settings.description', { workspace: workspace.name })} />
       <GeneralSection key={workspace.id + workspace.name} workspace={workspace} />
       <PostingTimesSection workspace={workspace} />
       <PreflightSection workspace={workspace} />

@@ -1,4 +1,5 @@
 import { createContext, useContext, useEffect, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useParams } from 'react-router-dom';
 import type { Permission } from '../../../shared/permissions.ts';
 import { EmptyState } from '../../components/status.tsx';
@@ -20,6 +21,7 @@ export const hasPermission = (workspace: MyWorkspace, permission: Permission) =>
 
 /** Resolves /w/:workspaceId against the user's workspaces; an unknown id gets a page of its own. */
 export function WorkspaceRoute() {
+  const { t } = useTranslation('workspaces');
   const { workspaceId } = useParams();
   const me = useSignedInUser();
   const workspace = me.workspaces.find((w) => w.id === workspaceId);
@@ -30,14 +32,14 @@ export function WorkspaceRoute() {
     return (
       <section className="card">
         <EmptyState
-          title="Workspace not found"
+          title={t('route.notFound.title')}
           action={
             <Link to="/" className="btn">
-              Go to my workspaces
+              {t('route.notFound.action')}
             </Link>
           }
         >
-          It does not exist, or you are not a member of it (any more).
+          {t('route.notFound.body')}
         </EmptyState>
       </section>
     );
@@ -51,19 +53,20 @@ export function WorkspaceRoute() {
 
 /** Renders a page only for roles that have its permission, so nobody meets a bare 403. */
 export function RequirePermission({ permission, children }: { permission: Permission; children: ReactNode }) {
+  const { t } = useTranslation('workspaces');
   const workspace = useWorkspace();
   if (hasPermission(workspace, permission)) return <>{children}</>;
   return (
     <section className="card">
       <EmptyState
-        title="Not available for your role"
+        title={t('route.forbidden.title')}
         action={
           <Link to={`/w/${workspace.id}/members`} className="btn">
-            Back to members
+            {t('route.forbidden.action')}
           </Link>
         }
       >
-        Only owners and admins of {workspace.name} can open this page.
+        {t('route.forbidden.body', { workspace: workspace.name })}
       </EmptyState>
     </section>
   );

@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client.ts';
 import type { ApiAnswer } from '../../api/types.ts';
 import { meKey } from '../auth/auth.api.ts';
+import type { Language } from '../../i18n/languages.ts';
 
 export type Workspace = ApiAnswer<'/api/v1/workspaces', 'post'>;
 
@@ -16,6 +17,9 @@ export const useCreateWorkspace = () =>
   useRefreshingMutation((name: string) => api.post<Workspace>('/api/v1/workspaces', { name, timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone }));
 
 export const useRenameWorkspace = (workspaceId: string) => useRefreshingMutation((name: string) => api.patch<Workspace>(`/api/v1/workspaces/${workspaceId}`, { name }));
+
+export const useSetWorkspaceLanguage = (workspaceId: string) =>
+  useRefreshingMutation((language: Language) => api.patch<Workspace>(`/api/v1/workspaces/${workspaceId}`, { language }));
 
 export function useTransferOwnership(workspaceId: string) {
   const queryClient = useQueryClient();
