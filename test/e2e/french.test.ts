@@ -4,6 +4,7 @@ import { startMastodonFake, type MastodonFake } from '../fakes/mastodon/mastodon
 import { fastEngineEnv } from '../helpers/publishing.ts';
 import type { TestHerald } from '../helpers/test-herald.ts';
 import { snap, startJourney } from './browser.ts';
+import { expectAccessible } from './axe.ts';
 
 // Herald in French, for a person whose browser prefers French: sign up, connect a channel, write a
 // post in the composer, schedule it, and find it on the calendar and on its page, every word of
@@ -95,6 +96,7 @@ describe('Herald in French in Chromium', () => {
     await page.waitForFunction(() => !document.querySelector('[data-testid="blockers"]'));
     await page.getByRole('button', { name: 'Enregistrer le brouillon' }).waitFor();
     await snap(page, 'french-composer-1440');
+    await expectAccessible(page, 'composer in French');
     await page.getByRole('button', { name: 'Programmer', exact: true }).click();
 
     // The post page.
@@ -110,6 +112,8 @@ describe('Herald in French in Chromium', () => {
     await page.getByRole('button', { name: 'Dupliquer' }).waitFor();
     await page.getByRole('navigation', { name: 'Fil d’Ariane' }).getByRole('link', { name: 'Calendrier' }).waitFor();
     await snap(page, 'french-post-1440');
+    // The French words keep the names accessible (label in name, contrast of the longer words).
+    await expectAccessible(page, 'post page in French');
 
     // The calendar, on the month of the post: French month and day names from the browser's Intl.
     await page.goto(`${h.url}/w/${workspaceId}/calendar?view=month&date=${when.date}`);
@@ -132,6 +136,7 @@ describe('Herald in French in Chromium', () => {
     const dayCell = page.locator(`[data-testid="calendar-day"][data-day="${when.date}"]`);
     expect(await dayCell.getAttribute('aria-label')).toBe(`${new Intl.DateTimeFormat('fr', { weekday: 'long', month: 'long', day: 'numeric', year: 'numeric' }).format(new Date(year, month - 1, day))}, 1 publication`);
     await snap(page, 'french-calendar-1440');
+    await expectAccessible(page, 'calendar in French');
 
     // The list view: the day's heading and the post's state, in French.
     await page.getByRole('group', { name: 'Affichage' }).getByRole('button', { name: 'Liste' }).click();
