@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Avatar } from '../../components/avatar.tsx';
 import { FormError } from '../../components/feedback.tsx';
 import { useToast } from '../../components/toast.tsx';
@@ -9,6 +10,7 @@ const MAX_MB = 5;
 
 /** The user's picture: shown to the members of their workspaces, or their initials without one. */
 export function AvatarForm({ me }: { me: Me }) {
+  const { t } = useTranslation('profile');
   const toast = useToast();
   const inputId = useId();
   const upload = useUploadAvatar();
@@ -19,35 +21,33 @@ export function AvatarForm({ me }: { me: Me }) {
   const choose = (file: File | undefined) => {
     if (!file) return;
     remove.reset();
-    upload.mutate(file, { onSuccess: () => toast('Picture saved.') });
+    upload.mutate(file, { onSuccess: () => toast(t('avatar.saved')) });
   };
 
   return (
     <section className="card" aria-labelledby="avatar-title">
       <div className="card-head">
         <div>
-          <h2 id="avatar-title">Picture</h2>
-          <p className="muted small">
-            PNG, JPEG, WebP or GIF up to {MAX_MB} MB. Herald keeps a small square copy (256×256), shown to the people you work with.
-          </p>
+          <h2 id="avatar-title">{t('avatar.title')}</h2>
+          <p className="muted small">{t('avatar.hint', { size: MAX_MB })}</p>
         </div>
       </div>
       <div style={{ display: 'flex', alignItems: 'center', gap: '1rem', flexWrap: 'wrap' }}>
         {me.user.image ? (
-          <img className="avatar avatar-lg avatar-image" src={me.user.image} alt="Your picture" data-testid="profile-avatar" />
+          <img className="avatar avatar-lg avatar-image" src={me.user.image} alt={t('avatar.alt')} data-testid="profile-avatar" />
         ) : (
           <Avatar name={me.user.name || me.user.email} size="lg" />
         )}
         <div className="form-actions" style={{ margin: 0 }}>
           <label htmlFor={inputId} className="btn" aria-disabled={busy}>
-            {upload.isPending ? 'Uploading…' : 'Upload picture'}
+            {upload.isPending ? t('avatar.uploading') : t('avatar.upload')}
           </label>
           <input
             id={inputId}
             className="visually-hidden"
             type="file"
             accept="image/png,image/jpeg,image/webp,image/gif"
-            aria-label="Upload picture"
+            aria-label={t('avatar.upload')}
             disabled={busy}
             onChange={(e) => {
               choose(e.target.files?.[0]);
@@ -61,10 +61,10 @@ export function AvatarForm({ me }: { me: Me }) {
               disabled={busy}
               onClick={() => {
                 upload.reset();
-                remove.mutate(undefined, { onSuccess: () => toast('Picture removed.') });
+                remove.mutate(undefined, { onSuccess: () => toast(t('avatar.removed')) });
               }}
             >
-              {remove.isPending ? 'Removing…' : 'Remove'}
+              {remove.isPending ? t('avatar.removing') : t('avatar.remove')}
             </button>
           ) : null}
         </div>

@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { ApiError, api } from '../../api/client.ts';
 import type { ApiAnswer } from '../../api/types.ts';
+import { i18n } from '../../i18n/i18n.ts';
 import { meKey } from '../auth/auth.api.ts';
 
 // The PUT is multipart and sent without the JSON client; both answers have this shape.
@@ -14,12 +15,12 @@ async function uploadAvatar(file: File): Promise<Picture> {
   try {
     response = await fetch('/api/v1/me/avatar', { method: 'PUT', credentials: 'same-origin', headers: { accept: 'application/json' }, body });
   } catch {
-    throw new ApiError(0, 'network', 'Herald cannot be reached. Check your connection and try again.');
+    throw new ApiError(0, 'network', i18n.t('profile:avatar.unreachable'));
   }
   const parsed = (await response.json().catch(() => null)) as (Picture & { error?: { code?: string; message?: string; details?: Record<string, unknown> } }) | null;
   if (!response.ok) {
     const error = parsed?.error ?? {};
-    throw new ApiError(response.status, error.code ?? `http_${response.status}`, error.message ?? `Upload failed (${response.status})`, {}, error.details ?? {});
+    throw new ApiError(response.status, error.code ?? `http_${response.status}`, error.message ?? i18n.t('profile:avatar.uploadFailed', { status: response.status }), {}, error.details ?? {});
   }
   return parsed as Picture;
 }

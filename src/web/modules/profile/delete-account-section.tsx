@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { Dialog } from '../../components/dialog.tsx';
 import { FormError, Notice } from '../../components/feedback.tsx';
 import { Field, PasswordField } from '../../components/field.tsx';
@@ -10,53 +11,58 @@ import { useDeleteAccount, useDeletionPreview, type DeletionOutcome, type Deleti
 
 const CONFIRMATION = 'DELETE';
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-
 function Consequences({ preview }: { preview: DeletionPreview }) {
+  const { t } = useTranslation('profile');
   const revoked = preview.connectedChannels;
   return (
     <div className="stack-sm" data-testid="deletion-preview">
       {preview.deletedWorkspaces.length ? (
-        <Notice tone="danger" title="Deleted with all their data (you are their only owner)">
+        <Notice tone="danger" title={t('deleteAccount.deletedTitle')}>
           <ul>
             {preview.deletedWorkspaces.map((w) => (
               <li key={w.id} data-testid="deleted-workspace">
-                <strong>{w.name}</strong>: {plural(w.posts, 'post')}, {plural(w.channels, 'channel')}
-                {w.members > 1 ? `, and the access of ${plural(w.members - 1, 'other member')}` : ''}
+                <Trans
+                  t={t}
+                  i18nKey={w.members > 1 ? 'deleteAccount.deletedItemMembers' : 'deleteAccount.deletedItem'}
+                  values={{
+                    name: w.name,
+                    posts: t('deleteAccount.posts', { count: w.posts }),
+                    channels: t('deleteAccount.channels', { count: w.channels }),
+                    members: t('deleteAccount.otherMembers', { count: w.members - 1 }),
+                  }}
+                  components={{ strong: <strong /> }}
+                />
               </li>
             ))}
           </ul>
-          <p className="small">To keep one, make someone else its owner first (workspace settings → Members).</p>
+          <p className="small">{t('deleteAccount.keepOne')}</p>
         </Notice>
       ) : null}
       {preview.sharedWorkspaces.length ? (
-        <Notice title="Kept, without your name">
+        <Notice title={t('deleteAccount.keptTitle')}>
           <ul>
             {preview.sharedWorkspaces.map((w) => (
               <li key={w.id}>
-                <strong>{w.name}</strong>: {plural(w.yourPosts, 'post')} you wrote stay, no longer attributed to you
+                <Trans t={t} i18nKey="deleteAccount.keptItem" count={w.yourPosts} values={{ name: w.name }} components={{ strong: <strong /> }} />
               </li>
             ))}
           </ul>
         </Notice>
       ) : null}
       {revoked.length ? (
-        <Notice title="Disconnected: Herald's access is revoked at the network">
+        <Notice title={t('deleteAccount.revokedTitle')}>
           <ul>
             {revoked.map((c) => (
               <li key={c.id}>
-                {c.network} {c.username ? `@${c.username}` : (c.displayName ?? '')} in {c.workspaceName}
+                {t('deleteAccount.revokedItem', { network: c.network, account: c.username ? `@${c.username}` : (c.displayName ?? ''), workspace: c.workspaceName })}
               </li>
             ))}
           </ul>
         </Notice>
       ) : null}
       <p className="muted small">
-        Your sessions end, and your profile, password, two-factor settings, notifications and data exports are deleted. The activity log keeps what happened with an
-        anonymous id instead of your name.
-        {preview.graceDays > 0
-          ? ` The deletion happens ${plural(preview.graceDays, 'day')} after you confirm; signing in again before then cancels it.`
-          : ' This happens at once and cannot be undone.'}
+        {t('deleteAccount.footer')}
+        {preview.graceDays > 0 ? t('deleteAccount.grace', { count: preview.graceDays }) : t('deleteAccount.immediate')}
       </p>
     </div>
   );
@@ -64,17 +70,18 @@ function Consequences({ preview }: { preview: DeletionPreview }) {
 
 function Goodbye({ outcome }: { outcome: DeletionOutcome }) {
   // A full page load forgets every cached answer of the deleted account.
+  const { t } = useTranslation('profile');
   const leave = () => window.location.assign('/login');
   return (
-    <Dialog open title={outcome.status === 'deleted' ? 'Your account is deleted' : 'Your account will be deleted'} onClose={leave} testId="account-goodbye">
+    <Dialog open title={outcome.status === 'deleted' ? t('deleteAccount.goodbye.deletedTitle') : t('deleteAccount.goodbye.scheduledTitle')} onClose={leave} testId="account-goodbye">
       <p>
         {outcome.status === 'deleted' || !outcome.deleteAfter
-          ? 'Everything listed has been deleted or revoked, and you are signed out. Thank you for using Herald.'
-          : `You are signed out everywhere. The account will be deleted on ${formatDateTime(outcome.deleteAfter)}; sign in before then if you change your mind.`}
+          ? t('deleteAccount.goodbye.deleted')
+          : t('deleteAccount.goodbye.scheduled', { date: formatDateTime(outcome.deleteAfter) })}
       </p>
       <div className="form-actions">
         <button type="button" className="btn btn-primary" onClick={leave}>
-          Goodbye
+          {t('deleteAccount.goodbye.leave')}
         </button>
       </div>
     </Dialog>
@@ -83,6 +90,7 @@ function Goodbye({ outcome }: { outcome: DeletionOutcome }) {
 
 /** Danger zone: shows what deleting the account does, then asks for the password (and code) and a typed confirmation. */
 export function DeleteAccountSection({ me }: { me: Me }) {
+  const { t } = useTranslation('profile');
   const [open, setOpen] = useState(false);
   const [password, setPassword] = useState('');
   const [code, setCode] = useState('');
@@ -102,23 +110,23 @@ export function DeleteAccountSection({ me }: { me: Me }) {
     <section className="card card-danger" aria-labelledby="delete-account-title">
       <div className="card-head">
         <div>
-          <h2 id="delete-account-title">Delete account</h2>
-          <p className="muted small">Deletes your account on this Herald, and the workspaces you own alone. See what it would delete before deciding.</p>
+          <h2 id="delete-account-title">{t('deleteAccount.title')}</h2>
+          <p className="muted small">{t('deleteAccount.description')}</p>
         </div>
         {!open ? (
           <button type="button" className="btn btn-danger-outline" data-testid="delete-account-start" onClick={() => setOpen(true)}>
-            Delete my account…
+            {t('deleteAccount.start')}
           </button>
         ) : null}
       </div>
-      {open && preview.isPending ? <Loading label="Working out what would be deleted…" /> : null}
+      {open && preview.isPending ? <Loading label={t('deleteAccount.loading')} /> : null}
       {open && preview.data ? (
         <form onSubmit={submit} noValidate className="form-grid" data-testid="delete-account-form">
           <Consequences preview={preview.data} />
-          <PasswordField label="Your password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} error={errors.field('password')} />
+          <PasswordField label={t('deleteAccount.password')} autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} error={errors.field('password')} />
           {needsCode ? (
             <Field
-              label="Code from your authenticator app, or a backup code"
+              label={t('deleteAccount.code')}
               autoComplete="one-time-code"
               value={code}
               onChange={(e) => setCode(e.target.value)}
@@ -126,7 +134,7 @@ export function DeleteAccountSection({ me }: { me: Me }) {
             />
           ) : null}
           <Field
-            label={`Type ${CONFIRMATION} to confirm`}
+            label={t('deleteAccount.typeToConfirm', { word: CONFIRMATION })}
             value={typed}
             onChange={(e) => setTyped(e.target.value)}
             autoComplete="off"
@@ -136,10 +144,10 @@ export function DeleteAccountSection({ me }: { me: Me }) {
           <FormError message={errors.general} />
           <div className="form-actions">
             <button type="button" className="btn" onClick={() => setOpen(false)} disabled={remove.isPending}>
-              Cancel
+              {t('deleteAccount.cancel')}
             </button>
             <button className="btn btn-danger" disabled={!ready || remove.isPending} data-testid="delete-account-submit">
-              {remove.isPending ? 'Deleting…' : 'Delete my account'}
+              {remove.isPending ? t('deleteAccount.deleting') : t('deleteAccount.submit')}
             </button>
           </div>
         </form>

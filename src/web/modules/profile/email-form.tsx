@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { FormError, Notice } from '../../components/feedback.tsx';
 import { Field } from '../../components/field.tsx';
@@ -6,19 +7,15 @@ import { formErrors } from '../../components/form-errors.ts';
 import { useInstance, type Me } from '../auth/auth.api.ts';
 import { useChangeEmail } from './profile.api.ts';
 
-// better-auth sends the confirmation link back here with `?error=<CODE>` when it refuses it.
-const linkErrors: Record<string, string> = {
-  INVALID_TOKEN: 'This confirmation link is not valid (it may have been used already). Your e-mail address did not change.',
-  TOKEN_EXPIRED: 'This confirmation link has expired. Your e-mail address did not change; ask for a new link below.',
-  EMAIL_TAKEN: 'That address is now used by another account. Your e-mail address did not change.',
-  INVALID_USER: 'This link belongs to another account. Sign out, then open it again.',
-  USER_NOT_FOUND: 'The account this link was for no longer exists.',
-};
+// better-auth sends the confirmation link back here with `?error=<CODE>` when it refuses it; these
+// codes have their sentence under `email.linkErrors`.
+const linkErrors = new Set(['INVALID_TOKEN', 'TOKEN_EXPIRED', 'EMAIL_TAKEN', 'INVALID_USER', 'USER_NOT_FOUND']);
 
 const looksLikeEmail = (value: string) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value);
 
 /** The sign-in address: shown, and changed only once the new address confirms it (a link sent there). */
 export function EmailForm({ me }: { me: Me }) {
+  const { t } = useTranslation('profile');
   const instance = useInstance();
   const [params, setParams] = useSearchParams();
   const [newEmail, setNewEmail] = useState('');
@@ -34,7 +31,7 @@ export function EmailForm({ me }: { me: Me }) {
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const address = newEmail.trim().toLowerCase();
-    const reason = !looksLikeEmail(address) ? 'Enter an e-mail address, like name@example.com.' : address === me.user.email ? 'This is already your address.' : null;
+    const reason = !looksLikeEmail(address) ? t('email.invalid') : address === me.user.email ? t('email.same') : null;
     setProblem(reason);
     if (reason) return;
     change.mutate(address, {
@@ -49,54 +46,53 @@ export function EmailForm({ me }: { me: Me }) {
     <section className="card" aria-labelledby="email-title">
       <div className="card-head">
         <div>
-          <h2 id="email-title">E-mail</h2>
-          <p className="muted small">You sign in with this address, and Herald writes to it.</p>
+          <h2 id="email-title">{t('email.title')}</h2>
+          <p className="muted small">{t('email.description')}</p>
         </div>
       </div>
       {confirmed ? (
-        <Notice tone="success" title="E-mail address changed">
+        <Notice tone="success" title={t('email.changedTitle')}>
           <p>
-            You now sign in with <strong>{me.user.email}</strong>.{' '}
+            <Trans t={t} i18nKey="email.changedBody" values={{ email: me.user.email }} components={{ strong: <strong /> }} />{' '}
             <button type="button" className="btn-text" onClick={dismiss}>
-              Dismiss
+              {t('email.dismiss')}
             </button>
           </p>
         </Notice>
       ) : null}
       {linkError ? (
-        <Notice tone="danger" title="The address was not changed">
+        <Notice tone="danger" title={t('email.notChangedTitle')}>
           <p>
-            {linkErrors[linkError] ?? `The confirmation link was refused (${linkError}). Your e-mail address did not change.`}{' '}
+            {linkErrors.has(linkError) ? t(`email.linkErrors.${linkError}`) : t('email.linkErrors.other', { code: linkError })}{' '}
             <button type="button" className="btn-text" onClick={dismiss}>
-              Dismiss
+              {t('email.dismiss')}
             </button>
           </p>
         </Notice>
       ) : null}
       <form onSubmit={submit} noValidate className="form-grid">
-        <Field label="Current e-mail" value={me.user.email} readOnly />
+        <Field label={t('email.current')} value={me.user.email} readOnly />
         <Field
-          label="New e-mail"
+          label={t('email.new')}
           type="email"
           autoComplete="email"
           value={newEmail}
           onChange={(e) => setNewEmail(e.target.value)}
           error={problem ?? errors.field('newEmail')}
-          hint="We send a link to the new address. Your address changes only when that link is opened."
+          hint={t('email.hint')}
         />
         <FormError message={problem ? undefined : errors.general} />
         {sentTo && !change.isPending ? (
-          <Notice tone="success" title="Check the new address">
+          <Notice tone="success" title={t('email.sentTitle')}>
             <p>
-              If the address is free, we sent a link to <strong>{sentTo}</strong>. Your address changes only once that link is opened (within 24 hours); until then you keep
-              signing in with {me.user.email}, which we also told about this request.
+              <Trans t={t} i18nKey="email.sentBody" values={{ sentTo, current: me.user.email }} components={{ strong: <strong /> }} />
             </p>
-            {instance.data?.mailTransport === 'log' ? <p className="muted small">This Herald has no mail server: the e-mail is written to the server log. Ask your administrator for the link.</p> : null}
+            {instance.data?.mailTransport === 'log' ? <p className="muted small">{t('email.noMailServer')}</p> : null}
           </Notice>
         ) : null}
         <div className="form-actions">
           <button className="btn btn-primary" disabled={change.isPending || !newEmail.trim()}>
-            {change.isPending ? 'Sending…' : 'Send confirmation link'}
+            {change.isPending ? t('email.sending') : t('email.send')}
           </button>
         </div>
       </form>

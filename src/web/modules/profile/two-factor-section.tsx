@@ -1,5 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import QRCode from 'qrcode';
+import { useTranslation } from 'react-i18next';
 import { FormError, Notice } from '../../components/feedback.tsx';
 import { Field, PasswordField } from '../../components/field.tsx';
 import { formErrors } from '../../components/form-errors.ts';
@@ -10,6 +11,7 @@ import { BackupCodes } from './backup-codes.tsx';
 import { useConfirmTwoFactor, useDisableTwoFactor, useNewBackupCodes, useStartTwoFactor, type TwoFactorSetup } from './profile.api.ts';
 
 function SetupSteps({ setup, onDone, onCancel }: { setup: TwoFactorSetup; onDone: () => void; onCancel: () => void }) {
+  const { t } = useTranslation('profile');
   const [qr, setQr] = useState<string | null>(null);
   const [code, setCode] = useState('');
   const confirm = useConfirmTwoFactor();
@@ -30,12 +32,12 @@ function SetupSteps({ setup, onDone, onCancel }: { setup: TwoFactorSetup; onDone
   return (
     <ol className="steps">
       <li>
-        <h3>Scan this code with your authenticator app</h3>
-        <p className="muted small">Any TOTP app works: 1Password, Bitwarden, Google Authenticator, Aegis, Authy…</p>
+        <h3>{t('twoFactor.scanTitle')}</h3>
+        <p className="muted small">{t('twoFactor.scanApps')}</p>
         <div className="qr-row">
-          {qr ? <img src={qr} alt="QR code for your authenticator app" width={192} height={192} className="qr" /> : <div className="qr qr-placeholder" />}
+          {qr ? <img src={qr} alt={t('twoFactor.qrAlt')} width={192} height={192} className="qr" /> : <div className="qr qr-placeholder" />}
           <div className="small">
-            <p>Cannot scan? Enter this key in the app instead:</p>
+            <p>{t('twoFactor.cannotScan')}</p>
             <code className="secret" data-testid="totp-secret">
               {secret}
             </code>
@@ -43,15 +45,15 @@ function SetupSteps({ setup, onDone, onCancel }: { setup: TwoFactorSetup; onDone
         </div>
       </li>
       <li>
-        <h3>Save your backup codes</h3>
-        <p className="muted small">If you lose your phone, each of these codes lets you sign in once. Keep them somewhere safe, like a password manager.</p>
+        <h3>{t('twoFactor.backupTitle')}</h3>
+        <p className="muted small">{t('twoFactor.backupText')}</p>
         <BackupCodes codes={setup.backupCodes} />
       </li>
       <li>
-        <h3>Enter the code the app shows</h3>
+        <h3>{t('twoFactor.enterTitle')}</h3>
         <form onSubmit={submit} noValidate className="inline-form">
           <Field
-            label="Authentication code"
+            label={t('twoFactor.code')}
             inputMode="numeric"
             autoComplete="one-time-code"
             maxLength={8}
@@ -61,10 +63,10 @@ function SetupSteps({ setup, onDone, onCancel }: { setup: TwoFactorSetup; onDone
           />
           <div className="inline-form-actions">
             <button className="btn btn-primary" disabled={!code.trim() || confirm.isPending}>
-              {confirm.isPending ? 'Checking…' : 'Turn on two-factor'}
+              {confirm.isPending ? t('twoFactor.checking') : t('twoFactor.turnOn')}
             </button>
             <button type="button" className="btn btn-ghost" onClick={onCancel}>
-              Cancel
+              {t('twoFactor.cancel')}
             </button>
           </div>
         </form>
@@ -75,6 +77,7 @@ function SetupSteps({ setup, onDone, onCancel }: { setup: TwoFactorSetup; onDone
 }
 
 function EnabledState() {
+  const { t } = useTranslation('profile');
   const toast = useToast();
   const [password, setPassword] = useState('');
   const disable = useDisableTwoFactor();
@@ -82,36 +85,36 @@ function EnabledState() {
   const errors = formErrors(disable.error ?? newCodes.error, ['password']);
   return (
     <>
-      <Notice tone="success">On: every sign-in asks for a code from your authenticator app.</Notice>
+      <Notice tone="success">{t('twoFactor.enabled')}</Notice>
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          disable.mutate(password, { onSuccess: () => toast('Two-factor authentication is off.') });
+          disable.mutate(password, { onSuccess: () => toast(t('twoFactor.turnedOff')) });
         }}
         noValidate
         className="inline-form"
       >
         <PasswordField
-          label="Password"
+          label={t('twoFactor.password')}
           autoComplete="current-password"
           value={password}
           onChange={(e) => setPassword(e.target.value)}
           error={errors.field('password')}
-          hint="Needed to change two-factor settings."
+          hint={t('twoFactor.settingsHint')}
         />
         <div className="inline-form-actions">
           <button type="button" className="btn" disabled={!password || newCodes.isPending} onClick={() => newCodes.mutate(password, { onSuccess: () => setPassword('') })}>
-            New backup codes
+            {t('twoFactor.newCodes')}
           </button>
           <button className="btn btn-danger-outline" disabled={!password || disable.isPending}>
-            Turn off two-factor
+            {t('twoFactor.turnOff')}
           </button>
         </div>
       </form>
       <FormError message={errors.general} />
       {newCodes.data ? (
         <div className="stack-sm">
-          <Notice tone="warn">Your old backup codes no longer work. Save these now; they are shown only once.</Notice>
+          <Notice tone="warn">{t('twoFactor.oldCodes')}</Notice>
           <BackupCodes codes={newCodes.data.backupCodes} />
         </div>
       ) : null}
@@ -120,6 +123,7 @@ function EnabledState() {
 }
 
 export function TwoFactorSection({ me }: { me: Me }) {
+  const { t } = useTranslation('profile');
   const toast = useToast();
   const [password, setPassword] = useState('');
   const [setup, setSetup] = useState<TwoFactorSetup | null>(null);
@@ -134,7 +138,7 @@ export function TwoFactorSection({ me }: { me: Me }) {
         onCancel={() => setSetup(null)}
         onDone={() => {
           setSetup(null);
-          toast('Two-factor authentication is on.');
+          toast(t('twoFactor.turnedOn'));
         }}
       />
     );
@@ -143,7 +147,7 @@ export function TwoFactorSection({ me }: { me: Me }) {
   } else {
     body = (
       <>
-        <p className="muted small">Protect your account with a one-time code from an authenticator app, asked for at every sign-in. A stolen password alone is then not enough.</p>
+        <p className="muted small">{t('twoFactor.intro')}</p>
         <form
           onSubmit={(e) => {
             e.preventDefault();
@@ -158,16 +162,16 @@ export function TwoFactorSection({ me }: { me: Me }) {
           className="inline-form"
         >
           <PasswordField
-            label="Password"
+            label={t('twoFactor.password')}
             autoComplete="current-password"
             value={password}
             onChange={(e) => setPassword(e.target.value)}
             error={errors.field('password')}
-            hint="To confirm it is you."
+            hint={t('twoFactor.confirmHint')}
           />
           <div className="inline-form-actions">
             <button className="btn btn-primary" disabled={!password || start.isPending}>
-              {start.isPending ? 'Starting…' : 'Set up two-factor'}
+              {start.isPending ? t('twoFactor.starting') : t('twoFactor.setUp')}
             </button>
           </div>
         </form>
@@ -180,9 +184,9 @@ export function TwoFactorSection({ me }: { me: Me }) {
     <section className="card" aria-labelledby="two-factor-title" data-testid="two-factor-section">
       <div className="card-head">
         <h2 id="two-factor-title">
-          <ShieldIcon /> Two-factor authentication
+          <ShieldIcon /> {t('twoFactor.title')}
         </h2>
-        <span className={me.user.twoFactorEnabled ? 'badge badge-success' : 'badge'}>{me.user.twoFactorEnabled ? 'On' : 'Off'}</span>
+        <span className={me.user.twoFactorEnabled ? 'badge badge-success' : 'badge'}>{me.user.twoFactorEnabled ? t('twoFactor.on') : t('twoFactor.off')}</span>
       </div>
       {body}
     </section>

@@ -1,5 +1,7 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Notice } from '../../components/feedback.tsx';
+import { formatLocale } from '../../components/format.ts';
 import { SelectField } from '../../components/field.tsx';
 import { useToast } from '../../components/toast.tsx';
 import { BestTimesGrid } from '../analytics/best-times-grid.tsx';
@@ -18,16 +20,17 @@ const channelName = (c: Channel) => c.displayName ?? c.username ?? c.network;
  * to turn a suggestion into a posting time of the chosen channel.
  */
 export function BestTimesPart({ workspace, channels }: { workspace: MyWorkspace; channels: Channel[] }) {
+  const { t } = useTranslation('workspaces');
   const [chosen, setChosen] = useState<string>(channels.length === 1 ? channels[0]!.id : '');
   const channel = channels.find((c) => c.id === chosen) ?? null;
   const answer = useBestTimes(workspace.id, channel?.id ?? null).data;
   return (
     <section className="bt" aria-labelledby="best-times-title" data-testid="best-times">
       <div className="bt-head">
-        <h3 id="best-times-title">Best times from your results</h3>
+        <h3 id="best-times-title">{t('bestTimes.title')}</h3>
         {channels.length > 1 ? (
-          <SelectField label="For" value={chosen} onChange={(e) => setChosen(e.target.value)}>
-            <option value="">All channels</option>
+          <SelectField label={t('bestTimes.for')} value={chosen} onChange={(e) => setChosen(e.target.value)}>
+            <option value="">{t('bestTimes.allChannels')}</option>
             {channels.map((c) => (
               <option key={c.id} value={c.id}>
                 {channelName(c)}
@@ -36,22 +39,23 @@ export function BestTimesPart({ workspace, channels }: { workspace: MyWorkspace;
           </SelectField>
         ) : null}
       </div>
-      {answer ? <BestTimesResult workspace={workspace} answer={answer} channel={channel} /> : <p className="muted small">Reading your results…</p>}
+      {answer ? <BestTimesResult workspace={workspace} answer={answer} channel={channel} /> : <p className="muted small">{t('bestTimes.reading')}</p>}
     </section>
   );
 }
 
 function BestTimesResult({ workspace, answer, channel }: { workspace: MyWorkspace; answer: BestTimes; channel: Channel | null }) {
+  const { t } = useTranslation('workspaces');
   const zone = answer.timeZone.replaceAll('_', ' ');
   const basis = (
     <p className="muted small" data-testid="best-times-basis">
-      Engagement (likes, comments and shares) of published posts of the last 90 days, {basedOnText(answer)}. Times are in {zone}.
+      {t('bestTimes.basis', { basedOn: basedOnText(answer, t), zone })}
     </p>
   );
   if (!answer.enough) {
     return (
       <>
-        <Notice title="Not enough results yet to suggest times">{missingData(answer)}</Notice>
+        <Notice title={t('bestTimes.notEnough')}>{missingData(answer, t)}</Notice>
         {answer.basedOn.posts > 0 ? basis : null}
       </>
     );
@@ -60,27 +64,29 @@ function BestTimesResult({ workspace, answer, channel }: { workspace: MyWorkspac
     <>
       {basis}
       {answer.suggestions.length ? (
-        <ol className="bt-suggestions" aria-label="Suggested posting times">
+        <ol className="bt-suggestions" aria-label={t('bestTimes.suggestionsLabel')}>
           {answer.suggestions.map((s) => (
             <Suggestion key={`${s.weekday}:${s.hour}`} workspace={workspace} suggestion={s} channel={channel} />
           ))}
         </ol>
       ) : (
-        <p data-testid="best-times-none">No time stands out yet: every weekday and hour did about as well as your average post.</p>
+        <p data-testid="best-times-none">{t('bestTimes.none')}</p>
       )}
-      {!channel && answer.suggestions.length > 0 && hasPermission(workspace, 'channels.manage') ? <p className="muted small">Choose a channel above to add a suggestion to its posting times.</p> : null}
+      {!channel && answer.suggestions.length > 0 && hasPermission(workspace, 'channels.manage') ? <p className="muted small">{t('bestTimes.chooseChannel')}</p> : null}
       <BestTimesGrid answer={answer} />
     </>
   );
 }
 
 function Suggestion({ workspace, suggestion, channel }: { workspace: MyWorkspace; suggestion: BestTime; channel: Channel | null }) {
+  const { t } = useTranslation('workspaces');
   const label = `${weekdayName(suggestion.weekday)} ${hourLabel(suggestion.hour)}`;
+  const score = suggestion.score.toLocaleString(formatLocale(), { minimumFractionDigits: 1, maximumFractionDigits: 1 });
   return (
     <li className="bt-suggestion" data-testid="best-time">
       <strong>{label}</strong>
       <span className="muted small">
-        {suggestion.score.toFixed(1)}× the average post · {suggestion.posts} posts
+        {t('bestTimes.score', { score, count: suggestion.posts })}
       </span>
       {channel && hasPermission(workspace, 'channels.manage') ? <AddAsPostingTime workspace={workspace} suggestion={suggestion} channel={channel} label={label} /> : null}
     </li>
@@ -90,20 +96,21 @@ function Suggestion({ workspace, suggestion, channel }: { workspace: MyWorkspace
 function AddAsPostingTime({ workspace, suggestion, channel, label }: { workspace: MyWorkspace; suggestion: BestTime; channel: Channel; label: string }) {
   const slots = useChannelSlots(workspace.id, channel.id).data?.slots;
   const save = useSetChannelSlots(workspace.id, channel.id);
+  const { t } = useTranslation('workspaces');
   const toast = useToast();
   // Posting times number weekdays from 0 (Monday) and count minutes; suggestions are ISO weekdays and hours.
   const slot = { weekday: suggestion.weekday - 1, minute: suggestion.hour * 60 };
   const added = slots?.some((s) => s.weekday === slot.weekday && s.minute === slot.minute) ?? false;
-  if (added) return <span className="bt-added small">✓ Already a posting time</span>;
+  if (added) return <span className="bt-added small">{t('bestTimes.already')}</span>;
   return (
     <button
       type="button"
       className="btn btn-sm"
       disabled={!slots || save.isPending}
-      aria-label={`Add as posting time: ${label} for ${channelName(channel)}`}
-      onClick={() => save.mutate([...slots!, slot], { onSuccess: () => toast(`${label} added to the posting times of ${channelName(channel)}.`) })}
+      aria-label={t('bestTimes.addLabel', { label, channel: channelName(channel) })}
+      onClick={() => save.mutate([...slots!, slot], { onSuccess: () => toast(t('bestTimes.added', { label, channel: channelName(channel) })) })}
     >
-      Add as posting time
+      {t('bestTimes.add')}
     </button>
   );
 }

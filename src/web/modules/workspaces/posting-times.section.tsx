@@ -1,9 +1,12 @@
 import { useMemo, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Avatar } from '../../components/avatar.tsx';
 import { FormError, Notice } from '../../components/feedback.tsx';
 import { SelectField } from '../../components/field.tsx';
 import { formErrors } from '../../components/form-errors.ts';
+import { formatLocale } from '../../components/format.ts';
 import { useToast } from '../../components/toast.tsx';
+import { weekdayName } from '../analytics/best-times.model.ts';
 import type { MyWorkspace } from '../auth/auth.api.ts';
 import { useChannels, type Channel } from '../channels/channels.api.ts';
 import { BestTimesPart } from './best-times.section.tsx';
@@ -11,8 +14,8 @@ import { useChannelSlots, useScheduleSettings, useSetChannelSlots, useSetTimeZon
 import { hasPermission } from './workspace-route.tsx';
 import './posting-times.css';
 
-// Weekdays as the API numbers them: 0 is Monday.
-const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+// Weekdays as the API numbers them: 0 is Monday (weekdayName counts ISO weekdays, from 1).
+const WEEKDAYS = [0, 1, 2, 3, 4, 5, 6];
 const browserZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
 const allZones = (() => {
   const zones = Intl.supportedValuesOf('timeZone');
@@ -32,9 +35,10 @@ const sorted = (slots: WeeklySlot[]) => [...slots].sort((a, b) => a.weekday - b.
  * composer fills in turn; each channel shows its next free times as a check of what was set.
  */
 export function PostingTimesSection({ workspace, inDialog = false }: { workspace: MyWorkspace; inDialog?: boolean }) {
+  const { t } = useTranslation('workspaces');
   const settings = useScheduleSettings(workspace.id);
   const channels = (useChannels(workspace.id).data?.items ?? []).filter((c) => c.status !== 'disconnected');
-  const explanation = <p className="muted small">“Add to queue” in the composer gives a post the next free posting time of its channels. Times are in the workspace’s time zone.</p>;
+  const explanation = <p className="muted small">{t('postingTimes.explanation')}</p>;
   // In the composer's dialog the dialog's own title names it; on Settings it is a card of its own.
   return (
     <section className={inDialog ? 'pt-in-dialog' : 'card'} aria-labelledby={inDialog ? undefined : 'posting-times-title'} id={inDialog ? undefined : 'posting-times'}>
@@ -42,7 +46,7 @@ export function PostingTimesSection({ workspace, inDialog = false }: { workspace
         explanation
       ) : (
         <div className="card-head">
-          <h2 id="posting-times-title">Posting times</h2>
+          <h2 id="posting-times-title">{t('postingTimes.title')}</h2>
           {explanation}
         </div>
       )}
@@ -54,7 +58,7 @@ export function PostingTimesSection({ workspace, inDialog = false }: { workspace
           ))}
         </ul>
       ) : (
-        <p className="muted">Connect a channel first: posting times belong to a channel.</p>
+        <p className="muted">{t('postingTimes.noChannel')}</p>
       )}
       {/* Over the composer the dialog stays about editing times; the suggestions live on the page. */}
       {!inDialog && channels.length ? <BestTimesPart workspace={workspace} channels={channels} /> : null}
@@ -63,12 +67,13 @@ export function PostingTimesSection({ workspace, inDialog = false }: { workspace
 }
 
 function TimeZoneForm({ workspace, current, chosen }: { workspace: MyWorkspace; current: string; chosen: boolean }) {
+  const { t } = useTranslation('workspaces');
   const toast = useToast();
   const [zone, setZone] = useState(current);
   const save = useSetTimeZone(workspace.id);
   const errors = formErrors(save.error, ['timeZone']);
   const canEdit = hasPermission(workspace, 'settings.manage');
-  const submit = (value: string) => save.mutate(value, { onSuccess: () => toast(`Time zone set to ${value}.`) });
+  const submit = (value: string) => save.mutate(value, { onSuccess: () => toast(t('postingTimes.zoneSet', { zone: value })) });
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
     submit(zone);
@@ -76,20 +81,21 @@ function TimeZoneForm({ workspace, current, chosen }: { workspace: MyWorkspace; 
   return (
     <form onSubmit={onSubmit} noValidate className="pt-zone" data-testid="workspace-time-zone">
       {!chosen ? (
-        <Notice tone="warn" title="No time zone chosen yet">
-          Posting times are in UTC until someone chooses the workspace’s zone.{browserZone !== current ? ` Your browser is in ${browserZone}.` : ''}
+        <Notice tone="warn" title={t('postingTimes.noZoneTitle')}>
+          {t('postingTimes.noZone')}
+          {browserZone !== current ? t('postingTimes.browserZone', { zone: browserZone }) : ''}
           {canEdit && browserZone !== current ? (
             <>
               {' '}
               <button type="button" className="btn btn-sm" onClick={() => submit(browserZone)} disabled={save.isPending}>
-                Use {browserZone}
+                {t('postingTimes.useZone', { zone: browserZone })}
               </button>
             </>
           ) : null}
         </Notice>
       ) : null}
       <div className="pt-zone-row">
-        <SelectField label="Workspace time zone" value={zone} onChange={(e) => setZone(e.target.value)} disabled={!canEdit} error={errors.field('timeZone')}>
+        <SelectField label={t('postingTimes.zoneLabel')} value={zone} onChange={(e) => setZone(e.target.value)} disabled={!canEdit} error={errors.field('timeZone')}>
           {allZones.map((z) => (
             <option key={z} value={z}>
               {z.replaceAll('_', ' ')}
@@ -98,7 +104,7 @@ function TimeZoneForm({ workspace, current, chosen }: { workspace: MyWorkspace; 
         </SelectField>
         {canEdit ? (
           <button className="btn btn-primary" disabled={save.isPending || zone === current}>
-            {save.isPending ? 'Saving…' : 'Save time zone'}
+            {save.isPending ? t('postingTimes.saving') : t('postingTimes.saveZone')}
           </button>
         ) : null}
       </div>
@@ -108,6 +114,7 @@ function TimeZoneForm({ workspace, current, chosen }: { workspace: MyWorkspace; 
 }
 
 function ChannelPostingTimes({ workspace, channel, timeZone }: { workspace: MyWorkspace; channel: Channel; timeZone: string }) {
+  const { t } = useTranslation('workspaces');
   const stored = useChannelSlots(workspace.id, channel.id);
   const upcoming = useUpcomingSlots(workspace.id, channel.id);
   const save = useSetChannelSlots(workspace.id, channel.id);
@@ -120,7 +127,7 @@ function ChannelPostingTimes({ workspace, channel, timeZone }: { workspace: MyWo
   const dirty = edited !== null && !sameSlots(sorted(edited), stored.data?.slots ?? []);
   const errors = formErrors(save.error, ['slots']);
   const name = channel.displayName ?? channel.username ?? channel.network;
-  const when = useMemo(() => new Intl.DateTimeFormat(undefined, { timeZone, weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }), [timeZone]);
+  const when = useMemo(() => new Intl.DateTimeFormat(formatLocale(), { timeZone, weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }), [timeZone]);
 
   const add = () => {
     if (!time || !days.length) return;
@@ -134,39 +141,37 @@ function ChannelPostingTimes({ workspace, channel, timeZone }: { workspace: MyWo
     save.mutate(slots, {
       onSuccess: (answer) => {
         setEdited(null);
-        toast(`Posting times of ${name} saved: ${answer.slots.length} a week.`);
+        toast(t('postingTimes.saved', { name, count: answer.slots.length }));
       },
     });
 
   return (
-    <li className="pt-channel" data-testid="posting-times-channel" aria-label={`Posting times of ${name}`}>
+    <li className="pt-channel" data-testid="posting-times-channel" aria-label={t('postingTimes.channelLabel', { name })}>
       <div className="pt-channel-head">
         <Avatar name={name} src={channel.avatar} size="sm" />
         <h3>{name}</h3>
-        <span className="muted small">
-          {slots.length} time{slots.length === 1 ? '' : 's'} a week
-        </span>
+        <span className="muted small">{t('postingTimes.perWeek', { count: slots.length })}</span>
       </div>
       <div className="pt-week">
-        {WEEKDAYS.map((day, weekday) => {
+        {WEEKDAYS.map((weekday) => {
           const times = slots.filter((s) => s.weekday === weekday);
           return (
-            <div key={day} className="pt-day">
-              <span className="pt-day-name">{day.slice(0, 3)}</span>
+            <div key={weekday} className="pt-day">
+              <span className="pt-day-name">{weekdayName(weekday + 1, 'short')}</span>
               <span className="pt-times">
                 {times.length ? (
                   times.map((slot) => (
                     <span key={slot.minute} className="pt-time">
                       {clock(slot.minute)}
                       {canEdit ? (
-                        <button type="button" className="pt-remove" aria-label={`Remove ${clock(slot.minute)} on ${day}`} onClick={() => remove(slot)}>
+                        <button type="button" className="pt-remove" aria-label={t('postingTimes.remove', { time: clock(slot.minute), day: weekdayName(weekday + 1) })} onClick={() => remove(slot)}>
                           ×
                         </button>
                       ) : null}
                     </span>
                   ))
                 ) : (
-                  <span className="muted small">none</span>
+                  <span className="muted small">{t('postingTimes.none')}</span>
                 )}
               </span>
             </div>
@@ -174,21 +179,21 @@ function ChannelPostingTimes({ workspace, channel, timeZone }: { workspace: MyWo
         })}
       </div>
       {canEdit ? (
-        <div className="pt-add" role="group" aria-label={`Add a posting time to ${name}`}>
+        <div className="pt-add" role="group" aria-label={t('postingTimes.addLabel', { name })}>
           <label className="pt-add-time">
-            Time
+            {t('postingTimes.time')}
             <input type="time" value={time} onChange={(e) => setTime(e.target.value)} required />
           </label>
           <span className="pt-add-days">
-            {WEEKDAYS.map((day, weekday) => (
-              <label key={day} className={days.includes(weekday) ? 'pt-day-toggle is-on' : 'pt-day-toggle'}>
-                <input type="checkbox" checked={days.includes(weekday)} onChange={() => toggleDay(weekday)} aria-label={day} />
-                {day.slice(0, 3)}
+            {WEEKDAYS.map((weekday) => (
+              <label key={weekday} className={days.includes(weekday) ? 'pt-day-toggle is-on' : 'pt-day-toggle'}>
+                <input type="checkbox" checked={days.includes(weekday)} onChange={() => toggleDay(weekday)} aria-label={weekdayName(weekday + 1)} />
+                {weekdayName(weekday + 1, 'short')}
               </label>
             ))}
           </span>
           <button type="button" className="btn" onClick={add} disabled={!time || !days.length}>
-            Add
+            {t('postingTimes.add')}
           </button>
         </div>
       ) : null}
@@ -196,10 +201,10 @@ function ChannelPostingTimes({ workspace, channel, timeZone }: { workspace: MyWo
       {dirty ? (
         <div className="form-actions">
           <button type="button" className="btn btn-primary" onClick={onSave} disabled={save.isPending}>
-            {save.isPending ? 'Saving…' : 'Save posting times'}
+            {save.isPending ? t('postingTimes.saving') : t('postingTimes.save')}
           </button>
           <button type="button" className="btn btn-ghost" onClick={() => setEdited(null)} disabled={save.isPending}>
-            Discard changes
+            {t('postingTimes.discard')}
           </button>
         </div>
       ) : null}
@@ -207,10 +212,10 @@ function ChannelPostingTimes({ workspace, channel, timeZone }: { workspace: MyWo
         <p className="small pt-upcoming" data-testid="upcoming-slots">
           {upcoming.data.items.length ? (
             <>
-              Next free: {upcoming.data.items.map((at) => when.format(new Date(at))).join(' · ')} <span className="muted">({timeZone.replaceAll('_', ' ')})</span>
+              {t('postingTimes.nextFree', { times: upcoming.data.items.map((at) => when.format(new Date(at))).join(' · ') })} <span className="muted">({timeZone.replaceAll('_', ' ')})</span>
             </>
           ) : (
-            <span className="muted">No free posting time: add one above.</span>
+            <span className="muted">{t('postingTimes.noneFree')}</span>
           )}
         </p>
       ) : null}

@@ -1,3 +1,5 @@
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
 import { SelectField } from '../../components/field.tsx';
 import { FormError } from '../../components/feedback.tsx';
 import { formErrors } from '../../components/form-errors.ts';
@@ -10,14 +12,15 @@ import { hasPermission } from './workspace-route.tsx';
 const choices = [0, 15, 30, 60, 120, 180, 360, 720, 1440];
 
 /** "1 hour", "30 minutes", "Off". */
-export function leadTime(minutes: number): string {
-  if (minutes === 0) return 'Off';
-  if (minutes % 60 === 0) return `${minutes / 60} ${minutes === 60 ? 'hour' : 'hours'} before`;
-  return `${minutes} minutes before`;
+export function leadTime(minutes: number, t: TFunction<'workspaces'>): string {
+  if (minutes === 0) return t('preflight.off');
+  if (minutes % 60 === 0) return t('preflight.hours', { count: minutes / 60 });
+  return t('preflight.minutes', { count: minutes });
 }
 
 /** How long before a scheduled post Herald checks what would make it fail, and warns its author and the admins. */
 export function PreflightSection({ workspace }: { workspace: MyWorkspace }) {
+  const { t } = useTranslation('workspaces');
   const toast = useToast();
   const settings = usePreflightSettings(workspace.id);
   const change = useSetPreflightMinutes(workspace.id);
@@ -29,31 +32,28 @@ export function PreflightSection({ workspace }: { workspace: MyWorkspace }) {
     <section className="card" aria-labelledby="preflight-title" data-testid="preflight-settings">
       <div className="card-head">
         <div>
-          <h2 id="preflight-title">Alerts before posting</h2>
-          <p className="muted small">
-            Before each scheduled post, Herald checks what would make it fail: a channel to reconnect, access that ends first, a missing permission, the network's
-            limits. If something is wrong, the post's author and the admins are told in the app and by e-mail, while there is still time to fix it.
-          </p>
+          <h2 id="preflight-title">{t('preflight.title')}</h2>
+          <p className="muted small">{t('preflight.description')}</p>
         </div>
       </div>
       {settings.isPending || current === undefined ? (
-        <Loading label="Loading…" />
+        <Loading label={t('preflight.loading')} />
       ) : (
         <div className="form-grid">
           <SelectField
-            label="Check each scheduled post"
+            label={t('preflight.label')}
             value={String(change.isPending && change.variables !== undefined ? change.variables : current)}
             disabled={!canManage || change.isPending}
-            hint={canManage ? undefined : 'Only owners and admins can change workspace settings.'}
+            hint={canManage ? undefined : t('preflight.hint')}
             data-testid="preflight-minutes"
             onChange={(event) => {
               const minutes = Number(event.target.value);
-              change.mutate(minutes, { onSuccess: () => toast(minutes ? `Posts are checked ${leadTime(minutes)} their time.` : 'Alerts before posting are off.') });
+              change.mutate(minutes, { onSuccess: () => toast(minutes ? t('preflight.checked', { lead: leadTime(minutes, t) }) : t('preflight.turnedOff')) });
             }}
           >
             {options.map((m) => (
               <option key={m} value={m}>
-                {m === 0 ? 'Off (no check)' : leadTime(m)}
+                {m === 0 ? t('preflight.offOption') : leadTime(m, t)}
               </option>
             ))}
           </SelectField>

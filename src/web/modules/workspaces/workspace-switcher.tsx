@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router-dom';
 import { Avatar } from '../../components/avatar.tsx';
 import { roleLabel } from '../../components/format.ts';
@@ -15,6 +16,7 @@ function targetPath(workspace: MyWorkspace, pathname: string): string {
 
 /** A disclosure listing the user's workspaces with their role in each, and "New workspace". */
 export function WorkspaceSwitcher({ current }: { current: MyWorkspace | undefined }) {
+  const { t } = useTranslation('workspaces');
   const me = useSignedInUser();
   const location = useLocation();
   const [open, setOpen] = useState(false);
@@ -57,8 +59,8 @@ export function WorkspaceSwitcher({ current }: { current: MyWorkspace | undefine
       <button ref={button} type="button" className="switcher-button" data-testid="workspace-switcher" aria-expanded={open} aria-controls={menuId} onClick={() => setOpen(!open)}>
         <Avatar name={current?.name ?? '+'} square size="sm" />
         <span className="switcher-text">
-          <span className="visually-hidden">Workspace: </span>
-          <span className="switcher-name">{current?.name ?? (me.workspaces.length ? 'Choose a workspace' : 'No workspace yet')}</span>
+          <span className="visually-hidden">{t('switcher.label')}</span>
+          <span className="switcher-name">{current?.name ?? (me.workspaces.length ? t('switcher.choose') : t('switcher.none'))}</span>
           {current ? <span className="switcher-role">{roleLabel(current.role)}</span> : null}
         </span>
         <ChevronIcon />
@@ -66,7 +68,7 @@ export function WorkspaceSwitcher({ current }: { current: MyWorkspace | undefine
       {/* Rendered only while open, so a closed menu's names are not found again on the page. */}
       {open ? (
         <div id={menuId} className="switcher-menu" data-testid="workspace-switcher-menu">
-          {me.workspaces.length ? <p className="switcher-heading">Your workspaces</p> : null}
+          {me.workspaces.length ? <p className="switcher-heading">{t('switcher.heading')}</p> : null}
           <ul>
             {me.workspaces.map((w) => (
               <li key={w.id}>
@@ -82,7 +84,7 @@ export function WorkspaceSwitcher({ current }: { current: MyWorkspace | undefine
             ))}
           </ul>
           <Link to="/new-workspace" className="switcher-new" data-testid="new-workspace-link">
-            <PlusIcon /> New workspace
+            <PlusIcon /> {t('switcher.new')}
           </Link>
         </div>
       ) : null}
