@@ -95,7 +95,8 @@ describe('Best times in Chromium', () => {
     await page.getByRole('checkbox', { name: /Mastodon/ }).check();
     await page.getByRole('radio', { name: /Pick a time/ }).check();
     const chips = page.getByTestId('best-time-chips');
-    await chips.getByRole('button').first().waitFor();
+    // The chips wait on the channel's best times, read after the composer's own queries.
+    await chips.getByRole('button').first().waitFor({ timeout: 60_000 });
     expect(await chips.getByRole('button').allInnerTexts()).toEqual(['Thu 18:00', 'Tue 09:00']);
     await chips.getByRole('button', { name: 'Thu 18:00: the next Thursday at 18:00 Europe/Berlin time' }).click();
     const next = nextFreeSlot({ slots: [{ weekday: 3, minute: 18 * 60 }], timeZone: zone, after: new Date(), occupied: [] })!;

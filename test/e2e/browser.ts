@@ -58,6 +58,9 @@ export async function startMastodonJourney() {
 /** Signs a new person up through the pages and creates their first workspace; answers its id. */
 export async function signUpWithWorkspace(page: Page, baseUrl: string, person: { name: string; email: string; password: string; workspace: string }): Promise<string> {
   await page.goto(`${baseUrl}/signup`);
+  // The first page of a journey can wait on a cold Chromium and a Herald still warming up beside
+  // another journey (CI saw 15 s pass once): the form gets longer than the usual action timeout.
+  await page.getByLabel('Name').waitFor({ timeout: 60_000 });
   await page.getByLabel('Name').fill(person.name);
   await page.getByLabel('Email').fill(person.email);
   await page.getByLabel('Password').fill(person.password);
