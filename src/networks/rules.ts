@@ -29,8 +29,19 @@ export type VariantInput = {
 /** Channel facts that change the rules: Mastodon's instance limits, TikTok's creator info. */
 export type ChannelLimits = Record<string, unknown>;
 
+/**
+ * A rule's message in every language: `message` is the English (the API's words, and the fallback);
+ * `key` names the same sentence in the translations, `values` fill its {{placeholders}}. A key is
+ * `<namespace>:<path>`: `networks:rules.tooLong` for the shared rules (src/networks/locales),
+ * `network-<id>:rules.<name>` for a network's own (its folder's locales).
+ */
+export type RuleText = { message: string; key?: string; values?: Record<string, string | number> };
+
 /** `code: 'empty'` marks a post with nothing in it yet, which the composer does not call a mistake before a save. */
-export type RuleIssue = { field: string; message: string; code?: 'empty' };
+export type RuleIssue = RuleText & { field: string; code?: 'empty' };
+
+/** What checkMedia says of a post's files: plain English, or a RuleText that translations can find. */
+export type RuleProblem = string | RuleText;
 
 /** What this Herald instance can do, as configured by its operator. */
 export type InstanceCapabilities = {
@@ -57,7 +68,7 @@ export type NetworkRules = {
   /** The post's settings; their defaults are the composer's initial settings and the API's defaults. */
   settings: z.ZodType<Record<string, unknown>>;
   /** Per-file and per-post media checks; messages are shown to the user as they are. */
-  checkMedia(media: MediaFacts[], limits: ChannelLimits, settings: Record<string, unknown>, instance?: InstanceCapabilities): string[];
+  checkMedia(media: MediaFacts[], limits: ChannelLimits, settings: Record<string, unknown>, instance?: InstanceCapabilities): RuleProblem[];
   /** The feature (and so the permissions, featureScopes) a post with these settings uses. */
   featureUsed(settings: Record<string, unknown>): { feature: Feature; field: string; words: string; instead?: string };
   /** Checks that only matter when the post is scheduled (a draft may still be incomplete). */

@@ -2,6 +2,7 @@
 // plus pure functions; the server part (`<id>/server/index.ts`) builds the network's provider and
 // publisher from the instance's configuration.
 import type { z } from 'zod';
+import type { Language } from '../shared/languages.ts';
 import type { Config } from '../server/config/config.ts';
 import type { Db, Tx } from '../server/db/database.ts';
 import type { Provider } from '../server/providers/provider.ts';
@@ -25,6 +26,13 @@ export type SettingValues<S extends NetworkSettings> = { [K in keyof S]: z.outpu
 export type NetworkDescriptor<Id extends string = string, S extends NetworkSettings = NetworkSettings> = {
   id: Id;
   label: string;
+  /**
+   * The network's own words in every language Herald speaks (its folder's locales/<language>.json):
+   * the composer panel, preview and connect form, its rules' messages (a RuleIssue's `key`), and its
+   * descriptor texts (`scopeMeanings.<scope>`, `noRevoke`, `withoutPublicMedia`, `accountsNoun`…).
+   * The web app and the server load them as the namespace `network-<id>`; English is the fallback.
+   */
+  messages: Readonly<Record<Language, Record<string, unknown>>>;
   /** Brand colour (#rrggbb) for marks and chips. */
   brandColor: string;
   connect: ConnectKind;

@@ -28,7 +28,9 @@ export function checkVariant(
   const label = networks[network].label;
   const settings = rules.settings.safeParse(variant.settings ?? {});
   if (!settings.success) {
-    for (const issue of settings.error.issues) issues.push({ field: `settings.${issue.path.join('.')}`.replace(/\.$/, ''), message: `${label}: ${issue.message}` });
+    for (const issue of settings.error.issues) {
+      issues.push({ field: `settings.${issue.path.join('.')}`.replace(/\.$/, ''), message: `${label}: ${issue.message}`, key: 'networks:rules.setting', values: { network: label, reason: issue.message } });
+    }
     return issues;
   }
   if (options.grant) {
@@ -40,38 +42,57 @@ export function checkVariant(
       issues.push({
         field: used.field,
         message: `${label}: this account did not give Herald the ${names} permission${missing.length > 1 ? 's' : ''} that ${used.words} needs. ${used.instead ?? 'Connect'} the account again on the Channels page and allow ${names}`,
+        key: 'networks:rules.permissionMissing',
+        values: { network: label, names, count: missing.length },
       });
     }
   }
-  if (variant.parts.length === 0) issues.push({ field: 'parts', message: `${label}: the post is empty`, code: 'empty' });
-  if (variant.parts.length > 1 && !rules.replyChains) issues.push({ field: 'parts', message: `${label}: threads are not supported` });
-  if (variant.firstComment && !rules.firstComment) issues.push({ field: 'firstComment', message: `${label}: a first comment is not supported` });
+  if (variant.parts.length === 0) issues.push({ field: 'parts', message: `${label}: the post is empty`, key: 'networks:rules.empty', values: { network: label }, code: 'empty' });
+  if (variant.parts.length > 1 && !rules.replyChains) issues.push({ field: 'parts', message: `${label}: threads are not supported`, key: 'networks:rules.noThreads', values: { network: label } });
+  if (variant.firstComment && !rules.firstComment) issues.push({ field: 'firstComment', message: `${label}: a first comment is not supported`, key: 'networks:rules.noFirstComment', values: { network: label } });
   const limit = rules.textLimit(limits);
   variant.parts.forEach((part, index) => {
     const field = index === 0 ? 'text' : `parts.${index}.text`;
     const used = limit.count(part.text);
-    if (used > limit.max) issues.push({ field, message: `${label}: ${used} of ${limit.max} ${limit.unit}, ${used - limit.max} too many` });
-    if (rules.maxTextBytes && utf8Length(part.text) > rules.maxTextBytes) issues.push({ field, message: `${label}: the text is over ${rules.maxTextBytes} bytes` });
-    if (!part.text.trim() && part.media.length === 0 && !(index === 0 && rules.needsMedia)) issues.push({ field, message: `${label}: write something or add media`, code: 'empty' });
-    if (part.media.length > rules.maxMedia(limits)) issues.push({ field: index === 0 ? 'media' : `parts.${index}.media`, message: `${label}: at most ${rules.maxMedia(limits)} media files per post` });
+    if (used > limit.max) {
+      issues.push({ field, message: `${label}: ${used} of ${limit.max} ${limit.unit}, ${used - limit.max} too many`, key: 'networks:rules.tooLong', values: { network: label, used, max: limit.max, over: used - limit.max } });
+    }
+    if (rules.maxTextBytes && utf8Length(part.text) > rules.maxTextBytes) {
+      issues.push({ field, message: `${label}: the text is over ${rules.maxTextBytes} bytes`, key: 'networks:rules.tooManyBytes', values: { network: label, max: rules.maxTextBytes } });
+    }
+    if (!part.text.trim() && part.media.length === 0 && !(index === 0 && rules.needsMedia)) {
+      issues.push({ field, message: `${label}: write something or add media`, key: 'networks:rules.writeSomething', values: { network: label }, code: 'empty' });
+    }
+    if (part.media.length > rules.maxMedia(limits)) {
+      issues.push({ field: index === 0 ? 'media' : `parts.${index}.media`, message: `${label}: at most ${rules.maxMedia(limits)} media files per post`, key: 'networks:rules.tooManyMedia', values: { network: label, max: rules.maxMedia(limits) } });
+    }
     const facts = part.media.map((m) => mediaFacts.get(m.mediaId));
     const missing = part.media.filter((_, i) => !facts[i]);
-    if (missing.length) issues.push({ field: index === 0 ? 'media' : `parts.${index}.media`, message: `Media ${missing.map((m) => m.mediaId).join(', ')} not found in this workspace` });
+    if (missing.length) {
+      const ids = missing.map((m) => m.mediaId).join(', ');
+      issues.push({ field: index === 0 ? 'media' : `parts.${index}.media`, message: `Media ${ids} not found in this workspace`, key: 'networks:rules.mediaNotFound', values: { ids } });
+    }
     // A kind the network does not take (a PDF for Instagram) is named here, once; the network's
     // own checks only ever see the kinds it declared.
     const kinds = rules.mediaKinds ?? defaultMediaKinds;
     const known = facts.filter((f): f is MediaFacts => !!f);
     const refused = [...new Set(known.filter((f) => !kinds.includes(f.kind)).map((f) => f.kind))];
-    for (const kind of refused) issues.push({ field: index === 0 ? 'media' : `parts.${index}.media`, message: `${label} does not take ${kindWords[kind]}` });
+    for (const kind of refused) {
+      issues.push({ field: index === 0 ? 'media' : `parts.${index}.media`, message: `${label} does not take ${kindWords[kind]}`, key: `networks:rules.kindRefused.${kind}`, values: { network: label } });
+    }
     for (const problem of rules.checkMedia(known.filter((f) => kinds.includes(f.kind)), limits, settings.data, options.instance)) {
-      issues.push({ field: index === 0 ? 'media' : `parts.${index}.media`, message: problem });
+      issues.push({ field: index === 0 ? 'media' : `parts.${index}.media`, ...(typeof problem === 'string' ? { message: problem } : problem) });
     }
   });
   if (variant.firstComment) {
     const used = limit.count(variant.firstComment);
-    if (used > limit.max) issues.push({ field: 'firstComment', message: `${label}: first comment is ${used} of ${limit.max} ${limit.unit}` });
+    if (used > limit.max) {
+      issues.push({ field: 'firstComment', message: `${label}: first comment is ${used} of ${limit.max} ${limit.unit}`, key: 'networks:rules.firstCommentTooLong', values: { network: label, used, max: limit.max } });
+    }
   }
-  if (rules.needsMedia && (variant.parts[0]?.media.length ?? 0) === 0) issues.push({ field: 'media', message: `${label}: add a video or photos (text-only posts are not possible)`, code: 'empty' });
+  if (rules.needsMedia && (variant.parts[0]?.media.length ?? 0) === 0) {
+    issues.push({ field: 'media', message: `${label}: add a video or photos (text-only posts are not possible)`, key: 'networks:rules.needsMedia', values: { network: label }, code: 'empty' });
+  }
   if (options.forPublishing) issues.push(...rules.checkForPublishing({ ...variant, settings: settings.data }, limits));
   return issues;
 }

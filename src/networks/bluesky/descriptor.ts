@@ -4,6 +4,8 @@ import { appPasswordHint, blueskyIdentifierHint, blueskySignInHint, isAppPasswor
 import { countGraphemes, MB, positiveOr, utf8Length, type NetworkRules } from '../rules.ts';
 import { envBoolean } from '../setting-schemas.ts';
 import { defineNetwork } from '../types.ts';
+import en from './locales/en.json' with { type: 'json' };
+import fr from './locales/fr.json' with { type: 'json' };
 
 const languageTag = z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/, 'must be a BCP-47 language tag');
 
@@ -69,6 +71,7 @@ const rules: NetworkRules = {
 
 export const bluesky = defineNetwork({
   id: 'bluesky',
+  messages: { en, fr },
   label: 'Bluesky',
   brandColor: '#1185FE',
   // atproto OAuth (the account's own sign-in page) by default; app passwords remain the fallback,

@@ -3,6 +3,8 @@
 import { z } from 'zod';
 import { MB, type NetworkRules } from '../rules.ts';
 import { defineNetwork } from '../types.ts';
+import en from './locales/en.json' with { type: 'json' };
+import fr from './locales/fr.json' with { type: 'json' };
 
 export const facebookFormats = ['post', 'reel'] as const;
 
@@ -74,6 +76,7 @@ const rules: NetworkRules = {
 
 export const facebook = defineNetwork({
   id: 'facebook',
+  messages: { en, fr },
   label: 'Facebook',
   brandColor: '#0866FF',
   connect: 'oauth',

@@ -5,6 +5,8 @@
 import { z } from 'zod';
 import { MB, type MediaFacts, type NetworkRules, type RuleIssue } from '../rules.ts';
 import { defineNetwork } from '../types.ts';
+import en from './locales/en.json' with { type: 'json' };
+import fr from './locales/fr.json' with { type: 'json' };
 
 /** feed: one photo or video, or a carousel of 2–10; reel: one vertical video; story: one photo or video for 24 h. */
 export const instagramFormats = ['feed', 'reel', 'story'] as const;
@@ -135,6 +137,7 @@ export const facebookLoginScopes = ['instagram_basic', 'instagram_content_publis
 
 export const instagram = defineNetwork({
   id: 'instagram',
+  messages: { en, fr },
   label: 'Instagram',
   brandColor: '#E4405F',
   connect: 'oauth',

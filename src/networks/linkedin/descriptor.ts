@@ -4,6 +4,8 @@ import { countGraphemes, MB, type MediaFacts, type NetworkRules, type RuleIssue,
 import { envBoolean } from '../setting-schemas.ts';
 import { defineNetwork } from '../types.ts';
 import { visibleText } from './little-text.ts';
+import en from './locales/en.json' with { type: 'json' };
+import fr from './locales/fr.json' with { type: 'json' };
 
 export const LINKEDIN_TEXT_LIMIT = 3000;
 /** MultiImage holds 2–20 images (organic posts). */
@@ -113,6 +115,7 @@ export const memberAnalyticsScope = 'r_member_postAnalytics';
 
 export const linkedin = defineNetwork({
   id: 'linkedin',
+  messages: { en, fr },
   label: 'LinkedIn',
   brandColor: '#0a66c2',
   connect: 'oauth',

@@ -3,6 +3,8 @@ import { z } from 'zod';
 import { envBoolean } from '../setting-schemas.ts';
 import { MB, positiveOr, type NetworkRules } from '../rules.ts';
 import { defineNetwork } from '../types.ts';
+import en from './locales/en.json' with { type: 'json' };
+import fr from './locales/fr.json' with { type: 'json' };
 
 export const mastodonSettings = z
   .object({
@@ -54,6 +56,7 @@ const rules: NetworkRules = {
 
 export const mastodon = defineNetwork({
   id: 'mastodon',
+  messages: { en, fr },
   label: 'Mastodon',
   brandColor: '#6364FF',
   connect: 'oauth-instance',

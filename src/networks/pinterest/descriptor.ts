@@ -4,6 +4,8 @@ import { z } from 'zod';
 import { envBoolean } from '../setting-schemas.ts';
 import { MB, type MediaFacts, type NetworkRules, type RuleIssue, type VariantInput } from '../rules.ts';
 import { defineNetwork } from '../types.ts';
+import en from './locales/en.json' with { type: 'json' };
+import fr from './locales/fr.json' with { type: 'json' };
 
 export const PINTEREST_TITLE_MAX = 100;
 export const PINTEREST_DESCRIPTION_MAX = 800;
@@ -121,6 +123,7 @@ export const PINTEREST_SANDBOX_URL = 'https://api-sandbox.pinterest.com';
 
 export const pinterest = defineNetwork({
   id: 'pinterest',
+  messages: { en, fr },
   label: 'Pinterest',
   brandColor: '#BD081C',
   connect: 'oauth',

@@ -4,6 +4,8 @@ import { z } from 'zod';
 import { MB, type MediaFacts, type NetworkRules, type RuleIssue, type VariantInput } from '../rules.ts';
 import { defineNetwork } from '../types.ts';
 import { subredditIssues, subredditRulesOf, type RedditPostShape } from './requirements.ts';
+import en from './locales/en.json' with { type: 'json' };
+import fr from './locales/fr.json' with { type: 'json' };
 
 export const REDDIT_TITLE_MAX = 300;
 /** `Link.SELFTEXT_MAX_LENGTH` in r2; a subreddit may set less in its post requirements. */
@@ -138,6 +140,7 @@ export const redditUsername = /^[A-Za-z0-9_-]{3,20}$/;
 
 export const reddit = defineNetwork({
   id: 'reddit',
+  messages: { en, fr },
   label: 'Reddit',
   brandColor: '#FF4500',
   connect: 'oauth',

@@ -2,6 +2,8 @@
 import { z } from 'zod';
 import { MB, utf8Length, type NetworkRules, type RuleIssue, type VariantInput } from '../rules.ts';
 import { defineNetwork } from '../types.ts';
+import en from './locales/en.json' with { type: 'json' };
+import fr from './locales/fr.json' with { type: 'json' };
 
 /** Who may reply to a post (Threads' `reply_control`). */
 export const threadsReplyControls = ['everyone', 'accounts_you_follow', 'mentioned_only'] as const;
@@ -99,6 +101,7 @@ const rules: NetworkRules = {
 
 export const threads = defineNetwork({
   id: 'threads',
+  messages: { en, fr },
   label: 'Threads',
   brandColor: '#000000',
   connect: 'oauth',

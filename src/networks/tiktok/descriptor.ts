@@ -2,6 +2,8 @@
 import { z } from 'zod';
 import { MB, positiveOr, type NetworkRules, type RuleIssue } from '../rules.ts';
 import { defineNetwork } from '../types.ts';
+import en from './locales/en.json' with { type: 'json' };
+import fr from './locales/fr.json' with { type: 'json' };
 
 export const tiktokPrivacyLevels = ['PUBLIC_TO_EVERYONE', 'MUTUAL_FOLLOW_FRIENDS', 'FOLLOWER_OF_CREATOR', 'SELF_ONLY'] as const;
 
@@ -88,6 +90,7 @@ const rules: NetworkRules = {
 
 export const tiktok = defineNetwork({
   id: 'tiktok',
+  messages: { en, fr },
   label: 'TikTok',
   brandColor: '#000000',
   connect: 'oauth',

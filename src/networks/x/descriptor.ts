@@ -4,6 +4,8 @@ import { z } from 'zod';
 import { MB, positiveOr, type MediaFacts, type NetworkRules, type RuleIssue, type VariantInput } from '../rules.ts';
 import { defineNetwork } from '../types.ts';
 import { weightedLength } from './counting.ts';
+import en from './locales/en.json' with { type: 'json' };
+import fr from './locales/fr.json' with { type: 'json' };
 
 /** The weighted limit of a post (providers.md §4 "Limits"). */
 export const X_TEXT_LIMIT = 280;
@@ -120,6 +122,7 @@ const positiveInt = z.coerce.number({ message: 'must be a number' }).int('must b
 
 export const x = defineNetwork({
   id: 'x',
+  messages: { en, fr },
   label: 'X',
   brandColor: '#000000',
   connect: 'oauth',

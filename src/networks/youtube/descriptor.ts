@@ -3,6 +3,8 @@ import { z } from 'zod';
 import { utf8Length, type NetworkRules, type RuleIssue } from '../rules.ts';
 import { envBoolean } from '../setting-schemas.ts';
 import { defineNetwork } from '../types.ts';
+import en from './locales/en.json' with { type: 'json' };
+import fr from './locales/fr.json' with { type: 'json' };
 
 const scope = (name: string) => `https://www.googleapis.com/auth/${name}`;
 export const youtubeScopes = {
@@ -130,6 +132,7 @@ const url = z.url({ message: 'must be an absolute URL' });
 
 export const youtube = defineNetwork({
   id: 'youtube',
+  messages: { en, fr },
   label: 'YouTube',
   brandColor: '#FF0000',
   connect: 'oauth',

@@ -4,20 +4,30 @@ import { defaultLanguage, isSupportedLanguage, supportedLanguages, type Language
 // build stamp hashes them, so an edited translation rebuilds the bundle.
 import enMail from '../locales/en/mail.json' with { type: 'json' };
 import frMail from '../locales/fr/mail.json' with { type: 'json' };
+import enNetworks from '../../networks/locales/en.json' with { type: 'json' };
+import frNetworks from '../../networks/locales/fr.json' with { type: 'json' };
+import { descriptors } from '../../networks/index.ts';
 
 const resources = {
   en: { mail: enMail },
   fr: { mail: frMail },
 } satisfies Record<Language, Record<string, unknown>>;
-export type Namespace = keyof (typeof resources)['en'];
+export type Namespace = keyof (typeof resources)['en'] | 'networks' | `network-${string}`;
+
+// The networks' words (their rules' messages, descriptor texts), the same files the web app loads.
+const sharedNetworkWords = { en: enNetworks, fr: frNetworks } satisfies Record<Language, Record<string, unknown>>;
+const networkResources = (language: Language) => ({
+  networks: sharedNetworkWords[language],
+  ...Object.fromEntries(descriptors.map((d) => [`network-${d.id}`, d.messages[language]])),
+});
 
 const i18n = i18next.createInstance();
 void i18n.init({
-  resources,
+  resources: Object.fromEntries(supportedLanguages.map((language) => [language, { ...resources[language], ...networkResources(language) }])),
   lng: defaultLanguage,
   fallbackLng: defaultLanguage,
   supportedLngs: [...supportedLanguages],
-  ns: Object.keys(resources.en),
+  ns: [...Object.keys(resources.en), ...Object.keys(networkResources('en'))],
   defaultNS: 'mail',
   // Plain text (e-mails): nothing to escape. Pages that put a translation in HTML escape it there.
   interpolation: { escapeValue: false },

@@ -1,5 +1,7 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { descriptors } from '../../networks/index.ts';
+import type { RuleText } from '../../networks/rules.ts';
 import { defaultLanguage, pickLanguage, supportedLanguages, type Language } from './languages.ts';
 
 // The language last chosen in this browser (the sign-in page's selector, or the profile's after
@@ -29,6 +31,17 @@ for (const [file, module] of Object.entries(files)) {
   const [, language, namespace] = /locales\/([^/]+)\/([^/]+)\.json$/.exec(file) ?? [];
   if (!language || !namespace) continue;
   (resources[language] ??= {})[namespace] = module.default;
+}
+
+// The networks' words: the rules every network shares (`networks`), and each network folder's own
+// (`network-<id>`), which its descriptor carries so the server reads the same files.
+const networkFiles = import.meta.glob<{ default: Record<string, unknown> }>('../../networks/locales/*.json', { eager: true });
+for (const [file, module] of Object.entries(networkFiles)) {
+  const [, language] = /locales\/([^/]+)\.json$/.exec(file) ?? [];
+  if (language) (resources[language] ??= {}).networks = module.default;
+}
+for (const descriptor of descriptors) {
+  for (const [language, messages] of Object.entries(descriptor.messages)) (resources[language] ??= {})[`network-${descriptor.id}`] = messages;
 }
 
 export const i18n = i18next.createInstance();
@@ -61,3 +74,12 @@ export async function switchLanguage(language: Language) {
 }
 
 if (typeof document !== 'undefined') document.documentElement.lang = i18n.language;
+
+/**
+ * A rule's message in the interface's language: English is the rule's own words (the API's too);
+ * another language takes the rule's key from the translations, and the English when it has none.
+ */
+export function ruleMessage(text: RuleText): string {
+  if (!text.key || i18n.language === defaultLanguage) return text.message;
+  return i18n.t(text.key, { ...text.values, defaultValue: text.message });
+}

@@ -7,6 +7,7 @@ import { isNetwork } from '../../components/networks.ts';
 import type { Channel } from '../channels/channels.api.ts';
 import type { ComposeInput, Media, Post } from './posts.api.ts';
 import { textWithUtm, type LinkCard, type Utm } from '../../../shared/link-cards.ts';
+import { ruleMessage } from '../../i18n/i18n.ts';
 
 /** One file in a media list; `key` points into the uploads, which may still be running. */
 export type MediaSlot = { key: string; altText: string };
@@ -134,7 +135,7 @@ export function channelIssues(draft: Draft, channels: Channel[], uploads: Record
     const issues = checkVariant(channel.network, { ...variant, parts, settings: apiSettings(channel.network, variant.settings) }, facts, limits[channel.id] ?? {}, { forPublishing, grant: channel });
     const extra = networkWeb(channel.network)?.composerIssues;
     if (forPublishing && extra) issues.push(...extra(variant.settings));
-    return issues.map((issue) => ({ ...issue, channelId: channel.id }));
+    return issues.map((issue) => ({ ...issue, message: ruleMessage(issue), channelId: channel.id }));
   });
 }
 
