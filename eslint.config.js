@@ -39,6 +39,8 @@ const translatedWebFolders = [
   'src/web/modules/api-keys',
   'src/web/modules/profile',
   'src/web/modules/workspaces',
+  // Each network's composer panel, preview and connect form (their words in the folder's locales/).
+  'src/networks/*/web',
 ];
 const onlyInNetworkFolder = 'names a network: only its folder (src/networks/<id>/) may; ask the registry (src/networks/index.ts, server.ts, web.ts) instead';
 
