@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { i18n } from '../i18n/i18n.ts';
-import { formatCount, formatDate, formatDateTime, formatFileSize, relativeTime, roleLabel, shortUserAgent } from './format.ts';
+import { formatCount, formatDate, formatDateTime, formatFileSize, relativeTime, roleLabel, shortUserAgent, writeDate } from './format.ts';
 
 // Dates, numbers and the words format.ts writes follow the interface's language.
 describe('format in the interface language', () => {
@@ -44,5 +44,21 @@ describe('format in the interface language', () => {
     expect(relativeTime(new Date(Date.now() - 3 * 3600_000))).toBe('il y a 3 heures');
     expect(roleLabel('admin')).toBe('Administrateur');
     expect(shortUserAgent('Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 Chrome/131.0 Safari/537.36')).toBe('Chrome 131 sur macOS');
+  });
+});
+
+describe('the first of the month in French', () => {
+  afterEach(async () => {
+    await i18n.changeLanguage('en');
+  });
+
+  it('writes « 1er » next to a month’s name, and nowhere else', async () => {
+    await i18n.changeLanguage('fr');
+    expect(formatDate(new Date(2026, 11, 1))).toBe('1er déc. 2026');
+    expect(formatDate(new Date(2026, 11, 11))).toBe('11 déc. 2026');
+    expect(writeDate(new Intl.DateTimeFormat('fr', { day: 'numeric', month: 'long' }), new Date(2026, 0, 1))).toBe('1er janvier');
+    expect(writeDate(new Intl.DateTimeFormat('fr', { day: 'numeric', month: 'numeric' }), new Date(2026, 0, 1))).toBe('01/01');
+    await i18n.changeLanguage('en');
+    expect(formatDate(new Date(2026, 11, 1))).toBe('Dec 1, 2026');
   });
 });

@@ -11,6 +11,18 @@ export function formatLocale(): string {
   return preferred.find((tag) => tag.toLowerCase().split('-')[0] === language) ?? language;
 }
 
+/**
+ * A date written by Intl, with the first of the month as French writes it: « 1er décembre »,
+ * « 1er déc. » (Intl writes « 1 »). Only a day next to a month's name: « 01/12 » stays as it is.
+ */
+export function writeDate(format: Pick<Intl.DateTimeFormat, 'formatToParts'>, date: Date, language = formatLocale()): string {
+  const parts = format.formatToParts(date);
+  const ordinalFirst = language.split('-')[0] === 'fr' && parts.some((p) => p.type === 'month' && !/^\d+$/.test(p.value));
+  return parts.map((p) => (ordinalFirst && p.type === 'day' && p.value === '1' ? '1er' : p.value)).join('');
+}
+
+const dateWith = (value: string | Date, options: Intl.DateTimeFormatOptions) => writeDate(new Intl.DateTimeFormat(formatLocale(), options), new Date(value));
+
 /** A count as people read it (63,155; 63 155 in French), in the interface's language. */
 export const formatCount = (value: number): string => value.toLocaleString(formatLocale());
 
@@ -27,18 +39,18 @@ export function formatFileSize(bytes: number): string {
 }
 
 export function formatDateTime(value: string | Date): string {
-  return new Date(value).toLocaleString(formatLocale(), { dateStyle: 'medium', timeStyle: 'short' });
+  return dateWith(value, { dateStyle: 'medium', timeStyle: 'short' });
 }
 
 /** Audit rows: the year only when it is not this one, to keep the column narrow. */
 export function formatCompactDateTime(value: string | Date): string {
   const date = new Date(value);
   const sameYear = date.getFullYear() === new Date().getFullYear();
-  return date.toLocaleString(formatLocale(), { year: sameYear ? undefined : 'numeric', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' });
+  return dateWith(date, { year: sameYear ? undefined : 'numeric', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' });
 }
 
 export function formatDate(value: string | Date): string {
-  return new Date(value).toLocaleDateString(formatLocale(), { dateStyle: 'medium' });
+  return dateWith(value, { dateStyle: 'medium' });
 }
 
 const units: [Intl.RelativeTimeFormatUnit, number][] = [

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { i18n } from '../../i18n/i18n.ts';
 import { networkLabel } from '../../components/networks.ts';
+import { writeDate } from '../../components/format.ts';
 import type { Channel } from '../channels/channels.api.ts';
 import { deliveryStateWords, postStateWords, type PostsT } from './post-states.ts';
 import type { Delivery } from './posts.api.ts';
@@ -44,5 +45,5 @@ export const userTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZo
 /** A time in the reader's zone, with the zone named ("12 Mar 2026, 09:00 CET"). */
 export function formatInZone(value: string | Date, timeZone?: string): string {
   // dateStyle/timeStyle cannot be combined with timeZoneName: the fields are spelled out.
-  return new Date(value).toLocaleString(i18n.language, { year: 'numeric', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZone, timeZoneName: 'short' });
+  return writeDate(new Intl.DateTimeFormat(i18n.language, { year: 'numeric', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZone, timeZoneName: 'short' }), new Date(value), i18n.language);
 }

@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { ChannelQueue, QueuedPost } from './queue.api.ts';
+import { writeDate } from '../../components/format.ts';
 
 export type QueueEntry = { kind: 'post'; at: Date; post: QueuedPost } | { kind: 'free'; at: Date };
 export type QueueDay = { key: string; label: string; entries: QueueEntry[] };
@@ -25,7 +26,7 @@ export function queueDays(t: TFunction<'queue'>, language: string, queue: Channe
     const key = dayKeyIn(entry.at, queue.timeZone);
     let day = days.at(-1);
     if (day?.key !== key) {
-      const label = entry.at.toLocaleDateString(language, { timeZone: queue.timeZone, weekday: 'long', day: 'numeric', month: 'long', ...(key.slice(0, 4) === thisYear ? {} : { year: 'numeric' }) });
+      const label = writeDate(new Intl.DateTimeFormat(language, { timeZone: queue.timeZone, weekday: 'long', day: 'numeric', month: 'long', ...(key.slice(0, 4) === thisYear ? {} : { year: 'numeric' }) }), entry.at, language);
       day = { key, label: key === today ? t('today', { day: label }) : label, entries: [] };
       days.push(day);
     }
