@@ -6,7 +6,8 @@ import { facebook } from './descriptor.ts';
 const MB = 1024 * 1024;
 const image = (fields: Partial<MediaFacts> = {}): MediaFacts => ({ id: 'i', kind: 'image', mimeType: 'image/jpeg', size: MB, width: 1080, height: 1080, durationSeconds: null, frameRate: null, ...fields });
 const video = (fields: Partial<MediaFacts> = {}): MediaFacts => ({ id: 'v', kind: 'video', mimeType: 'video/mp4', size: 20 * MB, width: 1080, height: 1920, durationSeconds: 20, frameRate: 30, ...fields });
-const check = (media: MediaFacts[], settings: Record<string, unknown> = {}) => facebook.rules.checkMedia(media, {}, settings);
+// The rules' English words (each problem also carries its translation key).
+const check = (media: MediaFacts[], settings: Record<string, unknown> = {}) => facebook.rules.checkMedia(media, {}, settings).map((p) => (typeof p === 'string' ? p : p.message));
 
 describe('Facebook descriptor', () => {
   it('starts a post as a feed post, counts 63,206 characters, allows a first comment but no thread', () => {
