@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkVariant } from '../../shared/publishing-rules.ts';
 import { defaultSettings } from '../index.ts';
+import type { RuleProblem } from '../rules.ts';
 import { countThreads, linksOf, threads } from './descriptor.ts';
 import { readRefreshToken, refreshTokenFor } from './server/threads.provider.ts';
 
@@ -8,6 +9,9 @@ const variant = (texts: string[], settings: Record<string, unknown> = {}, media:
   parts: texts.map((text, i) => ({ text, media: i === 0 ? media : [] })),
   settings,
 });
+
+// A media problem's English words (it also carries its translation key).
+const messageOf = (problem: RuleProblem | undefined) => (typeof problem === 'string' ? problem : problem?.message);
 
 describe('Threads rules', () => {
   it('counts an emoji as its UTF-8 bytes and everything else as one character', () => {
@@ -38,11 +42,11 @@ describe('Threads rules', () => {
 
   it('keeps link previews to posts without media, and says when media cannot reach Threads', () => {
     const issues = threads.rules.checkForPublishing(variant(['look'], { linkAttachment: 'https://example.com' }, [{ mediaId: 'm1' }]), {});
-    expect(issues).toEqual([{ field: 'settings.linkAttachment', message: expect.stringContaining('without photos or videos') }]);
+    expect(issues).toEqual([{ field: 'settings.linkAttachment', key: 'network-threads:rules.linkPreviewWithMedia', message: expect.stringContaining('without photos or videos') }]);
     const image = { id: 'm1', kind: 'image' as const, mimeType: 'image/jpeg', size: 1000, width: 1080, height: 1080, durationSeconds: null, frameRate: null };
-    expect(threads.rules.checkMedia([image], {}, {}, { mediaByUrl: false })[0]).toContain('operator of this Herald must set up first');
+    expect(messageOf(threads.rules.checkMedia([image], {}, {}, { mediaByUrl: false })[0])).toContain('operator of this Herald must set up first');
     expect(threads.rules.checkMedia([image], {}, {}, { mediaByUrl: true })).toEqual([]);
-    expect(threads.rules.checkMedia([{ ...image, mimeType: 'image/gif' }], {}, {}, { mediaByUrl: true })[0]).toContain('JPEG or PNG');
+    expect(messageOf(threads.rules.checkMedia([{ ...image, mimeType: 'image/gif' }], {}, {}, { mediaByUrl: true })[0])).toContain('JPEG or PNG');
   });
 
   it('accepts a chain and a carousel of up to 20 items through the shared checks', () => {
