@@ -3,6 +3,9 @@ import { checkLinkedInMedia, linkedin } from './descriptor.ts';
 import { firstUnescapedReserved, mentionsIn, readLittleText, toLittleText, visibleText } from './little-text.ts';
 import type { MediaFacts } from '../rules.ts';
 
+// The media rules' English words (each problem also carries its translation key).
+const mediaProblems = (media: MediaFacts[], settings: Record<string, unknown>) => checkLinkedInMedia(media, settings).map((p) => p.message);
+
 describe('LinkedIn little text', () => {
   it('escapes every reserved character, so LinkedIn shows the text as written', () => {
     expect(toLittleText('a\\b|c{d}e@f[g]h(i)j<k>l*m_n~o')).toBe('a\\\\b\\|c\\{d\\}e\\@f\\[g\\]h\\(i\\)j\\<k\\>l\\*m\\_n\\~o');
@@ -46,18 +49,18 @@ describe('LinkedIn media rules', () => {
 
   it('takes a document alone, up to 100 MB and 300 pages, with a title', () => {
     expect(linkedin.rules.mediaKinds).toEqual(['image', 'video', 'document']);
-    expect(checkLinkedInMedia([pdf()], { documentTitle: 'Report' })).toEqual([]);
-    expect(checkLinkedInMedia([pdf()], {})).toEqual(['LinkedIn: a document needs a title (LinkedIn shows it on the document)']);
-    expect(checkLinkedInMedia([pdf({ pageCount: 301 })], { documentTitle: 'R' })[0]).toContain('at most 300 pages');
-    expect(checkLinkedInMedia([pdf({ pageCount: null })], { documentTitle: 'R' })).toEqual([]);
-    expect(checkLinkedInMedia([pdf({ size: 101 * 1024 * 1024 })], { documentTitle: 'R' })[0]).toContain('100 MB');
-    expect(checkLinkedInMedia([pdf(), file({})], { documentTitle: 'R' })[0]).toContain('posted alone');
+    expect(mediaProblems([pdf()], { documentTitle: 'Report' })).toEqual([]);
+    expect(mediaProblems([pdf()], {})).toEqual(['LinkedIn: a document needs a title (LinkedIn shows it on the document)']);
+    expect(mediaProblems([pdf({ pageCount: 301 })], { documentTitle: 'R' })[0]).toContain('at most 300 pages');
+    expect(mediaProblems([pdf({ pageCount: null })], { documentTitle: 'R' })).toEqual([]);
+    expect(mediaProblems([pdf({ size: 101 * 1024 * 1024 })], { documentTitle: 'R' })[0]).toContain('100 MB');
+    expect(mediaProblems([pdf(), file({})], { documentTitle: 'R' })[0]).toContain('posted alone');
   });
 
   it('a video goes alone; a link post carries at most one photo', () => {
     const video = file({ kind: 'video', mimeType: 'video/mp4', size: 2_000_000, durationSeconds: 10 });
-    expect(checkLinkedInMedia([video], {})).toEqual([]);
-    expect(checkLinkedInMedia([video, file({})], {})[0]).toContain('video is posted alone');
-    expect(checkLinkedInMedia([file({}), file({})], { linkUrl: 'https://a.example', linkTitle: 'A' })[0]).toContain('one photo only');
+    expect(mediaProblems([video], {})).toEqual([]);
+    expect(mediaProblems([video, file({})], {})[0]).toContain('video is posted alone');
+    expect(mediaProblems([file({}), file({})], { linkUrl: 'https://a.example', linkTitle: 'A' })[0]).toContain('one photo only');
   });
 });
