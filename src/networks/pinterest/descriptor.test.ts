@@ -17,7 +17,8 @@ const facts = (id: string, kind: 'image' | 'video', extra: Partial<MediaFacts> =
   frameRate: kind === 'video' ? 30 : null,
   ...extra,
 });
-const check = (media: MediaFacts[], settings: Record<string, unknown> = {}) => pinterest.rules.checkMedia(media, {}, settings);
+// The rules' English words (each problem also carries its translation key).
+const check = (media: MediaFacts[], settings: Record<string, unknown> = {}) => pinterest.rules.checkMedia(media, {}, settings).map((p) => (typeof p === 'string' ? p : p.message));
 const variant = (settings: Record<string, unknown>, media: { mediaId: string; altText?: string }[] = [{ mediaId: 'a' }]) => ({ parts: [{ text: 'A pin', media }], settings });
 
 describe('Pinterest rules', () => {
