@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { checkLinkedInMedia, linkedin } from './descriptor.ts';
 import { firstUnescapedReserved, mentionsIn, readLittleText, toLittleText, visibleText } from './little-text.ts';
 import type { MediaFacts } from '../rules.ts';
+import { descriptorEnglish, descriptorTranslations, ruleIn } from '../../../test/helpers/network-texts.ts';
 
 // The media rules' English words (each problem also carries its translation key).
 const mediaProblems = (media: MediaFacts[], settings: Record<string, unknown>) => checkLinkedInMedia(media, settings).map((p) => p.message);
@@ -62,5 +63,27 @@ describe('LinkedIn media rules', () => {
     expect(mediaProblems([video], {})).toEqual([]);
     expect(mediaProblems([video, file({})], {})[0]).toContain('video is posted alone');
     expect(mediaProblems([file({}), file({})], { linkUrl: 'https://a.example', linkTitle: 'A' })[0]).toContain('one photo only');
+  });
+});
+
+describe('LinkedIn in French', () => {
+  const file = (fields: Partial<MediaFacts>): MediaFacts => ({ id: 'm', kind: 'image', mimeType: 'image/webp', size: 1000, width: 7000, height: 7000, durationSeconds: null, frameRate: null, ...fields });
+  it('reads each rule through its key: the English as its message, and the French', () => {
+    const pdf = file({ kind: 'document', mimeType: 'application/zip', size: 101 * 1024 * 1024, width: null, height: null, pageCount: 301 });
+    const video = file({ kind: 'video', mimeType: 'video/webm', size: 501 * 1024 * 1024, durationSeconds: 2 });
+    const tiny = file({ kind: 'video', mimeType: 'video/mp4', size: 10, durationSeconds: 10 });
+    const problems = [
+      ...checkLinkedInMedia([pdf, video], { linkUrl: 'https://a.example', linkTitle: 'A' }),
+      ...checkLinkedInMedia([tiny, ...Array.from({ length: 21 }, () => file({}))], {}),
+      ...linkedin.rules.checkForPublishing({ parts: [{ text: 'x', media: [] }], settings: { linkDescription: 'd' } }, {}),
+      ...linkedin.rules.checkForPublishing({ parts: [{ text: 'x', media: [] }], settings: { linkUrl: 'https://a.example' } }, {}),
+    ];
+    expect(new Set(problems.map((p) => p.key)).size).toBe(16);
+    for (const problem of problems) expect(ruleIn('en', problem)).toBe(problem.message);
+    expect(problems.map((p) => ruleIn('fr', p))).toContain('LinkedIn\u00a0: un document peut avoir au plus 300 pages (celui-ci en a 301)');
+  });
+
+  it('keeps the descriptor’s English in its translations', () => {
+    expect(descriptorTranslations(linkedin, 'en')).toEqual(descriptorEnglish(linkedin));
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { checkVariant } from '../../shared/publishing-rules.ts';
 import { defaultSettings } from '../index.ts';
 import type { RuleProblem } from '../rules.ts';
+import { descriptorEnglish, descriptorTranslations, ruleIn } from '../../../test/helpers/network-texts.ts';
 import { countThreads, linksOf, threads } from './descriptor.ts';
 import { readRefreshToken, refreshTokenFor } from './server/threads.provider.ts';
 
@@ -65,5 +66,24 @@ describe('the stored refresh token', () => {
   it('carries the time the token was issued, and reads a plain one as of unknown age', () => {
     expect(readRefreshToken(refreshTokenFor('THAAtoken:with:colons', 1700000000000))).toEqual({ token: 'THAAtoken:with:colons', issuedAt: 1700000000000 });
     expect(readRefreshToken('THAAplain')).toEqual({ token: 'THAAplain', issuedAt: null });
+  });
+});
+
+describe('Threads in French', () => {
+  const video = { id: 'v', kind: 'video' as const, mimeType: 'video/webm', size: 2048 * 1024 * 1024, width: 3840, height: 2160, durationSeconds: 400, frameRate: 120 };
+  const image = { id: 'i', kind: 'image' as const, mimeType: 'image/gif', size: 9 * 1024 * 1024, width: 2200, height: 200, durationSeconds: null, frameRate: null };
+  it('reads each rule through its key: the English as its message, and the French', () => {
+    const links = Array.from({ length: 6 }, (_, i) => `https://example.com/${i}`).join(' ');
+    const problems = [
+      ...threads.rules.checkMedia([image, video], {}, {}, { mediaByUrl: false }),
+      ...threads.rules.checkForPublishing(variant([links], { linkAttachment: 'https://example.com' }, [{ mediaId: 'i' }]), {}),
+    ];
+    expect(problems.length).toBe(11);
+    for (const problem of problems) expect(ruleIn('en', problem)).toBe(messageOf(problem));
+    expect(problems.map((p) => ruleIn('fr', p))).toContain('Threads\u00a0: la fréquence d’images doit être de 23 à 60 images par seconde (cette vidéo en a 120)');
+  });
+
+  it('keeps the descriptor’s English in its translations', () => {
+    expect(descriptorTranslations(threads, 'en')).toEqual(descriptorEnglish(threads, { mediaPublicUrl: 'https://media.example' }));
   });
 });
