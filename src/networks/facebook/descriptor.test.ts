@@ -2,11 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { defaultSettings, missingFeatures } from '../index.ts';
 import type { MediaFacts } from '../rules.ts';
 import { facebook } from './descriptor.ts';
+import { descriptorEnglish, descriptorTranslations, ruleIn } from '../../../test/helpers/network-texts.ts';
 
 const MB = 1024 * 1024;
 const image = (fields: Partial<MediaFacts> = {}): MediaFacts => ({ id: 'i', kind: 'image', mimeType: 'image/jpeg', size: MB, width: 1080, height: 1080, durationSeconds: null, frameRate: null, ...fields });
 const video = (fields: Partial<MediaFacts> = {}): MediaFacts => ({ id: 'v', kind: 'video', mimeType: 'video/mp4', size: 20 * MB, width: 1080, height: 1920, durationSeconds: 20, frameRate: 30, ...fields });
-const check = (media: MediaFacts[], settings: Record<string, unknown> = {}) => facebook.rules.checkMedia(media, {}, settings);
+// The rules' English words (each problem also carries its translation key).
+const check = (media: MediaFacts[], settings: Record<string, unknown> = {}) => facebook.rules.checkMedia(media, {}, settings).map((p) => (typeof p === 'string' ? p : p.message));
 
 describe('Facebook descriptor', () => {
   it('starts a post as a feed post, counts 63,206 characters, allows a first comment but no thread', () => {
@@ -55,5 +57,22 @@ describe('Facebook descriptor', () => {
     expect(facebook.enabled({ ...base, facebookAppId: '1783920475561234', facebookAppSecret: 's' })).toBe(true);
     expect(base).toMatchObject({ facebookGraphUrl: 'https://graph.facebook.com', facebookGraphVideoUrl: 'https://graph-video.facebook.com', facebookRuploadUrl: 'https://rupload.facebook.com', facebookDialogUrl: 'https://www.facebook.com', facebookGraphVersion: 'v23.0' });
     expect(() => facebook.settings.facebookAppId.schema.parse('not-a-number')).toThrow();
+  });
+});
+
+describe('Facebook in French', () => {
+  it('reads each rule through its key: the English as its message, and the French', () => {
+    const problems = [
+      ...facebook.rules.checkMedia([image({ mimeType: 'image/gif', size: 5 * MB }), video({ mimeType: 'video/webm', size: 11 * 1024 * MB, durationSeconds: 95, width: 400, height: 400 }), video()], {}, { format: 'reel' }),
+      ...facebook.rules.checkForPublishing({ parts: [{ text: '', media: [] }], settings: { format: 'post' } }, {}),
+      ...facebook.rules.checkForPublishing({ parts: [{ text: 'x', media: [] }], settings: { format: 'reel', link: 'https://a.example' } }, {}),
+    ];
+    expect(problems.length).toBe(12);
+    for (const problem of problems) expect(ruleIn('en', problem)).toBe(typeof problem === 'string' ? problem : problem.message);
+    expect(problems.map((p) => ruleIn('fr', p))).toContain('Facebook\u00a0: un Reel dure de 3 à 90 secondes (cette vidéo dure 95 s)');
+  });
+
+  it('keeps the descriptor’s English in its translations', () => {
+    expect(descriptorTranslations(facebook, 'en')).toEqual(descriptorEnglish(facebook));
   });
 });

@@ -1,7 +1,7 @@
 // Facebook Pages as Herald knows them: shared by the server and the web app. Sources:
 // shared/providers.md §7 (Facebook Pages) and §6 (Facebook Login).
 import { z } from 'zod';
-import { MB, type NetworkRules } from '../rules.ts';
+import { MB, type NetworkRules, type RuleText } from '../rules.ts';
 import { defineNetwork } from '../types.ts';
 import en from './locales/en.json' with { type: 'json' };
 import fr from './locales/fr.json' with { type: 'json' };
@@ -36,28 +36,37 @@ const rules: NetworkRules = {
   checkMedia(media, _limits, rawSettings) {
     const settings = facebookSettings.safeParse(rawSettings ?? {});
     const format = settings.success ? settings.data.format : 'post';
-    const problems: string[] = [];
+    const problems: RuleText[] = [];
     const videos = media.filter((m) => m.kind === 'video');
     const images = media.filter((m) => m.kind === 'image');
-    if (videos.length && images.length) problems.push('Facebook: a post is photos or one video, not both');
-    if (videos.length > 1) problems.push('Facebook: one video per post');
+    if (videos.length && images.length) problems.push({ message: 'Facebook: a post is photos or one video, not both', key: 'network-facebook:rules.photosOrVideo' });
+    if (videos.length > 1) problems.push({ message: 'Facebook: one video per post', key: 'network-facebook:rules.oneVideo' });
     for (const image of images) {
       // Facebook refuses photos over 4 MB or in other formats (its error 1390008).
-      if (!photoTypes.includes(image.mimeType)) problems.push(`Facebook: photos must be JPEG or PNG (this one is ${image.mimeType})`);
-      if (image.size > 4 * MB) problems.push('Facebook: photos can be at most 4 MB');
+      if (!photoTypes.includes(image.mimeType)) {
+        problems.push({ message: `Facebook: photos must be JPEG or PNG (this one is ${image.mimeType})`, key: 'network-facebook:rules.photoType', values: { type: image.mimeType } });
+      }
+      if (image.size > 4 * MB) problems.push({ message: 'Facebook: photos can be at most 4 MB', key: 'network-facebook:rules.photoTooBig' });
     }
     for (const video of videos) {
-      if (!videoTypes.includes(video.mimeType)) problems.push(`Facebook: videos must be MP4 or MOV (this one is ${video.mimeType})`);
-      if (video.size > 10 * 1024 * MB) problems.push('Facebook: videos can be at most 10 GB');
+      if (!videoTypes.includes(video.mimeType)) {
+        problems.push({ message: `Facebook: videos must be MP4 or MOV (this one is ${video.mimeType})`, key: 'network-facebook:rules.videoType', values: { type: video.mimeType } });
+      }
+      if (video.size > 10 * 1024 * MB) problems.push({ message: 'Facebook: videos can be at most 10 GB', key: 'network-facebook:rules.videoTooBig' });
     }
     if (format === 'reel') {
-      if (videos.length !== 1 || images.length) problems.push('Facebook: a Reel is one video and nothing else');
+      if (videos.length !== 1 || images.length) problems.push({ message: 'Facebook: a Reel is one video and nothing else', key: 'network-facebook:rules.reelOneVideo' });
       for (const video of videos) {
         if (video.durationSeconds !== null && (video.durationSeconds < 3 || video.durationSeconds > 90)) {
-          problems.push(`Facebook: a Reel lasts 3 to 90 seconds (this video lasts ${Math.round(video.durationSeconds)} s)`);
+          const seconds = Math.round(video.durationSeconds);
+          problems.push({ message: `Facebook: a Reel lasts 3 to 90 seconds (this video lasts ${seconds} s)`, key: 'network-facebook:rules.reelDuration', values: { seconds } });
         }
-        if (video.width && video.height && Math.abs(video.width / video.height - 9 / 16) > 0.02) problems.push('Facebook: a Reel must be vertical, 9:16 (1080 × 1920 recommended)');
-        if (video.width && video.height && (video.width < 540 || video.height < 960)) problems.push('Facebook: a Reel must be at least 540 × 960 pixels');
+        if (video.width && video.height && Math.abs(video.width / video.height - 9 / 16) > 0.02) {
+          problems.push({ message: 'Facebook: a Reel must be vertical, 9:16 (1080 × 1920 recommended)', key: 'network-facebook:rules.reelVertical' });
+        }
+        if (video.width && video.height && (video.width < 540 || video.height < 960)) {
+          problems.push({ message: 'Facebook: a Reel must be at least 540 × 960 pixels', key: 'network-facebook:rules.reelTooSmall' });
+        }
       }
     }
     return problems;
@@ -67,9 +76,11 @@ const rules: NetworkRules = {
     const first = variant.parts[0];
     if (!settings.success) return [];
     if (settings.data.format === 'post' && !first?.text.trim() && !first?.media.length && !settings.data.link) {
-      return [{ field: 'parts.0.text', message: 'Facebook: write something, add a link, or add photos or a video', code: 'empty' }];
+      return [{ field: 'parts.0.text', message: 'Facebook: write something, add a link, or add photos or a video', key: 'network-facebook:rules.empty', code: 'empty' }];
     }
-    if (settings.data.format === 'reel' && settings.data.link) return [{ field: 'settings.link', message: 'Facebook: a Reel cannot carry a link preview' }];
+    if (settings.data.format === 'reel' && settings.data.link) {
+      return [{ field: 'settings.link', message: 'Facebook: a Reel cannot carry a link preview', key: 'network-facebook:rules.reelNoLink' }];
+    }
     return [];
   },
 };

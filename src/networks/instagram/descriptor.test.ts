@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkVariant, type MediaFacts } from '../../shared/publishing-rules.ts';
+import { descriptorEnglish, descriptorTranslations, ruleIn } from '../../../test/helpers/network-texts.ts';
 import { defaultSettings, missingFeatures } from '../index.ts';
 import { hashtagsIn, instagram, mentionsIn } from './descriptor.ts';
 
@@ -66,5 +67,32 @@ describe('Instagram rules', () => {
     const base = { instagramLogin: 'instagram' as const, instagramGraphVersion: 'v23.0', instagramPollSeconds: 10 } as Parameters<typeof instagram.enabled>[0];
     expect(instagram.enabled({ ...base, instagramAppId: undefined, instagramAppSecret: undefined })).toBe(false);
     expect(instagram.enabled({ ...base, instagramAppId: '1', instagramAppSecret: 's' })).toBe(true);
+  });
+});
+
+describe('Instagram in French', () => {
+  const issuesOf = (media: MediaFacts[], settings: Record<string, unknown>, firstComment: string | null = null) => {
+    const facts = new Map(media.map((m) => [m.id, m]));
+    const variant = { parts: [{ text: '#a '.repeat(31), media: media.map((m) => ({ mediaId: m.id })) }], firstComment, settings };
+    return checkVariant('instagram', variant, facts, {}, { forPublishing: true, instance: { mediaByUrl: false } }).filter((i) => i.key?.startsWith('network-instagram:'));
+  };
+
+  it('names the file a rule is about in French too (rules.where), and reads each rule in English as its message', () => {
+    const carousel = issuesOf([photo('a'), photo('b', 1080, 1350, { mimeType: 'image/png', size: 9 * 1024 * 1024 })], {});
+    expect(carousel.map((issue) => ruleIn('fr', issue))).toContain('Instagram\u00a0: l’élément 2 du carrousel doit être une photo JPEG (ce fichier est au format image/png)');
+    expect(carousel.map((issue) => ruleIn('fr', issue))).toContain('Instagram\u00a0: l’élément 2 du carrousel ne doit pas dépasser 8 Mo');
+    const all = [
+      ...carousel,
+      ...issuesOf([video('v', 1920, 1080, 16 * 60, { frameRate: 90, mimeType: 'video/webm', size: 400 * 1024 * 1024 })], { format: 'reel' }),
+      ...issuesOf([video('v', 1080, 1920, 61), photo('a')], { format: 'story' }),
+      ...issuesOf([video('v', 1080, 1920, 90)], { format: 'story' }, 'hi'),
+      ...issuesOf([photo('a')], { format: 'reel' }),
+    ];
+    expect(all.length).toBeGreaterThan(10);
+    for (const issue of all) expect(ruleIn('en', issue)).toBe(issue.message);
+  });
+
+  it('keeps the descriptor’s English in its translations', () => {
+    expect(descriptorTranslations(instagram, 'en')).toEqual(descriptorEnglish(instagram, { mediaPublicUrl: 'https://media.example' }));
   });
 });

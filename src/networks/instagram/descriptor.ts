@@ -3,7 +3,7 @@
 // (HERALD_INSTAGRAM_LOGIN): Instagram Login (graph.instagram.com) or Facebook Login (the
 // Instagram account linked to a Facebook Page, graph.facebook.com).
 import { z } from 'zod';
-import { MB, type MediaFacts, type NetworkRules, type RuleIssue } from '../rules.ts';
+import { MB, type MediaFacts, type NetworkRules, type RuleIssue, type RuleText } from '../rules.ts';
 import { defineNetwork } from '../types.ts';
 import en from './locales/en.json' with { type: 'json' };
 import fr from './locales/fr.json' with { type: 'json' };
@@ -38,27 +38,56 @@ const ratioOf = (m: MediaFacts) => (m.width && m.height ? m.width / m.height : n
 const near = (a: number, b: number, tolerance = 0.02) => Math.abs(a - b) / b <= tolerance;
 const isVideoType = (mime: string) => mime === 'video/mp4' || mime === 'video/quicktime';
 
-function checkImage(image: MediaFacts, where: string, feedRatio: boolean): string[] {
-  const problems: string[] = [];
-  if (image.mimeType !== 'image/jpeg') problems.push(`Instagram: ${where} must be a JPEG photo (this one is ${image.mimeType})`);
-  if (image.size > 8 * MB) problems.push(`Instagram: ${where} can be at most 8 MB`);
+/**
+ * Which file a problem is about: the English words, and for the translations its name under
+ * `rules.where` (each language's sentence takes its own words for it, nested by i18next).
+ */
+type Where = { words: string; values: { where: 'photo' | 'video' | 'reel' | 'storyPhoto' | 'storyVideo' | 'carouselItem'; position?: number } };
+const where = {
+  photo: { words: 'the photo', values: { where: 'photo' } },
+  video: { words: 'the video', values: { where: 'video' } },
+  reel: { words: 'a Reel', values: { where: 'reel' } },
+  storyPhoto: { words: 'a story photo', values: { where: 'storyPhoto' } },
+  storyVideo: { words: 'a story video', values: { where: 'storyVideo' } },
+  carouselItem: (position: number): Where => ({ words: `item ${position} of the carousel`, values: { where: 'carouselItem', position } }),
+} satisfies Record<string, Where | ((position: number) => Where)>;
+
+function checkImage(image: MediaFacts, at: Where, feedRatio: boolean): RuleText[] {
+  const problems: RuleText[] = [];
+  if (image.mimeType !== 'image/jpeg') {
+    problems.push({ message: `Instagram: ${at.words} must be a JPEG photo (this one is ${image.mimeType})`, key: 'network-instagram:rules.notJpeg', values: { ...at.values, type: image.mimeType } });
+  }
+  if (image.size > 8 * MB) problems.push({ message: `Instagram: ${at.words} can be at most 8 MB`, key: 'network-instagram:rules.photoTooBig', values: at.values });
   const ratio = ratioOf(image);
   if (feedRatio && ratio !== null && (ratio < 0.8 - 0.005 || ratio > 1.91 + 0.005)) {
-    problems.push(`Instagram: ${where} must be between 4:5 (portrait) and 1.91:1 (landscape); crop it first`);
+    problems.push({ message: `Instagram: ${at.words} must be between 4:5 (portrait) and 1.91:1 (landscape); crop it first`, key: 'network-instagram:rules.photoShape', values: at.values });
   }
   return problems;
 }
 
-function checkVideo(video: MediaFacts, where: string, limits: { minSec: number; maxSec: number; maxMb: number }): string[] {
-  const problems: string[] = [];
-  if (!isVideoType(video.mimeType)) problems.push(`Instagram: ${where} must be an MP4 or MOV video (this one is ${video.mimeType})`);
-  if (video.size > limits.maxMb * MB) problems.push(`Instagram: ${where} can be at most ${limits.maxMb} MB`);
-  const seconds = video.durationSeconds;
-  if (seconds !== null && seconds < limits.minSec) problems.push(`Instagram: ${where} must last at least ${limits.minSec} seconds`);
-  if (seconds !== null && seconds > limits.maxSec) {
-    problems.push(`Instagram: ${where} can last at most ${limits.maxSec > 60 ? `${limits.maxSec / 60} minutes` : `${limits.maxSec} seconds`} (it lasts ${Math.round(seconds)} s)`);
+function checkVideo(video: MediaFacts, at: Where, limits: { minSec: number; maxSec: number; maxMb: number }): RuleText[] {
+  const problems: RuleText[] = [];
+  if (!isVideoType(video.mimeType)) {
+    problems.push({ message: `Instagram: ${at.words} must be an MP4 or MOV video (this one is ${video.mimeType})`, key: 'network-instagram:rules.notVideo', values: { ...at.values, type: video.mimeType } });
   }
-  if (video.frameRate !== null && (video.frameRate < 23 || video.frameRate > 60)) problems.push(`Instagram: ${where} must have 23 to 60 frames per second`);
+  if (video.size > limits.maxMb * MB) {
+    problems.push({ message: `Instagram: ${at.words} can be at most ${limits.maxMb} MB`, key: 'network-instagram:rules.videoTooBig', values: { ...at.values, max: limits.maxMb } });
+  }
+  const seconds = video.durationSeconds;
+  if (seconds !== null && seconds < limits.minSec) {
+    problems.push({ message: `Instagram: ${at.words} must last at least ${limits.minSec} seconds`, key: 'network-instagram:rules.videoTooShort', values: { ...at.values, min: limits.minSec } });
+  }
+  if (seconds !== null && seconds > limits.maxSec) {
+    const lasts = Math.round(seconds);
+    problems.push(
+      limits.maxSec > 60
+        ? { message: `Instagram: ${at.words} can last at most ${limits.maxSec / 60} minutes (it lasts ${lasts} s)`, key: 'network-instagram:rules.videoTooLongMinutes', values: { ...at.values, max: limits.maxSec / 60, seconds: lasts } }
+        : { message: `Instagram: ${at.words} can last at most ${limits.maxSec} seconds (it lasts ${lasts} s)`, key: 'network-instagram:rules.videoTooLongSeconds', values: { ...at.values, max: limits.maxSec, seconds: lasts } },
+    );
+  }
+  if (video.frameRate !== null && (video.frameRate < 23 || video.frameRate > 60)) {
+    problems.push({ message: `Instagram: ${at.words} must have 23 to 60 frames per second`, key: 'network-instagram:rules.frameRate', values: at.values });
+  }
   return problems;
 }
 
@@ -74,36 +103,47 @@ const rules: NetworkRules = {
   checkMedia(media, _limits, rawSettings, instance) {
     const settings = instagramSettings.safeParse(rawSettings);
     const format = settings.success ? settings.data.format : 'feed';
-    const problems: string[] = [];
+    const problems: RuleText[] = [];
     const images = media.filter((m) => m.kind === 'image');
     if (format === 'reel') {
-      if (media.length !== 1 || images.length) return ['Instagram: a Reel is exactly one video'];
+      if (media.length !== 1 || images.length) return [{ message: 'Instagram: a Reel is exactly one video', key: 'network-instagram:rules.reelOneVideo' }];
       const video = media[0]!;
-      problems.push(...checkVideo(video, 'a Reel', { minSec: 3, maxSec: 15 * 60, maxMb: 300 }));
+      problems.push(...checkVideo(video, where.reel, { minSec: 3, maxSec: 15 * 60, maxMb: 300 }));
       const ratio = ratioOf(video);
-      if (ratio !== null && !near(ratio, 9 / 16, 0.03)) problems.push('Instagram: Reels are shown vertically in 9:16 (for example 1080 × 1920); this video has another shape');
+      if (ratio !== null && !near(ratio, 9 / 16, 0.03)) {
+        problems.push({ message: 'Instagram: Reels are shown vertically in 9:16 (for example 1080 × 1920); this video has another shape', key: 'network-instagram:rules.reelShape' });
+      }
     } else if (format === 'story') {
-      if (media.length !== 1) return ['Instagram: a story is one photo or one video'];
+      if (media.length !== 1) return [{ message: 'Instagram: a story is one photo or one video', key: 'network-instagram:rules.storyOneFile' }];
       const item = media[0]!;
-      problems.push(...(item.kind === 'image' ? checkImage(item, 'a story photo', false) : checkVideo(item, 'a story video', { minSec: 3, maxSec: 60, maxMb: 100 })));
+      problems.push(...(item.kind === 'image' ? checkImage(item, where.storyPhoto, false) : checkVideo(item, where.storyVideo, { minSec: 3, maxSec: 60, maxMb: 100 })));
     } else if (media.length === 1) {
       const item = media[0]!;
-      problems.push(...(item.kind === 'image' ? checkImage(item, 'the photo', true) : checkVideo(item, 'the video', { minSec: 3, maxSec: 15 * 60, maxMb: 300 })));
+      problems.push(...(item.kind === 'image' ? checkImage(item, where.photo, true) : checkVideo(item, where.video, { minSec: 3, maxSec: 15 * 60, maxMb: 300 })));
     } else if (media.length > 1) {
-      if (media.length > CAROUSEL_MAX) problems.push(`Instagram: a carousel holds at most ${CAROUSEL_MAX} photos and videos`);
+      if (media.length > CAROUSEL_MAX) {
+        problems.push({ message: `Instagram: a carousel holds at most ${CAROUSEL_MAX} photos and videos`, key: 'network-instagram:rules.carouselTooLong', values: { max: CAROUSEL_MAX } });
+      }
       media.forEach((item, i) => {
-        const where = `item ${i + 1} of the carousel`;
-        problems.push(...(item.kind === 'image' ? checkImage(item, where, true) : checkVideo(item, where, { minSec: 3, maxSec: 15 * 60, maxMb: 300 })));
+        const at = where.carouselItem(i + 1);
+        problems.push(...(item.kind === 'image' ? checkImage(item, at, true) : checkVideo(item, at, { minSec: 3, maxSec: 15 * 60, maxMb: 300 })));
       });
       // Instagram crops every item to the first one's shape: different shapes would be cut.
       const first = ratioOf(media[0]!);
       if (first !== null && media.some((m) => ratioOf(m) !== null && !near(ratioOf(m)!, first))) {
-        problems.push('Instagram: every photo and video of a carousel must have the same shape as the first (Instagram crops them to it)');
+        problems.push({
+          message: 'Instagram: every photo and video of a carousel must have the same shape as the first (Instagram crops them to it)',
+          key: 'network-instagram:rules.carouselShapes',
+        });
       }
     }
     // Instagram fetches photos from a web address; videos Herald uploads itself.
     if (images.length && instance && !instance.mediaByUrl) {
-      problems.push('Instagram: this Herald cannot send photos to Instagram yet. Instagram fetches photos from a web address that the operator of this Herald must set up first: ask them, or post a video instead');
+      problems.push({
+        message:
+          'Instagram: this Herald cannot send photos to Instagram yet. Instagram fetches photos from a web address that the operator of this Herald must set up first: ask them, or post a video instead',
+        key: 'network-instagram:rules.noPublicMedia',
+      });
     }
     return problems;
   },
@@ -112,13 +152,17 @@ const rules: NetworkRules = {
     const texts = [{ field: 'parts.0.text', text: variant.parts[0]?.text ?? '' }, ...(variant.firstComment ? [{ field: 'firstComment', text: variant.firstComment }] : [])];
     for (const { field, text } of texts) {
       const tags = hashtagsIn(text);
-      if (tags > HASHTAGS_MAX) issues.push({ field, message: `Instagram: at most ${HASHTAGS_MAX} hashtags (this has ${tags})` });
+      if (tags > HASHTAGS_MAX) {
+        issues.push({ field, message: `Instagram: at most ${HASHTAGS_MAX} hashtags (this has ${tags})`, key: 'network-instagram:rules.tooManyHashtags', values: { max: HASHTAGS_MAX, used: tags } });
+      }
       const mentions = mentionsIn(text);
-      if (mentions > MENTIONS_MAX) issues.push({ field, message: `Instagram: at most ${MENTIONS_MAX} @mentions (this has ${mentions})` });
+      if (mentions > MENTIONS_MAX) {
+        issues.push({ field, message: `Instagram: at most ${MENTIONS_MAX} @mentions (this has ${mentions})`, key: 'network-instagram:rules.tooManyMentions', values: { max: MENTIONS_MAX, used: mentions } });
+      }
     }
     const settings = instagramSettings.safeParse(variant.settings);
     if (settings.success && settings.data.format === 'story' && variant.firstComment) {
-      issues.push({ field: 'firstComment', message: 'Instagram: stories take no comments from their author; remove the first comment' });
+      issues.push({ field: 'firstComment', message: 'Instagram: stories take no comments from their author; remove the first comment', key: 'network-instagram:rules.storyNoComment' });
     }
     return issues;
   },

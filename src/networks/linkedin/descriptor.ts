@@ -1,6 +1,6 @@
 // LinkedIn as Herald knows it: shared by the server and the web app. Sources: shared/providers.md §5.
 import { z } from 'zod';
-import { countGraphemes, MB, type MediaFacts, type NetworkRules, type RuleIssue, type VariantInput } from '../rules.ts';
+import { countGraphemes, MB, type MediaFacts, type NetworkRules, type RuleIssue, type RuleText, type VariantInput } from '../rules.ts';
 import { envBoolean } from '../setting-schemas.ts';
 import { defineNetwork } from '../types.ts';
 import { visibleText } from './little-text.ts';
@@ -42,40 +42,57 @@ export const linkedinMediaKinds = ['image', 'video', 'document'] as const;
 type Kind = (typeof linkedinMediaKinds)[number];
 const isKind = (m: MediaFacts, kind: Kind) => m.kind === kind;
 
-export function checkLinkedInMedia(media: readonly MediaFacts[], settings: Record<string, unknown>): string[] {
-  const problems: string[] = [];
+export function checkLinkedInMedia(media: readonly MediaFacts[], settings: Record<string, unknown>): RuleText[] {
+  const problems: RuleText[] = [];
   const parsed = linkedinSettings.safeParse(settings);
   const s = parsed.success ? parsed.data : null;
   const documents = media.filter((m) => isKind(m, 'document'));
   const videos = media.filter((m) => isKind(m, 'video'));
   const images = media.filter((m) => isKind(m, 'image'));
   if (documents.length) {
-    if (media.length > 1) problems.push('LinkedIn: a document (PDF) is posted alone, without other files');
+    if (media.length > 1) problems.push({ message: 'LinkedIn: a document (PDF) is posted alone, without other files', key: 'network-linkedin:rules.documentAlone' });
     for (const doc of documents) {
-      if (doc.mimeType !== 'application/pdf') problems.push(`LinkedIn: documents must be PDF files (this one is ${doc.mimeType})`);
-      if (doc.size > LINKEDIN_DOCUMENT_MAX_BYTES) problems.push('LinkedIn: a document can be at most 100 MB');
-      if (typeof doc.pageCount === 'number' && doc.pageCount > LINKEDIN_DOCUMENT_MAX_PAGES) problems.push(`LinkedIn: a document can have at most ${LINKEDIN_DOCUMENT_MAX_PAGES} pages (this one has ${doc.pageCount})`);
+      if (doc.mimeType !== 'application/pdf') {
+        problems.push({ message: `LinkedIn: documents must be PDF files (this one is ${doc.mimeType})`, key: 'network-linkedin:rules.documentType', values: { type: doc.mimeType } });
+      }
+      if (doc.size > LINKEDIN_DOCUMENT_MAX_BYTES) problems.push({ message: 'LinkedIn: a document can be at most 100 MB', key: 'network-linkedin:rules.documentTooBig' });
+      if (typeof doc.pageCount === 'number' && doc.pageCount > LINKEDIN_DOCUMENT_MAX_PAGES) {
+        problems.push({
+          message: `LinkedIn: a document can have at most ${LINKEDIN_DOCUMENT_MAX_PAGES} pages (this one has ${doc.pageCount})`,
+          key: 'network-linkedin:rules.documentTooManyPages',
+          values: { max: LINKEDIN_DOCUMENT_MAX_PAGES, pages: doc.pageCount },
+        });
+      }
     }
-    if (s && !s.documentTitle) problems.push('LinkedIn: a document needs a title (LinkedIn shows it on the document)');
+    if (s && !s.documentTitle) problems.push({ message: 'LinkedIn: a document needs a title (LinkedIn shows it on the document)', key: 'network-linkedin:rules.documentNeedsTitle' });
   }
   if (videos.length) {
-    if (media.length > 1 && !documents.length) problems.push('LinkedIn: a video is posted alone, without other files');
+    if (media.length > 1 && !documents.length) problems.push({ message: 'LinkedIn: a video is posted alone, without other files', key: 'network-linkedin:rules.videoAlone' });
     for (const video of videos) {
-      if (video.mimeType !== 'video/mp4') problems.push(`LinkedIn: videos must be MP4 (this one is ${video.mimeType})`);
-      if (video.size > LINKEDIN_VIDEO_MAX_BYTES) problems.push('LinkedIn: videos can be at most 500 MB');
-      if (video.size < 75 * 1024) problems.push('LinkedIn: videos must be at least 75 KB');
+      if (video.mimeType !== 'video/mp4') {
+        problems.push({ message: `LinkedIn: videos must be MP4 (this one is ${video.mimeType})`, key: 'network-linkedin:rules.videoType', values: { type: video.mimeType } });
+      }
+      if (video.size > LINKEDIN_VIDEO_MAX_BYTES) problems.push({ message: 'LinkedIn: videos can be at most 500 MB', key: 'network-linkedin:rules.videoTooBig' });
+      if (video.size < 75 * 1024) problems.push({ message: 'LinkedIn: videos must be at least 75 KB', key: 'network-linkedin:rules.videoTooSmall' });
       if (video.durationSeconds !== null && (video.durationSeconds < 3 || video.durationSeconds > LINKEDIN_VIDEO_MAX_SECONDS)) {
-        problems.push(`LinkedIn: videos must last 3 seconds to 30 minutes (this one lasts ${Math.round(video.durationSeconds)} s)`);
+        const seconds = Math.round(video.durationSeconds);
+        problems.push({ message: `LinkedIn: videos must last 3 seconds to 30 minutes (this one lasts ${seconds} s)`, key: 'network-linkedin:rules.videoDuration', values: { seconds } });
       }
     }
   }
   for (const image of images) {
-    if (!['image/jpeg', 'image/png', 'image/gif'].includes(image.mimeType)) problems.push(`LinkedIn: photos must be JPEG, PNG or GIF (this one is ${image.mimeType})`);
-    if (image.width && image.height && image.width * image.height > 36_152_320) problems.push('LinkedIn: a photo can have at most 36 million pixels');
+    if (!['image/jpeg', 'image/png', 'image/gif'].includes(image.mimeType)) {
+      problems.push({ message: `LinkedIn: photos must be JPEG, PNG or GIF (this one is ${image.mimeType})`, key: 'network-linkedin:rules.photoType', values: { type: image.mimeType } });
+    }
+    if (image.width && image.height && image.width * image.height > 36_152_320) problems.push({ message: 'LinkedIn: a photo can have at most 36 million pixels', key: 'network-linkedin:rules.photoTooLarge' });
   }
-  if (images.length > LINKEDIN_MAX_IMAGES) problems.push(`LinkedIn: at most ${LINKEDIN_MAX_IMAGES} photos in one post`);
+  if (images.length > LINKEDIN_MAX_IMAGES) {
+    problems.push({ message: `LinkedIn: at most ${LINKEDIN_MAX_IMAGES} photos in one post`, key: 'network-linkedin:rules.tooManyPhotos', values: { max: LINKEDIN_MAX_IMAGES } });
+  }
   if (s?.linkUrl) {
-    if (videos.length || documents.length || images.length > 1) problems.push('LinkedIn: a link post can carry one photo only, shown as the link card’s picture');
+    if (videos.length || documents.length || images.length > 1) {
+      problems.push({ message: 'LinkedIn: a link post can carry one photo only, shown as the link card’s picture', key: 'network-linkedin:rules.linkOnePhoto' });
+    }
   }
   return problems;
 }
@@ -85,8 +102,12 @@ function checkVariant(variant: VariantInput): RuleIssue[] {
   const parsed = linkedinSettings.safeParse(variant.settings);
   if (!parsed.success) return issues;
   const s = parsed.data;
-  if ((s.linkTitle || s.linkDescription) && !s.linkUrl) issues.push({ field: 'settings.linkUrl', message: 'LinkedIn: a link title or description needs the link itself' });
-  if (s.linkUrl && !s.linkTitle) issues.push({ field: 'settings.linkTitle', message: 'LinkedIn: a link needs a title (LinkedIn does not read it from the page)' });
+  if ((s.linkTitle || s.linkDescription) && !s.linkUrl) {
+    issues.push({ field: 'settings.linkUrl', message: 'LinkedIn: a link title or description needs the link itself', key: 'network-linkedin:rules.linkMissing' });
+  }
+  if (s.linkUrl && !s.linkTitle) {
+    issues.push({ field: 'settings.linkTitle', message: 'LinkedIn: a link needs a title (LinkedIn does not read it from the page)', key: 'network-linkedin:rules.linkNeedsTitle' });
+  }
   return issues;
 }
 

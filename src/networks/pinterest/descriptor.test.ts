@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { MediaFacts } from '../rules.ts';
 import { defaultSettings } from '../index.ts';
 import { pinShape, pinterest } from './descriptor.ts';
+import { descriptorEnglish, descriptorTranslations, ruleIn } from '../../../test/helpers/network-texts.ts';
 import type { Config } from '../../server/config/config.ts';
 import { endpointsOf } from './server/pinterest-api.ts';
 import { scopesOf } from './server/pinterest.provider.ts';
@@ -17,7 +18,8 @@ const facts = (id: string, kind: 'image' | 'video', extra: Partial<MediaFacts> =
   frameRate: kind === 'video' ? 30 : null,
   ...extra,
 });
-const check = (media: MediaFacts[], settings: Record<string, unknown> = {}) => pinterest.rules.checkMedia(media, {}, settings);
+// The rules' English words (each problem also carries its translation key).
+const check = (media: MediaFacts[], settings: Record<string, unknown> = {}) => pinterest.rules.checkMedia(media, {}, settings).map((p) => (typeof p === 'string' ? p : p.message));
 const variant = (settings: Record<string, unknown>, media: { mediaId: string; altText?: string }[] = [{ mediaId: 'a' }]) => ({ parts: [{ text: 'A pin', media }], settings });
 
 describe('Pinterest rules', () => {
@@ -70,5 +72,24 @@ describe('Pinterest rules', () => {
     expect(endpointsOf(config({}))).toEqual({ apiUrl: 'https://api.pinterest.com', tokenApiUrl: 'https://api.pinterest.com', authUrl: 'https://www.pinterest.com' });
     expect(endpointsOf(config({ pinterestSandbox: true }))).toMatchObject({ apiUrl: 'https://api-sandbox.pinterest.com', tokenApiUrl: 'https://api.pinterest.com' });
     expect(endpointsOf(config({ pinterestSandbox: true, pinterestApiUrl: 'http://127.0.0.1:9999/' }))).toMatchObject({ apiUrl: 'http://127.0.0.1:9999', tokenApiUrl: 'http://127.0.0.1:9999' });
+  });
+});
+
+describe('Pinterest in French', () => {
+  it('reads each rule through its key: the English as its message, and the French', () => {
+    const images = ['a', 'b', 'c', 'd', 'e', 'f'].map((id, i) => facts(id, 'image', { mimeType: 'image/webp', size: 21 * 1024 * 1024, width: 1000 + i * 100 }));
+    const problems = [
+      ...pinterest.rules.checkMedia(images, {}, {}),
+      ...pinterest.rules.checkMedia([facts('v', 'video', { mimeType: 'video/webm', size: 3 * 1024 * 1024 * 1024, durationSeconds: 2, width: 3000, height: 1000 }), facts('a', 'image')], {}, {}),
+      ...pinterest.rules.checkMedia([facts('v', 'video', { durationSeconds: 16 * 60 })], {}, {}),
+      ...pinterest.rules.checkForPublishing(variant({ boardSectionId: '2', coverMediaId: 'z', coverKeyFrameSeconds: 1 }, [{ mediaId: 'a', altText: 'x'.repeat(501) }]), {}),
+    ];
+    expect(new Set(problems.map((p) => (typeof p === 'string' ? p : p.key))).size).toBe(15);
+    for (const problem of problems) expect(ruleIn('en', problem)).toBe(typeof problem === 'string' ? problem : problem.message);
+    expect(problems.map((p) => ruleIn('fr', p))).toContain('Pinterest\u00a0: choisissez le tableau où enregistrer l’épingle');
+  });
+
+  it('keeps the descriptor’s English in its translations', () => {
+    expect(descriptorTranslations(pinterest, 'en')).toEqual(descriptorEnglish(pinterest));
   });
 });

@@ -2,7 +2,7 @@
 // (API v5, its OpenAPI description) and the media guidelines quoted there.
 import { z } from 'zod';
 import { envBoolean } from '../setting-schemas.ts';
-import { MB, type MediaFacts, type NetworkRules, type RuleIssue, type VariantInput } from '../rules.ts';
+import { MB, type MediaFacts, type NetworkRules, type RuleIssue, type RuleText, type VariantInput } from '../rules.ts';
 import { defineNetwork } from '../types.ts';
 import en from './locales/en.json' with { type: 'json' };
 import fr from './locales/fr.json' with { type: 'json' };
@@ -53,31 +53,42 @@ export function pinShape(media: { id?: string; mediaId?: string; kind?: string }
   return media.length === 1 ? 'image' : 'carousel';
 }
 
-function checkMedia(media: MediaFacts[], settings: Record<string, unknown>): string[] {
-  const problems: string[] = [];
+function checkMedia(media: MediaFacts[], settings: Record<string, unknown>): RuleText[] {
+  const problems: RuleText[] = [];
   const coverMediaId = typeof settings.coverMediaId === 'string' ? settings.coverMediaId : undefined;
   const shape = pinShape(media, { coverMediaId });
-  if (shape === 'mixed') problems.push('Pinterest: a pin is one video (with perhaps a cover image) or 1–5 images, not both');
+  if (shape === 'mixed') problems.push({ message: 'Pinterest: a pin is one video (with perhaps a cover image) or 1–5 images, not both', key: 'network-pinterest:rules.mixed' });
   const images = media.filter((m) => m.kind === 'image');
-  if (shape === 'carousel' && images.length > PINTEREST_CAROUSEL_MAX) problems.push(`Pinterest: a carousel pin holds at most ${PINTEREST_CAROUSEL_MAX} images`);
+  if (shape === 'carousel' && images.length > PINTEREST_CAROUSEL_MAX) {
+    problems.push({ message: `Pinterest: a carousel pin holds at most ${PINTEREST_CAROUSEL_MAX} images`, key: 'network-pinterest:rules.carouselTooLong', values: { max: PINTEREST_CAROUSEL_MAX } });
+  }
   for (const image of images) {
     // Herald sends images inline (base64), and Pinterest takes JPEG and PNG that way.
-    if (!imageTypes.includes(image.mimeType)) problems.push(`Pinterest: images must be JPEG or PNG (this one is ${image.mimeType})`);
-    if (image.size > 20 * MB) problems.push('Pinterest: images can be at most 20 MB');
+    if (!imageTypes.includes(image.mimeType)) {
+      problems.push({ message: `Pinterest: images must be JPEG or PNG (this one is ${image.mimeType})`, key: 'network-pinterest:rules.imageType', values: { type: image.mimeType } });
+    }
+    if (image.size > 20 * MB) problems.push({ message: 'Pinterest: images can be at most 20 MB', key: 'network-pinterest:rules.imageTooBig' });
   }
   if (shape === 'carousel') {
     // The guidelines ask for carousel images of one size; the same shape is what shows.
     const ratios = images.filter((i) => i.width && i.height).map((i) => i.width! / i.height!);
-    if (ratios.some((r) => Math.abs(r - ratios[0]!) > 0.01)) problems.push('Pinterest: the images of a carousel must all have the same shape (width to height)');
+    if (ratios.some((r) => Math.abs(r - ratios[0]!) > 0.01)) {
+      problems.push({ message: 'Pinterest: the images of a carousel must all have the same shape (width to height)', key: 'network-pinterest:rules.carouselShapes' });
+    }
   }
   for (const video of media.filter((m) => m.kind === 'video')) {
-    if (!videoTypes.includes(video.mimeType)) problems.push(`Pinterest: videos must be MP4, MOV or M4V (this one is ${video.mimeType})`);
-    if (video.size > 2 * 1024 * MB) problems.push('Pinterest: videos can be at most 2 GB');
-    if (video.durationSeconds !== null && video.durationSeconds < 4) problems.push('Pinterest: videos must be at least 4 seconds long');
-    if (video.durationSeconds !== null && video.durationSeconds > 15 * 60) problems.push(`Pinterest: videos can be at most 15 minutes long (this one lasts ${Math.round(video.durationSeconds)} s)`);
+    if (!videoTypes.includes(video.mimeType)) {
+      problems.push({ message: `Pinterest: videos must be MP4, MOV or M4V (this one is ${video.mimeType})`, key: 'network-pinterest:rules.videoType', values: { type: video.mimeType } });
+    }
+    if (video.size > 2 * 1024 * MB) problems.push({ message: 'Pinterest: videos can be at most 2 GB', key: 'network-pinterest:rules.videoTooBig' });
+    if (video.durationSeconds !== null && video.durationSeconds < 4) problems.push({ message: 'Pinterest: videos must be at least 4 seconds long', key: 'network-pinterest:rules.videoTooShort' });
+    if (video.durationSeconds !== null && video.durationSeconds > 15 * 60) {
+      const seconds = Math.round(video.durationSeconds);
+      problems.push({ message: `Pinterest: videos can be at most 15 minutes long (this one lasts ${seconds} s)`, key: 'network-pinterest:rules.videoTooLong', values: { seconds } });
+    }
     if (video.width && video.height) {
       const ratio = video.width / video.height;
-      if (ratio > 1.91 + 0.005 || ratio < 0.5 - 0.005) problems.push('Pinterest: a video must be between 1.91:1 (wide) and 1:2 (tall)');
+      if (ratio > 1.91 + 0.005 || ratio < 0.5 - 0.005) problems.push({ message: 'Pinterest: a video must be between 1.91:1 (wide) and 1:2 (tall)', key: 'network-pinterest:rules.videoShape' });
     }
   }
   return problems;
@@ -87,17 +98,26 @@ function checkForPublishing(variant: VariantInput): RuleIssue[] {
   const issues: RuleIssue[] = [];
   const parsed = pinterestSettings.safeParse(variant.settings);
   const settings = parsed.success ? parsed.data : null;
-  if (!settings?.boardId) issues.push({ field: 'settings.boardId', message: 'Pinterest: choose the board to save the pin to' });
-  if (settings?.boardSectionId && !settings.boardId) issues.push({ field: 'settings.boardSectionId', message: 'Pinterest: a section belongs to a board; choose the board too' });
+  if (!settings?.boardId) issues.push({ field: 'settings.boardId', message: 'Pinterest: choose the board to save the pin to', key: 'network-pinterest:rules.chooseBoard' });
+  if (settings?.boardSectionId && !settings.boardId) {
+    issues.push({ field: 'settings.boardSectionId', message: 'Pinterest: a section belongs to a board; choose the board too', key: 'network-pinterest:rules.sectionNeedsBoard' });
+  }
   const media = variant.parts[0]?.media ?? [];
   if (settings?.coverMediaId && !media.some((m) => m.mediaId === settings.coverMediaId)) {
-    issues.push({ field: 'settings.coverMediaId', message: 'Pinterest: the cover image must be one of the post’s images' });
+    issues.push({ field: 'settings.coverMediaId', message: 'Pinterest: the cover image must be one of the post’s images', key: 'network-pinterest:rules.coverNotInPost' });
   }
   if (settings?.coverMediaId && settings.coverKeyFrameSeconds !== undefined) {
-    issues.push({ field: 'settings.coverKeyFrameSeconds', message: 'Pinterest: choose a cover image or a moment of the video, not both' });
+    issues.push({ field: 'settings.coverKeyFrameSeconds', message: 'Pinterest: choose a cover image or a moment of the video, not both', key: 'network-pinterest:rules.coverImageOrFrame' });
   }
   media.forEach((m, index) => {
-    if ((m.altText ?? '').length > PINTEREST_ALT_TEXT_MAX) issues.push({ field: `media.${index}.altText`, message: `Pinterest: alt text can be at most ${PINTEREST_ALT_TEXT_MAX} characters` });
+    if ((m.altText ?? '').length > PINTEREST_ALT_TEXT_MAX) {
+      issues.push({
+        field: `media.${index}.altText`,
+        message: `Pinterest: alt text can be at most ${PINTEREST_ALT_TEXT_MAX} characters`,
+        key: 'network-pinterest:rules.altTextTooLong',
+        values: { max: PINTEREST_ALT_TEXT_MAX },
+      });
+    }
   });
   return issues;
 }

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { checkVariant } from '../../shared/publishing-rules.ts';
 import { defaultSettings } from '../index.ts';
+import type { RuleProblem } from '../rules.ts';
+import { descriptorEnglish, descriptorTranslations, ruleIn } from '../../../test/helpers/network-texts.ts';
 import { countThreads, linksOf, threads } from './descriptor.ts';
 import { readRefreshToken, refreshTokenFor } from './server/threads.provider.ts';
 
@@ -8,6 +10,9 @@ const variant = (texts: string[], settings: Record<string, unknown> = {}, media:
   parts: texts.map((text, i) => ({ text, media: i === 0 ? media : [] })),
   settings,
 });
+
+// A media problem's English words (it also carries its translation key).
+const messageOf = (problem: RuleProblem | undefined) => (typeof problem === 'string' ? problem : problem?.message);
 
 describe('Threads rules', () => {
   it('counts an emoji as its UTF-8 bytes and everything else as one character', () => {
@@ -38,11 +43,11 @@ describe('Threads rules', () => {
 
   it('keeps link previews to posts without media, and says when media cannot reach Threads', () => {
     const issues = threads.rules.checkForPublishing(variant(['look'], { linkAttachment: 'https://example.com' }, [{ mediaId: 'm1' }]), {});
-    expect(issues).toEqual([{ field: 'settings.linkAttachment', message: expect.stringContaining('without photos or videos') }]);
+    expect(issues).toEqual([{ field: 'settings.linkAttachment', key: 'network-threads:rules.linkPreviewWithMedia', message: expect.stringContaining('without photos or videos') }]);
     const image = { id: 'm1', kind: 'image' as const, mimeType: 'image/jpeg', size: 1000, width: 1080, height: 1080, durationSeconds: null, frameRate: null };
-    expect(threads.rules.checkMedia([image], {}, {}, { mediaByUrl: false })[0]).toContain('operator of this Herald must set up first');
+    expect(messageOf(threads.rules.checkMedia([image], {}, {}, { mediaByUrl: false })[0])).toContain('operator of this Herald must set up first');
     expect(threads.rules.checkMedia([image], {}, {}, { mediaByUrl: true })).toEqual([]);
-    expect(threads.rules.checkMedia([{ ...image, mimeType: 'image/gif' }], {}, {}, { mediaByUrl: true })[0]).toContain('JPEG or PNG');
+    expect(messageOf(threads.rules.checkMedia([{ ...image, mimeType: 'image/gif' }], {}, {}, { mediaByUrl: true })[0])).toContain('JPEG or PNG');
   });
 
   it('accepts a chain and a carousel of up to 20 items through the shared checks', () => {
@@ -61,5 +66,24 @@ describe('the stored refresh token', () => {
   it('carries the time the token was issued, and reads a plain one as of unknown age', () => {
     expect(readRefreshToken(refreshTokenFor('THAAtoken:with:colons', 1700000000000))).toEqual({ token: 'THAAtoken:with:colons', issuedAt: 1700000000000 });
     expect(readRefreshToken('THAAplain')).toEqual({ token: 'THAAplain', issuedAt: null });
+  });
+});
+
+describe('Threads in French', () => {
+  const video = { id: 'v', kind: 'video' as const, mimeType: 'video/webm', size: 2048 * 1024 * 1024, width: 3840, height: 2160, durationSeconds: 400, frameRate: 120 };
+  const image = { id: 'i', kind: 'image' as const, mimeType: 'image/gif', size: 9 * 1024 * 1024, width: 2200, height: 200, durationSeconds: null, frameRate: null };
+  it('reads each rule through its key: the English as its message, and the French', () => {
+    const links = Array.from({ length: 6 }, (_, i) => `https://example.com/${i}`).join(' ');
+    const problems = [
+      ...threads.rules.checkMedia([image, video], {}, {}, { mediaByUrl: false }),
+      ...threads.rules.checkForPublishing(variant([links], { linkAttachment: 'https://example.com' }, [{ mediaId: 'i' }]), {}),
+    ];
+    expect(problems.length).toBe(11);
+    for (const problem of problems) expect(ruleIn('en', problem)).toBe(messageOf(problem));
+    expect(problems.map((p) => ruleIn('fr', p))).toContain('Threads\u00a0: la fréquence d’images doit être de 23 à 60 images par seconde (cette vidéo en a 120)');
+  });
+
+  it('keeps the descriptor’s English in its translations', () => {
+    expect(descriptorTranslations(threads, 'en')).toEqual(descriptorEnglish(threads, { mediaPublicUrl: 'https://media.example' }));
   });
 });

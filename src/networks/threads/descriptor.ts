@@ -1,6 +1,6 @@
 // Threads as Herald knows it: shared by the server and the web app. Sources: shared/providers.md §8.
 import { z } from 'zod';
-import { MB, utf8Length, type NetworkRules, type RuleIssue, type VariantInput } from '../rules.ts';
+import { MB, utf8Length, type NetworkRules, type RuleIssue, type RuleText, type VariantInput } from '../rules.ts';
 import { defineNetwork } from '../types.ts';
 import en from './locales/en.json' with { type: 'json' };
 import fr from './locales/fr.json' with { type: 'json' };
@@ -57,11 +57,16 @@ function checkVariant(variant: VariantInput): RuleIssue[] {
   variant.parts.forEach((part, index) => {
     const attachment = index === 0 ? settings?.linkAttachment : undefined;
     if (linksOf(part.text, attachment).size > THREADS_MAX_LINKS) {
-      issues.push({ field: index === 0 ? 'text' : `parts.${index}.text`, message: `Threads: at most ${THREADS_MAX_LINKS} different links per post (the link preview counts too)` });
+      issues.push({
+        field: index === 0 ? 'text' : `parts.${index}.text`,
+        message: `Threads: at most ${THREADS_MAX_LINKS} different links per post (the link preview counts too)`,
+        key: 'network-threads:rules.tooManyLinks',
+        values: { max: THREADS_MAX_LINKS },
+      });
     }
   });
   if (settings?.linkAttachment && (variant.parts[0]?.media.length ?? 0) > 0) {
-    issues.push({ field: 'settings.linkAttachment', message: 'Threads: a link preview goes only on a post without photos or videos' });
+    issues.push({ field: 'settings.linkAttachment', message: 'Threads: a link preview goes only on a post without photos or videos', key: 'network-threads:rules.linkPreviewWithMedia' });
   }
   return issues;
 }
@@ -77,22 +82,38 @@ const rules: NetworkRules = {
   settings: threadsSettings,
   featureUsed: () => ({ feature: 'publish', field: 'channelId', words: 'posting to Threads' }),
   checkMedia(media, _limits, _settings, instance) {
-    const problems: string[] = [];
+    const problems: RuleText[] = [];
     for (const image of media.filter((m) => m.kind === 'image')) {
-      if (!['image/jpeg', 'image/png'].includes(image.mimeType)) problems.push(`Threads: photos must be JPEG or PNG (this one is ${image.mimeType})`);
-      if (image.size > 8 * MB) problems.push('Threads: photos can be at most 8 MB');
-      if (image.width && image.height && Math.max(image.width / image.height, image.height / image.width) > 10) problems.push('Threads: a photo can be at most 10 times wider than tall (or taller than wide)');
+      if (!['image/jpeg', 'image/png'].includes(image.mimeType)) {
+        problems.push({ message: `Threads: photos must be JPEG or PNG (this one is ${image.mimeType})`, key: 'network-threads:rules.photoType', values: { type: image.mimeType } });
+      }
+      if (image.size > 8 * MB) problems.push({ message: 'Threads: photos can be at most 8 MB', key: 'network-threads:rules.photoTooBig' });
+      if (image.width && image.height && Math.max(image.width / image.height, image.height / image.width) > 10) {
+        problems.push({ message: 'Threads: a photo can be at most 10 times wider than tall (or taller than wide)', key: 'network-threads:rules.photoShape' });
+      }
     }
     for (const video of media.filter((m) => m.kind === 'video')) {
-      if (!['video/mp4', 'video/quicktime'].includes(video.mimeType)) problems.push(`Threads: videos must be MP4 or MOV (this one is ${video.mimeType})`);
-      if (video.size > 1024 * MB) problems.push('Threads: videos can be at most 1 GB');
-      if (video.durationSeconds !== null && video.durationSeconds > 300) problems.push(`Threads: videos can be at most 5 minutes long (this one lasts ${Math.round(video.durationSeconds)} s)`);
-      if (video.frameRate !== null && (video.frameRate < 23 || video.frameRate > 60)) problems.push(`Threads: frame rate must be 23–60 fps (this video has ${Math.round(video.frameRate)})`);
-      if (video.width !== null && video.width > 1920) problems.push('Threads: videos can be at most 1920 px wide');
+      if (!['video/mp4', 'video/quicktime'].includes(video.mimeType)) {
+        problems.push({ message: `Threads: videos must be MP4 or MOV (this one is ${video.mimeType})`, key: 'network-threads:rules.videoType', values: { type: video.mimeType } });
+      }
+      if (video.size > 1024 * MB) problems.push({ message: 'Threads: videos can be at most 1 GB', key: 'network-threads:rules.videoTooBig' });
+      if (video.durationSeconds !== null && video.durationSeconds > 300) {
+        const seconds = Math.round(video.durationSeconds);
+        problems.push({ message: `Threads: videos can be at most 5 minutes long (this one lasts ${seconds} s)`, key: 'network-threads:rules.videoTooLong', values: { seconds } });
+      }
+      if (video.frameRate !== null && (video.frameRate < 23 || video.frameRate > 60)) {
+        const fps = Math.round(video.frameRate);
+        problems.push({ message: `Threads: frame rate must be 23–60 fps (this video has ${fps})`, key: 'network-threads:rules.frameRate', values: { fps } });
+      }
+      if (video.width !== null && video.width > 1920) problems.push({ message: 'Threads: videos can be at most 1920 px wide', key: 'network-threads:rules.videoTooWide' });
     }
     // Threads takes media only by downloading it from a web address.
     if (media.length && instance && !instance.mediaByUrl) {
-      problems.push('Threads: this Herald cannot send photos or videos to Threads yet. Threads downloads them from a web address that the operator of this Herald must set up first: ask them, or post text only');
+      problems.push({
+        message:
+          'Threads: this Herald cannot send photos or videos to Threads yet. Threads downloads them from a web address that the operator of this Herald must set up first: ask them, or post text only',
+        key: 'network-threads:rules.noPublicMedia',
+      });
     }
     return problems;
   },

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { Avatar } from '../../../web/components/avatar.tsx';
 import { MediaGrid, previewName as name, RichText } from '../../../web/modules/posts/composer-preview.tsx';
 import type { PreviewProps } from '../../web-types.ts';
@@ -12,6 +13,7 @@ const hostOf = (link: string) => {
 
 /** A Page post as the feed shows it (name, "Just now", text, photos or link card), or a Reel. */
 export function FacebookPreview({ content, uploads }: PreviewProps) {
+  const { t } = useTranslation('network-facebook');
   const { channel, settings } = content;
   const link = typeof settings.link === 'string' ? settings.link : '';
   const reel = settings.format === 'reel';
@@ -22,7 +24,7 @@ export function FacebookPreview({ content, uploads }: PreviewProps) {
           <Avatar name={name(channel)} src={channel.avatar} />
           <div className="pv-masto-who">
             <strong>{name(channel)}</strong>
-            <span className="pv-handle">{reel ? 'Reel · Just now' : 'Just now · Public'}</span>
+            <span className="pv-handle">{reel ? t('web.preview.reelJustNow') : t('web.preview.justNowPublic')}</span>
           </div>
         </div>
         <div className="pv-text">
@@ -36,9 +38,9 @@ export function FacebookPreview({ content, uploads }: PreviewProps) {
           </div>
         ) : null}
         <div className="pv-handle" style={{ display: 'flex', justifyContent: 'space-around', borderTop: '1px solid var(--border)', marginTop: '0.5rem', paddingTop: '0.35rem' }}>
-          <span>Like</span>
-          <span>Comment</span>
-          <span>Share</span>
+          <span>{t('web.preview.like')}</span>
+          <span>{t('web.preview.comment')}</span>
+          <span>{t('web.preview.share')}</span>
         </div>
       </div>
       {content.firstComment ? (
@@ -47,7 +49,7 @@ export function FacebookPreview({ content, uploads }: PreviewProps) {
             <Avatar name={name(channel)} src={channel.avatar} size="sm" />
             <div className="pv-masto-who">
               <strong>{name(channel)}</strong>
-              <span className="pv-handle">First comment</span>
+              <span className="pv-handle">{t('web.preview.firstComment')}</span>
             </div>
           </div>
           <div className="pv-text">

@@ -2,6 +2,7 @@
 // 1.91:1) with the carousel's dots and counter, the actions, the caption cut after two lines and the
 // first comment; a Reel full height with the caption over it; a story full height with its bar.
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Avatar } from '../../../web/components/avatar.tsx';
 import { previewName as name, RichText } from '../../../web/modules/posts/composer-preview.tsx';
 import type { PreviewProps } from '../../web-types.ts';
@@ -25,20 +26,21 @@ function feedRatio(width: number | null | undefined, height: number | null | und
 }
 
 export function InstagramPreview({ content, uploads }: PreviewProps) {
+  const { t } = useTranslation('network-instagram');
   const format = String(content.settings.format ?? 'feed');
   const items = content.media.map((m) => uploads[m.key]).filter((u) => u && u.state !== 'failed');
   const first = items[0];
   const src = first ? (first.media?.url ?? first.previewUrl ?? undefined) : undefined;
   const handle = content.channel.username ?? name(content.channel);
   const picture: ReactNode =
-    first?.kind === 'video' ? <video src={src} muted playsInline loop autoPlay preload="metadata" aria-label="Video" /> : first ? <img src={src} alt="" /> : <div className="pv-ig-empty">Add a photo or a video</div>;
+    first?.kind === 'video' ? <video src={src} muted playsInline loop autoPlay preload="metadata" aria-label={t('web.preview.video')} /> : first ? <img src={src} alt="" /> : <div className="pv-ig-empty">{t('web.preview.empty')}</div>;
 
   if (format === 'reel' || format === 'story') {
     return (
       <div className={`pv pv-instagram pv-ig-${format}`}>
         <div className="pv-ig-tall">
           {picture}
-          {format === 'story' ? <span className="pv-ig-bars" aria-hidden="true" /> : <span className="pv-ig-label">Reels</span>}
+          {format === 'story' ? <span className="pv-ig-bars" aria-hidden="true" /> : <span className="pv-ig-label">{t('web.preview.reels')}</span>}
           <div className="pv-ig-overlay">
             <span className="pv-ig-who">
               <Avatar name={name(content.channel)} src={content.channel.avatar} size="sm" /> <strong>{handle}</strong>
@@ -68,17 +70,17 @@ export function InstagramPreview({ content, uploads }: PreviewProps) {
         {items.length > 1 ? <span className="pv-ig-count">1/{items.length}</span> : null}
       </div>
       <div className="pv-ig-actions">
-        {icon(heart, 'Like')}
-        {icon(bubble, 'Comment')}
-        {icon(send, 'Share')}
+        {icon(heart, t('web.preview.like'))}
+        {icon(bubble, t('web.preview.comment'))}
+        {icon(send, t('web.preview.share'))}
         {items.length > 1 ? (
-          <span className="pv-ig-dots" aria-label={`Carousel of ${items.length}`}>
+          <span className="pv-ig-dots" aria-label={t('web.preview.carouselOf', { total: items.length })}>
             {items.map((_, i) => (
               <span key={i} className={i === 0 ? 'pv-ig-dot is-current' : 'pv-ig-dot'} />
             ))}
           </span>
         ) : null}
-        {icon(bookmark, 'Save', 'pv-ig-save')}
+        {icon(bookmark, t('web.preview.save'), 'pv-ig-save')}
       </div>
       {content.text ? (
         <div className="pv-text pv-ig-caption">

@@ -1,6 +1,8 @@
 import { useId } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import type { OptionsPanelProps } from '../../web-types.ts';
 import { FieldMessage, NetworkCardHead } from '../../../web/modules/posts/composer-network-card.tsx';
+import { linkedin } from '../descriptor.ts';
 
 /** Sets or clears one optional text setting (an empty field is no setting at all). */
 function withText(settings: Record<string, unknown>, key: string, value: string) {
@@ -12,6 +14,7 @@ const isPage = (externalId: string | null | undefined) => Boolean(externalId?.st
 
 /** LinkedIn: who sees the post, a document's title, a link card, and how to mention someone. */
 export function LinkedInOptions({ channel, settings, onChange, errorFor, files }: OptionsPanelProps) {
+  const { t } = useTranslation('network-linkedin');
   const id = useId();
   const hasDocument = files.some((f) => f.kind === 'document');
   const page = isPage(channel.externalId);
@@ -39,25 +42,24 @@ export function LinkedInOptions({ channel, settings, onChange, errorFor, files }
   };
   return (
     <section className="card cm-network-card" aria-labelledby={`${id}-title`} data-testid="linkedin-panel">
-      <NetworkCardHead channel={channel} title="LinkedIn" id={`${id}-title`} />
+      <NetworkCardHead channel={channel} title={linkedin.label} id={`${id}-title`} />
       <div className="cm-options-grid">
         {page ? null : (
           <div className="field">
-            <label htmlFor={`${id}-visibility`}>Who can see it</label>
+            <label htmlFor={`${id}-visibility`}>{t('web.options.whoCanSee')}</label>
             <select id={`${id}-visibility`} value={String(settings.visibility ?? 'PUBLIC')} onChange={(e) => onChange({ ...settings, visibility: e.target.value })}>
-              <option value="PUBLIC">Anyone on or off LinkedIn</option>
-              <option value="CONNECTIONS">Connections only</option>
+              <option value="PUBLIC">{t('web.options.visibility.PUBLIC')}</option>
+              <option value="CONNECTIONS">{t('web.options.visibility.CONNECTIONS')}</option>
             </select>
           </div>
         )}
-        {hasDocument || settings.documentTitle ? field('documentTitle', 'Document title', 'Shown on the document (required with a PDF)', { maxLength: 400 }) : null}
-        {field('linkUrl', 'Link', 'Optional: https://… shown as a card (one photo becomes its picture)', { type: 'url' })}
-        {settings.linkUrl ? field('linkTitle', 'Link title', 'LinkedIn does not read the page: give the card a title', { maxLength: 400 }) : null}
-        {settings.linkUrl ? field('linkDescription', 'Link description', 'Optional: a line under the title', { maxLength: 4086, multiline: true }) : null}
+        {hasDocument || settings.documentTitle ? field('documentTitle', t('web.options.documentTitle'), t('web.options.documentTitlePlaceholder'), { maxLength: 400 }) : null}
+        {field('linkUrl', t('web.options.link'), t('web.options.linkPlaceholder'), { type: 'url' })}
+        {settings.linkUrl ? field('linkTitle', t('web.options.linkTitle'), t('web.options.linkTitlePlaceholder'), { maxLength: 400 }) : null}
+        {settings.linkUrl ? field('linkDescription', t('web.options.linkDescription'), t('web.options.linkDescriptionPlaceholder'), { maxLength: 4086, multiline: true }) : null}
       </div>
       <p className="muted small" data-testid="linkedin-mention-help">
-        To mention a person or a Company Page, write <code>@[Name](urn:li:person:ID)</code> or <code>@[Name](urn:li:organization:ID)</code>: the post shows the name as a link.
-        Hashtags (<code>#word</code>) stay hashtags; every other character appears as you typed it.
+        <Trans t={t} i18nKey="web.options.mentionHelp" components={{ code: <code /> }} />
       </p>
     </section>
   );

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Avatar } from '../../../web/components/avatar.tsx';
 import { MediaGrid, previewName as name, RichText } from '../../../web/modules/posts/composer-preview.tsx';
 import type { Upload } from '../../../web/modules/posts/composer-model.ts';
@@ -30,14 +31,15 @@ const pagesOf = (upload: Upload | undefined) => {
 
 /** A PDF as LinkedIn shows it in the feed: a carousel card with the title and page count. */
 function DocumentCard({ title, pages }: { title: string; pages: number | null }) {
+  const { t } = useTranslation('network-linkedin');
   return (
     <div className="pv-li-document" data-testid="linkedin-document" style={{ border: '1px solid var(--border)', borderRadius: 8, marginTop: '0.5rem', overflow: 'hidden' }}>
       <div style={{ padding: '0.4rem 0.75rem', borderBottom: '1px solid var(--border)' }}>
-        <strong>{title || 'Untitled document'}</strong>
-        <span className="pv-handle"> · {pages === null ? 'PDF' : `${pages} ${pages === 1 ? 'page' : 'pages'}`}</span>
+        <strong>{title || t('web.preview.untitledDocument')}</strong>
+        <span className="pv-handle"> · {pages === null ? 'PDF' : t('web.preview.pageCount', { count: pages })}</span>
       </div>
-      <div aria-label="Page 1" style={{ aspectRatio: '4 / 5', display: 'grid', placeItems: 'center', background: 'var(--surface-2, #f3f2ef)' }}>
-        <span className="pv-handle">Page 1{pages ? ` / ${pages}` : ''}</span>
+      <div aria-label={t('web.preview.firstPage')} style={{ aspectRatio: '4 / 5', display: 'grid', placeItems: 'center', background: 'var(--surface-2, #f3f2ef)' }}>
+        <span className="pv-handle">{pages ? t('web.preview.firstPageOf', { pages }) : t('web.preview.firstPage')}</span>
       </div>
     </div>
   );
@@ -45,6 +47,7 @@ function DocumentCard({ title, pages }: { title: string; pages: number | null })
 
 /** A post as the LinkedIn feed shows it: author, text with "…see more", photos, video, link or document card. */
 export function LinkedInPreview({ content, uploads }: PreviewProps) {
+  const { t } = useTranslation('network-linkedin');
   const { channel, settings } = content;
   const [expanded, setExpanded] = useState(false);
   const text = visibleText(content.text);
@@ -52,7 +55,7 @@ export function LinkedInPreview({ content, uploads }: PreviewProps) {
   const link = typeof settings.linkUrl === 'string' ? settings.linkUrl : '';
   const documentSlot = content.media.find((slot) => isDocument(uploads[slot.key]));
   const page = channel.externalId.startsWith('urn:li:organization:');
-  const audience = page || settings.visibility !== 'CONNECTIONS' ? 'Anyone' : 'Connections';
+  const audience = page || settings.visibility !== 'CONNECTIONS' ? t('web.preview.audience.anyone') : t('web.preview.audience.connections');
   const thumbnail = link ? content.media.map((slot) => uploads[slot.key]).find((u) => u && u.kind === 'image') : undefined;
   return (
     <div className="pv pv-linkedin">
@@ -61,7 +64,7 @@ export function LinkedInPreview({ content, uploads }: PreviewProps) {
           <Avatar name={name(channel)} src={channel.avatar} />
           <div className="pv-masto-who">
             <strong>{name(channel)}</strong>
-            <span className="pv-handle">{page ? 'Company Page · ' : ''}now · {audience}</span>
+            <span className="pv-handle">{page ? t('web.preview.pageByline', { audience }) : t('web.preview.byline', { audience })}</span>
           </div>
         </div>
         {text ? (
@@ -69,7 +72,7 @@ export function LinkedInPreview({ content, uploads }: PreviewProps) {
             <RichText text={cut ?? text} />
             {cut !== null ? (
               <button type="button" className="link-button pv-handle" onClick={() => setExpanded(true)}>
-                …see more
+                {t('web.preview.seeMore')}
               </button>
             ) : null}
           </div>
@@ -90,10 +93,10 @@ export function LinkedInPreview({ content, uploads }: PreviewProps) {
           <MediaGrid slots={content.media} uploads={uploads} />
         )}
         <div className="pv-handle" style={{ display: 'flex', justifyContent: 'space-around', borderTop: '1px solid var(--border)', marginTop: '0.5rem', paddingTop: '0.35rem' }}>
-          <span>Like</span>
-          <span>Comment</span>
-          <span>Repost</span>
-          <span>Send</span>
+          <span>{t('web.preview.like')}</span>
+          <span>{t('web.preview.comment')}</span>
+          <span>{t('web.preview.repost')}</span>
+          <span>{t('web.preview.send')}</span>
         </div>
       </div>
       {content.firstComment ? (
@@ -102,7 +105,7 @@ export function LinkedInPreview({ content, uploads }: PreviewProps) {
             <Avatar name={name(channel)} src={channel.avatar} size="sm" />
             <div className="pv-masto-who">
               <strong>{name(channel)}</strong>
-              <span className="pv-handle">First comment</span>
+              <span className="pv-handle">{t('web.preview.firstComment')}</span>
             </div>
           </div>
           <div className="pv-text">

@@ -1,12 +1,13 @@
 // Pinterest's composer panel: the board (with its sections) the pin is saved to, a new board made
 // on the spot, the pin's title and destination link, and a video's cover.
 import { useId, useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { FormError } from '../../../web/components/feedback.tsx';
 import { formErrors } from '../../../web/components/form-errors.ts';
 import { Loading } from '../../../web/components/status.tsx';
 import { FieldMessage, NetworkCardHead } from '../../../web/modules/posts/composer-network-card.tsx';
 import { useNetworkAction } from '../../../web/modules/posts/use-network-action.ts';
-import { PINTEREST_BOARD_NAME_MAX, PINTEREST_TITLE_MAX } from '../descriptor.ts';
+import { pinterest, PINTEREST_BOARD_NAME_MAX, PINTEREST_TITLE_MAX } from '../descriptor.ts';
 import type { OptionsPanelProps } from '../../web-types.ts';
 import { boardsOf, type PinterestBoard } from './boards.ts';
 
@@ -23,6 +24,7 @@ function withValues(settings: Record<string, unknown>, change: Record<string, un
 }
 
 function NewBoardForm({ channel, onCreated, onCancel }: { channel: OptionsPanelProps['channel']; onCreated: (board: PinterestBoard) => void; onCancel: () => void }) {
+  const { t } = useTranslation('network-pinterest');
   const id = useId();
   const [name, setName] = useState('');
   const [privacy, setPrivacy] = useState('PUBLIC');
@@ -31,15 +33,15 @@ function NewBoardForm({ channel, onCreated, onCancel }: { channel: OptionsPanelP
   return (
     <div className="cm-inline-form" data-testid="pinterest-new-board">
       <div className={errors.field('body.name') ? 'field has-error' : 'field'}>
-        <label htmlFor={`${id}-name`}>New board name</label>
-        <input id={`${id}-name`} value={name} maxLength={PINTEREST_BOARD_NAME_MAX} onChange={(e) => setName(e.target.value)} placeholder="e.g. Summer recipes" />
+        <label htmlFor={`${id}-name`}>{t('web.options.newBoardName')}</label>
+        <input id={`${id}-name`} value={name} maxLength={PINTEREST_BOARD_NAME_MAX} onChange={(e) => setName(e.target.value)} placeholder={t('web.options.newBoardPlaceholder')} />
         <FieldMessage message={errors.field('body.name')} id={`${id}-name-error`} />
       </div>
       <div className="field">
-        <label htmlFor={`${id}-privacy`}>Who can see it</label>
+        <label htmlFor={`${id}-privacy`}>{t('web.options.whoCanSee')}</label>
         <select id={`${id}-privacy`} value={privacy} onChange={(e) => setPrivacy(e.target.value)}>
-          <option value="PUBLIC">Everyone</option>
-          <option value="SECRET">Only you and collaborators (secret)</option>
+          <option value="PUBLIC">{t('web.options.privacy.PUBLIC')}</option>
+          <option value="SECRET">{t('web.options.privacy.SECRET')}</option>
         </select>
       </div>
       <FormError message={errors.general} />
@@ -49,16 +51,17 @@ function NewBoardForm({ channel, onCreated, onCancel }: { channel: OptionsPanelP
         disabled={!name.trim() || create.isPending}
         onClick={() => create.mutate({ name: name.trim(), privacy }, { onSuccess: (answer) => onCreated(answer.board) })}
       >
-        {create.isPending ? 'Creating…' : 'Create board'}
+        {create.isPending ? t('web.options.creating') : t('web.options.createBoard')}
       </button>{' '}
       <button type="button" className="btn btn-ghost btn-sm" onClick={onCancel}>
-        Cancel
+        {t('web.options.cancel')}
       </button>
     </div>
   );
 }
 
 export function PinterestOptions({ channel, settings, onChange, errorFor, files, preflight }: OptionsPanelProps) {
+  const { t } = useTranslation('network-pinterest');
   const id = useId();
   const [creating, setCreating] = useState(false);
   const boards = boardsOf(preflight.data);
@@ -75,12 +78,12 @@ export function PinterestOptions({ channel, settings, onChange, errorFor, files,
 
   return (
     <section className="card cm-network-card" aria-labelledby={`${id}-title`} data-testid="pinterest-panel">
-      <NetworkCardHead channel={channel} title="Pinterest" id={`${id}-title`} />
-      {preflight.isPending && preflight.enabled ? <Loading label="Reading this account’s boards…" /> : null}
-      <FormError message={preflight.error ? `${formErrors(preflight.error, []).general ?? 'Pinterest did not answer'} — the boards cannot be listed until it does.` : undefined} />
+      <NetworkCardHead channel={channel} title={pinterest.label} id={`${id}-title`} />
+      {preflight.isPending && preflight.enabled ? <Loading label={t('web.options.readingBoards')} /> : null}
+      <FormError message={preflight.error ? t('web.options.boardsUnavailable', { reason: formErrors(preflight.error, []).general ?? t('web.options.noAnswer') }) : undefined} />
       <div className="cm-options-grid">
         <div className={boardError ? 'field has-error' : 'field'}>
-          <label htmlFor={`${id}-board`}>Board</label>
+          <label htmlFor={`${id}-board`}>{t('web.options.board')}</label>
           <select
             id={`${id}-board`}
             value={creating ? NEW_BOARD : boardId}
@@ -93,23 +96,22 @@ export function PinterestOptions({ channel, settings, onChange, errorFor, files,
               set({ boardId: chosen?.id, boardName: chosen?.name, boardSectionId: undefined });
             }}
           >
-            <option value="">Choose a board…</option>
+            <option value="">{t('web.options.chooseBoard')}</option>
             {(boards ?? []).map((b) => (
               <option key={b.id} value={b.id}>
-                {b.name}
-                {b.privacy === 'SECRET' ? ' (secret)' : ''}
+                {b.privacy === 'SECRET' ? t('web.options.secretBoard', { name: b.name }) : b.name}
               </option>
             ))}
             {boardId && !board ? <option value={boardId}>{String(settings.boardName ?? boardId)}</option> : null}
-            <option value={NEW_BOARD}>New board…</option>
+            <option value={NEW_BOARD}>{t('web.options.newBoard')}</option>
           </select>
           <FieldMessage message={boardError} id={`${id}-board-error`} />
         </div>
         {board && board.sections.length ? (
           <div className="field">
-            <label htmlFor={`${id}-section`}>Section</label>
+            <label htmlFor={`${id}-section`}>{t('web.options.section')}</label>
             <select id={`${id}-section`} value={String(settings.boardSectionId ?? '')} onChange={(e) => set({ boardSectionId: e.target.value || undefined })}>
-              <option value="">No section</option>
+              <option value="">{t('web.options.noSection')}</option>
               {board.sections.map((s) => (
                 <option key={s.id} value={s.id}>
                   {s.name}
@@ -132,20 +134,20 @@ export function PinterestOptions({ channel, settings, onChange, errorFor, files,
       <div className="cm-options-grid">
         <div className={titleError ? 'field has-error' : 'field'}>
           <label htmlFor={`${id}-pin-title`}>
-            Title{' '}
+            {t('web.options.title')}{' '}
             <span className="muted small" aria-live="polite">
               {title.length}/{PINTEREST_TITLE_MAX}
             </span>
           </label>
-          <input id={`${id}-pin-title`} value={title} maxLength={PINTEREST_TITLE_MAX} placeholder="Optional: the pin’s headline" onChange={(e) => set({ title: e.target.value })} />
+          <input id={`${id}-pin-title`} value={title} maxLength={PINTEREST_TITLE_MAX} placeholder={t('web.options.titlePlaceholder')} onChange={(e) => set({ title: e.target.value })} />
           <FieldMessage message={titleError} id={`${id}-title-error`} />
         </div>
         <div className={linkError ? 'field has-error' : 'field'}>
-          <label htmlFor={`${id}-link`}>Destination link</label>
+          <label htmlFor={`${id}-link`}>{t('web.options.destinationLink')}</label>
           <input
             id={`${id}-link`}
             type="url"
-            placeholder="Optional: https://… where a click on the pin leads"
+            placeholder={t('web.options.linkPlaceholder')}
             value={String(settings.link ?? '')}
             aria-invalid={linkError ? true : undefined}
             onChange={(e) => set({ link: e.target.value.trim() })}
@@ -155,40 +157,44 @@ export function PinterestOptions({ channel, settings, onChange, errorFor, files,
       </div>
       {video ? (
         <fieldset className="cm-segment">
-          <legend className="label">Cover</legend>
+          <legend className="label">{t('web.options.cover')}</legend>
           <label>
             <input type="radio" name={`${id}-cover`} checked={coverMode === 'frame'} onChange={() => set({ coverMediaId: undefined })} />
             <span>
-              The frame at{' '}
-              <input
-                type="number"
-                min={0}
-                max={Math.floor(video.durationSeconds ?? 900)}
-                aria-label="Second of the video shown as the cover"
-                value={Number(settings.coverKeyFrameSeconds ?? 0)}
-                onChange={(e) => set({ coverKeyFrameSeconds: e.target.value === '' ? undefined : Math.max(0, Math.floor(Number(e.target.value))) })}
-              />{' '}
-              s
+              <Trans
+                t={t}
+                i18nKey="web.options.frameAt"
+                components={{
+                  seconds: (
+                    <input
+                      type="number"
+                      min={0}
+                      max={Math.floor(video.durationSeconds ?? 900)}
+                      aria-label={t('web.options.frameSecond')}
+                      value={Number(settings.coverKeyFrameSeconds ?? 0)}
+                      onChange={(e) => set({ coverKeyFrameSeconds: e.target.value === '' ? undefined : Math.max(0, Math.floor(Number(e.target.value))) })}
+                    />
+                  ),
+                }}
+              />
             </span>
           </label>
           <label>
             <input type="radio" name={`${id}-cover`} checked={coverMode === 'image'} disabled={!images.length} onChange={() => set({ coverMediaId: images[0]?.id, coverKeyFrameSeconds: undefined })} />
-            <span>{images.length ? 'An image of this post' : 'An image of this post (add one under Media)'}</span>
+            <span>{images.length ? t('web.options.coverImage') : t('web.options.coverImageAddOne')}</span>
           </label>
           {coverMode === 'image' && images.length > 1 ? (
-            <select aria-label="Cover image" value={String(settings.coverMediaId)} onChange={(e) => set({ coverMediaId: e.target.value })}>
+            <select aria-label={t('web.options.coverImageLabel')} value={String(settings.coverMediaId)} onChange={(e) => set({ coverMediaId: e.target.value })}>
               {images.map((image, index) => (
                 <option key={image.id} value={image.id}>
-                  Image {index + 1}
+                  {t('web.options.imageNumber', { position: index + 1 })}
                 </option>
               ))}
             </select>
           ) : null}
         </fieldset>
       ) : null}
-      <p className="muted small">
-        The post’s text is the pin’s description. Alt text: each image’s alt text under Media{images.length > 1 ? ' (a carousel pin takes the first one written)' : ''}.
-      </p>
+      <p className="muted small">{images.length > 1 ? t('web.options.descriptionNoteCarousel') : t('web.options.descriptionNote')}</p>
     </section>
   );
 }

@@ -1,5 +1,6 @@
 // The pin as Pinterest shows it: the image or video in its own shape (a carousel with its dots),
 // the title, the description cut after a few lines, the link's domain, and who saved it to which board.
+import { Trans, useTranslation } from 'react-i18next';
 import { Avatar } from '../../../web/components/avatar.tsx';
 import { previewName as name, RichText } from '../../../web/modules/posts/composer-preview.tsx';
 import type { PreviewProps } from '../../web-types.ts';
@@ -10,6 +11,7 @@ import './preview.css';
 const ratioOf = (width: number | null | undefined, height: number | null | undefined) => (width && height ? `${Math.max(width / height, 1 / 2.1)}` : '2 / 3');
 
 export function PinterestPreview({ content, uploads, preflight }: PreviewProps) {
+  const { t } = useTranslation('network-pinterest');
   const items = content.media.map((m) => uploads[m.key]).filter((u) => u && u.state !== 'failed');
   const coverId = content.settings.coverMediaId;
   const video = items.find((u) => u!.kind === 'video');
@@ -25,22 +27,22 @@ export function PinterestPreview({ content, uploads, preflight }: PreviewProps) 
     <div className="pv pv-pinterest">
       <div className="pv-pin-media" style={{ aspectRatio: ratioOf(shown?.media?.width, shown?.media?.height) }}>
         {shown?.kind === 'video' ? (
-          <video src={src} poster={cover?.media?.url ?? undefined} muted playsInline loop autoPlay preload="metadata" aria-label="Video pin" />
+          <video src={src} poster={cover?.media?.url ?? undefined} muted playsInline loop autoPlay preload="metadata" aria-label={t('web.preview.videoPin')} />
         ) : shown ? (
           <img src={src} alt={content.media[0]?.altText ?? ''} />
         ) : (
-          <div className="pv-pin-empty">Add an image or a video</div>
+          <div className="pv-pin-empty">{t('web.preview.empty')}</div>
         )}
         {domain ? <span className="pv-pin-domain">{domain}</span> : null}
         {carousel ? (
-          <span className="pv-pin-dots" aria-label={`Carousel of ${items.length}`}>
+          <span className="pv-pin-dots" aria-label={t('web.preview.carouselOf', { total: items.length })}>
             {items.map((_, i) => (
               <span key={i} className={i === 0 ? 'pv-pin-dot is-current' : 'pv-pin-dot'} />
             ))}
           </span>
         ) : null}
         <span className="pv-pin-save" aria-hidden="true">
-          Save
+          {t('web.preview.save')}
         </span>
       </div>
       {title ? <h3 className="pv-pin-title">{title}</h3> : null}
@@ -53,7 +55,10 @@ export function PinterestPreview({ content, uploads, preflight }: PreviewProps) 
         <Avatar name={name(content.channel)} src={content.channel.avatar} size="sm" />
         <span>
           <strong>{content.channel.displayName ?? content.channel.username}</strong>
-          <span className="muted small"> saved to {boardName ? <strong>{boardName}</strong> : 'a board (choose one)'}</span>
+          <span className="muted small">
+            {' '}
+            {boardName ? <Trans t={t} i18nKey="web.preview.savedTo" values={{ board: boardName }} components={{ board: <strong /> }} /> : t('web.preview.savedToNoBoard')}
+          </span>
         </span>
       </div>
     </div>

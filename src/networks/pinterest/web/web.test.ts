@@ -1,6 +1,7 @@
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { i18n } from '../../../web/i18n/i18n.ts';
 import type { OptionsPanelProps, PreviewProps } from '../../web-types.ts';
 import { web } from './index.ts';
 
@@ -53,5 +54,18 @@ describe('Pinterest in the composer', () => {
     expect(html).toContain('alt="A bowl"');
     expect(preview({}, ['a', 'b'], { a: upload('a', 'image', 1000, 1000), b: upload('b', 'image', 1000, 1000) })).toContain('Carousel of 2');
     expect(preview({}, [], {})).toContain('choose one');
+  });
+});
+
+describe('Pinterest in the composer, in French', () => {
+  afterEach(() => i18n.changeLanguage('en'));
+
+  it('speaks French in the panel and the pin, the frame’s second inside its sentence', async () => {
+    await i18n.changeLanguage('fr');
+    const video = panel({}, [{ id: 'v', kind: 'video', durationSeconds: 12 } as OptionsPanelProps['files'][number]]);
+    expect(video).toContain('Choisir un tableau…');
+    expect(video).toContain('Hidden (secret)');
+    expect(video).toMatch(/<span>L’image à <input [^>]*aria-label="Seconde de la vidéo affichée en couverture"[^>]*\/> s<\/span>/);
+    expect(preview({ boardId: '11' }, [], {})).toContain('enregistrée dans <strong>Recipes</strong>');
   });
 });

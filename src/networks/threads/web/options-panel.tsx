@@ -1,12 +1,8 @@
 import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { OptionsPanelProps } from '../../web-types.ts';
 import { FieldMessage, NetworkCardHead } from '../../../web/modules/posts/composer-network-card.tsx';
-
-const replyLabels: Record<string, string> = {
-  everyone: 'Anyone',
-  accounts_you_follow: 'Profiles you follow',
-  mentioned_only: 'Profiles you mention',
-};
+import { threads, threadsReplyControls } from '../descriptor.ts';
 
 /** Sets or clears one optional text setting (an empty field is no setting at all). */
 function withText(settings: Record<string, unknown>, key: string, value: string) {
@@ -16,29 +12,30 @@ function withText(settings: Record<string, unknown>, key: string, value: string)
 
 /** Threads: who can reply, the post's topic, and a link preview card for a post without media. */
 export function ThreadsOptions({ channel, settings, onChange, errorFor, files }: OptionsPanelProps) {
+  const { t } = useTranslation('network-threads');
   const id = useId();
   const topicError = errorFor('settings.topicTag');
   const linkError = errorFor('settings.linkAttachment');
   const hasMedia = files.length > 0;
   return (
     <section className="card cm-network-card" aria-labelledby={`${id}-title`} data-testid="threads-panel">
-      <NetworkCardHead channel={channel} title="Threads" id={`${id}-title`} />
+      <NetworkCardHead channel={channel} title={threads.label} id={`${id}-title`} />
       <div className="cm-options-grid">
         <div className="field">
-          <label htmlFor={`${id}-reply`}>Who can reply</label>
+          <label htmlFor={`${id}-reply`}>{t('web.options.whoCanReply')}</label>
           <select id={`${id}-reply`} value={String(settings.replyControl ?? 'everyone')} onChange={(e) => onChange({ ...settings, replyControl: e.target.value })}>
-            {Object.entries(replyLabels).map(([value, text]) => (
+            {threadsReplyControls.map((value) => (
               <option key={value} value={value}>
-                {text}
+                {t(`web.options.replyControls.${value}`)}
               </option>
             ))}
           </select>
         </div>
         <div className={topicError ? 'field has-error' : 'field'}>
-          <label htmlFor={`${id}-topic`}>Topic</label>
+          <label htmlFor={`${id}-topic`}>{t('web.options.topic')}</label>
           <input
             id={`${id}-topic`}
-            placeholder="Optional: one topic, without # (e.g. Photography)"
+            placeholder={t('web.options.topicPlaceholder')}
             maxLength={50}
             value={String(settings.topicTag ?? '')}
             aria-invalid={topicError ? true : undefined}
@@ -48,11 +45,11 @@ export function ThreadsOptions({ channel, settings, onChange, errorFor, files }:
           <FieldMessage message={topicError} id={`${id}-topic-error`} />
         </div>
         <div className={linkError ? 'field has-error' : 'field'}>
-          <label htmlFor={`${id}-link`}>Link preview</label>
+          <label htmlFor={`${id}-link`}>{t('web.options.linkPreview')}</label>
           <input
             id={`${id}-link`}
             type="url"
-            placeholder={hasMedia ? 'Only for posts without photos or videos' : 'Optional: https://… shown as a card under the post'}
+            placeholder={hasMedia ? t('web.options.linkOnlyWithoutMedia') : t('web.options.linkPlaceholder')}
             disabled={hasMedia && !settings.linkAttachment}
             value={String(settings.linkAttachment ?? '')}
             aria-invalid={linkError ? true : undefined}

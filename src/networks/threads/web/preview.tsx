@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { Avatar } from '../../../web/components/avatar.tsx';
 import { previewName as name, RichText } from '../../../web/modules/posts/composer-preview.tsx';
 import type { MediaSlot, Upload } from '../../../web/modules/posts/composer-model.ts';
@@ -7,13 +8,14 @@ import './preview.css';
 
 /** Threads shows one photo or video full width, and a carousel as a row that scrolls sideways. */
 function ThreadsMedia({ slots, uploads }: { slots: MediaSlot[]; uploads: Record<string, Upload> }) {
+  const { t } = useTranslation('network-threads');
   const items = slots.map((slot) => ({ slot, upload: uploads[slot.key] })).filter((i) => i.upload && i.upload.state !== 'failed');
   if (!items.length) return null;
   return (
     <div className={items.length > 1 ? 'pv-th-media is-carousel' : 'pv-th-media'}>
       {items.map(({ slot, upload }) => {
         const src = upload!.media?.url ?? upload!.previewUrl ?? undefined;
-        return upload!.kind === 'video' ? <video key={slot.key} src={src} muted playsInline preload="metadata" aria-label="Video" /> : <img key={slot.key} src={src} alt={slot.altText} />;
+        return upload!.kind === 'video' ? <video key={slot.key} src={src} muted playsInline preload="metadata" aria-label={t('web.preview.video')} /> : <img key={slot.key} src={src} alt={slot.altText} />;
       })}
     </div>
   );
@@ -29,6 +31,7 @@ function hostOf(link: string): string {
 
 function ThreadsPost(props: { channel: Channel; text: string; media: MediaSlot[]; uploads: Record<string, Upload>; topic?: string; link?: string; more: boolean }) {
   const { channel, text, media, uploads, topic, link, more } = props;
+  const { t } = useTranslation('network-threads');
   return (
     <div className={more ? 'pv-th-post has-more' : 'pv-th-post'}>
       <div className="pv-th-gutter">
@@ -38,7 +41,7 @@ function ThreadsPost(props: { channel: Channel; text: string; media: MediaSlot[]
         <div className="pv-th-head">
           <strong>{channel.username ?? name(channel)}</strong>
           {topic ? <span className="pv-th-topic">› {topic}</span> : null}
-          <span className="pv-handle">now</span>
+          <span className="pv-handle">{t('web.preview.now')}</span>
         </div>
         {text ? (
           <div className="pv-text">
