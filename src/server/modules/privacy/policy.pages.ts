@@ -214,12 +214,6 @@ dd { margin: 0; }
 footer { margin-top: 3rem; color: var(--muted); font-size: .9rem; }
 `;
 
-// English has always shown the ISO date; the other languages write it out, as their readers expect.
-const generatedDate: Record<Language, (iso: string) => string> = {
-  en: (iso) => iso.slice(0, 10),
-  fr: (iso) => new Intl.DateTimeFormat('fr', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(iso)),
-};
-
 /** Links to the same page in every language; each name is written in its own language. */
 function languageSwitch(w: PolicyWords): string {
   const items = supportedLanguages.map((language) =>
@@ -245,7 +239,7 @@ function page(options: { title: string; facts: PolicyFacts; words: PolicyWords; 
     ...sections.map((s) => `<li><a href="#${s.id}">${s.title}</a></li>`),
     ...(extra?.headings ?? []).filter((h) => h.level === 2).map((h) => `<li><a href="#${h.id}">${h.labelHtml}</a></li>`),
   ];
-  const date = `<time datetime="${e(facts.generatedAt)}">${e(generatedDate[w.language](facts.generatedAt))}</time>`;
+  const date = `<time datetime="${e(facts.generatedAt)}">${e(w.date(facts.generatedAt))}</time>`;
   return `<!doctype html>
 <html lang="${w.language}">
 <head>

@@ -14,6 +14,12 @@ describe('the words of the policy pages', () => {
     expect([policyWords('fr').days(1), policyWords('fr').days(30)]).toEqual(['1\u00a0jour', '30\u00a0jours']);
   });
 
+  it('writes the day the page was generated in each language', () => {
+    expect(policyWords('en').date('2026-12-01T03:04:05.000Z')).toBe('2026-12-01');
+    expect(policyWords('fr').date('2026-12-01T03:04:05.000Z')).toBe('1er décembre 2026');
+    expect(policyWords('fr').date('2026-01-02T23:59:00.000Z')).toBe('2 janvier 2026');
+  });
+
   it("keeps a network's English where the network has no translation of a text", () => {
     const fr = policyWords('fr');
     expect(fr.networkText('bluesky', descriptorKeys.scopeMeaning('no.such.scope'), 'the English meaning')).toBe('the English meaning');

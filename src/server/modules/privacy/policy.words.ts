@@ -18,10 +18,23 @@ export type PolicyWords = {
   html: (key: string, values?: Values) => string;
   /** "7 days", "7 jours". */
   days: (count: number) => string;
+  /** A day (an ISO timestamp's, in UTC) as the language writes it on these pages. */
+  date: (iso: string) => string;
   /** A network's descriptor text in this language, else the English the descriptor holds. */
   networkText: (network: string, key: string, english: string) => string;
   /** A network's /privacy sentence in this language, else in English. */
   networkSentence: (network: string, key: string, english: PolicySentence) => PolicySentence;
+};
+
+// English has always shown the ISO date (2026-12-07); French writes it out, with the first of the
+// month as French writes it (« 1er décembre 2026 », where Intl writes « 1 »).
+const dates: Record<Language, (iso: string) => string> = {
+  en: (iso) => iso.slice(0, 10),
+  fr: (iso) =>
+    new Intl.DateTimeFormat('fr', { dateStyle: 'long', timeZone: 'UTC' })
+      .formatToParts(new Date(iso))
+      .map((part) => (part.type === 'day' && part.value === '1' ? '1er' : part.value))
+      .join(''),
 };
 
 const escapeValues = (values: Values) =>
@@ -35,6 +48,7 @@ export function policyWords(language: Language): PolicyWords {
     language,
     html: (key, values = {}) => t(key, escapeValues(values)),
     days: (count) => t('days', { count }),
+    date: dates[language],
     networkText: (network, key, english) => networkTemplate(network, key) || english,
     networkSentence: (network, key, english) => localizeSentence(english, networkTemplate(network, key) || undefined),
   };
