@@ -96,7 +96,7 @@ describe('/privacy and /terms', () => {
     expect(french.html).toContain('<h1>Politique de confidentialité</h1>');
     expect(french.html).toContain('<span aria-current="true" lang="fr">Français</span>');
     expect(french.html).toContain('<a href="?lang=en" hreflang="en" lang="en">English</a>');
-    expect(french.html).toMatch(/Page générée le <time datetime="[^"]+">\d{1,2} \S+ \d{4}<\/time>/);
+    expect(french.html).toMatch(/Page générée le <time datetime="[^"]+">(1er|\d{1,2}) \S+ \d{4}<\/time>/);
     // Every heading in French, the content too, and nothing of the English text left.
     for (const heading of ['Sommaire', 'Responsable de traitement', 'Réseaux sociaux et accès demandés par Herald', 'Ce que Herald conserve, et comment', 'Durées de conservation', 'Connexions sortantes et télémétrie', 'Sous-traitants', 'Vos droits']) {
       expect(french.html).toContain(`>${heading}</h2>`);
