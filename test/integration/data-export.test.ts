@@ -180,6 +180,26 @@ describe('download all my data', () => {
     expect(list.body.items.find((e: any) => e.id === exportId)).toMatchObject({ status: 'expired', downloadUrl: null });
   });
 
+  it('writes the README in the language the person chose, with the files under their own names', async () => {
+    const french = await signUp(h.url, { name: 'Exportatrice' });
+    expect((await french.client.put('/api/v1/me/language', { language: 'fr' })).status).toBe(200);
+    const id = (await french.client.post('/api/v1/me/exports')).body.id;
+    await waitFor(async () => (await french.client.get('/api/v1/me/exports')).body.items.find((e: any) => e.id === id && e.status === 'ready'), { what: 'the French export' });
+    const res = await fetch(new URL(`/api/v1/me/exports/${id}/download`, h.url), {
+      headers: { origin: h.url, cookie: [...french.client.jar].map(([k, v]) => `${k}=${v}`).join('; ') },
+    });
+    const readme = readZip(Buffer.from(await res.arrayBuffer())).get('README.md')!.toString('utf8');
+    expect(readme).toMatch(/^# Vos données Herald\n/);
+    expect(readme).toContain('Le lien\nde téléchargement était valable 72\u00a0heures');
+    expect(readme).toContain('| Fichier | Contenu |');
+    expect(readme).toContain('| `media.json` et `media/` | Les fichiers que vous avez importés');
+    for (const name of ['profile.json', 'channels.json', 'posts.json', 'audit-log.json', 'access-log.json', 'notifications.json', 'analytics.json']) expect(readme).toContain(`| \`${name}\` |`);
+    expect(readme).not.toContain('What it holds');
+    // The owner follows their browser: English, as before.
+    expect(readme).not.toBe(files.get('README.md')!.toString('utf8'));
+    expect(files.get('README.md')!.toString('utf8')).toMatch(/^# Your data from Herald\n[\s\S]*\| `media.json` and `media\/` \|/);
+  });
+
   it('writes the audit rows', async () => {
     const rows = await db().select().from(auditLog).where(eq(auditLog.entityId, exportId));
     const byAction = new Map(rows.map((r) => [r.action, r]));

@@ -6,10 +6,11 @@ import { networks } from '../../src/shared/networks.ts';
 import { signUp, startTestHerald, type TestHerald } from '../helpers/test-herald.ts';
 import { startTikTokFake, tiktokEnv, type TikTokFake } from '../fakes/tiktok/tiktok-fake.ts';
 
-const page = async (h: TestHerald, url: string) => {
-  const res = await fetch(`${h.url}${url}`, { headers: { accept: 'text/html' } });
-  return { status: res.status, type: res.headers.get('content-type'), csp: res.headers.get('content-security-policy'), html: await res.text() };
+const page = async (h: TestHerald, url: string, acceptLanguage?: string) => {
+  const res = await fetch(`${h.url}${url}`, { headers: { accept: 'text/html', ...(acceptLanguage ? { 'accept-language': acceptLanguage } : {}) } });
+  return { status: res.status, type: res.headers.get('content-type'), csp: res.headers.get('content-security-policy'), language: res.headers.get('content-language'), vary: res.headers.get('vary'), html: await res.text() };
 };
+const FRENCH_BROWSER = 'fr-FR,fr;q=0.9,en-US;q=0.8,en;q=0.7';
 const facts = async (h: TestHerald) => (await fetch(`${h.url}/api/v1/policy`)).json();
 /** The page's text between one section heading and the next. */
 const section = (html: string, id: string) => html.slice(html.indexOf(`<h2 id="${id}"`), html.indexOf('</section>', html.indexOf(`<h2 id="${id}"`)));
@@ -78,6 +79,57 @@ describe('/privacy and /terms', () => {
     expect(json.operator).toEqual({ name: null, address: null, contact: null });
     expect(json.networks.map((n: { id: string }) => n.id)).toEqual(['mastodon', 'bluesky']);
     expect(json.subprocessors).toEqual([]);
+  });
+
+  it('speaks the reader\'s language: ?lang=, else Accept-Language, else English, with a switch between them', async () => {
+    const english = await page(h, '/privacy');
+    expect(english.html).toContain('<html lang="en">');
+    expect(english.language).toBe('en');
+    expect(english.vary).toContain('Accept-Language');
+    expect(english.html).toContain('<nav class="languages" aria-label="Language"><ul><li><span aria-current="true" lang="en">English</span></li><li><a href="?lang=fr" hreflang="fr" lang="fr">Français</a></li></ul></nav>');
+
+    const french = await page(h, '/privacy', FRENCH_BROWSER);
+    expect(french.status).toBe(200);
+    expect(french.language).toBe('fr');
+    expect(french.html).toContain('<html lang="fr">');
+    expect(french.html).toContain('<title>Politique de confidentialité · Herald</title>');
+    expect(french.html).toContain('<h1>Politique de confidentialité</h1>');
+    expect(french.html).toContain('<span aria-current="true" lang="fr">Français</span>');
+    expect(french.html).toContain('<a href="?lang=en" hreflang="en" lang="en">English</a>');
+    expect(french.html).toMatch(/Page générée le <time datetime="[^"]+">(1er|\d{1,2}) \S+ \d{4}<\/time>/);
+    // Every heading in French, the content too, and nothing of the English text left.
+    for (const heading of ['Sommaire', 'Responsable de traitement', 'Réseaux sociaux et accès demandés par Herald', 'Ce que Herald conserve, et comment', 'Durées de conservation', 'Connexions sortantes et télémétrie', 'Sous-traitants', 'Vos droits']) {
+      expect(french.html).toContain(`>${heading}</h2>`);
+    }
+    expect(section(french.html, 'operator')).toContain('«\u00a0responsable de traitement\u00a0» au sens du RGPD');
+    expect(section(french.html, 'operator')).toContain('Information non renseignée par l’opérateur (<code>HERALD_OPERATOR_NAME</code>)');
+    expect(section(french.html, 'retention')).toContain('<td>Journal d’accès (requêtes, adresses IP, agents utilisateurs)</td><td>90\u00a0jours</td>');
+    expect(section(french.html, 'storage')).toContain('environ toutes les heures');
+    const rights = section(french.html, 'rights');
+    expect(rights).toContain('droit d’accès, de rectification, d’effacement, de limitation, d’opposition et à la portabilité');
+    expect(rights).toContain('loi Informatique et Libertés');
+    expect(rights).toContain('<a href="https://www.cnil.fr/fr/plaintes">CNIL</a>');
+    expect(rights).toContain('<em>Télécharger toutes mes données</em> sur la <a href="/profile">page Profil</a>');
+    expect(section(french.html, 'subprocessors')).toContain('(<code>HERALD_SUBPROCESSORS</code>)');
+    for (const english of ['Who is responsible', 'Your rights', 'Not filled in', 'days', 'supervisory authority']) expect(french.html).not.toContain(english);
+    expect(french.html).toContain('<a href="/terms?lang=fr">Conditions générales d’utilisation</a>');
+
+    // The switch wins over the browser, and a language Herald does not speak is passed over.
+    expect((await page(h, '/privacy?lang=en', FRENCH_BROWSER)).html).toBe(english.html);
+    expect((await page(h, '/privacy?lang=fr')).html).toBe(french.html);
+    expect((await page(h, '/privacy?lang=de', 'de-DE,fr;q=0.5')).language).toBe('fr');
+    expect((await page(h, '/privacy', 'de-DE,de')).language).toBe('en');
+
+    const terms = await page(h, '/terms?lang=fr');
+    expect(terms.html).toContain('<html lang="fr">');
+    expect(terms.html).toContain('<h1>Conditions générales d’utilisation</h1>');
+    expect(section(terms.html, 'termination')).toContain('<em>Supprimer mon compte</em> sur la <a href="/profile">page Profil</a> (il est supprimé aussitôt)');
+    expect(section(terms.html, 'service')).toContain('<a href="/privacy?lang=fr">politique de confidentialité</a>');
+    // The placeholder tells operators which file replaces it on the French page.
+    expect(section(terms.html, 'liability')).toContain('<strong>À compléter\u00a0:</strong>');
+    expect(section(terms.html, 'liability')).toContain('<code>HERALD_TERMS_EXTRA_FILE_FR</code>');
+    expect(section(terms.html, 'acceptable-use')).toContain('<li>Bluesky\u00a0: <a href="https://bsky.social/about/support/tos">');
+    expect((await page(h, '/terms', FRENCH_BROWSER)).html).toBe(terms.html);
   });
 
   it('follows the configuration: operator, networks, retention, sub-processors and custom sections', async () => {
@@ -182,5 +234,46 @@ describe('/privacy and /terms', () => {
     html = (await page(h, '/privacy')).html;
     expect(section(html, 'retention')).toContain('<td>45 days after disconnecting</td>');
     expect((await facts(h)).retention.disconnectedRetentionDays).toBe(45);
+  });
+
+  it("shows the operator's French sections on the French pages, else their English ones with a note", async () => {
+    const english = path.join(dir, 'privacy.md');
+    fs.writeFileSync(english, '## Cookies\n\nWe set **one** cookie.\n');
+    const terms = path.join(dir, 'terms.md');
+    fs.writeFileSync(terms, '## Liability\n\nProvided *as is*.\n');
+    h = await h.restart({ HERALD_POLICY_EXTRA_FILE: english, HERALD_TERMS_EXTRA_FILE: terms });
+    const note = 'L’opérateur n’a pas rédigé la section ci-dessous en français\u00a0: elle figure dans la langue où il l’a écrite.';
+    let french = (await page(h, '/privacy', FRENCH_BROWSER)).html;
+    expect(french).toContain(note);
+    expect(french).toContain('<h2 id="operator-cookies">Cookies</h2>');
+    expect(french.indexOf(note)).toBeLessThan(french.indexOf('id="operator-cookies"'));
+    expect((await page(h, '/terms', FRENCH_BROWSER)).html).toContain(note);
+    expect((await page(h, '/privacy')).html).not.toContain('class="placeholder" role="note"');
+
+    const frenchPolicy = path.join(dir, 'privacy.fr.md');
+    fs.writeFileSync(frenchPolicy, '## Témoins de connexion\n\nNous déposons **un** cookie.\n');
+    const frenchTerms = path.join(dir, 'terms.fr.md');
+    fs.writeFileSync(frenchTerms, '## Responsabilité\n\nService fourni *en l’état*.\n');
+    h = await h.restart({ HERALD_POLICY_EXTRA_FILE_FR: frenchPolicy, HERALD_TERMS_EXTRA_FILE_FR: frenchTerms });
+    french = (await page(h, '/privacy', FRENCH_BROWSER)).html;
+    expect(french).toContain('<h2 id="operator-temoins-de-connexion">Témoins de connexion</h2>');
+    expect(french).toContain('Nous déposons <strong>un</strong> cookie.');
+    expect(french).not.toContain('We set');
+    expect(french).not.toContain(note);
+    const frenchTermsHtml = (await page(h, '/terms?lang=fr')).html;
+    expect(frenchTermsHtml).toContain('Service fourni <em>en l’état</em>.');
+    expect(frenchTermsHtml).not.toContain('À compléter');
+    // English keeps the English file.
+    const englishHtml = (await page(h, '/privacy')).html;
+    expect(englishHtml).toContain('We set <strong>one</strong> cookie.');
+    expect(englishHtml).not.toContain('Témoins');
+
+    // Only a French file: the English page shows it, and says so.
+    h = await h.restart({ HERALD_POLICY_EXTRA_FILE: '', HERALD_TERMS_EXTRA_FILE: '' });
+    const onlyFrench = (await page(h, '/privacy')).html;
+    expect(onlyFrench).toContain('The operator has not written the section below in English: it is shown in the language they wrote it in.');
+    expect(onlyFrench).toContain('Nous déposons <strong>un</strong> cookie.');
+    expect((await page(h, '/terms')).html).not.toContain('Placeholder');
+    expect((await facts(h)).customSections).toEqual({ privacy: true, terms: true });
   });
 });

@@ -2451,7 +2451,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Privacy policy (HTML), generated from this instance's configuration */
+        /** Privacy policy (HTML), generated from this instance's configuration, in the reader's language */
         get: operations["getPrivacy"];
         put?: never;
         post?: never;
@@ -2877,7 +2877,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Terms of service (HTML), generated from this instance's configuration */
+        /** Terms of service (HTML), generated from this instance's configuration, in the reader's language */
         get: operations["getTerms"];
         put?: never;
         post?: never;
@@ -16564,7 +16564,10 @@ export interface operations {
     };
     getPrivacy: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description The page's language (en, fr); otherwise the first of Accept-Language Herald speaks, else English */
+                lang?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -19301,7 +19304,10 @@ export interface operations {
     };
     getTerms: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description The page's language (en, fr); otherwise the first of Accept-Language Herald speaks, else English */
+                lang?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;

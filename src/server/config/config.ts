@@ -344,13 +344,25 @@ export const settings = {
   },
   policyExtraFile: {
     env: 'HERALD_POLICY_EXTRA_FILE',
-    doc: 'Markdown file whose sections are added to /privacy (headings, paragraphs, lists, emphasis, links). Read at start.',
+    doc: 'Markdown file whose sections are added to /privacy (headings, paragraphs, lists, emphasis, links), written in English; the French page uses HERALD_POLICY_EXTRA_FILE_FR. Read at start.',
+    default: undefined,
+    schema: z.string().refine(isReadableFile, 'must be a readable file').optional(),
+  },
+  policyExtraFileFr: {
+    env: 'HERALD_POLICY_EXTRA_FILE_FR',
+    doc: 'The French version of HERALD_POLICY_EXTRA_FILE, added to /privacy in French. Unset: the French page shows the other file with a note that it is not in French (and the English page shows this one with the same note when HERALD_POLICY_EXTRA_FILE is unset). Read at start.',
     default: undefined,
     schema: z.string().refine(isReadableFile, 'must be a readable file').optional(),
   },
   termsExtraFile: {
     env: 'HERALD_TERMS_EXTRA_FILE',
-    doc: 'Markdown file whose sections are added to /terms; put your liability and governing-law terms here. Read at start.',
+    doc: 'Markdown file whose sections are added to /terms; put your liability and governing-law terms here. Written in English; the French page uses HERALD_TERMS_EXTRA_FILE_FR. Read at start.',
+    default: undefined,
+    schema: z.string().refine(isReadableFile, 'must be a readable file').optional(),
+  },
+  termsExtraFileFr: {
+    env: 'HERALD_TERMS_EXTRA_FILE_FR',
+    doc: 'The French version of HERALD_TERMS_EXTRA_FILE, added to /terms in French, with the same fallback as HERALD_POLICY_EXTRA_FILE_FR. Read at start.',
     default: undefined,
     schema: z.string().refine(isReadableFile, 'must be a readable file').optional(),
   },

@@ -4,13 +4,17 @@ import { defaultLanguage, isSupportedLanguage, supportedLanguages, type Language
 // build stamp hashes them, so an edited translation rebuilds the bundle.
 import enMail from '../locales/en/mail.json' with { type: 'json' };
 import frMail from '../locales/fr/mail.json' with { type: 'json' };
+import enPolicy from '../locales/en/policy.json' with { type: 'json' };
+import frPolicy from '../locales/fr/policy.json' with { type: 'json' };
+import enExport from '../locales/en/export.json' with { type: 'json' };
+import frExport from '../locales/fr/export.json' with { type: 'json' };
 import enNetworks from '../../networks/locales/en.json' with { type: 'json' };
 import frNetworks from '../../networks/locales/fr.json' with { type: 'json' };
 import { descriptors } from '../../networks/index.ts';
 
 const resources = {
-  en: { mail: enMail },
-  fr: { mail: frMail },
+  en: { mail: enMail, policy: enPolicy, export: enExport },
+  fr: { mail: frMail, policy: frPolicy, export: frExport },
 } satisfies Record<Language, Record<string, unknown>>;
 export type Namespace = keyof (typeof resources)['en'] | 'networks' | `network-${string}`;
 

@@ -37,7 +37,8 @@ import { keysetOrderBy, keysetWhere, readCursor, toPage, type Page } from '../sh
 import { AppError, conflict, notFound } from '../shared/errors.ts';
 import { createZipWriter } from './export.zip.ts';
 import { exportFileSize, exportStorageKey, removeExportFile } from './export.files.ts';
-import { EXPORT_README } from './export.readme.ts';
+import { exportReadme } from './export.readme.ts';
+import { pickLanguage } from '../../i18n/i18n.ts';
 
 export const EXPORT_JOB = 'privacy.export';
 
@@ -484,7 +485,8 @@ async function writeArchive(deps: BuildDeps, userId: string, zip: Zip, progress:
     'notifications.json',
     json(notes.map((n) => ({ id: n.id, workspaceId: n.workspaceId, kind: n.kind, entityType: n.entityType, entityId: n.entityId, title: n.title, body: n.body, link: n.link, createdAt: n.createdAt, readAt: n.readAt }))),
   );
-  await zip.addFile('README.md', EXPORT_README(deps.retentionHours));
+  // In the language the person chose (English when they follow their browser), like their e-mails.
+  await zip.addFile('README.md', exportReadme(pickLanguage(user.language), deps.retentionHours));
   await progress(98);
 }
 

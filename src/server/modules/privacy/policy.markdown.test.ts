@@ -18,6 +18,13 @@ describe('policy Markdown renderer', () => {
     expect(html).toBe('<h2 id="x-a">A</h2>\n<h2 id="x-a-2">A</h2>\n<ul><li>one more</li><li>two</li></ul>');
   });
 
+  it('makes heading ids of accented words without their accents', () => {
+    expect(renderMarkdown('## Témoins de connexion\n## Données à caractère personnel', { idPrefix: 'operator-' }).headings.map((h) => h.id)).toEqual([
+      'operator-temoins-de-connexion',
+      'operator-donnees-a-caractere-personnel',
+    ]);
+  });
+
   it('renders emphasis, strong, code and links', () => {
     expect(renderInline('*a* _b_ **c** __d__ `<e>` snake_case_name')).toBe('<em>a</em> <em>b</em> <strong>c</strong> <strong>d</strong> <code>&lt;e&gt;</code> snake_case_name');
     expect(renderInline('[DPA](https://example.com/dpa?a=1&b=2) <mailto:dpo@example.com>')).toBe(

@@ -107,6 +107,8 @@ const slug = (text: string) =>
   text
     .toLowerCase()
     .normalize('NFKD')
+    // Accents apart from their letters, then dropped: "Témoins" is "temoins", not "te-moins".
+    .replace(/\p{M}/gu, '')
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')
     .slice(0, 60) || 'section';

@@ -1,187 +1,187 @@
+import { descriptorKeys } from '../../../networks/texts.ts';
+import { supportedLanguages, type Language } from '../../../shared/languages.ts';
 import { escapeHtml as e, renderMarkdown, type RenderedMarkdown } from './policy.markdown.ts';
 import type { PolicyFacts } from './policy.service.ts';
+import { languageNames, policyWords, type PolicyWords } from './policy.words.ts';
 
-// The standalone /privacy and /terms pages. Every operator value is escaped here (e()) or by the
-// Markdown renderer; the page has no script, so it works under the app's CSP as it is.
+// The standalone /privacy and /terms pages, in one language. Every operator value is escaped here
+// (e(), or the `values` of words.html) or by the Markdown renderer; the page has no script, so it
+// works under the app's CSP as it is.
 
+/** `title` is HTML like `html`: translations are Herald's own text, escaped where they take values. */
 type Section = { id: string; title: string; html: string };
 
-const notFilledIn = (setting: string) => `<span class="missing">Not filled in by the operator (<code>${setting}</code>).</span>`;
+/** The operator's own Markdown for a page, and whether it is written in the page's language. */
+export type OperatorSection = { markdown: string; inPageLanguage: boolean };
+
+/** What a page is rendered for: its language, and the operator's section if there is one. */
+export type PageOptions = { language: Language; operator: OperatorSection | undefined };
+
+const notFilledIn = (w: PolicyWords, setting: string) => `<span class="missing">${w.html('page.notFilledIn', { setting })}</span>`;
 /** The page title's suffix: the operator's name, or Herald's own when the operator has not given one. */
 const titleSuffix = (facts: PolicyFacts) => (facts.operator.name ? e(facts.operator.name) : 'Herald');
+/** A link to the other policy page, in the same language as this one. */
+const pageHref = (path: '/privacy' | '/terms', w: PolicyWords) => `${path}?lang=${w.language}`;
 
-function contactHtml(facts: PolicyFacts): string {
+function contactHtml(facts: PolicyFacts, w: PolicyWords): string {
   const contact = facts.operator.contact;
-  return contact ? `<a href="${e(contact.href)}">${e(contact.value)}</a>` : notFilledIn('HERALD_OPERATOR_CONTACT');
+  return contact ? `<a href="${e(contact.href)}">${e(contact.value)}</a>` : notFilledIn(w, 'HERALD_OPERATOR_CONTACT');
 }
 
-function operatorSection(facts: PolicyFacts, title: string): Section {
+function operatorSection(facts: PolicyFacts, w: PolicyWords, title: string): Section {
   const { name, address } = facts.operator;
   return {
     id: 'operator',
     title,
     // Without a name, "run by the operator of this Herald" said nothing: say who the operator is
     // by role, and that the name is missing (the list below shows which setting).
-    html: `<p>${
-      name
-        ? `This Herald is run by <strong>${e(name)}</strong>, who decides how it is used and is responsible for the data it holds (the controller, in GDPR terms).`
-        : 'This Herald is run by the person or organisation that installed it (its operator), who decides how it is used and is responsible for the data it holds (the controller, in GDPR terms). The operator has not given their name yet; until they do, ask the person who invited you or gave you this address who runs it.'
-    }</p>
+    html: `<p>${name ? w.html('operator.runBy', { name }) : w.html('operator.runByUnnamed')}</p>
 <dl>
-<dt>Name</dt><dd>${name ? e(name) : notFilledIn('HERALD_OPERATOR_NAME')}</dd>
-<dt>Address</dt><dd>${address ? e(address) : notFilledIn('HERALD_OPERATOR_ADDRESS')}</dd>
-<dt>Contact</dt><dd>${contactHtml(facts)}</dd>
+<dt>${w.html('operator.name')}</dt><dd>${name ? e(name) : notFilledIn(w, 'HERALD_OPERATOR_NAME')}</dd>
+<dt>${w.html('operator.address')}</dt><dd>${address ? e(address) : notFilledIn(w, 'HERALD_OPERATOR_ADDRESS')}</dd>
+<dt>${w.html('operator.contact')}</dt><dd>${contactHtml(facts, w)}</dd>
 </dl>`,
   };
 }
 
-const days = (n: number) => `${n} ${n === 1 ? 'day' : 'days'}`;
+const knownCallbacks = ['deauthorize', 'data-deletion'];
+const callbackMeaning = (w: PolicyWords, name: string) => (knownCallbacks.includes(name) ? w.html(`networks.callbacks.${name}`) : w.html('networks.callbacks.other', { name }));
 
-const callbackMeanings: Record<string, string> = {
-  deauthorize: 'when you remove Herald from your account there: Herald deletes the tokens of every account of yours connected to it, at once',
-  'data-deletion': 'when you ask there for your data to be deleted: Herald ends its access and deletes the cached profile data and statistics at once, and gives you a confirmation code and a page showing the request’s status',
-};
-const callbackMeaning = (name: string) => (Object.hasOwn(callbackMeanings, name) ? callbackMeanings[name]! : `the ${name} call`);
-
-function callbacksHtml(n: PolicyFacts['networks'][number]): string {
+function callbacksHtml(w: PolicyWords, n: PolicyFacts['networks'][number]): string {
   if (!n.callbacks.length) return '';
-  const items = n.callbacks.map((c) => `<li><code>${e(c.url)}</code>: ${e(callbackMeaning(c.name))}.</li>`).join('');
-  return `\n<p>${e(n.label)} tells this Herald about your choices at these addresses:</p>\n<ul>${items}</ul>`;
+  const items = n.callbacks.map((c) => `<li>${w.html('networks.callbacks.item', { urlHtml: `<code>${e(c.url)}</code>`, meaningHtml: callbackMeaning(w, c.name) })}</li>`).join('');
+  return `\n<p>${w.html('networks.callbacks.intro', { network: n.label })}</p>\n<ul>${items}</ul>`;
 }
 
-function networksSection(facts: PolicyFacts): Section {
+function networksSection(facts: PolicyFacts, w: PolicyWords): Section {
   const items = facts.networks.map((n) => {
-    const how =
-      n.connect === 'app-password'
-        ? `Connected with an <strong>app password</strong> you create in your ${e(n.label)} account's settings and can delete there at any time; Herald asks for no OAuth scopes. The session an app password gives carries the scope below.`
-        : n.connect === 'oauth-instance'
-          ? `Connected through the consent page of your own ${e(n.label)} server, which shows these scopes before you agree.`
-          : `Connected through ${e(n.label)}'s own consent page, which shows these scopes before you agree.`;
-    const rows = n.scopes.map((s) => `<tr><td><code>${e(s.scope)}</code></td><td>${e(s.meaning)}</td></tr>`).join('');
+    const rows = n.scopes
+      .map((s) => `<tr><td><code>${e(s.scope)}</code></td><td>${e(w.networkText(n.id, descriptorKeys.scopeMeaning(s.scope), s.meaning))}</td></tr>`)
+      .join('');
     return `<h3 id="network-${n.id}">${e(n.label)}</h3>
-<p>${how}</p>
-<table><thead><tr><th scope="col">Scope</th><th scope="col">What it lets Herald do</th></tr></thead><tbody>${rows}</tbody></table>${callbacksHtml(n)}`;
+<p>${w.html(`networks.connect.${n.connect}`, { network: n.label })}</p>
+<table><thead><tr><th scope="col">${w.html('networks.scope')}</th><th scope="col">${w.html('networks.scopeMeaning')}</th></tr></thead><tbody>${rows}</tbody></table>${callbacksHtml(w, n)}`;
   });
   return {
     id: 'networks',
-    title: 'Social networks and the access Herald asks for',
-    html: facts.networks.length
-      ? `<p>This instance offers these networks. Herald asks each one for exactly the scopes listed, and you can see the scopes you granted on the Channels page.</p>\n${items.join('\n')}`
-      : '<p>This instance offers no social network.</p>',
+    title: w.html('networks.title'),
+    html: facts.networks.length ? `<p>${w.html('networks.intro')}</p>\n${items.join('\n')}` : `<p>${w.html('networks.none')}</p>`,
   };
 }
 
-const MEDIA_LIBRARY_SENTENCE =
-  'A workspace’s owners and admins may turn on its <strong>media library</strong> (off unless they do, shown in <em>Workspace settings → Media library</em>): its files are then kept after publishing, with the names, alt text and tags members give them, until a member deletes them. Turning it off again lets the usual rule delete the files whose posts are all published.';
-
-function storageSection(facts: PolicyFacts): Section {
+function storageSection(facts: PolicyFacts, w: PolicyWords): Section {
   const r = facts.retention;
   const media = r.mediaDeleteAfterPublish
-    ? `Uploaded media is kept only until every post that uses it is published or deleted, then the file is deleted.${r.mediaLibraryOptIn ? ' ' + MEDIA_LIBRARY_SENTENCE : ''}`
-    : 'Uploaded media is kept in the workspace’s media library until a member deletes it (this instance keeps files after publishing).';
+    ? `${w.html('storage.mediaDeletedAfterPublish')}${r.mediaLibraryOptIn ? ' ' + w.html('storage.mediaLibraryOptIn') : ''}`
+    : w.html('storage.mediaKept');
   return {
     id: 'storage',
-    title: 'What Herald stores and how',
+    title: w.html('storage.title'),
     html: `<ul>
-<li><strong>Your account:</strong> name, e-mail address and password. Passwords are stored only as <strong>scrypt hashes</strong>, never in readable form. Session cookies are httpOnly.</li>
-<li><strong>Social network tokens</strong> are <strong>encrypted at rest with AES-256-GCM</strong>, never written to logs and never sent to the browser. When you disconnect a channel, its token is <strong>revoked at the network and deleted at once</strong> (where the network offers a way to revoke, and once no other connected channel uses the same login there); the cached profile data and statistics of the disconnected account are purged after ${days(r.disconnectedRetentionDays)}.</li>
-<li><strong>Posts and media:</strong> what you write and upload to schedule it. ${media}</li>
-${analyticsItem(facts)}
-<li><strong>Delivery logs</strong> record what Herald sent to a network and what it answered, with tokens and other credentials removed.</li>
-<li><strong>Access log:</strong> one row per request (method, route without query string, status, duration, user, workspace, IP address, user agent), kept for ${days(r.accessLogDays)}.</li>
-<li><strong>Audit log:</strong> every change to accounts, workspaces and memberships, with the acting user, IP address and user agent. It is append-only: entries are never edited.</li>
-<li><strong>Sessions</strong> end after ${days(r.sessionIdleDays)} without use.</li>
+<li>${w.html('storage.account')}</li>
+<li>${w.html('storage.tokens', { days: w.days(r.disconnectedRetentionDays) })}</li>
+<li>${w.html('storage.posts', { mediaHtml: media })}</li>
+${analyticsItem(facts, w)}
+<li>${w.html('storage.deliveryLogs')}</li>
+<li>${w.html('storage.accessLog', { days: w.days(r.accessLogDays) })}</li>
+<li>${w.html('storage.auditLog')}</li>
+<li>${w.html('storage.sessions', { days: w.days(r.sessionIdleDays) })}</li>
 </ul>`,
   };
 }
 
-function analyticsItem(facts: PolicyFacts): string {
+function analyticsItem(facts: PolicyFacts, w: PolicyWords): string {
   const a = facts.analytics;
-  if (!a.enabled) return '<li><strong>Post statistics:</strong> this instance does not collect any (the operator turned analytics off).</li>';
-  const every = a.intervalMinutes % 60 === 0 ? `${a.intervalMinutes / 60 === 1 ? 'hour' : `${a.intervalMinutes / 60} hours`}` : `${a.intervalMinutes} minutes`;
-  return `<li><strong>Post statistics:</strong> for ${days(a.windowDays)} after a post is published, Herald reads its public counters (views, likes, comments, shares, where the network reports them) from the network about every ${every}, through the channel's own token. ${historySentence(a.historyDays)} A workspace or a single channel can turn this off at any time (<em>Workspace settings → Analytics</em>), and delete what was collected.</li>`;
+  if (!a.enabled) return `<li>${w.html('storage.analyticsOff')}</li>`;
+  const every = a.intervalMinutes % 60 === 0 ? w.html('storage.every.hours', { count: a.intervalMinutes / 60 }) : w.html('storage.every.minutes', { count: a.intervalMinutes });
+  const historyHtml = a.historyDays === 0 ? w.html('storage.historyNone') : w.html('storage.historyKept', { days: w.days(a.historyDays) });
+  return `<li>${w.html('storage.analyticsOn', { window: w.days(a.windowDays), every, historyHtml })}</li>`;
 }
 
-function historySentence(historyDays: number): string {
-  if (historyDays === 0) return 'Only the newest reading per post is kept, with each channel’s figures for today (followers, posts, summed counters).';
-  return `Earlier readings are kept as the post’s history (after a week, only the last reading of each day), with each channel’s daily figures (followers, posts, summed counters), for ${days(historyDays)}.`;
-}
-
-function retentionSection(facts: PolicyFacts): Section {
+function retentionSection(facts: PolicyFacts, w: PolicyWords): Section {
   const r = facts.retention;
+  const a = facts.analytics;
+  const statistics = a.enabled
+    ? w.html('retention.statisticsKept', {
+        window: w.days(a.windowDays),
+        disconnected: w.days(r.disconnectedRetentionDays),
+        historyHtml: a.historyDays ? w.html('retention.historyKept', { days: w.days(a.historyDays) }) : w.html('retention.historyNone'),
+      })
+    : w.html('retention.statisticsOff');
+  const media = r.mediaDeleteAfterPublish ? w.html(r.mediaLibraryOptIn ? 'retention.mediaDeletedOrLibrary' : 'retention.mediaDeleted') : w.html('retention.mediaKept');
   const rows: [string, string][] = [
-    ['Access log (requests, IP addresses, user agents)', days(r.accessLogDays)],
-    ['Cached profile data and statistics of a disconnected channel', `${days(r.disconnectedRetentionDays)} after disconnecting`],
-    ['Token of a disconnected channel', 'deleted at once (revoked at the network first)'],
-    ['Sessions', `end after ${days(r.sessionIdleDays)} without use`],
-    [
-      'Post statistics',
-      facts.analytics.enabled
-        ? `the newest reading, read for ${days(facts.analytics.windowDays)} after publishing; kept until deleted in the workspace settings, or ${days(r.disconnectedRetentionDays)} after the channel is disconnected. Earlier readings and daily channel figures: ${facts.analytics.historyDays ? `${days(facts.analytics.historyDays)} (after a week, one reading per post per day)` : 'not kept beyond today'}, deleted with the newest reading`
-        : 'not collected on this instance',
-    ],
-    [
-      'Uploaded media',
-      r.mediaDeleteAfterPublish
-        ? `until every post using it is published or deleted${r.mediaLibraryOptIn ? '; in a workspace that turned its media library on, until a member deletes it' : ''}`
-        : 'in the media library until deleted',
-    ],
-    ['Audit log', 'append-only; no automatic deletion'],
-    ['Account, workspaces and posts', 'until you or a workspace owner delete them'],
+    [w.html('retention.accessLog'), w.days(r.accessLogDays)],
+    [w.html('retention.disconnectedData'), w.html('retention.disconnectedDataKept', { days: w.days(r.disconnectedRetentionDays) })],
+    [w.html('retention.disconnectedToken'), w.html('retention.disconnectedTokenKept')],
+    [w.html('retention.sessions'), w.html('retention.sessionsKept', { days: w.days(r.sessionIdleDays) })],
+    [w.html('retention.statistics'), statistics],
+    [w.html('retention.media'), media],
+    [w.html('retention.audit'), w.html('retention.auditKept')],
+    [w.html('retention.account'), w.html('retention.accountKept')],
   ];
   return {
     id: 'retention',
-    title: 'How long data is kept',
-    html: `<p>These periods are this instance’s current settings.</p>
-<table><thead><tr><th scope="col">Data</th><th scope="col">Kept</th></tr></thead><tbody>${rows.map(([what, kept]) => `<tr><td>${what}</td><td>${kept}</td></tr>`).join('')}</tbody></table>`,
+    title: w.html('retention.title'),
+    html: `<p>${w.html('retention.intro')}</p>
+<table><thead><tr><th scope="col">${w.html('retention.data')}</th><th scope="col">${w.html('retention.kept')}</th></tr></thead><tbody>${rows.map(([what, kept]) => `<tr><td>${what}</td><td>${kept}</td></tr>`).join('')}</tbody></table>`,
   };
 }
 
-function connectionsSection(facts: PolicyFacts): Section {
-  const o = facts.outgoing;
+/** The enabled networks' outgoing sentences, each in this language where the network translated it. */
+function networkServiceItems(facts: PolicyFacts, w: PolicyWords): string[] {
+  // A network's sentences are numbered from 0 in its own list (descriptorKeys.outgoing).
+  const seen = new Map<string, number>();
+  return facts.outgoing.networkServices.map(({ network, sentence }) => {
+    const index = seen.get(network) ?? 0;
+    seen.set(network, index + 1);
+    const parts = w.networkSentence(network, descriptorKeys.outgoing(index), sentence);
+    return `<li>${parts.map((part) => (typeof part === 'string' ? e(part) : `<code>${e(part.code)}</code>`)).join('')}</li>`;
+  });
+}
+
+function connectionsSection(facts: PolicyFacts, w: PolicyWords): Section {
   const items = [
-    o.smtpConfigured
-      ? "<li>The operator's <strong>SMTP server</strong>, to send e-mails (password resets, invitations, notifications).</li>"
-      : '<li>No SMTP server is configured: e-mails (password resets, invitations) are written to the server log, which only the operator reads.</li>',
-    facts.networks.length
-      ? `<li>The <strong>social networks you connect</strong> (${facts.networks.map((n) => e(n.label)).join(', ')}), to read your profile and publish what you schedule.</li>`
-      : '',
-    ...o.networkServices.map(({ sentence }) => `<li>${sentence.map((part) => (typeof part === 'string' ? e(part) : `<code>${e(part.code)}</code>`)).join('')}</li>`),
+    `<li>${w.html(facts.outgoing.smtpConfigured ? 'connections.smtp' : 'connections.noSmtp')}</li>`,
+    facts.networks.length ? `<li>${w.html('connections.networks', { networks: networkList(facts) })}</li>` : '',
+    ...networkServiceItems(facts, w),
   ];
   return {
     id: 'connections',
-    title: 'Outgoing connections and telemetry',
-    html: `<p>Herald sends <strong>no telemetry</strong> and no analytics to anyone. Its only outgoing connections are:</p>\n<ul>${items.join('')}</ul>`,
+    title: w.html('connections.title'),
+    html: `<p>${w.html('connections.intro')}</p>\n<ul>${items.join('')}</ul>`,
   };
 }
 
-function subprocessorsSection(facts: PolicyFacts): Section {
+const networkList = (facts: PolicyFacts) => facts.networks.map((n) => n.label).join(', ');
+
+function subprocessorsSection(facts: PolicyFacts, w: PolicyWords): Section {
   const rows = facts.subprocessors.map((s) => `<tr><td>${e(s.name)}</td><td>${e(s.purpose)}</td><td>${e(s.location)}</td></tr>`).join('');
   return {
     id: 'subprocessors',
-    title: 'Sub-processors',
+    title: w.html('subprocessors.title'),
     html: facts.subprocessors.length
-      ? `<p>The operator uses these services to run this Herald:</p>
-<table><thead><tr><th scope="col">Name</th><th scope="col">Purpose</th><th scope="col">Location</th></tr></thead><tbody>${rows}</tbody></table>`
-      : `<p><span class="missing">None listed by the operator (<code>HERALD_SUBPROCESSORS</code>).</span></p>`,
+      ? `<p>${w.html('subprocessors.intro')}</p>
+<table><thead><tr><th scope="col">${w.html('subprocessors.name')}</th><th scope="col">${w.html('subprocessors.purpose')}</th><th scope="col">${w.html('subprocessors.location')}</th></tr></thead><tbody>${rows}</tbody></table>`
+      : `<p><span class="missing">${w.html('subprocessors.none', { setting: 'HERALD_SUBPROCESSORS' })}</span></p>`,
   };
 }
 
-function rightsSection(facts: PolicyFacts): Section {
-  const operator = `by writing to the operator: ${contactHtml(facts)}`;
+function rightsSection(facts: PolicyFacts, w: PolicyWords): Section {
+  const operatorHtml = w.html('rights.byOperator', { contactHtml: contactHtml(facts, w) });
+  const grace = facts.accountDeletionGraceDays;
   return {
     id: 'rights',
-    title: 'Your rights',
-    html: `<p>Under the GDPR you have the right to:</p>
+    title: w.html('rights.title'),
+    html: `<p>${w.html('rights.intro')}</p>
 <ul>
-<li><strong>Access and portability:</strong> get a copy of your data in a machine-readable form: <em>Download all my data</em> on the <a href="/profile">Profile page</a>.</li>
-<li><strong>Rectification:</strong> have wrong data corrected: your name, e-mail address (confirmed through a link sent to the new address), password and picture on the <a href="/profile">Profile page</a>, anything else ${operator}.</li>
-<li><strong>Erasure:</strong> have your account and data deleted: <em>Delete my account</em> on the <a href="/profile">Profile page</a> revokes every channel you connected at its network and deletes your data${facts.accountDeletionGraceDays > 0 ? ` after a grace period of ${days(facts.accountDeletionGraceDays)}, during which you can cancel` : ' at once'}.</li>
-<li><strong>Restriction:</strong> have the processing of your data limited: <em>Pause processing</em> on the <a href="/profile">Profile page</a> stops all publishing, statistics reading and token renewal for the channels you connected until you resume.</li>
-<li><strong>Objection:</strong> object to processing based on legitimate interests: statistics collection can be turned off for a workspace or a single channel in <em>Workspace settings → Analytics</em>, which can also delete what was collected; anything else ${operator}.</li>
-<li><strong>Complaint:</strong> lodge a complaint with a supervisory authority, for example the data protection authority of the country you live or work in (<a href="https://edpb.europa.eu/about-edpb/about-edpb/members_en">list of EU authorities</a>).</li>
+<li>${w.html('rights.access')}</li>
+<li>${w.html('rights.rectification', { operatorHtml })}</li>
+<li>${grace > 0 ? w.html('rights.erasureAfterGrace', { days: w.days(grace) }) : w.html('rights.erasureAtOnce')}</li>
+<li>${w.html('rights.restriction')}</li>
+<li>${w.html('rights.objection', { operatorHtml })}</li>
+<li>${w.html('rights.complaint')}</li>
 </ul>
-<p>Where a right has no button above, exercise it ${operator}.</p>`,
+<p>${w.html('rights.otherwise', { operatorHtml })}</p>`,
   };
 }
 
@@ -197,6 +197,9 @@ h3 { font-size: 1.1rem; margin: 1.5rem 0 .5rem; }
 a { color: var(--accent); }
 code { font: .9em ui-monospace, SFMono-Regular, Menlo, monospace; background: var(--card); border: 1px solid var(--line); border-radius: 4px; padding: 0 .25em; }
 .generated { color: var(--muted); margin: 0 0 1.5rem; font-size: .95rem; }
+nav.languages { float: right; font-size: .9rem; }
+nav.languages ul { list-style: none; margin: 0; padding: 0; display: flex; gap: .75rem; }
+nav.languages [aria-current] { font-weight: 600; }
 nav.toc { background: var(--card); border: 1px solid var(--line); border-radius: 8px; padding: .75rem 1.25rem; }
 nav.toc h2 { border: 0; margin: 0 0 .25rem; padding: 0; font-size: 1rem; }
 nav.toc ol { margin: 0; padding-left: 1.25rem; }
@@ -211,28 +214,48 @@ dd { margin: 0; }
 footer { margin-top: 3rem; color: var(--muted); font-size: .9rem; }
 `;
 
-function page(options: { title: string; facts: PolicyFacts; sections: Section[]; extra?: RenderedMarkdown; otherPage: { href: string; label: string } }): string {
-  const { title, facts, sections, extra } = options;
+/** Links to the same page in every language; each name is written in its own language. */
+function languageSwitch(w: PolicyWords): string {
+  const items = supportedLanguages.map((language) =>
+    language === w.language
+      ? `<li><span aria-current="true" lang="${language}">${e(languageNames[language])}</span></li>`
+      : `<li><a href="?lang=${language}" hreflang="${language}" lang="${language}">${e(languageNames[language])}</a></li>`,
+  );
+  return `<nav class="languages" aria-label="${w.html('languages')}"><ul>${items.join('')}</ul></nav>`;
+}
+
+/** The operator's Markdown, after a note when it is not written in the page's language. */
+function operatorHtml(w: PolicyWords, operator: OperatorSection | undefined, rendered: RenderedMarkdown | undefined): string {
+  if (!operator || !rendered?.html) return '';
+  const note = operator.inPageLanguage ? '' : `<p class="placeholder" role="note">${w.html('page.operatorSectionInOtherLanguage')}</p>\n`;
+  return `<section class="custom">\n${note}${rendered.html}\n</section>`;
+}
+
+/** `title` and `otherPage.label` are HTML (translations). */
+function page(options: { title: string; facts: PolicyFacts; words: PolicyWords; sections: Section[]; operator?: OperatorSection; otherPage: { href: string; label: string } }): string {
+  const { title, facts, words: w, sections, operator } = options;
+  const extra = operator === undefined ? undefined : renderMarkdown(operator.markdown, { idPrefix: 'operator-' });
   const toc = [
-    ...sections.map((s) => `<li><a href="#${s.id}">${e(s.title)}</a></li>`),
+    ...sections.map((s) => `<li><a href="#${s.id}">${s.title}</a></li>`),
     ...(extra?.headings ?? []).filter((h) => h.level === 2).map((h) => `<li><a href="#${h.id}">${h.labelHtml}</a></li>`),
   ];
-  const generated = facts.generatedAt.slice(0, 10);
+  const date = `<time datetime="${e(facts.generatedAt)}">${e(w.date(facts.generatedAt))}</time>`;
   return `<!doctype html>
-<html lang="en">
+<html lang="${w.language}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${e(title)} · ${titleSuffix(facts)}</title>
+<title>${title} · ${titleSuffix(facts)}</title>
 <style>${stylesheet}</style>
 </head>
 <body>
 <main>
-<h1>${e(title)}</h1>
-<p class="generated">Last generated from this instance's configuration on <time datetime="${e(facts.generatedAt)}">${generated}</time>.</p>
-<nav class="toc" aria-labelledby="toc-title"><h2 id="toc-title">Contents</h2><ol>${toc.join('')}</ol></nav>
-${sections.map((s) => `<section aria-labelledby="${s.id}"><h2 id="${s.id}">${e(s.title)}</h2>\n${s.html}</section>`).join('\n')}
-${extra?.html ? `<section class="custom">\n${extra.html}\n</section>` : ''}
+${languageSwitch(w)}
+<h1>${title}</h1>
+<p class="generated">${w.html('page.generated', { dateHtml: date })}</p>
+<nav class="toc" aria-labelledby="toc-title"><h2 id="toc-title">${w.html('page.contents')}</h2><ol>${toc.join('')}</ol></nav>
+${sections.map((s) => `<section aria-labelledby="${s.id}"><h2 id="${s.id}">${s.title}</h2>\n${s.html}</section>`).join('\n')}
+${operatorHtml(w, operator, extra)}
 <footer><p><a href="${options.otherPage.href}">${options.otherPage.label}</a> · <a href="/">Herald</a></p></footer>
 </main>
 </body>
@@ -240,60 +263,70 @@ ${extra?.html ? `<section class="custom">\n${extra.html}\n</section>` : ''}
 `;
 }
 
-export function renderPrivacyPage(facts: PolicyFacts, extraMarkdown: string | undefined): string {
+export function renderPrivacyPage(facts: PolicyFacts, { language, operator }: PageOptions): string {
+  const w = policyWords(language);
   return page({
-    title: 'Privacy policy',
+    title: w.html('privacy.title'),
     facts,
+    words: w,
     sections: [
-      operatorSection(facts, 'Who is responsible'),
-      networksSection(facts),
-      storageSection(facts),
-      retentionSection(facts),
-      connectionsSection(facts),
-      subprocessorsSection(facts),
-      rightsSection(facts),
+      operatorSection(facts, w, w.html('operator.titlePrivacy')),
+      networksSection(facts, w),
+      storageSection(facts, w),
+      retentionSection(facts, w),
+      connectionsSection(facts, w),
+      subprocessorsSection(facts, w),
+      rightsSection(facts, w),
     ],
-    extra: extraMarkdown === undefined ? undefined : renderMarkdown(extraMarkdown, { idPrefix: 'operator-' }),
-    otherPage: { href: '/terms', label: 'Terms of service' },
+    operator,
+    otherPage: { href: pageHref('/terms', w), label: w.html('terms.title') },
   });
 }
 
-export function renderTermsPage(facts: PolicyFacts, extraMarkdown: string | undefined): string {
+/** `operatorFileEnv`: the setting an operator sets to replace the liability placeholder in this language. */
+export function renderTermsPage(facts: PolicyFacts, { language, operator, operatorFileEnv }: PageOptions & { operatorFileEnv: string }): string {
+  const w = policyWords(language);
   const networkTerms = facts.networks
-    .map((n) => `<li>${e(n.label)}: ${n.terms.map((t) => `<a href="${e(t.url)}">${e(t.label)}</a>`).join(', ')}</li>`)
+    .map((n) => {
+      const linksHtml = n.terms.map((t, i) => `<a href="${e(t.url)}">${e(w.networkText(n.id, descriptorKeys.termsLabel(i), t.label))}</a>`).join(', ');
+      return `<li>${w.html('networks.termsItem', { network: n.label, linksHtml })}</li>`;
+    })
     .join('');
+  const privacyHref = pageHref('/privacy', w);
+  const grace = facts.accountDeletionGraceDays;
   const sections: Section[] = [
-    operatorSection(facts, 'Who provides this service'),
+    operatorSection(facts, w, w.html('operator.titleTerms')),
     {
       id: 'service',
-      title: 'What the service does',
-      html: `<p>Herald lets you and the members of your workspaces write posts, schedule them and publish them to the social network accounts you connect${facts.networks.length ? ` (${facts.networks.map((n) => e(n.label)).join(', ')})` : ''}, and shows those accounts' profile and statistics. It publishes only what you schedule, at the time you choose. How your data is handled is described in the <a href="/privacy">privacy policy</a>.</p>`,
+      title: w.html('service.title'),
+      html: `<p>${facts.networks.length ? w.html('service.textWithNetworks', { networks: networkList(facts), privacyHref }) : w.html('service.text', { privacyHref })}</p>`,
     },
     {
       id: 'acceptable-use',
-      title: 'Acceptable use',
-      html: `<p>You are responsible for what you publish through Herald. Do not use it to publish anything unlawful, to send spam or to break the rules of the networks you publish to. Each network's own terms apply to everything you publish there:</p>
-${networkTerms ? `<ul>${networkTerms}</ul>` : '<p>This instance offers no social network.</p>'}`,
+      title: w.html('acceptableUse.title'),
+      html: `<p>${w.html('acceptableUse.text')}</p>
+${networkTerms ? `<ul>${networkTerms}</ul>` : `<p>${w.html('networks.none')}</p>`}`,
     },
     {
       id: 'termination',
-      title: 'Account termination',
-      html: `<p>You can stop using Herald at any time: disconnect your channels (their tokens are revoked at the network and deleted at once) and delete your account yourself with <em>Delete my account</em> on the <a href="/profile">Profile page</a>${facts.accountDeletionGraceDays > 0 ? ` (it is deleted after a grace period of ${days(facts.accountDeletionGraceDays)}, during which you can cancel)` : ' (it is deleted at once)'}; workspaces you own alone are deleted with it. The operator may suspend or close an account that breaks these terms or the networks' terms, and may stop running this instance; where possible you will be told in advance so you can take a copy of your data.</p>`,
+      title: w.html('termination.title'),
+      html: `<p>${grace > 0 ? w.html('termination.textAfterGrace', { days: w.days(grace) }) : w.html('termination.textAtOnce')}</p>`,
     },
   ];
   if (!facts.customSections.terms) {
     sections.push({
       id: 'liability',
-      title: 'Liability',
-      html: `<div class="placeholder" role="note"><p><strong>Placeholder:</strong> the operator has not provided liability terms for this instance.</p><p>Operators: replace this section with your own terms (liability, warranty, governing law) in a Markdown file named by <code>HERALD_TERMS_EXTRA_FILE</code>.</p></div>`,
+      title: w.html('liability.title'),
+      html: `<div class="placeholder" role="note"><p>${w.html('liability.placeholder')}</p><p>${w.html('liability.operators', { setting: operatorFileEnv })}</p></div>`,
     });
   }
-  sections.push({ id: 'contact', title: 'Contact', html: `<p>Questions about these terms: ${contactHtml(facts)}</p>` });
+  sections.push({ id: 'contact', title: w.html('contact.title'), html: `<p>${w.html('contact.text', { contactHtml: contactHtml(facts, w) })}</p>` });
   return page({
-    title: 'Terms of service',
+    title: w.html('terms.title'),
     facts,
+    words: w,
     sections,
-    extra: extraMarkdown === undefined ? undefined : renderMarkdown(extraMarkdown, { idPrefix: 'operator-' }),
-    otherPage: { href: '/privacy', label: 'Privacy policy' },
+    operator,
+    otherPage: { href: pageHref('/privacy', w), label: w.html('privacy.title') },
   });
 }

@@ -1,36 +1,52 @@
-import fs from 'node:fs';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import type { Config } from '../../config/config.ts';
+import { supportedLanguages, type Language } from '../../../shared/languages.ts';
 import { callbackUrls, type NetworkCallbacks } from '../network-callbacks/network-callbacks.registry.ts';
+import { policyPageLanguage } from './policy.language.ts';
+import { operatorFileEnv, readOperatorSections } from './policy.operator.ts';
 import { renderPrivacyPage, renderTermsPage } from './policy.pages.ts';
 import { policyFacts, policyFactsSchema } from './policy.service.ts';
 
+const pageQuery = z.object({
+  lang: z.string().optional().describe(`The page's language (${supportedLanguages.join(', ')}); otherwise the first of Accept-Language Herald speaks, else English`),
+});
+
 /**
- * /privacy, /terms and /api/v1/policy, public. Everything is computed once at start: the facts come
- * from the configuration, which only changes with a restart, and so do the operator's extra files.
+ * /privacy, /terms and /api/v1/policy, public. Everything is computed once at start, in every
+ * language: the facts come from the configuration, which only changes with a restart, and so do
+ * the operator's extra files.
  */
 export const policyRoutes: FastifyPluginAsyncZod<{ config: Config; networkCallbacks: NetworkCallbacks }> = async (app, { config, networkCallbacks }) => {
-  const read = (file: string | undefined) => (file === undefined ? undefined : fs.readFileSync(file, 'utf8'));
-  const privacyExtra = read(config.policyExtraFile);
-  const termsExtra = read(config.termsExtraFile);
+  const privacyExtra = readOperatorSections(config, 'privacy');
+  const termsExtra = readOperatorSections(config, 'terms');
   const facts = policyFacts(config, {
     now: new Date(),
-    customSections: { privacy: privacyExtra !== undefined, terms: termsExtra !== undefined },
+    customSections: { privacy: Object.values(privacyExtra).some(Boolean), terms: Object.values(termsExtra).some(Boolean) },
     callbacks: callbackUrls(networkCallbacks, config.publicOrigin),
   });
-  const privacyHtml = renderPrivacyPage(facts, privacyExtra);
-  const termsHtml = renderTermsPage(facts, termsExtra);
+  const inEveryLanguage = (render: (language: Language) => string) => Object.fromEntries(supportedLanguages.map((language) => [language, render(language)])) as Record<Language, string>;
+  const privacyHtml = inEveryLanguage((language) => renderPrivacyPage(facts, { language, operator: privacyExtra[language] }));
+  const termsHtml = inEveryLanguage((language) => renderTermsPage(facts, { language, operator: termsExtra[language], operatorFileEnv: operatorFileEnv(language, 'terms') }));
+
+  /** The page in the reader's language; the answer varies with Accept-Language, so caches keep one per language. */
+  const pageIn = (pages: Record<Language, string>) => ({
+    config: { access: 'public' as const },
+    handler: async (req: FastifyRequest<{ Querystring: z.infer<typeof pageQuery> }>, reply: FastifyReply) => {
+      const language = policyPageLanguage(req.query.lang, req.headers['accept-language']);
+      return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').header('content-language', language).header('vary', 'Accept-Language').send(pages[language]);
+    },
+  });
 
   app.get('/privacy', {
-    config: { access: 'public' },
-    schema: { tags: ['policy'], summary: "Privacy policy (HTML), generated from this instance's configuration" },
-    handler: async (_req, reply) => reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(privacyHtml),
+    ...pageIn(privacyHtml),
+    schema: { tags: ['policy'], summary: "Privacy policy (HTML), generated from this instance's configuration, in the reader's language", querystring: pageQuery },
   });
 
   app.get('/terms', {
-    config: { access: 'public' },
-    schema: { tags: ['policy'], summary: "Terms of service (HTML), generated from this instance's configuration" },
-    handler: async (_req, reply) => reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(termsHtml),
+    ...pageIn(termsHtml),
+    schema: { tags: ['policy'], summary: "Terms of service (HTML), generated from this instance's configuration, in the reader's language", querystring: pageQuery },
   });
 
   app.get('/api/v1/policy', {
