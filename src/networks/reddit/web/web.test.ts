@@ -2,6 +2,8 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { createElement, type ReactElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
+// The app's i18next instance, as the composer has it: the panel and the card speak through it.
+import '../../../web/i18n/i18n.ts';
 import type { OptionsPanelProps, PreviewProps } from '../../web-types.ts';
 import { requirementsOf, type SubredditRules } from '../requirements.ts';
 import { web } from './index.ts';
