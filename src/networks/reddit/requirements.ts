@@ -128,7 +128,7 @@ export function subredditIssues(rules: SubredditRules, post: RedditPostShape): R
   const says = r.guidelines ? ` ${sr} says: “${r.guidelines}”` : '';
   const issues: RuleIssue[] = [];
   // One translation wraps every reason (`rules.subredditReasons.<reason>`), with the guidelines' sentence when there are some.
-  const guidelines = r.guidelines ? { context: 'guidelines', guidelines: inert(r.guidelines) } : {};
+  const guidelines: Record<string, string> = r.guidelines ? { context: 'guidelines', guidelines: inert(r.guidelines) } : {};
   const add = (field: string, message: string, source: string, reason: string, values: Record<string, string | number> = {}) =>
     issues.push({ field, message: `Reddit: ${message} (${source}).${says}`, key: 'network-reddit:rules.subreddit', values: { ...values, reason, sr: inert(sr), source, ...guidelines } });
   const title = post.title;

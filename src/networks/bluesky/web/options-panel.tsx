@@ -94,7 +94,7 @@ function Captions({ settings, onChange, errorFor }: Pick<OptionsPanelProps, 'set
             if (!file) return;
             const text = await file.text();
             const why = captionProblem(text, file.size, lang, captions);
-            setProblem(why && t(why.key, why.values));
+            setProblem(why && t(why.key, why.values ?? {}));
             if (why) return;
             const next = [...captions, { lang, vtt: text }];
             save(next);
