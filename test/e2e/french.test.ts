@@ -88,6 +88,9 @@ describe('Herald in French in Chromium', () => {
     expect(await counter.locator('strong').innerText()).toBe(String(500 - [...text].length));
     expect(await counter.locator('.offscreen').innerText()).toContain('caractères restants');
     await page.getByRole('heading', { name: 'Aperçu' }).waitFor();
+    // The network's own panel speaks French too (its folder's words, namespace network-mastodon).
+    await page.getByLabel('Visibilité', { exact: true }).waitFor();
+    await page.getByLabel('Avertissement de contenu', { exact: true }).waitFor();
 
     const when = tomorrowAtTen();
     await page.getByLabel('Date', { exact: true }).fill(when.date);

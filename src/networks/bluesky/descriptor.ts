@@ -1,7 +1,7 @@
 // Bluesky as Herald knows it: shared by the server and the web app. Sources: shared/providers.md.
 import { z } from 'zod';
 import { appPasswordHint, blueskyIdentifierHint, blueskySignInHint, isAppPassword, parseBlueskyIdentifier, parseBlueskyServer } from './identifier.ts';
-import { countGraphemes, MB, positiveOr, utf8Length, type NetworkRules } from '../rules.ts';
+import { countGraphemes, MB, positiveOr, utf8Length, type NetworkRules, type RuleText } from '../rules.ts';
 import { envBoolean } from '../setting-schemas.ts';
 import { defineNetwork } from '../types.ts';
 import en from './locales/en.json' with { type: 'json' };
@@ -47,22 +47,29 @@ const rules: NetworkRules = {
   settings: blueskySettings,
   featureUsed: () => ({ feature: 'publish', field: 'channelId', words: 'posting' }),
   checkMedia(media, limits, settings) {
-    const problems: string[] = [];
+    const problems: RuleText[] = [];
     const maxImage = Math.min(positiveOr(limits.blobUploadLimit, 1_000_000), 1_000_000);
     const videos = media.filter((m) => m.kind === 'video');
-    if (videos.length > 1) problems.push('Bluesky: one video per post');
-    if (videos.length && media.length > videos.length) problems.push('Bluesky: a video is posted alone, without images');
+    if (videos.length > 1) problems.push({ message: 'Bluesky: one video per post', key: 'network-bluesky:rules.oneVideo' });
+    if (videos.length && media.length > videos.length) problems.push({ message: 'Bluesky: a video is posted alone, without images', key: 'network-bluesky:rules.videoAlone' });
     for (const video of videos) {
-      if (video.mimeType !== 'video/mp4') problems.push(`Bluesky: videos must be MP4 (this one is ${video.mimeType})`);
-      if (video.size > BLUESKY_VIDEO_MAX_BYTES) problems.push(`Bluesky: videos can be at most ${BLUESKY_VIDEO_MAX_BYTES / MB} MB (this one is ${Math.ceil(video.size / MB)} MB)`);
+      if (video.mimeType !== 'video/mp4') problems.push({ message: `Bluesky: videos must be MP4 (this one is ${video.mimeType})`, key: 'network-bluesky:rules.videoType', values: { type: video.mimeType } });
+      if (video.size > BLUESKY_VIDEO_MAX_BYTES) {
+        const [max, size] = [BLUESKY_VIDEO_MAX_BYTES / MB, Math.ceil(video.size / MB)];
+        problems.push({ message: `Bluesky: videos can be at most ${max} MB (this one is ${size} MB)`, key: 'network-bluesky:rules.videoTooLarge', values: { max, size } });
+      }
       if (video.durationSeconds !== null && video.durationSeconds > BLUESKY_VIDEO_MAX_SECONDS) {
-        problems.push(`Bluesky: videos can last at most ${BLUESKY_VIDEO_MAX_SECONDS / 60} minutes (this one lasts ${Math.ceil(video.durationSeconds)} s)`);
+        const [max, duration] = [BLUESKY_VIDEO_MAX_SECONDS / 60, Math.ceil(video.durationSeconds)];
+        problems.push({ message: `Bluesky: videos can last at most ${max} minutes (this one lasts ${duration} s)`, key: 'network-bluesky:rules.videoTooLong', values: { max, duration } });
       }
     }
-    if (Array.isArray(settings.captions) && settings.captions.length && !videos.length) problems.push('Bluesky: captions need a video in the post');
+    if (Array.isArray(settings.captions) && settings.captions.length && !videos.length) problems.push({ message: 'Bluesky: captions need a video in the post', key: 'network-bluesky:rules.captionsNeedVideo' });
     for (const image of media.filter((m) => m.kind === 'image')) {
-      if (!image.mimeType.startsWith('image/')) problems.push(`Bluesky: ${image.mimeType} is not an image`);
-      if (image.size > maxImage) problems.push(`Bluesky: images can be at most ${Math.floor(maxImage / 1000)} kB (this one is ${Math.ceil(image.size / 1000)} kB)`);
+      if (!image.mimeType.startsWith('image/')) problems.push({ message: `Bluesky: ${image.mimeType} is not an image`, key: 'network-bluesky:rules.notImage', values: { type: image.mimeType } });
+      if (image.size > maxImage) {
+        const [max, size] = [Math.floor(maxImage / 1000), Math.ceil(image.size / 1000)];
+        problems.push({ message: `Bluesky: images can be at most ${max} kB (this one is ${size} kB)`, key: 'network-bluesky:rules.imageTooLarge', values: { max, size } });
+      }
     }
     return problems;
   },

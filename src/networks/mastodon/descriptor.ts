@@ -1,7 +1,7 @@
 // Mastodon as Herald knows it: shared by the server and the web app. Sources: shared/providers.md.
 import { z } from 'zod';
 import { envBoolean } from '../setting-schemas.ts';
-import { MB, positiveOr, type NetworkRules } from '../rules.ts';
+import { MB, positiveOr, type NetworkRules, type RuleText } from '../rules.ts';
 import { defineNetwork } from '../types.ts';
 import en from './locales/en.json' with { type: 'json' };
 import fr from './locales/fr.json' with { type: 'json' };
@@ -40,15 +40,19 @@ const rules: NetworkRules = {
   settings: mastodonSettings,
   featureUsed: () => ({ feature: 'publish', field: 'channelId', words: 'posting' }),
   checkMedia(media, limits) {
-    const problems: string[] = [];
+    const problems: RuleText[] = [];
     const attach = (limits.mediaAttachments ?? {}) as Record<string, unknown>;
     const types = Array.isArray(attach.supported_mime_types) ? (attach.supported_mime_types as string[]) : null;
     for (const file of media) {
-      if (types && !types.includes(file.mimeType)) problems.push(`Mastodon: this server does not take ${file.mimeType} files`);
+      if (types && !types.includes(file.mimeType)) problems.push({ message: `Mastodon: this server does not take ${file.mimeType} files`, key: 'network-mastodon:rules.typeRefused', values: { type: file.mimeType } });
       const max = file.kind === 'image' ? positiveOr(attach.image_size_limit, 16 * MB) : positiveOr(attach.video_size_limit, 99 * MB);
-      if (file.size > max) problems.push(`Mastodon: this server takes ${file.kind}s up to ${Math.floor(max / MB)} MB`);
+      if (file.size > max) {
+        const message = `Mastodon: this server takes ${file.kind}s up to ${Math.floor(max / MB)} MB`;
+        const values = { max: Math.floor(max / MB) };
+        problems.push(file.kind === 'image' ? { message, key: 'network-mastodon:rules.imageTooLarge', values } : { message, key: 'network-mastodon:rules.videoTooLarge', values });
+      }
     }
-    if (media.some((m) => m.kind === 'video') && media.length > 1) problems.push('Mastodon: a video cannot be combined with other media');
+    if (media.some((m) => m.kind === 'video') && media.length > 1) problems.push({ message: 'Mastodon: a video cannot be combined with other media', key: 'network-mastodon:rules.videoAlone' });
     return problems;
   },
   checkForPublishing: () => [],

@@ -52,7 +52,14 @@ describe('Reddit descriptor', () => {
   it('checks a post against the subreddit’s requirements, naming each field', () => {
     const flair = rules({ is_flair_required: true, guidelines_text: 'Flair your post.' });
     const missing = subredditIssues(flair, self('A fine title'));
-    expect(missing).toEqual([{ field: 'settings.flairId', message: expect.stringContaining('r/AskHerald requires a flair on every post; choose one of "Question" (post_requirements.is_flair_required). r/AskHerald says: “Flair your post.”') }]);
+    expect(missing).toEqual([
+      {
+        field: 'settings.flairId',
+        message: expect.stringContaining('r/AskHerald requires a flair on every post; choose one of "Question" (post_requirements.is_flair_required). r/AskHerald says: “Flair your post.”'),
+        key: 'network-reddit:rules.subreddit',
+        values: expect.objectContaining({ reason: 'flairRequiredChoose', sr: 'r/AskHerald', names: '"Question"', context: 'guidelines', guidelines: 'Flair your post.' }),
+      },
+    ]);
     expect(subredditIssues(flair, self('A fine title', '', 'f1'))).toEqual([]);
     expect(subredditIssues(flair, self('A fine title', '', 'other'))[0]!.message).toContain('link_flair_v2');
     const titles = rules({ title_text_min_length: 10, title_text_max_length: 20, title_required_strings: ['[Q]'], title_blacklisted_strings: ['urgent'] });

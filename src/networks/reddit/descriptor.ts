@@ -1,7 +1,7 @@
 // Reddit as Herald knows it: shared by the server and the web app. Sources: shared/providers.md §11
 // (Data API, OAuth2; limits from r2's validator, the 2017 open-source code).
 import { z } from 'zod';
-import { MB, type MediaFacts, type NetworkRules, type RuleIssue, type VariantInput } from '../rules.ts';
+import { MB, type MediaFacts, type NetworkRules, type RuleIssue, type RuleText, type VariantInput } from '../rules.ts';
 import { defineNetwork } from '../types.ts';
 import { subredditIssues, subredditRulesOf, type RedditPostShape } from './requirements.ts';
 import en from './locales/en.json' with { type: 'json' };
@@ -61,27 +61,30 @@ export function linkOf(text: string): string | null {
   return URL.canParse(trimmed) ? trimmed : null;
 }
 
-function checkMedia(media: MediaFacts[], limits: Record<string, unknown>, settings: Record<string, unknown>): string[] {
-  const problems: string[] = [];
+function checkMedia(media: MediaFacts[], limits: Record<string, unknown>, settings: Record<string, unknown>): RuleText[] {
+  const problems: RuleText[] = [];
   const shape = mediaShape(media);
-  if (shape === 'mixed') problems.push('Reddit: a post is one image, a gallery of 2–20 images, or one video (with one image as its poster), not a mix');
-  if (shape === 'gallery' && media.length > REDDIT_GALLERY_MAX) problems.push(`Reddit: a gallery holds at most ${REDDIT_GALLERY_MAX} images`);
-  if (shape === 'video' && media.length === 1) problems.push('Reddit: a video post needs a poster image: add one image alongside the video');
+  if (shape === 'mixed') problems.push({ message: 'Reddit: a post is one image, a gallery of 2–20 images, or one video (with one image as its poster), not a mix', key: 'network-reddit:rules.mixedMedia' });
+  if (shape === 'gallery' && media.length > REDDIT_GALLERY_MAX) problems.push({ message: `Reddit: a gallery holds at most ${REDDIT_GALLERY_MAX} images`, key: 'network-reddit:rules.galleryTooLarge', values: { max: REDDIT_GALLERY_MAX } });
+  if (shape === 'video' && media.length === 1) problems.push({ message: 'Reddit: a video post needs a poster image: add one image alongside the video', key: 'network-reddit:rules.videoNeedsPoster' });
   for (const image of media.filter((m) => m.kind === 'image')) {
-    if (!imageTypes.includes(image.mimeType)) problems.push(`Reddit: images must be JPEG, PNG or GIF (this one is ${image.mimeType})`);
-    if (image.size > 20 * MB) problems.push('Reddit: images can be at most 20 MB');
+    if (!imageTypes.includes(image.mimeType)) problems.push({ message: `Reddit: images must be JPEG, PNG or GIF (this one is ${image.mimeType})`, key: 'network-reddit:rules.imageType', values: { type: image.mimeType } });
+    if (image.size > 20 * MB) problems.push({ message: 'Reddit: images can be at most 20 MB', key: 'network-reddit:rules.imageTooLarge' });
   }
   for (const video of media.filter((m) => m.kind === 'video')) {
-    if (!videoTypes.includes(video.mimeType)) problems.push(`Reddit: videos must be MP4 or MOV (this one is ${video.mimeType})`);
-    if (video.size > 1024 * MB) problems.push('Reddit: videos can be at most 1 GB');
-    if (video.durationSeconds !== null && video.durationSeconds > 15 * 60) problems.push(`Reddit: videos can be at most 15 minutes long (this one lasts ${Math.round(video.durationSeconds)} s)`);
+    if (!videoTypes.includes(video.mimeType)) problems.push({ message: `Reddit: videos must be MP4 or MOV (this one is ${video.mimeType})`, key: 'network-reddit:rules.videoType', values: { type: video.mimeType } });
+    if (video.size > 1024 * MB) problems.push({ message: 'Reddit: videos can be at most 1 GB', key: 'network-reddit:rules.videoTooLarge' });
+    if (video.durationSeconds !== null && video.durationSeconds > 15 * 60) {
+      const duration = Math.round(video.durationSeconds);
+      problems.push({ message: `Reddit: videos can be at most 15 minutes long (this one lasts ${duration} s)`, key: 'network-reddit:rules.videoTooLong', values: { duration } });
+    }
   }
   // What the subreddit allows (read when it was chosen in the composer), quoted from its settings.
   const parsed = redditSettings.safeParse(settings);
   const rules = parsed.success && parsed.data.subreddit ? subredditRulesOf(limits, parsed.data.subreddit) : null;
   if (rules && shape !== 'none' && shape !== 'mixed') {
     // Only what the media decide: flair, title and body are checkForPublishing's, on their own fields.
-    for (const issue of subredditIssues(rules, { kind: shape, title: null, body: '', link: null, flairId: null, galleryItems: media.length })) if (issue.field === 'media') problems.push(issue.message);
+    for (const issue of subredditIssues(rules, { kind: shape, title: null, body: '', link: null, flairId: null, galleryItems: media.length })) if (issue.field === 'media') problems.push({ message: issue.message, key: issue.key, values: issue.values });
   }
   return problems;
 }
@@ -99,19 +102,26 @@ function checkForPublishing(variant: VariantInput, limits: Record<string, unknow
   const parsed = redditSettings.safeParse(variant.settings);
   if (!parsed.success) return issues;
   const settings = parsed.data;
-  if (!settings.subreddit) issues.push({ field: 'settings.subreddit', message: 'Reddit: choose the subreddit to post to' });
-  if (!settings.title?.trim()) issues.push({ field: 'settings.title', message: 'Reddit: every post needs a title' });
+  if (!settings.subreddit) issues.push({ field: 'settings.subreddit', message: 'Reddit: choose the subreddit to post to', key: 'network-reddit:rules.chooseSubreddit' });
+  if (!settings.title?.trim()) issues.push({ field: 'settings.title', message: 'Reddit: every post needs a title', key: 'network-reddit:rules.needsTitle' });
   const text = variant.parts[0]?.text ?? '';
   const media = variant.parts[0]?.media ?? [];
   if (media.length && text.trim()) {
-    issues.push({ field: 'text', message: 'Reddit: image, video and gallery posts have no body text; clear the text (the title is in the Reddit options)' });
+    issues.push({ field: 'text', message: 'Reddit: image, video and gallery posts have no body text; clear the text (the title is in the Reddit options)', key: 'network-reddit:rules.mediaNoBody' });
   }
   if (!media.length && settings.kind === 'link' && !linkOf(text)) {
-    issues.push({ field: 'text', message: 'Reddit: a link post’s text is the link: write one web address (https://…) and nothing else' });
+    issues.push({ field: 'text', message: 'Reddit: a link post’s text is the link: write one web address (https://…) and nothing else', key: 'network-reddit:rules.linkText' });
   }
-  if (settings.flairText && !settings.flairId) issues.push({ field: 'settings.flairText', message: 'Reddit: flair text goes with a flair; choose the flair too' });
+  if (settings.flairText && !settings.flairId) issues.push({ field: 'settings.flairText', message: 'Reddit: flair text goes with a flair; choose the flair too', key: 'network-reddit:rules.flairTextNeedsFlair' });
   media.forEach((m, index) => {
-    if ((m.altText ?? '').length > REDDIT_CAPTION_MAX) issues.push({ field: `media.${index}.altText`, message: `Reddit: a gallery caption (the image's alt text) can be at most ${REDDIT_CAPTION_MAX} characters` });
+    if ((m.altText ?? '').length > REDDIT_CAPTION_MAX) {
+      issues.push({
+        field: `media.${index}.altText`,
+        message: `Reddit: a gallery caption (the image's alt text) can be at most ${REDDIT_CAPTION_MAX} characters`,
+        key: 'network-reddit:rules.captionTooLong',
+        values: { max: REDDIT_CAPTION_MAX },
+      });
+    }
   });
   const rules = settings.subreddit ? subredditRulesOf(limits, settings.subreddit) : null;
   // Media shape is checked with the probed kinds in checkMedia; here what the text and settings decide.

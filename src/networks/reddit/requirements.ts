@@ -2,6 +2,7 @@
 // flairs), as Herald keeps them on the channel once the composer chose the subreddit, and the check
 // the composer, the API (at save) and the publisher (just before submitting) all make with them.
 // Each refusal names the subreddit and the requirement's field, and quotes its guidelines.
+import type { RuleIssue } from '../rules.ts';
 
 export type RedditFlair = { id: string; text: string; textEditable: boolean; modOnly: boolean; backgroundColor: string | null; textColor: 'dark' | 'light' };
 
@@ -111,41 +112,53 @@ const listed = (domain: string, list: string[]) => list.some((d) => domain === d
 const quoted = (list: string[]) => list.map((s) => `"${s}"`).join(', ');
 
 /**
+ * A subreddit's own words in a translation's values: the translation nests its reason with i18next's
+ * `$t(…)`, so a `$t(` typed by a moderator is kept from being read as one (an invisible joiner).
+ */
+const inert = (text: string) => text.replaceAll('$t(', '$\u2060t(');
+
+/**
  * Everything the subreddit would refuse in this post, each with the field it concerns and the
  * requirement it comes from (`post_requirements.<field>` or `about.<field>`), in the words Reddit
  * would use, plus the subreddit's own guidelines when it wrote some.
  */
-export function subredditIssues(rules: SubredditRules, post: RedditPostShape): { field: string; message: string }[] {
+export function subredditIssues(rules: SubredditRules, post: RedditPostShape): RuleIssue[] {
   const r = rules.requirements;
   const sr = `r/${rules.name}`;
   const says = r.guidelines ? ` ${sr} says: “${r.guidelines}”` : '';
-  const issues: { field: string; message: string }[] = [];
-  const add = (field: string, message: string, source: string) => issues.push({ field, message: `Reddit: ${message} (${source}).${says}` });
+  const issues: RuleIssue[] = [];
+  // One translation wraps every reason (`rules.subredditReasons.<reason>`), with the guidelines' sentence when there are some.
+  const guidelines: Record<string, string> = r.guidelines ? { context: 'guidelines', guidelines: inert(r.guidelines) } : {};
+  const add = (field: string, message: string, source: string, reason: string, values: Record<string, string | number> = {}) =>
+    issues.push({ field, message: `Reddit: ${message} (${source}).${says}`, key: 'network-reddit:rules.subreddit', values: { ...values, reason, sr: inert(sr), source, ...guidelines } });
   const title = post.title;
 
-  if (post.kind === 'self' && rules.submissionType === 'link') add('settings.kind', `${sr} does not allow text posts, only links and media`, 'about.submission_type = link');
-  if (post.kind !== 'self' && rules.submissionType === 'self') add(post.kind === 'link' ? 'settings.kind' : 'media', `${sr} allows text posts only`, 'about.submission_type = self');
-  if (post.kind === 'image' && !rules.allowImages) add('media', `${sr} does not allow image posts`, 'about.allow_images = false');
-  if (post.kind === 'video' && !rules.allowVideos) add('media', `${sr} does not allow video posts`, 'about.allow_videos = false');
-  if (post.kind === 'gallery' && !rules.allowGalleries) add('media', `${sr} does not allow galleries`, 'about.allow_galleries = false');
-  if (post.kind === 'gallery' && r.galleryMin !== null && post.galleryItems < r.galleryMin) add('media', `${sr} wants galleries of at least ${r.galleryMin} images`, 'post_requirements.gallery_min_items');
-  if (post.kind === 'gallery' && r.galleryMax !== null && post.galleryItems > r.galleryMax) add('media', `${sr} takes galleries of at most ${r.galleryMax} images`, 'post_requirements.gallery_max_items');
+  if (post.kind === 'self' && rules.submissionType === 'link') add('settings.kind', `${sr} does not allow text posts, only links and media`, 'about.submission_type = link', 'noTextPosts');
+  if (post.kind !== 'self' && rules.submissionType === 'self') add(post.kind === 'link' ? 'settings.kind' : 'media', `${sr} allows text posts only`, 'about.submission_type = self', 'textOnly');
+  if (post.kind === 'image' && !rules.allowImages) add('media', `${sr} does not allow image posts`, 'about.allow_images = false', 'noImages');
+  if (post.kind === 'video' && !rules.allowVideos) add('media', `${sr} does not allow video posts`, 'about.allow_videos = false', 'noVideos');
+  if (post.kind === 'gallery' && !rules.allowGalleries) add('media', `${sr} does not allow galleries`, 'about.allow_galleries = false', 'noGalleries');
+  if (post.kind === 'gallery' && r.galleryMin !== null && post.galleryItems < r.galleryMin) add('media', `${sr} wants galleries of at least ${r.galleryMin} images`, 'post_requirements.gallery_min_items', 'galleryMin', { min: r.galleryMin });
+  if (post.kind === 'gallery' && r.galleryMax !== null && post.galleryItems > r.galleryMax) add('media', `${sr} takes galleries of at most ${r.galleryMax} images`, 'post_requirements.gallery_max_items', 'galleryMax', { max: r.galleryMax });
 
   if (r.isFlairRequired && !post.flairId) {
     const names = rules.flairs.filter((f) => !f.modOnly).map((f) => f.text);
-    add('settings.flairId', `${sr} requires a flair on every post${names.length ? `; choose one of ${quoted(names)}` : ''}`, 'post_requirements.is_flair_required');
+    const message = `${sr} requires a flair on every post${names.length ? `; choose one of ${quoted(names)}` : ''}`;
+    add('settings.flairId', message, 'post_requirements.is_flair_required', names.length ? 'flairRequiredChoose' : 'flairRequired', { names: inert(quoted(names)) });
   }
-  if (post.flairId && rules.flairs.length && !rules.flairs.some((f) => f.id === post.flairId)) add('settings.flairId', `this flair is not one of ${sr}’s post flairs`, 'link_flair_v2');
+  if (post.flairId && rules.flairs.length && !rules.flairs.some((f) => f.id === post.flairId)) add('settings.flairId', `this flair is not one of ${sr}’s post flairs`, 'link_flair_v2', 'flairUnknown');
 
   if (title !== null) {
     const lower = title.toLowerCase();
-    if (r.titleMin !== null && [...title].length < r.titleMin) add('settings.title', `${sr} wants titles of at least ${r.titleMin} characters`, 'post_requirements.title_text_min_length');
-    if (r.titleMax !== null && [...title].length > r.titleMax) add('settings.title', `${sr} takes titles of at most ${r.titleMax} characters`, 'post_requirements.title_text_max_length');
+    if (r.titleMin !== null && [...title].length < r.titleMin) add('settings.title', `${sr} wants titles of at least ${r.titleMin} characters`, 'post_requirements.title_text_min_length', 'titleMin', { min: r.titleMin });
+    if (r.titleMax !== null && [...title].length > r.titleMax) add('settings.title', `${sr} takes titles of at most ${r.titleMax} characters`, 'post_requirements.title_text_max_length', 'titleMax', { max: r.titleMax });
     if (r.titleRequiredStrings.length && !r.titleRequiredStrings.some((s) => lower.includes(s.toLowerCase()))) {
-      add('settings.title', `${sr} wants the title to contain ${r.titleRequiredStrings.length > 1 ? 'one of ' : ''}${quoted(r.titleRequiredStrings)}`, 'post_requirements.title_required_strings');
+      const several = r.titleRequiredStrings.length > 1;
+      const message = `${sr} wants the title to contain ${several ? 'one of ' : ''}${quoted(r.titleRequiredStrings)}`;
+      add('settings.title', message, 'post_requirements.title_required_strings', several ? 'titleContainsOneOf' : 'titleContains', { strings: inert(quoted(r.titleRequiredStrings)) });
     }
     const banned = r.titleBlacklistedStrings.filter((s) => lower.includes(s.toLowerCase()));
-    if (banned.length) add('settings.title', `${sr} does not allow ${quoted(banned)} in titles`, 'post_requirements.title_blacklisted_strings');
+    if (banned.length) add('settings.title', `${sr} does not allow ${quoted(banned)} in titles`, 'post_requirements.title_blacklisted_strings', 'titleBanned', { strings: inert(quoted(banned)) });
     const patterns = r.titleRegexes.flatMap((source) => {
       try {
         return [new RegExp(source, 'i')];
@@ -153,27 +166,29 @@ export function subredditIssues(rules: SubredditRules, post: RedditPostShape): {
         return [];
       }
     });
-    if (patterns.length && !patterns.some((p) => p.test(title))) add('settings.title', `${sr} wants titles that match ${quoted(r.titleRegexes)}`, 'post_requirements.title_regexes');
+    if (patterns.length && !patterns.some((p) => p.test(title))) add('settings.title', `${sr} wants titles that match ${quoted(r.titleRegexes)}`, 'post_requirements.title_regexes', 'titleRegex', { patterns: inert(quoted(r.titleRegexes)) });
   }
 
   if (post.kind === 'self') {
     const body = post.body.trim();
     const lower = body.toLowerCase();
-    if (r.bodyPolicy === 'required' && !body) add('text', `${sr} requires text in the body of a post`, 'post_requirements.body_restriction_policy = required');
-    if (r.bodyPolicy === 'notAllowed' && body) add('text', `${sr} does not allow text in the body of a post; post the title alone`, 'post_requirements.body_restriction_policy = notAllowed');
-    if (body && r.bodyMin !== null && [...body].length < r.bodyMin) add('text', `${sr} wants a body of at least ${r.bodyMin} characters`, 'post_requirements.body_text_min_length');
-    if (r.bodyMax !== null && [...body].length > r.bodyMax) add('text', `${sr} takes a body of at most ${r.bodyMax} characters`, 'post_requirements.body_text_max_length');
+    if (r.bodyPolicy === 'required' && !body) add('text', `${sr} requires text in the body of a post`, 'post_requirements.body_restriction_policy = required', 'bodyRequired');
+    if (r.bodyPolicy === 'notAllowed' && body) add('text', `${sr} does not allow text in the body of a post; post the title alone`, 'post_requirements.body_restriction_policy = notAllowed', 'bodyNotAllowed');
+    if (body && r.bodyMin !== null && [...body].length < r.bodyMin) add('text', `${sr} wants a body of at least ${r.bodyMin} characters`, 'post_requirements.body_text_min_length', 'bodyMin', { min: r.bodyMin });
+    if (r.bodyMax !== null && [...body].length > r.bodyMax) add('text', `${sr} takes a body of at most ${r.bodyMax} characters`, 'post_requirements.body_text_max_length', 'bodyMax', { max: r.bodyMax });
     if (body && r.bodyRequiredStrings.length && !r.bodyRequiredStrings.some((s) => lower.includes(s.toLowerCase()))) {
-      add('text', `${sr} wants the body to contain ${r.bodyRequiredStrings.length > 1 ? 'one of ' : ''}${quoted(r.bodyRequiredStrings)}`, 'post_requirements.body_required_strings');
+      const several = r.bodyRequiredStrings.length > 1;
+      const message = `${sr} wants the body to contain ${several ? 'one of ' : ''}${quoted(r.bodyRequiredStrings)}`;
+      add('text', message, 'post_requirements.body_required_strings', several ? 'bodyContainsOneOf' : 'bodyContains', { strings: inert(quoted(r.bodyRequiredStrings)) });
     }
     const banned = r.bodyBlacklistedStrings.filter((s) => lower.includes(s.toLowerCase()));
-    if (banned.length) add('text', `${sr} does not allow ${quoted(banned)} in the body`, 'post_requirements.body_blacklisted_strings');
+    if (banned.length) add('text', `${sr} does not allow ${quoted(banned)} in the body`, 'post_requirements.body_blacklisted_strings', 'bodyBanned', { strings: inert(quoted(banned)) });
   }
 
   if (post.kind === 'link' && post.link) {
     const domain = domainOf(post.link);
-    if (r.linkPolicy === 'whitelist' && r.domainWhitelist.length && !listed(domain, r.domainWhitelist)) add('text', `${sr} accepts links to ${quoted(r.domainWhitelist)} only, not ${domain}`, 'post_requirements.domain_whitelist');
-    if (listed(domain, r.domainBlacklist)) add('text', `${sr} does not accept links to ${domain}`, 'post_requirements.domain_blacklist');
+    if (r.linkPolicy === 'whitelist' && r.domainWhitelist.length && !listed(domain, r.domainWhitelist)) add('text', `${sr} accepts links to ${quoted(r.domainWhitelist)} only, not ${domain}`, 'post_requirements.domain_whitelist', 'linksOnlyTo', { domains: inert(quoted(r.domainWhitelist)), domain });
+    if (listed(domain, r.domainBlacklist)) add('text', `${sr} does not accept links to ${domain}`, 'post_requirements.domain_blacklist', 'linkBanned', { domain });
   }
   return issues;
 }

@@ -1,6 +1,6 @@
 // TikTok as Herald knows it: shared by the server and the web app. Sources: shared/providers.md.
 import { z } from 'zod';
-import { MB, positiveOr, type NetworkRules, type RuleIssue } from '../rules.ts';
+import { MB, positiveOr, type NetworkRules, type RuleIssue, type RuleText } from '../rules.ts';
 import { defineNetwork } from '../types.ts';
 import en from './locales/en.json' with { type: 'json' };
 import fr from './locales/fr.json' with { type: 'json' };
@@ -42,32 +42,39 @@ const rules: NetworkRules = {
       ? { feature: 'drafts', field: 'settings.mode', words: 'sending posts to the TikTok inbox' }
       : { feature: 'publish', field: 'settings.mode', words: 'posting directly to TikTok', instead: 'Send it to the TikTok inbox instead, or connect' },
   checkMedia(media, limits, _settings, instance) {
-    const problems: string[] = [];
+    const problems: RuleText[] = [];
     const videos = media.filter((m) => m.kind === 'video');
     const images = media.filter((m) => m.kind === 'image');
-    if (videos.length && images.length) problems.push('TikTok: a post is one video or photos, not both');
-    if (videos.length > 1) problems.push('TikTok: one video per post');
+    if (videos.length && images.length) problems.push({ message: 'TikTok: a post is one video or photos, not both', key: 'network-tiktok:rules.videoOrPhotos' });
+    if (videos.length > 1) problems.push({ message: 'TikTok: one video per post', key: 'network-tiktok:rules.oneVideo' });
     const maxDuration = positiveOr(limits.maxVideoPostDurationSec, 600);
     for (const video of videos) {
-      if (!['video/mp4', 'video/quicktime', 'video/webm'].includes(video.mimeType)) problems.push(`TikTok: videos must be MP4, MOV or WebM (this one is ${video.mimeType})`);
-      if (video.size > 4 * 1024 * MB) problems.push('TikTok: videos can be at most 4 GB');
+      if (!['video/mp4', 'video/quicktime', 'video/webm'].includes(video.mimeType)) problems.push({ message: `TikTok: videos must be MP4, MOV or WebM (this one is ${video.mimeType})`, key: 'network-tiktok:rules.videoType', values: { type: video.mimeType } });
+      if (video.size > 4 * 1024 * MB) problems.push({ message: 'TikTok: videos can be at most 4 GB', key: 'network-tiktok:rules.videoTooLarge' });
       if (video.durationSeconds !== null && video.durationSeconds > maxDuration) {
-        problems.push(`TikTok: video longer than this account's ${maxDuration} s limit (${Math.round(video.durationSeconds)} s)`);
+        const duration = Math.round(video.durationSeconds);
+        problems.push({ message: `TikTok: video longer than this account's ${maxDuration} s limit (${duration} s)`, key: 'network-tiktok:rules.videoTooLong', values: { max: maxDuration, duration } });
       }
-      if (video.durationSeconds !== null && video.durationSeconds < 3) problems.push('TikTok: videos must be at least 3 s long');
-      if (video.frameRate !== null && (video.frameRate < 23 || video.frameRate > 60)) problems.push(`TikTok: frame rate must be 23–60 fps (this video has ${Math.round(video.frameRate)})`);
+      if (video.durationSeconds !== null && video.durationSeconds < 3) problems.push({ message: 'TikTok: videos must be at least 3 s long', key: 'network-tiktok:rules.videoTooShort' });
+      if (video.frameRate !== null && (video.frameRate < 23 || video.frameRate > 60)) {
+        const fps = Math.round(video.frameRate);
+        problems.push({ message: `TikTok: frame rate must be 23–60 fps (this video has ${fps})`, key: 'network-tiktok:rules.frameRate', values: { fps } });
+      }
       const sides = [video.width, video.height].filter((v): v is number => v !== null);
-      if (sides.some((side) => side < 360 || side > 4096)) problems.push('TikTok: each side of the video must be 360–4096 px');
+      if (sides.some((side) => side < 360 || side > 4096)) problems.push({ message: 'TikTok: each side of the video must be 360–4096 px', key: 'network-tiktok:rules.videoSides' });
     }
     for (const image of images) {
-      if (!['image/jpeg', 'image/webp'].includes(image.mimeType)) problems.push(`TikTok: photos must be JPEG or WebP (this one is ${image.mimeType})`);
-      if (image.size > 20 * MB) problems.push('TikTok: photos can be at most 20 MB');
-      if (Math.max(image.width ?? 0, image.height ?? 0) > 1920) problems.push('TikTok: photos can be at most 1080p (1920 px on the long side)');
+      if (!['image/jpeg', 'image/webp'].includes(image.mimeType)) problems.push({ message: `TikTok: photos must be JPEG or WebP (this one is ${image.mimeType})`, key: 'network-tiktok:rules.photoType', values: { type: image.mimeType } });
+      if (image.size > 20 * MB) problems.push({ message: 'TikTok: photos can be at most 20 MB', key: 'network-tiktok:rules.photoTooLarge' });
+      if (Math.max(image.width ?? 0, image.height ?? 0) > 1920) problems.push({ message: 'TikTok: photos can be at most 1080p (1920 px on the long side)', key: 'network-tiktok:rules.photoResolution' });
     }
-    if (images.length > 35) problems.push('TikTok: at most 35 photos');
+    if (images.length > 35) problems.push({ message: 'TikTok: at most 35 photos', key: 'network-tiktok:rules.tooManyPhotos' });
     // TikTok takes photos only by fetching them from a web address (PULL_FROM_URL).
     if (images.length && instance && !instance.mediaByUrl) {
-      problems.push('TikTok: this Herald cannot send photos to TikTok yet. TikTok fetches photos from a web address that the operator of this Herald must set up first: ask them, or post a video instead');
+      problems.push({
+        message: 'TikTok: this Herald cannot send photos to TikTok yet. TikTok fetches photos from a web address that the operator of this Herald must set up first: ask them, or post a video instead',
+        key: 'network-tiktok:rules.photosNeedPublicMedia',
+      });
     }
     return problems;
   },
@@ -75,13 +82,13 @@ const rules: NetworkRules = {
     const issues: RuleIssue[] = [];
     const settings = tiktokSettings.parse(variant.settings);
     if (settings.mode === 'direct') {
-      if (!settings.privacyLevel) issues.push({ field: 'settings.privacyLevel', message: 'TikTok: choose who can see this post (there is no default)' });
+      if (!settings.privacyLevel) issues.push({ field: 'settings.privacyLevel', message: 'TikTok: choose who can see this post (there is no default)', key: 'network-tiktok:rules.choosePrivacy' });
       const options = Array.isArray(limits.privacyLevelOptions) ? (limits.privacyLevelOptions as string[]) : null;
       if (settings.privacyLevel && options && !options.includes(settings.privacyLevel)) {
-        issues.push({ field: 'settings.privacyLevel', message: `TikTok: this account can post as ${options.join(', ')} only` });
+        issues.push({ field: 'settings.privacyLevel', message: `TikTok: this account can post as ${options.join(', ')} only`, key: 'network-tiktok:rules.privacyNotOffered', values: { levels: options.join(', ') } });
       }
       if (settings.brandContent && settings.privacyLevel === 'SELF_ONLY') {
-        issues.push({ field: 'settings.privacyLevel', message: 'TikTok: branded content cannot be private (only me)' });
+        issues.push({ field: 'settings.privacyLevel', message: 'TikTok: branded content cannot be private (only me)', key: 'network-tiktok:rules.brandedNotPrivate' });
       }
     }
     return issues;

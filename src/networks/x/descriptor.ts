@@ -1,7 +1,7 @@
 // X (formerly Twitter), API v2, as Herald knows it: shared by the server and the web app.
 // Sources: shared/providers.md §4.
 import { z } from 'zod';
-import { MB, positiveOr, type MediaFacts, type NetworkRules, type RuleIssue, type VariantInput } from '../rules.ts';
+import { MB, positiveOr, type MediaFacts, type NetworkRules, type RuleIssue, type RuleText, type VariantInput } from '../rules.ts';
 import { defineNetwork } from '../types.ts';
 import { weightedLength } from './counting.ts';
 import en from './locales/en.json' with { type: 'json' };
@@ -61,23 +61,24 @@ export const xMediaKind = (m: Pick<MediaFacts, 'kind' | 'mimeType'>): XMediaKind
 
 const imageTypes = ['image/jpeg', 'image/png', 'image/gif', 'image/webp'];
 
-export function checkXMedia(media: readonly MediaFacts[]): string[] {
-  const problems: string[] = [];
+export function checkXMedia(media: readonly MediaFacts[]): RuleText[] {
+  const problems: RuleText[] = [];
   const kinds = media.map(xMediaKind);
   const gifs = kinds.filter((k) => k === 'gif').length;
   const videos = kinds.filter((k) => k === 'video').length;
-  if ((gifs || videos) && media.length > 1) problems.push('X: a GIF or a video is posted alone (up to 4 photos, or 1 GIF, or 1 video)');
-  if (media.length > X_MAX_IMAGES) problems.push(`X: at most ${X_MAX_IMAGES} photos in one post`);
+  if ((gifs || videos) && media.length > 1) problems.push({ message: 'X: a GIF or a video is posted alone (up to 4 photos, or 1 GIF, or 1 video)', key: 'network-x:rules.gifOrVideoAlone' });
+  if (media.length > X_MAX_IMAGES) problems.push({ message: `X: at most ${X_MAX_IMAGES} photos in one post`, key: 'network-x:rules.tooManyPhotos', values: { max: X_MAX_IMAGES } });
   media.forEach((m, i) => {
     const kind = kinds[i];
-    if (m.kind === 'image' && !imageTypes.includes(m.mimeType)) problems.push(`X: photos must be JPEG, PNG, GIF or WEBP (this one is ${m.mimeType})`);
-    if (kind === 'image' && m.size > X_IMAGE_MAX_BYTES) problems.push('X: a photo can be at most 5 MB');
-    if (kind === 'gif' && m.size > X_GIF_MAX_BYTES) problems.push('X: a GIF can be at most 15 MB');
+    if (m.kind === 'image' && !imageTypes.includes(m.mimeType)) problems.push({ message: `X: photos must be JPEG, PNG, GIF or WEBP (this one is ${m.mimeType})`, key: 'network-x:rules.photoType', values: { type: m.mimeType } });
+    if (kind === 'image' && m.size > X_IMAGE_MAX_BYTES) problems.push({ message: 'X: a photo can be at most 5 MB', key: 'network-x:rules.photoTooLarge' });
+    if (kind === 'gif' && m.size > X_GIF_MAX_BYTES) problems.push({ message: 'X: a GIF can be at most 15 MB', key: 'network-x:rules.gifTooLarge' });
     if (kind === 'video') {
-      if (!['video/mp4', 'video/quicktime'].includes(m.mimeType)) problems.push(`X: videos must be MP4 or MOV (this one is ${m.mimeType})`);
-      if (m.size > X_VIDEO_MAX_BYTES) problems.push('X: a video can be at most 512 MB');
+      if (!['video/mp4', 'video/quicktime'].includes(m.mimeType)) problems.push({ message: `X: videos must be MP4 or MOV (this one is ${m.mimeType})`, key: 'network-x:rules.videoType', values: { type: m.mimeType } });
+      if (m.size > X_VIDEO_MAX_BYTES) problems.push({ message: 'X: a video can be at most 512 MB', key: 'network-x:rules.videoTooLarge' });
       if (m.durationSeconds !== null && (m.durationSeconds < 0.5 || m.durationSeconds > X_VIDEO_MAX_SECONDS)) {
-        problems.push(`X: videos must last 0.5 to ${X_VIDEO_MAX_SECONDS} seconds (this one lasts ${Math.round(m.durationSeconds)} s)`);
+        const duration = Math.round(m.durationSeconds);
+        problems.push({ message: `X: videos must last 0.5 to ${X_VIDEO_MAX_SECONDS} seconds (this one lasts ${duration} s)`, key: 'network-x:rules.videoDuration', values: { max: X_VIDEO_MAX_SECONDS, duration } });
       }
     }
   });
@@ -90,11 +91,11 @@ function checkVariant(variant: VariantInput): RuleIssue[] {
   if (!parsed.success) return issues;
   const s = parsed.data;
   const first = variant.parts[0];
-  if (s.poll && first?.media.length) issues.push({ field: 'settings.poll', message: 'X: a post with a poll cannot carry photos or videos' });
-  if (s.poll && quotedPostId(s.quote)) issues.push({ field: 'settings.poll', message: 'X: a post with a poll cannot quote another post' });
-  if (s.poll && new Set(s.poll.options.map((o) => o.toLowerCase())).size !== s.poll.options.length) issues.push({ field: 'settings.poll', message: 'X: the poll choices must differ' });
+  if (s.poll && first?.media.length) issues.push({ field: 'settings.poll', message: 'X: a post with a poll cannot carry photos or videos', key: 'network-x:rules.pollNoMedia' });
+  if (s.poll && quotedPostId(s.quote)) issues.push({ field: 'settings.poll', message: 'X: a post with a poll cannot quote another post', key: 'network-x:rules.pollNoQuote' });
+  if (s.poll && new Set(s.poll.options.map((o) => o.toLowerCase())).size !== s.poll.options.length) issues.push({ field: 'settings.poll', message: 'X: the poll choices must differ', key: 'network-x:rules.pollChoicesDiffer' });
   variant.parts.forEach((part, i) => {
-    if (!part.text.trim() && !part.media.length) issues.push({ field: i === 0 ? 'content.text' : `content.threadParts.${i - 1}`, message: 'X: a post needs text or media', code: 'empty' });
+    if (!part.text.trim() && !part.media.length) issues.push({ field: i === 0 ? 'content.text' : `content.threadParts.${i - 1}`, message: 'X: a post needs text or media', key: 'network-x:rules.textOrMedia', code: 'empty' });
   });
   return issues;
 }

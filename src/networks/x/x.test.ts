@@ -10,6 +10,7 @@ import type { XEndpoints } from './server/x-api.ts';
 import { createXProvider, profileOf } from './server/x.provider.ts';
 import { comparable, createXPublisher } from './server/x.publisher.ts';
 
+const messages = (media: Parameters<typeof checkXMedia>[0]) => checkXMedia(media).map((p) => p.message).join();
 const media = (over: Partial<Parameters<typeof checkXMedia>[0][number]>) => ({ id: 'm', kind: 'image' as const, mimeType: 'image/png', size: 1000, width: 10, height: 10, durationSeconds: null, frameRate: null, ...over });
 
 describe('X rules and helpers', () => {
@@ -31,10 +32,10 @@ describe('X rules and helpers', () => {
 
   it('takes up to 4 photos, or one GIF, or one video', () => {
     expect(checkXMedia([media({}), media({}), media({}), media({})])).toEqual([]);
-    expect(checkXMedia([media({}), media({}), media({}), media({}), media({})]).join()).toContain('at most 4 photos');
-    expect(checkXMedia([media({ mimeType: 'image/gif' }), media({})]).join()).toContain('posted alone');
-    expect(checkXMedia([media({ kind: 'video', mimeType: 'video/mp4', durationSeconds: 200 })]).join()).toContain('0.5 to 140 seconds');
-    expect(checkXMedia([media({ size: 6 * 1024 * 1024 })]).join()).toContain('5 MB');
+    expect(messages([media({}), media({}), media({}), media({}), media({})])).toContain('at most 4 photos');
+    expect(messages([media({ mimeType: 'image/gif' }), media({})])).toContain('posted alone');
+    expect(messages([media({ kind: 'video', mimeType: 'video/mp4', durationSeconds: 200 })])).toContain('0.5 to 140 seconds');
+    expect(messages([media({ size: 6 * 1024 * 1024 })])).toContain('5 MB');
   });
 
   it('gives subscribers the long limit', () => {

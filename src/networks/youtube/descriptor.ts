@@ -1,6 +1,6 @@
 // YouTube as Herald knows it: shared by the server and the web app. Sources: shared/providers.md §9.
 import { z } from 'zod';
-import { utf8Length, type NetworkRules, type RuleIssue } from '../rules.ts';
+import { utf8Length, type NetworkRules, type RuleIssue, type RuleText } from '../rules.ts';
 import { envBoolean } from '../setting-schemas.ts';
 import { defineNetwork } from '../types.ts';
 import en from './locales/en.json' with { type: 'json' };
@@ -63,28 +63,29 @@ const rules: NetworkRules = {
   settings: youtubeSettings,
   featureUsed: () => ({ feature: 'publish', field: 'settings', words: 'uploading videos to YouTube' }),
   checkMedia(media, _limits, rawSettings) {
-    const problems: string[] = [];
+    const problems: RuleText[] = [];
     const settings = youtubeSettings.safeParse(rawSettings);
     const videos = media.filter((m) => m.kind === 'video');
     const images = media.filter((m) => m.kind === 'image');
-    if (videos.length !== 1) problems.push('YouTube: a post is exactly one video (and optionally one image after it as the thumbnail)');
-    if (images.length > 1) problems.push('YouTube: at most one image, the custom thumbnail');
-    if (media[0] && media[0].kind !== 'video') problems.push('YouTube: put the video first; an image after it becomes the custom thumbnail');
+    if (videos.length !== 1) problems.push({ message: 'YouTube: a post is exactly one video (and optionally one image after it as the thumbnail)', key: 'network-youtube:rules.oneVideo' });
+    if (images.length > 1) problems.push({ message: 'YouTube: at most one image, the custom thumbnail', key: 'network-youtube:rules.oneThumbnail' });
+    if (media[0] && media[0].kind !== 'video') problems.push({ message: 'YouTube: put the video first; an image after it becomes the custom thumbnail', key: 'network-youtube:rules.videoFirst' });
     for (const video of videos) {
-      if (!video.mimeType.startsWith('video/')) problems.push(`YouTube: the video must be a video file (this one is ${video.mimeType})`);
-      if (video.size > 256 * 1024 ** 3) problems.push('YouTube: videos can be at most 256 GB');
+      if (!video.mimeType.startsWith('video/')) problems.push({ message: `YouTube: the video must be a video file (this one is ${video.mimeType})`, key: 'network-youtube:rules.notVideo', values: { type: video.mimeType } });
+      if (video.size > 256 * 1024 ** 3) problems.push({ message: 'YouTube: videos can be at most 256 GB', key: 'network-youtube:rules.videoTooLarge' });
       if (settings.success && settings.data.short) {
         if (video.durationSeconds !== null && video.durationSeconds > SHORTS_MAX_SECONDS) {
-          problems.push(`YouTube: a Short can be at most ${SHORTS_MAX_SECONDS / 60} minutes long (this video lasts ${Math.round(video.durationSeconds)} s)`);
+          const [max, duration] = [SHORTS_MAX_SECONDS / 60, Math.round(video.durationSeconds)];
+          problems.push({ message: `YouTube: a Short can be at most ${max} minutes long (this video lasts ${duration} s)`, key: 'network-youtube:rules.shortTooLong', values: { max, duration } });
         }
         if (video.width !== null && video.height !== null && video.width > video.height) {
-          problems.push(`YouTube: a Short must be vertical or square (this video is ${video.width}×${video.height})`);
+          problems.push({ message: `YouTube: a Short must be vertical or square (this video is ${video.width}×${video.height})`, key: 'network-youtube:rules.shortNotVertical', values: { width: video.width, height: video.height } });
         }
       }
     }
     for (const image of images) {
-      if (!['image/jpeg', 'image/png'].includes(image.mimeType)) problems.push(`YouTube: the thumbnail must be a JPEG or PNG (this one is ${image.mimeType})`);
-      if (image.size > 2 * 1024 * 1024) problems.push('YouTube: the thumbnail can be at most 2 MB');
+      if (!['image/jpeg', 'image/png'].includes(image.mimeType)) problems.push({ message: `YouTube: the thumbnail must be a JPEG or PNG (this one is ${image.mimeType})`, key: 'network-youtube:rules.thumbnailType', values: { type: image.mimeType } });
+      if (image.size > 2 * 1024 * 1024) problems.push({ message: 'YouTube: the thumbnail can be at most 2 MB', key: 'network-youtube:rules.thumbnailTooLarge' });
     }
     return problems;
   },
@@ -93,10 +94,10 @@ const rules: NetworkRules = {
     const parsed = youtubeSettings.safeParse(variant.settings);
     if (!parsed.success) return issues;
     const settings = parsed.data;
-    if (settings.madeForKids === null) issues.push({ field: 'settings.madeForKids', message: 'YouTube: choose whether this video is made for kids' });
-    if (!settings.title.trim()) issues.push({ field: 'settings.title', message: 'YouTube: give the video a title' });
-    if (tagsLength(settings.tags) > TAGS_MAX_TOTAL) issues.push({ field: 'settings.tags', message: `YouTube: the tags together can be at most ${TAGS_MAX_TOTAL} characters` });
-    if (angle.test(variant.parts[0]?.text ?? '')) issues.push({ field: 'content.text', message: 'YouTube: descriptions cannot contain < or >' });
+    if (settings.madeForKids === null) issues.push({ field: 'settings.madeForKids', message: 'YouTube: choose whether this video is made for kids', key: 'network-youtube:rules.madeForKids' });
+    if (!settings.title.trim()) issues.push({ field: 'settings.title', message: 'YouTube: give the video a title', key: 'network-youtube:rules.needsTitle' });
+    if (tagsLength(settings.tags) > TAGS_MAX_TOTAL) issues.push({ field: 'settings.tags', message: `YouTube: the tags together can be at most ${TAGS_MAX_TOTAL} characters`, key: 'network-youtube:rules.tagsTooLong', values: { max: TAGS_MAX_TOTAL } });
+    if (angle.test(variant.parts[0]?.text ?? '')) issues.push({ field: 'content.text', message: 'YouTube: descriptions cannot contain < or >', key: 'network-youtube:rules.noAngleBrackets' });
     return issues;
   },
 };

@@ -12,11 +12,11 @@ export function captionsFrom(settings: Record<string, unknown>): Caption[] {
 
 export const captionLanguageName = (lang: string) => postLanguages.find(([code]) => code === lang)?.[1] ?? lang;
 
-/** Why a picked file cannot be a caption, in the server's words, or null. */
-export function captionProblem(text: string, bytes: number, lang: string, existing: Caption[]): string | null {
-  if (!/^(\uFEFF)?WEBVTT/.test(text)) return 'This is not a WebVTT file (it must start with WEBVTT)';
-  if (bytes > BLUESKY_CAPTION_MAX_BYTES) return `A caption file can be at most ${BLUESKY_CAPTION_MAX_BYTES / 1000} kB`;
-  if (existing.some((c) => c.lang === lang)) return `There is already a caption file in ${captionLanguageName(lang)}`;
-  if (existing.length >= BLUESKY_MAX_CAPTIONS) return `At most ${BLUESKY_MAX_CAPTIONS} caption files`;
+/** Why a picked file cannot be a caption (the server's rule, said before sending), as a key of the folder's `web.captions`, or null. */
+export function captionProblem(text: string, bytes: number, lang: string, existing: Caption[]): { key: string; values?: Record<string, string | number> } | null {
+  if (!/^(\uFEFF)?WEBVTT/.test(text)) return { key: 'web.captions.notVtt' };
+  if (bytes > BLUESKY_CAPTION_MAX_BYTES) return { key: 'web.captions.tooLarge', values: { max: BLUESKY_CAPTION_MAX_BYTES / 1000 } };
+  if (existing.some((c) => c.lang === lang)) return { key: 'web.captions.sameLanguage', values: { language: captionLanguageName(lang) } };
+  if (existing.length >= BLUESKY_MAX_CAPTIONS) return { key: 'web.captions.tooMany', values: { max: BLUESKY_MAX_CAPTIONS } };
   return null;
 }

@@ -1,4 +1,5 @@
 import { useEffect, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Avatar } from '../../../web/components/avatar.tsx';
 import { MediaGrid, previewName as name, RichText } from '../../../web/modules/posts/composer-preview.tsx';
 import type { MediaSlot, Upload } from '../../../web/modules/posts/composer-model.ts';
@@ -16,23 +17,25 @@ function useCaptionUrls(captions: Caption[]) {
 
 /** A video as Bluesky's app plays it: alone, in its own shape, with its captions and alt text. */
 function BlueskyVideo({ upload, altText, captions }: { upload: Upload; altText: string; captions: Caption[] }) {
+  const { t } = useTranslation('network-bluesky');
   const tracks = useCaptionUrls(captions);
   const src = upload.media?.url ?? upload.previewUrl ?? undefined;
   const width = upload.media?.width;
   const height = upload.media?.height;
   return (
     <figure className="pv-bsky-video" style={width && height ? { aspectRatio: `${width} / ${height}` } : undefined}>
-      <video src={src} controls playsInline preload="metadata" aria-label={altText ? `Video: ${altText}` : 'Video'}>
-        {tracks.map((t, i) => (
-          <track key={t.lang} kind="captions" srcLang={t.lang} label={captionLanguageName(t.lang)} src={t.url} default={i === 0} />
+      <video src={src} controls playsInline preload="metadata" aria-label={altText ? t('web.preview.videoWithAlt', { alt: altText }) : t('web.preview.video')}>
+        {tracks.map((track, i) => (
+          <track key={track.lang} kind="captions" srcLang={track.lang} label={captionLanguageName(track.lang)} src={track.url} default={i === 0} />
         ))}
       </video>
-      {altText ? <figcaption className="pv-bsky-alt">ALT</figcaption> : null}
+      {altText ? <figcaption className="pv-bsky-alt">{t('web.preview.alt')}</figcaption> : null}
     </figure>
   );
 }
 
 function BlueskyPost({ channel, text, media, uploads, reply, captions = [] }: { channel: Channel; text: string; media: MediaSlot[]; uploads: Record<string, Upload>; reply?: boolean; captions?: Caption[] }) {
+  const { t } = useTranslation('network-bluesky');
   const videoSlot = media.find((slot) => uploads[slot.key]?.kind === 'video' && uploads[slot.key]?.state !== 'failed');
   return (
     <div className={reply ? 'pv-bsky-post is-reply' : 'pv-bsky-post'}>
@@ -41,7 +44,7 @@ function BlueskyPost({ channel, text, media, uploads, reply, captions = [] }: { 
       </div>
       <div className="pv-body">
         <div className="pv-head">
-          <strong>{name(channel)}</strong> <span className="pv-handle">@{channel.username}</span> <span className="pv-handle">· now</span>
+          <strong>{name(channel)}</strong> <span className="pv-handle">@{channel.username}</span> <span className="pv-handle">· {t('web.preview.now')}</span>
         </div>
         <div className="pv-text">
           <RichText text={text} />

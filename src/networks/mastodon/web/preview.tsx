@@ -1,12 +1,15 @@
+import { useTranslation } from 'react-i18next';
 import { Avatar } from '../../../web/components/avatar.tsx';
 import { MediaGrid, previewName as name, RichText } from '../../../web/modules/posts/composer-preview.tsx';
 import type { MediaSlot, Upload } from '../../../web/modules/posts/composer-model.ts';
 import type { PreviewContent, PreviewProps } from '../../web-types.ts';
 
-const visibilityLabel: Record<string, string> = { public: 'Public', unlisted: 'Quiet public', private: 'Followers', direct: 'Mentioned people only' };
+const visibilities = new Set(['public', 'unlisted', 'private', 'direct']);
 
 function MastodonStatus({ content, text, media, uploads, first }: { content: PreviewContent; text: string; media: MediaSlot[]; uploads: Record<string, Upload>; first: boolean }) {
+  const { t } = useTranslation('network-mastodon');
   const { channel } = content;
+  const visibility = String(content.settings.visibility ?? 'public');
   const warning = first ? String(content.settings.spoilerText ?? '').trim() : '';
   return (
     <div className="pv-masto-status">
@@ -19,12 +22,12 @@ function MastodonStatus({ content, text, media, uploads, first }: { content: Pre
             {channel.instance && !channel.username?.includes('@') ? `@${channel.instance}` : ''}
           </span>
         </div>
-        <span className="pv-handle pv-masto-vis">{visibilityLabel[String(content.settings.visibility ?? 'public')] ?? ''}</span>
+        <span className="pv-handle pv-masto-vis">{visibilities.has(visibility) ? t(`web.preview.visibility.${visibility}`) : ''}</span>
       </div>
       {warning ? (
         <div className="pv-cw">
           <span>{warning}</span>
-          <span className="pv-cw-button">Show more</span>
+          <span className="pv-cw-button">{t('web.preview.showMore')}</span>
         </div>
       ) : (
         <>

@@ -1,19 +1,24 @@
 // The post as Reddit shows it in its subreddit: r/name and u/author, the flair pill and the NSFW /
 // spoiler tags, the title, then the Markdown body, the link's card, the image, the gallery (with
 // its count) or the video; NSFW and spoiler media are blurred as Reddit blurs them.
+import { useTranslation } from 'react-i18next';
 import { RichText } from '../../../web/modules/posts/composer-preview.tsx';
 import type { PreviewProps } from '../../web-types.ts';
 import { linkOf, mediaShape } from '../descriptor.ts';
 import { linkDomain, useSubredditRules } from './subreddits.ts';
 import './preview.css';
 
+/** How Reddit writes a subreddit's name, in every language. */
+const subredditPrefix = 'r/';
+
 export function RedditPreview({ content, uploads }: PreviewProps) {
+  const { t } = useTranslation('network-reddit');
   const s = content.settings;
   const subreddit = typeof s.subreddit === 'string' && s.subreddit ? s.subreddit : null;
   const rules = useSubredditRules(content.channel, subreddit ?? undefined);
   const flair = rules.data?.subreddit.flairs.find((f) => f.id === s.flairId);
   const flairText = typeof s.flairText === 'string' && s.flairText ? s.flairText : (flair?.text ?? null);
-  const title = typeof s.title === 'string' && s.title ? s.title : 'Your title';
+  const title = typeof s.title === 'string' && s.title ? s.title : t('web.preview.yourTitle');
   const items = content.media.map((m) => uploads[m.key]).filter((u) => u && u.state !== 'failed');
   const shape = mediaShape(items.map((u) => ({ kind: u!.kind })));
   const link = shape === 'none' && s.kind === 'link' ? linkOf(content.text) : null;
@@ -23,13 +28,13 @@ export function RedditPreview({ content, uploads }: PreviewProps) {
   const src = shown ? (shown.media?.url ?? shown.previewUrl ?? undefined) : undefined;
   const poster = video ? items.find((u) => u!.kind === 'image') : undefined;
   return (
-    <article className="pv pv-reddit" aria-label="Reddit post preview">
+    <article className="pv pv-reddit" aria-label={t('web.preview.label')}>
       <div className="pv-rd-head">
         <span className="pv-rd-icon" aria-hidden="true">
-          r/
+          {subredditPrefix}
         </span>
-        <strong>{subreddit ? `r/${rules.data?.subreddit.name ?? subreddit}` : 'r/(choose a subreddit)'}</strong>
-        <span>· Posted by u/{content.channel.username ?? 'you'} · just now</span>
+        <strong>{subreddit ? `r/${rules.data?.subreddit.name ?? subreddit}` : t('web.preview.chooseSubreddit')}</strong>
+        <span>{t('web.preview.postedBy', { user: content.channel.username ?? t('web.preview.you') })}</span>
       </div>
       <h3 className="pv-rd-title">{title}</h3>
       {flairText || s.nsfw === true || s.spoiler === true ? (
@@ -39,8 +44,8 @@ export function RedditPreview({ content, uploads }: PreviewProps) {
               {flairText}
             </span>
           ) : null}
-          {s.nsfw === true ? <span className="pv-rd-tag is-nsfw">NSFW</span> : null}
-          {s.spoiler === true ? <span className="pv-rd-tag is-spoiler">Spoiler</span> : null}
+          {s.nsfw === true ? <span className="pv-rd-tag is-nsfw">{t('web.preview.nsfw')}</span> : null}
+          {s.spoiler === true ? <span className="pv-rd-tag is-spoiler">{t('web.preview.spoiler')}</span> : null}
         </div>
       ) : null}
       {shape === 'none' && !link && content.text ? (
@@ -56,19 +61,19 @@ export function RedditPreview({ content, uploads }: PreviewProps) {
       ) : null}
       {shown && shape !== 'mixed' ? (
         <div className={blurred ? 'pv-rd-media pv-rd-blur' : 'pv-rd-media'}>
-          {shown.kind === 'video' ? <video src={src} poster={poster?.media?.url ?? poster?.previewUrl ?? undefined} muted playsInline controls preload="metadata" aria-label="Video post" /> : <img src={src} alt={content.media[0]?.altText ?? ''} />}
-          {shape === 'gallery' ? <span className="pv-rd-count">1 / {items.length}</span> : null}
+          {shown.kind === 'video' ? <video src={src} poster={poster?.media?.url ?? poster?.previewUrl ?? undefined} muted playsInline controls preload="metadata" aria-label={t('web.preview.video')} /> : <img src={src} alt={content.media[0]?.altText ?? ''} />}
+          {shape === 'gallery' ? <span className="pv-rd-count">{t('web.preview.galleryCount', { current: 1, total: items.length })}</span> : null}
         </div>
       ) : null}
       <div className="pv-rd-actions" aria-hidden="true">
-        <span>⇧ Vote ⇩</span>
+        <span>{t('web.preview.vote')}</span>
         <span>
           <svg viewBox="0 0 24 24" width="14" height="14" aria-hidden="true" fill="none" stroke="currentColor" strokeWidth="2" strokeLinejoin="round" style={{ verticalAlign: '-2px' }}>
             <path d="M4 5h16v11H9l-5 4z" />
           </svg>{' '}
-          0 Comments
+          {t('web.preview.comments')}
         </span>
-        <span>Share</span>
+        <span>{t('web.preview.share')}</span>
       </div>
     </article>
   );

@@ -2,6 +2,8 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { createElement, type ReactElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
+// The app's i18next instance, as the composer has it: the panel and the card speak through it.
+import { i18n } from '../../../web/i18n/i18n.ts';
 import type { OptionsPanelProps, PreviewProps } from '../../web-types.ts';
 import { requirementsOf, type SubredditRules } from '../requirements.ts';
 import { web } from './index.ts';
@@ -72,5 +74,18 @@ describe('Reddit in the composer', () => {
     const gallery = preview({ subreddit: 'AskHerald', title: 'Charts' }, '', ['a', 'b', 'c'], { a: upload('a', 'image'), b: upload('b', 'image'), c: upload('c', 'image') });
     expect(gallery).toContain('1 / 3');
     expect(gallery).toContain('/media/a');
+  });
+
+  it('speaks French when the interface does', async () => {
+    await i18n.changeLanguage('fr');
+    try {
+      const html = panel({ subreddit: 'AskHerald', title: 'Comment planifier ?' });
+      expect(html).toContain('r/AskHerald demande\u00a0:');
+      expect(html).toContain('Un flair est obligatoire.');
+      expect(html).toContain('Texte (le texte de la publication en est le corps, en Markdown)');
+      expect(preview({ subreddit: 'AskHerald', nsfw: true }, 'Bonjour')).toContain('Publié par u/herald_tester');
+    } finally {
+      await i18n.changeLanguage('en');
+    }
   });
 });

@@ -2,6 +2,7 @@
 // and the creator info read that must answer before a direct post can be scheduled.
 import { siTiktok } from 'simple-icons';
 import { api } from '../../../web/api/client.ts';
+import { i18n } from '../../../web/i18n/i18n.ts';
 import type { CreatorInfo } from '../../../web/modules/posts/posts.api.ts';
 import type { RuleIssue } from '../../../shared/publishing-rules.ts';
 import type { NetworkWeb } from '../../web-types.ts';
@@ -12,7 +13,7 @@ import { TikTokPreview } from './preview.tsx';
 function composerIssues(settings: Record<string, unknown>): RuleIssue[] {
   if (settings.mode === 'inbox') return [];
   if (settings.discloseCommercial && !settings.brandContent && !settings.brandOrganic) {
-    return [{ field: 'settings.commercial', message: 'TikTok: say whether this promotes your brand, a third party, or both' }];
+    return [{ field: 'settings.commercial', message: 'TikTok: say whether this promotes your brand, a third party, or both', key: 'network-tiktok:rules.commercialChoice' }];
   }
   return [];
 }
@@ -34,7 +35,8 @@ export const web: NetworkWeb = {
       const info = data as CreatorInfo | undefined;
       return info ? { ...stored, privacyLevelOptions: info.privacyLevelOptions, maxVideoPostDurationSec: info.maxVideoPostDurationSec } : stored;
     },
-    waiting: (channel, preflight) => (preflight.enabled && !preflight.data ? `TikTok: ${channel.displayName ?? 'this account'} has not answered with its settings yet` : null),
+    waiting: (channel, preflight) =>
+      preflight.enabled && !preflight.data ? i18n.t('network-tiktok:web.waiting', { account: channel.displayName ?? i18n.t('network-tiktok:web.thisAccount') }) : null,
   },
   composerIssues,
   // The disclosure switch is the panel's own: a stored post with a brand choice had it on.

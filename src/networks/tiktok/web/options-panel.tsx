@@ -3,6 +3,7 @@
 // greyed out where the creator turned them off, the commercial content disclosure and its labels,
 // and the consent line shown before posting.
 import { useEffect, useId } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { Avatar } from '../../../web/components/avatar.tsx';
 import { FormError } from '../../../web/components/feedback.tsx';
 import { formErrors } from '../../../web/components/form-errors.ts';
@@ -10,18 +11,16 @@ import { Loading } from '../../../web/components/status.tsx';
 import { NetworkCardHead } from '../../../web/modules/posts/composer-network-card.tsx';
 import type { CreatorInfo } from '../../../web/modules/posts/posts.api.ts';
 import type { OptionsPanelProps } from '../../web-types.ts';
+import { tiktok, tiktokPrivacyLevels } from '../descriptor.ts';
 
-const privacyLabels: Record<string, string> = {
-  PUBLIC_TO_EVERYONE: 'Everyone',
-  MUTUAL_FOLLOW_FRIENDS: 'Friends (followers you follow back)',
-  FOLLOWER_OF_CREATOR: 'Followers',
-  SELF_ONLY: 'Only me',
-};
+// A level TikTok adds later shows as TikTok names it.
+const knownLevel = (level: string) => (tiktokPrivacyLevels as readonly string[]).includes(level);
 
 const musicUrl = 'https://www.tiktok.com/legal/page/global/music-usage-confirmation/en';
 const brandedUrl = 'https://www.tiktok.com/legal/page/global/bc-policy/en';
 
 export function TikTokPanel({ channel, preflight: creator, settings, onChange, errorFor, files }: OptionsPanelProps) {
+  const { t } = useTranslation('network-tiktok');
   const privacyId = useId();
   const info = creator.data as CreatorInfo | undefined;
   const video = files.find((m) => m.kind === 'video') ?? null;
@@ -31,7 +30,7 @@ export function TikTokPanel({ channel, preflight: creator, settings, onChange, e
   const directOff = channel.missingFeatures.includes('publish');
   const inbox = settings.mode === 'inbox' || directOff;
   const wantsCreatorInfo = !inbox;
-  const account = info?.nickname ?? channel.displayName ?? channel.username ?? 'the account';
+  const account = info?.nickname ?? channel.displayName ?? channel.username ?? t('web.panel.theAccount');
   useEffect(() => {
     if (directOff && settings.mode !== 'inbox') onChange({ ...settings, mode: 'inbox' });
   }, [directOff, settings, onChange]);
@@ -48,49 +47,49 @@ export function TikTokPanel({ channel, preflight: creator, settings, onChange, e
       <input type="checkbox" checked={!offByCreator && settings[key] === false} disabled={offByCreator} onChange={(e) => set({ [key]: !e.target.checked })} />
       <span>
         {label}
-        {offByCreator ? <span className="cm-switch-note">Turned off in this account’s TikTok privacy settings</span> : null}
+        {offByCreator ? <span className="cm-switch-note">{t('web.panel.offByCreator')}</span> : null}
       </span>
     </label>
   );
 
   return (
     <section className="card cm-network-card" aria-labelledby={`${privacyId}-title`} data-testid="tiktok-panel">
-      <NetworkCardHead channel={channel} title="TikTok" id={`${privacyId}-title`}>
+      <NetworkCardHead channel={channel} title={tiktok.label} id={`${privacyId}-title`}>
         {info ? (
           <span className="cm-creator">
             <Avatar name={info.nickname} src={info.avatar} size="sm" />
             <span>
-              Posting as <strong>{info.nickname}</strong> <span className="muted">@{info.username}</span>
+              <Trans t={t} i18nKey="web.panel.postingAs" values={{ name: info.nickname }} components={{ strong: <strong /> }} /> <span className="muted">@{info.username}</span>
             </span>
           </span>
         ) : null}
       </NetworkCardHead>
-      {wantsCreatorInfo && creator.isPending ? <Loading label="Asking TikTok about this account…" /> : null}
-      <FormError message={wantsCreatorInfo && creator.error ? `${formErrors(creator.error, []).general ?? 'TikTok did not answer'} — posting directly to ${channel.displayName ?? 'this account'} is not possible until it does.` : undefined} />
+      {wantsCreatorInfo && creator.isPending ? <Loading label={t('web.panel.asking')} /> : null}
+      <FormError message={wantsCreatorInfo && creator.error ? t('web.panel.unreachable', { reason: formErrors(creator.error, []).general ?? t('web.panel.noAnswer'), account: channel.displayName ?? t('web.thisAccount') }) : undefined} />
       {info || !wantsCreatorInfo || creator.error ? (
         <>
           <fieldset className="cm-segment">
-            <legend className="label">How to post</legend>
+            <legend className="label">{t('web.panel.howToPost')}</legend>
             <label>
               <input type="radio" name={`${privacyId}-mode`} checked={!inbox} disabled={directOff} onChange={() => set({ mode: 'direct' })} />
-              <span>Post directly</span>
+              <span>{t('web.panel.direct')}</span>
             </label>
             <label>
               <input type="radio" name={`${privacyId}-mode`} checked={inbox} onChange={() => set({ mode: 'inbox' })} />
-              <span>Send to TikTok inbox as a draft</span>
+              <span>{t('web.panel.inbox')}</span>
             </label>
           </fieldset>
           {directOff ? (
             <p className="notice" data-testid="tiktok-direct-off">
-              Posting directly is off: this account did not give Herald the “video.publish” permission. To turn it on, connect the account again on the Channels page and allow “video.publish”.
+              {t('web.panel.directOff')}
             </p>
           ) : null}
           {inbox || !info ? (
-            inbox ? <p className="muted small">TikTok notifies {account} to finish the post in the app: caption, sound and who can see it are set there.</p> : null
+            inbox ? <p className="muted small">{t('web.panel.inboxNote', { account })}</p> : null
           ) : (
             <>
               <div className={privacyError ? 'field has-error' : 'field'}>
-                <label htmlFor={privacyId}>Who can see this {media}</label>
+                <label htmlFor={privacyId}>{t(`web.panel.${media}.whoCanSee`)}</label>
                 <select
                   id={privacyId}
                   value={privacy}
@@ -98,11 +97,11 @@ export function TikTokPanel({ channel, preflight: creator, settings, onChange, e
                   aria-describedby={privacyError ? `${privacyId}-error` : undefined}
                   onChange={(e) => set({ privacyLevel: e.target.value || undefined })}
                 >
-                  <option value="">Choose who can see it…</option>
+                  <option value="">{t('web.panel.chooseWho')}</option>
                   {info.privacyLevelOptions.map((level) => (
                     <option key={level} value={level} disabled={level === 'SELF_ONLY' && brandContent}>
-                      {privacyLabels[level] ?? level}
-                      {level === 'SELF_ONLY' && brandContent ? ' (not for branded content)' : ''}
+                      {knownLevel(level) ? t(`web.panel.privacy.${level}`) : level}
+                      {level === 'SELF_ONLY' && brandContent ? t('web.panel.notForBranded') : ''}
                     </option>
                   ))}
                 </select>
@@ -113,14 +112,17 @@ export function TikTokPanel({ channel, preflight: creator, settings, onChange, e
                 ) : null}
               </div>
               <fieldset className="cm-switches">
-                <legend className="label">Allow viewers to</legend>
-                {interaction('disableComment', 'Comment', info.commentDisabled)}
-                {isPhoto ? null : interaction('disableDuet', 'Duet', info.duetDisabled)}
-                {isPhoto ? null : interaction('disableStitch', 'Stitch', info.stitchDisabled)}
+                <legend className="label">{t('web.panel.allowViewers')}</legend>
+                {interaction('disableComment', t('web.panel.comment'), info.commentDisabled)}
+                {isPhoto ? null : interaction('disableDuet', t('web.panel.duet'), info.duetDisabled)}
+                {isPhoto ? null : interaction('disableStitch', t('web.panel.stitch'), info.stitchDisabled)}
               </fieldset>
               {video ? (
                 <p className={video.durationSeconds !== null && video.durationSeconds > info.maxVideoPostDurationSec ? 'field-error' : 'muted small'}>
-                  Video length {video.durationSeconds !== null ? `${Math.round(video.durationSeconds)} s` : 'unknown'}; this account can post up to {info.maxVideoPostDurationSec} s.
+                  {t('web.panel.videoLength', {
+                    length: video.durationSeconds !== null ? t('web.panel.seconds', { count: Math.round(video.durationSeconds) }) : t('web.panel.unknownLength'),
+                    max: info.maxVideoPostDurationSec,
+                  })}
                 </p>
               ) : null}
               <div className="cm-disclosure">
@@ -131,8 +133,8 @@ export function TikTokPanel({ channel, preflight: creator, settings, onChange, e
                     onChange={(e) => set(e.target.checked ? { discloseCommercial: true } : { discloseCommercial: false, brandContent: false, brandOrganic: false })}
                   />
                   <span>
-                    Disclose commercial content
-                    <span className="cm-switch-note">Turn on if this {media} promotes yourself, a brand, a product or a service.</span>
+                    {t('web.panel.disclose')}
+                    <span className="cm-switch-note">{t(`web.panel.${media}.discloseNote`)}</span>
                   </span>
                 </label>
                 {disclose ? (
@@ -140,7 +142,7 @@ export function TikTokPanel({ channel, preflight: creator, settings, onChange, e
                     <label className="checkbox">
                       <input type="checkbox" checked={brandOrganic} onChange={(e) => set({ brandOrganic: e.target.checked })} />
                       <span>
-                        <strong>Your brand</strong> — you are promoting yourself or your own business
+                        <Trans t={t} i18nKey="web.panel.yourBrand" components={{ strong: <strong /> }} />
                       </span>
                     </label>
                     <label className="checkbox">
@@ -150,13 +152,13 @@ export function TikTokPanel({ channel, preflight: creator, settings, onChange, e
                         onChange={(e) => set({ brandContent: e.target.checked, ...(e.target.checked && privacy === 'SELF_ONLY' ? { privacyLevel: undefined } : {}) })}
                       />
                       <span>
-                        <strong>Branded content</strong> — you are promoting another brand or a third party
+                        <Trans t={t} i18nKey="web.panel.brandedContent" components={{ strong: <strong /> }} />
                       </span>
                     </label>
                     {brandContent ? (
-                      <p className="notice cm-label-notice">Your {media} will be labeled as ‘Paid partnership’. Branded content cannot be private (only me).</p>
+                      <p className="notice cm-label-notice">{t(`web.panel.${media}.paidLabel`)}</p>
                     ) : brandOrganic ? (
-                      <p className="notice cm-label-notice">Your {media} will be labeled as ‘Promotional content’.</p>
+                      <p className="notice cm-label-notice">{t(`web.panel.${media}.promotionalLabel`)}</p>
                     ) : null}
                     {commercialError ? <p className="field-error">{commercialError}</p> : null}
                   </div>
@@ -164,32 +166,16 @@ export function TikTokPanel({ channel, preflight: creator, settings, onChange, e
               </div>
               <label className="checkbox">
                 <input type="checkbox" checked={settings.isAigc === true} onChange={(e) => set({ isAigc: e.target.checked })} />
-                <span>Label as AI-generated content</span>
+                <span>{t('web.panel.aigc')}</span>
               </label>
               <p className="cm-consent" data-testid="tiktok-consent">
-                {brandContent ? (
-                  <>
-                    By posting, you agree to TikTok’s{' '}
-                    <a href={brandedUrl} target="_blank" rel="noreferrer">
-                      Branded Content Policy
-                    </a>{' '}
-                    and{' '}
-                    <a href={musicUrl} target="_blank" rel="noreferrer">
-                      Music Usage Confirmation
-                    </a>
-                    .
-                  </>
-                ) : (
-                  <>
-                    By posting, you agree to TikTok’s{' '}
-                    <a href={musicUrl} target="_blank" rel="noreferrer">
-                      Music Usage Confirmation
-                    </a>
-                    .
-                  </>
-                )}
+                <Trans
+                  t={t}
+                  i18nKey={brandContent ? 'web.panel.consentBranded' : 'web.panel.consent'}
+                  components={{ branded: <a href={brandedUrl} target="_blank" rel="noreferrer" />, music: <a href={musicUrl} target="_blank" rel="noreferrer" /> }}
+                />
               </p>
-              <p className="muted small">After posting, TikTok may take a few minutes to process the {media} before it appears on the profile.</p>
+              <p className="muted small">{t(`web.panel.${media}.processing`)}</p>
             </>
           )}
         </>

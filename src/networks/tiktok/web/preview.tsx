@@ -1,15 +1,17 @@
+import { useTranslation } from 'react-i18next';
 import { Avatar } from '../../../web/components/avatar.tsx';
 import { previewName as name, RichText } from '../../../web/modules/posts/composer-preview.tsx';
 import type { CreatorInfo } from '../../../web/modules/posts/posts.api.ts';
 import type { PreviewProps } from '../../web-types.ts';
 
 export function TikTokPreview({ content, uploads, preflight }: PreviewProps) {
+  const { t } = useTranslation('network-tiktok');
   const first = content.media.map((m) => uploads[m.key]).find((u) => u && u.state !== 'failed');
   const src = first ? (first.media?.url ?? first.previewUrl ?? undefined) : undefined;
   return (
     <div className="pv pv-tiktok">
       <div className="pv-tt-screen">
-        {first?.kind === 'video' ? <video src={src} muted playsInline loop autoPlay preload="metadata" aria-label="Video" /> : first ? <img src={src} alt="" /> : <div className="pv-tt-empty">Add a video or photos</div>}
+        {first?.kind === 'video' ? <video src={src} muted playsInline loop autoPlay preload="metadata" aria-label={t('web.preview.video')} /> : first ? <img src={src} alt="" /> : <div className="pv-tt-empty">{t('web.preview.empty')}</div>}
         {first?.kind === 'video' ? (
           <span className="pv-tt-play" aria-hidden="true">
             <svg viewBox="0 0 24 24" width="36" height="36" fill="currentColor">
@@ -34,7 +36,7 @@ export function TikTokPreview({ content, uploads, preflight }: PreviewProps) {
           <div className="pv-text">
             <RichText text={content.text} />
           </div>
-          {content.settings.brandContent ? <span className="pv-tt-label">Paid partnership</span> : content.settings.brandOrganic ? <span className="pv-tt-label">Promotional content</span> : null}
+          {content.settings.brandContent ? <span className="pv-tt-label">{t('web.preview.paid')}</span> : content.settings.brandOrganic ? <span className="pv-tt-label">{t('web.preview.promotional')}</span> : null}
         </div>
       </div>
     </div>

@@ -1,4 +1,6 @@
 import type { ReactNode } from 'react';
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
 import { Avatar } from '../../../web/components/avatar.tsx';
 import { MediaGrid, previewName as name } from '../../../web/modules/posts/composer-preview.tsx';
 import type { PreviewProps } from '../../web-types.ts';
@@ -47,26 +49,21 @@ export function XText({ text }: { text: string }) {
   return <>{out}</>;
 }
 
-const durationWords = (minutes: number) => {
+const durationWords = (minutes: number, t: TFunction<'network-x'>) => {
   const days = Math.floor(minutes / 1440);
   const hours = Math.floor((minutes % 1440) / 60);
   const rest = minutes % 60;
-  return [days ? `${days}d` : '', hours ? `${hours}h` : '', rest ? `${rest}m` : ''].filter(Boolean).join(' ') || '0m';
-};
-
-const replyWords: Record<string, string> = {
-  following: 'Accounts @{handle} follows can reply',
-  mentionedUsers: 'Only accounts mentioned can reply',
-  subscribers: 'Only subscribers can reply',
-  verified: 'Only verified accounts can reply',
+  const words = [days ? t('web.preview.days', { count: days }) : '', hours ? t('web.preview.hours', { count: hours }) : '', rest ? t('web.preview.minutes', { count: rest }) : ''];
+  return words.filter(Boolean).join(' ') || t('web.preview.minutes', { count: 0 });
 };
 
 /** A post, and each thread part after it, as X's timeline shows them. */
 export function XPreview({ content, uploads }: PreviewProps) {
+  const { t } = useTranslation('network-x');
   const { channel } = content;
   const parsed = xSettings.safeParse(content.settings);
   const s = parsed.success ? parsed.data : null;
-  const handle = channel.username ?? 'account';
+  const handle = channel.username ?? t('web.preview.account');
   const quote = s ? quotedPostId(s.quote) : null;
   const texts = [content.text, ...content.threadParts];
   return (
@@ -79,7 +76,9 @@ export function XPreview({ content, uploads }: PreviewProps) {
           </div>
           <div className="pv-x-body">
             <div className="pv-x-who">
-              <strong>{name(channel)}</strong> <span className="pv-handle">@{handle} · now</span>
+              <strong>{name(channel)}</strong> <span className="pv-handle">
+                @{handle} · {t('web.preview.now')}
+              </span>
             </div>
             {text ? (
               <div className="pv-text">
@@ -91,18 +90,18 @@ export function XPreview({ content, uploads }: PreviewProps) {
               <div className="pv-x-poll" data-testid="x-preview-poll">
                 {s.poll.options.map((option, n) => (
                   <div key={n} className="pv-x-poll-option">
-                    {option || `Choice ${n + 1}`}
+                    {option || t('web.preview.choice', { number: n + 1 })}
                   </div>
                 ))}
-                <span className="pv-handle">0 votes · {durationWords(s.poll.durationMinutes)} left</span>
+                <span className="pv-handle">{t('web.preview.votes', { duration: durationWords(s.poll.durationMinutes, t) })}</span>
               </div>
             ) : null}
             {i === 0 && quote ? (
               <div className="pv-x-quote" data-testid="x-preview-quote">
-                <span className="pv-handle">Quoting post {quote}</span>
+                <span className="pv-handle">{t('web.preview.quoting', { id: quote })}</span>
               </div>
             ) : null}
-            {i === 0 && s && s.replySettings !== 'everyone' ? <div className="pv-handle pv-x-reply-rule">{replyWords[s.replySettings]!.replace('{handle}', handle)}</div> : null}
+            {i === 0 && s && s.replySettings !== 'everyone' ? <div className="pv-handle pv-x-reply-rule">{t(`web.preview.reply.${s.replySettings}`, { handle })}</div> : null}
           </div>
         </article>
       ))}

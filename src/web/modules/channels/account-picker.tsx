@@ -8,6 +8,7 @@ import { formatDateTime } from '../../components/format.ts';
 import { ChannelAvatar } from '../../components/network-mark.tsx';
 import { Loading } from '../../components/status.tsx';
 import { descriptorOf } from '../../../shared/networks.ts';
+import { descriptorKeys } from '../../../networks/texts.ts';
 import { useConnectSelected, useDiscardSelection, useSelection, type Channel, type SelectionAccount } from './channels.api.ts';
 
 /** The picture once it has loaded: one the network no longer serves leaves the network's mark, not a broken image. */
@@ -57,7 +58,9 @@ export function AccountPicker({ workspaceId, workspaceName, selectionId, onDone 
   const [picked, setPicked] = useState<ReadonlySet<string>>(new Set());
   const data = selection.data;
   const label = data?.networkLabel ?? t('disconnect.theNetwork');
-  const noun = (data && descriptorOf(data.network)?.accountsNoun) ?? t('picker.accounts');
+  // The network's own noun (Facebook: "Pages") in the interface's language, its English until translated.
+  const networkNoun = data ? descriptorOf(data.network)?.accountsNoun : undefined;
+  const noun = data && networkNoun ? t(descriptorKeys.accountsNoun, { ns: `network-${data.network}`, defaultValue: networkNoun }) : t('picker.accounts');
   // Once the list is gone (used, expired, another session's), closing has nothing to discard.
   const gone = isApiError(selection.error) || isApiError(connect.error, 'channel.selection_not_found') || isApiError(connect.error, 'channel.selection_expired');
 

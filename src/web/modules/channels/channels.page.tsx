@@ -2,7 +2,9 @@ import { useState } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
+import { descriptorKeys } from '../../../networks/texts.ts';
 import { networkWeb } from '../../../networks/web.ts';
+import { descriptorOf } from '../../../shared/networks.ts';
 import { ChannelAvatar, NetworkMark } from '../../components/network-mark.tsx';
 import { Dialog } from '../../components/dialog.tsx';
 import { FormError, Notice } from '../../components/feedback.tsx';
@@ -192,8 +194,12 @@ export function ChannelsPage() {
   const [params, setParams] = useSearchParams();
   const canManage = hasPermission(workspace, 'channels.manage');
   const networks = useNetworks();
-  // The server's word for this configuration (one login of a network may revoke, another not).
-  const noRevokeOf = (network: string) => networks.data?.items.find((n) => n.id === network)?.noRevoke ?? null;
+  // The server's word for this configuration (one login of a network may revoke, another not). The
+  // descriptor's own sentence has translations; other words a login says (its provider's) stay as sent.
+  const noRevokeOf = (network: string) => {
+    const sentence = networks.data?.items.find((n) => n.id === network)?.noRevoke ?? null;
+    return sentence && sentence === descriptorOf(network)?.noRevoke ? t(descriptorKeys.noRevoke, { ns: `network-${network}`, defaultValue: sentence }) : sentence;
+  };
   const channels = useChannels(workspace.id);
   const disconnect = useDisconnectChannel(workspace.id);
   const retentionDays = usePolicyFacts().data?.retention.disconnectedRetentionDays;

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { networkWeb } from '../../../networks/web.ts';
 import type { Preflight } from '../../../networks/web-types.ts';
 import { descriptorOf } from '../../../shared/networks.ts';
+import { descriptorKeys } from '../../../networks/texts.ts';
 import { publishingRules } from '../../../shared/publishing-rules.ts';
 import { Notice } from '../../components/feedback.tsx';
 import { NetworkMark } from '../../components/network-mark.tsx';
@@ -47,11 +48,12 @@ export function preflightWaits(channels: Channel[], preflights: Map<string, Pref
  * media from Herald cannot get it from this Herald, and what still works there.
  */
 export function PublicMediaNotices({ channels }: { channels: Channel[] }) {
+  const { t } = useTranslation('posts');
   const networks = useNetworks();
   if (!networks.data || networks.data.mediaByUrl) return null;
   const picked = [...new Set(channels.map((c) => c.network))].flatMap((network) => {
-    const words = descriptorOf(network)?.withoutPublicMedia;
-    return words ? [{ network, words }] : [];
+    const english = descriptorOf(network)?.withoutPublicMedia;
+    return english ? [{ network, words: t(descriptorKeys.withoutPublicMedia, { ns: `network-${network}`, defaultValue: english }) }] : [];
   });
   return (
     <>
