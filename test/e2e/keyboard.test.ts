@@ -52,7 +52,7 @@ async function tabTo(page: Page, target: Locator, { backwards = false, limit = 8
   throw new Error(`Tab did not reach ${target} in ${limit} presses; the focus is on ${focused}`);
 }
 
-/** The element with focus's accessible name and role, from Chromium's accessibility tree. */
+/** What the element with focus is called: its aria-label, else its text. */
 async function focusedName(page: Page) {
   return page.evaluate(() => {
     const el = document.activeElement as HTMLElement | null;
@@ -111,10 +111,14 @@ describe('keyboard only in Chromium', () => {
     await tabTo(page, mastodonBox);
     await page.keyboard.press('Space');
     expect(await mastodonBox.isChecked()).toBe(true);
+    await snap(page, 'keyboard-composer-channel-focus');
 
     const text = page.getByLabel('Shared text', { exact: true });
     await tabTo(page, text);
     await page.keyboard.type('Typed without a mouse #a11y');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await snap(page, 'keyboard-composer-text-focus-390');
+    await page.setViewportSize({ width: 1440, height: 1000 });
     await page.getByTestId('preview-mastodon').getByText('Typed without a mouse').waitFor();
 
     // The "When" radios are one Tab stop; the arrows choose among them.
@@ -232,11 +236,9 @@ describe('keyboard only in Chromium', () => {
     expect(link.status).toBe(201);
     const screens = [
       { name: 'calendar month', path: `/w/${workspaceId}/calendar?view=month&date=${berlinDay(6, 0).key}`, signedIn: true },
-      { name: 'calendar week', path: `/w/${workspaceId}/calendar?view=week&date=${berlinDay(6, 0).key}`, signedIn: true },
       { name: 'calendar list', path: `/w/${workspaceId}/calendar?view=list&date=${berlinDay(6, 0).key}`, signedIn: true },
       { name: 'composer', path: `/w/${workspaceId}/compose`, signedIn: true },
       { name: 'post', path: `/w/${workspaceId}/posts/${post.id}`, signedIn: true },
-      { name: 'settings', path: `/w/${workspaceId}/settings`, signedIn: true },
       { name: 'review link', path: new URL(link.body.url as string).pathname, signedIn: false },
       { name: 'sign in', path: '/login', signedIn: false },
     ];
@@ -246,7 +248,8 @@ describe('keyboard only in Chromium', () => {
       await page.goto(`${h.url}${screen.path}`);
       await page.locator('h1').first().waitFor();
       await page.waitForFunction(() => !document.querySelector('.loading'));
-      for (let presses = 0; presses < 60; presses += 1) {
+      // The first stops of each page: the navigation, the page's own controls, and enough of its body.
+      for (let presses = 0; presses < 45; presses += 1) {
         await page.keyboard.press('Tab');
         const found = await page.evaluate(async () => {
           const el = document.activeElement as HTMLElement | null;
@@ -284,5 +287,14 @@ describe('keyboard only in Chromium', () => {
       await context.close();
     }
     expect(unseen).toEqual([]);
+
+    // The tick box on the sign-in page, whose ring a later rule had taken away, at both widths.
+    const { context, page } = await openPage(false);
+    await page.goto(`${h.url}/login`);
+    await tabTo(page, page.getByRole('checkbox', { name: 'Keep me signed in' }));
+    await snap(page, 'keyboard-login-checkbox-focus');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await snap(page, 'keyboard-login-checkbox-focus-390');
+    await context.close();
   });
 });
