@@ -158,6 +158,7 @@ describe('keyboard only in Chromium', () => {
     // The chip's name says time, title, state and channel: what a sighted person reads off it.
     const chip = page.getByRole('link', { name: '9:00 AM, Keyboard move (Scheduled) on Herald on Mastodon (Mastodon)' });
     await tabTo(page, chip);
+    await snap(page, 'keyboard-calendar-post-focus');
     await page.keyboard.press('m');
     const dialog = page.getByTestId('move-dialog');
     await dialog.getByRole('heading', { name: 'Move post' }).waitFor();
@@ -234,9 +235,12 @@ describe('keyboard only in Chromium', () => {
     const post = await scheduleThroughApi(owner, 'Focus rings everywhere', berlinDay(6, 15).at);
     const link = await owner.post(api('/review-links'), { recipientName: 'Fran Focus', postIds: [post.id] });
     expect(link.status).toBe(201);
-    const screens = [
-      { name: 'calendar month', path: `/w/${workspaceId}/calendar?view=month&date=${berlinDay(6, 0).key}`, signedIn: true },
-      { name: 'calendar list', path: `/w/${workspaceId}/calendar?view=list&date=${berlinDay(6, 0).key}`, signedIn: true },
+    // The calendars' walks start at their grid, past the navigation and the toolbar, so they reach the posts.
+    const inCalendar = (page: Page) => page.locator('[data-testid="calendar"][data-loaded="true"]').locator('a, button').first();
+    const screens: { name: string; path: string; signedIn: boolean; from?: (page: Page) => Locator }[] = [
+      { name: 'calendar month', path: `/w/${workspaceId}/calendar?view=month&date=${berlinDay(6, 0).key}`, signedIn: true, from: inCalendar },
+      { name: 'calendar week', path: `/w/${workspaceId}/calendar?view=week&date=${berlinDay(6, 0).key}`, signedIn: true, from: inCalendar },
+      { name: 'calendar list', path: `/w/${workspaceId}/calendar?view=list&date=${berlinDay(6, 0).key}`, signedIn: true, from: inCalendar },
       { name: 'composer', path: `/w/${workspaceId}/compose`, signedIn: true },
       { name: 'post', path: `/w/${workspaceId}/posts/${post.id}`, signedIn: true },
       { name: 'review link', path: new URL(link.body.url as string).pathname, signedIn: false },
@@ -248,9 +252,14 @@ describe('keyboard only in Chromium', () => {
       await page.goto(`${h.url}${screen.path}`);
       await page.locator('h1').first().waitFor();
       await page.waitForFunction(() => !document.querySelector('.loading'));
-      // The first stops of each page: the navigation, the page's own controls, and enough of its body.
-      for (let presses = 0; presses < 45; presses += 1) {
+      if (screen.from) {
+        // Focus set there after a first Tab, so the browser still shows it as keyboard focus.
         await page.keyboard.press('Tab');
+        await screen.from(page).focus();
+      }
+      // The first stops of each page (or of its grid): the navigation, the page's controls, enough of its body.
+      for (let presses = 0; presses < 40; presses += 1) {
+        if (presses > 0 || !screen.from) await page.keyboard.press('Tab');
         const found = await page.evaluate(async () => {
           const el = document.activeElement as HTMLElement | null;
           if (!el || el === document.body) return null;
