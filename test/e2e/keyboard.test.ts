@@ -231,6 +231,34 @@ describe('keyboard only in Chromium', () => {
     expect((await owner.get(api(`/posts/${byLink.id}`))).body.state).toBe('scheduled');
   });
 
+  it('opens and closes the phone menu, with the focus kept in it and given back', async () => {
+    const { context, page } = await openPage();
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`${h.url}/w/${workspaceId}/calendar`);
+    await page.locator('[data-testid="calendar"][data-loaded="true"]').waitFor();
+    const menu = page.getByRole('button', { name: 'Menu', exact: true });
+    await tabTo(page, menu);
+    await page.keyboard.press('Enter');
+    const drawer = page.locator('#sidebar');
+    await expect.poll(() => holdsFocus(drawer)).toBe(true);
+    // Tab goes through the drawer's links and never behind it into the page.
+    for (let presses = 0; presses < 40; presses += 1) {
+      await page.keyboard.press('Tab');
+      expect(await page.evaluate(() => !!document.activeElement?.closest('main'))).toBe(false);
+    }
+    await snap(page, 'keyboard-phone-menu-390');
+    await page.keyboard.press('Escape');
+    await drawer.waitFor({ state: 'detached' });
+    await expect.poll(() => holdsFocus(menu)).toBe(true);
+    // The drawer's own close button gives the focus back too.
+    await page.keyboard.press('Enter');
+    await expect.poll(() => holdsFocus(page.getByRole('button', { name: 'Close menu' }))).toBe(true);
+    await page.keyboard.press('Enter');
+    await drawer.waitFor({ state: 'detached' });
+    await expect.poll(() => holdsFocus(menu)).toBe(true);
+    await context.close();
+  });
+
   it('shows where the focus is on every control Tab reaches', async () => {
     const post = await scheduleThroughApi(owner, 'Focus rings everywhere', berlinDay(6, 15).at);
     const link = await owner.post(api('/review-links'), { recipientName: 'Fran Focus', postIds: [post.id] });
