@@ -14,10 +14,10 @@ const zone = 'Europe/Berlin';
 
 /** A day and a time in Berlin, `days` from now, as the date inputs and the calendar's URL take them. */
 function berlinDay(days: number, hour: number, minute = 0) {
-  const noon = new Date(Date.now() + days * 86_400_000);
+  const then = new Date(Date.now() + days * 86_400_000);
   const parts = Object.fromEntries(
     new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' })
-      .formatToParts(noon)
+      .formatToParts(then)
       .map((p) => [p.type, p.value]),
   );
   const key = `${parts.year}-${parts.month}-${parts.day}`;
