@@ -172,12 +172,17 @@ export function Shell() {
   const menuButton = useRef<HTMLButtonElement>(null);
 
   useEffect(() => setOpen(false), [location.pathname, narrow]);
+  // Closed from the keyboard (Escape, the close button), the focus goes back to Menu rather than
+  // to the top of the page with the drawer's button gone.
+  const closeDrawer = () => {
+    setOpen(false);
+    menuButton.current?.focus();
+  };
   useEffect(() => {
     if (!open) return;
     const onKey = (e: KeyboardEvent) => {
       if (e.key !== 'Escape') return;
-      setOpen(false);
-      menuButton.current?.focus();
+      closeDrawer();
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
@@ -197,9 +202,10 @@ export function Shell() {
           </button>
         </header>
       ) : null}
-      {!narrow || open ? <Sidebar current={current} drawer={narrow} onClose={() => setOpen(false)} /> : null}
+      {!narrow || open ? <Sidebar current={current} drawer={narrow} onClose={closeDrawer} /> : null}
       {open ? <div className="backdrop" aria-hidden="true" onClick={() => setOpen(false)} /> : null}
-      <main id="main" className="main" tabIndex={-1}>
+      {/* The page under the open drawer is out of reach, so Tab cannot take the focus behind it (WCAG 2.4.11). */}
+      <main id="main" className="main" tabIndex={-1} inert={open}>
         <div className="content">
           <Outlet />
         </div>

@@ -123,7 +123,8 @@ export function DeleteAccountSection({ me }: { me: Me }) {
       {open && preview.data ? (
         <form onSubmit={submit} noValidate className="form-grid" data-testid="delete-account-form">
           <Consequences preview={preview.data} />
-          <PasswordField label={t('deleteAccount.password')} autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} error={errors.field('password')} />
+          {/* The button that opened the form is gone: the focus goes to the form's first field, not back to the page's top. */}
+          <PasswordField label={t('deleteAccount.password')} autoComplete="current-password" autoFocus value={password} onChange={(e) => setPassword(e.target.value)} error={errors.field('password')} />
           {needsCode ? (
             <Field
               label={t('deleteAccount.code')}
