@@ -14,6 +14,7 @@ export const descriptorKeys = {
   accountsNoun: 'descriptor.accountsNoun',
   termsLabel: (index: number) => `descriptor.terms.${index}`,
   identifierHint: 'descriptor.signIn.identifierHint',
+  oauthIdentifierHint: 'descriptor.signIn.oauthIdentifierHint',
   appPasswordHint: 'descriptor.signIn.appPasswordHint',
   outgoing: (index: number) => `descriptor.outgoing.${index}`,
 } as const;

@@ -10,7 +10,7 @@ export function captionsFrom(settings: Record<string, unknown>): Caption[] {
   return raw.filter((c): c is Caption => typeof c?.lang === 'string' && typeof c?.vtt === 'string');
 }
 
-export const captionLanguageName = (lang: string) => postLanguages.find(([code]) => code === lang)?.[1] ?? lang;
+export const captionLanguageName = (lang: string) => postLanguages().find(([code]) => code === lang)?.[1] ?? lang;
 
 /** Why a picked file cannot be a caption (the server's rule, said before sending), as a key of the folder's `web.captions`, or null. */
 export function captionProblem(text: string, bytes: number, lang: string, existing: Caption[]): { key: string; values?: Record<string, string | number> } | null {

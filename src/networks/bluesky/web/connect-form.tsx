@@ -41,7 +41,7 @@ function BlueskySignInForm({ workspaceId, network, onAppPassword }: ConnectFormP
   const connect = useConnectChannel(workspaceId);
   const errors = formErrors(connect.error, ['identifier']);
   const valid = (raw: string) => parseBlueskyIdentifier(raw) !== null || parseBlueskyServer(raw) !== null;
-  const localError = touched && !valid(identifier) ? t('web.connect.handleError', { hint: t('descriptor.signIn.oauthIdentifierHint') }) : undefined;
+  const localError = touched && !valid(identifier) ? t('web.connect.handleError', { hint: t(descriptorKeys.oauthIdentifierHint) }) : undefined;
   return (
     <form
       className="network-form"

@@ -30,7 +30,7 @@ export function BlueskyOptions({ channel, settings, onChange, errorFor, files }:
             }}
           >
             <option value="">{t('web.options.notSet')}</option>
-            {postLanguages.map(([code, label]) => (
+            {postLanguages().map(([code, label]) => (
               <option key={code} value={code}>
                 {label}
               </option>
@@ -49,7 +49,7 @@ function Captions({ settings, onChange, errorFor }: Pick<OptionsPanelProps, 'set
   const { t } = useTranslation('network-bluesky');
   const id = useId();
   const captions = captionsFrom(settings);
-  const [lang, setLang] = useState(postLanguages.find(([code]) => !captions.some((c) => c.lang === code))?.[0] ?? 'en');
+  const [lang, setLang] = useState(postLanguages().find(([code]) => !captions.some((c) => c.lang === code))?.[0] ?? 'en');
   const [problem, setProblem] = useState<string | null>(null);
   const serverError = errorFor('settings.captions') ?? captions.map((_, i) => errorFor(`settings.captions.${i}.vtt`) ?? errorFor(`settings.captions.${i}.lang`)).find(Boolean);
   const save = (next: typeof captions) => {
@@ -78,7 +78,7 @@ function Captions({ settings, onChange, errorFor }: Pick<OptionsPanelProps, 'set
       <div className="cm-bsky-caption-add">
         <label htmlFor={`${id}-caption-lang`}>{t('web.captions.language')}</label>
         <select id={`${id}-caption-lang`} value={lang} onChange={(e) => setLang(e.target.value)}>
-          {postLanguages.map(([code, label]) => (
+          {postLanguages().map(([code, label]) => (
             <option key={code} value={code}>
               {label}
             </option>
@@ -99,7 +99,7 @@ function Captions({ settings, onChange, errorFor }: Pick<OptionsPanelProps, 'set
             const next = [...captions, { lang, vtt: text }];
             save(next);
             // Ready for the next language.
-            setLang(postLanguages.find(([code]) => !next.some((c) => c.lang === code))?.[0] ?? lang);
+            setLang(postLanguages().find(([code]) => !next.some((c) => c.lang === code))?.[0] ?? lang);
           }}
         />
       </div>

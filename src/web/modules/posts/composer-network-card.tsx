@@ -32,8 +32,13 @@ export function FieldMessage({ message, id }: { message: string | undefined; id:
 }
 
 const postLanguageCodes = ['en', 'de', 'fr', 'es', 'it', 'pt', 'nl', 'pl', 'sv', 'ja', 'ko', 'zh'];
-const languageNames = new Intl.DisplayNames([i18n.language], { type: 'language' });
-const capitalised = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);
+const capitalised = (word: string, language: string) => word.charAt(0).toLocaleUpperCase(language) + word.slice(1);
 
-/** Languages offered for a post's language setting (the most used first), named in the interface's language. */
-export const postLanguages: [string, string][] = postLanguageCodes.map((code) => [code, capitalised(languageNames.of(code) ?? code)]);
+/**
+ * Languages offered for a post's language setting (the most used first), named in the interface's
+ * language at the time of the call, so the names follow a language switch.
+ */
+export function postLanguages(): [string, string][] {
+  const names = new Intl.DisplayNames([i18n.language], { type: 'language' });
+  return postLanguageCodes.map((code) => [code, capitalised(names.of(code) ?? code, i18n.language)]);
+}
