@@ -4,13 +4,20 @@ import { defaultLanguage, isSupportedLanguage, supportedLanguages, type Language
 // build stamp hashes them, so an edited translation rebuilds the bundle.
 import enMail from '../locales/en/mail.json' with { type: 'json' };
 import frMail from '../locales/fr/mail.json' with { type: 'json' };
+import enNotifications from '../locales/en/notifications.json' with { type: 'json' };
+import frNotifications from '../locales/fr/notifications.json' with { type: 'json' };
+import enReport from '../locales/en/report.json' with { type: 'json' };
+import frReport from '../locales/fr/report.json' with { type: 'json' };
+// The web's analytics words (metric names, the report page's headings): the PDF says the same.
+import enAnalytics from '../../web/locales/en/analytics.json' with { type: 'json' };
+import frAnalytics from '../../web/locales/fr/analytics.json' with { type: 'json' };
 import enNetworks from '../../networks/locales/en.json' with { type: 'json' };
 import frNetworks from '../../networks/locales/fr.json' with { type: 'json' };
 import { descriptors } from '../../networks/index.ts';
 
 const resources = {
-  en: { mail: enMail },
-  fr: { mail: frMail },
+  en: { mail: enMail, notifications: enNotifications, report: enReport, analytics: enAnalytics },
+  fr: { mail: frMail, notifications: frNotifications, report: frReport, analytics: frAnalytics },
 } satisfies Record<Language, Record<string, unknown>>;
 export type Namespace = keyof (typeof resources)['en'] | 'networks' | `network-${string}`;
 
