@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
 import { defaultLanguage, type Language } from '../../../shared/languages.ts';
 import { translator } from '../../i18n/i18n.ts';
+import { intlLocale } from '../../i18n/intl-locale.ts';
 
 // A notification's words kept as a key of the server's `notifications` namespace and its values,
 // so each reader gets them in their own language: the list in the app and the e-mail say them
@@ -16,9 +17,6 @@ export type MessageValue = string | number | MessageRef | MessageDate | (string 
 export type MessageValues = { [name: string]: MessageValue };
 /** What a notification says: `<key>.title` and `<key>.body` in the `notifications` namespace. */
 export type NotificationMessage = { key: string; values: MessageValues };
-
-/** The Intl locale a language's dates and numbers are written in (British English: day before month, as Herald always wrote them). */
-export const intlLocale = (language: Language) => (language === 'en' ? 'en-GB' : language);
 
 export const ref = (key: string, values?: MessageValues): MessageRef => (values ? { key, values } : { key });
 
