@@ -62,7 +62,9 @@ type Look = { style?: FontStyle; size: number; color: string };
 function say(doc: Doc, value: string, look: Look, x: number, y: number, options: PDFKit.Mixins.TextOptions = {}) {
   const style = look.style ?? 'regular';
   doc.fontSize(look.size).fillColor(look.color);
-  const runs = splitIntoRuns(value, style);
+  // Intl groups French digits with a narrow no-break space, which no report font has a glyph for:
+  // it is drawn as a no-break space, which keeps the number whole.
+  const runs = splitIntoRuns(value.replace(/\u202f/g, '\u00a0'), style);
   const use = (face: Face) => doc.registerFont(face.name, face.font as unknown as string).font(face.name);
   if (runs.length <= 1) {
     use(runs[0]?.face ?? mainFace(style));

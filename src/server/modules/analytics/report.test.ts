@@ -113,6 +113,28 @@ describe('client report', () => {
     expect(pdfText('Open 🍷 late\nnow\t日本\u0007')).toBe('Open 🍷 late now 日本');
   });
 
+  it('writes the PDF in French: its words, month names, numbers and dates', async () => {
+    const { figures } = fakeFigures('ws-berlin', 'Café Aurora', ids);
+    const report = await buildReport({ db: db(), figures }, 'ws-berlin', { from: '2026-11-01', to: '2026-11-30' }, new Date('2026-12-01T08:00:00Z'));
+    const text = await pdfToText(await renderReportPdf(report, logo, { language: 'fr' }));
+    expect(text).toContain('Rapport réseaux sociaux');
+    expect(text).toContain('1 nov. 2026 – 30 nov. 2026');
+    expect(text).toContain('Comparé à 1 oct. 2026 – 31 oct. 2026.');
+    expect(text).toContain('Synthèse');
+    expect(text).toContain('Taux d’engagement');
+    expect(text).toContain('Évolution des abonnés');
+    // Digit groups and decimals as French writes them (the narrow space drawn as a no-break space).
+    expect(text).toContain('48 213');
+    expect(text).toContain('+20,5 %');
+    expect(text).toContain('−17,7 %');
+    expect(text).toContain('Meilleures publications');
+    expect(text).toContain('non communiqué par ce réseau');
+    expect(text).toContain('2 canaux : Main account et Second account');
+    expect(text).toContain('généré par Herald le 1 déc. 2026 · page 1 sur');
+    expect(text).not.toContain('Summary');
+    expect(text).not.toContain('not reported');
+  });
+
   it('prints every script and emoji in names and posts, in font subsets', async () => {
     const world = 'Café Ελλάδα Москва 東京';
     await workspace('ws-world', { name: world, timeZone: 'UTC' });
