@@ -12,7 +12,7 @@ import { startSmtpCatcher } from '../../../../test/helpers/smtp-catcher.ts';
 import { fakeFigures } from '../../../../test/helpers/report-figures.ts';
 import { localDay, previousMonth, sendScheduledReports } from './report.jobs.ts';
 import { pdfText, renderReportPdf } from './report.pdf.ts';
-import { buildReport, checkRange, reportFileName } from './report.service.ts';
+import { buildReport, checkRange, reportFileName, requesterLanguage } from './report.service.ts';
 
 // A 2×2 red PNG, as the workspace logo is stored.
 const logo = `data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR4nGP8z8DAwMDAxMDAwMDAAAANHQEDasKb6QAAAABJRU5ErkJggg==`;
@@ -133,6 +133,16 @@ describe('client report', () => {
     expect(text).toContain('généré par Herald le 1 déc. 2026 · page 1 sur');
     expect(text).not.toContain('Summary');
     expect(text).not.toContain('not reported');
+  });
+
+  it('downloads in the requester’s language: their choice, else their browser’s, else English', async () => {
+    await db().insert(users).values([
+      { id: 'u-fr', name: 'Amélie', email: 'amelie@example.com', language: 'fr' },
+      { id: 'u-browser', name: 'Bram', email: 'bram@example.com', language: null },
+    ]);
+    expect(await requesterLanguage(db(), 'u-fr', 'en-US,en;q=0.9')).toBe('fr');
+    expect(await requesterLanguage(db(), 'u-browser', 'de-DE,fr-FR;q=0.8,en;q=0.5')).toBe('fr');
+    expect(await requesterLanguage(db(), 'u-browser', undefined)).toBe('en');
   });
 
   it('prints every script and emoji in names and posts, in font subsets', async () => {
@@ -276,6 +286,22 @@ describe('client report', () => {
       expect(await db().select().from(reportRuns).where(eq(reportRuns.workspaceId, 'ws-down'))).toEqual([]);
       await sendScheduledReports(deps, now);
       expect(smtp.to('down@example.com')).toHaveLength(1);
+    });
+
+    it('sends a French workspace’s clients the report in French', async () => {
+      await workspace('ws-paris', { name: 'Bistro Lumière', timeZone: 'Europe/Paris', recipients: ['paris@example.com'] });
+      await db().update(workspaces).set({ language: 'fr' }).where(eq(workspaces.id, 'ws-paris'));
+      await db().update(reportSchedules).set({ enabled: false }).where(ne(reportSchedules.workspaceId, 'ws-paris'));
+      await sendScheduledReports(deps, new Date('2027-01-01T01:00:00Z'));
+      const mail = smtp.to('paris@example.com')[0]!;
+      expect(decodeWords(mail.subject)).toContain('décembre 2026');
+      // The attachment, as the mail carries it (base64 after its headers, up to the next boundary).
+      const part = mail.raw.split(/\r?\n--/).find((p) => p.includes('application/pdf'))!;
+      const pdf = Buffer.from(part.split(/\r?\n\r?\n/)[1]!.replace(/\s+/g, ''), 'base64');
+      const text = await pdfToText(pdf);
+      expect(text).toContain('Rapport réseaux sociaux');
+      expect(text).toContain('1 déc. 2026 – 31 déc. 2026');
+      expect(text).toContain('Synthèse');
     });
   });
 });
