@@ -22,11 +22,11 @@ export type NewNotification = {
   email?: boolean;
 };
 
-const rowOf = (userId: string, { email, category, message, ...notification }: NewNotification) => ({
+const rowOf = (userId: string, english: { title: string; body: string }, { email, category, message, ...notification }: NewNotification) => ({
   id: crypto.randomUUID(),
   userId,
   ...notification,
-  ...sayNotification(message, 'en'),
+  ...english,
   messageKey: message.key,
   messageValues: message.values,
   category: category ?? 'channels',
@@ -40,7 +40,8 @@ const rowOf = (userId: string, { email, category, message, ...notification }: Ne
 export async function notifyUsers(tx: Db | Tx, userIds: Iterable<string>, notification: NewNotification): Promise<number> {
   const unique = [...new Set(userIds)];
   if (!unique.length) return 0;
-  await tx.insert(notifications).values(unique.map((userId) => rowOf(userId, notification)));
+  const english = sayNotification(notification.message, 'en');
+  await tx.insert(notifications).values(unique.map((userId) => rowOf(userId, english, notification)));
   return unique.length;
 }
 
