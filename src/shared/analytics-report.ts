@@ -2,45 +2,45 @@ import type { ChannelSeries, CounterName, SummaryFigure, SummaryMetric } from '.
 
 // How the client report writes its figures, the same on the printable page and in the PDF.
 
-/** The summary figures a report shows, in order. */
-export const reportMetrics: { key: SummaryMetric; label: string }[] = [
-  { key: 'posts', label: 'Posts' },
-  { key: 'views', label: 'Views' },
-  { key: 'reach', label: 'Reach' },
-  { key: 'engagement', label: 'Engagement' },
-  { key: 'engagementRate', label: 'Engagement rate' },
-  { key: 'likes', label: 'Likes' },
-  { key: 'comments', label: 'Comments' },
-  { key: 'shares', label: 'Shares' },
-  { key: 'followers', label: 'Followers' },
-  { key: 'followersGrowth', label: 'Follower growth' },
+/**
+ * The summary figures a report shows, in order. Their names are words of the web's `analytics`
+ * namespace (`metrics.<key>`), which the printable page and the PDF both say.
+ */
+export const reportMetrics: { key: SummaryMetric }[] = [
+  { key: 'posts' },
+  { key: 'views' },
+  { key: 'reach' },
+  { key: 'engagement' },
+  { key: 'engagementRate' },
+  { key: 'likes' },
+  { key: 'comments' },
+  { key: 'shares' },
+  { key: 'followers' },
+  { key: 'followersGrowth' },
 ];
 
-/** What a null figure means: the network does not report it. It is never shown as 0. */
-export const NOT_REPORTED = 'not reported by this network';
-export const NOT_REPORTED_ANY = 'not reported by these networks';
+// Numbers in the reader's locale; British English by default, as the report always wrote them.
+const integer = (locale: string) => new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
+const percent = (locale: string) => new Intl.NumberFormat(locale, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
 
-const integer = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
-const percent = new Intl.NumberFormat('en-GB', { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
-
-export const formatCount = (n: number) => integer.format(n);
+export const formatCount = (n: number, locale = 'en-GB') => integer(locale).format(n);
 
 /** A figure's value as the report writes it, or null when it is not reported. */
-export function formatFigure(metric: SummaryMetric, value: number | null): string | null {
+export function formatFigure(metric: SummaryMetric, value: number | null, locale = 'en-GB'): string | null {
   if (value === null) return null;
-  if (metric === 'engagementRate') return percent.format(value);
-  if (metric === 'followersGrowth') return `${value > 0 ? '+' : value < 0 ? '−' : ''}${integer.format(Math.abs(value))}`;
-  return integer.format(value);
+  if (metric === 'engagementRate') return percent(locale).format(value);
+  if (metric === 'followersGrowth') return `${value > 0 ? '+' : value < 0 ? '−' : ''}${integer(locale).format(Math.abs(value))}`;
+  return integer(locale).format(value);
 }
 
 export type Change = { direction: 'up' | 'down' | 'flat'; text: string };
 
 /** The change against the previous period (▲ +12.5%), or null when there is nothing to compare with. */
-export function formatChange(figure: SummaryFigure): Change | null {
+export function formatChange(figure: SummaryFigure, locale = 'en-GB'): Change | null {
   if (figure.change === null) return null;
   const direction = figure.change > 0 ? 'up' : figure.change < 0 ? 'down' : 'flat';
   const sign = direction === 'up' ? '+' : direction === 'down' ? '−' : '';
-  return { direction, text: `${sign}${percent.format(Math.abs(figure.change))}` };
+  return { direction, text: `${sign}${percent(locale).format(Math.abs(figure.change))}` };
 }
 
 export const changeArrow = (direction: Change['direction']) => (direction === 'up' ? '▲' : direction === 'down' ? '▼' : '=');

@@ -224,7 +224,7 @@ describe('alerts before and after failure', () => {
     const people = [team.owner, team.admin, team.editor, team.approver, team.viewer];
     const batch = `batch-${crypto.randomBytes(4).toString('hex')}`;
     for (let i = 0; i < 12; i += 1) {
-      await notifyUsers(db(), people.map((p) => p.id), { workspaceId, kind: 'test.batch', entityType: 'post', entityId: `${batch}-${i}`, title: `${batch} ${i}`, body: 'x', link: '/', category: 'channels', email: true });
+      await notifyUsers(db(), people.map((p) => p.id), { workspaceId, kind: 'test.batch', entityType: 'post', entityId: `${batch}-${i}`, message: { key: 'review.requested', values: { actor: `${batch} ${i}`, post: 'x' } }, link: '/', category: 'channels', email: true });
     }
     const deps = { mailer, publicOrigin: h.url };
     const outcomes = await Promise.all([sendPendingEmails(db(), deps, { limit: 5 }), sendPendingEmails(db(), deps, { limit: 5 }), sendPendingEmails(db(), deps, { limit: 5 })]);
@@ -245,7 +245,7 @@ describe('alerts before and after failure', () => {
       },
     };
     await db().update(notifications).set({ emailStatus: 'sent' }).where(eq(notifications.emailStatus, 'pending'));
-    await notifyUsers(db(), [team.owner.id], { workspaceId, kind: 'test.refused', entityType: 'post', entityId: 'refused', title: 'Refused', body: 'x', link: '/', category: 'channels', email: true });
+    await notifyUsers(db(), [team.owner.id], { workspaceId, kind: 'test.refused', entityType: 'post', entityId: 'refused', message: { key: 'review.overdue', values: { post: 'x' } }, link: '/', category: 'channels', email: true });
     const [row] = await db().select().from(notifications).where(eq(notifications.kind, 'test.refused'));
     const t0 = row!.createdAt.getTime();
     const sweep = (afterMs: number) => sendPendingEmails(db(), { mailer: refusing, publicOrigin: h.url }, { now: new Date(t0 + afterMs) });

@@ -815,7 +815,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The client report as an A4 PDF (application/pdf, as a download named after the workspace and period) */
+        /** The client report as an A4 PDF (application/pdf, as a download named after the workspace and period), in your language (else the first of Accept-Language Herald speaks, else English) */
         get: operations["getWorkspaceAnalyticsReportPdf"];
         put?: never;
         post?: never;
@@ -5065,6 +5065,7 @@ export interface operations {
                      */
                     "application/json": {
                         items: {
+                            /** @description In the same language as the title; may hold line breaks */
                             body: string;
                             /** @description approvals | comments | failures | preflight | channels: the e-mail preference it falls under */
                             category: string;
@@ -5077,6 +5078,7 @@ export interface operations {
                             link: string | null;
                             /** Format: date-time */
                             readAt: string | null;
+                            /** @description In your language (your profile’s; English when you chose none); notifications from before Herald spoke languages stay in English */
                             title: string;
                             workspaceId: string | null;
                         }[];

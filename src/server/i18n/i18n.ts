@@ -8,13 +8,20 @@ import enPolicy from '../locales/en/policy.json' with { type: 'json' };
 import frPolicy from '../locales/fr/policy.json' with { type: 'json' };
 import enExport from '../locales/en/export.json' with { type: 'json' };
 import frExport from '../locales/fr/export.json' with { type: 'json' };
+import enNotifications from '../locales/en/notifications.json' with { type: 'json' };
+import frNotifications from '../locales/fr/notifications.json' with { type: 'json' };
+import enReport from '../locales/en/report.json' with { type: 'json' };
+import frReport from '../locales/fr/report.json' with { type: 'json' };
+// The web's analytics words (metric names, the report page's headings): the PDF says the same.
+import enAnalytics from '../../web/locales/en/analytics.json' with { type: 'json' };
+import frAnalytics from '../../web/locales/fr/analytics.json' with { type: 'json' };
 import enNetworks from '../../networks/locales/en.json' with { type: 'json' };
 import frNetworks from '../../networks/locales/fr.json' with { type: 'json' };
 import { descriptors } from '../../networks/index.ts';
 
 const resources = {
-  en: { mail: enMail, policy: enPolicy, export: enExport },
-  fr: { mail: frMail, policy: frPolicy, export: frExport },
+  en: { mail: enMail, policy: enPolicy, export: enExport, notifications: enNotifications, report: enReport, analytics: enAnalytics },
+  fr: { mail: frMail, policy: frPolicy, export: frExport, notifications: frNotifications, report: frReport, analytics: frAnalytics },
 } satisfies Record<Language, Record<string, unknown>>;
 export type Namespace = keyof (typeof resources)['en'] | 'networks' | `network-${string}`;
 

@@ -1,4 +1,5 @@
-import { boolean, index, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import { boolean, index, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import type { MessageValues } from '../../modules/notifications/notification-message.ts';
 import { users, workspaces } from './auth.schema.ts';
 
 // What Herald tells a person that needs them to act (a channel to reconnect…): one row per
@@ -17,6 +18,13 @@ export const notifications = pgTable(
     entityId: text('entity_id'),
     title: text('title').notNull(),
     body: text('body').notNull(),
+    /**
+     * The title and body as words to say in the reader's language: a key of the server's
+     * `notifications` namespace and its values. Null on rows written before 0023: their English
+     * title and body are shown as stored.
+     */
+    messageKey: text('message_key'),
+    messageValues: jsonb('message_values').$type<MessageValues>(),
     /** Where in the web app the person can act on it. */
     link: text('link'),
     /** The e-mail preference it falls under (approvals, comments, failures, preflight, channels). */

@@ -10,6 +10,7 @@ import type { Mailer } from '../mail/mailer.ts';
 import { emitWebhookEvent } from '../webhooks/webhooks.emit.ts';
 import type { DashboardFigures } from './dashboard.contract.ts';
 import { renderReportPdf } from './report.pdf.ts';
+import { intlLocale } from '../../i18n/intl-locale.ts';
 import { buildReport, localDay, previousMonth, reportFileName } from './report.service.ts';
 
 export { localDay, previousMonth };
@@ -81,16 +82,16 @@ function withoutAddresses(error: unknown): { message: string; code?: string } {
 type DueSchedule = { workspaceId: string; recipients: string[]; name: string; slug: string; logo: string | null; language: string };
 
 async function sendOne(deps: ReportJobDeps, schedule: DueSchedule, period: DayRange, key: ReturnType<typeof and>, now: Date): Promise<boolean> {
+  // The recipients are the workspace's clients: the e-mail and the report are in the language set for them.
+  const language = pickLanguage(schedule.language);
   const report = await buildReport(deps, schedule.workspaceId, period, now);
-  const pdf = await renderReportPdf(report, schedule.logo);
+  const pdf = await renderReportPdf(report, schedule.logo, { language });
 
   const claimed = await deps.db.insert(reportRuns).values({ workspaceId: schedule.workspaceId, periodStart: period.from, periodEnd: period.to, kind: 'scheduled' }).onConflictDoNothing().returning();
   if (!claimed.length) return false;
 
-  // The recipients are the workspace's clients: the e-mail is in the language set for them.
-  const language = pickLanguage(schedule.language);
   const t = translator(language, 'mail');
-  const locale = language === 'en' ? 'en-GB' : language;
+  const locale = intlLocale(language);
   const periodText = formatPeriod(period.from, period.to, locale);
   const month = new Date(`${period.from}T12:00:00Z`).toLocaleDateString(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' });
   const sentTo: string[] = [];

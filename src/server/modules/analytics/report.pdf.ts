@@ -1,6 +1,10 @@
 import type { AnalyticsPostRow, ReportAnswer, SummaryFigure, SummaryMetric } from '../../../shared/analytics.ts';
-import { dailyTotals, formatChange, formatCount, formatFigure, formatPeriod, NOT_REPORTED, NOT_REPORTED_ANY, reportMetrics, type SeriesKey } from '../../../shared/analytics-report.ts';
+import type { TFunction } from 'i18next';
+import { dailyTotals, formatChange, formatCount, formatFigure, formatPeriod, reportMetrics, type SeriesKey } from '../../../shared/analytics-report.ts';
+import { defaultLanguage, type Language } from '../../../shared/languages.ts';
 import { networkLabel } from '../../../shared/networks.ts';
+import { translator } from '../../i18n/i18n.ts';
+import { intlLocale } from '../../i18n/intl-locale.ts';
 import { mainFace, splitIntoRuns, type Face, type FontStyle, type Run } from './report.fonts.ts';
 import { decodeLogo } from './report.service.ts';
 
@@ -26,6 +30,27 @@ export function pdfText(text: string): string {
 }
 
 type Doc = PDFKit.PDFDocument;
+
+/**
+ * The report's words in one language: the printable page's (the web's `analytics` namespace:
+ * metric names, headings) and the PDF's own (`report`), numbers and dates in its locale.
+ */
+type Words = { page: TFunction; pdf: TFunction; locale: string; count: (n: number) => string; day: (isoDay: string) => string; period: (from: string, to: string) => string };
+
+function wordsIn(language: Language): Words {
+  const locale = intlLocale(language);
+  return {
+    page: translator(language, 'analytics'),
+    pdf: translator(language, 'report'),
+    locale,
+    count: (n) => formatCount(n, locale),
+    // English keeps the calendar days it always printed (2026-11-30); other languages name the month.
+    day: (isoDay) =>
+      language === 'en' ? isoDay.slice(0, 10) : new Date(`${isoDay.slice(0, 10)}T12:00:00Z`).toLocaleDateString(locale, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }),
+    period: (from, to) => formatPeriod(from, to, locale),
+  };
+}
+
 type Look = { style?: FontStyle; size: number; color: string };
 
 /**
@@ -37,7 +62,9 @@ type Look = { style?: FontStyle; size: number; color: string };
 function say(doc: Doc, value: string, look: Look, x: number, y: number, options: PDFKit.Mixins.TextOptions = {}) {
   const style = look.style ?? 'regular';
   doc.fontSize(look.size).fillColor(look.color);
-  const runs = splitIntoRuns(value, style);
+  // Intl groups French digits with a narrow no-break space, which no report font has a glyph for:
+  // it is drawn as a no-break space, which keeps the number whole.
+  const runs = splitIntoRuns(value.replace(/\u202f/g, '\u00a0'), style);
   const use = (face: Face) => doc.registerFont(face.name, face.font as unknown as string).font(face.name);
   if (runs.length <= 1) {
     use(runs[0]?.face ?? mainFace(style));
@@ -104,8 +131,12 @@ function oneLine(doc: Doc, runs: Run[], use: (face: Face) => Doc, x: number, y: 
   doc.y = y + height;
 }
 
-/** Renders the report; `logo` is the workspace's stored logo (a PNG or JPEG data URL) or null. */
-export async function renderReportPdf(report: ReportAnswer, logo: string | null, options: { compress?: boolean } = {}): Promise<Buffer> {
+/**
+ * Renders the report in `language` (the workspace's for its clients, the person's for a download);
+ * `logo` is the workspace's stored logo (a PNG or JPEG data URL) or null.
+ */
+export async function renderReportPdf(report: ReportAnswer, logo: string | null, options: { compress?: boolean; language?: Language } = {}): Promise<Buffer> {
+  const words = wordsIn(options.language ?? defaultLanguage);
   // pdfkit and the fonts are loaded when the first report is drawn, not at start-up (ADR 0024);
   // report.fonts.ts reads each font file the first time a text needs it.
   const { default: PDFDocument } = await import('pdfkit');
@@ -115,7 +146,7 @@ export async function renderReportPdf(report: ReportAnswer, logo: string | null,
     margin: MARGIN,
     compress: options.compress ?? true,
     bufferPages: true,
-    info: { Title: pdfText(`${report.workspace.name}: social media report ${formatPeriod(dashboard.range.from, dashboard.range.to)}`), Producer: 'Herald', Creator: 'Herald' },
+    info: { Title: pdfText(words.pdf('documentTitle', { workspace: report.workspace.name, period: words.period(dashboard.range.from, dashboard.range.to) })), Producer: 'Herald', Creator: 'Herald' },
   });
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -124,45 +155,45 @@ export async function renderReportPdf(report: ReportAnswer, logo: string | null,
     doc.on('error', reject);
   });
 
-  header(doc, report, logo);
-  heading(doc, 'Summary');
-  summaryGrid(doc, dashboard.summary, report.networks.length > 1 ? NOT_REPORTED_ANY : NOT_REPORTED);
+  header(doc, report, logo, words);
+  heading(doc, words.page('report.summary'));
+  summaryGrid(doc, dashboard.summary, words.page(report.networks.length > 1 ? 'report.notReportedAny' : 'report.notReported'), words);
 
   const channelNames = new Map(dashboard.channels.map((c) => [c.id, c.name]));
   const days = dashboard.days.length;
-  const charts: { title: string; key: SeriesKey; kind: 'line' | 'bar' }[] = [
-    { title: 'Engagement per day (likes, comments and shares)', key: 'engagement', kind: 'line' },
-    { title: 'Views per day', key: 'views', kind: 'line' },
-    { title: 'Posts published per day', key: 'posts', kind: 'bar' },
+  const charts: { key: SeriesKey & ('engagement' | 'views' | 'posts'); kind: 'line' | 'bar' }[] = [
+    { key: 'engagement', kind: 'line' },
+    { key: 'views', kind: 'line' },
+    { key: 'posts', kind: 'bar' },
   ];
   for (const chart of charts) {
     ensureSpace(doc, 150);
-    drawChart(doc, chart.title, dashboard.days, dailyTotals(dashboard.series, chart.key, days), chart.kind);
+    drawChart(doc, words.page(`report.charts.${chart.key}`), dashboard.days, dailyTotals(dashboard.series, chart.key, days), chart.kind, words);
   }
 
   ensureSpace(doc, 120);
-  heading(doc, 'Top posts');
-  topPosts(doc, dashboard.topPosts, channelNames);
+  heading(doc, words.page('top.title'));
+  topPosts(doc, dashboard.topPosts, channelNames, words);
 
   for (const section of report.networks) {
     doc.addPage();
     heading(doc, pdfText(networkLabel(section.network)), 18);
     const names = section.channels.map((id) => channelNames.get(id)).filter((name): name is string => Boolean(name));
-    const count = `${section.channels.length} ${section.channels.length === 1 ? 'channel' : 'channels'}`;
-    say(doc, pdfText(names.length ? `${count}: ${names.join(', ')}` : count), { size: 9, color: MUTED }, MARGIN, doc.y, { width: CONTENT });
+    const count = words.page('report.channels', { count: section.channels.length });
+    say(doc, pdfText(names.length ? words.pdf('channelsNamed', { channels: count, names: new Intl.ListFormat(words.locale, { type: 'unit' }).format(names) }) : count), { size: 9, color: MUTED }, MARGIN, doc.y, { width: CONTENT });
     doc.moveDown(0.8);
-    summaryGrid(doc, section.summary, NOT_REPORTED);
+    summaryGrid(doc, section.summary, words.page('report.notReported'), words);
     ensureSpace(doc, 120);
-    heading(doc, 'Top posts', 12);
-    topPosts(doc, section.topPosts, channelNames);
+    heading(doc, words.page('top.title'), 12);
+    topPosts(doc, section.topPosts, channelNames, words);
   }
 
-  footers(doc, report);
+  footers(doc, report, words);
   doc.end();
   return done;
 }
 
-function header(doc: Doc, report: ReportAnswer, logo: string | null) {
+function header(doc: Doc, report: ReportAnswer, logo: string | null, words: Words) {
   const { dashboard } = report;
   const image = decodeLogo(logo);
   let textX = MARGIN;
@@ -175,10 +206,10 @@ function header(doc: Doc, report: ReportAnswer, logo: string | null) {
     }
   }
   say(doc, pdfText(report.workspace.name), { style: 'bold', size: 20, color: INK }, textX, MARGIN, { width: A4.width - MARGIN - textX, lineBreak: false, ellipsis: true });
-  say(doc, 'Social media report', { size: 11, color: MUTED }, textX, doc.y + 2);
-  say(doc, formatPeriod(dashboard.range.from, dashboard.range.to), { style: 'bold', size: 11, color: INK }, textX, doc.y + 2);
-  const compared = dashboard.previous ? `Compared with ${formatPeriod(dashboard.previous.from, dashboard.previous.to)}. ` : '';
-  say(doc, `${compared}Days in ${pdfText(dashboard.timeZone)}.`, { size: 8, color: MUTED }, textX, doc.y + 2);
+  say(doc, words.page('report.subtitle'), { size: 11, color: MUTED }, textX, doc.y + 2);
+  say(doc, words.period(dashboard.range.from, dashboard.range.to), { style: 'bold', size: 11, color: INK }, textX, doc.y + 2);
+  const compared = dashboard.previous ? `${words.page('report.comparedWith', { period: words.period(dashboard.previous.from, dashboard.previous.to) })}. ` : '';
+  say(doc, `${compared}${words.pdf('daysIn', { zone: pdfText(dashboard.timeZone) })}`, { size: 8, color: MUTED }, textX, doc.y + 2);
   doc.y = Math.max(doc.y, MARGIN + 56) + 18;
 }
 
@@ -193,24 +224,24 @@ function ensureSpace(doc: Doc, height: number) {
 }
 
 /** Five figures a row: label, value, and the change against the previous period with a drawn arrow. */
-function summaryGrid(doc: Doc, summary: Record<SummaryMetric, SummaryFigure>, notReported: string) {
+function summaryGrid(doc: Doc, summary: Record<SummaryMetric, SummaryFigure>, notReported: string, words: Words) {
   const columns = 5;
   const cellWidth = CONTENT / columns;
   const cellHeight = 62;
   const top = doc.y;
-  reportMetrics.forEach(({ key, label }, i) => {
+  reportMetrics.forEach(({ key }, i) => {
     const x = MARGIN + (i % columns) * cellWidth;
     const y = top + Math.floor(i / columns) * cellHeight;
     const figure = summary[key];
     doc.rect(x + 2, y, cellWidth - 4, cellHeight - 6).strokeColor(LINE).lineWidth(0.5).stroke();
-    say(doc, label, { size: 8, color: MUTED }, x + 8, y + 6, { width: cellWidth - 16, lineBreak: false });
-    const value = formatFigure(key, figure.value);
+    say(doc, words.page(`metrics.${key}`), { size: 8, color: MUTED }, x + 8, y + 6, { width: cellWidth - 16, lineBreak: false });
+    const value = formatFigure(key, figure.value, words.locale);
     if (value === null) {
       say(doc, notReported, { style: 'italic', size: 7.5, color: MUTED }, x + 8, y + 20, { width: cellWidth - 16 });
       return;
     }
     say(doc, pdfText(value), { style: 'bold', size: 15, color: INK }, x + 8, y + 18, { width: cellWidth - 16, lineBreak: false });
-    const change = formatChange(figure);
+    const change = formatChange(figure, words.locale);
     const cy = y + 40;
     if (change) {
       const color = change.direction === 'up' ? UP : change.direction === 'down' ? DOWN : MUTED;
@@ -218,7 +249,7 @@ function summaryGrid(doc: Doc, summary: Record<SummaryMetric, SummaryFigure>, no
       else if (change.direction === 'down') doc.polygon([x + 8, cy], [x + 12, cy + 7], [x + 16, cy]).fillColor(color).fill();
       say(doc, pdfText(change.text), { style: 'bold', size: 8, color }, x + 19, cy, { width: cellWidth - 28, lineBreak: false });
     } else {
-      const previous = figure.previous === null ? 'no earlier figure' : 'was 0';
+      const previous = figure.previous === null ? words.page('report.noEarlier') : words.page('report.wasZero', { zero: words.count(0) });
       say(doc, previous, { size: 7.5, color: MUTED }, x + 8, cy, { width: cellWidth - 16, lineBreak: false });
     }
   });
@@ -226,7 +257,7 @@ function summaryGrid(doc: Doc, summary: Record<SummaryMetric, SummaryFigure>, no
 }
 
 /** A line or bar chart of one daily series; days without a value are gaps, never zeros. */
-function drawChart(doc: Doc, title: string, days: string[], values: (number | null)[], kind: 'line' | 'bar') {
+function drawChart(doc: Doc, title: string, days: string[], values: (number | null)[], kind: 'line' | 'bar', words: Words) {
   say(doc, title, { style: 'bold', size: 10, color: INK }, MARGIN, doc.y, { width: CONTENT });
   const top = doc.y + 4;
   const height = 90;
@@ -234,7 +265,7 @@ function drawChart(doc: Doc, title: string, days: string[], values: (number | nu
   const width = CONTENT - 40;
   const reported = values.filter((v): v is number => v !== null);
   if (!reported.length) {
-    say(doc, NOT_REPORTED_ANY, { style: 'italic', size: 9, color: MUTED }, MARGIN, top + 4);
+    say(doc, words.page('report.notReportedAny'), { style: 'italic', size: 9, color: MUTED }, MARGIN, top + 4);
     doc.y = top + 24;
     return;
   }
@@ -244,8 +275,8 @@ function drawChart(doc: Doc, title: string, days: string[], values: (number | nu
   // Axes and the scale: 0 and the highest value.
   doc.moveTo(left, top).lineTo(left, top + height).lineTo(left + width, top + height).strokeColor(LINE).lineWidth(0.7).stroke();
   const scale = { size: 7, color: MUTED };
-  say(doc, formatCount(max), scale, MARGIN, top - 3, { width: 36, align: 'right' });
-  say(doc, '0', scale, MARGIN, top + height - 4, { width: 36, align: 'right' });
+  say(doc, words.count(max), scale, MARGIN, top - 3, { width: 36, align: 'right' });
+  say(doc, words.count(0), scale, MARGIN, top + height - 4, { width: 36, align: 'right' });
   if (kind === 'bar') {
     const slot = width / days.length;
     const bar = Math.max(1, slot * 0.7);
@@ -270,26 +301,26 @@ function drawChart(doc: Doc, title: string, days: string[], values: (number | nu
       doc.circle(x(i), y(values[i]!), 2).fillColor(ACCENT).fill();
     }
   }
-  say(doc, days[0]!, scale, left, top + height + 3, { width: 80 });
-  if (days.length > 1) say(doc, days.at(-1)!, scale, left + width - 80, top + height + 3, { width: 80, align: 'right' });
+  say(doc, words.day(days[0]!), scale, left, top + height + 3, { width: 80 });
+  if (days.length > 1) say(doc, words.day(days.at(-1)!), scale, left + width - 80, top + height + 3, { width: 80, align: 'right' });
   doc.y = top + height + 22;
 }
 
 /** The top posts: date, network and channel, text and the main counters ("–" where the network reports none). */
-function topPosts(doc: Doc, posts: AnalyticsPostRow[], channelNames: Map<string, string>) {
+function topPosts(doc: Doc, posts: AnalyticsPostRow[], channelNames: Map<string, string>, words: Words) {
   if (!posts.length) {
-    say(doc, 'No posts with counters in this period.', { style: 'italic', size: 9, color: MUTED }, MARGIN, doc.y);
+    say(doc, words.page('report.noPosts'), { style: 'italic', size: 9, color: MUTED }, MARGIN, doc.y);
     doc.moveDown();
     return;
   }
   const cols = [
-    { title: 'Published', width: 58 },
-    { title: 'Network', width: 56 },
-    { title: 'Post', width: CONTENT - 58 - 56 - 4 * 58 },
-    { title: 'Engagement', width: 58 },
-    { title: 'Views', width: 58 },
-    { title: 'Likes', width: 58 },
-    { title: 'Comments', width: 58 },
+    { title: words.page('posts.columns.published'), width: 58 },
+    { title: words.page('report.network'), width: 56 },
+    { title: words.page('posts.columns.post'), width: CONTENT - 58 - 56 - 4 * 58 },
+    { title: words.page('metrics.engagement'), width: 58 },
+    { title: words.page('metrics.views'), width: 58 },
+    { title: words.page('metrics.likes'), width: 58 },
+    { title: words.page('metrics.comments'), width: 58 },
   ];
   const row = (cells: string[], font: FontStyle, color: string, height: number) => {
     let x = MARGIN;
@@ -307,26 +338,27 @@ function topPosts(doc: Doc, posts: AnalyticsPostRow[], channelNames: Map<string,
     MUTED,
     14,
   );
-  const show = (n: number | null) => (n === null ? '–' : formatCount(n));
+  const show = (n: number | null) => (n === null ? '–' : words.count(n));
   for (const post of posts.slice(0, 10)) {
     ensureSpace(doc, 34);
     doc.moveTo(MARGIN, doc.y - 2).lineTo(MARGIN + CONTENT, doc.y - 2).strokeColor(LINE).lineWidth(0.4).stroke();
     const where = [networkLabel(post.network), channelNames.get(post.channelId)].filter(Boolean).join(' · ');
-    row([post.publishedAt.slice(0, 10), pdfText(where), pdfText(post.text) || '(no text)', show(post.engagement), show(post.views), show(post.likes), show(post.comments)], 'regular', INK, 30);
+    row([words.day(post.publishedAt), pdfText(where), pdfText(post.text) || words.page('posts.noText'), show(post.engagement), show(post.views), show(post.likes), show(post.comments)], 'regular', INK, 30);
   }
-  say(doc, '– : not reported by this network', { size: 7, color: MUTED }, MARGIN, doc.y + 2);
+  say(doc, words.pdf('notReportedLegend'), { size: 7, color: MUTED }, MARGIN, doc.y + 2);
   doc.moveDown();
 }
 
 /** Page numbers and the generation time on every page, written once all pages exist. */
-function footers(doc: Doc, report: ReportAnswer) {
+function footers(doc: Doc, report: ReportAnswer, words: Words) {
   const range = doc.bufferedPageRange();
   for (let i = range.start; i < range.start + range.count; i++) {
     doc.switchToPage(i);
     // Writing below the bottom margin would make pdfkit add a page: the margin is lifted for the line.
     const bottom = doc.page.margins.bottom;
     doc.page.margins.bottom = 0;
-    say(doc, `${pdfText(report.workspace.name)} · made by Herald on ${report.generatedAt.slice(0, 10)} · page ${i + 1} of ${range.count}`, { size: 7, color: MUTED }, MARGIN, A4.height - MARGIN + 16, {
+    const footer = words.pdf('footer', { workspace: pdfText(report.workspace.name), date: words.day(report.generatedAt), page: words.count(i + 1), pages: words.count(range.count) });
+    say(doc, footer, { size: 7, color: MUTED }, MARGIN, A4.height - MARGIN + 16, {
       width: CONTENT,
       align: 'center',
       lineBreak: false,

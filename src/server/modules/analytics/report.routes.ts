@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { DashboardFigures } from './dashboard.contract.ts';
 import { dashboardAnswer, postRow, summary } from './analytics.schemas.ts';
-import { buildReport, buildReportPdf, REPORT_MAX_DAYS, reportRange } from './report.service.ts';
+import { buildReport, buildReportPdf, REPORT_MAX_DAYS, reportRange, requesterLanguage } from './report.service.ts';
 import { getReportSchedule, MAX_REPORT_RECIPIENTS, setReportSchedule } from './report.schedule.ts';
 
 const tags = ['analytics'];
@@ -55,13 +55,14 @@ export const reportRoutes: FastifyPluginAsyncZod<{ figures: DashboardFigures }> 
     config: { access: 'posts.read' },
     schema: {
       tags,
-      summary: 'The client report as an A4 PDF (application/pdf, as a download named after the workspace and period)',
+      summary: 'The client report as an A4 PDF (application/pdf, as a download named after the workspace and period), in your language (else the first of Accept-Language Herald speaks, else English)',
       params: workspaceParams,
       querystring: range,
     },
     handler: async (req, reply) => {
       const db = req.serviceContext().db;
-      const { fileName, pdf } = await buildReportPdf({ db, figures }, req.params.workspaceId, await reportRange(db, req.params.workspaceId, req.query));
+      const language = await requesterLanguage(db, req.auth?.userId, req.headers['accept-language']);
+      const { fileName, pdf } = await buildReportPdf({ db, figures }, req.params.workspaceId, await reportRange(db, req.params.workspaceId, req.query), language);
       return reply.type('application/pdf').header('content-disposition', `attachment; filename="${fileName}"`).header('cache-control', 'private, no-store').send(pdf);
     },
   });

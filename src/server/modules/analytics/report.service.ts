@@ -2,7 +2,9 @@ import crypto from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { DayRange, ReportAnswer } from '../../../shared/analytics.ts';
 import type { Db } from '../../db/database.ts';
-import { workspaces, workspaceSettings } from '../../db/schema/index.ts';
+import { users, workspaces, workspaceSettings } from '../../db/schema/index.ts';
+import type { Language } from '../../../shared/languages.ts';
+import { pickLanguage } from '../../i18n/i18n.ts';
 import { AppError, notFound } from '../shared/errors.ts';
 import type { DashboardFigures } from './dashboard.contract.ts';
 import { renderReportPdf } from './report.pdf.ts';
@@ -115,9 +117,21 @@ export async function buildReport(deps: ReportDeps, workspaceId: string, range: 
 /** The attachment's name: the workspace's slug and the period, in characters every mail program and file system accepts. */
 export const reportFileName = (slug: string, range: DayRange) => `${slug.replace(/[^a-z0-9-]+/gi, '-').slice(0, 60) || 'workspace'}-report-${range.from}-to-${range.to}.pdf`;
 
-/** The report as a PDF, with the name its download and attachment carry. */
-export async function buildReportPdf(deps: ReportDeps, workspaceId: string, range: DayRange): Promise<{ fileName: string; pdf: Buffer }> {
+/**
+ * The language a person downloading the report reads: the one they chose, else the first their
+ * browser asks for (Accept-Language) that Herald speaks, else English.
+ */
+export async function requesterLanguage(db: Db, userId: string | undefined, acceptLanguage: string | undefined): Promise<Language> {
+  const [person] = userId ? await db.select({ language: users.language }).from(users).where(eq(users.id, userId)) : [];
+  const asked = (acceptLanguage ?? '')
+    .split(',')
+    .map((part) => part.split(';')[0]!.trim().toLowerCase().split('-')[0]);
+  return pickLanguage(person?.language, ...asked);
+}
+
+/** The report as a PDF in `language`, with the name its download and attachment carry. */
+export async function buildReportPdf(deps: ReportDeps, workspaceId: string, range: DayRange, language: Language): Promise<{ fileName: string; pdf: Buffer }> {
   const report = await buildReport(deps, workspaceId, range);
   const workspace = await reportWorkspace(deps.db, workspaceId);
-  return { fileName: reportFileName(workspace.slug, range), pdf: await renderReportPdf(report, workspace.logo) };
+  return { fileName: reportFileName(workspace.slug, range), pdf: await renderReportPdf(report, workspace.logo, { language }) };
 }

@@ -12,7 +12,7 @@ import { startSmtpCatcher } from '../../../../test/helpers/smtp-catcher.ts';
 import { fakeFigures } from '../../../../test/helpers/report-figures.ts';
 import { localDay, previousMonth, sendScheduledReports } from './report.jobs.ts';
 import { pdfText, renderReportPdf } from './report.pdf.ts';
-import { buildReport, checkRange, reportFileName } from './report.service.ts';
+import { buildReport, checkRange, reportFileName, requesterLanguage } from './report.service.ts';
 
 // A 2×2 red PNG, as the workspace logo is stored.
 const logo = `data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR4nGP8z8DAwMDAxMDAwMDAAAANHQEDasKb6QAAAABJRU5ErkJggg==`;
@@ -111,6 +111,38 @@ describe('client report', () => {
     expect(text).toContain('2 channels: Main account, Second account');
     expect(text).toContain('Open late on Fridays from now on 🍷');
     expect(pdfText('Open 🍷 late\nnow\t日本\u0007')).toBe('Open 🍷 late now 日本');
+  });
+
+  it('writes the PDF in French: its words, month names, numbers and dates', async () => {
+    const { figures } = fakeFigures('ws-berlin', 'Café Aurora', ids);
+    const report = await buildReport({ db: db(), figures }, 'ws-berlin', { from: '2026-11-01', to: '2026-11-30' }, new Date('2026-12-01T08:00:00Z'));
+    const text = await pdfToText(await renderReportPdf(report, logo, { language: 'fr' }));
+    expect(text).toContain('Rapport réseaux sociaux');
+    expect(text).toContain('1 nov. 2026 – 30 nov. 2026');
+    expect(text).toContain('Comparé à 1 oct. 2026 – 31 oct. 2026.');
+    expect(text).toContain('Synthèse');
+    expect(text).toContain('Taux d’engagement');
+    expect(text).toContain('Évolution des abonnés');
+    // Digit groups and decimals as French writes them (the narrow space drawn as a no-break space).
+    expect(text).toContain('48 213');
+    expect(text).toContain('+20,5 %');
+    expect(text).toContain('−17,7 %');
+    expect(text).toContain('Meilleures publications');
+    expect(text).toContain('non communiqué par ce réseau');
+    expect(text).toContain('2 canaux : Main account et Second account');
+    expect(text).toContain('généré par Herald le 1 déc. 2026 · page 1 sur');
+    expect(text).not.toContain('Summary');
+    expect(text).not.toContain('not reported');
+  });
+
+  it('downloads in the requester’s language: their choice, else their browser’s, else English', async () => {
+    await db().insert(users).values([
+      { id: 'u-fr', name: 'Amélie', email: 'amelie@example.com', language: 'fr' },
+      { id: 'u-browser', name: 'Bram', email: 'bram@example.com', language: null },
+    ]);
+    expect(await requesterLanguage(db(), 'u-fr', 'en-US,en;q=0.9')).toBe('fr');
+    expect(await requesterLanguage(db(), 'u-browser', 'de-DE,fr-FR;q=0.8,en;q=0.5')).toBe('fr');
+    expect(await requesterLanguage(db(), 'u-browser', undefined)).toBe('en');
   });
 
   it('prints every script and emoji in names and posts, in font subsets', async () => {
@@ -254,6 +286,22 @@ describe('client report', () => {
       expect(await db().select().from(reportRuns).where(eq(reportRuns.workspaceId, 'ws-down'))).toEqual([]);
       await sendScheduledReports(deps, now);
       expect(smtp.to('down@example.com')).toHaveLength(1);
+    });
+
+    it('sends a French workspace’s clients the report in French', async () => {
+      await workspace('ws-paris', { name: 'Bistro Lumière', timeZone: 'Europe/Paris', recipients: ['paris@example.com'] });
+      await db().update(workspaces).set({ language: 'fr' }).where(eq(workspaces.id, 'ws-paris'));
+      await db().update(reportSchedules).set({ enabled: false }).where(ne(reportSchedules.workspaceId, 'ws-paris'));
+      await sendScheduledReports(deps, new Date('2027-01-01T01:00:00Z'));
+      const mail = smtp.to('paris@example.com')[0]!;
+      expect(decodeWords(mail.subject)).toContain('décembre 2026');
+      // The attachment, as the mail carries it (base64 after its headers, up to the next boundary).
+      const part = mail.raw.split(/\r?\n--/).find((p) => p.includes('application/pdf'))!;
+      const pdf = Buffer.from(part.split(/\r?\n\r?\n/)[1]!.replace(/\s+/g, ''), 'base64');
+      const text = await pdfToText(pdf);
+      expect(text).toContain('Rapport réseaux sociaux');
+      expect(text).toContain('1 déc. 2026 – 31 déc. 2026');
+      expect(text).toContain('Synthèse');
     });
   });
 });

@@ -5,6 +5,7 @@ import type { Db, Tx } from '../../db/database.ts';
 import { deliveries, postGroups, postReviews, users } from '../../db/schema/index.ts';
 import { auditByActor, recordAudit, type RequestMeta } from '../audit/audit.service.ts';
 import { notifyMembersWhoCan, notifyUsers } from '../notifications/notifications.service.ts';
+import { postWords, type MessageRef } from '../notifications/notification-message.ts';
 import type { PostsDeps } from '../posts/posts.content.ts';
 import { getPost } from '../posts/posts.query.ts';
 import { createPostsRepository, type DeliveryRow, type GroupRow } from '../posts/posts.repository.ts';
@@ -25,10 +26,10 @@ export type ReviewActor = { kind: 'member'; userId: string; name: string; meta: 
 const postLink = (group: { workspaceId: string; id: string }) => `/w/${group.workspaceId}/posts/${group.id}`;
 
 /** A short quote of the post for notifications. */
-export function postTitle(group: GroupRow): string {
+/** The post's first words as a notification names it, or "a post" (`atStart`: the words open the sentence). */
+export function postTitle(group: GroupRow, atStart = false): MessageRef {
   const text = (group.content.parts[0]?.text ?? '').replace(/\s+/g, ' ').trim();
-  if (!text) return 'a post';
-  return `“${text.length > 60 ? `${text.slice(0, 57)}…` : text}”`;
+  return postWords(text.length > 60 ? `${text.slice(0, 57)}…` : text, { atStart });
 }
 
 export async function memberName(db: Db | Tx, userId: string): Promise<string> {
@@ -117,8 +118,7 @@ export async function announceSubmission(tx: Tx, ctx: ServiceContext, group: Gro
     kind: 'post.review_requested',
     entityType: 'post',
     entityId: group.id,
-    title: `${actor.name} asks for your review`,
-    body: `${postTitle(group)} waits for approval before it is scheduled.`,
+    message: { key: 'review.requested', values: { actor: actor.name, post: postTitle(group, true) } },
     link: postLink(group),
     category: 'approvals',
     email: true,
@@ -162,8 +162,7 @@ export async function reopenAfterEdit(tx: Tx, ctx: ServiceContext, deps: PostsDe
     kind: 'post.review_requested',
     entityType: 'post',
     entityId: group.id,
-    title: `${actor.name} changed an approved post`,
-    body: `${postTitle(group)} was edited after approval and waits for your review again; it will not go out until approved.`,
+    message: { key: 'review.reopened', values: { actor: actor.name, post: postTitle(group, true) } },
     link: postLink(group),
     category: 'approvals',
     email: true,
@@ -206,8 +205,7 @@ export async function decideInTx(tx: Tx, deps: PostsDeps, actor: ReviewActor, wo
         kind: 'post.changes_requested',
         entityType: 'post',
         entityId: group.id,
-        title: `${actor.name} asks for changes`,
-        body: `On ${postTitle(group)}: ${comment}`,
+        message: { key: 'review.changesRequested', values: { actor: actor.name, post: postTitle(group), comment } },
         link: postLink(group),
         category: 'approvals',
         email: true,
@@ -247,8 +245,7 @@ export async function decideInTx(tx: Tx, deps: PostsDeps, actor: ReviewActor, wo
       kind: 'post.approved',
       entityType: 'post',
       entityId: group.id,
-      title: `${actor.name} approved your post`,
-      body: `${postTitle(group)} is scheduled for ${at.toISOString().slice(0, 16).replace('T', ' ')} UTC.`,
+      message: { key: 'review.approved', values: { actor: actor.name, post: postTitle(group, true), at: { date: at.toISOString(), style: 'utc' } } },
       link: postLink(group),
       category: 'approvals',
       email: true,

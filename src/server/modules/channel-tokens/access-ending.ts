@@ -2,6 +2,7 @@ import { and, eq, isNotNull, lt, or } from 'drizzle-orm';
 import { networks, type NetworkId } from '../../../shared/networks.ts';
 import type { Db, Tx } from '../../db/database.ts';
 import { channels } from '../../db/schema/index.ts';
+import { ref, type MessageValue, type NotificationMessage } from '../notifications/notification-message.ts';
 
 // Some grants end on a date no refresh can move: LinkedIn's 60-day tokens come without a refresh
 // token for most apps, and a Google app still in "Testing" gets refresh tokens that stop after 7
@@ -39,7 +40,7 @@ export const accessEndsSoon = (row: GrantFacts, canRefresh: boolean, now = new D
 
 const dayOf = (date: Date) => date.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 
-/** The reason shown on the Channels page and in the notification. */
+/** The reason shown on the Channels page (the notification, accessEndingNotice, says it in its reader's language). */
 export function accessEndingReason(row: Pick<ChannelRow, 'network'> & GrantFacts, canRefresh: boolean, now = new Date()): string {
   const label = networks[row.network as NetworkId]?.label ?? row.network;
   const end = accessEndsAt(row, canRefresh)!;
@@ -47,10 +48,16 @@ export function accessEndingReason(row: Pick<ChannelRow, 'network'> & GrantFacts
   return `${label} grants Herald access for a limited time and no refresh can extend it: it ${when}. Connect the account again before then to keep publishing; the channel and its posts stay.`;
 }
 
-export const accessEndingNotice = (label: string, account: string, reason: string) => ({
-  title: `${label} ${account}: connect it again within a week`,
-  body: reason,
-});
+/** What a channel's notification says, from the network's name and the account's (`@name`, or "account" said in the reader's language). */
+export type ChannelNotice = (network: string, account: MessageValue) => NotificationMessage;
+
+/** The notification of an ending grant: its body is the reason above, in the reader's language. */
+export function accessEndingNotice(network: string, account: MessageValue, row: GrantFacts, canRefresh: boolean, now = new Date()): NotificationMessage {
+  const end = accessEndsAt(row, canRefresh)!;
+  const day = { date: end.toISOString(), style: 'day' } as const;
+  const when = end.getTime() <= now.getTime() ? ref('words.accessEnded', { day }) : ref('words.accessEnds', { day });
+  return { key: 'channel.accessEnding', values: { network, account, when } };
+}
 
 /** Healthy channels with a token ending within the notice period; `accessEndsSoon` decides which grant really ends. */
 export async function channelsWithTokensEnding(db: Db | Tx, now = new Date()): Promise<ChannelRow[]> {

@@ -9,7 +9,8 @@ import type { SecretBox } from '../../security/secret-box.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { notifyMembersWhoCan } from '../notifications/notifications.service.ts';
 import { emitWebhookEvent } from '../webhooks/webhooks.emit.ts';
-import { accessEndingNotice, accessEndingReason, accessEndsSoon, channelsWithTokensEnding } from './access-ending.ts';
+import { accessEndingNotice, accessEndingReason, accessEndsSoon, channelsWithTokensEnding, type ChannelNotice } from './access-ending.ts';
+import { ref } from '../notifications/notification-message.ts';
 import { countTokenRefresh } from '../metrics/metrics.instruments.ts';
 
 // The one lifecycle of a channel's tokens: sealing, refreshing (once per channel across every
@@ -47,15 +48,10 @@ export const tokenSealContext = (channelId: string, field: 'access' | 'refresh')
 // locks live apart from the one-key migration lock.
 const REFRESH_LOCK_CLASS = 727_131_002;
 
-const incidentText: Record<string, (label: string, account: string) => { title: string; body: string }> = {
-  needs_reauth: (label, account) => ({
-    title: `Reconnect ${label} ${account}`,
-    body: `${label} no longer accepts Herald's access to ${account}. Posts to it cannot be published until someone connects it again on the Channels page.`,
-  }),
-  expiring: (label, account) => ({
-    title: `${label} ${account}: access is about to expire`,
-    body: `Herald could not renew its access to ${account} because ${label} did not answer; it keeps trying. If this lasts, connect the account again.`,
-  }),
+/** What the people who can reconnect a channel are told, by the status it turned to. */
+const incidentMessage: Record<string, ChannelNotice> = {
+  needs_reauth: (network, account) => ({ key: 'channel.needsReauth', values: { network, account } }),
+  expiring: (network, account) => ({ key: 'channel.expiring', values: { network, account } }),
 };
 
 /**
@@ -63,7 +59,7 @@ const incidentText: Record<string, (label: string, account: string) => { title: 
  * incident starts (ok → expiring, → needs_reauth), one notification to each member who can fix
  * it; retries that find the same status write nothing, so one incident is one entry.
  */
-export async function markChannelStatus(db: Db | Tx, row: ChannelRow, status: ChannelStatus, reason: string | null, notice?: (label: string, account: string) => { title: string; body: string }) {
+export async function markChannelStatus(db: Db | Tx, row: ChannelRow, status: ChannelStatus, reason: string | null, notice?: ChannelNotice) {
   await db.transaction(async (tx) => {
     await tx.update(channels).set({ status, statusReason: reason, updatedAt: new Date() }).where(eq(channels.id, row.id));
     if (status === row.status) return;
@@ -75,16 +71,16 @@ export async function markChannelStatus(db: Db | Tx, row: ChannelRow, status: Ch
         data: { channel: { id: row.id, network: row.network, username: row.username, displayName: row.displayName, status, reason } },
       });
     }
-    const text = notice ?? incidentText[status];
-    if (!text) return;
+    const message = notice ?? incidentMessage[status];
+    if (!message) return;
     const label = networks[row.network as NetworkId]?.label ?? row.network;
-    const account = row.username ? `@${row.username}` : (row.displayName ?? 'account');
+    const account = row.username ? `@${row.username}` : (row.displayName ?? ref('words.account'));
     await notifyMembersWhoCan(tx, 'channels.manage', {
       workspaceId: row.workspaceId,
       kind: `channel.${status}`,
       entityType: 'channel',
       entityId: row.id,
-      ...text(label, account),
+      message: message(label, account),
       link: `/w/${row.workspaceId}/channels`,
     });
   });
@@ -178,7 +174,7 @@ async function refreshRow(q: Db | Tx, deps: TokenDeps, row: ChannelRow | undefin
         updatedAt: new Date(),
       })
       .where(eq(channels.id, row.id));
-    if (ending && row.status !== 'expiring') await markChannelStatus(tx, { ...row, status: 'ok' }, 'expiring', accessEndingReason({ network: row.network, ...renewed }, true), (label, account) => accessEndingNotice(label, account, accessEndingReason({ network: row.network, ...renewed }, true)));
+    if (ending && row.status !== 'expiring') await markChannelStatus(tx, { ...row, status: 'ok' }, 'expiring', accessEndingReason({ network: row.network, ...renewed }, true), (label, account) => accessEndingNotice(label, account, renewed, true));
     if (!ending && row.status !== 'ok') {
       await recordAudit(tx, { actorUserId: null, workspaceId: row.workspaceId, action: 'channel.ok', entityType: 'channel', entityId: row.id, changes: { status: { from: row.status, to: 'ok' } } });
     }
@@ -259,7 +255,7 @@ export async function noticeAccessEnding(db: Db, deps: Pick<TokenDeps, 'provider
     const canRefresh = !!deps.providers[row.network as NetworkId]?.refresh;
     if (!accessEndsSoon(row, canRefresh, now)) continue;
     const reason = accessEndingReason(row, canRefresh, now);
-    await markChannelStatus(db, row, 'expiring', reason, (label, account) => accessEndingNotice(label, account, reason));
+    await markChannelStatus(db, row, 'expiring', reason, (label, account) => accessEndingNotice(label, account, row, canRefresh, now));
     noticed += 1;
   }
   return noticed;

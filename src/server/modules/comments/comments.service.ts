@@ -3,6 +3,7 @@ import { postExcerpt } from '../../../shared/post-excerpt.ts';
 import { can } from '../../../shared/permissions.ts';
 import { auditByActor } from '../audit/audit.service.ts';
 import { notifyUsers } from '../notifications/notifications.service.ts';
+import { ref } from '../notifications/notification-message.ts';
 import { createPostsRepository } from '../posts/posts.repository.ts';
 import type { ServiceContext } from '../shared/context.ts';
 import { readCursor, toPage } from '../shared/cursor.ts';
@@ -46,14 +47,22 @@ async function checkedMentions(db: Db | Tx, workspaceId: string, mentions: strin
 async function notifyMentioned(tx: Tx, ctx: ServiceContext, post: { id: string; workspaceId: string; content: { parts?: { text?: string }[] } }, comment: CommentRow, userIds: string[]) {
   const others = userIds.filter((id) => id !== ctx.actor.userId);
   if (!others.length) return;
-  const author = (await createCommentsRepository(tx).namesOf([ctx.actor.userId])).get(ctx.actor.userId) ?? 'Someone';
+  const author = (await createCommentsRepository(tx).namesOf([ctx.actor.userId])).get(ctx.actor.userId) ?? ref('words.someone');
+  const hasText = (post.content.parts ?? []).some((part) => part.text?.trim());
   await notifyUsers(tx, others, {
     workspaceId: post.workspaceId,
     kind: 'comment.mention',
     entityType: 'post',
     entityId: post.id,
-    title: `${author} mentioned you in a comment`,
-    body: `On “${postExcerpt(post.content, 50)}”: ${comment.body.length > 140 ? `${comment.body.slice(0, 139)}…` : comment.body}`,
+    message: {
+      key: 'comment.mention',
+      values: {
+        author,
+        // postExcerpt names a post without text "Untitled post": that name is said in the reader's language.
+        post: ref('words.post.quoted', { text: hasText ? postExcerpt(post.content, 50) : ref('words.post.untitledName') }),
+        comment: comment.body.length > 140 ? `${comment.body.slice(0, 139)}…` : comment.body,
+      },
+    },
     link: `/w/${post.workspaceId}/posts/${post.id}#comments`,
     category: 'comments',
     email: true,

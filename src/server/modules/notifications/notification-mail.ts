@@ -6,6 +6,7 @@ import { pickLanguage, translator } from '../../i18n/i18n.ts';
 import { rowsOf, type Db } from '../../db/database.ts';
 import { notificationPreferences, users, workspaces } from '../../db/schema/index.ts';
 import type { Mail, Mailer } from '../mail/mailer.ts';
+import { notificationWords, type MessageValues } from './notification-message.ts';
 
 // The e-mail side of notifications. notifyUsers writes rows with email_status `pending` in the
 // transaction that records the incident; this sweep (a job every minute) sends them. A row is
@@ -23,7 +24,18 @@ const BATCH = 50;
 export type NotificationMailDeps = { mailer: Mailer; publicOrigin: string; logger?: Logger };
 export type SweepOutcome = { sent: number; skipped: number; retry: number; failed: number };
 
-type Claimed = { id: string; user_id: string; workspace_id: string | null; category: string; title: string; body: string; link: string | null; created_at: string | Date };
+type Claimed = {
+  id: string;
+  user_id: string;
+  workspace_id: string | null;
+  category: string;
+  title: string;
+  body: string;
+  message_key: string | null;
+  message_values: MessageValues | null;
+  link: string | null;
+  created_at: string | Date;
+};
 
 /** Where the person chooses which e-mails they get (the Profile page's section). */
 export const emailSettingsPath = '/profile#email-notifications';
@@ -32,7 +44,7 @@ const absolute = (origin: string, link: string) => (/^https?:\/\//.test(link) ? 
 
 /**
  * The plain-text e-mail for one notification: what happened, where to act, where to change the choice. Nothing secret is in a notification, so nothing secret is here.
- * The frame is in the recipient's language; the title and body are the notification's own, as stored.
+ * All of it is in the recipient's language: the caller says the notification's title and body in it (notificationWords).
  */
 export function notificationMail(
   input: { to: string; workspaceName: string | null; category: string; title: string; body: string; link: string | null; language?: Language },
@@ -69,7 +81,7 @@ async function claimDue(db: Db, now: Date, limit: number): Promise<Claimed[]> {
       update notifications set email_status = 'sending', emailed_at = ${at}::timestamptz
       where id in (select id from notifications where ${due} order by created_at limit ${limit} for update skip locked)
         and ${due}
-      returning id, user_id, workspace_id, category, title, body, link, created_at`),
+      returning id, user_id, workspace_id, category, title, body, message_key, message_values, link, created_at`),
   );
 }
 
@@ -105,11 +117,10 @@ export async function sendPendingEmails(db: Db, deps: NotificationMailDeps, opti
         continue;
       }
       try {
+        const language = pickLanguage(person?.language);
+        const words = notificationWords({ title: row.title, body: row.body, messageKey: row.message_key, messageValues: row.message_values }, language);
         await deps.mailer.send(
-          notificationMail(
-            { to, workspaceName: row.workspace_id ? (names.get(row.workspace_id) ?? null) : null, category: row.category, title: row.title, body: row.body, link: row.link, language: pickLanguage(person?.language) },
-            deps.publicOrigin,
-          ),
+          notificationMail({ to, workspaceName: row.workspace_id ? (names.get(row.workspace_id) ?? null) : null, category: row.category, ...words, link: row.link, language }, deps.publicOrigin),
         );
         await mark(db, row.id, 'sent', new Date());
         outcome.sent += 1;

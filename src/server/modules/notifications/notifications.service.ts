@@ -2,17 +2,19 @@ import crypto from 'node:crypto';
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { rolePermissions, type Permission, type Role } from '../../../shared/permissions.ts';
 import type { Db, Tx } from '../../db/database.ts';
-import { members, notifications } from '../../db/schema/index.ts';
+import { members, notifications, users } from '../../db/schema/index.ts';
 import { keysetOrderBy, keysetWhere, readCursor, toPage } from '../shared/cursor.ts';
 import type { NotificationCategory } from '../../../shared/notification-categories.ts';
+import { pickLanguage } from '../../i18n/i18n.ts';
+import { notificationWords, sayNotification, type NotificationMessage } from './notification-message.ts';
 
 export type NewNotification = {
   workspaceId: string;
   kind: string;
   entityType: string;
   entityId: string;
-  title: string;
-  body: string;
+  /** What it says; stored as key and values (each reader's language) and as English title and body. */
+  message: NotificationMessage;
   link: string;
   /** The e-mail preference it falls under; default `channels`. */
   category?: NotificationCategory;
@@ -20,10 +22,13 @@ export type NewNotification = {
   email?: boolean;
 };
 
-const rowOf = (userId: string, { email, category, ...notification }: NewNotification) => ({
+const rowOf = (userId: string, english: { title: string; body: string }, { email, category, message, ...notification }: NewNotification) => ({
   id: crypto.randomUUID(),
   userId,
   ...notification,
+  ...english,
+  messageKey: message.key,
+  messageValues: message.values,
   category: category ?? 'channels',
   emailStatus: email ? 'pending' : null,
 });
@@ -35,7 +40,8 @@ const rowOf = (userId: string, { email, category, ...notification }: NewNotifica
 export async function notifyUsers(tx: Db | Tx, userIds: Iterable<string>, notification: NewNotification): Promise<number> {
   const unique = [...new Set(userIds)];
   if (!unique.length) return 0;
-  await tx.insert(notifications).values(unique.map((userId) => rowOf(userId, notification)));
+  const english = sayNotification(notification.message, 'en');
+  await tx.insert(notifications).values(unique.map((userId) => rowOf(userId, english, notification)));
   return unique.length;
 }
 
@@ -59,7 +65,10 @@ export async function membersWhoCan(tx: Db | Tx, workspaceId: string, permission
   return rows.map((r) => r.userId);
 }
 
-/** The user's notifications, newest first, in cursor pages; the unread count covers them all, not the page. */
+/**
+ * The user's notifications, newest first, in cursor pages, their words in the user's language
+ * (English when they chose none); the unread count covers them all, not the page.
+ */
 export async function listNotifications(db: Db, userId: string, input: { unreadOnly: boolean; cursor?: string; limit: number }) {
   const after = readCursor(input.cursor);
   const mine = eq(notifications.userId, userId);
@@ -70,7 +79,10 @@ export async function listNotifications(db: Db, userId: string, input: { unreadO
     .orderBy(...keysetOrderBy(notifications.createdAt, notifications.id, 'desc'))
     .limit(input.limit + 1);
   const [counted] = await db.select({ unread: sql<number>`count(*)::int` }).from(notifications).where(and(mine, isNull(notifications.readAt)));
-  return { ...toPage(rows, input.limit, (r) => ({ at: r.createdAt, id: r.id })), unreadCount: counted?.unread ?? 0 };
+  const [reader] = await db.select({ language: users.language }).from(users).where(eq(users.id, userId));
+  const language = pickLanguage(reader?.language);
+  const said = rows.map(({ messageKey, messageValues, ...row }) => ({ ...row, ...notificationWords({ ...row, messageKey, messageValues }, language) }));
+  return { ...toPage(said, input.limit, (r) => ({ at: r.createdAt, id: r.id })), unreadCount: counted?.unread ?? 0 };
 }
 
 /** Marks one (or, without an id, every) unread notification of the user read; answers how many. */

@@ -13,6 +13,7 @@ import { accessEndsAt } from '../channel-tokens/access-ending.ts';
 import { checkAllowances } from '../network-usage/allowances.ts';
 import { notifyMembersWhoCan } from '../notifications/notifications.service.ts';
 import { accountName, excerpt } from './failure-alerts.ts';
+import { ref, type MessageRef } from '../notifications/notification-message.ts';
 
 // Before a scheduled post goes out (the workspace's preflight_minutes, an hour by default), Herald
 // looks for what would make it fail while someone can still fix it: a channel to reconnect, access
@@ -49,20 +50,21 @@ async function dueForPreflight(db: Db, now: Date): Promise<DueRow[]> {
 
 const canRefresh = (deps: PreflightDeps, network: string) => !!deps.channelDeps.providers[network as keyof ChannelDeps['providers']]?.refresh;
 
-const dateTime = (date: Date, timeZone: string) =>
-  `${date.toLocaleString('en-GB', { day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit', timeZone })} (${timeZone})`;
-
-/** What would make this delivery fail at `dueAt`, in words; empty when nothing is found. */
-export async function preflightProblems(deps: PreflightDeps, delivery: typeof deliveries.$inferSelect, channel: ChannelRow, dueAt: Date, now = new Date()): Promise<string[]> {
+/**
+ * What would make this delivery fail at `dueAt`, in words said in each reader's language (a
+ * network's or an allowance's own message as it is); empty when nothing is found.
+ */
+export async function preflightProblems(deps: PreflightDeps, delivery: typeof deliveries.$inferSelect, channel: ChannelRow, dueAt: Date, now = new Date()): Promise<(string | MessageRef)[]> {
   const label = networkLabel(channel.network);
-  if (channel.status === 'disconnected' || !channel.accessTokenSealed) return [`The ${label} channel is disconnected: connect the account again on the Channels page.`];
-  if (channel.status === 'needs_reauth') return [`${label} no longer accepts Herald's access to ${accountName(channel)}: connect the account again on the Channels page.`];
-  const problems: string[] = [];
+  const account = accountName(channel);
+  if (channel.status === 'disconnected' || !channel.accessTokenSealed) return [ref('preflight.disconnected', { network: label })];
+  if (channel.status === 'needs_reauth') return [ref('preflight.needsReauth', { network: label, account })];
+  const problems: (string | MessageRef)[] = [];
   const end = accessEndsAt(channel, canRefresh(deps, channel.network));
   if (end && end.getTime() <= dueAt.getTime()) {
-    problems.push(`Herald's access to ${accountName(channel)} ends before the post's time and ${label} does not let it be renewed: connect the account again on the Channels page.`);
+    problems.push(ref('preflight.accessEnds', { network: label, account }));
   } else if (channel.status === 'expiring') {
-    problems.push(`Herald's access to ${accountName(channel)} is about to expire${channel.statusReason ? ` (${channel.statusReason})` : ''}. Connect the account again if this lasts.`);
+    problems.push(channel.statusReason ? ref('preflight.expiringBecause', { account, reason: channel.statusReason }) : ref('preflight.expiring', { account }));
   }
   if (isNetworkId(channel.network)) {
     const network = channel.network;
@@ -73,7 +75,7 @@ export async function preflightProblems(deps: PreflightDeps, delivery: typeof de
       const missing = networks[network].featureScopes[used.feature].filter((scope) => !channel.scopesGranted.includes(scope));
       if (missing.length) {
         const names = missing.map((scope) => `"${scope}"`).join(' and ');
-        problems.push(`The account did not give Herald the ${names} permission that ${used.words} needs: connect it again on the Channels page and allow ${names}.`);
+        problems.push(ref('preflight.missingScope', { names, feature: used.words }));
       }
     }
     for (const issue of await checkAllowances(deps.db, [{ channel, content: delivery.content }], dueAt)) problems.push(issue.message);
@@ -87,7 +89,7 @@ export async function preflightProblems(deps: PreflightDeps, delivery: typeof de
         // A network that does not answer now may answer at the post's time: only its refusals count.
         if (error instanceof ProviderError && error.kind === 'transient') return problems;
         const message = error instanceof Error ? error.message : String(error);
-        problems.push(`${label} refused its pre-flight check: ${message}`);
+        problems.push(ref('preflight.refused', { network: label, message }));
       }
     }
   }
@@ -109,7 +111,7 @@ export async function runPreflightAlerts(deps: PreflightDeps, options: { now?: D
     if (!row?.delivery.dueAt) continue;
     const { delivery, channel, group } = row;
     const dueAt = delivery.dueAt!;
-    let problems: string[];
+    let problems: Awaited<ReturnType<typeof preflightProblems>>;
     try {
       problems = await preflightProblems(deps, delivery, channel, dueAt, now);
     } catch (error) {
@@ -136,12 +138,17 @@ export async function runPreflightAlerts(deps: PreflightDeps, options: { now?: D
           kind: 'delivery.preflight',
           entityType: 'post',
           entityId: delivery.postGroupId,
-          title: `Post on ${label} (${accountName(channel)}) would fail at ${dateTime(dueAt, zone)}`,
-          body: [
-            `${excerpt(delivery.content)} is scheduled for ${dateTime(dueAt, zone)}, and Herald found what would stop it:`,
-            ...problems.map((p) => `- ${p}`),
-            `Channels page (to reconnect): ${origin}/w/${delivery.workspaceId}/channels`,
-          ].join('\n'),
+          message: {
+            key: 'delivery.preflight',
+            values: {
+              network: label,
+              account: accountName(channel),
+              at: { date: dueAt.toISOString(), style: 'dayTime', timeZone: zone },
+              post: excerpt(delivery.content, { atStart: true }),
+              problems,
+              url: `${origin}/w/${delivery.workspaceId}/channels`,
+            },
+          },
           link: `/w/${delivery.workspaceId}/posts/${delivery.postGroupId}`,
           category: 'preflight',
           email: true,

@@ -9,6 +9,7 @@ import { HostNotPublicError, guardedFetch, type Resolver } from '../../providers
 import type { SecretBox } from '../../security/secret-box.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { notifyMembersWhoCan } from '../notifications/notifications.service.ts';
+import { ref, type MessageRef } from '../notifications/notification-message.ts';
 
 // Sends webhook deliveries: claims due ones (several workers never send the same attempt), signs
 // each as Standard Webhooks says, POSTs it through the guarded fetch, records the attempt and sets
@@ -194,8 +195,11 @@ export async function attemptDelivery(deps: SenderDeps, deliveryId: string, unti
 /** When the endpoint has failed N tries in a row, or every try for a day: off, with a reason, and its admins told. */
 async function disableIfFailing(tx: Tx, endpoint: EndpointRow, failures: number) {
   let reason: string | null = null;
+  // The same reason in the notification's words, said in each reader's language.
+  let said: MessageRef | null = null;
   if (failures >= AUTO_DISABLE_FAILURES) {
     reason = `Turned off by Herald after ${failures} failed deliveries in a row`;
+    said = ref('words.webhookFailures', { count: failures });
   } else if (failures >= 2) {
     // The first failed try since the last one that worked.
     const [first] = rowsOf<{ at: string | null }>(
@@ -205,7 +209,10 @@ async function disableIfFailing(tx: Tx, endpoint: EndpointRow, failures: number)
           and a.created_at > coalesce((select max(a2.created_at) from webhook_attempts a2 join webhook_deliveries d2 on d2.id = a2.delivery_id
             where d2.endpoint_id = ${endpoint.id} and a2.response_status between 200 and 299), 'epoch'::timestamptz)`),
     );
-    if (first?.at && Date.now() - new Date(first.at).getTime() >= AUTO_DISABLE_AFTER_MS) reason = 'Turned off by Herald after every delivery failed for 24 hours';
+    if (first?.at && Date.now() - new Date(first.at).getTime() >= AUTO_DISABLE_AFTER_MS) {
+      reason = 'Turned off by Herald after every delivery failed for 24 hours';
+      said = ref('words.webhookFailingDay');
+    }
   }
   if (!reason) return;
   const [off] = await tx
@@ -220,8 +227,7 @@ async function disableIfFailing(tx: Tx, endpoint: EndpointRow, failures: number)
     kind: 'webhook.disabled',
     entityType: 'webhook',
     entityId: endpoint.id,
-    title: 'Webhook endpoint turned off',
-    body: `${endpoint.url} kept failing. ${reason}. Events are no longer sent to it; fix the receiver, then turn the endpoint on again on the API and webhooks page.`,
+    message: { key: 'webhook.disabled', values: { url: endpoint.url, reason: said ?? reason } },
     link: `/w/${endpoint.workspaceId}/developers`,
     category: 'webhooks',
     email: true,
