@@ -4,13 +4,15 @@ import { defaultLanguage, isSupportedLanguage, supportedLanguages, type Language
 // build stamp hashes them, so an edited translation rebuilds the bundle.
 import enMail from '../locales/en/mail.json' with { type: 'json' };
 import frMail from '../locales/fr/mail.json' with { type: 'json' };
+import enErrors from '../locales/en/errors.json' with { type: 'json' };
+import frErrors from '../locales/fr/errors.json' with { type: 'json' };
 import enNetworks from '../../networks/locales/en.json' with { type: 'json' };
 import frNetworks from '../../networks/locales/fr.json' with { type: 'json' };
 import { descriptors } from '../../networks/index.ts';
 
 const resources = {
-  en: { mail: enMail },
-  fr: { mail: frMail },
+  en: { mail: enMail, errors: enErrors },
+  fr: { mail: frMail, errors: frErrors },
 } satisfies Record<Language, Record<string, unknown>>;
 export type Namespace = keyof (typeof resources)['en'] | 'networks' | `network-${string}`;
 
