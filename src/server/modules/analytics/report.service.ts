@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import type { DayRange, ReportAnswer } from '../../../shared/analytics.ts';
 import type { Db } from '../../db/database.ts';
 import { workspaces, workspaceSettings } from '../../db/schema/index.ts';
-import { AppError, notFound } from '../shared/errors.ts';
+import { AppError, notFound, type MessageValues } from '../shared/errors.ts';
 import type { DashboardFigures } from './dashboard.contract.ts';
 import { renderReportPdf } from './report.pdf.ts';
 
@@ -17,7 +17,7 @@ export const REPORT_MAX_DAYS = 366;
 
 const isoDay = /^\d{4}-\d{2}-\d{2}$/;
 
-const badRange = (field: 'from' | 'to', message: string) => new AppError('analytics.invalid_range', 400, message, { field, reason: 'invalid_range' });
+const badRange = (field: 'from' | 'to', message: string, values?: MessageValues) => new AppError('analytics.invalid_range', 400, message, { field, reason: 'invalid_range' }, values);
 
 /** Days between two calendar days (both valid YYYY-MM-DD), counted in UTC so time zones and summer time do not matter. */
 const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
@@ -61,7 +61,7 @@ export function checkRange(range: DayRange): DayRange {
     }
   }
   if (range.from > range.to) throw badRange('to', '"to" must be the same day as "from" or later');
-  if (daysBetween(range.from, range.to) + 1 > REPORT_MAX_DAYS) throw badRange('to', `A report covers at most ${REPORT_MAX_DAYS} days`);
+  if (daysBetween(range.from, range.to) + 1 > REPORT_MAX_DAYS) throw badRange('to', `A report covers at most ${REPORT_MAX_DAYS} days`, { max: REPORT_MAX_DAYS });
   return range;
 }
 

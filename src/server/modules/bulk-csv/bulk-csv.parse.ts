@@ -21,7 +21,7 @@ export function parseCsv(text: string): ParsedRow[] {
   } catch (error) {
     if (error instanceof CsvError) {
       const line = (error as CsvError & { lines?: number }).lines;
-      throw invalid('bulk_csv.malformed', `csv: the file is not valid CSV${line ? ` near line ${line}` : ''} (${error.message.replace(/^Invalid Record Length: |^Invalid Closing Quote: /, '')})`, { field: 'csv', line });
+      throw invalid('bulk_csv.malformed', `csv: the file is not valid CSV${line ? ` near line ${line}` : ''} (${error.message.replace(/^Invalid Record Length: |^Invalid Closing Quote: /, '')})`, { field: 'csv', line }, { reason: error.message.replace(/^Invalid Record Length: |^Invalid Closing Quote: /, '') });
     }
     throw error;
   }
