@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMastodonFake, type MastodonFake } from '../fakes/mastodon/mastodon-fake.ts';
 import { connectMastodon, fastEngineEnv } from '../helpers/publishing.ts';
-import { signUp, startTestHerald, type TestHerald } from '../helpers/test-herald.ts';
+import { createClient, signUp, startTestHerald, type TestHerald } from '../helpers/test-herald.ts';
 import { languageOfHeader } from '../../src/server/http/request-language.ts';
 import { translator } from '../../src/server/i18n/i18n.ts';
 
@@ -96,5 +96,26 @@ describe('error answers in the language asked for', () => {
     const badJsonError = (await badJson.json()).error;
     expect(badJsonError.code).toBe('request.ctp_invalid_json_body');
     expect(badJsonError.message).toBe('Le corps n’est pas du JSON valide alors que content-type vaut «\u00a0application/json\u00a0»');
+  });
+});
+
+describe('the sign-in limit in the language asked for', () => {
+  let h: TestHerald;
+  beforeAll(async () => {
+    h = await startTestHerald({ env: { HERALD_AUTH_RATE_LIMIT: '2' } });
+  });
+  afterAll(async () => h?.close());
+
+  it('says how long to wait, in English and in French', async () => {
+    const client = createClient(h.url);
+    const attempt = (headers: Record<string, string> = {}) => client.request('POST', '/api/auth/sign-in/email', { email: 'nobody@example.com', password: 'wrong password' }, headers);
+    await attempt();
+    await attempt();
+    const english = await attempt();
+    expect(english.status).toBe(429);
+    const seconds = english.body.error.details.retryAfterSeconds;
+    expect(english.body.error).toMatchObject({ code: 'rate_limited', message: `Too many attempts. Try again in ${seconds} s.` });
+    const inFrench = await attempt(french);
+    expect(inFrench.body.error.message).toMatch(/^Trop de tentatives\. Réessayez dans \d+ s\.$/);
   });
 });

@@ -32,7 +32,13 @@ export function installErrorHandler(app: FastifyInstance) {
     }
     const status = 'statusCode' in error && typeof error.statusCode === 'number' ? error.statusCode : 500;
     if (status === 429) {
-      return reply.status(429).send({ error: { code: 'rate_limited', message: error.message } } satisfies ErrorBody);
+      // @fastify/rate-limit throws what app.ts's errorResponseBuilder built, `{ statusCode, error: { message, details } }`, not an Error.
+      const built = (error as { error?: { message?: string; details?: Record<string, unknown> } }).error;
+      const details = built?.details;
+      const message = built?.message ?? error.message ?? 'Too many requests';
+      return reply.status(429).send({
+        error: { code: 'rate_limited', message: errorMessage(language, 'rate_limited', message, details as MessageValues | undefined), ...(details ? { details } : {}) },
+      } satisfies ErrorBody);
     }
     if (status >= 400 && status < 500) {
       // Fastify's own client errors: malformed JSON, wrong content type, body too large.
