@@ -1,9 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { startMastodonFake, type MastodonFake } from '../fakes/mastodon/mastodon-fake.ts';
 import { connectMastodon, fastEngineEnv } from '../helpers/publishing.ts';
 import { createClient, signUp, startTestHerald, type TestHerald } from '../helpers/test-herald.ts';
 import { languageOfHeader } from '../../src/server/http/request-language.ts';
 import { translator } from '../../src/server/i18n/i18n.ts';
+import { schemaIssueMessage } from '../../src/server/http/error-language.ts';
 
 const nbsp = '\u00a0';
 const french = { 'accept-language': 'fr-FR,fr;q=0.9,en;q=0.5' };
@@ -17,6 +19,16 @@ describe('the language of an answer', () => {
     expect(languageOfHeader('en;q=0.5, fr')).toBe('fr');
     expect(languageOfHeader('fr;q=0, de')).toBe('en');
     expect(languageOfHeader('*')).toBe('en');
+  });
+});
+
+describe('a schema issue', () => {
+  it('is said in French when it is zod’s own English, and left as written when a schema wrote it', () => {
+    const [own] = z.string().min(3).safeParse('a').error!.issues;
+    expect(schemaIssueMessage('en', own!, own!.message)).toBe(own!.message);
+    expect(schemaIssueMessage('fr', own!, own!.message)).toMatch(/^Trop petit/);
+    const [written] = z.string().min(3, 'must be at least 3 letters').safeParse('a').error!.issues;
+    expect(schemaIssueMessage('fr', written!, written!.message)).toBe('must be at least 3 letters');
   });
 });
 
