@@ -71,8 +71,9 @@ describe('error answers in the language asked for', () => {
     const inFrench = await user.client.request('PATCH', url, { name: 'x'.repeat(200) }, french);
     expect(inFrench.status).toBe(400);
     expect(inFrench.body.error.code).toBe('validation_failed');
-    expect(inFrench.body.error.message).toBe(`body.name${nbsp}: must be at most 80 characters`);
-    expect(inFrench.body.error.details.issues).toEqual(english.body.error.details.issues);
+    expect(inFrench.body.error.message).toBe(`body.name${nbsp}: doit faire 80 caractères au plus`);
+    expect(inFrench.body.error.details.issues).toEqual([{ field: 'body.name', message: 'doit faire 80 caractères au plus' }]);
+    expect(english.body.error.details.issues).toEqual([{ field: 'body.name', message: 'must be at most 80 characters' }]);
   });
 
   it('says a network rule’s issue in French through its key, and in English without the header', async () => {

@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { AppError, type MessageValues } from '../modules/shared/errors.ts';
+import { AppError, type IssueText, type MessageValues } from '../modules/shared/errors.ts';
 import type { Language } from '../../shared/languages.ts';
 import { errorMessage, issueMessage, schemaIssueMessage } from './error-language.ts';
 import { requestLanguage } from './request-language.ts';
@@ -26,7 +26,7 @@ export function installErrorHandler(app: FastifyInstance) {
         const path = (v.instancePath || '').replace(/^\//, '').replace(/\//g, '.');
         const message = v.message ?? 'is invalid';
         const issue = { ...v.params, code: v.keyword, path: path ? path.split('.') : [] };
-        return { field: path ? `${where}.${path}` : where, message: schemaIssueMessage(language, issue, message) };
+        return { field: path ? `${where}.${path}` : where, message: fieldMessage(language, schemaIssueMessage(language, issue, message)) };
       });
       return reply.status(400).send({ error: { code: 'validation_failed', message: firstIssueMessage(language, issues[0]!), details: { issues } } } satisfies ErrorBody);
     }
@@ -62,7 +62,7 @@ function appErrorText(language: Language, error: AppError): { message: string; d
   const issues = error.details?.issues;
   if (!Array.isArray(issues) || !issues.length || !issues.every(isIssue)) return { message: whole, details: error.details };
   // An issue repeating the error's own sentence (a refused password) is said as the error is.
-  const said = issues.map((issue, i) => ({ ...issue, message: issue.message === error.message ? whole : issueMessage(language, error.issueTexts?.[i], issue.message) }));
+  const said = issues.map((issue, i) => ({ ...issue, message: issue.message === error.message ? whole : issueText(language, error.issueTexts?.[i], issue.message) }));
   const first = issues[0]!;
   const leadsWithFirst = error.code === 'validation_failed' && error.message === `${first.field}: ${first.message}`;
   return { message: leadsWithFirst ? firstIssueMessage(language, said[0]!) : whole, details: { ...error.details, issues: said } };
@@ -73,6 +73,10 @@ function valuesOf(error: AppError): MessageValues {
   const plain = Object.entries(error.details ?? {}).filter((entry): entry is [string, string | number] => typeof entry[1] === 'string' || typeof entry[1] === 'number');
   return { ...Object.fromEntries(plain), ...error.values };
 }
+
+/** A field's problem: errors.json's `issue#…` sentences are the ones schemas and services write whole. */
+const fieldMessage = (language: Language, message: string) => errorMessage(language, 'issue', message);
+const issueText = (language: Language, text: IssueText | undefined, message: string) => (text ? issueMessage(language, text, message) : fieldMessage(language, message));
 
 const isIssue = (value: unknown): value is Issue =>
   typeof value === 'object' && value !== null && typeof (value as Issue).field === 'string' && typeof (value as Issue).message === 'string';

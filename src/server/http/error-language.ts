@@ -16,9 +16,6 @@ for (const key of new Set(Object.keys(enErrors).map((k) => k.replace(pluralSuffi
   keysByCode.set(code, [...(keysByCode.get(code) ?? []), key]);
 }
 
-/** Whether errors.json has a sentence for this code (the web app shows every one it can meet). */
-export const hasErrorText = (code: string) => keysByCode.has(code);
-
 /** An error's message in `language`: its translation when errors.json has this very sentence, else the English given. */
 export function errorMessage(language: Language, code: string, message: string, values?: MessageValues): string {
   if (language === defaultLanguage) return message;
@@ -41,7 +38,7 @@ export function issueMessage(language: Language, text: IssueText | undefined, me
 const zodWords: Record<Language, () => { localeError: z.core.$ZodErrorMap }> = { en: zodLocales.en, fr: zodLocales.fr };
 
 /** A schema issue's message in `language` when it is zod's default English, else as it is. */
-export function schemaIssueMessage(language: Language, issue: z.core.$ZodRawIssue | Record<string, unknown>, message: string): string {
+export function schemaIssueMessage(language: Language, issue: object, message: string): string {
   if (language === defaultLanguage) return message;
   const say = (map: z.core.$ZodErrorMap) => {
     const said = map(issue as z.core.$ZodRawIssue);
