@@ -9,6 +9,7 @@ import type { IssueText, MessageValues } from '../modules/shared/errors.ts';
 // sentence, `code#variant`. Which one a message is: the one whose English, filled with the
 // error's values, is the message itself. So a sentence is only ever replaced by its own
 // translation, and a message errors.json does not know (or knows without its values) stays English.
+// `issue#…` keys are not a code: they are the words of a field's problem in details.issues.
 const pluralSuffix = /_(zero|one|two|few|many|other)$/;
 const keysByCode = new Map<string, string[]>();
 for (const key of new Set(Object.keys(enErrors).map((k) => k.replace(pluralSuffix, '')))) {
@@ -34,7 +35,7 @@ export function issueMessage(language: Language, text: IssueText | undefined, me
 }
 
 // zod's own words for a schema's failures, in each language it ships; a message written in a schema
-// (`must not be empty`) is Herald's and stays as written.
+// (`must not be empty`) is Herald's own, said by errors.json's `issue#…` sentences instead.
 const zodWords: Record<Language, () => { localeError: z.core.$ZodErrorMap }> = { en: zodLocales.en, fr: zodLocales.fr };
 
 /** A schema issue's message in `language` when it is zod's default English, else as it is. */
