@@ -1,5 +1,6 @@
 import type { z } from 'zod';
-import * as zodLocales from 'zod/locales';
+import zodEnglish from 'zod/v4/locales/en.js';
+import zodFrench from 'zod/v4/locales/fr.js';
 import enErrors from '../locales/en/errors.json' with { type: 'json' };
 import { translator, type Namespace } from '../i18n/i18n.ts';
 import { defaultLanguage, type Language } from '../../shared/languages.ts';
@@ -36,7 +37,7 @@ export function issueMessage(language: Language, text: IssueText | undefined, me
 
 // zod's own words for a schema's failures, in each language it ships; a message written in a schema
 // (`must not be empty`) is Herald's own, said by errors.json's `issue#…` sentences instead.
-const zodWords: Record<Language, () => { localeError: z.core.$ZodErrorMap }> = { en: zodLocales.en, fr: zodLocales.fr };
+const zodWords: Record<Language, () => { localeError: z.core.$ZodErrorMap }> = { en: zodEnglish, fr: zodFrench };
 
 /** A schema issue's message in `language` when it is zod's default English, else as it is. */
 export function schemaIssueMessage(language: Language, issue: object, message: string): string {
