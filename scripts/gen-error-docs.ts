@@ -289,7 +289,9 @@ const text = `# Error codes
 Every error answer has the shape \`{ "error": { "code", "message", "details", "requestId" } }\`. The
 \`code\` is stable: API users and the web app branch on it, never on the message. \`requestId\` is the
 request's id, also sent in the \`x-request-id\` header and written in every log line of the request:
-quote it when reporting a problem. This file is generated from
+quote it when reporting a problem. The message is written in the first language of the request's
+\`Accept-Language\` that Herald speaks (English, French; src/server/locales/<language>/errors.json),
+else in English, the words below; codes, fields and details are the same in every language. This file is generated from
 the server's sources by \`npx tsx scripts/gen-error-docs.ts\` (CI runs it with \`--check\`); do not
 edit it by hand. "Where" is the server module that answers the code. A status written "varies" is
 chosen at run time (better-auth's codes, or a code stored with an upload's refusal); "…" in a

@@ -15,6 +15,7 @@ import type { Database } from './db/database.ts';
 import { installAccessLog } from './http/access-log.ts';
 import { installBetterAuthBridge } from './http/better-auth-bridge.ts';
 import { installErrorHandler } from './http/error-handler.ts';
+import { AppError } from './modules/shared/errors.ts';
 import { installRequestIds, requestIdOf } from './http/request-id.ts';
 import { installInputGuard } from './http/input-guard.ts';
 import { postgresRateLimitStore } from './http/rate-limit-store.ts';
@@ -166,12 +167,12 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; a
   app.decorate('secretCheckLimit', createSecretCheckLimit(app, { max: config.authRateLimit, timeWindowMs: 60_000 }));
 
   // State-changing requests from a browser must come from Herald's own pages.
-  app.addHook('onRequest', async (request, reply) => {
+  app.addHook('onRequest', async (request) => {
     if (request.method === 'GET' || request.method === 'HEAD' || request.method === 'OPTIONS') return;
     const origin = request.headers.origin;
     const crossSite = request.headers['sec-fetch-site'] === 'cross-site';
     if ((origin && !deps.trustedOrigins.includes(origin)) || (!origin && crossSite)) {
-      return reply.status(403).send({ error: { code: 'request.bad_origin', message: 'Request refused: it did not come from this Herald' } });
+      throw new AppError('request.bad_origin', 403, 'Request refused: it did not come from this Herald');
     }
   });
 

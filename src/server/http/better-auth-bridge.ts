@@ -5,6 +5,10 @@ import type { Auth } from '../modules/auth/auth.ts';
 import { CLIENT_IP_HEADER } from '../modules/auth/auth.ts';
 import { checkAuthInput } from '../modules/auth/auth-input.ts';
 import type { SecretCheckLimit } from '../modules/auth/secret-check-limit.ts';
+import { AppError } from '../modules/shared/errors.ts';
+import type { Language } from '../../shared/languages.ts';
+import { errorMessage } from './error-language.ts';
+import { requestLanguage } from './request-language.ts';
 
 // better-auth endpoints the web app and API users may call directly. Workspace and member changes
 // are deliberately absent: they go through /api/v1, where Herald checks its permission table and
@@ -59,7 +63,7 @@ export function installBetterAuthBridge(app: FastifyInstance, auth: Auth, public
         const checked = checkAuthInput(subPath, body);
         if (!checked.ok) {
           const first = checked.issues[0]!;
-          return reply.status(400).send({ error: { code: 'validation_failed', message: `${first.field}: ${first.message}`, details: { issues: checked.issues } } });
+          throw new AppError('validation_failed', 400, `${first.field}: ${first.message}`, { issues: checked.issues });
         }
         body = checked.body;
       }
@@ -80,14 +84,15 @@ export function installBetterAuthBridge(app: FastifyInstance, auth: Auth, public
       const cookies = response.headers.getSetCookie();
       if (cookies.length) reply.header('set-cookie', cookies);
       const text = await response.text();
-      if (response.status >= 400 && text) return reply.send(normaliseAuthError(text, response.status));
+      if (response.status >= 400 && text) return reply.send(normaliseAuthError(text, response.status, requestLanguage(request)));
       return reply.send(withoutSessionToken(text, response.headers.get('content-type')));
     },
   });
 }
 
-// better-auth answers `{ code, message }`; Herald's clients expect `{ error: { code, message } }`.
-function normaliseAuthError(text: string, status: number) {
+// better-auth answers `{ code, message }`; Herald's clients expect `{ error: { code, message } }`,
+// in the request's language for the codes Herald names itself (its hooks' APIErrors).
+function normaliseAuthError(text: string, status: number, language: Language) {
   try {
     const body = JSON.parse(text) as { code?: string; message?: string };
     const message = body.message ?? `Request failed (${status})`;
@@ -95,7 +100,8 @@ function normaliseAuthError(text: string, status: number) {
     // goes into details.issues like Herald's own, so clients read fields, never message text.
     const inline = /^\[([\w.]+)\]\s*(.+)$/.exec(message);
     const details = inline ? { details: { issues: [{ field: inline[1]!, message: inline[2]! }] } } : {};
-    return { error: { code: `auth.${(body.code ?? 'error').toLowerCase()}`, message, ...details } };
+    const code = `auth.${(body.code ?? 'error').toLowerCase()}`;
+    return { error: { code, message: errorMessage(language, code, message), ...details } };
   } catch {
     return { error: { code: 'auth.error', message: text } };
   }

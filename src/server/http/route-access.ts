@@ -95,7 +95,7 @@ export const routeAccessPlugin = fp<{ auth: Auth; db: Db; apiKeyRateLimit?: numb
     request.workspace = { id: workspaceId, role: allowed.role };
     if (!allowed.permissions.includes(access)) {
       await auditKeyScopeRefusal(db, principal, workspaceId, access, meta);
-      throw new AppError('api_key.scope', 403, `This API key does not allow ${access}`, { permission: access });
+      throw new AppError('api_key.scope', 403, `This API key does not allow ${access}`, { permission: access }, { permission: access });
     }
   }
 

@@ -15,13 +15,15 @@ import frReport from '../locales/fr/report.json' with { type: 'json' };
 // The web's analytics words (metric names, the report page's headings): the PDF says the same.
 import enAnalytics from '../../web/locales/en/analytics.json' with { type: 'json' };
 import frAnalytics from '../../web/locales/fr/analytics.json' with { type: 'json' };
+import enErrors from '../locales/en/errors.json' with { type: 'json' };
+import frErrors from '../locales/fr/errors.json' with { type: 'json' };
 import enNetworks from '../../networks/locales/en.json' with { type: 'json' };
 import frNetworks from '../../networks/locales/fr.json' with { type: 'json' };
 import { descriptors } from '../../networks/index.ts';
 
 const resources = {
-  en: { mail: enMail, policy: enPolicy, export: enExport, notifications: enNotifications, report: enReport, analytics: enAnalytics },
-  fr: { mail: frMail, policy: frPolicy, export: frExport, notifications: frNotifications, report: frReport, analytics: frAnalytics },
+  en: { mail: enMail, errors: enErrors, policy: enPolicy, export: enExport, notifications: enNotifications, report: enReport, analytics: enAnalytics },
+  fr: { mail: frMail, errors: frErrors, policy: frPolicy, export: frExport, notifications: frNotifications, report: frReport, analytics: frAnalytics },
 } satisfies Record<Language, Record<string, unknown>>;
 export type Namespace = keyof (typeof resources)['en'] | 'networks' | `network-${string}`;
 

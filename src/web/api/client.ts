@@ -1,4 +1,5 @@
 import { createHeraldClient, type HeraldClient } from '../../../packages/herald-client/src/index.ts';
+import { i18n } from '../i18n/i18n.ts';
 import { friendlyMessage } from './error-messages.ts';
 
 /** An answer that was not 2xx: the server's stable code, its message, and messages per input field. */
@@ -44,17 +45,20 @@ function apiErrorFrom(response: Response, body: unknown): ApiError {
   // The sign-in limiter may answer without details; its Retry-After header still says how long.
   const retryAfter = Number(details.retryAfterSeconds ?? response.headers.get('retry-after'));
   if (code === 'rate_limited' && retryAfter > 0) details.retryAfterSeconds = retryAfter;
-  const message = friendlyMessage(code, details) ?? error.message ?? `Request failed (${response.status})`;
+  const message = friendlyMessage(code, details) ?? error.message ?? i18n.t('common:errors.requestFailed', { status: response.status });
   return new ApiError(response.status, code, message, collectFieldErrors(error), details);
 }
 
-const unreachable = () => new ApiError(0, 'network', 'Herald cannot be reached. Check your connection and try again.');
+const unreachable = () => new ApiError(0, 'network', i18n.t('common:errors.network'));
+
+/** Herald answers its error messages in the language asked for: the interface's, as it is at each request. */
+export const languageHeader = () => ({ 'accept-language': i18n.language });
 
 async function request<T>(method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, body?: unknown): Promise<T> {
-  const init: RequestInit = { method, credentials: 'same-origin', headers: { accept: 'application/json' } };
+  const init: RequestInit = { method, credentials: 'same-origin', headers: { accept: 'application/json', ...languageHeader() } };
   if (method !== 'GET') {
     // Herald's JSON routes refuse an empty body, so a bodiless call still sends `{}`.
-    init.headers = { accept: 'application/json', 'content-type': 'application/json' };
+    init.headers = { ...init.headers, 'content-type': 'application/json' };
     init.body = JSON.stringify(body ?? {});
   }
   let response: Response;
@@ -84,9 +88,10 @@ export const isApiError = (error: unknown, code?: string): error is ApiError => 
  */
 export const herald: HeraldClient = createHeraldClient({ baseUrl: '', credentials: 'include' });
 herald.use({
-  // Herald's JSON routes refuse an empty JSON body, so a bodiless change still sends `{}` (as `api` does).
   onRequest({ request }) {
-    if (request.method === 'GET' || request.method === 'HEAD' || request.body) return undefined;
+    request.headers.set('accept-language', i18n.language);
+    // Herald's JSON routes refuse an empty JSON body, so a bodiless change still sends `{}` (as `api` does).
+    if (request.method === 'GET' || request.method === 'HEAD' || request.body) return request;
     const headers = new Headers(request.headers);
     headers.set('content-type', 'application/json');
     return new Request(request, { body: '{}', headers });

@@ -5,7 +5,7 @@ import type { Db } from '../../db/database.ts';
 import { users, workspaces, workspaceSettings } from '../../db/schema/index.ts';
 import type { Language } from '../../../shared/languages.ts';
 import { pickLanguage } from '../../i18n/i18n.ts';
-import { AppError, notFound } from '../shared/errors.ts';
+import { AppError, notFound, type MessageValues } from '../shared/errors.ts';
 import type { DashboardFigures } from './dashboard.contract.ts';
 import { renderReportPdf } from './report.pdf.ts';
 
@@ -19,7 +19,7 @@ export const REPORT_MAX_DAYS = 366;
 
 const isoDay = /^\d{4}-\d{2}-\d{2}$/;
 
-const badRange = (field: 'from' | 'to', message: string) => new AppError('analytics.invalid_range', 400, message, { field, reason: 'invalid_range' });
+const badRange = (field: 'from' | 'to', message: string, values?: MessageValues) => new AppError('analytics.invalid_range', 400, message, { field, reason: 'invalid_range' }, values);
 
 /** Days between two calendar days (both valid YYYY-MM-DD), counted in UTC so time zones and summer time do not matter. */
 const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
@@ -63,7 +63,7 @@ export function checkRange(range: DayRange): DayRange {
     }
   }
   if (range.from > range.to) throw badRange('to', '"to" must be the same day as "from" or later');
-  if (daysBetween(range.from, range.to) + 1 > REPORT_MAX_DAYS) throw badRange('to', `A report covers at most ${REPORT_MAX_DAYS} days`);
+  if (daysBetween(range.from, range.to) + 1 > REPORT_MAX_DAYS) throw badRange('to', `A report covers at most ${REPORT_MAX_DAYS} days`, { max: REPORT_MAX_DAYS });
   return range;
 }
 

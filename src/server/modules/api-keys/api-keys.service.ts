@@ -60,7 +60,7 @@ const view = (row: Row): ApiKeyView => ({
 function checkInput(input: CreateKeyInput, role: string | null) {
   const beyondRole = role ? input.scopes.filter((scope) => !can(role, scope)) : [];
   if (beyondRole.length) {
-    throw new AppError('api_key.scope_exceeds_role', 400, `A key cannot do more than you can: your role does not allow ${beyondRole.join(', ')}`, { field: 'scopes', scopes: beyondRole });
+    throw new AppError('api_key.scope_exceeds_role', 400, `A key cannot do more than you can: your role does not allow ${beyondRole.join(', ')}`, { field: 'scopes', scopes: beyondRole }, { permissions: beyondRole.join(', ') });
   }
   if (input.expiresAt && input.expiresAt.getTime() <= Date.now()) throw new AppError('api_key.expiry_past', 400, 'The expiry must be in the future', { field: 'expiresAt' });
 }
@@ -70,7 +70,7 @@ async function insertKey(ctx: ServiceContext, workspaceId: string | null, input:
     .select({ n: count() })
     .from(apiKeys)
     .where(and(workspaceId ? eq(apiKeys.workspaceId, workspaceId) : and(isNull(apiKeys.workspaceId), eq(apiKeys.userId, ctx.actor.userId)), isNull(apiKeys.revokedAt)));
-  if ((active?.n ?? 0) >= maxActiveKeys) throw new AppError('api_key.too_many', 409, `At most ${maxActiveKeys} keys can be active; revoke one first`);
+  if ((active?.n ?? 0) >= maxActiveKeys) throw new AppError('api_key.too_many', 409, `At most ${maxActiveKeys} keys can be active; revoke one first`, undefined, { max: maxActiveKeys });
   const key = newApiKey();
   const id = crypto.randomUUID();
   const scopes = [...new Set(input.scopes)];

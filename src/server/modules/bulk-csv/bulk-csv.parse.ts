@@ -21,7 +21,7 @@ export function parseCsv(text: string): ParsedRow[] {
   } catch (error) {
     if (error instanceof CsvError) {
       const line = (error as CsvError & { lines?: number }).lines;
-      throw invalid('bulk_csv.malformed', `csv: the file is not valid CSV${line ? ` near line ${line}` : ''} (${error.message.replace(/^Invalid Record Length: |^Invalid Closing Quote: /, '')})`, { field: 'csv', line });
+      throw invalid('bulk_csv.malformed', `csv: the file is not valid CSV${line ? ` near line ${line}` : ''} (${error.message.replace(/^Invalid Record Length: |^Invalid Closing Quote: /, '')})`, { field: 'csv', line }, { reason: error.message.replace(/^Invalid Record Length: |^Invalid Closing Quote: /, '') });
     }
     throw error;
   }
@@ -29,7 +29,7 @@ export function parseCsv(text: string): ParsedRow[] {
   if (!header) throw invalid('bulk_csv.empty', 'csv: the file is empty; start from the template', { field: 'csv' });
   const names = header.map(normaliseHeader);
   const unknown = names.find((n) => !(columns as readonly string[]).includes(n));
-  if (unknown !== undefined) throw invalid('bulk_csv.unknown_column', `csv: unknown column "${unknown}"; the columns are ${columns.join(', ')}`, { field: 'csv', column: unknown });
+  if (unknown !== undefined) throw invalid('bulk_csv.unknown_column', `csv: unknown column "${unknown}"; the columns are ${columns.join(', ')}`, { field: 'csv', column: unknown }, { columns: columns.join(', ') });
   const twice = names.find((n, i) => names.indexOf(n) !== i);
   if (twice) throw invalid('bulk_csv.duplicate_column', `csv: the column "${twice}" is there twice`, { field: 'csv', column: twice });
   const missing = REQUIRED.find((c) => !names.includes(c));

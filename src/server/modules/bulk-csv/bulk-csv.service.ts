@@ -129,7 +129,10 @@ export async function importCsv(ctx: ServiceContext, deps: BulkCsvDeps, input: {
         saved.push({ row: row.row, postId: post.id });
       } catch (error) {
         if (!(error instanceof AppError) || error.status >= 500 || error.status === 403) throw error;
-        throw invalid('bulk_csv.row_refused', `row ${row.row}: ${error.message}; nothing was imported`, { field: 'csv', row: row.row, code: error.code, ...(error.details ?? {}) });
+        const refused = invalid('bulk_csv.row_refused', `row ${row.row}: ${error.message}; nothing was imported`, { field: 'csv', row: row.row, code: error.code, ...(error.details ?? {}) }, { row: row.row, reason: error.message });
+        // The row's rule issues keep their keys, so they are answered in the request's language too.
+        refused.issueTexts = error.issueTexts;
+        throw refused;
       }
     }
     return saved;

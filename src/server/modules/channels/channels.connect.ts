@@ -7,7 +7,7 @@ import type { Db } from '../../db/database.ts';
 import { apiKeys, users } from '../../db/schema/index.ts';
 import type { RequestMeta } from '../audit/audit.service.ts';
 import type { ServiceContext } from '../shared/context.ts';
-import { AppError, invalid } from '../shared/errors.ts';
+import { AppError, invalid, type MessageValues } from '../shared/errors.ts';
 import { createChannelsRepository } from './channels.repository.ts';
 import { ensureStillMayConnect, revokeUnsavedTokens, saveConnectedChannel } from './channels.save.ts';
 import { oauthProviderFor, providerFor, type publicChannel, type ChannelDeps } from './channels.service.ts';
@@ -138,13 +138,13 @@ export async function completeConnect(db: Db, caller: CallbackCaller, meta: Requ
   const claimed = await createChannelsRepository(db).claimOAuthState(input.state);
   if (!claimed) throw invalid('channel.state_invalid', 'This connection link was already used or is unknown; start connecting again');
   const workspaceId = claimed.workspaceId;
-  const fail = (code: string, message: string) => new AppError(code, 400, message, { workspaceId });
+  const fail = (code: string, message: string, values?: MessageValues) => new AppError(code, 400, message, { workspaceId }, values);
   if (claimed.network !== input.network) throw fail('channel.state_invalid', 'This connection link belongs to another network');
   const ctx = await callbackActor(db, claimed, caller, meta, fail);
   const byKey = keyIdOfConnectSession(claimed.sessionId) !== null;
   if (claimed.expiresAt.getTime() < Date.now()) throw fail('channel.state_expired', 'The connection took more than 10 minutes; start again');
   if (input.error) {
-    throw fail('channel.consent_denied', input.error === 'access_denied' ? `You did not allow Herald on ${networks[claimed.network as NetworkId].label}` : `${input.network} said: ${input.errorDescription ?? input.error}`);
+    throw fail('channel.consent_denied', input.error === 'access_denied' ? `You did not allow Herald on ${networks[claimed.network as NetworkId].label}` : `${input.network} said: ${input.errorDescription ?? input.error}`, { network: networks[claimed.network as NetworkId].label });
   }
   if (!input.code) throw fail('channel.code_missing', 'The network came back without an authorization code');
   // Before the code is exchanged: no token is asked for on behalf of someone who lost the right.
@@ -187,7 +187,7 @@ export async function completeConnect(db: Db, caller: CallbackCaller, meta: Requ
   }
   if (!accounts.length) {
     await revokeUnsavedTokens(deps, network, tokens, instance);
-    throw fail('channel.no_accounts', `Your ${networks[network].label} login manages no ${networks[network].accountsNoun ?? 'account'} Herald can connect; nothing was connected`);
+    throw fail('channel.no_accounts', `Your ${networks[network].label} login manages no ${networks[network].accountsNoun ?? 'account'} Herald can connect; nothing was connected`, { network: networks[network].label, accounts: networks[network].accountsNoun ?? 'account' });
   }
   return { byKey, selection: await offerAccounts(ctx, deps, { workspaceId, sessionId: claimed.sessionId, network, instance, accounts }) };
 }

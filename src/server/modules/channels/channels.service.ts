@@ -29,7 +29,7 @@ export function providerFor(deps: ChannelDeps, network: string): Provider {
 
 export function oauthProviderFor(deps: ChannelDeps, network: string): OAuthProvider {
   const provider = providerFor(deps, network);
-  if (provider.connect !== 'oauth') throw new AppError('channel.not_oauth', 400, `${networks[network as NetworkId].label} is connected with an app password, not through a consent page`);
+  if (provider.connect !== 'oauth') throw new AppError('channel.not_oauth', 400, `${networks[network as NetworkId].label} is connected with an app password, not through a consent page`, undefined, { network: networks[network as NetworkId].label });
   return provider;
 }
 

@@ -27,7 +27,7 @@ type StoredAccount = {
 };
 
 const notFound = () => new AppError('channel.selection_not_found', 404, 'This choice of accounts is unknown, was already used or belongs to another session; connect again');
-const expired = () => new AppError('channel.selection_expired', 410, `The choice of accounts was open more than ${SELECTION_TTL_MS / 60_000} minutes and nothing was connected; connect again`);
+const expired = () => new AppError('channel.selection_expired', 410, `The choice of accounts was open more than ${SELECTION_TTL_MS / 60_000} minutes and nothing was connected; connect again`, undefined, { minutes: SELECTION_TTL_MS / 60_000 });
 
 function seal(deps: ChannelDeps, selectionId: string, accounts: ConnectableAccount[]): string {
   const stored: StoredAccount[] = accounts.map((a) => ({

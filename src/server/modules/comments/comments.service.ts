@@ -102,7 +102,7 @@ export async function createComment(ctx: ServiceContext, ref: PostRef, input: Co
   });
 }
 
-const notYours = (verb: string) => new AppError('comments.not_author', 403, `Only the author of a comment can ${verb} it`);
+const notYours = (verb: 'edit' | 'delete') => new AppError('comments.not_author', 403, `Only the author of a comment can ${verb} it`, undefined, { verb });
 
 /** Edits one's own comment; members newly mentioned by the edit are told, those mentioned before are not told again. */
 export async function editComment(ctx: ServiceContext, ref: PostRef & { commentId: string }, input: CommentInput) {

@@ -85,7 +85,7 @@ export async function createFeed(ctx: ServiceContext, deps: Pick<FeedDeps, 'fetc
   const channelIds = await checkChannels(ctx.db, workspaceId, input.channelIds);
   return ctx.db.transaction(async (tx) => {
     const repo = createFeedsRepository(tx);
-    if ((await repo.count(workspaceId)) >= MAX_FEEDS) throw conflict('feed.too_many', `A workspace reads at most ${MAX_FEEDS} feeds: delete one first`);
+    if ((await repo.count(workspaceId)) >= MAX_FEEDS) throw conflict('feed.too_many', `A workspace reads at most ${MAX_FEEDS} feeds: delete one first`, { max: MAX_FEEDS });
     const now = new Date();
     const row = await repo.insert({ id: crypto.randomUUID(), workspaceId, ...input, url, channelIds, ownerUserId: ctx.actor.userId, nextCheckAt: now, createdAt: now, updatedAt: now });
     await auditByActor(tx, ctx, {

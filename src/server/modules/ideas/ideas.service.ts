@@ -131,7 +131,7 @@ export async function deleteColumn(ctx: ServiceContext, workspaceId: string, col
         throw new AppError('ideas.column_not_empty', 409, `This column has ${cards.length} card${cards.length === 1 ? '' : 's'}: choose a column to move ${cards.length === 1 ? 'it' : 'them'} to, or delete ${cards.length === 1 ? 'it' : 'them'} first`, {
           field: 'querystring.moveTo',
           cards: cards.length,
-        });
+        }, { count: cards.length });
       }
       if (input.moveTo === column.id) throw invalid('ideas.move_to_same_column', 'querystring.moveTo: choose another column than the one being deleted', { field: 'querystring.moveTo' });
       const target = await requireColumn(tx, workspaceId, input.moveTo);

@@ -19,11 +19,11 @@ export async function loadCardImage(imageUrl: string, maxBytes: number, settings
   const mediaType = mediaTypeOf(answer.response);
   if (!mediaType.startsWith('image/')) {
     await answer.response.body?.cancel().catch(() => undefined);
-    throw new AppError('link_preview.not_image', 422, `The card's image address leads to ${mediaType || 'a file of unknown type'}, not an image`);
+    throw new AppError('link_preview.not_image', 422, `The card's image address leads to ${mediaType || 'a file of unknown type'}, not an image`, undefined, { type: mediaType || 'a file of unknown type' });
   }
   const chunks: Uint8Array[] = [];
   const received = await readBounded(answer, IMAGE_READ_BYTES + 1, (chunk) => (chunks.push(chunk), false), settings.timeoutMs);
-  if (received > IMAGE_READ_BYTES) throw new AppError('link_preview.too_large', 422, `The card's image is larger than ${IMAGE_READ_BYTES / 1024 / 1024} MB`);
+  if (received > IMAGE_READ_BYTES) throw new AppError('link_preview.too_large', 422, `The card's image is larger than ${IMAGE_READ_BYTES / 1024 / 1024} MB`, undefined, { mb: IMAGE_READ_BYTES / 1024 / 1024 });
   const bytes = new Uint8Array(Buffer.concat(chunks));
   if (sentAsIs.has(mediaType) && bytes.byteLength <= maxBytes) return { data: bytes, mimeType: mediaType };
   try {
@@ -34,5 +34,5 @@ export async function loadCardImage(imageUrl: string, maxBytes: number, settings
   } catch {
     throw new AppError('link_preview.not_image', 422, "The card's image could not be read as an image");
   }
-  throw new AppError('link_preview.too_large', 422, `The card's image does not fit in ${Math.round(maxBytes / 1000)} KB`);
+  throw new AppError('link_preview.too_large', 422, `The card's image does not fit in ${Math.round(maxBytes / 1000)} KB`, undefined, { kb: Math.round(maxBytes / 1000) });
 }

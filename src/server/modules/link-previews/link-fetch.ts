@@ -1,7 +1,7 @@
 import net from 'node:net';
 import ipaddr from 'ipaddr.js';
 import { AnswerTooLargeError, guardedFetch, HostNotPublicError, isPublicAddress, type Resolver } from '../../providers/guarded-fetch.ts';
-import { AppError, invalid } from '../shared/errors.ts';
+import { AppError, invalid, type MessageValues } from '../shared/errors.ts';
 
 // Fetching what a user linked to: only through the guarded fetch (public addresses, bounded size
 // and time), following a few redirects, each one checked again like the first address.
@@ -18,7 +18,7 @@ export type LinkFetchSettings = {
 const MAX_REDIRECTS = 4;
 
 /** A page Herald could not make a card of, for a reason the composer shows as is. */
-const unusable = (code: string, message: string) => new AppError(`link_preview.${code}`, 422, message);
+const unusable = (code: string, message: string, values?: MessageValues) => new AppError(`link_preview.${code}`, 422, message, undefined, values);
 
 function hostLiteral(url: URL): string | null {
   const host = url.hostname.startsWith('[') ? url.hostname.slice(1, -1) : url.hostname;
@@ -45,14 +45,14 @@ export function checkLinkUrl(raw: string, allowLoopback: boolean): URL {
   return url;
 }
 
-const privateAddress = (host: string) => unusable('private_address', `${host} is a private address; Herald only reads pages on public servers`);
+const privateAddress = (host: string) => unusable('private_address', `${host} is a private address; Herald only reads pages on public servers`, { host });
 
 /** The composer's words for whatever the fetch threw; never a stack, nor an address beyond the host. */
 function explain(error: unknown, timeoutMs: number): AppError {
   if (error instanceof AppError) return error;
   if (error instanceof HostNotPublicError) return privateAddress(error.host);
   const name = (error as { name?: string })?.name;
-  if (name === 'TimeoutError' || name === 'AbortError') return unusable('timeout', `The page did not answer within ${Math.round(timeoutMs / 1000)} s`);
+  if (name === 'TimeoutError' || name === 'AbortError') return unusable('timeout', `The page did not answer within ${Math.round(timeoutMs / 1000)} s`, { seconds: Math.round(timeoutMs / 1000) });
   const cause = (error as { cause?: { code?: string } })?.cause;
   if (cause instanceof HostNotPublicError) return privateAddress(cause.host);
   if (error instanceof AnswerTooLargeError || cause instanceof AnswerTooLargeError) return unusable('too_large', 'The answer is too large');
@@ -83,7 +83,7 @@ export async function fetchFollowing(url: URL, accept: string, maxBytes: number,
         await response.body?.cancel().catch(() => undefined);
         const location = response.headers.get('location');
         if (!location) throw unusable('unreachable', `The page answered HTTP ${response.status} without saying where to go`);
-        if (hop >= MAX_REDIRECTS) throw unusable('too_many_redirects', `The link redirected more than ${MAX_REDIRECTS} times`);
+        if (hop >= MAX_REDIRECTS) throw unusable('too_many_redirects', `The link redirected more than ${MAX_REDIRECTS} times`, { max: MAX_REDIRECTS });
         target = checkLinkUrl(new URL(location, target).toString(), settings.allowLoopback);
         continue;
       }

@@ -39,7 +39,7 @@ export async function previewLink(rawUrl: string, settings: LinkFetchSettings = 
   const mediaType = mediaTypeOf(answer.response);
   if (!htmlTypes.has(mediaType)) {
     await answer.response.body?.cancel().catch(() => undefined);
-    throw new AppError('link_preview.not_html', 422, `The link leads to ${mediaType || 'a file of unknown type'}, not a web page`);
+    throw new AppError('link_preview.not_html', 422, `The link leads to ${mediaType || 'a file of unknown type'}, not a web page`, undefined, { type: mediaType || 'a file of unknown type' });
   }
   const reader = createCardReader(answer.url);
   const decoder = new TextDecoder(charsetOf(answer.response.headers.get('content-type')));

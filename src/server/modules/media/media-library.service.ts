@@ -135,7 +135,7 @@ export async function setPosterFrame(
   // The file first: another workspace's id is a 404 whatever the body.
   const row = await getMedia(ctx, workspaceId, mediaId);
   if (row.status !== 'ready') throw new AppError('media.deleted', 410, 'This file has been deleted', { mediaId });
-  if (!image) throw invalid('media.poster_required', `Send the image as the body with its type (${acceptedTypes.join(', ')})`, { field: 'body' });
+  if (!image) throw invalid('media.poster_required', `Send the image as the body with its type (${acceptedTypes.join(', ')})`, { field: 'body' }, { types: acceptedTypes.join(', ') });
   if (row.kind !== 'video') throw invalid('media.poster_for_video_only', 'Only a video takes a poster frame; images get their preview at upload', { field: 'mediaId' });
   const preview = await makeThumbnail(image).catch(() => {
     throw invalid('media.poster_unreadable', 'The poster frame is not an image Herald can read (send a JPEG, PNG or WebP)', { field: 'body' });

@@ -20,7 +20,7 @@ export type ProbeResult = {
 export const supportedTypes = 'JPEG, PNG, GIF or WebP images, MP4 or MOV videos, PDF documents';
 
 const unsupported = (found: string) =>
-  new AppError('media.unsupported_type', 400, `This file is ${found}; Herald accepts ${supportedTypes}`, { field: 'file', found });
+  new AppError('media.unsupported_type', 400, `This file is ${found}; Herald accepts ${supportedTypes}`, { field: 'file', found }, { accepted: supportedTypes });
 const unreadable = (found: string, reason: string) =>
   new AppError('media.unreadable', 400, `This file looks like ${found} but cannot be read: ${reason}`, { field: 'file', found, reason });
 

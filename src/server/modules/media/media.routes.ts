@@ -79,7 +79,7 @@ export const mediaRoutes: FastifyPluginAsyncZod<{ storage: MediaStorage; config:
               fileName = part.filename || null;
             } else if (part.fieldname === 'altText') {
               const value = String(part.value ?? '');
-              if (part.valueTruncated || value.length > ALT_TEXT_MAX) throw invalid('media.alt_text_too_long', `altText: at most ${ALT_TEXT_MAX} characters`, { field: 'altText' });
+              if (part.valueTruncated || value.length > ALT_TEXT_MAX) throw invalid('media.alt_text_too_long', `altText: at most ${ALT_TEXT_MAX} characters`, { field: 'altText' }, { max: ALT_TEXT_MAX });
               altText = value.trim() || null;
             } else {
               throw invalid('media.unexpected_field', `Unexpected field "${part.fieldname}": send "file" and optionally "altText"`, { field: part.fieldname });
@@ -220,7 +220,7 @@ function multipartError(error: unknown, maxBytes: number): unknown {
   if (e.code === 'FST_REQ_FILE_TOO_LARGE') return service.tooLarge(maxBytes);
   if (typeof e.statusCode === 'number' && e.statusCode >= 400 && e.statusCode < 500) return error;
   if (e.syscall) return error;
-  return invalid('media.bad_multipart', `The multipart body could not be read: ${e.message ?? 'malformed'}`, { field: 'file' });
+  return invalid('media.bad_multipart', `The multipart body could not be read: ${e.message ?? 'malformed'}`, { field: 'file' }, { reason: e.message ?? 'malformed' });
 }
 
 /** One `bytes=` range; several ranges or a malformed header mean the whole file (RFC 9110 allows ignoring). */

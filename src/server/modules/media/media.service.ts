@@ -24,7 +24,7 @@ export type MediaDeps = {
 const storageKey = (workspaceId: string, id: string) => `${workspaceId}/${id}`;
 
 export const tooLarge = (maxBytes: number) =>
-  new AppError('media.too_large', 413, `The file is larger than this Herald accepts (${Math.round(maxBytes / 1024 / 1024)} MB)`, { field: 'file', maxBytes });
+  new AppError('media.too_large', 413, `The file is larger than this Herald accepts (${Math.round(maxBytes / 1024 / 1024)} MB)`, { field: 'file', maxBytes }, { mb: Math.round(maxBytes / 1024 / 1024) });
 
 /**
  * Streams an upload into a temp file under `incomingDir`; the caller passes it to

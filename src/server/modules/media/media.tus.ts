@@ -124,7 +124,7 @@ export function createTusUploads(options: { deps: MediaDeps; store: UploadStore;
         throw new AppError(code, status, message, details);
       }
       const offset = await store.offset(uploadId);
-      throw new AppError('media.upload_incomplete', 409, `The upload is not complete (${offset} of ${info.size ?? '?'} bytes)`, { offset, size: info.size ?? null });
+      throw new AppError('media.upload_incomplete', 409, `The upload is not complete (${offset} of ${info.size ?? '?'} bytes)`, { offset, size: info.size ?? null }, { offset, size: info.size ?? '?' });
     },
 
     close: () => clearInterval(sweep),

@@ -194,7 +194,7 @@ const routes: FastifyPluginAsyncZod<RoutesOptions> = async (app, { db, deps, pos
     }),
     handler: async (req) => {
       const network = postizNetwork(req.params.provider);
-      if (!network) throw new AppError('postiz.unknown_provider', 400, `Unknown provider ${req.params.provider}: use one of ${networkIds.join(', ')}`, { field: 'provider' });
+      if (!network) throw new AppError('postiz.unknown_provider', 400, `Unknown provider ${req.params.provider}: use one of ${networkIds.join(', ')}`, { field: 'provider' }, { provider: req.params.provider, providers: networkIds.join(', ') });
       const started = await startConnect(ctx(req), deps.channelDeps, {
         workspaceId: caller(req).workspaceId,
         // Bound to the key, not to a browser session: see channels.connect.ts.
@@ -245,7 +245,7 @@ const routes: FastifyPluginAsyncZod<RoutesOptions> = async (app, { db, deps, pos
         keyGenerator: (req) => `postiz-posts:${req.postiz?.workspaceId ?? req.ip}`,
         errorResponseBuilder: (_req, context) => {
           const retryAfterSeconds = Math.ceil(context.ttl / 1000);
-          return new AppError('rate_limited', 429, `This workspace created ${context.max} posts through the Postiz API in the last hour; try again in ${Math.ceil(retryAfterSeconds / 60)} min`, { retryAfterSeconds });
+          return new AppError('rate_limited', 429, `This workspace created ${context.max} posts through the Postiz API in the last hour; try again in ${Math.ceil(retryAfterSeconds / 60)} min`, { retryAfterSeconds }, { max: context.max, minutes: Math.ceil(retryAfterSeconds / 60) });
         },
       },
     },
@@ -365,7 +365,7 @@ const routes: FastifyPluginAsyncZod<RoutesOptions> = async (app, { db, deps, pos
       config: { access: 'public' },
       schema: doc({ summary: `Postiz: not available in Herald (501): ${route.why}`, response: { 501: error, 401: error } }),
       handler: async () => {
-        throw new AppError('postiz.not_supported', 501, `Not available in Herald: ${route.why}`);
+        throw new AppError('postiz.not_supported', 501, `Not available in Herald: ${route.why}`, undefined, { why: route.why });
       },
     });
   }

@@ -354,7 +354,7 @@ async function mapFields<T>(run: () => Promise<T>): Promise<T> {
   } catch (error) {
     if (!(error instanceof AppError) || error.code !== 'validation_failed') throw error;
     const rename = (field: string) => field.replace(/^channels\.(\d+)\.text$/, 'posts.$1.value.0.content').replace(/^channels\.(\d+)\.parts\.(\d+)\.text$/, 'posts.$1.value.$2.content').replace(/^channels\./, 'posts.');
-    const issues = ((error.details?.issues as { field: string; message: string }[] | undefined) ?? []).map((i) => ({ ...i, field: rename(i.field) }));
+    const issues = ((error.details?.issues as { field: string; message: string }[] | undefined) ?? []).map((i, n) => ({ ...i, ...error.issueTexts?.[n], field: rename(i.field) }));
     if (!issues.length) throw error;
     throw validationError(issues);
   }

@@ -18,7 +18,7 @@ export async function preflightRead(ctx: ServiceContext, deps: ChannelDeps & { c
   const [row] = await ctx.db.select().from(channels).where(and(eq(channels.id, channelId), eq(channels.workspaceId, workspaceId)));
   if (!row) throw notFound('channel');
   const preflight = serverParts[row.network as keyof typeof serverParts]?.preflight;
-  if (!preflight) throw new AppError('channel.no_preflight', 400, `${networkLabel(row.network)} channels have no creator info to read`);
+  if (!preflight) throw new AppError('channel.no_preflight', 400, `${networkLabel(row.network)} channels have no creator info to read`, undefined, { network: networkLabel(row.network) });
   let read;
   try {
     read = await preflight({ config: deps.config, scopesGranted: row.scopesGranted, withToken: (call) => withChannelToken(ctx.db, deps, row.id, call) });

@@ -44,7 +44,7 @@ export async function retryDelivery(ctx: ServiceContext, deps: PostsDeps, input:
   await ctx.db.transaction(async (tx) => {
     const repo = createPostsRepository(tx);
     const row = await lockDelivery(tx, input);
-    if (row.state !== 'failed' && row.state !== 'unconfirmed') throw conflict('delivery.not_retryable', `Only failed or unconfirmed deliveries can be retried (this one is ${row.state})`);
+    if (row.state !== 'failed' && row.state !== 'unconfirmed') throw conflict('delivery.not_retryable', `Only failed or unconfirmed deliveries can be retried (this one is ${row.state})`, { state: row.state });
     const now = new Date();
     const resend = row.state === 'failed' || input.confirmedAbsent === true;
     await repo.updateDelivery(row.id, {
@@ -84,7 +84,7 @@ export async function markPublished(ctx: ServiceContext, deps: PostsDeps, input:
   await ctx.db.transaction(async (tx) => {
     const repo = createPostsRepository(tx);
     const row = await lockDelivery(tx, input);
-    if (!['failed', 'unconfirmed', 'queued'].includes(row.state)) throw conflict('delivery.not_markable', `This delivery is ${row.state}; it cannot be marked as published`);
+    if (!['failed', 'unconfirmed', 'queued'].includes(row.state)) throw conflict('delivery.not_markable', `This delivery is ${row.state}; it cannot be marked as published`, { state: row.state });
     const now = new Date();
     await cancelWakeUp(tx, deps.boss, row.network, row.wakeJobId);
     await repo.updateDelivery(row.id, { state: 'published', publishedAt: now, publishedBy: ctx.actor.userId, externalUrl: url ?? httpLinkOrNull(row.externalUrl), pendingStep: null, nextAttemptAt: null, wakeJobId: null, errorCode: null, errorMessage: null, updatedAt: now });

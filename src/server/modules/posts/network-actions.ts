@@ -24,7 +24,7 @@ export async function runNetworkAction(
   if (!row) throw notFound('channel');
   const actions = serverParts[row.network as keyof typeof serverParts]?.actions ?? {};
   const action = Object.hasOwn(actions, request.name) ? actions[request.name] : undefined;
-  if (!action) throw new AppError('channel.action_not_found', 404, `${networkLabel(row.network)} channels have no action "${request.name}"`, { action: request.name });
+  if (!action) throw new AppError('channel.action_not_found', 404, `${networkLabel(row.network)} channels have no action "${request.name}"`, { action: request.name }, { network: networkLabel(row.network) });
   if (!can(request.role, action.permission)) throw forbidden(action.permission);
   const parsed = action.input.safeParse(request.body ?? {});
   if (!parsed.success) {

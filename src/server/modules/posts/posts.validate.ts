@@ -9,8 +9,16 @@ import { createPostsRepository, type ChannelRow } from './posts.repository.ts';
 
 const ACTIVE = ['publishing', 'processing'];
 
-export const validationError = (issues: RuleIssue[]) =>
-  new AppError('validation_failed', 400, `${issues[0]!.field}: ${issues[0]!.message}`, { issues });
+/**
+ * validation_failed listing every issue. A rule's key and values stay out of the answer (its
+ * message is the English) and are kept aside so the error handler can say it in the request's language.
+ */
+export function validationError(issues: RuleIssue[]): AppError {
+  const said = issues.map((issue) => Object.fromEntries(Object.entries(issue).filter(([name]) => name !== 'key' && name !== 'values')));
+  const error = new AppError('validation_failed', 400, `${issues[0]!.field}: ${issues[0]!.message}`, { issues: said });
+  error.issueTexts = issues.map((issue) => (issue.key ? { key: issue.key, values: issue.values } : undefined));
+  return error;
+}
 
 /**
  * Checks every channel's variant against its network's rules (and that the channels are this
@@ -23,7 +31,7 @@ export async function prepareVariants(db: Db | Tx, workspaceId: string, input: C
   const byId = new Map(rows.map((r) => [r.id, r]));
   const facts = await loadMediaFacts(db, workspaceId, mediaIdsOf(input.channels.map((c) => variantFor(input, c))));
   const issues = checkVariants(input, byId, facts, { forPublishing, instance });
-  if (issues.length) throw validationError(issues.map(({ field, message }) => ({ field, message })));
+  if (issues.length) throw validationError(issues.map(({ field, message, key, values }) => ({ field, message, key, values })));
   return input.channels.map((c) => ({ channel: byId.get(c.channelId)!, content: variantFor(input, c) }));
 }
 

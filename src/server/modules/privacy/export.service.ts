@@ -123,7 +123,7 @@ export async function startDownload(ctx: ServiceContext, storage: MediaStorage, 
   if (row.status === 'expired' || (row.status === 'ready' && (!row.expiresAt || row.expiresAt <= now))) {
     throw new AppError('privacy.export_expired', 410, 'This download link has expired; request a new export', { exportId });
   }
-  if (row.status !== 'ready' || !row.filePath) throw conflict('privacy.export_not_ready', `This export is ${row.status}, not ready to download`);
+  if (row.status !== 'ready' || !row.filePath) throw conflict('privacy.export_not_ready', `This export is ${row.status}, not ready to download`, { status: row.status });
   const size = await exportFileSize(storage, row.filePath).then(
     (bytes) => bytes,
     () => {

@@ -34,7 +34,7 @@ export const avatarRoutes: FastifyPluginAsyncZod = async (app) => {
       try {
         for await (const part of req.parts()) {
           if (part.type !== 'file' || part.fieldname !== 'file') {
-            throw invalid('avatar.unexpected_field', `Unexpected field "${part.fieldname}": send only the picture, as "file"`, { field: part.fieldname, reason: 'unexpected_field' });
+            throw invalid('avatar.unexpected_field', `Unexpected field "${part.fieldname}": send only the picture, as "file"`, { field: part.fieldname, reason: 'unexpected_field' }, { field: part.fieldname });
           }
           if (file) throw invalid('avatar.one_file_only', 'Send one picture', { field: 'file', reason: 'one_file_only' });
           file = await part.toBuffer();
@@ -83,5 +83,5 @@ function multipartError(error: unknown): unknown {
   if (e.code === 'FST_PARTS_LIMIT' || e.code === 'FST_FILES_LIMIT' || e.code === 'FST_FIELDS_LIMIT') {
     return invalid('avatar.one_file_only', 'Send one picture, in the field "file", and nothing else', { field: 'file', reason: 'one_file_only' });
   }
-  return invalid('avatar.bad_multipart', `The multipart body could not be read: ${e.message ?? 'malformed'}`, { field: 'file', reason: 'bad_multipart' });
+  return invalid('avatar.bad_multipart', `The multipart body could not be read: ${e.message ?? 'malformed'}`, { field: 'file', reason: 'bad_multipart' }, { reason: e.message ?? 'malformed' });
 }

@@ -23,7 +23,7 @@ export const AVATAR_MAX_PIXELS = 4096 * 4096;
 const accepted = new Set(['png', 'jpeg', 'webp', 'gif']);
 
 export const avatarTooLarge = () =>
-  new AppError('avatar.too_large', 413, `The picture is larger than ${AVATAR_MAX_BYTES / 1024 / 1024} MB`, { field: 'file', reason: 'too_large', maxBytes: AVATAR_MAX_BYTES });
+  new AppError('avatar.too_large', 413, `The picture is larger than ${AVATAR_MAX_BYTES / 1024 / 1024} MB`, { field: 'file', reason: 'too_large', maxBytes: AVATAR_MAX_BYTES }, { mb: AVATAR_MAX_BYTES / 1024 / 1024 });
 const tooManyPixels = (width: number, height: number) =>
   new AppError('avatar.too_many_pixels', 400, `The picture is ${width}×${height} pixels; at most ${AVATAR_MAX_PIXELS.toLocaleString('en')} pixels (4096×4096) are accepted`, {
     field: 'file',
@@ -33,7 +33,7 @@ const tooManyPixels = (width: number, height: number) =>
     maxPixels: AVATAR_MAX_PIXELS,
   });
 const unsupported = (found: string) =>
-  new AppError('avatar.unsupported_type', 400, `This file is ${found}; a picture must be ${acceptedAvatarTypes}`, { field: 'file', reason: 'unsupported_type', found });
+  new AppError('avatar.unsupported_type', 400, `This file is ${found}; a picture must be ${acceptedAvatarTypes}`, { field: 'file', reason: 'unsupported_type', found }, { accepted: acceptedAvatarTypes });
 
 /** Where a user's picture is served; the version changes with the picture, so browsers may cache it. */
 const avatarUrl = (userId: string, data: Buffer) =>

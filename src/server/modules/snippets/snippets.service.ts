@@ -28,7 +28,7 @@ export async function getSnippet(ctx: ServiceContext, workspaceId: string, id: s
 export async function createSnippet(ctx: ServiceContext, workspaceId: string, input: SnippetInput): Promise<SnippetView> {
   return ctx.db.transaction(async (tx) => {
     const repo = createSnippetsRepository(tx);
-    if ((await repo.count(workspaceId)) >= MAX_SNIPPETS) throw conflict('snippet.too_many', `A workspace keeps at most ${MAX_SNIPPETS} snippets: delete one first`);
+    if ((await repo.count(workspaceId)) >= MAX_SNIPPETS) throw conflict('snippet.too_many', `A workspace keeps at most ${MAX_SNIPPETS} snippets: delete one first`, { max: MAX_SNIPPETS });
     const now = new Date();
     const row = await repo.insert({ id: crypto.randomUUID(), workspaceId, ...input, createdBy: ctx.actor.userId, createdAt: now, updatedAt: now });
     // The text is the team's own and may be long: the log names the snippet and its kind.

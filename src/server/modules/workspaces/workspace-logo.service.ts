@@ -18,9 +18,9 @@ export const acceptedLogoTypes = 'PNG, JPEG, WebP or GIF';
 // SVG and the other formats sharp reads are refused: SVG in particular is a document, not a picture.
 const accepted = new Set(['png', 'jpeg', 'webp', 'gif']);
 
-export const logoTooLarge = () => new AppError('workspace.logo_too_large', 413, `The logo is larger than ${LOGO_MAX_BYTES / 1024 / 1024} MB`, { field: 'file', reason: 'too_large' });
+export const logoTooLarge = () => new AppError('workspace.logo_too_large', 413, `The logo is larger than ${LOGO_MAX_BYTES / 1024 / 1024} MB`, { field: 'file', reason: 'too_large' }, { mb: LOGO_MAX_BYTES / 1024 / 1024 });
 const unsupportedLogo = (found: string) =>
-  new AppError('workspace.logo_unsupported_type', 400, `This file is ${found}; a logo must be ${acceptedLogoTypes}`, { field: 'file', reason: 'unsupported_type' });
+  new AppError('workspace.logo_unsupported_type', 400, `This file is ${found}; a logo must be ${acceptedLogoTypes}`, { field: 'file', reason: 'unsupported_type' }, { found, accepted: acceptedLogoTypes });
 
 async function toLogo(input: Buffer): Promise<Buffer> {
   // sharp, a native library, is loaded on first use rather than at start-up (ADR 0024).
@@ -36,7 +36,7 @@ async function toLogo(input: Buffer): Promise<Buffer> {
   try {
     return await sharp(input, { limitInputPixels: LOGO_MAX_PIXELS }).rotate().resize(LOGO_SIZE, LOGO_SIZE, { fit: 'inside', withoutEnlargement: true }).png({ compressionLevel: 9 }).toBuffer();
   } catch {
-    throw new AppError('workspace.logo_unreadable', 400, `This file looks like a ${meta.format.toUpperCase()} picture but cannot be read`, { field: 'file', reason: 'unreadable' });
+    throw new AppError('workspace.logo_unreadable', 400, `This file looks like a ${meta.format.toUpperCase()} picture but cannot be read`, { field: 'file', reason: 'unreadable' }, { format: meta.format.toUpperCase() });
   }
 }
 

@@ -117,7 +117,7 @@ export async function listMembers(ctx: ServiceContext, workspaceId: string) {
 
 function ensureAssignable(actorRole: string, role: string) {
   if (!assignableRoles(actorRole).includes(role as Role)) {
-    throw new AppError('member.role_not_assignable', 403, `Your role (${actorRole}) cannot give the role ${role}`, { role });
+    throw new AppError('member.role_not_assignable', 403, `Your role (${actorRole}) cannot give the role ${role}`, { role }, { actorRole, role });
   }
 }
 
@@ -205,7 +205,7 @@ export async function inviteMember(
     if (!workspace) throw notFound('workspace');
     const existingUser = await repo.findUserByEmail(email);
     if (existingUser && (await repo.findMembership(workspaceId, existingUser.id))) {
-      throw conflict('member.already_member', `${email} is already a member of this workspace`);
+      throw conflict('member.already_member', `${email} is already a member of this workspace`, { email });
     }
     const expiresAt = new Date(Date.now() + INVITATION_DAYS * 24 * 60 * 60 * 1000);
     const pending = await repo.findPendingInvitationFor(workspaceId, email, new Date());
@@ -266,9 +266,9 @@ export async function respondToInvitation(ctx: ServiceContext, invitationId: str
     const invitation = await repo.findInvitation(invitationId);
     if (!invitation) throw notFound('invitation');
     if (invitation.email !== ctx.actor.email.toLowerCase()) {
-      throw new AppError('invitation.wrong_account', 403, `This invitation is for ${invitation.email}; sign in with that address`);
+      throw new AppError('invitation.wrong_account', 403, `This invitation is for ${invitation.email}; sign in with that address`, undefined, { email: invitation.email });
     }
-    if (invitation.status !== 'pending') throw conflict('invitation.not_pending', `This invitation was already ${invitation.status}`);
+    if (invitation.status !== 'pending') throw conflict('invitation.not_pending', `This invitation was already ${invitation.status}`, { status: invitation.status });
     if (invitation.expiresAt.getTime() <= Date.now()) throw new AppError('invitation.expired', 410, 'This invitation has expired; ask for a new one');
     await repo.setInvitationStatus(invitationId, accept ? 'accepted' : 'rejected');
     if (accept) {

@@ -1,0 +1,51 @@
+import type { z } from 'zod';
+import zodEnglish from 'zod/v4/locales/en.js';
+import zodFrench from 'zod/v4/locales/fr.js';
+import enErrors from '../locales/en/errors.json' with { type: 'json' };
+import { translator, type Namespace } from '../i18n/i18n.ts';
+import { defaultLanguage, type Language } from '../../shared/languages.ts';
+import type { IssueText, MessageValues } from '../modules/shared/errors.ts';
+
+// errors.json is keyed by error code; a code answered with several sentences has one key per
+// sentence, `code#variant`. Which one a message is: the one whose English, filled with the
+// error's values, is the message itself. So a sentence is only ever replaced by its own
+// translation, and a message errors.json does not know (or knows without its values) stays English.
+// `issue#…` keys are not a code: they are the words of a field's problem in details.issues.
+const pluralSuffix = /_(zero|one|two|few|many|other)$/;
+const keysByCode = new Map<string, string[]>();
+for (const key of new Set(Object.keys(enErrors).map((k) => k.replace(pluralSuffix, '')))) {
+  const code = key.split('#')[0]!;
+  keysByCode.set(code, [...(keysByCode.get(code) ?? []), key]);
+}
+
+/** An error's message in `language`: its translation when errors.json has this very sentence, else the English given. */
+export function errorMessage(language: Language, code: string, message: string, values?: MessageValues): string {
+  if (language === defaultLanguage) return message;
+  const options = { ...values, keySeparator: false as const, nsSeparator: false as const };
+  const english = translator(defaultLanguage, 'errors');
+  const key = keysByCode.get(code)?.find((k) => english(k, options) === message);
+  return key ? translator(language, 'errors')(key, options) : message;
+}
+
+/** A rule issue's message in `language`, through its key (`networks:rules.tooLong`); the English when the key has no translation. */
+export function issueMessage(language: Language, text: IssueText | undefined, message: string): string {
+  if (!text || language === defaultLanguage) return message;
+  const split = text.key.indexOf(':');
+  if (split < 0) return message;
+  return translator(language, text.key.slice(0, split) as Namespace)(text.key.slice(split + 1), { ...text.values, defaultValue: message });
+}
+
+// zod's own words for a schema's failures, in each language it ships; a message written in a schema
+// (`must not be empty`) is Herald's own, said by errors.json's `issue#…` sentences instead.
+const zodWords: Record<Language, () => { localeError: z.core.$ZodErrorMap }> = { en: zodEnglish, fr: zodFrench };
+
+/** A schema issue's message in `language` when it is zod's default English, else as it is. */
+export function schemaIssueMessage(language: Language, issue: object, message: string): string {
+  if (language === defaultLanguage) return message;
+  const say = (map: z.core.$ZodErrorMap) => {
+    const said = map(issue as z.core.$ZodRawIssue);
+    return typeof said === 'string' ? said : said?.message;
+  };
+  if (say(zodWords[defaultLanguage]().localeError) !== message) return message;
+  return say(zodWords[language]().localeError) ?? message;
+}
