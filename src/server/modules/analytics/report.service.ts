@@ -5,6 +5,7 @@ import type { Db } from '../../db/database.ts';
 import { users, workspaces, workspaceSettings } from '../../db/schema/index.ts';
 import type { Language } from '../../../shared/languages.ts';
 import { pickLanguage } from '../../i18n/i18n.ts';
+import { languageOfHeader } from '../../http/request-language.ts';
 import { AppError, notFound, type MessageValues } from '../shared/errors.ts';
 import type { DashboardFigures } from './dashboard.contract.ts';
 import { renderReportPdf } from './report.pdf.ts';
@@ -123,10 +124,7 @@ export const reportFileName = (slug: string, range: DayRange) => `${slug.replace
  */
 export async function requesterLanguage(db: Db, userId: string | undefined, acceptLanguage: string | undefined): Promise<Language> {
   const [person] = userId ? await db.select({ language: users.language }).from(users).where(eq(users.id, userId)) : [];
-  const asked = (acceptLanguage ?? '')
-    .split(',')
-    .map((part) => part.split(';')[0]!.trim().toLowerCase().split('-')[0]);
-  return pickLanguage(person?.language, ...asked);
+  return pickLanguage(person?.language, languageOfHeader(acceptLanguage));
 }
 
 /** The report as a PDF in `language`, with the name its download and attachment carry. */

@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { acceptedLanguages, policyPageLanguage } from './policy.language.ts';
+import { languageOfHeader } from '../../http/request-language.ts';
+import { policyPageLanguage } from './policy.language.ts';
 
 describe('the language of /privacy and /terms', () => {
   it('reads Accept-Language by weight, then by order, without * and refused languages', () => {
-    expect(acceptedLanguages('fr-CA;q=0.8, en;q=0.9, de')).toEqual(['de', 'en', 'fr-CA']);
-    expect(acceptedLanguages('fr-FR,fr;q=0.9,en-US;q=0.8,en;q=0.7,*;q=0.5')).toEqual(['fr-FR', 'fr', 'en-US', 'en']);
-    expect(acceptedLanguages('en;q=0, fr')).toEqual(['fr']);
-    expect(acceptedLanguages(undefined)).toEqual([]);
-    expect(acceptedLanguages('*')).toEqual([]);
+    expect(languageOfHeader('fr-CA;q=0.8, en;q=0.9, de')).toBe('en');
+    expect(languageOfHeader('de, fr-FR;q=0.9, en;q=0.8')).toBe('fr');
+    expect(languageOfHeader('en;q=0, fr')).toBe('fr');
+    expect(languageOfHeader(undefined)).toBe('en');
+    expect(languageOfHeader('*')).toBe('en');
   });
 
   it('takes ?lang= first, then the first language Herald speaks, then English', () => {

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { ApiError, api } from '../../api/client.ts';
+import { ApiError, api, languageHeader } from '../../api/client.ts';
 import { i18n } from '../../i18n/i18n.ts';
 import type { ApiAnswer, ApiBody } from '../../api/types.ts';
 import type { DayRange, ReportAnswer } from '../../../shared/analytics.ts';
@@ -38,7 +38,7 @@ async function uploadLogo(workspaceId: string, file: File): Promise<Logo> {
   body.append('file', file);
   let response: Response;
   try {
-    response = await fetch(`/api/v1/workspaces/${workspaceId}/logo`, { method: 'PUT', credentials: 'same-origin', headers: { accept: 'application/json' }, body });
+    response = await fetch(`/api/v1/workspaces/${workspaceId}/logo`, { method: 'PUT', credentials: 'same-origin', headers: { accept: 'application/json', ...languageHeader() }, body });
   } catch {
     throw new ApiError(0, 'network', i18n.t('analytics:report.settings.unreachable'));
   }

@@ -1,5 +1,5 @@
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../api/client.ts';
+import { api, languageHeader } from '../../api/client.ts';
 import type { ApiAnswer, ApiBody, ApiQuery, Refine } from '../../api/types.ts';
 
 type ListPath = '/api/v1/workspaces/{workspaceId}/media';
@@ -65,6 +65,6 @@ export function useSetLibrarySetting(workspaceId: string) {
 
 /** Sends a video's poster frame (a JPEG the browser drew); the body is the image itself. */
 export async function uploadPosterFrame(workspaceId: string, mediaId: string, frame: Blob): Promise<void> {
-  const response = await fetch(`${base(workspaceId)}/${mediaId}/thumbnail`, { method: 'PUT', credentials: 'same-origin', headers: { 'content-type': 'image/jpeg', accept: 'application/json' }, body: frame });
+  const response = await fetch(`${base(workspaceId)}/${mediaId}/thumbnail`, { method: 'PUT', credentials: 'same-origin', headers: { 'content-type': 'image/jpeg', accept: 'application/json', ...languageHeader() }, body: frame });
   if (!response.ok) throw new Error(`The poster frame was not saved (${response.status})`);
 }

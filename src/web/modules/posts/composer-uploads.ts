@@ -2,7 +2,7 @@
 // survive a pause, a dropped connection or a reload (tus-js-client keeps the upload URL).
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Upload as TusUpload, type DetailedError } from 'tus-js-client';
-import { api, isApiError } from '../../api/client.ts';
+import { api, isApiError, languageHeader } from '../../api/client.ts';
 import { i18n } from '../../i18n/i18n.ts';
 import type { Upload } from './composer-model.ts';
 import type { Media } from './posts.api.ts';
@@ -29,6 +29,7 @@ function uploadImage(workspaceId: string, file: File, onProgress: (fraction: num
     const xhr = new XMLHttpRequest();
     xhr.open('POST', `/api/v1/workspaces/${workspaceId}/media`);
     xhr.setRequestHeader('accept', 'application/json');
+    xhr.setRequestHeader('accept-language', languageHeader()['accept-language']);
     xhr.upload.onprogress = (e) => e.lengthComputable && onProgress(e.loaded / e.total);
     xhr.onload = () => (xhr.status === 201 ? resolve(JSON.parse(xhr.responseText) as Media) : reject(new Error(errorMessage(xhr.status, xhr.responseText))));
     xhr.onerror = () => reject(new Error(errorMessage(0, '')));

@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { ApiError, api } from '../../api/client.ts';
+import { ApiError, api, languageHeader } from '../../api/client.ts';
 import type { ApiAnswer } from '../../api/types.ts';
 import { i18n } from '../../i18n/i18n.ts';
 import { meKey } from '../auth/auth.api.ts';
@@ -13,7 +13,7 @@ async function uploadAvatar(file: File): Promise<Picture> {
   body.append('file', file);
   let response: Response;
   try {
-    response = await fetch('/api/v1/me/avatar', { method: 'PUT', credentials: 'same-origin', headers: { accept: 'application/json' }, body });
+    response = await fetch('/api/v1/me/avatar', { method: 'PUT', credentials: 'same-origin', headers: { accept: 'application/json', ...languageHeader() }, body });
   } catch {
     throw new ApiError(0, 'network', i18n.t('profile:avatar.unreachable'));
   }
