@@ -28,7 +28,10 @@ export default defineConfig({
     // Test files mostly wait (publishing due times, fakes' latencies, polls), so more files than
     // cores run at once; HERALD_TEST_WORKERS overrides (CI's two cores take 4).
     maxWorkers: Number(process.env.HERALD_TEST_WORKERS ?? 2),
-    minWorkers: 1,
+    // As many kept as started: with workers kept between files (isolate: false), tinypool's idle
+    // timeout would stop a worker between two files while the end of the run stops it too, and the
+    // second stop rejects unhandled ("Terminating worker thread"), failing a run whose tests passed.
+    minWorkers: Number(process.env.HERALD_TEST_WORKERS ?? 2),
     // Generous: with four files at once on two cores a Herald start or a publish takes several
     // times longer than alone; a limit only has to stop a test that hangs.
     testTimeout: 60_000,
