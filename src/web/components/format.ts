@@ -8,7 +8,7 @@ import { i18n } from '../i18n/i18n.ts';
 export function formatLocale(): string {
   const language = i18n.language;
   const preferred = typeof navigator === 'undefined' ? [] : (navigator.languages ?? [navigator.language]);
-  return preferred.find((tag) => tag.toLowerCase().split('-')[0] === language) ?? language;
+  return preferred.find((tag) => typeof tag === 'string' && tag.toLowerCase().split('-')[0] === language) ?? language;
 }
 
 /**

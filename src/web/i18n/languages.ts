@@ -9,8 +9,10 @@ const isSupported = (tag: string): tag is Language => (supportedLanguages as rea
  * The first of the browser's preferred languages Herald speaks ("fr-CA" is French), else English.
  * A language the user chose in their profile goes before this.
  */
-export function pickLanguage(preferred: readonly string[]): Language {
+export function pickLanguage(preferred: readonly (string | undefined)[]): Language {
   for (const tag of preferred) {
+    // A browser-like host may say nothing (navigator.language undefined): skipped, not a crash.
+    if (typeof tag !== 'string') continue;
     const base = tag.toLowerCase().split('-')[0] ?? '';
     if (isSupported(base)) return base;
   }
