@@ -111,7 +111,8 @@ export type CallInput = {
 
 /** One authenticated call to the Pinterest API; answers the parsed body of a 2xx. */
 export async function pinterestCall<T = Record<string, unknown>>(url: string, accessToken: string, input: CallInput): Promise<T> {
-  const key = accountKey(accessToken, input.account, categoryOf(input.method ?? 'GET', url));
+  // At the API's address too: two Heralds in one process (tests) may reach two Pinterests.
+  const key = `${new URL(url).origin} ${accountKey(accessToken, input.account, categoryOf(input.method ?? 'GET', url))}`;
   assertRoom(key);
   let answer: Awaited<ReturnType<typeof requestJson>>;
   try {

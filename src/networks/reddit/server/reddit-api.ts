@@ -73,29 +73,31 @@ export const needs = {
  * shares one window.
  */
 const exhausted = new Map<string, number>();
-/** The last headers seen per client id (for logs and tests). */
+/** A window's key: the client id at its API's address (two Heralds in one process, as in tests, may reach two Reddits). */
+const windowOf = (e: Pick<RedditEndpoints, 'apiUrl' | 'clientId'>) => `${e.apiUrl} ${e.clientId}`;
+/** The last headers seen per window (client id at its API address; for logs and tests). */
 export const lastRateLimit = new Map<string, { used: number; remaining: number; resetSeconds: number }>();
 
-function noteRateLimit(clientId: string, headers: Headers) {
+function noteRateLimit(window: string, headers: Headers) {
   const used = Number(headers.get('x-ratelimit-used'));
   const remaining = Number(headers.get('x-ratelimit-remaining'));
   const reset = Number(headers.get('x-ratelimit-reset'));
   // CDN-cached answers carry no headers: nothing learnt.
   if (!headers.has('x-ratelimit-remaining') || !Number.isFinite(remaining)) return;
-  lastRateLimit.set(clientId, { used, remaining, resetSeconds: reset });
+  lastRateLimit.set(window, { used, remaining, resetSeconds: reset });
   if (remaining >= 1) {
-    exhausted.delete(clientId);
+    exhausted.delete(window);
     return;
   }
-  exhausted.set(clientId, Date.now() + (Number.isFinite(reset) ? reset : 60) * 1000);
+  exhausted.set(window, Date.now() + (Number.isFinite(reset) ? reset : 60) * 1000);
 }
 
-function assertRoom(clientId: string) {
-  const until = exhausted.get(clientId);
+function assertRoom(window: string) {
+  const until = exhausted.get(window);
   if (until === undefined) return;
   const wait = until - Date.now();
   if (wait <= 0) {
-    exhausted.delete(clientId);
+    exhausted.delete(window);
     return;
   }
   throw new ProviderError('transient', network, `Reddit's rate limit for this Herald's app is used up; Herald waits ${Math.ceil(wait / 1000)} s until it resets`, 'rate_limited', { retryAfterMs: wait });
@@ -180,7 +182,7 @@ export type CallInput = {
 
 /** One authenticated call to Reddit's OAuth API; answers the parsed body of a 2xx (its `json.errors` are the caller's). */
 export async function redditCall<T = Record<string, unknown>>(e: RedditEndpoints, url: string, accessToken: string, input: CallInput): Promise<T> {
-  assertRoom(e.clientId);
+  assertRoom(windowOf(e));
   let answer: Awaited<ReturnType<typeof requestJson>>;
   try {
     answer = await requestJson(network, url, {
@@ -200,11 +202,11 @@ export async function redditCall<T = Record<string, unknown>>(e: RedditEndpoints
     // A 429 without a reset: Reddit's window is averaged over ten minutes; a minute is a fair wait.
     if (error instanceof ProviderError && error.code === 'rate_limited') {
       error.retryAfterMs ??= 60_000;
-      exhausted.set(e.clientId, Date.now() + error.retryAfterMs);
+      exhausted.set(windowOf(e), Date.now() + error.retryAfterMs);
     }
     throw error;
   }
-  noteRateLimit(e.clientId, answer.headers);
+  noteRateLimit(windowOf(e), answer.headers);
   if (answer.status >= 200 && answer.status < 300) return (answer.body ?? {}) as T;
   throw refusal(answer.status, answer.body, answer.headers, input.need);
 }

@@ -62,24 +62,28 @@ export function errorFrom(status: number, p: Problem | null, need: Need): Provid
 
 // ---- Rate limits ---------------------------------------------------------------------------
 
-/** Per account and endpoint: when X's window resets, if it said nothing is left. */
+/**
+ * Per X API (its base address), account and endpoint: when X's window resets, if it said nothing
+ * is left. The address is in the key so that two Heralds in one process talking to two different
+ * X servers (tests with their own fakes, which share an account id) never hold each other back.
+ */
 const exhausted = new Map<string, number>();
-const keyOf = (account: string, endpoint: string) => `${account} ${endpoint}`;
+const keyOf = (api: string, account: string, endpoint: string) => `${api} ${account} ${endpoint}`;
 
 /** Remembers `x-rate-limit-remaining: 0` until `x-rate-limit-reset` (epoch seconds). */
-function noteRateLimit(headers: Headers, account: string, endpoint: string) {
+function noteRateLimit(headers: Headers, api: string, account: string, endpoint: string) {
   const remaining = Number(headers.get('x-rate-limit-remaining'));
   const reset = Number(headers.get('x-rate-limit-reset'));
-  if (headers.get('x-rate-limit-remaining') !== null && remaining <= 0 && Number.isFinite(reset)) exhausted.set(keyOf(account, endpoint), reset * 1000);
-  else exhausted.delete(keyOf(account, endpoint));
+  if (headers.get('x-rate-limit-remaining') !== null && remaining <= 0 && Number.isFinite(reset)) exhausted.set(keyOf(api, account, endpoint), reset * 1000);
+  else exhausted.delete(keyOf(api, account, endpoint));
 }
 
 /** Refuses, before sending, a call X said it would refuse until its window resets. */
-function holdBack(account: string, endpoint: string) {
-  const resetAt = exhausted.get(keyOf(account, endpoint));
+function holdBack(api: string, account: string, endpoint: string) {
+  const resetAt = exhausted.get(keyOf(api, account, endpoint));
   if (resetAt === undefined) return;
   if (resetAt <= Date.now()) {
-    exhausted.delete(keyOf(account, endpoint));
+    exhausted.delete(keyOf(api, account, endpoint));
     return;
   }
   throw new ProviderError('transient', network, `X's limit for ${endpoint} is used up for this account until ${new Date(resetAt).toISOString().slice(11, 16)} UTC; Herald waits until then`, 'rate_limited', {
@@ -103,7 +107,7 @@ export type CallInput = {
  * unless `accept` lists the status. A 429 waits until `x-rate-limit-reset`.
  */
 export async function xCall<T = Record<string, unknown>>(e: XEndpoints, path: string, token: string, input: CallInput, accept: number[] = []): Promise<Answer<T>> {
-  holdBack(input.account, input.endpoint);
+  holdBack(e.apiUrl, input.account, input.endpoint);
   let answer: Awaited<ReturnType<typeof requestJson>>;
   try {
     answer = await requestJson(network, `${e.apiUrl}${path}`, {
@@ -116,7 +120,7 @@ export async function xCall<T = Record<string, unknown>>(e: XEndpoints, path: st
   } catch (error) {
     throw withResetWait(error);
   }
-  noteRateLimit(answer.headers, input.account, input.endpoint);
+  noteRateLimit(answer.headers, e.apiUrl, input.account, input.endpoint);
   if (answer.status >= 400 && !accept.includes(answer.status)) throw errorFrom(answer.status, answer.body as Problem | null, input.need);
   return answer as Answer<T>;
 }
@@ -134,14 +138,14 @@ function withResetWait(error: unknown): unknown {
 
 /** A multipart call (an appended chunk, an image); answers like xCall. */
 export async function xUpload<T = Record<string, unknown>>(e: XEndpoints, path: string, token: string, form: FormData, input: Omit<CallInput, 'json' | 'method'>): Promise<Answer<T>> {
-  holdBack(input.account, input.endpoint);
+  holdBack(e.apiUrl, input.account, input.endpoint);
   let response: Response;
   try {
     response = await fetchFromNetwork(network, `${e.apiUrl}${path}`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form, timeoutMs: 120_000, allowPrivate: true });
   } catch (error) {
     throw withResetWait(error);
   }
-  noteRateLimit(response.headers, input.account, input.endpoint);
+  noteRateLimit(response.headers, e.apiUrl, input.account, input.endpoint);
   const text = await response.text().catch(() => '');
   let body: unknown;
   try {
