@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { i18n } from '../i18n/i18n.ts';
-import { formatCount, formatDate, formatDateTime, formatFileSize, relativeTime, roleLabel, shortUserAgent, writeDate } from './format.ts';
+import { formatCount, formatDate, formatDateTime, formatFileSize, relativeTime, roleLabel, shortUserAgent, dateParts, writeDate } from './format.ts';
 
 // Dates, numbers and the words format.ts writes follow the interface's language.
 describe('format in the interface language', () => {
@@ -60,5 +60,17 @@ describe('the first of the month in French', () => {
     expect(writeDate(new Intl.DateTimeFormat('fr', { day: 'numeric', month: 'numeric' }), new Date(2026, 0, 1))).toBe('01/01');
     await i18n.changeLanguage('en');
     expect(formatDate(new Date(2026, 11, 1))).toBe('Dec 1, 2026');
+  });
+});
+
+describe('the first of the month as parts', () => {
+  afterEach(async () => {
+    await i18n.changeLanguage('en');
+  });
+
+  it('gives the calendar the same « 1er » its accessible name says', async () => {
+    const format = new Intl.DateTimeFormat('fr', { day: 'numeric', month: 'short' });
+    expect(dateParts(format, new Date(2026, 11, 1), 'fr').map((p) => p.value).join('')).toBe(writeDate(format, new Date(2026, 11, 1), 'fr'));
+    expect(dateParts(format, new Date(2026, 11, 1), 'fr').find((p) => p.type === 'day')?.value).toBe('1er');
   });
 });

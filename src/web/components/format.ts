@@ -16,9 +16,16 @@ export function formatLocale(): string {
  * « 1er déc. » (Intl writes « 1 »). Only a day next to a month's name: « 01/12 » stays as it is.
  */
 export function writeDate(format: Pick<Intl.DateTimeFormat, 'formatToParts'>, date: Date, language = formatLocale()): string {
+  return dateParts(format, date, language)
+    .map((p) => p.value)
+    .join('');
+}
+
+/** The parts of writeDate's date, for code that styles some of them (the month's name on the calendar). */
+export function dateParts(format: Pick<Intl.DateTimeFormat, 'formatToParts'>, date: Date, language = formatLocale()): Intl.DateTimeFormatPart[] {
   const parts = format.formatToParts(date);
   const ordinalFirst = language.split('-')[0] === 'fr' && parts.some((p) => p.type === 'month' && !/^\d+$/.test(p.value));
-  return parts.map((p) => (ordinalFirst && p.type === 'day' && p.value === '1' ? '1er' : p.value)).join('');
+  return parts.map((p) => (ordinalFirst && p.type === 'day' && p.value === '1' ? { ...p, value: '1er' } : p));
 }
 
 const dateWith = (value: string | Date, options: Intl.DateTimeFormatOptions) => writeDate(new Intl.DateTimeFormat(formatLocale(), options), new Date(value));

@@ -1,7 +1,7 @@
 // Calendar arithmetic in the browser's own time zone: the calendar shows the user's local days, so
 // the Date object's local getters and setters are the zone's, DST included. Names of days and
 // months come from Intl in the interface's language.
-import { writeDate } from '../../components/format.ts';
+import { dateParts, writeDate } from '../../components/format.ts';
 import { i18n } from '../../i18n/i18n.ts';
 
 export type CalendarView = 'month' | 'week' | 'day' | 'list';
@@ -59,7 +59,7 @@ export function localeFormat(options: Intl.DateTimeFormatOptions): Pick<Intl.Dat
     if (!format) byLanguage.set(language, (format = new Intl.DateTimeFormat(language, options)));
     return format;
   };
-  return { format: (date) => writeDate(current(), new Date(date ?? Date.now()), i18n.language), formatToParts: (date) => current().formatToParts(date) };
+  return { format: (date) => writeDate(current(), new Date(date ?? Date.now()), i18n.language), formatToParts: (date) => dateParts(current(), new Date(date ?? Date.now()), i18n.language) };
 }
 
 const monthLabel = localeFormat({ month: 'long', year: 'numeric' });
