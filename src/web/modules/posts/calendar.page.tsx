@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { PlusIcon } from '../../components/icons.tsx';
@@ -86,6 +86,15 @@ export function CalendarPage() {
     [move, toast, t],
   );
   const restoreFocus = (postId: string) => requestAnimationFrame(() => document.querySelector<HTMLElement>(`[data-post-id="${postId}"]`)?.focus());
+  // The server's answer re-renders the moved post (its old place, then its new one): a focus given
+  // back before that is lost to the page. For a few seconds, a focus that fell to the page goes back.
+  const keepFocusOn = useRef<{ id: string; until: number } | null>(null);
+  useEffect(() => {
+    const want = keepFocusOn.current;
+    if (!want) return;
+    if (Date.now() > want.until) keepFocusOn.current = null;
+    else if (!document.activeElement || document.activeElement === document.body) restoreFocus(want.id);
+  });
 
   const dnd = useDragAndDrop(findPost, (post, to) => void moveAndReport(post, to), setMoving);
 
@@ -232,7 +241,10 @@ export function CalendarPage() {
         onClose={() => {
           const id = moving?.id;
           setMoving(null);
-          if (id) restoreFocus(id);
+          if (id) {
+            restoreFocus(id);
+            keepFocusOn.current = { id, until: Date.now() + 5000 };
+          }
         }}
         onMove={(post, to) => moveAndReport(post, to, true)}
       />
