@@ -15,6 +15,12 @@ import frReport from '../locales/fr/report.json' with { type: 'json' };
 // The web's analytics words (metric names, the report page's headings): the PDF says the same.
 import enAnalytics from '../../web/locales/en/analytics.json' with { type: 'json' };
 import frAnalytics from '../../web/locales/fr/analytics.json' with { type: 'json' };
+import enStatus from '../locales/en/status.json' with { type: 'json' };
+import frStatus from '../locales/fr/status.json' with { type: 'json' };
+import enDelivery from '../locales/en/delivery.json' with { type: 'json' };
+import frDelivery from '../locales/fr/delivery.json' with { type: 'json' };
+import enBulk from '../locales/en/bulk.json' with { type: 'json' };
+import frBulk from '../locales/fr/bulk.json' with { type: 'json' };
 import enErrors from '../locales/en/errors.json' with { type: 'json' };
 import frErrors from '../locales/fr/errors.json' with { type: 'json' };
 import enNetworks from '../../networks/locales/en.json' with { type: 'json' };
@@ -22,8 +28,8 @@ import frNetworks from '../../networks/locales/fr.json' with { type: 'json' };
 import { descriptors } from '../../networks/index.ts';
 
 const resources = {
-  en: { mail: enMail, errors: enErrors, policy: enPolicy, export: enExport, notifications: enNotifications, report: enReport, analytics: enAnalytics },
-  fr: { mail: frMail, errors: frErrors, policy: frPolicy, export: frExport, notifications: frNotifications, report: frReport, analytics: frAnalytics },
+  en: { mail: enMail, errors: enErrors, policy: enPolicy, export: enExport, notifications: enNotifications, report: enReport, analytics: enAnalytics, status: enStatus, delivery: enDelivery, bulk: enBulk },
+  fr: { mail: frMail, errors: frErrors, policy: frPolicy, export: frExport, notifications: frNotifications, report: frReport, analytics: frAnalytics, status: frStatus, delivery: frDelivery, bulk: frBulk },
 } satisfies Record<Language, Record<string, unknown>>;
 export type Namespace = keyof (typeof resources)['en'] | 'networks' | `network-${string}`;
 

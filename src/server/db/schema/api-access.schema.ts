@@ -1,4 +1,5 @@
 import { boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import type { MessageValues } from '../../modules/notifications/notification-message.ts';
 import { users, workspaces } from './auth.schema.ts';
 
 // A key scripts, automations and assistants use instead of a browser session. Only the SHA-256 of
@@ -46,6 +47,9 @@ export const webhookEndpoints = pgTable(
     enabled: boolean('enabled').notNull().default(true),
     /** Why it was turned off by Herald (repeated failure), null when a person did it or it is on. */
     disabledReason: text('disabled_reason'),
+    /** The same as words for the reader's language (key in the server's `status` namespace); null before 0024. */
+    disabledReasonKey: text('disabled_reason_key'),
+    disabledReasonValues: jsonb('disabled_reason_values').$type<MessageValues>(),
     disabledAt: timestamp('disabled_at', { withTimezone: true }),
     consecutiveFailures: integer('consecutive_failures').notNull().default(0),
     createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),

@@ -1,4 +1,5 @@
 import { boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import type { MessageValues } from '../../modules/notifications/notification-message.ts';
 import { users, workspaces } from './auth.schema.ts';
 
 // A social account connected to a workspace. Tokens are stored sealed (AES-256-GCM, see
@@ -31,6 +32,13 @@ export const channels = pgTable(
     scopesGranted: text('scopes_granted').array().notNull().default([]),
     status: text('status').notNull().default('ok'),
     statusReason: text('status_reason'),
+    /**
+     * The status reason as words to say in the reader's language: a key of the server's `status`
+     * namespace (or `network-<id>:…`) and its values. Null when the reason is a network's own words
+     * or from before 0024: `statusReason` is then shown as stored.
+     */
+    statusReasonKey: text('status_reason_key'),
+    statusReasonValues: jsonb('status_reason_values').$type<MessageValues>(),
     accessTokenSealed: text('access_token_sealed'),
     refreshTokenSealed: text('refresh_token_sealed'),
     accessTokenExpiresAt: timestamp('access_token_expires_at', { withTimezone: true }),

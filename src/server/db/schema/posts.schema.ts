@@ -1,4 +1,5 @@
 import { boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import type { MessageValues } from '../../modules/notifications/notification-message.ts';
 import { users, workspaces } from './auth.schema.ts';
 import { channels } from './channels.schema.ts';
 import type { LinkCard, Utm } from '../../../shared/link-cards.ts';
@@ -96,6 +97,9 @@ export const deliveries = pgTable(
     late: boolean('late').notNull().default(false),
     errorCode: text('error_code'),
     errorMessage: text('error_message'),
+    /** The error message as words for the reader's language (key in the server's `delivery` namespace, or `network-<id>:…`); null: say `errorMessage` as stored. */
+    errorKey: text('error_key'),
+    errorValues: jsonb('error_values').$type<MessageValues>(),
     /** The due time a pre-flight alert was sent for: one alert per planned time, again after a reschedule. */
     preflightAlertedFor: timestamp('preflight_alerted_for', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -128,6 +132,9 @@ export const deliveryAttempts = pgTable(
     steps: jsonb('steps').$type<{ at: string; step: string; request?: unknown; response?: unknown }[]>().notNull().default([]),
     errorCode: text('error_code'),
     errorMessage: text('error_message'),
+    /** The error message as words for the reader's language (key in the server's `delivery` namespace, or `network-<id>:…`); null: say `errorMessage` as stored. */
+    errorKey: text('error_key'),
+    errorValues: jsonb('error_values').$type<MessageValues>(),
     retryAt: timestamp('retry_at', { withTimezone: true }),
   },
   (t) => [index('delivery_attempts_delivery_idx').on(t.deliveryId, t.number)],

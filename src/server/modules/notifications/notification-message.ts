@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import { defaultLanguage, type Language } from '../../../shared/languages.ts';
-import { translator } from '../../i18n/i18n.ts';
+import { translator, type Namespace } from '../../i18n/i18n.ts';
 import { intlLocale } from '../../i18n/intl-locale.ts';
 
 // A notification's words kept as a key of the server's `notifications` namespace and its values,
@@ -53,6 +53,14 @@ function sayValues(values: MessageValues | undefined, t: TFunction, language: La
 
 function sayRef(value: MessageRef, t: TFunction, language: Language): string {
   return t(value.key, sayValues(value.values, t, language));
+}
+
+/**
+ * Words of any server namespace in `language`, their values said the same way (nested keys from that
+ * namespace, or `network-<id>:key` from a network's). English for a key the language lacks.
+ */
+export function sayMessage(namespace: Namespace, message: MessageRef, language: Language = defaultLanguage): string {
+  return sayRef(message, translator(language, namespace), language);
 }
 
 /** The notification's title and body in `language` (English for a key that language lacks). */
