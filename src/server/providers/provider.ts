@@ -1,4 +1,5 @@
 import type { NetworkId } from '../../shared/networks.ts';
+import type { MessageRef } from '../modules/notifications/notification-message.ts';
 
 export type TokenSet = {
   accessToken: string;
@@ -32,6 +33,8 @@ export type ConnectableAccount = {
   profile: Profile;
   /** A short line shown beside the account in the picker ("Page · Retail", "linked to Page Acme"). */
   note?: string | null;
+  /** The note as words for the reader's language (`network-<id>:…` key and values); `note` is its English. */
+  noteWords?: MessageRef | null;
 };
 
 /**
@@ -53,19 +56,26 @@ export class ProviderError extends Error {
   ambiguous = false;
   /** For `scope`: the permission, in the network's notation, the call needed (when known). */
   scope?: string;
+  /**
+   * The message as words for the reader's language: a `network-<id>:…` or `delivery` key and its
+   * values (the network's own text stays a value, as it was written). Without it, readers get the
+   * English message.
+   */
+  words?: MessageRef;
 
   constructor(
     readonly kind: ProviderErrorKind,
     readonly network: NetworkId,
     message: string,
     readonly code?: string,
-    extra: { retryAfterMs?: number; ambiguous?: boolean; scope?: string } = {},
+    extra: { retryAfterMs?: number; ambiguous?: boolean; scope?: string; words?: MessageRef } = {},
   ) {
     super(message);
     this.name = 'ProviderError';
     this.retryAfterMs = extra.retryAfterMs;
     this.ambiguous = extra.ambiguous ?? false;
     this.scope = extra.scope;
+    this.words = extra.words;
   }
 }
 
