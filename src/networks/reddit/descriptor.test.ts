@@ -1,21 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { defaultSettings } from '../index.ts';
 import { reddit, redditSettings } from './descriptor.ts';
-import { requirementsOf, subredditIssues, type SubredditRules } from './requirements.ts';
+import { subredditIssues } from './requirements.ts';
+import { askHeraldRules } from './subreddit-rules.fixture.ts';
 import { delayOf, jsonErrorsOf, submissionError, userAgentOf } from './server/reddit-api.ts';
 
-const rules = (requirements: Record<string, unknown>, extra: Partial<SubredditRules> = {}): SubredditRules => ({
-  name: 'AskHerald',
-  submissionType: 'any',
-  allowImages: true,
-  allowVideos: true,
-  allowGalleries: true,
-  over18: false,
-  requirements: requirementsOf(requirements),
-  flairs: [{ id: 'f1', text: 'Question', textEditable: false, modOnly: false, backgroundColor: null, textColor: 'dark' }],
-  readAt: new Date().toISOString(),
-  ...extra,
-});
+const rules = askHeraldRules;
 const self = (title: string, body = '', flairId: string | null = null) => ({ kind: 'self' as const, title, body, link: null, flairId, galleryItems: 0 });
 
 describe('Reddit descriptor', () => {

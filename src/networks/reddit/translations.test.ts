@@ -2,23 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { translator } from '../../server/i18n/i18n.ts';
 import { checkVariant } from '../../shared/publishing-rules.ts';
 import type { RuleIssue } from '../rules.ts';
-import { keepSubredditRules, requirementsOf, type SubredditRules } from './requirements.ts';
+import { keepSubredditRules, type SubredditRules } from './requirements.ts';
+import { askHeraldRules } from './subreddit-rules.fixture.ts';
 
 // Reddit's refusals in French, through their keys, as the composer (ruleMessage) and the server
 // (translator) read them: the same i18next and the same files. English stays each rule's message.
 const inFrench = (issue: RuleIssue) => translator('fr', 'network-reddit')(issue.key!, { ...issue.values, defaultValue: issue.message });
 
-const askHerald = (guidelines: string | null): SubredditRules => ({
-  name: 'AskHerald',
-  submissionType: 'any',
-  allowImages: true,
-  allowVideos: true,
-  allowGalleries: true,
-  over18: false,
-  requirements: requirementsOf({ is_flair_required: true, guidelines_text: guidelines }),
-  flairs: [{ id: 'f1', text: 'Question', textEditable: false, modOnly: false, backgroundColor: null, textColor: 'dark' }],
-  readAt: new Date().toISOString(),
-});
+const askHerald = (guidelines: string | null) => askHeraldRules({ is_flair_required: true, guidelines_text: guidelines });
 
 function issuesFor(rules: SubredditRules) {
   const variant = { parts: [{ text: 'How do you plan a week?', media: [] }], settings: { subreddit: 'AskHerald' } };
