@@ -4,16 +4,17 @@ import { describe, expect, it } from 'vitest';
 
 // French typography, checked on every French string Herald shows (ADR 0035): the typographic
 // apostrophe ’, a non-breaking space before : ; ! ? and inside « » (never "…" or “…”), the ellipsis
-// character, a non-breaking space before a percentage sign, no double spaces. A plain space before a colon lets
-// the browser break the line between a word and its colon, which a French reader sees at once.
+// character, a non-breaking space before a percentage sign, no double spaces. A plain space before
+// a colon lets the browser break the line between a word and its colon, which a French reader sees
+// at once; a straight apostrophe or "..." reads as untranslated text.
 
-const NON_BREAKING = '\u00a0\u202f';
+const isNonBreaking = (char: string) => char === '\u00a0' || char === '\u202f';
 
 // Text that is not prose keeps its own characters: {{placeholders}} (and i18next's $t(ns:key)
 // nesting), HTML tags with their attributes (<a href='…'>), `code` and <code>code</code>, and URLs
-// (https://…?a=b, and a bare “https://” that names the scheme).
-// Each is replaced by one marker character, so the rules below see the words around it (“{{count}}:”
-// still lacks its space) but nothing inside it.
+// (https://…?a=b, and a bare “https://” that names the scheme). Each is replaced by one marker
+// character, which counts as a character: the rules below see the words around it (“{{name}}:”
+// lacks its space as much as “nom:” does) but nothing inside it.
 const MARKER = '\u0000';
 const notProse = [
   /\$t\([^)]*\)/g,
@@ -28,9 +29,9 @@ function prose(text: string): string {
   return notProse.reduce((out, pattern) => out.replace(pattern, MARKER), text);
 }
 
-// A marker counts as a character: “{{name}}:” lacks its space as much as “nom:” does.
 const before = (text: string, i: number) => text[i - 1] ?? '';
 const after = (text: string, i: number) => text[i + 1] ?? '';
+const isNumber = (char: string) => /[\d\0]/.test(char);
 
 function typographyProblems(text: string): string[] {
   const problems: string[] = [];
@@ -43,20 +44,20 @@ function typographyProblems(text: string): string[] {
       // Exceptions, each one not prose: a colon with no space on either side is part of a value, a
       // time or a ratio (10:00, 16:9, {{minutes}}:{{seconds}}) or an identifier (did:plc:…), never
       // French punctuation, which is always followed by a space; in a run such as “?!” only the
-      // first sign takes the space; a string that starts with the sign has nothing to break from.
-      // Everything else, including a sign right after a placeholder (“{{name}}:”), needs its
-      // non-breaking space.
+      // first sign takes the space. Everything else needs its non-breaking space, including a sign
+      // right after a placeholder (“{{name}}:”) and a sign that starts the string: such a string is
+      // written after another one (“ : this workspace is ready.”), so it must bring its own space.
       const insideValue = char === ':' && /\S/.test(previous) && /\S/.test(after(words, i));
-      if (insideValue || previous === '' || '?!'.includes(previous)) continue;
-      if (!NON_BREAKING.includes(previous)) problems.push(`“${char}” needs a non-breaking space before it`);
+      if (insideValue || (previous !== '' && '?!'.includes(previous))) continue;
+      if (!isNonBreaking(previous)) problems.push(`“${char}” needs a non-breaking space before it`);
     }
-    if (char === '«' && !NON_BREAKING.includes(after(words, i))) problems.push('“«” needs a non-breaking space after it');
-    if (char === '»' && !NON_BREAKING.includes(before(words, i))) problems.push('“»” needs a non-breaking space before it');
+    if (char === '«' && !isNonBreaking(after(words, i))) problems.push('“«” needs a non-breaking space after it');
+    if (char === '»' && !isNonBreaking(before(words, i))) problems.push('“»” needs a non-breaking space before it');
     // A percentage after a number or a placeholder is a unit: 50 %, {{rate}} %, with a non-breaking
     // space (none at all, or an ordinary one, are both wrong).
-    if (char === '%' && /[\d\0 ]/.test(words[i - 1] ?? '')) {
-      const unit = words[i - 1] === ' ' ? words[i - 2] : words[i - 1];
-      if (unit !== undefined && /[\d\0]/.test(unit)) problems.push('“%” needs a non-breaking space before it');
+    if (char === '%') {
+      const amount = before(words, i) === ' ' ? before(words, i - 1) : before(words, i);
+      if (isNumber(amount)) problems.push('“%” needs a non-breaking space before it');
     }
   }
   if (/["“”]/.test(words)) problems.push('English quotation marks (write «\u00a0…\u00a0»)');
@@ -95,12 +96,14 @@ describe('the typography checker', () => {
     ['Statut: publié', '“:” needs'],
     ['{{name}}: publié', '“:” needs'],
     ['url : doit commencer par https://', '“:” needs'],
+    [': cet espace de travail est prêt.', '“:” needs'],
     ['<1>Attention</1> : ce canal', '“:” needs'],
     ['Supprimer ce canal ?', '“?” needs'],
     ['Enregistré !', '“!” needs'],
     ['un ; deux', '“;” needs'],
     ['le mot «\u00a0canal »', '“»” needs'],
     ['le mot « canal\u00a0»', '“«” needs'],
+    ['»\u00a0fin', '“»” needs'],
     ['Chargement...', 'three dots'],
     ['le bouton "Publier"', 'quotation marks'],
     ['le bouton “Publier”', 'quotation marks'],
@@ -126,7 +129,7 @@ describe('the typography checker', () => {
     '{{count}} publications, $t(network-x:rules.where.{{where}})',
     'Publié à 10:00, format 16:9, durée {{minutes}}:{{seconds}}, compte did:plc:…',
     'Envoyez <code>Authorization: Bearer …</code>. L’URL commence par https:// ou http://',
-    ':\u00a0fin',
+    '\u00a0: cet espace de travail est prêt.',
     'Taux de 100\u00a0%',
   ])('accepts %j', (text) => {
     expect(typographyProblems(text)).toEqual([]);
