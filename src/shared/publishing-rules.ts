@@ -2,7 +2,7 @@
 // worker, so all three refuse the same things with the same words. Each network's rules are in its
 // descriptor (src/networks/<id>/descriptor.ts).
 import { networks, type NetworkId } from '../networks/index.ts';
-import { defaultMediaKinds, utf8Length, type ChannelGrant, type ChannelLimits, type InstanceCapabilities, type MediaFacts, type MediaKind, type NetworkRules, type RuleIssue, type VariantInput } from '../networks/rules.ts';
+import { defaultMediaKinds, settingIssue, utf8Length, type ChannelGrant, type ChannelLimits, type InstanceCapabilities, type MediaFacts, type MediaKind, type NetworkRules, type RuleIssue, type VariantInput } from '../networks/rules.ts';
 
 export { countGraphemes, utf8Length } from '../networks/rules.ts';
 export type { ChannelGrant, ChannelLimits, InstanceCapabilities, MediaFacts, MediaKind, NetworkRules, RuleIssue, VariantInput } from '../networks/rules.ts';
@@ -28,9 +28,7 @@ export function checkVariant(
   const label = networks[network].label;
   const settings = rules.settings.safeParse(variant.settings ?? {});
   if (!settings.success) {
-    for (const issue of settings.error.issues) {
-      issues.push({ field: `settings.${issue.path.join('.')}`.replace(/\.$/, ''), message: `${label}: ${issue.message}`, key: 'networks:rules.setting', values: { network: label, reason: issue.message } });
-    }
+    for (const issue of settings.error.issues) issues.push(settingIssue(networks[network], issue, variant.settings ?? {}));
     return issues;
   }
   if (options.grant) {

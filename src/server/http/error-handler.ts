@@ -2,7 +2,7 @@ import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, type IssueText, type MessageValues } from '../modules/shared/errors.ts';
 import type { Language } from '../../shared/languages.ts';
-import { errorMessage, issueMessage, schemaIssueMessage } from './error-language.ts';
+import { errorMessage, fieldIssueMessage, issueMessage, schemaIssueMessage } from './error-language.ts';
 import { requestLanguage } from './request-language.ts';
 
 type Issue = { field: string; message: string };
@@ -74,8 +74,8 @@ function valuesOf(error: AppError): MessageValues {
   return { ...Object.fromEntries(plain), ...error.values };
 }
 
-/** A field's problem: errors.json's `issue#…` sentences are the ones schemas and services write whole. */
-const fieldMessage = (language: Language, message: string) => errorMessage(language, 'issue', message);
+/** A field's problem: errors.json's `issue#…` sentences (and networks' sign-in hints) are the ones schemas and services write whole. */
+const fieldMessage = (language: Language, message: string) => fieldIssueMessage(language, message);
 const issueText = (language: Language, text: IssueText | undefined, message: string) => (text ? issueMessage(language, text, message) : fieldMessage(language, message));
 
 const isIssue = (value: unknown): value is Issue =>

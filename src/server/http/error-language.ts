@@ -4,6 +4,8 @@ import zodFrench from 'zod/v4/locales/fr.js';
 import enErrors from '../locales/en/errors.json' with { type: 'json' };
 import { translator, type Namespace } from '../i18n/i18n.ts';
 import { defaultLanguage, type Language } from '../../shared/languages.ts';
+import { descriptors } from '../../networks/index.ts';
+import { descriptorKeys } from '../../networks/texts.ts';
 import type { IssueText, MessageValues } from '../modules/shared/errors.ts';
 
 // errors.json is keyed by error code; a code answered with several sentences has one key per
@@ -25,6 +27,20 @@ export function errorMessage(language: Language, code: string, message: string, 
   const english = translator(defaultLanguage, 'errors');
   const key = keysByCode.get(code)?.find((k) => english(k, options) === message);
   return key ? translator(language, 'errors')(key, options) : message;
+}
+
+// A connect form a network checks (Bluesky's handle and app password) is refused with the hint of
+// its descriptor ("must be a handle like …"), which the network's translations already say.
+const signInHintNames = ['identifierHint', 'appPasswordHint', 'oauthIdentifierHint'] as const;
+const signInHints = new Map(
+  descriptors.flatMap((d) => signInHintNames.flatMap((name) => (d.signIn?.[name] ? [[d.signIn[name], { namespace: `network-${d.id}` as Namespace, key: descriptorKeys[name] }] as const] : []))),
+);
+
+/** A field's problem written whole (errors.json's `issue#…` sentences, a network's sign-in hint) in `language`; else as it is. */
+export function fieldIssueMessage(language: Language, message: string): string {
+  const hint = signInHints.get(message);
+  if (hint && language !== defaultLanguage) return translator(language, hint.namespace)(hint.key, { defaultValue: message });
+  return errorMessage(language, 'issue', message);
 }
 
 /** A rule issue's message in `language`, through its key (`networks:rules.tooLong`); the English when the key has no translation. */

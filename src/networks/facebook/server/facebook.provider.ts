@@ -4,12 +4,20 @@
 import { facebook } from '../descriptor.ts';
 import { ProviderError, type ConnectableAccount, type OAuthProvider, type Profile, type TokenSet } from '../../../server/providers/provider.ts';
 import { secondsFromNow } from '../../../server/providers/oauth-client.ts';
+import { englishOf } from '../../../server/i18n/stored-words.ts';
+import { ref, type MessageRef } from '../../../server/modules/notifications/notification-message.ts';
 import { graph, graphUrl, network, type FacebookEndpoints } from './facebook.graph.ts';
 
 type TokenAnswer = { access_token?: string; token_type?: string; expires_in?: number };
 type PageAnswer = { id?: string; name?: string; username?: string; access_token?: string; category?: string; tasks?: string[]; picture?: { data?: { url?: string } } };
 
 const badAnswer = (what: string) => new ProviderError('invalid', network, `Facebook sent ${what}`, 'bad_answer');
+/** The picker's line beside a Page: its category (Facebook's own words) and whether the person's role may publish there. */
+function pageNote(category: string | undefined, canPost: boolean): MessageRef {
+  const key = `network-facebook:connect.${category ? 'pageInCategory' : 'page'}${canPost ? '' : 'ReadOnly'}`;
+  return category ? ref(key, { category }) : ref(key);
+}
+
 /** Pages a person manages, read page by page; Herald stops after this many (a person with more picks from these). */
 const MAX_PAGES = 200;
 
@@ -76,7 +84,7 @@ export function createFacebookProvider(e: FacebookEndpoints): OAuthProvider {
       return pages
         .filter((page): page is PageAnswer & { id: string; access_token: string } => Boolean(page.id && page.access_token))
         .map((page) => {
-          const canPost = !page.tasks || page.tasks.includes('CREATE_CONTENT');
+          const noteWords = pageNote(page.category, !page.tasks || page.tasks.includes('CREATE_CONTENT'));
           return {
             externalId: String(page.id),
             tokens: {
@@ -94,7 +102,8 @@ export function createFacebookProvider(e: FacebookEndpoints): OAuthProvider {
               avatarUrl: page.picture?.data?.url ?? null,
               ownerExternalId: tokens.externalId,
             },
-            note: [`Page${page.category ? ` · ${page.category}` : ''}`, canPost ? null : 'your role on this Page cannot publish'].filter(Boolean).join(' · '),
+            note: englishOf('network-facebook', noteWords),
+            noteWords,
           };
         });
     },

@@ -7,6 +7,8 @@
 //   → one account per Page with a linked Instagram account, acting with that Page's token (which
 //   does not expire). Disconnect removes the app's permissions (DELETE /{user-id}/permissions).
 import { requestJson } from '../../../server/providers/http.ts';
+import { englishOf } from '../../../server/i18n/stored-words.ts';
+import { ref } from '../../../server/modules/notifications/notification-message.ts';
 import { graphError, graphErrorOf, graphMessage } from '../../meta-graph/graph-errors.ts';
 import { ProviderError, type ConnectableAccount, type OAuthProvider, type Profile } from '../../../server/providers/provider.ts';
 import { facebookLoginScopes, instagramLoginScopes } from '../descriptor.ts';
@@ -169,12 +171,14 @@ export function createInstagramProvider(endpoints: InstagramEndpoints): OAuthPro
         for (const item of answer.data ?? []) {
           if (!item.instagram_business_account || !item.access_token) continue;
           const profile = profileOf(item.instagram_business_account, tokens.externalId);
+          const noteWords = item.name ? ref('network-instagram:connect.linkedPage', { page: item.name }) : null;
           found.push({
             externalId: profile.externalId,
             // Page tokens derived from a long-lived user token do not expire.
             tokens: { accessToken: item.access_token, refreshToken: null, accessTokenExpiresAt: null, scopes: tokens.scopes },
             profile,
-            note: item.name ? `linked to the Facebook Page ${item.name}` : null,
+            note: noteWords && englishOf('network-instagram', noteWords),
+            noteWords,
           });
         }
         next = answer.paging?.next;

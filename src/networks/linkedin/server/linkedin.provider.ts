@@ -5,6 +5,8 @@
 import { memberAnalyticsScope, memberScopes, organizationScopes } from '../descriptor.ts';
 import { form, formHeaders, requestJson } from '../../../server/providers/http.ts';
 import { secondsFromNow } from '../../../server/providers/oauth-client.ts';
+import { englishOf } from '../../../server/i18n/stored-words.ts';
+import { ref } from '../../../server/modules/notifications/notification-message.ts';
 import { ProviderError, type ConnectableAccount, type OAuthProvider, type Profile, type TokenSet } from '../../../server/providers/provider.ts';
 import { apiUrl, badAnswer, linkedinCall, network, type LinkedInEndpoints } from './linkedin-api.ts';
 
@@ -17,7 +19,10 @@ const personUrn = (id: string) => `urn:li:person:${id}`;
 const organizationId = (urn: string) => /^urn:li:organization:(\d+)$/.exec(urn)?.[1] ?? null;
 /** Roles that may post as a Page. */
 const postingRoles = new Set(['ADMINISTRATOR', 'CONTENT_ADMINISTRATOR', 'DIRECT_SPONSORED_CONTENT_POSTER']);
-const roleWords: Record<string, string> = { ADMINISTRATOR: 'Page admin', CONTENT_ADMINISTRATOR: 'Page content admin', DIRECT_SPONSORED_CONTENT_POSTER: 'Page poster' };
+/** How the picker names each posting role, under `connect.roles` in the translations. */
+const roleKeys: Record<string, string> = { ADMINISTRATOR: 'admin', CONTENT_ADMINISTRATOR: 'contentAdmin', DIRECT_SPONSORED_CONTENT_POSTER: 'poster' };
+const ownProfileNote = ref('network-linkedin:connect.ownProfile');
+const companyPageNote = (role: string) => ref('network-linkedin:connect.companyPage', { role: ref(`network-linkedin:connect.roles.${roleKeys[role]}`) });
 
 const profileNeed = { scope: 'profile', what: 'reading your name and picture' };
 const pagesNeed = { scope: 'rw_organization_admin', what: 'listing the Company Pages you administer' };
@@ -98,7 +103,7 @@ export function createLinkedInProvider(e: LinkedInEndpoints): OAuthProvider {
     async accounts(tokens): Promise<ConnectableAccount[]> {
       const me = await member(tokens.accessToken);
       const owned = { ...me, ownerExternalId: me.externalId };
-      const accounts: ConnectableAccount[] = [{ externalId: me.externalId, tokens, profile: owned, note: 'your own profile' }];
+      const accounts: ConnectableAccount[] = [{ externalId: me.externalId, tokens, profile: owned, note: englishOf('network-linkedin', ownProfileNote), noteWords: ownProfileNote }];
       if (!tokens.scopes.includes('rw_organization_admin')) return accounts;
       const { body } = await linkedinCall<{ elements?: Acl[] }>(
         e,
@@ -112,11 +117,13 @@ export function createLinkedInProvider(e: LinkedInEndpoints): OAuthProvider {
         if (!urn || !organizationId(urn) || !postingRoles.has(acl.role ?? '') || seen.has(urn)) continue;
         seen.add(urn);
         const org = acl['organizationalTarget~'];
+        const noteWords = companyPageNote(acl.role!);
         accounts.push({
           externalId: urn,
           tokens,
           profile: { externalId: urn, username: org?.vanityName ?? null, displayName: org?.localizedName ?? null, avatarUrl: logoOf(org), ownerExternalId: me.externalId },
-          note: `Company Page · ${roleWords[acl.role!]}`,
+          note: englishOf('network-linkedin', noteWords),
+          noteWords,
         });
       }
       return accounts;

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Db } from '../../db/database.ts';
 import { networkIds, networks, type NetworkId } from '../../../shared/networks.ts';
 import { AppError } from '../shared/errors.ts';
+import { requestLanguage } from '../../http/request-language.ts';
 import { readAvatar } from './avatar-cache.ts';
 import * as service from './channels.service.ts';
 import { completeConnect, startConnect } from './channels.connect.ts';
@@ -185,7 +186,7 @@ export const channelsRoutes: FastifyPluginAsyncZod<{ deps: service.ChannelDeps; 
       params: selectionParams,
       response: { 200: selection },
     },
-    handler: async (req) => readSelection(req.serviceContext(), deps, { ...req.params, sessionId: req.auth!.sessionId }),
+    handler: async (req) => readSelection(req.serviceContext(), deps, { ...req.params, sessionId: req.auth!.sessionId }, requestLanguage(req)),
   });
 
   app.post('/workspaces/:workspaceId/channels/selections/:selectionId', {

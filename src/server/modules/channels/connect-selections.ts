@@ -1,8 +1,10 @@
 import crypto from 'node:crypto';
 import { networkLabel, type NetworkId } from '../../../shared/networks.ts';
+import type { Language } from '../../../shared/languages.ts';
 import type { Db, Tx } from '../../db/database.ts';
 import type { ConnectableAccount, Instance, Profile, TokenSet } from '../../providers/provider.ts';
 import { recordAudit } from '../audit/audit.service.ts';
+import { sayMessage, type MessageRef } from '../notifications/notification-message.ts';
 import type { ServiceContext } from '../shared/context.ts';
 import { AppError } from '../shared/errors.ts';
 import { fetchAvatar } from './avatar-cache.ts';
@@ -22,6 +24,8 @@ export const selectionSealContext = (selectionId: string) => `connect-selection:
 type StoredAccount = {
   externalId: string;
   note: string | null;
+  /** Absent in selections sealed before notes kept their words: the English note is shown. */
+  noteWords?: MessageRef | null;
   profile: Profile;
   tokens: Omit<TokenSet, 'accessTokenExpiresAt' | 'refreshTokenExpiresAt'> & { accessTokenExpiresAt: string | null; refreshTokenExpiresAt: string | null };
 };
@@ -33,6 +37,7 @@ function seal(deps: ChannelDeps, selectionId: string, accounts: ConnectableAccou
   const stored: StoredAccount[] = accounts.map((a) => ({
     externalId: a.externalId,
     note: a.note ?? null,
+    noteWords: a.noteWords ?? null,
     profile: a.profile,
     tokens: {
       ...a.tokens,
@@ -49,6 +54,7 @@ function open(deps: ChannelDeps, row: ConnectSelectionRow): ConnectableAccount[]
   return stored.map((a) => ({
     externalId: a.externalId,
     note: a.note,
+    noteWords: a.noteWords ?? null,
     profile: a.profile,
     tokens: { ...a.tokens, accessTokenExpiresAt: date(a.tokens.accessTokenExpiresAt), refreshTokenExpiresAt: date(a.tokens.refreshTokenExpiresAt) },
   }));
@@ -94,8 +100,11 @@ async function findOwn(db: Db, ref: SelectionRef, userId: string): Promise<Conne
   return row;
 }
 
-/** What the picker shows: each account, whether it is a channel here already, never a token. */
-export async function readSelection(ctx: ServiceContext, deps: ChannelDeps, ref: SelectionRef) {
+/** The network's line about an account in the reader's language (its English when the network gave no words). */
+const noteIn = (account: ConnectableAccount, language: Language) => (account.noteWords ? sayMessage('networks', account.noteWords, language) : (account.note ?? null));
+
+/** What the picker shows: each account (its note in `language`), whether it is a channel here already, never a token. */
+export async function readSelection(ctx: ServiceContext, deps: ChannelDeps, ref: SelectionRef, language: Language = 'en') {
   const row = await findOwn(ctx.db, ref, ctx.actor.userId);
   const repo = createChannelsRepository(ctx.db);
   const accounts = await Promise.all(
@@ -108,7 +117,7 @@ export async function readSelection(ctx: ServiceContext, deps: ChannelDeps, ref:
         avatarUrl: account.profile.avatarUrl,
         /** Herald relays the picture, so the browser never asks the network. */
         avatar: account.profile.avatarUrl ? `/api/v1/workspaces/${row.workspaceId}/channels/selections/${row.id}/accounts/${encodeURIComponent(account.externalId)}/avatar` : null,
-        note: account.note ?? null,
+        note: noteIn(account, language),
         alreadyConnected: !!channel && channel.status !== 'disconnected',
       };
     }),
