@@ -138,7 +138,7 @@ describe('bulk CSV answers in the language asked for', () => {
       { field: 'date', reason: `«${nbsp}12/24/2031${nbsp}» n’est pas une date au format AAAA-MM-JJ` },
       { field: 'time', reason: `«${nbsp}7h30${nbsp}» n’est pas une heure au format HH:MM (sur 24${nbsp}heures)` },
     ]);
-    expect(errorsOf(inFrench.body, 7)).toEqual([{ field: 'settings', reason: `n’est pas du JSON${nbsp}; écrivez {"<id du réseau>": {"option": "valeur"}} ou laissez la cellule vide` }]);
+    expect(errorsOf(inFrench.body, 7)).toEqual([{ field: 'settings', reason: `n’est pas du JSON${nbsp}; écrivez \`{"<id du réseau>": {"option": "valeur"}}\` ou laissez la cellule vide` }]);
 
     // The errors file too: the same columns, the reasons in French.
     expect(english.body.errorsCsv).toContain('channels: no channel ""@nobody"" in this workspace');

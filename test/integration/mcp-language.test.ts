@@ -34,7 +34,7 @@ describe('the MCP endpoint’s refusals in the language asked for', () => {
     const english = await send('POST', {});
     expect(english).toMatchObject({ status: 401, authenticate: 'Bearer realm="Herald"', error: { code: 'auth.unauthenticated', message: 'Send an API key: Authorization: Bearer hk_…' } });
     const inFrench = await send('POST', french);
-    expect(inFrench).toMatchObject({ status: 401, authenticate: 'Bearer realm="Herald"', error: { code: 'auth.unauthenticated', message: `Envoyez une clé d’API${nbsp}: Authorization: Bearer hk_…` } });
+    expect(inFrench).toMatchObject({ status: 401, authenticate: 'Bearer realm="Herald"', error: { code: 'auth.unauthenticated', message: `Envoyez une clé d’API${nbsp}: \`Authorization: Bearer hk_…\`` } });
     // GET without a key is refused the same way, before its 405.
     expect(await send('GET', french)).toMatchObject({ status: 401, error: { code: 'auth.unauthenticated', message: inFrench.error.message } });
   });
