@@ -3,7 +3,7 @@ import type { RuleIssue } from '../../../shared/publishing-rules.ts';
 import { errorMessage } from '../../http/error-language.ts';
 import { englishOf, type StoredWords } from '../../i18n/stored-words.ts';
 import { sayMessage, type MessageValue, type MessageValues } from '../notifications/notification-message.ts';
-import type { AppError } from '../shared/errors.ts';
+import type { AppError, MessageValues as ErrorValues } from '../shared/errors.ts';
 import type { Column } from './bulk-csv.columns.ts';
 
 // Why a row of a bulk file cannot be imported. The answer's `reason` is said in the reader's
@@ -12,7 +12,7 @@ import type { Column } from './bulk-csv.columns.ts';
 // refused the row (a media download, a network's read before saving), that refusal's error.
 
 /** A refusal from elsewhere, as the error handler would say it, less the field its message leads with. */
-export type Refusal = { code: string; message: string; values?: MessageValues; lead: keyof typeof leads };
+export type Refusal = { code: string; message: string; values: ErrorValues; lead: keyof typeof leads };
 export type RowError = { field: Column | 'row'; reason: string; words: StoredWords | Refusal };
 
 // The field a refusal's message starts with, which the row's column already names; the French
@@ -26,8 +26,7 @@ const isRefusal = (words: RowError['words']): words is Refusal => 'code' in word
 
 function say(words: RowError['words'], language: Language): string {
   if (!isRefusal(words)) return sayMessage('bulk', words, language);
-  const values = words.values && Object.fromEntries(Object.entries(words.values).filter((entry): entry is [string, string | number] => typeof entry[1] !== 'object'));
-  return errorMessage(language, words.code, words.message, values).replace(leads[words.lead], '');
+  return errorMessage(language, words.code, words.message, words.values).replace(leads[words.lead], '');
 }
 
 /** A row's problem in the `bulk` namespace's words: `reasons.<key>`. */
