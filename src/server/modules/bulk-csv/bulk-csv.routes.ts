@@ -1,6 +1,7 @@
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { requestLanguage } from '../../http/request-language.ts';
 import { dateQuery } from '../../http/schemas.ts';
 import { columnDocs, columns, templateCsv } from './bulk-csv.columns.ts';
 import { MAX_ROWS } from './bulk-csv.parse.ts';
@@ -68,7 +69,7 @@ export const bulkCsvRoutes: FastifyPluginAsyncZod<{ deps: service.BulkCsvDeps }>
       body: csvBody,
       response: { 200: preview },
     },
-    handler: async (req) => service.previewCsv(req.serviceContext(), deps, { workspaceId: req.params.workspaceId, csv: req.body.csv }),
+    handler: async (req) => service.previewCsv(req.serviceContext(), deps, { workspaceId: req.params.workspaceId, csv: req.body.csv, language: requestLanguage(req) }),
   });
 
   app.post('/workspaces/:workspaceId/bulk-csv/import', {
@@ -81,7 +82,7 @@ export const bulkCsvRoutes: FastifyPluginAsyncZod<{ deps: service.BulkCsvDeps }>
       body: csvBody,
       response: { 200: imported },
     },
-    handler: async (req) => service.importCsv(req.serviceContext(), deps, { workspaceId: req.params.workspaceId, role: req.workspace!.role, csv: req.body.csv }),
+    handler: async (req) => service.importCsv(req.serviceContext(), deps, { workspaceId: req.params.workspaceId, role: req.workspace!.role, csv: req.body.csv, language: requestLanguage(req) }),
   });
 
   app.get('/workspaces/:workspaceId/bulk-csv/export.csv', {

@@ -1,7 +1,9 @@
 import { stringify } from 'csv-stringify/sync';
 import type { Db, Tx } from '../../db/database.ts';
 import type { PostContent } from '../../db/schema/index.ts';
+import { defaultLanguage, type Language } from '../../../shared/languages.ts';
 import { utcToZoned } from '../../../shared/time-slots.ts';
+import { sayMessage } from '../notifications/notification-message.ts';
 import { loadMediaFacts } from '../media/media.service.ts';
 import { uploadFromUrl, type PostizDeps } from '../postiz-api/postiz-api.service.ts';
 import { runBeforeSaveActions } from '../posts/network-actions.ts';
@@ -11,6 +13,7 @@ import { AppError, invalid } from '../shared/errors.ts';
 import { workspaceTimeZone } from '../posts/time-slots.service.ts';
 import { columns, LIST_SEPARATOR, type CsvRow } from './bulk-csv.columns.ts';
 import { parseCsv, type ParsedRow } from './bulk-csv.parse.ts';
+import { refusedRow, sayReason } from './bulk-csv.reasons.ts';
 import { createBulkCsvRepository } from './bulk-csv.repository.ts';
 import { channelName, checkRow, indexChannels, splitList, zoneChecker, type CheckedRow, type RowError } from './bulk-csv.validate.ts';
 
@@ -20,14 +23,14 @@ import { channelName, checkRow, indexChannels, splitList, zoneChecker, type Chec
  */
 export type BulkCsvDeps = Pick<PostizDeps, 'posts' | 'channelDeps' | 'config' | 'media' | 'allowPrivateFetch'>;
 
-export type RowView = { row: number; status: 'valid' | 'invalid'; text: string; channels: string[]; publishAt: string | null; errors: RowError[] };
+export type RowView = { row: number; status: 'valid' | 'invalid'; text: string; channels: string[]; publishAt: string | null; errors: { field: RowError['field']; reason: string }[] };
 export type PreviewAnswer = { total: number; valid: number; invalid: number; rows: RowView[]; errorsCsv: string | null };
 
 const EXPORT_MAX_ROWS = 10_000;
 const DOWNLOADS_AT_ONCE = 3;
 
 /** Every row of the file checked on one read of the workspace's channels and media. */
-async function checkFile(db: Db | Tx, deps: BulkCsvDeps, workspaceId: string, rows: ParsedRow[], downloaded: Map<string, { mediaId: string } | { reason: string }> | null) {
+async function checkFile(db: Db | Tx, deps: BulkCsvDeps, workspaceId: string, rows: ParsedRow[], downloaded: Map<string, { mediaId: string } | { refused: RowError }> | null) {
   const repo = createBulkCsvRepository(db);
   const libraryIds = rows.flatMap((r) => splitList(r.values.media_ids));
   const fetchedIds = [...(downloaded?.values() ?? [])].flatMap((d) => ('mediaId' in d ? [d.mediaId] : []));
@@ -37,38 +40,44 @@ async function checkFile(db: Db | Tx, deps: BulkCsvDeps, workspaceId: string, ro
   return rows.map((row) => checkRow(row, ctx, budget));
 }
 
-const viewOf = (r: CheckedRow): RowView => ({ row: r.row, status: r.errors.length ? 'invalid' : 'valid', text: r.values.text, channels: r.channelNames, publishAt: r.publishAt, errors: r.errors });
+/** A row as answered: its reasons in the reader's language. */
+const viewOf = (r: CheckedRow, language: Language): RowView => ({
+  row: r.row,
+  status: r.errors.length ? 'invalid' : 'valid',
+  text: r.values.text,
+  channels: r.channelNames,
+  publishAt: r.publishAt,
+  errors: r.errors.map((e) => ({ field: e.field, reason: sayReason(e, language) })),
+});
 
-/** The rows that failed, as the user wrote them plus a column saying why: fix them and import the file again. */
-export function errorsCsv(rows: CheckedRow[]): string | null {
+/** The rows that failed, as the user wrote them plus a column saying why (in the reader's language): fix them and import the file again. */
+export function errorsCsv(rows: CheckedRow[], language: Language): string | null {
   const bad = rows.filter((r) => r.errors.length);
   if (!bad.length) return null;
-  const records = bad.map((r) => ({ row: String(r.row), ...r.values, errors: r.errors.map((e) => `${e.field}: ${e.reason}`).join('\n') }));
+  const records = bad.map((r) => ({ row: String(r.row), ...r.values, errors: r.errors.map((e) => sayMessage('bulk', { key: 'errorsCsv.line', values: { field: e.field, reason: sayReason(e, language) } }, language)).join('\n') }));
   return stringify(records, { header: true, columns: ['row', ...columns, 'errors'], bom: true });
 }
 
-function answer(rows: CheckedRow[]): PreviewAnswer {
+function answer(rows: CheckedRow[], language: Language): PreviewAnswer {
   const invalidCount = rows.filter((r) => r.errors.length).length;
-  return { total: rows.length, valid: rows.length - invalidCount, invalid: invalidCount, rows: rows.map(viewOf), errorsCsv: errorsCsv(rows) };
+  return { total: rows.length, valid: rows.length - invalidCount, invalid: invalidCount, rows: rows.map((r) => viewOf(r, language)), errorsCsv: errorsCsv(rows, language) };
 }
 
-/** Every row checked against every chosen channel's rules; nothing is saved or downloaded. */
-export async function previewCsv(ctx: ServiceContext, deps: BulkCsvDeps, input: { workspaceId: string; csv: string }): Promise<PreviewAnswer> {
-  return answer(await checkFile(ctx.db, deps, input.workspaceId, parseCsv(input.csv), null));
+/** Every row checked against every chosen channel's rules; nothing is saved or downloaded. Reasons are said in `language`. */
+export async function previewCsv(ctx: ServiceContext, deps: BulkCsvDeps, input: { workspaceId: string; csv: string; language?: Language }): Promise<PreviewAnswer> {
+  return answer(await checkFile(ctx.db, deps, input.workspaceId, parseCsv(input.csv), null), input.language ?? defaultLanguage);
 }
-
-const reasonOf = (error: unknown) => (error instanceof AppError ? error.message.replace(/^url: /, '') : 'the file could not be downloaded');
 
 /** Downloads each distinct URL once into the media library, a few at a time; a failure is that URL's reason. */
 async function download(ctx: ServiceContext, deps: BulkCsvDeps, workspaceId: string, urls: string[]) {
-  const out = new Map<string, { mediaId: string } | { reason: string }>();
+  const out = new Map<string, { mediaId: string } | { refused: RowError }>();
   const queue = [...urls];
   const worker = async () => {
     for (let url = queue.shift(); url; url = queue.shift()) {
       try {
         out.set(url, { mediaId: (await uploadFromUrl(ctx, deps, workspaceId, url)).id });
       } catch (error) {
-        if (error instanceof AppError && error.status < 500) out.set(url, { reason: reasonOf(error) });
+        if (error instanceof AppError && error.status < 500) out.set(url, { refused: refusedRow('media_urls', error, 'url') });
         else throw error;
       }
     }
@@ -90,7 +99,7 @@ async function runNetworkReads(ctx: ServiceContext, deps: BulkCsvDeps, workspace
         seen.set(key, null);
       } catch (error) {
         if (!(error instanceof AppError) || error.status !== 400) throw error;
-        seen.set(key, { field: 'settings', reason: error.message.replace(/^channels\.\d+\.settings\.?/, '') });
+        seen.set(key, refusedRow('settings', error, 'settings'));
       }
     }
     const refused = seen.get(key);
@@ -107,7 +116,7 @@ export type ImportAnswer = PreviewAnswer & { imported: { row: number; postId: st
  * refused while saving (a network allowance used up in the meantime) rolls everything back: the
  * answer names it, nothing is saved, and the file can be imported again once it is fixed.
  */
-export async function importCsv(ctx: ServiceContext, deps: BulkCsvDeps, input: { workspaceId: string; role: string; csv: string }): Promise<ImportAnswer> {
+export async function importCsv(ctx: ServiceContext, deps: BulkCsvDeps, input: { workspaceId: string; role: string; csv: string; language?: Language }): Promise<ImportAnswer> {
   const parsed = parseCsv(input.csv);
   const first = await checkFile(ctx.db, deps, input.workspaceId, parsed, null);
   await runNetworkReads(ctx, deps, input.workspaceId, input.role, first);
@@ -137,7 +146,7 @@ export async function importCsv(ctx: ServiceContext, deps: BulkCsvDeps, input: {
     }
     return saved;
   });
-  return { ...answer(checked), imported };
+  return { ...answer(checked, input.language ?? defaultLanguage), imported };
 }
 
 /** The date, time and zone cells of an instant as the person who scheduled it sees it. */

@@ -7,6 +7,7 @@ import { PAST_TOLERANCE_MS } from '../posts/posts.schedule.ts';
 import { checkVariants } from '../posts/posts.validate.ts';
 import { LIST_SEPARATOR, type Column, type CsvRow } from './bulk-csv.columns.ts';
 import type { ParsedRow } from './bulk-csv.parse.ts';
+import { ruleIssueError, rowError, type RowError } from './bulk-csv.reasons.ts';
 
 // One row of the file checked against everything the composer checks, with no database read: the
 // caller loads the workspace's channels and the media facts once for the whole file.
@@ -15,7 +16,7 @@ import type { ParsedRow } from './bulk-csv.parse.ts';
 export const MAX_MEDIA_URLS = 20;
 const MAX_TEXT = 100_000;
 
-export type RowError = { field: Column | 'row'; reason: string };
+export type { RowError } from './bulk-csv.reasons.ts';
 export type CheckedRow = {
   row: number;
   values: CsvRow;
@@ -33,7 +34,7 @@ export type CheckContext = {
   /** Facts of the library media the file names (and, at import, of the files downloaded for it). */
   facts: Map<string, MediaFacts>;
   /** Import: each media URL's downloaded file id, or why it could not be downloaded. Preview: null (URLs are checked for form only). */
-  downloaded: Map<string, { mediaId: string } | { reason: string }> | null;
+  downloaded: Map<string, { mediaId: string } | { refused: RowError }> | null;
   workspaceTimeZone: string;
   now: number;
   instance: InstanceCapabilities;
@@ -96,7 +97,7 @@ export function zoneChecker(): (zone: string) => boolean {
 function checkTime(values: CsvRow, ctx: CheckContext, errors: RowError[]): { at: Date; timeZone: string } | null {
   const isValidTimeZone = ctx.isValidTimeZone;
   const zone = values.time_zone.trim() || ctx.workspaceTimeZone;
-  if (!isValidTimeZone(zone)) errors.push({ field: 'time_zone', reason: `"${values.time_zone.trim()}" is not an IANA time zone (e.g. Europe/Berlin)` });
+  if (!isValidTimeZone(zone)) errors.push(rowError('time_zone', 'timeZone.invalid', { zone: values.time_zone.trim() }));
   const iso = values.publish_at.trim();
   const date = values.date.trim();
   const time = values.time.trim();
@@ -104,27 +105,27 @@ function checkTime(values: CsvRow, ctx: CheckContext, errors: RowError[]): { at:
   let field: Column = 'date';
   if (iso) {
     field = 'publish_at';
-    if (date || time) errors.push({ field: 'publish_at', reason: 'give either publish_at or date and time, not both' });
+    if (date || time) errors.push(rowError('publish_at', 'publishAt.both'));
     const parsed = new Date(iso);
-    if (!isoInstant.test(iso) || Number.isNaN(parsed.getTime())) errors.push({ field: 'publish_at', reason: `"${iso}" is not an ISO 8601 time with its offset, e.g. 2027-03-01T09:30:00+01:00` });
+    if (!isoInstant.test(iso) || Number.isNaN(parsed.getTime())) errors.push(rowError('publish_at', 'publishAt.invalid', { value: iso }));
     else at = parsed;
   } else {
     const d = dateCell.exec(date);
     const t = timeCell.exec(time);
-    if (!date) errors.push({ field: 'date', reason: 'is empty: give date and time, or publish_at' });
-    else if (!d) errors.push({ field: 'date', reason: `"${date}" is not a date written YYYY-MM-DD` });
-    if (!time) errors.push({ field: 'time', reason: 'is empty: give the time of day as HH:MM (24-hour)' });
-    else if (!t) errors.push({ field: 'time', reason: `"${time}" is not a time written HH:MM (24-hour)` });
+    if (!date) errors.push(rowError('date', 'date.empty'));
+    else if (!d) errors.push(rowError('date', 'date.invalid', { value: date }));
+    if (!time) errors.push(rowError('time', 'time.empty'));
+    else if (!t) errors.push(rowError('time', 'time.invalid', { value: time }));
     if (d && t && isValidTimeZone(zone)) {
       try {
         at = zonedToUtc({ year: Number(d[1]), month: Number(d[2]), day: Number(d[3]), hour: Number(t[1]), minute: Number(t[2]) }, zone);
       } catch (error) {
         const what = error instanceof RangeError && /hour|minute/.test(error.message) ? 'time' : 'date';
-        errors.push({ field: what, reason: `"${what === 'time' ? time : date}" is not a real ${what}` });
+        errors.push(rowError(what, `${what}.notReal`, { value: what === 'time' ? time : date }));
       }
     }
   }
-  if (at && at.getTime() < ctx.now - PAST_TOLERANCE_MS) errors.push({ field, reason: 'is in the past; pick a later time' });
+  if (at && at.getTime() < ctx.now - PAST_TOLERANCE_MS) errors.push(rowError(field, 'past'));
   return at && isValidTimeZone(zone) ? { at, timeZone: zone } : null;
 }
 
@@ -134,17 +135,17 @@ function checkSettings(cell: string, errors: RowError[]): Record<string, Record<
   try {
     parsed = JSON.parse(cell);
   } catch {
-    errors.push({ field: 'settings', reason: 'is not JSON; write {"<network id>": {"option": "value"}} or leave it empty' });
+    errors.push(rowError('settings', 'settings.notJson'));
     return {};
   }
   if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
-    errors.push({ field: 'settings', reason: 'must be a JSON object keyed by network id' });
+    errors.push(rowError('settings', 'settings.notObject'));
     return {};
   }
   const out: Record<string, Record<string, unknown>> = {};
   for (const [key, value] of Object.entries(parsed)) {
-    if (!isNetworkId(key)) errors.push({ field: 'settings', reason: `"${key}" is not a network id` });
-    else if (!value || typeof value !== 'object' || Array.isArray(value)) errors.push({ field: 'settings', reason: `the options for ${networkLabel(key)} must be a JSON object` });
+    if (!isNetworkId(key)) errors.push(rowError('settings', 'settings.unknownNetwork', { key }));
+    else if (!value || typeof value !== 'object' || Array.isArray(value)) errors.push(rowError('settings', 'settings.optionsNotObject', { network: networkLabel(key) }));
     else out[key] = value as Record<string, unknown>;
   }
   return out;
@@ -176,42 +177,42 @@ function columnOf(field: string, hasUrls: boolean): Column {
 export function checkRow(parsed: ParsedRow, ctx: CheckContext, urlBudget: Set<string>): CheckedRow {
   const { values } = parsed;
   const errors: RowError[] = [];
-  if (parsed.extraCells) errors.push({ field: 'row', reason: `has ${parsed.extraCells} more cell${parsed.extraCells > 1 ? 's' : ''} than the header` });
+  if (parsed.extraCells) errors.push(rowError('row', 'extraCells', { count: parsed.extraCells }));
 
   const picked: ChannelRow[] = [];
   const names = splitList(values.channels);
-  if (!names.length) errors.push({ field: 'channels', reason: 'name at least one channel (id, @handle or display name)' });
+  if (!names.length) errors.push(rowError('channels', 'channels.none'));
   for (const name of names) {
     const found = ctx.channels.byKey.get(name.toLowerCase()) ?? [];
-    if (!found.length) errors.push({ field: 'channels', reason: `no channel "${name}" in this workspace` });
-    else if (found.length > 1) errors.push({ field: 'channels', reason: `"${name}" matches ${found.length} channels; use the channel id` });
+    if (!found.length) errors.push(rowError('channels', 'channels.unknown', { name }));
+    else if (found.length > 1) errors.push(rowError('channels', 'channels.ambiguous', { name, matches: found.length }));
     else picked.push(found[0]!);
   }
 
   const when = checkTime(values, ctx, errors);
   const settings = checkSettings(values.settings, errors);
-  if (values.text.length > MAX_TEXT) errors.push({ field: 'text', reason: `is over ${MAX_TEXT} characters` });
+  if (values.text.length > MAX_TEXT) errors.push(rowError('text', 'text.tooLong', { max: MAX_TEXT }));
 
   const mediaIds: string[] = [];
   for (const id of splitList(values.media_ids)) {
     if (ctx.facts.has(id)) mediaIds.push(id);
-    else errors.push({ field: 'media_ids', reason: `no file "${id}" in the media library` });
+    else errors.push(rowError('media_ids', 'media.unknownId', { id }));
   }
   const mediaUrls: string[] = [];
   for (const raw of splitList(values.media_urls)) {
     const url = checkUrl(raw);
     if (!url) {
-      errors.push({ field: 'media_urls', reason: `"${raw}" is not an http(s) address` });
+      errors.push(rowError('media_urls', 'media.badUrl', { url: raw }));
       continue;
     }
     if (!urlBudget.has(url) && urlBudget.size >= MAX_MEDIA_URLS) {
-      errors.push({ field: 'media_urls', reason: `a file downloads at most ${MAX_MEDIA_URLS} different media URLs; upload the rest to the media library and use media_ids` });
+      errors.push(rowError('media_urls', 'media.tooManyUrls', { max: MAX_MEDIA_URLS }));
       continue;
     }
     urlBudget.add(url);
     mediaUrls.push(url);
     const got = ctx.downloaded?.get(url);
-    if (got && 'reason' in got) errors.push({ field: 'media_urls', reason: got.reason });
+    if (got && 'refused' in got) errors.push(got.refused);
     else if (got) mediaIds.push(got.mediaId);
   }
 
@@ -227,7 +228,7 @@ export function checkRow(parsed: ParsedRow, ctx: CheckContext, urlBudget: Set<st
     for (const issue of issues) {
       const index = Number(/^channels\.(\d+)/.exec(issue.field)?.[1]);
       const channel = Number.isInteger(index) ? picked[index] : undefined;
-      errors.push({ field: columnOf(issue.field, mediaUrls.length > 0), reason: channel ? `${channelName(channel)}: ${issue.message}` : issue.message });
+      errors.push(ruleIssueError(columnOf(issue.field, mediaUrls.length > 0), channel && channelName(channel), issue));
     }
   }
   return {

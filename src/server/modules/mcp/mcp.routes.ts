@@ -2,6 +2,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../db/database.ts';
+import { errorMessage } from '../../http/error-language.ts';
+import { requestLanguage } from '../../http/request-language.ts';
 import { AppError } from '../shared/errors.ts';
 import { authenticateApiKey, type ApiKeyPrincipal } from '../api-keys/api-key-auth.ts';
 import { createApiKeyLimit } from '../api-keys/api-key-limit.ts';
@@ -16,12 +18,15 @@ const jsonRpc = z.record(z.string(), z.unknown()).describe('A JSON-RPC 2.0 messa
 const description =
   'Model Context Protocol (Streamable HTTP, stateless: no session id) for AI assistants. Authenticate with `Authorization: Bearer hk_…` (an API key); every tool acts as the key’s creator within the key’s scopes. See docs/mcp.md for the tools.';
 
-/** 401 with the header MCP clients read to know a bearer token is wanted. */
-function refuse(reply: FastifyReply, error: AppError) {
+/** An answer this endpoint writes itself, its message in the request's language as the error handler would say it. */
+const refusal = (req: FastifyRequest, code: string, message: string) => ({ error: { code, message: errorMessage(requestLanguage(req), code, message) } });
+
+/** 401 with the header MCP clients read to know a bearer token is wanted; the header's description stays English, for machines. */
+function refuse(req: FastifyRequest, reply: FastifyReply, error: AppError) {
   return reply
     .status(401)
     .header('www-authenticate', `Bearer realm="Herald", error="invalid_token", error_description="${error.message.replace(/"/g, "'")}"`)
-    .send({ error: { code: error.code, message: error.message } });
+    .send(refusal(req, error.code, error.message));
 }
 
 /**
@@ -42,13 +47,13 @@ export const mcpRoutes: FastifyPluginAsyncZod<{ db: Db; deps: McpDeps }> = async
       return reply
         .status(401)
         .header('www-authenticate', 'Bearer realm="Herald"')
-        .send({ error: { code: 'auth.unauthenticated', message: 'Send an API key: Authorization: Bearer hk_…' } });
+        .send(refusal(req, 'auth.unauthenticated', 'Send an API key: Authorization: Bearer hk_…'));
     }
     let principal: ApiKeyPrincipal;
     try {
       principal = await authenticateApiKey(db, rawKey, { ip: req.ip, userAgent: req.headers['user-agent'] ?? null });
     } catch (error) {
-      if (error instanceof AppError && error.status === 401) return refuse(reply, error);
+      if (error instanceof AppError && error.status === 401) return refuse(req, reply, error);
       throw error;
     }
     await keyLimit(req, reply, principal.keyId);
@@ -108,11 +113,7 @@ export const mcpRoutes: FastifyPluginAsyncZod<{ db: Db; deps: McpDeps }> = async
         response: { 401: unauthorized, 405: errorBody.describe('Not offered: send every message with POST') },
       },
       preValidation: authenticate,
-      handler: async (_req, reply) =>
-        reply
-          .status(405)
-          .header('allow', 'POST')
-          .send({ error: { code: 'mcp.method_not_allowed', message: 'This MCP endpoint is stateless: send every message with POST' } }),
+      handler: async (req, reply) => reply.status(405).header('allow', 'POST').send(refusal(req, 'mcp.method_not_allowed', 'This MCP endpoint is stateless: send every message with POST')),
     });
   }
 };

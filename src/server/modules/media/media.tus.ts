@@ -2,10 +2,13 @@ import crypto from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Server, type Locker, type Upload } from '@tus/server';
 import type { FastifyBaseLogger } from 'fastify';
+import type { Language } from '../../../shared/languages.ts';
+import { errorMessage } from '../../http/error-language.ts';
+import { languageOfHeader } from '../../http/request-language.ts';
 import type { ServiceContext } from '../shared/context.ts';
-import { AppError } from '../shared/errors.ts';
+import { AppError, type MessageValues } from '../shared/errors.ts';
 import { createMediaRepository, type MediaRow } from './media.repository.ts';
-import { createMediaFromFile, type MediaDeps } from './media.service.ts';
+import { createMediaFromFile, tooLarge, type MediaDeps } from './media.service.ts';
 import type { UploadStore } from './media.tus-stores.ts';
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -64,11 +67,18 @@ export function createTusUploads(options: { deps: MediaDeps; store: UploadStore;
         const refusal =
           error instanceof AppError ? error : new AppError('internal', 500, 'Something went wrong on the server; it has been logged');
         if (!(error instanceof AppError)) logger.error({ err: error, uploadId: upload.id }, 'finishing a resumable upload failed');
-        // The bytes are gone; the refusal stays for `result` until the sweep.
-        upload.metadata = { ...upload.metadata, heraldError: JSON.stringify({ status: refusal.status, ...errorBody(refusal).error }) };
+        // The bytes are gone; the refusal stays for `result` until the sweep, in English with its
+        // values, so `result` says it in the language of whoever asks.
+        upload.metadata = { ...upload.metadata, heraldError: JSON.stringify({ status: refusal.status, ...errorBody(refusal, 'en').error, values: valuesOf(refusal) }) };
         await store.save(upload);
-        throw { status_code: refusal.status, body: JSON.stringify(errorBody(refusal)) };
+        throw { status_code: refusal.status, body: JSON.stringify(errorBody(refusal, languageOf(req))) };
       }
+    },
+    // tus's own refusal of a file over the limit, answered as Herald answers it (code, message in
+    // the request's language); tus clients read the status, people the message.
+    onResponseError: (req, error) => {
+      if (!('status_code' in error) || error.status_code !== 413 || !error.body.startsWith('Maximum size exceeded')) return undefined;
+      return { status_code: 413, body: JSON.stringify(errorBody(tooLarge(options.maxBytes), languageOf(req))) };
     },
   });
 
@@ -120,8 +130,8 @@ export function createTusUploads(options: { deps: MediaDeps; store: UploadStore;
       if (!info) throw new AppError('media.upload_not_found', 404, 'Upload not found');
       const refusal = info.metadata?.heraldError;
       if (refusal) {
-        const { status, code, message, details } = JSON.parse(refusal) as { status: number; code: string; message: string; details?: Record<string, unknown> };
-        throw new AppError(code, status, message, details);
+        const { status, code, message, details, values } = JSON.parse(refusal) as { status: number; code: string; message: string; details?: Record<string, unknown>; values?: MessageValues };
+        throw new AppError(code, status, message, details, values);
       }
       const offset = await store.offset(uploadId);
       throw new AppError('media.upload_incomplete', 409, `The upload is not complete (${offset} of ${info.size ?? '?'} bytes)`, { offset, size: info.size ?? null }, { offset, size: info.size ?? '?' });
@@ -131,4 +141,13 @@ export function createTusUploads(options: { deps: MediaDeps; store: UploadStore;
   };
 }
 
-const errorBody = (error: AppError) => ({ error: { code: error.code, message: error.message, details: error.details } });
+const languageOf = (req: Request): Language => languageOfHeader(req.headers.get('accept-language') ?? undefined);
+
+/** The values errors.json's sentence may use, as the error handler gives them: the details' plain values, then the error's own. */
+function valuesOf(error: AppError): MessageValues {
+  const plain = Object.entries(error.details ?? {}).filter((entry): entry is [string, string | number] => typeof entry[1] === 'string' || typeof entry[1] === 'number');
+  return { ...Object.fromEntries(plain), ...error.values };
+}
+
+/** A refusal as the error handler answers it, its message in `language`. */
+const errorBody = (error: AppError, language: Language) => ({ error: { code: error.code, message: errorMessage(language, error.code, error.message, valuesOf(error)), details: error.details } });

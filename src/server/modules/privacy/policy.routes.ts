@@ -3,11 +3,12 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Config } from '../../config/config.ts';
 import { supportedLanguages, type Language } from '../../../shared/languages.ts';
+import { requestLanguage } from '../../http/request-language.ts';
 import { callbackUrls, type NetworkCallbacks } from '../network-callbacks/network-callbacks.registry.ts';
 import { policyPageLanguage } from './policy.language.ts';
 import { operatorFileEnv, readOperatorSections } from './policy.operator.ts';
 import { renderPrivacyPage, renderTermsPage } from './policy.pages.ts';
-import { policyFacts, policyFactsSchema } from './policy.service.ts';
+import { policyFacts, policyFactsIn, policyFactsSchema } from './policy.service.ts';
 
 const pageQuery = z.object({
   lang: z.string().optional().describe(`The page's language (${supportedLanguages.join(', ')}); otherwise the first of Accept-Language Herald speaks, else English`),
@@ -29,6 +30,7 @@ export const policyRoutes: FastifyPluginAsyncZod<{ config: Config; networkCallba
   const inEveryLanguage = (render: (language: Language) => string) => Object.fromEntries(supportedLanguages.map((language) => [language, render(language)])) as Record<Language, string>;
   const privacyHtml = inEveryLanguage((language) => renderPrivacyPage(facts, { language, operator: privacyExtra[language] }));
   const termsHtml = inEveryLanguage((language) => renderTermsPage(facts, { language, operator: termsExtra[language], operatorFileEnv: operatorFileEnv(language, 'terms') }));
+  const factsIn = Object.fromEntries(supportedLanguages.map((language) => [language, policyFactsIn(facts, language)])) as Record<Language, typeof facts>;
 
   /** The page in the reader's language; the answer varies with Accept-Language, so caches keep one per language. */
   const pageIn = (pages: Record<Language, string>) => ({
@@ -52,6 +54,11 @@ export const policyRoutes: FastifyPluginAsyncZod<{ config: Config; networkCallba
   app.get('/api/v1/policy', {
     config: { access: 'public' },
     schema: { tags: ['policy'], summary: 'The facts /privacy and /terms state: operator, networks and scopes, retention, sub-processors', response: { 200: policyFactsSchema } },
-    handler: async () => facts,
+    // Its sentences in the reader's language; the answer varies with Accept-Language.
+    handler: async (req, reply) => {
+      const language = requestLanguage(req);
+      reply.header('content-language', language).header('vary', 'Accept-Language');
+      return factsIn[language];
+    },
   });
 };

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import type { Config } from '../../config/config.ts';
 import { enabledNetworks, networkIds, networks, outgoingConnections } from '../../../networks/index.ts';
+import { descriptorKeys } from '../../../networks/texts.ts';
+import { defaultLanguage, type Language } from '../../../shared/languages.ts';
+import { policyWords } from './policy.words.ts';
 
 // The facts /privacy, /terms and /api/v1/policy state, all taken from this instance's
 // configuration so the pages cannot drift from what Herald really does.
@@ -93,5 +96,31 @@ export function policyFacts(
     },
     subprocessors: config.subprocessors,
     customSections: options.customSections,
+  };
+}
+
+/**
+ * The facts in `language`: the networks' sentences (what each scope allows, their terms' names,
+ * what they contact besides their API) as /privacy says them, from the same translations.
+ * Everything else is a value or the operator's own words, and English is the facts as they are.
+ */
+export function policyFactsIn(facts: PolicyFacts, language: Language): PolicyFacts {
+  if (language === defaultLanguage) return facts;
+  const w = policyWords(language);
+  // A network's outgoing sentences are numbered from 0 in its own list (descriptorKeys.outgoing).
+  const seen = new Map<string, number>();
+  const networkServices = facts.outgoing.networkServices.map(({ network, sentence }) => {
+    const index = seen.get(network) ?? 0;
+    seen.set(network, index + 1);
+    return { network, sentence: w.networkSentence(network, descriptorKeys.outgoing(index), sentence) };
+  });
+  return {
+    ...facts,
+    networks: facts.networks.map((n) => ({
+      ...n,
+      scopes: n.scopes.map((s) => ({ ...s, meaning: w.networkText(n.id, descriptorKeys.scopeMeaning(s.scope), s.meaning) })),
+      terms: n.terms.map((t, i) => ({ ...t, label: w.networkText(n.id, descriptorKeys.termsLabel(i), t.label) })),
+    })),
+    outgoing: { ...facts.outgoing, networkServices },
   };
 }
