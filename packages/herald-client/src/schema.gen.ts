@@ -263,7 +263,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** What needs attention in each of your workspaces: failed and unconfirmed deliveries, channels to reconnect, posts to review (approvers), reviews past their time, drafts planned within 48 hours */
+        /** What needs attention in each of your workspaces: failed and unconfirmed deliveries, channels to reconnect, posts to review (approvers), reviews past their time, drafts planned within 48 hours; details in the request's language (Accept-Language) */
         get: operations["getMeAttention"];
         put?: never;
         post?: never;
@@ -7865,6 +7865,7 @@ export interface operations {
                      *           "avatar": "example",
                      *           "status": "scheduled",
                      *           "statusReason": "example",
+                     *           "statusReasonKey": "example",
                      *           "scopesGranted": [
                      *             "example"
                      *           ],
@@ -7910,7 +7911,10 @@ export interface operations {
                             purgeAfter: string | null;
                             scopesGranted: string[];
                             status: string;
+                            /** @description Why the channel is in its status, in the request's language (Accept-Language) */
                             statusReason: string | null;
+                            /** @description The kind of that reason, stable across languages (`status:channel.accessEnds`…), for clients that branch on it; null when the reason is the network’s own words */
+                            statusReasonKey: string | null;
                             /** @description What the network's counted allowances have left for this channel (X's post caps, YouTube's daily quota), when it counts any */
                             usage: {
                                 label: string;
@@ -7960,6 +7964,7 @@ export interface operations {
                      *         "avatar": "example",
                      *         "status": "scheduled",
                      *         "statusReason": "example",
+                     *         "statusReasonKey": "example",
                      *         "scopesGranted": [
                      *           "example"
                      *         ],
@@ -8006,7 +8011,10 @@ export interface operations {
                             purgeAfter: string | null;
                             scopesGranted: string[];
                             status: string;
+                            /** @description Why the channel is in its status, in the request's language (Accept-Language) */
                             statusReason: string | null;
+                            /** @description The kind of that reason, stable across languages (`status:channel.accessEnds`…), for clients that branch on it; null when the reason is the network’s own words */
+                            statusReasonKey: string | null;
                             /** @description What the network's counted allowances have left for this channel (X's post caps, YouTube's daily quota), when it counts any */
                             usage: {
                                 label: string;
@@ -8557,6 +8565,7 @@ export interface operations {
                      *         "avatar": "example",
                      *         "status": "scheduled",
                      *         "statusReason": "example",
+                     *         "statusReasonKey": "example",
                      *         "scopesGranted": [
                      *           "example"
                      *         ],
@@ -8601,7 +8610,10 @@ export interface operations {
                             purgeAfter: string | null;
                             scopesGranted: string[];
                             status: string;
+                            /** @description Why the channel is in its status, in the request's language (Accept-Language) */
                             statusReason: string | null;
+                            /** @description The kind of that reason, stable across languages (`status:channel.accessEnds`…), for clients that branch on it; null when the reason is the network’s own words */
+                            statusReasonKey: string | null;
                             /** @description What the network's counted allowances have left for this channel (X's post caps, YouTube's daily quota), when it counts any */
                             usage: {
                                 label: string;
@@ -8821,7 +8833,10 @@ export interface operations {
                             purgeAfter: string | null;
                             scopesGranted: string[];
                             status: string;
+                            /** @description Why the channel is in its status, in the request's language (Accept-Language) */
                             statusReason: string | null;
+                            /** @description The kind of that reason, stable across languages (`status:channel.accessEnds`…), for clients that branch on it; null when the reason is the network’s own words */
+                            statusReasonKey: string | null;
                             /** @description What the network's counted allowances have left for this channel (X's post caps, YouTube's daily quota), when it counts any */
                             usage: {
                                 label: string;
@@ -8951,6 +8966,7 @@ export interface operations {
                      *           "avatar": "example",
                      *           "status": "scheduled",
                      *           "statusReason": "example",
+                     *           "statusReasonKey": "example",
                      *           "scopesGranted": [
                      *             "example"
                      *           ],
@@ -8996,7 +9012,10 @@ export interface operations {
                             purgeAfter: string | null;
                             scopesGranted: string[];
                             status: string;
+                            /** @description Why the channel is in its status, in the request's language (Accept-Language) */
                             statusReason: string | null;
+                            /** @description The kind of that reason, stable across languages (`status:channel.accessEnds`…), for clients that branch on it; null when the reason is the network’s own words */
+                            statusReasonKey: string | null;
                             /** @description What the network's counted allowances have left for this channel (X's post caps, YouTube's daily quota), when it counts any */
                             usage: {
                                 label: string;
@@ -15631,7 +15650,7 @@ export interface operations {
                             description: string | null;
                             /** Format: date-time */
                             disabledAt: string | null;
-                            /** @description Why Herald turned it off (repeated failure); null when on, or when a person turned it off */
+                            /** @description Why Herald turned it off (repeated failure), in the request's language (Accept-Language); null when on, or when a person turned it off */
                             disabledReason: string | null;
                             enabled: boolean;
                             events: string[];
@@ -15713,7 +15732,7 @@ export interface operations {
                         description: string | null;
                         /** Format: date-time */
                         disabledAt: string | null;
-                        /** @description Why Herald turned it off (repeated failure); null when on, or when a person turned it off */
+                        /** @description Why Herald turned it off (repeated failure), in the request's language (Accept-Language); null when on, or when a person turned it off */
                         disabledReason: string | null;
                         enabled: boolean;
                         events: string[];
@@ -15771,7 +15790,7 @@ export interface operations {
                         description: string | null;
                         /** Format: date-time */
                         disabledAt: string | null;
-                        /** @description Why Herald turned it off (repeated failure); null when on, or when a person turned it off */
+                        /** @description Why Herald turned it off (repeated failure), in the request's language (Accept-Language); null when on, or when a person turned it off */
                         disabledReason: string | null;
                         enabled: boolean;
                         events: string[];
@@ -15875,7 +15894,7 @@ export interface operations {
                         description: string | null;
                         /** Format: date-time */
                         disabledAt: string | null;
-                        /** @description Why Herald turned it off (repeated failure); null when on, or when a person turned it off */
+                        /** @description Why Herald turned it off (repeated failure), in the request's language (Accept-Language); null when on, or when a person turned it off */
                         disabledReason: string | null;
                         enabled: boolean;
                         events: string[];
@@ -16231,7 +16250,7 @@ export interface operations {
                         description: string | null;
                         /** Format: date-time */
                         disabledAt: string | null;
-                        /** @description Why Herald turned it off (repeated failure); null when on, or when a person turned it off */
+                        /** @description Why Herald turned it off (repeated failure), in the request's language (Accept-Language); null when on, or when a person turned it off */
                         disabledReason: string | null;
                         enabled: boolean;
                         events: string[];

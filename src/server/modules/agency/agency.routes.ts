@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { dateQuery } from '../../http/schemas.ts';
+import { requestLanguage } from '../../http/request-language.ts';
 import { agencyAttention, agencyCalendar, CALENDAR_LIMIT, MAX_RANGE_DAYS } from './agency.service.ts';
 
 // The agency view: one calendar and one attention list over every workspace the signed-in user
@@ -78,7 +79,7 @@ export const agencyRoutes: FastifyPluginAsyncZod = async (app) => {
     config: { access: 'user' },
     schema: {
       tags,
-      summary: 'What needs attention in each of your workspaces: failed and unconfirmed deliveries, channels to reconnect, posts to review (approvers), reviews past their time, drafts planned within 48 hours',
+      summary: "What needs attention in each of your workspaces: failed and unconfirmed deliveries, channels to reconnect, posts to review (approvers), reviews past their time, drafts planned within 48 hours; details in the request's language (Accept-Language)",
       response: {
         200: z.object({
           total: z.number(),
@@ -100,6 +101,6 @@ export const agencyRoutes: FastifyPluginAsyncZod = async (app) => {
         }),
       },
     },
-    handler: async (req) => agencyAttention(req.serviceContext()),
+    handler: async (req) => agencyAttention(req.serviceContext(), { language: requestLanguage(req) }),
   });
 };

@@ -1,4 +1,6 @@
+import { defaultLanguage, type Language } from '../../../shared/languages.ts';
 import { can, roles, type Permission } from '../../../shared/permissions.ts';
+import { translator } from '../../i18n/i18n.ts';
 import { needsAttention } from '../posts/posts.query.ts';
 import type { ServiceContext } from '../shared/context.ts';
 import { AppError } from '../shared/errors.ts';
@@ -71,15 +73,18 @@ export async function agencyCalendar(ctx: ServiceContext, q: { from: Date; to: D
 type AttentionKind = 'delivery_failed' | 'delivery_unconfirmed' | 'channel_reconnect' | 'channel_expiring' | 'in_review' | 'review_overdue' | 'draft_due_soon';
 type AttentionItem = { kind: AttentionKind; title: string; detail: string | null; at: Date | null; href: string; postId: string | null; channelId: string | null };
 
-const firstLine = (text: string) => text.split('\n').find((l) => l.trim())?.trim() || '(no text)';
 const accountName = (c: { username: string | null; displayName: string | null } | null, network: string) => c?.displayName ?? (c?.username ? `@${c.username}` : network);
 
 /**
  * What needs someone in each of the user's workspaces: failed and unconfirmed deliveries, channels
  * to reconnect, posts to review (approvers only), reviews whose time passed (approvers and
- * editors), drafts planned within 48 hours (editors). Each item links into its workspace.
+ * editors), drafts planned within 48 hours (editors). Each item links into its workspace. Herald's
+ * own words are in `language` (the request's); a network's error stays as it wrote it.
  */
-export async function agencyAttention(ctx: ServiceContext, now = new Date()) {
+export async function agencyAttention(ctx: ServiceContext, options: { now?: Date; language?: Language } = {}) {
+  const now = options.now ?? new Date();
+  const t = translator(options.language ?? defaultLanguage, 'status');
+  const firstLine = (text: string) => text.split('\n').find((l) => l.trim())?.trim() || t('attention.noText');
   const shown = await readableWorkspaces(ctx);
   const repo = createAgencyRepository(ctx.db);
   const ids = shown.map((w) => w.id);
@@ -100,7 +105,7 @@ export async function agencyAttention(ctx: ServiceContext, now = new Date()) {
       items.push({
         kind: d.state === 'failed' ? 'delivery_failed' : 'delivery_unconfirmed',
         title: firstLine(d.content.text),
-        detail: `${accountName(d.channel, d.network)}: ${d.state === 'failed' ? (d.errorMessage ?? 'failed') : 'not known whether it was published'}`,
+        detail: t('attention.accountProblem', { account: accountName(d.channel, d.network), problem: d.state === 'failed' ? (d.errorMessage ?? t('attention.failed')) : t('attention.unconfirmed') }),
         at: d.dueAt,
         href: postHref(workspace.id, d.postId),
         postId: d.postId,
@@ -111,7 +116,7 @@ export async function agencyAttention(ctx: ServiceContext, now = new Date()) {
       items.push({
         kind: c.status === 'expiring' ? 'channel_expiring' : 'channel_reconnect',
         title: accountName(c, c.network),
-        detail: c.status === 'expiring' ? 'Access expires soon: reconnect it' : 'Herald lost access: reconnect it',
+        detail: c.status === 'expiring' ? t('attention.channelExpiring') : t('attention.channelReconnect'),
         at: null,
         href: `/w/${workspace.id}/channels`,
         postId: null,
@@ -123,10 +128,10 @@ export async function agencyAttention(ctx: ServiceContext, now = new Date()) {
       const overdue = !!p.publishAt && p.publishAt <= now;
       // Editors are told when a review holds up a post; the review itself is the approvers' work.
       if (!overdue && !canApprove) continue;
-      items.push({ kind: overdue ? 'review_overdue' : 'in_review', title: firstLine(p.text), detail: overdue ? 'Its planned time passed while in review' : 'Waiting for review', at: p.publishAt, href: postHref(workspace.id, p.id), postId: p.id, channelId: null });
+      items.push({ kind: overdue ? 'review_overdue' : 'in_review', title: firstLine(p.text), detail: overdue ? t('attention.reviewOverdue') : t('attention.inReview'), at: p.publishAt, href: postHref(workspace.id, p.id), postId: p.id, channelId: null });
     }
     for (const p of draftsSoon.filter((p) => p.workspaceId === workspace.id)) {
-      items.push({ kind: 'draft_due_soon', title: firstLine(p.text), detail: 'Planned within 48 hours but not scheduled', at: p.publishAt, href: postHref(workspace.id, p.id), postId: p.id, channelId: null });
+      items.push({ kind: 'draft_due_soon', title: firstLine(p.text), detail: t('attention.draftDueSoon'), at: p.publishAt, href: postHref(workspace.id, p.id), postId: p.id, channelId: null });
     }
     const count = (kind: AttentionKind) => items.filter((i) => i.kind === kind).length;
     return {

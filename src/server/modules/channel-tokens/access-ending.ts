@@ -3,6 +3,7 @@ import { networks, type NetworkId } from '../../../shared/networks.ts';
 import type { Db, Tx } from '../../db/database.ts';
 import { channels } from '../../db/schema/index.ts';
 import { ref, type MessageValue, type NotificationMessage } from '../notifications/notification-message.ts';
+import { reasonOf, statusWords, type StatusReason } from './status-reason.ts';
 
 // Some grants end on a date no refresh can move: LinkedIn's 60-day tokens come without a refresh
 // token for most apps, and a Google app still in "Testing" gets refresh tokens that stop after 7
@@ -38,14 +39,12 @@ export const accessEndsSoon = (row: GrantFacts, canRefresh: boolean, now = new D
   return end !== null && end.getTime() < now.getTime() + ACCESS_ENDING_NOTICE_MS;
 };
 
-const dayOf = (date: Date) => date.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-
-/** The reason shown on the Channels page (the notification, accessEndingNotice, says it in its reader's language). */
-export function accessEndingReason(row: Pick<ChannelRow, 'network'> & GrantFacts, canRefresh: boolean, now = new Date()): string {
+/** Why the channel's access ends, in words each reader is told in their language (the Channels page, the agency view). */
+export function accessEndingReason(row: Pick<ChannelRow, 'network'> & GrantFacts, canRefresh: boolean, now = new Date()): StatusReason {
   const label = networks[row.network as NetworkId]?.label ?? row.network;
   const end = accessEndsAt(row, canRefresh)!;
-  const when = end.getTime() <= now.getTime() ? `ended on ${dayOf(end)}` : `ends on ${dayOf(end)} (UTC)`;
-  return `${label} grants Herald access for a limited time and no refresh can extend it: it ${when}. Connect the account again before then to keep publishing; the channel and its posts stay.`;
+  const day = { date: end.toISOString(), style: 'day' } as const;
+  return reasonOf(statusWords(end.getTime() <= now.getTime() ? 'channel.accessEnded' : 'channel.accessEnds', { network: label, day }));
 }
 
 /** What a channel's notification says, from the network's name and the account's (`@name`, or "account" said in the reader's language). */

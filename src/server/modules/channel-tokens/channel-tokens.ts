@@ -12,6 +12,7 @@ import { emitWebhookEvent } from '../webhooks/webhooks.emit.ts';
 import { accessEndingNotice, accessEndingReason, accessEndsSoon, channelsWithTokensEnding, type ChannelNotice } from './access-ending.ts';
 import { ref } from '../notifications/notification-message.ts';
 import { countTokenRefresh } from '../metrics/metrics.instruments.ts';
+import { reasonOf, reasonOfError, reconnectBecause, statusWords, storedReason, type StatusReason } from './status-reason.ts';
 
 // The one lifecycle of a channel's tokens: sealing, refreshing (once per channel across every
 // Herald process), using them for a network call, and the health status that follows.
@@ -55,13 +56,15 @@ const incidentMessage: Record<string, ChannelNotice> = {
 };
 
 /**
- * Moves a channel to another health status. The change writes one audit row and, when an
- * incident starts (ok → expiring, → needs_reauth), one notification to each member who can fix
- * it; retries that find the same status write nothing, so one incident is one entry.
+ * Moves a channel to another health status, with its reason (English and words). The change writes
+ * one audit row and, when an incident starts (ok → expiring, → needs_reauth), one notification to
+ * each member who can fix it; retries that find the same status write nothing, so one incident is
+ * one entry. The audit row and the webhook event keep the English, as API readers always had it.
  */
-export async function markChannelStatus(db: Db | Tx, row: ChannelRow, status: ChannelStatus, reason: string | null, notice?: ChannelNotice) {
+export async function markChannelStatus(db: Db | Tx, row: ChannelRow, status: ChannelStatus, statusReason: StatusReason | null, notice?: ChannelNotice) {
+  const reason = statusReason?.message ?? null;
   await db.transaction(async (tx) => {
-    await tx.update(channels).set({ status, statusReason: reason, updatedAt: new Date() }).where(eq(channels.id, row.id));
+    await tx.update(channels).set({ status, ...storedReason(statusReason), updatedAt: new Date() }).where(eq(channels.id, row.id));
     if (status === row.status) return;
     await recordAudit(tx, { actorUserId: null, workspaceId: row.workspaceId, action: `channel.${status}`, entityType: 'channel', entityId: row.id, changes: { status: { from: row.status, to: status }, reason } });
     if (status === 'needs_reauth') {
@@ -145,10 +148,10 @@ async function refreshRow(q: Db | Tx, deps: TokenDeps, row: ChannelRow | undefin
   } catch (error) {
     if (!(error instanceof ProviderError)) throw error;
     if (error.kind === 'transient') {
-      await markChannelStatus(q, row, 'expiring', error.message);
+      await markChannelStatus(q, row, 'expiring', reasonOfError(error));
       return 'retry_later';
     }
-    await markChannelStatus(q, row, 'needs_reauth', error.message);
+    await markChannelStatus(q, row, 'needs_reauth', reasonOfError(error));
     return 'needs_reauth';
   }
   const renewed = {
@@ -158,13 +161,13 @@ async function refreshRow(q: Db | Tx, deps: TokenDeps, row: ChannelRow | undefin
   };
   // A refresh that cannot move the grant's end (a Google app in Testing) leaves the channel
   // `expiring` with that reason rather than calling it healthy until the next check.
-  const ending = accessEndsSoon(renewed, true);
+  const ending = accessEndsSoon(renewed, true) ? accessEndingReason({ network: row.network, ...renewed }, true) : null;
   await q.transaction(async (tx) => {
     await tx
       .update(channels)
       .set({
         status: ending ? 'expiring' : 'ok',
-        statusReason: ending ? accessEndingReason({ network: row.network, ...renewed }, true) : null,
+        ...storedReason(ending),
         accessTokenSealed: deps.box.seal(tokens.accessToken, tokenSealContext(row.id, 'access')),
         accessTokenExpiresAt: tokens.accessTokenExpiresAt ?? null,
         ...(tokens.refreshToken
@@ -174,7 +177,7 @@ async function refreshRow(q: Db | Tx, deps: TokenDeps, row: ChannelRow | undefin
         updatedAt: new Date(),
       })
       .where(eq(channels.id, row.id));
-    if (ending && row.status !== 'expiring') await markChannelStatus(tx, { ...row, status: 'ok' }, 'expiring', accessEndingReason({ network: row.network, ...renewed }, true), (label, account) => accessEndingNotice(label, account, renewed, true));
+    if (ending && row.status !== 'expiring') await markChannelStatus(tx, { ...row, status: 'ok' }, 'expiring', ending, (label, account) => accessEndingNotice(label, account, renewed, true));
     if (!ending && row.status !== 'ok') {
       await recordAudit(tx, { actorUserId: null, workspaceId: row.workspaceId, action: 'channel.ok', entityType: 'channel', entityId: row.id, changes: { status: { from: row.status, to: 'ok' } } });
     }
@@ -196,18 +199,20 @@ export async function withChannelToken<T>(db: Db, deps: TokenDeps, channel: stri
   let row = typeof channel === 'string' ? await load() : channel;
   const network = (row?.network ?? '') as NetworkId;
   const label = networks[network]?.label ?? network;
-  const notConnected = (message: string) => new ProviderError('auth', network, message, 'needs_reauth');
-  if (!row || !row.accessTokenSealed || row.status === 'disconnected') throw notConnected('This channel is not connected');
-  if (row.status === 'needs_reauth') throw notConnected('This channel needs to be connected again');
+  // Each refusal carries its words, so a delivery that fails on it is told in its reader's language.
+  const refusal = (kind: 'auth' | 'transient' | 'invalid', reason: StatusReason, code?: string) => new ProviderError(kind, network, reason.message, code, reason.words ? { words: reason.words } : {});
+  const notConnected = (reason: StatusReason) => refusal('auth', reason, 'needs_reauth');
+  if (!row || !row.accessTokenSealed || row.status === 'disconnected') throw notConnected(reasonOf(statusWords('channel.notConnected')));
+  if (row.status === 'needs_reauth') throw notConnected(reasonOf(statusWords('channel.needsReconnect')));
   const provider = deps.providers[network];
-  if (!provider) throw new ProviderError('invalid', network, `${network} is not enabled on this Herald`);
+  if (!provider) throw refusal('invalid', reasonOf(statusWords('channel.networkNotEnabled', { network })));
   const attempt = (current: ChannelRow) => call(deps.box.open(current.accessTokenSealed!, tokenSealContext(current.id, 'access')), current.instance);
   const refreshed = async (replacing: string | null) => {
     const outcome = await refreshChannel(db, deps, row!.id, { replacing });
-    if (outcome === 'retry_later') throw new ProviderError('transient', network, `${label} did not answer the token refresh; try again shortly`);
+    if (outcome === 'retry_later') throw refusal('transient', reasonOf(statusWords('channel.refreshUnanswered', { network: label })));
     const current = (await load())!;
     if (outcome === 'refreshed' || (outcome === 'fresh' && current.status !== 'needs_reauth' && current.accessTokenSealed)) return current;
-    throw notConnected(`${label} rejected the token refresh: connect the account again`);
+    throw notConnected(reasonOf(statusWords('channel.refreshRejected', { network: label })));
   };
 
   const expired = !!row.accessTokenExpiresAt && row.accessTokenExpiresAt.getTime() <= Date.now();
@@ -229,17 +234,19 @@ export async function withChannelToken<T>(db: Db, deps: TokenDeps, channel: stri
   if (!provider.refresh || !row.refreshTokenSealed) {
     // The network's own reason when it gave one (Meta: "the account password was changed"), so
     // the person knows why they must connect again.
-    const reason = rejection.message.startsWith(label) && rejection.message !== `${label} rejected the access token` ? rejection.message : `${label} rejected the access token`;
+    const bare = reasonOf(statusWords('channel.tokenRejected', { network: label }));
+    const reason = rejection.message.startsWith(label) && rejection.message !== bare.message ? reasonOfError(rejection) : bare;
     await markChannelStatus(db, row, 'needs_reauth', reason);
-    throw notConnected(`${reason}: connect the account again`);
+    throw notConnected(reconnectBecause(reason));
   }
   const retried = await refreshed(row.accessTokenSealed);
   try {
     return await attempt(retried);
   } catch (error) {
     if (error instanceof ProviderError && error.kind === 'auth') {
-      await markChannelStatus(db, retried, 'needs_reauth', `${label} rejected the access token even after a refresh`);
-      throw notConnected(`${label} rejected the access token even after a refresh: connect the account again`);
+      const reason = reasonOf(statusWords('channel.tokenRejectedAfterRefresh', { network: label }));
+      await markChannelStatus(db, retried, 'needs_reauth', reason);
+      throw notConnected(reconnectBecause(reason));
     }
     throw error;
   }

@@ -12,3 +12,4 @@ export {
   type TokenDeps,
 } from './channel-tokens.ts';
 export { deliveryErrorCode, missingScopeMessage, providerErrorToAppError } from './provider-errors.ts';
+export { reasonAsStored, sayStatusReason, statusReasonValue, storedReason, type StatusReason } from './status-reason.ts';

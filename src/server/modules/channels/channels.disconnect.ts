@@ -1,10 +1,11 @@
 import crypto from 'node:crypto';
 import { descriptorOf } from '../../../networks/index.ts';
+import { defaultLanguage, type Language } from '../../../shared/languages.ts';
 import type { NetworkId } from '../../../shared/networks.ts';
 import type { Db, Tx } from '../../db/database.ts';
 import { ProviderError } from '../../providers/provider.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { tokenSealContext as sealContext } from '../channel-tokens/index.ts';
+import { reasonAsStored, tokenSealContext as sealContext } from '../channel-tokens/index.ts';
 import type { ServiceContext } from '../shared/context.ts';
 import { notFound } from '../shared/errors.ts';
 import { createChannelsRepository, disconnectedState, type ChannelRow } from './channels.repository.ts';
@@ -71,10 +72,10 @@ async function rememberPendingRevocation(tx: Db | Tx, deps: ChannelDeps, row: Ch
  * row whatever the network says. When the network cannot be reached, the revoke-retry job tries
  * again later.
  */
-export async function disconnectChannel(ctx: ServiceContext, deps: ChannelDeps, workspaceId: string, channelId: string) {
+export async function disconnectChannel(ctx: ServiceContext, deps: ChannelDeps, workspaceId: string, channelId: string, language: Language = defaultLanguage) {
   const row = await createChannelsRepository(ctx.db).find(workspaceId, channelId);
   if (!row) throw notFound('channel');
-  if (row.status === 'disconnected') return { channel: publicChannel(row), revokedAtNetwork: row.statusReason !== 'revoke_pending', revokeSkipped: null };
+  if (row.status === 'disconnected') return { channel: publicChannel(row, language), revokedAtNetwork: row.statusReason !== 'revoke_pending', revokeSkipped: null };
   const now = new Date();
   const purgeAfter = new Date(now.getTime() + deps.retentionDays * 24 * 60 * 60 * 1000);
   const outcome = await endAccessAtNetwork(ctx.db, deps, row);
@@ -96,7 +97,7 @@ export async function disconnectChannel(ctx: ServiceContext, deps: ChannelDeps, 
     });
   });
   const after = await createChannelsRepository(ctx.db).findById(row.id);
-  return { channel: publicChannel(after!), revokedAtNetwork: revoked, revokeSkipped: skipped };
+  return { channel: publicChannel(after!, language), revokedAtNetwork: revoked, revokeSkipped: skipped };
 }
 
 /**
@@ -112,7 +113,7 @@ export async function revokeWorkspaceChannels(db: Db, deps: ChannelDeps, workspa
     const result = await endAccessAtNetwork(db, deps, row);
     await db.transaction(async (tx) => {
       if ('token' in result) await rememberPendingRevocation(tx, deps, row, result.token, false);
-      await createChannelsRepository(tx).update(row.id, { status: 'disconnected', accessTokenSealed: null, refreshTokenSealed: null, statusReason: 'token' in result ? 'revoke_pending' : null, updatedAt: new Date() });
+      await createChannelsRepository(tx).update(row.id, { status: 'disconnected', accessTokenSealed: null, refreshTokenSealed: null, ...reasonAsStored('token' in result ? 'revoke_pending' : null), updatedAt: new Date() });
     });
     outcome[result.revoked ? 'revoked' : 'token' in result ? 'pending' : 'skipped'] += 1;
   }

@@ -1,5 +1,6 @@
 import { and, eq, inArray, isNotNull, isNull, lt, ne, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/database.ts';
+import { reasonAsStored } from '../channel-tokens/index.ts';
 import { channelAvatars, channelDailyStats, channels, connectSelections, deliveryMetricReadings, deliveryMetrics, oauthStates, pendingRevocations } from '../../db/schema/index.ts';
 
 export type ChannelRow = typeof channels.$inferSelect;
@@ -7,10 +8,14 @@ export type ConnectSelectionRow = typeof connectSelections.$inferSelect;
 type ChannelUpdate = Partial<typeof channels.$inferInsert>;
 
 /** All SQL of channels, their OAuth round trips, the accounts offered for picking and the revocations still owed to a network. */
-/** A channel's row once Herald's access ended: no token left, its cached data purged after `purgeAfter`. */
+/**
+ * A channel's row once Herald's access ended: no token left, its cached data purged after
+ * `purgeAfter`. Its reason is a marker ('revoke_pending', 'deauthorized') or none: the words of an
+ * earlier reason go with it.
+ */
 export const disconnectedState = (statusReason: string | null, now: Date, purgeAfter: Date | null) => ({
   status: 'disconnected' as const,
-  statusReason,
+  ...reasonAsStored(statusReason),
   accessTokenSealed: null,
   refreshTokenSealed: null,
   accessTokenExpiresAt: null,

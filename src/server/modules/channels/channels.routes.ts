@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../db/database.ts';
 import { networkIds, networks, type NetworkId } from '../../../shared/networks.ts';
+import { requestLanguage } from '../../http/request-language.ts';
 import { AppError } from '../shared/errors.ts';
 import { requestLanguage } from '../../http/request-language.ts';
 import { readAvatar } from './avatar-cache.ts';
@@ -21,7 +22,11 @@ const channel = z.object({
   avatarUrl: z.string().nullable(),
   avatar: z.string().nullable().describe("Herald's copy of the avatar (the browser never loads it from the network)"),
   status: z.string(),
-  statusReason: z.string().nullable(),
+  statusReason: z.string().nullable().describe("Why the channel is in its status, in the request's language (Accept-Language)"),
+  statusReasonKey: z
+    .string()
+    .nullable()
+    .describe('The kind of that reason, stable across languages (`status:channel.accessEnds`…), for clients that branch on it; null when the reason is the network’s own words'),
   scopesGranted: z.array(z.string()),
   limits: z.record(z.string(), z.unknown()).describe("The network's limits for this account, as the composer checks them"),
   missingFeatures: z.array(z.string()),
@@ -101,7 +106,7 @@ export const channelsRoutes: FastifyPluginAsyncZod<{ deps: service.ChannelDeps; 
   app.get('/workspaces/:workspaceId/channels', {
     config: { access: 'channels.read' },
     schema: { tags, summary: 'Connected (and disconnected) channels; never tokens', params: workspaceParams, response: { 200: z.object({ items: z.array(channel) }) } },
-    handler: async (req) => ({ items: await service.listChannels(req.serviceContext(), req.params.workspaceId) }),
+    handler: async (req) => ({ items: await service.listChannels(req.serviceContext(), req.params.workspaceId, requestLanguage(req)) }),
   });
 
   app.post('/workspaces/:workspaceId/channels/connect', {
@@ -237,7 +242,7 @@ export const channelsRoutes: FastifyPluginAsyncZod<{ deps: service.ChannelDeps; 
         }),
       },
     },
-    handler: async (req) => disconnectChannel(req.serviceContext(), deps, req.params.workspaceId, req.params.channelId),
+    handler: async (req) => disconnectChannel(req.serviceContext(), deps, req.params.workspaceId, req.params.channelId, requestLanguage(req)),
   });
 
   app.post('/workspaces/:workspaceId/channels/:channelId/refresh', {
@@ -248,7 +253,7 @@ export const channelsRoutes: FastifyPluginAsyncZod<{ deps: service.ChannelDeps; 
       params: workspaceParams.extend({ channelId: z.string().min(1).max(100) }),
       response: { 200: z.object({ channel }) },
     },
-    handler: async (req) => ({ channel: await service.refreshChannelProfile(req.serviceContext(), deps, req.params.workspaceId, req.params.channelId) }),
+    handler: async (req) => ({ channel: await service.refreshChannelProfile(req.serviceContext(), deps, req.params.workspaceId, req.params.channelId, requestLanguage(req)) }),
   });
 
   app.get('/workspaces/:workspaceId/channels/:channelId/avatar', {

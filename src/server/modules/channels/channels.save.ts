@@ -4,7 +4,7 @@ import { can } from '../../../shared/permissions.ts';
 import type { Db, Tx } from '../../db/database.ts';
 import type { Instance, Profile, TokenSet } from '../../providers/provider.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { tokenSealContext as sealContext } from '../channel-tokens/index.ts';
+import { storedReason, tokenSealContext as sealContext } from '../channel-tokens/index.ts';
 import type { ServiceContext } from '../shared/context.ts';
 import { AppError } from '../shared/errors.ts';
 import { createWorkspacesRepository } from '../workspaces/workspaces.repository.ts';
@@ -61,7 +61,7 @@ export async function saveAccountIn(tx: Tx, ctx: ServiceContext, deps: ChannelDe
     ownerExternalId: profile.ownerExternalId ?? null,
     scopesGranted: tokens.scopes,
     status: 'ok',
-    statusReason: null,
+    ...storedReason(null),
     accessTokenSealed: deps.box.seal(tokens.accessToken, sealContext(id, 'access')),
     accessTokenExpiresAt: tokens.accessTokenExpiresAt ?? null,
     // A reconnect that brings no new refresh token keeps the stored one.

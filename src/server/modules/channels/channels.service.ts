@@ -1,3 +1,4 @@
+import { defaultLanguage, type Language } from '../../../shared/languages.ts';
 import type { NetworkId } from '../../../shared/networks.ts';
 import { missingFeatures, networks } from '../../../shared/networks.ts';
 import type { Db } from '../../db/database.ts';
@@ -6,7 +7,7 @@ import type { Providers } from '../../../networks/server.ts';
 import type { SecretBox } from '../../security/secret-box.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { connectorNotRestricted } from '../privacy/restriction.service.ts';
-import { providerErrorToAppError, withChannelToken } from '../channel-tokens/index.ts';
+import { providerErrorToAppError, sayStatusReason, withChannelToken } from '../channel-tokens/index.ts';
 import type { ServiceContext } from '../shared/context.ts';
 import { AppError, notFound } from '../shared/errors.ts';
 import { usageOf } from '../network-usage/allowances.ts';
@@ -33,8 +34,11 @@ export function oauthProviderFor(deps: ChannelDeps, network: string): OAuthProvi
   return provider;
 }
 
-/** A channel as the API shows it: never a token, and which features the granted scopes leave off. */
-export function publicChannel(row: ChannelRow) {
+/**
+ * A channel as the API shows it: never a token, and which features the granted scopes leave off.
+ * Its status reason is said in `language` (the request's); English as it was stored by default.
+ */
+export function publicChannel(row: ChannelRow, language: Language = defaultLanguage) {
   const network = row.network as NetworkId;
   return {
     id: row.id,
@@ -48,7 +52,9 @@ export function publicChannel(row: ChannelRow) {
     /** Herald's own copy of the avatar, for the browser (never the network's URL). */
     avatar: row.avatarCachedAt ? `/api/v1/workspaces/${row.workspaceId}/channels/${row.id}/avatar?v=${row.avatarCachedAt.getTime()}` : null,
     status: row.status,
-    statusReason: row.statusReason,
+    statusReason: sayStatusReason(row, language),
+    /** What kind of reason it is, for clients that branch on it; null for a network's own words or a marker. */
+    statusReasonKey: row.statusReasonKey,
     scopesGranted: row.scopesGranted,
     /** What the composer checks posts against (Mastodon instance limits, TikTok creator info…). */
     limits: row.limits ?? {},
@@ -61,13 +67,13 @@ export function publicChannel(row: ChannelRow) {
   };
 }
 
-export async function listChannels(ctx: ServiceContext, workspaceId: string) {
+export async function listChannels(ctx: ServiceContext, workspaceId: string, language: Language = defaultLanguage) {
   const rows = await createChannelsRepository(ctx.db).listForWorkspace(workspaceId);
-  return Promise.all(rows.map(async (row) => ({ ...publicChannel(row), usage: row.status === 'disconnected' ? [] : await usageOf(ctx.db, row) })));
+  return Promise.all(rows.map(async (row) => ({ ...publicChannel(row, language), usage: row.status === 'disconnected' ? [] : await usageOf(ctx.db, row) })));
 }
 
 /** Reads the account's name, avatar and limits again from the network (through withChannelToken). */
-export async function refreshChannelProfile(ctx: ServiceContext, deps: ChannelDeps, workspaceId: string, channelId: string) {
+export async function refreshChannelProfile(ctx: ServiceContext, deps: ChannelDeps, workspaceId: string, channelId: string, language: Language = defaultLanguage) {
   const row = await createChannelsRepository(ctx.db).find(workspaceId, channelId);
   if (!row) throw notFound('channel');
   if (row.status === 'disconnected') throw new AppError('channel.disconnected', 409, 'This channel is disconnected; connect the account again');
@@ -86,7 +92,7 @@ export async function refreshChannelProfile(ctx: ServiceContext, deps: ChannelDe
     await recordAudit(tx, { actorUserId: ctx.actor.userId, ip: ctx.actor.ip, userAgent: ctx.actor.userAgent, workspaceId, action: 'channel.profile_refreshed', entityType: 'channel', entityId: row.id, changes: { fields: changed } });
   });
   await cacheAvatar(ctx.db, { ...row, ...next });
-  return publicChannel((await createChannelsRepository(ctx.db).findById(row.id))!);
+  return publicChannel((await createChannelsRepository(ctx.db).findById(row.id))!, language);
 }
 
 /** A token expiring before this is refreshed ahead of use. */

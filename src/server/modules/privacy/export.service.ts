@@ -39,6 +39,8 @@ import { createZipWriter } from './export.zip.ts';
 import { exportFileSize, exportStorageKey, removeExportFile } from './export.files.ts';
 import { exportReadme } from './export.readme.ts';
 import { pickLanguage } from '../../i18n/i18n.ts';
+import { sayStatusReason } from '../channel-tokens/index.ts';
+import { notificationWords } from '../notifications/notification-message.ts';
 
 export const EXPORT_JOB = 'privacy.export';
 
@@ -192,6 +194,9 @@ async function writeArchive(deps: BuildDeps, userId: string, zip: Zip, progress:
 
   const [user] = await db.select().from(users).where(eq(users.id, userId));
   if (!user) throw new Error('The user of this export no longer exists');
+  // In the language the person chose (English when they follow their browser), like their e-mails:
+  // the README, the notifications and the channels' reasons. The English Herald stored stays beside them.
+  const language = pickLanguage(user.language);
   const mySessions = await db.select().from(sessions).where(eq(sessions.userId, userId)).orderBy(desc(sessions.createdAt));
   const myAccounts = await db.select().from(accounts).where(eq(accounts.userId, userId));
   // Field by field on purpose: password hashes, 2FA secrets and session tokens never leave.
@@ -257,7 +262,8 @@ async function writeArchive(deps: BuildDeps, userId: string, zip: Zip, progress:
         avatarUrl: c.avatarUrl,
         scopesGranted: c.scopesGranted,
         status: c.status,
-        statusReason: c.statusReason,
+        statusReason: sayStatusReason(c, language),
+        englishStatusReason: c.statusReason,
         connectedByMe: c.connectedBy === userId,
         connectedAt: c.connectedAt,
         disconnectedAt: c.disconnectedAt,
@@ -483,10 +489,23 @@ async function writeArchive(deps: BuildDeps, userId: string, zip: Zip, progress:
     .orderBy(notifications.createdAt);
   await zip.addFile(
     'notifications.json',
-    json(notes.map((n) => ({ id: n.id, workspaceId: n.workspaceId, kind: n.kind, entityType: n.entityType, entityId: n.entityId, title: n.title, body: n.body, link: n.link, createdAt: n.createdAt, readAt: n.readAt }))),
+    json(
+      notes.map((n) => ({
+        id: n.id,
+        workspaceId: n.workspaceId,
+        kind: n.kind,
+        entityType: n.entityType,
+        entityId: n.entityId,
+        ...notificationWords(n, language),
+        englishTitle: n.title,
+        englishBody: n.body,
+        link: n.link,
+        createdAt: n.createdAt,
+        readAt: n.readAt,
+      })),
+    ),
   );
-  // In the language the person chose (English when they follow their browser), like their e-mails.
-  await zip.addFile('README.md', exportReadme(pickLanguage(user.language), deps.retentionHours));
+  await zip.addFile('README.md', exportReadme(language, deps.retentionHours));
   await progress(98);
 }
 

@@ -8,7 +8,7 @@ import { rowsOf, type Db } from '../../db/database.ts';
 import { channels, deliveries, postGroups } from '../../db/schema/index.ts';
 import { ProviderError } from '../../providers/provider.ts';
 import type { ChannelDeps } from '../channels/channels.service.ts';
-import { withChannelToken } from '../channel-tokens/index.ts';
+import { statusReasonValue, withChannelToken } from '../channel-tokens/index.ts';
 import { accessEndsAt } from '../channel-tokens/access-ending.ts';
 import { checkAllowances } from '../network-usage/allowances.ts';
 import { notifyMembersWhoCan } from '../notifications/notifications.service.ts';
@@ -64,7 +64,9 @@ export async function preflightProblems(deps: PreflightDeps, delivery: typeof de
   if (end && end.getTime() <= dueAt.getTime()) {
     problems.push(ref('preflight.accessEnds', { network: label, account }));
   } else if (channel.status === 'expiring') {
-    problems.push(channel.statusReason ? ref('preflight.expiringBecause', { account, reason: channel.statusReason }) : ref('preflight.expiring', { account }));
+    // The reason's own words, so each reader is told it in their language (a network's text as it is).
+    const reason = statusReasonValue(channel);
+    problems.push(reason ? ref('preflight.expiringBecause', { account, reason }) : ref('preflight.expiring', { account }));
   }
   if (isNetworkId(channel.network)) {
     const network = channel.network;

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { pageOf, pageQuery } from '../shared/cursor.ts';
 import { webhookEventTypes, WEBHOOK_TEST_EVENT, type WebhookEventType } from '../../../shared/webhook-events.ts';
 import type { SenderDeps } from './webhooks.sender.ts';
+import { requestLanguage } from '../../http/request-language.ts';
 import * as service from './webhooks.service.ts';
 
 const workspaceParams = z.object({ workspaceId: z.string().min(1).max(100) });
@@ -22,7 +23,7 @@ const endpoint = z.object({
   description: z.string().nullable(),
   events: z.array(z.string()),
   enabled: z.boolean(),
-  disabledReason: z.string().nullable().describe('Why Herald turned it off (repeated failure); null when on, or when a person turned it off'),
+  disabledReason: z.string().nullable().describe("Why Herald turned it off (repeated failure), in the request's language (Accept-Language); null when on, or when a person turned it off"),
   disabledAt: z.date().nullable(),
   consecutiveFailures: z.number().int().describe('Failed tries in a row; Herald turns the endpoint off at 15, or after a day of failures'),
   createdAt: z.date(),
@@ -83,7 +84,7 @@ export const webhooksRoutes: FastifyPluginAsyncZod<{ sender: SenderDeps }> = asy
   app.get('/workspaces/:workspaceId/webhooks', {
     config: { access },
     schema: { tags, summary: 'The webhook endpoints, oldest first (never their secrets)', params: workspaceParams, response: { 200: z.object({ items: z.array(endpoint) }) } },
-    handler: async (req) => service.listEndpoints(req.serviceContext(), req.params.workspaceId),
+    handler: async (req) => service.listEndpoints(req.serviceContext(), req.params.workspaceId, requestLanguage(req)),
   });
 
   app.post('/workspaces/:workspaceId/webhooks', {
@@ -101,7 +102,7 @@ export const webhooksRoutes: FastifyPluginAsyncZod<{ sender: SenderDeps }> = asy
   app.get('/workspaces/:workspaceId/webhooks/:webhookId', {
     config: { access },
     schema: { tags, summary: 'One endpoint', params: webhookParams, response: { 200: endpoint } },
-    handler: async (req) => service.getEndpoint(req.serviceContext(), req.params.workspaceId, req.params.webhookId),
+    handler: async (req) => service.getEndpoint(req.serviceContext(), req.params.workspaceId, req.params.webhookId, requestLanguage(req)),
   });
 
   app.patch('/workspaces/:workspaceId/webhooks/:webhookId', {
@@ -113,7 +114,7 @@ export const webhooksRoutes: FastifyPluginAsyncZod<{ sender: SenderDeps }> = asy
       body: z.object({ url: fields.url.optional(), description: fields.description.optional(), events: fields.events.optional(), enabled: z.boolean().optional() }),
       response: { 200: endpoint },
     },
-    handler: async (req) => service.updateEndpoint(req.serviceContext(), sender, req.params.workspaceId, req.params.webhookId, req.body),
+    handler: async (req) => service.updateEndpoint(req.serviceContext(), sender, req.params.workspaceId, req.params.webhookId, req.body, requestLanguage(req)),
   });
 
   app.delete('/workspaces/:workspaceId/webhooks/:webhookId', {
@@ -128,7 +129,7 @@ export const webhooksRoutes: FastifyPluginAsyncZod<{ sender: SenderDeps }> = asy
   app.post('/workspaces/:workspaceId/webhooks/:webhookId/rotate-secret', {
     config: { access },
     schema: { tags, summary: 'Replace the signing secret; the new one is in this answer only and signs from now on', params: webhookParams, response: { 200: withSecret } },
-    handler: async (req) => service.rotateSecret(req.serviceContext(), sender, req.params.workspaceId, req.params.webhookId),
+    handler: async (req) => service.rotateSecret(req.serviceContext(), sender, req.params.workspaceId, req.params.webhookId, requestLanguage(req)),
   });
 
   app.post('/workspaces/:workspaceId/webhooks/:webhookId/test', {

@@ -9,7 +9,8 @@ import { HostNotPublicError, guardedFetch, type Resolver } from '../../providers
 import type { SecretBox } from '../../security/secret-box.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { notifyMembersWhoCan } from '../notifications/notifications.service.ts';
-import { ref, type MessageRef } from '../notifications/notification-message.ts';
+import { ref } from '../notifications/notification-message.ts';
+import { englishOf, type StoredWords } from '../../i18n/stored-words.ts';
 
 // Sends webhook deliveries: claims due ones (several workers never send the same attempt), signs
 // each as Standard Webhooks says, POSTs it through the guarded fetch, records the attempt and sets
@@ -192,14 +193,15 @@ export async function attemptDelivery(deps: SenderDeps, deliveryId: string, unti
   return { id: attemptId, ok: sent.ok, responseStatus: sent.responseStatus, error: sent.error, durationMs: sent.durationMs };
 }
 
-/** When the endpoint has failed N tries in a row, or every try for a day: off, with a reason, and its admins told. */
+/**
+ * When the endpoint has failed N tries in a row, or every try for a day: off, with a reason, and its
+ * admins told. The reason is stored in English (API clients, the audit log) and as words, which the
+ * API and the notification say in each reader's language.
+ */
 async function disableIfFailing(tx: Tx, endpoint: EndpointRow, failures: number) {
-  let reason: string | null = null;
-  // The same reason in the notification's words, said in each reader's language.
-  let said: MessageRef | null = null;
+  let words: StoredWords | null = null;
   if (failures >= AUTO_DISABLE_FAILURES) {
-    reason = `Turned off by Herald after ${failures} failed deliveries in a row`;
-    said = ref('words.webhookFailures', { count: failures });
+    words = ref('status:webhook.failures', { count: failures });
   } else if (failures >= 2) {
     // The first failed try since the last one that worked.
     const [first] = rowsOf<{ at: string | null }>(
@@ -209,15 +211,13 @@ async function disableIfFailing(tx: Tx, endpoint: EndpointRow, failures: number)
           and a.created_at > coalesce((select max(a2.created_at) from webhook_attempts a2 join webhook_deliveries d2 on d2.id = a2.delivery_id
             where d2.endpoint_id = ${endpoint.id} and a2.response_status between 200 and 299), 'epoch'::timestamptz)`),
     );
-    if (first?.at && Date.now() - new Date(first.at).getTime() >= AUTO_DISABLE_AFTER_MS) {
-      reason = 'Turned off by Herald after every delivery failed for 24 hours';
-      said = ref('words.webhookFailingDay');
-    }
+    if (first?.at && Date.now() - new Date(first.at).getTime() >= AUTO_DISABLE_AFTER_MS) words = ref('status:webhook.failingDay');
   }
-  if (!reason) return;
+  if (!words) return;
+  const reason = englishOf('status', words);
   const [off] = await tx
     .update(webhookEndpoints)
-    .set({ enabled: false, disabledReason: reason, disabledAt: new Date(), updatedAt: new Date() })
+    .set({ enabled: false, disabledReason: reason, disabledReasonKey: words.key, disabledReasonValues: words.values ?? null, disabledAt: new Date(), updatedAt: new Date() })
     .where(and(eq(webhookEndpoints.id, endpoint.id), eq(webhookEndpoints.enabled, true)))
     .returning({ id: webhookEndpoints.id });
   if (!off) return;
@@ -227,7 +227,7 @@ async function disableIfFailing(tx: Tx, endpoint: EndpointRow, failures: number)
     kind: 'webhook.disabled',
     entityType: 'webhook',
     entityId: endpoint.id,
-    message: { key: 'webhook.disabled', values: { url: endpoint.url, reason: said ?? reason } },
+    message: { key: 'webhook.disabled', values: { url: endpoint.url, reason: words } },
     link: `/w/${endpoint.workspaceId}/developers`,
     category: 'webhooks',
     email: true,

@@ -2,7 +2,9 @@ import crypto from 'node:crypto';
 import net from 'node:net';
 import { and, count, desc, eq, inArray } from 'drizzle-orm';
 import { MAX_WEBHOOK_ENDPOINTS, WEBHOOK_TEST_EVENT, type WebhookEventType } from '../../../shared/webhook-events.ts';
+import { defaultLanguage, type Language } from '../../../shared/languages.ts';
 import { webhookAttempts, webhookDeliveries, webhookEndpoints } from '../../db/schema/index.ts';
+import { sayStored } from '../../i18n/stored-words.ts';
 import { isPublicAddress } from '../../providers/guarded-fetch.ts';
 import { auditByActor, diffFields } from '../audit/audit.service.ts';
 import { keysetOrderBy, keysetWhere, readCursor, toPage } from '../shared/cursor.ts';
@@ -21,14 +23,14 @@ type AttemptRow = typeof webhookAttempts.$inferSelect;
 export type WebhookInput = { url: string; description?: string | null; events: WebhookEventType[] };
 export type WebhookChange = Partial<WebhookInput> & { enabled?: boolean };
 
-/** What the API shows of an endpoint: never its secret. */
-export const publicEndpoint = (row: EndpointRow) => ({
+/** What the API shows of an endpoint: never its secret; why Herald turned it off in `language` (the request's). */
+export const publicEndpoint = (row: EndpointRow, language: Language = defaultLanguage) => ({
   id: row.id,
   url: row.url,
   description: row.description,
   events: row.events,
   enabled: row.enabled,
-  disabledReason: row.disabledReason,
+  disabledReason: sayStored('status', { message: row.disabledReason, key: row.disabledReasonKey, values: row.disabledReasonValues }, language),
   disabledAt: row.disabledAt,
   consecutiveFailures: row.consecutiveFailures,
   createdAt: row.createdAt,
@@ -93,13 +95,13 @@ async function findEndpoint(ctx: ServiceContext, workspaceId: string, webhookId:
   return row;
 }
 
-export async function listEndpoints(ctx: ServiceContext, workspaceId: string) {
+export async function listEndpoints(ctx: ServiceContext, workspaceId: string, language: Language = defaultLanguage) {
   const rows = await ctx.db.select().from(webhookEndpoints).where(eq(webhookEndpoints.workspaceId, workspaceId)).orderBy(webhookEndpoints.createdAt);
-  return { items: rows.map(publicEndpoint) };
+  return { items: rows.map((row) => publicEndpoint(row, language)) };
 }
 
-export async function getEndpoint(ctx: ServiceContext, workspaceId: string, webhookId: string) {
-  return publicEndpoint(await findEndpoint(ctx, workspaceId, webhookId));
+export async function getEndpoint(ctx: ServiceContext, workspaceId: string, webhookId: string, language: Language = defaultLanguage) {
+  return publicEndpoint(await findEndpoint(ctx, workspaceId, webhookId), language);
 }
 
 export async function createEndpoint(ctx: ServiceContext, deps: SenderDeps, workspaceId: string, input: WebhookInput) {
@@ -121,7 +123,7 @@ export async function createEndpoint(ctx: ServiceContext, deps: SenderDeps, work
   return { ...publicEndpoint(row), secret };
 }
 
-export async function updateEndpoint(ctx: ServiceContext, deps: SenderDeps, workspaceId: string, webhookId: string, input: WebhookChange) {
+export async function updateEndpoint(ctx: ServiceContext, deps: SenderDeps, workspaceId: string, webhookId: string, input: WebhookChange, language: Language = defaultLanguage) {
   const before = await findEndpoint(ctx, workspaceId, webhookId);
   const change: Partial<EndpointRow> = {};
   if (input.url !== undefined) change.url = checkEndpointUrl(input.url, deps.allowPrivate);
@@ -135,7 +137,7 @@ export async function updateEndpoint(ctx: ServiceContext, deps: SenderDeps, work
       .set({
         ...change,
         // Turned on again: a fresh start (no failure streak, no reason). Turned off by a person: no reason either.
-        ...(input.enabled !== undefined && input.enabled !== before.enabled ? { disabledReason: null, disabledAt: input.enabled ? null : new Date() } : {}),
+        ...(input.enabled !== undefined && input.enabled !== before.enabled ? { disabledReason: null, disabledReasonKey: null, disabledReasonValues: null, disabledAt: input.enabled ? null : new Date() } : {}),
         ...(reEnabled ? { consecutiveFailures: 0 } : {}),
         updatedAt: new Date(),
       })
@@ -147,7 +149,7 @@ export async function updateEndpoint(ctx: ServiceContext, deps: SenderDeps, work
     if (reEnabled) await tx.update(webhookDeliveries).set({ nextAttemptAt: new Date() }).where(and(eq(webhookDeliveries.endpointId, webhookId), eq(webhookDeliveries.status, 'pending')));
     return updated!;
   });
-  return publicEndpoint(row);
+  return publicEndpoint(row, language);
 }
 
 export async function deleteEndpoint(ctx: ServiceContext, workspaceId: string, webhookId: string) {
@@ -159,7 +161,7 @@ export async function deleteEndpoint(ctx: ServiceContext, workspaceId: string, w
 }
 
 /** A new signing secret, shown once; the old one stops signing at once. */
-export async function rotateSecret(ctx: ServiceContext, deps: SenderDeps, workspaceId: string, webhookId: string) {
+export async function rotateSecret(ctx: ServiceContext, deps: SenderDeps, workspaceId: string, webhookId: string, language: Language = defaultLanguage) {
   await findEndpoint(ctx, workspaceId, webhookId);
   const secret = newSigningSecret();
   const row = await ctx.db.transaction(async (tx) => {
@@ -171,7 +173,7 @@ export async function rotateSecret(ctx: ServiceContext, deps: SenderDeps, worksp
     await auditByActor(tx, ctx, { workspaceId, action: 'webhook.secret_rotated', entityType: 'webhook', entityId: webhookId });
     return updated!;
   });
-  return { ...publicEndpoint(row), secret };
+  return { ...publicEndpoint(row, language), secret };
 }
 
 /** Sends a `webhook.test` event to the endpoint now (enabled or not) and answers how it went. */

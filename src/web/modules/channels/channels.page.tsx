@@ -23,8 +23,14 @@ import { useChannels, useConnectChannel, useDisconnectChannel, useNetworks, useR
 const statuses = new Set(['ok', 'expiring', 'needs_reauth', 'disconnected']);
 const features = new Set(['profile', 'publish', 'drafts', 'analytics']);
 
-/** A reason that already says what to do (a grant ending on its date) needs no "keeps retrying" before it. */
-const selfExplaining = (reason: string | null) => !!reason && reason.includes('Connect the account again');
+/**
+ * A reason that already says what to do (a grant ending on its date) needs no "keeps retrying"
+ * before it. Told by the reason's key, whatever language the server said it in; a reason stored
+ * before keys were kept has none, and is English.
+ */
+const selfExplainingKeys = new Set(['status:channel.accessEnds', 'status:channel.accessEnded']);
+const selfExplaining = (channel: Channel) =>
+  channel.statusReasonKey ? selfExplainingKeys.has(channel.statusReasonKey) : !!channel.statusReason?.includes('Connect the account again');
 
 /** When an allowance resets: the time today, or the date and time later. */
 function resetWords(at: string) {
@@ -87,7 +93,7 @@ function ChannelRow({ channel, networkLabel, actions }: { channel: Channel; netw
         ) : null}
         {troubled ? (
           <div className="row-note" role="status">
-            {channel.status === 'needs_reauth' ? t('row.reconnect') : selfExplaining(channel.statusReason) ? '' : t('row.retrying')}
+            {channel.status === 'needs_reauth' ? t('row.reconnect') : selfExplaining(channel) ? '' : t('row.retrying')}
             {channel.statusReason ?? ''}
           </div>
         ) : null}
