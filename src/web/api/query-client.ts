@@ -1,6 +1,7 @@
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
 import { ApiError } from './client.ts';
 import { meKey } from '../modules/auth/auth.api.ts';
+import { i18n } from '../i18n/i18n.ts';
 
 /**
  * A session can end while a page is open (idle timeout, "sign out other devices"). Any answer
@@ -22,6 +23,14 @@ export function createQueryClient(): QueryClient {
         staleTime: 10_000,
       },
     },
+  });
+  // The server says its reasons, errors and notifications in the language each request asks
+  // for: after a switch, what is cached in the old language is fetched again.
+  let language = i18n.language;
+  i18n.on('languageChanged', (next: string) => {
+    if (next === language) return;
+    language = next;
+    void client.invalidateQueries();
   });
   return client;
 }

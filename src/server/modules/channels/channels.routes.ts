@@ -4,7 +4,6 @@ import type { Db } from '../../db/database.ts';
 import { networkIds, networks, type NetworkId } from '../../../shared/networks.ts';
 import { requestLanguage } from '../../http/request-language.ts';
 import { AppError } from '../shared/errors.ts';
-import { requestLanguage } from '../../http/request-language.ts';
 import { readAvatar } from './avatar-cache.ts';
 import * as service from './channels.service.ts';
 import { completeConnect, startConnect } from './channels.connect.ts';
