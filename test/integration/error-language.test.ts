@@ -64,6 +64,28 @@ describe('error answers in the language asked for', () => {
     expect(inGerman.body.error.message).toBe('Workspace not found');
   });
 
+  it('says what a refused file was found to be, and what Herald accepts, in French', async () => {
+    const upload = async (bytes: Buffer, language?: string) => {
+      const form = new FormData();
+      form.append('file', new Blob([new Uint8Array(bytes)], { type: 'application/octet-stream' }), 'file.bin');
+      const res = await fetch(new URL(`/api/v1/workspaces/${workspaceId}/media`, h.url), {
+        method: 'POST',
+        headers: { origin: h.url, cookie: [...user.client.jar].map(([k, v]) => `${k}=${v}`).join('; '), ...(language ? { 'accept-language': language } : {}) },
+        body: form,
+      });
+      return { status: res.status, body: (await res.json()) as { error: { code: string; message: string } } };
+    };
+    const zip = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(60, 1)]);
+    const english = await upload(zip);
+    expect(english.status).toBe(400);
+    expect(english.body.error).toMatchObject({ code: 'media.unsupported_type', message: 'This file is a ZIP archive (or an Office document); Herald accepts JPEG, PNG, GIF or WebP images, MP4 or MOV videos, PDF documents' });
+    const inFrench = await upload(zip, 'fr');
+    expect(inFrench.body.error.message).toBe(`Ce fichier est une archive ZIP (ou un document Office)${nbsp}; Herald accepte les images JPEG, PNG, GIF ou WebP, les vidéos MP4 ou MOV et les documents PDF`);
+    // Text that is no media at all is named in French too.
+    const plainText = await upload(Buffer.from('just some words, not a picture'), 'fr');
+    expect(plainText.body.error.message).toBe(`Ce fichier est du texte${nbsp}; Herald accepte les images JPEG, PNG, GIF ou WebP, les vidéos MP4 ou MOV et les documents PDF`);
+  });
+
   it('leads a validation failure with its field in French, its issues keeping their fields', async () => {
     const url = `/api/v1/workspaces/${workspaceId}`;
     const english = await user.client.patch(url, { name: 'x'.repeat(200) });

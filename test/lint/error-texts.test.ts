@@ -30,7 +30,6 @@ const apiOnly = new Set([
   'network_callback.refused',
   'route.not_found',
   'auth.endpoint_not_available',
-  'mcp.method_not_allowed',
 ]);
 
 /** `message` when written whole; `borrowed` when the words are another error's (a network's ProviderError): those have none of Herald's own. */

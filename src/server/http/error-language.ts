@@ -20,13 +20,39 @@ for (const key of new Set(Object.keys(enErrors).map((k) => k.replace(pluralSuffi
   keysByCode.set(code, [...(keysByCode.get(code) ?? []), key]);
 }
 
-/** An error's message in `language`: its translation when errors.json has this very sentence, else the English given. */
+// Words Herald puts into a sentence as a value (what a refused file was found to be, the types it
+// accepts) have their own `value#<name>.<id>` entries: a value of that name equal to one's English
+// is said in the reader's language. By name, so a field called "text" stays a field name.
+const valueKeys = new Map<string, Map<string, string>>();
+for (const [key, text] of Object.entries(enErrors as Record<string, string>)) {
+  const name = /^value#([^.]+)\./.exec(key)?.[1];
+  if (name) valueKeys.set(name, (valueKeys.get(name) ?? new Map()).set(text, key));
+}
+const plain = { keySeparator: false as const, nsSeparator: false as const };
+
+function sayValues(language: Language, values: MessageValues | undefined): MessageValues | undefined {
+  if (!values) return values;
+  const t = translator(language, 'errors');
+  return Object.fromEntries(
+    Object.entries(values).map(([name, value]) => {
+      const key = typeof value === 'string' ? valueKeys.get(name)?.get(value) : undefined;
+      return [name, key ? t(key, plain) : value];
+    }),
+  );
+}
+
+/**
+ * An error's message in `language`: its translation when errors.json has this very sentence, else
+ * the English given. A code's `#variant` sentences are tried before its plain one: they are the
+ * more particular words.
+ */
 export function errorMessage(language: Language, code: string, message: string, values?: MessageValues): string {
   if (language === defaultLanguage) return message;
-  const options = { ...values, keySeparator: false as const, nsSeparator: false as const };
+  const options = { ...values, ...plain };
   const english = translator(defaultLanguage, 'errors');
-  const key = keysByCode.get(code)?.find((k) => english(k, options) === message);
-  return key ? translator(language, 'errors')(key, options) : message;
+  const candidates = [...(keysByCode.get(code) ?? [])].sort((a, b) => Number(!a.includes('#')) - Number(!b.includes('#')));
+  const key = candidates.find((k) => english(k, options) === message);
+  return key ? translator(language, 'errors')(key, { ...sayValues(language, values), ...plain }) : message;
 }
 
 // A connect form a network checks (Bluesky's handle and app password) is refused with the hint of

@@ -72,6 +72,8 @@ export function useUploads(workspaceId: string) {
         chunkSize: CHUNK_BYTES,
         retryDelays: [0, 1000, 3000, 5000, 10000],
         metadata: { filename: file.name, filetype: file.type },
+        // A refused file is answered in the interface's language, as every other call.
+        headers: languageHeader(),
         storeFingerprintForResuming: true,
         removeFingerprintOnSuccess: true,
         onProgress: (sent, total) => patch(key, { progress: total ? sent / total : 0 }),
