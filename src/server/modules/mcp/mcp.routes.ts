@@ -19,14 +19,14 @@ const description =
   'Model Context Protocol (Streamable HTTP, stateless: no session id) for AI assistants. Authenticate with `Authorization: Bearer hk_…` (an API key); every tool acts as the key’s creator within the key’s scopes. See docs/mcp.md for the tools.';
 
 /** An answer this endpoint writes itself, its message in the request's language as the error handler would say it. */
-const refusal = (req: FastifyRequest, code: string, message: string) => ({ error: { code, message: errorMessage(requestLanguage(req), code, message) } });
+const refusal = (req: FastifyRequest, error: AppError) => ({ error: { code: error.code, message: errorMessage(requestLanguage(req), error.code, error.message) } });
 
 /** 401 with the header MCP clients read to know a bearer token is wanted; the header's description stays English, for machines. */
 function refuse(req: FastifyRequest, reply: FastifyReply, error: AppError) {
   return reply
     .status(401)
     .header('www-authenticate', `Bearer realm="Herald", error="invalid_token", error_description="${error.message.replace(/"/g, "'")}"`)
-    .send(refusal(req, error.code, error.message));
+    .send(refusal(req, error));
 }
 
 /**
@@ -47,7 +47,7 @@ export const mcpRoutes: FastifyPluginAsyncZod<{ db: Db; deps: McpDeps }> = async
       return reply
         .status(401)
         .header('www-authenticate', 'Bearer realm="Herald"')
-        .send(refusal(req, 'auth.unauthenticated', 'Send an API key: Authorization: Bearer hk_…'));
+        .send(refusal(req, new AppError('auth.unauthenticated', 401, 'Send an API key: Authorization: Bearer hk_…')));
     }
     let principal: ApiKeyPrincipal;
     try {
@@ -113,7 +113,7 @@ export const mcpRoutes: FastifyPluginAsyncZod<{ db: Db; deps: McpDeps }> = async
         response: { 401: unauthorized, 405: errorBody.describe('Not offered: send every message with POST') },
       },
       preValidation: authenticate,
-      handler: async (req, reply) => reply.status(405).header('allow', 'POST').send(refusal(req, 'mcp.method_not_allowed', 'This MCP endpoint is stateless: send every message with POST')),
+      handler: async (req, reply) => reply.status(405).header('allow', 'POST').send(refusal(req, new AppError('mcp.method_not_allowed', 405, 'This MCP endpoint is stateless: send every message with POST'))),
     });
   }
 };
