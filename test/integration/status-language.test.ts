@@ -114,6 +114,8 @@ describe('stored reasons in the reader’s language', () => {
       `TikTok n’accorde à Herald qu’un accès limité dans le temps, qu’aucun renouvellement ne peut prolonger${nbsp}: il a pris fin le ${dayIn(ended, 'fr')}. Reconnectez le compte pour continuer à publier${nbsp}; le canal et ses publications sont conservés.`,
     );
     expect(inFrench.statusReasonKey).toBe('status:channel.accessEnded');
+    // The refusal of the check itself says the same words (the ProviderError's, through the AppError).
+    expect(check.body.error).toMatchObject({ code: 'channel.needs_reauth', message: inFrench.statusReason });
 
     const attention = await owner.client.request('GET', '/api/v1/me/attention', undefined, french);
     const item = attention.body.workspaces[0].items.find((i: { channelId: string | null }) => i.channelId === tiktokChannel);

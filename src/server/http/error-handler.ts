@@ -1,7 +1,8 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, type IssueText, type MessageValues } from '../modules/shared/errors.ts';
-import type { Language } from '../../shared/languages.ts';
+import { defaultLanguage, type Language } from '../../shared/languages.ts';
+import { sayMessage, type MessageRef } from '../modules/notifications/notification-message.ts';
 import { errorMessage, fieldIssueMessage, issueMessage, schemaIssueMessage } from './error-language.ts';
 import { requestLanguage } from './request-language.ts';
 
@@ -58,7 +59,7 @@ const firstIssueMessage = (language: Language, first: Issue) => errorMessage(lan
  * by its key), and a message that leads with the first issue (`field: message`) follows it.
  */
 function appErrorText(language: Language, error: AppError): { message: string; details?: Record<string, unknown> } {
-  const whole = errorMessage(language, error.code, error.message, valuesOf(error));
+  const whole = error.words && language !== defaultLanguage ? sayMessage('errors', error.words as MessageRef, language) : errorMessage(language, error.code, error.message, valuesOf(error));
   const issues = error.details?.issues;
   if (!Array.isArray(issues) || !issues.length || !issues.every(isIssue)) return { message: whole, details: error.details };
   // An issue repeating the error's own sentence (a refused password) is said as the error is.

@@ -24,6 +24,13 @@ const connectCodes = new Set(['instance_unreachable', 'not_mastodon', 'instance_
  * 400 means what the user gave or consented to was not enough; 502 that the network failed.
  */
 export function providerErrorToAppError(error: ProviderError, stage: 'connect' | 'use', details: Record<string, unknown> = {}): AppError {
+  const answer = appErrorOf(error, stage, details);
+  // The network's refusal keeps its words, so the answer is said in the reader's language.
+  answer.words = error.words;
+  return answer;
+}
+
+function appErrorOf(error: ProviderError, stage: 'connect' | 'use', details: Record<string, unknown>): AppError {
   const withReason = { reason: error.code ?? null, ...details };
   switch (error.kind) {
     case 'transient':

@@ -15,6 +15,11 @@ export type IssueText = { key: string; values?: MessageValues };
 export class AppError extends Error {
   /** The translation keys of details.issues, by position, for the issues that have one (rule issues). */
   issueTexts?: readonly (IssueText | undefined)[];
+  /**
+   * The message as namespaced words (`network-x:errors.refused`, `status:…`), when it is not Herald's
+   * own sentence of errors.json but, say, a network's refusal that kept its words: said by them.
+   */
+  words?: { key: string; values?: { [name: string]: unknown } };
 
   constructor(
     readonly code: string,
