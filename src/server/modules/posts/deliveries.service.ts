@@ -7,7 +7,9 @@ import { cancelWakeUp, scheduleWakeUp } from '../publishing/wake-ups.ts';
 import type { ServiceContext } from '../shared/context.ts';
 import { conflict, notFound } from '../shared/errors.ts';
 import type { PostsDeps } from './posts.content.ts';
-import { channelsShownWith, getPost, publicDelivery } from './posts.query.ts';
+import { channelsShownWith, getPost, publicDelivery, type ReadingContext } from './posts.query.ts';
+import { sayDeliveryError } from '../publishing/delivery-words.ts';
+import { defaultLanguage } from '../../../shared/languages.ts';
 import { createPostsRepository } from './posts.repository.ts';
 import { lockForChange, validationError } from './posts.validate.ts';
 
@@ -110,11 +112,12 @@ export async function markPublished(ctx: ServiceContext, deps: PostsDeps, input:
 }
 
 /** Every attempt of a delivery with its calls and the network's answers (secrets were never stored). */
-export async function deliveryLog(ctx: ServiceContext, input: DeliveryRef) {
+export async function deliveryLog(ctx: ReadingContext, input: DeliveryRef) {
   const repo = createPostsRepository(ctx.db);
   const row = await repo.findDelivery(input.workspaceId, input.postId, input.deliveryId);
   if (!row) throw notFound('delivery');
-  const attempts = await repo.attemptsOf(row.id);
+  const language = ctx.language ?? defaultLanguage;
+  const attempts = (await repo.attemptsOf(row.id)).map(({ errorKey, errorValues, ...attempt }) => ({ ...attempt, errorMessage: sayDeliveryError({ errorMessage: attempt.errorMessage, errorKey, errorValues }, language) }));
   const [channel] = await channelsShownWith(ctx.db, [row]);
-  return { delivery: publicDelivery(row, channel), attempts };
+  return { delivery: publicDelivery(row, language, channel), attempts };
 }
