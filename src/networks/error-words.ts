@@ -2,6 +2,7 @@ import { englishOf } from '../server/i18n/stored-words.ts';
 import { ProviderError, type ProviderErrorKind } from '../server/providers/provider.ts';
 import type { MessageRef, MessageValues } from '../server/modules/notifications/notification-message.ts';
 import type { NetworkId } from '../shared/networks.ts';
+import type { ExistingCheck } from '../server/providers/publishing.ts';
 
 // A network's error sentences are written once, as words (`network-<id>:errors.…`, or
 // `networks:errors.…` for the ones several networks share): the ProviderError's English message
@@ -24,3 +25,12 @@ export function wordedError(
 ): ProviderError {
   return new ProviderError(kind, network, englishOfError(words), code, { ...extra, words });
 }
+
+/** The network cannot tell whether a lost call created the post: the reason in words, its English made from them. */
+export const unknownBecause = (words: MessageRef): Extract<ExistingCheck, { found: 'unknown' }> => ({ found: 'unknown', reason: englishOfError(words), words });
+
+/**
+ * The permission a call needed was not granted (the sentence every network shares): `label` the
+ * network's name, `what` the call in that network's words.
+ */
+export const scopeMissingWords = (label: string, scope: string, what: string | MessageRef): MessageRef => errorWords('networks:errors.scopeMissing', { network: label, scope, what });

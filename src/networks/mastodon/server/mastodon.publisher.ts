@@ -4,7 +4,7 @@ import { requestJson, type NetworkCallOptions } from '../../../server/providers/
 import { ProviderError, type Instance } from '../../../server/providers/provider.ts';
 import type { ExistingCheck, PostMetrics, PublishContext, PublishMedia, Publisher } from '../../../server/providers/publishing.ts';
 import type { MessageRef } from '../../../server/modules/notifications/notification-message.ts';
-import { englishOfError, errorWords, wordedError } from '../../error-words.ts';
+import { errorWords, unknownBecause, wordedError } from '../../error-words.ts';
 
 // Publishing to Mastodon (shared/providers.md §3): upload every file (POST /api/v2/media), wait
 // until the instance has processed them, then post the statuses in order, each reply pointing at
@@ -80,9 +80,6 @@ function plainText(html: string): string {
       return String.fromCodePoint(name[1]?.toLowerCase() === 'x' ? parseInt(name.slice(2), 16) : Number(name.slice(1)));
     });
 }
-/** The network cannot tell: the reason in words, its English made from them. */
-const unknown = (reason: MessageRef): ExistingCheck => ({ found: 'unknown', reason: englishOfError(reason), words: reason });
-
 const sameText = (a: string, b: string) => a.normalize('NFC').replace(/\s+/g, ' ').trim() === b.normalize('NFC').replace(/\s+/g, ' ').trim();
 
 export function createMastodonPublisher(options: { allowHttp: boolean }): Publisher {
@@ -227,9 +224,9 @@ export function createMastodonPublisher(options: { allowHttp: boolean }): Publis
       const index = /^status:(\d+)$/.exec(pending.step)?.[1];
       const progress = readProgress(ctx.journal.progress);
       const step = index === undefined ? undefined : stepsOf(ctx)[Number(index)];
-      if (!step) return unknown(words('unknownStep', { step: pending.step }));
+      if (!step) return unknownBecause(words('unknownStep', { step: pending.step }));
       if (progress.statuses[step.index]) return { found: true, progress };
-      if (progress.statuses.length !== step.index) return unknown(words('earlierNotRecorded', { step: pending.step }));
+      if (progress.statuses.length !== step.index) return unknownBecause(words('earlierNotRecorded', { step: pending.step }));
       const calls = api(ctx);
       const record = (posted: PostedStatus): ExistingCheck => ({ found: true, progress: { media: progress.media, statuses: [...progress.statuses, posted] } });
 
