@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { englishOf } from '../server/i18n/stored-words.ts';
 import { sayMessage } from '../server/modules/notifications/notification-message.ts';
-import { ProviderError } from '../server/providers/provider.ts';
+import { type ProviderError } from '../server/providers/provider.ts';
 import { errorWords, scopeMissingWords } from './error-words.ts';
 import { graphError } from './meta-graph/graph-errors.ts';
 import { badAnswer as xBadAnswer, errorFrom as xErrorFrom, xWords } from './x/server/x-api.ts';

@@ -1,7 +1,7 @@
 // Meta's Graph API error envelope (Instagram both flavours, Facebook Pages, Threads), turned into
 // the ProviderError kinds the engine acts on. Codes and subcodes: shared/providers.md §6–8.
 import type { NetworkId } from '../index.ts';
-import { ProviderError } from '../../server/providers/provider.ts';
+import { type ProviderError } from '../../server/providers/provider.ts';
 import type { MessageValue, MessageValues } from '../../server/modules/notifications/notification-message.ts';
 import { errorWords, wordedError } from '../error-words.ts';
 

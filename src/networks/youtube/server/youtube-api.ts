@@ -2,7 +2,7 @@
 // project's daily quota counted in Herald's database (shared/providers.md §9).
 import type { Config } from '../../../server/config/config.ts';
 import { requestJson } from '../../../server/providers/http.ts';
-import { ProviderError } from '../../../server/providers/provider.ts';
+import { type ProviderError } from '../../../server/providers/provider.ts';
 import type { MessageRef, MessageValues } from '../../../server/modules/notifications/notification-message.ts';
 import { errorWords, wordedError } from '../../error-words.ts';
 
