@@ -55,7 +55,7 @@ export async function retryDelivery(ctx: ServiceContext, deps: PostsDeps, input:
       attemptCount: 0,
       nextAttemptAt: now,
       errorCode: null,
-      errorMessage: null,
+      errorMessage: null, errorKey: null, errorValues: null,
       updatedAt: now,
     });
     await scheduleWakeUp(tx, deps.boss, { deliveryId: row.id, network: row.network, at: now, check: !resend }, row.wakeJobId);
@@ -89,7 +89,7 @@ export async function markPublished(ctx: ServiceContext, deps: PostsDeps, input:
     if (!['failed', 'unconfirmed', 'queued'].includes(row.state)) throw conflict('delivery.not_markable', `This delivery is ${row.state}; it cannot be marked as published`, { state: row.state });
     const now = new Date();
     await cancelWakeUp(tx, deps.boss, row.network, row.wakeJobId);
-    await repo.updateDelivery(row.id, { state: 'published', publishedAt: now, publishedBy: ctx.actor.userId, externalUrl: url ?? httpLinkOrNull(row.externalUrl), pendingStep: null, nextAttemptAt: null, wakeJobId: null, errorCode: null, errorMessage: null, updatedAt: now });
+    await repo.updateDelivery(row.id, { state: 'published', publishedAt: now, publishedBy: ctx.actor.userId, externalUrl: url ?? httpLinkOrNull(row.externalUrl), pendingStep: null, nextAttemptAt: null, wakeJobId: null, errorCode: null, errorMessage: null, errorKey: null, errorValues: null, updatedAt: now });
     await repo.insertAttempt({
       deliveryId: row.id,
       kind: 'manual',

@@ -37,8 +37,12 @@ export const errorColumns = (reason: Reason | null) => ({
   errorValues: reason?.words?.values ?? null,
 });
 
-/** A stored delivery or attempt error in `language`: its words when stored, else (and in English) the English as stored. */
+/**
+ * A stored delivery or attempt error in `language`: its words when stored, else (and in English) the
+ * English as stored. No English, no error: words left behind by a writer that cleared only the
+ * message are not said.
+ */
 export function sayDeliveryError(row: { errorMessage: string | null; errorKey?: string | null; errorValues?: MessageValues | null }, language: Language): string | null {
-  if (language === defaultLanguage) return row.errorMessage;
+  if (row.errorMessage === null || language === defaultLanguage) return row.errorMessage;
   return sayStored('delivery', { message: row.errorMessage, key: row.errorKey ?? null, values: row.errorValues ?? null }, language);
 }
