@@ -1,7 +1,9 @@
 // Meta's Graph API error envelope (Instagram both flavours, Facebook Pages, Threads), turned into
 // the ProviderError kinds the engine acts on. Codes and subcodes: shared/providers.md §6–8.
 import type { NetworkId } from '../index.ts';
-import { ProviderError } from '../../server/providers/provider.ts';
+import { type ProviderError } from '../../server/providers/provider.ts';
+import type { MessageValue, MessageValues } from '../../server/modules/notifications/notification-message.ts';
+import { errorWords, wordedError } from '../error-words.ts';
 
 export type GraphErrorBody = {
   message?: string;
@@ -14,15 +16,11 @@ export type GraphErrorBody = {
   is_transient?: boolean;
 };
 
-/** Why a token stopped working (code 190), in words for the channel's status. */
-const tokenEndedBecause: Record<number, string> = {
-  458: 'Herald was removed from the apps of the account',
-  459: 'the account must log in to Meta to pass a security check',
-  460: 'the account password was changed',
-  463: 'the access expired',
-  464: 'the account is not confirmed at Meta',
-  467: 'the access was ended (logged out or invalidated)',
-};
+/** Words of the sentences Facebook, Instagram and Threads share (`networks:errors.meta.…`, the network's name a value). */
+const metaWords = (key: string, values?: MessageValues) => errorWords(`networks:errors.meta.${key}`, values);
+
+/** Why a token stopped working (code 190): the subcodes with a sentence of their own (`meta.tokenEnded.<subcode>`). */
+const tokenEndedBecause = new Set([458, 459, 460, 463, 464, 467]);
 
 /** Throttles: 4 app, 17 user, 32 Pages, 613 calls within a window, 80001–80014 business use case (Pages, Instagram…). */
 const throttleCodes = new Set([4, 17, 32, 613]);
@@ -37,6 +35,8 @@ export function permissionNamed(message: string): string | undefined {
 
 /** Meta's words for the person (error_user_msg) when it sent some, else its developer message. */
 export const graphMessage = (error: GraphErrorBody) => error.error_user_msg?.trim() || error.message?.trim() || 'no reason given';
+/** The same as a value of a sentence: Meta's own text as it wrote it, or Herald's words when it sent none. */
+const graphReason = (error: GraphErrorBody): MessageValue => error.error_user_msg?.trim() || error.message?.trim() || metaWords('noReason');
 
 /**
  * One Graph error → ProviderError. `regainMs` is the usage headers' estimated time to regain
@@ -47,23 +47,23 @@ export function graphError(network: NetworkId, label: string, httpStatus: number
   const subcode = error.error_subcode;
   const tag = `graph_${Number.isFinite(code) ? code : String(error.code ?? httpStatus)}${subcode ? `_${subcode}` : ''}`;
   if (code === 190 || code === 102) {
-    const why = (subcode && tokenEndedBecause[subcode]) || 'the access token is no longer valid';
-    return new ProviderError('auth', network, `${label} refused Herald's access: ${why}`, tag);
+    const why = metaWords(subcode && tokenEndedBecause.has(subcode) ? `tokenEnded.${subcode}` : 'tokenEnded.invalid');
+    return wordedError('auth', network, metaWords('accessRefused', { network: label, why }), tag);
   }
   if (code === 10 || (code >= 200 && code <= 299)) {
     const scope = permissionNamed(error.message ?? '');
-    return new ProviderError('scope', network, `${label} needs a permission that was not granted${scope ? ` (${scope})` : ''}: ${graphMessage(error)}`, tag, { scope });
+    const reason = graphReason(error);
+    const words = scope ? metaWords('permissionMissingNamed', { network: label, scope, reason }) : metaWords('permissionMissing', { network: label, reason });
+    return wordedError('scope', network, words, tag, { scope });
   }
   if (isThrottle(code)) {
-    return new ProviderError('transient', network, `${label} asked Herald to slow down (code ${code}); Herald waits before calling again`, 'rate_limited', {
-      retryAfterMs: regainMs ?? DEFAULT_THROTTLE_WAIT_MS,
-    });
+    return wordedError('transient', network, metaWords('slowDown', { network: label, code }), 'rate_limited', { retryAfterMs: regainMs ?? DEFAULT_THROTTLE_WAIT_MS });
   }
   if (code === 1 || code === 2 || error.is_transient) {
-    return new ProviderError('transient', network, `${label} had a temporary problem: ${graphMessage(error)}`, tag);
+    return wordedError('transient', network, metaWords('temporary', { network: label, reason: graphReason(error) }), tag);
   }
-  if (code === 506) return new ProviderError('invalid', network, `${label} says this is a duplicate of a recent post`, 'duplicate_post');
-  return new ProviderError('invalid', network, `${label}: ${graphMessage(error)}`, tag);
+  if (code === 506) return wordedError('invalid', network, metaWords('duplicate', { network: label }), 'duplicate_post');
+  return wordedError('invalid', network, metaWords('refused', { network: label, reason: graphReason(error) }), tag);
 }
 
 /** The error object of a Graph answer, if it is one. */

@@ -3,6 +3,17 @@ import type { NetworkId } from '../../shared/networks.ts';
 import { AnswerTooLargeError, guardedFetch, HostNotPublicError } from './guarded-fetch.ts';
 import { ProviderError } from './provider.ts';
 import { httpCode, observeNetworkCall } from '../modules/metrics/metrics.instruments.ts';
+import type { MessageValues } from '../modules/notifications/notification-message.ts';
+import { englishOf } from '../i18n/stored-words.ts';
+
+/**
+ * A transport failure's error, its message made from its words (`networks:errors.transport.…`), so
+ * a delivery that failed or is unconfirmed because of it is told to each reader in their language.
+ */
+function transportError(kind: 'invalid' | 'transient', network: NetworkId, key: string, values: MessageValues, code: string | undefined, extra: { retryAfterMs?: number; ambiguous?: boolean } = {}) {
+  const words = { key: `networks:errors.transport.${key}`, values: { network, ...values } };
+  return new ProviderError(kind, network, englishOf('networks', words), code, { ...extra, words });
+}
 
 const TIMEOUT_MS = 15_000;
 /** JSON APIs answer in kilobytes; a few megabytes leaves room for long timelines without letting one answer fill memory. */
@@ -77,22 +88,15 @@ export async function fetchFromNetwork(network: NetworkId, url: string | URL, in
     const timedOut = error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
     const notSent = !timedOut && notSentCodes.has(causeCode(error) ?? '');
     observe(timedOut ? 'timeout' : 'unreachable', true);
-    throw new ProviderError('transient', network, timedOut ? `${network} did not answer in time` : `${network} cannot be reached`, timedOut ? 'timeout' : 'unreachable', {
-      ambiguous: !notSent,
-    });
+    throw transportError('transient', network, timedOut ? 'timeout' : 'unreachable', {}, timedOut ? 'timeout' : 'unreachable', { ambiguous: !notSent });
   }
   // 4xx answers count as errors too (a rejected token, a refused post): the caller decides what they mean.
   observe(httpCode(response.status), response.status >= 400);
   if (response.status >= 500 || response.status === 429) {
     const wait = waitAskedFor(response.headers);
     await response.body?.cancel().catch(() => undefined);
-    throw new ProviderError(
-      'transient',
-      network,
-      response.status === 429 ? `${network} asked Herald to slow down (HTTP 429)` : `${network} is having trouble (HTTP ${response.status}); try again shortly`,
-      response.status === 429 ? 'rate_limited' : `http_${response.status}`,
-      { retryAfterMs: wait ?? undefined },
-    );
+    if (response.status === 429) throw transportError('transient', network, 'slowDown', {}, 'rate_limited', { retryAfterMs: wait ?? undefined });
+    throw transportError('transient', network, 'trouble', { status: response.status }, `http_${response.status}`, { retryAfterMs: wait ?? undefined });
   }
   return response;
 }
@@ -138,7 +142,7 @@ export async function requestJson(network: NetworkId, url: string, init: Request
       throw new ProviderError('invalid', network, `${network} sent an answer larger than ${Math.round(error.maxBytes / 1024)} KB (HTTP ${response.status}); Herald stopped reading it`, 'answer_too_large', { ambiguous: true });
     }
     const timedOut = error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
-    throw new ProviderError('transient', network, timedOut ? `${network} did not answer in time` : `${network} cut the connection while answering`, timedOut ? 'timeout' : 'unreachable', { ambiguous: true });
+    throw transportError('transient', network, timedOut ? 'timeout' : 'cutWhileAnswering', {}, timedOut ? 'timeout' : 'unreachable', { ambiguous: true });
   }
   let body: unknown;
   try {

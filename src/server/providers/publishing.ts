@@ -3,6 +3,7 @@ import type { PostCounters } from '../../shared/analytics.ts';
 import type { LinkCard } from '../../shared/link-cards.ts';
 import type { NetworkId } from '../../shared/networks.ts';
 import type { MediaFacts } from '../../shared/publishing-rules.ts';
+import type { MessageRef } from '../modules/notifications/notification-message.ts';
 import type { Instance } from './provider.ts';
 
 /** A media file as a provider sees it: probed facts and a way to read the bytes. */
@@ -90,7 +91,7 @@ export type ExistingCheck =
   /** It was not created: sending it again is safe. */
   | { found: false }
   /** The network cannot tell (yet): the delivery stays unconfirmed for a person to decide. */
-  | { found: 'unknown'; reason: string };
+  | { found: 'unknown'; reason: string; /** The reason as words for the reader's language (`network-<id>:…`); `reason` is its English. */ words?: MessageRef };
 
 /** The counters a network shows for one published post (null: the network does not report it). */
 export type PostMetrics = PostCounters;

@@ -1,6 +1,7 @@
 import { detectFacets, type Facet } from '../richtext.ts';
 import { blueskySettings } from '../descriptor.ts';
-import { captionsOf, createVideoUploader, defaultVideoService, videoEmbed, type VideoProgress, type VideoServiceOptions } from './bluesky.video.ts';
+import { blueskyWords, captionsOf, createVideoUploader, defaultVideoService, videoEmbed, type VideoProgress, type VideoServiceOptions } from './bluesky.video.ts';
+import { wordedError } from '../../error-words.ts';
 import { requestJson, type NetworkCallOptions } from '../../../server/providers/http.ts';
 import { ProviderError, type Instance } from '../../../server/providers/provider.ts';
 import type { PostMetrics, PublishContext, PublishLinkCard, PublishMedia, PublishPart, Publisher } from '../../../server/providers/publishing.ts';
@@ -75,13 +76,10 @@ function refused(status: number, body: unknown, action: 'upload' | 'post' | 'rea
   const { error, message } = (body ?? {}) as XrpcError;
   // The reference PDS answers an expired access token with 400 ExpiredToken, not 401.
   if (status === 401 || (error && authErrors.has(error))) {
-    return new ProviderError('auth', network, `Bluesky rejected the session (${error ?? `HTTP ${status}`})`, error ?? 'unauthorized');
+    return wordedError('auth', network, blueskyWords('sessionRejected', { reason: error ?? `HTTP ${status}` }), error ?? 'unauthorized');
   }
-  if (status === 413 || error === 'PayloadTooLarge') {
-    return new ProviderError('invalid', network, action === 'upload' ? 'Image too large for this Bluesky server' : 'The post is too large for this Bluesky server', 'PayloadTooLarge');
-  }
-  const what = { upload: 'the image', post: 'the post', read: 'the lookup' }[action];
-  return new ProviderError('invalid', network, `Bluesky refused ${what}: ${message ?? error ?? `HTTP ${status}`}`, error ?? `http_${status}`);
+  if (status === 413 || error === 'PayloadTooLarge') return wordedError('invalid', network, blueskyWords(action === 'upload' ? 'imageTooLarge' : 'postTooLarge'), 'PayloadTooLarge');
+  return wordedError('invalid', network, blueskyWords('refused', { what: blueskyWords(`what.${action}`), reason: message ?? error ?? `HTTP ${status}` }), error ?? `http_${status}`);
 }
 
 async function readBytes(media: PublishMedia): Promise<Uint8Array<ArrayBuffer>> {

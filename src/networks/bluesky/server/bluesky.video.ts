@@ -6,6 +6,11 @@
 import { countGraphemes, utf8Length } from '../../rules.ts';
 import { requestJson } from '../../../server/providers/http.ts';
 import { ProviderError } from '../../../server/providers/provider.ts';
+import type { MessageRef, MessageValues } from '../../../server/modules/notifications/notification-message.ts';
+import { errorWords, wordedError } from '../../error-words.ts';
+
+/** Words of Bluesky's error sentences (`network-bluesky:errors.…`). */
+export const blueskyWords = (key: string, values?: MessageValues) => errorWords(`network-bluesky:errors.${key}`, values);
 import type { PublishContext, PublishMedia } from '../../../server/providers/publishing.ts';
 
 const network = 'bluesky' as const;
@@ -102,19 +107,19 @@ export function createVideoUploader(options: { service: VideoServiceOptions; sen
   function pdsRefusal(status: number, body: unknown): ProviderError {
     const { error, message } = (body ?? {}) as { error?: string; message?: string };
     if (status === 401 || error === 'ExpiredToken' || error === 'InvalidToken' || error === 'AuthMissing') {
-      return new ProviderError('auth', network, `Bluesky rejected the session (${error ?? `HTTP ${status}`})`, error ?? 'unauthorized');
+      return wordedError('auth', network, blueskyWords('sessionRejected', { reason: error ?? `HTTP ${status}` }), error ?? 'unauthorized');
     }
-    return new ProviderError('invalid', network, `Bluesky would not let Herald send the video to its video service: ${message ?? error ?? `HTTP ${status}`}`, error ?? `http_${status}`);
+    return wordedError('invalid', network, blueskyWords('video.pdsRefused', { reason: message ?? error ?? `HTTP ${status}` }), error ?? `http_${status}`);
   }
 
-  function serviceRefusal(status: number, body: unknown, what: string): ProviderError {
+  function serviceRefusal(status: number, body: unknown, what: MessageRef): ProviderError {
     const job = jobStatusOf(body);
     const { error, message } = (body ?? {}) as { error?: string; message?: string };
     const reason = message ?? job.message ?? error ?? job.error ?? `HTTP ${status}`;
     if ((error ?? job.error) === 'unconfirmed_email') {
-      return new ProviderError('invalid', network, 'Bluesky only takes videos from accounts with a confirmed e-mail address: confirm it in Bluesky’s settings, then publish again', 'unconfirmed_email');
+      return wordedError('invalid', network, blueskyWords('video.unconfirmedEmail'), 'unconfirmed_email');
     }
-    return new ProviderError('invalid', network, `Bluesky’s video service refused ${what}: ${reason}`, error ?? job.error ?? `http_${status}`);
+    return wordedError('invalid', network, blueskyWords('video.serviceRefused', { what, reason }), error ?? job.error ?? `http_${status}`);
   }
 
   /** app.bsky.video.getUploadLimits: the account's allowance for today, checked before sending anything. */
@@ -124,12 +129,12 @@ export function createVideoUploader(options: { service: VideoServiceOptions; sen
     const { status, body } = await callService(serviceUrl('app.bsky.video.getUploadLimits'), { headers: { authorization: `Bearer ${token}`, accept: 'application/json' } });
     const limits = (body ?? {}) as { canUpload?: boolean; remainingDailyVideos?: number; remainingDailyBytes?: number; message?: string; error?: string };
     ctx.journal.log('getUploadLimits', {}, { status, canUpload: limits.canUpload ?? null, remainingDailyVideos: limits.remainingDailyVideos ?? null, remainingDailyBytes: limits.remainingDailyBytes ?? null });
-    if (status !== 200) throw serviceRefusal(status, body, 'to say how many videos the account may upload');
-    const refuse = (reason: string) => new ProviderError('invalid', network, `Bluesky will not take this video today: ${reason}`, 'video_limit');
-    if (limits.canUpload === false) throw refuse(limits.message ?? limits.error ?? 'the account has reached its daily video limit; try again tomorrow');
-    if (typeof limits.remainingDailyVideos === 'number' && limits.remainingDailyVideos < 1) throw refuse('the account has no videos left for today; try again tomorrow');
+    if (status !== 200) throw serviceRefusal(status, body, blueskyWords('video.what.limits'));
+    const refuse = (reason: string | MessageRef) => wordedError('invalid', network, blueskyWords('video.notToday', { reason }), 'video_limit');
+    if (limits.canUpload === false) throw refuse(limits.message ?? limits.error ?? blueskyWords('video.dailyLimit'));
+    if (typeof limits.remainingDailyVideos === 'number' && limits.remainingDailyVideos < 1) throw refuse(blueskyWords('video.noneLeft'));
     if (typeof limits.remainingDailyBytes === 'number' && limits.remainingDailyBytes < media.size) {
-      throw refuse(`the account may upload ${Math.floor(limits.remainingDailyBytes / 1_000_000)} MB more today and this video is ${Math.ceil(media.size / 1_000_000)} MB`);
+      throw refuse(blueskyWords('video.bytesLeft', { left: Math.floor(limits.remainingDailyBytes / 1_000_000), size: Math.ceil(media.size / 1_000_000) }));
     }
   }
 
@@ -158,7 +163,7 @@ export function createVideoUploader(options: { service: VideoServiceOptions; sen
     const job = jobStatusOf(body);
     ctx.journal.log('uploadVideo', { size: data.byteLength }, { status, jobId: job.jobId ?? null, state: job.state ?? null, error: job.error ?? null });
     if (hasBlob(job) || (job.jobId && (status === 200 || job.error === 'already_exists'))) return job;
-    throw serviceRefusal(status, body, 'the video');
+    throw serviceRefusal(status, body, blueskyWords('video.what.video'));
   }
 
   async function jobStatus(ctx: PublishContext, jobId: string): Promise<{ status: number; job: JobStatus; body: unknown }> {
@@ -217,9 +222,9 @@ export function createVideoUploader(options: { service: VideoServiceOptions; sen
           if (status === 404 || status === 400) {
             // The service forgot the job (jobs do not live for ever): send the video again.
             await update({ jobId: undefined, acceptedAt: undefined, polls: 0 });
-            throw new ProviderError('transient', network, 'Bluesky’s video service no longer knows the upload; Herald will send the video again', 'video_job_unknown');
+            throw wordedError('transient', network, blueskyWords('video.jobUnknown'), 'video_job_unknown');
           }
-          throw serviceRefusal(status, body, 'to report on the video');
+          throw serviceRefusal(status, body, blueskyWords('video.what.report'));
         } else if (job.state === 'JOB_STATE_FAILED') {
           // A later attempt starts over with a fresh upload.
           await update({ jobId: undefined, acceptedAt: undefined, polls: 0 });

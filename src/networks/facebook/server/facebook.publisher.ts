@@ -6,7 +6,7 @@
 import type { Readable } from 'node:stream';
 import { facebookSettings } from '../descriptor.ts';
 import { fetchFromNetwork } from '../../../server/providers/http.ts';
-import { missingScopeMessage } from '../../../server/modules/channel-tokens/index.ts';
+import { errorWords, scopeMissingWords, wordedError } from '../../error-words.ts';
 import { ProviderError } from '../../../server/providers/provider.ts';
 import type { ExistingCheck, PostMetrics, PublishContext, PublishMedia, PublishOutcome, Publisher } from '../../../server/providers/publishing.ts';
 import { graphError, graphErrorOf } from '../../meta-graph/graph-errors.ts';
@@ -66,14 +66,14 @@ const reelLink = (id: string) => `https://www.facebook.com/reel/${id}`;
 function withPermissionWords(error: unknown, method: string, path: string): unknown {
   if (!(error instanceof ProviderError) || error.kind !== 'scope') return error;
   const [scope, what] = /insights$/.test(path)
-    ? ['read_insights', 'reading reach and views']
+    ? ['read_insights', 'reach']
     : method === 'GET'
-      ? ['pages_read_engagement', "reading the Page's posts and their counters"]
+      ? ['pages_read_engagement', 'readPosts']
       : /\/comments$/.test(path)
-        ? ['pages_manage_engagement', 'posting the first comment']
-        : ['pages_manage_posts', 'posting to the Page'];
+        ? ['pages_manage_engagement', 'firstComment']
+        : ['pages_manage_posts', 'posting'];
   const named = error.scope ?? scope;
-  return new ProviderError('scope', network, missingScopeMessage('facebook', named, what), error.code, { scope: named });
+  return wordedError('scope', network, scopeMissingWords(label, named, errorWords(`network-facebook:errors.what.${what}`)), error.code, { scope: named });
 }
 
 async function readAll(stream: Readable): Promise<Buffer> {

@@ -6,7 +6,8 @@
 // container (PUBLISHED) and the account's recent media, never by publishing again.
 import type { Readable } from 'node:stream';
 import { fetchFromNetwork } from '../../../server/providers/http.ts';
-import { missingScopeMessage } from '../../../server/modules/channel-tokens/index.ts';
+import type { MessageRef } from '../../../server/modules/notifications/notification-message.ts';
+import { errorWords, scopeMissingWords, wordedError } from '../../error-words.ts';
 import { ProviderError } from '../../../server/providers/provider.ts';
 import type { ExistingCheck, MetricsContext, PostMetrics, PublishContext, PublishMedia, PublishOutcome, Publisher } from '../../../server/providers/publishing.ts';
 import { assertUsageRoom } from '../../meta-graph/usage.ts';
@@ -14,6 +15,9 @@ import { graphErrorOf, graphError } from '../../meta-graph/graph-errors.ts';
 import { instagramSettings, type InstagramSettings } from '../descriptor.ts';
 import { graph, idOf, label, network, type InstagramEndpoints } from './instagram.graph.ts';
 import { facebookNameOf } from './instagram.provider.ts';
+
+/** Words of Instagram's error sentences (`network-instagram:errors.…`). */
+const igWords = (key: string, values?: Parameters<typeof errorWords>[1]) => errorWords(`network-instagram:errors.${key}`, values);
 
 const HOUR_MS = 3_600_000;
 
@@ -85,13 +89,13 @@ export function createInstagramPublisher(endpoints: InstagramEndpoints): Publish
   const scopeName = (scope: string) => (endpoints.login === 'facebook' ? facebookNameOf(scope) : scope);
 
   /** A missing permission names the one to allow on reconnect (Meta's message often does not). */
-  function withScope(error: unknown, scope: string, what: string): unknown {
+  function withScope(error: unknown, scope: string, what: MessageRef): unknown {
     if (!(error instanceof ProviderError) || error.kind !== 'scope') return error;
     const name = scopeName(scope);
-    return new ProviderError('scope', network, missingScopeMessage(network, name, what), error.code, { scope: name });
+    return wordedError('scope', network, scopeMissingWords(label, name, what), error.code, { scope: name });
   }
 
-  async function call<T = Record<string, unknown>>(ctx: PublishContext | MetricsContext, path: string, init: Parameters<typeof graph>[2] = {}, scope = 'instagram_business_content_publish', what = 'publishing to Instagram'): Promise<T> {
+  async function call<T = Record<string, unknown>>(ctx: PublishContext | MetricsContext, path: string, init: Parameters<typeof graph>[2] = {}, scope = 'instagram_business_content_publish', what = igWords('what.publishing')): Promise<T> {
     try {
       return await graph<T>(`${base}${path}`, ctx.accessToken, { ...init, usageKey: ctx.externalAccountId });
     } catch (error) {
@@ -109,7 +113,7 @@ export function createInstagramPublisher(endpoints: InstagramEndpoints): Publish
     const used = Number(entry?.quota_usage ?? 0);
     const total = Number(entry?.config?.quota_total ?? 0);
     if (total > 0 && used >= total) {
-      throw new ProviderError('transient', network, `Instagram: this account published ${used} of the ${total} posts Instagram allows apps in 24 hours; Herald publishes this one as soon as the limit allows (it tries again in an hour)`, 'publishing_limit', { retryAfterMs: HOUR_MS });
+      throw wordedError('transient', network, igWords('publishingLimit', { used, total }), 'publishing_limit', { retryAfterMs: HOUR_MS });
     }
   }
 
@@ -136,7 +140,7 @@ export function createInstagramPublisher(endpoints: InstagramEndpoints): Publish
     });
     const body = (await response.json().catch(() => ({}))) as { success?: boolean; debug_info?: { message?: string } };
     const error = graphErrorOf(body);
-    if (error) throw withScope(graphError(network, label, response.status, error), 'instagram_business_content_publish', 'publishing to Instagram');
+    if (error) throw withScope(graphError(network, label, response.status, error), 'instagram_business_content_publish', igWords('what.publishing'));
     if (response.status >= 400 || body.success === false) throw invalid(`Instagram refused the video upload: ${body.debug_info?.message ?? `HTTP ${response.status}`}`, 'upload_refused');
   }
 
@@ -184,7 +188,7 @@ export function createInstagramPublisher(endpoints: InstagramEndpoints): Publish
     if (ctx.firstComment && !progress.commentDone) {
       await ctx.journal.beforeCreate('comment', { mediaId, length: [...ctx.firstComment].length });
       try {
-        const answer = await call<{ id?: unknown }>(ctx, `/${mediaId}/comments`, { method: 'POST', form: { message: ctx.firstComment } }, 'instagram_business_content_publish', 'the first comment');
+        const answer = await call<{ id?: unknown }>(ctx, `/${mediaId}/comments`, { method: 'POST', form: { message: ctx.firstComment } }, 'instagram_business_content_publish', igWords('what.firstComment'));
         progress = { ...progress, commentDone: true };
         await ctx.journal.afterCreate('comment', { commentId: idOf(answer.id, 'the comment id') }, progress);
       } catch (error) {
@@ -209,7 +213,7 @@ export function createInstagramPublisher(endpoints: InstagramEndpoints): Publish
 
   /** Media of the account since `since` (ms), newest first. */
   async function recentMedia(ctx: PublishContext, since: number) {
-    const answer = await call<{ data?: { id?: unknown; caption?: string; timestamp?: string }[] }>(ctx, `/${ctx.externalAccountId}/media`, { query: { fields: 'id,caption,timestamp', limit: '25' } }, 'instagram_business_basic', 'reading recent posts');
+    const answer = await call<{ data?: { id?: unknown; caption?: string; timestamp?: string }[] }>(ctx, `/${ctx.externalAccountId}/media`, { query: { fields: 'id,caption,timestamp', limit: '25' } }, 'instagram_business_basic', igWords('what.recentPosts'));
     return (answer.data ?? []).filter((m) => m.id !== undefined && (!m.timestamp || Date.parse(m.timestamp) >= since));
   }
 
@@ -239,7 +243,7 @@ export function createInstagramPublisher(endpoints: InstagramEndpoints): Publish
     const since = pending.sentAt.getTime() - 60_000;
     if (progress.format === 'story') {
       // Stories are listed on their own edge (for 24 hours), without captions: the newest since the call is ours.
-      const stories = await call<{ data?: { id?: unknown; timestamp?: string }[] }>(ctx, `/${ctx.externalAccountId}/stories`, { query: { fields: 'id,timestamp' } }, 'instagram_business_basic', 'reading recent stories');
+      const stories = await call<{ data?: { id?: unknown; timestamp?: string }[] }>(ctx, `/${ctx.externalAccountId}/stories`, { query: { fields: 'id,timestamp' } }, 'instagram_business_basic', igWords('what.recentStories'));
       const story = (stories.data ?? []).find((m) => m.id !== undefined && (!m.timestamp || Date.parse(m.timestamp) >= since));
       if (story) return { found: true, progress: { ...progress, mediaId: idOf(story.id, 'the story id') } };
     } else {
@@ -348,7 +352,7 @@ export function createInstagramPublisher(endpoints: InstagramEndpoints): Publish
           `/${id}`,
           { query: { fields: 'id,media_type,media_product_type,like_count,comments_count' } },
           'instagram_business_basic',
-          'reading the counters of posts',
+          igWords('what.counters'),
         ).catch((error: unknown) => {
           // A post deleted at Instagram is simply gone from the answer.
           if (error instanceof ProviderError && error.kind === 'invalid') return null;
@@ -362,7 +366,7 @@ export function createInstagramPublisher(endpoints: InstagramEndpoints): Publish
           `/${id}/insights`,
           { query: { metric: metrics } },
           'instagram_business_manage_insights',
-          'reading the statistics of posts',
+          igWords('what.statistics'),
         );
         const value = (name: string) => {
           const entry = insights.data?.find((d) => d.name === name);
@@ -385,7 +389,7 @@ export function createInstagramPublisher(endpoints: InstagramEndpoints): Publish
     // The account's followers_count (GET /{ig-user-id}?fields=followers_count, with the basic
     // permission: instagram_business_basic, or instagram_basic through Facebook Login).
     async readAccount(ctx) {
-      const account = await call<{ followers_count?: unknown }>(ctx, `/${ctx.externalAccountId}`, { query: { fields: 'followers_count' } }, 'instagram_business_basic', "reading the account's followers");
+      const account = await call<{ followers_count?: unknown }>(ctx, `/${ctx.externalAccountId}`, { query: { fields: 'followers_count' } }, 'instagram_business_basic', igWords('what.followers'));
       const followers = account.followers_count;
       return { followers: typeof followers === 'number' && Number.isFinite(followers) ? followers : null };
     },

@@ -4,6 +4,8 @@
 import type { Config } from '../../../server/config/config.ts';
 import { fetchFromNetwork, requestJson } from '../../../server/providers/http.ts';
 import { ProviderError } from '../../../server/providers/provider.ts';
+import type { MessageRef, MessageValues } from '../../../server/modules/notifications/notification-message.ts';
+import { errorWords, wordedError } from '../../error-words.ts';
 
 export const network = 'linkedin' as const;
 
@@ -49,7 +51,10 @@ export function apiUrl(e: LinkedInEndpoints, path: string, query: Record<string,
 export const urnSegment = (urn: string) => encodeURIComponent(urn);
 
 /** The permission a call needs and what for, so a refusal names it (LinkedIn's 403 does not always). */
-export type Need = { scope: string; what: string };
+export type Need = { scope: string; what: string | MessageRef };
+
+/** Words of LinkedIn's error sentences (`network-linkedin:errors.…`). */
+export const linkedinWords = (key: string, values?: MessageValues) => errorWords(`network-linkedin:errors.${key}`, values);
 
 export type CallInput = {
   method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
@@ -68,27 +73,23 @@ export const isDuplicateRefusal = (status: number, body: ErrorEnvelope | null) =
 export function errorFrom(e: LinkedInEndpoints, status: number, body: ErrorEnvelope | null, need: Need): ProviderError {
   const message = (body?.message ?? '').trim();
   const code = body?.code ?? (body?.serviceErrorCode !== undefined ? `service_${body.serviceErrorCode}` : `http_${status}`);
-  if (status === 401) return new ProviderError('auth', network, `LinkedIn rejected the access token${message ? ` (${message})` : ''}`, code);
+  const what = need.what;
+  if (status === 401) return wordedError('auth', network, message ? linkedinWords('tokenRejectedBecause', { reason: message }) : linkedinWords('tokenRejected'), code);
   if (status === 403 && (body?.code === 'ACCESS_DENIED' || /permission/i.test(message))) {
-    return new ProviderError('scope', network, `LinkedIn did not give Herald the "${need.scope}" permission, which ${need.what} needs. Connect the account again on the Channels page and allow it.`, code, { scope: need.scope });
+    return wordedError('scope', network, linkedinWords('scopeMissing', { scope: need.scope, what }), code, { scope: need.scope });
   }
-  if (status === 403) return new ProviderError('denied', network, `LinkedIn refused ${need.what}${message ? `: ${message}` : ''}`, code);
-  if (status === 426) {
-    return new ProviderError('invalid', network, `LinkedIn no longer supports API version ${e.version}; the operator of this Herald must set HERALD_LINKEDIN_API_VERSION to a current one`, 'version_sunset');
-  }
+  if (status === 403) return wordedError('denied', network, message ? linkedinWords('refusedBecause', { what, reason: message }) : linkedinWords('refused', { what }), code);
+  if (status === 426) return wordedError('invalid', network, linkedinWords('versionSunset', { version: e.version }), 'version_sunset');
   // A write conflict: LinkedIn asks for a retry, but a create has no idempotency key. Whether it
   // happened is settled by looking, like a lost answer.
-  if (status === 409) return new ProviderError('transient', network, `LinkedIn reported a write conflict${message ? ` (${message})` : ''}`, 'conflict', { ambiguous: true });
-  return new ProviderError('invalid', network, `LinkedIn refused ${need.what}: ${message || `HTTP ${status}`}`, code);
+  if (status === 409) return wordedError('transient', network, message ? linkedinWords('conflictBecause', { reason: message }) : linkedinWords('conflict'), 'conflict', { ambiguous: true });
+  return wordedError('invalid', network, linkedinWords('refusedBecause', { what, reason: message || `HTTP ${status}` }), code);
 }
 
 /** A 429 carries no Retry-After at LinkedIn: Herald waits the configured time. */
 function withRateLimitWait(e: LinkedInEndpoints, error: unknown): unknown {
   if (error instanceof ProviderError && error.code === 'rate_limited' && error.retryAfterMs === undefined) {
-    return new ProviderError('transient', network, `LinkedIn asked Herald to slow down (HTTP 429, a daily quota or a short throttle); Herald tries again in ${Math.round(e.rateLimitWaitMs / 1000)} s`, 'rate_limited', {
-      retryAfterMs: e.rateLimitWaitMs,
-      ambiguous: error.ambiguous,
-    });
+    return wordedError('transient', network, linkedinWords('slowDown', { seconds: Math.round(e.rateLimitWaitMs / 1000) }), 'rate_limited', { retryAfterMs: e.rateLimitWaitMs, ambiguous: error.ambiguous });
   }
   return error;
 }
@@ -150,4 +151,4 @@ export async function uploadBytes(e: LinkedInEndpoints, uploadUrl: string, token
   return response.headers.get('etag');
 }
 
-export const badAnswer = (what: string) => new ProviderError('invalid', network, `LinkedIn sent an answer without ${what}`, 'bad_answer');
+export const badAnswer = (what: string | MessageRef) => wordedError('invalid', network, linkedinWords('badAnswer', { what }), 'bad_answer');

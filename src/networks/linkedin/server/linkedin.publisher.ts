@@ -9,7 +9,7 @@ import { linkedinSettings, type LinkedInSettings } from '../descriptor.ts';
 import { toLittleText } from '../little-text.ts';
 import { ProviderError } from '../../../server/providers/provider.ts';
 import type { ExistingCheck, MetricsContext, PostMetrics, PublishContext, PublishMedia, PublishOutcome, Publisher } from '../../../server/providers/publishing.ts';
-import { apiUrl, badAnswer, errorFrom, isDuplicateRefusal, linkedinCall, network, uploadBytes, urnSegment, type ErrorEnvelope, type LinkedInEndpoints, type Need } from './linkedin-api.ts';
+import { apiUrl, badAnswer, errorFrom, isDuplicateRefusal, linkedinCall, linkedinWords, network, uploadBytes, urnSegment, type ErrorEnvelope, type LinkedInEndpoints, type Need } from './linkedin-api.ts';
 
 export type LinkedInPublisherOptions = {
   /** The first status check of a processing video or document; later ones wait longer (up to `maxPollMs`). */
@@ -51,11 +51,11 @@ type Progress = {
 type Listed = { id?: string; author?: string; commentary?: string; createdAt?: number; publishedAt?: number; lifecycleState?: string };
 
 const needs = {
-  post: { scope: 'w_member_social', what: 'posting to LinkedIn' },
-  orgPost: { scope: 'w_organization_social', what: 'posting as a Company Page' },
-  read: { scope: 'r_organization_social', what: "reading the Page's posts" },
-  memberAnalytics: { scope: 'r_member_postAnalytics', what: "reading the counters of a member's posts" },
-  pageFollowers: { scope: 'rw_organization_admin', what: "reading the Page's followers" },
+  post: { scope: 'w_member_social', what: linkedinWords('need.post') },
+  orgPost: { scope: 'w_organization_social', what: linkedinWords('need.orgPost') },
+  read: { scope: 'r_organization_social', what: linkedinWords('need.read') },
+  memberAnalytics: { scope: 'r_member_postAnalytics', what: linkedinWords('need.memberAnalytics') },
+  pageFollowers: { scope: 'rw_organization_admin', what: linkedinWords('need.pageFollowers') },
 } satisfies Record<string, Need>;
 
 const invalid = (message: string, code?: string) => new ProviderError('invalid', network, message, code);

@@ -3,6 +3,8 @@ import { mastodonSettings } from '../descriptor.ts';
 import { requestJson, type NetworkCallOptions } from '../../../server/providers/http.ts';
 import { ProviderError, type Instance } from '../../../server/providers/provider.ts';
 import type { ExistingCheck, PostMetrics, PublishContext, PublishMedia, Publisher } from '../../../server/providers/publishing.ts';
+import type { MessageRef } from '../../../server/modules/notifications/notification-message.ts';
+import { errorWords, unknownBecause, wordedError } from '../../error-words.ts';
 
 // Publishing to Mastodon (shared/providers.md §3): upload every file (POST /api/v2/media), wait
 // until the instance has processed them, then post the statuses in order, each reply pointing at
@@ -30,15 +32,18 @@ type MediaAttachment = { id?: string; url?: string | null; error?: string };
 type Status = { id?: string; url?: string | null; uri?: string; content?: string; in_reply_to_id?: string | null; created_at?: string; media_attachments?: { id: string }[]; error?: string };
 
 /** One status to post: the post itself, a thread part or the first comment, in posting order. */
-type Step = { index: number; text: string; media: PublishMedia[]; what: string };
+type Step = { index: number; text: string; media: PublishMedia[]; what: MessageRef };
+
+/** Words of this network's error sentences (`network-mastodon:errors.…`). */
+const words = (key: string, values?: Parameters<typeof errorWords>[1]) => errorWords(`network-mastodon:errors.${key}`, values);
 
 function readProgress(saved: Record<string, unknown>): Progress {
   return { media: { ...((saved.media as Progress['media'] | undefined) ?? {}) }, statuses: [...((saved.statuses as PostedStatus[] | undefined) ?? [])] };
 }
 
 function stepsOf(ctx: PublishContext): Step[] {
-  const steps = ctx.parts.map((part, index) => ({ index, text: part.text, media: part.media, what: index === 0 ? 'the post' : `part ${index + 1} of the thread` }));
-  if (ctx.firstComment?.trim()) steps.push({ index: steps.length, text: ctx.firstComment, media: [], what: 'the first comment' });
+  const steps: Step[] = ctx.parts.map((part, index) => ({ index, text: part.text, media: part.media, what: index === 0 ? words('what.post') : words('what.threadPart', { number: index + 1 }) }));
+  if (ctx.firstComment?.trim()) steps.push({ index: steps.length, text: ctx.firstComment, media: [], what: words('what.firstComment') });
   return steps;
 }
 
@@ -47,12 +52,15 @@ const stepName = (step: Step) => `status:${step.index}`;
 const mediaKey = (step: Step, media: PublishMedia) => `${step.index}:${media.id}`;
 
 /** The network's own words in a sentence a user understands; 401 and 403 mean the account must be reconnected. */
-function refusal(status: number, body: unknown, what: string): ProviderError {
-  const reason = (body as { error?: unknown } | null)?.error;
-  const words = typeof reason === 'string' && reason ? reason : `HTTP ${status}`;
-  if (status === 401 || status === 403) return new ProviderError('auth', network, `Mastodon no longer accepts Herald's access to this account (${words}); reconnect it`, 'token_rejected');
-  return new ProviderError('invalid', network, `Mastodon refused ${what}: ${words}`, `http_${status}`);
+function refusal(status: number, body: unknown, what: MessageRef): ProviderError {
+  const error = (body as { error?: unknown } | null)?.error;
+  const reason = typeof error === 'string' && error ? error : `HTTP ${status}`;
+  if (status === 401 || status === 403) return wordedError('auth', network, words('tokenRejected', { reason }), 'token_rejected');
+  return wordedError('invalid', network, words('refused', { what, reason }), `http_${status}`);
 }
+
+/** "an image of the post", "a video of part 2 of the thread". */
+const mediaOf = (media: PublishMedia, step: Step) => words(media.kind === 'image' ? 'what.image' : 'what.video', { what: step.what });
 
 async function readBlob(stream: Readable, type: string): Promise<Blob> {
   const chunks: Uint8Array<ArrayBuffer>[] = [];
@@ -100,7 +108,7 @@ export function createMastodonPublisher(options: { allowHttp: boolean }): Publis
       });
       const attachment = body as MediaAttachment | null;
       // 200: processed during the request (images); 202: accepted, still processing (videos, GIFs).
-      if ((status !== 200 && status !== 202) || !attachment?.id) throw refusal(status, body, `${media.kind === 'image' ? 'an image' : 'a video'} of ${step.what}`);
+      if ((status !== 200 && status !== 202) || !attachment?.id) throw refusal(status, body, mediaOf(media, step));
       ctx.journal.log(`upload:${mediaKey(step, media)}`, { kind: media.kind, mimeType: media.mimeType, size: media.size, altText: media.altText !== '' }, { id: attachment.id, status });
       return { remoteId: attachment.id, ready: status === 200 && Boolean(attachment.url) };
     }
@@ -112,8 +120,11 @@ export function createMastodonPublisher(options: { allowHttp: boolean }): Publis
       if (status === 200 && (body as MediaAttachment | null)?.url) return { ...uploaded, ready: true };
       // Files never attached are removed by the instance after a while (a delivery paused for long).
       if (status === 404) return upload(media, step);
-      if (status === 422) throw new ProviderError('invalid', network, `Mastodon could not process ${media.kind === 'image' ? 'an image' : 'a video'} of ${step.what}: ${(body as MediaAttachment | null)?.error ?? 'the file was refused'}`, 'media_failed');
-      throw refusal(status, body, `${media.kind === 'image' ? 'an image' : 'a video'} of ${step.what}`);
+      if (status === 422) {
+        const reason = (body as MediaAttachment | null)?.error ?? words('fileRefused');
+        throw wordedError('invalid', network, words('mediaFailed', { media: mediaOf(media, step), reason }), 'media_failed');
+      }
+      throw refusal(status, body, mediaOf(media, step));
     }
 
     function statusRequest(step: Step, progress: Progress) {
@@ -148,7 +159,7 @@ export function createMastodonPublisher(options: { allowHttp: boolean }): Publis
       for (let page = 0; page < LOOKUP_PAGES; page += 1) {
         const query = new URLSearchParams({ limit: '40', ...(maxId ? { max_id: maxId } : {}) });
         const { status, body } = await request(`${origin}/api/v1/accounts/${encodeURIComponent(ctx.externalAccountId)}/statuses?${query}`, { headers: { authorization } });
-        if (status !== 200 || !Array.isArray(body)) throw refusal(status, body, "Herald's look-up of recent posts");
+        if (status !== 200 || !Array.isArray(body)) throw refusal(status, body, words('what.recentLookup'));
         const found = (body as Status[]).find(
           (s) =>
             (s.in_reply_to_id ?? null) === inReplyTo &&
@@ -213,9 +224,9 @@ export function createMastodonPublisher(options: { allowHttp: boolean }): Publis
       const index = /^status:(\d+)$/.exec(pending.step)?.[1];
       const progress = readProgress(ctx.journal.progress);
       const step = index === undefined ? undefined : stepsOf(ctx)[Number(index)];
-      if (!step) return { found: 'unknown', reason: `Herald does not know the step "${pending.step}" of a Mastodon post` };
+      if (!step) return unknownBecause(words('unknownStep', { step: pending.step }));
       if (progress.statuses[step.index]) return { found: true, progress };
-      if (progress.statuses.length !== step.index) return { found: 'unknown', reason: `The statuses before "${pending.step}" are not recorded` };
+      if (progress.statuses.length !== step.index) return unknownBecause(words('earlierNotRecorded', { step: pending.step }));
       const calls = api(ctx);
       const record = (posted: PostedStatus): ExistingCheck => ({ found: true, progress: { media: progress.media, statuses: [...progress.statuses, posted] } });
 
@@ -242,7 +253,7 @@ export function createMastodonPublisher(options: { allowHttp: boolean }): Publis
       for (const id of ids) {
         const { status, body } = await request(`${origin}/api/v1/statuses/${encodeURIComponent(id)}`, { headers: { authorization: `Bearer ${ctx.accessToken}` } });
         if (status === 404) continue;
-        if (status !== 200) throw refusal(status, body, 'the counters lookup');
+        if (status !== 200) throw refusal(status, body, words('what.countersLookup'));
         const counters = body as { replies_count?: unknown; reblogs_count?: unknown; favourites_count?: unknown; quotes_count?: unknown };
         found.set(id, {
           views: null,
@@ -259,7 +270,7 @@ export function createMastodonPublisher(options: { allowHttp: boolean }): Publis
     // connected account with its followers_count.
     async readAccount(ctx) {
       const { status, body } = await request(`${base(ctx.instance)}/api/v1/accounts/verify_credentials`, { headers: { authorization: `Bearer ${ctx.accessToken}` } });
-      if (status !== 200) throw refusal(status, body, 'the account lookup');
+      if (status !== 200) throw refusal(status, body, words('what.accountLookup'));
       return { followers: count((body as { followers_count?: unknown }).followers_count) };
     },
   };

@@ -5,6 +5,8 @@ import crypto from 'node:crypto';
 import type { Config } from '../../../server/config/config.ts';
 import { requestJson, waitAskedFor } from '../../../server/providers/http.ts';
 import { ProviderError } from '../../../server/providers/provider.ts';
+import type { MessageRef, MessageValues } from '../../../server/modules/notifications/notification-message.ts';
+import { errorWords, wordedError } from '../../error-words.ts';
 import { PINTEREST_API_URL, PINTEREST_SANDBOX_URL } from '../descriptor.ts';
 
 export const network = 'pinterest' as const;
@@ -36,7 +38,10 @@ export function apiUrlOf(base: string, path: string, query: Record<string, strin
 type ErrorBody = { code?: unknown; message?: unknown; message_detail?: unknown };
 
 /** What an endpoint needs, so a refusal names the permissions to grant: `scope` above all, with the others in `with`. */
-export type Need = { scope: string; with?: string[]; what: string };
+export type Need = { scope: string; with?: string[]; what: MessageRef };
+
+/** Words of Pinterest's error sentences (`network-pinterest:errors.…`). */
+export const pinterestWords = (key: string, values?: MessageValues) => errorWords(`network-pinterest:errors.${key}`, values);
 
 /**
  * Accounts that spent a rate-limit window (`x-ratelimit-remaining: 0`), per category: until the
@@ -76,7 +81,7 @@ function assertRoom(key: string) {
     exhausted.delete(key);
     return;
   }
-  throw new ProviderError('transient', network, `Pinterest's rate limit for this account is used up; Herald waits ${Math.ceil(wait / 1000)} s until it resets`, 'rate_limited', { retryAfterMs: wait });
+  throw wordedError('transient', network, pinterestWords('rateLimitUsed', { seconds: Math.ceil(wait / 1000) }), 'rate_limited', { retryAfterMs: wait });
 }
 
 const text = (value: unknown) => (typeof value === 'string' && value ? value : null);
@@ -86,18 +91,18 @@ export function refusal(status: number, body: unknown, need: Need | null): Provi
   const error = (body && typeof body === 'object' ? body : {}) as ErrorBody;
   const message = text(error.message);
   const code = typeof error.code === 'number' ? `pinterest_${error.code}` : `http_${status}`;
-  if (status === 401) return new ProviderError('auth', network, `Pinterest rejected the access token${message ? ` (${message})` : ''}`, code);
+  if (status === 401) return wordedError('auth', network, message ? pinterestWords('tokenRejectedBecause', { reason: message }) : pinterestWords('tokenRejected'), code);
   if (status === 403) {
     // Pinterest answers 403 when the token lacks a permission (scope) the call needs; which one
     // of the endpoint's permissions it does not say, so all of them are named.
     const scopes = need ? [...(need.with ?? []), need.scope] : [];
-    const named = scopes.map((s) => `"${s}"`).join(scopes.length > 2 ? ', ' : ' and ');
-    const words = need
-      ? `Pinterest refused (${message ?? 'not permitted'}): Herald may not have ${scopes.length > 1 ? `one of the permissions ${named}` : `the ${named} permission`}, which ${need.what} needs. Connect the account again on the Channels page and allow ${scopes.length > 1 ? 'them all' : named}.`
-      : `Pinterest refused: ${message ?? 'not permitted'}`;
-    return new ProviderError('scope', network, words, code, { scope: need?.scope });
+    const quoted = scopes.map((s) => `"${s}"`);
+    const named = quoted.length === 2 ? pinterestWords('and', { first: quoted[0]!, second: quoted[1]! }) : quoted.join(', ');
+    const reason = message ?? pinterestWords('notPermitted');
+    const words = need ? pinterestWords(scopes.length > 1 ? 'scopeMissingSeveral' : 'scopeMissingOne', { reason, named, what: need.what }) : pinterestWords('refused', { reason });
+    return wordedError('scope', network, words, code, { scope: need?.scope });
   }
-  return new ProviderError('invalid', network, `Pinterest refused: ${message ?? `HTTP ${status}`}`, code);
+  return wordedError('invalid', network, pinterestWords('refused', { reason: message ?? `HTTP ${status}` }), code);
 }
 
 export type CallInput = {
@@ -144,16 +149,16 @@ export function idOf(value: unknown): string | null {
   return null;
 }
 
-export const badAnswer = (what: string) => new ProviderError('invalid', network, `Pinterest sent an answer without ${what}`, 'bad_answer');
+export const badAnswer = (what: string | MessageRef) => wordedError('invalid', network, pinterestWords('badAnswer', { what }), 'bad_answer');
 
 export const needs = {
-  profile: { scope: 'user_accounts:read', what: "reading the account's name and picture" },
-  account: { scope: 'user_accounts:read', what: "reading the account's followers" },
-  boards: { scope: 'boards:read', what: 'listing your boards' },
-  createBoard: { scope: 'boards:write', what: 'creating a board' },
-  pins: { scope: 'pins:write', with: ['boards:read', 'boards:write', 'pins:read'], what: 'saving pins to Pinterest' },
-  media: { scope: 'pins:write', with: ['pins:read'], what: 'uploading videos' },
-  mediaStatus: { scope: 'pins:read', what: 'following a video’s processing' },
-  readPins: { scope: 'pins:read', with: ['boards:read'], what: "reading a board's pins" },
-  analytics: { scope: 'pins:read', with: ['boards:read'], what: 'reading the statistics of pins' },
+  profile: { scope: 'user_accounts:read', what: pinterestWords('need.profile') },
+  account: { scope: 'user_accounts:read', what: pinterestWords('need.account') },
+  boards: { scope: 'boards:read', what: pinterestWords('need.boards') },
+  createBoard: { scope: 'boards:write', what: pinterestWords('need.createBoard') },
+  pins: { scope: 'pins:write', with: ['boards:read', 'boards:write', 'pins:read'], what: pinterestWords('need.pins') },
+  media: { scope: 'pins:write', with: ['pins:read'], what: pinterestWords('need.media') },
+  mediaStatus: { scope: 'pins:read', what: pinterestWords('need.mediaStatus') },
+  readPins: { scope: 'pins:read', with: ['boards:read'], what: pinterestWords('need.readPins') },
+  analytics: { scope: 'pins:read', with: ['boards:read'], what: pinterestWords('need.analytics') },
 } satisfies Record<string, Need>;

@@ -10,7 +10,7 @@ import { pinShape, pinterestSettings, PINTEREST_ALT_TEXT_MAX, type PinterestSett
 import { fetchFromNetwork } from '../../../server/providers/http.ts';
 import { ProviderError } from '../../../server/providers/provider.ts';
 import type { ExistingCheck, MetricsContext, PostMetrics, PublishContext, PublishMedia, PublishOutcome, Publisher } from '../../../server/providers/publishing.ts';
-import { apiUrlOf, badAnswer, idOf, needs, network, pinterestCall } from './pinterest-api.ts';
+import { apiUrlOf, badAnswer, idOf, needs, network, pinterestCall, pinterestWords } from './pinterest-api.ts';
 
 export type PinterestPublisherOptions = {
   apiUrl: string;
@@ -114,7 +114,7 @@ export function createPinterestPublisher(options: PinterestPublisherOptions): Pu
     await ctx.journal.beforeCreate('media', { mediaType: 'video' });
     const upload = await pinterestCall<MediaUpload>(url('/media'), ctx.accessToken, { method: 'POST', json: { media_type: 'video' }, need: needs.media, account: ctx.externalAccountId });
     const mediaId = idOf(upload.media_id);
-    if (!mediaId || typeof upload.upload_url !== 'string') throw badAnswer('the media id and upload address');
+    if (!mediaId || typeof upload.upload_url !== 'string') throw badAnswer(pinterestWords('answer.mediaUpload'));
     const next: Progress = { ...progress, mediaId, uploaded: false, polls: 0, waitingSince: undefined, lastStatus: 'registered' };
     await ctx.journal.afterCreate('media', { mediaId }, next);
     return { progress: next, upload };
@@ -193,7 +193,7 @@ export function createPinterestPublisher(options: PinterestPublisherOptions): Pu
     await ctx.journal.beforeCreate('pin', { ...summary, boardId: settings.boardId, boardSectionId: settings.boardSectionId ?? null, titleLength: settings.title?.length ?? 0, descriptionLength: ctx.parts[0]?.text.length ?? 0 });
     const pin = await pinterestCall<{ id?: unknown }>(url('/pins'), ctx.accessToken, { method: 'POST', json: body, need: needs.pins, account: ctx.externalAccountId, timeoutMs: 120_000 });
     const pinId = idOf(pin.id);
-    if (!pinId) throw badAnswer('the pin id');
+    if (!pinId) throw badAnswer(pinterestWords('answer.pinId'));
     const next: Progress = { ...progress, pinId };
     await ctx.journal.afterCreate('pin', { pinId }, next);
     return next;

@@ -6,6 +6,11 @@ import { readFileSync } from 'node:fs';
 import type { Config } from '../../../server/config/config.ts';
 import { requestJson } from '../../../server/providers/http.ts';
 import { ProviderError } from '../../../server/providers/provider.ts';
+import type { MessageRef, MessageValues } from '../../../server/modules/notifications/notification-message.ts';
+import { errorWords as networkErrorWords, wordedError } from '../../error-words.ts';
+
+/** Words of Reddit's error sentences (`network-reddit:errors.…`). */
+export const redditWords = (key: string, values?: MessageValues) => networkErrorWords(`network-reddit:errors.${key}`, values);
 
 export const network = 'reddit' as const;
 
@@ -55,16 +60,16 @@ export function apiUrlOf(e: Pick<RedditEndpoints, 'apiUrl'>, path: string, query
 export const basicAuth = (e: Pick<RedditEndpoints, 'clientId' | 'clientSecret'>) => `Basic ${Buffer.from(`${e.clientId}:${e.clientSecret}`).toString('base64')}`;
 
 /** What an endpoint needs, so a refusal names the permission to grant. */
-export type Need = { scope: string; what: string };
+export type Need = { scope: string; what: MessageRef };
 
 export const needs = {
-  identity: { scope: 'identity', what: "reading the account's name and avatar" },
-  mySubreddits: { scope: 'mysubreddits', what: 'listing the subreddits you joined or moderate' },
-  read: { scope: 'read', what: "reading a subreddit's rules and post requirements" },
-  flair: { scope: 'flair', what: "listing a subreddit's post flairs" },
-  submit: { scope: 'submit', what: 'submitting posts to Reddit' },
-  history: { scope: 'history', what: 'reading your submitted posts' },
-  metrics: { scope: 'read', what: "reading your posts' scores and comments" },
+  identity: { scope: 'identity', what: redditWords('need.identity') },
+  mySubreddits: { scope: 'mysubreddits', what: redditWords('need.mySubreddits') },
+  read: { scope: 'read', what: redditWords('need.read') },
+  flair: { scope: 'flair', what: redditWords('need.flair') },
+  submit: { scope: 'submit', what: redditWords('need.submit') },
+  history: { scope: 'history', what: redditWords('need.history') },
+  metrics: { scope: 'read', what: redditWords('need.metrics') },
 } satisfies Record<string, Need>;
 
 /**
@@ -100,7 +105,7 @@ function assertRoom(window: string) {
     exhausted.delete(window);
     return;
   }
-  throw new ProviderError('transient', network, `Reddit's rate limit for this Herald's app is used up; Herald waits ${Math.ceil(wait / 1000)} s until it resets`, 'rate_limited', { retryAfterMs: wait });
+  throw wordedError('transient', network, redditWords('rateLimitUsed', { seconds: Math.ceil(wait / 1000) }), 'rate_limited', { retryAfterMs: wait });
 }
 
 /** Forgets what the rate-limit headers said (tests). */
@@ -112,15 +117,13 @@ const text = (value: unknown) => (typeof value === 'string' && value ? value : n
 export function refusal(status: number, body: unknown, headers: Headers, need: Need | null): ProviderError {
   const b = (body && typeof body === 'object' ? body : {}) as { message?: unknown; error?: unknown; reason?: unknown; explanation?: unknown };
   const message = text(b.explanation) ?? text(b.message) ?? text(b.reason) ?? (typeof b.error === 'string' ? b.error : null);
-  if (status === 401) return new ProviderError('auth', network, `Reddit rejected the access token${message ? ` (${message})` : ''}`, 'http_401');
+  if (status === 401) return wordedError('auth', network, message ? redditWords('tokenRejectedBecause', { reason: message }) : redditWords('tokenRejected'), 'http_401');
   // A token without the scope the endpoint needs: 403 with `insufficient_scope` in WWW-Authenticate.
   if (status === 403 && /insufficient_scope/.test(headers.get('www-authenticate') ?? '')) {
-    const words = need
-      ? `Reddit refused: Herald may not have the "${need.scope}" permission, which ${need.what} needs. Connect the account again on the Channels page and allow "${need.scope}".`
-      : 'Reddit refused: a permission is missing';
-    return new ProviderError('scope', network, words, 'insufficient_scope', { scope: need?.scope });
+    const words = need ? redditWords('scopeMissing', { scope: need.scope, what: need.what }) : redditWords('permissionMissing');
+    return wordedError('scope', network, words, 'insufficient_scope', { scope: need?.scope });
   }
-  return new ProviderError('invalid', network, `Reddit refused: ${message ?? `HTTP ${status}`}`, `http_${status}`);
+  return wordedError('invalid', network, redditWords('refused', { reason: message ?? `HTTP ${status}` }), `http_${status}`);
 }
 
 /** One `[CODE, message, field]` of `json.errors`. */
@@ -147,15 +150,8 @@ export function delayOf(message: string): number | null {
 /** A subreddit that says "try again later" without a time: an hour later (the subreddit's own throttle). */
 const SUBREDDIT_RATELIMIT_WAIT_MS = 60 * 60_000;
 
-/** Plain words for the errors Herald expects from a submission. */
-const errorWords: Record<string, string> = {
-  SUBREDDIT_NOEXIST: 'that subreddit does not exist',
-  SUBREDDIT_NOTALLOWED: 'this account is not allowed to post in that subreddit',
-  NO_SELFS: 'that subreddit does not allow text posts',
-  NO_LINKS: 'that subreddit does not allow links',
-  ALREADY_SUB: 'that link was already submitted to this subreddit (Herald never resubmits a link)',
-  SUBMIT_VALIDATION_FLAIR_REQUIRED: 'that subreddit requires a flair: choose one in the Reddit options',
-};
+/** The submission errors Herald explains in plain words (`network-reddit:errors.submission.<code>`). */
+const explained = new Set(['SUBREDDIT_NOEXIST', 'SUBREDDIT_NOTALLOWED', 'NO_SELFS', 'NO_LINKS', 'ALREADY_SUB', 'SUBMIT_VALIDATION_FLAIR_REQUIRED']);
 
 /**
  * `json.errors` of a submission (HTTP 200) as the error the engine acts on: Reddit's throttles
@@ -166,10 +162,16 @@ export function submissionError(errors: RedditError[]): ProviderError {
   const throttle = errors.find((e) => e.code === 'RATELIMIT' || e.code === 'SUBREDDIT_RATELIMIT');
   if (throttle) {
     const wait = delayOf(throttle.message) ?? (throttle.code === 'SUBREDDIT_RATELIMIT' ? SUBREDDIT_RATELIMIT_WAIT_MS : 10 * 60_000);
-    return new ProviderError('transient', network, `Reddit asked Herald to wait: “${throttle.message}” (${throttle.code}); Herald tries again in ${Math.round(wait / 1000)} s`, throttle.code.toLowerCase(), { retryAfterMs: wait });
+    return wordedError('transient', network, redditWords('wait', { message: throttle.message, code: throttle.code, seconds: Math.round(wait / 1000) }), throttle.code.toLowerCase(), { retryAfterMs: wait });
   }
-  const described = errors.map((e) => `${errorWords[e.code] ? `${errorWords[e.code]}: ` : ''}“${e.message || e.code}” (${e.code}${e.field ? ` on ${e.field}` : ''})`);
-  return new ProviderError('invalid', network, `Reddit refused the post: ${described.join('; ')}`, errors[0]?.code.toLowerCase() ?? 'refused');
+  const described = errors.map((e): MessageRef => {
+    const values = { message: e.message || e.code, code: e.code, ...(e.field ? { field: e.field } : {}) };
+    const key = e.field ? 'itemOn' : 'item';
+    return explained.has(e.code) ? redditWords(`${key}Explained`, { ...values, plain: redditWords(`submission.${e.code}`) }) : redditWords(key, values);
+  });
+  // "a; b; c" as words: each pair nested, so every language joins them its own way.
+  const joined = described.reduceRight<MessageRef | null>((rest, item) => (rest ? redditWords('join', { first: item, rest }) : item), null);
+  return wordedError('invalid', network, redditWords('submissionRefused', { errors: joined ?? '' }), errors[0]?.code.toLowerCase() ?? 'refused');
 }
 
 export type CallInput = {
@@ -211,7 +213,7 @@ export async function redditCall<T = Record<string, unknown>>(e: RedditEndpoints
   throw refusal(answer.status, answer.body, answer.headers, input.need);
 }
 
-export const badAnswer = (what: string) => new ProviderError('invalid', network, `Reddit sent an answer without ${what}`, 'bad_answer');
+export const badAnswer = (what: string | MessageRef) => wordedError('invalid', network, redditWords('badAnswer', { what }), 'bad_answer');
 
 /** Reddit escapes `&` in the image addresses it returns (`&amp;`). */
 export const unescapeUrl = (value: unknown) => (typeof value === 'string' && value ? value.replace(/&amp;/g, '&') : null);

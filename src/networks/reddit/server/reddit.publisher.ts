@@ -16,7 +16,7 @@ import { ProviderError } from '../../../server/providers/provider.ts';
 import type { ExistingCheck, MetricsContext, PostMetrics, PublishContext, PublishMedia, Publisher } from '../../../server/providers/publishing.ts';
 import { linkOf, mediaShape, REDDIT_CAPTION_MAX, redditSettings, type RedditSettings } from '../descriptor.ts';
 import { subredditIssues, type RedditPostShape, type SubredditRules } from '../requirements.ts';
-import { apiUrlOf, badAnswer, fullnameOf, jsonErrorsOf, needs, network, redditCall, submissionError, type RedditEndpoints } from './reddit-api.ts';
+import { apiUrlOf, badAnswer, fullnameOf, jsonErrorsOf, needs, network, redditCall, redditWords, submissionError, type RedditEndpoints } from './reddit-api.ts';
 import { readSubredditRules } from './reddit.subreddits.ts';
 
 type Upload = { url: string; assetId: string };
@@ -104,7 +104,7 @@ export function createRedditPublisher(options: RedditPublisherOptions): Publishe
     });
     const action = typeof lease.args?.action === 'string' ? lease.args.action : null;
     const assetId = typeof lease.asset?.asset_id === 'string' ? lease.asset.asset_id : null;
-    if (!action || !assetId) throw badAnswer('the upload form and asset id');
+    if (!action || !assetId) throw badAnswer(redditWords('answer.uploadForm'));
     // Reddit names the form without a scheme (//bucket…): https, or the scheme of a local fake's API.
     const target = action.startsWith('//') ? `${new URL(e.apiUrl).protocol}${action}` : action;
     const fields = (lease.args?.fields ?? []).flatMap((f) => (typeof f.name === 'string' && typeof f.value === 'string' ? [[f.name, f.value] as [string, string]] : []));
@@ -126,7 +126,7 @@ export function createRedditPublisher(options: RedditPublisherOptions): Publishe
       throw invalid(`Reddit's upload storage refused the ${file.kind} (HTTP ${response.status}${reason ? `: ${reason}` : ''}); publish the post again`, 'upload_refused');
     }
     const location = /<Location>([^<]*)<\/Location>/.exec(answer)?.[1];
-    if (!location) throw badAnswer('the uploaded file’s address');
+    if (!location) throw badAnswer(redditWords('answer.uploadedAddress'));
     let url = decodeXml(location);
     try {
       url = decodeURIComponent(url);
@@ -274,7 +274,7 @@ export function createRedditPublisher(options: RedditPublisherOptions): Publishe
         await ctx.journal.afterCreate('submit', { accepted: true }, progress);
         return { status: 'processing', checkAfterMs: firstPollMs };
       }
-      if (!postId) throw badAnswer('the post’s id');
+      if (!postId) throw badAnswer(redditWords('answer.postId'));
       progress = { ...progress, postId, url: postUrl(rules.name, postId) };
       await ctx.journal.afterCreate('submit', { postId }, progress);
       return { status: 'published', externalId: postId, url: progress.url! };

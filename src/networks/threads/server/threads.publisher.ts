@@ -8,6 +8,8 @@ import { ProviderError } from '../../../server/providers/provider.ts';
 import type { ExistingCheck, MetricsContext, PostMetrics, PublishContext, PublishMedia, PublishOutcome, Publisher } from '../../../server/providers/publishing.ts';
 import { assertUsageRoom } from '../../meta-graph/usage.ts';
 import { badAnswer, graphUrl, idOf, label, network, threadsCall } from './threads-api.ts';
+import type { MessageRef } from '../../../server/modules/notifications/notification-message.ts';
+import { errorWords, scopeMissingWords, wordedError } from '../../error-words.ts';
 
 export type ThreadsPublisherOptions = {
   apiUrl: string;
@@ -56,21 +58,22 @@ const containerErrors: Record<string, string> = {
 const containerReason = (message: string | undefined) => (message && containerErrors[message]) ?? `Threads could not prepare the media (${message || 'no reason given'})`;
 
 /** The permission a call needs and what for, so a refusal names it (Threads' code 10 does not). */
-type Need = { scope: string; what: string };
+type Need = { scope: string; what: MessageRef };
+/** Words of Threads' error sentences (`network-threads:errors.…`). */
+const threadsWords = (key: string, values?: Parameters<typeof errorWords>[1]) => errorWords(`network-threads:errors.${key}`, values);
 const needs = {
-  publish: { scope: 'threads_content_publish', what: 'posting to Threads' },
-  reply: { scope: 'threads_manage_replies', what: 'posting the later parts of a chain' },
-  insights: { scope: 'threads_manage_insights', what: 'reading the counters of posts' },
-  accountInsights: { scope: 'threads_manage_insights', what: "reading the account's followers" },
-  readReplies: { scope: 'threads_read_replies', what: 'checking whether a later part of a chain went out' },
-  basic: { scope: 'threads_basic', what: 'everything Herald does on Threads' },
+  publish: { scope: 'threads_content_publish', what: threadsWords('what.publish') },
+  reply: { scope: 'threads_manage_replies', what: threadsWords('what.reply') },
+  insights: { scope: 'threads_manage_insights', what: threadsWords('what.insights') },
+  accountInsights: { scope: 'threads_manage_insights', what: threadsWords('what.accountInsights') },
+  readReplies: { scope: 'threads_read_replies', what: threadsWords('what.readReplies') },
+  basic: { scope: 'threads_basic', what: threadsWords('what.basic') },
 } satisfies Record<string, Need>;
 
 function withScope(error: unknown, need: Need): unknown {
   if (!(error instanceof ProviderError) || error.kind !== 'scope') return error;
   const scope = error.scope ?? need.scope;
-  const text = `Threads did not give Herald the "${scope}" permission, which ${need.what} needs. Connect the account again on the Channels page and allow "${scope}".`;
-  return new ProviderError('scope', network, text, error.code, { scope });
+  return wordedError('scope', network, scopeMissingWords(label, scope, need.what), error.code, { scope });
 }
 
 async function call<T>(need: Need, url: string, token: string, input: Parameters<typeof threadsCall>[2] = {}): Promise<T> {

@@ -2,6 +2,11 @@ import type { Readable } from 'node:stream';
 import { tiktokSettings } from '../descriptor.ts';
 import { fetchFromNetwork, requestJson } from '../../../server/providers/http.ts';
 import { ProviderError } from '../../../server/providers/provider.ts';
+import type { MessageRef, MessageValues } from '../../../server/modules/notifications/notification-message.ts';
+import { errorWords, wordedError } from '../../error-words.ts';
+
+/** Words of TikTok's error sentences (`network-tiktok:errors.…`). */
+const tiktokWords = (key: string, values?: MessageValues) => errorWords(`network-tiktok:errors.${key}`, values);
 import type { ExistingCheck, PostMetrics, PublishContext, PublishMedia, PublishOutcome, Publisher } from '../../../server/providers/publishing.ts';
 
 // TikTok Content Posting API v2 (shared/providers.md §1): creator info before every post, one
@@ -87,39 +92,19 @@ const privacyLabels: Record<string, string> = {
 };
 const privacyLabel = (level: string) => privacyLabels[level] ?? level;
 
-/** TikTok's error codes and fail reasons, in words a user can act on. */
-const reasons: Record<string, string> = {
-  spam_risk_too_many_posts: 'this TikTok account reached its daily posting limit; try again tomorrow',
-  spam_risk_user_banned_from_posting: 'TikTok has banned this account from posting',
-  spam_risk_text: 'TikTok flagged the caption as spam',
-  spam_risk: 'TikTok flagged the post as spam',
-  spam_risk_too_many_pending_share: 'the TikTok inbox already holds 5 drafts from apps; finish or delete some in the TikTok app first',
-  reached_active_user_cap: "Herald's TikTok app reached its daily limit of posting accounts; try again tomorrow",
-  privacy_level_option_mismatch: 'this TikTok account does not offer the chosen privacy level',
-  unaudited_client_can_only_post_to_private_accounts: "this Herald instance's TikTok app has not passed TikTok's audit yet, so it can only post private (Only me) posts",
-  url_ownership_unverified: "TikTok refused the media URL: its domain is not verified for this TikTok app (HERALD_MEDIA_PUBLIC_URL must be a domain verified with TikTok)",
-  file_format_check_failed: 'TikTok cannot read this file format',
-  duration_check_failed: 'the video is too long or too short for TikTok',
-  frame_rate_check_failed: 'TikTok needs videos of 23 to 60 frames per second',
-  picture_size_check_failed: 'the picture size is outside what TikTok accepts',
-  video_pull_failed: 'TikTok could not download the video from its public URL',
-  photo_pull_failed: 'TikTok could not download the photos from their public URL',
-  app_version_check_failed: "the TikTok app on the creator's phone is too old for photo posts (version 31.8 or newer is needed)",
-  publish_cancelled: 'the post was cancelled on TikTok',
-  auth_removed: 'the TikTok account removed Herald’s access while the post was processing',
-  internal: 'TikTok had an internal problem processing the post; publish it again',
-  invalid_publish_id: 'TikTok no longer knows this post (invalid publish id)',
-  token_not_authorized_for_specified_publish_id: 'the post was started from another TikTok account than the one connected now',
-};
+/** TikTok's error codes and fail reasons Herald words so a user can act on them (`network-tiktok:errors.reason.<code>`). */
+const worded = new Set(['spam_risk_too_many_posts', 'spam_risk_user_banned_from_posting', 'spam_risk_text', 'spam_risk', 'spam_risk_too_many_pending_share', 'reached_active_user_cap', 'privacy_level_option_mismatch', 'unaudited_client_can_only_post_to_private_accounts', 'url_ownership_unverified', 'file_format_check_failed', 'duration_check_failed', 'frame_rate_check_failed', 'picture_size_check_failed', 'video_pull_failed', 'photo_pull_failed', 'app_version_check_failed', 'publish_cancelled', 'auth_removed', 'internal', 'invalid_publish_id', 'token_not_authorized_for_specified_publish_id']);
+/** What a call needs, for a missing-permission message: `what` as words, or English. */
+type Needed = { scope: string; what: string | MessageRef };
 const scopeCodes = new Set(['scope_not_authorized', 'scope_permission_missed']);
 
 /** The permission each endpoint needs and what it is for, in words (shared/providers.md §1). */
-function scopeNeeded(path: string, body: unknown): { scope: string; what: string } | null {
+function scopeNeeded(path: string, body: unknown): Needed | null {
   const directPhoto = path.startsWith('/v2/post/publish/content/init/') && (body as { post_mode?: string } | undefined)?.post_mode === 'DIRECT_POST';
-  if (directPhoto || path.startsWith('/v2/post/publish/creator_info/') || path.startsWith('/v2/post/publish/video/init/')) return { scope: 'video.publish', what: 'posting directly to TikTok' };
-  if (path.startsWith('/v2/post/publish/')) return { scope: 'video.upload', what: 'sending posts to the TikTok inbox' };
-  if (path.startsWith('/v2/video/')) return { scope: 'video.list', what: 'reading the statistics of posts' };
-  if (path.startsWith('/v2/user/info/')) return { scope: 'user.info.stats', what: "reading the account's followers" };
+  if (directPhoto || path.startsWith('/v2/post/publish/creator_info/') || path.startsWith('/v2/post/publish/video/init/')) return { scope: 'video.publish', what: tiktokWords('need.directPost') };
+  if (path.startsWith('/v2/post/publish/')) return { scope: 'video.upload', what: tiktokWords('need.inbox') };
+  if (path.startsWith('/v2/video/')) return { scope: 'video.list', what: tiktokWords('need.statistics') };
+  if (path.startsWith('/v2/user/info/')) return { scope: 'user.info.stats', what: tiktokWords('need.followers') };
   return null;
 }
 
@@ -127,18 +112,21 @@ function scopeNeeded(path: string, body: unknown): { scope: string; what: string
  * A permission the account owner did not grant is not a broken token: it fails with the
  * permission to allow on reconnect, and no refresh (which cannot add it) is tried.
  */
-export function missingScope(code: string, needed: { scope: string; what: string } | null): ProviderError {
-  const text = needed
-    ? `TikTok did not give Herald the "${needed.scope}" permission, which ${needed.what} needs. Connect the account again on the Channels page and allow "${needed.scope}".`
-    : 'TikTok did not give Herald a permission this needs. Connect the account again on the Channels page and allow every permission.';
-  return new ProviderError('scope', network, text, code, { scope: needed?.scope });
+export function missingScope(code: string, needed: Needed | null): ProviderError {
+  const words = needed ? tiktokWords('scopeMissing', { scope: needed.scope, what: needed.what }) : tiktokWords('scopeMissingAny');
+  return wordedError('scope', network, words, code, { scope: needed?.scope });
 }
 
-function failure(status: number, code: string | undefined, message: string | undefined, needed: { scope: string; what: string } | null = null): ProviderError {
+function failure(status: number, code: string | undefined, message: string | undefined, needed: Needed | null = null): ProviderError {
   if (code && scopeCodes.has(code)) return missingScope(code, needed);
-  if (status === 401 || code === 'access_token_invalid') return new ProviderError('auth', network, 'TikTok rejected the access token', code);
-  const reason = (code && reasons[code]) ?? (code === 'invalid_params' || code === 'invalid_file_upload' ? `TikTok refused the request: ${message || code}` : `TikTok refused the request (${code ?? `HTTP ${status}`}${message ? `: ${message}` : ''})`);
-  return new ProviderError('invalid', network, `TikTok did not publish: ${reason}`, code);
+  if (status === 401 || code === 'access_token_invalid') return wordedError('auth', network, tiktokWords('tokenRejected'), code);
+  const refused = () => {
+    if (code === 'invalid_params' || code === 'invalid_file_upload') return tiktokWords('refusedRequest', { reason: message || code });
+    const shown = code ?? `HTTP ${status}`;
+    return message ? tiktokWords('refusedRequestCodeBecause', { code: shown, message }) : tiktokWords('refusedRequestCode', { code: shown });
+  };
+  const reason = code && worded.has(code) ? tiktokWords(`reason.${code}`) : refused();
+  return wordedError('invalid', network, tiktokWords('didNotPublish', { reason }), code);
 }
 
 /** TikTok's 429 carries no Retry-After; its window is one minute. */
@@ -377,7 +365,8 @@ export function createTikTokPublisher(options: TikTokPublisherOptions): Publishe
         return { status: 'published', externalId: progress.publishId!, url: null };
       case 'FAILED': {
         const code = status.fail_reason ?? 'unknown';
-        throw invalid(`TikTok did not publish: ${reasons[code] ?? `TikTok gave up processing the post (${code})`}`, code);
+        const reason = worded.has(code) ? tiktokWords(`reason.${code}`) : tiktokWords('gaveUp', { code });
+        throw wordedError('invalid', network, tiktokWords('didNotPublish', { reason }), code);
       }
       default:
         return { status: 'processing', checkAfterMs: pollMs };

@@ -6,6 +6,8 @@
 import type { Config } from '../../../server/config/config.ts';
 import { fetchFromNetwork, parseNetworkJson, requestJson } from '../../../server/providers/http.ts';
 import { ProviderError } from '../../../server/providers/provider.ts';
+import type { MessageRef, MessageValues } from '../../../server/modules/notifications/notification-message.ts';
+import { errorWords, wordedError } from '../../error-words.ts';
 
 export const network = 'x' as const;
 
@@ -43,21 +45,23 @@ export const problemText = (p: Problem | null) => (p?.detail ?? p?.title ?? p?.e
 /** X's refusal of a text it already has from this account: the first attempt went out. */
 export const isDuplicateRefusal = (status: number, p: Problem | null) => status === 403 && /duplicate content/i.test(`${problemText(p)} ${p?.errors?.map((e) => e.message ?? e.detail).join(' ') ?? ''}`);
 
-/** What a call needs, for a message that names it. */
-export type Need = { scope: string; what: string };
+/** What a call needs, for a message that names it: `what` as words (`network-x:errors.need.…`), or English. */
+export type Need = { scope: string; what: string | MessageRef };
+
+/** Words of X's error sentences (`network-x:errors.…`). */
+export const xWords = (key: string, values?: MessageValues) => errorWords(`network-x:errors.${key}`, values);
 
 /** A problem as a ProviderError. */
 export function errorFrom(status: number, p: Problem | null, need: Need): ProviderError {
   const kind = kindOf(p);
   const text = problemText(p);
   const code = kind || `http_${status}`;
-  if (status === 401 || /unsupported authentication/i.test(text)) return new ProviderError('auth', network, `X rejected the access token${text ? ` (${text})` : ''}`, code);
-  if (status === 403 && /scope/i.test(text)) {
-    return new ProviderError('scope', network, `X did not give Herald the "${need.scope}" permission, which ${need.what} needs. Connect the account again on the Channels page.`, code, { scope: need.scope });
-  }
-  if (kind === 'usage-capped') return new ProviderError('transient', network, `X says this Herald's app used up its allowance${text ? ` (${text})` : ''}; Herald tries again in an hour`, code, { retryAfterMs: 3_600_000 });
-  if (status === 403) return new ProviderError('denied', network, `X refused ${need.what}${text ? `: ${text}` : ''}`, code);
-  return new ProviderError('invalid', network, `X refused ${need.what}${text ? `: ${text}` : ` (HTTP ${status})`}`, code);
+  const what = need.what;
+  if (status === 401 || /unsupported authentication/i.test(text)) return wordedError('auth', network, text ? xWords('tokenRejectedBecause', { reason: text }) : xWords('tokenRejected'), code);
+  if (status === 403 && /scope/i.test(text)) return wordedError('scope', network, xWords('scopeMissing', { scope: need.scope, what }), code, { scope: need.scope });
+  if (kind === 'usage-capped') return wordedError('transient', network, text ? xWords('allowanceUsedBecause', { reason: text }) : xWords('allowanceUsed'), code, { retryAfterMs: 3_600_000 });
+  if (status === 403) return wordedError('denied', network, text ? xWords('refusedBecause', { what, reason: text }) : xWords('refused', { what }), code);
+  return wordedError('invalid', network, text ? xWords('refusedBecause', { what, reason: text }) : xWords('refusedStatus', { what, status }), code);
 }
 
 // ---- Rate limits ---------------------------------------------------------------------------
@@ -86,9 +90,7 @@ function holdBack(api: string, account: string, endpoint: string) {
     exhausted.delete(keyOf(api, account, endpoint));
     return;
   }
-  throw new ProviderError('transient', network, `X's limit for ${endpoint} is used up for this account until ${new Date(resetAt).toISOString().slice(11, 16)} UTC; Herald waits until then`, 'rate_limited', {
-    retryAfterMs: resetAt - Date.now(),
-  });
+  throw wordedError('transient', network, xWords('limitUsed', { endpoint, time: new Date(resetAt).toISOString().slice(11, 16) }), 'rate_limited', { retryAfterMs: resetAt - Date.now() });
 }
 
 export type Answer<T> = { status: number; body: T; headers: Headers };
@@ -131,7 +133,7 @@ export async function xCall<T = Record<string, unknown>>(e: XEndpoints, path: st
  */
 function withResetWait(error: unknown): unknown {
   if (error instanceof ProviderError && error.code === 'rate_limited' && error.retryAfterMs === undefined) {
-    return new ProviderError('transient', network, 'X asked Herald to slow down (HTTP 429); Herald tries again when its 15-minute window ends', 'rate_limited', { retryAfterMs: 15 * 60_000, ambiguous: error.ambiguous });
+    return wordedError('transient', network, xWords('slowDown'), 'rate_limited', { retryAfterMs: 15 * 60_000, ambiguous: error.ambiguous });
   }
   return error;
 }
@@ -157,4 +159,4 @@ export async function xUpload<T = Record<string, unknown>>(e: XEndpoints, path: 
   return { status: response.status, body: body as T, headers: response.headers };
 }
 
-export const badAnswer = (what: string) => new ProviderError('invalid', network, `X sent an answer without ${what}`, 'bad_answer');
+export const badAnswer = (what: string | MessageRef) => wordedError('invalid', network, xWords('badAnswer', { what }), 'bad_answer');

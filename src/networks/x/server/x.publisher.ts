@@ -10,7 +10,8 @@ import { quotedPostId, xMediaKind, xSettings, type XMediaKind, type XSettings } 
 import { linksIn } from '../counting.ts';
 import { ProviderError } from '../../../server/providers/provider.ts';
 import type { ExistingCheck, PostMetrics, PublishContext, PublishMedia, PublishOutcome, Publisher } from '../../../server/providers/publishing.ts';
-import { badAnswer, errorFrom, isDuplicateRefusal, network, problemText, xCall, xUpload, type Answer, type Need, type Problem, type XEndpoints } from './x-api.ts';
+import { badAnswer, errorFrom, isDuplicateRefusal, network, problemText, xCall, xUpload, xWords, type Answer, type Need, type Problem, type XEndpoints } from './x-api.ts';
+import { unknownBecause, wordedError } from '../../error-words.ts';
 import { giveBack, takePost } from './x-caps.ts';
 
 export type XPublisherOptions = {
@@ -48,10 +49,10 @@ type Progress = {
 type Listed = { id?: string; text?: string; created_at?: string; referenced_tweets?: { type?: string; id?: string }[] };
 
 const needs = {
-  post: { scope: 'tweet.write', what: 'posting to X' },
-  media: { scope: 'media.write', what: 'uploading media to X' },
-  read: { scope: 'tweet.read', what: "reading the account's posts" },
-  account: { scope: 'users.read', what: "reading the account's followers" },
+  post: { scope: 'tweet.write', what: xWords('need.posting') },
+  media: { scope: 'media.write', what: xWords('need.uploading') },
+  read: { scope: 'tweet.read', what: xWords('need.readingPosts') },
+  account: { scope: 'users.read', what: xWords('need.readingFollowers') },
 } satisfies Record<string, Need>;
 
 const invalid = (message: string, code?: string) => new ProviderError('invalid', network, message, code);
@@ -101,7 +102,7 @@ export function createXPublisher(e: XEndpoints, options: XPublisherOptions = {})
       form.set('media_category', 'tweet_image');
       form.set('media', new Blob([new Uint8Array(await readAll(file.open()))], { type: file.mimeType }), 'media');
       const { body } = await xUpload<{ data?: { id?: string } }>(e, '/2/media/upload', ctx.accessToken, form, { need: needs.media, account: ctx.externalAccountId, endpoint: 'media/upload' });
-      if (!body?.data?.id) throw badAnswer('the media id');
+      if (!body?.data?.id) throw badAnswer(xWords('answer.mediaId'));
       return { state: { ...state, id: String(body.data.id), ready: true } };
     }
     if (!state.id) {
@@ -111,7 +112,7 @@ export function createXPublisher(e: XEndpoints, options: XPublisherOptions = {})
         need: needs.media,
         endpoint: 'media/chunked',
       });
-      if (!body?.data?.id) throw badAnswer('the media id');
+      if (!body?.data?.id) throw badAnswer(xWords('answer.mediaId'));
       return { state: { ...state, id: String(body.data.id), appended: 0 } };
     }
     const segments = Math.max(1, Math.ceil(file.size / e.chunkBytes));
@@ -226,7 +227,7 @@ export function createXPublisher(e: XEndpoints, options: XPublisherOptions = {})
       (p) => p.id && comparable(p.text ?? '', false) === wanted && (!previous || p.referenced_tweets?.some((r) => r.type === 'replied_to' && r.id === previous)),
     );
     if (found) return { found: true, progress: withPart({ ...progress, duplicateRefusedAt: undefined }, index, { ...progress.parts![index]!, postId: String(found.id) }) };
-    if (duplicate) return { found: 'unknown', reason: "X refused the post as a duplicate of one it already has, but the account's recent posts do not show it: look at the account on X, then mark the post as published or publish it again" };
+    if (duplicate) return unknownBecause(xWords('duplicateNotFound'));
     return { found: false };
   }
 
@@ -256,12 +257,7 @@ export function createXPublisher(e: XEndpoints, options: XPublisherOptions = {})
         const first = progress.parts![0]!.postId;
         if (index > 0 && first && /not allowed|mentioned|engaged/i.test(problemText(answer.body))) {
           // X's 2026-02-23 rule: self-serve apps may reply only where they were "summoned".
-          throw new ProviderError(
-            'denied',
-            network,
-            `X refused part ${index + 1} of the thread as a reply (${problemText(answer.body)}). The parts before it are published (${postUrl(first, ctx.username)}); post the rest on X yourself.`,
-            'reply_not_allowed',
-          );
+          throw wordedError('denied', network, xWords('replyRefused', { part: index + 1, reason: problemText(answer.body), url: postUrl(first, ctx.username) }), 'reply_not_allowed');
         }
         throw errorFrom(answer.status, answer.body, needs.post);
       }
@@ -274,10 +270,12 @@ export function createXPublisher(e: XEndpoints, options: XPublisherOptions = {})
         await ctx.journal.afterCreate(step, { id: next.parts![index]!.postId, duplicate: true }, next);
         return next;
       }
-      throw new ProviderError('transient', network, settled.found === 'unknown' ? settled.reason : 'X refused the post as duplicate content', 'duplicate', { ambiguous: true });
+      const why = settled.found === 'unknown' ? settled.words : xWords('duplicate');
+      if (!why) throw new ProviderError('transient', network, settled.found === 'unknown' ? settled.reason : 'X refused the post as duplicate content', 'duplicate', { ambiguous: true });
+      throw wordedError('transient', network, why, 'duplicate', { ambiguous: true });
     }
     const id = answer.body?.data?.id;
-    if (!id || !/^\d{1,20}$/.test(String(id))) throw badAnswer('the new post’s id');
+    if (!id || !/^\d{1,20}$/.test(String(id))) throw badAnswer(xWords('answer.newPostId'));
     const next = withPart(progress, index, { ...progress.parts![index]!, postId: String(id) });
     await ctx.journal.afterCreate(step, { id: String(id) }, next);
     return next;
@@ -311,7 +309,7 @@ export function createXPublisher(e: XEndpoints, options: XPublisherOptions = {})
     async findExisting(ctx, pending): Promise<ExistingCheck> {
       const progress = ctx.journal.progress as Progress;
       const match = /^post:(\d+)$/.exec(pending.step);
-      if (!match || !progress.parts?.[Number(match[1])]) return { found: 'unknown', reason: `X cannot tell whether the step "${pending.step}" happened` };
+      if (!match || !progress.parts?.[Number(match[1])]) return unknownBecause(xWords('unknownStep', { step: pending.step }));
       return settlePart(ctx, progress, Number(match[1]), pending.sentAt);
     },
 

@@ -2,7 +2,12 @@
 // project's daily quota counted in Herald's database (shared/providers.md §9).
 import type { Config } from '../../../server/config/config.ts';
 import { requestJson } from '../../../server/providers/http.ts';
-import { ProviderError } from '../../../server/providers/provider.ts';
+import { type ProviderError } from '../../../server/providers/provider.ts';
+import type { MessageRef, MessageValues } from '../../../server/modules/notifications/notification-message.ts';
+import { errorWords, wordedError } from '../../error-words.ts';
+
+/** Words of YouTube's error sentences (`network-youtube:errors.…`). */
+export const youtubeWords = (key: string, values?: MessageValues) => errorWords(`network-youtube:errors.${key}`, values);
 import type { UsageLedger } from '../../../server/providers/publishing.ts';
 import type { QuotaCall } from '../descriptor.ts';
 
@@ -43,7 +48,8 @@ export function quotaWindow(now = new Date()): { start: Date; resetsAt: Date } {
 }
 
 const until = (at: Date) => Math.max(1000, at.getTime() - Date.now());
-const resetWords = (at: Date) => `${at.toISOString().slice(0, 16).replace('T', ' ')} UTC (midnight Pacific time)`;
+/** When the quota resets, written in the reader's language (English: `2026-12-08 08:00 UTC`); the sentence adds "(midnight Pacific time)". */
+const resetMoment = (at: Date) => ({ date: at.toISOString(), style: 'utc' as const });
 
 /**
  * Counts a call against the project's daily quota before it is made. A call that would exceed it
@@ -56,7 +62,7 @@ export async function charge(usage: UsageLedger | undefined, quota: QuotaSetting
   if (call === 'videos.insert') {
     const uploads = await usage.consume({ bucket: 'uploads', units: count, windowStart: window.start, limit: quota.dailyUploads });
     if (!uploads.allowed) {
-      throw quotaError(`this Herald's Google project may upload ${quota.dailyUploads} videos a day and ${uploads.used} were uploaded today; the count resets at ${resetWords(window.resetsAt)}, when Herald uploads it`, window.resetsAt);
+      throw quotaError(youtubeWords('quotaUploads', { perDay: quota.dailyUploads, used: uploads.used, at: resetMoment(window.resetsAt) }), window.resetsAt);
     }
   }
   const units = quota.costs[call] * count;
@@ -65,14 +71,11 @@ export async function charge(usage: UsageLedger | undefined, quota: QuotaSetting
   if (taken.allowed) return;
   // The upload bucket's count is given back: the upload was not made.
   if (call === 'videos.insert') await usage.consume({ bucket: 'uploads', units: -count, windowStart: window.start, limit: quota.dailyUploads });
-  throw quotaError(
-    `${call} costs ${units} units and this Herald's Google project has a daily quota of ${quota.dailyQuota} units, of which ${taken.used} are used today; the quota resets at ${resetWords(window.resetsAt)}, when Herald tries again`,
-    window.resetsAt,
-  );
+  throw quotaError(youtubeWords('quotaUnits', { call, units, quota: quota.dailyQuota, used: taken.used, at: resetMoment(window.resetsAt) }), window.resetsAt);
 }
 
-function quotaError(what: string, resetsAt: Date) {
-  return new ProviderError('transient', network, `YouTube quota: ${what}`, 'quotaExceeded', { retryAfterMs: until(resetsAt) });
+function quotaError(what: MessageRef, resetsAt: Date) {
+  return wordedError('transient', network, youtubeWords('quota', { what }), 'quotaExceeded', { retryAfterMs: until(resetsAt) });
 }
 
 /** What the project has left today, for the operator (and tests). */
@@ -85,25 +88,10 @@ export async function quotaLeft(usage: UsageLedger, quota: QuotaSettings) {
 // ---- Errors --------------------------------------------------------------------------------
 
 /** What a call needs, for a missing-permission message. */
-export type Needed = { scope: string; what: string };
+export type Needed = { scope: string; what: string | MessageRef };
 
-/** Google's rejection reasons in words a person can act on. */
-const reasonWords: Record<string, string> = {
-  youtubeSignupRequired: 'this Google account has no YouTube channel yet: create one on youtube.com first',
-  invalidTitle: 'YouTube refused the title',
-  invalidDescription: 'YouTube refused the description',
-  invalidTags: 'YouTube refused the tags',
-  invalidCategoryId: 'YouTube does not know this category',
-  invalidVideoMetadata: 'YouTube refused the video details',
-  mediaBodyRequired: 'YouTube received no video bytes',
-  uploadLimitExceeded: 'this YouTube channel reached its daily upload limit',
-  playlistNotFound: 'YouTube does not know this playlist (it may have been deleted)',
-  videoNotFound: 'YouTube no longer knows this video',
-  forbidden: 'YouTube does not allow this for this channel',
-  playlistOperationUnsupported: 'YouTube does not allow adding videos to this playlist',
-  invalidImage: 'YouTube cannot use this image as a thumbnail',
-  mediaBodyTooLarge: 'the thumbnail is too large for YouTube (2 MB at most)',
-};
+/** Google's rejection reasons Herald words so a person can act on them (`network-youtube:errors.reason.<reason>`). */
+const worded = new Set(['youtubeSignupRequired', 'invalidTitle', 'invalidDescription', 'invalidTags', 'invalidCategoryId', 'invalidVideoMetadata', 'mediaBodyRequired', 'uploadLimitExceeded', 'playlistNotFound', 'videoNotFound', 'forbidden', 'playlistOperationUnsupported', 'invalidImage', 'mediaBodyTooLarge']);
 
 const DAY_MS = 86_400_000;
 /** Google sends no Retry-After: a minute for the per-user and per-project call rates. */
@@ -118,24 +106,22 @@ export function googleReason(body: unknown): { reason?: string; message?: string
 /** Turns Google's error answer into what the engine acts on. */
 export function googleFailure(status: number, body: unknown, needed: Needed | null): ProviderError {
   const { reason, message } = googleReason(body);
-  if (status === 401 || reason === 'authError' || reason === 'authorizationRequired') return new ProviderError('auth', network, 'YouTube rejected the access token', reason ?? 'http_401');
+  if (status === 401 || reason === 'authError' || reason === 'authorizationRequired') return wordedError('auth', network, youtubeWords('tokenRejected'), reason ?? 'http_401');
   if (reason === 'insufficientPermissions' || reason === 'ACCESS_TOKEN_SCOPE_INSUFFICIENT') {
-    const text = needed
-      ? `YouTube did not give Herald the "${needed.scope}" permission, which ${needed.what} needs. Connect the account again on the Channels page and allow "${needed.scope}".`
-      : 'YouTube did not give Herald a permission this needs. Connect the account again on the Channels page and allow every permission.';
-    return new ProviderError('scope', network, text, reason, { scope: needed?.scope });
+    const words = needed ? youtubeWords('scopeMissing', { scope: needed.scope, what: needed.what }) : youtubeWords('scopeMissingAny');
+    return wordedError('scope', network, words, reason, { scope: needed?.scope });
   }
   if (reason === 'quotaExceeded' || reason === 'dailyLimitExceeded') {
     const { resetsAt } = quotaWindow();
-    return quotaError(`Google says this Herald's project used its daily quota; it resets at ${resetWords(resetsAt)}, when Herald tries again`, resetsAt);
+    return quotaError(youtubeWords('quotaGoogle', { at: resetMoment(resetsAt) }), resetsAt);
   }
   if (reason === 'rateLimitExceeded' || reason === 'userRateLimitExceeded' || reason === 'RATE_LIMIT_EXCEEDED') {
-    return new ProviderError('transient', network, 'YouTube asked Herald to slow down; trying again in a minute', reason, { retryAfterMs: RATE_WAIT_MS });
+    return wordedError('transient', network, youtubeWords('slowDown'), reason, { retryAfterMs: RATE_WAIT_MS });
   }
-  if (reason === 'uploadLimitExceeded') return new ProviderError('transient', network, `YouTube: ${reasonWords.uploadLimitExceeded}; Herald tries again in 24 hours`, reason, { retryAfterMs: DAY_MS });
-  if (status >= 500) return new ProviderError('transient', network, `YouTube is having trouble (HTTP ${status}); try again shortly`, `http_${status}`);
-  const words = (reason && reasonWords[reason]) ?? 'YouTube refused the request';
-  return new ProviderError('invalid', network, `${words}${message ? `: ${message}` : ''}`, reason ?? `http_${status}`);
+  if (reason === 'uploadLimitExceeded') return wordedError('transient', network, youtubeWords('uploadLimit', { reason: youtubeWords('reason.uploadLimitExceeded') }), reason, { retryAfterMs: DAY_MS });
+  if (status >= 500) return wordedError('transient', network, youtubeWords('trouble', { status }), `http_${status}`);
+  const words = youtubeWords(reason && worded.has(reason) ? `reason.${reason}` : 'reason.default');
+  return wordedError('invalid', network, message ? youtubeWords('refusedBecause', { reason: words, message }) : words, reason ?? `http_${status}`);
 }
 
 /** A Data/Analytics API call with a JSON answer; failures as ProviderError. */
@@ -162,9 +148,9 @@ export async function myChannel(endpoints: YouTubeEndpoints, accessToken: string
   const answer = await callGoogle<{ items?: ChannelResource[] }>({
     url: `${endpoints.apiUrl}/channels?part=${parts}&mine=true`,
     accessToken,
-    needed: { scope: 'https://www.googleapis.com/auth/youtube.readonly', what: 'reading which YouTube channel this is' },
+    needed: { scope: 'https://www.googleapis.com/auth/youtube.readonly', what: youtubeWords('need.whichChannel') },
   });
   const channel = answer.items?.[0];
-  if (!channel?.id) throw new ProviderError('invalid', network, `YouTube: ${reasonWords.youtubeSignupRequired}`, 'youtubeSignupRequired');
+  if (!channel?.id) throw wordedError('invalid', network, youtubeWords('prefixed', { reason: youtubeWords('reason.youtubeSignupRequired') }), 'youtubeSignupRequired');
   return channel;
 }

@@ -3,7 +3,7 @@ import { youtubeSettings, youtubeScopes, type YouTubeSettings } from '../descrip
 import { fetchFromNetwork, parseNetworkJson } from '../../../server/providers/http.ts';
 import { ProviderError } from '../../../server/providers/provider.ts';
 import type { ExistingCheck, PostMetrics, PublishContext, PublishMedia, PublishOutcome, Publisher } from '../../../server/providers/publishing.ts';
-import { callGoogle, charge, googleFailure, myChannel, network, type Needed, type QuotaSettings, type YouTubeEndpoints } from './youtube-api.ts';
+import { callGoogle, charge, googleFailure, myChannel, network, youtubeWords, type Needed, type QuotaSettings, type YouTubeEndpoints } from './youtube-api.ts';
 
 // A YouTube upload (shared/providers.md §9): a resumable upload session started once per delivery
 // (YouTube has no idempotency key: a second session would be a second video), its URI committed
@@ -44,9 +44,9 @@ const CHUNK_UNIT = 256 * 1024;
 /** A video YouTube does not list yet right after its upload is looked for again for this long. */
 const LISTING_DELAY_MS = 10 * 60_000;
 
-const uploadScope: Needed = { scope: youtubeScopes.upload, what: 'uploading videos to YouTube' };
-const readScope: Needed = { scope: youtubeScopes.readonly, what: 'reading the state of uploaded videos' };
-const playlistScope: Needed = { scope: youtubeScopes.manage, what: 'adding videos to a playlist' };
+const uploadScope: Needed = { scope: youtubeScopes.upload, what: youtubeWords('need.upload') };
+const readScope: Needed = { scope: youtubeScopes.readonly, what: youtubeWords('need.read') };
+const playlistScope: Needed = { scope: youtubeScopes.manage, what: youtubeWords('need.playlist') };
 
 /** YouTube's rejection reasons (status.rejectionReason), in words a person reads. */
 const rejectionWords: Record<string, string> = {
@@ -383,7 +383,7 @@ export function createYouTubePublisher(options: YouTubePublisherOptions): Publis
       const answer = await callGoogle<{ items?: { statistics?: { subscriberCount?: unknown; hiddenSubscriberCount?: unknown } }[] }>({
         url: `${options.apiUrl}/channels?part=statistics&mine=true`,
         accessToken: ctx.accessToken,
-        needed: { scope: youtubeScopes.readonly, what: "reading the channel's subscribers" },
+        needed: { scope: youtubeScopes.readonly, what: youtubeWords('need.subscribers') },
       });
       const statistics = answer.items?.[0]?.statistics;
       return { followers: !statistics || statistics.hiddenSubscriberCount === true ? null : count(statistics.subscriberCount) };

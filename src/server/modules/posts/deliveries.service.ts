@@ -7,7 +7,9 @@ import { cancelWakeUp, scheduleWakeUp } from '../publishing/wake-ups.ts';
 import type { ServiceContext } from '../shared/context.ts';
 import { conflict, notFound } from '../shared/errors.ts';
 import type { PostsDeps } from './posts.content.ts';
-import { channelsShownWith, getPost, publicDelivery } from './posts.query.ts';
+import { channelsShownWith, getPost, publicDelivery, type ReadingContext } from './posts.query.ts';
+import { sayDeliveryError } from '../publishing/delivery-words.ts';
+import { defaultLanguage } from '../../../shared/languages.ts';
 import { createPostsRepository } from './posts.repository.ts';
 import { lockForChange, validationError } from './posts.validate.ts';
 
@@ -53,7 +55,7 @@ export async function retryDelivery(ctx: ServiceContext, deps: PostsDeps, input:
       attemptCount: 0,
       nextAttemptAt: now,
       errorCode: null,
-      errorMessage: null,
+      errorMessage: null, errorKey: null, errorValues: null,
       updatedAt: now,
     });
     await scheduleWakeUp(tx, deps.boss, { deliveryId: row.id, network: row.network, at: now, check: !resend }, row.wakeJobId);
@@ -87,7 +89,7 @@ export async function markPublished(ctx: ServiceContext, deps: PostsDeps, input:
     if (!['failed', 'unconfirmed', 'queued'].includes(row.state)) throw conflict('delivery.not_markable', `This delivery is ${row.state}; it cannot be marked as published`, { state: row.state });
     const now = new Date();
     await cancelWakeUp(tx, deps.boss, row.network, row.wakeJobId);
-    await repo.updateDelivery(row.id, { state: 'published', publishedAt: now, publishedBy: ctx.actor.userId, externalUrl: url ?? httpLinkOrNull(row.externalUrl), pendingStep: null, nextAttemptAt: null, wakeJobId: null, errorCode: null, errorMessage: null, updatedAt: now });
+    await repo.updateDelivery(row.id, { state: 'published', publishedAt: now, publishedBy: ctx.actor.userId, externalUrl: url ?? httpLinkOrNull(row.externalUrl), pendingStep: null, nextAttemptAt: null, wakeJobId: null, errorCode: null, errorMessage: null, errorKey: null, errorValues: null, updatedAt: now });
     await repo.insertAttempt({
       deliveryId: row.id,
       kind: 'manual',
@@ -110,11 +112,12 @@ export async function markPublished(ctx: ServiceContext, deps: PostsDeps, input:
 }
 
 /** Every attempt of a delivery with its calls and the network's answers (secrets were never stored). */
-export async function deliveryLog(ctx: ServiceContext, input: DeliveryRef) {
+export async function deliveryLog(ctx: ReadingContext, input: DeliveryRef) {
   const repo = createPostsRepository(ctx.db);
   const row = await repo.findDelivery(input.workspaceId, input.postId, input.deliveryId);
   if (!row) throw notFound('delivery');
-  const attempts = await repo.attemptsOf(row.id);
+  const language = ctx.language ?? defaultLanguage;
+  const attempts = (await repo.attemptsOf(row.id)).map(({ errorKey, errorValues, ...attempt }) => ({ ...attempt, errorMessage: sayDeliveryError({ errorMessage: attempt.errorMessage, errorKey, errorValues }, language) }));
   const [channel] = await channelsShownWith(ctx.db, [row]);
-  return { delivery: publicDelivery(row, channel), attempts };
+  return { delivery: publicDelivery(row, language, channel), attempts };
 }

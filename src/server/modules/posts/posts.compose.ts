@@ -94,7 +94,7 @@ export async function updatePost(ctx: ServiceContext, deps: PostsDeps, input: { 
       if (existing) {
         // A failed or cancelled delivery that is edited is sent again at the post's time.
         const revive = scheduled && (existing.state === 'failed' || existing.state === 'cancelled') && group.publishAt!.getTime() > Date.now() - PAST_TOLERANCE_MS;
-        await repo.updateDelivery(existing.id, { content: variant.content, updatedAt: new Date(), ...(revive ? { state: 'queued', nextAttemptAt: group.publishAt, attemptCount: 0, errorCode: null, errorMessage: null } : {}) });
+        await repo.updateDelivery(existing.id, { content: variant.content, updatedAt: new Date(), ...(revive ? { state: 'queued', nextAttemptAt: group.publishAt, attemptCount: 0, errorCode: null, errorMessage: null, errorKey: null, errorValues: null } : {}) });
         if (revive) await scheduleWakeUp(tx, deps.boss, { deliveryId: existing.id, network: existing.network, at: group.publishAt! }, existing.wakeJobId);
         continue;
       }

@@ -30,6 +30,8 @@ const shownDeliveryColumns = {
   publishedBy: deliveries.publishedBy,
   errorCode: deliveries.errorCode,
   errorMessage: deliveries.errorMessage,
+  errorKey: deliveries.errorKey,
+  errorValues: deliveries.errorValues,
 };
 export type ShownDeliveryRow = Pick<DeliveryRow, keyof typeof shownDeliveryColumns>;
 const shownChannelColumns = {

@@ -16,6 +16,12 @@ import { createPostBodyExample, postExample, postPageExample } from './posts.exa
 import { dateQuery, isoInstant } from '../../http/schemas.ts';
 import { httpLinkProblem } from '../../../shared/web-links.ts';
 import { LINK_CARD_LIMITS, UTM_VALUE_MAX } from '../../../shared/link-cards.ts';
+import { requestLanguage } from '../../http/request-language.ts';
+import type { FastifyRequest } from 'fastify';
+import type { ReadingContext } from './posts.query.ts';
+
+/** The caller's context with the language its answer is written in (a delivery's error is said in it). */
+const readingContext = (req: FastifyRequest): ReadingContext => ({ ...req.serviceContext(), language: requestLanguage(req) });
 
 /** The pre-flight read the composer shows before a post (TikTok's creator info, shaped by its network part). */
 const creatorInfo = z.object({
@@ -179,7 +185,7 @@ export const postsRoutes: FastifyPluginAsyncZod<{ deps: PostsDeps; channelDeps: 
     // The network part shapes the answer: checked here against what the API promises. Another
     // network's pre-flight (a list of boards) has another shape, served at …/preflight.
     handler: async (req) => {
-      const answer = creatorInfo.safeParse(await preflightRead(req.serviceContext(), { ...channelDeps, config }, req.params.workspaceId, req.params.channelId));
+      const answer = creatorInfo.safeParse(await preflightRead(readingContext(req), { ...channelDeps, config }, req.params.workspaceId, req.params.channelId));
       if (!answer.success) throw new AppError('channel.no_preflight', 400, 'This channel has no creator info; its network answers its pre-flight read at …/preflight');
       return answer.data;
     },
@@ -193,7 +199,7 @@ export const postsRoutes: FastifyPluginAsyncZod<{ deps: PostsDeps; channelDeps: 
       params: workspaceParams.extend({ channelId: z.string().min(1).max(100) }),
       response: { 200: z.record(z.string(), z.unknown()) },
     },
-    handler: async (req) => preflightRead(req.serviceContext(), { ...channelDeps, config }, req.params.workspaceId, req.params.channelId),
+    handler: async (req) => preflightRead(readingContext(req), { ...channelDeps, config }, req.params.workspaceId, req.params.channelId),
   });
 
   app.post('/workspaces/:workspaceId/channels/:channelId/actions/:name', {
@@ -208,7 +214,7 @@ export const postsRoutes: FastifyPluginAsyncZod<{ deps: PostsDeps; channelDeps: 
       response: { 200: z.record(z.string(), z.unknown()) },
     },
     handler: async (req) =>
-      runNetworkAction(req.serviceContext(), { ...channelDeps, config }, { workspaceId: req.params.workspaceId, channelId: req.params.channelId, name: req.params.name, role: req.workspace?.role ?? null, body: req.body }),
+      runNetworkAction(readingContext(req), { ...channelDeps, config }, { workspaceId: req.params.workspaceId, channelId: req.params.channelId, name: req.params.name, role: req.workspace?.role ?? null, body: req.body }),
   });
 
   app.post('/workspaces/:workspaceId/posts', {
@@ -221,7 +227,7 @@ export const postsRoutes: FastifyPluginAsyncZod<{ deps: PostsDeps; channelDeps: 
       response: { 201: post.meta({ examples: [postExample] }) },
     },
     handler: async (req, reply) => {
-      const ctx = req.serviceContext();
+      const ctx = readingContext(req);
       await runBeforeSaveActions(ctx, { ...channelDeps, config }, { workspaceId: req.params.workspaceId, role: req.workspace!.role, channels: req.body.channels });
       return reply.status(201).send(await createPost(ctx, deps, { workspaceId: req.params.workspaceId, role: req.workspace!.role, compose: req.body, schedule: req.body.schedule }));
     },
@@ -243,7 +249,7 @@ export const postsRoutes: FastifyPluginAsyncZod<{ deps: PostsDeps; channelDeps: 
       response: { 200: pageOf(post).meta({ examples: [postPageExample] }) },
     },
     handler: async (req) =>
-      listPosts(req.serviceContext(), req.params.workspaceId, { ...req.query, states: req.query.state?.split(',').filter(Boolean) }),
+      listPosts(readingContext(req), req.params.workspaceId, { ...req.query, states: req.query.state?.split(',').filter(Boolean) }),
   });
 
   app.get('/workspaces/:workspaceId/posts/drafts', {
@@ -259,27 +265,27 @@ export const postsRoutes: FastifyPluginAsyncZod<{ deps: PostsDeps; channelDeps: 
       }),
       response: { 200: pageOf(post) },
     },
-    handler: async (req) => listDrafts(req.serviceContext(), req.params.workspaceId, req.query),
+    handler: async (req) => listDrafts(readingContext(req), req.params.workspaceId, req.query),
   });
 
   app.get('/workspaces/:workspaceId/posts/needs-attention', {
     config: { access: 'posts.read' },
     schema: { tags, summary: 'Failed and unconfirmed deliveries, for the "Needs attention" view', params: workspaceParams, response: { 200: z.object({ count: z.number(), items: z.array(delivery.extend({ postId: z.string() })) }) } },
-    handler: async (req) => needsAttention(req.serviceContext(), req.params.workspaceId),
+    handler: async (req) => needsAttention(readingContext(req), req.params.workspaceId),
   });
 
   app.get('/workspaces/:workspaceId/posts/:postId', {
     config: { access: 'posts.read' },
     schema: { tags, summary: 'One post with its deliveries', params: postParams, response: { 200: post } },
-    handler: async (req) => getPost(req.serviceContext(), req.params.workspaceId, req.params.postId),
+    handler: async (req) => getPost(readingContext(req), req.params.workspaceId, req.params.postId),
   });
 
   app.patch('/workspaces/:workspaceId/posts/:postId', {
     config: { access: 'posts.edit' },
     schema: { tags, summary: 'Edit content and channels (refused while it is being published, or once part of it is out)', params: postParams, body: z.object(compose), response: { 200: post } },
     handler: async (req) => {
-      await runBeforeSaveActions(req.serviceContext(), { ...channelDeps, config }, { workspaceId: req.params.workspaceId, role: req.workspace!.role, channels: req.body.channels });
-      return updatePost(req.serviceContext(), deps, { workspaceId: req.params.workspaceId, postId: req.params.postId, role: req.workspace!.role, compose: req.body });
+      await runBeforeSaveActions(readingContext(req), { ...channelDeps, config }, { workspaceId: req.params.workspaceId, role: req.workspace!.role, channels: req.body.channels });
+      return updatePost(readingContext(req), deps, { workspaceId: req.params.workspaceId, postId: req.params.postId, role: req.workspace!.role, compose: req.body });
     },
   });
 
@@ -297,26 +303,26 @@ export const postsRoutes: FastifyPluginAsyncZod<{ deps: PostsDeps; channelDeps: 
       },
     },
     handler: async (req, reply) =>
-      reply.status(201).send(await duplicatePost(req.serviceContext(), deps, { workspaceId: req.params.workspaceId, postId: req.params.postId, role: req.workspace!.role })),
+      reply.status(201).send(await duplicatePost(readingContext(req), deps, { workspaceId: req.params.workspaceId, postId: req.params.postId, role: req.workspace!.role })),
   });
 
   app.post('/workspaces/:workspaceId/posts/:postId/schedule', {
     config: { access: 'posts.edit' },
     schema: { tags, summary: 'Reschedule, post now, add to queue, or back to draft; the wake-up moves with it', params: postParams, body: schedule, response: { 200: post } },
-    handler: async (req) => schedulePost(req.serviceContext(), deps, { workspaceId: req.params.workspaceId, postId: req.params.postId, role: req.workspace!.role, schedule: req.body }),
+    handler: async (req) => schedulePost(readingContext(req), deps, { workspaceId: req.params.workspaceId, postId: req.params.postId, role: req.workspace!.role, schedule: req.body }),
   });
 
   app.post('/workspaces/:workspaceId/posts/:postId/cancel', {
     config: { access: 'posts.schedule' },
     schema: { tags, summary: 'Cancel what has not gone out yet', params: postParams, response: { 200: post } },
-    handler: async (req) => cancelPost(req.serviceContext(), deps, { workspaceId: req.params.workspaceId, postId: req.params.postId }),
+    handler: async (req) => cancelPost(readingContext(req), deps, { workspaceId: req.params.workspaceId, postId: req.params.postId }),
   });
 
   app.delete('/workspaces/:workspaceId/posts/:postId', {
     config: { access: 'posts.edit' },
     schema: { tags, summary: 'Delete a post (refused while it is being published); its uploaded media is then deleted by the retention job', params: postParams, response: { 204: z.null() } },
     handler: async (req, reply) => {
-      await deletePost(req.serviceContext(), deps, { workspaceId: req.params.workspaceId, postId: req.params.postId });
+      await deletePost(readingContext(req), deps, { workspaceId: req.params.workspaceId, postId: req.params.postId });
       return reply.status(204).send(null);
     },
   });
@@ -330,7 +336,7 @@ export const postsRoutes: FastifyPluginAsyncZod<{ deps: PostsDeps; channelDeps: 
       body: z.object({ confirmedAbsent: z.boolean().optional() }).default({}),
       response: { 200: post },
     },
-    handler: async (req) => retryDelivery(req.serviceContext(), deps, { ...req.params, confirmedAbsent: req.body.confirmedAbsent }),
+    handler: async (req) => retryDelivery(readingContext(req), deps, { ...req.params, confirmedAbsent: req.body.confirmedAbsent }),
   });
 
   app.post('/workspaces/:workspaceId/posts/:postId/deliveries/:deliveryId/mark-published', {
@@ -354,12 +360,12 @@ export const postsRoutes: FastifyPluginAsyncZod<{ deps: PostsDeps; channelDeps: 
         .default({}),
       response: { 200: post },
     },
-    handler: async (req) => markPublished(req.serviceContext(), deps, { ...req.params, url: req.body.url }),
+    handler: async (req) => markPublished(readingContext(req), deps, { ...req.params, url: req.body.url }),
   });
 
   app.get('/workspaces/:workspaceId/posts/:postId/deliveries/:deliveryId/log', {
     config: { access: 'posts.read' },
     schema: { tags, summary: 'Delivery log: every attempt with its requests and the network answers (secrets removed)', params: deliveryParams, response: { 200: z.object({ delivery, attempts: z.array(attempt) }) } },
-    handler: async (req) => deliveryLog(req.serviceContext(), req.params),
+    handler: async (req) => deliveryLog(readingContext(req), req.params),
   });
 };

@@ -61,7 +61,7 @@ export async function schedulePost(ctx: ServiceContext, deps: PostsDeps, input: 
     const gate = when.at ? await approvalGate(tx, { workspaceId: input.workspaceId, role: input.role, channelIds: rows.map((r) => r.channelId) }) : 'direct';
     if (gate === 'review') return submitForReview(tx, ctx, deps, { group, rows: movable, at: when.at!, timeZone: when.timeZone, mode: input.schedule.mode });
     for (const row of movable) {
-      await repo.updateDelivery(row.id, { state: when.at ? 'queued' : 'draft', dueAt: when.at, nextAttemptAt: when.at, attemptCount: 0, errorCode: null, errorMessage: null, late: false, wakeJobId: null, updatedAt: new Date() });
+      await repo.updateDelivery(row.id, { state: when.at ? 'queued' : 'draft', dueAt: when.at, nextAttemptAt: when.at, attemptCount: 0, errorCode: null, errorMessage: null, errorKey: null, errorValues: null, late: false, wakeJobId: null, updatedAt: new Date() });
       if (when.at) await scheduleWakeUp(tx, deps.boss, { deliveryId: row.id, network: row.network, at: when.at }, row.wakeJobId);
       else await cancelWakeUp(tx, deps.boss, row.network, row.wakeJobId);
     }

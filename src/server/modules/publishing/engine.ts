@@ -8,6 +8,7 @@ import { rowsOf, type Db } from '../../db/database.ts';
 import { channels, deliveries, deliveryAttempts, idempotentRequests, idempotentRequestsKeptMs } from '../../db/schema/index.ts';
 import type { Queue } from '../../jobs/queue.ts';
 import { ProviderError } from '../../providers/provider.ts';
+import type { StoredWords } from '../../i18n/stored-words.ts';
 import type { PublishContext, PublishJournal, PublishLinkCard, PublishOutcome, PublishPart, Publisher } from '../../providers/publishing.ts';
 import type { LinkCard } from '../../../shared/link-cards.ts';
 import { loadCardImage } from '../link-previews/card-image.ts';
@@ -22,6 +23,7 @@ import { emitDeliveryOutcome } from '../webhooks/webhooks.emit.ts';
 import { refreshGroupState } from './group-state.ts';
 import { scheduleWakeUp, WAKE_LEAD_MS, wakeMany, type WakeUp } from './wake-ups.ts';
 import { observePublishLateness } from '../metrics/metrics.instruments.ts';
+import { deliveryWords, errorColumns, providerReason, reasonValue, type Reason } from './delivery-words.ts';
 
 type DeliveryRow = typeof deliveries.$inferSelect;
 type ChannelRow = typeof channels.$inferSelect;
@@ -253,7 +255,7 @@ function createJournal(deps: EngineDeps, claimed: Claimed) {
   };
 }
 
-type RunResult = PublishOutcome | { status: 'unknown'; reason: string };
+type RunResult = PublishOutcome | { status: 'unknown'; reason: string; words?: StoredWords };
 
 export type RunOutcome = 'skipped' | 'deferred' | 'published' | 'processing' | 'retry' | 'failed' | 'unconfirmed' | 'lost';
 
@@ -267,7 +269,10 @@ export async function runDelivery(deps: EngineDeps, deliveryId: string): Promise
   const run = createJournal(deps, claimed);
   const publisher = deps.publishers[network];
   try {
-    if (!publisher) throw new ProviderError('invalid', network, `${network} is not enabled on this Herald`, 'network_unavailable');
+    if (!publisher) {
+      const words = deliveryWords('networkNotEnabled', { network });
+      throw new ProviderError('invalid', network, words.message, 'network_unavailable', { words: words.words ?? undefined });
+    }
     const channel = claimed.channel;
     const content = asPublished(delivery.content, network);
     const parts: PublishPart[] = [];
@@ -297,7 +302,7 @@ export async function runDelivery(deps: EngineDeps, deliveryId: string): Promise
         run.checking = true;
         const check = await publisher.findExisting(ctx, { step: pending.step, sentAt: new Date(pending.sentAt) });
         run.checking = false;
-        if (check.found === 'unknown') return { status: 'unknown' as const, reason: check.reason };
+        if (check.found === 'unknown') return { status: 'unknown' as const, reason: check.reason, words: check.words };
         await run.settlePending(check.found ? check.progress : run.journal.progress, check.found);
       }
       return publisher.publish(ctx);
@@ -316,21 +321,23 @@ async function finish(
   deps: EngineDeps,
   claimed: Claimed,
   run: ReturnType<typeof createJournal>,
-  values: Partial<DeliveryRow>,
-  attempt: { outcome: string; errorCode?: string | null; errorMessage?: string | null; retryAt?: Date | null },
+  values: Partial<DeliveryRow> & { error?: Reason },
+  attempt: { outcome: string; errorCode?: string | null; error?: Reason; retryAt?: Date | null },
   wake?: WakeUp,
 ) {
   const { delivery, attemptId } = claimed;
+  const { error, ...set } = values;
+  const row = { ...set, ...(error ? errorColumns(error) : {}) };
   await deps.db.transaction(async (tx) => {
     const [kept] = await tx
       .update(deliveries)
-      .set({ claimedBy: null, claimExpiresAt: null, updatedAt: new Date(), progress: run.journal.progress, pendingStep: run.pending, ...values })
+      .set({ claimedBy: null, claimExpiresAt: null, updatedAt: new Date(), progress: run.journal.progress, pendingStep: run.pending, ...row })
       .where(and(eq(deliveries.id, delivery.id), eq(deliveries.state, 'publishing'), eq(deliveries.claimedBy, run.claimToken)))
       .returning({ id: deliveries.id });
     if (!kept) throw new LostClaim('the claim on this delivery was lost');
     await tx
       .update(deliveryAttempts)
-      .set({ finishedAt: new Date(), outcome: attempt.outcome, steps: run.steps, errorCode: attempt.errorCode ?? null, errorMessage: attempt.errorMessage ?? null, retryAt: attempt.retryAt ?? null })
+      .set({ finishedAt: new Date(), outcome: attempt.outcome, steps: run.steps, errorCode: attempt.errorCode ?? null, ...errorColumns(attempt.error ?? null), retryAt: attempt.retryAt ?? null })
       .where(eq(deliveryAttempts.id, attemptId));
     if (wake) await scheduleWakeUp(tx, deps.boss, wake);
     await refreshGroupState(tx, delivery.postGroupId);
@@ -339,11 +346,11 @@ async function finish(
       await notifyDeliveryIncident(tx, delivery, claimed.channel, {
         state: values.state,
         // The attempt's message is the network's own words; the delivery's adds Herald's explanation.
-        reason: (values.state === 'unconfirmed' ? attempt.errorMessage : values.errorMessage) ?? 'no reason given',
+        reason: (values.state === 'unconfirmed' ? attempt.error : values.error) ?? { message: 'no reason given', words: null },
       });
     }
     if (values.state === 'published' || values.state === 'failed' || (values.state === 'unconfirmed' && !values.nextAttemptAt)) {
-      await emitDeliveryOutcome(tx, values.state, { ...delivery, ...values }, claimed.channel.username);
+      await emitDeliveryOutcome(tx, values.state, { ...delivery, ...row }, claimed.channel.username);
     }
   });
 }
@@ -357,7 +364,7 @@ async function settle(deps: EngineDeps, claimed: Claimed, run: ReturnType<typeof
       deps,
       claimed,
       run,
-      { state: 'published', externalId: result.externalId, externalUrl: httpLinkOrNull(result.url), publishedAt, errorCode: null, errorMessage: null, nextAttemptAt: null },
+      { state: 'published', externalId: result.externalId, externalUrl: httpLinkOrNull(result.url), publishedAt, errorCode: null, errorMessage: null, errorKey: null, errorValues: null, nextAttemptAt: null },
       { outcome: 'published' },
     );
     observePublishLateness(delivery.network, delivery.dueAt, publishedAt);
@@ -371,12 +378,13 @@ async function settle(deps: EngineDeps, claimed: Claimed, run: ReturnType<typeof
   }
   // The network cannot tell whether the lost call created the post: checked again later, then left to a person.
   const at = nextCheckAt(deps, run.pending?.sentAt ?? new Date().toISOString());
+  const reason = providerReason(result.reason, result.words);
   await finish(
     deps,
     claimed,
     run,
-    { state: 'unconfirmed', nextAttemptAt: at, errorCode: 'delivery.unconfirmed', errorMessage: result.reason },
-    { outcome: 'unconfirmed', errorCode: 'delivery.unconfirmed', errorMessage: result.reason, retryAt: at },
+    { state: 'unconfirmed', nextAttemptAt: at, errorCode: 'delivery.unconfirmed', error: reason },
+    { outcome: 'unconfirmed', errorCode: 'delivery.unconfirmed', error: reason, retryAt: at },
     at ? { deliveryId: delivery.id, network: delivery.network, at, check: true } : undefined,
   );
   return 'unconfirmed';
@@ -397,25 +405,20 @@ async function settleError(deps: EngineDeps, claimed: Claimed, run: ReturnType<t
   const { delivery } = claimed;
   const providerError = error instanceof ProviderError ? error : null;
   if (!providerError) deps.logger.error({ err: error, deliveryId: delivery.id }, 'publishing failed unexpectedly');
-  const message = providerError?.message ?? 'Herald hit an unexpected error while publishing; it will try again';
+  const reason = providerError ? providerReason(providerError.message, providerError.words) : deliveryWords('unexpected');
   const code = providerError?.code ?? (providerError ? providerError.kind : 'internal');
   try {
     // A creating call whose answer was lost (timeout, cut connection, crash), or a check of one that
     // could not be made: whatever the error, nothing is sent again until the network has answered.
     if (run.pending && (!providerError || providerError.ambiguous || run.checking)) {
       const at = nextCheckAt(deps, run.pending.sentAt, providerError?.retryAfterMs);
-      const why = run.checking ? `Herald could not ask ${delivery.network} whether the post was created (${message})` : message;
+      const why = run.checking ? deliveryWords('couldNotAsk', { network: delivery.network, reason: reasonValue(reason) }) : reason;
       await finish(
         deps,
         claimed,
         run,
-        {
-          state: 'unconfirmed',
-          nextAttemptAt: at,
-          errorCode: 'delivery.unconfirmed',
-          errorMessage: `${why}. Herald does not know whether the post was created and checks the network before anything is sent again.`,
-        },
-        { outcome: 'unconfirmed', errorCode: code, errorMessage: why, retryAt: at },
+        { state: 'unconfirmed', nextAttemptAt: at, errorCode: 'delivery.unconfirmed', error: deliveryWords('unconfirmed', { why: reasonValue(why) }) },
+        { outcome: 'unconfirmed', errorCode: code, error: why, retryAt: at },
         at ? { deliveryId: delivery.id, network: delivery.network, at, check: true } : undefined,
       );
       return 'unconfirmed';
@@ -434,15 +437,15 @@ async function settleError(deps: EngineDeps, claimed: Claimed, run: ReturnType<t
         deps,
         claimed,
         run,
-        { state: 'queued', nextAttemptAt: at, errorCode: code, errorMessage: message },
-        { outcome: 'retry', errorCode: code, errorMessage: message, retryAt: at },
+        { state: 'queued', nextAttemptAt: at, errorCode: code, error: reason },
+        { outcome: 'retry', errorCode: code, error: reason, retryAt: at },
         { deliveryId: delivery.id, network: delivery.network, at },
       );
       return 'retry';
     }
-    const finalMessage = transient ? `${message} (gave up after ${delivery.attemptCount} attempts)` : message;
+    const final = transient ? deliveryWords('gaveUp', { reason: reasonValue(reason), count: delivery.attemptCount }) : reason;
     const finalCode = providerError ? deliveryErrorCode(providerError) : code;
-    await finish(deps, claimed, run, { state: 'failed', nextAttemptAt: null, errorCode: finalCode, errorMessage: finalMessage }, { outcome: 'failed', errorCode: finalCode, errorMessage: finalMessage });
+    await finish(deps, claimed, run, { state: 'failed', nextAttemptAt: null, errorCode: finalCode, error: final }, { outcome: 'failed', errorCode: finalCode, error: final });
     deps.logger.warn({ deliveryId: delivery.id, network: delivery.network, code: finalCode }, 'delivery failed');
     return 'failed';
   } catch (settleFailure) {
@@ -473,7 +476,7 @@ export async function reconcile(deps: EngineDeps, options: { staleAfterMs: numbe
     if (rows.length) {
       await tx
         .update(deliveryAttempts)
-        .set({ finishedAt: now, outcome: 'interrupted', errorMessage: 'The worker stopped during this attempt' })
+        .set({ finishedAt: now, outcome: 'interrupted', ...errorColumns(deliveryWords('interrupted')) })
         .where(and(inArray(deliveryAttempts.deliveryId, rows.map((r) => r.id)), isNull(deliveryAttempts.finishedAt)));
       for (const groupId of new Set(rows.map((r) => r.postGroupId))) await refreshGroupState(tx, groupId);
     }

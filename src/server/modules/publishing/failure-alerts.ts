@@ -4,6 +4,7 @@ import type { Tx } from '../../db/database.ts';
 import { type channels, type deliveries, postGroups } from '../../db/schema/index.ts';
 import { notifyMembersWhoCan } from '../notifications/notifications.service.ts';
 import { postWords, ref, type MessageRef } from '../notifications/notification-message.ts';
+import type { Reason } from './delivery-words.ts';
 
 // A delivery that failed, or whose fate the network would not tell within the engine's checks,
 // needs a person: its author and whoever can manage channels are told, in-app and by e-mail. One
@@ -24,14 +25,20 @@ export function excerpt(content: DeliveryFacts['content'], options: { max?: numb
   return postWords(text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text, { atStart: options.atStart, missing: 'withoutText' });
 }
 
-/** The network's reason as a sentence of its own. */
-const sentence = (text: string) => {
-  const trimmed = text.trim();
-  return /[.!?…]$/.test(trimmed) ? trimmed : `${trimmed}.`;
-};
+const endsSentence = (text: string) => /[.!?…]$/.test(text);
+
+/**
+ * The reason as a sentence of its own: its words when it has some (said in each reader's language,
+ * with a full stop when its English has none), else its English as it is.
+ */
+function sentence(reason: Reason): string | MessageRef {
+  const trimmed = reason.message.trim();
+  if (!reason.words || trimmed !== reason.message) return endsSentence(trimmed) ? trimmed : `${trimmed}.`;
+  return endsSentence(trimmed) ? reason.words : ref('words.sentence', { text: reason.words });
+}
 
 /** Says the incident's words to the post's author and to those who can fix the channel; call it in the transaction that records the state. */
-export async function notifyDeliveryIncident(tx: Tx, delivery: DeliveryFacts, channel: ChannelFacts, incident: { state: 'failed' | 'unconfirmed'; reason: string }) {
+export async function notifyDeliveryIncident(tx: Tx, delivery: DeliveryFacts, channel: ChannelFacts, incident: { state: 'failed' | 'unconfirmed'; reason: Reason }) {
   const [group] = await tx.select({ createdBy: postGroups.createdBy }).from(postGroups).where(eq(postGroups.id, delivery.postGroupId));
   const message = {
     key: `delivery.${incident.state}`,
@@ -39,7 +46,7 @@ export async function notifyDeliveryIncident(tx: Tx, delivery: DeliveryFacts, ch
       network: networkLabel(delivery.network),
       account: accountName(channel),
       post: excerpt(delivery.content, { atStart: incident.state === 'failed' }),
-      // The network's own words, as it gave them.
+      // Herald's and the network's sentences in the reader's language; the network's own text as it gave it.
       reason: sentence(incident.reason),
     },
   };

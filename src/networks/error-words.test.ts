@@ -1,0 +1,236 @@
+import { describe, expect, it } from 'vitest';
+import { englishOf } from '../server/i18n/stored-words.ts';
+import { sayMessage } from '../server/modules/notifications/notification-message.ts';
+import { type ProviderError } from '../server/providers/provider.ts';
+import { errorWords, scopeMissingWords } from './error-words.ts';
+import { graphError } from './meta-graph/graph-errors.ts';
+import { badAnswer as xBadAnswer, errorFrom as xErrorFrom, xWords } from './x/server/x-api.ts';
+import { errorFrom as linkedinErrorFrom, linkedinWords, type LinkedInEndpoints } from './linkedin/server/linkedin-api.ts';
+import { needs as redditNeeds, refusal as redditRefusal, submissionError } from './reddit/server/reddit-api.ts';
+import { needs as pinterestNeeds, refusal as pinterestRefusal } from './pinterest/server/pinterest-api.ts';
+import { googleFailure, youtubeWords } from './youtube/server/youtube-api.ts';
+import { missingScope as tiktokMissingScope } from './tiktok/server/tiktok.publisher.ts';
+import { blueskyWords } from './bluesky/server/bluesky.video.ts';
+
+// Each network's error sentences are words whose English is the message the engine stores and API
+// clients read: these pin that English to what it was before the words existed (byte for byte),
+// check that the words say exactly the message, and that a French reader gets French with the
+// network's own text kept as the network wrote it.
+
+const NB = '\u00a0';
+
+/** The error's words say its message, which is `english`; in French they say `french`. */
+function expectWorded(error: ProviderError, english: string, french: string) {
+  expect(error.message).toBe(english);
+  expect(error.words, english).toBeDefined();
+  expect(englishOf('delivery', error.words!)).toBe(error.message);
+  expect(sayMessage('delivery', error.words!, 'fr')).toBe(french);
+}
+/** Words whose English is `english` (sentences made where no function can be called alone). */
+function expectWords(words: Parameters<typeof englishOf>[1], english: string, french: string) {
+  expect(englishOf('delivery', words)).toBe(english);
+  expect(sayMessage('delivery', words, 'fr')).toBe(french);
+}
+
+describe('X', () => {
+  const posting = { scope: 'tweet.write', what: xWords('need.posting') };
+  it('token rejected, permission, allowance, refusals with X’s own text', () => {
+    expectWorded(xErrorFrom(401, { detail: 'Unauthorized' }, posting), 'X rejected the access token (Unauthorized)', 'X a refusé le jeton d’accès (Unauthorized)');
+    expectWorded(xErrorFrom(401, null, posting), 'X rejected the access token', 'X a refusé le jeton d’accès');
+    expectWorded(
+      xErrorFrom(403, { detail: 'Missing scope tweet.write' }, posting),
+      'X did not give Herald the "tweet.write" permission, which posting to X needs. Connect the account again on the Channels page.',
+      `X n’a pas accordé à Herald l’autorisation «${NB}tweet.write${NB}», nécessaire à la publication sur X. Reconnectez le compte depuis la page Canaux.`,
+    );
+    expectWorded(
+      xErrorFrom(429, { type: 'https://api.x.com/2/problems/usage-capped', title: 'Usage cap exceeded' }, posting),
+      "X says this Herald's app used up its allowance (Usage cap exceeded); Herald tries again in an hour",
+      `X indique que l’application de ce Herald a épuisé son quota (Usage cap exceeded)${NB}; Herald réessaiera dans une heure`,
+    );
+    expectWorded(xErrorFrom(403, { detail: 'You are not allowed to create a Tweet with duplicate content.' }, posting), 'X refused posting to X: You are not allowed to create a Tweet with duplicate content.', `X a refusé la publication sur X${NB}: You are not allowed to create a Tweet with duplicate content.`);
+    expectWorded(xErrorFrom(400, null, posting), 'X refused posting to X (HTTP 400)', 'X a refusé la publication sur X (HTTP 400)');
+    expectWorded(xBadAnswer(xWords('answer.mediaId')), 'X sent an answer without the media id', 'X a répondu sans l’identifiant du média');
+  });
+  it('a need written in English (the connect flow’s) stays a value', () => {
+    const error = xErrorFrom(403, { detail: 'Forbidden' }, { scope: 'users.read', what: 'reading your name and picture' });
+    expect(error.message).toBe('X refused reading your name and picture: Forbidden');
+    expect(englishOf('delivery', error.words!)).toBe(error.message);
+  });
+  it('sentences of the publisher', () => {
+    expectWords(xWords('duplicate'), 'X refused the post as duplicate content', 'X a refusé la publication car elle reprend un contenu identique');
+    expectWords(xWords('slowDown'), 'X asked Herald to slow down (HTTP 429); Herald tries again when its 15-minute window ends', `X a demandé à Herald de ralentir (HTTP 429)${NB}; Herald réessaiera à la fin de sa fenêtre de 15 minutes`);
+    expectWords(
+      xWords('replyRefused', { part: 2, reason: 'Reply not allowed', url: 'https://x.com/a/status/1' }),
+      'X refused part 2 of the thread as a reply (Reply not allowed). The parts before it are published (https://x.com/a/status/1); post the rest on X yourself.',
+      `X a refusé la partie 2 du fil en tant que réponse (Reply not allowed). Les parties précédentes sont publiées (https://x.com/a/status/1)${NB}; publiez la suite vous-même sur X.`,
+    );
+  });
+});
+
+describe('Meta Graph (Facebook, Instagram, Threads)', () => {
+  it('token ended, permission, throttle, temporary, duplicate, refused with Meta’s text', () => {
+    expectWorded(graphError('instagram', 'Instagram', 400, { code: 190, error_subcode: 460 }), "Instagram refused Herald's access: the account password was changed", `Instagram a refusé l’accès de Herald${NB}: le mot de passe du compte a été changé`);
+    expectWorded(graphError('facebook', 'Facebook', 400, { code: 190 }), "Facebook refused Herald's access: the access token is no longer valid", `Facebook a refusé l’accès de Herald${NB}: le jeton d’accès n’est plus valide`);
+    expectWorded(
+      graphError('facebook', 'Facebook', 403, { code: 200, message: '(#200) Requires pages_manage_posts permission' }),
+      'Facebook needs a permission that was not granted (pages_manage_posts): (#200) Requires pages_manage_posts permission',
+      `Facebook demande une autorisation qui n’a pas été accordée (pages_manage_posts)${NB}: (#200) Requires pages_manage_posts permission`,
+    );
+    expectWorded(graphError('threads', 'Threads', 403, { code: 10 }), 'Threads needs a permission that was not granted: no reason given', `Threads demande une autorisation qui n’a pas été accordée${NB}: aucune raison donnée`);
+    expectWorded(graphError('instagram', 'Instagram', 400, { code: 4 }), 'Instagram asked Herald to slow down (code 4); Herald waits before calling again', `Instagram a demandé à Herald de ralentir (code 4)${NB}; Herald patiente avant de le solliciter de nouveau`);
+    expectWorded(graphError('threads', 'Threads', 500, { code: 2, message: 'Service temporarily unavailable' }), 'Threads had a temporary problem: Service temporarily unavailable', `Threads a rencontré un problème passager${NB}: Service temporarily unavailable`);
+    expectWorded(graphError('facebook', 'Facebook', 400, { code: 506 }), 'Facebook says this is a duplicate of a recent post', 'Facebook indique qu’il s’agit du doublon d’une publication récente');
+    expectWorded(graphError('instagram', 'Instagram', 400, { code: 100, error_user_msg: 'The caption is too long.' }), 'Instagram: The caption is too long.', `Instagram${NB}: The caption is too long.`);
+  });
+  it('the permission sentence the three share says what channel-tokens said', () => {
+    expectWords(
+      scopeMissingWords('Threads', 'threads_content_publish', errorWords('network-threads:errors.what.publish')),
+      'Threads did not give Herald the "threads_content_publish" permission, which posting to Threads needs. Connect the account again on the Channels page and allow "threads_content_publish".',
+      `Threads n’a pas accordé à Herald l’autorisation «${NB}threads_content_publish${NB}», nécessaire à la publication sur Threads. Reconnectez le compte depuis la page Canaux et autorisez «${NB}threads_content_publish${NB}».`,
+    );
+    expect(englishOf('delivery', scopeMissingWords('Instagram', 'instagram_business_content_publish', errorWords('network-instagram:errors.what.publishing')))).toBe(
+      'Instagram did not give Herald the "instagram_business_content_publish" permission, which publishing to Instagram needs. Connect the account again on the Channels page and allow "instagram_business_content_publish".',
+    );
+    expect(englishOf('delivery', scopeMissingWords('Facebook', 'pages_manage_posts', errorWords('network-facebook:errors.what.posting')))).toBe(
+      'Facebook did not give Herald the "pages_manage_posts" permission, which posting to the Page needs. Connect the account again on the Channels page and allow "pages_manage_posts".',
+    );
+    expectWords(
+      errorWords('network-instagram:errors.publishingLimit', { used: 50, total: 50 }),
+      'Instagram: this account published 50 of the 50 posts Instagram allows apps in 24 hours; Herald publishes this one as soon as the limit allows (it tries again in an hour)',
+      `Instagram${NB}: ce compte a publié 50 des 50 publications qu’Instagram autorise aux applications en 24 heures${NB}; Herald publiera celle-ci dès que la limite le permettra (nouvel essai dans une heure)`,
+    );
+  });
+});
+
+describe('LinkedIn', () => {
+  const e = { version: '202501' } as LinkedInEndpoints;
+  const need = { scope: 'w_member_social', what: linkedinWords('need.post') };
+  it('token, permission, refusals, version, conflict', () => {
+    expectWorded(linkedinErrorFrom(e, 401, { message: 'Invalid access token' }, need), 'LinkedIn rejected the access token (Invalid access token)', 'LinkedIn a refusé le jeton d’accès (Invalid access token)');
+    expectWorded(
+      linkedinErrorFrom(e, 403, { code: 'ACCESS_DENIED', message: 'Not enough permissions' }, need),
+      'LinkedIn did not give Herald the "w_member_social" permission, which posting to LinkedIn needs. Connect the account again on the Channels page and allow it.',
+      `LinkedIn n’a pas accordé à Herald l’autorisation «${NB}w_member_social${NB}», nécessaire à la publication sur LinkedIn. Reconnectez le compte depuis la page Canaux et accordez-la.`,
+    );
+    expectWorded(linkedinErrorFrom(e, 403, { message: 'Member is restricted' }, need), 'LinkedIn refused posting to LinkedIn: Member is restricted', `LinkedIn a refusé la publication sur LinkedIn${NB}: Member is restricted`);
+    expectWorded(linkedinErrorFrom(e, 422, null, need), 'LinkedIn refused posting to LinkedIn: HTTP 422', `LinkedIn a refusé la publication sur LinkedIn${NB}: HTTP 422`);
+    expect(linkedinErrorFrom(e, 426, null, need).message).toBe('LinkedIn no longer supports API version 202501; the operator of this Herald must set HERALD_LINKEDIN_API_VERSION to a current one');
+    expectWorded(linkedinErrorFrom(e, 409, { message: 'Conflict' }, need), 'LinkedIn reported a write conflict (Conflict)', 'LinkedIn a signalé un conflit d’écriture (Conflict)');
+    expectWords(
+      linkedinWords('slowDown', { seconds: 60 }),
+      'LinkedIn asked Herald to slow down (HTTP 429, a daily quota or a short throttle); Herald tries again in 60 s',
+      `LinkedIn a demandé à Herald de ralentir (HTTP 429, quota quotidien ou limitation passagère)${NB}; Herald réessaiera dans 60${NB}s`,
+    );
+  });
+});
+
+describe('Reddit', () => {
+  it('token, permission, refusal, submission errors joined in each language', () => {
+    expectWorded(redditRefusal(401, { message: 'Unauthorized' }, new Headers(), null), 'Reddit rejected the access token (Unauthorized)', 'Reddit a refusé le jeton d’accès (Unauthorized)');
+    expectWorded(
+      redditRefusal(403, {}, new Headers({ 'www-authenticate': 'Bearer error="insufficient_scope"' }), redditNeeds.submit),
+      'Reddit refused: Herald may not have the "submit" permission, which submitting posts to Reddit needs. Connect the account again on the Channels page and allow "submit".',
+      `Reddit a refusé${NB}: Herald n’a peut-être pas l’autorisation «${NB}submit${NB}», nécessaire à la soumission de publications sur Reddit. Reconnectez le compte depuis la page Canaux et autorisez «${NB}submit${NB}».`,
+    );
+    expectWorded(redditRefusal(400, { explanation: 'bad request' }, new Headers(), null), 'Reddit refused: bad request', `Reddit a refusé${NB}: bad request`);
+    expectWorded(
+      submissionError([
+        { code: 'NO_LINKS', message: 'no links here', field: 'sr' },
+        { code: 'WEIRD', message: '', field: null },
+      ]),
+      'Reddit refused the post: that subreddit does not allow links: “no links here” (NO_LINKS on sr); “WEIRD” (WEIRD)',
+      `Reddit a refusé la publication${NB}: ce subreddit n’accepte pas les liens${NB}: «${NB}no links here${NB}» (NO_LINKS sur sr)${NB}; «${NB}WEIRD${NB}» (WEIRD)`,
+    );
+    expectWorded(
+      submissionError([{ code: 'RATELIMIT', message: 'Take a break for 2 minutes before trying again.', field: 'ratelimit' }]),
+      'Reddit asked Herald to wait: “Take a break for 2 minutes before trying again.” (RATELIMIT); Herald tries again in 600 s',
+      `Reddit a demandé à Herald de patienter${NB}: «${NB}Take a break for 2 minutes before trying again.${NB}» (RATELIMIT)${NB}; Herald réessaiera dans 600${NB}s`,
+    );
+  });
+});
+
+describe('Pinterest', () => {
+  it('token, permissions (one, two, several), refusal', () => {
+    expectWorded(pinterestRefusal(401, { message: 'Authentication failed.' }, null), 'Pinterest rejected the access token (Authentication failed.)', 'Pinterest a refusé le jeton d’accès (Authentication failed.)');
+    expectWorded(
+      pinterestRefusal(403, {}, pinterestNeeds.boards),
+      'Pinterest refused (not permitted): Herald may not have the "boards:read" permission, which listing your boards needs. Connect the account again on the Channels page and allow "boards:read".',
+      `Pinterest a refusé (non autorisé)${NB}: Herald n’a peut-être pas l’autorisation "boards:read", nécessaire à la liste de vos tableaux. Reconnectez le compte depuis la page Canaux et autorisez "boards:read".`,
+    );
+    expect(pinterestRefusal(403, { message: 'Forbidden' }, pinterestNeeds.media).message).toBe(
+      'Pinterest refused (Forbidden): Herald may not have one of the permissions "pins:read" and "pins:write", which uploading videos needs. Connect the account again on the Channels page and allow them all.',
+    );
+    expect(pinterestRefusal(403, {}, pinterestNeeds.pins).message).toBe(
+      'Pinterest refused (not permitted): Herald may not have one of the permissions "boards:read", "boards:write", "pins:read", "pins:write", which saving pins to Pinterest needs. Connect the account again on the Channels page and allow them all.',
+    );
+    expectWorded(pinterestRefusal(400, { message: 'Invalid board' }, null), 'Pinterest refused: Invalid board', `Pinterest a refusé${NB}: Invalid board`);
+  });
+});
+
+describe('YouTube', () => {
+  const needed = { scope: 'https://www.googleapis.com/auth/youtube.upload', what: youtubeWords('need.upload') };
+  const google = (reason: string, message?: string) => ({ error: { errors: [{ reason }], message } });
+  it('token, permission, slow down, trouble, worded and unknown refusals', () => {
+    expectWorded(googleFailure(401, google('authError'), needed), 'YouTube rejected the access token', 'YouTube a refusé le jeton d’accès');
+    expect(googleFailure(403, google('insufficientPermissions'), needed).message).toBe(
+      'YouTube did not give Herald the "https://www.googleapis.com/auth/youtube.upload" permission, which uploading videos to YouTube needs. Connect the account again on the Channels page and allow "https://www.googleapis.com/auth/youtube.upload".',
+    );
+    expectWorded(googleFailure(403, google('rateLimitExceeded'), needed), 'YouTube asked Herald to slow down; trying again in a minute', `YouTube a demandé à Herald de ralentir${NB}; nouvel essai dans une minute`);
+    expectWorded(googleFailure(503, {}, needed), 'YouTube is having trouble (HTTP 503); try again shortly', `YouTube rencontre des difficultés (HTTP 503)${NB}; réessayez dans un instant`);
+    expectWorded(googleFailure(400, google('invalidTitle', 'The title is too long'), needed), 'YouTube refused the title: The title is too long', `YouTube a refusé le titre${NB}: The title is too long`);
+    expectWorded(googleFailure(400, google('somethingNew'), needed), 'YouTube refused the request', 'YouTube a refusé la requête');
+    expectWorded(
+      googleFailure(403, google('uploadLimitExceeded'), needed),
+      "YouTube: this YouTube channel reached its daily upload limit; Herald tries again in 24 hours",
+      `YouTube${NB}: cette chaîne YouTube a atteint sa limite quotidienne de mises en ligne${NB}; Herald réessaiera dans 24 heures`,
+    );
+  });
+  it('the quota sentence keeps its English moment and says a French date', () => {
+    const error = googleFailure(403, google('quotaExceeded'), needed);
+    expect(error.message).toMatch(/^YouTube quota: Google says this Herald's project used its daily quota; it resets at \d{4}-\d\d-\d\d \d\d:\d\d UTC \(midnight Pacific time\), when Herald tries again$/);
+    expect(englishOf('delivery', error.words!)).toBe(error.message);
+    expect(sayMessage('delivery', error.words!, 'fr')).toMatch(/^Quota YouTube\s: Google indique .+ le \d{1,2} \S+ \d{4} à \d\d:\d\d UTC \(minuit, heure du Pacifique\), et Herald réessaiera alors$/u);
+  });
+});
+
+describe('TikTok', () => {
+  it('permission, and the sentences its status and errors are made of', () => {
+    expectWorded(
+      tiktokMissingScope('scope_not_authorized', { scope: 'video.publish', what: errorWords('network-tiktok:errors.need.directPost') }),
+      'TikTok did not give Herald the "video.publish" permission, which posting directly to TikTok needs. Connect the account again on the Channels page and allow "video.publish".',
+      `TikTok n’a pas accordé à Herald l’autorisation «${NB}video.publish${NB}», nécessaire à la publication directe sur TikTok. Reconnectez le compte depuis la page Canaux et autorisez «${NB}video.publish${NB}».`,
+    );
+    const tiktok = (key: string, values?: Record<string, string | ReturnType<typeof errorWords>>) => errorWords(`network-tiktok:errors.${key}`, values);
+    expectWords(tiktok('didNotPublish', { reason: tiktok('reason.spam_risk_too_many_posts') }), 'TikTok did not publish: this TikTok account reached its daily posting limit; try again tomorrow', `TikTok n’a pas publié${NB}: ce compte TikTok a atteint sa limite quotidienne de publications${NB}; réessayez demain`);
+    expectWords(tiktok('didNotPublish', { reason: tiktok('refusedRequestCodeBecause', { code: 'bad_thing', message: 'Oops' }) }), 'TikTok did not publish: TikTok refused the request (bad_thing: Oops)', `TikTok n’a pas publié${NB}: TikTok a refusé la requête (bad_thing${NB}: Oops)`);
+    expectWords(tiktok('didNotPublish', { reason: tiktok('gaveUp', { code: 'mystery' }) }), 'TikTok did not publish: TikTok gave up processing the post (mystery)', `TikTok n’a pas publié${NB}: TikTok a renoncé à traiter la publication (mystery)`);
+    expectWords(tiktok('tokenRejected'), 'TikTok rejected the access token', 'TikTok a refusé le jeton d’accès');
+  });
+});
+
+describe('Bluesky', () => {
+  it('session, sizes, refusals with the server’s text, the video service', () => {
+    expectWords(blueskyWords('sessionRejected', { reason: 'ExpiredToken' }), 'Bluesky rejected the session (ExpiredToken)', 'Bluesky a refusé la session (ExpiredToken)');
+    expectWords(blueskyWords('imageTooLarge'), 'Image too large for this Bluesky server', 'Image trop lourde pour ce serveur Bluesky');
+    expectWords(blueskyWords('refused', { what: blueskyWords('what.post'), reason: 'Record/text must not be longer than 300 graphemes' }), 'Bluesky refused the post: Record/text must not be longer than 300 graphemes', `Bluesky a refusé la publication${NB}: Record/text must not be longer than 300 graphemes`);
+    expectWords(
+      blueskyWords('video.notToday', { reason: blueskyWords('video.bytesLeft', { left: 10, size: 40 }) }),
+      'Bluesky will not take this video today: the account may upload 10 MB more today and this video is 40 MB',
+      `Bluesky n’acceptera pas cette vidéo aujourd’hui${NB}: le compte peut encore mettre en ligne 10${NB}Mo aujourd’hui et cette vidéo fait 40${NB}Mo`,
+    );
+    expectWords(blueskyWords('video.unconfirmedEmail'), 'Bluesky only takes videos from accounts with a confirmed e-mail address: confirm it in Bluesky’s settings, then publish again', `Bluesky n’accepte les vidéos que des comptes dont l’adresse e-mail est confirmée${NB}: confirmez-la dans les paramètres de Bluesky, puis publiez de nouveau`);
+  });
+});
+
+describe('Mastodon', () => {
+  it('refusals with the instance’s text, in the words the integration test reads', () => {
+    const mastodon = (key: string, values?: Record<string, string | number | ReturnType<typeof errorWords>>) => errorWords(`network-mastodon:errors.${key}`, values);
+    expectWords(mastodon('refused', { what: mastodon('what.threadPart', { number: 2 }), reason: 'Validation failed' }), 'Mastodon refused part 2 of the thread: Validation failed', `Mastodon a refusé la partie 2 du fil${NB}: Validation failed`);
+    expectWords(mastodon('tokenRejected', { reason: 'The access token is invalid' }), "Mastodon no longer accepts Herald's access to this account (The access token is invalid); reconnect it", `Mastodon n’accepte plus l’accès de Herald à ce compte (The access token is invalid)${NB}; reconnectez-le`);
+    expectWords(
+      mastodon('mediaFailed', { media: mastodon('what.video', { what: mastodon('what.firstComment') }), reason: mastodon('fileRefused') }),
+      'Mastodon could not process a video of the first comment: the file was refused',
+      `Mastodon n’a pas pu traiter une vidéo pour le premier commentaire${NB}: le fichier a été refusé`,
+    );
+  });
+});
