@@ -84,6 +84,10 @@ describe('delivery errors in the reader’s language', () => {
     const attention = (await read('/posts/needs-attention', french)).items.find((d: any) => d.postId === post.id);
     expect(attention.errorMessage).toBe(frenchText);
     expect(attention).not.toHaveProperty('errorValues');
+    // The agency view across workspaces says it as the workspace's own list does.
+    const agency = (await team.owner.client.request('GET', '/api/v1/me/attention', undefined, french)).body;
+    const agencyItem = agency.workspaces[0].items.find((i: any) => i.postId === post.id && i.kind === 'delivery_failed');
+    expect(agencyItem.detail).toContain(frenchText);
     // The list of posts (calendar) says it in the same language.
     const listed = (await read('/posts?limit=500', french)).items.find((p: any) => p.id === post.id);
     expect(listed.deliveries[0].errorMessage).toBe(frenchText);

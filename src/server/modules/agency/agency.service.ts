@@ -95,7 +95,7 @@ export async function agencyAttention(ctx: ServiceContext, options: { now?: Date
     repo.postsIn([...new Set([...approvers, ...authors])], ['in_review']),
     repo.postsIn(authors, ['draft', 'changes_requested'], { from: now, to: new Date(now.getTime() + DRAFT_SOON_MS) }),
     // The workspace's own "Needs attention" list, unchanged, so both views always agree.
-    Promise.all(ids.map(async (id) => [id, await needsAttention(ctx, id)] as const)),
+    Promise.all(ids.map(async (id) => [id, await needsAttention({ ...ctx, language: options.language }, id)] as const)),
   ]);
   const failing = new Map(deliveries);
 
