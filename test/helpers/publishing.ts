@@ -1,4 +1,6 @@
+import { eq } from 'drizzle-orm';
 import { expect } from 'vitest';
+import { deliveries } from '../../src/server/db/schema/index.ts';
 import type { Client, TestHerald } from './test-herald.ts';
 import type { MastodonFake } from '../fakes/mastodon/mastodon-fake.ts';
 import type { TikTokFake } from '../fakes/tiktok/tiktok-fake.ts';
@@ -115,4 +117,21 @@ export function memoryJournal(initial: Record<string, unknown> = {}) {
     log() {},
   };
   return journal;
+}
+
+/**
+ * Makes a delivery unconfirmed since two hours ago: a call whose fate is unknown, past the engine's
+ * hour of automatic checks, so only a person's "check again" asks the network.
+ */
+export async function makeUnconfirmedSinceTwoHours(h: TestHerald, deliveryId: string) {
+  await h.herald.database.db
+    .update(deliveries)
+    .set({
+      state: 'unconfirmed',
+      attemptCount: 1,
+      pendingStep: { step: 'status:0', attemptId: crypto.randomUUID(), sentAt: new Date(Date.now() - 2 * 60 * 60 * 1000).toISOString() },
+      nextAttemptAt: null,
+      errorCode: 'delivery.unconfirmed',
+    })
+    .where(eq(deliveries.id, deliveryId));
 }

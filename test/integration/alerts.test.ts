@@ -1,13 +1,13 @@
 import crypto from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { channels, deliveries, notifications } from '../../src/server/db/schema/index.ts';
+import { channels, notifications } from '../../src/server/db/schema/index.ts';
 import { createMailer, type Mailer } from '../../src/server/modules/mail/mailer.ts';
 import { NOTIFICATION_MAIL_JOB, PREFLIGHT_ALERTS_JOB } from '../../src/server/modules/notifications/alert-jobs.ts';
 import { GIVE_UP_AFTER_MS, sendPendingEmails } from '../../src/server/modules/notifications/notification-mail.ts';
 import { notifyUsers } from '../../src/server/modules/notifications/notifications.service.ts';
 import { startMastodonFake, type MastodonFake } from '../fakes/mastodon/mastodon-fake.ts';
-import { connectMastodon, fastEngineEnv, runJobNow, waitFor, waitForPost } from '../helpers/publishing.ts';
+import { connectMastodon, fastEngineEnv, makeUnconfirmedSinceTwoHours, runJobNow, waitFor, waitForPost } from '../helpers/publishing.ts';
 import { startSmtpCatcher, type SmtpCatcher } from '../helpers/smtp-catcher.ts';
 import { startTestHerald, type TestHerald } from '../helpers/test-herald.ts';
 import { createTeam, type TeamMember } from '../helpers/workspace-team.ts';
@@ -169,16 +169,7 @@ describe('alerts before and after failure', () => {
     // person asks for a check, the network cannot be reached, and people are told.
     const post = await schedule('Lost in transit', at(60 * 60 * 1000));
     const deliveryId = post.deliveries[0]!.id;
-    await db()
-      .update(deliveries)
-      .set({
-        state: 'unconfirmed',
-        attemptCount: 1,
-        pendingStep: { step: 'status:0', attemptId: crypto.randomUUID(), sentAt: new Date(Date.now() - 2 * 60 * 60 * 1000).toISOString() },
-        nextAttemptAt: null,
-        errorCode: 'delivery.unconfirmed',
-      })
-      .where(eq(deliveries.id, deliveryId));
+    await makeUnconfirmedSinceTwoHours(h, deliveryId);
     mastodon.setDown(true);
     try {
       expect((await team.editor.client.post(api(`/posts/${post.id}/deliveries/${deliveryId}/retry`), {})).status).toBe(200);

@@ -1,10 +1,9 @@
-import crypto from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deliveries, deliveryAttempts, users } from '../../src/server/db/schema/index.ts';
 import { NOTIFICATION_MAIL_JOB } from '../../src/server/modules/notifications/alert-jobs.ts';
 import { startMastodonFake, type MastodonFake } from '../fakes/mastodon/mastodon-fake.ts';
-import { connectMastodon, fastEngineEnv, runJobNow, waitFor, waitForPost } from '../helpers/publishing.ts';
+import { connectMastodon, fastEngineEnv, makeUnconfirmedSinceTwoHours, runJobNow, waitFor, waitForPost } from '../helpers/publishing.ts';
 import { startSmtpCatcher, type SmtpCatcher } from '../helpers/smtp-catcher.ts';
 import { startTestHerald, type TestHerald } from '../helpers/test-herald.ts';
 import { createTeam, type TeamMember } from '../helpers/workspace-team.ts';
@@ -129,16 +128,7 @@ describe('delivery errors in the reader’s language', () => {
     const deliveryId = post.deliveries[0]!.id;
     // A call sent two hours ago whose fate is unknown (past the engine's hour of checks): a person
     // asks for a check, the network cannot be reached, and people are told.
-    await db()
-      .update(deliveries)
-      .set({
-        state: 'unconfirmed',
-        attemptCount: 1,
-        pendingStep: { step: 'status:0', attemptId: crypto.randomUUID(), sentAt: new Date(Date.now() - 2 * 60 * 60 * 1000).toISOString() },
-        nextAttemptAt: null,
-        errorCode: 'delivery.unconfirmed',
-      })
-      .where(eq(deliveries.id, deliveryId));
+    await makeUnconfirmedSinceTwoHours(h, deliveryId);
     mastodon.setDown(true);
     try {
       expect((await team.editor.client.post(api(`/posts/${post.id}/deliveries/${deliveryId}/retry`), {})).status).toBe(200);

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { flatten, networkFolders, networksRoot } from './locale-files.ts';
 
 // French typography, checked on every French string Herald shows (ADR 0035): the typographic
 // apostrophe ’, a non-breaking space before : ; ! ? and inside « » (never "…" or “…”), the ellipsis
@@ -66,21 +67,10 @@ function typographyProblems(text: string): string[] {
   return [...new Set(problems)];
 }
 
-function flatten(value: unknown, prefix = ''): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const [key, child] of Object.entries(value as Record<string, unknown>)) {
-    const name = prefix ? `${prefix}.${key}` : key;
-    if (typeof child === 'string') out.set(name, child);
-    else for (const [k, v] of flatten(child, name)) out.set(k, v);
-  }
-  return out;
-}
 
 // The same files test/lint/locales.test.ts checks: the web app's and the server's namespaces, the
 // rules the networks share, and each network's own words.
 const frenchFolder = (root: string) => fs.readdirSync(path.join(root, 'fr')).filter((f) => f.endsWith('.json')).map((f) => path.join(root, 'fr', f));
-const networksRoot = path.resolve('src/networks');
-const networkFolders = fs.readdirSync(networksRoot).filter((d) => fs.existsSync(path.join(networksRoot, d, 'descriptor.ts')));
 const frenchFiles = [
   ...frenchFolder(path.resolve('src/web/locales')),
   ...frenchFolder(path.resolve('src/server/locales')),

@@ -3,20 +3,12 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { supportedLanguages } from '../../src/web/i18n/languages.ts';
 import { supportedLanguages as serverLanguages } from '../../src/shared/languages.ts';
+import { networkFolders, networksRoot, readLocaleFile } from './locale-files.ts';
 
 // Every language has every namespace and every key of English, each non-empty and with the same
 // {{placeholders}}: a missing French string would show as its English fallback, unnoticed.
 
-function flatten(value: unknown, prefix = ''): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const [key, child] of Object.entries(value as Record<string, unknown>)) {
-    const name = prefix ? `${prefix}.${key}` : key;
-    if (typeof child === 'string') out.set(name, child);
-    else for (const [k, v] of flatten(child, name)) out.set(k, v);
-  }
-  return out;
-}
-const readFile = (file: string) => flatten(JSON.parse(fs.readFileSync(file, 'utf8')));
+const readFile = readLocaleFile;
 const placeholders = (text: string) => [...text.matchAll(/\{\{\s*([\w.]+)[^}]*\}\}/g)].map((m) => m[1]).sort();
 // Plural forms differ by language (French and English both have _one and _other): compare the base key.
 const base = (key: string) => key.replace(/_(zero|one|two|few|many|other)$/, '');
@@ -32,8 +24,6 @@ const folderSide = (name: string, root: string, languages: readonly string[]): S
   file: (language, namespace) => path.join(root, language, `${namespace}.json`),
   layout: () => expect(fs.readdirSync(root).sort()).toEqual([...languages].sort()),
 });
-const networksRoot = path.resolve('src/networks');
-const networkFolders = fs.readdirSync(networksRoot).filter((d) => fs.existsSync(path.join(networksRoot, d, 'descriptor.ts')));
 const networkLocaleFolder = (namespace: string) => path.join(networksRoot, namespace === 'networks' ? '' : namespace.replace(/^network-/, ''), 'locales');
 const networksSide: Side = {
   name: 'networks',
