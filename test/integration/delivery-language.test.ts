@@ -110,9 +110,9 @@ describe('delivery errors in the reader’s language', () => {
     const post = await schedule('Toujours en panne');
     const done = await waitForPost(team.editor.client, workspaceId, post.id, settled);
     expect(done.deliveries[0].state).toBe('failed');
-    const reason = 'mastodon is having trouble (HTTP 503); try again shortly';
+    const reason = 'Mastodon is having trouble (HTTP 503); try again shortly';
     expect((await read(`/posts/${post.id}`, english)).deliveries[0].errorMessage).toBe(`${reason} (gave up after 2 attempts)`);
-    expect((await read(`/posts/${post.id}`, french)).deliveries[0].errorMessage).toBe(`mastodon rencontre des difficultés (HTTP 503)${NB}; réessayez dans un instant (abandon après 2 tentatives)`);
+    expect((await read(`/posts/${post.id}`, french)).deliveries[0].errorMessage).toBe(`Mastodon rencontre des difficultés (HTTP 503)${NB}; réessayez dans un instant (abandon après 2 tentatives)`);
     const [row] = await db().select().from(deliveries).where(eq(deliveries.id, done.deliveries[0].id));
     expect(row!.errorKey).toBe('delivery:gaveUp');
     expect(row!.errorValues).toMatchObject({ count: 2 });
@@ -137,15 +137,15 @@ describe('delivery errors in the reader’s language', () => {
       mastodon.setDown(false);
     }
     const inEnglish = (await read(`/posts/${post.id}`, english)).deliveries[0].errorMessage as string;
-    expect(inEnglish).toBe('Herald could not ask mastodon whether the post was created (mastodon cannot be reached). Herald does not know whether the post was created and checks the network before anything is sent again.');
+    expect(inEnglish).toBe('Herald could not ask Mastodon whether the post was created (Mastodon cannot be reached). Herald does not know whether the post was created and checks the network before anything is sent again.');
     const inFrench = (await read(`/posts/${post.id}`, french)).deliveries[0].errorMessage as string;
-    expect(inFrench).toBe('Herald n’a pas pu demander à mastodon si la publication a été créée (mastodon est injoignable). Herald ne sait pas si la publication a été créée et interroge le réseau avant de renvoyer quoi que ce soit.');
+    expect(inFrench).toBe('Herald n’a pas pu demander à Mastodon si la publication a été créée (Mastodon est injoignable). Herald ne sait pas si la publication a été créée et interroge le réseau avant de renvoyer quoi que ce soit.');
     const log = await read(`/posts/${post.id}/deliveries/${deliveryId}/log`, french);
-    expect(log.attempts.at(-1).errorMessage).toMatch(/^Herald n’a pas pu demander à mastodon si la publication a été créée/);
+    expect(log.attempts.at(-1).errorMessage).toMatch(/^Herald n’a pas pu demander à Mastodon si la publication a été créée/);
     const [seen] = await inbox(team.owner, 'delivery.unconfirmed', post.id);
     expect(seen.title).toMatch(/^Publication non confirmée sur Mastodon/);
-    expect(seen.body).toMatch(/Herald n’a pas pu demander à mastodon si la publication a été créée \(.+\)\./);
+    expect(seen.body).toMatch(/Herald n’a pas pu demander à Mastodon si la publication a été créée \(.+\)\./);
     const [seenInEnglish] = await inbox(team.editor, 'delivery.unconfirmed', post.id);
-    expect(seenInEnglish.body).toMatch(/Herald could not ask mastodon whether the post was created \(.+\)\./);
+    expect(seenInEnglish.body).toMatch(/Herald could not ask Mastodon whether the post was created \(.+\)\./);
   });
 });

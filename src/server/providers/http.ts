@@ -1,5 +1,5 @@
 import { isInteger, isSafeNumber, parse as parseLossless } from 'lossless-json';
-import type { NetworkId } from '../../shared/networks.ts';
+import { networkLabel, type NetworkId } from '../../shared/networks.ts';
 import { AnswerTooLargeError, guardedFetch, HostNotPublicError } from './guarded-fetch.ts';
 import { ProviderError } from './provider.ts';
 import { httpCode, observeNetworkCall } from '../modules/metrics/metrics.instruments.ts';
@@ -11,7 +11,8 @@ import { englishOf } from '../i18n/stored-words.ts';
  * a delivery that failed or is unconfirmed because of it is told to each reader in their language.
  */
 function transportError(kind: 'invalid' | 'transient', network: NetworkId, key: string, values: MessageValues, code: string | undefined, extra: { retryAfterMs?: number; ambiguous?: boolean } = {}) {
-  const words = { key: `networks:errors.transport.${key}`, values: { network, ...values } };
+  // The network by its name ("Mastodon cannot be reached"), in every language.
+  const words = { key: `networks:errors.transport.${key}`, values: { network: networkLabel(network), ...values } };
   return new ProviderError(kind, network, englishOf('networks', words), code, { ...extra, words });
 }
 

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import { and, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
-import type { NetworkId } from '../../../shared/networks.ts';
+import { networkLabel, type NetworkId } from '../../../shared/networks.ts';
 import { httpLinkOrNull } from '../../../shared/web-links.ts';
 import { accountSpacingMs } from '../../../networks/server.ts';
 import { rowsOf, type Db } from '../../db/database.ts';
@@ -270,7 +270,7 @@ export async function runDelivery(deps: EngineDeps, deliveryId: string): Promise
   const publisher = deps.publishers[network];
   try {
     if (!publisher) {
-      const words = deliveryWords('networkNotEnabled', { network });
+      const words = deliveryWords('networkNotEnabled', { network: networkLabel(network) });
       throw new ProviderError('invalid', network, words.message, 'network_unavailable', { words: words.words ?? undefined });
     }
     const channel = claimed.channel;
@@ -412,7 +412,7 @@ async function settleError(deps: EngineDeps, claimed: Claimed, run: ReturnType<t
     // could not be made: whatever the error, nothing is sent again until the network has answered.
     if (run.pending && (!providerError || providerError.ambiguous || run.checking)) {
       const at = nextCheckAt(deps, run.pending.sentAt, providerError?.retryAfterMs);
-      const why = run.checking ? deliveryWords('couldNotAsk', { network: delivery.network, reason: reasonValue(reason) }) : reason;
+      const why = run.checking ? deliveryWords('couldNotAsk', { network: networkLabel(delivery.network), reason: reasonValue(reason) }) : reason;
       await finish(
         deps,
         claimed,
