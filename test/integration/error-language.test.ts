@@ -5,7 +5,7 @@ import { connectMastodon, fastEngineEnv } from '../helpers/publishing.ts';
 import { createClient, signUp, startTestHerald, type TestHerald } from '../helpers/test-herald.ts';
 import { languageOfHeader } from '../../src/server/http/request-language.ts';
 import { translator } from '../../src/server/i18n/i18n.ts';
-import { schemaIssueMessage } from '../../src/server/http/error-language.ts';
+import { errorMessage, schemaIssueMessage } from '../../src/server/http/error-language.ts';
 
 const nbsp = '\u00a0';
 const french = { 'accept-language': 'fr-FR,fr;q=0.9,en;q=0.5' };
@@ -81,6 +81,11 @@ describe('error answers in the language asked for', () => {
     expect(english.body.error).toMatchObject({ code: 'media.unsupported_type', message: 'This file is a ZIP archive (or an Office document); Herald accepts JPEG, PNG, GIF or WebP images, MP4 or MOV videos, PDF documents' });
     const inFrench = await upload(zip, 'fr');
     expect(inFrench.body.error.message).toBe(`Ce fichier est une archive ZIP (ou un document Office)${nbsp}; Herald accepte les images JPEG, PNG, GIF ou WebP, les vidéos MP4 ou MOV et les documents PDF`);
+    // A shape of words stands for each value of that shape, after the exact ones.
+    expect(errorMessage('fr', 'avatar.unsupported_type', 'This file is a BMP file; a picture must be PNG, JPEG, WebP or GIF', { found: 'a BMP file', accepted: 'PNG, JPEG, WebP or GIF' })).toBe(
+      `Ce fichier est un fichier BMP${nbsp}; une photo doit être au format PNG, JPEG, WebP ou GIF`,
+    );
+    expect(errorMessage('fr', 'media.unsupported_type', 'This file is a WAV audio file; Herald accepts JPEG, PNG, GIF or WebP images, MP4 or MOV videos, PDF documents', { found: 'a WAV audio file', accepted: 'JPEG, PNG, GIF or WebP images, MP4 or MOV videos, PDF documents' })).toMatch(/^Ce fichier est un fichier audio WAV/);
     // Text that is no media at all is named in French too.
     const plainText = await upload(Buffer.from('just some words, not a picture'), 'fr');
     expect(plainText.body.error.message).toBe(`Ce fichier est du texte${nbsp}; Herald accepte les images JPEG, PNG, GIF ou WebP, les vidéos MP4 ou MOV et les documents PDF`);

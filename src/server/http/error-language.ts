@@ -23,22 +23,34 @@ for (const key of new Set(Object.keys(enErrors).map((k) => k.replace(pluralSuffi
 // Words Herald puts into a sentence as a value (what a refused file was found to be, the types it
 // accepts) have their own `value#<name>.<id>` entries: a value of that name equal to one's English
 // is said in the reader's language. By name, so a field called "text" stays a field name.
-const valueKeys = new Map<string, Map<string, string>>();
+// An entry with placeholders ("a {{format}} file") stands for every value of its shape.
+type ValueWords = { key: string; shape: RegExp; names: string[] };
+const valueWords = new Map<string, ValueWords[]>();
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 for (const [key, text] of Object.entries(enErrors as Record<string, string>)) {
   const name = /^value#([^.]+)\./.exec(key)?.[1];
-  if (name) valueKeys.set(name, (valueKeys.get(name) ?? new Map()).set(text, key));
+  if (!name) continue;
+  const parts = text.split(/\{\{(\w+)\}\}/);
+  const names = parts.filter((_, i) => i % 2 === 1);
+  const shape = new RegExp(`^${parts.map((part, i) => (i % 2 === 1 ? '(.+?)' : escape(part))).join('')}$`);
+  // Exact words before shapes: "a WAV audio file" is its own entry, not "a {{format}} file".
+  valueWords.set(name, [...(valueWords.get(name) ?? []), { key, shape, names }].sort((a, b) => a.names.length - b.names.length));
 }
 const plain = { keySeparator: false as const, nsSeparator: false as const };
+
+function sayValue(t: ReturnType<typeof translator>, name: string, value: string | number): string | number {
+  if (typeof value !== 'string') return value;
+  for (const words of valueWords.get(name) ?? []) {
+    const found = words.shape.exec(value);
+    if (found) return t(words.key, { ...Object.fromEntries(words.names.map((n, i) => [n, found[i + 1]])), ...plain });
+  }
+  return value;
+}
 
 function sayValues(language: Language, values: MessageValues | undefined): MessageValues | undefined {
   if (!values) return values;
   const t = translator(language, 'errors');
-  return Object.fromEntries(
-    Object.entries(values).map(([name, value]) => {
-      const key = typeof value === 'string' ? valueKeys.get(name)?.get(value) : undefined;
-      return [name, key ? t(key, plain) : value];
-    }),
-  );
+  return Object.fromEntries(Object.entries(values).map(([name, value]) => [name, sayValue(t, name, value)]));
 }
 
 /**
