@@ -234,3 +234,104 @@ describe('Mastodon', () => {
     );
   });
 });
+
+// Unknown outcomes and Bluesky's video failures: self-contained imports, so other blocks stay apart.
+import { unknownBecause } from './error-words.ts';
+import { videoFailure, videoTimeout } from './bluesky/server/bluesky.video.ts';
+
+describe('Unknown outcomes and Bluesky video failures (TikTok, Facebook, Instagram, Threads, Bluesky)', () => {
+  // A lost call whose outcome the network cannot tell: the reason a person reads, from words.
+  const unknown = (words: Parameters<typeof unknownBecause>[0], english: string, french: string) => {
+    const check = unknownBecause(words);
+    expect(check.reason).toBe(english);
+    expectWords(check.words!, english, french);
+  };
+  const step = (network: string) => errorWords(`network-${network}:errors.unknown.step`, { step: 'publish:2' });
+
+  it('TikTok', () => {
+    unknown(step('tiktok'), 'TikTok cannot tell whether the step "publish:2" happened', `TikTok ne peut pas dire si l’étape «${NB}publish:2${NB}» a eu lieu`);
+    unknown(
+      errorWords('network-tiktok:errors.unknown.inbox'),
+      'TikTok may have sent the draft to the creator’s TikTok inbox, which Herald cannot see: check the inbox in the TikTok app',
+      `TikTok a peut-être envoyé le brouillon dans la boîte de réception TikTok du créateur, que Herald ne peut pas consulter${NB}: vérifiez la boîte de réception dans l’application TikTok`,
+    );
+    expect(unknownBecause(errorWords('network-tiktok:errors.unknown.notPublic')).reason).toBe('TikTok lists only public posts, so Herald cannot see whether this non-public post was created: check the profile in the TikTok app');
+    expect(unknownBecause(errorWords('network-tiktok:errors.unknown.noCaption')).reason).toBe('Herald recognises a lost TikTok post by its caption, and this post has none: check the profile in the TikTok app');
+    expect(unknownBecause(errorWords('network-tiktok:errors.unknown.cannotList')).reason).toBe('Herald cannot list this account’s TikTok videos (the video.list permission was not granted): check the profile in the TikTok app');
+    unknown(errorWords('network-tiktok:errors.unknown.processing'), 'TikTok may still be processing the post; Herald will look again', `TikTok traite peut-être encore la publication${NB}; Herald vérifiera de nouveau`);
+  });
+
+  it('Facebook', () => {
+    unknown(step('facebook'), 'Facebook cannot tell whether the step "publish:2" happened', `Facebook ne peut pas dire si l’étape «${NB}publish:2${NB}» a eu lieu`);
+    const saving = (what: string) => errorWords('network-facebook:errors.unknown.stillSaving', { what: errorWords(`network-facebook:errors.unknown.saving.${what}`) });
+    unknown(saving('firstComment'), 'Facebook may still be saving the first comment; Herald will look again', `Facebook enregistre peut-être encore le premier commentaire${NB}; Herald vérifiera de nouveau`);
+    expect(unknownBecause(saving('post')).reason).toBe('Facebook may still be saving the post; Herald will look again');
+    expect(unknownBecause(saving('video')).reason).toBe('Facebook may still be saving the video; Herald will look again');
+    unknown(
+      errorWords('network-facebook:errors.unknown.noText'),
+      'Herald recognises a lost Facebook post by its text, and this post has none: check the Page on Facebook',
+      `Herald retrouve une publication Facebook perdue grâce à son texte, et celle-ci n’en a pas${NB}: vérifiez la Page sur Facebook`,
+    );
+    expect(unknownBecause(errorWords('network-facebook:errors.unknown.noDescription')).reason).toBe('Herald recognises a lost Facebook video by its description, and this one has none: check the Page on Facebook');
+  });
+
+  it('Instagram', () => {
+    unknown(step('instagram'), 'Instagram cannot tell whether the step "publish:2" happened', `Instagram ne peut pas dire si l’étape «${NB}publish:2${NB}» a eu lieu`);
+    unknown(
+      errorWords('network-instagram:errors.unknown.containerState', { state: 'IN_PROGRESS' }),
+      'Instagram says the post is IN_PROGRESS; Herald will look again',
+      `Instagram indique l’état IN_PROGRESS pour la publication${NB}; Herald vérifiera de nouveau`,
+    );
+    expect(unknownBecause(errorWords('network-instagram:errors.unknown.containerStateUnknown')).reason).toBe('Instagram says the post is in an unknown state; Herald will look again');
+    expect(unknownBecause(errorWords('network-instagram:errors.unknown.notListed')).reason).toBe('Instagram says the post was published, but Herald cannot find it among the recent posts: check the profile');
+  });
+
+  it('Threads', () => {
+    unknown(step('threads'), 'Threads cannot tell whether the step "publish:2" happened', `Threads ne peut pas dire si l’étape «${NB}publish:2${NB}» a eu lieu`);
+    unknown(
+      errorWords('network-threads:errors.unknown.repliesUnreadable', { permission: 'threads_read_replies' }),
+      "Threads published this part, but Herald may not read the account's replies to learn its id (threads_read_replies was not granted): check the profile in the Threads app",
+      `Threads a publié cette partie, mais Herald n’a pas le droit de lire les réponses du compte pour connaître son identifiant (threads_read_replies n’a pas été accordée)${NB}: vérifiez le profil dans l’application Threads`,
+    );
+    unknown(
+      errorWords('network-threads:errors.unknown.postsUnreadable', { permission: errorWords('network-threads:errors.unknown.aPermission') }),
+      "Threads published this part, but Herald may not read the account's posts to learn its id (a permission was not granted): check the profile in the Threads app",
+      `Threads a publié cette partie, mais Herald n’a pas le droit de lire les publications du compte pour connaître son identifiant (une autorisation n’a pas été accordée)${NB}: vérifiez le profil dans l’application Threads`,
+    );
+    expect(unknownBecause(errorWords('network-threads:errors.unknown.notListed')).reason).toBe('Threads says the post was published but does not list it yet; Herald will look again');
+  });
+
+  it('Bluesky: unknown outcomes', () => {
+    unknown(blueskyWords('unknown.noStep', { step: 'video:0' }), 'Herald has no Bluesky step called video:0', 'Herald ne connaît aucune étape Bluesky nommée video:0');
+    expect(unknownBecause(blueskyWords('unknown.noRecordKey', { index: '1' })).reason).toBe('No record key was stored for post 1');
+    unknown(
+      blueskyWords('unknown.notSaid', { rkey: '3kabc', status: '502 UpstreamFailure' }),
+      'Bluesky did not say whether post 3kabc exists (HTTP 502 UpstreamFailure)',
+      'Bluesky n’a pas indiqué si la publication 3kabc existe (HTTP 502 UpstreamFailure)',
+    );
+  });
+
+  it('Bluesky: the video service gave up or took too long', () => {
+    // The service's own message stays as written; its failure code's meaning is Herald's.
+    expectWorded(
+      videoFailure({ message: 'Video too long', failureCode: 'validation_failure' }),
+      'Bluesky’s video service could not process the video: Video too long (the file is not a video it can read)',
+      `Le service vidéo de Bluesky n’a pas pu traiter la vidéo${NB}: Video too long (le fichier n’est pas une vidéo qu’il sait lire)`,
+    );
+    expectWorded(
+      videoFailure({ failureCode: 'encoding_failure' }),
+      'Bluesky’s video service could not process the video: it could not convert the video',
+      `Le service vidéo de Bluesky n’a pas pu traiter la vidéo${NB}: il n’a pas pu convertir la vidéo`,
+    );
+    expect(videoFailure({ error: 'Boom', failureCode: 'generic_failure' }).message).toBe('Bluesky’s video service could not process the video: Boom');
+    expect(videoFailure({ message: 'odd', failureCode: 'new_code' }).message).toBe('Bluesky’s video service could not process the video: odd');
+    expectWorded(videoFailure({}), 'Bluesky’s video service could not process the video: no reason given', `Le service vidéo de Bluesky n’a pas pu traiter la vidéo${NB}: aucune raison donnée`);
+    expect(videoFailure({ failureCode: 'pds_upload_failure' }).code).toBe('pds_upload_failure');
+    expectWorded(
+      videoTimeout('JOB_STATE_ENCODING'),
+      'Bluesky’s video service did not finish the video in 30 minutes (last state: JOB_STATE_ENCODING)',
+      `Le service vidéo de Bluesky n’a pas terminé la vidéo en 30${NB}minutes (dernier état${NB}: JOB_STATE_ENCODING)`,
+    );
+    expect(videoTimeout(undefined).message).toBe('Bluesky’s video service did not finish the video in 30 minutes (last state: unknown)');
+  });
+});

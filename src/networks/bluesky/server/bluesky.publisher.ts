@@ -1,7 +1,7 @@
 import { detectFacets, type Facet } from '../richtext.ts';
 import { blueskySettings } from '../descriptor.ts';
 import { blueskyWords, captionsOf, createVideoUploader, defaultVideoService, videoEmbed, type VideoProgress, type VideoServiceOptions } from './bluesky.video.ts';
-import { wordedError } from '../../error-words.ts';
+import { unknownBecause, wordedError } from '../../error-words.ts';
 import { requestJson, type NetworkCallOptions } from '../../../server/providers/http.ts';
 import { ProviderError, type Instance } from '../../../server/providers/provider.ts';
 import type { PostMetrics, PublishContext, PublishLinkCard, PublishMedia, PublishPart, Publisher } from '../../../server/providers/publishing.ts';
@@ -260,10 +260,10 @@ export function createBlueskyPublisher(options: { allowLocal: boolean; videoServ
 
     async findExisting(ctx, pending) {
       const index = /^post:(\d+)$/.exec(pending.step)?.[1];
-      if (index === undefined) return { found: 'unknown', reason: `Herald has no Bluesky step called ${pending.step}` };
+      if (index === undefined) return unknownBecause(blueskyWords('unknown.noStep', { step: pending.step }));
       const progress = readProgress(ctx.journal.progress);
       const rkey = progress.posts[Number(index)]?.rkey;
-      if (!rkey) return { found: 'unknown', reason: `No record key was stored for post ${index}` };
+      if (!rkey) return unknownBecause(blueskyWords('unknown.noRecordKey', { index }));
       // Network failures and a rejected session are thrown: asking again later can still settle it.
       const { status, body } = await request(xrpcUrl(ctx.instance, 'com.atproto.repo.getRecord', { repo: ctx.externalAccountId, collection, rkey }), {
         headers: { authorization: `Bearer ${ctx.accessToken}`, accept: 'application/json' },
@@ -273,7 +273,7 @@ export function createBlueskyPublisher(options: { allowLocal: boolean; videoServ
       if (status === 400 && answer.error === 'RecordNotFound') return { found: false };
       const error = refused(status, body, 'read');
       if (error.kind === 'auth') throw error;
-      return { found: 'unknown', reason: `Bluesky did not say whether post ${rkey} exists (HTTP ${status}${answer.error ? ` ${answer.error}` : ''})` };
+      return unknownBecause(blueskyWords('unknown.notSaid', { rkey, status: `${status}${answer.error ? ` ${answer.error}` : ''}` }));
     },
 
     // app.bsky.feed.getPosts takes up to 25 AT-URIs; the PDS passes it on to its AppView, which
