@@ -334,4 +334,47 @@ describe('Unknown outcomes and Bluesky video failures (TikTok, Facebook, Instagr
     );
     expect(videoTimeout(undefined).message).toBe('Bluesky’s video service did not finish the video in 30 minutes (last state: unknown)');
   });
+  it('Bluesky: publishing, session and identity sentences keep their English', () => {
+    // Each pair: the words the code throws with, and the English it threw before the words.
+    const pinned: [Parameters<typeof blueskyWords>, string][] = [
+      [['pdsUnknown'], 'The Bluesky server (PDS) of this channel is unknown'],
+      [['badSettings', { issues: 'Too long; Bad lang' }], 'Bluesky settings: Too long; Bad lang'],
+      [['tooManyImages', { max: 4 }], 'Bluesky takes at most 4 images per post'],
+      [['imagesOrVideo'], 'Bluesky takes images or one video per post'],
+      [['oneVideo'], 'Bluesky takes one video per post, without images'],
+      [['nothingToPublish'], 'There is nothing to publish'],
+      [['imageNoReference'], 'Bluesky accepted an image but sent no reference to it'],
+      [['postNoReference'], 'Bluesky created the post but sent no reference to it'],
+      [['blobGone'], 'Bluesky no longer has the uploaded media; they will be uploaded again'],
+      [['session.noTokens'], 'Bluesky sent a session without tokens'],
+      [['session.ended', { reason: 'ExpiredToken' }], 'Bluesky ended the session (ExpiredToken): connect the account again'],
+      [['session.notRefreshed', { status: 502 }], 'Bluesky did not refresh the session (HTTP 502)'],
+      [['session.notEnded', { status: 500 }], 'Bluesky did not end the session (HTTP 500)'],
+      [['sessionRejected', { reason: 401 }], 'Bluesky rejected the session (401)'],
+      [['session.noAccount', { status: 500 }], 'Bluesky did not return the account (HTTP 500)'],
+      [['connect.notIdentifier', { identifier: 'not a handle' }], 'not a handle is not a Bluesky handle or DID'],
+      [['connect.codeAsked'], 'Bluesky asked for a sign-in code: use an app password, which skips it'],
+      [['connect.suspended'], 'Bluesky has suspended this account'],
+      [['connect.refused'], 'Bluesky did not accept this handle and app password'],
+      [['connect.otherAccount'], 'Bluesky signed in a different account than the one named'],
+      [['connect.mainPassword'], 'This is the account password: create an app password in Bluesky and use that instead'],
+      [['connect.handleFirst'], 'Bluesky needs the handle to connect: Herald asks for it first'],
+      [['connect.notStarted'], 'This Bluesky sign-in was not started by Herald; start connecting again'],
+      [['identity.noHandle', { handle: 'alice.example.com' }], 'No Bluesky account has the handle @alice.example.com'],
+      [['identity.notFound', { did: 'did:plc:abc' }], 'The identity did:plc:abc cannot be found'],
+      [['identity.unconfirmed', { handle: 'alice.example.com' }], "@alice.example.com is not confirmed by its account's identity document"],
+      [['identity.noPds', { did: 'did:plc:abc' }], 'The account did:plc:abc names no Bluesky server (PDS)'],
+      [['identity.insecure', { host: 'pds.example.com' }], "The account's server pds.example.com is not reachable over https"],
+      [['video.altTooLong', { max: 1000 }], "Bluesky: a video's alt text can be at most 1000 characters"],
+      [['video.noBlob'], 'Bluesky’s video service finished the video but did not say where it stored it'],
+    ];
+    for (const [args, english] of pinned) expect(englishOf('delivery', blueskyWords(...args))).toBe(english);
+    expectWords(blueskyWords('session.ended', { reason: 'ExpiredToken' }), 'Bluesky ended the session (ExpiredToken): connect the account again', `Bluesky a mis fin à la session (ExpiredToken)${NB}: reconnectez le compte`);
+    expectWords(blueskyWords('tooManyImages', { max: 4 }), 'Bluesky takes at most 4 images per post', `Bluesky accepte au plus 4${NB}images par publication`);
+    expectWords(
+      blueskyWords('identity.noHandle', { handle: 'alice.example.com' }),
+      'No Bluesky account has the handle @alice.example.com',
+      'Aucun compte Bluesky n’a l’identifiant @alice.example.com',
+    );
+  });
 });
