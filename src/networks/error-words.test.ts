@@ -377,4 +377,13 @@ describe('Unknown outcomes and Bluesky video failures (TikTok, Facebook, Instagr
       'Aucun compte Bluesky n’a l’identifiant @alice.example.com',
     );
   });
+  it('TikTok and Threads sign-in sentences keep their English', () => {
+    expect(englishOf('delivery', errorWords('network-tiktok:errors.tokenWithoutAccount'))).toBe('TikTok sent a token answer without the account id');
+    expectWords(errorWords('network-tiktok:errors.noProfile', { reason: 'access_token_invalid' }), 'TikTok did not return the profile: access_token_invalid', `TikTok n’a pas renvoyé le profil${NB}: access_token_invalid`);
+    expectWords(
+      errorWords('network-threads:errors.refreshTooEarly', { minHours: 24, ageHours: 3 }),
+      'Threads renews access only for a token at least 24 h old, and this one is 3 h old, so Herald did not ask. Connect the account again on the Channels page.',
+      `Threads ne renouvelle l’accès que pour un jeton d’au moins 24${NB}h, et celui-ci n’a que 3${NB}h${NB}: Herald n’a donc pas fait la demande. Reconnectez le compte depuis la page Canaux.`,
+    );
+  });
 });
