@@ -386,4 +386,22 @@ describe('Unknown outcomes and Bluesky video failures (TikTok, Facebook, Instagr
       `Threads ne renouvelle l’accès que pour un jeton d’au moins 24${NB}h, et celui-ci n’a que 3${NB}h${NB}: Herald n’a donc pas fait la demande. Reconnectez le compte depuis la page Canaux.`,
     );
   });
+  it('Instagram sign-in sentences keep their English', () => {
+    const ig = (key: string, values?: Parameters<typeof errorWords>[1]) => errorWords(`network-instagram:errors.${key}`, values);
+    expectWords(
+      ig('refused', { what: ig('tokenWhat.renew'), reason: 'Session has expired' }),
+      'Instagram refused to renew the access: Session has expired',
+      `Instagram a refusé de renouveler l’accès${NB}: Session has expired`,
+    );
+    expect(englishOf('delivery', ig('refused', { what: ig('tokenWhat.code'), reason: 'HTTP 400' }))).toBe('Instagram refused the authorization code: HTTP 400');
+    expect(englishOf('delivery', ig('refused', { what: ig('tokenWhat.longLived'), reason: 'HTTP 500' }))).toBe('Instagram refused the long-lived token exchange: HTTP 500');
+    expectWords(
+      ig('noLinkedAccount', { page: 'Bakery' }),
+      "The Facebook Page Bakery has no Instagram professional account linked any more; link one in the Page's settings",
+      `La Page Facebook Bakery n’est plus liée à aucun compte professionnel Instagram${NB}; liez-en un dans les paramètres de la Page`,
+    );
+    expect(englishOf('delivery', ig('noLinkedAccountUnnamed'))).toBe("The Facebook Page has no Instagram professional account linked any more; link one in the Page's settings");
+    expect(englishOf('delivery', ig('noShortToken'))).toBe('Facebook sent no access token for the authorization code');
+    expect(englishOf('delivery', ig('noLongToken'))).toBe('Facebook sent no long-lived token');
+  });
 });
