@@ -404,4 +404,33 @@ describe('Unknown outcomes and Bluesky video failures (TikTok, Facebook, Instagr
     expect(englishOf('delivery', ig('noShortToken'))).toBe('Facebook sent no access token for the authorization code');
     expect(englishOf('delivery', ig('noLongToken'))).toBe('Facebook sent no long-lived token');
   });
+  it('Bluesky sign-in (OAuth) sentences keep their English', () => {
+    const pinned: [Parameters<typeof blueskyWords>, string][] = [
+      [['oauth.unavailable'], 'This Herald cannot use Bluesky sign-in: connect with an app password'],
+      [['oauth.noAuthorizationServer', { host: 'pds.example.com' }], 'The Bluesky server pds.example.com does not say where to sign in (OAuth)'],
+      [['oauth.issuerInsecure', { host: 'auth.example.com' }], 'The sign-in server auth.example.com is not reachable over https'],
+      [['oauth.badAuthorizationServer', { host: 'auth.example.com' }], 'auth.example.com is not an atproto sign-in server Herald can use'],
+      [['oauth.hostInsecure', { host: 'auth.example.com' }], 'auth.example.com is not reachable over https'],
+      [['oauth.noSession'], 'The Bluesky sign-in server sent no usable session'],
+      [['oauth.notDpop'], 'The Bluesky sign-in server sent a token not bound to Herald’s key (DPoP)'],
+      [['oauth.noAtprotoScope'], 'The Bluesky sign-in server did not grant the atproto scope'],
+      [['oauth.refused', { what: blueskyWords('oauth.what.request'), reason: 'HTTP 500' }], 'The Bluesky sign-in server refused the sign-in request: HTTP 500'],
+      [['oauth.refused', { what: blueskyWords('oauth.what.code'), reason: 'invalid_grant' }], 'The Bluesky sign-in server refused the authorization code: invalid_grant'],
+      [['oauth.refused', { what: blueskyWords('oauth.what.refresh'), reason: 'invalid_grant' }], 'The Bluesky sign-in server refused the refresh: invalid_grant'],
+      [['oauth.refused', { what: blueskyWords('oauth.what.end'), reason: 'HTTP 400' }], 'The Bluesky sign-in server refused ending the session: HTTP 400'],
+      [['oauth.notIdentifier', { identifier: 'x y' }], 'x y is not a Bluesky handle, DID or server address'],
+      [['oauth.unsupported', { host: 'pds.example.com' }], 'The Bluesky server pds.example.com does not offer sign-in through its own page; use an app password'],
+      [['oauth.otherServer'], 'The sign-in answer came from another server than the one Herald asked'],
+      [['oauth.otherAccount'], 'You signed in to Bluesky as another account than the one named; nothing was connected'],
+      [['oauth.notForAccount'], 'This sign-in server does not speak for the account it signed in'],
+      [['oauth.refreshedOther'], 'The Bluesky sign-in server refreshed a session for another account'],
+      [['oauth.noRevocation'], 'The Bluesky sign-in server offers no way to end the session'],
+    ];
+    for (const [args, english] of pinned) expect(englishOf('delivery', blueskyWords(...args))).toBe(english);
+    expectWords(
+      blueskyWords('oauth.refused', { what: blueskyWords('oauth.what.code'), reason: 'Code expired' }),
+      'The Bluesky sign-in server refused the authorization code: Code expired',
+      `Le serveur de connexion Bluesky a refusé le code d’autorisation${NB}: Code expired`,
+    );
+  });
 });
