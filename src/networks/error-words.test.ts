@@ -234,3 +234,203 @@ describe('Mastodon', () => {
     );
   });
 });
+
+// Unknown outcomes and Bluesky's video failures: self-contained imports, so other blocks stay apart.
+import { unknownBecause } from './error-words.ts';
+import { videoFailure, videoTimeout } from './bluesky/server/bluesky.video.ts';
+
+describe('Unknown outcomes and Bluesky video failures (TikTok, Facebook, Instagram, Threads, Bluesky)', () => {
+  // A lost call whose outcome the network cannot tell: the reason a person reads, from words.
+  const unknown = (words: Parameters<typeof unknownBecause>[0], english: string, french: string) => {
+    const check = unknownBecause(words);
+    expect(check.reason).toBe(english);
+    expectWords(check.words!, english, french);
+  };
+  const step = (network: string) => errorWords(`network-${network}:errors.unknown.step`, { step: 'publish:2' });
+
+  it('TikTok', () => {
+    unknown(step('tiktok'), 'TikTok cannot tell whether the step "publish:2" happened', `TikTok ne peut pas dire si l’étape «${NB}publish:2${NB}» a eu lieu`);
+    unknown(
+      errorWords('network-tiktok:errors.unknown.inbox'),
+      'TikTok may have sent the draft to the creator’s TikTok inbox, which Herald cannot see: check the inbox in the TikTok app',
+      `TikTok a peut-être envoyé le brouillon dans la boîte de réception TikTok du créateur, que Herald ne peut pas consulter${NB}: vérifiez la boîte de réception dans l’application TikTok`,
+    );
+    expect(unknownBecause(errorWords('network-tiktok:errors.unknown.notPublic')).reason).toBe('TikTok lists only public posts, so Herald cannot see whether this non-public post was created: check the profile in the TikTok app');
+    expect(unknownBecause(errorWords('network-tiktok:errors.unknown.noCaption')).reason).toBe('Herald recognises a lost TikTok post by its caption, and this post has none: check the profile in the TikTok app');
+    expect(unknownBecause(errorWords('network-tiktok:errors.unknown.cannotList')).reason).toBe('Herald cannot list this account’s TikTok videos (the video.list permission was not granted): check the profile in the TikTok app');
+    unknown(errorWords('network-tiktok:errors.unknown.processing'), 'TikTok may still be processing the post; Herald will look again', `TikTok traite peut-être encore la publication${NB}; Herald vérifiera de nouveau`);
+  });
+
+  it('Facebook', () => {
+    unknown(step('facebook'), 'Facebook cannot tell whether the step "publish:2" happened', `Facebook ne peut pas dire si l’étape «${NB}publish:2${NB}» a eu lieu`);
+    const saving = (what: string) => errorWords('network-facebook:errors.unknown.stillSaving', { what: errorWords(`network-facebook:errors.unknown.saving.${what}`) });
+    unknown(saving('firstComment'), 'Facebook may still be saving the first comment; Herald will look again', `Facebook enregistre peut-être encore le premier commentaire${NB}; Herald vérifiera de nouveau`);
+    expect(unknownBecause(saving('post')).reason).toBe('Facebook may still be saving the post; Herald will look again');
+    expect(unknownBecause(saving('video')).reason).toBe('Facebook may still be saving the video; Herald will look again');
+    unknown(
+      errorWords('network-facebook:errors.unknown.noText'),
+      'Herald recognises a lost Facebook post by its text, and this post has none: check the Page on Facebook',
+      `Herald retrouve une publication Facebook perdue grâce à son texte, et celle-ci n’en a pas${NB}: vérifiez la Page sur Facebook`,
+    );
+    expect(unknownBecause(errorWords('network-facebook:errors.unknown.noDescription')).reason).toBe('Herald recognises a lost Facebook video by its description, and this one has none: check the Page on Facebook');
+  });
+
+  it('Instagram', () => {
+    unknown(step('instagram'), 'Instagram cannot tell whether the step "publish:2" happened', `Instagram ne peut pas dire si l’étape «${NB}publish:2${NB}» a eu lieu`);
+    unknown(
+      errorWords('network-instagram:errors.unknown.containerState', { state: 'IN_PROGRESS' }),
+      'Instagram says the post is IN_PROGRESS; Herald will look again',
+      `Instagram indique l’état IN_PROGRESS pour la publication${NB}; Herald vérifiera de nouveau`,
+    );
+    expect(unknownBecause(errorWords('network-instagram:errors.unknown.containerStateUnknown')).reason).toBe('Instagram says the post is in an unknown state; Herald will look again');
+    expect(unknownBecause(errorWords('network-instagram:errors.unknown.notListed')).reason).toBe('Instagram says the post was published, but Herald cannot find it among the recent posts: check the profile');
+  });
+
+  it('Threads', () => {
+    unknown(step('threads'), 'Threads cannot tell whether the step "publish:2" happened', `Threads ne peut pas dire si l’étape «${NB}publish:2${NB}» a eu lieu`);
+    unknown(
+      errorWords('network-threads:errors.unknown.repliesUnreadable', { permission: 'threads_read_replies' }),
+      "Threads published this part, but Herald may not read the account's replies to learn its id (threads_read_replies was not granted): check the profile in the Threads app",
+      `Threads a publié cette partie, mais Herald n’a pas le droit de lire les réponses du compte pour connaître son identifiant (threads_read_replies n’a pas été accordée)${NB}: vérifiez le profil dans l’application Threads`,
+    );
+    unknown(
+      errorWords('network-threads:errors.unknown.postsUnreadable', { permission: errorWords('network-threads:errors.unknown.aPermission') }),
+      "Threads published this part, but Herald may not read the account's posts to learn its id (a permission was not granted): check the profile in the Threads app",
+      `Threads a publié cette partie, mais Herald n’a pas le droit de lire les publications du compte pour connaître son identifiant (une autorisation n’a pas été accordée)${NB}: vérifiez le profil dans l’application Threads`,
+    );
+    expect(unknownBecause(errorWords('network-threads:errors.unknown.notListed')).reason).toBe('Threads says the post was published but does not list it yet; Herald will look again');
+  });
+
+  it('Bluesky: unknown outcomes', () => {
+    unknown(blueskyWords('unknown.noStep', { step: 'video:0' }), 'Herald has no Bluesky step called video:0', 'Herald ne connaît aucune étape Bluesky nommée video:0');
+    expect(unknownBecause(blueskyWords('unknown.noRecordKey', { index: '1' })).reason).toBe('No record key was stored for post 1');
+    unknown(
+      blueskyWords('unknown.notSaid', { rkey: '3kabc', status: '502 UpstreamFailure' }),
+      'Bluesky did not say whether post 3kabc exists (HTTP 502 UpstreamFailure)',
+      'Bluesky n’a pas indiqué si la publication 3kabc existe (HTTP 502 UpstreamFailure)',
+    );
+  });
+
+  it('Bluesky: the video service gave up or took too long', () => {
+    // The service's own message stays as written; its failure code's meaning is Herald's.
+    expectWorded(
+      videoFailure({ message: 'Video too long', failureCode: 'validation_failure' }),
+      'Bluesky’s video service could not process the video: Video too long (the file is not a video it can read)',
+      `Le service vidéo de Bluesky n’a pas pu traiter la vidéo${NB}: Video too long (le fichier n’est pas une vidéo qu’il sait lire)`,
+    );
+    expectWorded(
+      videoFailure({ failureCode: 'encoding_failure' }),
+      'Bluesky’s video service could not process the video: it could not convert the video',
+      `Le service vidéo de Bluesky n’a pas pu traiter la vidéo${NB}: il n’a pas pu convertir la vidéo`,
+    );
+    expect(videoFailure({ error: 'Boom', failureCode: 'generic_failure' }).message).toBe('Bluesky’s video service could not process the video: Boom');
+    expect(videoFailure({ message: 'odd', failureCode: 'new_code' }).message).toBe('Bluesky’s video service could not process the video: odd');
+    expectWorded(videoFailure({}), 'Bluesky’s video service could not process the video: no reason given', `Le service vidéo de Bluesky n’a pas pu traiter la vidéo${NB}: aucune raison donnée`);
+    expect(videoFailure({ failureCode: 'pds_upload_failure' }).code).toBe('pds_upload_failure');
+    expectWorded(
+      videoTimeout('JOB_STATE_ENCODING'),
+      'Bluesky’s video service did not finish the video in 30 minutes (last state: JOB_STATE_ENCODING)',
+      `Le service vidéo de Bluesky n’a pas terminé la vidéo en 30${NB}minutes (dernier état${NB}: JOB_STATE_ENCODING)`,
+    );
+    expect(videoTimeout(undefined).message).toBe('Bluesky’s video service did not finish the video in 30 minutes (last state: unknown)');
+  });
+  it('Bluesky: publishing, session and identity sentences keep their English', () => {
+    // Each pair: the words the code throws with, and the English it threw before the words.
+    const pinned: [Parameters<typeof blueskyWords>, string][] = [
+      [['pdsUnknown'], 'The Bluesky server (PDS) of this channel is unknown'],
+      [['badSettings', { issues: 'Too long; Bad lang' }], 'Bluesky settings: Too long; Bad lang'],
+      [['tooManyImages', { max: 4 }], 'Bluesky takes at most 4 images per post'],
+      [['imagesOrVideo'], 'Bluesky takes images or one video per post'],
+      [['oneVideo'], 'Bluesky takes one video per post, without images'],
+      [['nothingToPublish'], 'There is nothing to publish'],
+      [['imageNoReference'], 'Bluesky accepted an image but sent no reference to it'],
+      [['postNoReference'], 'Bluesky created the post but sent no reference to it'],
+      [['blobGone'], 'Bluesky no longer has the uploaded media; they will be uploaded again'],
+      [['session.noTokens'], 'Bluesky sent a session without tokens'],
+      [['session.ended', { reason: 'ExpiredToken' }], 'Bluesky ended the session (ExpiredToken): connect the account again'],
+      [['session.notRefreshed', { status: 502 }], 'Bluesky did not refresh the session (HTTP 502)'],
+      [['session.notEnded', { status: 500 }], 'Bluesky did not end the session (HTTP 500)'],
+      [['sessionRejected', { reason: 401 }], 'Bluesky rejected the session (401)'],
+      [['session.noAccount', { status: 500 }], 'Bluesky did not return the account (HTTP 500)'],
+      [['connect.notIdentifier', { identifier: 'not a handle' }], 'not a handle is not a Bluesky handle or DID'],
+      [['connect.codeAsked'], 'Bluesky asked for a sign-in code: use an app password, which skips it'],
+      [['connect.suspended'], 'Bluesky has suspended this account'],
+      [['connect.refused'], 'Bluesky did not accept this handle and app password'],
+      [['connect.otherAccount'], 'Bluesky signed in a different account than the one named'],
+      [['connect.mainPassword'], 'This is the account password: create an app password in Bluesky and use that instead'],
+      [['connect.handleFirst'], 'Bluesky needs the handle to connect: Herald asks for it first'],
+      [['connect.notStarted'], 'This Bluesky sign-in was not started by Herald; start connecting again'],
+      [['identity.noHandle', { handle: 'alice.example.com' }], 'No Bluesky account has the handle @alice.example.com'],
+      [['identity.notFound', { did: 'did:plc:abc' }], 'The identity did:plc:abc cannot be found'],
+      [['identity.unconfirmed', { handle: 'alice.example.com' }], "@alice.example.com is not confirmed by its account's identity document"],
+      [['identity.noPds', { did: 'did:plc:abc' }], 'The account did:plc:abc names no Bluesky server (PDS)'],
+      [['identity.insecure', { host: 'pds.example.com' }], "The account's server pds.example.com is not reachable over https"],
+      [['video.altTooLong', { max: 1000 }], "Bluesky: a video's alt text can be at most 1000 characters"],
+      [['video.noBlob'], 'Bluesky’s video service finished the video but did not say where it stored it'],
+    ];
+    for (const [args, english] of pinned) expect(englishOf('delivery', blueskyWords(...args))).toBe(english);
+    expectWords(blueskyWords('session.ended', { reason: 'ExpiredToken' }), 'Bluesky ended the session (ExpiredToken): connect the account again', `Bluesky a mis fin à la session (ExpiredToken)${NB}: reconnectez le compte`);
+    expectWords(blueskyWords('tooManyImages', { max: 4 }), 'Bluesky takes at most 4 images per post', `Bluesky accepte au plus 4${NB}images par publication`);
+    expectWords(
+      blueskyWords('identity.noHandle', { handle: 'alice.example.com' }),
+      'No Bluesky account has the handle @alice.example.com',
+      'Aucun compte Bluesky n’a l’identifiant @alice.example.com',
+    );
+  });
+  it('TikTok and Threads sign-in sentences keep their English', () => {
+    expect(englishOf('delivery', errorWords('network-tiktok:errors.tokenWithoutAccount'))).toBe('TikTok sent a token answer without the account id');
+    expectWords(errorWords('network-tiktok:errors.noProfile', { reason: 'access_token_invalid' }), 'TikTok did not return the profile: access_token_invalid', `TikTok n’a pas renvoyé le profil${NB}: access_token_invalid`);
+    expectWords(
+      errorWords('network-threads:errors.refreshTooEarly', { minHours: 24, ageHours: 3 }),
+      'Threads renews access only for a token at least 24 h old, and this one is 3 h old, so Herald did not ask. Connect the account again on the Channels page.',
+      `Threads ne renouvelle l’accès que pour un jeton d’au moins 24${NB}h, et celui-ci n’a que 3${NB}h${NB}: Herald n’a donc pas fait la demande. Reconnectez le compte depuis la page Canaux.`,
+    );
+  });
+  it('Instagram sign-in sentences keep their English', () => {
+    const ig = (key: string, values?: Parameters<typeof errorWords>[1]) => errorWords(`network-instagram:errors.${key}`, values);
+    expectWords(
+      ig('refused', { what: ig('tokenWhat.renew'), reason: 'Session has expired' }),
+      'Instagram refused to renew the access: Session has expired',
+      `Instagram a refusé de renouveler l’accès${NB}: Session has expired`,
+    );
+    expect(englishOf('delivery', ig('refused', { what: ig('tokenWhat.code'), reason: 'HTTP 400' }))).toBe('Instagram refused the authorization code: HTTP 400');
+    expect(englishOf('delivery', ig('refused', { what: ig('tokenWhat.longLived'), reason: 'HTTP 500' }))).toBe('Instagram refused the long-lived token exchange: HTTP 500');
+    expectWords(
+      ig('noLinkedAccount', { page: 'Bakery' }),
+      "The Facebook Page Bakery has no Instagram professional account linked any more; link one in the Page's settings",
+      `La Page Facebook Bakery n’est plus liée à aucun compte professionnel Instagram${NB}; liez-en un dans les paramètres de la Page`,
+    );
+    expect(englishOf('delivery', ig('noLinkedAccountUnnamed'))).toBe("The Facebook Page has no Instagram professional account linked any more; link one in the Page's settings");
+    expect(englishOf('delivery', ig('noShortToken'))).toBe('Facebook sent no access token for the authorization code');
+    expect(englishOf('delivery', ig('noLongToken'))).toBe('Facebook sent no long-lived token');
+  });
+  it('Bluesky sign-in (OAuth) sentences keep their English', () => {
+    const pinned: [Parameters<typeof blueskyWords>, string][] = [
+      [['oauth.unavailable'], 'This Herald cannot use Bluesky sign-in: connect with an app password'],
+      [['oauth.noAuthorizationServer', { host: 'pds.example.com' }], 'The Bluesky server pds.example.com does not say where to sign in (OAuth)'],
+      [['oauth.issuerInsecure', { host: 'auth.example.com' }], 'The sign-in server auth.example.com is not reachable over https'],
+      [['oauth.badAuthorizationServer', { host: 'auth.example.com' }], 'auth.example.com is not an atproto sign-in server Herald can use'],
+      [['oauth.hostInsecure', { host: 'auth.example.com' }], 'auth.example.com is not reachable over https'],
+      [['oauth.noSession'], 'The Bluesky sign-in server sent no usable session'],
+      [['oauth.notDpop'], 'The Bluesky sign-in server sent a token not bound to Herald’s key (DPoP)'],
+      [['oauth.noAtprotoScope'], 'The Bluesky sign-in server did not grant the atproto scope'],
+      [['oauth.refused', { what: blueskyWords('oauth.what.request'), reason: 'HTTP 500' }], 'The Bluesky sign-in server refused the sign-in request: HTTP 500'],
+      [['oauth.refused', { what: blueskyWords('oauth.what.code'), reason: 'invalid_grant' }], 'The Bluesky sign-in server refused the authorization code: invalid_grant'],
+      [['oauth.refused', { what: blueskyWords('oauth.what.refresh'), reason: 'invalid_grant' }], 'The Bluesky sign-in server refused the refresh: invalid_grant'],
+      [['oauth.refused', { what: blueskyWords('oauth.what.end'), reason: 'HTTP 400' }], 'The Bluesky sign-in server refused ending the session: HTTP 400'],
+      [['oauth.notIdentifier', { identifier: 'x y' }], 'x y is not a Bluesky handle, DID or server address'],
+      [['oauth.unsupported', { host: 'pds.example.com' }], 'The Bluesky server pds.example.com does not offer sign-in through its own page; use an app password'],
+      [['oauth.otherServer'], 'The sign-in answer came from another server than the one Herald asked'],
+      [['oauth.otherAccount'], 'You signed in to Bluesky as another account than the one named; nothing was connected'],
+      [['oauth.notForAccount'], 'This sign-in server does not speak for the account it signed in'],
+      [['oauth.refreshedOther'], 'The Bluesky sign-in server refreshed a session for another account'],
+      [['oauth.noRevocation'], 'The Bluesky sign-in server offers no way to end the session'],
+    ];
+    for (const [args, english] of pinned) expect(englishOf('delivery', blueskyWords(...args))).toBe(english);
+    expectWords(
+      blueskyWords('oauth.refused', { what: blueskyWords('oauth.what.code'), reason: 'Code expired' }),
+      'The Bluesky sign-in server refused the authorization code: Code expired',
+      `Le serveur de connexion Bluesky a refusé le code d’autorisation${NB}: Code expired`,
+    );
+  });
+});

@@ -1,7 +1,9 @@
 import { parseBlueskyIdentifier } from '../identifier.ts';
 import { requestJson, type NetworkCallOptions } from '../../../server/providers/http.ts';
-import { ProviderError, type AppPasswordProvider, type Instance, type OAuthProvider, type Profile, type Provider, type TokenSet } from '../../../server/providers/provider.ts';
+import type { AppPasswordProvider, Instance, OAuthProvider, Profile, Provider, TokenSet } from '../../../server/providers/provider.ts';
 import { resolveAccount, type IdentitySettings } from './identity.ts';
+import { blueskyWords } from './bluesky.video.ts';
+import { wordedError } from '../../error-words.ts';
 import { createAtprotoOAuth, type PendingAuthorization } from './oauth/atproto-oauth.ts';
 import { clientIdentity } from './oauth/client-identity.ts';
 import { withSessionAuth } from './oauth/pds-request.ts';
@@ -29,7 +31,7 @@ const expiry = (jwt: string) => {
 };
 
 function tokenSet(session: Session): TokenSet {
-  if (!session.accessJwt || !session.refreshJwt) throw new ProviderError('invalid', network, 'Bluesky sent a session without tokens', 'bad_answer');
+  if (!session.accessJwt || !session.refreshJwt) throw wordedError('invalid', network, blueskyWords('session.noTokens'), 'bad_answer');
   const scope = jwtClaims(session.accessJwt).scope;
   return {
     accessToken: session.accessJwt,
@@ -41,7 +43,7 @@ function tokenSet(session: Session): TokenSet {
 }
 
 const xrpc = (pds: Instance, nsid: string) => {
-  if (!pds) throw new ProviderError('invalid', network, 'The Bluesky server (PDS) of this channel is unknown');
+  if (!pds) throw wordedError('invalid', network, blueskyWords('pdsUnknown'));
   return `${pds}/xrpc/${nsid}`;
 };
 
@@ -67,7 +69,7 @@ export function createBlueskyProvider(settings: IdentitySettings & { publicOrigi
 
     async signIn({ identifier, appPassword }) {
       const parsed = parseBlueskyIdentifier(identifier);
-      if (!parsed) throw new ProviderError('invalid', network, `${identifier} is not a Bluesky handle or DID`, 'bad_identifier');
+      if (!parsed) throw wordedError('invalid', network, blueskyWords('connect.notIdentifier', { identifier }), 'bad_identifier');
       const { did, pds } = await resolveAccount(settings, parsed);
       const { status, body } = await request(xrpc(pds, 'com.atproto.server.createSession'), {
         method: 'POST',
@@ -77,17 +79,17 @@ export function createBlueskyProvider(settings: IdentitySettings & { publicOrigi
       const session = (body ?? {}) as Session & XrpcError;
       if (status !== 200) {
         if (session.error === 'AuthFactorTokenRequired') {
-          throw new ProviderError('denied', network, 'Bluesky asked for a sign-in code: use an app password, which skips it', session.error);
+          throw wordedError('denied', network, blueskyWords('connect.codeAsked'), session.error);
         }
-        if (session.error === 'AccountTakedown') throw new ProviderError('denied', network, 'Bluesky has suspended this account', session.error);
-        throw new ProviderError('denied', network, 'Bluesky did not accept this handle and app password', session.error ?? 'sign_in_failed');
+        if (session.error === 'AccountTakedown') throw wordedError('denied', network, blueskyWords('connect.suspended'), session.error);
+        throw wordedError('denied', network, blueskyWords('connect.refused'), session.error ?? 'sign_in_failed');
       }
-      if (session.did !== did) throw new ProviderError('invalid', network, 'Bluesky signed in a different account than the one named', 'did_mismatch');
+      if (session.did !== did) throw wordedError('invalid', network, blueskyWords('connect.otherAccount'), 'did_mismatch');
       const tokens = tokenSet(session);
       // The account's own password would give Herald everything, including deleting the account.
       if (tokens.scopes.includes('com.atproto.access')) {
         await this.revoke(tokens.refreshToken!, pds).catch(() => undefined);
-        throw new ProviderError('denied', network, 'This is the account password: create an app password in Bluesky and use that instead', 'main_password');
+        throw wordedError('denied', network, blueskyWords('connect.mainPassword'), 'main_password');
       }
       return { ...tokens, externalId: did, instance: pds };
     },
@@ -101,9 +103,9 @@ export function createBlueskyProvider(settings: IdentitySettings & { publicOrigi
       });
       const session = (body ?? {}) as Session & XrpcError;
       if (status === 400 || status === 401) {
-        throw new ProviderError('auth', network, `Bluesky ended the session (${session.error ?? status}): connect the account again`, session.error);
+        throw wordedError('auth', network, blueskyWords('session.ended', { reason: session.error ?? status }), session.error);
       }
-      if (status !== 200) throw new ProviderError('invalid', network, `Bluesky did not refresh the session (HTTP ${status})`);
+      if (status !== 200) throw wordedError('invalid', network, blueskyWords('session.notRefreshed', { status }));
       return tokenSet(session);
     },
 
@@ -117,7 +119,7 @@ export function createBlueskyProvider(settings: IdentitySettings & { publicOrigi
       // An expired or already deleted session is as ended as it gets.
       const error = (body as XrpcError | null)?.error;
       if (status !== 200 && !(status === 400 || status === 401) && error !== 'ExpiredToken' && error !== 'InvalidToken') {
-        throw new ProviderError('invalid', network, `Bluesky did not end the session (HTTP ${status})`, error);
+        throw wordedError('invalid', network, blueskyWords('session.notEnded', { status }), error);
       }
     },
 
@@ -126,8 +128,8 @@ export function createBlueskyProvider(settings: IdentitySettings & { publicOrigi
         headers: { authorization: `Bearer ${accessToken}`, accept: 'application/json' },
       });
       const session = (body ?? {}) as Session & XrpcError;
-      if (status === 400 || status === 401) throw new ProviderError('auth', network, `Bluesky rejected the session (${session.error ?? status})`, session.error);
-      if (status !== 200 || !session.did) throw new ProviderError('invalid', network, `Bluesky did not return the account (HTTP ${status})`);
+      if (status === 400 || status === 401) throw wordedError('auth', network, blueskyWords('sessionRejected', { reason: session.error ?? status }), session.error);
+      if (status !== 200 || !session.did) throw wordedError('invalid', network, blueskyWords('session.noAccount', { status }));
       // The profile record lives in the account's own repository: no AppView needed.
       const recordUrl = new URL(xrpc(pds, 'com.atproto.repo.getRecord'));
       recordUrl.search = new URLSearchParams({ repo: session.did, collection: 'app.bsky.actor.profile', rkey: 'self' }).toString();
@@ -157,14 +159,14 @@ export function createBlueskyProvider(settings: IdentitySettings & { publicOrigi
     revoke: appPassword.revoke.bind(appPassword),
     profile: appPassword.profile.bind(appPassword),
     async authorizationUrl() {
-      throw new ProviderError('invalid', network, 'Bluesky needs the handle to connect: Herald asks for it first', 'bad_identifier');
+      throw wordedError('invalid', network, blueskyWords('connect.handleFirst'), 'bad_identifier');
     },
     async startAuthorization({ state, codeChallenge, identifier }) {
       const { url, pending } = await oauth.authorize({ identifier: identifier ?? '', state, codeChallenge });
       return { url, carry: JSON.stringify(pending) };
     },
     async exchangeCode({ code, codeVerifier, carry, issuer }) {
-      if (!carry) throw new ProviderError('invalid', network, 'This Bluesky sign-in was not started by Herald; start connecting again', 'state_incomplete');
+      if (!carry) throw wordedError('invalid', network, blueskyWords('connect.notStarted'), 'state_incomplete');
       return oauth.exchange({ code, codeVerifier, pending: JSON.parse(carry) as PendingAuthorization, ...(issuer !== undefined ? { issuer } : {}) });
     },
   };

@@ -1,7 +1,7 @@
 import { detectFacets, type Facet } from '../richtext.ts';
 import { blueskySettings } from '../descriptor.ts';
 import { blueskyWords, captionsOf, createVideoUploader, defaultVideoService, videoEmbed, type VideoProgress, type VideoServiceOptions } from './bluesky.video.ts';
-import { wordedError } from '../../error-words.ts';
+import { unknownBecause, wordedError } from '../../error-words.ts';
 import { requestJson, type NetworkCallOptions } from '../../../server/providers/http.ts';
 import { ProviderError, type Instance } from '../../../server/providers/provider.ts';
 import type { PostMetrics, PublishContext, PublishLinkCard, PublishMedia, PublishPart, Publisher } from '../../../server/providers/publishing.ts';
@@ -63,7 +63,7 @@ function nextTid(): string {
 }
 
 function xrpcUrl(pds: Instance, nsid: string, query?: Record<string, string>): string {
-  if (!pds) throw new ProviderError('invalid', network, 'The Bluesky server (PDS) of this channel is unknown');
+  if (!pds) throw wordedError('invalid', network, blueskyWords('pdsUnknown'));
   const url = new URL(`${pds}/xrpc/${nsid}`);
   if (query) url.search = new URLSearchParams(query).toString();
   return url.toString();
@@ -90,7 +90,7 @@ async function readBytes(media: PublishMedia): Promise<Uint8Array<ArrayBuffer>> 
 
 function languages(settings: Record<string, unknown>): string[] | undefined {
   const parsed = blueskySettings.safeParse(settings ?? {});
-  if (!parsed.success) throw new ProviderError('invalid', network, `Bluesky settings: ${parsed.error.issues.map((i) => i.message).join('; ')}`, 'bad_settings');
+  if (!parsed.success) throw wordedError('invalid', network, blueskyWords('badSettings', { issues: parsed.error.issues.map((i) => i.message).join('; ') }), 'bad_settings');
   return parsed.data.langs?.length ? parsed.data.langs : undefined;
 }
 
@@ -114,8 +114,8 @@ export function createBlueskyPublisher(options: { allowLocal: boolean; videoServ
   const videos = createVideoUploader({ service: options.videoService ?? defaultVideoService, send });
 
   async function uploadImages(ctx: PublishContext, index: number, part: PublishPart, progress: Progress, save: (change: PostProgress) => Promise<void>) {
-    if (part.media.length > maxImages) throw new ProviderError('invalid', network, `Bluesky takes at most ${maxImages} images per post`, 'too_many_images');
-    if (part.media.some((m) => m.kind !== 'image')) throw new ProviderError('invalid', network, 'Bluesky takes images or one video per post', 'media_kind');
+    if (part.media.length > maxImages) throw wordedError('invalid', network, blueskyWords('tooManyImages', { max: maxImages }), 'too_many_images');
+    if (part.media.some((m) => m.kind !== 'image')) throw wordedError('invalid', network, blueskyWords('imagesOrVideo'), 'media_kind');
     let blobs = progress.posts[index]?.blobs ?? {};
     for (const media of part.media) {
       if (blobs[media.id]) continue;
@@ -124,7 +124,7 @@ export function createBlueskyPublisher(options: { allowLocal: boolean; videoServ
       const blob = (body as { blob?: BlobRef } | null)?.blob;
       ctx.journal.log(`upload:${index}:${media.id}`, { mimeType: media.mimeType, size: data.byteLength }, { status, cid: blob?.ref?.$link ?? null });
       if (status !== 200) throw refused(status, body, 'upload');
-      if (!blob?.ref?.$link) throw new ProviderError('invalid', network, 'Bluesky accepted an image but sent no reference to it', 'bad_answer');
+      if (!blob?.ref?.$link) throw wordedError('invalid', network, blueskyWords('imageNoReference'), 'bad_answer');
       blobs = { ...blobs, [media.id]: blob };
       await save({ blobs });
     }
@@ -150,7 +150,7 @@ export function createBlueskyPublisher(options: { allowLocal: boolean; videoServ
         const blob = (body as { blob?: BlobRef } | null)?.blob;
         ctx.journal.log('upload:thumb', { mimeType: image.mimeType, size: image.data.byteLength }, { status, cid: blob?.ref?.$link ?? null });
         if (status !== 200) throw refused(status, body, 'upload');
-        if (!blob?.ref?.$link) throw new ProviderError('invalid', network, 'Bluesky accepted an image but sent no reference to it', 'bad_answer');
+        if (!blob?.ref?.$link) throw wordedError('invalid', network, blueskyWords('imageNoReference'), 'bad_answer');
         thumb = blob;
       }
       await save({ thumb });
@@ -182,7 +182,7 @@ export function createBlueskyPublisher(options: { allowLocal: boolean; videoServ
     async publish(ctx) {
       const did = ctx.externalAccountId;
       const posts: PublishPart[] = [...ctx.parts, ...(ctx.firstComment ? [{ text: ctx.firstComment, media: [] }] : [])];
-      if (posts.length === 0) throw new ProviderError('invalid', network, 'There is nothing to publish', 'empty');
+      if (posts.length === 0) throw wordedError('invalid', network, blueskyWords('nothingToPublish'), 'empty');
       const langs = languages(ctx.settings);
       const dids = new Map<string, string | null>();
       let progress = readProgress(ctx.journal.progress);
@@ -196,7 +196,7 @@ export function createBlueskyPublisher(options: { allowLocal: boolean; videoServ
         const video = part.media.find((m) => m.kind === 'video');
         let embed: Record<string, unknown> | null = null;
         if (video) {
-          if (part.media.length > 1) throw new ProviderError('invalid', network, 'Bluesky takes one video per post, without images', 'media_kind');
+          if (part.media.length > 1) throw wordedError('invalid', network, blueskyWords('oneVideo'), 'media_kind');
           // Captions belong to the post's first video (the settings hold one set).
           const firstVideo = posts.findIndex((p) => p.media.some((m) => m.kind === 'video')) === index;
           const step = await videos.prepare(ctx, video, firstVideo ? captionsOf(ctx.settings?.captions) : [], progress.posts[index]?.video ?? {}, (state) => save({ video: state }));
@@ -234,7 +234,7 @@ export function createBlueskyPublisher(options: { allowLocal: boolean; videoServ
           // A 5xx after sending may hide a commit (and a resend of an existing key is itself a
           // 500): the outcome is unknown, findExisting must decide.
           if (error instanceof ProviderError && error.code?.startsWith('http_5')) {
-            throw new ProviderError(error.kind, network, error.message, error.code, { retryAfterMs: error.retryAfterMs, ambiguous: true });
+            throw new ProviderError(error.kind, network, error.message, error.code, { retryAfterMs: error.retryAfterMs, ambiguous: true, words: error.words });
           }
           throw error;
         }
@@ -243,12 +243,12 @@ export function createBlueskyPublisher(options: { allowLocal: boolean; videoServ
           // Uploaded media not referenced in time are removed by the PDS: upload them again.
           if ((body as XrpcError | null)?.error === 'BlobNotFound') {
             await save({ blobs: {}, video: {}, thumb: undefined });
-            throw new ProviderError('transient', network, 'Bluesky no longer has the uploaded media; they will be uploaded again', 'BlobNotFound');
+            throw wordedError('transient', network, blueskyWords('blobGone'), 'BlobNotFound');
           }
           throw refused(status, body, 'post');
         }
         const { uri, cid } = (body ?? {}) as Partial<StrongRef>;
-        if (!uri || !cid) throw new ProviderError('invalid', network, 'Bluesky created the post but sent no reference to it', 'bad_answer');
+        if (!uri || !cid) throw wordedError('invalid', network, blueskyWords('postNoReference'), 'bad_answer');
         progress = withPost(progress, index, { uri, cid });
         await ctx.journal.afterCreate(step, { uri, cid }, progress);
       }
@@ -260,10 +260,10 @@ export function createBlueskyPublisher(options: { allowLocal: boolean; videoServ
 
     async findExisting(ctx, pending) {
       const index = /^post:(\d+)$/.exec(pending.step)?.[1];
-      if (index === undefined) return { found: 'unknown', reason: `Herald has no Bluesky step called ${pending.step}` };
+      if (index === undefined) return unknownBecause(blueskyWords('unknown.noStep', { step: pending.step }));
       const progress = readProgress(ctx.journal.progress);
       const rkey = progress.posts[Number(index)]?.rkey;
-      if (!rkey) return { found: 'unknown', reason: `No record key was stored for post ${index}` };
+      if (!rkey) return unknownBecause(blueskyWords('unknown.noRecordKey', { index }));
       // Network failures and a rejected session are thrown: asking again later can still settle it.
       const { status, body } = await request(xrpcUrl(ctx.instance, 'com.atproto.repo.getRecord', { repo: ctx.externalAccountId, collection, rkey }), {
         headers: { authorization: `Bearer ${ctx.accessToken}`, accept: 'application/json' },
@@ -273,7 +273,7 @@ export function createBlueskyPublisher(options: { allowLocal: boolean; videoServ
       if (status === 400 && answer.error === 'RecordNotFound') return { found: false };
       const error = refused(status, body, 'read');
       if (error.kind === 'auth') throw error;
-      return { found: 'unknown', reason: `Bluesky did not say whether post ${rkey} exists (HTTP ${status}${answer.error ? ` ${answer.error}` : ''})` };
+      return unknownBecause(blueskyWords('unknown.notSaid', { rkey, status: `${status}${answer.error ? ` ${answer.error}` : ''}` }));
     },
 
     // app.bsky.feed.getPosts takes up to 25 AT-URIs; the PDS passes it on to its AppView, which

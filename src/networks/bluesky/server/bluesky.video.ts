@@ -5,7 +5,7 @@
 // the video service itself only ever sees the short-lived service-auth tokens the PDS signs.
 import { countGraphemes, utf8Length } from '../../rules.ts';
 import { requestJson } from '../../../server/providers/http.ts';
-import { ProviderError } from '../../../server/providers/provider.ts';
+import type { ProviderError } from '../../../server/providers/provider.ts';
 import type { MessageRef, MessageValues } from '../../../server/modules/notifications/notification-message.ts';
 import { errorWords, wordedError } from '../../error-words.ts';
 
@@ -62,13 +62,23 @@ const hasBlob = (job: JobStatus): job is JobStatus & { blob: BlobRef } => typeof
 /** Seconds to wait before asking about a job again: quick at first (short clips finish in seconds), then every 30 s. */
 export const pollDelayMs = (polls: number) => Math.min(1000 * 2 ** polls, 30_000);
 
-const failureWords: Record<string, string> = {
-  validation_failure: 'the file is not a video it can read',
-  encoding_failure: 'it could not convert the video',
-  pds_upload_failure: 'it could not store the processed video on your Bluesky server',
-  pds_upload_unsupported_blob_size: 'the processed video is larger than your Bluesky server accepts',
-  generic_failure: 'it failed while processing',
-};
+/** The video service's failure codes Herald can explain, as words under `network-bluesky:errors.video.failure`. */
+const explainedFailures = new Set(['validation_failure', 'encoding_failure', 'pds_upload_failure', 'pds_upload_unsupported_blob_size', 'generic_failure']);
+
+/**
+ * The video service gave up on the video: its own message (or error) as it wrote it, else what its
+ * failure code means; the meaning is added as a hint when the service's message comes first.
+ */
+export function videoFailure(job: { message?: string; error?: string; failureCode?: string }): ProviderError {
+  const explained = job.failureCode && explainedFailures.has(job.failureCode) ? blueskyWords(`video.failure.${job.failureCode}`) : undefined;
+  const reason = job.message ?? job.error ?? explained ?? blueskyWords('video.noReason');
+  const words = explained && job.message ? blueskyWords('video.failedHint', { reason, hint: explained }) : blueskyWords('video.failed', { reason });
+  return wordedError('invalid', network, words, job.failureCode ?? 'video_failed');
+}
+
+/** The video service kept the video longer than an upload token lives: `state` its last word, as it wrote it. */
+export const videoTimeout = (state: string | undefined): ProviderError =>
+  wordedError('invalid', network, blueskyWords('video.timeout', { minutes: UPLOAD_TOKEN_SECONDS / 60, state: state ?? blueskyWords('video.unknownState') }), 'video_timeout');
 
 export function createVideoUploader(options: { service: VideoServiceOptions; send: Send }) {
   const { service, send } = options;
@@ -202,7 +212,7 @@ export function createVideoUploader(options: { service: VideoServiceOptions; sen
       save: (video: VideoProgress) => Promise<void>,
     ): Promise<{ ready: VideoProgress & { blob: BlobRef } } | { checkAfterMs: number }> {
       if (countGraphemes(media.altText ?? '') > VIDEO_ALT_MAX_GRAPHEMES) {
-        throw new ProviderError('invalid', network, `Bluesky: a video's alt text can be at most ${VIDEO_ALT_MAX_GRAPHEMES} characters`, 'alt_too_long');
+        throw wordedError('invalid', network, blueskyWords('video.altTooLong', { max: VIDEO_ALT_MAX_GRAPHEMES }), 'alt_too_long');
       }
       let video = state;
       const update = async (change: VideoProgress) => {
@@ -228,17 +238,14 @@ export function createVideoUploader(options: { service: VideoServiceOptions; sen
         } else if (job.state === 'JOB_STATE_FAILED') {
           // A later attempt starts over with a fresh upload.
           await update({ jobId: undefined, acceptedAt: undefined, polls: 0 });
-          const why = job.message ?? job.error ?? (job.failureCode ? failureWords[job.failureCode] : undefined) ?? 'no reason given';
-          const code = job.failureCode ?? 'video_failed';
-          const hint = job.failureCode && failureWords[job.failureCode] && job.message ? ` (${failureWords[job.failureCode]})` : '';
-          throw new ProviderError('invalid', network, `Bluesky’s video service could not process the video: ${why}${hint}`, code);
+          throw videoFailure(job);
         } else if (job.state === 'JOB_STATE_COMPLETED') {
-          throw new ProviderError('invalid', network, 'Bluesky’s video service finished the video but did not say where it stored it', 'bad_answer');
+          throw wordedError('invalid', network, blueskyWords('video.noBlob'), 'bad_answer');
         } else {
           const polls = (video.polls ?? 0) + 1;
           if (video.acceptedAt && Date.now() - Date.parse(video.acceptedAt) > GIVE_UP_AFTER_MS) {
             await update({ jobId: undefined, acceptedAt: undefined, polls: 0 });
-            throw new ProviderError('invalid', network, `Bluesky’s video service did not finish the video in ${UPLOAD_TOKEN_SECONDS / 60} minutes (last state: ${job.state ?? 'unknown'})`, 'video_timeout');
+            throw videoTimeout(job.state);
           }
           await update({ polls });
           return { checkAfterMs: pollDelayMs(polls) };

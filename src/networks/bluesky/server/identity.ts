@@ -1,6 +1,7 @@
 import type { BlueskyIdentifier } from '../identifier.ts';
 import { requestJson } from '../../../server/providers/http.ts';
-import { ProviderError } from '../../../server/providers/provider.ts';
+import { wordedError } from '../../error-words.ts';
+import { blueskyWords } from './bluesky.video.ts';
 
 const network = 'bluesky' as const;
 
@@ -25,7 +26,7 @@ async function resolveHandle(settings: IdentitySettings, handle: string): Promis
   const { status, body } = await requestJson(network, url.toString(), { headers: { accept: 'application/json' }, allowPrivate: settings.allowLocal });
   const did = (body as { did?: unknown } | null)?.did;
   if (status !== 200 || typeof did !== 'string' || !did.startsWith('did:')) {
-    throw new ProviderError('invalid', network, `No Bluesky account has the handle @${handle}`, 'handle_not_found');
+    throw wordedError('invalid', network, blueskyWords('identity.noHandle', { handle }), 'handle_not_found');
   }
   return did;
 }
@@ -40,7 +41,7 @@ async function didDocument(settings: IdentitySettings, did: string): Promise<Did
   // A did:web host is whatever the identifier names: its address is checked when connecting to it.
   const { status, body } = await requestJson(network, url, { headers: { accept: 'application/json' }, allowPrivate: settings.allowLocal });
   const doc = body as DidDocument | null;
-  if (status !== 200 || doc?.id !== did) throw new ProviderError('invalid', network, `The identity ${did} cannot be found`, 'did_not_found');
+  if (status !== 200 || doc?.id !== did) throw wordedError('invalid', network, blueskyWords('identity.notFound', { did }), 'did_not_found');
   return doc;
 }
 
@@ -53,7 +54,7 @@ export async function resolveAccount(settings: IdentitySettings, identifier: Blu
   const did = identifier.kind === 'did' ? identifier.did : await resolveHandle(settings, identifier.handle);
   const doc = await didDocument(settings, did);
   if (identifier.kind === 'handle' && !(doc.alsoKnownAs ?? []).includes(`at://${identifier.handle}`)) {
-    throw new ProviderError('invalid', network, `@${identifier.handle} is not confirmed by its account's identity document`, 'handle_mismatch');
+    throw wordedError('invalid', network, blueskyWords('identity.unconfirmed', { handle: identifier.handle }), 'handle_mismatch');
   }
   const service = (doc.service ?? []).find((s) => (s.id === '#atproto_pds' || s.id === `${did}#atproto_pds`) && s.type === 'AtprotoPersonalDataServer');
   const endpoint = typeof service?.serviceEndpoint === 'string' ? service.serviceEndpoint : null;
@@ -61,9 +62,9 @@ export async function resolveAccount(settings: IdentitySettings, identifier: Blu
   try {
     pds = new URL(endpoint ?? '');
   } catch {
-    throw new ProviderError('invalid', network, `The account ${did} names no Bluesky server (PDS)`, 'pds_missing');
+    throw wordedError('invalid', network, blueskyWords('identity.noPds', { did }), 'pds_missing');
   }
   // The PDS's address is checked by every call made to it (guardedFetch), not once here.
-  if (!settings.allowLocal && pds.protocol !== 'https:') throw new ProviderError('invalid', network, `The account's server ${pds.host} is not reachable over https`, 'pds_insecure');
+  if (!settings.allowLocal && pds.protocol !== 'https:') throw wordedError('invalid', network, blueskyWords('identity.insecure', { host: pds.host }), 'pds_insecure');
   return { did, pds: pds.origin };
 }

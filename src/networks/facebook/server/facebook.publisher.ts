@@ -6,7 +6,7 @@
 import type { Readable } from 'node:stream';
 import { facebookSettings } from '../descriptor.ts';
 import { fetchFromNetwork } from '../../../server/providers/http.ts';
-import { errorWords, scopeMissingWords, wordedError } from '../../error-words.ts';
+import { errorWords, scopeMissingWords, unknownBecause, wordedError } from '../../error-words.ts';
 import { ProviderError } from '../../../server/providers/provider.ts';
 import type { ExistingCheck, PostMetrics, PublishContext, PublishMedia, PublishOutcome, Publisher } from '../../../server/providers/publishing.ts';
 import { graphError, graphErrorOf } from '../../meta-graph/graph-errors.ts';
@@ -56,6 +56,7 @@ type VideoStatus = {
 /** Clock difference allowed between Herald and Facebook when a 506 is matched to this delivery's own post. */
 const DUPLICATE_SKEW_MS = 5_000;
 const invalid = (message: string, code?: string) => new ProviderError('invalid', network, message, code);
+const facebookWords = (key: string, values?: Parameters<typeof errorWords>[1]) => errorWords(`network-facebook:errors.${key}`, values);
 const postLink = (id: string) => `https://www.facebook.com/${id}`;
 const reelLink = (id: string) => `https://www.facebook.com/reel/${id}`;
 
@@ -381,17 +382,17 @@ export function createFacebookPublisher(e: FacebookEndpoints, options: FacebookP
       const progress = ctx.journal.progress as Progress;
       const since = pending.sentAt.getTime() - 60_000;
       const settled = Date.now() - pending.sentAt.getTime() > listingDelayMs;
-      const notYet = (what: string): ExistingCheck => (settled ? { found: false } : { found: 'unknown', reason: `Facebook may still be saving the ${what}; Herald will look again` });
+      const notYet = (what: 'post' | 'video' | 'firstComment'): ExistingCheck => (settled ? { found: false } : unknownBecause(facebookWords('unknown.stillSaving', { what: facebookWords(`unknown.saving.${what}`) })));
       const text = (ctx.parts[0]?.text ?? '').trim();
       switch (pending.step) {
         case 'feed':
         case 'photo': {
-          if (!text) return { found: 'unknown', reason: 'Herald recognises a lost Facebook post by its text, and this post has none: check the Page on Facebook' };
+          if (!text) return unknownBecause(facebookWords('unknown.noText'));
           const found = await findPost(ctx, text, since);
           return found ? { found: true, progress: { ...progress, kind: shapeOf(ctx).kind, ...found } } : notYet('post');
         }
         case 'video': {
-          if (!text) return { found: 'unknown', reason: 'Herald recognises a lost Facebook video by its description, and this one has none: check the Page on Facebook' };
+          if (!text) return unknownBecause(facebookWords('unknown.noDescription'));
           const answer = await call<{ data?: { id?: string; description?: string; created_time?: string }[] }>(
             ctx,
             graphUrl(e, `/${page(ctx)}/videos`, { fields: 'id,description,created_time', since: String(Math.floor(since / 1000)), limit: '25' }),
@@ -412,10 +413,10 @@ export function createFacebookPublisher(e: FacebookEndpoints, options: FacebookP
             graphUrl(e, `/${progress.postId}/comments`, { fields: 'id,message,from', order: 'reverse_chronological', limit: '50' }),
           );
           const match = (answer.data ?? []).find((c) => c.id && c.from?.id === page(ctx) && (c.message ?? '').trim() === ctx.firstComment!.trim());
-          return match?.id ? { found: true, progress: { ...progress, commentId: String(match.id) } } : notYet('first comment');
+          return match?.id ? { found: true, progress: { ...progress, commentId: String(match.id) } } : notYet('firstComment');
         }
         default:
-          return { found: 'unknown', reason: `Facebook cannot tell whether the step "${pending.step}" happened` };
+          return unknownBecause(facebookWords('unknown.step', { step: pending.step }));
       }
     },
 

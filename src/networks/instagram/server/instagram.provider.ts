@@ -13,6 +13,9 @@ import { graphError, graphErrorOf, graphMessage } from '../../meta-graph/graph-e
 import { ProviderError, type ConnectableAccount, type OAuthProvider, type Profile } from '../../../server/providers/provider.ts';
 import { facebookLoginScopes, instagramLoginScopes } from '../descriptor.ts';
 import { graph, idOf, network, type InstagramEndpoints } from './instagram.graph.ts';
+import { errorWords, wordedError } from '../../error-words.ts';
+
+const igWords = (key: string, values?: Parameters<typeof errorWords>[1]) => errorWords(`network-instagram:errors.${key}`, values);
 
 /**
  * Facebook Login grants Facebook's permission names; Herald records them under the Instagram
@@ -52,17 +55,18 @@ type PageAccount = { id?: unknown; name?: string; access_token?: string; categor
  * Instagram Login's token endpoints answer errors in their own shape ({error_type, code,
  * error_message}); graph.instagram.com's in Meta's envelope, whose 190 subcodes say why a token ended.
  */
-function tokenRefusal(status: number, body: unknown, what: string): ProviderError {
+function tokenRefusal(status: number, body: unknown, what: 'code' | 'longLived' | 'renew'): ProviderError {
+  const refused = (reason: string) => igWords('refused', { what: igWords(`tokenWhat.${what}`), reason });
   const envelope = graphErrorOf(body);
   if (envelope && typeof envelope.code === 'number') {
     const error = graphError(network, 'Instagram', status, envelope);
-    return error.kind === 'auth' ? error : new ProviderError(error.kind, network, `Instagram refused ${what}: ${graphMessage(envelope)}`, error.code);
+    return error.kind === 'auth' ? error : wordedError(error.kind, network, refused(graphMessage(envelope)), error.code);
   }
   const b = (body ?? {}) as { error_message?: string; error_description?: string };
   const message = b.error_message ?? b.error_description ?? `HTTP ${status}`;
   // A dead code (used, expired) means the person must consent again.
   const kind = /expired|invalid|used|validat/i.test(message) ? 'auth' : 'invalid';
-  return new ProviderError(kind, network, `Instagram refused ${what}: ${message}`, 'token_refused');
+  return wordedError(kind, network, refused(message), 'token_refused');
 }
 
 const profileOf = (me: IgMe, ownerExternalId: string | null): Profile => ({
@@ -86,7 +90,7 @@ export function createInstagramProvider(endpoints: InstagramEndpoints): OAuthPro
   async function pageInstagram(pageToken: string): Promise<{ ig: IgMe; pageName: string | null }> {
     const page = await graph<PageAccount>(`${base}/me`, pageToken, { query: { fields: 'id,name,instagram_business_account{id,username,name,profile_picture_url}' } });
     if (!page.instagram_business_account) {
-      throw new ProviderError('invalid', network, `The Facebook Page ${page.name ?? ''} has no Instagram professional account linked any more; link one in the Page's settings`.replace('  ', ' '), 'no_linked_account');
+      throw wordedError('invalid', network, page.name ? igWords('noLinkedAccount', { page: page.name }) : igWords('noLinkedAccountUnnamed'), 'no_linked_account');
     }
     return { ig: page.instagram_business_account, pageName: page.name ?? null };
   }
@@ -106,12 +110,12 @@ export function createInstagramProvider(endpoints: InstagramEndpoints): OAuthPro
       });
       // Meta has answered both `{ access_token, user_id, permissions }` and `{ data: [that] }`.
       const first = ((short.body as { data?: unknown[] })?.data?.[0] ?? short.body ?? {}) as { access_token?: string; user_id?: unknown; permissions?: string | string[] };
-      if (short.status >= 400 || !first.access_token) throw tokenRefusal(short.status, short.body, 'the authorization code');
+      if (short.status >= 400 || !first.access_token) throw tokenRefusal(short.status, short.body, 'code');
       const permissions = Array.isArray(first.permissions) ? first.permissions : String(first.permissions ?? '').split(',');
       // The one-hour token is exchanged at once: an expired one cannot be.
       const long = await requestJson(network, `${endpoints.graphOrigin}/access_token?${new URLSearchParams({ grant_type: 'ig_exchange_token', client_secret: appSecret, access_token: first.access_token })}`, { allowPrivate: true });
       const answer = (long.body ?? {}) as { access_token?: string; expires_in?: number };
-      if (long.status >= 400 || !answer.access_token) throw tokenRefusal(long.status, long.body, 'the long-lived token exchange');
+      if (long.status >= 400 || !answer.access_token) throw tokenRefusal(long.status, long.body, 'longLived');
       const me = await igMe(answer.access_token);
       const expiresAt = renewableUntil(answer.expires_in);
       return {
@@ -127,7 +131,7 @@ export function createInstagramProvider(endpoints: InstagramEndpoints): OAuthPro
     async refresh(refreshToken) {
       const { status, body } = await requestJson(network, `${endpoints.graphOrigin}/refresh_access_token?${new URLSearchParams({ grant_type: 'ig_refresh_token', access_token: refreshToken })}`, { allowPrivate: true });
       const answer = (body ?? {}) as { access_token?: string; expires_in?: number };
-      if (status >= 400 || !answer.access_token) throw tokenRefusal(status, body, 'to renew the access');
+      if (status >= 400 || !answer.access_token) throw tokenRefusal(status, body, 'renew');
       const expiresAt = renewableUntil(answer.expires_in);
       return { accessToken: answer.access_token, refreshToken: answer.access_token, accessTokenExpiresAt: expiresAt, refreshTokenExpiresAt: expiresAt, scopes: [] };
     },
@@ -148,13 +152,13 @@ export function createInstagramProvider(endpoints: InstagramEndpoints): OAuthPro
     },
     async exchangeCode({ code, redirectUri }) {
       const short = await graph<{ access_token?: string }>(`${base}/oauth/access_token`, '', { query: { client_id: appId, client_secret: appSecret, redirect_uri: redirectUri, code } }).catch((error: unknown) => {
-        throw error instanceof ProviderError && error.kind === 'invalid' ? new ProviderError('auth', network, error.message, error.code) : error;
+        throw error instanceof ProviderError && error.kind === 'invalid' ? new ProviderError('auth', network, error.message, error.code, { words: error.words }) : error;
       });
-      if (!short.access_token) throw new ProviderError('invalid', network, 'Facebook sent no access token for the authorization code', 'bad_answer');
+      if (!short.access_token) throw wordedError('invalid', network, igWords('noShortToken'), 'bad_answer');
       const long = await graph<{ access_token?: string; expires_in?: number }>(`${base}/oauth/access_token`, '', {
         query: { grant_type: 'fb_exchange_token', client_id: appId, client_secret: appSecret, fb_exchange_token: short.access_token },
       });
-      if (!long.access_token) throw new ProviderError('invalid', network, 'Facebook sent no long-lived token', 'bad_answer');
+      if (!long.access_token) throw wordedError('invalid', network, igWords('noLongToken'), 'bad_answer');
       const me = await graph<{ id?: unknown }>(`${base}/me`, long.access_token, { query: { fields: 'id,name' } });
       const permissions = await graph<{ data?: { permission?: string; status?: string }[] }>(`${base}/me/permissions`, long.access_token);
       const granted = (permissions.data ?? []).filter((p) => p.status === 'granted' && p.permission).map((p) => p.permission!);

@@ -7,7 +7,7 @@
 import type { Readable } from 'node:stream';
 import { fetchFromNetwork } from '../../../server/providers/http.ts';
 import type { MessageRef } from '../../../server/modules/notifications/notification-message.ts';
-import { errorWords, scopeMissingWords, wordedError } from '../../error-words.ts';
+import { errorWords, scopeMissingWords, unknownBecause, wordedError } from '../../error-words.ts';
 import { ProviderError } from '../../../server/providers/provider.ts';
 import type { ExistingCheck, MetricsContext, PostMetrics, PublishContext, PublishMedia, PublishOutcome, Publisher } from '../../../server/providers/publishing.ts';
 import { assertUsageRoom } from '../../meta-graph/usage.ts';
@@ -235,11 +235,11 @@ export function createInstagramPublisher(endpoints: InstagramEndpoints): Publish
       const mine = (comments.data ?? []).some((c) => c.text === ctx.firstComment);
       return mine ? { found: true, progress: { ...progress, commentDone: true } } : { found: false };
     }
-    if (pending.step !== 'publish') return { found: 'unknown', reason: `Instagram cannot tell whether the step "${pending.step}" happened` };
+    if (pending.step !== 'publish') return unknownBecause(igWords('unknown.step', { step: pending.step }));
     if (!progress.containerId) return { found: false };
     const status = await call<ContainerStatus>(ctx, `/${progress.containerId}`, { query: { fields: 'status_code,status' } });
     if (status.status_code === 'FINISHED' || status.status_code === 'EXPIRED' || status.status_code === 'ERROR') return { found: false };
-    if (status.status_code !== 'PUBLISHED') return { found: 'unknown', reason: `Instagram says the post is ${status.status_code ?? 'in an unknown state'}; Herald will look again` };
+    if (status.status_code !== 'PUBLISHED') return unknownBecause(status.status_code ? igWords('unknown.containerState', { state: status.status_code }) : igWords('unknown.containerStateUnknown'));
     const since = pending.sentAt.getTime() - 60_000;
     if (progress.format === 'story') {
       // Stories are listed on their own edge (for 24 hours), without captions: the newest since the call is ours.
@@ -252,7 +252,7 @@ export function createInstagramPublisher(endpoints: InstagramEndpoints): Publish
       const match = caption ? recent.find((m) => (m.caption ?? '').trim() === caption) : recent[0];
       if (match) return { found: true, progress: { ...progress, mediaId: idOf(match.id, 'the media id') } };
     }
-    return { found: 'unknown', reason: 'Instagram says the post was published, but Herald cannot find it among the recent posts: check the profile' };
+    return unknownBecause(igWords('unknown.notListed'));
   }
 
   return {

@@ -4,6 +4,7 @@
 import { threads } from '../descriptor.ts';
 import { graphJson } from '../../meta-graph/graph-request.ts';
 import { ProviderError, type OAuthProvider, type Profile, type TokenSet } from '../../../server/providers/provider.ts';
+import { errorWords, wordedError } from '../../error-words.ts';
 import { badAnswer, graphUrl, idOf, label, network, threadsCall, tokenUrl, type ThreadsEndpoints } from './threads-api.ts';
 
 export type ThreadsProviderConfig = ThreadsEndpoints & {
@@ -37,7 +38,7 @@ function longLivedSet(answer: LongLived, scopes: string[]): TokenSet {
   return { accessToken: answer.access_token, refreshToken: refreshTokenFor(answer.access_token, issuedAt), accessTokenExpiresAt: expiresAt, refreshTokenExpiresAt: expiresAt, scopes };
 }
 
-const hoursText = (ms: number) => `${Math.max(0, Math.floor(ms / HOUR))} h`;
+const wholeHours = (ms: number) => Math.max(0, Math.floor(ms / HOUR));
 
 export function createThreadsProvider(config: ThreadsProviderConfig): OAuthProvider {
   /** POSTs a form to a token endpoint (no access token: the app proves itself with its secret). */
@@ -104,12 +105,8 @@ export function createThreadsProvider(config: ThreadsProviderConfig): OAuthProvi
       // A token this young is refreshed only after Threads rejected it, and Threads renews only a
       // valid token at least 24 h old: asking would fail, so Herald says why and asks for a reconnect.
       if (age < config.refreshMinAgeMs) {
-        throw new ProviderError(
-          'auth',
-          network,
-          `Threads renews access only for a token at least ${hoursText(config.refreshMinAgeMs)} old, and this one is ${hoursText(age)} old, so Herald did not ask. Connect the account again on the Channels page.`,
-          'refresh_too_early',
-        );
+        const words = errorWords('network-threads:errors.refreshTooEarly', { minHours: wholeHours(config.refreshMinAgeMs), ageHours: wholeHours(age) });
+        throw wordedError('auth', network, words, 'refresh_too_early');
       }
       const url = new URL(tokenUrl(config.apiUrl, '/refresh_access_token'));
       url.search = new URLSearchParams({ grant_type: 'th_refresh_token', access_token: token }).toString();

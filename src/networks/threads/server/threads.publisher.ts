@@ -9,7 +9,7 @@ import type { ExistingCheck, MetricsContext, PostMetrics, PublishContext, Publis
 import { assertUsageRoom } from '../../meta-graph/usage.ts';
 import { badAnswer, graphUrl, idOf, label, network, threadsCall } from './threads-api.ts';
 import type { MessageRef } from '../../../server/modules/notifications/notification-message.ts';
-import { errorWords, scopeMissingWords, wordedError } from '../../error-words.ts';
+import { errorWords, scopeMissingWords, unknownBecause, wordedError } from '../../error-words.ts';
 
 export type ThreadsPublisherOptions = {
   apiUrl: string;
@@ -322,7 +322,7 @@ export function createThreadsPublisher(options: ThreadsPublisherOptions): Publis
      */
     async findExisting(ctx, pending): Promise<ExistingCheck> {
       const match = /^publish:(\d+)$/.exec(pending.step);
-      if (!match) return /^(item|container):/.test(pending.step) ? { found: false } : { found: 'unknown', reason: `Threads cannot tell whether the step "${pending.step}" happened` };
+      if (!match) return /^(item|container):/.test(pending.step) ? { found: false } : unknownBecause(threadsWords('unknown.step', { step: pending.step }));
       const index = Number(match[1]);
       const progress = ctx.journal.progress as Progress;
       const containerId = progress.parts?.[index]?.containerId;
@@ -336,13 +336,13 @@ export function createThreadsPublisher(options: ThreadsPublisherOptions): Publis
         listed = await recent(ctx, index > 0);
       } catch (error) {
         if (error instanceof ProviderError && error.kind === 'scope') {
-          return { found: 'unknown', reason: `Threads published this part, but Herald may not read the account's ${index > 0 ? 'replies' : 'posts'} to learn its id (${error.scope ?? 'a permission'} was not granted): check the profile in the Threads app` };
+          return unknownBecause(threadsWords(index > 0 ? 'unknown.repliesUnreadable' : 'unknown.postsUnreadable', { permission: error.scope ?? threadsWords('unknown.aPermission') }));
         }
         throw error;
       }
       const candidates = listed.filter((p) => idOf(p.id) && (!p.timestamp || Date.parse(p.timestamp) >= since));
       const found = candidates.find((p) => (p.text ?? '').trim() === text) ?? (text ? undefined : candidates[0]);
-      if (!found) return { found: 'unknown', reason: 'Threads says the post was published but does not list it yet; Herald will look again' };
+      if (!found) return unknownBecause(threadsWords('unknown.notListed'));
       const next = withPart(progress, index, { mediaId: idOf(found.id)! });
       return { found: true, progress: index === 0 && found.permalink ? { ...next, permalink: found.permalink } : next };
     },

@@ -3,6 +3,7 @@ import { requestJson } from '../../../server/providers/http.ts';
 import { createOAuthClient, secondsFromNow, type TokenAnswer } from '../../../server/providers/oauth-client.ts';
 import { ProviderError, type OAuthProvider, type Profile, type TokenSet } from '../../../server/providers/provider.ts';
 import { missingScope } from './tiktok.publisher.ts';
+import { errorWords, wordedError } from '../../error-words.ts';
 
 export type TikTokConfig = { clientKey: string; clientSecret: string; authUrl: string; apiUrl: string };
 
@@ -32,7 +33,7 @@ export function createTikTokProvider(config: TikTokConfig): OAuthProvider {
   );
 
   function tokenSet(answer: TokenAnswer): TokenSet & { externalId: string } {
-    if (typeof answer.open_id !== 'string') throw new ProviderError('invalid', network, 'TikTok sent a token answer without the account id', 'bad_answer');
+    if (typeof answer.open_id !== 'string') throw wordedError('invalid', network, errorWords('network-tiktok:errors.tokenWithoutAccount'), 'bad_answer');
     return {
       externalId: answer.open_id,
       accessToken: answer.access_token,
@@ -83,10 +84,10 @@ export function createTikTokProvider(config: TikTokConfig): OAuthProvider {
       if (answer.error?.code === 'scope_not_authorized' || answer.error?.code === 'scope_permission_missed') {
         throw missingScope(answer.error.code, { scope: 'user.info.profile', what: "reading the account's name and picture" });
       }
-      if (status === 401) throw new ProviderError('auth', network, 'TikTok rejected the access token', answer.error?.code);
+      if (status === 401) throw wordedError('auth', network, errorWords('network-tiktok:errors.tokenRejected'), answer.error?.code);
       const user = answer.data?.user;
       if (status >= 400 || answer.error?.code !== 'ok' || !user?.open_id) {
-        throw new ProviderError('invalid', network, `TikTok did not return the profile: ${answer.error?.message || answer.error?.code || status}`, answer.error?.code);
+        throw wordedError('invalid', network, errorWords('network-tiktok:errors.noProfile', { reason: answer.error?.message || answer.error?.code || status }), answer.error?.code);
       }
       return { externalId: user.open_id, username: user.username ?? null, displayName: user.display_name ?? null, avatarUrl: user.avatar_url ?? null };
     },

@@ -3,7 +3,7 @@ import { tiktokSettings } from '../descriptor.ts';
 import { fetchFromNetwork, requestJson } from '../../../server/providers/http.ts';
 import { ProviderError } from '../../../server/providers/provider.ts';
 import type { MessageRef, MessageValues } from '../../../server/modules/notifications/notification-message.ts';
-import { errorWords, wordedError } from '../../error-words.ts';
+import { errorWords, unknownBecause, wordedError } from '../../error-words.ts';
 
 /** Words of TikTok's error sentences (`network-tiktok:errors.…`). */
 const tiktokWords = (key: string, values?: MessageValues) => errorWords(`network-tiktok:errors.${key}`, values);
@@ -420,20 +420,20 @@ export function createTikTokPublisher(options: TikTokPublisherOptions): Publishe
      * - No video.list permission or an empty caption: 'unknown', a person decides.
      */
     async findExisting(ctx, pending): Promise<ExistingCheck> {
-      if (pending.step !== 'init') return { found: 'unknown', reason: `TikTok cannot tell whether the step "${pending.step}" happened` };
+      if (pending.step !== 'init') return unknownBecause(tiktokWords('unknown.step', { step: pending.step }));
       const settings = parseSettings(ctx);
       const media = mediaOf(ctx);
       if (media.kind === 'video' && !media.video.publicUrl) return { found: false };
-      if (settings.mode === 'inbox') return { found: 'unknown', reason: 'TikTok may have sent the draft to the creator’s TikTok inbox, which Herald cannot see: check the inbox in the TikTok app' };
-      if (settings.privacyLevel !== 'PUBLIC_TO_EVERYONE') return { found: 'unknown', reason: 'TikTok lists only public posts, so Herald cannot see whether this non-public post was created: check the profile in the TikTok app' };
+      if (settings.mode === 'inbox') return unknownBecause(tiktokWords('unknown.inbox'));
+      if (settings.privacyLevel !== 'PUBLIC_TO_EVERYONE') return unknownBecause(tiktokWords('unknown.notPublic'));
       const caption = (ctx.parts[0]?.text ?? '').trim();
-      if (!caption) return { found: 'unknown', reason: 'Herald recognises a lost TikTok post by its caption, and this post has none: check the profile in the TikTok app' };
+      if (!caption) return unknownBecause(tiktokWords('unknown.noCaption'));
       let videos: Awaited<ReturnType<typeof recentVideos>>;
       try {
         videos = await recentVideos(ctx, pending.sentAt.getTime() - 60_000);
       } catch (error) {
         if (error instanceof ProviderError && (error.code === 'scope_not_authorized' || error.code === 'scope_permission_missed')) {
-          return { found: 'unknown', reason: 'Herald cannot list this account’s TikTok videos (the video.list permission was not granted): check the profile in the TikTok app' };
+          return unknownBecause(tiktokWords('unknown.cannotList'));
         }
         throw error;
       }
@@ -443,7 +443,7 @@ export function createTikTokPublisher(options: TikTokPublisherOptions): Publishe
         return { found: true, progress };
       }
       if (Date.now() - pending.sentAt.getTime() > listingDelayMs) return { found: false };
-      return { found: 'unknown', reason: 'TikTok may still be processing the post; Herald will look again' };
+      return unknownBecause(tiktokWords('unknown.processing'));
     },
 
     // video/query takes up to 20 ids. Only public post ids (digits) can be asked for: a post

@@ -3,9 +3,11 @@
 // PDS names that issuer), refresh and revocation. Herald's generic OAuth flow owns the state and
 // the PKCE verifier; this module owns what is particular to atproto.
 import { form, formHeaders, requestJson } from '../../../../server/providers/http.ts';
-import { ProviderError, type TokenSet } from '../../../../server/providers/provider.ts';
+import type { TokenSet } from '../../../../server/providers/provider.ts';
 import { parseBlueskyIdentifier, parseBlueskyServer } from '../../identifier.ts';
 import { resolveAccount, type IdentitySettings } from '../identity.ts';
+import { blueskyWords } from '../bluesky.video.ts';
+import { wordedError } from '../../../error-words.ts';
 import { BLUESKY_OAUTH_SCOPE, type ClientIdentity } from './client-identity.ts';
 import { dpopProof, generateDpopKey, nonceFor, rememberNonce, wantsNonce, type PrivateJwk } from './dpop.ts';
 import { packAccess, packRefresh, unpackRefresh, type OAuthRefresh } from './session-tokens.ts';
@@ -29,7 +31,7 @@ export type PendingAuthorization = { issuer: string; did: string | null; key: Pr
 /** `identity` null: this Herald cannot start OAuth sign-ins, but still refreshes and revokes the sessions it has (each names its client id). */
 export function createAtprotoOAuth(settings: IdentitySettings, identity: ClientIdentity | null) {
   const client = () => {
-    if (!identity) throw new ProviderError('invalid', network, 'This Herald cannot use Bluesky sign-in: connect with an app password', 'oauth_unavailable');
+    if (!identity) throw wordedError('invalid', network, blueskyWords('oauth.unavailable'), 'oauth_unavailable');
     return identity;
   };
   const get = (url: string) => requestJson(network, url, { headers: { accept: 'application/json' }, allowPrivate: settings.allowLocal });
@@ -41,25 +43,25 @@ export function createAtprotoOAuth(settings: IdentitySettings, identity: ClientI
     if (status === 404) return null;
     const issuer = (body as { authorization_servers?: unknown } | null)?.authorization_servers;
     if (status !== 200 || !Array.isArray(issuer) || typeof issuer[0] !== 'string') {
-      throw new ProviderError('invalid', network, `The Bluesky server ${new URL(pds).host} does not say where to sign in (OAuth)`, 'no_authorization_server');
+      throw wordedError('invalid', network, blueskyWords('oauth.noAuthorizationServer', { host: new URL(pds).host }), 'no_authorization_server');
     }
     return issuer[0];
   }
 
   async function serverMetadata(issuer: string): Promise<ServerMetadata> {
-    if (!secureEnough(issuer)) throw new ProviderError('invalid', network, `The sign-in server ${new URL(issuer).host} is not reachable over https`, 'issuer_insecure');
+    if (!secureEnough(issuer)) throw wordedError('invalid', network, blueskyWords('oauth.issuerInsecure', { host: new URL(issuer).host }), 'issuer_insecure');
     const { status, body } = await get(`${new URL(issuer).origin}/.well-known/oauth-authorization-server`);
     const meta = (body ?? {}) as Partial<ServerMetadata>;
     // The metadata must name the issuer it was fetched from, or anyone could vouch for another server.
     if (status !== 200 || meta.issuer !== issuer || !meta.authorization_endpoint || !meta.token_endpoint || !meta.pushed_authorization_request_endpoint) {
-      throw new ProviderError('invalid', network, `${new URL(issuer).host} is not an atproto sign-in server Herald can use`, 'bad_authorization_server');
+      throw wordedError('invalid', network, blueskyWords('oauth.badAuthorizationServer', { host: new URL(issuer).host }), 'bad_authorization_server');
     }
     return meta as ServerMetadata;
   }
 
   /** A form POST to the authorization server with a DPoP proof, sent again once with the nonce it asks for. */
   async function postWithDpop(url: string, key: PrivateJwk, values: Record<string, string>) {
-    if (!secureEnough(url)) throw new ProviderError('invalid', network, `${new URL(url).host} is not reachable over https`, 'issuer_insecure');
+    if (!secureEnough(url)) throw wordedError('invalid', network, blueskyWords('oauth.hostInsecure', { host: new URL(url).host }), 'issuer_insecure');
     for (let attempt = 0; ; attempt += 1) {
       const answer = await requestJson(network, url, {
         method: 'POST',
@@ -81,11 +83,11 @@ export function createAtprotoOAuth(settings: IdentitySettings, identity: ClientI
 
   function tokenSet(answer: TokenAnswer, key: PrivateJwk, issuer: string, clientId: string, since: number): TokenSet & { externalId: string } {
     if (!answer.access_token || !answer.refresh_token || !answer.sub?.startsWith('did:')) {
-      throw new ProviderError('invalid', network, 'The Bluesky sign-in server sent no usable session', 'bad_answer');
+      throw wordedError('invalid', network, blueskyWords('oauth.noSession'), 'bad_answer');
     }
-    if (answer.token_type?.toLowerCase() !== 'dpop') throw new ProviderError('invalid', network, 'The Bluesky sign-in server sent a token not bound to Herald’s key (DPoP)', 'not_dpop');
+    if (answer.token_type?.toLowerCase() !== 'dpop') throw wordedError('invalid', network, blueskyWords('oauth.notDpop'), 'not_dpop');
     const scopes = (answer.scope ?? '').split(' ').filter(Boolean);
-    if (!scopes.includes('atproto')) throw new ProviderError('denied', network, 'The Bluesky sign-in server did not grant the atproto scope', 'scope_missing');
+    if (!scopes.includes('atproto')) throw wordedError('denied', network, blueskyWords('oauth.noAtprotoScope'), 'scope_missing');
     const refresh: OAuthRefresh = { token: answer.refresh_token, key, issuer, clientId, sub: answer.sub, since };
     return {
       accessToken: packAccess({ token: answer.access_token, key }),
@@ -97,10 +99,10 @@ export function createAtprotoOAuth(settings: IdentitySettings, identity: ClientI
     };
   }
 
-  const refused = (status: number, body: unknown, what: string) => {
+  const refused = (status: number, body: unknown, what: 'request' | 'code' | 'refresh' | 'end') => {
     const { error, error_description: description } = (body ?? {}) as TokenAnswer;
     const kind = error === 'access_denied' ? 'denied' : error === 'invalid_grant' ? 'auth' : 'invalid';
-    return new ProviderError(kind, network, `The Bluesky sign-in server refused ${what}: ${description ?? error ?? `HTTP ${status}`}`, error ?? `http_${status}`);
+    return wordedError(kind, network, blueskyWords('oauth.refused', { what: blueskyWords(`oauth.what.${what}`), reason: description ?? error ?? `HTTP ${status}` }), error ?? `http_${status}`);
   };
 
   return {
@@ -112,17 +114,17 @@ export function createAtprotoOAuth(settings: IdentitySettings, identity: ClientI
       const identity = client();
       const server = parseBlueskyServer(input.identifier);
       const account = server ? null : parseBlueskyIdentifier(input.identifier);
-      if (!server && !account) throw new ProviderError('invalid', network, `${input.identifier} is not a Bluesky handle, DID or server address`, 'bad_identifier');
+      if (!server && !account) throw wordedError('invalid', network, blueskyWords('oauth.notIdentifier', { identifier: input.identifier }), 'bad_identifier');
       let issuer: string;
       let did: string | null = null;
       if (account) {
         const resolved = await resolveAccount(settings, account);
         did = resolved.did;
         const named = await issuerOfPds(resolved.pds);
-        if (!named) throw new ProviderError('invalid', network, `The Bluesky server ${new URL(resolved.pds).host} does not offer sign-in through its own page; use an app password`, 'oauth_unsupported');
+        if (!named) throw wordedError('invalid', network, blueskyWords('oauth.unsupported', { host: new URL(resolved.pds).host }), 'oauth_unsupported');
         issuer = named;
       } else {
-        if (!secureEnough(server!)) throw new ProviderError('invalid', network, `${new URL(server!).host} is not reachable over https`, 'issuer_insecure');
+        if (!secureEnough(server!)) throw wordedError('invalid', network, blueskyWords('oauth.hostInsecure', { host: new URL(server!).host }), 'issuer_insecure');
         // A PDS names its authorization server; an entryway (bsky.social) is one.
         issuer = (await issuerOfPds(server!)) ?? server!;
       }
@@ -139,7 +141,7 @@ export function createAtprotoOAuth(settings: IdentitySettings, identity: ClientI
         ...(account ? { login_hint: account.kind === 'handle' ? account.handle : account.did } : {}),
       });
       const requestUri = (body as { request_uri?: unknown } | null)?.request_uri;
-      if ((status !== 201 && status !== 200) || typeof requestUri !== 'string') throw refused(status, body, 'the sign-in request');
+      if ((status !== 201 && status !== 200) || typeof requestUri !== 'string') throw refused(status, body, 'request');
       const url = new URL(meta.authorization_endpoint);
       url.search = new URLSearchParams({ client_id: identity.clientId, request_uri: requestUri }).toString();
       return { url: url.toString(), pending: { issuer, did, key, clientId: identity.clientId } };
@@ -153,7 +155,7 @@ export function createAtprotoOAuth(settings: IdentitySettings, identity: ClientI
     async exchange(input: { code: string; codeVerifier: string; pending: PendingAuthorization; issuer?: string }): Promise<TokenSet & { externalId: string; instance: string }> {
       const { pending } = input;
       if (input.issuer !== undefined && input.issuer !== pending.issuer) {
-        throw new ProviderError('invalid', network, 'The sign-in answer came from another server than the one Herald asked', 'issuer_mismatch');
+        throw wordedError('invalid', network, blueskyWords('oauth.otherServer'), 'issuer_mismatch');
       }
       const meta = await serverMetadata(pending.issuer);
       const since = Date.now();
@@ -164,17 +166,17 @@ export function createAtprotoOAuth(settings: IdentitySettings, identity: ClientI
         code_verifier: input.codeVerifier,
         client_id: pending.clientId,
       });
-      if (status !== 200) throw refused(status, body, 'the authorization code');
+      if (status !== 200) throw refused(status, body, 'code');
       const tokens = tokenSet(body as TokenAnswer, pending.key, pending.issuer, pending.clientId, since);
       const endSession = () => revoke(unpackRefresh(tokens.refreshToken!)!).catch(() => undefined);
       if (pending.did && tokens.externalId !== pending.did) {
         await endSession();
-        throw new ProviderError('invalid', network, 'You signed in to Bluesky as another account than the one named; nothing was connected', 'did_mismatch');
+        throw wordedError('invalid', network, blueskyWords('oauth.otherAccount'), 'did_mismatch');
       }
       const account = await issuerOfAccount(tokens.externalId);
       if (account.issuer !== pending.issuer) {
         await endSession();
-        throw new ProviderError('invalid', network, 'This sign-in server does not speak for the account it signed in', 'issuer_mismatch');
+        throw wordedError('invalid', network, blueskyWords('oauth.notForAccount'), 'issuer_mismatch');
       }
       return { ...tokens, instance: account.pds };
     },
@@ -184,12 +186,12 @@ export function createAtprotoOAuth(settings: IdentitySettings, identity: ClientI
       const meta = await serverMetadata(session.issuer);
       const { status, body } = await postWithDpop(meta.token_endpoint, session.key, { grant_type: 'refresh_token', refresh_token: session.token, client_id: session.clientId });
       if (status !== 200) {
-        const error = refused(status, body, 'the refresh');
+        const error = refused(status, body, 'refresh');
         // Any 4xx from the token endpoint means this refresh token will not work again.
-        throw status >= 400 && status < 500 ? new ProviderError('auth', network, `Bluesky ended the session (${error.code}): connect the account again`, error.code) : error;
+        throw status >= 400 && status < 500 ? wordedError('auth', network, blueskyWords('session.ended', { reason: String(error.code) }), error.code) : error;
       }
       const tokens = tokenSet(body as TokenAnswer, session.key, session.issuer, session.clientId, session.since);
-      if (tokens.externalId !== session.sub) throw new ProviderError('invalid', network, 'The Bluesky sign-in server refreshed a session for another account', 'did_mismatch');
+      if (tokens.externalId !== session.sub) throw wordedError('invalid', network, blueskyWords('oauth.refreshedOther'), 'did_mismatch');
       const { externalId: _, ...rest } = tokens;
       return rest;
     },
@@ -200,9 +202,9 @@ export function createAtprotoOAuth(settings: IdentitySettings, identity: ClientI
   /** Revokes the refresh token, which ends the whole session (its access tokens included) on the reference server. */
   async function revoke(session: OAuthRefresh): Promise<void> {
     const meta = await serverMetadata(session.issuer);
-    if (!meta.revocation_endpoint) throw new ProviderError('invalid', network, 'The Bluesky sign-in server offers no way to end the session', 'no_revocation');
+    if (!meta.revocation_endpoint) throw wordedError('invalid', network, blueskyWords('oauth.noRevocation'), 'no_revocation');
     const { status, body } = await postWithDpop(meta.revocation_endpoint, session.key, { token: session.token, client_id: session.clientId });
-    if (status !== 200 && status !== 204) throw refused(status, body, 'ending the session');
+    if (status !== 200 && status !== 204) throw refused(status, body, 'end');
   }
 }
 
