@@ -11,6 +11,7 @@ import { fetchFromNetwork } from '../../../server/providers/http.ts';
 import { ProviderError } from '../../../server/providers/provider.ts';
 import type { ExistingCheck, MetricsContext, PostMetrics, PublishContext, PublishMedia, PublishOutcome, Publisher } from '../../../server/providers/publishing.ts';
 import { apiUrlOf, badAnswer, idOf, needs, network, pinterestCall, pinterestWords } from './pinterest-api.ts';
+import { unknownBecause, wordedError } from '../../error-words.ts';
 
 export type PinterestPublisherOptions = {
   apiUrl: string;
@@ -88,7 +89,7 @@ function multipartVideo(fields: [string, string | number | boolean][], video: Pu
       sent += bytes.length;
       yield bytes;
     }
-    if (sent !== video.size) throw invalid(`Herald could read only ${sent} of the video's ${video.size} bytes`, 'media_unreadable');
+    if (sent !== video.size) throw wordedError('invalid', network, pinterestWords('mediaUnreadable', { sent, size: video.size }), 'media_unreadable');
     yield tail;
   }
   return { contentType: `multipart/form-data; boundary=${boundary}`, length: head.length + video.size + tail.length, body: body() };
@@ -258,20 +259,20 @@ export function createPinterestPublisher(options: PinterestPublisherOptions): Pu
      */
     async findExisting(ctx, pending): Promise<ExistingCheck> {
       if (pending.step === 'media') return { found: false };
-      if (pending.step !== 'pin') return { found: 'unknown', reason: `Pinterest cannot tell whether the step "${pending.step}" happened` };
+      if (pending.step !== 'pin') return unknownBecause(pinterestWords('unknownStep', { step: pending.step }));
       const parsed = pinterestSettings.safeParse(ctx.settings ?? {});
       const boardId = parsed.success ? parsed.data.boardId : undefined;
-      if (!boardId) return { found: 'unknown', reason: 'The post names no Pinterest board, so Herald cannot look for the pin: check the account on Pinterest' };
+      if (!boardId) return unknownBecause(pinterestWords('unknownNoBoard'));
       const settings = parsed.data!;
       let pins: ListedPin[];
       try {
         pins = await recentPins(ctx, boardId, pending.sentAt.getTime() - 60_000);
       } catch (error) {
         if (error instanceof ProviderError && error.kind === 'scope') {
-          return { found: 'unknown', reason: `Herald may not read this board's pins (${error.scope ?? 'a permission'} was not granted), so it cannot tell whether the pin was made: check the board on Pinterest` };
+          return unknownBecause(error.scope ? pinterestWords('unknownPinsScope', { scope: error.scope }) : pinterestWords('unknownPinsPermission'));
         }
         if (error instanceof ProviderError && error.kind === 'invalid') {
-          return { found: 'unknown', reason: `Pinterest did not list the board's pins (${error.message}): check the board on Pinterest` };
+          return unknownBecause(pinterestWords('unknownPinsUnlisted', { reason: error.message }));
         }
         throw error;
       }
@@ -280,7 +281,7 @@ export function createPinterestPublisher(options: PinterestPublisherOptions): Pu
       const identifiable = Boolean(settings.title || description || settings.link);
       const matches = pins.filter((p) => idOf(p.id) && same(p.title, settings.title) && same(p.description, description) && same(p.link, settings.link));
       if (identifiable && matches.length >= 1) return { found: true, progress: { ...(ctx.journal.progress as Progress), pinId: idOf(matches[0]!.id)! } };
-      if (!identifiable && pins.length) return { found: 'unknown', reason: 'The pin has no title, description or link to recognise it by, and pins were saved to the board meanwhile: check the board on Pinterest' };
+      if (!identifiable && pins.length) return unknownBecause(pinterestWords('unknownUnrecognisable'));
       return { found: false };
     },
 

@@ -17,6 +17,7 @@ import type { ExistingCheck, MetricsContext, PostMetrics, PublishContext, Publis
 import { linkOf, mediaShape, REDDIT_CAPTION_MAX, redditSettings, type RedditSettings } from '../descriptor.ts';
 import { subredditIssues, type RedditPostShape, type SubredditRules } from '../requirements.ts';
 import { apiUrlOf, badAnswer, fullnameOf, jsonErrorsOf, needs, network, redditCall, redditWords, submissionError, type RedditEndpoints } from './reddit-api.ts';
+import { unknownBecause, wordedError } from '../../error-words.ts';
 import { readSubredditRules } from './reddit.subreddits.ts';
 
 type Upload = { url: string; assetId: string };
@@ -62,7 +63,7 @@ function multipartUpload(fields: [string, string][], file: PublishMedia) {
       sent += bytes.length;
       yield bytes;
     }
-    if (sent !== file.size) throw invalid(`Herald could read only ${sent} of the file's ${file.size} bytes`, 'media_unreadable');
+    if (sent !== file.size) throw wordedError('invalid', network, redditWords('fileUnreadable', { sent, size: file.size }), 'media_unreadable');
     yield tail;
   }
   return { contentType: `multipart/form-data; boundary=${boundary}`, length: head.length + file.size + tail.length, body: body(file.open()) };
@@ -288,21 +289,21 @@ export function createRedditPublisher(options: RedditPublisherOptions): Publishe
      * cannot tell and looks again later.
      */
     async findExisting(ctx, pending): Promise<ExistingCheck> {
-      if (pending.step !== 'submit') return { found: 'unknown', reason: `Reddit cannot tell whether the step "${pending.step}" happened` };
+      if (pending.step !== 'submit') return unknownBecause(redditWords('unknownStep', { step: pending.step }));
       const settings = parseSettings(ctx);
       let found;
       try {
         found = await findListed(ctx, settings, pending.sentAt.getTime());
       } catch (error) {
         if (error instanceof ProviderError && (error.kind === 'scope' || error.kind === 'invalid')) {
-          return { found: 'unknown', reason: `Herald could not read the account's submitted posts (${error.message}), so it cannot tell whether the post was made: check the account on Reddit` };
+          return unknownBecause(redditWords('unknownUnreadable', { reason: error.message }));
         }
         throw error;
       }
       if (found) return { found: true, progress: { ...(ctx.journal.progress as Progress), submittedAt: undefined, ...found } };
       const media = mediaShape(ctx.parts[0]?.media ?? []);
       if ((media === 'image' || media === 'video') && Date.now() - pending.sentAt.getTime() < 10 * 60_000) {
-        return { found: 'unknown', reason: 'Reddit has not listed the post yet; an image or video may still be processing' };
+        return unknownBecause(redditWords('unknownNotListedYet'));
       }
       return { found: false };
     },

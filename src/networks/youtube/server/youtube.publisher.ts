@@ -4,6 +4,7 @@ import { fetchFromNetwork, parseNetworkJson } from '../../../server/providers/ht
 import { ProviderError } from '../../../server/providers/provider.ts';
 import type { ExistingCheck, PostMetrics, PublishContext, PublishMedia, PublishOutcome, Publisher } from '../../../server/providers/publishing.ts';
 import { callGoogle, charge, googleFailure, myChannel, network, youtubeWords, type Needed, type QuotaSettings, type YouTubeEndpoints } from './youtube-api.ts';
+import { unknownBecause, wordedError } from '../../error-words.ts';
 
 // A YouTube upload (shared/providers.md §9): a resumable upload session started once per delivery
 // (YouTube has no idempotency key: a second session would be a second video), its URI committed
@@ -190,7 +191,7 @@ export function createYouTubePublisher(options: YouTubePublisherOptions): Publis
     for (;;) {
       const end = Math.min(offset + options.chunkSize, total) - 1;
       const bytes = await readAll(video.open({ start: offset, end }));
-      if (bytes.length !== end - offset + 1) throw invalid(`Herald could read only ${bytes.length} of ${end - offset + 1} bytes of the video`, 'media_unreadable');
+      if (bytes.length !== end - offset + 1) throw wordedError('invalid', network, youtubeWords('videoUnreadable', { read: bytes.length, size: end - offset + 1 }), 'media_unreadable');
       const response = await fetchFromNetwork(network, progress.sessionUri!, {
         method: 'PUT',
         headers: { authorization: `Bearer ${ctx.accessToken}`, 'content-type': video.mimeType, 'content-length': String(bytes.length), 'content-range': `bytes ${offset}-${end}/${total}` },
@@ -201,7 +202,7 @@ export function createYouTubePublisher(options: YouTubePublisherOptions): Publis
       const state = await readSessionAnswer(response, 'upload');
       if ('done' in state) return state.done;
       if ('gone' in state) throw sessionGone();
-      if (state.held <= offset && end < total - 1) throw new ProviderError('transient', network, 'YouTube did not keep the last chunk of the upload; Herald sends it again', 'chunk_not_kept');
+      if (state.held <= offset && end < total - 1) throw wordedError('transient', network, youtubeWords('chunkNotKept'), 'chunk_not_kept');
       offset = state.held;
       // Nothing new to store (the session knows what it holds), but a long upload keeps its claim.
       await ctx.journal.saveProgress({ ...progress });
@@ -343,14 +344,14 @@ export function createYouTubePublisher(options: YouTubePublisherOptions): Publis
         if (!playlistId || !progress.videoId) return { found: false };
         return (await inPlaylist(ctx, playlistId, progress.videoId)) ? { found: true, progress: { ...progress, playlistAdded: true } } : { found: false };
       }
-      if (pending.step !== 'video') return { found: 'unknown', reason: `YouTube cannot tell whether the step "${pending.step}" happened` };
+      if (pending.step !== 'video') return unknownBecause(youtubeWords('unknownStep', { step: pending.step }));
       if (!progress.sessionUri) return { found: false };
       const state = await probe(ctx, progress);
       if ('done' in state) return { found: true, progress: { ...progress, videoId: state.done.id!, uploadedAt: Date.now() } };
       if ('held' in state) return { found: false };
       const videoId = progress.title ? await recentUpload(ctx, progress.title, pending.sentAt.getTime() - 60_000) : null;
       if (videoId) return { found: true, progress: { ...progress, videoId, uploadedAt: Date.now() } };
-      if (Date.now() - pending.sentAt.getTime() < LISTING_DELAY_MS) return { found: 'unknown', reason: 'YouTube may still be adding the video to the channel’s uploads; Herald will look again' };
+      if (Date.now() - pending.sentAt.getTime() < LISTING_DELAY_MS) return unknownBecause(youtubeWords('unknownNotListedYet'));
       return { found: false };
     },
 
