@@ -234,3 +234,115 @@ describe('Mastodon', () => {
     );
   });
 });
+
+describe('unknown outcomes, sign-in refusals and missing answers (Pinterest, LinkedIn, YouTube, Reddit, X)', () => {
+  // Each English below is the literal the network's code stored before these sentences had words.
+  const words = (id: string) => (key: string, values?: Parameters<typeof errorWords>[1]) => errorWords(`network-${id}:errors.${key}`, values);
+  const pinterest = words('pinterest');
+  const linkedin = words('linkedin');
+  const youtube = words('youtube');
+  const reddit = words('reddit');
+  const x = words('x');
+  const fr = (text: string) => text.replaceAll(' :', `${NB}:`).replaceAll(' ;', `${NB};`).replaceAll('« ', `«${NB}`).replaceAll(' »', `${NB}»`);
+
+  it('Pinterest: a step it cannot settle, a board it cannot read, a pin it cannot recognise, the sign-in', () => {
+    expectWords(pinterest('unknownStep', { step: 'media' }), 'Pinterest cannot tell whether the step "media" happened', fr('Pinterest ne peut pas dire si l’étape « media » a eu lieu'));
+    expectWords(pinterest('unknownNoBoard'), 'The post names no Pinterest board, so Herald cannot look for the pin: check the account on Pinterest', fr('La publication n’indique aucun tableau Pinterest, Herald ne peut donc pas y rechercher l’épingle : vérifiez le compte sur Pinterest'));
+    expectWords(
+      pinterest('unknownPinsScope', { scope: 'pins:read' }),
+      "Herald may not read this board's pins (pins:read was not granted), so it cannot tell whether the pin was made: check the board on Pinterest",
+      fr('Herald n’a peut-être pas le droit de lire les épingles de ce tableau (l’autorisation pins:read n’a pas été accordée) et ne peut donc pas savoir si l’épingle a été créée : vérifiez le tableau sur Pinterest'),
+    );
+    expect(englishOf('delivery', pinterest('unknownPinsPermission'))).toBe("Herald may not read this board's pins (a permission was not granted), so it cannot tell whether the pin was made: check the board on Pinterest");
+    expectWords(pinterest('unknownPinsUnlisted', { reason: 'Pinterest refused: Board not found' }), "Pinterest did not list the board's pins (Pinterest refused: Board not found): check the board on Pinterest", fr('Pinterest n’a pas listé les épingles du tableau (Pinterest refused: Board not found) : vérifiez le tableau sur Pinterest'));
+    expectWords(
+      pinterest('unknownUnrecognisable'),
+      'The pin has no title, description or link to recognise it by, and pins were saved to the board meanwhile: check the board on Pinterest',
+      fr('L’épingle n’a ni titre, ni description, ni lien permettant de la reconnaître, et d’autres épingles ont été enregistrées dans le tableau entre-temps : vérifiez le tableau sur Pinterest'),
+    );
+    expectWords(pinterest('mediaUnreadable', { sent: 1048576, size: 2097152 }), "Herald could read only 1048576 of the video's 2097152 bytes", 'Herald n’a pu lire que 1048576 octets sur les 2097152 de la vidéo');
+    expectWords(pinterest('tokenCallRefused', { what: pinterest('what.tokenRefresh'), reason: 'Invalid refresh token' }), 'Pinterest refused the token refresh: Invalid refresh token', fr('Pinterest a refusé le renouvellement du jeton : Invalid refresh token'));
+    expectWords(pinterest('badAnswer', { what: pinterest('answer.newBoardId') }), 'Pinterest sent an answer without the new board’s id', 'Pinterest a répondu sans l’identifiant du nouveau tableau');
+    expectWords(pinterest('badAnswer', { what: pinterest('answer.accessToken') }), 'Pinterest sent an answer without the access token', 'Pinterest a répondu sans le jeton d’accès');
+  });
+
+  it('LinkedIn: posts it cannot read, a duplicate it cannot find, the first comment, uploads, the sign-in', () => {
+    const unreadable = "LinkedIn does not let Herald read this profile's posts, so Herald cannot tell whether the post was published: look at the profile's activity on LinkedIn. If the post is there, mark it as published; if not, publish it again.";
+    const unreadableFr = fr('LinkedIn ne permet pas à Herald de lire les publications de ce profil, Herald ne peut donc pas savoir si la publication est partie : consultez l’activité du profil sur LinkedIn. Si la publication y figure, marquez-la comme publiée ; sinon, publiez-la de nouveau.');
+    expectWords(linkedin('unknownUnreadable'), unreadable, unreadableFr);
+    expectWords(
+      linkedin('unknownUnreadableDuplicate'),
+      `LinkedIn refused the post as a duplicate of one it already has, so it most likely went out already. ${unreadable}`,
+      `${fr('LinkedIn a refusé la publication comme doublon d’une publication existante : elle est donc très probablement déjà partie.')} ${unreadableFr}`,
+    );
+    expectWords(
+      linkedin('duplicateNotFound'),
+      "LinkedIn refused the post as a duplicate of one it already has, but the Page's recent posts do not show it: look at the Page on LinkedIn, then mark the post as published or publish it again",
+      fr('LinkedIn a refusé la publication comme doublon d’une publication existante, mais celle-ci n’apparaît pas parmi les publications récentes de la Page : vérifiez la Page sur LinkedIn, puis marquez la publication comme publiée ou publiez-la de nouveau'),
+    );
+    expectWords(linkedin('duplicate'), 'LinkedIn refused the post as a duplicate of one it already has', 'LinkedIn a refusé la publication comme doublon d’une publication existante');
+    expectWords(
+      linkedin('unknownComment'),
+      'The post is on LinkedIn; whether its first comment went out cannot be read by Herald: look under the post, and add the comment there if it is missing',
+      fr('La publication est sur LinkedIn, mais Herald ne peut pas savoir si son premier commentaire est parti : regardez sous la publication et ajoutez-y le commentaire s’il manque'),
+    );
+    expectWords(linkedin('unknownStep', { step: 'publish' }), 'LinkedIn cannot tell whether the step "publish" happened', fr('LinkedIn ne peut pas dire si l’étape « publish » a eu lieu'));
+    expectWords(linkedin('fileUnreadable', { read: 10, size: 20 }), 'Herald could read only 10 of 20 bytes of the file', 'Herald n’a pu lire que 10 octets sur 20 du fichier');
+    expectWords(linkedin('videoUnreadable', { read: 10, size: 20 }), 'Herald could read only 10 of 20 bytes of the video', 'Herald n’a pu lire que 10 octets sur 20 de la vidéo');
+    expectWords(linkedin('tokenCallRefused', { what: linkedin('what.signIn'), reason: 'invalid_grant' }), 'LinkedIn refused the sign-in: invalid_grant', fr('LinkedIn a refusé la connexion : invalid_grant'));
+    expectWords(linkedin('revokeRefused', { reason: 'HTTP 500' }), 'LinkedIn did not revoke the token: HTTP 500', fr('LinkedIn n’a pas révoqué le jeton : HTTP 500'));
+    const without = (what: ReturnType<typeof errorWords>, english: string, french: string) => expectWords(linkedinWords('badAnswer', { what }), `LinkedIn sent an answer without ${english}`, `LinkedIn a répondu sans ${french}`);
+    without(linkedinWords('answer.pageId'), 'a Company Page id', 'identifiant de Page entreprise');
+    without(linkedinWords('answer.accessToken'), 'an access token', 'jeton d’accès');
+    without(linkedinWords('answer.memberId'), 'the member id', 'l’identifiant du membre');
+    without(linkedinWords('answer.newPostId'), 'the new post’s id (x-restli-id)', 'l’identifiant de la nouvelle publication (x-restli-id)');
+    without(linkedinWords('answer.uploadInstructions'), 'usable upload instructions for the video', 'd’instructions de mise en ligne utilisables pour la vidéo');
+    without(linkedinWords('answer.etag', { part: 3 }), 'the ETag of part 3 of the video', 'l’ETag de la partie 3 de la vidéo');
+    for (const kind of ['image', 'video', 'document'] as const) {
+      expect(englishOf('delivery', linkedinWords('badAnswer', { what: linkedinWords(`answer.mediaId.${kind}`) }))).toBe(`LinkedIn sent an answer without the ${kind}'s id`);
+      expect(englishOf('delivery', linkedinWords('badAnswer', { what: linkedinWords(`answer.uploadAddress.${kind}`) }))).toBe(`LinkedIn sent an answer without the ${kind}'s upload address`);
+    }
+  });
+
+  it('YouTube: a step it cannot settle, a video not listed yet, a chunk not kept', () => {
+    expectWords(youtube('unknownStep', { step: 'upload' }), 'YouTube cannot tell whether the step "upload" happened', fr('YouTube ne peut pas dire si l’étape « upload » a eu lieu'));
+    expectWords(youtube('unknownNotListedYet'), 'YouTube may still be adding the video to the channel’s uploads; Herald will look again', fr('YouTube est peut-être encore en train d’ajouter la vidéo aux mises en ligne de la chaîne ; Herald vérifiera de nouveau'));
+    expectWords(youtube('chunkNotKept'), 'YouTube did not keep the last chunk of the upload; Herald sends it again', fr('YouTube n’a pas conservé le dernier morceau de la mise en ligne ; Herald le renvoie'));
+    expectWords(youtube('videoUnreadable', { read: 5, size: 8 }), 'Herald could read only 5 of 8 bytes of the video', 'Herald n’a pu lire que 5 octets sur 8 de la vidéo');
+  });
+
+  it('Reddit: a step it cannot settle, posts it cannot read, a post not listed yet, the grant, subreddits', () => {
+    expectWords(reddit('unknownStep', { step: 'upload:0' }), 'Reddit cannot tell whether the step "upload:0" happened', fr('Reddit ne peut pas dire si l’étape « upload:0 » a eu lieu'));
+    expectWords(
+      reddit('unknownUnreadable', { reason: 'Reddit refused: HTTP 500' }),
+      "Herald could not read the account's submitted posts (Reddit refused: HTTP 500), so it cannot tell whether the post was made: check the account on Reddit",
+      fr('Herald n’a pas pu lire les publications envoyées par le compte (Reddit refused: HTTP 500) et ne peut donc pas savoir si la publication a été faite : vérifiez le compte sur Reddit'),
+    );
+    expectWords(reddit('unknownNotListedYet'), 'Reddit has not listed the post yet; an image or video may still be processing', fr('Reddit n’affiche pas encore la publication ; une image ou une vidéo est peut-être encore en cours de traitement'));
+    expectWords(reddit('fileUnreadable', { sent: 3, size: 9 }), "Herald could read only 3 of the file's 9 bytes", 'Herald n’a pu lire que 3 octets sur les 9 du fichier');
+    expectWords(reddit('tokenCallRefused', { what: reddit('what.signIn'), reason: 'invalid_grant' }), 'Reddit refused the sign-in: invalid_grant', fr('Reddit a refusé la connexion : invalid_grant'));
+    expectWords(reddit('notPermanent'), 'Reddit granted no refresh token (the grant is not permanent): connect again', fr('Reddit n’a accordé aucun jeton de renouvellement (l’autorisation n’est pas permanente) : reconnectez le compte'));
+    expectWords(reddit('revokeRefused', { reason: 'HTTP 503' }), 'Reddit did not revoke the grant: HTTP 503', fr('Reddit n’a pas révoqué l’autorisation : HTTP 503'));
+    expectWords(reddit('noSubreddit', { name: 'pics' }), 'Reddit has no subreddit r/pics', 'Reddit n’a aucun subreddit r/pics');
+    expectWords(reddit('noSubredditForAccount', { name: 'pics', reason: 'Reddit refused: HTTP 404' }), 'Reddit has no subreddit r/pics that this account can post to (Reddit refused: HTTP 404)', 'Reddit n’a aucun subreddit r/pics dans lequel ce compte peut publier (Reddit refused: HTTP 404)');
+    expectWords(reddit('badAnswer', { what: reddit('answer.accountIdAndName') }), 'Reddit sent an answer without the account id and name', 'Reddit a répondu sans l’identifiant et le nom du compte');
+  });
+
+  it('X: the provider’s missing answers, token calls and the post caps', () => {
+    expectWorded(xBadAnswer(xWords('answer.accessToken')), 'X sent an answer without an access token', 'X a répondu sans jeton d’accès');
+    expectWorded(xBadAnswer(xWords('answer.accountId')), 'X sent an answer without the account id', 'X a répondu sans l’identifiant du compte');
+    expectWorded(xBadAnswer(xWords('answer.account')), 'X sent an answer without the account', 'X a répondu sans le compte');
+    expectWords(x('tokenCallRefused', { what: x('what.tokenRefresh'), reason: 'Value passed for the token was invalid.' }), 'X refused the token refresh: Value passed for the token was invalid.', fr('X a refusé le renouvellement du jeton : Value passed for the token was invalid.'));
+    expectWords(x('revokeRefused', { reason: 'HTTP 500' }), 'X did not revoke the token: HTTP 500', fr('X n’a pas révoqué le jeton : HTTP 500'));
+    expectWords(
+      x('capApp', { perDay: 17, used: 17, at: '00:00 UTC' }),
+      "X cap: this Herald's X app may create 17 posts a day and 17 were created today; Herald posts this at 00:00 UTC, when the count resets",
+      fr('Plafond X : l’application X de ce Herald peut créer 17 publications par jour et 17 ont déjà été créées aujourd’hui ; Herald publiera celle-ci à 00:00 UTC, quand le compteur sera remis à zéro'),
+    );
+    expectWords(
+      x('capAccount', { per15Min: 5, used: 5, at: '12:15 UTC' }),
+      'X cap: an account may create 5 posts in 15 minutes through this app and this one has created 5; Herald posts this at 12:15 UTC',
+      fr('Plafond X : un compte peut créer 5 publications en 15 minutes via cette application et celui-ci en a créé 5 ; Herald publiera celle-ci à 12:15 UTC'),
+    );
+  });
+});
