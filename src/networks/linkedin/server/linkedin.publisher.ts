@@ -11,6 +11,7 @@ import { ProviderError } from '../../../server/providers/provider.ts';
 import type { ExistingCheck, MetricsContext, PostMetrics, PublishContext, PublishMedia, PublishOutcome, Publisher } from '../../../server/providers/publishing.ts';
 import { apiUrl, badAnswer, errorFrom, isDuplicateRefusal, linkedinCall, linkedinWords, network, uploadBytes, urnSegment, type ErrorEnvelope, type LinkedInEndpoints, type Need } from './linkedin-api.ts';
 import { unknownBecause, wordedError } from '../../error-words.ts';
+import type { MessageRef } from '../../../server/modules/notifications/notification-message.ts';
 
 export type LinkedInPublisherOptions = {
   /** The first status check of a processing video or document; later ones wait longer (up to `maxPollMs`). */
@@ -59,7 +60,7 @@ const needs = {
   pageFollowers: { scope: 'rw_organization_admin', what: linkedinWords('need.pageFollowers') },
 } satisfies Record<string, Need>;
 
-const invalid = (message: string, code?: string) => new ProviderError('invalid', network, message, code);
+const invalid = (words: MessageRef, code?: string) => wordedError('invalid', network, words, code);
 const isOrganization = (urn: string) => urn.startsWith('urn:li:organization:');
 const writeNeed = (author: string) => (isOrganization(author) ? needs.orgPost : needs.post);
 const kindOf = (media: PublishMedia): Kind => media.kind;
@@ -76,7 +77,7 @@ async function readAll(stream: Readable): Promise<Buffer> {
 
 function parseSettings(ctx: PublishContext): LinkedInSettings {
   const parsed = linkedinSettings.safeParse(ctx.settings);
-  if (!parsed.success) throw invalid(`LinkedIn: the post's settings are not valid (${parsed.error.issues[0]?.message ?? 'unknown reason'})`, 'bad_settings');
+  if (!parsed.success) throw invalid(parsed.error.issues[0] ? linkedinWords('settingsInvalid', { reason: parsed.error.issues[0].message }) : linkedinWords('settingsInvalidUnknown'), 'bad_settings');
   return parsed.data;
 }
 
@@ -185,9 +186,9 @@ export function createLinkedInPublisher(e: LinkedInEndpoints, options: LinkedInP
         continue;
       }
       if (status === 'PROCESSING_FAILED' || status === 'FAILED') {
-        throw invalid(`LinkedIn could not process the ${state.kind}${reason ? ` (${reason})` : ''}; check the file and publish the post again`, 'media_processing_failed');
+        throw invalid(reason ? linkedinWords(`processingFailedBecause.${state.kind}`, { reason }) : linkedinWords(`processingFailed.${state.kind}`), 'media_processing_failed');
       }
-      if (Date.now() - since > processingTimeoutMs) throw invalid(`LinkedIn was still processing the ${state.kind} after ${Math.round(processingTimeoutMs / 60_000)} minutes; publish the post again`, 'processing_timeout');
+      if (Date.now() - since > processingTimeoutMs) throw invalid(linkedinWords(`processingTimeout.${state.kind}`, { minutes: Math.round(processingTimeoutMs / 60_000) }), 'processing_timeout');
       const hidden = isOrganization(ctx.externalAccountId) ? null : Math.max(0, since + e.mediaGraceMs - Date.now());
       const next = nextPoll(state);
       wait = Math.min(wait ?? Infinity, hidden !== null && status === 'PROCESSING' && hidden < next ? Math.max(hidden, 250) : next);
@@ -380,12 +381,12 @@ export function createLinkedInPublisher(e: LinkedInEndpoints, options: LinkedInP
     network,
 
     async publish(ctx) {
-      if (ctx.parts.length !== 1) throw invalid('LinkedIn posts have no replies of their own: publish one post (a first comment can follow it)', 'no_chains');
+      if (ctx.parts.length !== 1) throw invalid(linkedinWords('noChains'), 'no_chains');
       let progress = ctx.journal.progress as Progress;
       if (!progress.postUrn) {
         const media = ctx.parts[0]!.media;
         if (!progress.media) progress = { ...progress, media: media.map((m) => ({ kind: kindOf(m) })) };
-        if (progress.media!.length !== media.length) throw invalid('The post’s files changed while it was being published; publish it again', 'media_changed');
+        if (progress.media!.length !== media.length) throw invalid(linkedinWords('mediaChanged'), 'media_changed');
         for (let index = 0; index < media.length; index += 1) progress = await upload(ctx, progress, index);
         const waited = await awaitMedia(ctx, progress);
         if (waited.outcome) return waited.outcome;
