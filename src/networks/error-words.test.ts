@@ -376,4 +376,39 @@ describe('unknown outcomes, sign-in refusals and missing answers (Pinterest, Lin
     expectWords(x('mediaChanged'), 'The post’s files changed while it was being published; publish it again', fr('Les fichiers de la publication ont changé pendant sa publication ; publiez-la de nouveau'));
     expectWords(x('threadChanged'), 'The thread changed while it was being published; publish it again', fr('Le fil a changé pendant sa publication ; publiez-le de nouveau'));
   });
+  it('YouTube: its publisher’s refusals, rejections and processing failures', () => {
+    expectWords(youtube('settingsInvalid', { reason: 'unknown' }), "YouTube: the post's settings are not valid (unknown)", fr('YouTube : les réglages de la publication ne sont pas valides (unknown)'));
+    expectWords(youtube('noVideo'), 'YouTube: a post needs a video', fr('YouTube : une publication a besoin d’une vidéo'));
+    expect(englishOf('delivery', youtube('noUploadAddress'))).toBe('YouTube accepted the upload but sent no upload address');
+    expect(englishOf('delivery', youtube('noVideoId', { step: 'upload' }))).toBe('YouTube finished the upload (upload) but sent no video id');
+    expectWords(
+      youtube('sessionGone'),
+      'YouTube no longer knows this upload (its upload session expired or was cancelled) and nothing was published; publish the post again',
+      fr('YouTube ne connaît plus cette mise en ligne (sa session a expiré ou a été annulée) et rien n’a été publié ; publiez de nouveau la publication'),
+    );
+    expect(englishOf('delivery', youtube('fileChanged'))).toBe('YouTube: the video file changed since its upload started; publish the post again');
+    expect(englishOf('delivery', youtube('videoGone'))).toBe('YouTube no longer knows the uploaded video (it was deleted before it was processed)');
+    const rejections: Record<string, string> = {
+      duplicate: 'it is a duplicate of a video already on this channel',
+      length: 'it is longer than this channel may upload (15 minutes until the channel is verified)',
+      copyright: 'of a copyright claim',
+      inappropriate: 'it breaks YouTube’s community guidelines',
+      legal: 'of a legal complaint',
+      size: 'the file is too large',
+      termsOfUse: 'it breaks YouTube’s terms of use',
+      trademark: 'of a trademark claim',
+      uploaderAccountClosed: 'the channel’s account is closed',
+      uploaderAccountSuspended: 'the channel’s account is suspended',
+      claim: 'of a content claim',
+    };
+    for (const [reason, because] of Object.entries(rejections)) expect(englishOf('delivery', youtube(`rejected.${reason}`))).toBe(`YouTube rejected the video because ${because}`);
+    expectWords(youtube('rejected.copyright'), 'YouTube rejected the video because of a copyright claim', 'YouTube a refusé la vidéo à la suite d’une réclamation pour atteinte aux droits d’auteur');
+    expectWords(youtube('rejectedOther', { reason: 'newReason' }), 'YouTube rejected the video because of "newReason"', fr('YouTube a refusé la vidéo pour le motif « newReason »'));
+    expectWords(youtube('failed', { reason: youtube('failure.codec') }), 'YouTube could not process the video: YouTube does not support the video’s codec', fr('YouTube n’a pas pu traiter la vidéo : YouTube ne prend pas en charge le codec de la vidéo'));
+    expect(englishOf('delivery', youtube('failed', { reason: 'mystery' }))).toBe('YouTube could not process the video: mystery');
+    expect(englishOf('delivery', youtube('failed', { reason: youtube('failure.uploadAborted') }))).toBe('YouTube could not process the video: the upload was aborted');
+    expectWords(youtube('deleted'), 'The video was deleted on YouTube before it was processed', 'La vidéo a été supprimée sur YouTube avant d’être traitée');
+    expectWords(youtube('madeForKidsMissing'), 'YouTube: choose whether this video is made for kids', fr('YouTube : indiquez si cette vidéo est conçue pour les enfants'));
+    expectWords(youtube('titleMissing'), 'YouTube: give the video a title', fr('YouTube : donnez un titre à la vidéo'));
+  });
 });
