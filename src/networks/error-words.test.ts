@@ -411,4 +411,23 @@ describe('unknown outcomes, sign-in refusals and missing answers (Pinterest, Lin
     expectWords(youtube('madeForKidsMissing'), 'YouTube: choose whether this video is made for kids', fr('YouTube : indiquez si cette vidéo est conçue pour les enfants'));
     expectWords(youtube('titleMissing'), 'YouTube: give the video a title', fr('YouTube : donnez un titre à la vidéo'));
   });
+  it('Reddit: its publisher’s own refusals', () => {
+    expectWords(reddit('settingsInvalid', { reason: 'Required' }), 'Reddit settings are not valid: Required', fr('Les réglages Reddit ne sont pas valides : Required'));
+    expect(englishOf('delivery', reddit('settingsInvalidUnknown'))).toBe('Reddit settings are not valid: unknown problem');
+    expectWords(reddit('subredditMissing'), 'Reddit: the post names no subreddit', fr('Reddit : la publication n’indique aucun subreddit'));
+    expectWords(reddit('titleMissing'), 'Reddit: the post has no title', fr('Reddit : la publication n’a pas de titre'));
+    expect(englishOf('delivery', reddit('mediaMixed'))).toBe('Reddit: a post is one image, a gallery of images, or one video with one poster image, not a mix');
+    expect(englishOf('delivery', reddit('linkMissing'))).toBe('Reddit: a link post’s text must be one web address');
+    for (const kind of ['image', 'video', 'document'] as const) {
+      expect(englishOf('delivery', reddit(`uploadRefused.${kind}`, { status: 403 }))).toBe(`Reddit's upload storage refused the ${kind} (HTTP 403); publish the post again`);
+      expect(englishOf('delivery', reddit(`uploadRefusedBecause.${kind}`, { status: 403, reason: 'Denied' }))).toBe(`Reddit's upload storage refused the ${kind} (HTTP 403: Denied); publish the post again`);
+    }
+    expectWords(reddit('uploadRefusedBecause.video', { status: 403, reason: 'Denied' }), "Reddit's upload storage refused the video (HTTP 403: Denied); publish the post again", fr('Le stockage de Reddit a refusé la vidéo (HTTP 403 : Denied) ; publiez de nouveau la publication'));
+    expectWords(reddit('usernameMissing'), 'Herald does not know this account’s Reddit username; refresh the channel', fr('Herald ne connaît pas le nom d’utilisateur Reddit de ce compte ; actualisez le canal'));
+    expectWords(
+      reddit('notListed', { minutes: 10, subreddit: 'pics' }),
+      "Reddit accepted the post but did not list it after 10 minutes (it may have been removed by r/pics's filters); check the account on Reddit",
+      fr('Reddit a accepté la publication mais ne l’affichait toujours pas au bout de 10 minutes (les filtres de r/pics l’ont peut-être retirée) ; vérifiez le compte sur Reddit'),
+    );
+  });
 });
