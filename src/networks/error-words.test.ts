@@ -434,3 +434,200 @@ describe('Unknown outcomes and Bluesky video failures (TikTok, Facebook, Instagr
     );
   });
 });
+
+describe('unknown outcomes, sign-in refusals and missing answers (Pinterest, LinkedIn, YouTube, Reddit, X)', () => {
+  // Each English below is the literal the network's code stored before these sentences had words.
+  const words = (id: string) => (key: string, values?: Parameters<typeof errorWords>[1]) => errorWords(`network-${id}:errors.${key}`, values);
+  const pinterest = words('pinterest');
+  const linkedin = words('linkedin');
+  const youtube = words('youtube');
+  const reddit = words('reddit');
+  const x = words('x');
+  const fr = (text: string) => text.replaceAll(' :', `${NB}:`).replaceAll(' ;', `${NB};`).replaceAll('« ', `«${NB}`).replaceAll(' »', `${NB}»`);
+
+  it('Pinterest: a step it cannot settle, a board it cannot read, a pin it cannot recognise, the sign-in', () => {
+    expectWords(pinterest('unknownStep', { step: 'media' }), 'Pinterest cannot tell whether the step "media" happened', fr('Pinterest ne peut pas dire si l’étape « media » a eu lieu'));
+    expectWords(pinterest('unknownNoBoard'), 'The post names no Pinterest board, so Herald cannot look for the pin: check the account on Pinterest', fr('La publication n’indique aucun tableau Pinterest, Herald ne peut donc pas y rechercher l’épingle : vérifiez le compte sur Pinterest'));
+    expectWords(
+      pinterest('unknownPinsScope', { scope: 'pins:read' }),
+      "Herald may not read this board's pins (pins:read was not granted), so it cannot tell whether the pin was made: check the board on Pinterest",
+      fr('Herald n’a peut-être pas le droit de lire les épingles de ce tableau (l’autorisation pins:read n’a pas été accordée) et ne peut donc pas savoir si l’épingle a été créée : vérifiez le tableau sur Pinterest'),
+    );
+    expect(englishOf('delivery', pinterest('unknownPinsPermission'))).toBe("Herald may not read this board's pins (a permission was not granted), so it cannot tell whether the pin was made: check the board on Pinterest");
+    expectWords(pinterest('unknownPinsUnlisted', { reason: 'Pinterest refused: Board not found' }), "Pinterest did not list the board's pins (Pinterest refused: Board not found): check the board on Pinterest", fr('Pinterest n’a pas listé les épingles du tableau (Pinterest refused: Board not found) : vérifiez le tableau sur Pinterest'));
+    expectWords(
+      pinterest('unknownUnrecognisable'),
+      'The pin has no title, description or link to recognise it by, and pins were saved to the board meanwhile: check the board on Pinterest',
+      fr('L’épingle n’a ni titre, ni description, ni lien permettant de la reconnaître, et d’autres épingles ont été enregistrées dans le tableau entre-temps : vérifiez le tableau sur Pinterest'),
+    );
+    expectWords(pinterest('mediaUnreadable', { sent: 1048576, size: 2097152 }), "Herald could read only 1048576 of the video's 2097152 bytes", 'Herald n’a pu lire que 1048576 octets sur les 2097152 de la vidéo');
+    expectWords(pinterest('tokenCallRefused', { what: pinterest('what.tokenRefresh'), reason: 'Invalid refresh token' }), 'Pinterest refused the token refresh: Invalid refresh token', fr('Pinterest a refusé le renouvellement du jeton : Invalid refresh token'));
+    expectWords(pinterest('badAnswer', { what: pinterest('answer.newBoardId') }), 'Pinterest sent an answer without the new board’s id', 'Pinterest a répondu sans l’identifiant du nouveau tableau');
+    expectWords(pinterest('badAnswer', { what: pinterest('answer.accessToken') }), 'Pinterest sent an answer without the access token', 'Pinterest a répondu sans le jeton d’accès');
+  });
+
+  it('LinkedIn: posts it cannot read, a duplicate it cannot find, the first comment, uploads, the sign-in', () => {
+    const unreadable = "LinkedIn does not let Herald read this profile's posts, so Herald cannot tell whether the post was published: look at the profile's activity on LinkedIn. If the post is there, mark it as published; if not, publish it again.";
+    const unreadableFr = fr('LinkedIn ne permet pas à Herald de lire les publications de ce profil, Herald ne peut donc pas savoir si la publication est partie : consultez l’activité du profil sur LinkedIn. Si la publication y figure, marquez-la comme publiée ; sinon, publiez-la de nouveau.');
+    expectWords(linkedin('unknownUnreadable'), unreadable, unreadableFr);
+    expectWords(
+      linkedin('unknownUnreadableDuplicate'),
+      `LinkedIn refused the post as a duplicate of one it already has, so it most likely went out already. ${unreadable}`,
+      `${fr('LinkedIn a refusé la publication comme doublon d’une publication existante : elle est donc très probablement déjà partie.')} ${unreadableFr}`,
+    );
+    expectWords(
+      linkedin('duplicateNotFound'),
+      "LinkedIn refused the post as a duplicate of one it already has, but the Page's recent posts do not show it: look at the Page on LinkedIn, then mark the post as published or publish it again",
+      fr('LinkedIn a refusé la publication comme doublon d’une publication existante, mais celle-ci n’apparaît pas parmi les publications récentes de la Page : vérifiez la Page sur LinkedIn, puis marquez la publication comme publiée ou publiez-la de nouveau'),
+    );
+    expectWords(linkedin('duplicate'), 'LinkedIn refused the post as a duplicate of one it already has', 'LinkedIn a refusé la publication comme doublon d’une publication existante');
+    expectWords(
+      linkedin('unknownComment'),
+      'The post is on LinkedIn; whether its first comment went out cannot be read by Herald: look under the post, and add the comment there if it is missing',
+      fr('La publication est sur LinkedIn, mais Herald ne peut pas savoir si son premier commentaire est parti : regardez sous la publication et ajoutez-y le commentaire s’il manque'),
+    );
+    expectWords(linkedin('unknownStep', { step: 'publish' }), 'LinkedIn cannot tell whether the step "publish" happened', fr('LinkedIn ne peut pas dire si l’étape « publish » a eu lieu'));
+    expectWords(linkedin('fileUnreadable', { read: 10, size: 20 }), 'Herald could read only 10 of 20 bytes of the file', 'Herald n’a pu lire que 10 octets sur 20 du fichier');
+    expectWords(linkedin('videoUnreadable', { read: 10, size: 20 }), 'Herald could read only 10 of 20 bytes of the video', 'Herald n’a pu lire que 10 octets sur 20 de la vidéo');
+    expectWords(linkedin('tokenCallRefused', { what: linkedin('what.signIn'), reason: 'invalid_grant' }), 'LinkedIn refused the sign-in: invalid_grant', fr('LinkedIn a refusé la connexion : invalid_grant'));
+    expectWords(linkedin('revokeRefused', { reason: 'HTTP 500' }), 'LinkedIn did not revoke the token: HTTP 500', fr('LinkedIn n’a pas révoqué le jeton : HTTP 500'));
+    const without = (what: ReturnType<typeof errorWords>, english: string, french: string) => expectWords(linkedinWords('badAnswer', { what }), `LinkedIn sent an answer without ${english}`, `LinkedIn a répondu sans ${french}`);
+    without(linkedinWords('answer.pageId'), 'a Company Page id', 'identifiant de Page entreprise');
+    without(linkedinWords('answer.accessToken'), 'an access token', 'jeton d’accès');
+    without(linkedinWords('answer.memberId'), 'the member id', 'l’identifiant du membre');
+    without(linkedinWords('answer.newPostId'), 'the new post’s id (x-restli-id)', 'l’identifiant de la nouvelle publication (x-restli-id)');
+    without(linkedinWords('answer.uploadInstructions'), 'usable upload instructions for the video', 'd’instructions de mise en ligne utilisables pour la vidéo');
+    without(linkedinWords('answer.etag', { part: 3 }), 'the ETag of part 3 of the video', 'l’ETag de la partie 3 de la vidéo');
+    for (const kind of ['image', 'video', 'document'] as const) {
+      expect(englishOf('delivery', linkedinWords('badAnswer', { what: linkedinWords(`answer.mediaId.${kind}`) }))).toBe(`LinkedIn sent an answer without the ${kind}'s id`);
+      expect(englishOf('delivery', linkedinWords('badAnswer', { what: linkedinWords(`answer.uploadAddress.${kind}`) }))).toBe(`LinkedIn sent an answer without the ${kind}'s upload address`);
+    }
+  });
+
+  it('YouTube: a step it cannot settle, a video not listed yet, a chunk not kept', () => {
+    expectWords(youtube('unknownStep', { step: 'upload' }), 'YouTube cannot tell whether the step "upload" happened', fr('YouTube ne peut pas dire si l’étape « upload » a eu lieu'));
+    expectWords(youtube('unknownNotListedYet'), 'YouTube may still be adding the video to the channel’s uploads; Herald will look again', fr('YouTube est peut-être encore en train d’ajouter la vidéo aux mises en ligne de la chaîne ; Herald vérifiera de nouveau'));
+    expectWords(youtube('chunkNotKept'), 'YouTube did not keep the last chunk of the upload; Herald sends it again', fr('YouTube n’a pas conservé le dernier morceau de la mise en ligne ; Herald le renvoie'));
+    expectWords(youtube('videoUnreadable', { read: 5, size: 8 }), 'Herald could read only 5 of 8 bytes of the video', 'Herald n’a pu lire que 5 octets sur 8 de la vidéo');
+  });
+
+  it('Reddit: a step it cannot settle, posts it cannot read, a post not listed yet, the grant, subreddits', () => {
+    expectWords(reddit('unknownStep', { step: 'upload:0' }), 'Reddit cannot tell whether the step "upload:0" happened', fr('Reddit ne peut pas dire si l’étape « upload:0 » a eu lieu'));
+    expectWords(
+      reddit('unknownUnreadable', { reason: 'Reddit refused: HTTP 500' }),
+      "Herald could not read the account's submitted posts (Reddit refused: HTTP 500), so it cannot tell whether the post was made: check the account on Reddit",
+      fr('Herald n’a pas pu lire les publications envoyées par le compte (Reddit refused: HTTP 500) et ne peut donc pas savoir si la publication a été faite : vérifiez le compte sur Reddit'),
+    );
+    expectWords(reddit('unknownNotListedYet'), 'Reddit has not listed the post yet; an image or video may still be processing', fr('Reddit n’affiche pas encore la publication ; une image ou une vidéo est peut-être encore en cours de traitement'));
+    expectWords(reddit('fileUnreadable', { sent: 3, size: 9 }), "Herald could read only 3 of the file's 9 bytes", 'Herald n’a pu lire que 3 octets sur les 9 du fichier');
+    expectWords(reddit('tokenCallRefused', { what: reddit('what.signIn'), reason: 'invalid_grant' }), 'Reddit refused the sign-in: invalid_grant', fr('Reddit a refusé la connexion : invalid_grant'));
+    expectWords(reddit('notPermanent'), 'Reddit granted no refresh token (the grant is not permanent): connect again', fr('Reddit n’a accordé aucun jeton de renouvellement (l’autorisation n’est pas permanente) : reconnectez le compte'));
+    expectWords(reddit('revokeRefused', { reason: 'HTTP 503' }), 'Reddit did not revoke the grant: HTTP 503', fr('Reddit n’a pas révoqué l’autorisation : HTTP 503'));
+    expectWords(reddit('noSubreddit', { name: 'pics' }), 'Reddit has no subreddit r/pics', 'Reddit n’a aucun subreddit r/pics');
+    expectWords(reddit('noSubredditForAccount', { name: 'pics', reason: 'Reddit refused: HTTP 404' }), 'Reddit has no subreddit r/pics that this account can post to (Reddit refused: HTTP 404)', 'Reddit n’a aucun subreddit r/pics dans lequel ce compte peut publier (Reddit refused: HTTP 404)');
+    expectWords(reddit('badAnswer', { what: reddit('answer.accountIdAndName') }), 'Reddit sent an answer without the account id and name', 'Reddit a répondu sans l’identifiant et le nom du compte');
+  });
+
+  it('X: the provider’s missing answers, token calls and the post caps', () => {
+    expectWorded(xBadAnswer(xWords('answer.accessToken')), 'X sent an answer without an access token', 'X a répondu sans jeton d’accès');
+    expectWorded(xBadAnswer(xWords('answer.accountId')), 'X sent an answer without the account id', 'X a répondu sans l’identifiant du compte');
+    expectWorded(xBadAnswer(xWords('answer.account')), 'X sent an answer without the account', 'X a répondu sans le compte');
+    expectWords(x('tokenCallRefused', { what: x('what.tokenRefresh'), reason: 'Value passed for the token was invalid.' }), 'X refused the token refresh: Value passed for the token was invalid.', fr('X a refusé le renouvellement du jeton : Value passed for the token was invalid.'));
+    expectWords(x('revokeRefused', { reason: 'HTTP 500' }), 'X did not revoke the token: HTTP 500', fr('X n’a pas révoqué le jeton : HTTP 500'));
+    expectWords(
+      x('capApp', { perDay: 17, used: 17, at: '00:00 UTC' }),
+      "X cap: this Herald's X app may create 17 posts a day and 17 were created today; Herald posts this at 00:00 UTC, when the count resets",
+      fr('Plafond X : l’application X de ce Herald peut créer 17 publications par jour et 17 ont déjà été créées aujourd’hui ; Herald publiera celle-ci à 00:00 UTC, quand le compteur sera remis à zéro'),
+    );
+    expectWords(
+      x('capAccount', { per15Min: 5, used: 5, at: '12:15 UTC' }),
+      'X cap: an account may create 5 posts in 15 minutes through this app and this one has created 5; Herald posts this at 12:15 UTC',
+      fr('Plafond X : un compte peut créer 5 publications en 15 minutes via cette application et celui-ci en a créé 5 ; Herald publiera celle-ci à 12:15 UTC'),
+    );
+  });
+  it('the publishers’ own refusals: settings, media, processing (Pinterest, LinkedIn, X)', () => {
+    expectWords(pinterest('settingsInvalid', { reason: 'title: Too long' }), 'Pinterest settings are not valid: title: Too long', fr('Les réglages Pinterest ne sont pas valides : title: Too long'));
+    expectWords(pinterest('boardRequired'), 'Pinterest: choose the board to save the pin to', fr('Pinterest : choisissez le tableau dans lequel enregistrer l’épingle'));
+    expectWords(pinterest('imageType', { type: 'image/gif' }), 'Pinterest takes JPEG and PNG images (this one is image/gif)', 'Pinterest accepte les images JPEG et PNG (celle-ci est en image/gif)');
+    expect(englishOf('delivery', pinterest('mediaRequired'))).toBe('Pinterest: a pin needs an image or a video');
+    expect(englishOf('delivery', pinterest('mediaMixed'))).toBe('Pinterest: a pin is one video (with perhaps a cover image) or 1–5 images, not both');
+    expectWords(pinterest('uploadRefused', { status: 403 }), "Pinterest's upload storage refused the video (HTTP 403); publish the post again", fr('Le stockage de Pinterest a refusé la vidéo (HTTP 403) ; publiez de nouveau la publication'));
+    expect(englishOf('delivery', pinterest('uploadRefusedBecause', { status: 403, reason: 'Access Denied' }))).toBe("Pinterest's upload storage refused the video (HTTP 403: Access Denied); publish the post again");
+    expect(englishOf('delivery', pinterest('videoFailed'))).toBe('Pinterest could not process the video; check that it is an MP4, MOV or M4V of 4 s to 15 min, then publish the post again');
+    expectWords(pinterest('processingTimeout', { minutes: 30 }), 'Pinterest was still processing the video after 30 minutes; publish the post again', fr('Pinterest traitait encore la vidéo au bout de 30 minutes ; publiez de nouveau la publication'));
+
+    expectWords(linkedin('settingsInvalid', { reason: 'Invalid enum value' }), "LinkedIn: the post's settings are not valid (Invalid enum value)", fr('LinkedIn : les réglages de la publication ne sont pas valides (Invalid enum value)'));
+    expect(englishOf('delivery', linkedin('settingsInvalidUnknown'))).toBe("LinkedIn: the post's settings are not valid (unknown reason)");
+    for (const kind of ['image', 'video', 'document'] as const) {
+      expect(englishOf('delivery', linkedin(`processingFailed.${kind}`))).toBe(`LinkedIn could not process the ${kind}; check the file and publish the post again`);
+      expect(englishOf('delivery', linkedin(`processingFailedBecause.${kind}`, { reason: 'BAD' }))).toBe(`LinkedIn could not process the ${kind} (BAD); check the file and publish the post again`);
+      expect(englishOf('delivery', linkedin(`processingTimeout.${kind}`, { minutes: 20 }))).toBe(`LinkedIn was still processing the ${kind} after 20 minutes; publish the post again`);
+    }
+    expectWords(linkedin('processingFailedBecause.video', { reason: 'CODEC' }), 'LinkedIn could not process the video (CODEC); check the file and publish the post again', fr('LinkedIn n’a pas pu traiter la vidéo (CODEC) ; vérifiez le fichier et publiez de nouveau la publication'));
+    expectWords(linkedin('noChains'), 'LinkedIn posts have no replies of their own: publish one post (a first comment can follow it)', fr('Les publications LinkedIn n’ont pas de réponses propres : publiez une seule publication (un premier commentaire peut la suivre)'));
+    expectWords(linkedin('mediaChanged'), 'The post’s files changed while it was being published; publish it again', fr('Les fichiers de la publication ont changé pendant sa publication ; publiez-la de nouveau'));
+
+    expectWords(x('settingsInvalid', { reason: 'Required' }), "X: the post's settings are not valid (Required)", fr('X : les réglages de la publication ne sont pas valides (Required)'));
+    expect(englishOf('delivery', x('settingsInvalidUnknown'))).toBe("X: the post's settings are not valid (unknown reason)");
+    expectWords(x('processingTimeoutGif', { minutes: 10 }), 'X was still processing the GIF after 10 minutes; publish the post again', fr('X traitait encore le GIF au bout de 10 minutes ; publiez de nouveau la publication'));
+    expect(englishOf('delivery', x('processingTimeoutVideo', { minutes: 10 }))).toBe('X was still processing the video after 10 minutes; publish the post again');
+    expectWords(x('processingFailedBecause', { reason: 'Unsupported codec' }), 'X could not process the file (Unsupported codec); check it and publish the post again', fr('X n’a pas pu traiter le fichier (Unsupported codec) ; vérifiez-le et publiez de nouveau la publication'));
+    expect(englishOf('delivery', x('processingFailed'))).toBe('X could not process the file; check it and publish the post again');
+    expectWords(x('mediaChanged'), 'The post’s files changed while it was being published; publish it again', fr('Les fichiers de la publication ont changé pendant sa publication ; publiez-la de nouveau'));
+    expectWords(x('threadChanged'), 'The thread changed while it was being published; publish it again', fr('Le fil a changé pendant sa publication ; publiez-le de nouveau'));
+  });
+  it('YouTube: its publisher’s refusals, rejections and processing failures', () => {
+    expectWords(youtube('settingsInvalid', { reason: 'unknown' }), "YouTube: the post's settings are not valid (unknown)", fr('YouTube : les réglages de la publication ne sont pas valides (unknown)'));
+    expectWords(youtube('noVideo'), 'YouTube: a post needs a video', fr('YouTube : une publication a besoin d’une vidéo'));
+    expect(englishOf('delivery', youtube('noUploadAddress'))).toBe('YouTube accepted the upload but sent no upload address');
+    expect(englishOf('delivery', youtube('noVideoId', { step: 'upload' }))).toBe('YouTube finished the upload (upload) but sent no video id');
+    expectWords(
+      youtube('sessionGone'),
+      'YouTube no longer knows this upload (its upload session expired or was cancelled) and nothing was published; publish the post again',
+      fr('YouTube ne connaît plus cette mise en ligne (sa session a expiré ou a été annulée) et rien n’a été publié ; publiez de nouveau la publication'),
+    );
+    expect(englishOf('delivery', youtube('fileChanged'))).toBe('YouTube: the video file changed since its upload started; publish the post again');
+    expect(englishOf('delivery', youtube('videoGone'))).toBe('YouTube no longer knows the uploaded video (it was deleted before it was processed)');
+    const rejections: Record<string, string> = {
+      duplicate: 'it is a duplicate of a video already on this channel',
+      length: 'it is longer than this channel may upload (15 minutes until the channel is verified)',
+      copyright: 'of a copyright claim',
+      inappropriate: 'it breaks YouTube’s community guidelines',
+      legal: 'of a legal complaint',
+      size: 'the file is too large',
+      termsOfUse: 'it breaks YouTube’s terms of use',
+      trademark: 'of a trademark claim',
+      uploaderAccountClosed: 'the channel’s account is closed',
+      uploaderAccountSuspended: 'the channel’s account is suspended',
+      claim: 'of a content claim',
+    };
+    for (const [reason, because] of Object.entries(rejections)) expect(englishOf('delivery', youtube(`rejected.${reason}`))).toBe(`YouTube rejected the video because ${because}`);
+    expectWords(youtube('rejected.copyright'), 'YouTube rejected the video because of a copyright claim', 'YouTube a refusé la vidéo à la suite d’une réclamation pour atteinte aux droits d’auteur');
+    expectWords(youtube('rejectedOther', { reason: 'newReason' }), 'YouTube rejected the video because of "newReason"', fr('YouTube a refusé la vidéo pour le motif « newReason »'));
+    expectWords(youtube('failed', { reason: youtube('failure.codec') }), 'YouTube could not process the video: YouTube does not support the video’s codec', fr('YouTube n’a pas pu traiter la vidéo : YouTube ne prend pas en charge le codec de la vidéo'));
+    expect(englishOf('delivery', youtube('failed', { reason: 'mystery' }))).toBe('YouTube could not process the video: mystery');
+    expect(englishOf('delivery', youtube('failed', { reason: youtube('failure.uploadAborted') }))).toBe('YouTube could not process the video: the upload was aborted');
+    expectWords(youtube('deleted'), 'The video was deleted on YouTube before it was processed', 'La vidéo a été supprimée sur YouTube avant d’être traitée');
+    expectWords(youtube('madeForKidsMissing'), 'YouTube: choose whether this video is made for kids', fr('YouTube : indiquez si cette vidéo est conçue pour les enfants'));
+    expectWords(youtube('titleMissing'), 'YouTube: give the video a title', fr('YouTube : donnez un titre à la vidéo'));
+  });
+  it('Reddit: its publisher’s own refusals', () => {
+    expectWords(reddit('settingsInvalid', { reason: 'Required' }), 'Reddit settings are not valid: Required', fr('Les réglages Reddit ne sont pas valides : Required'));
+    expect(englishOf('delivery', reddit('settingsInvalidUnknown'))).toBe('Reddit settings are not valid: unknown problem');
+    expectWords(reddit('subredditMissing'), 'Reddit: the post names no subreddit', fr('Reddit : la publication n’indique aucun subreddit'));
+    expectWords(reddit('titleMissing'), 'Reddit: the post has no title', fr('Reddit : la publication n’a pas de titre'));
+    expect(englishOf('delivery', reddit('mediaMixed'))).toBe('Reddit: a post is one image, a gallery of images, or one video with one poster image, not a mix');
+    expect(englishOf('delivery', reddit('linkMissing'))).toBe('Reddit: a link post’s text must be one web address');
+    for (const kind of ['image', 'video', 'document'] as const) {
+      expect(englishOf('delivery', reddit(`uploadRefused.${kind}`, { status: 403 }))).toBe(`Reddit's upload storage refused the ${kind} (HTTP 403); publish the post again`);
+      expect(englishOf('delivery', reddit(`uploadRefusedBecause.${kind}`, { status: 403, reason: 'Denied' }))).toBe(`Reddit's upload storage refused the ${kind} (HTTP 403: Denied); publish the post again`);
+    }
+    expectWords(reddit('uploadRefusedBecause.video', { status: 403, reason: 'Denied' }), "Reddit's upload storage refused the video (HTTP 403: Denied); publish the post again", fr('Le stockage de Reddit a refusé la vidéo (HTTP 403 : Denied) ; publiez de nouveau la publication'));
+    expectWords(reddit('usernameMissing'), 'Herald does not know this account’s Reddit username; refresh the channel', fr('Herald ne connaît pas le nom d’utilisateur Reddit de ce compte ; actualisez le canal'));
+    expectWords(
+      reddit('notListed', { minutes: 10, subreddit: 'pics' }),
+      "Reddit accepted the post but did not list it after 10 minutes (it may have been removed by r/pics's filters); check the account on Reddit",
+      fr('Reddit a accepté la publication mais ne l’affichait toujours pas au bout de 10 minutes (les filtres de r/pics l’ont peut-être retirée) ; vérifiez le compte sur Reddit'),
+    );
+  });
+});

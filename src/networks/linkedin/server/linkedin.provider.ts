@@ -7,8 +7,9 @@ import { form, formHeaders, requestJson } from '../../../server/providers/http.t
 import { secondsFromNow } from '../../../server/providers/oauth-client.ts';
 import { englishOf } from '../../../server/i18n/stored-words.ts';
 import { ref } from '../../../server/modules/notifications/notification-message.ts';
-import { ProviderError, type ConnectableAccount, type OAuthProvider, type Profile, type TokenSet } from '../../../server/providers/provider.ts';
-import { apiUrl, badAnswer, linkedinCall, network, type LinkedInEndpoints } from './linkedin-api.ts';
+import type { ConnectableAccount, OAuthProvider, Profile, TokenSet } from '../../../server/providers/provider.ts';
+import { apiUrl, badAnswer, linkedinCall, linkedinWords, network, type LinkedInEndpoints } from './linkedin-api.ts';
+import { wordedError } from '../../error-words.ts';
 
 type TokenAnswer = { access_token?: string; expires_in?: number; refresh_token?: string; refresh_token_expires_in?: number; scope?: string; error?: string; error_description?: string };
 type UserInfo = { sub?: string; name?: string; given_name?: string; family_name?: string; picture?: string };
@@ -48,9 +49,9 @@ export function createLinkedInProvider(e: LinkedInEndpoints): OAuthProvider {
       const why = answer.error_description ?? answer.error ?? `HTTP ${status}`;
       // A dead code or refresh token ("invalid, expired or revoked", "not found"): connect again.
       const dead = answer.error === 'invalid_grant' || /invalid, expired or revoked|not found|expired/i.test(why);
-      throw new ProviderError(dead ? 'auth' : 'invalid', network, `LinkedIn refused the ${fields.grant_type === 'refresh_token' ? 'token refresh' : 'sign-in'}: ${why}`, answer.error ?? `http_${status}`);
+      throw wordedError(dead ? 'auth' : 'invalid', network, linkedinWords('tokenCallRefused', { what: linkedinWords(fields.grant_type === 'refresh_token' ? 'what.tokenRefresh' : 'what.signIn'), reason: why }), answer.error ?? `http_${status}`);
     }
-    if (!answer.access_token) throw badAnswer('an access token');
+    if (!answer.access_token) throw badAnswer(linkedinWords('answer.accessToken'));
     return {
       accessToken: answer.access_token,
       accessTokenExpiresAt: secondsFromNow(answer.expires_in),
@@ -63,7 +64,7 @@ export function createLinkedInProvider(e: LinkedInEndpoints): OAuthProvider {
 
   async function member(accessToken: string): Promise<Profile> {
     const { body } = await linkedinCall<UserInfo>(e, apiUrl(e, '/v2/userinfo'), accessToken, { need: profileNeed });
-    if (!body?.sub) throw badAnswer('the member id');
+    if (!body?.sub) throw badAnswer(linkedinWords('answer.memberId'));
     const name = body.name ?? ([body.given_name, body.family_name].filter(Boolean).join(' ') || null);
     return { externalId: personUrn(body.sub), username: null, displayName: name, avatarUrl: body.picture ?? null };
   }
@@ -72,7 +73,7 @@ export function createLinkedInProvider(e: LinkedInEndpoints): OAuthProvider {
 
   async function organization(accessToken: string, urn: string): Promise<Profile> {
     const id = organizationId(urn);
-    if (!id) throw badAnswer('a Company Page id');
+    if (!id) throw badAnswer(linkedinWords('answer.pageId'));
     const { body } = await linkedinCall<Organization>(e, apiUrl(e, `/rest/organizations/${id}`), accessToken, { need: pagesNeed });
     return { externalId: urn, username: body?.vanityName ?? null, displayName: body?.localizedName ?? null, avatarUrl: logoOf(body) };
   }
@@ -139,7 +140,7 @@ export function createLinkedInProvider(e: LinkedInEndpoints): OAuthProvider {
       const answer = (body ?? {}) as TokenAnswer;
       // A token LinkedIn no longer honours has no access left to end.
       if (status === 400 && /invalid|expired|revoked/i.test(`${answer.error ?? ''} ${answer.error_description ?? ''}`)) return;
-      throw new ProviderError('invalid', network, `LinkedIn did not revoke the token: ${answer.error_description ?? answer.error ?? `HTTP ${status}`}`, answer.error ?? `http_${status}`);
+      throw wordedError('invalid', network, linkedinWords('revokeRefused', { reason: answer.error_description ?? answer.error ?? `HTTP ${status}` }), answer.error ?? `http_${status}`);
     },
     /** The member, or (for a Page's channel, named by its URN) the Company Page. */
     async profile(accessToken, _instance, externalId?: string) {

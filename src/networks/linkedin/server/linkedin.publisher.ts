@@ -10,6 +10,8 @@ import { toLittleText } from '../little-text.ts';
 import { ProviderError } from '../../../server/providers/provider.ts';
 import type { ExistingCheck, MetricsContext, PostMetrics, PublishContext, PublishMedia, PublishOutcome, Publisher } from '../../../server/providers/publishing.ts';
 import { apiUrl, badAnswer, errorFrom, isDuplicateRefusal, linkedinCall, linkedinWords, network, uploadBytes, urnSegment, type ErrorEnvelope, type LinkedInEndpoints, type Need } from './linkedin-api.ts';
+import { unknownBecause, wordedError } from '../../error-words.ts';
+import type { MessageRef } from '../../../server/modules/notifications/notification-message.ts';
 
 export type LinkedInPublisherOptions = {
   /** The first status check of a processing video or document; later ones wait longer (up to `maxPollMs`). */
@@ -58,7 +60,7 @@ const needs = {
   pageFollowers: { scope: 'rw_organization_admin', what: linkedinWords('need.pageFollowers') },
 } satisfies Record<string, Need>;
 
-const invalid = (message: string, code?: string) => new ProviderError('invalid', network, message, code);
+const invalid = (words: MessageRef, code?: string) => wordedError('invalid', network, words, code);
 const isOrganization = (urn: string) => urn.startsWith('urn:li:organization:');
 const writeNeed = (author: string) => (isOrganization(author) ? needs.orgPost : needs.post);
 const kindOf = (media: PublishMedia): Kind => media.kind;
@@ -75,7 +77,7 @@ async function readAll(stream: Readable): Promise<Buffer> {
 
 function parseSettings(ctx: PublishContext): LinkedInSettings {
   const parsed = linkedinSettings.safeParse(ctx.settings);
-  if (!parsed.success) throw invalid(`LinkedIn: the post's settings are not valid (${parsed.error.issues[0]?.message ?? 'unknown reason'})`, 'bad_settings');
+  if (!parsed.success) throw invalid(parsed.error.issues[0] ? linkedinWords('settingsInvalid', { reason: parsed.error.issues[0].message }) : linkedinWords('settingsInvalidUnknown'), 'bad_settings');
   return parsed.data;
 }
 
@@ -110,14 +112,14 @@ export function createLinkedInPublisher(e: LinkedInEndpoints, options: LinkedInP
       );
       const value = body?.value;
       const urn = value?.[kind];
-      if (!urn) throw badAnswer(`the ${kind}'s id`);
+      if (!urn) throw badAnswer(linkedinWords(`answer.mediaId.${kind}`));
       let change: Partial<MediaProgress>;
       if (kind === 'video') {
         const parts = (value?.uploadInstructions ?? []).map((p) => ({ url: p.uploadUrl ?? '', first: Number(p.firstByte), last: Number(p.lastByte) }));
-        if (!parts.length || parts.some((p) => !p.url || !Number.isInteger(p.first) || !Number.isInteger(p.last) || p.last < p.first || p.last >= media.size)) throw badAnswer('usable upload instructions for the video');
+        if (!parts.length || parts.some((p) => !p.url || !Number.isInteger(p.first) || !Number.isInteger(p.last) || p.last < p.first || p.last >= media.size)) throw badAnswer(linkedinWords('answer.uploadInstructions'));
         change = { urn, parts, etags: parts.map(() => null), uploadToken: value?.uploadToken ?? '' };
       } else {
-        if (!value?.uploadUrl) throw badAnswer(`the ${kind}'s upload address`);
+        if (!value?.uploadUrl) throw badAnswer(linkedinWords(`answer.uploadAddress.${kind}`));
         change = { urn, uploadUrl: value.uploadUrl };
       }
       progress = withMedia(progress, index, change);
@@ -126,7 +128,7 @@ export function createLinkedInPublisher(e: LinkedInEndpoints, options: LinkedInP
     }
     if (kind !== 'video' && !state.uploaded) {
       const bytes = await readAll(media.open());
-      if (bytes.length !== media.size) throw invalid(`Herald could read only ${bytes.length} of ${media.size} bytes of the file`, 'media_unreadable');
+      if (bytes.length !== media.size) throw wordedError('invalid', network, linkedinWords('fileUnreadable', { read: bytes.length, size: media.size }), 'media_unreadable');
       await uploadBytes(e, state.uploadUrl!, ctx.accessToken, bytes, need);
       // An image is ready once uploaded; a document is processed and waited for.
       progress = withMedia(progress, index, { uploaded: true, uploadUrl: undefined, ...(kind === 'image' ? { available: true } : { waitingSince: Date.now(), polls: 0 }) });
@@ -137,9 +139,9 @@ export function createLinkedInPublisher(e: LinkedInEndpoints, options: LinkedInP
       for (const [part, range] of state.parts!.entries()) {
         if (progress.media![index]!.etags![part]) continue;
         const bytes = await readAll(media.open({ start: range.first, end: range.last }));
-        if (bytes.length !== range.last - range.first + 1) throw invalid(`Herald could read only ${bytes.length} of ${range.last - range.first + 1} bytes of the video`, 'media_unreadable');
+        if (bytes.length !== range.last - range.first + 1) throw wordedError('invalid', network, linkedinWords('videoUnreadable', { read: bytes.length, size: range.last - range.first + 1 }), 'media_unreadable');
         const etag = await uploadBytes(e, range.url, ctx.accessToken, bytes, need);
-        if (!etag) throw badAnswer(`the ETag of part ${part + 1} of the video`);
+        if (!etag) throw badAnswer(linkedinWords('answer.etag', { part: part + 1 }));
         const etags = [...progress.media![index]!.etags!];
         etags[part] = etag;
         progress = withMedia(progress, index, { etags });
@@ -184,9 +186,9 @@ export function createLinkedInPublisher(e: LinkedInEndpoints, options: LinkedInP
         continue;
       }
       if (status === 'PROCESSING_FAILED' || status === 'FAILED') {
-        throw invalid(`LinkedIn could not process the ${state.kind}${reason ? ` (${reason})` : ''}; check the file and publish the post again`, 'media_processing_failed');
+        throw invalid(reason ? linkedinWords(`processingFailedBecause.${state.kind}`, { reason }) : linkedinWords(`processingFailed.${state.kind}`), 'media_processing_failed');
       }
-      if (Date.now() - since > processingTimeoutMs) throw invalid(`LinkedIn was still processing the ${state.kind} after ${Math.round(processingTimeoutMs / 60_000)} minutes; publish the post again`, 'processing_timeout');
+      if (Date.now() - since > processingTimeoutMs) throw invalid(linkedinWords(`processingTimeout.${state.kind}`, { minutes: Math.round(processingTimeoutMs / 60_000) }), 'processing_timeout');
       const hidden = isOrganization(ctx.externalAccountId) ? null : Math.max(0, since + e.mediaGraceMs - Date.now());
       const next = nextPoll(state);
       wait = Math.min(wait ?? Infinity, hidden !== null && status === 'PROCESSING' && hidden < next ? Math.max(hidden, 250) : next);
@@ -235,20 +237,19 @@ export function createLinkedInPublisher(e: LinkedInEndpoints, options: LinkedInP
     }
   }
 
-  const unreadable = (duplicate: boolean) =>
-    `${duplicate ? 'LinkedIn refused the post as a duplicate of one it already has, so it most likely went out already. ' : ''}LinkedIn does not let Herald read this profile's posts, so Herald cannot tell whether the post was published: look at the profile's activity on LinkedIn. If the post is there, mark it as published; if not, publish it again.`;
+  const unreadable = (duplicate: boolean) => linkedinWords(duplicate ? 'unknownUnreadableDuplicate' : 'unknownUnreadable');
 
   /** Settles the post creation by its text and time in the author's recent posts. */
   async function settlePost(ctx: PublishContext, progress: Progress, sentAt: Date): Promise<ExistingCheck> {
     const duplicate = Boolean(progress.duplicateRefusedAt);
     const listed = await recentPosts(ctx);
-    if (!listed) return { found: 'unknown', reason: unreadable(duplicate) };
+    if (!listed) return unknownBecause(unreadable(duplicate));
     const commentary = toLittleText(ctx.parts[0]!.text);
     // A duplicate refusal points at the earlier post, which may predate this attempt.
     const since = duplicate ? 0 : sentAt.getTime() - 60_000;
     const found = listed.find((p) => p.id && (p.commentary ?? '') === commentary && (p.createdAt ?? p.publishedAt ?? Date.now()) >= since);
     if (found) return { found: true, progress: { ...progress, postUrn: found.id } };
-    if (duplicate) return { found: 'unknown', reason: "LinkedIn refused the post as a duplicate of one it already has, but the Page's recent posts do not show it: look at the Page on LinkedIn, then mark the post as published or publish it again" };
+    if (duplicate) return unknownBecause(linkedinWords('duplicateNotFound'));
     return { found: false };
   }
 
@@ -281,10 +282,12 @@ export function createLinkedInPublisher(e: LinkedInEndpoints, options: LinkedInP
         await ctx.journal.afterCreate('post', { urn: next.postUrn, duplicate: true }, next);
         return next;
       }
-      throw new ProviderError('transient', network, settled.found === 'unknown' ? settled.reason : 'LinkedIn refused the post as a duplicate of one it already has', 'duplicate', { ambiguous: true });
+      const why = settled.found === 'unknown' ? settled.words : linkedinWords('duplicate');
+      if (!why) throw new ProviderError('transient', network, settled.found === 'unknown' ? settled.reason : 'LinkedIn refused the post as a duplicate of one it already has', 'duplicate', { ambiguous: true });
+      throw wordedError('transient', network, why, 'duplicate', { ambiguous: true });
     }
     const urn = answer.headers.get('x-restli-id') ?? answer.headers.get('x-linkedin-id');
-    if (!urn || !/^urn:li:(share|ugcPost):\d+$/.test(urn)) throw badAnswer('the new post’s id (x-restli-id)');
+    if (!urn || !/^urn:li:(share|ugcPost):\d+$/.test(urn)) throw badAnswer(linkedinWords('answer.newPostId'));
     const next = { ...progress, postUrn: urn };
     await ctx.journal.afterCreate('post', { urn }, next);
     return next;
@@ -307,7 +310,7 @@ export function createLinkedInPublisher(e: LinkedInEndpoints, options: LinkedInP
   /** Whether the first comment is on the post already (Page posts; a member's comments cannot be read). */
   async function settleComment(ctx: PublishContext, progress: Progress): Promise<ExistingCheck> {
     if (!isOrganization(ctx.externalAccountId) || !progress.postUrn) {
-      return { found: 'unknown', reason: 'The post is on LinkedIn; whether its first comment went out cannot be read by Herald: look under the post, and add the comment there if it is missing' };
+      return unknownBecause(linkedinWords('unknownComment'));
     }
     const { body } = await call<{ elements?: { actor?: string; message?: { text?: string }; $URN?: string; id?: string }[] }>(
       apiUrl(e, `/rest/socialActions/${urnSegment(progress.postUrn)}/comments`),
@@ -378,12 +381,12 @@ export function createLinkedInPublisher(e: LinkedInEndpoints, options: LinkedInP
     network,
 
     async publish(ctx) {
-      if (ctx.parts.length !== 1) throw invalid('LinkedIn posts have no replies of their own: publish one post (a first comment can follow it)', 'no_chains');
+      if (ctx.parts.length !== 1) throw invalid(linkedinWords('noChains'), 'no_chains');
       let progress = ctx.journal.progress as Progress;
       if (!progress.postUrn) {
         const media = ctx.parts[0]!.media;
         if (!progress.media) progress = { ...progress, media: media.map((m) => ({ kind: kindOf(m) })) };
-        if (progress.media!.length !== media.length) throw invalid('The post’s files changed while it was being published; publish it again', 'media_changed');
+        if (progress.media!.length !== media.length) throw invalid(linkedinWords('mediaChanged'), 'media_changed');
         for (let index = 0; index < media.length; index += 1) progress = await upload(ctx, progress, index);
         const waited = await awaitMedia(ctx, progress);
         if (waited.outcome) return waited.outcome;
@@ -406,7 +409,7 @@ export function createLinkedInPublisher(e: LinkedInEndpoints, options: LinkedInP
       if (pending.step.startsWith('upload:')) return { found: false };
       if (pending.step === 'post') return settlePost(ctx, progress, pending.sentAt);
       if (pending.step === 'comment') return settleComment(ctx, progress);
-      return { found: 'unknown', reason: `LinkedIn cannot tell whether the step "${pending.step}" happened` };
+      return unknownBecause(linkedinWords('unknownStep', { step: pending.step }));
     },
 
     metricsBatch: 20,

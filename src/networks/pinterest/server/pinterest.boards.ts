@@ -2,7 +2,7 @@
 // sections, read for the composer; POST /v5/boards when a person makes a new board there.
 import { z } from 'zod';
 import { PINTEREST_BOARD_NAME_MAX, pinterestBoardPrivacies } from '../descriptor.ts';
-import { apiUrlOf, badAnswer, idOf, needs, pinterestCall } from './pinterest-api.ts';
+import { apiUrlOf, badAnswer, idOf, needs, pinterestCall, pinterestWords } from './pinterest-api.ts';
 
 export type BoardSection = { id: string; name: string };
 export type Board = { id: string; name: string; privacy: string; description: string | null; sections: BoardSection[] };
@@ -74,6 +74,6 @@ export async function createBoard(apiUrl: string, accessToken: string, input: z.
     need: needs.createBoard,
   });
   const board = boardOf(created, []);
-  if (!board) throw badAnswer('the new board’s id');
+  if (!board) throw badAnswer(pinterestWords('answer.newBoardId'));
   return board;
 }

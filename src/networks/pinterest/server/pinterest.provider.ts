@@ -4,8 +4,9 @@
 // Pinterest revokes only system-user tokens, so a person's grant is ended in their own settings.
 import { pinterest } from '../descriptor.ts';
 import { form, formHeaders, requestJson } from '../../../server/providers/http.ts';
-import { ProviderError, type OAuthProvider, type Profile, type TokenSet } from '../../../server/providers/provider.ts';
-import { apiUrlOf, badAnswer, network, needs, pinterestCall, type PinterestEndpoints } from './pinterest-api.ts';
+import type { OAuthProvider, Profile, TokenSet } from '../../../server/providers/provider.ts';
+import { apiUrlOf, badAnswer, network, needs, pinterestCall, pinterestWords, type PinterestEndpoints } from './pinterest-api.ts';
+import { wordedError } from '../../error-words.ts';
 
 export type PinterestProviderConfig = PinterestEndpoints & { clientId: string; clientSecret: string };
 
@@ -39,9 +40,9 @@ export function createPinterestProvider(config: PinterestProviderConfig): OAuthP
       const message = typeof answer.message === 'string' ? answer.message : `HTTP ${status}`;
       const code = typeof answer.code === 'number' ? `pinterest_${answer.code}` : `http_${status}`;
       // A refused refresh means the refresh token is dead (expired, or access removed): reconnect.
-      throw new ProviderError(what === 'the token refresh' ? 'auth' : 'invalid', network, `Pinterest refused ${what}: ${message}`, code);
+      throw wordedError(what === 'the token refresh' ? 'auth' : 'invalid', network, pinterestWords('tokenCallRefused', { what: pinterestWords(what === 'the token refresh' ? 'what.tokenRefresh' : 'what.signIn'), reason: message }), code);
     }
-    if (typeof answer.access_token !== 'string' || !answer.access_token) throw badAnswer('the access token');
+    if (typeof answer.access_token !== 'string' || !answer.access_token) throw badAnswer(pinterestWords('answer.accessToken'));
     const refreshExpiresAt =
       typeof answer.refresh_token_expires_at === 'number' ? new Date(answer.refresh_token_expires_at * 1000) : secondsFromNow(answer.refresh_token_expires_in);
     return {
@@ -62,7 +63,7 @@ export function createPinterestProvider(config: PinterestProviderConfig): OAuthP
     const username = typeof me.username === 'string' && me.username ? me.username : null;
     // The account id is documented; an answer without it is identified by its username.
     const id = typeof me.id === 'string' && /^\d+$/.test(me.id) ? me.id : username;
-    if (!id) throw badAnswer('the account id');
+    if (!id) throw badAnswer(pinterestWords('answer.accountId'));
     return { id, username, me };
   }
 

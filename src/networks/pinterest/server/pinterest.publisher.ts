@@ -11,6 +11,8 @@ import { fetchFromNetwork } from '../../../server/providers/http.ts';
 import { ProviderError } from '../../../server/providers/provider.ts';
 import type { ExistingCheck, MetricsContext, PostMetrics, PublishContext, PublishMedia, PublishOutcome, Publisher } from '../../../server/providers/publishing.ts';
 import { apiUrlOf, badAnswer, idOf, needs, network, pinterestCall, pinterestWords } from './pinterest-api.ts';
+import { unknownBecause, wordedError } from '../../error-words.ts';
+import type { MessageRef } from '../../../server/modules/notifications/notification-message.ts';
 
 export type PinterestPublisherOptions = {
   apiUrl: string;
@@ -36,7 +38,7 @@ type Progress = {
 type MediaUpload = { media_id?: unknown; upload_url?: unknown; upload_parameters?: Record<string, unknown> };
 type ListedPin = { id?: unknown; title?: unknown; description?: unknown; link?: unknown; created_at?: unknown; board_section_id?: unknown };
 
-const invalid = (message: string, code?: string) => new ProviderError('invalid', network, message, code);
+const invalid = (words: MessageRef, code?: string) => wordedError('invalid', network, words, code);
 export const pinUrl = (id: string) => `https://www.pinterest.com/pin/${id}/`;
 
 async function readAll(stream: Readable): Promise<Buffer> {
@@ -47,8 +49,8 @@ async function readAll(stream: Readable): Promise<Buffer> {
 
 function parseSettings(ctx: PublishContext): PinterestSettings & { boardId: string } {
   const parsed = pinterestSettings.safeParse(ctx.settings ?? {});
-  if (!parsed.success) throw invalid(`Pinterest settings are not valid: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
-  if (!parsed.data.boardId) throw invalid('Pinterest: choose the board to save the pin to', 'board_required');
+  if (!parsed.success) throw invalid(pinterestWords('settingsInvalid', { reason: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') }));
+  if (!parsed.data.boardId) throw invalid(pinterestWords('boardRequired'), 'board_required');
   return parsed.data as PinterestSettings & { boardId: string };
 }
 
@@ -68,7 +70,7 @@ function pinFields(ctx: PublishContext, settings: PinterestSettings & { boardId:
 const imageSource = async (image: PublishMedia) => ({ content_type: contentTypeOf(image), data: (await readAll(image.open())).toString('base64') });
 function contentTypeOf(image: PublishMedia): 'image/jpeg' | 'image/png' {
   if (image.mimeType === 'image/jpeg' || image.mimeType === 'image/png') return image.mimeType;
-  throw invalid(`Pinterest takes JPEG and PNG images (this one is ${image.mimeType})`, 'image_type');
+  throw invalid(pinterestWords('imageType', { type: image.mimeType }), 'image_type');
 }
 
 /** A multipart/form-data body of text fields then one file, streamed, with its exact length. */
@@ -88,7 +90,7 @@ function multipartVideo(fields: [string, string | number | boolean][], video: Pu
       sent += bytes.length;
       yield bytes;
     }
-    if (sent !== video.size) throw invalid(`Herald could read only ${sent} of the video's ${video.size} bytes`, 'media_unreadable');
+    if (sent !== video.size) throw wordedError('invalid', network, pinterestWords('mediaUnreadable', { sent, size: video.size }), 'media_unreadable');
     yield tail;
   }
   return { contentType: `multipart/form-data; boundary=${boundary}`, length: head.length + video.size + tail.length, body: body() };
@@ -104,8 +106,8 @@ export function createPinterestPublisher(options: PinterestPublisherOptions): Pu
   function shapeOf(ctx: PublishContext, settings: PinterestSettings) {
     const media = ctx.parts[0]?.media ?? [];
     const shape = pinShape(media, settings);
-    if (shape === 'none') throw invalid('Pinterest: a pin needs an image or a video', 'media_required');
-    if (shape === 'mixed') throw invalid('Pinterest: a pin is one video (with perhaps a cover image) or 1–5 images, not both', 'media_mixed');
+    if (shape === 'none') throw invalid(pinterestWords('mediaRequired'), 'media_required');
+    if (shape === 'mixed') throw invalid(pinterestWords('mediaMixed'), 'media_mixed');
     return { shape, media };
   }
 
@@ -144,7 +146,7 @@ export function createPinterestPublisher(options: PinterestPublisherOptions): Pu
     ctx.journal.log('upload', { bytes: video.size }, { status: response.status });
     if (response.status < 200 || response.status >= 300) {
       const reason = /<Message>([^<]*)<\/Message>/.exec(answer)?.[1];
-      throw invalid(`Pinterest's upload storage refused the video (HTTP ${response.status}${reason ? `: ${reason}` : ''}); publish the post again`, 'upload_refused');
+      throw invalid(reason ? pinterestWords('uploadRefusedBecause', { status: response.status, reason }) : pinterestWords('uploadRefused', { status: response.status }), 'upload_refused');
     }
   }
 
@@ -155,10 +157,10 @@ export function createPinterestPublisher(options: PinterestPublisherOptions): Pu
     const media = await pinterestCall<{ status?: unknown }>(url(`/media/${progress.mediaId}`), ctx.accessToken, { need: needs.mediaStatus, account: ctx.externalAccountId });
     const status = typeof media.status === 'string' ? media.status : 'unknown';
     if (status === 'succeeded') return { outcome: null, progress: { ...progress, lastStatus: status } };
-    if (status === 'failed') throw invalid('Pinterest could not process the video; check that it is an MP4, MOV or M4V of 4 s to 15 min, then publish the post again', 'video_failed');
+    if (status === 'failed') throw invalid(pinterestWords('videoFailed'), 'video_failed');
     const waitingSince = progress.waitingSince ?? Date.now();
     if (Date.now() - waitingSince > processingTimeoutMs) {
-      throw invalid(`Pinterest was still processing the video after ${Math.round(processingTimeoutMs / 60_000)} minutes; publish the post again`, 'processing_timeout');
+      throw invalid(pinterestWords('processingTimeout', { minutes: Math.round(processingTimeoutMs / 60_000) }), 'processing_timeout');
     }
     const next: Progress = { ...progress, waitingSince, polls: (progress.polls ?? 0) + 1, lastStatus: status };
     ctx.journal.log('media-status', { mediaId: progress.mediaId }, { status, polls: next.polls });
@@ -258,20 +260,20 @@ export function createPinterestPublisher(options: PinterestPublisherOptions): Pu
      */
     async findExisting(ctx, pending): Promise<ExistingCheck> {
       if (pending.step === 'media') return { found: false };
-      if (pending.step !== 'pin') return { found: 'unknown', reason: `Pinterest cannot tell whether the step "${pending.step}" happened` };
+      if (pending.step !== 'pin') return unknownBecause(pinterestWords('unknownStep', { step: pending.step }));
       const parsed = pinterestSettings.safeParse(ctx.settings ?? {});
       const boardId = parsed.success ? parsed.data.boardId : undefined;
-      if (!boardId) return { found: 'unknown', reason: 'The post names no Pinterest board, so Herald cannot look for the pin: check the account on Pinterest' };
+      if (!boardId) return unknownBecause(pinterestWords('unknownNoBoard'));
       const settings = parsed.data!;
       let pins: ListedPin[];
       try {
         pins = await recentPins(ctx, boardId, pending.sentAt.getTime() - 60_000);
       } catch (error) {
         if (error instanceof ProviderError && error.kind === 'scope') {
-          return { found: 'unknown', reason: `Herald may not read this board's pins (${error.scope ?? 'a permission'} was not granted), so it cannot tell whether the pin was made: check the board on Pinterest` };
+          return unknownBecause(error.scope ? pinterestWords('unknownPinsScope', { scope: error.scope }) : pinterestWords('unknownPinsPermission'));
         }
         if (error instanceof ProviderError && error.kind === 'invalid') {
-          return { found: 'unknown', reason: `Pinterest did not list the board's pins (${error.message}): check the board on Pinterest` };
+          return unknownBecause(pinterestWords('unknownPinsUnlisted', { reason: error.message }));
         }
         throw error;
       }
@@ -280,7 +282,7 @@ export function createPinterestPublisher(options: PinterestPublisherOptions): Pu
       const identifiable = Boolean(settings.title || description || settings.link);
       const matches = pins.filter((p) => idOf(p.id) && same(p.title, settings.title) && same(p.description, description) && same(p.link, settings.link));
       if (identifiable && matches.length >= 1) return { found: true, progress: { ...(ctx.journal.progress as Progress), pinId: idOf(matches[0]!.id)! } };
-      if (!identifiable && pins.length) return { found: 'unknown', reason: 'The pin has no title, description or link to recognise it by, and pins were saved to the board meanwhile: check the board on Pinterest' };
+      if (!identifiable && pins.length) return unknownBecause(pinterestWords('unknownUnrecognisable'));
       return { found: false };
     },
 

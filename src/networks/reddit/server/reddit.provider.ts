@@ -5,8 +5,9 @@
 // which ends the whole grant. Every call carries the operator's descriptive User-Agent.
 import { reddit } from '../descriptor.ts';
 import { form, formHeaders, requestJson } from '../../../server/providers/http.ts';
-import { ProviderError, type OAuthProvider, type Profile, type TokenSet } from '../../../server/providers/provider.ts';
-import { apiUrlOf, badAnswer, basicAuth, needs, network, redditCall, unescapeUrl, type RedditEndpoints } from './reddit-api.ts';
+import type { OAuthProvider, Profile, TokenSet } from '../../../server/providers/provider.ts';
+import { apiUrlOf, badAnswer, basicAuth, needs, network, redditCall, redditWords, unescapeUrl, type RedditEndpoints } from './reddit-api.ts';
+import { wordedError } from '../../error-words.ts';
 
 type TokenAnswer = { access_token?: unknown; token_type?: unknown; expires_in?: unknown; refresh_token?: unknown; scope?: unknown; error?: unknown; message?: unknown };
 type Me = { id?: unknown; name?: unknown; icon_img?: unknown; snoovatar_img?: unknown; subreddit?: { title?: unknown; icon_img?: unknown; display_name_prefixed?: unknown } | null };
@@ -29,9 +30,9 @@ export function createRedditProvider(e: RedditEndpoints): OAuthProvider {
     if (status >= 400 || typeof answer.error === 'string' || typeof answer.error === 'number') {
       const reason = typeof answer.error === 'string' ? answer.error : typeof answer.message === 'string' ? answer.message : `HTTP ${status}`;
       // A refused refresh means the grant is gone (revoked by the person): reconnect.
-      throw new ProviderError(what === 'the token refresh' ? 'auth' : 'invalid', network, `Reddit refused ${what}: ${reason}`, typeof answer.error === 'string' ? answer.error : `http_${status}`);
+      throw wordedError(what === 'the token refresh' ? 'auth' : 'invalid', network, redditWords('tokenCallRefused', { what: redditWords(what === 'the token refresh' ? 'what.tokenRefresh' : 'what.signIn'), reason }), typeof answer.error === 'string' ? answer.error : `http_${status}`);
     }
-    if (typeof answer.access_token !== 'string' || !answer.access_token) throw badAnswer('the access token');
+    if (typeof answer.access_token !== 'string' || !answer.access_token) throw badAnswer(redditWords('answer.accessToken'));
     return {
       accessToken: answer.access_token,
       // A refresh may answer the same refresh token or none: none keeps the stored one.
@@ -47,7 +48,7 @@ export function createRedditProvider(e: RedditEndpoints): OAuthProvider {
     const answer = await redditCall<Me>(e, apiUrlOf(e, '/api/v1/me'), accessToken, { need: needs.identity });
     const id = typeof answer.id === 'string' && /^[a-z0-9]+$/i.test(answer.id) ? answer.id : null;
     const name = typeof answer.name === 'string' && answer.name ? answer.name : null;
-    if (!id || !name) throw badAnswer('the account id and name');
+    if (!id || !name) throw badAnswer(redditWords('answer.accountIdAndName'));
     const title = typeof answer.subreddit?.title === 'string' && answer.subreddit.title.trim() ? answer.subreddit.title.trim() : null;
     return {
       externalId: `t2_${id}`,
@@ -71,7 +72,7 @@ export function createRedditProvider(e: RedditEndpoints): OAuthProvider {
     },
     async exchangeCode({ code, redirectUri }) {
       const tokens = await tokenCall({ grant_type: 'authorization_code', code, redirect_uri: redirectUri }, 'the sign-in');
-      if (!tokens.refreshToken) throw new ProviderError('invalid', network, 'Reddit granted no refresh token (the grant is not permanent): connect again', 'not_permanent');
+      if (!tokens.refreshToken) throw wordedError('invalid', network, redditWords('notPermanent'), 'not_permanent');
       const profile = await me(tokens.accessToken);
       return { ...tokens, externalId: profile.externalId };
     },
@@ -88,7 +89,7 @@ export function createRedditProvider(e: RedditEndpoints): OAuthProvider {
       // 204 whenever the token is no longer valid afterwards, unknown or already revoked tokens included.
       if (status < 300) return;
       const error = (body as { error?: unknown } | null)?.error;
-      throw new ProviderError('invalid', network, `Reddit did not revoke the grant: ${typeof error === 'string' ? error : `HTTP ${status}`}`, typeof error === 'string' ? error : `http_${status}`);
+      throw wordedError('invalid', network, redditWords('revokeRefused', { reason: typeof error === 'string' ? error : `HTTP ${status}` }), typeof error === 'string' ? error : `http_${status}`);
     },
     profile: (accessToken) => me(accessToken),
   };

@@ -17,6 +17,8 @@ import type { ExistingCheck, MetricsContext, PostMetrics, PublishContext, Publis
 import { linkOf, mediaShape, REDDIT_CAPTION_MAX, redditSettings, type RedditSettings } from '../descriptor.ts';
 import { subredditIssues, type RedditPostShape, type SubredditRules } from '../requirements.ts';
 import { apiUrlOf, badAnswer, fullnameOf, jsonErrorsOf, needs, network, redditCall, redditWords, submissionError, type RedditEndpoints } from './reddit-api.ts';
+import { unknownBecause, wordedError } from '../../error-words.ts';
+import type { MessageRef } from '../../../server/modules/notifications/notification-message.ts';
 import { readSubredditRules } from './reddit.subreddits.ts';
 
 type Upload = { url: string; assetId: string };
@@ -38,7 +40,7 @@ export type RedditPublisherOptions = {
   listingTimeoutMs?: number;
 };
 
-const invalid = (message: string, code: string) => new ProviderError('invalid', network, message, code);
+const invalid = (words: MessageRef, code: string) => wordedError('invalid', network, words, code);
 
 type Listed = { name?: unknown; title?: unknown; subreddit?: unknown; created_utc?: unknown; permalink?: unknown };
 type InfoThing = { name?: unknown; score?: unknown; ups?: unknown; upvote_ratio?: unknown; num_comments?: unknown; num_crossposts?: unknown; view_count?: unknown };
@@ -62,7 +64,7 @@ function multipartUpload(fields: [string, string][], file: PublishMedia) {
       sent += bytes.length;
       yield bytes;
     }
-    if (sent !== file.size) throw invalid(`Herald could read only ${sent} of the file's ${file.size} bytes`, 'media_unreadable');
+    if (sent !== file.size) throw wordedError('invalid', network, redditWords('fileUnreadable', { sent, size: file.size }), 'media_unreadable');
     yield tail;
   }
   return { contentType: `multipart/form-data; boundary=${boundary}`, length: head.length + file.size + tail.length, body: body(file.open()) };
@@ -79,19 +81,19 @@ export function createRedditPublisher(options: RedditPublisherOptions): Publishe
 
   function parseSettings(ctx: PublishContext): RedditSettings & { subreddit: string; title: string } {
     const parsed = redditSettings.safeParse(ctx.settings ?? {});
-    if (!parsed.success) throw invalid(`Reddit settings are not valid: ${parsed.error.issues[0]?.message ?? 'unknown problem'}`, 'settings_invalid');
-    if (!parsed.data.subreddit) throw invalid('Reddit: the post names no subreddit', 'subreddit_missing');
-    if (!parsed.data.title?.trim()) throw invalid('Reddit: the post has no title', 'title_missing');
+    if (!parsed.success) throw invalid(parsed.error.issues[0] ? redditWords('settingsInvalid', { reason: parsed.error.issues[0].message }) : redditWords('settingsInvalidUnknown'), 'settings_invalid');
+    if (!parsed.data.subreddit) throw invalid(redditWords('subredditMissing'), 'subreddit_missing');
+    if (!parsed.data.title?.trim()) throw invalid(redditWords('titleMissing'), 'title_missing');
     return parsed.data as RedditSettings & { subreddit: string; title: string };
   }
 
   function shapeOf(ctx: PublishContext, settings: RedditSettings): RedditPostShape {
     const part = ctx.parts[0] ?? { text: '', media: [] };
     const media = mediaShape(part.media);
-    if (media === 'mixed') throw invalid('Reddit: a post is one image, a gallery of images, or one video with one poster image, not a mix', 'media_mixed');
+    if (media === 'mixed') throw invalid(redditWords('mediaMixed'), 'media_mixed');
     const kind: RedditPostShape['kind'] = media === 'none' ? (settings.kind === 'link' ? 'link' : 'self') : media;
     const link = kind === 'link' ? linkOf(part.text) : null;
-    if (kind === 'link' && !link) throw invalid('Reddit: a link post’s text must be one web address', 'link_missing');
+    if (kind === 'link' && !link) throw invalid(redditWords('linkMissing'), 'link_missing');
     return { kind, title: settings.title ?? '', body: kind === 'self' ? part.text : '', link, flairId: settings.flairId ?? null, galleryItems: part.media.length };
   }
 
@@ -123,7 +125,7 @@ export function createRedditPublisher(options: RedditPublisherOptions): Publishe
     ctx.journal.log('upload', { kind: file.kind, bytes: file.size }, { status: response.status });
     if (response.status < 200 || response.status >= 300) {
       const reason = /<Message>([^<]*)<\/Message>/.exec(answer)?.[1];
-      throw invalid(`Reddit's upload storage refused the ${file.kind} (HTTP ${response.status}${reason ? `: ${reason}` : ''}); publish the post again`, 'upload_refused');
+      throw invalid(reason ? redditWords(`uploadRefusedBecause.${file.kind}`, { status: response.status, reason }) : redditWords(`uploadRefused.${file.kind}`, { status: response.status }), 'upload_refused');
     }
     const location = /<Location>([^<]*)<\/Location>/.exec(answer)?.[1];
     if (!location) throw badAnswer(redditWords('answer.uploadedAddress'));
@@ -138,7 +140,7 @@ export function createRedditPublisher(options: RedditPublisherOptions): Publishe
 
   /** The account's newest submissions since `since` (ms), a few pages at most. */
   async function submittedSince(ctx: PublishContext, since: number): Promise<Listed[]> {
-    if (!ctx.username) throw invalid('Herald does not know this account’s Reddit username; refresh the channel', 'username_missing');
+    if (!ctx.username) throw invalid(redditWords('usernameMissing'), 'username_missing');
     const found: Listed[] = [];
     let after: string | undefined;
     for (let page = 0; page < 4; page += 1) {
@@ -169,7 +171,7 @@ export function createRedditPublisher(options: RedditPublisherOptions): Publishe
 
   function refuseWhatTheSubredditRefuses(rules: SubredditRules, shape: RedditPostShape) {
     const issues = subredditIssues(rules, shape);
-    if (issues.length) throw invalid(issues.map((i) => i.message).join(' '), 'subreddit_requirements');
+    if (issues.length) throw new ProviderError('invalid', network, issues.map((i) => i.message).join(' '), 'subreddit_requirements');
   }
 
   function submitFields(settings: RedditSettings & { subreddit: string; title: string }, rules: SubredditRules, shape: RedditPostShape): Record<string, string> {
@@ -206,7 +208,7 @@ export function createRedditPublisher(options: RedditPublisherOptions): Publishe
           return { status: 'published', externalId: found.postId, url: found.url };
         }
         if (Date.now() - progress.submittedAt > listingTimeoutMs) {
-          throw invalid(`Reddit accepted the post but did not list it after ${Math.round(listingTimeoutMs / 60_000)} minutes (it may have been removed by r/${settings.subreddit}'s filters); check the account on Reddit`, 'not_listed');
+          throw invalid(redditWords('notListed', { minutes: Math.round(listingTimeoutMs / 60_000), subreddit: settings.subreddit }), 'not_listed');
         }
         const polls = (progress.polls ?? 0) + 1;
         await ctx.journal.saveProgress({ ...progress, polls });
@@ -288,21 +290,21 @@ export function createRedditPublisher(options: RedditPublisherOptions): Publishe
      * cannot tell and looks again later.
      */
     async findExisting(ctx, pending): Promise<ExistingCheck> {
-      if (pending.step !== 'submit') return { found: 'unknown', reason: `Reddit cannot tell whether the step "${pending.step}" happened` };
+      if (pending.step !== 'submit') return unknownBecause(redditWords('unknownStep', { step: pending.step }));
       const settings = parseSettings(ctx);
       let found;
       try {
         found = await findListed(ctx, settings, pending.sentAt.getTime());
       } catch (error) {
         if (error instanceof ProviderError && (error.kind === 'scope' || error.kind === 'invalid')) {
-          return { found: 'unknown', reason: `Herald could not read the account's submitted posts (${error.message}), so it cannot tell whether the post was made: check the account on Reddit` };
+          return unknownBecause(redditWords('unknownUnreadable', { reason: error.message }));
         }
         throw error;
       }
       if (found) return { found: true, progress: { ...(ctx.journal.progress as Progress), submittedAt: undefined, ...found } };
       const media = mediaShape(ctx.parts[0]?.media ?? []);
       if ((media === 'image' || media === 'video') && Date.now() - pending.sentAt.getTime() < 10 * 60_000) {
-        return { found: 'unknown', reason: 'Reddit has not listed the post yet; an image or video may still be processing' };
+        return unknownBecause(redditWords('unknownNotListedYet'));
       }
       return { found: false };
     },

@@ -6,7 +6,8 @@ import { z } from 'zod';
 import { ProviderError } from '../../../server/providers/provider.ts';
 import { subredditName } from '../descriptor.ts';
 import { requirementsOf, type RedditFlair, type SubredditRules } from '../requirements.ts';
-import { apiUrlOf, needs, network, redditCall, unescapeUrl, type RedditEndpoints } from './reddit-api.ts';
+import { apiUrlOf, needs, network, redditCall, redditWords, unescapeUrl, type RedditEndpoints } from './reddit-api.ts';
+import { wordedError } from '../../error-words.ts';
 
 export type SubredditSummary = { name: string; title: string | null; subscribers: number | null; over18: boolean; icon: string | null; relation: 'moderator' | 'subscriber' | 'search' };
 
@@ -77,12 +78,12 @@ export async function readSubredditRules(e: RedditEndpoints, token: string, name
     about = await redditCall<Thing>(e, apiUrlOf(e, `/r/${encodeURIComponent(name)}/about`, { raw_json: '1' }), token, { need: needs.read });
   } catch (error) {
     if (error instanceof ProviderError && error.kind === 'invalid' && /http_404|http_403/.test(error.code ?? '')) {
-      throw new ProviderError('invalid', network, `Reddit has no subreddit r/${name} that this account can post to (${error.message})`, 'subreddit_noexist');
+      throw wordedError('invalid', network, redditWords('noSubredditForAccount', { name, reason: error.message }), 'subreddit_noexist');
     }
     throw error;
   }
   const data = about.data ?? {};
-  if (about.kind !== 't5' || typeof data.display_name !== 'string') throw new ProviderError('invalid', network, `Reddit has no subreddit r/${name}`, 'subreddit_noexist');
+  if (about.kind !== 't5' || typeof data.display_name !== 'string') throw wordedError('invalid', network, redditWords('noSubreddit', { name }), 'subreddit_noexist');
   const requirements = await redditCall<Record<string, unknown>>(e, apiUrlOf(e, `/api/v1/${encodeURIComponent(data.display_name)}/post_requirements`), token, { need: needs.read });
   let flairs: RedditFlair[] = [];
   try {

@@ -3,8 +3,8 @@
 // from the same count, so two workers cannot together go over. The windows are fixed: the UTC
 // day for the app, the quarter hour for an account (X does not document where its own start).
 import type { UsageLedger } from '../../../server/providers/publishing.ts';
-import { ProviderError } from '../../../server/providers/provider.ts';
-import { network } from './x-api.ts';
+import { network, xWords } from './x-api.ts';
+import { wordedError } from '../../error-words.ts';
 
 export type XCaps = { appPerDay: number; accountPer15Min: number };
 
@@ -34,7 +34,7 @@ export async function takePost(usage: UsageLedger | undefined, caps: XCaps, acco
   const app = appWindow();
   const taken = await usage.consume({ bucket: APP_BUCKET, units: 1, windowStart: app.start, limit: caps.appPerDay });
   if (!taken.allowed) {
-    throw new ProviderError('transient', network, `X cap: this Herald's X app may create ${caps.appPerDay} posts a day and ${taken.used} were created today; Herald posts this at ${hhmm(app.resetsAt)}, when the count resets`, 'post_cap', {
+    throw wordedError('transient', network, xWords('capApp', { perDay: caps.appPerDay, used: taken.used, at: hhmm(app.resetsAt) }), 'post_cap', {
       retryAfterMs: Math.max(1000, app.resetsAt.getTime() - Date.now()),
     });
   }
@@ -42,7 +42,7 @@ export async function takePost(usage: UsageLedger | undefined, caps: XCaps, acco
   const mine = await usage.consume({ bucket: accountBucket(account), units: 1, windowStart: quarter.start, limit: caps.accountPer15Min });
   if (mine.allowed) return;
   await usage.consume({ bucket: APP_BUCKET, units: -1, windowStart: app.start, limit: caps.appPerDay });
-  throw new ProviderError('transient', network, `X cap: an account may create ${caps.accountPer15Min} posts in 15 minutes through this app and this one has created ${mine.used}; Herald posts this at ${hhmm(quarter.resetsAt)}`, 'post_cap', {
+  throw wordedError('transient', network, xWords('capAccount', { per15Min: caps.accountPer15Min, used: mine.used, at: hhmm(quarter.resetsAt) }), 'post_cap', {
     retryAfterMs: Math.max(1000, quarter.resetsAt.getTime() - Date.now()),
   });
 }

@@ -5,8 +5,9 @@
 import { xScopes, X_LONG_TEXT_LIMIT, X_TEXT_LIMIT } from '../descriptor.ts';
 import { form, formHeaders, requestJson } from '../../../server/providers/http.ts';
 import { secondsFromNow } from '../../../server/providers/oauth-client.ts';
-import { ProviderError, type OAuthProvider, type Profile, type TokenSet } from '../../../server/providers/provider.ts';
-import { badAnswer, basicAuth, network, xCall, type XEndpoints } from './x-api.ts';
+import type { OAuthProvider, Profile, TokenSet } from '../../../server/providers/provider.ts';
+import { badAnswer, basicAuth, network, xCall, xWords, type XEndpoints } from './x-api.ts';
+import { wordedError } from '../../error-words.ts';
 
 type TokenAnswer = { access_token?: string; expires_in?: number; refresh_token?: string; scope?: string; token_type?: string; error?: string; error_description?: string };
 export type XUser = {
@@ -30,7 +31,7 @@ const profileNeed = { scope: 'users.read', what: 'reading your name and picture'
 export const userFields = 'profile_image_url,verified,verified_type,subscription_type';
 
 export function profileOf(user: XUser): Profile {
-  if (!user.id) throw badAnswer('the account id');
+  if (!user.id) throw badAnswer(xWords('answer.accountId'));
   return {
     externalId: String(user.id),
     username: user.username ?? null,
@@ -43,7 +44,7 @@ export function profileOf(user: XUser): Profile {
 
 export async function me(e: XEndpoints, accessToken: string): Promise<XUser> {
   const { body } = await xCall<{ data?: XUser }>(e, `/2/users/me?user.fields=${userFields}`, accessToken, { need: profileNeed, account: accessToken.slice(-12), endpoint: 'users/me' });
-  if (!body?.data?.id) throw badAnswer('the account');
+  if (!body?.data?.id) throw badAnswer(xWords('answer.account'));
   return body.data;
 }
 
@@ -60,9 +61,9 @@ export function createXProvider(e: XEndpoints): OAuthProvider {
       const why = answer.error_description ?? answer.error ?? `HTTP ${status}`;
       // A used, revoked or expired code or refresh token: only a new consent helps.
       const dead = answer.error === 'invalid_grant' || answer.error === 'invalid_request' || status === 401;
-      throw new ProviderError(dead ? 'auth' : 'invalid', network, `X refused the ${fields.grant_type === 'refresh_token' ? 'token refresh' : 'sign-in'}: ${why}`, answer.error ?? `http_${status}`);
+      throw wordedError(dead ? 'auth' : 'invalid', network, xWords('tokenCallRefused', { what: xWords(fields.grant_type === 'refresh_token' ? 'what.tokenRefresh' : 'what.signIn'), reason: why }), answer.error ?? `http_${status}`);
     }
-    if (!answer.access_token) throw badAnswer('an access token');
+    if (!answer.access_token) throw badAnswer(xWords('answer.accessToken'));
     return {
       accessToken: answer.access_token,
       accessTokenExpiresAt: secondsFromNow(answer.expires_in),
@@ -111,7 +112,7 @@ export function createXProvider(e: XEndpoints): OAuthProvider {
       const answer = (body ?? {}) as TokenAnswer;
       // A token X no longer honours has no access left to end.
       if (status === 400 && /invalid|expired|revoked/i.test(`${answer.error ?? ''} ${answer.error_description ?? ''}`)) return;
-      throw new ProviderError('invalid', network, `X did not revoke the token: ${answer.error_description ?? answer.error ?? `HTTP ${status}`}`, answer.error ?? `http_${status}`);
+      throw wordedError('invalid', network, xWords('revokeRefused', { reason: answer.error_description ?? answer.error ?? `HTTP ${status}` }), answer.error ?? `http_${status}`);
     },
     async profile(accessToken) {
       return profileOf(await me(e, accessToken));

@@ -12,6 +12,7 @@ import { ProviderError } from '../../../server/providers/provider.ts';
 import type { ExistingCheck, PostMetrics, PublishContext, PublishMedia, PublishOutcome, Publisher } from '../../../server/providers/publishing.ts';
 import { badAnswer, errorFrom, isDuplicateRefusal, network, problemText, xCall, xUpload, xWords, type Answer, type Need, type Problem, type XEndpoints } from './x-api.ts';
 import { unknownBecause, wordedError } from '../../error-words.ts';
+import type { MessageRef } from '../../../server/modules/notifications/notification-message.ts';
 import { giveBack, takePost } from './x-caps.ts';
 
 export type XPublisherOptions = {
@@ -55,7 +56,7 @@ const needs = {
   account: { scope: 'users.read', what: xWords('need.readingFollowers') },
 } satisfies Record<string, Need>;
 
-const invalid = (message: string, code?: string) => new ProviderError('invalid', network, message, code);
+const invalid = (words: MessageRef, code?: string) => wordedError('invalid', network, words, code);
 /** The post's link on X (`/i/` works without the handle). */
 export const postUrl = (id: string, username: string | null) => `https://x.com/${username ?? 'i'}/status/${id}`;
 
@@ -67,7 +68,7 @@ async function readAll(stream: Readable): Promise<Buffer> {
 
 function parseSettings(ctx: PublishContext): XSettings {
   const parsed = xSettings.safeParse(ctx.settings);
-  if (!parsed.success) throw invalid(`X: the post's settings are not valid (${parsed.error.issues[0]?.message ?? 'unknown reason'})`, 'bad_settings');
+  if (!parsed.success) throw invalid(parsed.error.issues[0] ? xWords('settingsInvalid', { reason: parsed.error.issues[0].message }) : xWords('settingsInvalidUnknown'), 'bad_settings');
   return parsed.data;
 }
 
@@ -139,7 +140,7 @@ export function createXPublisher(e: XEndpoints, options: XPublisherOptions = {})
     if (!info || info.state === 'succeeded') return { state: { ...state, ready: true } };
     failIfFailed(info);
     if (Date.now() - (state.waitingSince ?? Date.now()) > processingTimeoutMs) {
-      throw invalid(`X was still processing the ${state.kind === 'gif' ? 'GIF' : 'video'} after ${Math.round(processingTimeoutMs / 60_000)} minutes; publish the post again`, 'processing_timeout');
+      throw invalid(xWords(state.kind === 'gif' ? 'processingTimeoutGif' : 'processingTimeoutVideo', { minutes: Math.round(processingTimeoutMs / 60_000) }), 'processing_timeout');
     }
     return { state, waitMs: waitOf(info) };
   }
@@ -147,7 +148,7 @@ export function createXPublisher(e: XEndpoints, options: XPublisherOptions = {})
   type ProcessingInfo = { state?: string; check_after_secs?: number; progress_percent?: number; error?: { message?: string; name?: string } };
   const waitOf = (info: ProcessingInfo) => (typeof info.check_after_secs === 'number' ? Math.max(250, info.check_after_secs * 1000) : firstPollMs);
   function failIfFailed(info: ProcessingInfo) {
-    if (info.state === 'failed') throw invalid(`X could not process the file${info.error?.message ? ` (${info.error.message})` : ''}; check it and publish the post again`, 'media_processing_failed');
+    if (info.state === 'failed') throw invalid(info.error?.message ? xWords('processingFailedBecause', { reason: info.error.message }) : xWords('processingFailed'), 'media_processing_failed');
   }
 
   async function setAltText(ctx: PublishContext, state: MediaProgress, altText: string): Promise<MediaProgress> {
@@ -160,7 +161,7 @@ export function createXPublisher(e: XEndpoints, options: XPublisherOptions = {})
     const files = ctx.parts[index]!.media;
     let part = progress.parts![index]!;
     if (!part.media) part = { ...part, media: files.map((f) => ({ kind: xMediaKind(f) })) };
-    if (part.media!.length !== files.length) throw invalid('The post’s files changed while it was being published; publish it again', 'media_changed');
+    if (part.media!.length !== files.length) throw invalid(xWords('mediaChanged'), 'media_changed');
     let wait: number | null = null;
     for (let m = 0; m < files.length; m += 1) {
       let state = part.media![m]!;
@@ -293,7 +294,7 @@ export function createXPublisher(e: XEndpoints, options: XPublisherOptions = {})
       const s = parseSettings(ctx);
       let progress = ctx.journal.progress as Progress;
       if (!progress.parts) progress = { ...progress, parts: ctx.parts.map(() => ({})) };
-      if (progress.parts!.length !== ctx.parts.length) throw invalid('The thread changed while it was being published; publish it again', 'thread_changed');
+      if (progress.parts!.length !== ctx.parts.length) throw invalid(xWords('threadChanged'), 'thread_changed');
       for (let index = 0; index < ctx.parts.length; index += 1) {
         if (progress.parts![index]!.postId) continue;
         const prepared = await prepareMedia(ctx, progress, index);

@@ -4,6 +4,8 @@ import { fetchFromNetwork, parseNetworkJson } from '../../../server/providers/ht
 import { ProviderError } from '../../../server/providers/provider.ts';
 import type { ExistingCheck, PostMetrics, PublishContext, PublishMedia, PublishOutcome, Publisher } from '../../../server/providers/publishing.ts';
 import { callGoogle, charge, googleFailure, myChannel, network, youtubeWords, type Needed, type QuotaSettings, type YouTubeEndpoints } from './youtube-api.ts';
+import { unknownBecause, wordedError } from '../../error-words.ts';
+import type { MessageRef } from '../../../server/modules/notifications/notification-message.ts';
 
 // A YouTube upload (shared/providers.md §9): a resumable upload session started once per delivery
 // (YouTube has no idempotency key: a second session would be a second video), its URI committed
@@ -48,31 +50,12 @@ const uploadScope: Needed = { scope: youtubeScopes.upload, what: youtubeWords('n
 const readScope: Needed = { scope: youtubeScopes.readonly, what: youtubeWords('need.read') };
 const playlistScope: Needed = { scope: youtubeScopes.manage, what: youtubeWords('need.playlist') };
 
-/** YouTube's rejection reasons (status.rejectionReason), in words a person reads. */
-const rejectionWords: Record<string, string> = {
-  duplicate: 'it is a duplicate of a video already on this channel',
-  length: 'it is longer than this channel may upload (15 minutes until the channel is verified)',
-  copyright: 'of a copyright claim',
-  inappropriate: 'it breaks YouTube’s community guidelines',
-  legal: 'of a legal complaint',
-  size: 'the file is too large',
-  termsOfUse: 'it breaks YouTube’s terms of use',
-  trademark: 'of a trademark claim',
-  uploaderAccountClosed: 'the channel’s account is closed',
-  uploaderAccountSuspended: 'the channel’s account is suspended',
-  claim: 'of a content claim',
-};
-/** YouTube's processing failures (status.failureReason). */
-const failureWords: Record<string, string> = {
-  codec: 'YouTube does not support the video’s codec',
-  conversion: 'YouTube could not convert the video',
-  emptyFile: 'the file is empty',
-  invalidFile: 'the file is not a video YouTube can read',
-  tooSmall: 'the file is too small',
-  uploadAborted: 'the upload was aborted',
-};
+/** YouTube's rejection reasons (status.rejectionReason) that have a sentence of their own (`errors.rejected.<reason>`). */
+const rejectionsWorded = new Set(['duplicate', 'length', 'copyright', 'inappropriate', 'legal', 'size', 'termsOfUse', 'trademark', 'uploaderAccountClosed', 'uploaderAccountSuspended', 'claim']);
+/** YouTube's processing failures (status.failureReason) said in words (`errors.failed.<reason>`). */
+const failuresWorded = new Set(['codec', 'conversion', 'emptyFile', 'invalidFile', 'tooSmall', 'uploadAborted']);
 
-const invalid = (message: string, code?: string) => new ProviderError('invalid', network, message, code);
+const invalid = (words: MessageRef, code?: string) => wordedError('invalid', network, words, code);
 
 async function readAll(stream: Readable): Promise<Buffer> {
   const chunks: Buffer[] = [];
@@ -104,14 +87,14 @@ export function createYouTubePublisher(options: YouTubePublisherOptions): Publis
 
   function parseSettings(ctx: PublishContext): YouTubeSettings {
     const parsed = youtubeSettings.safeParse(ctx.settings);
-    if (!parsed.success) throw invalid(`YouTube: the post's settings are not valid (${parsed.error.issues[0]?.message ?? 'unknown'})`, 'invalid_settings');
+    if (!parsed.success) throw invalid(youtubeWords('settingsInvalid', { reason: parsed.error.issues[0]?.message ?? 'unknown' }), 'invalid_settings');
     return parsed.data;
   }
 
   function mediaOf(ctx: PublishContext): { video: PublishMedia; thumbnail: PublishMedia | null } {
     const media = ctx.parts[0]?.media ?? [];
     const video = media.find((m) => m.kind === 'video');
-    if (!video) throw invalid('YouTube: a post needs a video', 'no_video');
+    if (!video) throw invalid(youtubeWords('noVideo'), 'no_video');
     return { video, thumbnail: media.find((m) => m.kind === 'image') ?? null };
   }
 
@@ -138,7 +121,7 @@ export function createYouTubePublisher(options: YouTubePublisherOptions): Publis
     const body = await answerOf(response);
     if (response.status >= 400) throw googleFailure(response.status, body, uploadScope);
     const location = response.headers.get('location');
-    if (!location) throw invalid('YouTube accepted the upload but sent no upload address', 'bad_answer');
+    if (!location) throw invalid(youtubeWords('noUploadAddress'), 'bad_answer');
     return { sessionUri: new URL(location, url).toString(), total: video.size, title: resource.snippet.title, short: settings.short };
   }
 
@@ -166,19 +149,19 @@ export function createYouTubePublisher(options: YouTubePublisherOptions): Publis
     const body = await answerOf(response);
     if (response.status === 200 || response.status === 201) {
       const resource = body as VideoResource | null;
-      if (!resource?.id) throw invalid(`YouTube finished the upload (${step}) but sent no video id`, 'bad_answer');
+      if (!resource?.id) throw invalid(youtubeWords('noVideoId', { step }), 'bad_answer');
       return { done: resource };
     }
     throw googleFailure(response.status, body, uploadScope);
   }
 
   const sessionGone = () =>
-    invalid('YouTube no longer knows this upload (its upload session expired or was cancelled) and nothing was published; publish the post again', 'upload_session_gone');
+    invalid(youtubeWords('sessionGone'), 'upload_session_gone');
 
   /** Sends what the session does not hold yet, chunk by chunk; answers the created video. */
   async function upload(ctx: PublishContext, progress: Progress, video: PublishMedia, resumed: boolean): Promise<VideoResource> {
     const total = progress.total!;
-    if (video.size !== total) throw invalid('YouTube: the video file changed since its upload started; publish the post again', 'upload_not_resumable');
+    if (video.size !== total) throw invalid(youtubeWords('fileChanged'), 'upload_not_resumable');
     let offset = 0;
     if (resumed) {
       const state = await probe(ctx, progress);
@@ -190,7 +173,7 @@ export function createYouTubePublisher(options: YouTubePublisherOptions): Publis
     for (;;) {
       const end = Math.min(offset + options.chunkSize, total) - 1;
       const bytes = await readAll(video.open({ start: offset, end }));
-      if (bytes.length !== end - offset + 1) throw invalid(`Herald could read only ${bytes.length} of ${end - offset + 1} bytes of the video`, 'media_unreadable');
+      if (bytes.length !== end - offset + 1) throw wordedError('invalid', network, youtubeWords('videoUnreadable', { read: bytes.length, size: end - offset + 1 }), 'media_unreadable');
       const response = await fetchFromNetwork(network, progress.sessionUri!, {
         method: 'PUT',
         headers: { authorization: `Bearer ${ctx.accessToken}`, 'content-type': video.mimeType, 'content-length': String(bytes.length), 'content-range': `bytes ${offset}-${end}/${total}` },
@@ -201,7 +184,7 @@ export function createYouTubePublisher(options: YouTubePublisherOptions): Publis
       const state = await readSessionAnswer(response, 'upload');
       if ('done' in state) return state.done;
       if ('gone' in state) throw sessionGone();
-      if (state.held <= offset && end < total - 1) throw new ProviderError('transient', network, 'YouTube did not keep the last chunk of the upload; Herald sends it again', 'chunk_not_kept');
+      if (state.held <= offset && end < total - 1) throw wordedError('transient', network, youtubeWords('chunkNotKept'), 'chunk_not_kept');
       offset = state.held;
       // Nothing new to store (the session knows what it holds), but a long upload keeps its claim.
       await ctx.journal.saveProgress({ ...progress });
@@ -219,19 +202,19 @@ export function createYouTubePublisher(options: YouTubePublisherOptions): Publis
     const video = await readVideo(ctx, progress.videoId!, 'status,processingDetails');
     if (!video) {
       if (Date.now() - (progress.uploadedAt ?? 0) < LISTING_DELAY_MS) return 'processing';
-      throw invalid('YouTube no longer knows the uploaded video (it was deleted before it was processed)', 'videoNotFound');
+      throw invalid(youtubeWords('videoGone'), 'videoNotFound');
     }
     const status = video.status?.uploadStatus;
     if (status === 'processed') return 'processed';
     if (status === 'rejected') {
       const reason = video.status?.rejectionReason ?? 'unknown';
-      throw invalid(`YouTube rejected the video because ${rejectionWords[reason] ?? `of "${reason}"`}`, `rejected_${reason}`);
+      throw invalid(rejectionsWorded.has(reason) ? youtubeWords(`rejected.${reason}`) : youtubeWords('rejectedOther', { reason }), `rejected_${reason}`);
     }
     if (status === 'failed' || video.processingDetails?.processingStatus === 'failed') {
       const reason = video.status?.failureReason ?? 'unknown';
-      throw invalid(`YouTube could not process the video: ${failureWords[reason] ?? reason}`, `failed_${reason}`);
+      throw invalid(youtubeWords('failed', { reason: failuresWorded.has(reason) ? youtubeWords(`failure.${reason}`) : reason }), `failed_${reason}`);
     }
-    if (status === 'deleted') throw invalid('The video was deleted on YouTube before it was processed', 'deleted');
+    if (status === 'deleted') throw invalid(youtubeWords('deleted'), 'deleted');
     return 'processing';
   }
 
@@ -292,8 +275,8 @@ export function createYouTubePublisher(options: YouTubePublisherOptions): Publis
       const settings = parseSettings(ctx);
       const { video, thumbnail } = mediaOf(ctx);
       if (!progress.videoId) {
-        if (settings.madeForKids === null) throw invalid('YouTube: choose whether this video is made for kids', 'made_for_kids_missing');
-        if (!settings.title.trim()) throw invalid('YouTube: give the video a title', 'title_missing');
+        if (settings.madeForKids === null) throw invalid(youtubeWords('madeForKidsMissing'), 'made_for_kids_missing');
+        if (!settings.title.trim()) throw invalid(youtubeWords('titleMissing'), 'title_missing');
         const resumed = Boolean(progress.sessionUri);
         if (!resumed) {
           progress = await startSession(ctx, settings, video);
@@ -343,14 +326,14 @@ export function createYouTubePublisher(options: YouTubePublisherOptions): Publis
         if (!playlistId || !progress.videoId) return { found: false };
         return (await inPlaylist(ctx, playlistId, progress.videoId)) ? { found: true, progress: { ...progress, playlistAdded: true } } : { found: false };
       }
-      if (pending.step !== 'video') return { found: 'unknown', reason: `YouTube cannot tell whether the step "${pending.step}" happened` };
+      if (pending.step !== 'video') return unknownBecause(youtubeWords('unknownStep', { step: pending.step }));
       if (!progress.sessionUri) return { found: false };
       const state = await probe(ctx, progress);
       if ('done' in state) return { found: true, progress: { ...progress, videoId: state.done.id!, uploadedAt: Date.now() } };
       if ('held' in state) return { found: false };
       const videoId = progress.title ? await recentUpload(ctx, progress.title, pending.sentAt.getTime() - 60_000) : null;
       if (videoId) return { found: true, progress: { ...progress, videoId, uploadedAt: Date.now() } };
-      if (Date.now() - pending.sentAt.getTime() < LISTING_DELAY_MS) return { found: 'unknown', reason: 'YouTube may still be adding the video to the channel’s uploads; Herald will look again' };
+      if (Date.now() - pending.sentAt.getTime() < LISTING_DELAY_MS) return unknownBecause(youtubeWords('unknownNotListedYet'));
       return { found: false };
     },
 
