@@ -19,6 +19,8 @@ for (const key of new Set(Object.keys(enErrors).map((k) => k.replace(pluralSuffi
   const code = key.split('#')[0]!;
   keysByCode.set(code, [...(keysByCode.get(code) ?? []), key]);
 }
+// A code's `#variant` sentences are tried before its plain one: they are the more particular words.
+for (const keys of keysByCode.values()) keys.sort((a, b) => Number(!a.includes('#')) - Number(!b.includes('#')));
 
 // Words Herald puts into a sentence as a value (what a refused file was found to be, the types it
 // accepts) have their own `value#<name>.<id>` entries: a value of that name equal to one's English
@@ -53,17 +55,12 @@ function sayValues(language: Language, values: MessageValues | undefined): Messa
   return Object.fromEntries(Object.entries(values).map(([name, value]) => [name, sayValue(t, name, value)]));
 }
 
-/**
- * An error's message in `language`: its translation when errors.json has this very sentence, else
- * the English given. A code's `#variant` sentences are tried before its plain one: they are the
- * more particular words.
- */
+/** An error's message in `language`: its translation when errors.json has this very sentence, else the English given. */
 export function errorMessage(language: Language, code: string, message: string, values?: MessageValues): string {
   if (language === defaultLanguage) return message;
   const options = { ...values, ...plain };
   const english = translator(defaultLanguage, 'errors');
-  const candidates = [...(keysByCode.get(code) ?? [])].sort((a, b) => Number(!a.includes('#')) - Number(!b.includes('#')));
-  const key = candidates.find((k) => english(k, options) === message);
+  const key = keysByCode.get(code)?.find((k) => english(k, options) === message);
   return key ? translator(language, 'errors')(key, { ...sayValues(language, values), ...plain }) : message;
 }
 
