@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { AppError, type IssueText, type MessageValues } from '../modules/shared/errors.ts';
+import { AppError, messageValuesOf, type IssueText, type MessageValues } from '../modules/shared/errors.ts';
 import { defaultLanguage, type Language } from '../../shared/languages.ts';
 import { sayMessage, type MessageRef } from '../modules/notifications/notification-message.ts';
 import { errorMessage, fieldIssueMessage, issueMessage, schemaIssueMessage } from './error-language.ts';
@@ -59,7 +59,7 @@ const firstIssueMessage = (language: Language, first: Issue) => errorMessage(lan
  * by its key), and a message that leads with the first issue (`field: message`) follows it.
  */
 function appErrorText(language: Language, error: AppError): { message: string; details?: Record<string, unknown> } {
-  const whole = error.words && language !== defaultLanguage ? sayMessage('errors', error.words as MessageRef, language) : errorMessage(language, error.code, error.message, valuesOf(error));
+  const whole = error.words && language !== defaultLanguage ? sayMessage('errors', error.words as MessageRef, language) : errorMessage(language, error.code, error.message, messageValuesOf(error));
   const issues = error.details?.issues;
   if (!Array.isArray(issues) || !issues.length || !issues.every(isIssue)) return { message: whole, details: error.details };
   // An issue repeating the error's own sentence (a refused password) is said as the error is.
@@ -67,12 +67,6 @@ function appErrorText(language: Language, error: AppError): { message: string; d
   const first = issues[0]!;
   const leadsWithFirst = error.code === 'validation_failed' && error.message === `${first.field}: ${first.message}`;
   return { message: leadsWithFirst ? firstIssueMessage(language, said[0]!) : whole, details: { ...error.details, issues: said } };
-}
-
-/** The values a message's translation may use: the details' plain values (`{ max }`, `{ field }`), then the ones given for it. */
-function valuesOf(error: AppError): MessageValues {
-  const plain = Object.entries(error.details ?? {}).filter((entry): entry is [string, string | number] => typeof entry[1] === 'string' || typeof entry[1] === 'number');
-  return { ...Object.fromEntries(plain), ...error.values };
 }
 
 /** A field's problem: errors.json's `issue#…` sentences (and networks' sign-in hints) are the ones schemas and services write whole. */

@@ -9,6 +9,9 @@ import type { Namespace } from './i18n.ts';
 /** Words to store beside an English message: `key` in `namespace` (or `network-<id>:key`). */
 export type StoredWords = MessageRef;
 
+/** A reason as it is stored: its English, and its words when Herald has them (null: a network's own text, said as it is). */
+export type StoredReason = { message: string; words: StoredWords | null };
+
 /** The English to store in the message column for these words. */
 export const englishOf = (namespace: Namespace, words: StoredWords): string => sayMessage(namespace, words, defaultLanguage);
 

@@ -3,7 +3,7 @@ import type { RuleIssue } from '../../../shared/publishing-rules.ts';
 import { errorMessage } from '../../http/error-language.ts';
 import { englishOf, type StoredWords } from '../../i18n/stored-words.ts';
 import { sayMessage, type MessageValue, type MessageValues } from '../notifications/notification-message.ts';
-import type { AppError, MessageValues as ErrorValues } from '../shared/errors.ts';
+import { messageValuesOf, type AppError, type MessageValues as ErrorValues } from '../shared/errors.ts';
 import type { Column } from './bulk-csv.columns.ts';
 
 // Why a row of a bulk file cannot be imported. The answer's `reason` is said in the reader's
@@ -37,8 +37,7 @@ export function rowError(field: RowError['field'], key: string, values?: Message
 
 /** An AppError another module threw for the row; its values are the ones the error handler would give errors.json. */
 export function refusedRow(field: RowError['field'], error: AppError, lead: Refusal['lead']): RowError {
-  const plain = Object.entries(error.details ?? {}).filter((entry): entry is [string, string | number] => typeof entry[1] === 'string' || typeof entry[1] === 'number');
-  const words: Refusal = { code: error.code, message: error.message, values: { ...Object.fromEntries(plain), ...error.values }, lead };
+  const words: Refusal = { code: error.code, message: error.message, values: messageValuesOf(error), lead };
   return { field, reason: say(words, defaultLanguage), words };
 }
 

@@ -1,5 +1,5 @@
 import type { Language } from '../../../shared/languages.ts';
-import { englishOf, sayStored, type StoredWords } from '../../i18n/stored-words.ts';
+import { englishOf, sayStored, type StoredReason, type StoredWords } from '../../i18n/stored-words.ts';
 import type { channels } from '../../db/schema/index.ts';
 import type { ProviderError } from '../../providers/provider.ts';
 import { ref, type MessageValues } from '../notifications/notification-message.ts';
@@ -12,7 +12,7 @@ import { ref, type MessageValues } from '../notifications/notification-message.t
 type ChannelRow = typeof channels.$inferSelect;
 
 /** A status reason: its English as stored, and its words (null: the network's own text, said as it is). */
-export type StatusReason = { message: string; words: StoredWords | null };
+export type StatusReason = StoredReason;
 
 /** Words of the server's `status` namespace, named with it so they resolve from any namespace. */
 export const statusWords = (key: string, values?: MessageValues): StoredWords => ref(`status:${key}`, values);

@@ -6,7 +6,7 @@ import type { Language } from '../../../shared/languages.ts';
 import { errorMessage } from '../../http/error-language.ts';
 import { languageOfHeader } from '../../http/request-language.ts';
 import type { ServiceContext } from '../shared/context.ts';
-import { AppError, type MessageValues } from '../shared/errors.ts';
+import { AppError, messageValuesOf, type MessageValues } from '../shared/errors.ts';
 import { createMediaRepository, type MediaRow } from './media.repository.ts';
 import { createMediaFromFile, tooLarge, type MediaDeps } from './media.service.ts';
 import type { UploadStore } from './media.tus-stores.ts';
@@ -69,7 +69,7 @@ export function createTusUploads(options: { deps: MediaDeps; store: UploadStore;
         if (!(error instanceof AppError)) logger.error({ err: error, uploadId: upload.id }, 'finishing a resumable upload failed');
         // The bytes are gone; the refusal stays for `result` until the sweep, in English with its
         // values, so `result` says it in the language of whoever asks.
-        upload.metadata = { ...upload.metadata, heraldError: JSON.stringify({ status: refusal.status, ...errorBody(refusal, 'en').error, values: valuesOf(refusal) }) };
+        upload.metadata = { ...upload.metadata, heraldError: JSON.stringify({ status: refusal.status, ...errorBody(refusal, 'en').error, values: messageValuesOf(refusal) }) };
         await store.save(upload);
         throw { status_code: refusal.status, body: JSON.stringify(errorBody(refusal, languageOf(req))) };
       }
@@ -143,11 +143,5 @@ export function createTusUploads(options: { deps: MediaDeps; store: UploadStore;
 
 const languageOf = (req: Request): Language => languageOfHeader(req.headers.get('accept-language') ?? undefined);
 
-/** The values errors.json's sentence may use, as the error handler gives them: the details' plain values, then the error's own. */
-function valuesOf(error: AppError): MessageValues {
-  const plain = Object.entries(error.details ?? {}).filter((entry): entry is [string, string | number] => typeof entry[1] === 'string' || typeof entry[1] === 'number');
-  return { ...Object.fromEntries(plain), ...error.values };
-}
-
 /** A refusal as the error handler answers it, its message in `language`. */
-const errorBody = (error: AppError, language: Language) => ({ error: { code: error.code, message: errorMessage(language, error.code, error.message, valuesOf(error)), details: error.details } });
+const errorBody = (error: AppError, language: Language) => ({ error: { code: error.code, message: errorMessage(language, error.code, error.message, messageValuesOf(error)), details: error.details } });

@@ -1,5 +1,5 @@
 import { defaultLanguage, type Language } from '../../../shared/languages.ts';
-import { englishOf, sayStored, type StoredWords } from '../../i18n/stored-words.ts';
+import { englishOf, sayStored, type StoredReason, type StoredWords } from '../../i18n/stored-words.ts';
 import type { MessageValue, MessageValues } from '../notifications/notification-message.ts';
 
 // Why a delivery failed, is unconfirmed or waits for a retry is stored twice: the English in
@@ -10,7 +10,7 @@ import type { MessageValue, MessageValues } from '../notifications/notification-
 // words (`network-<id>:…`); a network's own text stays a value, as it was written.
 
 /** A reason as it is stored: its English, and its words when Herald has them. */
-export type Reason = { message: string; words: StoredWords | null };
+export type Reason = StoredReason;
 
 /** One of Herald's own sentences about a delivery, its English made from the same words. */
 export function deliveryWords(key: string, values?: MessageValues): Reason {

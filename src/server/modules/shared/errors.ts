@@ -33,6 +33,12 @@ export class AppError extends Error {
   }
 }
 
+/** The values a message's translation may use: the details' plain values (`{ max }`, `{ field }`), then the ones given for it. */
+export function messageValuesOf(error: AppError): MessageValues {
+  const plain = Object.entries(error.details ?? {}).filter((entry): entry is [string, string | number] => typeof entry[1] === 'string' || typeof entry[1] === 'number');
+  return { ...Object.fromEntries(plain), ...error.values };
+}
+
 export const notFound = (entity: string, message = `${entity[0]!.toUpperCase()}${entity.slice(1)} not found`) =>
   new AppError(`${entity}.not_found`, 404, message);
 export const forbidden = (permission: string) =>
