@@ -117,6 +117,25 @@ describe('accounts and sessions', () => {
     expect(mail!.msg).toMatch(/\/api\/auth\/reset-password\/\S+/);
   });
 
+  it('writes to a user who chose no language in their browser’s: the one asking, else the one the app last used', async () => {
+    const u = await signUp(h.url);
+    const mailTo = () => h.logs.map((l) => JSON.parse(l) as { mailTo?: string; subject?: string }).filter((entry) => entry.mailTo === u.email);
+    // The web app starts with GET /me in its interface's language (here the browser's: French).
+    expect((await u.client.request('GET', '/api/v1/me', undefined, { 'accept-language': 'fr-FR,fr;q=0.9,en;q=0.8' })).body.user.language).toBeNull();
+    const [row] = await h.herald.database.db.select({ browserLanguage: users.browserLanguage }).from(users).where(eq(users.email, u.email));
+    expect(row!.browserLanguage).toBe('fr');
+    // Asked without a language (a script, a mail client's link preview): the browser's last one.
+    expect((await createClient(h.url).post('/api/auth/request-password-reset', { email: u.email, redirectTo: '/reset-password' })).status).toBe(200);
+    expect(mailTo().at(-1)?.subject).toBe('Réinitialisez votre mot de passe Herald');
+    // Asked from an English browser: English.
+    expect((await createClient(h.url).request('POST', '/api/auth/request-password-reset', { email: u.email, redirectTo: '/reset-password' }, { 'accept-language': 'en-GB' })).status).toBe(200);
+    expect(mailTo().at(-1)?.subject).toBe('Reset your Herald password');
+    // A chosen language wins over any browser.
+    expect((await u.client.put('/api/v1/me/language', { language: 'en' })).status).toBe(200);
+    expect((await createClient(h.url).request('POST', '/api/auth/request-password-reset', { email: u.email, redirectTo: '/reset-password' }, { 'accept-language': 'fr' })).status).toBe(200);
+    expect(mailTo().at(-1)?.subject).toBe('Reset your Herald password');
+  });
+
   it('resets a forgotten password through the link written to the log', async () => {
     const u = await signUp(h.url);
     const client = createClient(h.url);

@@ -21,7 +21,7 @@ describe('notifications in the reader’s language', () => {
   const dataPath = fs.mkdtempSync(path.join(os.tmpdir(), 'herald-notification-language-'));
   const db = () => database.db;
   const run = crypto.randomBytes(4).toString('hex');
-  const ids = { workspace: `ws-${run}`, french: `fr-${run}`, english: `en-${run}`, browser: `nl-${run}` };
+  const ids = { workspace: `ws-${run}`, french: `fr-${run}`, english: `en-${run}`, browser: `nl-${run}`, frenchBrowser: `fb-${run}` };
   const sent: Mail[] = [];
   const mailer: Mailer = {
     transport: 'smtp',
@@ -39,8 +39,10 @@ describe('notifications in the reader’s language', () => {
       .values([
         { id: ids.french, name: 'Amélie', email: `amelie-${run}@example.com`, language: 'fr' },
         { id: ids.english, name: 'Ann', email: `ann-${run}@example.com`, language: 'en' },
-        // No choice (the web follows the browser): the server says English.
+        // No choice and no browser seen yet: English unless a request asks for another language.
         { id: ids.browser, name: 'Bram', email: `bram-${run}@example.com`, language: null },
+        // No choice, last seen through a French browser (GET /api/v1/me remembers it).
+        { id: ids.frenchBrowser, name: 'Benoît', email: `benoit-${run}@example.com`, language: null, browserLanguage: 'fr' },
       ]);
   }, 120_000);
   afterAll(async () => {
@@ -60,7 +62,7 @@ describe('notifications in the reader’s language', () => {
   };
 
   it('stores the English words with the key and values, and lists them in each reader’s language', async () => {
-    await notifyUsers(db(), [ids.french, ids.english, ids.browser], approved);
+    await notifyUsers(db(), [ids.french, ids.english, ids.browser, ids.frenchBrowser], approved);
     const [row] = await db().select().from(notifications).where(eq(notifications.userId, ids.english));
     expect(row).toMatchObject({ title: 'Zoé approved your post', body: 'a post is scheduled for 2026-12-07 09:30 UTC.', messageKey: 'review.approved' });
 
@@ -71,6 +73,13 @@ describe('notifications in the reader’s language', () => {
     expect(english.items[0]).toMatchObject({ title: 'Zoé approved your post', body: 'a post is scheduled for 2026-12-07 09:30 UTC.' });
     const browser = await listNotifications(db(), ids.browser, { unreadOnly: false, limit: 10 });
     expect(browser.items[0]!.title).toBe('Zoé approved your post');
+    // The app asks in its interface's language (the browser's, for a user who chose none).
+    const asked = await listNotifications(db(), ids.browser, { unreadOnly: false, limit: 10, acceptLanguage: 'fr-FR,fr;q=0.9' });
+    expect(asked.items[0]!.title).toBe('Zoé a validé votre publication');
+    // A chosen language wins over the request's.
+    expect((await listNotifications(db(), ids.english, { unreadOnly: false, limit: 10, acceptLanguage: 'fr' })).items[0]!.title).toBe('Zoé approved your post');
+    const frenchBrowser = await listNotifications(db(), ids.frenchBrowser, { unreadOnly: false, limit: 10 });
+    expect(frenchBrowser.items[0]!.title).toBe('Zoé a validé votre publication');
   });
 
   it('says nested words, lists and moments in French', async () => {
@@ -116,6 +125,9 @@ describe('notifications in the reader’s language', () => {
     expect(toFrench.subject).toBe('[Café Aurora] Zoé a validé votre publication');
     expect(toFrench.text).toContain('Une publication est programmée pour le 7 décembre 2026 à 09:30 UTC.');
     expect(toFrench.text).toContain(`Ouvrir dans Herald${NB}: https://herald.example/w/${ids.workspace}/posts/post-${run}`);
+    // No language chosen, last seen through a French browser: French.
+    expect(sent.find((m) => m.to === `benoit-${run}@example.com`)!.subject).toBe('[Café Aurora] Zoé a validé votre publication');
+    expect(sent.find((m) => m.to === `bram-${run}@example.com`)!.subject).toBe('[Café Aurora] Zoé approved your post');
     const toEnglish = sent.find((m) => m.to === `ann-${run}@example.com`)!;
     expect(toEnglish.subject).toBe('[Café Aurora] Zoé approved your post');
     expect(toEnglish.text).toContain('a post is scheduled for 2026-12-07 09:30 UTC.');

@@ -7,7 +7,12 @@ import { defaultLanguage, isSupportedLanguage, type Language } from '../../share
  * English. The web app sends its interface's language on every request.
  */
 export function languageOfHeader(header: string | undefined): Language {
-  if (!header) return defaultLanguage;
+  return spokenLanguageOfHeader(header) ?? defaultLanguage;
+}
+
+/** The language of `Accept-Language` that Herald speaks (see languageOfHeader); null when it names none (`*`, `de`). */
+export function spokenLanguageOfHeader(header: string | null | undefined): Language | null {
+  if (!header) return null;
   const ranked = header
     .split(',')
     .map((part, index) => {
@@ -17,7 +22,7 @@ export function languageOfHeader(header: string | undefined): Language {
     })
     .filter((entry) => entry.weight > 0)
     .sort((a, b) => b.weight - a.weight || a.index - b.index);
-  return ranked.map((entry) => entry.language).find(isSupportedLanguage) ?? defaultLanguage;
+  return ranked.map((entry) => entry.language).find(isSupportedLanguage) ?? null;
 }
 
 export const requestLanguage = (request: FastifyRequest): Language => languageOfHeader(request.headers['accept-language']);

@@ -28,6 +28,11 @@ export const users = pgTable(
     deletionRequestedAt: timestamp('deletion_requested_at', { withTimezone: true }),
     /** The language the user chose ('en', 'fr'); null follows their browser. E-mails to them are written in it. */
     language: text('language'),
+    /**
+     * The language the web app last asked Herald for ('en', 'fr': its Accept-Language, the browser's
+     * when the user chose none). E-mails and exports to a user who follows their browser use it.
+     */
+    browserLanguage: text('browser_language'),
     ...timestamps,
   },
   (t) => [uniqueIndex('users_one_operator').on(t.isOperator).where(sql`${t.isOperator}`)],

@@ -2,13 +2,13 @@ import crypto from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { DayRange, ReportAnswer } from '../../../shared/analytics.ts';
 import type { Db } from '../../db/database.ts';
-import { users, workspaces, workspaceSettings } from '../../db/schema/index.ts';
+import { workspaces, workspaceSettings } from '../../db/schema/index.ts';
 import type { Language } from '../../../shared/languages.ts';
-import { pickLanguage } from '../../i18n/i18n.ts';
 import { languageOfHeader } from '../../http/request-language.ts';
 import { AppError, notFound, type MessageValues } from '../shared/errors.ts';
 import type { DashboardFigures } from './dashboard.contract.ts';
 import { renderReportPdf } from './report.pdf.ts';
+import { languageOfUserId } from '../../i18n/user-language.ts';
 
 // The client report: the dashboard's figures for one workspace and range (so the report and the
 // dashboard never disagree), with the workspace's name and logo and a section per network.
@@ -123,8 +123,7 @@ export const reportFileName = (slug: string, range: DayRange) => `${slug.replace
  * browser asks for (Accept-Language) that Herald speaks, else English.
  */
 export async function requesterLanguage(db: Db, userId: string | undefined, acceptLanguage: string | undefined): Promise<Language> {
-  const [person] = userId ? await db.select({ language: users.language }).from(users).where(eq(users.id, userId)) : [];
-  return pickLanguage(person?.language, languageOfHeader(acceptLanguage));
+  return userId ? languageOfUserId(db, userId, acceptLanguage ?? null) : languageOfHeader(acceptLanguage);
 }
 
 /** The report as a PDF in `language`, with the name its download and attachment carry. */

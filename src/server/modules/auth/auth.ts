@@ -11,7 +11,8 @@ import * as schema from '../../db/schema/index.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { cancelAccountDeletion } from '../privacy/account-deletion.service.ts';
 import type { Mailer } from '../mail/mailer.ts';
-import { pickLanguage, translator } from '../../i18n/i18n.ts';
+import { translator } from '../../i18n/i18n.ts';
+import { languageOfUserId } from '../../i18n/user-language.ts';
 import { permissions, rolePermissions, roles, type Role } from '../../../shared/permissions.ts';
 
 /** better-auth reads the client address from this header, which only Herald's own adapter sets. */
@@ -44,10 +45,12 @@ export const EMAIL_CHANGE_LINK_HOURS = 24;
 
 type AuthDeps = { config: Config; db: Db; mailer: Mailer; secret: string; trustedOrigins: string[] };
 
-/** `t` for e-mails to this user, in the language they chose (English when they follow their browser). */
-async function mailTranslator(db: Db, userId: string) {
-  const [row] = await db.select({ language: schema.users.language }).from(schema.users).where(eq(schema.users.id, userId));
-  return translator(pickLanguage(row?.language), 'mail');
+/**
+ * `t` for e-mails to this user: in the language they chose, else the one of the browser asking
+ * (`request`, when the e-mail answers one), else their browser's as last seen.
+ */
+async function mailTranslator(db: Db, userId: string, acceptLanguage?: string | null) {
+  return translator(await languageOfUserId(db, userId, acceptLanguage), 'mail');
 }
 
 export function createAuth({ config, db, mailer, secret, trustedOrigins }: AuthDeps) {
@@ -83,8 +86,8 @@ export function createAuth({ config, db, mailer, secret, trustedOrigins }: AuthD
       maxPasswordLength: 256,
       revokeSessionsOnPasswordReset: true,
       resetPasswordTokenExpiresIn: 60 * 60,
-      async sendResetPassword({ user, url }) {
-        const t = await mailTranslator(db, user.id);
+      async sendResetPassword({ user, url }, request) {
+        const t = await mailTranslator(db, user.id, request?.headers.get('accept-language'));
         await mailer.send({ to: user.email, subject: t('passwordReset.subject'), text: t('passwordReset.text', { email: user.email, url }) });
       },
     },
@@ -96,8 +99,8 @@ export function createAuth({ config, db, mailer, secret, trustedOrigins }: AuthD
       sendOnSignIn: false,
       autoSignInAfterVerification: false,
       expiresIn: EMAIL_CHANGE_LINK_HOURS * 60 * 60,
-      async sendVerificationEmail({ user, url }) {
-        const t = await mailTranslator(db, user.id);
+      async sendVerificationEmail({ user, url }, request) {
+        const t = await mailTranslator(db, user.id, request?.headers.get('accept-language'));
         await mailer.send({
           to: user.email,
           subject: t('emailChange.confirm.subject'),
@@ -302,7 +305,7 @@ function createAuthAuditHook(db: Db, mailer: Mailer) {
         const to = String(body.newEmail ?? '').toLowerCase();
         await write('user.email_change_requested', sessionUser, { to });
         const from = ctx.context.session!.user.email;
-        await mailTranslator(db, sessionUser)
+        await mailTranslator(db, sessionUser, headers?.get('accept-language'))
           .then((t) =>
             mailer.send({
               to: from,

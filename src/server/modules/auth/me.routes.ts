@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { rolePermissions, type Role } from '../../../shared/permissions.ts';
 import { isSupportedLanguage, supportedLanguages } from '../../../shared/languages.ts';
 import { getMe } from './me.service.ts';
+import { rememberBrowserLanguage } from '../../i18n/user-language.ts';
 import { sessionsRoutes } from './sessions.routes.ts';
 
 export type InstanceInfo = { signupDisabled: boolean; mailTransport: 'smtp' | 'log'; passwordMinLength: number; sessionIdleDays: number };
@@ -36,7 +37,7 @@ export const meRoutes: FastifyPluginAsyncZod<{ instance: InstanceInfo }> = async
             image: z.string().nullable(),
             isOperator: z.boolean(),
             twoFactorEnabled: z.boolean(),
-            language: z.enum(supportedLanguages).nullable().describe('The language the user chose (PUT /api/v1/me/language), null to follow their browser'),
+            language: z.enum(supportedLanguages).nullable().describe('The language the user chose (PUT /api/v1/me/language), null to follow their browser (whose language Herald remembers from this call for e-mails)'),
             createdAt: z.date(),
           }),
           workspaces: z.array(
@@ -46,7 +47,11 @@ export const meRoutes: FastifyPluginAsyncZod<{ instance: InstanceInfo }> = async
       },
     },
     handler: async (req) => {
-      const { user, workspaces } = await getMe(req.serviceContext());
+      const ctx = req.serviceContext();
+      const { user, workspaces } = await getMe(ctx);
+      // The web app asks for this on every start, in its interface's language: remembered for what
+      // Herald writes to a user who chose no language while they are away (e-mails, exports).
+      await rememberBrowserLanguage(ctx.db, user, req.headers['accept-language']);
       return {
         user: {
           id: user.id,

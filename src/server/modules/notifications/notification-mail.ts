@@ -2,11 +2,12 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import { notificationCategories } from '../../../shared/notification-categories.ts';
 import { defaultLanguage, type Language } from '../../../shared/languages.ts';
-import { pickLanguage, translator } from '../../i18n/i18n.ts';
+import { translator } from '../../i18n/i18n.ts';
 import { rowsOf, type Db } from '../../db/database.ts';
 import { notificationPreferences, users, workspaces } from '../../db/schema/index.ts';
 import type { Mail, Mailer } from '../mail/mailer.ts';
 import { notificationWords, type MessageValues } from './notification-message.ts';
+import { languageOfUser, userLanguageColumns } from '../../i18n/user-language.ts';
 
 // The e-mail side of notifications. notifyUsers writes rows with email_status `pending` in the
 // transaction that records the incident; this sweep (a job every minute) sends them. A row is
@@ -97,7 +98,7 @@ export async function sendPendingEmails(db: Db, deps: NotificationMailDeps, opti
     if (!claimed.length) return outcome;
     const userIds = [...new Set(claimed.map((r) => r.user_id))];
     const workspaceIds = [...new Set(claimed.map((r) => r.workspace_id).filter((id): id is string => !!id))];
-    const people = new Map((await db.select({ id: users.id, email: users.email, language: users.language }).from(users).where(inArray(users.id, userIds))).map((u) => [u.id, u]));
+    const people = new Map((await db.select({ id: users.id, email: users.email, ...userLanguageColumns }).from(users).where(inArray(users.id, userIds))).map((u) => [u.id, u]));
     const names = new Map(workspaceIds.length ? (await db.select({ id: workspaces.id, name: workspaces.name }).from(workspaces).where(inArray(workspaces.id, workspaceIds))).map((w) => [w.id, w.name]) : []);
     const off = new Set(
       (
@@ -117,7 +118,7 @@ export async function sendPendingEmails(db: Db, deps: NotificationMailDeps, opti
         continue;
       }
       try {
-        const language = pickLanguage(person?.language);
+        const language = languageOfUser(person);
         const words = notificationWords({ title: row.title, body: row.body, messageKey: row.message_key, messageValues: row.message_values }, language);
         await deps.mailer.send(
           notificationMail({ to, workspaceName: row.workspace_id ? (names.get(row.workspace_id) ?? null) : null, category: row.category, ...words, link: row.link, language }, deps.publicOrigin),

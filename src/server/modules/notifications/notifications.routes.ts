@@ -15,7 +15,7 @@ const notification = z.object({
   category: z.string().describe('approvals | comments | failures | preflight | channels: the e-mail preference it falls under'),
   entityType: z.string(),
   entityId: z.string().nullable(),
-  title: z.string().describe('In your language (your profile’s; English when you chose none); notifications from before Herald spoke languages stay in English'),
+  title: z.string().describe('In your language (your profile’s; when you chose none, the one Accept-Language asks for); notifications from before Herald spoke languages stay in English'),
   body: z.string().describe('In the same language as the title; may hold line breaks'),
   link: z.string().nullable(),
   createdAt: z.date(),
@@ -36,7 +36,7 @@ export const notificationsRoutes: FastifyPluginAsyncZod = async (app) => {
       }),
       response: { 200: pageOf(notification).extend({ unreadCount: z.number().describe('Unread notifications in all, not only on this page') }) },
     },
-    handler: async (req) => listNotifications(req.serviceContext().db, req.auth!.userId, { unreadOnly: req.query.unread === 'true', cursor: req.query.cursor, limit: req.query.limit }),
+    handler: async (req) => listNotifications(req.serviceContext().db, req.auth!.userId, { unreadOnly: req.query.unread === 'true', cursor: req.query.cursor, limit: req.query.limit, acceptLanguage: req.headers['accept-language'] }),
   });
 
   app.post('/notifications/:notificationId/read', {

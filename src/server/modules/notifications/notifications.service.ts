@@ -2,11 +2,11 @@ import crypto from 'node:crypto';
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { rolePermissions, type Permission, type Role } from '../../../shared/permissions.ts';
 import type { Db, Tx } from '../../db/database.ts';
-import { members, notifications, users } from '../../db/schema/index.ts';
+import { members, notifications } from '../../db/schema/index.ts';
 import { keysetOrderBy, keysetWhere, readCursor, toPage } from '../shared/cursor.ts';
 import type { NotificationCategory } from '../../../shared/notification-categories.ts';
-import { pickLanguage } from '../../i18n/i18n.ts';
 import { notificationWords, sayNotification, type NotificationMessage } from './notification-message.ts';
+import { languageOfUserId } from '../../i18n/user-language.ts';
 
 export type NewNotification = {
   workspaceId: string;
@@ -66,10 +66,11 @@ export async function membersWhoCan(tx: Db | Tx, workspaceId: string, permission
 }
 
 /**
- * The user's notifications, newest first, in cursor pages, their words in the user's language
- * (English when they chose none); the unread count covers them all, not the page.
+ * The user's notifications, newest first, in cursor pages, their words in the user's language (the
+ * one they chose, else the one the request asks for, as every other answer); the unread count
+ * covers them all, not the page.
  */
-export async function listNotifications(db: Db, userId: string, input: { unreadOnly: boolean; cursor?: string; limit: number }) {
+export async function listNotifications(db: Db, userId: string, input: { unreadOnly: boolean; cursor?: string; limit: number; acceptLanguage?: string }) {
   const after = readCursor(input.cursor);
   const mine = eq(notifications.userId, userId);
   const rows = await db
@@ -79,8 +80,7 @@ export async function listNotifications(db: Db, userId: string, input: { unreadO
     .orderBy(...keysetOrderBy(notifications.createdAt, notifications.id, 'desc'))
     .limit(input.limit + 1);
   const [counted] = await db.select({ unread: sql<number>`count(*)::int` }).from(notifications).where(and(mine, isNull(notifications.readAt)));
-  const [reader] = await db.select({ language: users.language }).from(users).where(eq(users.id, userId));
-  const language = pickLanguage(reader?.language);
+  const language = await languageOfUserId(db, userId, input.acceptLanguage);
   const said = rows.map(({ messageKey, messageValues, ...row }) => ({ ...row, ...notificationWords({ ...row, messageKey, messageValues }, language) }));
   return { ...toPage(said, input.limit, (r) => ({ at: r.createdAt, id: r.id })), unreadCount: counted?.unread ?? 0 };
 }

@@ -38,9 +38,9 @@ import { AppError, conflict, notFound } from '../shared/errors.ts';
 import { createZipWriter } from './export.zip.ts';
 import { exportFileSize, exportStorageKey, removeExportFile } from './export.files.ts';
 import { exportReadme } from './export.readme.ts';
-import { pickLanguage } from '../../i18n/i18n.ts';
 import { sayStatusReason } from '../channel-tokens/index.ts';
 import { notificationWords } from '../notifications/notification-message.ts';
+import { languageOfUser } from '../../i18n/user-language.ts';
 
 export const EXPORT_JOB = 'privacy.export';
 
@@ -194,9 +194,9 @@ async function writeArchive(deps: BuildDeps, userId: string, zip: Zip, progress:
 
   const [user] = await db.select().from(users).where(eq(users.id, userId));
   if (!user) throw new Error('The user of this export no longer exists');
-  // In the language the person chose (English when they follow their browser), like their e-mails:
+  // In the language the person chose (else their browser's, as last seen), like their e-mails:
   // the README, the notifications and the channels' reasons. The English Herald stored stays beside them.
-  const language = pickLanguage(user.language);
+  const language = languageOfUser(user);
   const mySessions = await db.select().from(sessions).where(eq(sessions.userId, userId)).orderBy(desc(sessions.createdAt));
   const myAccounts = await db.select().from(accounts).where(eq(accounts.userId, userId));
   // Field by field on purpose: password hashes, 2FA secrets and session tokens never leave.

@@ -1,6 +1,7 @@
 import { and, asc, eq, gt, isNull } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/database.ts';
 import { channels, connectSelections, invitations, members, notifications, oauthStates, users, workspaces } from '../../db/schema/index.ts';
+import { userLanguageColumns } from '../../i18n/user-language.ts';
 
 export function createWorkspacesRepository(db: Db | Tx) {
   return {
@@ -113,7 +114,7 @@ export function createWorkspacesRepository(db: Db | Tx) {
       await db.delete(notifications).where(and(eq(notifications.workspaceId, workspaceId), eq(notifications.userId, userId)));
     },
     async findUserByEmail(email: string) {
-      const [row] = await db.select({ id: users.id, email: users.email, language: users.language }).from(users).where(eq(users.email, email));
+      const [row] = await db.select({ id: users.id, email: users.email, ...userLanguageColumns }).from(users).where(eq(users.email, email));
       return row ?? null;
     },
     async listPendingInvitations(workspaceId: string, now: Date) {

@@ -222,7 +222,7 @@ export async function inviteMember(
       changes: { email: { from: null, to: email }, role: { from: pending?.role ?? null, to: input.role } },
     });
     // Someone with an account reads it in their language; anyone else in the workspace's.
-    const language = pickLanguage(existingUser?.language, workspace.language);
+    const language = pickLanguage(existingUser?.language, existingUser?.browserLanguage, workspace.language);
     return { invitation: { id, email, role: input.role, status: 'pending', expiresAt, workspaceName: workspace.name }, language };
   });
   const link = `${deps.publicOrigin}/invite/${invitation.id}`;
