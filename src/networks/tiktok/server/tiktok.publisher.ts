@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream';
-import { tiktokSettings } from '../descriptor.ts';
+import { tiktokPrivacyLevels, tiktokSettings } from '../descriptor.ts';
 import { fetchFromNetwork, requestJson } from '../../../server/providers/http.ts';
 import { ProviderError } from '../../../server/providers/provider.ts';
 import type { MessageRef, MessageValues } from '../../../server/modules/notifications/notification-message.ts';
@@ -84,13 +84,10 @@ export function planChunks(size: number, preferredChunkSize = 10 * MB): ChunkPla
   return { chunkSize, totalChunkCount, chunks };
 }
 
-const privacyLabels: Record<string, string> = {
-  PUBLIC_TO_EVERYONE: 'Everyone',
-  MUTUAL_FOLLOW_FRIENDS: 'Friends',
-  FOLLOWER_OF_CREATOR: 'Followers',
-  SELF_ONLY: 'Only me',
-};
-const privacyLabel = (level: string) => privacyLabels[level] ?? level;
+/** A privacy level as TikTok's app names it, in words; a level Herald does not know stays TikTok's own text. */
+const privacyLabel = (level: string): string | MessageRef => ((tiktokPrivacyLevels as readonly string[]).includes(level) ? tiktokWords(`publisher.privacy.${level}`) : level);
+/** "a, b, c" as words: each pair nested, so every language joins them its own way. */
+const listOf = (items: (string | MessageRef)[]): string | MessageRef => items.reduceRight<string | MessageRef | null>((rest, item) => (rest ? tiktokWords('publisher.list', { first: item, rest }) : item), null) ?? '';
 
 /** TikTok's error codes and fail reasons Herald words so a user can act on them (`network-tiktok:errors.reason.<code>`). */
 const worded = new Set(['spam_risk_too_many_posts', 'spam_risk_user_banned_from_posting', 'spam_risk_text', 'spam_risk', 'spam_risk_too_many_pending_share', 'reached_active_user_cap', 'privacy_level_option_mismatch', 'unaudited_client_can_only_post_to_private_accounts', 'url_ownership_unverified', 'file_format_check_failed', 'duration_check_failed', 'frame_rate_check_failed', 'picture_size_check_failed', 'video_pull_failed', 'photo_pull_failed', 'app_version_check_failed', 'publish_cancelled', 'auth_removed', 'internal', 'invalid_publish_id', 'token_not_authorized_for_specified_publish_id']);
@@ -168,7 +165,9 @@ export async function queryCreatorInfo(apiUrl: string, accessToken: string): Pro
   };
 }
 
-const invalid = (message: string, code?: string) => new ProviderError('invalid', network, message, code);
+const invalid = (words: MessageRef, code?: string) => wordedError('invalid', network, words, code);
+/** Words of the publisher's own sentences (`network-tiktok:errors.publisher.…`). */
+const publisherWords = (key: string, values?: MessageValues) => tiktokWords(`publisher.${key}`, values);
 
 async function readAll(stream: Readable): Promise<Buffer> {
   const chunks: Buffer[] = [];
@@ -178,7 +177,7 @@ async function readAll(stream: Readable): Promise<Buffer> {
 
 function parseSettings(ctx: PublishContext) {
   const parsed = tiktokSettings.safeParse(ctx.settings ?? {});
-  if (!parsed.success) throw invalid(`TikTok settings are not valid: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  if (!parsed.success) throw invalid(publisherWords('settingsInvalid', { reason: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') }));
   return parsed.data;
 }
 
@@ -188,7 +187,7 @@ function mediaOf(ctx: PublishContext): { kind: 'video'; video: PublishMedia } | 
   const videos = media.filter((m) => m.kind === 'video');
   if (videos.length === 1 && media.length === 1) return { kind: 'video', video: videos[0]! };
   if (media.length > 0 && videos.length === 0) return { kind: 'photo', images: media };
-  throw invalid(media.length === 0 ? 'TikTok posts need a video or photos (text-only posts are not possible)' : 'A TikTok post is one video or photos, not both');
+  throw invalid(publisherWords(media.length === 0 ? 'noMedia' : 'videoOrPhotos'));
 }
 
 const postUrl = (username: string | null | undefined, kind: Progress['kind'], id: string) => (username ? `https://www.tiktok.com/@${username}/${kind === 'photo' ? 'photo' : 'video'}/${id}` : null);
@@ -209,14 +208,11 @@ export function createTikTokPublisher(options: TikTokPublisherOptions): Publishe
     // Creator info needs video.publish, which an inbox-only (drafts) connection may lack, and its
     // UX rules concern direct posts, so inbox uploads go without it.
     if (settings.mode === 'direct') {
-      if (!settings.privacyLevel) throw invalid('TikTok: choose who can see this post (TikTok has no default privacy level)');
+      if (!settings.privacyLevel) throw invalid(publisherWords('choosePrivacy'));
       info = await queryCreatorInfo(apiUrl, ctx.accessToken);
       username = info.username || username;
       if (!info.privacyLevelOptions.includes(settings.privacyLevel)) {
-        throw invalid(
-          `TikTok: this account can post to ${info.privacyLevelOptions.map(privacyLabel).join(', ')} only, not to "${privacyLabel(settings.privacyLevel)}"; change who can see the post`,
-          'privacy_level_option_mismatch',
-        );
+        throw invalid(publisherWords('privacyNotOffered', { levels: listOf(info.privacyLevelOptions.map(privacyLabel)), level: privacyLabel(settings.privacyLevel) }), 'privacy_level_option_mismatch');
       }
     }
     const base: Progress = { kind: media.kind, mode: settings.mode, username, privacyLevel: settings.mode === 'direct' ? (settings.privacyLevel ?? null) : null };
@@ -231,9 +227,9 @@ export function createTikTokPublisher(options: TikTokPublisherOptions): Publishe
     let progress: Progress;
     if (media.kind === 'photo') {
       const urls = media.images.map((m) => m.publicUrl);
-      if (urls.some((u) => !u)) throw invalid('TikTok photo posts need HERALD_MEDIA_PUBLIC_URL (a domain verified with TikTok)', 'no_public_url');
+      if (urls.some((u) => !u)) throw invalid(publisherWords('noPublicUrl'), 'no_public_url');
       const cover = settings.photoCoverIndex ?? 0;
-      if (cover >= urls.length) throw invalid(`TikTok: the cover photo number ${cover + 1} is beyond the ${urls.length} photos`);
+      if (cover >= urls.length) throw invalid(publisherWords('coverBeyond', { number: cover + 1, photos: urls.length }));
       path = '/v2/post/publish/content/init/';
       request = {
         media_type: 'PHOTO',
@@ -250,7 +246,7 @@ export function createTikTokPublisher(options: TikTokPublisherOptions): Publishe
     } else {
       const { video } = media;
       if (info && video.durationSeconds !== null && video.durationSeconds > info.maxVideoPostDurationSec) {
-        throw invalid(`TikTok: this account can post videos up to ${info.maxVideoPostDurationSec} s; this one lasts ${Math.round(video.durationSeconds)} s`, 'duration_check_failed');
+        throw invalid(publisherWords('videoTooLong', { max: info.maxVideoPostDurationSec, duration: Math.round(video.durationSeconds) }), 'duration_check_failed');
       }
       const plan = video.publicUrl ? null : planChunks(video.size, options.chunkSize);
       const sourceInfo = plan
@@ -283,7 +279,7 @@ export function createTikTokPublisher(options: TikTokPublisherOptions): Publishe
     await ctx.journal.beforeCreate('init', { path, mode: settings.mode, kind: media.kind, source: sourceInfo.source, privacyLevel: base.privacyLevel, captionLength: caption.length });
     const sentAt = Date.now();
     const data = await callApi<{ publish_id?: string; upload_url?: string }>(apiUrl, ctx.accessToken, path, request);
-    if (!data.publish_id || (progress.source === 'FILE_UPLOAD' && !data.upload_url)) throw invalid('TikTok accepted the post but sent no publish id or upload URL', 'bad_answer');
+    if (!data.publish_id || (progress.source === 'FILE_UPLOAD' && !data.upload_url)) throw invalid(publisherWords('badAnswer'), 'bad_answer');
     progress = { ...progress, publishId: data.publish_id, ...(data.upload_url ? { uploadUrl: data.upload_url, uploadExpiresAt: sentAt + UPLOAD_URL_TTL_MS } : {}) };
     await ctx.journal.afterCreate('init', { publishId: data.publish_id }, progress);
     return progress;
@@ -298,7 +294,7 @@ export function createTikTokPublisher(options: TikTokPublisherOptions): Publishe
    */
   async function upload(ctx: PublishContext, progress: Progress, resumed: boolean): Promise<Progress> {
     const media = mediaOf(ctx);
-    if (media.kind !== 'video') throw invalid('TikTok: the post no longer holds the video whose upload started; publish the post again', 'upload_not_resumable');
+    if (media.kind !== 'video') throw invalid(publisherWords('videoGone'), 'upload_not_resumable');
     const { video } = media;
     const size = progress.videoSize!;
     const chunkSize = progress.chunkSize!;
@@ -308,18 +304,18 @@ export function createTikTokPublisher(options: TikTokPublisherOptions): Publishe
       const status = await fetchStatus(ctx, progress.publishId!);
       const held = status.uploaded_bytes ?? next * chunkSize;
       if (status.status !== 'PROCESSING_UPLOAD' || held >= size) return { ...progress, uploadedChunks: total };
-      if (held % chunkSize !== 0) throw invalid(`TikTok holds ${held} bytes of the video, which is not a whole number of chunks; the upload cannot be resumed, publish the post again`, 'upload_not_resumable');
+      if (held % chunkSize !== 0) throw invalid(publisherWords('notWholeChunks', { held }), 'upload_not_resumable');
       next = held / chunkSize;
     }
-    const expired = 'TikTok: the upload link for this video expired (TikTok keeps it one hour) before every chunk was sent, and TikTok cannot resume it; publish the post again';
+    const expired = publisherWords('uploadExpired');
     const uploadUrl = progress.uploadUrl;
     if (!uploadUrl || Date.now() > (progress.uploadExpiresAt ?? 0)) throw invalid(expired, 'upload_url_expired');
-    if (video.size !== size) throw invalid('TikTok: the video file changed since the upload started; publish the post again', 'upload_not_resumable');
+    if (video.size !== size) throw invalid(publisherWords('videoChanged'), 'upload_not_resumable');
     for (let index = next; index < total; index += 1) {
       const start = index * chunkSize;
       const end = index === total - 1 ? size - 1 : start + chunkSize - 1;
       const bytes = await readAll(video.open({ start, end }));
-      if (bytes.length !== end - start + 1) throw invalid(`Herald could read only ${bytes.length} of ${end - start + 1} bytes of the video`, 'media_unreadable');
+      if (bytes.length !== end - start + 1) throw invalid(publisherWords('mediaUnreadable', { read: bytes.length, size: end - start + 1 }), 'media_unreadable');
       let response: Response;
       try {
         response = await fetchFromNetwork(network, uploadUrl, {
@@ -338,7 +334,7 @@ export function createTikTokPublisher(options: TikTokPublisherOptions): Publishe
       }
       if (![200, 201, 206].includes(response.status)) {
         const envelope = (await response.json().catch(() => ({}))) as Envelope<unknown>;
-        throw invalid(`TikTok refused chunk ${index + 1} of ${total}: ${envelope.error?.message || envelope.error?.code || `HTTP ${response.status}`}`, envelope.error?.code ?? 'upload_refused');
+        throw invalid(publisherWords('chunkRefused', { chunk: index + 1, total, reason: envelope.error?.message || envelope.error?.code || `HTTP ${response.status}` }), envelope.error?.code ?? 'upload_refused');
       }
       await response.body?.cancel();
       progress = { ...progress, uploadedChunks: index + 1 };
