@@ -5,13 +5,14 @@ import { facebook } from '../descriptor.ts';
 import { ProviderError, type ConnectableAccount, type OAuthProvider, type Profile, type TokenSet } from '../../../server/providers/provider.ts';
 import { secondsFromNow } from '../../../server/providers/oauth-client.ts';
 import { englishOf } from '../../../server/i18n/stored-words.ts';
+import { errorWords, wordedError } from '../../error-words.ts';
 import { ref, type MessageRef } from '../../../server/modules/notifications/notification-message.ts';
 import { graph, graphUrl, network, type FacebookEndpoints } from './facebook.graph.ts';
 
 type TokenAnswer = { access_token?: string; token_type?: string; expires_in?: number };
 type PageAnswer = { id?: string; name?: string; username?: string; access_token?: string; category?: string; tasks?: string[]; picture?: { data?: { url?: string } } };
 
-const badAnswer = (what: string) => new ProviderError('invalid', network, `Facebook sent ${what}`, 'bad_answer');
+const badAnswer = (key: 'tokenWithoutToken' | 'profileWithoutId') => wordedError('invalid', network, errorWords(`network-facebook:errors.server.connect.${key}`), 'bad_answer');
 /** The picker's line beside a Page: its category (Facebook's own words) and whether the person's role may publish there. */
 function pageNote(category: string | undefined, canPost: boolean): MessageRef {
   const key = `network-facebook:connect.${category ? 'pageInCategory' : 'page'}${canPost ? '' : 'ReadOnly'}`;
@@ -25,7 +26,7 @@ export function createFacebookProvider(e: FacebookEndpoints): OAuthProvider {
   async function token(query: Record<string, string>): Promise<{ accessToken: string; expiresAt: Date | null }> {
     // Meta documents these exchanges as GETs with the app secret in the query; no token is sent.
     const answer = await graph<TokenAnswer>(graphUrl(e, '/oauth/access_token', { client_id: e.appId, client_secret: e.appSecret, ...query }), {});
-    if (!answer.access_token) throw badAnswer('a token answer without a token');
+    if (!answer.access_token) throw badAnswer('tokenWithoutToken');
     return { accessToken: answer.access_token, expiresAt: secondsFromNow(answer.expires_in) ?? null };
   }
 
@@ -44,7 +45,7 @@ export function createFacebookProvider(e: FacebookEndpoints): OAuthProvider {
   async function me(accessToken: string): Promise<Profile> {
     const isUser = freshUserTokens.delete(accessToken);
     const answer = await graph<PageAnswer>(graphUrl(e, '/me', { fields: isUser ? 'id,name,picture{url}' : 'id,name,username,picture{url}' }), { token: accessToken });
-    if (!answer.id) throw badAnswer('a profile without an id');
+    if (!answer.id) throw badAnswer('profileWithoutId');
     return { externalId: String(answer.id), username: answer.username ?? null, displayName: answer.name ?? null, avatarUrl: answer.picture?.data?.url ?? null };
   }
 

@@ -8,6 +8,7 @@ import { facebookSettings } from '../descriptor.ts';
 import { fetchFromNetwork } from '../../../server/providers/http.ts';
 import { errorWords, scopeMissingWords, unknownBecause, wordedError } from '../../error-words.ts';
 import { ProviderError } from '../../../server/providers/provider.ts';
+import type { MessageRef } from '../../../server/modules/notifications/notification-message.ts';
 import type { ExistingCheck, PostMetrics, PublishContext, PublishMedia, PublishOutcome, Publisher } from '../../../server/providers/publishing.ts';
 import { graphError, graphErrorOf } from '../../meta-graph/graph-errors.ts';
 import { assertUsageRoom, noteUsage } from '../../meta-graph/usage.ts';
@@ -55,8 +56,11 @@ type VideoStatus = {
 
 /** Clock difference allowed between Herald and Facebook when a 506 is matched to this delivery's own post. */
 const DUPLICATE_SKEW_MS = 5_000;
-const invalid = (message: string, code?: string) => new ProviderError('invalid', network, message, code);
 const facebookWords = (key: string, values?: Parameters<typeof errorWords>[1]) => errorWords(`network-facebook:errors.${key}`, values);
+const publishWords = (key: string, values?: Parameters<typeof errorWords>[1]) => facebookWords(`server.publish.${key}`, values);
+const invalid = (words: MessageRef, code?: string) => wordedError('invalid', network, words, code);
+/** Facebook answered a creating call without the id of what it made (`what`: words of `server.publish.accepted`). */
+const acceptedWithoutId = (what: 'post' | 'photo' | 'onePhoto' | 'video' | 'firstComment') => invalid(publishWords('acceptedNoId', { what: publishWords(`accepted.${what}`) }), 'bad_answer');
 const postLink = (id: string) => `https://www.facebook.com/${id}`;
 const reelLink = (id: string) => `https://www.facebook.com/reel/${id}`;
 
@@ -86,7 +90,7 @@ const asBody = (bytes: Buffer) => new Uint8Array(bytes.buffer, bytes.byteOffset,
 
 function parseSettings(ctx: PublishContext) {
   const parsed = facebookSettings.safeParse(ctx.settings ?? {});
-  if (!parsed.success) throw invalid(`Facebook settings are not valid: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  if (!parsed.success) throw invalid(publishWords('settingsInvalid', { reason: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') }));
   return parsed.data;
 }
 
@@ -96,14 +100,14 @@ function shapeOf(ctx: PublishContext): { kind: Kind; media: PublishMedia[] } {
   const media = ctx.parts[0]?.media ?? [];
   const videos = media.filter((m) => m.kind === 'video');
   if (settings.format === 'reel') {
-    if (videos.length !== 1 || media.length !== 1) throw invalid('Facebook: a Reel is one video and nothing else');
+    if (videos.length !== 1 || media.length !== 1) throw invalid(publishWords('reelOneVideo'));
     return { kind: 'reel', media };
   }
-  if (videos.length && media.length > 1) throw invalid('Facebook: a post is photos or one video, not both');
+  if (videos.length && media.length > 1) throw invalid(publishWords('photosOrVideo'));
   if (videos.length === 1) return { kind: 'video', media };
   if (media.length === 1) return { kind: 'photo', media };
   if (media.length > 1) return { kind: 'photos', media };
-  if (!ctx.parts[0]?.text.trim() && !settings.link && !ctx.linkCard) throw invalid('Facebook: a post needs text, a link, photos or a video');
+  if (!ctx.parts[0]?.text.trim() && !settings.link && !ctx.linkCard) throw invalid(publishWords('empty'));
   return { kind: 'text', media };
 }
 
@@ -158,7 +162,7 @@ export function createFacebookPublisher(e: FacebookEndpoints, options: FacebookP
       if (!(error instanceof ProviderError && error.code === 'duplicate_post')) throw error;
       const text = ctx.parts[0]?.text ?? '';
       const found = text.trim() ? await findPost(ctx, text, progress.firstSentAt! - DUPLICATE_SKEW_MS) : null;
-      if (!found) throw invalid('Facebook refused this post as a duplicate of a recent post on the Page; change the text or wait before posting it again', 'duplicate_post');
+      if (!found) throw invalid(publishWords('duplicate'), 'duplicate_post');
       ctx.journal.log(step, {}, { duplicateOf: found.postId });
       created = found;
     }
@@ -176,7 +180,7 @@ export function createFacebookPublisher(e: FacebookEndpoints, options: FacebookP
     const form = { message: message || undefined, link };
     return create(ctx, 'feed', { kind: 'text', hasLink: Boolean(link), messageLength: message.length }, async () => {
       const answer = await call<{ id?: string }>(ctx, graphUrl(e, `/${page(ctx)}/feed`), { form });
-      if (!answer.id) throw invalid('Facebook accepted the post but sent no id', 'bad_answer');
+      if (!answer.id) throw acceptedWithoutId('post');
       return { postId: String(answer.id), url: postLink(String(answer.id)) };
     }, progress);
   }
@@ -196,7 +200,7 @@ export function createFacebookPublisher(e: FacebookEndpoints, options: FacebookP
     return create(ctx, 'photo', { kind: 'photo', messageLength: message.length }, async () => {
       const answer = await call<{ id?: string; post_id?: string }>(ctx, graphUrl(e, `/${page(ctx)}/photos`), { body });
       const id = answer.post_id ?? answer.id;
-      if (!id) throw invalid('Facebook accepted the photo but sent no id', 'bad_answer');
+      if (!id) throw acceptedWithoutId('photo');
       return { postId: String(id), url: postLink(String(id)) };
     }, progress);
   }
@@ -207,7 +211,7 @@ export function createFacebookPublisher(e: FacebookEndpoints, options: FacebookP
     for (const item of media.slice(photoIds.length)) {
       assertUsageRoom(network, label, page(ctx));
       const answer = await call<{ id?: string }>(ctx, graphUrl(e, `/${page(ctx)}/photos`), { body: await photoForm(item, { published: 'false' }) });
-      if (!answer.id) throw invalid('Facebook accepted a photo but sent no id', 'bad_answer');
+      if (!answer.id) throw acceptedWithoutId('onePhoto');
       photoIds.push(String(answer.id));
       progress = { ...progress, photoIds };
       await ctx.journal.saveProgress(progress);
@@ -217,7 +221,7 @@ export function createFacebookPublisher(e: FacebookEndpoints, options: FacebookP
     photoIds.forEach((id, i) => (form[`attached_media[${i}]`] = JSON.stringify({ media_fbid: id })));
     return create(ctx, 'feed', { kind: 'photos', photoIds, messageLength: message.length }, async () => {
       const answer = await call<{ id?: string }>(ctx, graphUrl(e, `/${page(ctx)}/feed`), { form });
-      if (!answer.id) throw invalid('Facebook accepted the post but sent no id', 'bad_answer');
+      if (!answer.id) throw acceptedWithoutId('post');
       return { postId: String(answer.id), url: postLink(String(answer.id)) };
     }, progress);
   }
@@ -229,18 +233,18 @@ export function createFacebookPublisher(e: FacebookEndpoints, options: FacebookP
    * granted the Page (the grant token); the video is then posted with the Page token.
    */
   async function uploadVideo(pageCtx: PublishContext, progress: Progress, video: PublishMedia): Promise<Progress> {
-    if (!pageCtx.grantToken) throw invalid('Facebook: this Page was connected without the person’s token that video uploads need; connect the Page again', 'reconnect_needed');
+    if (!pageCtx.grantToken) throw invalid(publishWords('noGrantToken'), 'reconnect_needed');
     const ctx = { ...pageCtx, accessToken: pageCtx.grantToken };
     if (!progress.uploadSession) {
       const answer = await call<{ id?: string }>(ctx, graphUrl(e, `/${e.appId}/uploads`, { file_name: `video.${video.mimeType === 'video/quicktime' ? 'mov' : 'mp4'}`, file_length: String(video.size), file_type: video.mimeType }), { method: 'POST' });
-      if (!answer.id?.startsWith('upload:')) throw invalid('Facebook did not open an upload session for the video', 'bad_answer');
+      if (!answer.id?.startsWith('upload:')) throw invalid(publishWords('noUploadSession'), 'bad_answer');
       progress = { ...progress, uploadSession: answer.id };
       await ctx.journal.saveProgress(progress);
     }
     const session = progress.uploadSession!;
     const state = await call<{ file_offset?: number | string }>(ctx, graphUrl(e, `/${session}`));
     const offset = Number(state.file_offset ?? 0);
-    if (!Number.isInteger(offset) || offset < 0 || offset > video.size) throw invalid('Facebook reports an upload offset beyond the video; publish the post again', 'upload_not_resumable');
+    if (!Number.isInteger(offset) || offset < 0 || offset > video.size) throw invalid(publishWords('offsetBeyondVideo'), 'upload_not_resumable');
     const bytes = await readAll(video.open({ start: offset, end: video.size - 1 }));
     const response = await fetchFromNetwork(network, graphUrl(e, `/${session}`), {
       method: 'POST',
@@ -254,7 +258,7 @@ export function createFacebookPublisher(e: FacebookEndpoints, options: FacebookP
     noteUsage(network, page(ctx), response.headers);
     const error = graphErrorOf(answer);
     if (error || response.status >= 400) throw graphError(network, label, response.status, error ?? { message: `HTTP ${response.status}` });
-    if (!answer.h) throw invalid('Facebook took the video but sent no file handle', 'bad_answer');
+    if (!answer.h) throw invalid(publishWords('noFileHandle'), 'bad_answer');
     progress = { ...progress, uploadHandle: answer.h };
     await ctx.journal.saveProgress(progress);
     return progress;
@@ -267,7 +271,7 @@ export function createFacebookPublisher(e: FacebookEndpoints, options: FacebookP
     const form = { title: settings.videoTitle, description: description || undefined, fbuploader_video_file_chunk: progress.uploadHandle, published: 'true' };
     const next = await create(ctx, 'video', { kind: 'video', uploadSession: progress.uploadSession, descriptionLength: description.length }, async () => {
       const answer = await call<{ id?: string }>(ctx, graphUrl(e, `/${page(ctx)}/videos`, {}, 'video'), { form });
-      if (!answer.id) throw invalid('Facebook accepted the video but sent no id', 'bad_answer');
+      if (!answer.id) throw acceptedWithoutId('video');
       return { postId: String(answer.id), url: null };
     }, progress);
     return { ...next, videoId: next.postId };
@@ -282,7 +286,7 @@ export function createFacebookPublisher(e: FacebookEndpoints, options: FacebookP
     if (!progress.videoId) {
       assertUsageRoom(network, label, page(ctx));
       const started = await call<{ video_id?: string | number }>(ctx, graphUrl(e, `/${page(ctx)}/video_reels`), { form: { upload_phase: 'start' } });
-      if (!started.video_id) throw invalid('Facebook did not open a Reel upload', 'bad_answer');
+      if (!started.video_id) throw invalid(publishWords('noReelUpload'), 'bad_answer');
       progress = { ...progress, videoId: String(started.video_id) };
       await ctx.journal.saveProgress(progress);
     }
@@ -300,7 +304,9 @@ export function createFacebookPublisher(e: FacebookEndpoints, options: FacebookP
         });
         const answer = (await response.json().catch(() => ({}))) as { success?: boolean };
         const error = graphErrorOf(answer);
-        if (error || response.status >= 400 || answer.success !== true) throw graphError(network, label, response.status, error ?? { message: `the Reel upload failed (HTTP ${response.status})` });
+        if (error) throw graphError(network, label, response.status, error);
+        // No Graph error to read: Herald says what failed, with the code graphError would give it.
+        if (response.status >= 400 || answer.success !== true) throw invalid(publishWords('reelUploadFailed', { status: response.status }), `graph_${response.status}`);
       }
       progress = { ...progress, reelUploaded: true };
       await ctx.journal.saveProgress(progress);
@@ -311,7 +317,7 @@ export function createFacebookPublisher(e: FacebookEndpoints, options: FacebookP
     // The Reel's id is known before the finish: it is the id the post will have.
     const next = await create(ctx, 'reel_finish', { kind: 'reel', videoId, descriptionLength: description.length }, async () => {
       const answer = await call<{ success?: boolean }>(ctx, graphUrl(e, `/${page(ctx)}/video_reels`), { form });
-      if (answer.success !== true) throw invalid('Facebook did not confirm the Reel', 'bad_answer');
+      if (answer.success !== true) throw invalid(publishWords('reelNotConfirmed'), 'bad_answer');
       return { postId: videoId, url: reelLink(videoId) };
     }, progress);
     return { ...next, reelFinished: true };
@@ -322,7 +328,7 @@ export function createFacebookPublisher(e: FacebookEndpoints, options: FacebookP
     const answer = await videoStatus(ctx, progress.videoId!);
     const status = answer.status ?? {};
     if (status.video_status === 'error' || status.processing_phase?.status === 'error') {
-      throw invalid(`Facebook could not process the video: ${status.processing_phase?.errors?.[0]?.message ?? 'no reason given'}`, 'video_processing_failed');
+      throw invalid(publishWords('processingFailed', { reason: status.processing_phase?.errors?.[0]?.message ?? errorWords('networks:errors.meta.noReason') }), 'video_processing_failed');
     }
     if (status.video_status === 'ready' && (status.publishing_phase?.status ?? 'complete') === 'complete') return null;
     return { status: 'processing', checkAfterMs: pollMs };
@@ -333,7 +339,7 @@ export function createFacebookPublisher(e: FacebookEndpoints, options: FacebookP
     assertUsageRoom(network, label, page(ctx));
     await ctx.journal.beforeCreate('comment', { on: progress.postId, messageLength: message.length });
     const answer = await call<{ id?: string }>(ctx, graphUrl(e, `/${progress.postId}/comments`), { form: { message } });
-    if (!answer.id) throw invalid('Facebook accepted the first comment but sent no id', 'bad_answer');
+    if (!answer.id) throw acceptedWithoutId('firstComment');
     const next = { ...progress, commentId: String(answer.id) };
     await ctx.journal.afterCreate('comment', { id: String(answer.id) }, next);
     return next;
