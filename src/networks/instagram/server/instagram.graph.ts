@@ -2,12 +2,16 @@
 // Meta's error envelope and usage headers handled (meta-graph/). Every host comes from
 // configuration so a local fake can stand in for Meta.
 import type { Config } from '../../../server/config/config.ts';
-import { ProviderError } from '../../../server/providers/provider.ts';
+import type { MessageValues } from '../../../server/modules/notifications/notification-message.ts';
+import { errorWords, wordedError } from '../../error-words.ts';
 import { graphJson, withAccessToken } from '../../meta-graph/graph-request.ts';
 import type { instagramLogins } from '../descriptor.ts';
 
 export const network = 'instagram' as const;
 export const label = 'Instagram';
+
+/** Words of Instagram's error sentences (`network-instagram:errors.…`). */
+export const instagramWords = (key: string, values?: MessageValues) => errorWords(`network-instagram:errors.${key}`, values);
 
 export type InstagramEndpoints = {
   login: (typeof instagramLogins)[number];
@@ -64,9 +68,12 @@ export async function graph<T = Record<string, unknown>>(url: string, accessToke
   return answer;
 }
 
+/** The ids an answer may come without, named in `errors.publisher.answer`. */
+export type AnsweredId = 'accountId' | 'facebookUserId' | 'containerId' | 'commentId' | 'mediaId' | 'storyId';
+
 /** An id Meta sends as a string (or, from some endpoints, a bare number): always a string here. */
-export function idOf(value: unknown, what: string): string {
+export function idOf(value: unknown, what: AnsweredId): string {
   if (typeof value === 'string' && /^\d+$/.test(value)) return value;
   if (typeof value === 'number' && Number.isSafeInteger(value)) return String(value);
-  throw new ProviderError('invalid', network, `Instagram sent an answer without ${what}`, 'bad_answer');
+  throw wordedError('invalid', network, instagramWords('publisher.badAnswer', { what: instagramWords(`publisher.answer.${what}`) }), 'bad_answer');
 }

@@ -12,10 +12,8 @@ import { ref } from '../../../server/modules/notifications/notification-message.
 import { graphError, graphErrorOf, graphMessage } from '../../meta-graph/graph-errors.ts';
 import { ProviderError, type ConnectableAccount, type OAuthProvider, type Profile } from '../../../server/providers/provider.ts';
 import { facebookLoginScopes, instagramLoginScopes } from '../descriptor.ts';
-import { graph, idOf, network, type InstagramEndpoints } from './instagram.graph.ts';
-import { errorWords, wordedError } from '../../error-words.ts';
-
-const igWords = (key: string, values?: Parameters<typeof errorWords>[1]) => errorWords(`network-instagram:errors.${key}`, values);
+import { graph, idOf, instagramWords as igWords, network, type InstagramEndpoints } from './instagram.graph.ts';
+import { wordedError } from '../../error-words.ts';
 
 /**
  * Facebook Login grants Facebook's permission names; Herald records them under the Instagram
@@ -70,7 +68,7 @@ function tokenRefusal(status: number, body: unknown, what: 'code' | 'longLived' 
 }
 
 const profileOf = (me: IgMe, ownerExternalId: string | null): Profile => ({
-  externalId: idOf(me.user_id ?? me.id, 'the account id'),
+  externalId: idOf(me.user_id ?? me.id, 'accountId'),
   username: me.username ?? null,
   displayName: me.name || me.username || null,
   avatarUrl: me.profile_picture_url ?? null,
@@ -119,7 +117,7 @@ export function createInstagramProvider(endpoints: InstagramEndpoints): OAuthPro
       const me = await igMe(answer.access_token);
       const expiresAt = renewableUntil(answer.expires_in);
       return {
-        externalId: idOf(me.user_id ?? me.id, 'the account id'),
+        externalId: idOf(me.user_id ?? me.id, 'accountId'),
         accessToken: answer.access_token,
         // Instagram renews the long-lived token itself (ig_refresh_token): it is its own refresh token.
         refreshToken: answer.access_token,
@@ -162,7 +160,7 @@ export function createInstagramProvider(endpoints: InstagramEndpoints): OAuthPro
       const me = await graph<{ id?: unknown }>(`${base}/me`, long.access_token, { query: { fields: 'id,name' } });
       const permissions = await graph<{ data?: { permission?: string; status?: string }[] }>(`${base}/me/permissions`, long.access_token);
       const granted = (permissions.data ?? []).filter((p) => p.status === 'granted' && p.permission).map((p) => p.permission!);
-      return { externalId: idOf(me.id, 'the Facebook user id'), accessToken: long.access_token, refreshToken: null, accessTokenExpiresAt: expiresIn(long.expires_in), scopes: normaliseFacebookScopes(granted) };
+      return { externalId: idOf(me.id, 'facebookUserId'), accessToken: long.access_token, refreshToken: null, accessTokenExpiresAt: expiresIn(long.expires_in), scopes: normaliseFacebookScopes(granted) };
     },
     /** One account per Page with a linked Instagram professional account, with that Page's token. */
     async accounts(tokens) {
@@ -195,7 +193,7 @@ export function createInstagramProvider(endpoints: InstagramEndpoints): OAuthPro
       try {
         const debug = await graph<{ data?: { user_id?: unknown; is_valid?: boolean } }>(`${base}/debug_token`, appToken, { query: { input_token: accessToken } });
         if (!debug.data?.is_valid || debug.data.user_id === undefined) return;
-        userId = idOf(debug.data.user_id, 'the Facebook user id');
+        userId = idOf(debug.data.user_id, 'facebookUserId');
       } catch (error) {
         // A token Meta no longer knows is as revoked as it gets.
         if (error instanceof ProviderError && error.kind === 'auth') return;
@@ -208,11 +206,11 @@ export function createInstagramProvider(endpoints: InstagramEndpoints): OAuthPro
       const debug = await graph<{ data?: { type?: string; user_id?: unknown } }>(`${base}/debug_token`, appToken, { query: { input_token: accessToken } });
       if (debug.data?.type === 'USER') {
         const me = await graph<{ id?: unknown; name?: string }>(`${base}/me`, accessToken, { query: { fields: 'id,name' } });
-        const id = idOf(me.id, 'the Facebook user id');
+        const id = idOf(me.id, 'facebookUserId');
         return { externalId: id, username: null, displayName: me.name ?? null, avatarUrl: null, ownerExternalId: id };
       }
       const { ig } = await pageInstagram(accessToken);
-      return profileOf(ig, debug.data?.user_id !== undefined ? idOf(debug.data.user_id, 'the Facebook user id') : null);
+      return profileOf(ig, debug.data?.user_id !== undefined ? idOf(debug.data.user_id, 'facebookUserId') : null);
     },
   };
 

@@ -12,12 +12,9 @@ import { ProviderError } from '../../../server/providers/provider.ts';
 import type { ExistingCheck, MetricsContext, PostMetrics, PublishContext, PublishMedia, PublishOutcome, Publisher } from '../../../server/providers/publishing.ts';
 import { assertUsageRoom } from '../../meta-graph/usage.ts';
 import { graphErrorOf, graphError } from '../../meta-graph/graph-errors.ts';
-import { instagramSettings, type InstagramSettings } from '../descriptor.ts';
-import { graph, idOf, label, network, type InstagramEndpoints } from './instagram.graph.ts';
+import { CAROUSEL_MAX, instagramSettings, type InstagramSettings } from '../descriptor.ts';
+import { graph, idOf, instagramWords as igWords, label, network, type InstagramEndpoints } from './instagram.graph.ts';
 import { facebookNameOf } from './instagram.provider.ts';
-
-/** Words of Instagram's error sentences (`network-instagram:errors.…`). */
-const igWords = (key: string, values?: Parameters<typeof errorWords>[1]) => errorWords(`network-instagram:errors.${key}`, values);
 
 const HOUR_MS = 3_600_000;
 
@@ -36,23 +33,17 @@ type Progress = {
 
 type ContainerStatus = { status_code?: string; status?: string };
 
-/** Instagram's processing and media subcodes (shared/providers.md §6 "Errors"), in words a person can act on. */
-const subcodeReasons: Record<number, string> = {
-  2207001: 'Instagram had a problem processing the media; publish it again later',
-  2207003: 'Instagram took too long to download the media',
-  2207004: 'the photo is larger than 8 MB',
-  2207005: 'Instagram accepts only JPEG photos',
-  2207009: 'the aspect ratio is not one Instagram accepts',
-  2207010: 'the caption is too long',
-  2207020: 'the media expired before it was published (Instagram keeps it 24 hours)',
-  2207026: 'the video format is not supported (Instagram needs MP4 or MOV with H.264 or HEVC video and AAC audio)',
-  2207028: 'the carousel is not valid (2 to 10 items)',
-  2207042: 'the account reached its daily publishing limit',
-  2207052: 'Instagram could not fetch the media from its web address',
-  2207057: 'the cover frame is beyond the end of the video',
-};
+/**
+ * Instagram's processing and media subcodes (shared/providers.md §6 "Errors") that have words a
+ * person can act on (`errors.publisher.subcode.<subcode>`).
+ */
+const explainedSubcodes = new Set([2207001, 2207003, 2207004, 2207005, 2207009, 2207010, 2207020, 2207026, 2207028, 2207042, 2207052, 2207057]);
 
-const invalid = (message: string, code?: string) => new ProviderError('invalid', network, message, code);
+/** What a container holds, as the sentences about it name it (`errors.publisher.container`). */
+const containerWords = (what: 'post' | 'reel' | 'story') => igWords(`publisher.container.${what}`);
+const carouselItemWords = (position: number) => igWords('publisher.container.carouselItem', { position });
+
+const invalid = (words: MessageRef, code?: string) => wordedError('invalid', network, words, code);
 
 async function readAll(stream: Readable): Promise<Buffer> {
   const chunks: Buffer[] = [];
@@ -62,19 +53,20 @@ async function readAll(stream: Readable): Promise<Buffer> {
 
 function parseSettings(ctx: PublishContext): InstagramSettings {
   const parsed = instagramSettings.safeParse(ctx.settings ?? {});
-  if (!parsed.success) throw invalid(`Instagram settings are not valid: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  if (!parsed.success) throw invalid(igWords('publisher.settingsInvalid', { reason: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') }));
   return parsed.data;
 }
 
 function mediaOf(ctx: PublishContext, format: InstagramSettings['format']): PublishMedia[] {
   const media = ctx.parts[0]?.media ?? [];
-  if (!media.length) throw invalid('Instagram posts need a photo or a video (text-only posts are not possible)');
-  if (format !== 'feed' && media.length !== 1) throw invalid(format === 'reel' ? 'Instagram: a Reel is exactly one video' : 'Instagram: a story is one photo or one video');
-  if (format === 'reel' && media[0]!.kind !== 'video') throw invalid('Instagram: a Reel is a video');
-  if (media.length > 10) throw invalid('Instagram: a carousel holds at most 10 photos and videos');
+  if (!media.length) throw invalid(igWords('publisher.mediaRequired'));
+  // The same sentences as the checks made when the post is saved (the descriptor's rules).
+  if (format !== 'feed' && media.length !== 1) throw invalid(errorWords(format === 'reel' ? 'network-instagram:rules.reelOneVideo' : 'network-instagram:rules.storyOneFile'));
+  if (format === 'reel' && media[0]!.kind !== 'video') throw invalid(igWords('publisher.reelIsVideo'));
+  if (media.length > CAROUSEL_MAX) throw invalid(errorWords('network-instagram:rules.carouselTooLong', { max: CAROUSEL_MAX }));
   for (const item of media) {
     if (item.kind === 'image' && !item.publicUrl) {
-      throw invalid('Instagram fetches photos from a web address, and this Herald has none set up (HERALD_MEDIA_PUBLIC_URL): ask its operator, or post a video', 'no_public_url');
+      throw invalid(igWords('publisher.noPublicUrl'), 'no_public_url');
     }
   }
   return media;
@@ -124,13 +116,13 @@ export function createInstagramPublisher(endpoints: InstagramEndpoints): Publish
     const shown = { ...fields, caption: fields.caption === undefined ? undefined : `${[...fields.caption].length} characters`, image_url: fields.image_url === undefined ? undefined : 'signed media link' };
     await ctx.journal.beforeCreate(step, shown);
     const answer = await call<{ id?: unknown }>(ctx, `/${ctx.externalAccountId}/media`, { method: 'POST', form: fields });
-    return idOf(answer.id, 'the container id');
+    return idOf(answer.id, 'containerId');
   }
 
   /** Resumable upload of a video's bytes to its container (rupload): Meta needs no public address for it. */
   async function upload(ctx: PublishContext, containerId: string, video: PublishMedia) {
     const bytes = await readAll(video.open());
-    if (bytes.length !== video.size) throw invalid(`Herald could read only ${bytes.length} of ${video.size} bytes of the video`, 'media_unreadable');
+    if (bytes.length !== video.size) throw invalid(igWords('publisher.mediaUnreadable', { read: bytes.length, size: video.size }), 'media_unreadable');
     const response = await fetchFromNetwork(network, `${endpoints.uploadOrigin}/ig-api-upload/${endpoints.version}/${containerId}`, {
       method: 'POST',
       headers: { authorization: `OAuth ${ctx.accessToken}`, offset: '0', file_size: String(bytes.length), 'content-type': 'application/octet-stream' },
@@ -141,11 +133,14 @@ export function createInstagramPublisher(endpoints: InstagramEndpoints): Publish
     const body = (await response.json().catch(() => ({}))) as { success?: boolean; debug_info?: { message?: string } };
     const error = graphErrorOf(body);
     if (error) throw withScope(graphError(network, label, response.status, error), 'instagram_business_content_publish', igWords('what.publishing'));
-    if (response.status >= 400 || body.success === false) throw invalid(`Instagram refused the video upload: ${body.debug_info?.message ?? `HTTP ${response.status}`}`, 'upload_refused');
+    if (response.status >= 400 || body.success === false) {
+      const reason = body.debug_info?.message ?? null;
+      throw invalid(reason === null ? igWords('publisher.uploadRefusedStatus', { status: response.status }) : igWords('publisher.uploadRefused', { reason }), 'upload_refused');
+    }
   }
 
   /** FINISHED: true; still working: false; ERROR or EXPIRED: the reason, as a failure. */
-  async function ready(ctx: PublishContext, containerId: string, what: string): Promise<boolean | 'published'> {
+  async function ready(ctx: PublishContext, containerId: string, what: MessageRef): Promise<boolean | 'published'> {
     const status = await call<ContainerStatus>(ctx, `/${containerId}`, { query: { fields: 'status_code,status' } });
     switch (status.status_code) {
       case 'FINISHED':
@@ -155,14 +150,20 @@ export function createInstagramPublisher(endpoints: InstagramEndpoints): Publish
       case 'IN_PROGRESS':
         return false;
       case 'EXPIRED':
-        throw invalid(`Instagram: ${what} expired before it was published (Instagram keeps it 24 hours); publish the post again`, 'container_expired');
+        throw invalid(igWords('publisher.expired', { what }), 'container_expired');
       case 'ERROR': {
         const subcode = statusSubcode(status.status);
-        const reason = subcodeReasons[subcode] ?? `Instagram could not process ${what}${status.status ? ` (${status.status})` : ''}`;
-        throw invalid(`Instagram did not publish: ${reason}`, Number.isFinite(subcode) ? `graph_status_${subcode}` : 'container_error');
+        const reason = explainedSubcodes.has(subcode)
+          ? igWords(`publisher.subcode.${subcode}`)
+          : status.status
+            ? igWords('publisher.notProcessedBecause', { what, status: status.status })
+            : igWords('publisher.notProcessed', { what });
+        throw invalid(igWords('publisher.notPublished', { reason }), Number.isFinite(subcode) ? `graph_status_${subcode}` : 'container_error');
       }
-      default:
-        throw invalid(`Instagram answered an unknown state for ${what}: ${status.status_code ?? 'none'}`, 'bad_answer');
+      default: {
+        const state = status.status_code ?? null;
+        throw invalid(state === null ? igWords('publisher.unknownStateNone', { what }) : igWords('publisher.unknownState', { what, state }), 'bad_answer');
+      }
     }
   }
 
@@ -190,7 +191,7 @@ export function createInstagramPublisher(endpoints: InstagramEndpoints): Publish
       try {
         const answer = await call<{ id?: unknown }>(ctx, `/${mediaId}/comments`, { method: 'POST', form: { message: ctx.firstComment } }, 'instagram_business_content_publish', igWords('what.firstComment'));
         progress = { ...progress, commentDone: true };
-        await ctx.journal.afterCreate('comment', { commentId: idOf(answer.id, 'the comment id') }, progress);
+        await ctx.journal.afterCreate('comment', { commentId: idOf(answer.id, 'commentId') }, progress);
       } catch (error) {
         // The post is published: a refused comment is noted, not a reason to fail the post.
         if (!(error instanceof ProviderError) || error.kind === 'transient' || error.kind === 'auth') throw error;
@@ -206,7 +207,7 @@ export function createInstagramPublisher(endpoints: InstagramEndpoints): Publish
     assertUsageRoom(network, label, ctx.externalAccountId);
     await ctx.journal.beforeCreate('publish', { creationId: progress.containerId });
     const answer = await call<{ id?: unknown }>(ctx, `/${ctx.externalAccountId}/media_publish`, { method: 'POST', form: { creation_id: progress.containerId } });
-    const next = { ...progress, mediaId: idOf(answer.id, 'the media id') };
+    const next = { ...progress, mediaId: idOf(answer.id, 'mediaId') };
     await ctx.journal.afterCreate('publish', { mediaId: next.mediaId }, next);
     return next;
   }
@@ -245,12 +246,12 @@ export function createInstagramPublisher(endpoints: InstagramEndpoints): Publish
       // Stories are listed on their own edge (for 24 hours), without captions: the newest since the call is ours.
       const stories = await call<{ data?: { id?: unknown; timestamp?: string }[] }>(ctx, `/${ctx.externalAccountId}/stories`, { query: { fields: 'id,timestamp' } }, 'instagram_business_basic', igWords('what.recentStories'));
       const story = (stories.data ?? []).find((m) => m.id !== undefined && (!m.timestamp || Date.parse(m.timestamp) >= since));
-      if (story) return { found: true, progress: { ...progress, mediaId: idOf(story.id, 'the story id') } };
+      if (story) return { found: true, progress: { ...progress, mediaId: idOf(story.id, 'storyId') } };
     } else {
       const caption = (ctx.parts[0]?.text ?? '').trim();
       const recent = await recentMedia(ctx, since);
       const match = caption ? recent.find((m) => (m.caption ?? '').trim() === caption) : recent[0];
-      if (match) return { found: true, progress: { ...progress, mediaId: idOf(match.id, 'the media id') } };
+      if (match) return { found: true, progress: { ...progress, mediaId: idOf(match.id, 'mediaId') } };
     }
     return unknownBecause(igWords('unknown.notListed'));
   }
@@ -294,7 +295,7 @@ export function createInstagramPublisher(endpoints: InstagramEndpoints): Publish
         // The carousel can be made only from finished items: a video may still be processing.
         for (const [index, child] of children.entries()) {
           if (child.ready) continue;
-          const state = await ready(ctx, child.containerId!, `item ${index + 1} of the carousel`);
+          const state = await ready(ctx, child.containerId!, carouselItemWords(index + 1));
           if (state === false) return { status: 'processing', checkAfterMs: pollMs };
           children[index] = { ...child, ready: true };
           progress = { ...progress, children: [...children] };
@@ -329,13 +330,13 @@ export function createInstagramPublisher(endpoints: InstagramEndpoints): Publish
         return { status: 'processing', checkAfterMs: pollMs };
       }
 
-      const state = await ready(ctx, progress.containerId!, format === 'story' ? 'the story' : format === 'reel' ? 'the Reel' : 'the post');
+      const state = await ready(ctx, progress.containerId!, containerWords(format === 'story' ? 'story' : format === 'reel' ? 'reel' : 'post'));
       if (state === false) return { status: 'processing', checkAfterMs: pollMs };
       if (state === 'published') {
         // Published by an earlier media_publish whose answer never reached the journal.
         const found = await findExisting(ctx, { step: 'publish', sentAt: new Date(Date.now() - 24 * HOUR_MS) });
         if (found.found === true) return finish(ctx, found.progress as Progress);
-        throw invalid('Instagram: this post was already published, but Herald cannot find it among the account’s recent posts; check the profile', 'already_published');
+        throw invalid(igWords('publisher.alreadyPublished'), 'already_published');
       }
       progress = await publishContainer(ctx, progress);
       return finish(ctx, progress);
