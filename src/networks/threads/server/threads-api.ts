@@ -2,7 +2,9 @@
 // (guarded fetch, Meta's error envelope, lossless 64-bit ids); the origin comes from configuration
 // so a local fake can stand in.
 import { graphJson, withAccessToken } from '../../meta-graph/graph-request.ts';
-import { ProviderError } from '../../../server/providers/provider.ts';
+import type { ProviderError } from '../../../server/providers/provider.ts';
+import type { MessageRef, MessageValues } from '../../../server/modules/notifications/notification-message.ts';
+import { errorWords, wordedError } from '../../error-words.ts';
 
 export const network = 'threads' as const;
 export const label = 'Threads';
@@ -51,4 +53,10 @@ export function idOf(value: unknown): string | null {
   return null;
 }
 
-export const badAnswer = (what: string) => new ProviderError('invalid', network, `Threads sent an answer without ${what}`, 'bad_answer');
+/** Words of Threads' error sentences (`network-threads:errors.…`). */
+export const threadsWords = (key: string, values?: MessageValues): MessageRef => errorWords(`network-threads:errors.${key}`, values);
+
+/** What an answer of Threads lacked (`network-threads:errors.publisher.answer.…`). */
+export type MissingAnswer = 'longLivedToken' | 'tokenAndUserId' | 'accountId' | 'containerId' | 'postId';
+export const badAnswer = (what: MissingAnswer): ProviderError =>
+  wordedError('invalid', network, threadsWords('publisher.badAnswer', { what: threadsWords(`publisher.answer.${what}`) }), 'bad_answer');

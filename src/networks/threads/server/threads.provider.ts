@@ -4,8 +4,8 @@
 import { threads } from '../descriptor.ts';
 import { graphJson } from '../../meta-graph/graph-request.ts';
 import { ProviderError, type OAuthProvider, type Profile, type TokenSet } from '../../../server/providers/provider.ts';
-import { errorWords, wordedError } from '../../error-words.ts';
-import { badAnswer, graphUrl, idOf, label, network, threadsCall, tokenUrl, type ThreadsEndpoints } from './threads-api.ts';
+import { wordedError } from '../../error-words.ts';
+import { badAnswer, graphUrl, idOf, label, network, threadsCall, threadsWords, tokenUrl, type ThreadsEndpoints } from './threads-api.ts';
 
 export type ThreadsProviderConfig = ThreadsEndpoints & {
   appId: string;
@@ -32,7 +32,7 @@ export function readRefreshToken(stored: string): { token: string; issuedAt: num
 type LongLived = { access_token?: unknown; expires_in?: unknown };
 
 function longLivedSet(answer: LongLived, scopes: string[]): TokenSet {
-  if (typeof answer.access_token !== 'string' || !answer.access_token) throw badAnswer('the long-lived token');
+  if (typeof answer.access_token !== 'string' || !answer.access_token) throw badAnswer('longLivedToken');
   const issuedAt = Date.now();
   const expiresAt = typeof answer.expires_in === 'number' ? new Date(issuedAt + answer.expires_in * 1000) : null;
   return { accessToken: answer.access_token, refreshToken: refreshTokenFor(answer.access_token, issuedAt), accessTokenExpiresAt: expiresAt, refreshTokenExpiresAt: expiresAt, scopes };
@@ -90,7 +90,7 @@ export function createThreadsProvider(config: ThreadsProviderConfig): OAuthProvi
         form: { client_id: config.appId, client_secret: config.appSecret, grant_type: 'authorization_code', redirect_uri: redirectUri, code },
       });
       const userId = idOf(short.user_id);
-      if (typeof short.access_token !== 'string' || !userId) throw badAnswer('the token and user id');
+      if (typeof short.access_token !== 'string' || !userId) throw badAnswer('tokenAndUserId');
       // The one-hour token is never stored: it is exchanged at once for a 60-day one.
       const exchange = new URL(tokenUrl(config.apiUrl, '/access_token'));
       exchange.search = new URLSearchParams({ grant_type: 'th_exchange_token', client_secret: config.appSecret, access_token: short.access_token }).toString();
@@ -105,7 +105,7 @@ export function createThreadsProvider(config: ThreadsProviderConfig): OAuthProvi
       // A token this young is refreshed only after Threads rejected it, and Threads renews only a
       // valid token at least 24 h old: asking would fail, so Herald says why and asks for a reconnect.
       if (age < config.refreshMinAgeMs) {
-        const words = errorWords('network-threads:errors.refreshTooEarly', { minHours: wholeHours(config.refreshMinAgeMs), ageHours: wholeHours(age) });
+        const words = threadsWords('refreshTooEarly', { minHours: wholeHours(config.refreshMinAgeMs), ageHours: wholeHours(age) });
         throw wordedError('auth', network, words, 'refresh_too_early');
       }
       const url = new URL(tokenUrl(config.apiUrl, '/refresh_access_token'));
@@ -124,7 +124,7 @@ export function createThreadsProvider(config: ThreadsProviderConfig): OAuthProvi
         accessToken,
       );
       const id = idOf(me.id);
-      if (!id) throw badAnswer('the account id');
+      if (!id) throw badAnswer('accountId');
       const text = (value: unknown) => (typeof value === 'string' && value ? value : null);
       // One consent is one Threads account: it is both the channel and the person behind it.
       return { externalId: id, username: text(me.username), displayName: text(me.name) ?? text(me.username), avatarUrl: text(me.threads_profile_picture_url), ownerExternalId: id };

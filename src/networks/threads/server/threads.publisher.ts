@@ -7,9 +7,9 @@ import { threadsSettings, THREADS_MAX_CAROUSEL } from '../descriptor.ts';
 import { ProviderError } from '../../../server/providers/provider.ts';
 import type { ExistingCheck, MetricsContext, PostMetrics, PublishContext, PublishMedia, PublishOutcome, Publisher } from '../../../server/providers/publishing.ts';
 import { assertUsageRoom } from '../../meta-graph/usage.ts';
-import { badAnswer, graphUrl, idOf, label, network, threadsCall } from './threads-api.ts';
+import { badAnswer, graphUrl, idOf, label, network, threadsCall, threadsWords } from './threads-api.ts';
 import type { MessageRef } from '../../../server/modules/notifications/notification-message.ts';
-import { errorWords, scopeMissingWords, unknownBecause, wordedError } from '../../error-words.ts';
+import { scopeMissingWords, unknownBecause, wordedError } from '../../error-words.ts';
 
 export type ThreadsPublisherOptions = {
   apiUrl: string;
@@ -44,23 +44,40 @@ type ContainerStatus = { id?: unknown; status?: string; error_message?: string }
 type QuotaAnswer = { data?: { quota_usage?: number; config?: { quota_total?: number; quota_duration?: number }; reply_quota_usage?: number; reply_config?: { quota_total?: number } }[] };
 type Listed = { id?: unknown; text?: string; timestamp?: string; permalink?: string };
 
-const invalid = (message: string, code?: string) => new ProviderError('invalid', network, message, code);
+const invalid = (words: MessageRef, code?: string) => wordedError('invalid', network, words, code);
+const publisherWords = (key: string, values?: Parameters<typeof threadsWords>[1]) => threadsWords(`publisher.${key}`, values);
 
-/** Threads' container errors (`error_message`), in words a social media manager can act on. */
+/** Threads' container errors (`error_message`), in words a social media manager can act on (`publisher.container.…`). */
 const containerErrors: Record<string, string> = {
-  FAILED_DOWNLOADING_VIDEO: 'Threads could not download the video from Herald',
-  FAILED_PROCESSING_VIDEO: 'Threads could not process the video',
-  FAILED_DOWNLOADING_IMAGE: 'Threads could not download the photo from Herald',
-  FAILED_PROCESSING_IMAGE: 'Threads could not process the photo',
-  UNSUPPORTED_FORMAT: 'Threads does not take this file format',
-  MEDIA_DOWNLOAD_FAILED: 'Threads could not download the media from Herald',
+  FAILED_DOWNLOADING_VIDEO: 'downloadingVideo',
+  FAILED_PROCESSING_VIDEO: 'processingVideo',
+  FAILED_DOWNLOADING_IMAGE: 'downloadingImage',
+  FAILED_PROCESSING_IMAGE: 'processingImage',
+  UNSUPPORTED_FORMAT: 'unsupportedFormat',
+  MEDIA_DOWNLOAD_FAILED: 'mediaDownload',
 };
-const containerReason = (message: string | undefined) => (message && containerErrors[message]) ?? `Threads could not prepare the media (${message || 'no reason given'})`;
+const containerReason = (message: string | undefined): MessageRef => {
+  const known = message && Object.hasOwn(containerErrors, message) ? containerErrors[message] : undefined;
+  if (known) return publisherWords(`container.${known}`);
+  // Threads' own code, as it sent it.
+  return publisherWords('container.other', { reason: message || publisherWords('noReason') });
+};
+
+/** The publisher's own refusals, in words; exported so their test reaches the sentences the publisher says. */
+export const refusals = {
+  settings: (reason: string) => invalid(publisherWords('settingsInvalid', { reason })),
+  publishingLimit: (total: number, hours: number, used: number) => invalid(publisherWords('publishingLimit', { total, hours, used }), 'publishing_limit'),
+  replyLimit: (total: number, hours: number, used: number, needed: number) => invalid(publisherWords('replyLimit', { total, hours, used, needed }), 'reply_limit'),
+  container: (errorMessage: string | undefined) =>
+    invalid(publisherWords('containerFailed', { reason: containerReason(errorMessage) }), errorMessage ? `container_${errorMessage}` : 'container_error'),
+  processingTimeout: (timeoutMs: number) => invalid(publisherWords('processingTimeout', { minutes: Math.round(timeoutMs / 60_000) }), 'processing_timeout'),
+  noPublicUrl: () => invalid(publisherWords('noPublicUrl'), 'no_public_url'),
+  carouselTooLong: () => invalid(publisherWords('carouselTooLong', { max: THREADS_MAX_CAROUSEL })),
+  empty: () => invalid(publisherWords('empty')),
+};
 
 /** The permission a call needs and what for, so a refusal names it (Threads' code 10 does not). */
 type Need = { scope: string; what: MessageRef };
-/** Words of Threads' error sentences (`network-threads:errors.…`). */
-const threadsWords = (key: string, values?: Parameters<typeof errorWords>[1]) => errorWords(`network-threads:errors.${key}`, values);
 const needs = {
   publish: { scope: 'threads_content_publish', what: threadsWords('what.publish') },
   reply: { scope: 'threads_manage_replies', what: threadsWords('what.reply') },
@@ -84,9 +101,10 @@ async function call<T>(need: Need, url: string, token: string, input: Parameters
   }
 }
 
-function parseSettings(ctx: PublishContext) {
+export function parseSettings(ctx: Pick<PublishContext, 'settings'>) {
   const parsed = threadsSettings.safeParse(ctx.settings ?? {});
-  if (!parsed.success) throw invalid(`Threads settings are not valid: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  // zod's own text, as the settings schema wrote it.
+  if (!parsed.success) throw refusals.settings(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
   return parsed.data;
 }
 
@@ -111,17 +129,11 @@ export function createThreadsPublisher(options: ThreadsPublisherOptions): Publis
     const hours = Math.round((limit.config?.quota_duration ?? 86_400) / 3600);
     const total = limit.config?.quota_total;
     if (posts && typeof total === 'number' && typeof limit.quota_usage === 'number' && limit.quota_usage + posts > total) {
-      throw invalid(
-        `Threads allows this account ${total} posts in ${hours} hours and it has already published ${limit.quota_usage}: Herald did not send this post, so it does not run into Threads' limit. Schedule it for later.`,
-        'publishing_limit',
-      );
+      throw refusals.publishingLimit(total, hours, limit.quota_usage);
     }
     const replyTotal = limit.reply_config?.quota_total;
     if (replies && typeof replyTotal === 'number' && typeof limit.reply_quota_usage === 'number' && limit.reply_quota_usage + replies > replyTotal) {
-      throw invalid(
-        `Threads allows this account ${replyTotal} replies in ${hours} hours and it has already published ${limit.reply_quota_usage}; this chain needs ${replies} more. Herald did not send it: schedule it for later or shorten the chain.`,
-        'reply_limit',
-      );
+      throw refusals.replyLimit(replyTotal, hours, limit.reply_quota_usage, replies);
     }
   }
 
@@ -142,7 +154,7 @@ export function createThreadsPublisher(options: ThreadsPublisherOptions): Publis
     await ctx.journal.beforeCreate(step, { mediaType: form.media_type, textLength: form.text?.length ?? 0, replyTo: form.reply_to_id ?? null, children: form.children?.split(',').length ?? 0 });
     const answer = await call<{ id?: unknown }>(need, url(`/${ctx.externalAccountId}/threads`), ctx.accessToken, { method: 'POST', form, usageKey: ctx.externalAccountId });
     const id = idOf(answer.id);
-    if (!id) throw badAnswer('the container id');
+    if (!id) throw badAnswer('containerId');
     const next = record(id);
     await ctx.journal.afterCreate(step, { containerId: id }, next);
     return next;
@@ -171,14 +183,14 @@ export function createThreadsPublisher(options: ThreadsPublisherOptions): Publis
     let pending = false;
     for (const id of ids) {
       const status = await readStatus(ctx, id, need);
-      if (status.status === 'ERROR') throw invalid(`Threads did not publish: ${containerReason(status.error_message)}`, status.error_message ? `container_${status.error_message}` : 'container_error');
+      if (status.status === 'ERROR') throw refusals.container(status.error_message);
       if (status.status === 'EXPIRED') expired.push(id);
       else if (status.status !== 'FINISHED' && status.status !== 'PUBLISHED') pending = true;
     }
     if (expired.length) return { outcome: null, progress, expired };
     if (!pending) return { outcome: null, progress: withPart(progress, index, { polls: 0, waitingSince: undefined }), expired };
     if (part.waitingSince && Date.now() - part.waitingSince > processingTimeoutMs) {
-      throw invalid(`Threads was still preparing the media after ${Math.round(processingTimeoutMs / 60_000)} minutes; publish the post again`, 'processing_timeout');
+      throw refusals.processingTimeout(processingTimeoutMs);
     }
     const next = withPart(progress, index, { polls: (part.polls ?? 0) + 1, waitingSince: part.waitingSince ?? Date.now() });
     await ctx.journal.saveProgress(next);
@@ -194,10 +206,8 @@ export function createThreadsPublisher(options: ThreadsPublisherOptions): Publis
     const need = index === 0 ? needs.publish : needs.reply;
     const base = shared(ctx, index, progress.parts!);
     const settings = parseSettings(ctx);
-    if (part.media.some((m) => !m.publicUrl)) {
-      throw invalid('Threads downloads photos and videos from a web address, and this Herald has none (its operator must set HERALD_MEDIA_PUBLIC_URL): post text only, or ask them', 'no_public_url');
-    }
-    if (part.media.length > THREADS_MAX_CAROUSEL) throw invalid(`Threads: a carousel holds at most ${THREADS_MAX_CAROUSEL} photos and videos`);
+    if (part.media.some((m) => !m.publicUrl)) throw refusals.noPublicUrl();
+    if (part.media.length > THREADS_MAX_CAROUSEL) throw refusals.carouselTooLong();
 
     if (part.media.length > 1) {
       // Carousel: one container per item, each announced before it is created.
@@ -254,7 +264,7 @@ export function createThreadsPublisher(options: ThreadsPublisherOptions): Publis
       usageKey: ctx.externalAccountId,
     });
     const mediaId = idOf(answer.id);
-    if (!mediaId) throw badAnswer('the post id');
+    if (!mediaId) throw badAnswer('postId');
     const next = withPart(progress, index, { mediaId });
     await ctx.journal.afterCreate(`publish:${index}`, { mediaId }, next);
     return next;
@@ -288,7 +298,7 @@ export function createThreadsPublisher(options: ThreadsPublisherOptions): Publis
     pullsMediaFromUrl: true,
 
     async publish(ctx) {
-      if (!ctx.parts.length) throw invalid('Threads: the post is empty');
+      if (!ctx.parts.length) throw refusals.empty();
       let progress = ctx.journal.progress as Progress;
       if (!progress.parts) progress = { ...progress, parts: ctx.parts.map(() => ({})) };
       if (!progress.quotaChecked) {
