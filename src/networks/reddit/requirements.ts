@@ -2,7 +2,7 @@
 // flairs), as Herald keeps them on the channel once the composer chose the subreddit, and the check
 // the composer, the API (at save) and the publisher (just before submitting) all make with them.
 // Each refusal names the subreddit and the requirement's field, and quotes its guidelines.
-import type { RuleIssue } from '../rules.ts';
+import type { RuleIssue, RuleText } from '../rules.ts';
 
 export type RedditFlair = { id: string; text: string; textEditable: boolean; modOnly: boolean; backgroundColor: string | null; textColor: 'dark' | 'light' };
 
@@ -117,16 +117,19 @@ const quoted = (list: string[]) => list.map((s) => `"${s}"`).join(', ');
  */
 const inert = (text: string) => text.replaceAll('$t(', '$\u2060t(');
 
+/** A subreddit's refusal always has its words, so the publisher can fail a post in them too. */
+export type SubredditIssue = RuleIssue & Required<Pick<RuleText, 'key' | 'values'>>;
+
 /**
  * Everything the subreddit would refuse in this post, each with the field it concerns and the
  * requirement it comes from (`post_requirements.<field>` or `about.<field>`), in the words Reddit
  * would use, plus the subreddit's own guidelines when it wrote some.
  */
-export function subredditIssues(rules: SubredditRules, post: RedditPostShape): RuleIssue[] {
+export function subredditIssues(rules: SubredditRules, post: RedditPostShape): SubredditIssue[] {
   const r = rules.requirements;
   const sr = `r/${rules.name}`;
   const says = r.guidelines ? ` ${sr} says: “${r.guidelines}”` : '';
-  const issues: RuleIssue[] = [];
+  const issues: SubredditIssue[] = [];
   // One translation wraps every reason (`rules.subredditReasons.<reason>`), with the guidelines' sentence when there are some.
   const guidelines: Record<string, string> = r.guidelines ? { context: 'guidelines', guidelines: inert(r.guidelines) } : {};
   const add = (field: string, message: string, source: string, reason: string, values: Record<string, string | number> = {}) =>

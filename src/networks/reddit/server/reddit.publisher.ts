@@ -15,11 +15,22 @@ import { fetchFromNetwork } from '../../../server/providers/http.ts';
 import { ProviderError } from '../../../server/providers/provider.ts';
 import type { ExistingCheck, MetricsContext, PostMetrics, PublishContext, PublishMedia, Publisher } from '../../../server/providers/publishing.ts';
 import { linkOf, mediaShape, REDDIT_CAPTION_MAX, redditSettings, type RedditSettings } from '../descriptor.ts';
-import { subredditIssues, type RedditPostShape, type SubredditRules } from '../requirements.ts';
+import { subredditIssues, type RedditPostShape, type SubredditIssue, type SubredditRules } from '../requirements.ts';
 import { apiUrlOf, badAnswer, fullnameOf, jsonErrorsOf, needs, network, redditCall, redditWords, submissionError, type RedditEndpoints } from './reddit-api.ts';
 import { unknownBecause, wordedError } from '../../error-words.ts';
 import type { MessageRef } from '../../../server/modules/notifications/notification-message.ts';
 import { readSubredditRules } from './reddit.subreddits.ts';
+
+/**
+ * The post fails in the words the composer showed for each issue, one sentence after the other.
+ * The English is the issues' own messages, as before the words: they quote a moderator's guidelines
+ * exactly as written, while the words carry them guarded from i18next's `$t(` nesting.
+ */
+export function subredditRefusal(issues: SubredditIssue[]): ProviderError {
+  const said = issues.map((issue): MessageRef => ({ key: issue.key, values: issue.values }));
+  const words = said.reduceRight<MessageRef | undefined>((rest, item) => (rest ? redditWords('publisher.sentences', { first: item, rest }) : item), undefined);
+  return new ProviderError('invalid', network, issues.map((i) => i.message).join(' '), 'subreddit_requirements', { words });
+}
 
 type Upload = { url: string; assetId: string };
 type Progress = {
@@ -171,7 +182,7 @@ export function createRedditPublisher(options: RedditPublisherOptions): Publishe
 
   function refuseWhatTheSubredditRefuses(rules: SubredditRules, shape: RedditPostShape) {
     const issues = subredditIssues(rules, shape);
-    if (issues.length) throw new ProviderError('invalid', network, issues.map((i) => i.message).join(' '), 'subreddit_requirements');
+    if (issues.length) throw subredditRefusal(issues);
   }
 
   function submitFields(settings: RedditSettings & { subreddit: string; title: string }, rules: SubredditRules, shape: RedditPostShape): Record<string, string> {

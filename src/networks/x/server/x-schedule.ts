@@ -28,17 +28,23 @@ export async function checkCaps(db: Db | Tx, caps: XCaps, input: { channel: { ex
   const day = appWindow(at);
   const dayUsed = (await read(db as Db, { network, bucket: APP_BUCKET, windowStart: day.start })) + (await scheduledIn(db, day.start, day.resetsAt, null));
   if (dayUsed + input.posts > caps.appPerDay) {
+    const values = { perDay: caps.appPerDay, used: dayUsed, day: day.start.toISOString().slice(0, 10), posts: input.posts, after: hhmm(day.resetsAt) };
     issues.push({
       field: 'schedule',
-      message: `X cap: this Herald's X app may create ${caps.appPerDay} posts a day (UTC), all accounts together; ${dayUsed} are created or scheduled on ${day.start.toISOString().slice(0, 10)} and this post needs ${input.posts}. Schedule it after ${hhmm(day.resetsAt)}.`,
+      message: `X cap: this Herald's X app may create ${values.perDay} posts a day (UTC), all accounts together; ${values.used} are created or scheduled on ${values.day} and this post needs ${values.posts}. Schedule it after ${values.after}.`,
+      key: 'network-x:rules.capDay',
+      values,
     });
   }
   const quarter = accountWindow(at);
   const quarterUsed = (await read(db as Db, { network, bucket: accountBucket(input.channel.externalId), windowStart: quarter.start })) + (await scheduledIn(db, quarter.start, quarter.resetsAt, input.channel.externalId));
   if (quarterUsed + input.posts > caps.accountPer15Min) {
+    const values = { per15Min: caps.accountPer15Min, used: quarterUsed, from: hhmm(quarter.start), until: hhmm(quarter.resetsAt), posts: input.posts };
     issues.push({
       field: 'schedule',
-      message: `X cap: an account may create ${caps.accountPer15Min} posts in 15 minutes through this app; this one has ${quarterUsed} created or scheduled between ${hhmm(quarter.start)} and ${hhmm(quarter.resetsAt)} and this post needs ${input.posts}. Schedule it after ${hhmm(quarter.resetsAt)}.`,
+      message: `X cap: an account may create ${values.per15Min} posts in 15 minutes through this app; this one has ${values.used} created or scheduled between ${values.from} and ${values.until} and this post needs ${values.posts}. Schedule it after ${values.until}.`,
+      key: 'network-x:rules.capAccount',
+      values,
     });
   }
   return issues;
