@@ -3,7 +3,11 @@ import { englishOf } from '../server/i18n/stored-words.ts';
 import { sayMessage } from '../server/modules/notifications/notification-message.ts';
 import { type ProviderError } from '../server/providers/provider.ts';
 import { errorWords, scopeMissingWords } from './error-words.ts';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { graphError } from './meta-graph/graph-errors.ts';
+import { graphJson } from './meta-graph/graph-request.ts';
+import { assertUsageRoom, forgetUsage, noteUsage } from './meta-graph/usage.ts';
 import { badAnswer as xBadAnswer, errorFrom as xErrorFrom, xWords } from './x/server/x-api.ts';
 import { errorFrom as linkedinErrorFrom, linkedinWords, type LinkedInEndpoints } from './linkedin/server/linkedin-api.ts';
 import { needs as redditNeeds, refusal as redditRefusal, submissionError } from './reddit/server/reddit-api.ts';
@@ -99,6 +103,29 @@ describe('Meta Graph (Facebook, Instagram, Threads)', () => {
       'Instagram: this account published 50 of the 50 posts Instagram allows apps in 24 hours; Herald publishes this one as soon as the limit allows (it tries again in an hour)',
       `Instagram${NB}: ce compte a publié 50 des 50 publications qu’Instagram autorise aux applications en 24 heures${NB}; Herald publiera celle-ci dès que la limite le permettra (nouvel essai dans une heure)`,
     );
+  });
+  it('a call budget nearly used, and a refusal without Graph’s error envelope', async () => {
+    noteUsage('instagram', 'ig-1', new Headers({ 'x-app-usage': JSON.stringify({ call_count: 93.4 }) }));
+    const caught = (() => {
+      try {
+        assertUsageRoom('instagram', 'Instagram', 'ig-1');
+      } catch (error) {
+        return error as ProviderError;
+      }
+    })();
+    forgetUsage();
+    expect(caught?.code).toBe('usage_high');
+    expectWorded(caught!, 'Instagram: this account used 93% of its call budget; Herald waits for it to go down before posting', `Instagram${NB}: ce compte a utilisé 93${NB}% de son quota d’appels${NB}; Herald attend qu’il redescende avant de publier`);
+
+    const server = http.createServer((_req, res) => res.writeHead(404, { 'content-type': 'application/json' }).end('{}'));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const refused = await graphJson('threads', `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1.0/me`, { label: 'Threads', allowPrivate: true }).catch((error: ProviderError) => error);
+      expect((refused as ProviderError).code).toBe('http_404');
+      expectWorded(refused as ProviderError, 'Threads refused the request (HTTP 404)', 'Threads a refusé la requête (HTTP 404)');
+    } finally {
+      server.close();
+    }
   });
 });
 

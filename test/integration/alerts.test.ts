@@ -114,6 +114,10 @@ describe('alerts before and after failure', () => {
       const [seen] = await inbox(team.admin, 'delivery.preflight', post.id);
       expect(seen.body).toMatch(/did not give Herald the ".+" permission/);
       expect(seen.body).not.toContain('ends before');
+      // In French, the permission's name in « » (no English quotes or "and" inside the sentence).
+      const french = ((await team.admin.client.request('GET', '/api/v1/notifications?limit=100', undefined, { 'accept-language': 'fr' })).body.items as any[]).find((n) => n.id === seen.id);
+      expect(french.body).toMatch(/n’a pas accordé à Herald l’autorisation «\u00a0[^»"]+\u00a0» dont/);
+      expect(french.body).not.toMatch(/"| and /);
       await team.editor.client.post(api(`/posts/${post.id}/cancel`));
     } finally {
       await db().update(channels).set({ scopesGranted: channel!.scopesGranted }).where(eq(channels.id, channelId));

@@ -277,6 +277,11 @@ describe('X publishing', () => {
         const refused = await owner.client.post(api('/posts'), { content: { text: `Over the cap ${Date.now()}` }, channels: [{ channelId }], schedule: { mode: 'now' } });
         expect(refused.status).toBe(400);
         expect(JSON.stringify(refused.body)).toContain('10000 posts a day');
+        // The same refusal to a French reader, in French (the cap's words reach the answer).
+        const frenchRefusal = await owner.client.request('POST', api('/posts'), { content: { text: `Au-delà du plafond ${Date.now()}` }, channels: [{ channelId }], schedule: { mode: 'now' } }, { 'accept-language': 'fr' });
+        expect(frenchRefusal.status).toBe(400);
+        expect(JSON.stringify(frenchRefusal.body)).toMatch(/10\s?000 publications par jour/);
+        expect(JSON.stringify(frenchRefusal.body)).not.toContain('posts a day');
         // A draft is not refused, and a post for tomorrow is not either.
         const draft = await owner.client.post(api('/posts'), { content: { text: `Draft over the cap ${Date.now()}` }, channels: [{ channelId }], schedule: { mode: 'draft' } });
         expect(draft.status, JSON.stringify(draft.body)).toBe(201);

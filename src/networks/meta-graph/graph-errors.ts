@@ -17,7 +17,7 @@ export type GraphErrorBody = {
 };
 
 /** Words of the sentences Facebook, Instagram and Threads share (`networks:errors.meta.…`, the network's name a value). */
-const metaWords = (key: string, values?: MessageValues) => errorWords(`networks:errors.meta.${key}`, values);
+export const metaWords = (key: string, values?: MessageValues) => errorWords(`networks:errors.meta.${key}`, values);
 
 /** Why a token stopped working (code 190): the subcodes with a sentence of their own (`meta.tokenEnded.<subcode>`). */
 const tokenEndedBecause = new Set([458, 459, 460, 463, 464, 467]);

@@ -2,8 +2,8 @@
 // envelope turned into ProviderErrors, and the account's budget usage remembered.
 import type { NetworkId } from '../index.ts';
 import { requestJson, type NetworkCallOptions } from '../../server/providers/http.ts';
-import { ProviderError } from '../../server/providers/provider.ts';
-import { graphError, graphErrorOf } from './graph-errors.ts';
+import { wordedError } from '../error-words.ts';
+import { graphError, graphErrorOf, metaWords } from './graph-errors.ts';
 import { noteUsage, readUsage } from './usage.ts';
 
 export type GraphCall = RequestInit &
@@ -21,7 +21,7 @@ export async function graphJson<T = Record<string, unknown>>(network: NetworkId,
   if (usageKey) noteUsage(network, usageKey, headers);
   const error = graphErrorOf(body);
   if (error) throw graphError(network, label, status, error, readUsage(headers)?.regainMs ?? null);
-  if (status >= 400) throw new ProviderError('invalid', network, `${label} refused the request (HTTP ${status})`, `http_${status}`);
+  if (status >= 400) throw wordedError('invalid', network, metaWords('refusedHttp', { network: label, status }), `http_${status}`);
   return { body: (body ?? {}) as T, headers, status };
 }
 

@@ -2,7 +2,8 @@
 // (X-Business-Use-Case-Usage) used, in percent. Calling on when throttled extends the block, so
 // Herald slows an account down before 100% instead of running into the throttle.
 import type { NetworkId } from '../index.ts';
-import { ProviderError } from '../../server/providers/provider.ts';
+import { wordedError } from '../error-words.ts';
+import { metaWords } from './graph-errors.ts';
 
 export type Usage = { percent: number; regainMs: number | null };
 
@@ -65,7 +66,7 @@ export function noteUsage(network: NetworkId, key: string, headers: Headers, now
 export function assertUsageRoom(network: NetworkId, label: string, key: string, now = Date.now()) {
   const hold = holdUntil.get(`${network}:${key}`);
   if (!hold || hold.until <= now) return;
-  throw new ProviderError('transient', network, `${label}: this account used ${Math.round(hold.percent)}% of its call budget; Herald waits for it to go down before posting`, 'usage_high', {
+  throw wordedError('transient', network, metaWords('usageHigh', { network: label, percent: Math.round(hold.percent) }), 'usage_high', {
     retryAfterMs: hold.until - now,
   });
 }

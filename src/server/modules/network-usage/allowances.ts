@@ -21,7 +21,7 @@ export async function checkAllowances(db: Db | Tx, variants: { channel: { id: st
     if (!isNetworkId(channel.network)) continue;
     const check = serverParts[channel.network].checkSchedule;
     if (!check) continue;
-    for (const issue of await check({ db, channel, at, posts: content.parts.length })) issues.push({ field: `channels.${index}.${issue.field}`, message: issue.message });
+    for (const issue of await check({ db, channel, at, posts: content.parts.length })) issues.push({ ...issue, field: `channels.${index}.${issue.field}` });
   }
   return issues;
 }

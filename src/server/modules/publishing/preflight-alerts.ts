@@ -13,7 +13,7 @@ import { accessEndsAt } from '../channel-tokens/access-ending.ts';
 import { checkAllowances } from '../network-usage/allowances.ts';
 import { notifyMembersWhoCan } from '../notifications/notifications.service.ts';
 import { accountName, excerpt } from './failure-alerts.ts';
-import { ref, type MessageRef } from '../notifications/notification-message.ts';
+import { ref, type MessageRef, type MessageValue } from '../notifications/notification-message.ts';
 
 // Before a scheduled post goes out (the workspace's preflight_minutes, an hour by default), Herald
 // looks for what would make it fail while someone can still fix it: a channel to reconnect, access
@@ -76,11 +76,13 @@ export async function preflightProblems(deps: PreflightDeps, delivery: typeof de
       const used = publishingRules[network].featureUsed(settings.data);
       const missing = networks[network].featureScopes[used.feature].filter((scope) => !channel.scopesGranted.includes(scope));
       if (missing.length) {
-        const names = missing.map((scope) => `"${scope}"`).join(' and ');
+        // "a" and "b" (« a » et « b »): quotes and the joining word are the reader's language's.
+        const names = missing.map((scope): MessageValue => ref('preflight.scopeName', { scope })).reduce((first, second) => ref('preflight.and', { first, second }));
         problems.push(ref('preflight.missingScope', { names, feature: used.words }));
       }
     }
-    for (const issue of await checkAllowances(deps.db, [{ channel, content: delivery.content }], dueAt)) problems.push(issue.message);
+    // A network's allowance said in the reader's language when it has words (X's caps do).
+    for (const issue of await checkAllowances(deps.db, [{ channel, content: delivery.content }], dueAt)) problems.push(issue.key ? { key: issue.key, values: issue.values } : issue.message);
     const preflight = serverParts[network]?.preflight;
     const readAt = typeof channel.limits?.creatorInfoAt === 'string' ? Date.parse(channel.limits.creatorInfoAt) : 0;
     if (preflight && !problems.length && now.getTime() - readAt > PREFLIGHT_READ_FRESH_MS) {
