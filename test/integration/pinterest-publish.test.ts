@@ -197,6 +197,8 @@ describe('Pinterest publishing', () => {
     const row = (await h.herald.database.db.select().from(channels).where(eq(channels.id, expiring)))[0]!;
     expect(row.status).toBe('needs_reauth');
     expect(row.statusReason ?? '').toContain('Pinterest refused the token refresh');
+    const listed = await owner.client.request('GET', `/api/v1/workspaces/${other}/channels`, undefined, { 'accept-language': 'fr' });
+    expect(JSON.stringify(listed.body)).toContain('Pinterest a refusé le renouvellement du jeton');
     const networks = (await owner.client.get('/api/v1/networks')).body;
     expect(JSON.stringify(networks)).toContain('Settings › Security and logins › Apps');
   });

@@ -3,6 +3,11 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseNetworkJson, requestJson } from './http.ts';
 import { ProviderError } from './provider.ts';
+import { sayMessage } from '../modules/notifications/notification-message.ts';
+
+const NB = '\u00a0';
+/** What a French reader of the error is told. */
+const inFrench = (error: unknown) => sayMessage('delivery', (error as ProviderError).words!, 'fr');
 
 describe('parseNetworkJson', () => {
   it('keeps integers beyond 2^53 exact as strings and every other number as a number', () => {
@@ -40,6 +45,11 @@ describe('requestJson', () => {
         pump();
         return;
       }
+      if (req.url === '/html') {
+        res.writeHead(200, { 'content-type': 'text/html' });
+        res.end('<html>Service page</html>');
+        return;
+      }
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end('{"id":7493128377364417286}');
     });
@@ -56,7 +66,8 @@ describe('requestJson', () => {
     const error = await requestJson('mastodon', `${base}/endless`, { allowPrivate: true, maxBytes: 1024 * 1024 }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ProviderError);
     expect(error).toMatchObject({ kind: 'invalid', code: 'answer_too_large', ambiguous: true });
-    expect((error as Error).message).toMatch(/larger than 1024 KB/);
+    expect((error as Error).message).toBe('Mastodon sent an answer larger than 1024 KB (HTTP 200); Herald stopped reading it');
+    expect(inFrench(error)).toBe(`Mastodon a envoyé une réponse de plus de 1024${NB}Ko (HTTP 200)${NB}; Herald a cessé de la lire`);
     expect(Date.now() - started).toBeLessThan(5000);
     // The connection was closed: the server could not push much past the cap (socket buffers aside).
     expect(streamed).toBeLessThan(32 * 1024 * 1024);
@@ -70,6 +81,13 @@ describe('requestJson', () => {
   it('refuses a private address with instance_not_public, never sending anything', async () => {
     const error = await requestJson('mastodon', `${base.replace('127.0.0.1', 'localhost')}/id`, { allowPrivate: false }).catch((e: unknown) => e);
     expect(error).toMatchObject({ kind: 'invalid', code: 'instance_not_public', ambiguous: false });
-    expect((error as Error).message).toMatch(/private address/);
+    expect((error as Error).message).toBe('localhost is a private address; Herald only connects to public servers');
+    expect(inFrench(error)).toBe(`localhost est une adresse privée${NB}; Herald ne se connecte qu’à des serveurs publics`);
+  });
+
+  it('says an answer that is not JSON in the reader’s language', async () => {
+    const error = await requestJson('tiktok', `${base}/html`, { allowPrivate: true }).catch((e: unknown) => e);
+    expect((error as Error).message).toBe('TikTok sent an answer Herald cannot read (HTTP 200)');
+    expect(inFrench(error)).toBe('TikTok a envoyé une réponse que Herald ne sait pas lire (HTTP 200)');
   });
 });

@@ -1,7 +1,7 @@
 import { isInteger, isSafeNumber, parse as parseLossless } from 'lossless-json';
 import { networkLabel, type NetworkId } from '../../shared/networks.ts';
 import { AnswerTooLargeError, guardedFetch, HostNotPublicError } from './guarded-fetch.ts';
-import { ProviderError } from './provider.ts';
+import { ProviderError, type ProviderErrorKind } from './provider.ts';
 import { httpCode, observeNetworkCall } from '../modules/metrics/metrics.instruments.ts';
 import type { MessageValues } from '../modules/notifications/notification-message.ts';
 import { englishOf } from '../i18n/stored-words.ts';
@@ -10,7 +10,7 @@ import { englishOf } from '../i18n/stored-words.ts';
  * A transport failure's error, its message made from its words (`networks:errors.transport.…`), so
  * a delivery that failed or is unconfirmed because of it is told to each reader in their language.
  */
-function transportError(kind: 'invalid' | 'transient', network: NetworkId, key: string, values: MessageValues, code: string | undefined, extra: { retryAfterMs?: number; ambiguous?: boolean } = {}) {
+export function transportError(kind: ProviderErrorKind, network: NetworkId, key: string, values: MessageValues, code: string | undefined, extra: { retryAfterMs?: number; ambiguous?: boolean } = {}) {
   // The network by its name ("Mastodon cannot be reached"), in every language.
   const words = { key: `networks:errors.transport.${key}`, values: { network: networkLabel(network), ...values } };
   return new ProviderError(kind, network, englishOf('networks', words), code, { ...extra, words });
@@ -84,7 +84,7 @@ export async function fetchFromNetwork(network: NetworkId, url: string | URL, in
   } catch (error) {
     if (error instanceof HostNotPublicError) {
       observe('instance_not_public', true);
-      throw new ProviderError('invalid', network, `${error.host} is a private address; Herald only connects to public servers`, 'instance_not_public');
+      throw transportError('invalid', network, 'notPublic', { host: error.host }, 'instance_not_public');
     }
     const timedOut = error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
     const notSent = !timedOut && notSentCodes.has(causeCode(error) ?? '');
@@ -140,7 +140,7 @@ export async function requestJson(network: NetworkId, url: string, init: Request
   } catch (error) {
     // The request reached the network either way: for a creating call the outcome is unknown.
     if (error instanceof AnswerTooLargeError) {
-      throw new ProviderError('invalid', network, `${network} sent an answer larger than ${Math.round(error.maxBytes / 1024)} KB (HTTP ${response.status}); Herald stopped reading it`, 'answer_too_large', { ambiguous: true });
+      throw transportError('invalid', network, 'tooLarge', { kb: Math.round(error.maxBytes / 1024), status: response.status }, 'answer_too_large', { ambiguous: true });
     }
     const timedOut = error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
     throw transportError('transient', network, timedOut ? 'timeout' : 'cutWhileAnswering', {}, timedOut ? 'timeout' : 'unreachable', { ambiguous: true });
@@ -149,7 +149,7 @@ export async function requestJson(network: NetworkId, url: string, init: Request
   try {
     body = text ? parseNetworkJson(text) : null;
   } catch {
-    throw new ProviderError('invalid', network, `${network} sent an answer Herald cannot read (HTTP ${response.status})`);
+    throw transportError('invalid', network, 'unreadable', { status: response.status }, undefined);
   }
   return { status: response.status, body, headers: response.headers };
 }

@@ -1,6 +1,6 @@
 import * as oauth from 'oauth4webapi';
 import type { NetworkId } from '../../shared/networks.ts';
-import { fetchFromNetwork } from './http.ts';
+import { fetchFromNetwork, transportError } from './http.ts';
 import { ProviderError } from './provider.ts';
 
 export type OAuthEndpoints = {
@@ -23,15 +23,16 @@ export type OAuthClientSettings = {
 export type TokenAnswer = oauth.TokenEndpointResponse;
 
 /** Turns what oauth4webapi throws into the kinds the channel lifecycle acts on. */
-function asProviderError(network: NetworkId, error: unknown, what: string): never {
+function asProviderError(network: NetworkId, error: unknown, step: 'signIn' | 'refresh' | 'revocation'): never {
+  const what = { key: `networks:errors.transport.oauthStep.${step}` };
   if (error instanceof ProviderError) throw error;
   if (error instanceof oauth.ResponseBodyError) {
     // invalid_grant: the code or refresh token is dead (used, expired, revoked): re-authorise.
     const kind = error.error === 'invalid_grant' ? 'auth' : 'invalid';
-    throw new ProviderError(kind, network, `${network} refused ${what}: ${error.error_description ?? error.error}`, error.error);
+    throw transportError(kind, network, 'oauthRefused', { what, reason: error.error_description ?? error.error }, error.error);
   }
   if (error instanceof oauth.OperationProcessingError || error instanceof oauth.UnsupportedOperationError) {
-    throw new ProviderError('invalid', network, `${network} sent an answer Herald cannot read (${what})`, 'bad_answer');
+    throw transportError('invalid', network, 'oauthUnreadable', { what }, 'bad_answer');
   }
   throw error;
 }
@@ -67,7 +68,7 @@ export function createOAuthClient(network: NetworkId, endpoints: OAuthEndpoints,
         const response = await oauth.authorizationCodeGrantRequest(as, client, settings.clientAuth, callback, input.redirectUri, input.codeVerifier, requestOptions);
         return await oauth.processAuthorizationCodeResponse(as, client, response);
       } catch (error) {
-        return asProviderError(network, error, 'the sign-in');
+        return asProviderError(network, error, 'signIn');
       }
     },
 
@@ -76,7 +77,7 @@ export function createOAuthClient(network: NetworkId, endpoints: OAuthEndpoints,
         const response = await oauth.refreshTokenGrantRequest(as, client, settings.clientAuth, refreshToken, requestOptions);
         return await oauth.processRefreshTokenResponse(as, client, response);
       } catch (error) {
-        return asProviderError(network, error, 'the token refresh');
+        return asProviderError(network, error, 'refresh');
       }
     },
 
@@ -85,7 +86,7 @@ export function createOAuthClient(network: NetworkId, endpoints: OAuthEndpoints,
         const response = await oauth.revocationRequest(as, client, settings.clientAuth, token, requestOptions);
         await oauth.processRevocationResponse(response);
       } catch (error) {
-        asProviderError(network, error, 'the revocation');
+        asProviderError(network, error, 'revocation');
       }
     },
   };

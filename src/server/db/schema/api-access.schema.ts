@@ -98,6 +98,12 @@ export const webhookAttempts = pgTable(
     /** The answer's first few kilobytes. */
     responseBody: text('response_body'),
     error: text('error'),
+    /**
+     * The error as words to say in the reader's language: a key (of the server's `webhooks` namespace, or
+     * any namespaced key) and its values. Null on rows from before 0026: the English is shown as stored.
+     */
+    errorKey: text('error_key'),
+    errorValues: jsonb('error_values').$type<MessageValues>(),
     durationMs: integer('duration_ms'),
     /** Whether a person asked for it (redelivery) rather than the schedule. */
     manual: boolean('manual').notNull().default(false),

@@ -1,4 +1,5 @@
 import { index, integer, boolean, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import type { MessageValues } from '../../modules/notifications/notification-message.ts';
 import { users, workspaces } from './auth.schema.ts';
 import { postGroups } from './posts.schema.ts';
 
@@ -30,6 +31,12 @@ export const feeds = pgTable(
     lastCheckedAt: timestamp('last_checked_at', { withTimezone: true }),
     /** The last check's failure, in words for the Feeds page; null after a check that worked. */
     lastError: text('last_error'),
+    /**
+     * The last error as words to say in the reader's language: a key (of the server's `feeds` namespace, or
+     * any namespaced key) and its values. Null on rows from before 0026: the English is shown as stored.
+     */
+    lastErrorKey: text('last_error_key'),
+    lastErrorValues: jsonb('last_error_values').$type<MessageValues>(),
     lastNewItemAt: timestamp('last_new_item_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -58,6 +65,12 @@ export const feedItems = pgTable(
     outcome: text('outcome').$type<'pending' | 'queued' | 'draft' | 'skipped' | 'seen'>().notNull(),
     /** Why an item became a draft instead of queued, or was skipped. */
     reason: text('reason'),
+    /**
+     * The reason as words to say in the reader's language: a key (of the server's `feeds` namespace, or
+     * any namespaced key) and its values. Null on rows from before 0026: the English is shown as stored.
+     */
+    reasonKey: text('reason_key'),
+    reasonValues: jsonb('reason_values').$type<MessageValues>(),
     postGroupId: text('post_group_id').references(() => postGroups.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },

@@ -1,4 +1,5 @@
 import { boolean, index, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import type { MessageValues } from '../../modules/notifications/notification-message.ts';
 import { users, workspaces } from './auth.schema.ts';
 import { postGroups } from './posts.schema.ts';
 
@@ -25,6 +26,12 @@ export const evergreenSettings = pgTable(
     ownerUserId: text('owner_user_id').references(() => users.id, { onDelete: 'set null' }),
     /** Why the last due copy could not be made (channel disconnected, owner gone…); null once one is. */
     skipReason: text('skip_reason'),
+    /**
+     * The skip reason as words to say in the reader's language: a key (of the server's `evergreen` namespace, or
+     * any namespaced key) and its values. Null on rows from before 0026: the English is shown as stored.
+     */
+    skipReasonKey: text('skip_reason_key'),
+    skipReasonValues: jsonb('skip_reason_values').$type<MessageValues>(),
     skippedAt: timestamp('skipped_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),

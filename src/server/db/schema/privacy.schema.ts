@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { bigint, index, integer, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import type { MessageValues } from '../../modules/notifications/notification-message.ts';
+import { bigint, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { users } from './auth.schema.ts';
 
 // A "download all my data" archive. The job builds the ZIP and keeps it in the media storage
@@ -21,6 +22,12 @@ export const dataExports = pgTable(
     filePath: text('file_path'),
     size: bigint('size', { mode: 'number' }),
     error: text('error'),
+    /**
+     * The error as words to say in the reader's language: a key (of the server's `privacy` namespace, or
+     * any namespaced key) and its values. Null on rows from before 0026: the English is shown as stored.
+     */
+    errorKey: text('error_key'),
+    errorValues: jsonb('error_values').$type<MessageValues>(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     readyAt: timestamp('ready_at', { withTimezone: true }),
     expiresAt: timestamp('expires_at', { withTimezone: true }),
