@@ -21,21 +21,6 @@ import { blueskyWords } from './bluesky/server/bluesky.video.ts';
 // check that the words say exactly the message, and that a French reader gets French with the
 // network's own text kept as the network wrote it.
 
-const NB = '\u00a0';
-
-/** The error's words say its message, which is `english`; in French they say `french`. */
-function expectWorded(error: ProviderError, english: string, french: string) {
-  expect(error.message).toBe(english);
-  expect(error.words, english).toBeDefined();
-  expect(englishOf('delivery', error.words!)).toBe(error.message);
-  expect(sayMessage('delivery', error.words!, 'fr')).toBe(french);
-}
-/** Words whose English is `english` (sentences made where no function can be called alone). */
-function expectWords(words: Parameters<typeof englishOf>[1], english: string, french: string) {
-  expect(englishOf('delivery', words)).toBe(english);
-  expect(sayMessage('delivery', words, 'fr')).toBe(french);
-}
-
 describe('X', () => {
   const posting = { scope: 'tweet.write', what: xWords('need.posting') };
   it('token rejected, permission, allowance, refusals with X’s own text', () => {
@@ -265,6 +250,7 @@ describe('Mastodon', () => {
 // Unknown outcomes and Bluesky's video failures: self-contained imports, so other blocks stay apart.
 import { unknownBecause } from './error-words.ts';
 import { videoFailure, videoTimeout } from './bluesky/server/bluesky.video.ts';
+import { NB, expectWorded, expectWords } from './expect-worded.ts';
 
 describe('Unknown outcomes and Bluesky video failures (TikTok, Facebook, Instagram, Threads, Bluesky)', () => {
   // A lost call whose outcome the network cannot tell: the reason a person reads, from words.

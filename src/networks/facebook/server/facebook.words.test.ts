@@ -3,31 +3,17 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { englishOf } from '../../../server/i18n/stored-words.ts';
-import { sayMessage } from '../../../server/modules/notifications/notification-message.ts';
-import { ProviderError } from '../../../server/providers/provider.ts';
 import type { PublishContext, PublishMedia } from '../../../server/providers/publishing.ts';
 import { memoryJournal } from '../../../../test/helpers/publishing.ts';
 import type { FacebookEndpoints } from './facebook.graph.ts';
 import { createFacebookProvider } from './facebook.provider.ts';
 import { createFacebookPublisher } from './facebook.publisher.ts';
+import { NB, expectWorded } from '../../expect-worded.ts';
 
 // Facebook's own error sentences are words: their English is the message Herald stored before the
 // words existed (written here literally, byte for byte), the words say exactly that message, and a
 // French reader gets French, with Facebook's own text kept as Facebook wrote it. Each sentence is
 // reached through the provider or the publisher, against a Graph fake that answers as scripted.
-
-const NB = '\u00a0';
-
-/** The error's words say its message, which is `english`; in French they say `french`. */
-function expectWorded(error: unknown, english: string, french: string) {
-  expect(error).toBeInstanceOf(ProviderError);
-  const worded = error as ProviderError;
-  expect(worded.message).toBe(english);
-  expect(worded.words, english).toBeDefined();
-  expect(englishOf('delivery', worded.words!)).toBe(worded.message);
-  expect(sayMessage('delivery', worded.words!, 'fr')).toBe(french);
-}
 
 type Answer = { status?: number; body: unknown };
 /** Scripted answers by `METHOD /path`; a call nobody scripted is a test mistake (HTTP 404, no JSON). */

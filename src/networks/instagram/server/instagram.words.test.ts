@@ -2,27 +2,16 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { englishOf } from '../../../server/i18n/stored-words.ts';
-import { sayMessage } from '../../../server/modules/notifications/notification-message.ts';
 import { ProviderError } from '../../../server/providers/provider.ts';
 import type { PublishContext, PublishMedia } from '../../../server/providers/publishing.ts';
 import { idOf, type AnsweredId, type InstagramEndpoints } from './instagram.graph.ts';
 import { createInstagramPublisher } from './instagram.publisher.ts';
+import { NB, expectWorded } from '../../expect-worded.ts';
 
 // Instagram's own error sentences (the publisher's refusals, a container's failures, an answer
 // without an id) are words whose English is the message stored and read by API clients: each is
 // pinned here to the English it had before the words existed, and to the French a reader gets.
 // The publisher runs against a small HTTP fake of the Graph API, answering what each case needs.
-
-const NB = '\u00a0';
-
-/** The error's words say its message, which is `english`; in French they say `french`. */
-function expectWorded(error: ProviderError, english: string, french: string) {
-  expect(error.message).toBe(english);
-  expect(error.words, english).toBeDefined();
-  expect(englishOf('delivery', error.words!)).toBe(error.message);
-  expect(sayMessage('delivery', error.words!, 'fr')).toBe(french);
-}
 
 type Answer = { status?: number; body: unknown };
 /** Answers of the fake for this test, by `METHOD /path`; the rest get a happy default. */

@@ -1,24 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { englishOf } from '../../../server/i18n/stored-words.ts';
 import { sayMessage } from '../../../server/modules/notifications/notification-message.ts';
-import type { ProviderError } from '../../../server/providers/provider.ts';
 import { subredditIssues, type RedditPostShape } from '../requirements.ts';
 import { askHeraldRules } from '../subreddit-rules.fixture.ts';
 import { subredditRefusal } from './reddit.publisher.ts';
+import { NB, expectWorded } from '../../expect-worded.ts';
 
 // A post the subreddit would refuse fails, just before it is submitted, with the issues the
 // composer showed: its English is what it always was (the issues' messages, one after the other),
 // and a French reader of the delivery's error is told every issue in French.
-
-const NB = '\u00a0';
-
-/** The error's words say its message, which is `english`; in French they say `french`. */
-function expectWorded(error: ProviderError, english: string, french: string) {
-  expect(error.message).toBe(english);
-  expect(error.words, english).toBeDefined();
-  expect(englishOf('delivery', error.words!)).toBe(error.message);
-  expect(sayMessage('delivery', error.words!, 'fr')).toBe(french);
-}
 
 const textPost: RedditPostShape = { kind: 'self', title: 'Hi', body: '', link: null, flairId: null, galleryItems: 0 };
 

@@ -1,25 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { englishOf } from '../../../server/i18n/stored-words.ts';
-import { sayMessage } from '../../../server/modules/notifications/notification-message.ts';
 import { ProviderError } from '../../../server/providers/provider.ts';
 import type { PublishContext } from '../../../server/providers/publishing.ts';
 import { badAnswer } from './threads-api.ts';
 import { createThreadsPublisher, parseSettings, refusals } from './threads.publisher.ts';
+import { NB, expectWorded } from '../../expect-worded.ts';
 
 // Threads' own refusals and its missing answers are words whose English is the message the engine
 // stores and API clients read: these pin that English to what it was before the words existed (byte
 // for byte), check that the words say exactly the message, and that a French reader gets French
 // with Threads' and zod's own text kept as written.
-
-const NB = '\u00a0';
-
-/** The error's words say its message, which is `english`; in French they say `french`. */
-function expectWorded(error: ProviderError, english: string, french: string) {
-  expect(error.message).toBe(english);
-  expect(error.words, english).toBeDefined();
-  expect(englishOf('delivery', error.words!)).toBe(error.message);
-  expect(sayMessage('delivery', error.words!, 'fr')).toBe(french);
-}
 
 /** The ProviderError `run` throws. */
 function thrown(run: () => unknown): ProviderError {

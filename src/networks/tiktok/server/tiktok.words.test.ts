@@ -3,28 +3,15 @@ import type { AddressInfo } from 'node:net';
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { memoryJournal } from '../../../../test/helpers/publishing.ts';
-import { englishOf } from '../../../server/i18n/stored-words.ts';
-import { sayMessage } from '../../../server/modules/notifications/notification-message.ts';
-import { ProviderError } from '../../../server/providers/provider.ts';
+import { type ProviderError } from '../../../server/providers/provider.ts';
 import type { PublishContext, PublishMedia } from '../../../server/providers/publishing.ts';
 import { createTikTokPublisher } from './tiktok.publisher.ts';
+import { NB, expectWorded } from '../../expect-worded.ts';
 
 // The publisher's own sentences (settings, media, privacy, answers, upload and resume) are words
 // whose English is the message they had before the words existed, byte for byte; in French they
 // are said as written here. Each is reached through `publish`, against a TikTok that answers what
 // the test sets.
-
-const NB = '\u00a0';
-
-/** The error's words say its message, which is `english`; in French they say `french`. */
-function expectWorded(error: unknown, english: string, french: string) {
-  expect(error).toBeInstanceOf(ProviderError);
-  const worded = error as ProviderError;
-  expect(worded.message).toBe(english);
-  expect(worded.words, english).toBeDefined();
-  expect(englishOf('delivery', worded.words!)).toBe(worded.message);
-  expect(sayMessage('delivery', worded.words!, 'fr')).toBe(french);
-}
 
 type Answer = { status: number; body: unknown };
 /** What the TikTok stand-in answers, by path (the upload's PUT included). */

@@ -99,7 +99,7 @@ export const webhookAttempts = pgTable(
     responseBody: text('response_body'),
     error: text('error'),
     /**
-     * The error as words to say in the reader's language: a key (of the server's `webhooks` namespace, or
+     * The error as words to say in the reader's language: a key (of the server's `status` namespace, or
      * any namespaced key) and its values. Null on rows from before 0026: the English is shown as stored.
      */
     errorKey: text('error_key'),

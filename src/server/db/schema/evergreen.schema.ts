@@ -27,7 +27,7 @@ export const evergreenSettings = pgTable(
     /** Why the last due copy could not be made (channel disconnected, owner gone…); null once one is. */
     skipReason: text('skip_reason'),
     /**
-     * The skip reason as words to say in the reader's language: a key (of the server's `evergreen` namespace, or
+     * The skip reason as words to say in the reader's language: a key (of the server's `status` namespace, or
      * any namespaced key) and its values. Null on rows from before 0026: the English is shown as stored.
      */
     skipReasonKey: text('skip_reason_key'),

@@ -23,7 +23,7 @@ export const dataExports = pgTable(
     size: bigint('size', { mode: 'number' }),
     error: text('error'),
     /**
-     * The error as words to say in the reader's language: a key (of the server's `privacy` namespace, or
+     * The error as words to say in the reader's language: a key (of the server's `status` namespace, or
      * any namespaced key) and its values. Null on rows from before 0026: the English is shown as stored.
      */
     errorKey: text('error_key'),
