@@ -21,6 +21,8 @@ import enDelivery from '../locales/en/delivery.json' with { type: 'json' };
 import frDelivery from '../locales/fr/delivery.json' with { type: 'json' };
 import enBulk from '../locales/en/bulk.json' with { type: 'json' };
 import frBulk from '../locales/fr/bulk.json' with { type: 'json' };
+import enFeeds from '../locales/en/feeds.json' with { type: 'json' };
+import frFeeds from '../locales/fr/feeds.json' with { type: 'json' };
 import enErrors from '../locales/en/errors.json' with { type: 'json' };
 import frErrors from '../locales/fr/errors.json' with { type: 'json' };
 import enNetworks from '../../networks/locales/en.json' with { type: 'json' };
@@ -28,8 +30,8 @@ import frNetworks from '../../networks/locales/fr.json' with { type: 'json' };
 import { descriptors } from '../../networks/index.ts';
 
 const resources = {
-  en: { mail: enMail, errors: enErrors, policy: enPolicy, export: enExport, notifications: enNotifications, report: enReport, analytics: enAnalytics, status: enStatus, delivery: enDelivery, bulk: enBulk },
-  fr: { mail: frMail, errors: frErrors, policy: frPolicy, export: frExport, notifications: frNotifications, report: frReport, analytics: frAnalytics, status: frStatus, delivery: frDelivery, bulk: frBulk },
+  en: { mail: enMail, errors: enErrors, policy: enPolicy, export: enExport, notifications: enNotifications, report: enReport, analytics: enAnalytics, status: enStatus, delivery: enDelivery, bulk: enBulk, feeds: enFeeds },
+  fr: { mail: frMail, errors: frErrors, policy: frPolicy, export: frExport, notifications: frNotifications, report: frReport, analytics: frAnalytics, status: frStatus, delivery: frDelivery, bulk: frBulk, feeds: frFeeds },
 } satisfies Record<Language, Record<string, unknown>>;
 export type Namespace = keyof (typeof resources)['en'] | 'networks' | `network-${string}`;
 

@@ -1,6 +1,8 @@
 import net from 'node:net';
 import ipaddr from 'ipaddr.js';
 import { AnswerTooLargeError, guardedFetch, HostNotPublicError } from '../../providers/guarded-fetch.ts';
+import type { StoredWords } from '../../i18n/stored-words.ts';
+import { feedReason, feedReasonWith, feedWords, reasonOfError, type FeedReason } from './feed-words.ts';
 
 // Reading a feed: only through the guarded fetch (public addresses, bounded size and time),
 // conditionally (ETag / Last-Modified), following a few redirects, each one checked again.
@@ -20,10 +22,13 @@ export type FeedAnswer =
   | { kind: 'unchanged' }
   | { kind: 'body'; body: string; etag: string | null; lastModified: string | null };
 
-/** A check that failed for a reason the Feeds page shows as is. */
+/** A check that failed for a reason the Feeds page shows in its reader's language. */
 export class FeedFetchError extends Error {
-  constructor(message: string) {
-    super(message);
+  readonly reason: FeedReason;
+  constructor(words: StoredWords) {
+    const reason = feedReason(words);
+    super(reason.message);
+    this.reason = reason;
     this.name = 'FeedFetchError';
   }
 }
@@ -50,19 +55,23 @@ function decode(bytes: Uint8Array, contentType: string): string {
   }
 }
 
+const tooLarge = (maxBytes: number) => feedReason(feedWords('fetch.tooLarge', { kb: Math.round(maxBytes / 1024) }));
+
 /** Words for the Feeds page from whatever the fetch threw; never the stack or internal addresses beyond the host. */
-export function describeFetchError(error: unknown, timeoutMs: number): string {
-  if (error instanceof FeedFetchError) return error.message;
-  if (error instanceof HostNotPublicError) return `Refused: ${error.host} is a private address; Herald only reads feeds from public servers`;
-  if (error instanceof AnswerTooLargeError) return `The feed is larger than ${Math.round(error.maxBytes / 1024)} KB`;
+export function describeFetchError(error: unknown, timeoutMs: number): FeedReason {
+  if (error instanceof FeedFetchError) return error.reason;
+  if (error instanceof HostNotPublicError) return feedReason(feedWords('fetch.privateAddress', { host: error.host }));
+  if (error instanceof AnswerTooLargeError) return tooLarge(error.maxBytes);
   const name = (error as { name?: string })?.name;
-  if (name === 'TimeoutError' || name === 'AbortError') return `No complete answer within ${Math.round(timeoutMs / 1000)} s`;
+  if (name === 'TimeoutError' || name === 'AbortError') return feedReason(feedWords('fetch.timeout', { seconds: Math.round(timeoutMs / 1000) }));
   const cause = (error as { cause?: { code?: string; message?: string } })?.cause;
-  if (cause?.code === 'ENOTFOUND') return 'The feed’s host name does not exist';
-  if (cause?.code === 'ECONNREFUSED') return 'The feed’s server refused the connection';
-  if (cause instanceof AnswerTooLargeError) return `The feed is larger than ${Math.round(cause.maxBytes / 1024)} KB`;
-  if (cause?.code) return `Could not reach the feed (${cause.code})`;
-  return `Could not read the feed (${error instanceof Error ? error.message : String(error)})`;
+  if (cause?.code === 'ENOTFOUND') return feedReason(feedWords('fetch.hostNotFound'));
+  if (cause?.code === 'ECONNREFUSED') return feedReason(feedWords('fetch.connectionRefused'));
+  if (cause instanceof AnswerTooLargeError) return tooLarge(cause.maxBytes);
+  if (cause?.code) return feedReason(feedWords('fetch.unreachable', { code: cause.code }));
+  // Another module's error keeps its words (a ProviderError, an AppError); any other text is said as it is.
+  const detail = error instanceof Error ? reasonOfError(error) : { message: String(error), words: null };
+  return feedReasonWith('fetch.unreadable', { detail });
 }
 
 /**
@@ -86,21 +95,22 @@ export async function fetchFeed(url: string, validators: { etag: string | null; 
     if (response.status >= 300 && response.status < 400 && response.status !== 304) {
       await response.body?.cancel().catch(() => undefined);
       const location = response.headers.get('location');
-      if (!location) throw new FeedFetchError(`The feed answered HTTP ${response.status} without saying where to go`);
-      if (hop >= MAX_REDIRECTS) throw new FeedFetchError(`The feed redirected more than ${MAX_REDIRECTS} times`);
+      if (!location) throw new FeedFetchError(feedWords('fetch.redirectWithoutLocation', { status: response.status }));
+      if (hop >= MAX_REDIRECTS) throw new FeedFetchError(feedWords('fetch.tooManyRedirects', { max: MAX_REDIRECTS }));
       target = new URL(location, target);
       continue;
     }
     if (response.status === 304) return { kind: 'unchanged' };
     if (response.status < 200 || response.status > 299) {
       await response.body?.cancel().catch(() => undefined);
-      throw new FeedFetchError(`The feed answered HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`);
+      // The status text is the server's own words, said as they are.
+      throw new FeedFetchError(response.statusText ? feedWords('fetch.httpStatusText', { status: response.status, statusText: response.statusText }) : feedWords('fetch.httpStatus', { status: response.status }));
     }
     const contentType = response.headers.get('content-type') ?? '';
     const mediaType = contentType.split(';')[0]!.trim().toLowerCase();
     if (mediaType && !feedType.test(mediaType)) {
       await response.body?.cancel().catch(() => undefined);
-      throw new FeedFetchError(`The address answered with ${mediaType}, not a feed (RSS, Atom or JSON Feed)`);
+      throw new FeedFetchError(feedWords('fetch.notAFeedType', { type: mediaType }));
     }
     const bytes = new Uint8Array(await response.arrayBuffer());
     return { kind: 'body', body: decode(bytes, contentType), etag: response.headers.get('etag'), lastModified: response.headers.get('last-modified') };

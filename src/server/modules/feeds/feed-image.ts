@@ -7,7 +7,9 @@ import { AnswerTooLargeError, guardedFetch, HostNotPublicError } from '../../pro
 import { probeMedia } from '../media/media.probe.ts';
 import { createMediaFromFile, discardIncoming, receiveUpload, type MediaDeps, type MediaRow } from '../media/media.service.ts';
 import type { ServiceContext } from '../shared/context.ts';
+import type { StoredWords } from '../../i18n/stored-words.ts';
 import type { FetchSettings } from './feed-fetch.ts';
+import { feedReason, feedWords, type FeedReason } from './feed-words.ts';
 
 // A feed item's picture, brought into the media library the way an upload is: read through the
 // guarded fetch (public addresses, each redirect checked again, size and time bounded), probed
@@ -19,10 +21,13 @@ const MAX_REDIRECTS = 3;
 
 export type FeedImageSettings = { media: MediaDeps; maxBytes: number };
 
-/** Why a picture was left out; the message is shown with the feed's item. */
+/** Why a picture was left out; its reason is shown with the feed's item, in its reader's language. */
 export class FeedImageError extends Error {
-  constructor(message: string) {
-    super(message);
+  readonly reason: FeedReason;
+  constructor(words: StoredWords) {
+    const reason = feedReason(words);
+    super(reason.message);
+    this.reason = reason;
     this.name = 'FeedImageError';
   }
 }
@@ -32,14 +37,13 @@ function isLoopbackLiteral(url: URL): boolean {
   return net.isIP(host) !== 0 && ipaddr.process(host).range() === 'loopback';
 }
 
-function describe(error: unknown, settings: FetchSettings, maxBytes: number): string {
-  if (error instanceof FeedImageError) return error.message;
-  if (error instanceof HostNotPublicError) return `${error.host} is a private address`;
-  if (error instanceof AnswerTooLargeError || (error as { cause?: unknown })?.cause instanceof AnswerTooLargeError) return `it is larger than ${Math.round(maxBytes / 1024 / 1024)} MB`;
+function describe(error: unknown, settings: FetchSettings, maxBytes: number): StoredWords {
+  if (error instanceof HostNotPublicError) return feedWords('image.privateAddress', { host: error.host });
+  if (error instanceof AnswerTooLargeError || (error as { cause?: unknown })?.cause instanceof AnswerTooLargeError) return feedWords('image.tooLarge', { mb: Math.round(maxBytes / 1024 / 1024) });
   const name = (error as { name?: string })?.name;
-  if (name === 'TimeoutError' || name === 'AbortError') return `no complete answer within ${Math.round(settings.timeoutMs / 1000)} s`;
+  if (name === 'TimeoutError' || name === 'AbortError') return feedWords('image.timeout', { seconds: Math.round(settings.timeoutMs / 1000) });
   const code = (error as { cause?: { code?: string } })?.cause?.code;
-  return code ? `could not reach it (${code})` : 'it could not be read';
+  return code ? feedWords('image.unreachable', { code }) : feedWords('image.unreadable');
 }
 
 async function download(url: string, fetchSettings: FetchSettings, image: FeedImageSettings): Promise<string> {
@@ -54,19 +58,19 @@ async function download(url: string, fetchSettings: FetchSettings, image: FeedIm
     if (response.status >= 300 && response.status < 400) {
       await response.body?.cancel().catch(() => undefined);
       const location = response.headers.get('location');
-      if (!location || hop >= MAX_REDIRECTS) throw new FeedImageError(location ? `it redirected more than ${MAX_REDIRECTS} times` : `HTTP ${response.status} without a location`);
+      if (!location || hop >= MAX_REDIRECTS) throw new FeedImageError(location ? feedWords('image.tooManyRedirects', { max: MAX_REDIRECTS }) : feedWords('image.redirectWithoutLocation', { status: response.status }));
       target = new URL(location, target);
       continue;
     }
     if (response.status !== 200 || !response.body) {
       await response.body?.cancel().catch(() => undefined);
-      throw new FeedImageError(`its server answered HTTP ${response.status}`);
+      throw new FeedImageError(feedWords('image.httpStatus', { status: response.status }));
     }
     const type = (response.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
     // No type at all is let through to the probe, which reads the bytes; a declared non-image is not.
     if (type && !type.startsWith('image/') && type !== 'application/octet-stream') {
       await response.body.cancel().catch(() => undefined);
-      throw new FeedImageError(`it is ${type}, not an image`);
+      throw new FeedImageError(feedWords('image.notAnImage', { type }));
     }
     return receiveUpload(image.media, Readable.fromWeb(response.body as WebReadableStream<Uint8Array>), () => false, image.maxBytes);
   }
@@ -91,7 +95,7 @@ export async function storeFeedImage(ctx: ServiceContext, fetchSettings: FetchSe
     file = await download(url, fetchSettings, image);
     // The bytes decide, not the name or the declared type: only an image becomes the post's picture.
     const facts = await probeMedia(file).catch(() => null);
-    if (!facts || facts.kind !== 'image') throw new FeedImageError('it is not an image Herald can post (JPEG, PNG, GIF, WebP)');
+    if (!facts || facts.kind !== 'image') throw new FeedImageError(feedWords('image.notPostable'));
     const fileName = fileNameOf(url);
     const received = file;
     file = null;

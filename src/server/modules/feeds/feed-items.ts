@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import { parseFeed } from 'feedsmith';
 import { Parser } from 'htmlparser2';
+import { feedReason, feedWords, type FeedReason } from './feed-words.ts';
 
 // What Herald takes from a feed's items, the same for RSS (0.9x, 2.0), RDF, Atom and JSON Feed,
 // and the text a feed's template makes of one.
@@ -20,10 +21,13 @@ export type FeedItem = {
 export const SUMMARY_MAX = 280;
 export const TEMPLATE_PLACEHOLDERS = ['title', 'link', 'summary'] as const;
 
-/** Thrown for a body that no feed parser recognises; the message is shown on the Feeds page. */
+/** Thrown for a body that no feed parser recognises; its reason is shown on the Feeds page, the parser's detail as it said it. */
 export class NotAFeedError extends Error {
-  constructor(detail: string) {
-    super(`Not an RSS, Atom or JSON feed (${detail})`);
+  readonly reason: FeedReason;
+  constructor(detail: string | null) {
+    const reason = feedReason(feedWords('parse.notAFeed', { detail: detail ?? feedWords('parse.unreadable') }));
+    super(reason.message);
+    this.reason = reason;
     this.name = 'NotAFeedError';
   }
 }
@@ -158,7 +162,7 @@ export function parseFeedItems(body: string): { format: string; title: string; i
   try {
     parsed = parseFeed(body) as { format: string; feed: unknown };
   } catch (error) {
-    throw new NotAFeedError(error instanceof Error ? error.message : 'unreadable');
+    throw new NotAFeedError(error instanceof Error ? error.message : null);
   }
   const feed = (parsed.feed ?? {}) as Loose;
   if (parsed.format === 'atom') {

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { requestLanguage } from '../../http/request-language.ts';
 import { unknownPlaceholders } from './feed-items.ts';
 import * as service from './feeds.service.ts';
 
@@ -70,7 +71,7 @@ export const feedsRoutes: FastifyPluginAsyncZod<{ deps: service.FeedDeps }> = as
   app.get('/workspaces/:workspaceId/feeds', {
     config: { access: 'posts.read' },
     schema: { tags, summary: "The workspace's feeds with the state of their last check", params: workspaceParams, response: { 200: z.object({ feeds: z.array(feed) }) } },
-    handler: async (req) => ({ feeds: await service.listFeeds(req.serviceContext(), req.params.workspaceId) }),
+    handler: async (req) => ({ feeds: await service.listFeeds(req.serviceContext(), req.params.workspaceId, requestLanguage(req)) }),
   });
 
   app.post('/workspaces/:workspaceId/feeds', {
@@ -82,13 +83,13 @@ export const feedsRoutes: FastifyPluginAsyncZod<{ deps: service.FeedDeps }> = as
       body: z.object({ ...fields, mode: fields.mode.default('draft'), template: fields.template.default('{title} {link}'), intervalMinutes: fields.intervalMinutes.default(60), enabled: fields.enabled.default(true) }),
       response: { 201: feed },
     },
-    handler: async (req, reply) => reply.status(201).send(await service.createFeed(req.serviceContext(), deps, req.params.workspaceId, req.body)),
+    handler: async (req, reply) => reply.status(201).send(await service.createFeed(req.serviceContext(), deps, req.params.workspaceId, req.body, requestLanguage(req))),
   });
 
   app.get('/workspaces/:workspaceId/feeds/:feedId', {
     config: { access: 'posts.read' },
     schema: { tags, summary: 'One feed and the items it saw last', params: feedParams, response: { 200: feedWithItems } },
-    handler: async (req) => service.getFeed(req.serviceContext(), req.params.workspaceId, req.params.feedId),
+    handler: async (req) => service.getFeed(req.serviceContext(), req.params.workspaceId, req.params.feedId, requestLanguage(req)),
   });
 
   app.patch('/workspaces/:workspaceId/feeds/:feedId', {
@@ -108,7 +109,7 @@ export const feedsRoutes: FastifyPluginAsyncZod<{ deps: service.FeedDeps }> = as
       }),
       response: { 200: feed },
     },
-    handler: async (req) => service.updateFeed(req.serviceContext(), deps, req.params.workspaceId, req.params.feedId, req.body),
+    handler: async (req) => service.updateFeed(req.serviceContext(), deps, req.params.workspaceId, req.params.feedId, req.body, requestLanguage(req)),
   });
 
   app.delete('/workspaces/:workspaceId/feeds/:feedId', {
@@ -128,6 +129,6 @@ export const feedsRoutes: FastifyPluginAsyncZod<{ deps: service.FeedDeps }> = as
       params: feedParams,
       response: { 200: z.object({ outcome, feed: feedWithItems }) },
     },
-    handler: async (req) => service.checkFeedNow(req.serviceContext(), deps, req.params.workspaceId, req.params.feedId),
+    handler: async (req) => service.checkFeedNow(req.serviceContext(), deps, req.params.workspaceId, req.params.feedId, requestLanguage(req)),
   });
 };

@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import net from 'node:net';
 import ipaddr from 'ipaddr.js';
 import type { Logger } from 'pino';
+import { defaultLanguage, type Language } from '../../../shared/languages.ts';
 import { can } from '../../../shared/permissions.ts';
 import type { Db } from '../../db/database.ts';
 import { isPublicAddress } from '../../providers/guarded-fetch.ts';
@@ -13,7 +14,8 @@ import { AppError, conflict, invalid } from '../shared/errors.ts';
 import { deleteMedia } from '../media/media.service.ts';
 import { describeFetchError, fetchFeed, type FetchSettings } from './feed-fetch.ts';
 import { FeedImageError, storeFeedImage, type FeedImageSettings } from './feed-image.ts';
-import { parseFeedItems, renderTemplate, type FeedItem } from './feed-items.ts';
+import { NotAFeedError, parseFeedItems, renderTemplate, type FeedItem } from './feed-items.ts';
+import { feedReason, feedReasonWith, feedWords, reasonOfError, refusalReason, sayFeedError, sayFeedReason, sayItemReason, storedFeedError, storedItemReason, type FeedReason } from './feed-words.ts';
 import { createFeedsRepository, type FeedItemRow, type FeedRow } from './feeds.repository.ts';
 
 export const feedModes = ['draft', 'queue'] as const;
@@ -31,13 +33,27 @@ const RECENT_ITEMS = 20;
 /** `image` absent: items' pictures are not fetched (the posts are made without them). */
 export type FeedDeps = { posts: PostsDeps; fetch: FetchSettings; image?: FeedImageSettings; logger?: Logger };
 
-export type FeedView = Omit<FeedRow, 'workspaceId' | 'etag' | 'lastModified'>;
+export type FeedView = Omit<FeedRow, 'workspaceId' | 'etag' | 'lastModified' | 'lastErrorKey' | 'lastErrorValues'>;
 export type FeedItemView = Pick<FeedItemRow, 'id' | 'title' | 'link' | 'publishedAt' | 'outcome' | 'reason' | 'postGroupId' | 'createdAt'>;
-export type CheckOutcome = { status: 'ok' | 'unchanged' | 'failed'; queued: number; drafts: number; skipped: number; error: string | null };
+/** A check's outcome; `error` is its English, `errorReason` also keeps its words (said in a reader's language by checkFeedNow). */
+export type CheckOutcome = { status: 'ok' | 'unchanged' | 'failed'; queued: number; drafts: number; skipped: number; error: string | null; errorReason?: FeedReason | null };
 
 const feedNotFound = () => new AppError('feed.not_found', 404, 'Feed not found');
-const view = ({ workspaceId: _w, etag: _e, lastModified: _l, ...rest }: FeedRow): FeedView => rest;
-const itemView = (i: FeedItemRow): FeedItemView => ({ id: i.id, title: i.title, link: i.link, publishedAt: i.publishedAt, outcome: i.outcome, reason: i.reason, postGroupId: i.postGroupId, createdAt: i.createdAt });
+/** The feed as the API shows it, its last error said in `language` (the stored English when it has no words). */
+function view(row: FeedRow, language: Language): FeedView {
+  const { workspaceId: _w, etag: _e, lastModified: _l, lastErrorKey: _k, lastErrorValues: _v, ...rest } = row;
+  return { ...rest, lastError: sayFeedError(row, language) };
+}
+const itemView = (i: FeedItemRow, language: Language): FeedItemView => ({
+  id: i.id,
+  title: i.title,
+  link: i.link,
+  publishedAt: i.publishedAt,
+  outcome: i.outcome,
+  reason: sayItemReason(i, language),
+  postGroupId: i.postGroupId,
+  createdAt: i.createdAt,
+});
 
 /**
  * The feed's address, checked before it is saved: http(s) only, and no private IP literal (names
@@ -69,18 +85,18 @@ async function checkChannels(db: Db, workspaceId: string, ids: string[]) {
   return unique;
 }
 
-export async function listFeeds(ctx: ServiceContext, workspaceId: string): Promise<FeedView[]> {
-  return (await createFeedsRepository(ctx.db).listOf(workspaceId)).map(view);
+export async function listFeeds(ctx: ServiceContext, workspaceId: string, language: Language = defaultLanguage): Promise<FeedView[]> {
+  return (await createFeedsRepository(ctx.db).listOf(workspaceId)).map((row) => view(row, language));
 }
 
-export async function getFeed(ctx: ServiceContext, workspaceId: string, id: string): Promise<FeedView & { items: FeedItemView[] }> {
+export async function getFeed(ctx: ServiceContext, workspaceId: string, id: string, language: Language = defaultLanguage): Promise<FeedView & { items: FeedItemView[] }> {
   const repo = createFeedsRepository(ctx.db);
   const row = await repo.find(workspaceId, id);
   if (!row) throw feedNotFound();
-  return { ...view(row), items: (await repo.recentItems(row.id, RECENT_ITEMS)).map(itemView) };
+  return { ...view(row, language), items: (await repo.recentItems(row.id, RECENT_ITEMS)).map((item) => itemView(item, language)) };
 }
 
-export async function createFeed(ctx: ServiceContext, deps: Pick<FeedDeps, 'fetch'>, workspaceId: string, input: FeedInput): Promise<FeedView> {
+export async function createFeed(ctx: ServiceContext, deps: Pick<FeedDeps, 'fetch'>, workspaceId: string, input: FeedInput, language: Language = defaultLanguage): Promise<FeedView> {
   const url = checkUrl(input.url, deps.fetch.allowLoopback);
   const channelIds = await checkChannels(ctx.db, workspaceId, input.channelIds);
   return ctx.db.transaction(async (tx) => {
@@ -95,12 +111,12 @@ export async function createFeed(ctx: ServiceContext, deps: Pick<FeedDeps, 'fetc
       entityId: row.id,
       changes: { name: row.name, url: row.url, channels: channelIds, mode: row.mode, intervalMinutes: row.intervalMinutes, enabled: row.enabled },
     });
-    return view(row);
+    return view(row, language);
   });
 }
 
 /** Saving a feed makes the one who saves it its owner: posts are then made in their name and role. */
-export async function updateFeed(ctx: ServiceContext, deps: Pick<FeedDeps, 'fetch'>, workspaceId: string, id: string, input: Partial<FeedInput>): Promise<FeedView> {
+export async function updateFeed(ctx: ServiceContext, deps: Pick<FeedDeps, 'fetch'>, workspaceId: string, id: string, input: Partial<FeedInput>, language: Language = defaultLanguage): Promise<FeedView> {
   const url = input.url === undefined ? undefined : checkUrl(input.url, deps.fetch.allowLoopback);
   const channelIds = input.channelIds === undefined ? undefined : await checkChannels(ctx.db, workspaceId, input.channelIds);
   return ctx.db.transaction(async (tx) => {
@@ -114,16 +130,16 @@ export async function updateFeed(ctx: ServiceContext, deps: Pick<FeedDeps, 'fetc
       changes[key] = key === 'template' ? 'changed' : { from: row[key], to: value };
     }
     if (row.ownerUserId !== ctx.actor.userId) changes.owner = { from: row.ownerUserId, to: ctx.actor.userId };
-    if (!Object.keys(changes).length) return view(row);
+    if (!Object.keys(changes).length) return view(row, language);
     const set: Partial<FeedRow> = { ...next, ownerUserId: ctx.actor.userId, updatedAt: new Date() };
     // Another address is another feed: its validators mean nothing there. Its items are still
     // compared with everything seen before, and the per-check limit keeps it from flooding.
-    if (url !== undefined && url !== row.url) Object.assign(set, { etag: null, lastModified: null, lastError: null });
+    if (url !== undefined && url !== row.url) Object.assign(set, { etag: null, lastModified: null, ...storedFeedError(null) });
     // A shorter interval or re-enabling takes effect at once rather than after the old wait.
     if (changes.intervalMinutes || changes.enabled) set.nextCheckAt = new Date(Math.min(row.nextCheckAt.getTime(), Date.now() + (input.intervalMinutes ?? row.intervalMinutes) * 60_000));
     const updated = await repo.update(row.id, set);
     await auditByActor(tx, ctx, { workspaceId, action: 'feed.updated', entityType: 'feed', entityId: row.id, changes });
-    return view(updated!);
+    return view(updated!, language);
   });
 }
 
@@ -145,7 +161,8 @@ function newestFirst(items: FeedItem[]): FeedItem[] {
   return dated ? [...unique].sort((a, b) => b.publishedAt!.getTime() - a.publishedAt!.getTime()) : unique;
 }
 
-const reasonOf = (error: unknown) => (error instanceof AppError ? error.message : 'Herald could not create the post');
+/** Why the post was refused: the service's error (with its words when it kept them), else Herald's own sentence. */
+const reasonOf = (error: unknown): FeedReason => (error instanceof AppError ? refusalReason(error) : feedReason(feedWords('item.postNotCreated')));
 
 /**
  * Turns one new item into a post, exactly once: the item's row is inserted (or found to exist) in
@@ -159,13 +176,13 @@ async function takeItem(db: Db, deps: FeedDeps, feed: FeedRow, owner: { userId: 
   // The picture is read before the item's transaction (a download must not hold it open), and
   // only for an item not taken yet; one another check takes meanwhile gives its copy back below.
   let image: { mediaId: string } | null = null;
-  let imageNote: string | null = null;
+  let imageNote: FeedReason | null = null;
   if (item.imageUrl && deps.image && !(await createFeedsRepository(db).itemKnown(feed.id, item.key))) {
     try {
       image = { mediaId: (await storeFeedImage(ownerCtx(db), deps.fetch, deps.image, feed.workspaceId, item.imageUrl)).id };
     } catch (error) {
       if (!(error instanceof FeedImageError)) throw error;
-      imageNote = `Posted without its image: ${error.message}`;
+      imageNote = feedReasonWith('item.withoutImage', { reason: error.reason });
     }
   }
   const taken = await db.transaction(async (tx) => {
@@ -176,25 +193,26 @@ async function takeItem(db: Db, deps: FeedDeps, feed: FeedRow, owner: { userId: 
     const ctx = ownerCtx(tx as unknown as Db);
     const compose = { content: { text: renderTemplate(feed.template, item), media: image ? [image] : [], threadParts: [] }, channels: feed.channelIds.map((channelId) => ({ channelId })) };
     const attempt = async (mode: FeedMode) => createPost(ctx, deps.posts, { workspaceId: feed.workspaceId, role: owner.role, compose, schedule: mode === 'queue' ? { mode: 'queue' } : { mode: 'draft' } });
-    const withNote = (reason: string | null) => [reason, imageNote].filter(Boolean).join('. ') || null;
-    let reason: string | null = null;
+    // "<reason>. <image note>": both parts keep their words.
+    const withNote = (reason: FeedReason | null) => storedItemReason(reason && imageNote ? feedReasonWith('item.withNote', { reason, note: imageNote }) : (reason ?? imageNote));
+    let reason: FeedReason | null = null;
     if (feed.mode === 'queue') {
       try {
         const post = await attempt('queue');
-        await repo.settleItem(itemId, { outcome: 'queued', reason: withNote(null), postGroupId: post.id });
+        await repo.settleItem(itemId, { outcome: 'queued', ...withNote(null), postGroupId: post.id });
         return 'queued';
       } catch (error) {
         if (!(error instanceof AppError) || error.status >= 500) throw error;
-        reason = `Kept as a draft: ${reasonOf(error)}`;
+        reason = feedReasonWith('item.keptAsDraft', { reason: reasonOf(error) });
       }
     }
     try {
       const post = await attempt('draft');
-      await repo.settleItem(itemId, { outcome: 'draft', reason: withNote(reason), postGroupId: post.id });
+      await repo.settleItem(itemId, { outcome: 'draft', ...withNote(reason), postGroupId: post.id });
       return 'draft';
     } catch (error) {
       if (!(error instanceof AppError) || error.status >= 500) throw error;
-      await repo.settleItem(itemId, { outcome: 'skipped', reason: `Skipped: ${reasonOf(error)}`, postGroupId: null });
+      await repo.settleItem(itemId, { outcome: 'skipped', ...storedItemReason(feedReasonWith('item.skipped', { reason: reasonOf(error) })), postGroupId: null });
       return 'skipped';
     }
   }).catch(async (error: unknown) => {
@@ -207,9 +225,9 @@ async function takeItem(db: Db, deps: FeedDeps, feed: FeedRow, owner: { userId: 
 }
 
 /** Records a failed check on the feed; nothing else changes, so the same items are tried again next time. */
-async function recordFailure(db: Db, feed: FeedRow, message: string): Promise<CheckOutcome> {
-  await createFeedsRepository(db).update(feed.id, { lastError: message, lastCheckedAt: new Date() });
-  return { status: 'failed', queued: 0, drafts: 0, skipped: 0, error: message };
+async function recordFailure(db: Db, feed: FeedRow, reason: FeedReason): Promise<CheckOutcome> {
+  await createFeedsRepository(db).update(feed.id, { ...storedFeedError(reason), lastCheckedAt: new Date() });
+  return { status: 'failed', queued: 0, drafts: 0, skipped: 0, error: reason.message, errorReason: reason };
 }
 
 /**
@@ -220,11 +238,14 @@ async function recordFailure(db: Db, feed: FeedRow, message: string): Promise<Ch
 export async function checkFeed(db: Db, deps: FeedDeps, feedId: string): Promise<CheckOutcome> {
   const repo = createFeedsRepository(db);
   const feed = await repo.findById(feedId);
-  if (!feed) return { status: 'failed', queued: 0, drafts: 0, skipped: 0, error: 'The feed was deleted' };
+  if (!feed) {
+    const deleted = feedReason(feedWords('check.deleted'));
+    return { status: 'failed', queued: 0, drafts: 0, skipped: 0, error: deleted.message, errorReason: deleted };
+  }
   const membership = feed.ownerUserId ? await repo.ownerMembership(feed.workspaceId, feed.ownerUserId) : undefined;
   const mayPost = membership && can(membership.role, 'posts.edit') && (feed.mode === 'draft' || can(membership.role, 'posts.schedule'));
   if (!membership || !mayPost) {
-    return recordFailure(db, feed, 'The member who last saved this feed can no longer create these posts; an editor or admin opens the feed and saves it to take it over');
+    return recordFailure(db, feed, feedReason(feedWords('check.ownerCannotPost')));
   }
 
   let answer;
@@ -234,14 +255,15 @@ export async function checkFeed(db: Db, deps: FeedDeps, feedId: string): Promise
     return recordFailure(db, feed, describeFetchError(error, deps.fetch.timeoutMs));
   }
   if (answer.kind === 'unchanged') {
-    await repo.update(feed.id, { lastError: null, lastCheckedAt: new Date() });
+    await repo.update(feed.id, { ...storedFeedError(null), lastCheckedAt: new Date() });
     return { status: 'unchanged', queued: 0, drafts: 0, skipped: 0, error: null };
   }
   let items: FeedItem[];
   try {
     items = newestFirst(parseFeedItems(answer.body).items);
   } catch (error) {
-    return recordFailure(db, feed, error instanceof Error ? error.message : 'Not a feed');
+    if (error instanceof NotAFeedError) return recordFailure(db, feed, error.reason);
+    return recordFailure(db, feed, error instanceof Error ? reasonOfError(error) : feedReason(feedWords('parse.notAFeedShort')));
   }
 
   const firstCheck = !(await repo.hasItems(feed.id));
@@ -259,7 +281,7 @@ export async function checkFeed(db: Db, deps: FeedDeps, feedId: string): Promise
       link: item.link,
       publishedAt: item.publishedAt,
       outcome: firstCheck ? 'seen' : 'skipped',
-      reason: firstCheck ? `Already in the feed when it was added (the first check takes the newest ${FIRST_CHECK_ITEMS})` : `More than ${MAX_ITEMS_PER_CHECK} new items at once`,
+      ...storedItemReason(feedReason(firstCheck ? feedWords('item.firstCheck', { max: FIRST_CHECK_ITEMS }) : feedWords('item.tooMany', { max: MAX_ITEMS_PER_CHECK }))),
     });
     if (fresh && !firstCheck) outcome.skipped++;
   }
@@ -272,21 +294,21 @@ export async function checkFeed(db: Db, deps: FeedDeps, feedId: string): Promise
       else if (taken === 'skipped') outcome.skipped++;
     } catch (error) {
       deps.logger?.error({ err: error, feedId: feed.id }, 'feed item could not be taken');
-      return recordFailure(db, feed, 'Herald could not save a new item; it will try again at the next check');
+      return recordFailure(db, feed, feedReason(feedWords('check.itemNotSaved')));
     }
   }
   const created = outcome.queued + outcome.drafts;
   // The validators are kept only now: a check that failed halfway reads the whole feed again.
-  await repo.update(feed.id, { etag: answer.etag, lastModified: answer.lastModified, lastError: null, lastCheckedAt: new Date(), ...(created ? { lastNewItemAt: new Date() } : {}) });
+  await repo.update(feed.id, { etag: answer.etag, lastModified: answer.lastModified, ...storedFeedError(null), lastCheckedAt: new Date(), ...(created ? { lastNewItemAt: new Date() } : {}) });
   return outcome;
 }
 
-/** "Check now" from the Feeds page: the same check the job makes, answered with its outcome. */
-export async function checkFeedNow(ctx: ServiceContext, deps: FeedDeps, workspaceId: string, id: string) {
+/** "Check now" from the Feeds page: the same check the job makes, answered with its outcome, said in `language`. */
+export async function checkFeedNow(ctx: ServiceContext, deps: FeedDeps, workspaceId: string, id: string, language: Language = defaultLanguage) {
   const row = await createFeedsRepository(ctx.db).find(workspaceId, id);
   if (!row) throw feedNotFound();
-  const outcome = await checkFeed(ctx.db, deps, row.id);
-  return { outcome, feed: await getFeed(ctx, workspaceId, id) };
+  const { errorReason, ...outcome } = await checkFeed(ctx.db, deps, row.id);
+  return { outcome: { ...outcome, error: errorReason ? sayFeedReason(errorReason, language) : outcome.error }, feed: await getFeed(ctx, workspaceId, id, language) };
 }
 
 /** The job's sweep: every enabled feed whose interval has passed, a batch at a time. */
