@@ -59,7 +59,7 @@ export function createEvergreenRepository(db: Db | Tx) {
     async claim(postGroupId: string, seen: number, now: Date): Promise<EvergreenRow | undefined> {
       const [row] = await db
         .update(evergreenSettings)
-        .set({ recycledCount: sql`${evergreenSettings.recycledCount} + 1`, lastRecycledAt: now, skipReason: null, skippedAt: null, updatedAt: now })
+        .set({ recycledCount: sql`${evergreenSettings.recycledCount} + 1`, lastRecycledAt: now, skipReason: null, skipReasonKey: null, skipReasonValues: null, skippedAt: null, updatedAt: now })
         .where(
           and(
             eq(evergreenSettings.postGroupId, postGroupId),

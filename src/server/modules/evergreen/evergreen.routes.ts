@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { requestLanguage } from '../../http/request-language.ts';
 import * as service from './evergreen.service.ts';
 
 const postParams = z.object({ workspaceId: z.string().min(1).max(100), postId: z.string().min(1).max(100) });
@@ -51,7 +52,7 @@ export const evergreenRoutes: FastifyPluginAsyncZod = async (app) => {
       params: postParams,
       response: { 200: z.object({ evergreen: evergreen.nullable(), recycledFrom: z.string().nullable().describe('The evergreen post this one is a copy of') }) },
     },
-    handler: async (req) => service.getEvergreen(req.serviceContext(), req.params.workspaceId, req.params.postId),
+    handler: async (req) => service.getEvergreen(req.serviceContext(), req.params.workspaceId, req.params.postId, requestLanguage(req)),
   });
 
   app.put('/workspaces/:workspaceId/posts/:postId/evergreen', {

@@ -9,7 +9,10 @@ import { createPostsRepository } from '../posts/posts.repository.ts';
 import { nextQueueSlot } from '../posts/time-slots.service.ts';
 import type { ServiceContext } from '../shared/context.ts';
 import { AppError, conflict, notFound } from '../shared/errors.ts';
+import { defaultLanguage, type Language } from '../../../shared/languages.ts';
+import type { StoredReason } from '../../i18n/stored-words.ts';
 import { createEvergreenRepository, type EvergreenRow } from './evergreen.repository.ts';
+import { channelDisconnected, ownerCannotSchedule, refusedCopy, saySkipReason, storedSkipReason } from './evergreen.reasons.ts';
 
 export const EVERY_DAYS = { min: 1, max: 365 } as const;
 export const MAX_TIMES = { min: 1, max: 50 } as const;
@@ -18,22 +21,28 @@ export const MAX_VARIATIONS = 20;
 export const NO_SLOT_DELAY_MS = 10 * 60_000;
 
 export type EvergreenInput = { everyDays: number; maxTimes: number; variations: string[] };
-export type EvergreenView = Omit<EvergreenRow, 'workspaceId' | 'postGroupId'> & {
+export type EvergreenView = Omit<EvergreenRow, 'workspaceId' | 'postGroupId' | 'skipReasonKey' | 'skipReasonValues'> & {
   copies: { id: string; state: string; publishAt: Date | null; createdAt: Date }[];
 };
 export type RecycleOutcome = 'recycled' | 'waiting' | 'taken' | 'skipped';
 
-async function viewOf(db: Db, row: EvergreenRow): Promise<EvergreenView> {
-  const { workspaceId: _w, postGroupId, ...rest } = row;
-  return { ...rest, copies: await createEvergreenRepository(db).copiesOf(postGroupId) };
+/** What the API shows of a setting: why the last due copy was not made in `language` (the request's). */
+async function viewOf(db: Db, row: EvergreenRow, language: Language = defaultLanguage): Promise<EvergreenView> {
+  const { workspaceId: _w, postGroupId, skipReasonKey: _k, skipReasonValues: _v, ...rest } = row;
+  return { ...rest, skipReason: saySkipReason(row, language), copies: await createEvergreenRepository(db).copiesOf(postGroupId) };
 }
 
 /** The setting of one post (null when it was never made evergreen), and the original it is a copy of, if it is one. */
-export async function getEvergreen(ctx: ServiceContext, workspaceId: string, postId: string): Promise<{ evergreen: EvergreenView | null; recycledFrom: string | null }> {
+export async function getEvergreen(
+  ctx: ServiceContext,
+  workspaceId: string,
+  postId: string,
+  language: Language = defaultLanguage,
+): Promise<{ evergreen: EvergreenView | null; recycledFrom: string | null }> {
   if (!(await createPostsRepository(ctx.db).findGroup(workspaceId, postId))) throw notFound('post');
   const repo = createEvergreenRepository(ctx.db);
   const row = await repo.find(workspaceId, postId);
-  return { evergreen: row ? await viewOf(ctx.db, row) : null, recycledFrom: await repo.recycledFromOf(postId) };
+  return { evergreen: row ? await viewOf(ctx.db, row, language) : null, recycledFrom: await repo.recycledFromOf(postId) };
 }
 
 /**
@@ -49,7 +58,7 @@ export async function setEvergreen(ctx: ServiceContext, workspaceId: string, pos
     const before = await repo.find(workspaceId, postId);
     const now = new Date();
     const variations = input.variations.map((v) => v.trim());
-    const row = await repo.upsert({ postGroupId: postId, workspaceId, enabled: true, ...input, variations, ownerUserId: ctx.actor.userId, skipReason: null, skippedAt: null, createdAt: now, updatedAt: now });
+    const row = await repo.upsert({ postGroupId: postId, workspaceId, enabled: true, ...input, variations, ownerUserId: ctx.actor.userId, ...storedSkipReason(null), skippedAt: null, createdAt: now, updatedAt: now });
     const changes = before
       ? { ...diffFields({ enabled: before.enabled, everyDays: before.everyDays, maxTimes: before.maxTimes }, { enabled: true, everyDays: input.everyDays, maxTimes: input.maxTimes }), ...(JSON.stringify(before.variations) !== JSON.stringify(variations) ? { variations: variations.length } : {}) }
       : { everyDays: input.everyDays, maxTimes: input.maxTimes, variations: variations.length };
@@ -90,15 +99,17 @@ export async function recycleOne(db: Db, deps: RecycleDeps, row: EvergreenRow, n
   if (now.getTime() - times.latest.getTime() < row.everyDays * 86_400_000) return 'waiting';
   if (await repo.hasPendingCopy(row.postGroupId)) return 'waiting';
 
-  const skip = async (reason: string): Promise<RecycleOutcome> => {
-    if (row.skipReason !== reason) await repo.update(row.postGroupId, { skipReason: reason, skippedAt: now });
+  const skip = async (reason: StoredReason): Promise<RecycleOutcome> => {
+    const stored = storedSkipReason(reason);
+    // Written once per reason (skippedAt says since when), and again on a row from before its words were kept.
+    if (row.skipReason !== stored.skipReason || row.skipReasonKey !== stored.skipReasonKey) await repo.update(row.postGroupId, { ...stored, skippedAt: now });
     return 'skipped';
   };
   const owner = row.ownerUserId ? await repo.ownerMembership(row.workspaceId, row.ownerUserId) : undefined;
-  if (!owner || !can(owner.role, 'posts.schedule')) return skip('Not recycled: the member who made it evergreen can no longer schedule posts; an editor or admin saves the evergreen setting again to take it over');
+  if (!owner || !can(owner.role, 'posts.schedule')) return skip(ownerCannotSchedule());
   const ctx: ServiceContext = { db, actor: { userId: row.ownerUserId!, email: owner.email, ip: null, userAgent: 'Herald evergreen' } };
   const { compose, left } = await copyableContent(ctx, { workspaceId: row.workspaceId, postId: row.postGroupId });
-  if (!compose.channels.length) return skip('Not recycled: the channel of the original is disconnected; connect it again to go on');
+  if (!compose.channels.length) return skip(channelDisconnected());
 
   const n = row.recycledCount + 1;
   const text = variationFor(row.variations, n);
@@ -129,7 +140,7 @@ export async function recycleOne(db: Db, deps: RecycleDeps, row: EvergreenRow, n
     });
   } catch (error) {
     // The channels' rules refuse the copy (a variation too long for a network, a file gone…).
-    if (error instanceof AppError && error.status < 500) return skip(`Not recycled: ${error.message}`);
+    if (error instanceof AppError && error.status < 500) return skip(refusedCopy(error));
     throw error;
   }
 }

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { pageOf, pageQuery } from '../shared/cursor.ts';
 import type { Queue } from '../../jobs/queue.ts';
+import { requestLanguage } from '../../http/request-language.ts';
 import * as service from './export.service.ts';
 import { openExportFile } from './export.files.ts';
 import type { MediaStorage } from '../media/media.storage.ts';
@@ -44,7 +45,8 @@ export const exportRoutes: FastifyPluginAsyncZod<{ boss: Queue; storage: MediaSt
     handler: async (req) => {
       const now = new Date();
       const page = await service.listExports(req.serviceContext(), req.query);
-      return { items: page.items.map((row) => service.presentExport(row, now)), nextCursor: page.nextCursor };
+      const language = requestLanguage(req);
+      return { items: page.items.map((row) => service.presentExport(row, now, language)), nextCursor: page.nextCursor };
     },
   });
 

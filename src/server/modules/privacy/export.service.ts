@@ -41,6 +41,8 @@ import { exportReadme } from './export.readme.ts';
 import { sayStatusReason } from '../channel-tokens/index.ts';
 import { notificationWords } from '../notifications/notification-message.ts';
 import { languageOfUser } from '../../i18n/user-language.ts';
+import { englishOf, sayStored, type StoredWords } from '../../i18n/stored-words.ts';
+import { defaultLanguage, type Language } from '../../../shared/languages.ts';
 
 export const EXPORT_JOB = 'privacy.export';
 
@@ -51,15 +53,18 @@ const RUNNING = ['queued', 'building'];
 
 const exportsFolder = (dataPath: string) => path.join(dataPath, 'exports');
 
-/** What the API shows of an export: never the file's place on disk. */
-export function presentExport(row: ExportRow, now = new Date()) {
+/** Why an archive could not be built, in words of the server's `status` namespace said in the reader's language. */
+const buildFailed: StoredWords = { key: 'status:export.buildFailed' };
+
+/** What the API shows of an export: never the file's place on disk; why it failed in `language` (the request's). */
+export function presentExport(row: ExportRow, now = new Date(), language: Language = defaultLanguage) {
   const downloadable = row.status === 'ready' && !!row.expiresAt && row.expiresAt > now;
   return {
     id: row.id,
     status: row.status,
     progress: row.progress,
     size: row.size,
-    error: row.error,
+    error: sayStored('status', { message: row.error, key: row.errorKey, values: row.errorValues }, language),
     createdAt: row.createdAt,
     readyAt: row.readyAt,
     expiresAt: row.expiresAt,
@@ -170,7 +175,11 @@ export async function buildExport(deps: BuildDeps, exportId: string): Promise<Ex
     const readyAt = now();
     const expiresAt = new Date(readyAt.getTime() + deps.retentionHours * 3_600_000);
     const [ready] = await db.transaction(async (tx) => {
-      const rows = await tx.update(dataExports).set({ status: 'ready', progress: 100, filePath: stored, size, readyAt, expiresAt, error: null }).where(eq(dataExports.id, exportId)).returning();
+      const rows = await tx
+        .update(dataExports)
+        .set({ status: 'ready', progress: 100, filePath: stored, size, readyAt, expiresAt, error: null, errorKey: null, errorValues: null })
+        .where(eq(dataExports.id, exportId))
+        .returning();
       await recordAudit(tx, { actorUserId: null, action: 'privacy.export_ready', entityType: 'data_export', entityId: exportId, changes: { userId: claimed.userId, size, expiresAt: expiresAt.toISOString() } });
       return rows;
     });
@@ -181,7 +190,7 @@ export async function buildExport(deps: BuildDeps, exportId: string): Promise<Ex
     await deps.storage.delete(stored).catch(() => undefined);
     await db
       .update(dataExports)
-      .set({ status: 'failed', error: 'The archive could not be built; try again, and tell your administrator if it fails again' })
+      .set({ status: 'failed', error: englishOf('status', buildFailed), errorKey: buildFailed.key, errorValues: null })
       .where(eq(dataExports.id, exportId));
     throw error;
   }

@@ -135,7 +135,7 @@ export const webhooksRoutes: FastifyPluginAsyncZod<{ sender: SenderDeps }> = asy
   app.post('/workspaces/:workspaceId/webhooks/:webhookId/test', {
     config: { access },
     schema: { tags, summary: `Send a \`${WEBHOOK_TEST_EVENT}\` event now (tried once, also to a turned-off endpoint) and answer how it went`, params: webhookParams, response: { 200: deliveryDetail } },
-    handler: async (req) => service.sendTestEvent(req.serviceContext(), sender, req.params.workspaceId, req.params.webhookId),
+    handler: async (req) => service.sendTestEvent(req.serviceContext(), sender, req.params.workspaceId, req.params.webhookId, requestLanguage(req)),
   });
 
   app.get('/workspaces/:workspaceId/webhooks/:webhookId/deliveries', {
@@ -151,18 +151,18 @@ export const webhooksRoutes: FastifyPluginAsyncZod<{ sender: SenderDeps }> = asy
       }),
       response: { 200: pageOf(delivery) },
     },
-    handler: async (req) => service.listDeliveries(req.serviceContext(), req.params.workspaceId, req.params.webhookId, req.query),
+    handler: async (req) => service.listDeliveries(req.serviceContext(), req.params.workspaceId, req.params.webhookId, req.query, requestLanguage(req)),
   });
 
   app.get('/workspaces/:workspaceId/webhooks/:webhookId/deliveries/:deliveryId', {
     config: { access },
     schema: { tags, summary: 'One delivery: the payload and every attempt (request headers and body, answer status and first 4 KB, error, duration)', params: deliveryParams, response: { 200: deliveryDetail } },
-    handler: async (req) => service.getDelivery(req.serviceContext(), req.params.workspaceId, req.params.webhookId, req.params.deliveryId),
+    handler: async (req) => service.getDelivery(req.serviceContext(), req.params.workspaceId, req.params.webhookId, req.params.deliveryId, requestLanguage(req)),
   });
 
   app.post('/workspaces/:workspaceId/webhooks/:webhookId/deliveries/:deliveryId/redeliver', {
     config: { access },
     schema: { tags, summary: 'Send the delivery again now, with the same webhook-id; answers it with the new attempt', params: deliveryParams, response: { 200: deliveryDetail } },
-    handler: async (req) => service.redeliver(req.serviceContext(), sender, req.params.workspaceId, req.params.webhookId, req.params.deliveryId),
+    handler: async (req) => service.redeliver(req.serviceContext(), sender, req.params.workspaceId, req.params.webhookId, req.params.deliveryId, requestLanguage(req)),
   });
 };

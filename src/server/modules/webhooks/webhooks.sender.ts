@@ -9,8 +9,8 @@ import { HostNotPublicError, guardedFetch, type Resolver } from '../../providers
 import type { SecretBox } from '../../security/secret-box.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { notifyMembersWhoCan } from '../notifications/notifications.service.ts';
-import { ref } from '../notifications/notification-message.ts';
-import { englishOf, type StoredWords } from '../../i18n/stored-words.ts';
+import { ref, type MessageValues } from '../notifications/notification-message.ts';
+import { englishOf, type StoredReason, type StoredWords } from '../../i18n/stored-words.ts';
 
 // Sends webhook deliveries: claims due ones (several workers never send the same attempt), signs
 // each as Standard Webhooks says, POSTs it through the guarded fetch, records the attempt and sets
@@ -67,13 +67,28 @@ async function firstBytes(response: Response): Promise<string> {
   return Buffer.concat(chunks).subarray(0, KEPT_ANSWER_BYTES).toString('utf8');
 }
 
-function describeError(error: unknown): string {
-  if (error instanceof HostNotPublicError) return `Refused: ${error.message}`;
-  if ((error as { name?: string }).name === 'TimeoutError') return 'No answer within 10 seconds';
+/**
+ * Why an attempt failed, as its English (API clients, the log) and its words of the server's
+ * `status` namespace, said in the reader's language by the delivery log. A system's code and
+ * message (ECONNREFUSED…) and a host stay as they are inside them.
+ */
+const attemptError = (key: string, values?: MessageValues): StoredReason => {
+  const words = ref(`status:webhookAttempt.${key}`, values);
+  return { message: englishOf('status', words), words };
+};
+
+function describeError(error: unknown): StoredReason {
+  if (error instanceof HostNotPublicError) return attemptError('privateAddress', { host: error.host, address: error.address });
+  if ((error as { name?: string }).name === 'TimeoutError') return attemptError('timeout', { seconds: TIMEOUT_MS / 1000 });
   const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-  if (cause?.code) return `${cause.code}: ${cause.message ?? 'connection failed'}`;
-  return (error as Error).message || 'Request failed';
+  if (cause?.code) return cause.message === undefined ? attemptError('connectionFailed', { code: cause.code }) : attemptError('systemError', { code: cause.code, message: cause.message });
+  // Another error's own text (fetch's, undici's) is said as it is.
+  const message = (error as Error).message;
+  return message ? { message, words: null } : attemptError('requestFailed');
 }
+
+/** The endpoint answered, but not with a 2xx. */
+const refusedByEndpoint = (status: number): StoredReason => attemptError('httpStatus', { status });
 
 export type AttemptResult = { id: string; ok: boolean; responseStatus: number | null; error: string | null; durationMs: number };
 
@@ -92,19 +107,19 @@ async function post(deps: SenderDeps, endpoint: EndpointRow, delivery: DeliveryR
   const started = performance.now();
   let responseStatus: number | null = null;
   let responseBody: string | null = null;
-  let error: string | null = null;
+  let failure: StoredReason | null = null;
   try {
     const response = await guardedFetch(endpoint.url, { method: 'POST', headers, body }, { allowPrivate: deps.allowPrivate, maxBytes: 1024 * 1024, timeoutMs: deps.timeoutMs ?? TIMEOUT_MS, resolve: deps.resolve });
     responseStatus = response.status;
     responseBody = await firstBytes(response);
-    if (response.status < 200 || response.status > 299) error = `The endpoint answered HTTP ${response.status}`;
+    if (response.status < 200 || response.status > 299) failure = refusedByEndpoint(response.status);
   } catch (e) {
-    error = describeError(e);
+    failure = describeError(e);
   }
   const durationMs = Math.round(performance.now() - started);
   // What is kept of the request: everything but the signature, which is shown shortened.
   const kept = { ...headers, 'webhook-signature': `${signature.slice(0, 10)}…` };
-  return { ok: error === null, requestHeaders: kept, requestBody: body, responseStatus, responseBody, error, durationMs };
+  return { ok: failure === null, requestHeaders: kept, requestBody: body, responseStatus, responseBody, error: failure?.message ?? null, failure, durationMs };
 }
 
 /** Takes up to `limit` due deliveries of enabled endpoints for this worker, skipping those another holds. */
@@ -162,6 +177,8 @@ export async function attemptDelivery(deps: SenderDeps, deliveryId: string, unti
       responseStatus: sent.responseStatus,
       responseBody: sent.responseBody,
       error: sent.error,
+      errorKey: sent.failure?.words?.key ?? null,
+      errorValues: sent.failure?.words?.values ?? null,
       durationMs: sent.durationMs,
       manual: options.manual,
     });

@@ -37,7 +37,11 @@ export const publicEndpoint = (row: EndpointRow, language: Language = defaultLan
   updatedAt: row.updatedAt,
 });
 
-const publicDelivery = (row: DeliveryRow, last?: Pick<AttemptRow, 'responseStatus' | 'error' | 'createdAt' | 'durationMs'> | null) => ({
+/** Why an attempt failed in `language`: its words when it has them, else its English as stored. */
+const attemptError = (row: Pick<AttemptRow, 'error' | 'errorKey' | 'errorValues'>, language: Language) =>
+  sayStored('status', { message: row.error, key: row.errorKey, values: row.errorValues }, language);
+
+const publicDelivery = (row: DeliveryRow, language: Language, last?: Pick<AttemptRow, 'responseStatus' | 'error' | 'errorKey' | 'errorValues' | 'createdAt' | 'durationMs'> | null) => ({
   id: row.id,
   endpointId: row.endpointId,
   eventType: row.eventType,
@@ -45,16 +49,16 @@ const publicDelivery = (row: DeliveryRow, last?: Pick<AttemptRow, 'responseStatu
   attempts: row.attempts,
   nextAttemptAt: row.status === 'pending' ? row.nextAttemptAt : null,
   createdAt: row.createdAt,
-  lastAttempt: last ? { responseStatus: last.responseStatus, error: last.error, durationMs: last.durationMs, createdAt: last.createdAt } : null,
+  lastAttempt: last ? { responseStatus: last.responseStatus, error: attemptError(last, language), durationMs: last.durationMs, createdAt: last.createdAt } : null,
 });
 
-const publicAttempt = (row: AttemptRow) => ({
+const publicAttempt = (row: AttemptRow, language: Language) => ({
   id: row.id,
   requestHeaders: row.requestHeaders,
   requestBody: row.requestBody,
   responseStatus: row.responseStatus,
   responseBody: row.responseBody,
-  error: row.error,
+  error: attemptError(row, language),
   durationMs: row.durationMs,
   manual: row.manual,
   createdAt: row.createdAt,
@@ -176,8 +180,8 @@ export async function rotateSecret(ctx: ServiceContext, deps: SenderDeps, worksp
   return { ...publicEndpoint(row, language), secret };
 }
 
-/** Sends a `webhook.test` event to the endpoint now (enabled or not) and answers how it went. */
-export async function sendTestEvent(ctx: ServiceContext, deps: SenderDeps, workspaceId: string, webhookId: string) {
+/** Sends a `webhook.test` event to the endpoint now (enabled or not) and answers how it went, in `language` (the request's). */
+export async function sendTestEvent(ctx: ServiceContext, deps: SenderDeps, workspaceId: string, webhookId: string, language: Language = defaultLanguage) {
   const endpoint = await findEndpoint(ctx, workspaceId, webhookId);
   const now = new Date();
   const payload: WebhookPayload = { type: WEBHOOK_TEST_EVENT, timestamp: now.toISOString(), data: { endpoint: { id: endpoint.id }, message: 'A test event from Herald' } };
@@ -186,11 +190,17 @@ export async function sendTestEvent(ctx: ServiceContext, deps: SenderDeps, works
   const until = new Date(now.getTime() + 60_000);
   await ctx.db.insert(webhookDeliveries).values({ id, endpointId: endpoint.id, workspaceId, eventType: WEBHOOK_TEST_EVENT, payload, status: 'pending', nextAttemptAt: now, claimedUntil: until, createdAt: now });
   await attemptDelivery(deps, id, until, { manual: false });
-  return getDelivery(ctx, workspaceId, webhookId, id);
+  return getDelivery(ctx, workspaceId, webhookId, id, language);
 }
 
-/** The endpoint's deliveries, newest first, in cursor pages; filtered by status and event. */
-export async function listDeliveries(ctx: ServiceContext, workspaceId: string, webhookId: string, q: { status?: string; event?: string; cursor?: string; limit: number }) {
+/** The endpoint's deliveries, newest first, in cursor pages; filtered by status and event. Why the last attempt failed is said in `language`. */
+export async function listDeliveries(
+  ctx: ServiceContext,
+  workspaceId: string,
+  webhookId: string,
+  q: { status?: string; event?: string; cursor?: string; limit: number },
+  language: Language = defaultLanguage,
+) {
   await findEndpoint(ctx, workspaceId, webhookId);
   const after = readCursor(q.cursor);
   const rows = await ctx.db
@@ -210,30 +220,38 @@ export async function listDeliveries(ctx: ServiceContext, workspaceId: string, w
   const { items: page, nextCursor } = toPage(rows, q.limit, (r) => ({ at: r.createdAt, id: r.id }));
   const attempts = page.length
     ? await ctx.db
-        .select({ deliveryId: webhookAttempts.deliveryId, responseStatus: webhookAttempts.responseStatus, error: webhookAttempts.error, durationMs: webhookAttempts.durationMs, createdAt: webhookAttempts.createdAt })
+        .select({
+          deliveryId: webhookAttempts.deliveryId,
+          responseStatus: webhookAttempts.responseStatus,
+          error: webhookAttempts.error,
+          errorKey: webhookAttempts.errorKey,
+          errorValues: webhookAttempts.errorValues,
+          durationMs: webhookAttempts.durationMs,
+          createdAt: webhookAttempts.createdAt,
+        })
         .from(webhookAttempts)
         .where(inArray(webhookAttempts.deliveryId, page.map((r) => r.id)))
         .orderBy(desc(webhookAttempts.createdAt))
     : [];
-  return { items: page.map((r) => publicDelivery(r, attempts.find((a) => a.deliveryId === r.id))), nextCursor };
+  return { items: page.map((r) => publicDelivery(r, language, attempts.find((a) => a.deliveryId === r.id))), nextCursor };
 }
 
-/** One delivery with what was sent and every attempt (request headers, body, answer). */
-export async function getDelivery(ctx: ServiceContext, workspaceId: string, webhookId: string, deliveryId: string) {
+/** One delivery with what was sent and every attempt (request headers, body, answer); why attempts failed in `language`. */
+export async function getDelivery(ctx: ServiceContext, workspaceId: string, webhookId: string, deliveryId: string, language: Language = defaultLanguage) {
   const [row] = await ctx.db
     .select()
     .from(webhookDeliveries)
     .where(and(eq(webhookDeliveries.id, deliveryId), eq(webhookDeliveries.endpointId, webhookId), eq(webhookDeliveries.workspaceId, workspaceId)));
   if (!row) throw notFound('webhook_delivery', 'Webhook delivery not found');
   const attempts = await ctx.db.select().from(webhookAttempts).where(eq(webhookAttempts.deliveryId, deliveryId)).orderBy(desc(webhookAttempts.createdAt));
-  return { ...publicDelivery(row, attempts[0]), payload: row.payload as WebhookPayload, attemptLog: attempts.map(publicAttempt) };
+  return { ...publicDelivery(row, language, attempts[0]), payload: row.payload as WebhookPayload, attemptLog: attempts.map((a) => publicAttempt(a, language)) };
 }
 
 /** A person's try of a delivery now, whatever its state; answers the delivery with the new attempt. */
-export async function redeliver(ctx: ServiceContext, deps: SenderDeps, workspaceId: string, webhookId: string, deliveryId: string) {
+export async function redeliver(ctx: ServiceContext, deps: SenderDeps, workspaceId: string, webhookId: string, deliveryId: string, language: Language = defaultLanguage) {
   await getDelivery(ctx, workspaceId, webhookId, deliveryId);
   const until = await claimOne(ctx.db, deliveryId);
   if (!until) throw new AppError('webhook.delivery_busy', 409, 'Herald is sending this delivery right now; look again in a few seconds');
   await attemptDelivery(deps, deliveryId, until, { manual: true });
-  return getDelivery(ctx, workspaceId, webhookId, deliveryId);
+  return getDelivery(ctx, workspaceId, webhookId, deliveryId, language);
 }
