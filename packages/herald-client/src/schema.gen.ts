@@ -3436,7 +3436,7 @@ export interface operations {
                             image: string | null;
                             isOperator: boolean;
                             /**
-                             * @description The language the user chose (PUT /api/v1/me/language), null to follow their browser
+                             * @description The language the user chose (PUT /api/v1/me/language), null to follow their browser (whose language Herald remembers from this call for e-mails)
                              * @enum {string|null}
                              */
                             language: "en" | "fr" | null;
@@ -5078,7 +5078,7 @@ export interface operations {
                             link: string | null;
                             /** Format: date-time */
                             readAt: string | null;
-                            /** @description In your language (your profile’s; English when you chose none); notifications from before Herald spoke languages stay in English */
+                            /** @description In your language (your profile’s; when you chose none, the one Accept-Language asks for); notifications from before Herald spoke languages stay in English */
                             title: string;
                             workspaceId: string | null;
                         }[];
