@@ -564,10 +564,10 @@ describe('unknown outcomes, sign-in refusals and missing answers (Pinterest, Lin
     expectWords(pinterest('imageType', { type: 'image/gif' }), 'Pinterest takes JPEG and PNG images (this one is image/gif)', 'Pinterest accepte les images JPEG et PNG (celle-ci est en image/gif)');
     expect(englishOf('delivery', pinterest('mediaRequired'))).toBe('Pinterest: a pin needs an image or a video');
     expect(englishOf('delivery', pinterest('mediaMixed'))).toBe('Pinterest: a pin is one video (with perhaps a cover image) or 1–5 images, not both');
-    expectWords(pinterest('uploadRefused', { status: 403 }), "Pinterest's upload storage refused the video (HTTP 403); publish the post again", fr('Le stockage de Pinterest a refusé la vidéo (HTTP 403) ; publiez de nouveau la publication'));
+    expectWords(pinterest('uploadRefused', { status: 403 }), "Pinterest's upload storage refused the video (HTTP 403); publish the post again", fr('Le stockage de Pinterest a refusé la vidéo (HTTP 403) ; relancez la publication'));
     expect(englishOf('delivery', pinterest('uploadRefusedBecause', { status: 403, reason: 'Access Denied' }))).toBe("Pinterest's upload storage refused the video (HTTP 403: Access Denied); publish the post again");
     expect(englishOf('delivery', pinterest('videoFailed'))).toBe('Pinterest could not process the video; check that it is an MP4, MOV or M4V of 4 s to 15 min, then publish the post again');
-    expectWords(pinterest('processingTimeout', { minutes: 30 }), 'Pinterest was still processing the video after 30 minutes; publish the post again', fr('Pinterest traitait encore la vidéo au bout de 30 minutes ; publiez de nouveau la publication'));
+    expectWords(pinterest('processingTimeout', { minutes: 30 }), 'Pinterest was still processing the video after 30 minutes; publish the post again', fr('Pinterest traitait encore la vidéo au bout de 30 minutes ; relancez la publication'));
 
     expectWords(linkedin('settingsInvalid', { reason: 'Invalid enum value' }), "LinkedIn: the post's settings are not valid (Invalid enum value)", fr('LinkedIn : les réglages de la publication ne sont pas valides (Invalid enum value)'));
     expect(englishOf('delivery', linkedin('settingsInvalidUnknown'))).toBe("LinkedIn: the post's settings are not valid (unknown reason)");
@@ -576,15 +576,15 @@ describe('unknown outcomes, sign-in refusals and missing answers (Pinterest, Lin
       expect(englishOf('delivery', linkedin(`processingFailedBecause.${kind}`, { reason: 'BAD' }))).toBe(`LinkedIn could not process the ${kind} (BAD); check the file and publish the post again`);
       expect(englishOf('delivery', linkedin(`processingTimeout.${kind}`, { minutes: 20 }))).toBe(`LinkedIn was still processing the ${kind} after 20 minutes; publish the post again`);
     }
-    expectWords(linkedin('processingFailedBecause.video', { reason: 'CODEC' }), 'LinkedIn could not process the video (CODEC); check the file and publish the post again', fr('LinkedIn n’a pas pu traiter la vidéo (CODEC) ; vérifiez le fichier et publiez de nouveau la publication'));
+    expectWords(linkedin('processingFailedBecause.video', { reason: 'CODEC' }), 'LinkedIn could not process the video (CODEC); check the file and publish the post again', fr('LinkedIn n’a pas pu traiter la vidéo (CODEC) ; vérifiez le fichier et relancez la publication'));
     expectWords(linkedin('noChains'), 'LinkedIn posts have no replies of their own: publish one post (a first comment can follow it)', fr('Les publications LinkedIn n’ont pas de réponses propres : publiez une seule publication (un premier commentaire peut la suivre)'));
     expectWords(linkedin('mediaChanged'), 'The post’s files changed while it was being published; publish it again', fr('Les fichiers de la publication ont changé pendant sa publication ; publiez-la de nouveau'));
 
     expectWords(x('settingsInvalid', { reason: 'Required' }), "X: the post's settings are not valid (Required)", fr('X : les réglages de la publication ne sont pas valides (Required)'));
     expect(englishOf('delivery', x('settingsInvalidUnknown'))).toBe("X: the post's settings are not valid (unknown reason)");
-    expectWords(x('processingTimeoutGif', { minutes: 10 }), 'X was still processing the GIF after 10 minutes; publish the post again', fr('X traitait encore le GIF au bout de 10 minutes ; publiez de nouveau la publication'));
+    expectWords(x('processingTimeoutGif', { minutes: 10 }), 'X was still processing the GIF after 10 minutes; publish the post again', fr('X traitait encore le GIF au bout de 10 minutes ; relancez la publication'));
     expect(englishOf('delivery', x('processingTimeoutVideo', { minutes: 10 }))).toBe('X was still processing the video after 10 minutes; publish the post again');
-    expectWords(x('processingFailedBecause', { reason: 'Unsupported codec' }), 'X could not process the file (Unsupported codec); check it and publish the post again', fr('X n’a pas pu traiter le fichier (Unsupported codec) ; vérifiez-le et publiez de nouveau la publication'));
+    expectWords(x('processingFailedBecause', { reason: 'Unsupported codec' }), 'X could not process the file (Unsupported codec); check it and publish the post again', fr('X n’a pas pu traiter le fichier (Unsupported codec) ; vérifiez-le et relancez la publication'));
     expect(englishOf('delivery', x('processingFailed'))).toBe('X could not process the file; check it and publish the post again');
     expectWords(x('mediaChanged'), 'The post’s files changed while it was being published; publish it again', fr('Les fichiers de la publication ont changé pendant sa publication ; publiez-la de nouveau'));
     expectWords(x('threadChanged'), 'The thread changed while it was being published; publish it again', fr('Le fil a changé pendant sa publication ; publiez-le de nouveau'));
@@ -597,7 +597,7 @@ describe('unknown outcomes, sign-in refusals and missing answers (Pinterest, Lin
     expectWords(
       youtube('sessionGone'),
       'YouTube no longer knows this upload (its upload session expired or was cancelled) and nothing was published; publish the post again',
-      fr('YouTube ne connaît plus cette mise en ligne (sa session a expiré ou a été annulée) et rien n’a été publié ; publiez de nouveau la publication'),
+      fr('YouTube ne connaît plus cette mise en ligne (sa session a expiré ou a été annulée) et rien n’a été publié ; relancez la publication'),
     );
     expect(englishOf('delivery', youtube('fileChanged'))).toBe('YouTube: the video file changed since its upload started; publish the post again');
     expect(englishOf('delivery', youtube('videoGone'))).toBe('YouTube no longer knows the uploaded video (it was deleted before it was processed)');
@@ -635,7 +635,7 @@ describe('unknown outcomes, sign-in refusals and missing answers (Pinterest, Lin
       expect(englishOf('delivery', reddit(`uploadRefused.${kind}`, { status: 403 }))).toBe(`Reddit's upload storage refused the ${kind} (HTTP 403); publish the post again`);
       expect(englishOf('delivery', reddit(`uploadRefusedBecause.${kind}`, { status: 403, reason: 'Denied' }))).toBe(`Reddit's upload storage refused the ${kind} (HTTP 403: Denied); publish the post again`);
     }
-    expectWords(reddit('uploadRefusedBecause.video', { status: 403, reason: 'Denied' }), "Reddit's upload storage refused the video (HTTP 403: Denied); publish the post again", fr('Le stockage de Reddit a refusé la vidéo (HTTP 403 : Denied) ; publiez de nouveau la publication'));
+    expectWords(reddit('uploadRefusedBecause.video', { status: 403, reason: 'Denied' }), "Reddit's upload storage refused the video (HTTP 403: Denied); publish the post again", fr('Le stockage de Reddit a refusé la vidéo (HTTP 403 : Denied) ; relancez la publication'));
     expectWords(reddit('usernameMissing'), 'Herald does not know this account’s Reddit username; refresh the channel', fr('Herald ne connaît pas le nom d’utilisateur Reddit de ce compte ; actualisez le canal'));
     expectWords(
       reddit('notListed', { minutes: 10, subreddit: 'pics' }),

@@ -4547,6 +4547,7 @@ export interface operations {
                             downloadedAt: string | null;
                             /** @description Set while the archive can be downloaded */
                             downloadUrl: string | null;
+                            /** @description Why the archive could not be built (in the request’s language, Accept-Language; rows from before Herald kept words stay in English) */
                             error: string | null;
                             /**
                              * Format: date-time
@@ -4610,6 +4611,7 @@ export interface operations {
                         downloadedAt: string | null;
                         /** @description Set while the archive can be downloaded */
                         downloadUrl: string | null;
+                        /** @description Why the archive could not be built (in the request’s language, Accept-Language; rows from before Herald kept words stay in English) */
                         error: string | null;
                         /**
                          * Format: date-time
@@ -9133,7 +9135,7 @@ export interface operations {
                             intervalMinutes: number;
                             /** Format: date-time */
                             lastCheckedAt: string | null;
-                            /** @description Why the last check failed; null when it worked */
+                            /** @description Why the last check failed; null when it worked (in the request’s language, Accept-Language; rows from before Herald kept words stay in English) */
                             lastError: string | null;
                             /** Format: date-time */
                             lastNewItemAt: string | null;
@@ -9237,7 +9239,7 @@ export interface operations {
                         intervalMinutes: number;
                         /** Format: date-time */
                         lastCheckedAt: string | null;
-                        /** @description Why the last check failed; null when it worked */
+                        /** @description Why the last check failed; null when it worked (in the request’s language, Accept-Language; rows from before Herald kept words stay in English) */
                         lastError: string | null;
                         /** Format: date-time */
                         lastNewItemAt: string | null;
@@ -9330,12 +9332,13 @@ export interface operations {
                             postGroupId: string | null;
                             /** Format: date-time */
                             publishedAt: string | null;
+                            /** @description Why the item became a draft or was skipped, or a note on it (in the request’s language, Accept-Language; rows from before Herald kept words stay in English) */
                             reason: string | null;
                             title: string;
                         }[];
                         /** Format: date-time */
                         lastCheckedAt: string | null;
-                        /** @description Why the last check failed; null when it worked */
+                        /** @description Why the last check failed; null when it worked (in the request’s language, Accept-Language; rows from before Herald kept words stay in English) */
                         lastError: string | null;
                         /** Format: date-time */
                         lastNewItemAt: string | null;
@@ -9455,7 +9458,7 @@ export interface operations {
                         intervalMinutes: number;
                         /** Format: date-time */
                         lastCheckedAt: string | null;
-                        /** @description Why the last check failed; null when it worked */
+                        /** @description Why the last check failed; null when it worked (in the request’s language, Accept-Language; rows from before Herald kept words stay in English) */
                         lastError: string | null;
                         /** Format: date-time */
                         lastNewItemAt: string | null;
@@ -9561,12 +9564,13 @@ export interface operations {
                                 postGroupId: string | null;
                                 /** Format: date-time */
                                 publishedAt: string | null;
+                                /** @description Why the item became a draft or was skipped, or a note on it (in the request’s language, Accept-Language; rows from before Herald kept words stay in English) */
                                 reason: string | null;
                                 title: string;
                             }[];
                             /** Format: date-time */
                             lastCheckedAt: string | null;
-                            /** @description Why the last check failed; null when it worked */
+                            /** @description Why the last check failed; null when it worked (in the request’s language, Accept-Language; rows from before Herald kept words stay in English) */
                             lastError: string | null;
                             /** Format: date-time */
                             lastNewItemAt: string | null;
@@ -14108,7 +14112,7 @@ export interface operations {
                             recycledCount: number;
                             /** Format: date-time */
                             skippedAt: string | null;
-                            /** @description Why the last due copy was not made (e.g. the channel is disconnected); null when nothing stops it */
+                            /** @description Why the last due copy was not made (e.g. the channel is disconnected); null when nothing stops it (in the request’s language, Accept-Language; rows from before Herald kept words stay in English) */
                             skipReason: string | null;
                             /** Format: date-time */
                             updatedAt: string;
@@ -14209,7 +14213,7 @@ export interface operations {
                         recycledCount: number;
                         /** Format: date-time */
                         skippedAt: string | null;
-                        /** @description Why the last due copy was not made (e.g. the channel is disconnected); null when nothing stops it */
+                        /** @description Why the last due copy was not made (e.g. the channel is disconnected); null when nothing stops it (in the request’s language, Accept-Language; rows from before Herald kept words stay in English) */
                         skipReason: string | null;
                         /** Format: date-time */
                         updatedAt: string;
@@ -15968,6 +15972,7 @@ export interface operations {
                                 /** Format: date-time */
                                 createdAt: string;
                                 durationMs: number | null;
+                                /** @description Why the attempt failed (in the request’s language, Accept-Language; rows from before Herald kept words stay in English) */
                                 error: string | null;
                                 responseStatus: number | null;
                             } | null;
@@ -16047,6 +16052,7 @@ export interface operations {
                             /** Format: date-time */
                             createdAt: string;
                             durationMs: number | null;
+                            /** @description Why the attempt failed (in the request’s language, Accept-Language; rows from before Herald kept words stay in English) */
                             error: string | null;
                             id: string;
                             /** @description A person asked for it (redelivery) */
@@ -16071,6 +16077,7 @@ export interface operations {
                             /** Format: date-time */
                             createdAt: string;
                             durationMs: number | null;
+                            /** @description Why the attempt failed (in the request’s language, Accept-Language; rows from before Herald kept words stay in English) */
                             error: string | null;
                             responseStatus: number | null;
                         } | null;
@@ -16157,6 +16164,7 @@ export interface operations {
                             /** Format: date-time */
                             createdAt: string;
                             durationMs: number | null;
+                            /** @description Why the attempt failed (in the request’s language, Accept-Language; rows from before Herald kept words stay in English) */
                             error: string | null;
                             id: string;
                             /** @description A person asked for it (redelivery) */
@@ -16181,6 +16189,7 @@ export interface operations {
                             /** Format: date-time */
                             createdAt: string;
                             durationMs: number | null;
+                            /** @description Why the attempt failed (in the request’s language, Accept-Language; rows from before Herald kept words stay in English) */
                             error: string | null;
                             responseStatus: number | null;
                         } | null;
@@ -16328,6 +16337,7 @@ export interface operations {
                             /** Format: date-time */
                             createdAt: string;
                             durationMs: number | null;
+                            /** @description Why the attempt failed (in the request’s language, Accept-Language; rows from before Herald kept words stay in English) */
                             error: string | null;
                             id: string;
                             /** @description A person asked for it (redelivery) */
@@ -16352,6 +16362,7 @@ export interface operations {
                             /** Format: date-time */
                             createdAt: string;
                             durationMs: number | null;
+                            /** @description Why the attempt failed (in the request’s language, Accept-Language; rows from before Herald kept words stay in English) */
                             error: string | null;
                             responseStatus: number | null;
                         } | null;

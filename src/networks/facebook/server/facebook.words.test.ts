@@ -164,7 +164,7 @@ describe('Facebook’s publishing sentences', () => {
     expectWorded(
       await failure(publisher().publish(ctxFor('A video', [media('video')]))),
       'Facebook reports an upload offset beyond the video; publish the post again',
-      `Facebook indique une position d’envoi au-delà de la fin de la vidéo${NB}; publiez de nouveau la publication`,
+      `Facebook indique une position d’envoi au-delà de la fin de la vidéo${NB}; relancez la publication`,
     );
 
     script['GET /v23.0/upload:1'] = { body: { file_offset: 0 } };

@@ -177,7 +177,7 @@ describe('Instagram: a container that failed', () => {
       expectWorded(
         error,
         `Instagram: ${what.english} expired before it was published (Instagram keeps it 24 hours); publish the post again`,
-        `Instagram${NB}: ${what.french} a expiré avant sa mise en ligne (Instagram ne conserve un contenu non publié que 24 heures)${NB}; publiez de nouveau la publication`,
+        `Instagram${NB}: ${what.french} a expiré avant sa mise en ligne (Instagram ne conserve un contenu non publié que 24 heures)${NB}; relancez la publication`,
       );
     }
   });

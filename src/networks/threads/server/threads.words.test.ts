@@ -73,7 +73,7 @@ describe('Threads error words', () => {
     expectWorded(
       refusals.processingTimeout(60 * 60_000),
       'Threads was still preparing the media after 60 minutes; publish the post again',
-      `Threads préparait encore le média au bout de 60 minutes${NB}; publiez de nouveau la publication`,
+      `Threads préparait encore le média au bout de 60 minutes${NB}; relancez la publication`,
     );
     expectWorded(
       refusals.noPublicUrl(),

@@ -33,7 +33,7 @@ const evergreen = z.object({
   recycledCount: z.number().describe('Copies made so far'),
   lastRecycledAt: z.date().nullable(),
   ownerUserId: z.string().nullable().describe('Copies are made in this member’s name and role (the last one who saved the setting)'),
-  skipReason: z.string().nullable().describe('Why the last due copy was not made (e.g. the channel is disconnected); null when nothing stops it'),
+  skipReason: z.string().nullable().describe('Why the last due copy was not made (e.g. the channel is disconnected); null when nothing stops it (in the request’s language, Accept-Language; rows from before Herald kept words stay in English)'),
   skippedAt: z.date().nullable(),
   createdAt: z.date(),
   updatedAt: z.date(),

@@ -40,7 +40,7 @@ const feed = z.object({
   ownerUserId: z.string().nullable().describe('New posts are made in this member’s name and role (the last one who saved the feed)'),
   nextCheckAt: z.date(),
   lastCheckedAt: z.date().nullable(),
-  lastError: z.string().nullable().describe('Why the last check failed; null when it worked'),
+  lastError: z.string().nullable().describe('Why the last check failed; null when it worked (in the request’s language, Accept-Language; rows from before Herald kept words stay in English)'),
   lastNewItemAt: z.date().nullable(),
   createdAt: z.date(),
   updatedAt: z.date(),
@@ -51,7 +51,7 @@ const item = z.object({
   link: z.string().nullable(),
   publishedAt: z.date().nullable(),
   outcome: z.enum(['queued', 'draft', 'skipped', 'seen', 'pending']).describe('seen: already in the feed when it was added, never posted'),
-  reason: z.string().nullable(),
+  reason: z.string().nullable().describe('Why the item became a draft or was skipped, or a note on it (in the request’s language, Accept-Language; rows from before Herald kept words stay in English)'),
   postGroupId: z.string().nullable(),
   createdAt: z.date(),
 });

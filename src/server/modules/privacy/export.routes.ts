@@ -12,7 +12,7 @@ const dataExport = z.object({
   status: z.string().describe('queued | building | ready | failed | expired'),
   progress: z.number().describe('0–100'),
   size: z.number().nullable().describe('Bytes of the ZIP, once ready'),
-  error: z.string().nullable(),
+  error: z.string().nullable().describe('Why the archive could not be built (in the request’s language, Accept-Language; rows from before Herald kept words stay in English)'),
   createdAt: z.date(),
   readyAt: z.date().nullable(),
   expiresAt: z.date().nullable().describe('After this the link answers 410 and the file is deleted'),

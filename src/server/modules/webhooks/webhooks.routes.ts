@@ -31,7 +31,7 @@ const endpoint = z.object({
 });
 const withSecret = endpoint.extend({ secret: z.string().describe('The signing secret (`whsec_…`), shown only in this answer: store it now') });
 
-const lastAttempt = z.object({ responseStatus: z.number().int().nullable(), error: z.string().nullable(), durationMs: z.number().int().nullable(), createdAt: z.date() });
+const lastAttempt = z.object({ responseStatus: z.number().int().nullable(), error: z.string().nullable().describe('Why the attempt failed (in the request’s language, Accept-Language; rows from before Herald kept words stay in English)'), durationMs: z.number().int().nullable(), createdAt: z.date() });
 const delivery = z.object({
   id: z.string().describe('The message id, sent as the `webhook-id` header on every try'),
   endpointId: z.string(),
@@ -48,7 +48,7 @@ const attempt = z.object({
   requestBody: z.string(),
   responseStatus: z.number().int().nullable(),
   responseBody: z.string().nullable().describe('The first 4 KB of the answer'),
-  error: z.string().nullable(),
+  error: z.string().nullable().describe('Why the attempt failed (in the request’s language, Accept-Language; rows from before Herald kept words stay in English)'),
   durationMs: z.number().int().nullable(),
   manual: z.boolean().describe('A person asked for it (redelivery)'),
   createdAt: z.date(),
