@@ -14,5 +14,9 @@ export default defineConfig({
     fileParallelism: e2eWorkers > 1,
     testTimeout: 120_000,
     hookTimeout: 120_000,
+    // A page's first data can take seconds to show with two journeys at once on a loaded 2-core
+    // machine (CI once missed a settings list by a poll's default second); a poll only has to
+    // stop a wait that would never end.
+    expect: { poll: { timeout: 10_000 } },
   },
 });
