@@ -1,6 +1,8 @@
+import { Readable } from 'node:stream';
 import { eq } from 'drizzle-orm';
 import { expect } from 'vitest';
 import { deliveries } from '../../src/server/db/schema/index.ts';
+import type { PublishMedia } from '../../src/server/providers/publishing.ts';
 import type { Client, TestHerald } from './test-herald.ts';
 import type { MastodonFake } from '../fakes/mastodon/mastodon-fake.ts';
 import type { TikTokFake } from '../fakes/tiktok/tiktok-fake.ts';
@@ -93,6 +95,24 @@ export async function runJobNow(h: TestHerald, name: string) {
     },
     { what: `the ${name} job` },
   );
+}
+
+/** A post's file held in memory, as a publisher sees it: a 1080×1920 JPEG or 12-second MP4 unless `fields` say otherwise. */
+export function memoryMedia(kind: 'image' | 'video', bytes: Buffer, fields: Partial<PublishMedia> = {}): PublishMedia {
+  return {
+    id: `${kind}-${bytes.length}`,
+    kind,
+    mimeType: kind === 'video' ? 'video/mp4' : 'image/jpeg',
+    size: bytes.length,
+    width: 1080,
+    height: 1920,
+    durationSeconds: kind === 'video' ? 12 : null,
+    frameRate: kind === 'video' ? 30 : null,
+    altText: '',
+    publicUrl: null,
+    open: (range) => Readable.from([range ? bytes.subarray(range.start, range.end + 1) : bytes]),
+    ...fields,
+  };
 }
 
 /** The engine's journal, in memory: records each step so tests can check what was announced. */

@@ -1,10 +1,9 @@
 import crypto from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { Readable } from 'node:stream';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { PublishContext, PublishMedia } from '../../../server/providers/publishing.ts';
-import { memoryJournal } from '../../../../test/helpers/publishing.ts';
+import { memoryJournal, memoryMedia } from '../../../../test/helpers/publishing.ts';
 import type { FacebookEndpoints } from './facebook.graph.ts';
 import { createFacebookProvider } from './facebook.provider.ts';
 import { createFacebookPublisher } from './facebook.publisher.ts';
@@ -42,21 +41,8 @@ beforeEach(() => {
 });
 
 const bytes = Buffer.from('not really a file');
-function media(kind: 'image' | 'video'): PublishMedia {
-  return {
-    id: crypto.randomUUID(),
-    kind,
-    mimeType: kind === 'image' ? 'image/jpeg' : 'video/mp4',
-    size: bytes.length,
-    width: 1080,
-    height: 1920,
-    durationSeconds: kind === 'video' ? 8 : null,
-    frameRate: kind === 'video' ? 30 : null,
-    altText: '',
-    publicUrl: null,
-    open: (range) => Readable.from([range ? bytes.subarray(range.start, range.end + 1) : bytes]),
-  };
-}
+/** A file of the post; each call a new one, as two photos of one post are. */
+const media = (kind: 'image' | 'video') => memoryMedia(kind, bytes, { id: crypto.randomUUID(), durationSeconds: kind === 'video' ? 8 : null });
 
 const page = '104938128492011';
 function ctxFor(text: string, files: PublishMedia[] = [], extra: Partial<PublishContext> = {}, progress: Record<string, unknown> = {}): PublishContext {

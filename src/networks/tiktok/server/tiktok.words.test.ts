@@ -2,7 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { memoryJournal } from '../../../../test/helpers/publishing.ts';
+import { memoryJournal, memoryMedia } from '../../../../test/helpers/publishing.ts';
 import { type ProviderError } from '../../../server/providers/provider.ts';
 import type { PublishContext, PublishMedia } from '../../../server/providers/publishing.ts';
 import { createTikTokPublisher } from './tiktok.publisher.ts';
@@ -39,22 +39,7 @@ beforeEach(() => {
 const ok = (data: unknown): Answer => ({ status: 200, body: { data, error: { code: 'ok', message: '' } } });
 const creatorInfo = (fields: Record<string, unknown>) => ok({ creator_username: 'creator', privacy_level_options: ['PUBLIC_TO_EVERYONE'], max_video_post_duration_sec: 600, ...fields });
 
-function media(kind: 'video' | 'image', bytes: Buffer, fields: Partial<PublishMedia> = {}): PublishMedia {
-  return {
-    id: `${kind}-${bytes.length}`,
-    kind,
-    mimeType: kind === 'video' ? 'video/mp4' : 'image/jpeg',
-    size: bytes.length,
-    width: 1080,
-    height: 1920,
-    durationSeconds: kind === 'video' ? 12 : null,
-    frameRate: kind === 'video' ? 30 : null,
-    altText: '',
-    publicUrl: null,
-    open: (range) => Readable.from([range ? bytes.subarray(range.start, range.end + 1) : bytes]),
-    ...fields,
-  };
-}
+const media = memoryMedia;
 
 const context = (items: PublishMedia[], settings: Record<string, unknown>, progress: Record<string, unknown> = {}): PublishContext => ({
   deliveryId: 'd',
