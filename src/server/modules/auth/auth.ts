@@ -47,7 +47,7 @@ type AuthDeps = { config: Config; db: Db; mailer: Mailer; secret: string; truste
 
 /**
  * `t` for e-mails to this user: in the language they chose, else the one of the browser asking
- * (`request`, when the e-mail answers one), else their browser's as last seen.
+ * (`acceptLanguage`, when the e-mail answers a request), else their browser's as last seen.
  */
 async function mailTranslator(db: Db, userId: string, acceptLanguage?: string | null) {
   return translator(await languageOfUserId(db, userId, acceptLanguage), 'mail');
